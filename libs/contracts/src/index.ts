@@ -1,0 +1,6 @@
+export * from './labels';
+export * from './auth';
+export * from './organizations';
+export * from './projects';
+export * from './forms';
+export * from './errors';

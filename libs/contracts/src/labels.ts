@@ -1,0 +1,106 @@
+/**
+ * The one label file: every Chinese term the UI and API print, keyed by its stable English code.
+ * Taxonomy labels (一级/二级指标) are tenant data, not here; these are the fixed words of the product.
+ */
+
+/** 角色 — user roles. */
+export const ROLES = ['filer', 'supervisor', 'finance', 'reviewer', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export const ROLE_LABELS: Record<Role, string> = {
+  filer: '填报人',
+  supervisor: '主管部门审核人',
+  finance: '财政审核人',
+  reviewer: '评价复核人',
+  admin: '管理员',
+};
+
+/** 组织层级 — organisation kinds, top to bottom of the tree. */
+export const ORGANIZATION_KINDS = ['finance_bureau', 'department', 'unit', 'internal'] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+export const ORGANIZATION_KIND_LABELS: Record<OrganizationKind, string> = {
+  finance_bureau: '财政局',
+  department: '主管部门',
+  unit: '预算单位',
+  internal: '内设机构',
+};
+/** Which kind may sit directly under which (财政局 → 主管部门 → 预算单位 → 内设机构). */
+export const ORGANIZATION_CHILD_KIND: Record<OrganizationKind, OrganizationKind | null> = {
+  finance_bureau: 'department',
+  department: 'unit',
+  unit: 'internal',
+  internal: null,
+};
+
+/** 新增/延续 — whether a project is new this year or continues from earlier years. */
+export const PROJECT_CONTINUITY = ['new', 'continuing'] as const;
+export type ProjectContinuity = (typeof PROJECT_CONTINUITY)[number];
+export const PROJECT_CONTINUITY_LABELS: Record<ProjectContinuity, string> = { new: '新增', continuing: '延续' };
+
+/** 绩效指标集 — the year set (年度绩效指标, default) and the optional long-term set (长期绩效指标). */
+export const INDICATOR_SETS = ['year', 'longTerm'] as const;
+export type IndicatorSet = (typeof INDICATOR_SETS)[number];
+export const INDICATOR_SET_LABELS: Record<IndicatorSet, string> = { year: '年度绩效指标', longTerm: '长期绩效指标' };
+
+/** 表单状态 — form states (the workflow issue adds transitions between them). */
+export const FORM_STATUSES = ['draft', 'submitted', 'supervisor_approved', 'finance_approved', 'returned', 'rejected'] as const;
+export type FormStatus = (typeof FORM_STATUSES)[number];
+export const FORM_STATUS_LABELS: Record<FormStatus, string> = {
+  draft: '草稿',
+  submitted: '已提交',
+  supervisor_approved: '主管部门已审核',
+  finance_approved: '财政已审核',
+  returned: '已退回',
+  rejected: '未通过',
+};
+
+/** Configurable code lists per tenant (项目类别, 资金来源, 单位类型, 功能分类科目). */
+export const CODE_LISTS = ['project_category', 'funding_source', 'unit_type', 'function_class'] as const;
+export type CodeListName = (typeof CODE_LISTS)[number];
+
+/** 项目资金（元）: the seven amounts, whole-life column and this-year column. */
+export const FUND_FIELDS = [
+  'totalAmount',
+  'fiscalAmount',
+  'otherAmount',
+  'annualAmount',
+  'annualFiscalAmount',
+  'carryOverAmount',
+  'annualOtherAmount',
+] as const;
+export type FundField = (typeof FUND_FIELDS)[number];
+export const FUND_FIELD_LABELS: Record<FundField, string> = {
+  totalAmount: '项目资金总额',
+  fiscalAmount: '其中：财政资金',
+  otherAmount: '其他资金',
+  annualAmount: '年度资金申请总额',
+  annualFiscalAmount: '其中：当年财政拨款',
+  carryOverAmount: '上年结转资金',
+  annualOtherAmount: '其他资金',
+};
+
+/** Labels of the form's own fields, as the printed 绩效目标填报表 names them. */
+export const FORM_FIELD_LABELS = {
+  formTitle: '财政项目支出绩效目标填报表',
+  projectName: '项目名称',
+  projectCode: '项目编码',
+  category: '项目类别',
+  continuity: '新增/延续',
+  functionClass: '功能分类科目',
+  printedDepartment: '主管部门',
+  printedImplementingUnit: '实施单位',
+  plannedStart: '计划开始日期',
+  plannedEnd: '计划完成日期',
+  funds: '项目资金（元）',
+  goals: '项目绩效目标',
+  totalGoal: '项目总目标',
+  annualGoal: '年度总目标',
+  indicators: '绩效指标',
+  level1: '一级指标',
+  level2: '二级指标',
+  level3: '三级指标',
+  targetValue: '年度指标值',
+  weight: '分值',
+  scoringNotes: '评分细则',
+  explanation: '指标解释',
+  remark: '备注',
+} as const;

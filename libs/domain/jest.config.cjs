@@ -1,0 +1,10 @@
+const { readFileSync } = require('node:fs');
+const swc = JSON.parse(readFileSync(`${__dirname}/../../.swcrc`, 'utf8'));
+module.exports = {
+  displayName: require('./package.json').name,
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src'],
+  testMatch: ['**/*.spec.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] },
+  moduleNameMapper: { '^@jxt/(domain|contracts)$': '<rootDir>/../$1/src/index.ts' },
+};
