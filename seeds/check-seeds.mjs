@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+// Checks the seed files against the figures of the source document.
+// Plain Node (>= 18), no dependencies: `node seeds/check-seeds.mjs`. Exits 1 on any failure.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const load = (p) => JSON.parse(readFileSync(join(here, p), 'utf8'));
+
+const tenant = load('songjiang/tenant.json');
+const taxonomy = load('songjiang/taxonomy-2021.json');
+const forms = load('songjiang/forms-2021.json');
+const users = load('demo/users.json');
+
+const EXPECTED_FORMS = 3;
+const EXPECTED_INDICATORS = [11, 9, 15]; // per form, printed order
+const EXPECTED_ANNUAL_TOTAL = '10590800.00'; // 支出预算总表, 项目支出 column, 合计 row
+
+const failures = [];
+const fail = (msg) => failures.push(msg);
+
+// Money: two-decimal strings, summed exactly as integer fen (never floats).
+const MONEY = /^\d+\.\d{2}$/;
+const toFen = (s) => BigInt(s.replace('.', ''));
+const fromFen = (n) => `${n / 100n}.${String(n % 100n).padStart(2, '0')}`;
+
+// --- reference data ---
+const codes = (list) => new Set((tenant.codeLists[list] ?? []).map((i) => i.code));
+const orgs = new Map();
+(function walk(node) {
+  orgs.set(node.name, node);
+  (node.children ?? []).forEach(walk);
+})(tenant.organizations);
+const tax = new Map(taxonomy.map((t) => [t.code, t]));
+
+// --- forms ---
+const counts = [];
+let annualTotal = 0n;
+const projectCodes = new Set();
+forms.forEach((form, i) => {
+  const at = `form ${i + 1} (${form.project?.name})`;
+  if (orgs.get(form.unit)?.kind !== 'unit') fail(`${at}: unit "${form.unit}" is not a unit in tenant.json`);
+  if (projectCodes.has(form.project.code)) fail(`${at}: duplicate project code ${form.project.code}`);
+  projectCodes.add(form.project.code);
+  if (!codes('project_category').has(form.project.categoryCode)) fail(`${at}: unknown categoryCode`);
+  if (!codes('function_class').has(form.project.functionClassCode)) fail(`${at}: unknown functionClassCode`);
+
+  const f = form.funds;
+  for (const [k, v] of Object.entries(f))
+    if (v !== null && !MONEY.test(v)) fail(`${at}: funds.${k} "${v}" is not a two-decimal string`);
+  const fen = (k) => (f[k] === null ? 0n : toFen(f[k]));
+  if (fen('totalAmount') !== fen('fiscalAmount') + fen('otherAmount'))
+    fail(`${at}: 项目资金总额 ≠ 财政资金 + 其他资金`);
+  if (fen('annualAmount') !== fen('annualFiscalAmount') + fen('carryOverAmount') + fen('annualOtherAmount'))
+    fail(`${at}: 年度资金申请总额 ≠ 当年财政拨款 + 上年结转资金 + 其他资金`);
+  if (fen('annualAmount') > fen('totalAmount')) fail(`${at}: 年度资金申请总额 > 项目资金总额`);
+  annualTotal += fen('annualAmount');
+
+  let n = 0;
+  for (const l1 of form.indicators.year) {
+    if (tax.get(l1.code)?.level !== 1) fail(`${at}: "${l1.code}" is not a level-1 taxonomy code`);
+    for (const l2 of l1.children) {
+      const t = tax.get(l2.code);
+      if (t?.level !== 2 || t.parentCode !== l1.code)
+        fail(`${at}: "${l2.code}" is not a level-2 code under "${l1.code}"`);
+      for (const ind of l2.indicators) {
+        n++;
+        if (!ind.name || typeof ind.rawValue !== 'string' || ind.rawValue.trim() === '')
+          fail(`${at}: empty indicator ${JSON.stringify(ind)}`);
+      }
+    }
+  }
+  counts.push(n);
+});
+
+for (const u of users)
+  if (!orgs.has(u.organization)) fail(`user ${u.username}: organization "${u.organization}" not in tenant.json`);
+
+// --- report ---
+const total = counts.reduce((a, b) => a + b, 0);
+const annual = fromFen(annualTotal);
+console.log(`forms: ${forms.length} (expected ${EXPECTED_FORMS})`);
+forms.forEach((f, i) =>
+  console.log(
+    `  ${f.project.code} ${f.project.name}: ${counts[i]} indicators, 年度资金申请总额 ${f.funds.annualAmount}`,
+  ),
+);
+console.log(
+  `indicators: ${counts.join(' + ')} = ${total} (expected ${EXPECTED_INDICATORS.join(' + ')} = ${EXPECTED_INDICATORS.reduce((a, b) => a + b, 0)})`,
+);
+console.log(`sum of annualAmount: ${annual} (expected ${EXPECTED_ANNUAL_TOTAL}, 支出预算总表 项目支出)`);
+console.log(
+  `tenant: ${orgs.size} organizations, ${tenant.codeLists.function_class.length} function classes; taxonomy: ${taxonomy.length} nodes; users: ${users.length}`,
+);
+
+if (forms.length !== EXPECTED_FORMS) fail(`expected ${EXPECTED_FORMS} forms, got ${forms.length}`);
+if (counts.join() !== EXPECTED_INDICATORS.join())
+  fail(`indicators per form ${counts.join(',')} ≠ ${EXPECTED_INDICATORS.join(',')}`);
+if (annual !== EXPECTED_ANNUAL_TOTAL) fail(`sum of annualAmount ${annual} ≠ ${EXPECTED_ANNUAL_TOTAL}`);
+
+if (failures.length) {
+  console.error(`\nFAILED (${failures.length}):`);
+  failures.forEach((m) => console.error(`  - ${m}`));
+  process.exit(1);
+}
+console.log('\nOK');
