@@ -1,1 +1,2 @@
 export * from './value-grammar';
+export * from './money';
