@@ -2,7 +2,7 @@ import type { ParsedTarget, TargetReading } from '@jxt/contracts';
 import { isBlank, removeWhitespace, toHalfWidth } from '../text/normalize-width';
 import { LEADING_NUMBER, normaliseDecimal } from './decimal-text';
 import { TARGET_WARNINGS } from './messages';
-import { combineOperators, foldOperatorSymbols, splitPrefix, splitSuffix } from './operators';
+import { combineOperators, foldOperatorSymbols, splitInclusivity, splitPrefix, splitSuffix } from './operators';
 import { isQualitativeWord } from './qualitative-vocabulary';
 import { canonicalUnit } from './units';
 
@@ -26,13 +26,15 @@ export function readTarget(raw: string): TargetReading {
   return { target: { kind: 'qualitative', text: raw }, warning: TARGET_WARNINGS.unrecognised };
 }
 
-/** `[prefix] number [unit] [suffix]`, e.g. `≥90%`, `不超过30天`, `4小时内`, `1,000个`. */
+/** `[prefix] number [unit] [suffix] [（含）]`, e.g. `≥90%`, `不超过30天`, `4小时内`, `1,000个`. */
 function readQuantitative(text: string): ParsedTarget | null {
-  const prefix = splitPrefix(text);
+  const inclusivity = splitInclusivity(text);
+  const prefix = splitPrefix(inclusivity.rest);
   const number = LEADING_NUMBER.exec(prefix.rest);
   if (!number) return null;
   const suffix = splitSuffix(prefix.rest.slice(number[0].length));
-  const operator = combineOperators(prefix.operator, suffix.operator);
+  const written = combineOperators(prefix.operator, suffix.operator);
+  const operator = written === undefined ? undefined : inclusivity.apply(written);
   if (operator === undefined) return null;
   const unit = canonicalUnit(suffix.rest);
   if (unit === undefined) return null;
