@@ -1,2 +1,5 @@
+export * from './text';
 export * from './value-grammar';
 export * from './money';
+export * from './form-checks';
+export * from './indicators';
