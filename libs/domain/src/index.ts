@@ -1,1 +1,5 @@
-export const DOMAIN_VERSION = 1;
+export * from './text';
+export * from './value-grammar';
+export * from './money';
+export * from './form-checks';
+export * from './indicators';

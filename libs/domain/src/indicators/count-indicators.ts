@@ -1,0 +1,22 @@
+/** Any indicator tree: the input sets and the saved sets both fit. */
+interface CountableSets {
+  year: ReadonlyArray<{ children: ReadonlyArray<{ indicators: ReadonlyArray<unknown> }> }>;
+  longTerm: ReadonlyArray<{ children: ReadonlyArray<{ indicators: ReadonlyArray<unknown> }> }> | null;
+}
+
+export interface IndicatorCounts {
+  /** 三级指标 in the 年度绩效指标 set */
+  year: number;
+  /** 三级指标 in the 长期绩效指标 set (0 when the form has none) */
+  longTerm: number;
+  total: number;
+}
+
+/** Counts the 三级指标 of each set. */
+export function countIndicators(sets: CountableSets): IndicatorCounts {
+  const count = (groups: CountableSets['year'] | null) =>
+    (groups ?? []).reduce((sum, l1) => sum + l1.children.reduce((s, l2) => s + l2.indicators.length, 0), 0);
+  const year = count(sets.year);
+  const longTerm = count(sets.longTerm);
+  return { year, longTerm, total: year + longTerm };
+}

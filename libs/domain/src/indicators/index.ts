@@ -1,0 +1,1 @@
+export { countIndicators, type IndicatorCounts } from './count-indicators';

@@ -1,0 +1,3 @@
+export { parseMoney, MONEY_MAX_INTEGER_DIGITS, type MoneyParseResult } from './parse-money';
+export { formatYuan, toWanYuan } from './format-money';
+export { addMoney, subtractMoney, compareMoney } from './money-arithmetic';

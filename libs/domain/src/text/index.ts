@@ -1,0 +1,1 @@
+export { toHalfWidth, removeWhitespace, isBlank } from './normalize-width';
