@@ -1,0 +1,12 @@
+// Unit tests of the API (src/**/*.spec.ts). The embedded-server spec starts real PostgreSQL servers.
+const { readFileSync } = require('node:fs');
+const swc = JSON.parse(readFileSync(`${__dirname}/../../.swcrc`, 'utf8'));
+module.exports = {
+  displayName: 'api',
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src'],
+  testMatch: ['**/*.spec.ts'],
+  testTimeout: 60000,
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] },
+  moduleNameMapper: { '^@jxt/(domain|contracts)$': '<rootDir>/../../libs/$1/src/index.ts' },
+};

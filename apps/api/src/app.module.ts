@@ -1,0 +1,44 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
+import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { AccessRulesCheck } from './common/auth/access-rules.check';
+import { SessionGuard } from './common/auth/session.guard';
+import { ApiExceptionFilter } from './common/http/api-exception.filter';
+import { TenantTransactionInterceptor } from './common/tenancy/tenant-transaction.interceptor';
+import { DatabaseModule } from './database/database.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { CatalogModule } from './modules/catalog/catalog.module';
+import { FormsModule } from './modules/forms/forms.module';
+import { HealthModule } from './modules/health/health.module';
+import { OrganizationsModule } from './modules/organizations/organizations.module';
+import { ProjectsModule } from './modules/projects/projects.module';
+import { UsersModule } from './modules/users/users.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, appDatabaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        DiscoveryModule,
+        DatabaseModule.forRoot(appDatabaseUrl),
+        AuthModule,
+        OrganizationsModule,
+        UsersModule,
+        CatalogModule,
+        ProjectsModule,
+        FormsModule,
+        HealthModule,
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_GUARD, useClass: SessionGuard },
+        { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        AccessRulesCheck,
+      ],
+      exports: [APP_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,61 @@
+import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
+import type { FieldError } from '@jxt/contracts';
+
+// class-validator's English defaults, said in Chinese for the people filing forms.
+const MESSAGES: Record<string, string> = {
+  isNotEmpty: '不能为空',
+  isString: '必须是文本',
+  isInt: '必须是整数',
+  isBoolean: '必须是是/否',
+  isArray: '必须是列表',
+  isUuid: '不是有效的编号',
+  isIn: '不是允许的取值',
+  isEnum: '不是允许的取值',
+  isDateString: '必须是 YYYY-MM-DD 格式的日期',
+  isISO8601: '必须是 YYYY-MM-DD 格式的日期',
+  maxLength: '太长',
+  minLength: '太短',
+  min: '太小',
+  max: '太大',
+  arrayMinSize: '至少需要一项',
+  whitelistValidation: '不是可接受的字段',
+  nestedValidation: '格式不正确',
+  isObject: '必须是对象',
+};
+
+function describe(constraint: string, fallback: string): string {
+  // Our own decorators (IsMoney, …) already speak Chinese; keep their message.
+  return /[\u4e00-\u9fff]/.test(fallback) ? fallback : (MESSAGES[constraint] ?? fallback);
+}
+
+/** Flattens nested class-validator errors into one entry per bad field, with its dotted path and the sent value. */
+export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldError[] {
+  const out: FieldError[] = [];
+  for (const error of errors) {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    if (error.constraints) {
+      const messages = Object.entries(error.constraints).map(([name, text]) => describe(name, text));
+      out.push({ field, message: messages.join('；'), value: error.value });
+    }
+    if (error.children?.length) out.push(...flattenValidationErrors(error.children, field));
+  }
+  return out;
+}
+
+export function badRequestForFields(fields: FieldError[]): BadRequestException {
+  return new BadRequestException({
+    statusCode: 400,
+    error: 'Bad Request',
+    message: `有 ${fields.length} 处输入需要修改：` + fields.map((f) => `${f.field} ${f.message}`).join('；'),
+    fields,
+  });
+}
+
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: (errors) => badRequestForFields(flattenValidationErrors(errors)),
+  });
+}

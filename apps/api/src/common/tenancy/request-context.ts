@@ -1,0 +1,39 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { EntityManager } from 'typeorm';
+import type { OrganizationKind, Role } from '@jxt/contracts';
+
+/** Who is calling, resolved from their session on every request. */
+export interface AuthUser {
+  sessionId: string;
+  userId: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  tenantId: string;
+  tenantName: string;
+  organizationId: string;
+  organizationName: string;
+  organizationKind: OrganizationKind;
+  /** Materialised path of the user's organisation: the prefix of everything they may see. */
+  organizationPath: string;
+  csrfToken: string;
+}
+
+interface TenantScope {
+  user: AuthUser;
+  /** The request's transaction, with app.tenant_id and app.user_id set. */
+  manager: EntityManager;
+}
+
+const storage = new AsyncLocalStorage<TenantScope>();
+
+export function runInTenantScope<T>(scope: TenantScope, work: () => Promise<T>): Promise<T> {
+  return storage.run(scope, work);
+}
+
+/** The current request's scope; throws when called outside one (a bug, not a user error). */
+export function tenantScope(): TenantScope {
+  const scope = storage.getStore();
+  if (!scope) throw new Error('No tenant scope: this code must run inside an authenticated request');
+  return scope;
+}

@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Login rate limits: failed attempts allowed per window, per user name and per client address. */
+export interface LoginRateLimits {
+  maxFailuresPerUser: number;
+  maxFailuresPerAddress: number;
+  windowSeconds: number;
+}
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  production: boolean;
+  /** Owner connection (migrations, seeding, CLI). Null means: start the embedded server. */
+  databaseUrl: string | null;
+  /** The app's own connection, as the non-owner role that row-level security applies to. Null: derived. */
+  appDatabaseUrl: string | null;
+  dataDir: string;
+  jwtSecret: string;
+  sessionTtlHours: number;
+  loginRateLimits: LoginRateLimits;
+  /** Load the demo data (tenant 松江区 with its three forms and demo users) on first start. */
+  seedDemo: boolean;
+  /** Serve the built SPA from this folder when it exists. */
+  webDistDir: string;
+  logLevel: string;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export class ConfigError extends Error {}
+
+function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+/**
+ * JWT_SECRET signs nothing a client can forge today (sessions are opaque tokens checked in the database),
+ * but it keys the token hash, so a leaked database alone does not yield usable tokens.
+ * Generated into DATA_DIR when absent; production must set it explicitly.
+ */
+function resolveSecret(env: NodeJS.ProcessEnv, dataDir: string, production: boolean): string {
+  const fromEnv = env.JWT_SECRET;
+  if (fromEnv) {
+    if (fromEnv.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters');
+    return fromEnv;
+  }
+  if (production) throw new ConfigError('JWT_SECRET is required when NODE_ENV=production');
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
+  const production = env.NODE_ENV === 'production';
+  const dataDir = resolve(cwd, env.DATA_DIR || '.data');
+  const databaseUrl = env.DATABASE_URL || null;
+  return Object.freeze({
+    port: intSetting(env, 'PORT', 3000),
+    host: env.HOST || '0.0.0.0',
+    production,
+    databaseUrl,
+    appDatabaseUrl: env.APP_DATABASE_URL || null,
+    dataDir,
+    jwtSecret: resolveSecret(env, dataDir, production),
+    sessionTtlHours: intSetting(env, 'SESSION_TTL_HOURS', 12),
+    loginRateLimits: {
+      maxFailuresPerUser: intSetting(env, 'LOGIN_MAX_FAILURES_PER_USER', 5),
+      maxFailuresPerAddress: intSetting(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 30),
+      windowSeconds: intSetting(env, 'LOGIN_RATE_WINDOW_SECONDS', 900),
+    },
+    // Demo users with the password "demo" exist only on the embedded default, never in production.
+    seedDemo: !production && !databaseUrl && env.SEED_DEMO !== 'false',
+    webDistDir: resolve(__dirname, '../../../web/dist'),
+    logLevel: env.LOG_LEVEL || (production ? 'info' : 'warn'),
+  });
+}

@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import fastifyCookie from '@fastify/cookie';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { existsSync } from 'node:fs';
+import type { AppConfig } from './config/app-config';
+import { AppModule } from './app.module';
+import { createValidationPipe } from './common/http/validation';
+
+export interface CreateAppOptions {
+  config: AppConfig;
+  /** Connection of the non-owner app role (see database/app-role.ts). */
+  appDatabaseUrl: string;
+  logger?: false | ('error' | 'warn' | 'log')[];
+}
+
+/** Builds the whole HTTP app; main.ts listens on it, integration tests inject requests into it. */
+export async function createApp({ config, appDatabaseUrl, logger = ['error', 'warn'] }: CreateAppOptions): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ trustProxy: config.production ? 1 : false, bodyLimit: 2 * 1024 * 1024 });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, appDatabaseUrl), adapter, { logger });
+  await app.register(fastifyCookie);
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('绩效通 API')
+      .setDescription('项目支出绩效目标：组织、用户、项目、绩效目标填报表')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .addCookieAuth('jxt_session')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  if (existsSync(config.webDistDir)) {
+    // The SPA (next issue) is served from the same port; unknown non-API paths fall back to index.html.
+    const fastifyStatic = (await import('@fastify/static')).default;
+    await app.register(fastifyStatic, { root: config.webDistDir, prefix: '/', wildcard: false });
+  }
+
+  await app.init();
+  return app;
+}

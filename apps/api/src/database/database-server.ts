@@ -1,0 +1,27 @@
+import { join } from 'node:path';
+import type { AppConfig } from '../config/app-config';
+import { withDatabase } from './urls';
+
+export interface DatabaseServer {
+  /** Owner connection to the app's database (migrations, seeding). */
+  ownerUrl: string;
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+export const APP_DATABASE_NAME = 'jixiaotong';
+
+/** DATABASE_URL when set; otherwise the embedded PostgreSQL under DATA_DIR/postgres, started here. */
+export async function openDatabaseServer(config: AppConfig, log: (msg: string) => void = () => undefined): Promise<DatabaseServer> {
+  if (config.databaseUrl) {
+    return { ownerUrl: config.databaseUrl, embedded: false, close: async () => undefined };
+  }
+  // Loaded lazily: a process pointed at DATABASE_URL never touches the embedded binaries.
+  const { startEmbeddedServer } = await import('./embedded/embedded-server');
+  const server = await startEmbeddedServer({ dataDir: join(config.dataDir, 'postgres'), log });
+  return {
+    ownerUrl: withDatabase(server.url, APP_DATABASE_NAME),
+    embedded: true,
+    close: () => server.stop(),
+  };
+}

@@ -1,0 +1,25 @@
+import { LoginAttemptEntity } from '../modules/auth/entities/login-attempt.entity';
+import { LoginAuditEntity } from '../modules/auth/entities/login-audit.entity';
+import { SessionEntity } from '../modules/auth/entities/session.entity';
+import { CodeListItemEntity } from '../modules/catalog/entities/code-list-item.entity';
+import { TaxonomyNodeEntity } from '../modules/catalog/entities/taxonomy-node.entity';
+import { GoalFormEntity } from '../modules/forms/entities/goal-form.entity';
+import { IndicatorEntity } from '../modules/forms/entities/indicator.entity';
+import { OrganizationEntity } from '../modules/organizations/entities/organization.entity';
+import { ProjectEntity } from '../modules/projects/entities/project.entity';
+import { TenantEntity } from '../modules/tenants/entities/tenant.entity';
+import { UserEntity } from '../modules/users/entities/user.entity';
+
+export const ENTITIES = [
+  TenantEntity,
+  OrganizationEntity,
+  UserEntity,
+  SessionEntity,
+  LoginAttemptEntity,
+  LoginAuditEntity,
+  CodeListItemEntity,
+  TaxonomyNodeEntity,
+  ProjectEntity,
+  GoalFormEntity,
+  IndicatorEntity,
+];

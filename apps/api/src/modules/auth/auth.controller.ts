@@ -1,0 +1,73 @@
+import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Inject } from '@nestjs/common';
+import type { CurrentUser, LoginResponse, SessionSummary } from '@jxt/contracts';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { Authenticated, Public } from '../../common/auth/access.decorators';
+import type { AuthenticatedRequest } from '../../common/auth/session.guard';
+import { CSRF_COOKIE, SESSION_COOKIE } from '../../common/auth/session-token';
+import { AuthService, type VerifiedLogin } from './auth.service';
+import { LoginDto } from './dto/login.dto';
+import { LocalAuthGuard } from './local-auth.guard';
+import { clientInfo } from './local.strategy';
+
+@ApiTags('auth 登录')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post('login')
+  @HttpCode(200)
+  @Public()
+  @UseGuards(LocalAuthGuard)
+  @ApiOperation({ summary: '登录：返回 accessToken，并设置同值的 httpOnly Cookie' })
+  async login(
+    @Body() _body: LoginDto,
+    @Req() request: FastifyRequest & { user: VerifiedLogin },
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LoginResponse> {
+    const session = await this.auth.openSession(request.user, clientInfo(request));
+    const secure = this.config.production || request.protocol === 'https';
+    const maxAge = this.config.sessionTtlHours * 3600;
+    reply.setCookie(SESSION_COOKIE, session.accessToken, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge });
+    // Readable by the SPA, which echoes it in X-CSRF-Token on writes (double submit).
+    reply.setCookie(CSRF_COOKIE, session.csrfToken, { httpOnly: false, sameSite: 'strict', secure, path: '/', maxAge });
+    return session;
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @Authenticated()
+  @ApiBearerAuth()
+  async logout(@Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    await this.auth.logout();
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    reply.clearCookie(CSRF_COOKIE, { path: '/' });
+  }
+
+  @Get('me')
+  @Authenticated()
+  @ApiBearerAuth()
+  me(@Req() request: AuthenticatedRequest): CurrentUser {
+    return this.auth.currentUser(request.user!);
+  }
+
+  @Get('sessions')
+  @Authenticated()
+  @ApiBearerAuth()
+  sessions(): Promise<SessionSummary[]> {
+    return this.auth.listOwnSessions();
+  }
+
+  @Delete('sessions/:id')
+  @HttpCode(204)
+  @Authenticated()
+  @ApiBearerAuth()
+  async revokeSession(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+    if (!(await this.auth.revokeOwnSession(id))) throw new NotFoundException('会话不存在');
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { PassportModule } from '@nestjs/passport';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { LocalStrategy } from './local.strategy';
+import { LoginRateLimiter } from './login-rate-limiter';
+
+@Module({
+  imports: [PassportModule],
+  controllers: [AuthController],
+  providers: [AuthService, LocalStrategy, LoginRateLimiter],
+})
+export class AuthModule {}

@@ -1,0 +1,17 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import type { LoginRequest } from '@jxt/contracts';
+
+export class LoginDto implements LoginRequest {
+  @ApiProperty({ example: 'filer' })
+  @IsString()
+  @IsNotEmpty({ message: '请输入用户名' })
+  @MaxLength(64)
+  username!: string;
+
+  @ApiProperty({ example: 'demo' })
+  @IsString()
+  @IsNotEmpty({ message: '请输入密码' })
+  @MaxLength(200)
+  password!: string;
+}

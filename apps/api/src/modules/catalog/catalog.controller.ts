@@ -1,0 +1,33 @@
+import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CODE_LISTS, type CodeListItem, type TaxonomyNode } from '@jxt/contracts';
+import { Authenticated } from '../../common/auth/access.decorators';
+import { CatalogService } from './catalog.service';
+
+@ApiTags('catalog 代码表与指标体系')
+@ApiBearerAuth()
+@Controller()
+export class CatalogController {
+  constructor(private readonly catalog: CatalogService) {}
+
+  @Get('code-lists')
+  @Authenticated()
+  @ApiQuery({ name: 'list', required: false, enum: CODE_LISTS })
+  codeLists(@Query('list') list?: string): Promise<CodeListItem[]> {
+    if (list !== undefined && !(CODE_LISTS as readonly string[]).includes(list)) {
+      throw new BadRequestException({ message: `list 必须是 ${CODE_LISTS.join('、')} 之一`, fields: [{ field: 'list', message: '不是允许的取值', value: list }] });
+    }
+    return this.catalog.codeLists(list);
+  }
+
+  @Get('taxonomy')
+  @Authenticated()
+  @ApiQuery({ name: 'year', required: true, example: 2021 })
+  taxonomy(@Query('year') year: string): Promise<TaxonomyNode[]> {
+    const value = Number(year);
+    if (!Number.isInteger(value) || value < 2000 || value > 2100) {
+      throw new BadRequestException({ message: 'year 必须是年份', fields: [{ field: 'year', message: '必须是 2000–2100 之间的年份', value: year }] });
+    }
+    return this.catalog.taxonomy(value);
+  }
+}

@@ -1,0 +1,33 @@
+import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+
+/**
+ * 指标体系: the 一级/二级指标 of a tenant for one year. Data, not an enum: 2021 guidance moved
+ * 成本指标 to level 1, regions add their own. Policies and checks refer to the stable `code`.
+ */
+@Entity({ name: 'indicator_taxonomy' })
+@Unique('indicator_taxonomy_tenant_year_code_key', ['tenantId', 'year', 'code'])
+export class TaxonomyNodeEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'tenant_id', type: 'uuid' })
+  tenantId!: string;
+
+  @Column({ type: 'integer' })
+  year!: number;
+
+  @Column({ type: 'varchar', length: 64 })
+  code!: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  label!: string;
+
+  @Column({ type: 'smallint' })
+  level!: 1 | 2;
+
+  @Column({ name: 'parent_code', type: 'varchar', length: 64, nullable: true })
+  parentCode!: string | null;
+
+  @Column({ name: 'sort_order', type: 'integer', default: 0 })
+  sortOrder!: number;
+}

@@ -1,0 +1,81 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { ComparisonOperator, IndicatorSet } from '@jxt/contracts';
+import { GoalFormEntity } from './goal-form.entity';
+
+/**
+ * 三级指标: a concrete indicator under a 一级/二级 taxonomy code. The raw 年度指标值 is kept
+ * exactly as typed; the parsed target beside it is what checks and scoring use.
+ * `sort_order` is the printed order within its set; groups follow their first indicator.
+ */
+@Entity({ name: 'indicator' })
+@Index('indicator_form_order_idx', ['formId', 'indicatorSet', 'sortOrder'])
+export class IndicatorEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'tenant_id', type: 'uuid' })
+  tenantId!: string;
+
+  @Column({ name: 'form_id', type: 'uuid' })
+  formId!: string;
+
+  @ManyToOne(() => GoalFormEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'form_id' })
+  form?: GoalFormEntity;
+
+  /** year (年度绩效指标) or longTerm (长期绩效指标) */
+  @Column({ name: 'indicator_set', type: 'varchar', length: 10, default: 'year' })
+  indicatorSet!: IndicatorSet;
+
+  @Column({ name: 'level1_code', type: 'varchar', length: 64 })
+  level1Code!: string;
+
+  @Column({ name: 'level2_code', type: 'varchar', length: 64 })
+  level2Code!: string;
+
+  @Column({ name: 'sort_order', type: 'integer' })
+  sortOrder!: number;
+
+  /** 三级指标 */
+  @Column({ type: 'varchar', length: 300 })
+  name!: string;
+
+  /** 年度指标值 as typed */
+  @Column({ name: 'raw_value', type: 'varchar', length: 300 })
+  rawValue!: string;
+
+  /** quantitative | boolean | qualitative | empty */
+  @Column({ name: 'target_kind', type: 'varchar', length: 20 })
+  targetKind!: string;
+
+  @Column({ name: 'target_operator', type: 'varchar', length: 4, nullable: true })
+  targetOperator!: ComparisonOperator | null;
+
+  @Column({ name: 'target_number', type: 'numeric', nullable: true })
+  targetNumber!: string | null;
+
+  @Column({ name: 'target_unit', type: 'varchar', length: 20, nullable: true })
+  targetUnit!: string | null;
+
+  @Column({ name: 'target_boolean', type: 'boolean', nullable: true })
+  targetBoolean!: boolean | null;
+
+  @Column({ name: 'parse_warning', type: 'varchar', length: 200, nullable: true })
+  parseWarning!: string | null;
+
+  /** 分值 */
+  @Column({ type: 'numeric', precision: 7, scale: 2, nullable: true })
+  weight!: string | null;
+
+  /** 评分细则 */
+  @Column({ name: 'scoring_notes', type: 'text', nullable: true })
+  scoringNotes!: string | null;
+
+  /** 指标解释 */
+  @Column({ type: 'text', nullable: true })
+  explanation!: string | null;
+
+  /** 备注 */
+  @Column({ type: 'text', nullable: true })
+  remark!: string | null;
+}

@@ -1,0 +1,194 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { FieldError, FormStatus, GoalForm, IndicatorSetsInput, ProjectContinuity } from '@jxt/contracts';
+import { FUND_FIELDS } from '@jxt/contracts';
+import { checkForm, hasErrors, parseMoney } from '@jxt/domain';
+import { tenantScope } from '../../common/tenancy/request-context';
+import { queryRows } from '../../common/tenancy/sql';
+import { blankToNull } from '../../common/validation/blank-to-null';
+import { CatalogService } from '../catalog/catalog.service';
+import type { SaveFormDto } from './dto/save-form.dto';
+import { buildIndicatorSets, type IndicatorRow } from './form-tree';
+import { buildIndicatorInsert } from './indicator-insert';
+
+/** Forms a filer may still change; the workflow issue adds the rest of the state machine. */
+const EDITABLE: FormStatus[] = ['draft', 'returned'];
+
+interface FormRow {
+  id: string;
+  year: number;
+  revision: number;
+  status: FormStatus;
+  row_version: number;
+  total_amount: string | null;
+  fiscal_amount: string | null;
+  other_amount: string | null;
+  annual_amount: string | null;
+  annual_fiscal_amount: string | null;
+  carry_over_amount: string | null;
+  annual_other_amount: string | null;
+  total_goal: string | null;
+  annual_goal: string | null;
+  goal_period_start: number | null;
+  goal_period_end: number | null;
+  updated_at: Date;
+  updated_by_name: string | null;
+  project_id: string;
+  organization_id: string;
+  organization_name: string;
+  code: string;
+  name: string;
+  category_code: string | null;
+  continuity: ProjectContinuity | null;
+  function_class_code: string | null;
+  printed_department: string | null;
+  printed_implementing_unit: string | null;
+  planned_start: string | null;
+  planned_end: string | null;
+}
+
+const FORM_QUERY = `
+  SELECT f.id, f.year, f.revision, f.status, f.row_version, f.total_amount, f.fiscal_amount, f.other_amount, f.annual_amount,
+         f.annual_fiscal_amount, f.carry_over_amount, f.annual_other_amount, f.total_goal, f.annual_goal,
+         f.goal_period_start, f.goal_period_end, f.updated_at, ub.display_name AS updated_by_name,
+         p.id AS project_id, p.organization_id, o.name AS organization_name, p.code, p.name, p.category_code, p.continuity,
+         p.function_class_code, p.printed_department, p.printed_implementing_unit,
+         to_char(p.planned_start, 'YYYY-MM-DD') AS planned_start, to_char(p.planned_end, 'YYYY-MM-DD') AS planned_end
+  FROM goal_form f
+  JOIN project p ON p.id = f.project_id
+  JOIN organization o ON o.id = p.organization_id
+  LEFT JOIN app_user ub ON ub.id = f.updated_by
+  WHERE f.id = $1 AND o.path LIKE $2 || '%'`;
+
+const INDICATOR_COLUMNS = `id, indicator_set, level1_code, level2_code, name, raw_value, target_kind, target_operator,
+  target_number::text AS target_number, target_unit, target_boolean, parse_warning, weight, scoring_notes, explanation, remark`;
+
+/** 绩效目标填报表: read one whole form, save one whole form (one transaction, optimistic lock). */
+@Injectable()
+export class FormsService {
+  constructor(private readonly catalog: CatalogService) {}
+
+  async get(id: string): Promise<GoalForm> {
+    const { user, manager } = tenantScope();
+    const [form] = await queryRows<FormRow>(manager, FORM_QUERY, [id, user.organizationPath]);
+    if (!form) throw new NotFoundException('绩效目标表不存在或无权访问');
+    const [indicators, taxonomy] = await Promise.all([
+      queryRows<IndicatorRow>(manager, `SELECT ${INDICATOR_COLUMNS} FROM indicator WHERE form_id = $1 ORDER BY indicator_set DESC, sort_order`, [id]),
+      this.catalog.taxonomy(form.year, manager),
+    ]);
+    const result: GoalForm = {
+      id: form.id,
+      year: form.year,
+      revision: form.revision,
+      status: form.status,
+      rowVersion: form.row_version,
+      project: {
+        id: form.project_id,
+        organizationId: form.organization_id,
+        organizationName: form.organization_name,
+        code: form.code,
+        name: form.name,
+        categoryCode: form.category_code,
+        continuity: form.continuity,
+        functionClassCode: form.function_class_code,
+        printedDepartment: form.printed_department,
+        printedImplementingUnit: form.printed_implementing_unit,
+        plannedStart: form.planned_start,
+        plannedEnd: form.planned_end,
+      },
+      funds: {
+        totalAmount: form.total_amount,
+        fiscalAmount: form.fiscal_amount,
+        otherAmount: form.other_amount,
+        annualAmount: form.annual_amount,
+        annualFiscalAmount: form.annual_fiscal_amount,
+        carryOverAmount: form.carry_over_amount,
+        annualOtherAmount: form.annual_other_amount,
+      },
+      totalGoal: form.total_goal,
+      annualGoal: form.annual_goal,
+      goalPeriodStart: form.goal_period_start,
+      goalPeriodEnd: form.goal_period_end,
+      indicators: buildIndicatorSets(indicators, taxonomy),
+      issues: [],
+      updatedAt: form.updated_at.toISOString(),
+      updatedBy: form.updated_by_name,
+    };
+    result.issues = checkForm(result, taxonomy);
+    return result;
+  }
+
+  async save(id: string, dto: SaveFormDto): Promise<GoalForm> {
+    const { user, manager } = tenantScope();
+    const [current] = await queryRows<{ id: string; project_id: string; year: number; status: FormStatus; row_version: number; updated_at: Date; updated_by_name: string | null }>(
+      manager,
+      `SELECT f.id, f.project_id, f.year, f.status, f.row_version, f.updated_at, ub.display_name AS updated_by_name
+       FROM goal_form f JOIN project p ON p.id = f.project_id JOIN organization o ON o.id = p.organization_id
+       LEFT JOIN app_user ub ON ub.id = f.updated_by
+       WHERE f.id = $1 AND o.path LIKE $2 || '%' FOR UPDATE OF f`,
+      [id, user.organizationPath],
+    );
+    if (!current) throw new NotFoundException('绩效目标表不存在或无权访问');
+    if (current.row_version !== dto.rowVersion) {
+      const who = current.updated_by_name ?? '其他用户';
+      const when = current.updated_at.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+      throw new ConflictException({
+        message: `${who} 已于 ${when} 修改了此表（版本 ${current.row_version}，你的版本 ${dto.rowVersion}），请重新加载后再保存。`,
+        currentRowVersion: current.row_version,
+        updatedBy: current.updated_by_name,
+        updatedAt: current.updated_at.toISOString(),
+      });
+    }
+    if (!EDITABLE.includes(current.status)) throw new ConflictException('此表已提交或已审核，不能修改');
+
+    const taxonomy = await this.catalog.taxonomy(current.year, manager);
+    const issues = checkForm(dto, taxonomy);
+    if (hasErrors(issues)) {
+      const fields: FieldError[] = issues.filter((i) => i.severity === 'error').map((i) => ({ field: i.field, message: i.message }));
+      throw new BadRequestException({ message: `有 ${fields.length} 处需要修改：` + fields.map((f) => f.message).join('；'), fields });
+    }
+
+    const h = dto.project;
+    await queryRows(
+      manager,
+      `UPDATE project SET code = $2, name = $3, category_code = $4, continuity = $5, function_class_code = $6,
+         printed_department = $7, printed_implementing_unit = $8, planned_start = $9, planned_end = $10, updated_at = now()
+       WHERE id = $1`,
+      [current.project_id, h.code, h.name.trim(), blankToNull(h.categoryCode), h.continuity ?? null, blankToNull(h.functionClassCode),
+        blankToNull(h.printedDepartment), blankToNull(h.printedImplementingUnit), h.plannedStart ?? null, h.plannedEnd ?? null],
+    ).catch(rethrowDuplicateCode(h.code));
+
+    const money = FUND_FIELDS.map((field) => {
+      const value = dto.funds[field];
+      if (value === null || value === undefined || value.trim() === '') return null;
+      const parsed = parseMoney(value);
+      return parsed.ok ? parsed.value : null;
+    });
+    await queryRows(
+      manager,
+      `UPDATE goal_form SET total_amount = $2, fiscal_amount = $3, other_amount = $4, annual_amount = $5, annual_fiscal_amount = $6,
+         carry_over_amount = $7, annual_other_amount = $8, total_goal = $9, annual_goal = $10, goal_period_start = $11,
+         goal_period_end = $12, row_version = row_version + 1, updated_at = now(), updated_by = $13
+       WHERE id = $1`,
+      [id, ...money, blankToNull(dto.totalGoal), blankToNull(dto.annualGoal), dto.goalPeriodStart ?? null, dto.goalPeriodEnd ?? null, user.userId],
+    );
+    await this.replaceIndicators(manager, user.tenantId, id, dto.indicators);
+    return this.get(id);
+  }
+
+  /** Replaces the form's indicator rows in one DELETE and one INSERT, keeping the ids the client sent back. */
+  async replaceIndicators(manager: EntityManager, tenantId: string, formId: string, sets: IndicatorSetsInput): Promise<void> {
+    const removed = await queryRows<{ id: string }>(manager, `DELETE FROM indicator WHERE form_id = $1 RETURNING id`, [formId]);
+    const insert = buildIndicatorInsert(tenantId, formId, sets, new Set(removed.map((r) => r.id)));
+    if (insert) await queryRows(manager, insert.sql, insert.values);
+  }
+}
+
+export function rethrowDuplicateCode(code: string) {
+  return (err: unknown): never => {
+    if ((err as { driverError?: { code?: string } }).driverError?.code === '23505') {
+      throw new ConflictException({ message: `项目编码 ${code} 已被使用`, fields: [{ field: 'project.code', message: '项目编码已被使用', value: code }] });
+    }
+    throw err;
+  };
+}

@@ -1,0 +1,35 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { DataSource } from 'typeorm';
+import { Public } from '../../common/auth/access.decorators';
+import { APP_DATA_SOURCE } from '../../database/database.module';
+
+export interface HealthReport {
+  status: 'ok' | 'error';
+  app: { status: 'up'; uptimeSeconds: number };
+  database: { status: 'up' | 'down'; latencyMs: number | null; error?: string };
+}
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(@Inject(APP_DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  /** The app and its database; 503 when the database does not answer. */
+  @Get()
+  @Public()
+  async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReport> {
+    const started = process.hrtime.bigint();
+    let database: HealthReport['database'];
+    try {
+      await this.dataSource.query('SELECT 1');
+      database = { status: 'up', latencyMs: Number(process.hrtime.bigint() - started) / 1e6 };
+    } catch (err) {
+      database = { status: 'down', latencyMs: null, error: err instanceof Error ? err.message : String(err) };
+    }
+    const ok = database.status === 'up';
+    if (!ok) reply.status(503);
+    return { status: ok ? 'ok' : 'error', app: { status: 'up', uptimeSeconds: Math.round(process.uptime()) }, database };
+  }
+}

@@ -1,0 +1,48 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { OrganizationKind } from '@jxt/contracts';
+import { TenantEntity } from '../../tenants/entities/tenant.entity';
+
+/**
+ * 组织: a node of the tenant's tree 财政局 → 主管部门 → 预算单位 → 内设机构.
+ * `path` is the chain of ids from the root (`/<root>/<child>/…/<self>/`), so a subtree is one prefix match.
+ */
+@Entity({ name: 'organization' })
+@Index('organization_tenant_path_idx', ['tenantId', 'path'])
+export class OrganizationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'tenant_id', type: 'uuid' })
+  tenantId!: string;
+
+  @ManyToOne(() => TenantEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'tenant_id' })
+  tenant?: TenantEntity;
+
+  @Column({ name: 'parent_id', type: 'uuid', nullable: true })
+  parentId!: string | null;
+
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'parent_id' })
+  parent?: OrganizationEntity;
+
+  @Column({ type: 'varchar', length: 20 })
+  kind!: OrganizationKind;
+
+  @Column({ type: 'varchar', length: 200 })
+  name!: string;
+
+  /** 单位类型 code (tenant code list `unit_type`); units only. */
+  @Column({ name: 'unit_type_code', type: 'varchar', length: 64, nullable: true })
+  unitTypeCode!: string | null;
+
+  // "C" collation makes `path LIKE 'prefix%'` use the btree index.
+  @Column({ type: 'text', collation: 'C' })
+  path!: string;
+
+  @Column({ name: 'sort_order', type: 'integer', default: 0 })
+  sortOrder!: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,151 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { FormStatus, Project, ProjectContinuity, ProjectListItem, ProjectListResponse } from '@jxt/contracts';
+import { tenantScope } from '../../common/tenancy/request-context';
+import { queryRows } from '../../common/tenancy/sql';
+import { blankToNull } from '../../common/validation/blank-to-null';
+import { rethrowDuplicateCode } from '../forms/forms.service';
+import { OrganizationsService } from '../organizations/organizations.service';
+import type { CreateProjectDto, ListProjectsQueryDto, UpdateProjectDto } from './dto/project.dto';
+
+interface ProjectRow {
+  id: string;
+  organization_id: string;
+  organization_name: string;
+  code: string;
+  name: string;
+  category_code: string | null;
+  continuity: ProjectContinuity | null;
+  function_class_code: string | null;
+  printed_department: string | null;
+  printed_implementing_unit: string | null;
+  planned_start: string | null;
+  planned_end: string | null;
+}
+
+const PROJECT_COLUMNS = `p.id, p.organization_id, o.name AS organization_name, p.code, p.name, p.category_code, p.continuity,
+  p.function_class_code, p.printed_department, p.printed_implementing_unit,
+  to_char(p.planned_start, 'YYYY-MM-DD') AS planned_start, to_char(p.planned_end, 'YYYY-MM-DD') AS planned_end`;
+
+function toProject(row: ProjectRow): Project {
+  return {
+    id: row.id,
+    organizationId: row.organization_id,
+    organizationName: row.organization_name,
+    code: row.code,
+    name: row.name,
+    categoryCode: row.category_code,
+    continuity: row.continuity,
+    functionClassCode: row.function_class_code,
+    printedDepartment: row.printed_department,
+    printedImplementingUnit: row.printed_implementing_unit,
+    plannedStart: row.planned_start,
+    plannedEnd: row.planned_end,
+  };
+}
+
+/** 项目: listed per year with each project's form for that year, always within the caller's subtree. */
+@Injectable()
+export class ProjectsService {
+  constructor(private readonly organizations: OrganizationsService) {}
+
+  async list(query: ListProjectsQueryDto): Promise<ProjectListResponse> {
+    const { user, manager } = tenantScope();
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    // One query: the page, the total (window count) and each project's latest revision for the year.
+    const rows = await queryRows<ProjectRow & { form_id: string; form_status: FormStatus; annual_amount: string | null; year: number; total: string }>(
+      manager,
+      `SELECT ${PROJECT_COLUMNS}, f.id AS form_id, f.status AS form_status, f.annual_amount, f.year, count(*) OVER () AS total
+       FROM project p
+       JOIN organization o ON o.id = p.organization_id
+       JOIN LATERAL (SELECT id, status, annual_amount, year FROM goal_form g WHERE g.project_id = p.id AND g.year = $2
+                     ORDER BY g.revision DESC LIMIT 1) f ON true
+       WHERE o.path LIKE $1 || '%'
+         AND ($3::text IS NULL OR p.name ILIKE '%' || $3 || '%' OR p.code ILIKE '%' || $3 || '%')
+         AND ($4::uuid IS NULL OR o.path LIKE (SELECT path FROM organization WHERE id = $4) || '%')
+         AND ($5::text IS NULL OR p.category_code = $5)
+         AND ($6::text IS NULL OR f.status = $6)
+       ORDER BY o.path, p.code
+       LIMIT $7 OFFSET $8`,
+      [user.organizationPath, query.year, query.search?.trim() || null, query.organizationId ?? null, query.categoryCode ?? null, query.status ?? null, pageSize, (page - 1) * pageSize],
+    );
+    const items: ProjectListItem[] = rows.map((row) => ({
+      ...toProject(row),
+      year: row.year,
+      formId: row.form_id,
+      formStatus: row.form_status,
+      annualAmount: row.annual_amount,
+    }));
+    return { items, total: rows.length ? Number(rows[0].total) : 0, page, pageSize };
+  }
+
+  async get(id: string): Promise<Project & { forms: { id: string; year: number; revision: number; status: FormStatus }[] }> {
+    const { user, manager } = tenantScope();
+    const [row] = await queryRows<ProjectRow>(
+      manager,
+      `SELECT ${PROJECT_COLUMNS} FROM project p JOIN organization o ON o.id = p.organization_id WHERE p.id = $1 AND o.path LIKE $2 || '%'`,
+      [id, user.organizationPath],
+    );
+    if (!row) throw new NotFoundException('项目不存在或无权访问');
+    const forms = await queryRows<{ id: string; year: number; revision: number; status: FormStatus }>(
+      manager,
+      `SELECT id, year, revision, status FROM goal_form WHERE project_id = $1 ORDER BY year DESC, revision DESC`,
+      [id],
+    );
+    return { ...toProject(row), forms };
+  }
+
+  /** A new project with its first (empty, draft) goal form for the given year. */
+  async create(dto: CreateProjectDto): Promise<ProjectListItem> {
+    const { user, manager } = tenantScope();
+    const organization = await this.organizations.findInScope(dto.organizationId);
+    if (organization.kind !== 'unit' && organization.kind !== 'internal') {
+      throw new BadRequestException({ message: '项目只能属于预算单位或其内设机构', fields: [{ field: 'organizationId', message: '请选择预算单位', value: dto.organizationId }] });
+    }
+    const projectId = randomUUID();
+    await queryRows(
+      manager,
+      `INSERT INTO project (id, tenant_id, organization_id, code, name, category_code, continuity, function_class_code,
+         printed_department, printed_implementing_unit, planned_start, planned_end)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [projectId, user.tenantId, organization.id, dto.code, dto.name.trim(), blankToNull(dto.categoryCode), dto.continuity ?? null,
+        blankToNull(dto.functionClassCode), blankToNull(dto.printedDepartment), blankToNull(dto.printedImplementingUnit), dto.plannedStart ?? null, dto.plannedEnd ?? null],
+    ).catch(rethrowDuplicateCode(dto.code));
+    const [form] = await queryRows<{ id: string }>(
+      manager,
+      `INSERT INTO goal_form (tenant_id, project_id, year, updated_by) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [user.tenantId, projectId, dto.year, user.userId],
+    );
+    const project = await this.get(projectId);
+    return { ...project, year: dto.year, formId: form.id, formStatus: 'draft', annualAmount: null };
+  }
+
+  async update(id: string, dto: UpdateProjectDto): Promise<Project> {
+    const { manager } = tenantScope();
+    await this.get(id);
+    const columns: Record<keyof UpdateProjectDto, string> = {
+      code: 'code', name: 'name', categoryCode: 'category_code', continuity: 'continuity', functionClassCode: 'function_class_code',
+      printedDepartment: 'printed_department', printedImplementingUnit: 'printed_implementing_unit', plannedStart: 'planned_start', plannedEnd: 'planned_end',
+    };
+    const sets: string[] = [];
+    const values: unknown[] = [id];
+    for (const [key, column] of Object.entries(columns) as [keyof UpdateProjectDto, string][]) {
+      if (dto[key] === undefined) continue;
+      values.push(key === 'code' || key === 'name' ? String(dto[key]).trim() : blankToNull(dto[key] as string | null));
+      sets.push(`${column} = $${values.length}`);
+    }
+    if (sets.length) {
+      await queryRows(manager, `UPDATE project SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, values).catch(rethrowDuplicateCode(dto.code ?? ''));
+    }
+    return this.get(id);
+  }
+
+  /** Only a project whose forms are all drafts may go; anything submitted is part of the record. */
+  async remove(id: string): Promise<void> {
+    const { manager } = tenantScope();
+    const project = await this.get(id);
+    if (project.forms.some((f) => f.status !== 'draft')) throw new ConflictException('项目已有提交过的绩效目标表，不能删除');
+    await queryRows(manager, `DELETE FROM project WHERE id = $1`, [id]);
+  }
+}

@@ -1,0 +1,22 @@
+import { loadTenant } from './load-tenant';
+import { withOwnerTransaction } from './owner-transaction';
+import { readDemoUsers, readSongjiangSeed } from './seed-files';
+
+export const DEMO_PASSWORD = 'demo';
+
+/**
+ * The demo: tenant 松江区 with the unit's three 2021 forms as drafts and one user per role (password "demo").
+ * Idempotent: does nothing when the tenant exists. Never called with NODE_ENV=production.
+ */
+export async function loadDemoData(ownerUrl: string): Promise<boolean> {
+  if (process.env.NODE_ENV === 'production') throw new Error('the demo seed never runs with NODE_ENV=production');
+  const seed = readSongjiangSeed();
+  return withOwnerTransaction(ownerUrl, async (q) => {
+    // Serialise concurrent first starts on the same database.
+    await q(`SELECT pg_advisory_xact_lock(hashtext('jixiaotong-demo-seed'))`);
+    const existing = await q(`SELECT 1 FROM tenant WHERE code = $1`, [seed.tenant.tenant.code]);
+    if (existing.length) return false;
+    await loadTenant(q, { ...seed, users: readDemoUsers().map((u) => ({ ...u, password: DEMO_PASSWORD })) });
+    return true;
+  });
+}

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Funds, IndicatorSetsInput, OrganizationKind, ProjectHeader, Role, TaxonomyNode } from '@jxt/contracts';
+
+/** The repository's seeds/ folder (the same relative place in src/, dist/ and the Docker image). */
+export const SEEDS_DIR = resolve(__dirname, '../../../../seeds');
+
+export interface SeedOrganization {
+  name: string;
+  kind: OrganizationKind;
+  unitTypeCode?: string | null;
+  children?: SeedOrganization[];
+}
+
+export interface SeedTenantFile {
+  tenant: { code: string; name: string };
+  codeLists: Record<string, { code: string; label: string }[]>;
+  organizations: SeedOrganization;
+}
+
+export interface SeedForm {
+  unit: string;
+  year: number;
+  project: ProjectHeader;
+  funds: Funds;
+  totalGoal: string | null;
+  annualGoal: string | null;
+  goalPeriodStart: number | null;
+  goalPeriodEnd: number | null;
+  indicators: IndicatorSetsInput;
+}
+
+export interface SeedUser {
+  username: string;
+  displayName: string;
+  roles: Role[];
+  organization: string;
+}
+
+function readJson<T>(...parts: string[]): T {
+  return JSON.parse(readFileSync(join(SEEDS_DIR, ...parts), 'utf8')) as T;
+}
+
+/** The first customer's data: 松江区 with the unit's three 2021 forms (seeds/songjiang). */
+export function readSongjiangSeed(): { tenant: SeedTenantFile; taxonomy: { year: number; nodes: TaxonomyNode[] }[]; forms: SeedForm[] } {
+  return {
+    tenant: readJson<SeedTenantFile>('songjiang', 'tenant.json'),
+    taxonomy: [{ year: 2021, nodes: readJson<TaxonomyNode[]>('songjiang', 'taxonomy-2021.json') }],
+    forms: readJson<SeedForm[]>('songjiang', 'forms-2021.json'),
+  };
+}
+
+export function readDemoUsers(): SeedUser[] {
+  return readJson<SeedUser[]>('demo', 'users.json');
+}

@@ -1,0 +1,107 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import type { LoginResponse } from '@jxt/contracts';
+import { loadConfig, type AppConfig } from '../../src/config/app-config';
+import { createApp } from '../../src/create-app';
+import { APP_ROLE, ensureAppRole } from '../../src/database/app-role';
+import { adminQuery } from '../../src/database/schema-tools';
+import { quoteIdent, withCredentials, withDatabase } from '../../src/database/urls';
+import { loadTenant, type LoadedTenant } from '../../src/seeds/load-tenant';
+import { withOwnerTransaction } from '../../src/seeds/owner-transaction';
+import { readSongjiangSeed, type SeedUser } from '../../src/seeds/seed-files';
+import { TEMPLATE_DATABASE } from './test-env';
+
+export const TEST_PASSWORD = 'test-password-1';
+
+/** A fresh database copied from the migrated template: each test file gets its own. */
+export async function createTestDatabase(): Promise<{ ownerUrl: string; appUrl: string; drop(): Promise<void> }> {
+  const serverUrl = process.env.JXT_TEST_OWNER_URL;
+  if (!serverUrl) throw new Error('JXT_TEST_OWNER_URL is not set: run through jest.int.config.cjs');
+  const name = `jxt_test_${randomBytes(5).toString('hex')}`;
+  await adminQuery(serverUrl, `CREATE DATABASE ${quoteIdent(name)} TEMPLATE ${TEMPLATE_DATABASE}`);
+  const ownerUrl = withDatabase(serverUrl, name);
+  return {
+    ownerUrl,
+    appUrl: withCredentials(ownerUrl, APP_ROLE, process.env.APP_DB_PASSWORD ?? ''),
+    drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`),
+  };
+}
+
+export function testConfig(overrides: Record<string, string> = {}): AppConfig {
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'jxt-test-data-')),
+    JWT_SECRET: 'integration-tests-secret-0123456789abcdef',
+    SEED_DEMO: 'false',
+    LOGIN_MAX_FAILURES_PER_USER: '1000',
+    LOGIN_MAX_FAILURES_PER_ADDRESS: '1000',
+    ...overrides,
+  });
+}
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  ownerUrl: string;
+  appUrl: string;
+  close(): Promise<void>;
+}
+
+/** The whole API in-process on its own database; requests go through Fastify's inject (no socket). */
+export async function startTestApp(configOverrides: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const config = testConfig(configOverrides);
+  const appUrl = await ensureAppRole(db.ownerUrl, config);
+  const app = await createApp({ config, appDatabaseUrl: appUrl, logger: false });
+  return {
+    app,
+    ownerUrl: db.ownerUrl,
+    appUrl,
+    close: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
+
+/** Another API process on the same database (e.g. to prove shared rate-limit counters). */
+export async function startSecondApp(first: TestApp, configOverrides: Record<string, string> = {}): Promise<NestFastifyApplication> {
+  return createApp({ config: testConfig(configOverrides), appDatabaseUrl: first.appUrl, logger: false });
+}
+
+/**
+ * Loads the seed's real tenant (松江区 tree, taxonomy, the three 2021 forms) under its own code,
+ * with users named `<prefix>-<role>` (password TEST_PASSWORD) so that two tenants can live in one database.
+ */
+export async function seedSongjiang(ownerUrl: string, prefix: string, extraUsers: SeedUser[] = []): Promise<LoadedTenant> {
+  const seed = readSongjiangSeed();
+  const unit = seed.tenant.organizations.children![0].children![0].name;
+  const users: SeedUser[] = [
+    { username: `${prefix}-filer`, displayName: `${prefix} 填报人`, roles: ['filer'], organization: unit },
+    { username: `${prefix}-supervisor`, displayName: `${prefix} 主管`, roles: ['supervisor'], organization: '松江区科学技术委员会' },
+    { username: `${prefix}-finance`, displayName: `${prefix} 财政`, roles: ['finance'], organization: '松江区财政局' },
+    { username: `${prefix}-admin`, displayName: `${prefix} 管理员`, roles: ['admin'], organization: '松江区财政局' },
+    ...extraUsers,
+  ];
+  return withOwnerTransaction(ownerUrl, (q) =>
+    loadTenant(q, { ...seed, users: users.map((u) => ({ ...u, password: TEST_PASSWORD })), tenantCode: `${prefix}-songjiang`, tenantName: `松江区（${prefix}）` }),
+  );
+}
+
+/** Logs in and returns the bearer header for later calls. */
+export async function login(app: NestFastifyApplication, username: string, password = TEST_PASSWORD): Promise<{ authorization: string; session: LoginResponse }> {
+  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (response.statusCode !== 200) throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
+  const session = response.json<LoginResponse>();
+  return { authorization: `Bearer ${session.accessToken}`, session };
+}
+
+/** A pg client logged in as the app's own role, for proving what row-level security lets through. */
+export async function appRoleClient(appUrl: string): Promise<Client> {
+  const client = new Client({ connectionString: appUrl });
+  await client.connect();
+  return client;
+}
