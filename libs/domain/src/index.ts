@@ -3,3 +3,4 @@ export * from './value-grammar';
 export * from './money';
 export * from './form-checks';
 export * from './indicators';
+export * from './form-request';

@@ -17,9 +17,15 @@ export default async function globalSetup(): Promise<void> {
   process.env.APP_DB_PASSWORD ??= randomBytes(18).toString('base64url');
   let ownerUrl = process.env.TEST_DATABASE_URL;
   if (!ownerUrl) {
-    const server = await startEmbeddedServer({ dataDir: await makeThrowawayDataDir(), fast: true });
+    const throwaway = await makeThrowawayDataDir();
+    const server = await startEmbeddedServer({ dataDir: throwaway.dataDir, fast: true });
     ownerUrl = server.url;
-    (globalThis as { __jxtServer?: typeof server }).__jxtServer = server;
+    (globalThis as { __jxtServer?: { stop(): Promise<void> } }).__jxtServer = {
+      stop: async () => {
+        await server.stop();
+        await throwaway.remove();
+      },
+    };
   }
   process.env.JXT_TEST_OWNER_URL = ownerUrl;
   await adminQuery(ownerUrl, `DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);

@@ -1,0 +1,116 @@
+import type { ApiError, GoalForm, Organization, Project, ProjectListItem, ProjectListResponse, User } from '@jxt/contracts';
+import { login, seedSongjiang, startTestApp, type TestApp } from '../../support/test-app';
+
+describe('organisations, users and projects', () => {
+  let t: TestApp;
+  let admin: string;
+  let filer: string;
+  let unitId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await seedSongjiang(t.ownerUrl, 'c');
+    admin = (await login(t.app, 'c-admin')).authorization;
+    filer = (await login(t.app, 'c-filer')).authorization;
+    const orgs = (await t.app.inject({ method: 'GET', url: '/api/organizations', headers: { authorization: admin } })).json<Organization[]>();
+    unitId = orgs.find((o) => o.kind === 'unit')!.id;
+  });
+  afterAll(() => t.close());
+
+  it('lists the whole tree to the 财政局 admin: 1 + 1 + 1 + 9 organisations, top down', async () => {
+    const orgs = (await t.app.inject({ method: 'GET', url: '/api/organizations', headers: { authorization: admin } })).json<Organization[]>();
+    expect(orgs.map((o) => o.kind)).toEqual(['finance_bureau', 'department', 'unit', ...Array(9).fill('internal')]);
+    expect(orgs.filter((o) => o.kind === 'internal').map((o) => o.name)[0]).toBe('科技服务部');
+  });
+
+  it('creates an organisation only of the kind its parent takes, naming the field otherwise', async () => {
+    const wrong = await t.app.inject({ method: 'POST', url: '/api/organizations', headers: { authorization: admin }, payload: { parentId: unitId, kind: 'department', name: '错误' } });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json<ApiError>().fields?.[0].field).toBe('kind');
+    const ok = await t.app.inject({ method: 'POST', url: '/api/organizations', headers: { authorization: admin }, payload: { parentId: unitId, kind: 'internal', name: '新设部门' } });
+    expect(ok.statusCode).toBe(201);
+    const created = ok.json<Organization>();
+    const renamed = await t.app.inject({ method: 'PATCH', url: `/api/organizations/${created.id}`, headers: { authorization: admin }, payload: { name: '改名部门' } });
+    expect(renamed.json<Organization>().name).toBe('改名部门');
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/organizations/${created.id}`, headers: { authorization: admin } })).statusCode).toBe(204);
+  });
+
+  it('refuses to delete an organisation that still has members, saying what holds it', async () => {
+    const response = await t.app.inject({ method: 'DELETE', url: `/api/organizations/${unitId}`, headers: { authorization: admin } });
+    expect(response.statusCode).toBe(409);
+    expect(response.json<ApiError>().message).toContain('9 个下级组织');
+  });
+
+  it('creates a user who can log in, and refuses a taken user name naming the field', async () => {
+    const payload = { username: 'c-new', displayName: '新用户', password: 'new-password', organizationId: unitId, roles: ['filer', 'reviewer'] };
+    const created = await t.app.inject({ method: 'POST', url: '/api/users', headers: { authorization: admin }, payload });
+    expect(created.statusCode).toBe(201);
+    expect(created.json<User>()).toMatchObject({ username: 'c-new', roles: ['filer', 'reviewer'], disabled: false });
+    expect((await login(t.app, 'c-new', 'new-password')).session.user.roles).toEqual(['filer', 'reviewer']);
+    const again = await t.app.inject({ method: 'POST', url: '/api/users', headers: { authorization: admin }, payload });
+    expect(again.statusCode).toBe(409);
+    expect(again.json<ApiError>().fields?.[0]).toMatchObject({ field: 'username', value: 'c-new' });
+    const bad = await t.app.inject({ method: 'POST', url: '/api/users', headers: { authorization: admin }, payload: { ...payload, username: 'x y', roles: ['boss'], password: 'short' } });
+    expect(bad.json<ApiError>().fields?.map((f) => f.field).sort()).toEqual(['password', 'roles', 'username']);
+  });
+
+  it('creates a project with its first draft form, finds it by name, updates and deletes it', async () => {
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/projects',
+      headers: { authorization: filer },
+      payload: { organizationId: unitId, year: 2022, code: 'C-2022-001', name: '数据安全巡检', categoryCode: 'one_off', continuity: 'new', functionClassCode: '2060103', printedDepartment: null, printedImplementingUnit: null, plannedStart: '2022-01-01', plannedEnd: '2022-12-31' },
+    });
+    expect(created.statusCode).toBe(201);
+    const item = created.json<ProjectListItem>();
+    expect(item).toMatchObject({ year: 2022, formStatus: 'draft', continuity: 'new' });
+    const form = (await t.app.inject({ method: 'GET', url: `/api/forms/${item.formId}`, headers: { authorization: filer } })).json<GoalForm>();
+    expect(form).toMatchObject({ year: 2022, status: 'draft', rowVersion: 1, indicators: { year: [], longTerm: null } });
+
+    const found = (await t.app.inject({ method: 'GET', url: '/api/projects?year=2022&search=安全巡检', headers: { authorization: filer } })).json<ProjectListResponse>();
+    expect(found.items.map((p) => p.code)).toEqual(['C-2022-001']);
+    const none = (await t.app.inject({ method: 'GET', url: '/api/projects?year=2022&search=不存在', headers: { authorization: filer } })).json<ProjectListResponse>();
+    expect(none).toMatchObject({ items: [], total: 0 });
+
+    const updated = await t.app.inject({ method: 'PATCH', url: `/api/projects/${item.id}`, headers: { authorization: filer }, payload: { name: '数据安全巡检（改）', printedImplementingUnit: '' } });
+    expect(updated.json<Project>()).toMatchObject({ name: '数据安全巡检（改）', printedImplementingUnit: null });
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/projects/${item.id}`, headers: { authorization: filer } })).statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'GET', url: `/api/forms/${item.formId}`, headers: { authorization: filer } })).statusCode).toBe(404);
+  });
+
+  it('pages the project list and filters it by category and status', async () => {
+    const page = (await t.app.inject({ method: 'GET', url: '/api/projects?year=2021&page=2&pageSize=2', headers: { authorization: filer } })).json<ProjectListResponse>();
+    expect(page).toMatchObject({ total: 3, page: 2, pageSize: 2 });
+    expect(page.items.map((p) => p.code)).toEqual(['2021-KCZX-003']);
+    const drafts = (await t.app.inject({ method: 'GET', url: '/api/projects?year=2021&status=draft&categoryCode=recurring', headers: { authorization: filer } })).json<ProjectListResponse>();
+    expect(drafts.total).toBe(3);
+    const missingYear = await t.app.inject({ method: 'GET', url: '/api/projects', headers: { authorization: filer } });
+    expect(missingYear.statusCode).toBe(400);
+    expect(missingYear.json<ApiError>().fields?.[0].field).toBe('year');
+  });
+
+  it('answers 404 for a malformed id and 401 without a session', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/forms/not-a-uuid', headers: { authorization: filer } })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: '/api/projects?year=2021' })).statusCode).toBe(401);
+  });
+});
+
+describe('health and API documentation', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('reports the app and the database as up', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ status: 'ok', app: { status: 'up' }, database: { status: 'up' } });
+  });
+
+  it('serves the OpenAPI document with every route', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/docs-json' })).json<{ paths: Record<string, unknown> }>();
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/projects', '/api/forms/{id}', '/api/organizations', '/api/users', '/api/health']));
+    expect((await t.app.inject({ method: 'GET', url: '/api/docs' })).statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,166 @@
+import type { Client } from 'pg';
+import type { GoalForm, Organization, ProjectListItem, ProjectListResponse } from '@jxt/contracts';
+import { toSaveRequest } from '@jxt/domain';
+import { withOwnerTransaction } from '../../../src/seeds/owner-transaction';
+import type { LoadedTenant } from '../../../src/seeds/load-tenant';
+import { appRoleClient, login, seedSongjiang, startTestApp, type TestApp } from '../../support/test-app';
+
+const TENANT_TABLES = ['tenant', 'organization', 'app_user', 'user_session', 'code_list_item', 'indicator_taxonomy', 'project', 'goal_form', 'indicator', 'login_audit'];
+
+describe('tenant isolation in PostgreSQL (row-level security as the app role)', () => {
+  let t: TestApp;
+  let a: LoadedTenant;
+  let b: LoadedTenant;
+  let client: Client;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    a = await seedSongjiang(t.ownerUrl, 'a');
+    b = await seedSongjiang(t.ownerUrl, 'b');
+    // A session row per tenant, so that every table has rows of both tenants.
+    await login(t.app, 'a-filer');
+    await login(t.app, 'b-filer');
+    client = await appRoleClient(t.appUrl);
+  });
+  afterAll(async () => {
+    await client.end();
+    await t.close();
+  });
+
+  async function countAs(tenantId: string | null, table: string): Promise<number> {
+    await client.query('BEGIN');
+    try {
+      if (tenantId) await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+      const { rows } = await client.query(`SELECT count(*)::int AS n FROM ${table}`);
+      return rows[0].n;
+    } finally {
+      await client.query('ROLLBACK');
+    }
+  }
+
+  it.each(TENANT_TABLES)('%s: returns nothing with no tenant set', async (table) => {
+    expect(await countAs(null, table)).toBe(0);
+  });
+
+  it.each(TENANT_TABLES)('%s: returns only the set tenant\'s rows', async (table) => {
+    const owner = await withOwnerTransaction(t.ownerUrl, (q) =>
+      q(table === 'tenant' ? `SELECT id AS tenant_id, count(*)::int AS n FROM tenant GROUP BY id` : `SELECT tenant_id, count(*)::int AS n FROM ${table} GROUP BY tenant_id`),
+    );
+    const expected = (tenantId: string) => owner.find((r) => r.tenant_id === tenantId)?.n ?? 0;
+    expect(expected(a.tenantId)).toBeGreaterThan(0);
+    expect(await countAs(a.tenantId, table)).toBe(expected(a.tenantId));
+    expect(await countAs(b.tenantId, table)).toBe(expected(b.tenantId));
+  });
+
+  it('returns nothing for a tenant id that does not exist', async () => {
+    expect(await countAs('00000000-0000-0000-0000-000000000000', 'goal_form')).toBe(0);
+  });
+
+  it('refuses to write a row into another tenant than the one set', async () => {
+    await client.query('BEGIN');
+    try {
+      await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [a.tenantId]);
+      await expect(
+        client.query(`INSERT INTO code_list_item (tenant_id, list, code, label) VALUES ($1, 'project_category', 'x', 'x')`, [b.tenantId]),
+      ).rejects.toThrow(/row-level security/);
+    } finally {
+      await client.query('ROLLBACK');
+    }
+  });
+
+  it('cannot switch off row-level security, and reads no user (nor password hash) without a tenant', async () => {
+    await expect(client.query(`SET row_security = off; SELECT count(*) FROM goal_form`)).rejects.toThrow();
+    await expect(client.query(`SELECT password_hash FROM app_user`)).resolves.toMatchObject({ rowCount: 0 });
+  });
+});
+
+describe('organisation scoping through the API', () => {
+  let t: TestApp;
+  let a: LoadedTenant;
+  let b: LoadedTenant;
+  let otherUnitFormId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    a = await seedSongjiang(t.ownerUrl, 'a');
+    b = await seedSongjiang(t.ownerUrl, 'b');
+    // A second unit under the same 主管部门, with its own filer and one project.
+    const admin = await login(t.app, 'a-admin');
+    const orgs = (await t.app.inject({ method: 'GET', url: '/api/organizations', headers: { authorization: admin.authorization } })).json<Organization[]>();
+    const department = orgs.find((o) => o.kind === 'department')!;
+    const unit = (
+      await t.app.inject({ method: 'POST', url: '/api/organizations', headers: { authorization: admin.authorization }, payload: { parentId: department.id, kind: 'unit', name: '松江区科技情报所', unitTypeCode: 'public_welfare_1' } })
+    ).json<Organization>();
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: { authorization: admin.authorization },
+      payload: { username: 'a-filer2', displayName: '第二单位填报人', password: 'password-2', organizationId: unit.id, roles: ['filer'] },
+    });
+    const filer2 = await login(t.app, 'a-filer2', 'password-2');
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/projects',
+      headers: { authorization: filer2.authorization },
+      payload: { organizationId: unit.id, year: 2021, code: 'QB-2021-01', name: '科技情报服务', categoryCode: 'recurring' },
+    });
+    expect(created.statusCode).toBe(201);
+    otherUnitFormId = created.json<ProjectListItem>().formId;
+  });
+  afterAll(() => t.close());
+
+  const list = async (username: string, password?: string) => {
+    const { authorization } = await login(t.app, username, password);
+    return (await t.app.inject({ method: 'GET', url: '/api/projects?year=2021', headers: { authorization } })).json<ProjectListResponse>();
+  };
+
+  it('shows a unit its own projects only, with each project\'s form id', async () => {
+    const own = await list('a-filer');
+    expect(own.items.map((p) => p.code).sort()).toEqual(['2021-KCZX-001', '2021-KCZX-002', '2021-KCZX-003']);
+    expect(own.items.every((p) => a.forms.some((f) => f.id === p.formId))).toBe(true);
+    const other = await list('a-filer2', 'password-2');
+    expect(other.items.map((p) => p.code)).toEqual(['QB-2021-01']);
+  });
+
+  it('shows the 主管部门 and the 财政局 every unit under them', async () => {
+    expect((await list('a-supervisor')).total).toBe(4);
+    expect((await list('a-finance')).total).toBe(4);
+  });
+
+  it('answers 404, never data, for another unit\'s form and another tenant\'s form', async () => {
+    const { authorization } = await login(t.app, 'a-filer');
+    const otherUnit = await t.app.inject({ method: 'GET', url: `/api/forms/${otherUnitFormId}`, headers: { authorization } });
+    expect(otherUnit.statusCode).toBe(404);
+    const otherTenant = await t.app.inject({ method: 'GET', url: `/api/forms/${b.forms[0].id}`, headers: { authorization } });
+    expect(otherTenant.statusCode).toBe(404);
+    expect(otherTenant.body).not.toContain(b.forms[0].name);
+    const own = await t.app.inject({ method: 'GET', url: `/api/forms/${a.forms[0].id}`, headers: { authorization } });
+    expect(own.json<GoalForm>().project.name).toBe('市民服务');
+  });
+
+  it('refuses to save into another unit\'s form (404) and leaves it unchanged', async () => {
+    const owner = await login(t.app, 'a-filer2', 'password-2');
+    const before = (await t.app.inject({ method: 'GET', url: `/api/forms/${otherUnitFormId}`, headers: { authorization: owner.authorization } })).json<GoalForm>();
+    const intruder = await login(t.app, 'a-filer');
+    const response = await t.app.inject({
+      method: 'PUT',
+      url: `/api/forms/${otherUnitFormId}`,
+      headers: { authorization: intruder.authorization },
+      payload: { ...toSaveRequest(before), project: { ...toSaveRequest(before).project, name: '被篡改' } },
+    });
+    expect(response.statusCode).toBe(404);
+    const after = (await t.app.inject({ method: 'GET', url: `/api/forms/${otherUnitFormId}`, headers: { authorization: owner.authorization } })).json<GoalForm>();
+    expect(after.project.name).toBe('科技情报服务');
+    expect(after.rowVersion).toBe(before.rowVersion);
+  });
+
+  it('keeps organisation lists inside the caller\'s subtree and tenant', async () => {
+    const filer = await login(t.app, 'a-filer');
+    const orgs = (await t.app.inject({ method: 'GET', url: '/api/organizations', headers: { authorization: filer.authorization } })).json<Organization[]>();
+    expect(orgs[0].name).toBe('上海市松江区科技创新服务中心（上海市松江区大数据中心）');
+    expect(orgs).toHaveLength(10); // the unit and its nine 内设机构
+    const otherTenant = await login(t.app, 'b-finance');
+    const bOrgs = (await t.app.inject({ method: 'GET', url: '/api/organizations', headers: { authorization: otherTenant.authorization } })).json<Organization[]>();
+    expect(bOrgs.some((o) => o.name === '松江区科技情报所')).toBe(false);
+  });
+});

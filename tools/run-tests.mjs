@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// `npm test`: every test suite of the workspace, one after another, ending with one line
+// "N passed, N failed" that sums them all. Exit code 1 when anything failed.
+//
+//   npm test                                   domain + api unit + api integration (embedded PostgreSQL)
+//   npm test -- --external-db <owner-url>      also the integration suite against an external server
+//   npm test -- --only api-integration         one suite by name
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const option = (name) => {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+};
+
+const jest = (config) => ['node_modules/jest/bin/jest.js', '-c', config, '--ci'];
+const suites = [
+  { name: 'domain', command: jest('libs/domain/jest.config.cjs') },
+  { name: 'api-unit', command: jest('apps/api/jest.config.cjs') },
+  { name: 'api-integration', command: [...jest('apps/api/jest.int.config.cjs'), '--maxWorkers=2'] },
+];
+const external = option('--external-db');
+if (external) {
+  suites.push({
+    name: 'api-integration-external',
+    command: [...jest('apps/api/jest.int.config.cjs'), '--maxWorkers=2'],
+    env: { TEST_DATABASE_URL: external },
+  });
+}
+const only = option('--only');
+const selected = only ? suites.filter((s) => s.name === only) : suites;
+if (!selected.length) {
+  console.error(`no suite named ${only}; suites: ${suites.map((s) => s.name).join(', ')}`);
+  process.exit(2);
+}
+
+const work = mkdtempSync(join(tmpdir(), 'jxt-tests-'));
+let passed = 0;
+let failed = 0;
+const rows = [];
+for (const suite of selected) {
+  const outputFile = join(work, `${suite.name}.json`);
+  console.log(`\n=== ${suite.name} ===`);
+  const started = Date.now();
+  const result = spawnSync(process.execPath, [...suite.command, '--json', `--outputFile=${outputFile}`], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...suite.env },
+  });
+  let p = 0;
+  let f = 0;
+  try {
+    const report = JSON.parse(readFileSync(outputFile, 'utf8'));
+    p = report.numPassedTests;
+    f = report.numFailedTests;
+    // A suite that could not run (syntax error, failed global setup) counts as one failure.
+    if (report.numRuntimeErrorTestSuites > 0 || (!report.success && f === 0)) f += Math.max(1, report.numRuntimeErrorTestSuites);
+  } catch {
+    f = 1;
+  }
+  if (result.status !== 0 && f === 0) f = 1;
+  passed += p;
+  failed += f;
+  rows.push(`${suite.name.padEnd(26)} ${String(p).padStart(4)} passed ${String(f).padStart(3)} failed  ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+rmSync(work, { recursive: true, force: true });
+console.log('\n' + rows.join('\n'));
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
