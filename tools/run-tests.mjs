@@ -2,7 +2,7 @@
 // `npm test`: every test suite of the workspace, one after another, ending with one line
 // "N passed, N failed" that sums them all. Exit code 1 when anything failed.
 //
-//   npm test                                   domain + api unit + api integration (embedded PostgreSQL)
+//   npm test                                   contracts, domain, api unit, api integration (embedded PostgreSQL), api start (built app)
 //   npm test -- --external-db <owner-url>      also the integration suite against an external server
 //   npm test -- --only api-integration         one suite by name
 import { spawnSync } from 'node:child_process';
@@ -20,9 +20,12 @@ const option = (name) => {
 
 const jest = (config) => ['node_modules/jest/bin/jest.js', '-c', config, '--ci'];
 const suites = [
+  { name: 'contracts', command: jest('libs/contracts/jest.config.cjs') },
   { name: 'domain', command: jest('libs/domain/jest.config.cjs') },
   { name: 'api-unit', command: jest('apps/api/jest.config.cjs') },
   { name: 'api-integration', command: [...jest('apps/api/jest.int.config.cjs'), '--maxWorkers=2'] },
+  // Starts the built app as a user does (node dist/main.js, npm start): needs a build first.
+  { name: 'api-start', command: jest('apps/api/jest.e2e.config.cjs'), build: true },
 ];
 const external = option('--external-db');
 if (external) {
@@ -37,6 +40,15 @@ const selected = only ? suites.filter((s) => s.name === only) : suites;
 if (!selected.length) {
   console.error(`no suite named ${only}; suites: ${suites.map((s) => s.name).join(', ')}`);
   process.exit(2);
+}
+
+if (selected.some((s) => s.build)) {
+  console.log('=== build ===');
+  const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '--output-style=static'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) {
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
 }
 
 const work = mkdtempSync(join(tmpdir(), 'jxt-tests-'));

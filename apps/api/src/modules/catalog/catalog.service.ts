@@ -26,6 +26,21 @@ export class CatalogService {
     );
   }
 
+  /**
+   * A year with no taxonomy of its own starts as a copy of the latest earlier year's (the admin may then
+   * change it), so a form can be opened for a new year at once.
+   */
+  async ensureTaxonomyYear(year: number, manager: EntityManager = tenantScope().manager): Promise<void> {
+    await queryRows(
+      manager,
+      `INSERT INTO indicator_taxonomy (tenant_id, year, code, label, level, parent_code, sort_order)
+       SELECT tenant_id, $1, code, label, level, parent_code, sort_order FROM indicator_taxonomy
+       WHERE year = (SELECT max(year) FROM indicator_taxonomy WHERE year < $1)
+         AND NOT EXISTS (SELECT 1 FROM indicator_taxonomy WHERE year = $1)`,
+      [year],
+    );
+  }
+
   async taxonomyYears(): Promise<number[]> {
     const rows = await queryRows<{ year: number }>(tenantScope().manager, `SELECT DISTINCT year FROM indicator_taxonomy ORDER BY year DESC`);
     return rows.map((r) => r.year);

@@ -1,28 +1,43 @@
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { GoalForm } from '@jxt/contracts';
 import { Authenticated, Roles } from '../../common/auth/access.decorators';
 import { idParam } from '../../common/http/id-param';
+import { CreateFormDto } from './dto/create-form.dto';
 import { SaveFormDto } from './dto/save-form.dto';
 import { FormsService } from './forms.service';
 
 @ApiTags('forms 绩效目标表')
 @ApiBearerAuth()
-@Controller('forms')
+@Controller()
 export class FormsController {
   constructor(private readonly forms: FormsService) {}
 
-  @Get(':id')
+  @Get('forms/:id')
   @Authenticated()
   @ApiOperation({ summary: '读取整张绩效目标填报表（含 rowVersion、每个指标的原文与解析结果）' })
   get(@Param('id', idParam()) id: string): Promise<GoalForm> {
     return this.forms.get(id);
   }
 
-  @Put(':id')
+  @Put('forms/:id')
   @Roles('filer')
   @ApiOperation({ summary: '保存整张表（一个事务）；rowVersion 过期返回 409' })
   save(@Param('id', idParam()) id: string, @Body() dto: SaveFormDto): Promise<GoalForm> {
     return this.forms.save(id, dto);
+  }
+
+  @Post('projects/:id/forms')
+  @Roles('filer')
+  @ApiOperation({ summary: '为项目新建另一年度的绩效目标表（默认复制最近一年的目标与指标）' })
+  create(@Param('id', idParam()) projectId: string, @Body() dto: CreateFormDto): Promise<GoalForm> {
+    return this.forms.createForYear(projectId, dto.year, dto.copyLatest ?? true);
+  }
+
+  @Delete('forms/:id')
+  @HttpCode(204)
+  @Roles('filer')
+  remove(@Param('id', idParam()) id: string): Promise<void> {
+    return this.forms.remove(id);
   }
 }

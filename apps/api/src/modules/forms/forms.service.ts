@@ -176,6 +176,55 @@ export class FormsService {
     return this.get(id);
   }
 
+  /**
+   * A project's form for another year. By default it starts from the latest year's goals and indicators
+   * (a 延续 project keeps most of them); amounts always start blank, since each year's money is new.
+   */
+  async createForYear(projectId: string, year: number, copyLatest = true): Promise<GoalForm> {
+    const { user, manager } = tenantScope();
+    const [project] = await queryRows<{ id: string }>(
+      manager,
+      `SELECT p.id FROM project p JOIN organization o ON o.id = p.organization_id WHERE p.id = $1 AND o.path LIKE $2 || '%'`,
+      [projectId, user.organizationPath],
+    );
+    if (!project) throw new NotFoundException('项目不存在或无权访问');
+    const [taken] = await queryRows<{ id: string }>(manager, `SELECT id FROM goal_form WHERE project_id = $1 AND year = $2`, [projectId, year]);
+    if (taken) throw new ConflictException({ message: `该项目已有 ${year} 年度的绩效目标表`, fields: [{ field: 'year', message: '该年度已有表', value: year }] });
+    await this.catalog.ensureTaxonomyYear(year, manager);
+    const [latest] = copyLatest
+      ? await queryRows<{ id: string }>(manager, `SELECT id FROM goal_form WHERE project_id = $1 ORDER BY year DESC, revision DESC LIMIT 1`, [projectId])
+      : [];
+    const [created] = await queryRows<{ id: string }>(
+      manager,
+      `INSERT INTO goal_form (tenant_id, project_id, year, total_goal, annual_goal, goal_period_start, goal_period_end, updated_by)
+       SELECT $1, $2, $3, l.total_goal, l.annual_goal, l.goal_period_start, l.goal_period_end, $5
+       FROM (SELECT 1) one LEFT JOIN goal_form l ON l.id = $4 RETURNING id`,
+      [user.tenantId, projectId, year, latest?.id ?? null, user.userId],
+    );
+    if (latest) {
+      await queryRows(
+        manager,
+        `INSERT INTO indicator (tenant_id, form_id, indicator_set, level1_code, level2_code, sort_order, name, raw_value, target_kind,
+           target_operator, target_number, target_unit, target_boolean, parse_warning, weight, scoring_notes, explanation, remark)
+         SELECT tenant_id, $2, indicator_set, level1_code, level2_code, sort_order, name, raw_value, target_kind, target_operator,
+           target_number, target_unit, target_boolean, parse_warning, weight, scoring_notes, explanation, remark
+         FROM indicator WHERE form_id = $1`,
+        [latest.id, created.id],
+      );
+    }
+    return this.get(created.id);
+  }
+
+  /** A draft form may be deleted while its project keeps at least one other form. */
+  async remove(id: string): Promise<void> {
+    const { manager } = tenantScope();
+    const form = await this.get(id);
+    if (form.status !== 'draft') throw new ConflictException('只有草稿状态的表可以删除');
+    const [{ forms }] = await queryRows<{ forms: number }>(manager, `SELECT count(*)::int AS forms FROM goal_form WHERE project_id = $1`, [form.project.id]);
+    if (forms < 2) throw new ConflictException('这是该项目唯一的绩效目标表；如需删除，请删除项目');
+    await queryRows(manager, `DELETE FROM goal_form WHERE id = $1`, [id]);
+  }
+
   /** Replaces the form's indicator rows in one DELETE and one INSERT, keeping the ids the client sent back. */
   async replaceIndicators(manager: EntityManager, tenantId: string, formId: string, sets: IndicatorSetsInput): Promise<void> {
     const removed = await queryRows<{ id: string }>(manager, `DELETE FROM indicator WHERE form_id = $1 RETURNING id`, [formId]);

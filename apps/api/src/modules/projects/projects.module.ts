@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { CatalogModule } from '../catalog/catalog.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { ProjectsController } from './projects.controller';
 import { ProjectsService } from './projects.service';
 
-@Module({ imports: [OrganizationsModule], controllers: [ProjectsController], providers: [ProjectsService] })
+@Module({ imports: [OrganizationsModule, CatalogModule], controllers: [ProjectsController], providers: [ProjectsService] })
 export class ProjectsModule {}

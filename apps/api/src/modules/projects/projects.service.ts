@@ -5,6 +5,7 @@ import { tenantScope } from '../../common/tenancy/request-context';
 import { queryRows } from '../../common/tenancy/sql';
 import { blankToNull } from '../../common/validation/blank-to-null';
 import { rethrowDuplicateCode } from '../forms/forms.service';
+import { CatalogService } from '../catalog/catalog.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import type { CreateProjectDto, ListProjectsQueryDto, UpdateProjectDto } from './dto/project.dto';
 
@@ -47,7 +48,10 @@ function toProject(row: ProjectRow): Project {
 /** 项目: listed per year with each project's form for that year, always within the caller's subtree. */
 @Injectable()
 export class ProjectsService {
-  constructor(private readonly organizations: OrganizationsService) {}
+  constructor(
+    private readonly organizations: OrganizationsService,
+    private readonly catalog: CatalogService,
+  ) {}
 
   async list(query: ListProjectsQueryDto): Promise<ProjectListResponse> {
     const { user, manager } = tenantScope();
@@ -112,6 +116,7 @@ export class ProjectsService {
       [projectId, user.tenantId, organization.id, dto.code, dto.name.trim(), blankToNull(dto.categoryCode), dto.continuity ?? null,
         blankToNull(dto.functionClassCode), blankToNull(dto.printedDepartment), blankToNull(dto.printedImplementingUnit), dto.plannedStart ?? null, dto.plannedEnd ?? null],
     ).catch(rethrowDuplicateCode(dto.code));
+    await this.catalog.ensureTaxonomyYear(dto.year, manager);
     const [form] = await queryRows<{ id: string }>(
       manager,
       `INSERT INTO goal_form (tenant_id, project_id, year, updated_by) VALUES ($1, $2, $3, $4) RETURNING id`,

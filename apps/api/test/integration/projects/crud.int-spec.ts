@@ -114,3 +114,30 @@ describe('health and API documentation', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/docs' })).statusCode).toBe(200);
   });
 });
+
+describe('forms for another year', () => {
+  let t: TestApp;
+  let filer: string;
+  let projectId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const tenant = await seedSongjiang(t.ownerUrl, 'y');
+    projectId = tenant.forms[2].projectId;
+    filer = (await login(t.app, 'y-filer')).authorization;
+  });
+  afterAll(() => t.close());
+
+  it('opens the 2022 form of a continuing project from 2021\'s goals and indicators, amounts blank, the taxonomy carried over', async () => {
+    const response = await t.app.inject({ method: 'POST', url: `/api/projects/${projectId}/forms`, headers: { authorization: filer }, payload: { year: 2022 } });
+    expect(response.statusCode).toBe(201);
+    const form = response.json<GoalForm>();
+    expect(form).toMatchObject({ year: 2022, status: 'draft', funds: { totalAmount: null, annualAmount: null } });
+    expect(form.indicators.year.map((g) => g.label)).toEqual(['产出指标', '效益指标', '满意度指标']);
+    expect(form.indicators.year.flatMap((g) => g.children.flatMap((c) => c.indicators)).length).toBe(15);
+    expect(form.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    const twice = await t.app.inject({ method: 'POST', url: `/api/projects/${projectId}/forms`, headers: { authorization: filer }, payload: { year: 2022 } });
+    expect(twice.statusCode).toBe(409);
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/forms/${form.id}`, headers: { authorization: filer } })).statusCode).toBe(204);
+  });
+});
