@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { FieldError, FormStatus, GoalForm, IndicatorSetsInput, ProjectContinuity } from '@jxt/contracts';
+import type { FieldError, FormStatus, GoalForm, IndicatorSetsInput } from '@jxt/contracts';
 import { FUND_FIELDS } from '@jxt/contracts';
 import { checkForm, hasErrors, parseMoney } from '@jxt/domain';
 import { tenantScope } from '../../common/tenancy/request-context';
@@ -8,14 +8,16 @@ import { queryRows } from '../../common/tenancy/sql';
 import { blankToNull } from '../../common/validation/blank-to-null';
 import { CatalogService } from '../catalog/catalog.service';
 import type { SaveFormDto } from './dto/save-form.dto';
+import { PROJECT_COLUMNS, toProject, type ProjectRow } from '../projects/project-row';
 import { buildIndicatorSets, type IndicatorRow } from './form-tree';
 import { buildIndicatorInsert } from './indicator-insert';
 
 /** Forms a filer may still change; the workflow issue adds the rest of the state machine. */
 const EDITABLE: FormStatus[] = ['draft', 'returned'];
 
-interface FormRow {
-  id: string;
+/** A form row with its project's columns (the project's `id` is the project id). */
+interface FormRow extends ProjectRow {
+  form_id: string;
   year: number;
   revision: number;
   status: FormStatus;
@@ -33,27 +35,13 @@ interface FormRow {
   goal_period_end: number | null;
   updated_at: Date;
   updated_by_name: string | null;
-  project_id: string;
-  organization_id: string;
-  organization_name: string;
-  code: string;
-  name: string;
-  category_code: string | null;
-  continuity: ProjectContinuity | null;
-  function_class_code: string | null;
-  printed_department: string | null;
-  printed_implementing_unit: string | null;
-  planned_start: string | null;
-  planned_end: string | null;
 }
 
 const FORM_QUERY = `
-  SELECT f.id, f.year, f.revision, f.status, f.row_version, f.total_amount, f.fiscal_amount, f.other_amount, f.annual_amount,
+  SELECT f.id AS form_id, f.year, f.revision, f.status, f.row_version, f.total_amount, f.fiscal_amount, f.other_amount, f.annual_amount,
          f.annual_fiscal_amount, f.carry_over_amount, f.annual_other_amount, f.total_goal, f.annual_goal,
          f.goal_period_start, f.goal_period_end, f.updated_at, ub.display_name AS updated_by_name,
-         p.id AS project_id, p.organization_id, o.name AS organization_name, p.code, p.name, p.category_code, p.continuity,
-         p.function_class_code, p.printed_department, p.printed_implementing_unit,
-         to_char(p.planned_start, 'YYYY-MM-DD') AS planned_start, to_char(p.planned_end, 'YYYY-MM-DD') AS planned_end
+         ${PROJECT_COLUMNS}
   FROM goal_form f
   JOIN project p ON p.id = f.project_id
   JOIN organization o ON o.id = p.organization_id
@@ -77,25 +65,12 @@ export class FormsService {
       this.catalog.taxonomy(form.year, manager),
     ]);
     const result: GoalForm = {
-      id: form.id,
+      id: form.form_id,
       year: form.year,
       revision: form.revision,
       status: form.status,
       rowVersion: form.row_version,
-      project: {
-        id: form.project_id,
-        organizationId: form.organization_id,
-        organizationName: form.organization_name,
-        code: form.code,
-        name: form.name,
-        categoryCode: form.category_code,
-        continuity: form.continuity,
-        functionClassCode: form.function_class_code,
-        printedDepartment: form.printed_department,
-        printedImplementingUnit: form.printed_implementing_unit,
-        plannedStart: form.planned_start,
-        plannedEnd: form.planned_end,
-      },
+      project: toProject(form),
       funds: {
         totalAmount: form.total_amount,
         fiscalAmount: form.fiscal_amount,

@@ -1,49 +1,14 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { FormStatus, Project, ProjectContinuity, ProjectListItem, ProjectListResponse } from '@jxt/contracts';
+import type { FormStatus, Project, ProjectListItem, ProjectListResponse } from '@jxt/contracts';
 import { tenantScope } from '../../common/tenancy/request-context';
 import { queryRows } from '../../common/tenancy/sql';
 import { blankToNull } from '../../common/validation/blank-to-null';
 import { rethrowDuplicateCode } from '../forms/forms.service';
 import { CatalogService } from '../catalog/catalog.service';
 import { OrganizationsService } from '../organizations/organizations.service';
+import { PROJECT_COLUMNS, toProject, type ProjectRow } from './project-row';
 import type { CreateProjectDto, ListProjectsQueryDto, UpdateProjectDto } from './dto/project.dto';
-
-interface ProjectRow {
-  id: string;
-  organization_id: string;
-  organization_name: string;
-  code: string;
-  name: string;
-  category_code: string | null;
-  continuity: ProjectContinuity | null;
-  function_class_code: string | null;
-  printed_department: string | null;
-  printed_implementing_unit: string | null;
-  planned_start: string | null;
-  planned_end: string | null;
-}
-
-const PROJECT_COLUMNS = `p.id, p.organization_id, o.name AS organization_name, p.code, p.name, p.category_code, p.continuity,
-  p.function_class_code, p.printed_department, p.printed_implementing_unit,
-  to_char(p.planned_start, 'YYYY-MM-DD') AS planned_start, to_char(p.planned_end, 'YYYY-MM-DD') AS planned_end`;
-
-function toProject(row: ProjectRow): Project {
-  return {
-    id: row.id,
-    organizationId: row.organization_id,
-    organizationName: row.organization_name,
-    code: row.code,
-    name: row.name,
-    categoryCode: row.category_code,
-    continuity: row.continuity,
-    functionClassCode: row.function_class_code,
-    printedDepartment: row.printed_department,
-    printedImplementingUnit: row.printed_implementing_unit,
-    plannedStart: row.planned_start,
-    plannedEnd: row.planned_end,
-  };
-}
 
 /** 项目: listed per year with each project's form for that year, always within the caller's subtree. */
 @Injectable()
