@@ -1,0 +1,822 @@
+#!/usr/bin/env node
+/**
+ * npm run bench — measures the issue's speed targets (see docs/benchmarks.md):
+ *
+ *  1. start: `node apps/api/dist/main.js` with a fresh temporary DATA_DIR (cold: initdb, migrations,
+ *     demo seed) until GET /api/health answers 200, then again on the same DATA_DIR (warm).
+ *     Median of 3 each. Also `npm start` as a whole (cold and warm, once) and the api build
+ *     (Nx cache hit and, in the full run, without the cache).
+ *  2. read: GET /api/forms/:id of a 35-indicator form (made by PUT from the demo's biggest form),
+ *     200 warm-up requests, then 3000 at concurrency 10 over loopback keep-alive connections,
+ *     as the demo `filer` (every request runs in its row-level-security transaction).
+ *
+ * Figures are reported, not asserted: the exit code is non-zero only when something fails
+ * (a server does not start, a response is not 200 or has the wrong number of indicators …).
+ * Every server started here is stopped (SIGTERM, then SIGKILL, then its PostgreSQL) and every
+ * temporary DATA_DIR removed, also on failure or Ctrl-C.
+ *
+ * Options: --quick (1 repetition, 500 requests, no uncached build: a smoke run)
+ *          --reps=N --requests=N --concurrency=N --warmup=N
+ *          --no-build (skip the build timings) --no-npm-start (skip the `npm start` runs)
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, chmodSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const RESULTS_FILE = join(ROOT, 'tools/bench/results/latest.json');
+const MAIN = 'apps/api/dist/main.js';
+
+// ------------------------------------------------------------------------------------------------
+// options
+
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(`--${name}`);
+const numberOption = (name, fallback) => {
+  const hit = argv.find((a) => a.startsWith(`--${name}=`));
+  if (!hit) return fallback;
+  const value = Number(hit.slice(name.length + 3));
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} needs a positive integer`);
+  return value;
+};
+for (const a of argv) {
+  if (!/^--(quick|no-build|no-npm-start|(reps|requests|concurrency|warmup)=\d+)$/.test(a)) {
+    console.error(`unknown option ${a}\nusage: node tools/bench/run.mjs [--quick] [--reps=N] [--requests=N] [--concurrency=N] [--warmup=N] [--no-build] [--no-npm-start]`);
+    process.exit(2);
+  }
+}
+const QUICK = flag('quick');
+const OPTS = {
+  quick: QUICK,
+  reps: numberOption('reps', QUICK ? 1 : 3),
+  warmup: numberOption('warmup', QUICK ? 50 : 200),
+  requests: numberOption('requests', QUICK ? 500 : 3000),
+  concurrency: numberOption('concurrency', 10),
+  sequentialRequests: QUICK ? 100 : 500,
+  indicators: 35,
+  build: !flag('no-build'),
+  uncachedBuild: !QUICK && !flag('no-build'),
+  npmStart: !flag('no-npm-start'),
+};
+
+const TARGETS = {
+  coldStartMs: 15_000,
+  warmStartMs: 5_000,
+  readP50Ms: 10,
+  readP99Ms: 30,
+};
+
+const START_TIMEOUT_MS = 180_000;
+const STOP_TIMEOUT_MS = 30_000;
+const HEALTH_POLL_MS = 50;
+
+// ------------------------------------------------------------------------------------------------
+// small helpers
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const log = (msg) => console.log(`[bench] ${msg}`);
+const round = (x, digits = 1) => (x == null || Number.isNaN(x) ? null : Math.round(x * 10 ** digits) / 10 ** digits);
+const median = (xs) => {
+  const s = xs.filter((x) => x != null).sort((a, b) => a - b);
+  if (!s.length) return null;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+/** nearest-rank percentile of a sorted array */
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolvePort(port));
+    });
+  });
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    return err.code === 'EPERM';
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    return true;
+  }
+}
+
+function kill(pid, signal) {
+  try {
+    process.kill(pid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** utime + stime of a process in ms (Linux), or null */
+function cpuMsOf(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
+/** pids whose parent is `ppid` (Linux /proc) */
+function childrenOf(ppid) {
+  const out = [];
+  let entries = [];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return out;
+  }
+  for (const e of entries) {
+    if (!/^\d+$/.test(e)) continue;
+    try {
+      const stat = readFileSync(`/proc/${e}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[1]) === ppid) out.push(Number(e));
+    } catch {
+      // gone
+    }
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------------------------------------
+// resources to clean up: temp dirs and servers
+
+const tempDirs = new Set();
+const servers = new Set();
+
+/** A temporary folder the `postgres` OS user can enter (the app runs PostgreSQL as `postgres` when we are root). */
+function makeDataDir() {
+  const holder = mkdtempSync(join(os.tmpdir(), 'jxt-bench-'));
+  chmodSync(holder, 0o755);
+  tempDirs.add(holder);
+  return { holder, dataDir: join(holder, 'data') };
+}
+
+function removeDataDir(holder) {
+  rmSync(holder, { recursive: true, force: true });
+  tempDirs.delete(holder);
+}
+
+function postmasterPid(dataDir) {
+  try {
+    const pid = Number.parseInt(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0], 10);
+    return pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The app's PostgreSQL runs detached (own process group); if node died without stopping it, stop it here. */
+async function stopLeftoverPostgres(dataDir) {
+  const pid = postmasterPid(dataDir);
+  if (!pid || !isAlive(pid)) return false;
+  kill(pid, 'SIGINT'); // fast shutdown
+  for (const [sig, wait] of [['SIGQUIT', 10_000], ['SIGKILL', 5_000]]) {
+    const deadline = Date.now() + wait;
+    while (Date.now() < deadline && isAlive(pid)) await sleep(50);
+    if (!isAlive(pid)) break;
+    kill(pid, sig);
+  }
+  return true;
+}
+
+/**
+ * Stops a server: SIGTERM to its process group (node, or npm → node), wait, SIGKILL fallback,
+ * then make sure its PostgreSQL is gone. Returns the time to exit and whether force was needed.
+ */
+async function stopServer(server) {
+  if (server.stopped) return server.stopped;
+  server.stopped = (async () => {
+    const t0 = performance.now();
+    let forced = false;
+    if (server.exitCode === undefined) {
+      kill(-server.child.pid, 'SIGTERM');
+      const exited = await Promise.race([server.exited.then(() => true), sleep(STOP_TIMEOUT_MS).then(() => false)]);
+      if (!exited) {
+        forced = true;
+        kill(-server.child.pid, 'SIGKILL');
+        await Promise.race([server.exited, sleep(5_000)]);
+      }
+    } else {
+      kill(-server.child.pid, 'SIGKILL'); // stray group members (npm's children), if any
+    }
+    const stopMs = performance.now() - t0;
+    const leftover = await stopLeftoverPostgres(server.dataDir);
+    servers.delete(server);
+    return { stopMs, forced, leftoverPostgres: leftover, exitCode: server.exitCode, signal: server.exitSignal };
+  })();
+  return server.stopped;
+}
+
+let cleaningUp = null;
+function cleanup() {
+  cleaningUp ??= (async () => {
+    for (const server of [...servers]) await stopServer(server).catch(() => undefined);
+    for (const holder of [...tempDirs]) {
+      try {
+        removeDataDir(holder);
+      } catch (err) {
+        console.error(`[bench] could not remove ${holder}: ${err.message}`);
+      }
+    }
+  })();
+  return cleaningUp;
+}
+
+// Last resort when the process exits without cleanup (should not happen): synchronous kills and removal.
+process.on('exit', () => {
+  for (const server of servers) {
+    kill(-server.child.pid, 'SIGKILL');
+    const pid = postmasterPid(server.dataDir);
+    if (pid) kill(pid, 'SIGQUIT');
+  }
+  for (const holder of tempDirs) {
+    try {
+      rmSync(holder, { recursive: true, force: true });
+    } catch {
+      // nothing more to do
+    }
+  }
+});
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, () => {
+    console.error(`\n[bench] ${sig}: stopping servers and removing temporary data`);
+    cleanup().finally(() => process.exit(130));
+  });
+}
+
+// ------------------------------------------------------------------------------------------------
+// starting a server and timing it
+
+function serverEnv(dataDir, port) {
+  const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' };
+  // the bench measures the default: embedded PostgreSQL with the demo seed
+  for (const name of ['DATABASE_URL', 'APP_DATABASE_URL', 'NODE_ENV', 'SEED_DEMO', 'LOG_LEVEL', 'JWT_SECRET']) delete env[name];
+  return env;
+}
+
+/** GET a URL on a fresh connection; resolves { status, body } or rejects (e.g. ECONNREFUSED). */
+function getOnce(url, timeoutMs = 2_000) {
+  return new Promise((resolveGet, reject) => {
+    const req = http.get(url, { agent: false, timeout: timeoutMs }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolveGet({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * Spawns `command args` with DATA_DIR and PORT, polls /api/health every 50 ms until 200 with
+ * status ok. Returns the running server and the timings (ms since spawn) of its log lines.
+ */
+async function startServer({ label, dataDir, command = process.execPath, args = [MAIN] }) {
+  const port = await freePort();
+  const t0 = performance.now();
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env: serverEnv(dataDir, port),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true, // own process group: SIGTERM/SIGKILL reach npm and node together
+  });
+  const server = { label, dataDir, port, child, lines: [], exitCode: undefined, exitSignal: undefined, stopped: null };
+  server.exited = new Promise((r) => {
+    child.on('exit', (code, signal) => {
+      server.exitCode = code;
+      server.exitSignal = signal;
+      r();
+    });
+    child.on('error', (err) => {
+      server.lines.push({ t: performance.now() - t0, text: `spawn error: ${err.message}` });
+      server.exitCode = -1;
+      r();
+    });
+  });
+  servers.add(server);
+  const onData = (chunk) => {
+    const t = performance.now() - t0;
+    for (const text of chunk.toString('utf8').split('\n')) if (text.trim()) server.lines.push({ t, text });
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = t0 + START_TIMEOUT_MS;
+  let attempts = 0;
+  let lastError = '';
+  for (;;) {
+    if (server.exitCode !== undefined) {
+      throw new Error(`${label}: the server exited (code ${server.exitCode}, signal ${server.exitSignal}) before it was healthy:\n${tail(server)}`);
+    }
+    if (performance.now() > deadline) throw new Error(`${label}: not healthy within ${START_TIMEOUT_MS} ms (${lastError}):\n${tail(server)}`);
+    const tryAt = performance.now();
+    attempts++;
+    try {
+      const res = await getOnce(`${base}/api/health`);
+      if (res.status === 200 && JSON.parse(res.body).status === 'ok') break;
+      lastError = `health ${res.status}`;
+    } catch (err) {
+      lastError = err.code ?? err.message;
+    }
+    const wait = HEALTH_POLL_MS - (performance.now() - tryAt);
+    if (wait > 0) await sleep(wait);
+  }
+  server.healthyMs = performance.now() - t0;
+  server.healthAttempts = attempts;
+  server.base = base;
+  return server;
+}
+
+function tail(server, n = 30) {
+  return server.lines
+    .slice(-n)
+    .map((l) => `    ${l.text}`)
+    .join('\n');
+}
+
+/** Splits a start into phases from main.ts' log lines (times are when the line reached us). */
+function phasesOf(server) {
+  const at = (re) => {
+    for (const l of server.lines) {
+      const m = re.exec(l.text);
+      if (m) return { t: l.t, n: m[1] === undefined ? null : Number(m[1]) };
+    }
+    return null;
+  };
+  const initdb = at(/initdb done in (\d+) ms/);
+  const pgReady = at(/PostgreSQL ready on \S+ in (\d+) ms/);
+  const migrated = at(/migrations applied/);
+  const seeded = at(/demo data loaded/);
+  const listening = at(/listening on \S+ .*in (\d+) ms/);
+  const built = at(/Successfully ran target build/); // only under `npm start`: Nx's summary line
+  if (!pgReady || !listening) return null;
+  const dbSpawned = pgReady.t - pgReady.n; // when the postgres server was spawned
+  const beforeDb = initdb ? initdb.t - initdb.n : dbSpawned; // node boot, module loading, binaries check, data dir
+  const schemaDone = seeded?.t ?? migrated?.t ?? null;
+  return {
+    ...(built ? { npmAndNxBuildMs: round(built.t) } : {}),
+    nodeAndPrepareMs: round(beforeDb - (built?.t ?? 0)),
+    initdbMs: initdb ? initdb.n : null,
+    postgresStartMs: pgReady.n,
+    migrationsMs: migrated ? round(migrated.t - pgReady.t) : null,
+    demoSeedMs: seeded && migrated ? round(seeded.t - migrated.t) : null,
+    // cold: app role + Nest boot + listen; warm: also the (empty) migration and seed checks
+    appBootMs: round(listening.t - (schemaDone ?? pgReady.t)),
+    firstHealthyMs: round(server.healthyMs - listening.t),
+    mainReportedMs: listening.n, // "listening … in N ms" measured inside main()
+  };
+}
+
+async function timedStart(label, dataDir, options = {}) {
+  const server = await startServer({ label, dataDir, ...options });
+  const healthyMs = server.healthyMs;
+  const phases = phasesOf(server);
+  const stop = await stopServer(server);
+  if (stop.forced || stop.leftoverPostgres || stop.exitCode !== 0) {
+    log(`note: ${label} stop: exit code ${stop.exitCode}, signal ${stop.signal}, forced ${stop.forced}, leftover postgres ${stop.leftoverPostgres}`);
+  }
+  log(`${label.padEnd(22)} healthy after ${healthyMs.toFixed(0).padStart(6)} ms (stop ${stop.stopMs.toFixed(0)} ms)`);
+  return { healthyMs: round(healthyMs), stopMs: round(stop.stopMs), stopClean: !stop.forced && !stop.leftoverPostgres && stop.exitCode === 0, phases };
+}
+
+// ------------------------------------------------------------------------------------------------
+// build timing
+
+function runCommand(command, args, env = process.env) {
+  return new Promise((resolveRun, reject) => {
+    const t0 = performance.now();
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (c) => (output += c));
+    child.stderr.on('data', (c) => (output += c));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const ms = performance.now() - t0;
+      if (code === 0) resolveRun({ ms, output });
+      else reject(new Error(`${command} ${args.join(' ')} failed (code ${code}):\n${output.slice(-3000)}`));
+    });
+  });
+}
+
+async function benchBuild() {
+  const nx = join(ROOT, 'node_modules/.bin/nx');
+  const result = {};
+  // what `npm start` runs first; Nx replays the cached output when nothing changed
+  const cached = await runCommand(nx, ['run', 'api:build', '--output-style=static']);
+  result.cachedMs = round(cached.ms, 0);
+  log(`nx run api:build (cache hit)      ${cached.ms.toFixed(0)} ms`);
+  if (OPTS.uncachedBuild) {
+    // a fresh clone after npm ci has no Nx cache: api and the libs it depends on are compiled
+    const full = await runCommand(nx, ['run', 'api:build', '--output-style=static', '--skip-nx-cache']);
+    result.uncachedMs = round(full.ms, 0);
+    log(`nx run api:build --skip-nx-cache  ${full.ms.toFixed(0)} ms`);
+  }
+  return result;
+}
+
+/** The demo seed hashes 5 passwords with argon2id (m=64 MiB, t=3, p=4), one after the other. */
+async function benchArgon2() {
+  const require = createRequire(join(ROOT, 'apps/api/package.json'));
+  const argon2 = require('argon2');
+  await argon2.hash('warm-up', { type: argon2.argon2id });
+  const t0 = performance.now();
+  for (let i = 0; i < 5; i++) await argon2.hash('demo', { type: argon2.argon2id });
+  const ms = performance.now() - t0;
+  log(`argon2id hash x5 (demo seed)       ${ms.toFixed(0)} ms`);
+  return { fiveHashesMs: round(ms, 0) };
+}
+
+// ------------------------------------------------------------------------------------------------
+// start benchmark
+
+async function benchStart() {
+  const cold = [];
+  const warm = [];
+  let keep = null;
+  for (let i = 1; i <= OPTS.reps; i++) {
+    const { holder, dataDir } = makeDataDir();
+    cold.push(await timedStart(`cold start ${i}/${OPTS.reps}`, dataDir));
+    warm.push(await timedStart(`warm start ${i}/${OPTS.reps}`, dataDir));
+    if (i === OPTS.reps) keep = { holder, dataDir };
+    else removeDataDir(holder);
+  }
+  const summary = (runs) => ({
+    medianMs: round(median(runs.map((r) => r.healthyMs))),
+    minMs: round(Math.min(...runs.map((r) => r.healthyMs))),
+    maxMs: round(Math.max(...runs.map((r) => r.healthyMs))),
+    medianPhases: medianPhases(runs.map((r) => r.phases).filter(Boolean)),
+    runs,
+  });
+  return { cold: summary(cold), warm: summary(warm), keep };
+}
+
+function medianPhases(list) {
+  if (!list.length) return null;
+  const out = {};
+  for (const key of Object.keys(list[0])) out[key] = round(median(list.map((p) => p[key])));
+  return out;
+}
+
+async function benchNpmStart() {
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const { holder, dataDir } = makeDataDir();
+  try {
+    const cold = await timedStart('npm start (cold)', dataDir, { command: npm, args: ['start'] });
+    const warm = await timedStart('npm start (warm)', dataDir, { command: npm, args: ['start'] });
+    return { coldMs: cold.healthyMs, warmMs: warm.healthyMs, cold, warm };
+  } finally {
+    removeDataDir(holder);
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// read benchmark
+
+function request(agent, base, method, path, { token, body } = {}) {
+  return new Promise((resolveReq, reject) => {
+    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    const headers = { accept: 'application/json' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (payload) {
+      headers['content-type'] = 'application/json';
+      headers['content-length'] = payload.length;
+    }
+    const t0 = performance.now();
+    const req = http.request(`${base}${path}`, { method, agent, headers, timeout: 30_000 }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => {
+        const ms = performance.now() - t0;
+        resolveReq({ status: res.statusCode, text: Buffer.concat(chunks).toString('utf8'), ms });
+      });
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`${method} ${path}: timeout`)));
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+async function requestJson(agent, base, method, path, options) {
+  const res = await request(agent, base, method, path, options);
+  if (res.status < 200 || res.status >= 300) throw new Error(`${method} ${path}: HTTP ${res.status} ${res.text.slice(0, 1000)}`);
+  return JSON.parse(res.text);
+}
+
+const countIndicators = (sets) =>
+  (sets ?? []).reduce((n, l1) => n + l1.children.reduce((m, l2) => m + l2.indicators.length, 0), 0);
+const totalIndicators = (form) => countIndicators(form.indicators.year) + countIndicators(form.indicators.longTerm);
+
+const HEADER_FIELDS = ['code', 'name', 'categoryCode', 'continuity', 'functionClassCode', 'printedDepartment', 'printedImplementingUnit', 'plannedStart', 'plannedEnd'];
+const INDICATOR_FIELDS = ['id', 'name', 'rawValue', 'weight', 'scoringNotes', 'explanation', 'remark'];
+const pick = (obj, keys) => Object.fromEntries(keys.map((k) => [k, obj[k]]));
+const toInputSets = (sets) =>
+  sets?.map((l1) => ({ code: l1.code, children: l1.children.map((l2) => ({ code: l2.code, indicators: l2.indicators.map((i) => pick(i, INDICATOR_FIELDS)) })) })) ?? null;
+
+// 年度指标值 of the kinds the seed forms use: quantitative with operators and units, yes/no, text
+const EXTRA_VALUES = ['>=95%', '≥90%', '100次', '<=3天', '=12个', '是', '否', '≤2小时', '>=1000万元', '及时', '显著提升', '≥85%'];
+
+/** Logs in as the demo filer and turns the demo's biggest editable form into a 35-indicator one. */
+async function prepareForm(agent, base) {
+  const login = await requestJson(agent, base, 'POST', '/api/auth/login', { body: { username: 'filer', password: 'demo' } });
+  const token = login.accessToken;
+  if (!token) throw new Error('login answered without accessToken');
+  const list = await requestJson(agent, base, 'GET', '/api/projects?year=2021', { token });
+  if (!list.items?.length) throw new Error('GET /api/projects?year=2021 returned no projects');
+  const forms = [];
+  for (const item of list.items) forms.push(await requestJson(agent, base, 'GET', `/api/forms/${item.formId}`, { token }));
+  const editable = forms.filter((f) => ['draft', 'returned'].includes(f.status));
+  if (!editable.length) throw new Error(`no editable form among ${forms.map((f) => `${f.id} (${f.status})`).join(', ')}`);
+  const form = editable.sort((a, b) => totalIndicators(b) - totalIndicators(a))[0];
+  const had = totalIndicators(form);
+
+  const year = toInputSets(form.indicators.year);
+  const slots = year.flatMap((l1) => l1.children);
+  if (!slots.length) throw new Error(`form ${form.id} has no 二级指标 groups to add indicators to`);
+  for (let n = had, k = 0; n < OPTS.indicators; n++, k++) {
+    const slot = slots[k % slots.length];
+    slot.indicators.push({
+      name: `基准测试三级指标 ${k + 1}：${slot.code} 完成情况`,
+      rawValue: EXTRA_VALUES[k % EXTRA_VALUES.length],
+      weight: null,
+      scoringNotes: k % 2 === 0 ? '完成目标值得满分，每低于目标 1 个百分点扣 0.5 分，扣完为止。' : null,
+      explanation: k % 3 === 0 ? '反映项目年度任务的完成程度，数据来源于项目单位年度工作台账。' : null,
+      remark: null,
+    });
+  }
+  const body = {
+    rowVersion: form.rowVersion,
+    project: pick(form.project, HEADER_FIELDS),
+    funds: form.funds,
+    totalGoal: form.totalGoal,
+    annualGoal: form.annualGoal,
+    goalPeriodStart: form.goalPeriodStart,
+    goalPeriodEnd: form.goalPeriodEnd,
+    indicators: { year, longTerm: toInputSets(form.indicators.longTerm) },
+  };
+  const saved = await requestJson(agent, base, 'PUT', `/api/forms/${form.id}`, { token, body });
+  if (totalIndicators(saved) !== OPTS.indicators) throw new Error(`PUT /api/forms/${form.id} kept ${totalIndicators(saved)} indicators, expected ${OPTS.indicators}`);
+  const check = await requestJson(agent, base, 'GET', `/api/forms/${form.id}`, { token });
+  if (totalIndicators(check) !== OPTS.indicators) throw new Error(`GET after PUT has ${totalIndicators(check)} indicators, expected ${OPTS.indicators}`);
+  log(`form ${form.id} (${form.project.name}): ${had} → ${OPTS.indicators} indicators, response ${Buffer.byteLength(JSON.stringify(check))} bytes`);
+  return { token, formId: form.id, projectName: form.project.name, seedIndicators: had };
+}
+
+/** n GETs with `concurrency` workers; every response must be 200 with the expected indicator count. */
+async function load(agent, base, path, token, n, concurrency) {
+  const latencies = new Array(n);
+  let next = 0;
+  let failures = 0;
+  const failureSamples = [];
+  let bytes = 0;
+  const fail = (i, why) => {
+    failures++;
+    if (failureSamples.length < 5) failureSamples.push(`#${i}: ${why}`);
+  };
+  const t0 = performance.now();
+  const worker = async () => {
+    for (;;) {
+      const i = next++;
+      if (i >= n) return;
+      try {
+        const res = await request(agent, base, 'GET', path, { token });
+        latencies[i] = res.ms;
+        bytes += Buffer.byteLength(res.text);
+        if (res.status !== 200) fail(i, `HTTP ${res.status} ${res.text.slice(0, 200)}`);
+        else {
+          const count = totalIndicators(JSON.parse(res.text));
+          if (count !== OPTS.indicators) fail(i, `${count} indicators`);
+        }
+      } catch (err) {
+        latencies[i] = null;
+        fail(i, err.message);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, n) }, worker));
+  const wallMs = performance.now() - t0;
+  const sorted = latencies.filter((x) => x != null).sort((a, b) => a - b);
+  const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
+  return {
+    requests: n,
+    concurrency,
+    failures,
+    failureSamples,
+    p50Ms: round(percentile(sorted, 50), 2),
+    p90Ms: round(percentile(sorted, 90), 2),
+    p99Ms: round(percentile(sorted, 99), 2),
+    maxMs: round(sorted[sorted.length - 1], 2),
+    minMs: round(sorted[0], 2),
+    meanMs: round(mean, 2),
+    throughputRps: round((n / wallMs) * 1000, 0),
+    wallMs: round(wallMs, 0),
+    meanResponseBytes: Math.round(bytes / n),
+  };
+}
+
+/** CPU time of the node server and of its PostgreSQL (postmaster + all backends) */
+function serverCpu(server) {
+  const nodeMs = cpuMsOf(server.child.pid);
+  const pm = postmasterPid(server.dataDir);
+  let pgMs = null;
+  if (pm) {
+    pgMs = cpuMsOf(pm) ?? 0;
+    for (const pid of childrenOf(pm)) pgMs += cpuMsOf(pid) ?? 0;
+  }
+  return { nodeMs, pgMs };
+}
+
+async function benchRead(dataDir) {
+  const server = await startServer({ label: 'read server (warm)', dataDir });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: OPTS.concurrency });
+  try {
+    const { token, formId, projectName, seedIndicators } = await prepareForm(agent, server.base);
+    const path = `/api/forms/${formId}`;
+    const warmup = await load(agent, server.base, path, token, OPTS.warmup, OPTS.concurrency);
+    log(`warm-up: ${OPTS.warmup} requests, p50 ${warmup.p50Ms} ms`);
+
+    const cpu0 = serverCpu(server);
+    const client0 = process.cpuUsage();
+    const main = await load(agent, server.base, path, token, OPTS.requests, OPTS.concurrency);
+    const client1 = process.cpuUsage(client0);
+    const cpu1 = serverCpu(server);
+    const perRequest = (a, b) => (a == null || b == null ? null : round((b - a) / OPTS.requests, 2));
+    // the client shares the machine's cores with the server: its own CPU is reported too
+    main.cpuMsPerRequest = {
+      node: perRequest(cpu0.nodeMs, cpu1.nodeMs),
+      postgres: perRequest(cpu0.pgMs, cpu1.pgMs),
+      benchClient: round((client1.user + client1.system) / 1000 / OPTS.requests, 2),
+    };
+    log(`concurrency ${OPTS.concurrency}: ${OPTS.requests} requests, p50 ${main.p50Ms} ms, p99 ${main.p99Ms} ms, ${main.throughputRps} req/s`);
+
+    // diagnostic: the same request one at a time (service time without queueing)
+    const sequential = await load(agent, server.base, path, token, OPTS.sequentialRequests, 1);
+    log(`concurrency 1: ${OPTS.sequentialRequests} requests, p50 ${sequential.p50Ms} ms, p99 ${sequential.p99Ms} ms`);
+
+    // diagnostic: the health check (one SELECT 1, no auth, no transaction) at the same concurrency
+    const health = await loadHealthBaseline(agent, server.base, Math.min(OPTS.requests, 1000), OPTS.concurrency);
+    return { formId, projectName, seedIndicators, indicators: OPTS.indicators, warmup, main, sequential, healthBaseline: health };
+  } finally {
+    agent.destroy();
+    await stopServer(server);
+  }
+}
+
+/** `load` checks the indicator count of every response; /api/health has none, so only its status is checked. */
+async function loadHealthBaseline(agent, base, n, concurrency) {
+  const latencies = [];
+  let failures = 0;
+  const t0 = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next++ < n) {
+        const res = await request(agent, base, 'GET', '/api/health');
+        if (res.status !== 200) failures++;
+        latencies.push(res.ms);
+      }
+    }),
+  );
+  const wallMs = performance.now() - t0;
+  latencies.sort((a, b) => a - b);
+  return { requests: n, concurrency, failures, p50Ms: round(percentile(latencies, 50), 2), p99Ms: round(percentile(latencies, 99), 2), throughputRps: round((n / wallMs) * 1000, 0) };
+}
+
+// ------------------------------------------------------------------------------------------------
+// report
+
+function machine() {
+  const cpus = os.cpus();
+  const nproc = os.availableParallelism?.() ?? cpus.length;
+  return {
+    nproc,
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    memoryGiB: round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    loadAverage1m: round(os.loadavg()[0], 2),
+  };
+}
+
+function ratio(value, target) {
+  return value == null ? null : round(value / target, 2);
+}
+
+function printTable(results) {
+  const rows = [];
+  const row = (what, value, unit, target) => {
+    const r = target ? ratio(value, target) : null;
+    rows.push([what, value == null ? '—' : `${value} ${unit}`, target ? `< ${target} ${unit}` : '', r == null ? '' : `${r}×`, r == null ? '' : r < 1 ? 'ok' : 'MISSED']);
+  };
+  const s = results.start;
+  row(`cold start → healthy (median of ${OPTS.reps})`, s?.cold.medianMs, 'ms', TARGETS.coldStartMs);
+  row(`warm start → healthy (median of ${OPTS.reps})`, s?.warm.medianMs, 'ms', TARGETS.warmStartMs);
+  if (results.npmStart) {
+    row('npm start, cold (cached build)', results.npmStart.coldMs, 'ms', TARGETS.coldStartMs);
+    row('npm start, warm (cached build)', results.npmStart.warmMs, 'ms', TARGETS.warmStartMs);
+  }
+  if (results.build) {
+    row('nx run api:build, cache hit', results.build.cachedMs, 'ms');
+    if (results.build.uncachedMs != null) row('nx run api:build, no cache', results.build.uncachedMs, 'ms');
+  }
+  const m = results.read?.main;
+  if (m) {
+    row(`GET /api/forms/:id p50 (c=${m.concurrency}, n=${m.requests})`, m.p50Ms, 'ms', TARGETS.readP50Ms);
+    row('GET /api/forms/:id p90', m.p90Ms, 'ms');
+    row('GET /api/forms/:id p99', m.p99Ms, 'ms', TARGETS.readP99Ms);
+    row('GET /api/forms/:id max', m.maxMs, 'ms');
+    row('GET /api/forms/:id throughput', m.throughputRps, 'req/s');
+    row('GET /api/forms/:id p50 at c=1', results.read.sequential.p50Ms, 'ms');
+    row('GET /api/forms/:id p99 at c=1', results.read.sequential.p99Ms, 'ms');
+    row('CPU per request: node server', m.cpuMsPerRequest.node, 'ms');
+    row('CPU per request: postgres', m.cpuMsPerRequest.postgres, 'ms');
+    row('CPU per request: bench client', m.cpuMsPerRequest.benchClient, 'ms');
+    const h = results.read.healthBaseline;
+    row(`GET /api/health p50 (c=${h.concurrency})`, h.p50Ms, 'ms');
+    row('GET /api/health throughput', h.throughputRps, 'req/s');
+  }
+  const header = ['measure', 'value', 'target', 'ratio', ''];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (r) => r.map((c, i) => String(c).padEnd(widths[i])).join('  ');
+  console.log('\n' + line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) console.log(line(r));
+
+  const phaseTable = (title, p) => {
+    if (!p) return;
+    console.log(`\n${title} (median ms; from the server's log lines):`);
+    for (const [k, v] of Object.entries(p)) console.log(`  ${k.padEnd(20)} ${v ?? '—'}`);
+  };
+  phaseTable('cold start phases', s?.cold.medianPhases);
+  phaseTable('warm start phases', s?.warm.medianPhases);
+  if (results.argon2) console.log(`\nargon2id, 5 hashes one after the other (the demo seed's users): ${results.argon2.fiveHashesMs} ms`);
+  const mc = results.machine;
+  console.log(`\nmachine: ${mc.nproc} cpus (${mc.cpuModel}), ${mc.memoryGiB} GiB, node ${mc.node}, ${mc.platform}; load average ${mc.loadAverage1m} at start, ${mc.loadAverage1mAtEnd} at end`);
+}
+
+// ------------------------------------------------------------------------------------------------
+
+async function main() {
+  if (!existsSync(join(ROOT, MAIN))) throw new Error(`${MAIN} is missing: run npx nx run api:build first (npm run bench does)`);
+  const results = { startedAt: new Date().toISOString(), options: OPTS, targets: TARGETS, machine: machine() };
+  log(`${OPTS.quick ? 'quick' : 'full'} run on ${results.machine.nproc} cpus, node ${process.version}`);
+
+  if (OPTS.build) results.build = await benchBuild();
+  results.argon2 = await benchArgon2();
+
+  const start = await benchStart();
+  results.start = { cold: start.cold, warm: start.warm };
+  if (OPTS.npmStart) results.npmStart = await benchNpmStart();
+
+  results.read = await benchRead(start.keep.dataDir);
+  removeDataDir(start.keep.holder);
+
+  results.finishedAt = new Date().toISOString();
+  results.machine.loadAverage1mAtEnd = round(os.loadavg()[0], 2);
+  mkdirSync(dirname(RESULTS_FILE), { recursive: true });
+  writeFileSync(RESULTS_FILE, JSON.stringify(results, null, 2) + '\n');
+  printTable(results);
+  console.log(`\nfigures written to ${RESULTS_FILE}`);
+
+  const errors = [];
+  if (results.read.warmup.failures) errors.push(`${results.read.warmup.failures} failed warm-up requests: ${results.read.warmup.failureSamples.join('; ')}`);
+  if (results.read.main.failures) errors.push(`${results.read.main.failures} failed requests: ${results.read.main.failureSamples.join('; ')}`);
+  if (results.read.healthBaseline.failures) errors.push(`${results.read.healthBaseline.failures} failed /api/health requests`);
+  if (results.read.sequential.failures) errors.push(`${results.read.sequential.failures} failed sequential requests: ${results.read.sequential.failureSamples.join('; ')}`);
+  const unclean = [...results.start.cold.runs, ...results.start.warm.runs].filter((r) => !r.stopClean).length;
+  if (unclean) console.log(`note: ${unclean} server(s) did not stop cleanly on SIGTERM (see the log above)`);
+  if (errors.length) throw new Error(errors.join('\n'));
+}
+
+main()
+  .then(() => cleanup())
+  .catch(async (err) => {
+    console.error(`\n[bench] FAILED: ${err.stack ?? err}`);
+    await cleanup();
+    process.exitCode = 1;
+  });
