@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { existsSync } from 'node:fs';
 import type { AppConfig } from './config/app-config';
 import { AppModule } from './app.module';
+import type { AuthenticatedRequest } from './common/auth/session.guard';
 import { createValidationPipe } from './common/http/validation';
 
 export interface CreateAppOptions {
@@ -20,6 +21,13 @@ export async function createApp({ config, appDatabaseUrl, logger = ['error', 'wa
   const adapter = new FastifyAdapter({ trustProxy: config.production ? 1 : false, bodyLimit: 2 * 1024 * 1024 });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, appDatabaseUrl), adapter, { logger });
   await app.register(fastifyCookie);
+  // Safety net: a request transaction the interceptor did not finish (a failure between guard and handler) is rolled back.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onResponse', async (request) => {
+      await (request as AuthenticatedRequest).tx?.rollback();
+    });
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
 

@@ -1,15 +1,17 @@
 import { type CanActivate, type ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { OrganizationKind, Role } from '@jxt/contracts';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { APP_DATA_SOURCE } from '../../database/database.module';
 import type { AuthUser } from '../tenancy/request-context';
+import { RequestTransaction } from '../tenancy/request-transaction';
 import { ACCESS_RULE, type AccessRule } from './access.decorators';
 import { CSRF_HEADER, SESSION_COOKIE, hashToken } from './session-token';
 
-export type AuthenticatedRequest = FastifyRequest & { user?: AuthUser; authVia?: 'bearer' | 'cookie' };
+export type AuthenticatedRequest = FastifyRequest & { user?: AuthUser; authVia?: 'bearer' | 'cookie'; tx?: RequestTransaction };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -50,17 +52,22 @@ export class SessionGuard implements CanActivate {
     const { token, via } = this.readToken(request);
     if (!token) throw new UnauthorizedException('请先登录');
 
-    const rows: SessionRow[] = await this.dataSource.query('SELECT * FROM auth_session_lookup($1)', [hashToken(token, this.config.jwtSecret)]);
-    const row = rows[0];
-    if (!row) throw new UnauthorizedException('登录已失效，请重新登录');
-
-    if (via === 'cookie' && !SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== row.csrf_token) {
-      throw new ForbiddenException('缺少或错误的 CSRF 令牌（X-CSRF-Token）');
+    // Looks the session up and opens the request's tenant transaction in the same round trip.
+    const { tx, session: row } = await RequestTransaction.open<SessionRow>(this.dataSource, hashToken(token, this.config.jwtSecret));
+    try {
+      if (!row) throw new UnauthorizedException('登录已失效，请重新登录');
+      if (via === 'cookie' && !SAFE_METHODS.has(request.method) && !sameSecret(request.headers[CSRF_HEADER], row.csrf_token)) {
+        throw new ForbiddenException('缺少或错误的 CSRF 令牌（X-CSRF-Token）');
+      }
+      if (rule.kind === 'roles' && !rule.roles.some((role) => row.roles.includes(role))) {
+        throw new ForbiddenException('当前角色无权执行此操作');
+      }
+    } catch (err) {
+      await tx.rollback();
+      throw err;
     }
-    if (rule.kind === 'roles' && !rule.roles.some((role) => row.roles.includes(role))) {
-      throw new ForbiddenException('当前角色无权执行此操作');
-    }
 
+    request.tx = tx;
     request.authVia = via;
     request.user = {
       sessionId: row.session_id,
@@ -85,4 +92,10 @@ export class SessionGuard implements CanActivate {
     const cookies = (request as FastifyRequest & { cookies?: Record<string, string | undefined> }).cookies;
     return { token: cookies?.[SESSION_COOKIE] ?? null, via: 'cookie' };
   }
+}
+
+/** Constant-time comparison of the CSRF header with the session's token. */
+function sameSecret(sent: string | string[] | undefined, expected: string): boolean {
+  if (typeof sent !== 'string' || sent.length !== expected.length) return false;
+  return timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
 }

@@ -1,19 +1,30 @@
-import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import { from, lastValueFrom, type Observable } from 'rxjs';
-import { DataSource } from 'typeorm';
-import { APP_DATA_SOURCE } from '../../database/database.module';
 import type { AuthenticatedRequest } from '../auth/session.guard';
-import { inTenantTransaction } from './tenant-transaction';
+import { runInTenantScope } from './request-context';
 
-/** Wraps every authenticated handler in its tenant transaction; public routes run without one. */
+/**
+ * Runs every authenticated handler inside the transaction the session check opened (tenant and user
+ * already set), commits it when the handler succeeds and rolls it back when anything throws.
+ * Public routes have no transaction.
+ */
 @Injectable()
 export class TenantTransactionInterceptor implements NestInterceptor {
-  constructor(@Inject(APP_DATA_SOURCE) private readonly dataSource: DataSource) {}
-
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const user = request.user;
-    if (!user) return next.handle();
-    return from(inTenantTransaction(this.dataSource, user, () => lastValueFrom(next.handle(), { defaultValue: undefined })));
+    const { user, tx } = request;
+    if (!user || !tx) return next.handle();
+    return from(
+      (async () => {
+        try {
+          const result = await runInTenantScope({ user, manager: tx.manager }, () => lastValueFrom(next.handle(), { defaultValue: undefined }));
+          await tx.commit();
+          return result;
+        } catch (err) {
+          await tx.rollback();
+          throw err;
+        }
+      })(),
+    );
   }
 }

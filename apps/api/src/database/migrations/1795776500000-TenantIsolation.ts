@@ -83,11 +83,14 @@ export class TenantIsolation1795776500000 implements MigrationInterface {
                      roles text[], organization_id uuid, organization_name text, organization_kind text,
                      organization_path text, csrf_token text, expires_at timestamptz)
       LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+        -- last_seen_at moves at most once a minute and never waits on a lock another request holds.
         WITH touched AS (
-          UPDATE user_session s SET last_seen_at = now()
-          WHERE s.token_hash = p_token_hash AND s.revoked_at IS NULL AND s.expires_at > now()
-            AND s.last_seen_at < now() - interval '1 minute'
-          RETURNING s.id
+          UPDATE user_session SET last_seen_at = now()
+          WHERE id IN (SELECT id FROM user_session
+                       WHERE token_hash = p_token_hash AND revoked_at IS NULL AND expires_at > now()
+                         AND last_seen_at < now() - interval '1 minute'
+                       FOR UPDATE SKIP LOCKED)
+          RETURNING id
         )
         SELECT s.id, s.tenant_id, t.name::text, u.id, u.username::text, u.display_name::text, u.roles,
                o.id, o.name::text, o.kind::text, o.path, s.csrf_token::text, s.expires_at

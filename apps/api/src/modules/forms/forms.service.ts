@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { FieldError, FormStatus, GoalForm, IndicatorSetsInput } from '@jxt/contracts';
+import type { FieldError, FormStatus, GoalForm, IndicatorSetsInput, TaxonomyNode } from '@jxt/contracts';
 import { FUND_FIELDS } from '@jxt/contracts';
 import { checkForm, hasErrors, parseMoney } from '@jxt/domain';
 import { tenantScope } from '../../common/tenancy/request-context';
@@ -35,21 +35,29 @@ interface FormRow extends ProjectRow {
   goal_period_end: number | null;
   updated_at: Date;
   updated_by_name: string | null;
+  indicators: IndicatorRow[];
+  taxonomy: TaxonomyNode[];
 }
 
+// Numbers leave PostgreSQL as text inside the JSON, so no amount or weight ever passes through a float.
+const INDICATOR_JSON = `SELECT id, indicator_set, level1_code, level2_code, name, raw_value, target_kind, target_operator,
+  target_number::text AS target_number, target_unit, target_boolean, parse_warning, weight::text AS weight, scoring_notes,
+  explanation, remark, sort_order FROM indicator WHERE form_id = f.id`;
+
+/** The whole form in one round trip: header, funds, goals, its indicator rows and the year's taxonomy. */
 const FORM_QUERY = `
   SELECT f.id AS form_id, f.year, f.revision, f.status, f.row_version, f.total_amount, f.fiscal_amount, f.other_amount, f.annual_amount,
          f.annual_fiscal_amount, f.carry_over_amount, f.annual_other_amount, f.total_goal, f.annual_goal,
          f.goal_period_start, f.goal_period_end, f.updated_at, ub.display_name AS updated_by_name,
-         ${PROJECT_COLUMNS}
+         ${PROJECT_COLUMNS},
+         (SELECT coalesce(json_agg(i ORDER BY i.indicator_set DESC, i.sort_order), '[]') FROM (${INDICATOR_JSON}) i) AS indicators,
+         (SELECT coalesce(json_agg(t ORDER BY t.level, t."sortOrder", t.code), '[]') FROM (
+            SELECT code, label, level, parent_code AS "parentCode", sort_order AS "sortOrder" FROM indicator_taxonomy WHERE year = f.year) t) AS taxonomy
   FROM goal_form f
   JOIN project p ON p.id = f.project_id
   JOIN organization o ON o.id = p.organization_id
   LEFT JOIN app_user ub ON ub.id = f.updated_by
   WHERE f.id = $1 AND o.path LIKE $2 || '%'`;
-
-const INDICATOR_COLUMNS = `id, indicator_set, level1_code, level2_code, name, raw_value, target_kind, target_operator,
-  target_number::text AS target_number, target_unit, target_boolean, parse_warning, weight, scoring_notes, explanation, remark`;
 
 /** 绩效目标填报表: read one whole form, save one whole form (one transaction, optimistic lock). */
 @Injectable()
@@ -60,10 +68,7 @@ export class FormsService {
     const { user, manager } = tenantScope();
     const [form] = await queryRows<FormRow>(manager, FORM_QUERY, [id, user.organizationPath]);
     if (!form) throw new NotFoundException('绩效目标表不存在或无权访问');
-    const [indicators, taxonomy] = await Promise.all([
-      queryRows<IndicatorRow>(manager, `SELECT ${INDICATOR_COLUMNS} FROM indicator WHERE form_id = $1 ORDER BY indicator_set DESC, sort_order`, [id]),
-      this.catalog.taxonomy(form.year, manager),
-    ]);
+    const { indicators, taxonomy } = form;
     const result: GoalForm = {
       id: form.form_id,
       year: form.year,
