@@ -9,7 +9,7 @@ module.exports = {
   testTimeout: 60000,
   transform: {
     '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }],
-    // ESM-only dependencies (content-disposition 2, pulled in by @fastify/static) compiled to CommonJS for jest.
+    // ESM-only dependencies (content-disposition 3, pulled in by @fastify/static) compiled to CommonJS for jest.
     '^.+\\.js$': ['@swc/jest', { swcrc: false, jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],

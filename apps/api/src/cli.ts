@@ -64,6 +64,7 @@ program
   .description('drop and recreate the database, migrate, and load the demo data unless NODE_ENV=production')
   .action(() =>
     withOwnerUrl(async (url) => {
+      if (process.env.NODE_ENV === 'production') throw new Error('db:reset drops the whole database; it refuses to run with NODE_ENV=production');
       const name = databaseName(url);
       await adminQuery(url, `DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
       await ensureDatabase(url);

@@ -18,7 +18,12 @@ export interface CreateAppOptions {
 
 /** Builds the whole HTTP app; main.ts listens on it, integration tests inject requests into it. */
 export async function createApp({ config, appDatabaseUrl, logger = ['error', 'warn'] }: CreateAppOptions): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ trustProxy: config.production ? 1 : false, bodyLimit: 2 * 1024 * 1024 });
+  // Fastify's own pino logger: one JSON line per request at LOG_LEVEL=info (the production default).
+  const adapter = new FastifyAdapter({
+    trustProxy: config.production ? 1 : false,
+    bodyLimit: 2 * 1024 * 1024,
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, appDatabaseUrl), adapter, { logger });
   await app.register(fastifyCookie);
   // Safety net: a request transaction the interceptor did not finish (a failure between guard and handler) is rolled back.

@@ -1,4 +1,4 @@
-import { loadConfig } from './config/app-config';
+import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 import { createApp } from './create-app';
 import { ensureAppRole } from './database/app-role';
 import { openDatabaseServer } from './database/database-server';
@@ -11,7 +11,14 @@ import { loadDemoData } from './seeds/demo-seed';
  */
 async function main(): Promise<void> {
   const started = Date.now();
-  const config = loadConfig();
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    console.error(`[jixiaotong] ${err.message}`);
+    process.exit(1);
+  }
   const log = (message: string) => console.log(`[jixiaotong] ${message}`);
   // The embedded server's own chatter (initdb, postgres) only with LOG_LEVEL=debug.
   const serverLog = (message: string) => {

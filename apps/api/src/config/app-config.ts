@@ -64,6 +64,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const production = env.NODE_ENV === 'production';
   const dataDir = resolve(cwd, env.DATA_DIR || '.data');
   const databaseUrl = env.DATABASE_URL || null;
+  // The embedded server is for development and the demo; a production deployment names its database.
+  if (production && !databaseUrl) throw new ConfigError('DATABASE_URL is required when NODE_ENV=production');
   return Object.freeze({
     port: intSetting(env, 'PORT', 3000),
     host: env.HOST || '0.0.0.0',

@@ -1,4 +1,5 @@
 import { hashPassword } from '../modules/auth/password';
+import { USERNAME_PATTERN } from '../modules/users/dto/user.dto';
 import { withOwnerTransaction } from './owner-transaction';
 
 export interface CreateTenantInput {
@@ -13,6 +14,7 @@ export interface CreateTenantInput {
  * in one transaction. Runs as the owner because no tenant exists yet to scope to.
  */
 export async function createTenant(ownerUrl: string, input: CreateTenantInput): Promise<{ tenantId: string; rootId: string; adminId: string }> {
+  if (!USERNAME_PATTERN.test(input.admin.username)) throw new Error('admin user name: 2–64 letters, digits or . _ @ -');
   const passwordHash = await hashPassword(input.admin.password);
   return withOwnerTransaction(ownerUrl, async (q) => {
     const [tenant] = await q('INSERT INTO tenant (code, name) VALUES ($1, $2) RETURNING id', [input.code, input.name]);

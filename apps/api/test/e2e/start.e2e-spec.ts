@@ -134,10 +134,13 @@ describe('npm start on the embedded default', () => {
 });
 
 describe('a production start', () => {
-  it('refuses to start without JWT_SECRET', async () => {
-    const app = start([process.execPath, MAIN], { NODE_ENV: 'production', DATA_DIR: dataDir(), JWT_SECRET: '' }, await freePort());
-    expect(await app.exited).not.toBe(0);
-    expect(app.output()).toContain('JWT_SECRET is required when NODE_ENV=production');
+  it.each([
+    ['JWT_SECRET', { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', JWT_SECRET: '' }],
+    ['DATABASE_URL', { DATABASE_URL: '', JWT_SECRET: 'p'.repeat(40) }],
+  ])('refuses to start without %s, saying so in one line', async (name, env) => {
+    const app = start([process.execPath, MAIN], { NODE_ENV: 'production', DATA_DIR: dataDir(), ...env }, await freePort());
+    expect(await app.exited).toBe(1);
+    expect(app.output().trim()).toBe(`[jixiaotong] ${name} is required when NODE_ENV=production`);
   });
 
   it('on an external database migrates and serves, but never creates the demo users', async () => {

@@ -53,6 +53,11 @@ export class AuthService {
     const csrfToken = newToken();
     const expiresAt = new Date(Date.now() + this.config.sessionTtlHours * 3600_000);
     const user = await inTenantOnlyTransaction(this.dataSource, login.tenantId, async (manager) => {
+      // Sessions ended more than 30 days ago are only clutter: each login clears the user's own.
+      await manager.query(
+        `DELETE FROM user_session WHERE user_id = $1 AND (expires_at < now() - interval '30 days' OR revoked_at < now() - interval '30 days')`,
+        [login.userId],
+      );
       await manager.query(
         `INSERT INTO user_session (tenant_id, user_id, token_hash, csrf_token, expires_at, ip, user_agent)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Logger, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
@@ -8,12 +8,14 @@ import { APP_DATA_SOURCE } from '../../database/database.module';
 export interface HealthReport {
   status: 'ok' | 'error';
   app: { status: 'up'; uptimeSeconds: number };
-  database: { status: 'up' | 'down'; latencyMs: number | null; error?: string };
+  database: { status: 'up' | 'down'; latencyMs: number | null };
 }
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
+  private readonly logger = new Logger('Health');
+
   constructor(@Inject(APP_DATA_SOURCE) private readonly dataSource: DataSource) {}
 
   /** The app and its database; 503 when the database does not answer. */
@@ -26,7 +28,9 @@ export class HealthController {
       await this.dataSource.query('SELECT 1');
       database = { status: 'up', latencyMs: Number(process.hrtime.bigint() - started) / 1e6 };
     } catch (err) {
-      database = { status: 'down', latencyMs: null, error: err instanceof Error ? err.message : String(err) };
+      // The reason goes to the log, not to an unauthenticated caller.
+      this.logger.error(`database check failed: ${err instanceof Error ? err.message : String(err)}`);
+      database = { status: 'down', latencyMs: null };
     }
     const ok = database.status === 'up';
     if (!ok) reply.status(503);

@@ -2,12 +2,15 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 import { ROLES, type CreateUserRequest, type Role, type UpdateUserRequest } from '@jxt/contracts';
 
+/** Login names: also checked by the tenant:create command. */
+export const USERNAME_PATTERN = /^[A-Za-z0-9._@-]{2,64}$/;
+
 const ROLE_MESSAGE = `角色必须是 ${ROLES.join('、')} 之一`;
 
 export class CreateUserDto implements CreateUserRequest {
   @ApiProperty()
   @IsString()
-  @Matches(/^[A-Za-z0-9._@-]{2,64}$/, { message: '用户名只能用 2–64 个字母、数字或 . _ @ -' })
+  @Matches(USERNAME_PATTERN, { message: '用户名只能用 2–64 个字母、数字或 . _ @ -' })
   username!: string;
 
   @ApiProperty() @IsString() @IsNotEmpty({ message: '请填写姓名' }) @MaxLength(100) displayName!: string;
