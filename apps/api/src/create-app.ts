@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AppConfig } from './config/app-config';
 import { AppModule } from './app.module';
 import type { AuthenticatedRequest } from './common/auth/session.guard';
@@ -49,9 +50,19 @@ export async function createApp({ config, appDatabaseUrl, logger = ['error', 'wa
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
   if (existsSync(config.webDistDir)) {
-    // The SPA (next issue) is served from the same port; unknown non-API paths fall back to index.html.
+    // The SPA is served from the same port. Paths outside /api that are not files get index.html, so a
+    // reload of /forms/… works; unknown /api paths stay JSON 404s.
     const fastifyStatic = (await import('@fastify/static')).default;
-    await app.register(fastifyStatic, { root: config.webDistDir, prefix: '/', wildcard: false });
+    const fastify = app.getHttpAdapter().getInstance();
+    await fastify.register(fastifyStatic, { root: config.webDistDir, prefix: '/', wildcard: false, index: false });
+    fastify.get('/*', (request, reply) => {
+      if (request.url.startsWith('/api/') || request.url === '/api') {
+        return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `没有这个接口：${request.method} ${request.url}` });
+      }
+      const path = request.url.split('?')[0];
+      if (/\.[a-z0-9]+$/i.test(path) && existsSync(join(config.webDistDir, path))) return reply.sendFile(path.slice(1));
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
   }
 
   await app.init();

@@ -1,0 +1,55 @@
+import type { ApiError } from '@jxt/contracts';
+
+/** An API answer other than 2xx, with the server's message and per-field errors. */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ApiError,
+  ) {
+    super(body.message);
+  }
+}
+
+type UnauthorizedListener = (message: string) => void;
+let onUnauthorized: UnauthorizedListener = () => undefined;
+
+/** The app shell registers what happens when a session ends (back to the login page with a message). */
+export function setUnauthorizedListener(listener: UnauthorizedListener): void {
+  onUnauthorized = listener;
+}
+
+function csrfToken(): string | undefined {
+  const match = document.cookie.match(/(?:^|;\s*)jxt_csrf=([^;]+)/);
+  return match ? decodeURIComponent(match[1]) : undefined;
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/**
+ * Every call of the SPA: the httpOnly session cookie authenticates, and writes carry the CSRF token
+ * (double submit). A 401 outside the login call means the session is gone.
+ */
+export async function apiFetch<T>(path: string, { method = 'GET', body, signal }: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET') {
+    const token = csrfToken();
+    if (token) headers['x-csrf-token'] = token;
+  }
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin', signal });
+  if (response.status === 204) return undefined as T;
+  const data = (await response.json().catch(() => null)) as unknown;
+  if (!response.ok) {
+    const error = new ApiRequestError(
+      response.status,
+      (data as ApiError | null) ?? { statusCode: response.status, error: response.statusText, message: `请求失败（${response.status}）` },
+    );
+    if (response.status === 401 && path !== '/api/auth/login') onUnauthorized(error.message);
+    throw error;
+  }
+  return data as T;
+}

@@ -1,0 +1,16 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+
+// Each page is its own chunk: the login route loads only what logging in needs.
+export const router = createBrowserRouter([
+  { path: '/login', lazy: async () => ({ Component: (await import('../modules/auth/LoginPage')).LoginPage }) },
+  {
+    path: '/',
+    lazy: async () => ({ Component: (await import('../ui/AppLayout')).AppLayout }),
+    children: [
+      { index: true, element: <Navigate to="/projects" replace /> },
+      { path: 'projects', lazy: async () => ({ Component: (await import('../modules/projects/ProjectListPage')).ProjectListPage }) },
+      { path: 'forms/:formId', lazy: async () => ({ Component: (await import('../modules/forms/FormPage')).FormPage }) },
+    ],
+  },
+  { path: '*', element: <Navigate to="/projects" replace /> },
+]);

@@ -1,0 +1,1 @@
+export function ProjectListPage() { return <div>项目列表</div>; }

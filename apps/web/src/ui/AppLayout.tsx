@@ -1,0 +1,57 @@
+import { Button, Layout, Space, Spin, Tag, Typography } from 'antd';
+import { useEffect } from 'react';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { ORGANIZATION_KIND_LABELS, ROLE_LABELS } from '@jxt/contracts';
+import { setUnauthorizedListener } from '../api/http';
+import { queryClient } from '../app/query-client';
+import { useCurrentUser, useLogout } from '../modules/auth/hooks';
+import type { LoginLocationState } from '../modules/auth/LoginPage';
+
+/** The signed-in shell: who is working (name, role, organisation), logout, and the page. */
+export function AppLayout() {
+  const me = useCurrentUser();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const location = useLocation();
+
+  useEffect(() => {
+    // A session that ends while working (expired, revoked, user disabled) sends the user to log in again.
+    setUnauthorizedListener((message) => {
+      queryClient.clear();
+      navigate('/login', { replace: true, state: { notice: `${message}（会话已结束）`, from: location.pathname } satisfies LoginLocationState });
+    });
+  }, [navigate, location.pathname]);
+
+  if (me.isPending) return <Spin fullscreen description="加载中…" />;
+  if (me.isError || !me.data) return <Navigate to="/login" replace state={{ from: location.pathname } satisfies LoginLocationState} />;
+  const user = me.data;
+
+  return (
+    <Layout className="app-layout">
+      <Layout.Header className="app-header no-print">
+        <Link to="/projects" className="app-brand">
+          绩效通
+        </Link>
+        <Space size="middle" className="app-user">
+          <Typography.Text className="app-user-name" strong>
+            {user.displayName}
+          </Typography.Text>
+          {user.roles.map((role) => (
+            <Tag key={role} color="blue">
+              {ROLE_LABELS[role]}
+            </Tag>
+          ))}
+          <Typography.Text className="app-user-org" title={`${ORGANIZATION_KIND_LABELS[user.organization.kind]}：${user.organization.name}`}>
+            {user.organization.name}
+          </Typography.Text>
+          <Button size="small" onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })} loading={logout.isPending}>
+            退出登录
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content className="app-content">
+        <Outlet />
+      </Layout.Content>
+    </Layout>
+  );
+}
