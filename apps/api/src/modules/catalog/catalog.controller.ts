@@ -1,7 +1,8 @@
-import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CODE_LISTS, type CodeListItem, type TaxonomyNode } from '@jxt/contracts';
-import { Authenticated } from '../../common/auth/access.decorators';
+import { Authenticated, Roles } from '../../common/auth/access.decorators';
+import { ReplaceCodeListDto, ReplaceTaxonomyDto } from './dto/catalog.dto';
 import { CatalogService } from './catalog.service';
 
 @ApiTags('catalog 代码表与指标体系')
@@ -14,9 +15,7 @@ export class CatalogController {
   @Authenticated()
   @ApiQuery({ name: 'list', required: false, enum: CODE_LISTS })
   codeLists(@Query('list') list?: string): Promise<CodeListItem[]> {
-    if (list !== undefined && !(CODE_LISTS as readonly string[]).includes(list)) {
-      throw new BadRequestException({ message: `list 必须是 ${CODE_LISTS.join('、')} 之一`, fields: [{ field: 'list', message: '不是允许的取值', value: list }] });
-    }
+    if (list !== undefined) assertCodeList(list);
     return this.catalog.codeLists(list);
   }
 
@@ -24,10 +23,33 @@ export class CatalogController {
   @Authenticated()
   @ApiQuery({ name: 'year', required: true, example: 2021 })
   taxonomy(@Query('year') year: string): Promise<TaxonomyNode[]> {
-    const value = Number(year);
-    if (!Number.isInteger(value) || value < 2000 || value > 2100) {
-      throw new BadRequestException({ message: 'year 必须是年份', fields: [{ field: 'year', message: '必须是 2000–2100 之间的年份', value: year }] });
-    }
-    return this.catalog.taxonomy(value);
+    return this.catalog.taxonomy(parseYear(year));
   }
+
+  @Put('code-lists/:list')
+  @Roles('admin')
+  replaceCodeList(@Param('list') list: string, @Body() dto: ReplaceCodeListDto): Promise<CodeListItem[]> {
+    assertCodeList(list);
+    return this.catalog.replaceCodeList(list, dto);
+  }
+
+  @Put('taxonomy/:year')
+  @Roles('admin')
+  replaceTaxonomy(@Param('year') year: string, @Body() dto: ReplaceTaxonomyDto): Promise<TaxonomyNode[]> {
+    return this.catalog.replaceTaxonomy(parseYear(year), dto);
+  }
+}
+
+function assertCodeList(list: string): void {
+  if (!(CODE_LISTS as readonly string[]).includes(list)) {
+    throw new BadRequestException({ message: `list 必须是 ${CODE_LISTS.join('、')} 之一`, fields: [{ field: 'list', message: '不是允许的取值', value: list }] });
+  }
+}
+
+function parseYear(year: string): number {
+  const value = Number(year);
+  if (!Number.isInteger(value) || value < 2000 || value > 2100) {
+    throw new BadRequestException({ message: 'year 必须是年份', fields: [{ field: 'year', message: '必须是 2000–2100 之间的年份', value: year }] });
+  }
+  return value;
 }
