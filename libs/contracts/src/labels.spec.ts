@@ -1,6 +1,10 @@
 import {
+  FORM_ACTIONS,
+  FORM_ACTION_LABELS,
   FORM_STATUSES,
   FORM_STATUS_LABELS,
+  REVIEW_RESULTS,
+  REVIEW_RESULT_LABELS,
   FUND_FIELDS,
   FUND_FIELD_LABELS,
   INDICATOR_SETS,
@@ -17,6 +21,8 @@ describe('the label file', () => {
     ['roles', ROLES, ROLE_LABELS],
     ['organisation kinds', ORGANIZATION_KINDS, ORGANIZATION_KIND_LABELS],
     ['form statuses', FORM_STATUSES, FORM_STATUS_LABELS],
+    ['form actions', FORM_ACTIONS, FORM_ACTION_LABELS],
+    ['review results', REVIEW_RESULTS, REVIEW_RESULT_LABELS],
     ['indicator sets', INDICATOR_SETS, INDICATOR_SET_LABELS],
     ['fund fields', FUND_FIELDS, FUND_FIELD_LABELS],
   ] as const)('gives every one of the %s exactly one Chinese label', (_name, codes, labels) => {

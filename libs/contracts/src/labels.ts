@@ -41,8 +41,16 @@ export const INDICATOR_SETS = ['year', 'longTerm'] as const;
 export type IndicatorSet = (typeof INDICATOR_SETS)[number];
 export const INDICATOR_SET_LABELS: Record<IndicatorSet, string> = { year: '年度绩效指标', longTerm: '长期绩效指标' };
 
-/** 表单状态 — form states (the workflow issue adds transitions between them). */
-export const FORM_STATUSES = ['draft', 'submitted', 'supervisor_approved', 'finance_approved', 'returned', 'rejected'] as const;
+/** 表单状态 — form states; the transitions between them are data in libs/domain (form-workflow). */
+export const FORM_STATUSES = [
+  'draft',
+  'submitted',
+  'supervisor_approved',
+  'finance_approved',
+  'returned',
+  'finance_returned',
+  'rejected',
+] as const;
 export type FormStatus = (typeof FORM_STATUSES)[number];
 export const FORM_STATUS_LABELS: Record<FormStatus, string> = {
   draft: '草稿',
@@ -50,8 +58,26 @@ export const FORM_STATUS_LABELS: Record<FormStatus, string> = {
   supervisor_approved: '主管部门已审核',
   finance_approved: '财政已审核',
   returned: '已退回',
+  finance_returned: '财政退回主管部门',
   rejected: '未通过',
 };
+
+/** 审批动作 — what a user does to a form: 提交, 撤回, 审核通过, 退回, 不予通过, 调整. */
+export const FORM_ACTIONS = ['submit', 'withdraw', 'approve', 'return', 'reject', 'reopen'] as const;
+export type FormAction = (typeof FORM_ACTIONS)[number];
+export const FORM_ACTION_LABELS: Record<FormAction, string> = {
+  submit: '提交',
+  withdraw: '撤回',
+  approve: '审核通过',
+  return: '退回',
+  reject: '不予通过',
+  reopen: '调整',
+};
+
+/** 审核结果 — finance's review result: 优 and 良 approve, 中 returns, 差 ends the form's path. */
+export const REVIEW_RESULTS = ['excellent', 'good', 'fair', 'poor'] as const;
+export type ReviewResult = (typeof REVIEW_RESULTS)[number];
+export const REVIEW_RESULT_LABELS: Record<ReviewResult, string> = { excellent: '优', good: '良', fair: '中', poor: '差' };
 
 /** Configurable code lists per tenant (项目类别, 资金来源, 单位类型, 功能分类科目). */
 export const CODE_LISTS = ['project_category', 'funding_source', 'unit_type', 'function_class'] as const;

@@ -4,3 +4,4 @@ export * from './money';
 export * from './form-checks';
 export * from './indicators';
 export * from './form-request';
+export * from './workflow';
