@@ -5,3 +5,4 @@ export * from './form-checks';
 export * from './indicators';
 export * from './form-request';
 export * from './workflow';
+export * from './form-diff';
