@@ -11,7 +11,7 @@ function seedForm(): FormContent {
     annualGoal: '1、年度目标',
     goalPeriodStart: 2021,
     goalPeriodEnd: 2021,
-    indicators: structuredClone(SEED_INDICATORS),
+    indicators: JSON.parse(JSON.stringify(SEED_INDICATORS)) as typeof SEED_INDICATORS,
   };
 }
 
