@@ -9,6 +9,7 @@ import { OrganizationEntity } from '../modules/organizations/entities/organizati
 import { ProjectEntity } from '../modules/projects/entities/project.entity';
 import { TenantEntity } from '../modules/tenants/entities/tenant.entity';
 import { UserEntity } from '../modules/users/entities/user.entity';
+import { FormEventEntity } from '../modules/workflow/entities/form-event.entity';
 
 export const ENTITIES = [
   TenantEntity,
@@ -22,4 +23,5 @@ export const ENTITIES = [
   ProjectEntity,
   GoalFormEntity,
   IndicatorEntity,
+  FormEventEntity,
 ];

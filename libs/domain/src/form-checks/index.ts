@@ -3,3 +3,4 @@ export { checkFunds, fundLabel } from './check-funds';
 export { checkHeader } from './check-header';
 export { checkIndicatorTree } from './check-indicator-tree';
 export { checkForm, type FormCheckInput } from './check-form';
+export * from './check-submission';

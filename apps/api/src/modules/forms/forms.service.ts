@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import type { EntityManager } from 'typeorm';
 import type { FieldError, FormStatus, GoalForm, IndicatorSetsInput, TaxonomyNode } from '@jxt/contracts';
 import { FUND_FIELDS } from '@jxt/contracts';
-import { checkForm, hasErrors, parseMoney } from '@jxt/domain';
+import { checkForm, checkSubmission, diffForms, hasErrors, isEditable, parseMoney, toSaveRequest } from '@jxt/domain';
 import { tenantScope } from '../../common/tenancy/request-context';
 import { queryRows } from '../../common/tenancy/sql';
 import { blankToNull } from '../../common/validation/blank-to-null';
@@ -11,9 +11,7 @@ import type { SaveFormDto } from './dto/save-form.dto';
 import { PROJECT_COLUMNS, toProject, type ProjectRow } from '../projects/project-row';
 import { buildIndicatorSets, type IndicatorRow } from './form-tree';
 import { buildIndicatorInsert } from './indicator-insert';
-
-/** Forms a filer may still change; the workflow issue adds the rest of the state machine. */
-const EDITABLE: FormStatus[] = ['draft', 'returned'];
+import { staleFormConflict } from './stale-form';
 
 /** A form row with its project's columns (the project's `id` is the project id). */
 interface FormRow extends ProjectRow {
@@ -109,18 +107,10 @@ export class FormsService {
       [id, user.organizationPath],
     );
     if (!current) throw new NotFoundException('绩效目标表不存在或无权访问');
-    if (current.row_version !== dto.rowVersion) {
-      const who = current.updated_by_name ?? '其他用户';
-      const when = current.updated_at.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
-      throw new ConflictException({
-        message: `${who} 已于 ${when} 修改了此表（版本 ${current.row_version}，你的版本 ${dto.rowVersion}），请重新加载后再保存。`,
-        currentRowVersion: current.row_version,
-        updatedBy: current.updated_by_name,
-        updatedAt: current.updated_at.toISOString(),
-      });
-    }
-    if (!EDITABLE.includes(current.status)) throw new ConflictException('此表已提交或已审核，不能修改');
+    if (current.row_version !== dto.rowVersion) throw staleFormConflict(current, dto.rowVersion);
+    if (!isEditable(current.status)) throw new ConflictException('此表已提交或已审核，不能修改');
 
+    const before = await this.get(id);
     const taxonomy = await this.catalog.taxonomy(current.year, manager);
     const issues = checkForm(dto, taxonomy);
     if (hasErrors(issues)) {
@@ -153,7 +143,77 @@ export class FormsService {
       [id, ...money, blankToNull(dto.totalGoal), blankToNull(dto.annualGoal), dto.goalPeriodStart ?? null, dto.goalPeriodEnd ?? null, user.userId],
     );
     await this.replaceIndicators(manager, user.tenantId, id, dto.indicators);
-    return this.get(id);
+    const after = await this.get(id);
+    await this.recordChanges(before, after);
+    return after;
+  }
+
+  /** History of a save: which fields changed, old and new values (nothing is recorded for a save that changed nothing). */
+  private async recordChanges(before: GoalForm, after: GoalForm): Promise<void> {
+    const { user, manager } = tenantScope();
+    const labels = new Map<string, string>();
+    for (const sets of [before.indicators, after.indicators]) {
+      for (const level1 of [...sets.year, ...(sets.longTerm ?? [])]) {
+        labels.set(level1.code, level1.label);
+        for (const level2 of level1.children) labels.set(level2.code, level2.label);
+      }
+    }
+    const { rowVersion: _before, ...oldContent } = toSaveRequest(before);
+    const { rowVersion: _after, ...newContent } = toSaveRequest(after);
+    const changes = diffForms(oldContent, newContent, (code) => labels.get(code) ?? code);
+    if (!changes.length) return;
+    await queryRows(
+      manager,
+      `INSERT INTO form_event (tenant_id, form_id, kind, actor_id, actor_name, actor_roles, actor_organization_id, actor_organization_name, changes, row_version)
+       VALUES ($1, $2, 'save', $3, $4, $5, $6, $7, $8, $9)`,
+      [user.tenantId, after.id, user.userId, user.displayName, user.roles, user.organizationId, user.organizationName, JSON.stringify(changes), after.rowVersion],
+    );
+  }
+
+  /** The checks as 提交 applies them (blanks that a draft may keep are errors). */
+  async submissionIssues(id: string) {
+    const form = await this.get(id);
+    return checkSubmission(form, await this.catalog.taxonomy(form.year));
+  }
+
+  /** 404 unless the form is in the caller's subtree. */
+  async assertInScope(id: string): Promise<void> {
+    const { user, manager } = tenantScope();
+    const [row] = await queryRows(
+      manager,
+      `SELECT 1 FROM goal_form f JOIN project p ON p.id = f.project_id JOIN organization o ON o.id = p.organization_id WHERE f.id = $1 AND o.path LIKE $2 || '%'`,
+      [id, user.organizationPath],
+    );
+    if (!row) throw new NotFoundException('绩效目标表不存在或无权访问');
+  }
+
+  /** 调整: a copy of an approved form as the next revision, a draft; the approved one stays as it is. Returns the new id. */
+  async createRevision(id: string): Promise<string> {
+    const { user, manager } = tenantScope();
+    const [created] = await queryRows<{ id: string }>(
+      manager,
+      `INSERT INTO goal_form (tenant_id, project_id, year, revision, status, total_amount, fiscal_amount, other_amount, annual_amount,
+         annual_fiscal_amount, carry_over_amount, annual_other_amount, total_goal, annual_goal, goal_period_start, goal_period_end, updated_by)
+       SELECT tenant_id, project_id, year, (SELECT max(revision) + 1 FROM goal_form g WHERE g.project_id = f.project_id AND g.year = f.year),
+         'draft', total_amount, fiscal_amount, other_amount, annual_amount, annual_fiscal_amount, carry_over_amount, annual_other_amount,
+         total_goal, annual_goal, goal_period_start, goal_period_end, $2
+       FROM goal_form f WHERE f.id = $1 RETURNING id`,
+      [id, user.userId],
+    );
+    await this.copyIndicators(id, created.id);
+    return created.id;
+  }
+
+  private async copyIndicators(fromFormId: string, toFormId: string): Promise<void> {
+    await queryRows(
+      tenantScope().manager,
+      `INSERT INTO indicator (tenant_id, form_id, indicator_set, level1_code, level2_code, sort_order, name, raw_value, target_kind,
+         target_operator, target_number, target_unit, target_boolean, parse_warning, weight, scoring_notes, explanation, remark)
+       SELECT tenant_id, $2, indicator_set, level1_code, level2_code, sort_order, name, raw_value, target_kind, target_operator,
+         target_number, target_unit, target_boolean, parse_warning, weight, scoring_notes, explanation, remark
+       FROM indicator WHERE form_id = $1`,
+      [fromFormId, toFormId],
+    );
   }
 
   /**
@@ -181,17 +241,7 @@ export class FormsService {
        FROM (SELECT 1) one LEFT JOIN goal_form l ON l.id = $4 RETURNING id`,
       [user.tenantId, projectId, year, latest?.id ?? null, user.userId],
     );
-    if (latest) {
-      await queryRows(
-        manager,
-        `INSERT INTO indicator (tenant_id, form_id, indicator_set, level1_code, level2_code, sort_order, name, raw_value, target_kind,
-           target_operator, target_number, target_unit, target_boolean, parse_warning, weight, scoring_notes, explanation, remark)
-         SELECT tenant_id, $2, indicator_set, level1_code, level2_code, sort_order, name, raw_value, target_kind, target_operator,
-           target_number, target_unit, target_boolean, parse_warning, weight, scoring_notes, explanation, remark
-         FROM indicator WHERE form_id = $1`,
-        [latest.id, created.id],
-      );
-    }
+    if (latest) await this.copyIndicators(latest.id, created.id);
     return this.get(created.id);
   }
 

@@ -77,6 +77,20 @@ export class GoalFormEntity {
   @Column({ name: 'goal_period_end', type: 'integer', nullable: true })
   goalPeriodEnd!: number | null;
 
+  /** Who submitted it last (nobody approves their own submission). */
+  @Column({ name: 'submitted_by', type: 'uuid', nullable: true })
+  submittedBy!: string | null;
+
+  @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true })
+  submittedAt!: Date | null;
+
+  /** 审核结果 and 审核意见 of finance's last review. */
+  @Column({ name: 'review_result', type: 'varchar', length: 20, nullable: true })
+  reviewResult!: string | null;
+
+  @Column({ name: 'review_comment', type: 'text', nullable: true })
+  reviewComment!: string | null;
+
   @Column({ name: 'row_version', type: 'integer', default: 1 })
   rowVersion!: number;
 

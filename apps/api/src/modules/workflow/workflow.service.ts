@@ -1,0 +1,160 @@
+import { BadRequestException, ConflictException, ForbiddenException, HttpException, Injectable, NotFoundException } from '@nestjs/common';
+import type { FormAction, FormStatus, GoalForm, ReviewResult } from '@jxt/contracts';
+import { decideTransition, type FieldChange, type TransitionDecision } from '@jxt/domain';
+import { tenantScope } from '../../common/tenancy/request-context';
+import { queryRows } from '../../common/tenancy/sql';
+import { FormsService } from '../forms/forms.service';
+import { staleFormConflict } from '../forms/stale-form';
+import type { TransitionDto } from './dto/transition.dto';
+
+export interface FormHistoryEntry {
+  id: string;
+  kind: 'transition' | 'save';
+  action: FormAction | null;
+  fromStatus: FormStatus | null;
+  toStatus: FormStatus | null;
+  actorName: string;
+  actorRoles: string[];
+  actorOrganizationName: string;
+  comment: string | null;
+  reviewResult: ReviewResult | null;
+  changes: FieldChange[] | null;
+  rowVersion: number;
+  at: string;
+}
+
+interface LockedForm {
+  id: string;
+  status: FormStatus;
+  row_version: number;
+  submitted_by: string | null;
+  updated_at: Date;
+  updated_by_name: string | null;
+}
+
+/** 审批: one endpoint takes every transition; the rules are libs/domain's FORM_TRANSITIONS. */
+@Injectable()
+export class WorkflowService {
+  constructor(private readonly forms: FormsService) {}
+
+  async transition(formId: string, dto: TransitionDto): Promise<GoalForm> {
+    const { user, manager } = tenantScope();
+    // Lock the form: two reviewers acting at once are serialised here, and the second sees a new rowVersion.
+    const [form] = await queryRows<LockedForm>(
+      manager,
+      `SELECT f.id, f.status, f.row_version, f.submitted_by, f.updated_at, ub.display_name AS updated_by_name
+       FROM goal_form f JOIN project p ON p.id = f.project_id JOIN organization o ON o.id = p.organization_id
+       LEFT JOIN app_user ub ON ub.id = f.updated_by
+       WHERE f.id = $1 AND o.path LIKE $2 || '%' FOR UPDATE OF f`,
+      [formId, user.organizationPath],
+    );
+    if (!form) throw new NotFoundException('绩效目标表不存在或无权访问');
+    if (form.row_version !== dto.rowVersion) throw staleFormConflict(form, dto.rowVersion);
+
+    const issues = dto.action === 'submit' ? await this.forms.submissionIssues(formId) : [];
+    const decision = decideTransition({
+      status: form.status,
+      action: dto.action,
+      roles: user.roles,
+      actorId: user.userId,
+      submittedBy: form.submitted_by,
+      comment: dto.comment,
+      reviewResult: dto.reviewResult,
+      issues,
+    });
+    if (!decision.ok) throw refusal(decision);
+    const rule = decision.rule;
+    const comment = dto.comment?.trim() || null;
+
+    if (rule.createsRevision) {
+      const revisionId = await this.forms.createRevision(formId);
+      await this.record(formId, { action: rule.action, from: form.status, to: form.status, comment, rowVersion: form.row_version });
+      await this.record(revisionId, { action: rule.action, from: null, to: rule.to, comment, rowVersion: 1 });
+      return this.forms.get(revisionId);
+    }
+
+    const financeReview = rule.reviewResults !== undefined;
+    const [updated] = await queryRows<{ row_version: number }>(
+      manager,
+      `UPDATE goal_form SET status = $2, row_version = row_version + 1, updated_at = now(), updated_by = $3,
+         submitted_by = CASE WHEN $4::boolean THEN $3 ELSE submitted_by END,
+         submitted_at = CASE WHEN $4::boolean THEN now() ELSE submitted_at END,
+         review_result = CASE WHEN $5::boolean THEN $6 ELSE review_result END,
+         review_comment = CASE WHEN $5::boolean THEN $7 ELSE review_comment END
+       WHERE id = $1 RETURNING row_version`,
+      [formId, rule.to, user.userId, rule.action === 'submit', financeReview, dto.reviewResult ?? null, comment],
+    );
+    await this.record(formId, { action: rule.action, from: form.status, to: rule.to, comment, reviewResult: dto.reviewResult ?? null, rowVersion: updated.row_version });
+    return this.forms.get(formId);
+  }
+
+  async history(formId: string): Promise<FormHistoryEntry[]> {
+    const { manager } = tenantScope();
+    await this.forms.assertInScope(formId);
+    const rows = await queryRows<{
+      id: string;
+      kind: 'transition' | 'save';
+      action: FormAction | null;
+      from_status: FormStatus | null;
+      to_status: FormStatus | null;
+      actor_name: string;
+      actor_roles: string[];
+      actor_organization_name: string;
+      comment: string | null;
+      review_result: ReviewResult | null;
+      changes: FieldChange[] | null;
+      row_version: number;
+      created_at: Date;
+    }>(manager, `SELECT * FROM form_event WHERE form_id = $1 ORDER BY id`, [formId]);
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      action: r.action,
+      fromStatus: r.from_status,
+      toStatus: r.to_status,
+      actorName: r.actor_name,
+      actorRoles: r.actor_roles,
+      actorOrganizationName: r.actor_organization_name,
+      comment: r.comment,
+      reviewResult: r.review_result,
+      changes: r.changes,
+      rowVersion: r.row_version,
+      at: r.created_at.toISOString(),
+    }));
+  }
+
+  /** Appends one history entry as the current user. */
+  private async record(
+    formId: string,
+    e: { action: FormAction; from: FormStatus | null; to: FormStatus; comment: string | null; reviewResult?: ReviewResult | null; rowVersion: number },
+  ): Promise<void> {
+    const { user, manager } = tenantScope();
+    await queryRows(
+      manager,
+      `INSERT INTO form_event (tenant_id, form_id, kind, action, from_status, to_status, actor_id, actor_name, actor_roles,
+         actor_organization_id, actor_organization_name, comment, review_result, row_version)
+       VALUES ($1, $2, 'transition', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+      [user.tenantId, formId, e.action, e.from, e.to, user.userId, user.displayName, user.roles, user.organizationId, user.organizationName, e.comment, e.reviewResult ?? null, e.rowVersion],
+    );
+  }
+}
+
+function refusal(decision: Extract<TransitionDecision, { ok: false }>): HttpException {
+  switch (decision.reason) {
+    case 'role_not_allowed':
+    case 'own_submission':
+      return new ForbiddenException(decision.message);
+    case 'not_allowed_in_status':
+      return new ConflictException(decision.message);
+    case 'comment_required':
+      return new BadRequestException({ message: decision.message, fields: [{ field: 'comment', message: decision.message }] });
+    case 'review_result_required':
+    case 'review_result_not_for_action':
+      return new BadRequestException({ message: decision.message, fields: [{ field: 'reviewResult', message: decision.message }] });
+    case 'incomplete':
+      return new BadRequestException({
+        message: decision.message + '：' + (decision.issues ?? []).map((i) => i.message).join('；'),
+        fields: (decision.issues ?? []).map((i) => ({ field: i.field, message: i.message })),
+      });
+  }
+}

@@ -1,0 +1,27 @@
+import type { FieldIssue, TaxonomyNode } from '@jxt/contracts';
+import { checkForm, type FormCheckInput } from './check-form';
+import { ISSUE_CODES } from './issues';
+
+/**
+ * What a blank means at 提交: a draft may be saved half-filled (warnings), a submitted form must be whole.
+ * These warnings become errors when the unit submits; 主管部门 and 实施单位 stay warnings, since real
+ * published forms leave them blank (the seed's three forms do).
+ */
+const REQUIRED_AT_SUBMIT = new Set<string>([
+  ISSUE_CODES.fundsBlank,
+  ISSUE_CODES.goalBlank,
+  ISSUE_CODES.indicatorsEmpty,
+  ISSUE_CODES.emptyLevel1,
+  ISSUE_CODES.emptyLevel2,
+  ISSUE_CODES.valueBlank,
+]);
+const REQUIRED_HEADER_FIELDS = new Set(['project.categoryCode', 'project.plannedStart', 'project.plannedEnd']);
+
+/** The checks of domain.md §2–§3 as 提交 applies them: every failure listed by field. */
+export function checkSubmission(content: FormCheckInput, taxonomy: readonly TaxonomyNode[]): FieldIssue[] {
+  return checkForm(content, taxonomy).map((issue) => {
+    const required =
+      REQUIRED_AT_SUBMIT.has(issue.code) || (issue.code === ISSUE_CODES.projectFieldBlank && REQUIRED_HEADER_FIELDS.has(issue.field));
+    return required && issue.severity === 'warning' ? { ...issue, severity: 'error' as const } : issue;
+  });
+}
