@@ -4,7 +4,7 @@ import type { FieldError, FormStatus, GoalForm, IndicatorSetsInput, TaxonomyNode
 import { FUND_FIELDS } from '@jxt/contracts';
 import { checkForm, checkSubmission, diffForms, hasErrors, isEditable, parseMoney, toSaveRequest } from '@jxt/domain';
 import { tenantScope } from '../../common/tenancy/request-context';
-import { queryRows } from '../../common/tenancy/sql';
+import { queryPrepared, queryRows } from '../../common/tenancy/sql';
 import { blankToNull } from '../../common/validation/blank-to-null';
 import { CatalogService } from '../catalog/catalog.service';
 import type { SaveFormDto } from './dto/save-form.dto';
@@ -42,7 +42,10 @@ const INDICATOR_JSON = `SELECT id, indicator_set, level1_code, level2_code, name
   target_number::text AS target_number, target_unit, target_boolean, parse_warning, weight::text AS weight, scoring_notes,
   explanation, remark, sort_order FROM indicator WHERE form_id = f.id`;
 
-/** The whole form in one round trip: header, funds, goals, its indicator rows and the year's taxonomy. */
+/**
+ * The whole form in one round trip: header, funds, goals, its indicator rows and the year's taxonomy.
+ * A prepared statement: planning it costs about twice as much PostgreSQL CPU as running it.
+ */
 const FORM_QUERY = `
   SELECT f.id AS form_id, f.year, f.revision, f.status, f.row_version, f.total_amount, f.fiscal_amount, f.other_amount, f.annual_amount,
          f.annual_fiscal_amount, f.carry_over_amount, f.annual_other_amount, f.total_goal, f.annual_goal,
@@ -64,7 +67,7 @@ export class FormsService {
 
   async get(id: string): Promise<GoalForm> {
     const { user, manager } = tenantScope();
-    const [form] = await queryRows<FormRow>(manager, FORM_QUERY, [id, user.organizationPath]);
+    const [form] = await queryPrepared<FormRow>(manager, 'forms.get', FORM_QUERY, [id, user.organizationPath]);
     if (!form) throw new NotFoundException('绩效目标表不存在或无权访问');
     const { indicators, taxonomy } = form;
     const result: GoalForm = {
