@@ -4,3 +4,4 @@ export * from './organizations';
 export * from './projects';
 export * from './forms';
 export * from './errors';
+export * from './workflow';

@@ -9,7 +9,7 @@ import {
   FUND_FIELD_LABELS,
   INDICATOR_SETS,
   INDICATOR_SET_LABELS,
-  ORGANIZATION_CHILD_KIND,
+  ORGANIZATION_CHILD_KINDS,
   ORGANIZATION_KINDS,
   ORGANIZATION_KIND_LABELS,
   ROLES,
@@ -36,13 +36,15 @@ describe('the label file', () => {
     ]);
   });
 
-  it('chains the organisation tree 财政局 → 主管部门 → 预算单位 → 内设机构 and stops there', () => {
+  it('chains the organisation tree 财政局 → 主管部门 → 预算单位 → 内设机构, with the 财政科室 beside the 主管部门', () => {
     const chain: string[] = [];
-    let kind: (typeof ORGANIZATION_KINDS)[number] | null = 'finance_bureau';
+    let kind: (typeof ORGANIZATION_KINDS)[number] | undefined = 'finance_bureau';
     while (kind) {
       chain.push(ORGANIZATION_KIND_LABELS[kind]);
-      kind = ORGANIZATION_CHILD_KIND[kind];
+      kind = ORGANIZATION_CHILD_KINDS[kind].find((k) => k !== 'finance_division');
     }
     expect(chain).toEqual(['财政局', '主管部门', '预算单位', '内设机构']);
+    expect(ORGANIZATION_CHILD_KINDS.finance_bureau).toContain('finance_division');
+    expect(ORGANIZATION_CHILD_KINDS.finance_division).toEqual([]);
   });
 });

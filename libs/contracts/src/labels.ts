@@ -15,20 +15,25 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 /** 组织层级 — organisation kinds, top to bottom of the tree. */
-export const ORGANIZATION_KINDS = ['finance_bureau', 'department', 'unit', 'internal'] as const;
+export const ORGANIZATION_KINDS = ['finance_bureau', 'finance_division', 'department', 'unit', 'internal'] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 export const ORGANIZATION_KIND_LABELS: Record<OrganizationKind, string> = {
   finance_bureau: '财政局',
+  finance_division: '财政科室',
   department: '主管部门',
   unit: '预算单位',
   internal: '内设机构',
 };
-/** Which kind may sit directly under which (财政局 → 主管部门 → 预算单位 → 内设机构). */
-export const ORGANIZATION_CHILD_KIND: Record<OrganizationKind, OrganizationKind | null> = {
-  finance_bureau: 'department',
-  department: 'unit',
-  unit: 'internal',
-  internal: null,
+/**
+ * Which kinds may sit directly under which: 财政局 → 主管部门 → 预算单位 → 内设机构, and the 财政局's own
+ * 财政科室 (finance divisions, each assigned the 主管部门 it reviews) beside the 主管部门.
+ */
+export const ORGANIZATION_CHILD_KINDS: Record<OrganizationKind, readonly OrganizationKind[]> = {
+  finance_bureau: ['department', 'finance_division'],
+  finance_division: [],
+  department: ['unit'],
+  unit: ['internal'],
+  internal: [],
 };
 
 /** 新增/延续 — whether a project is new this year or continues from earlier years. */
@@ -46,6 +51,7 @@ export const FORM_STATUSES = [
   'draft',
   'submitted',
   'supervisor_approved',
+  'reported',
   'finance_approved',
   'returned',
   'finance_returned',
@@ -56,19 +62,21 @@ export const FORM_STATUS_LABELS: Record<FormStatus, string> = {
   draft: '草稿',
   submitted: '已提交',
   supervisor_approved: '主管部门已审核',
+  reported: '已报送财政',
   finance_approved: '财政已审核',
   returned: '已退回',
   finance_returned: '财政退回主管部门',
   rejected: '未通过',
 };
 
-/** 审批动作 — what a user does to a form: 提交, 撤回, 审核通过, 退回, 不予通过, 调整. */
-export const FORM_ACTIONS = ['submit', 'withdraw', 'approve', 'return', 'reject', 'reopen'] as const;
+/** 审批动作 — what a user does to a form: 提交, 撤回, 审核通过, 汇总报送, 退回, 不予通过, 调整. */
+export const FORM_ACTIONS = ['submit', 'withdraw', 'approve', 'report', 'return', 'reject', 'reopen'] as const;
 export type FormAction = (typeof FORM_ACTIONS)[number];
 export const FORM_ACTION_LABELS: Record<FormAction, string> = {
   submit: '提交',
   withdraw: '撤回',
   approve: '审核通过',
+  report: '汇总报送',
   return: '退回',
   reject: '不予通过',
   reopen: '调整',

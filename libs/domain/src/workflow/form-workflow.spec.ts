@@ -11,11 +11,13 @@ const ALLOWED: [FormStatus, FormAction, Role, FormStatus][] = [
   ['submitted', 'withdraw', 'filer', 'draft'],
   ['submitted', 'approve', 'supervisor', 'supervisor_approved'],
   ['submitted', 'return', 'supervisor', 'returned'],
+  ['supervisor_approved', 'report', 'supervisor', 'reported'],
+  ['supervisor_approved', 'return', 'supervisor', 'returned'],
   ['finance_returned', 'approve', 'supervisor', 'supervisor_approved'],
   ['finance_returned', 'return', 'supervisor', 'returned'],
-  ['supervisor_approved', 'approve', 'finance', 'finance_approved'],
-  ['supervisor_approved', 'return', 'finance', 'finance_returned'],
-  ['supervisor_approved', 'reject', 'finance', 'rejected'],
+  ['reported', 'approve', 'finance', 'finance_approved'],
+  ['reported', 'return', 'finance', 'finance_returned'],
+  ['reported', 'reject', 'finance', 'rejected'],
   ['finance_approved', 'reopen', 'filer', 'draft'],
 ];
 
@@ -62,11 +64,11 @@ describe('form workflow: what a step needs', () => {
   it('lets nobody approve a form they submitted', () => {
     const own = { actorId: 'u1', submittedBy: 'u1' };
     expect(decideTransition({ ...own, status: 'submitted', action: 'approve', roles: ['supervisor'] })).toMatchObject({ ok: false, reason: 'own_submission' });
-    expect(decideTransition({ ...own, status: 'supervisor_approved', action: 'approve', roles: ['finance'], reviewResult: 'excellent' })).toMatchObject({ ok: false, reason: 'own_submission' });
+    expect(decideTransition({ ...own, status: 'reported', action: 'approve', roles: ['finance'], reviewResult: 'excellent' })).toMatchObject({ ok: false, reason: 'own_submission' });
   });
 
   it('takes finance\'s path from the review result: 优/良 approve, 中 returns, 差 rejects', () => {
-    const finance = { ...base, status: 'supervisor_approved' as const, roles: ['finance'] as Role[], comment: '意见' };
+    const finance = { ...base, status: 'reported' as const, roles: ['finance'] as Role[], comment: '意见' };
     expect(decideTransition({ ...finance, action: 'approve', reviewResult: 'excellent' })).toMatchObject({ ok: true, rule: { to: 'finance_approved' } });
     expect(decideTransition({ ...finance, action: 'approve', reviewResult: 'good' })).toMatchObject({ ok: true, rule: { to: 'finance_approved' } });
     expect(decideTransition({ ...finance, action: 'approve', reviewResult: 'fair' })).toMatchObject({ ok: false, reason: 'review_result_not_for_action' });

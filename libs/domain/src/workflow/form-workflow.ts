@@ -29,20 +29,23 @@ export const FORM_TRANSITIONS: readonly TransitionRule[] = [
   { action: 'withdraw', from: 'submitted', to: 'draft', roles: ['filer'], requiresComment: false },
   { action: 'approve', from: 'submitted', to: 'supervisor_approved', roles: ['supervisor'], requiresComment: false, forbidsOwnSubmission: true },
   { action: 'return', from: 'submitted', to: 'returned', roles: ['supervisor'], requiresComment: true },
+  // 汇总报送: the 主管部门 sends its approved forms to finance (in batches); until then it may still return one.
+  { action: 'report', from: 'supervisor_approved', to: 'reported', roles: ['supervisor'], requiresComment: false },
+  { action: 'return', from: 'supervisor_approved', to: 'returned', roles: ['supervisor'], requiresComment: true },
   // Finance returns to the 主管部门, who settles it with the unit and approves again, or returns it down.
   { action: 'approve', from: 'finance_returned', to: 'supervisor_approved', roles: ['supervisor'], requiresComment: false, forbidsOwnSubmission: true },
   { action: 'return', from: 'finance_returned', to: 'returned', roles: ['supervisor'], requiresComment: true },
   {
     action: 'approve',
-    from: 'supervisor_approved',
+    from: 'reported',
     to: 'finance_approved',
     roles: ['finance'],
     requiresComment: false,
     reviewResults: ['excellent', 'good'],
     forbidsOwnSubmission: true,
   },
-  { action: 'return', from: 'supervisor_approved', to: 'finance_returned', roles: ['finance'], requiresComment: true, reviewResults: ['fair'] },
-  { action: 'reject', from: 'supervisor_approved', to: 'rejected', roles: ['finance'], requiresComment: true, reviewResults: ['poor'] },
+  { action: 'return', from: 'reported', to: 'finance_returned', roles: ['finance'], requiresComment: true, reviewResults: ['fair'] },
+  { action: 'reject', from: 'reported', to: 'rejected', roles: ['finance'], requiresComment: true, reviewResults: ['poor'] },
   { action: 'reopen', from: 'finance_approved', to: 'draft', roles: ['filer'], requiresComment: true, createsRevision: true },
 ];
 

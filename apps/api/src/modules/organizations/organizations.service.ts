@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { ORGANIZATION_CHILD_KIND, ORGANIZATION_KIND_LABELS, type Organization, type OrganizationKind } from '@jxt/contracts';
+import { ORGANIZATION_CHILD_KINDS, ORGANIZATION_KIND_LABELS, type Organization, type OrganizationKind } from '@jxt/contracts';
 import { tenantScope } from '../../common/tenancy/request-context';
 import { queryRows } from '../../common/tenancy/sql';
 import type { CreateOrganizationDto, UpdateOrganizationDto } from './dto/organization.dto';
@@ -99,11 +99,11 @@ export class OrganizationsService {
   }
 
   private assertChildKind(parentKind: OrganizationKind, kind: OrganizationKind): void {
-    const expected = ORGANIZATION_CHILD_KIND[parentKind];
-    if (expected !== kind) {
+    const allowed = ORGANIZATION_CHILD_KINDS[parentKind];
+    if (!allowed.includes(kind)) {
       throw new BadRequestException({
-        message: expected
-          ? `${ORGANIZATION_KIND_LABELS[parentKind]}之下只能设${ORGANIZATION_KIND_LABELS[expected]}`
+        message: allowed.length
+          ? `${ORGANIZATION_KIND_LABELS[parentKind]}之下只能设${allowed.map((k) => ORGANIZATION_KIND_LABELS[k]).join('或')}`
           : `${ORGANIZATION_KIND_LABELS[parentKind]}之下不能再设组织`,
         fields: [{ field: 'kind', message: '组织类型与上级不匹配', value: kind }],
       });
