@@ -95,7 +95,8 @@ export function FormPage() {
             {L.projectCode}：{form.project.code}
           </Typography.Text>
           <Typography.Text type="secondary">
-            最后修改：{form.updatedBy ?? '—'} {formatTime(form.updatedAt)}（版本 {form.rowVersion}）
+            最后修改：{form.updatedBy ? `${form.updatedBy} ` : ''}
+            {formatTime(form.updatedAt)}（版本 {form.rowVersion}）
           </Typography.Text>
         </Space>
         {!editing && (

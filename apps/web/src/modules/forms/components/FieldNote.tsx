@@ -9,7 +9,9 @@ export interface FieldNoteProps {
 }
 
 /** The messages of one input, beside it: errors in red, warnings in orange. Nothing when there is none. */
-export function FieldNote({ id, serverError, issues = [] }: FieldNoteProps) {
+export function FieldNote({ id, serverError, issues: all = [] }: FieldNoteProps) {
+  // The server's message already says what the live error would: show one of them.
+  const issues = serverError ? all.filter((issue) => issue.severity !== 'error') : all;
   if (!serverError && issues.length === 0) return null;
   return (
     <div id={id} className="field-note" role={serverError ? 'alert' : undefined}>

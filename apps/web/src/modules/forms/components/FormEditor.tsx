@@ -8,7 +8,7 @@ import { createDraft, draftReducer, toRequest } from '../form-draft';
 import { useSaveForm } from '../hooks';
 import { SheetColumns, SheetTitle } from './FormSheet';
 import { FundsEditorRows, GoalsEditorRows, HeaderEditorRows } from './HeadEditors';
-import { IndicatorEditor, indexTaxonomy } from './IndicatorEditor';
+import { focusField, IndicatorEditor, indexTaxonomy } from './IndicatorEditor';
 
 export interface FormEditorProps {
   form: GoalForm;
@@ -19,13 +19,6 @@ export interface FormEditorProps {
   /** Fetch the form again and leave edit mode (after a 409, local edits discarded). */
   onReload: () => Promise<unknown>;
 }
-
-const focusFieldId = (fieldId: string) => {
-  const element = document.querySelector<HTMLElement>(`[data-field-id="${CSS.escape(fieldId)}"]`);
-  if (!element) return;
-  element.focus();
-  element.scrollIntoView?.({ block: 'nearest' });
-};
 
 /** Edit mode: the same sheet, with inputs. The draft lives in one reducer (form-draft.ts); rows are memoised. */
 export function FormEditor({ form, taxonomy, categories, onDone, onReload }: FormEditorProps) {
@@ -44,13 +37,6 @@ export function FormEditor({ form, taxonomy, categories, onDone, onReload }: For
       }
     return indexTaxonomy(taxonomy, labels);
   }, [taxonomy, form.indicators]);
-
-  // Focus after an add or a move (the reducer names the input).
-  useEffect(() => {
-    if (!draft.focus) return;
-    focusFieldId(draft.focus);
-    dispatch({ type: 'focused' });
-  }, [draft.focus]);
 
   // Unsaved changes: reloads and closing the tab…
   const dirty = draft.dirty && !save.isSuccess;
@@ -144,7 +130,7 @@ export function FormEditor({ form, taxonomy, categories, onDone, onReload }: For
               {draft.errorSummary.map((item, i) => (
                 <li key={i}>
                   {item.fieldId ? (
-                    <a href={`#${item.fieldId}`} onClick={(e) => (e.preventDefault(), focusFieldId(item.fieldId!))}>
+                    <a href={`#${item.fieldId}`} onClick={(e) => (e.preventDefault(), focusField(item.fieldId!))}>
                       {item.label}
                     </a>
                   ) : (
@@ -177,7 +163,7 @@ export function FormEditor({ form, taxonomy, categories, onDone, onReload }: For
             />
           </tbody>
         </table>
-        <IndicatorEditor year={draft.year} errors={draft.errors} taxonomy={taxonomyIndex} dispatch={dispatch} />
+        <IndicatorEditor year={draft.year} errors={draft.errors} taxonomy={taxonomyIndex} focus={draft.focus} dispatch={dispatch} />
       </article>
 
       <Modal

@@ -1,7 +1,7 @@
 import { FORM_FIELD_LABELS as L, type TaxonomyNode } from '@jxt/contracts';
 import { formatTarget, readTarget } from '@jxt/domain';
 import { Button, Input, Select, Tooltip } from 'antd';
-import { memo, useMemo, type Dispatch, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, type Dispatch, type KeyboardEvent } from 'react';
 import { fieldIdIndicator, fieldIdLevel1, fieldIdLevel2, type DraftAction, type DraftIndicator, type DraftLevel1, type IndicatorField } from '../form-draft';
 import { layoutIndicatorRows } from '../form-layout';
 import { SheetColumns } from './FormSheet';
@@ -26,7 +26,13 @@ export function indexTaxonomy(nodes: readonly TaxonomyNode[], fallbackLabels: Re
   };
 }
 
-const focusField = (fieldId: string) => document.querySelector<HTMLElement>(`[data-field-id="${CSS.escape(fieldId)}"]`)?.focus();
+/** Focuses the input with this `data-field-id` (and brings it into view). */
+export function focusField(fieldId: string): void {
+  const element = document.querySelector<HTMLElement>(`[data-field-id="${CSS.escape(fieldId)}"]`);
+  if (!element) return;
+  element.focus();
+  element.scrollIntoView?.({ block: 'nearest' });
+}
 
 // ---------------------------------------------------------------- one 三级指标 (memoised: typing re-renders only its row)
 
@@ -204,6 +210,8 @@ export interface IndicatorEditorProps {
   year: DraftLevel1[];
   errors: Errors;
   taxonomy: TaxonomyIndex;
+  /** The input the reducer wants focused after an add or a move. */
+  focus: string | null;
   dispatch: Dispatch<DraftAction>;
 }
 
@@ -211,7 +219,12 @@ export interface IndicatorEditorProps {
  * The 绩效指标 table in edit mode: the paper layout (一级/二级 merged), an input per 三级指标 and
  * 年度指标值, the reading of each value live beneath it. Tab goes through the rows in order.
  */
-export function IndicatorEditor({ year, errors, taxonomy, dispatch }: IndicatorEditorProps) {
+export function IndicatorEditor({ year, errors, taxonomy, focus, dispatch }: IndicatorEditorProps) {
+  useEffect(() => {
+    if (!focus) return;
+    focusField(focus);
+    dispatch({ type: 'focused' });
+  }, [focus, dispatch]);
   const rows = layoutIndicatorRows(year);
   const presentLevel1 = new Set(year.map((group) => group.code));
   const missingLevel1 = taxonomy.level1.filter((node) => !presentLevel1.has(node.code));
