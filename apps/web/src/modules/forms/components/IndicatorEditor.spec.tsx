@@ -1,0 +1,56 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { useMemo, useReducer } from 'react';
+import { createDraft, draftReducer } from '../form-draft';
+import { SEED_FORM_3 } from '../testing/seed-form-3';
+import { TAXONOMY_2021 } from '../testing/taxonomy';
+import { IndicatorEditor, indexTaxonomy } from './IndicatorEditor';
+
+function Harness() {
+  const [draft, dispatch] = useReducer(draftReducer, SEED_FORM_3, createDraft);
+  const taxonomy = useMemo(() => indexTaxonomy(TAXONOMY_2021, new Map()), []);
+  return <IndicatorEditor year={draft.year} errors={draft.errors} taxonomy={taxonomy} focus={draft.focus} dispatch={dispatch} />;
+}
+
+describe('IndicatorEditor', () => {
+  it('labels every input by row and shows the parsed reading of a value live', async () => {
+    const user = userEvent.setup();
+    render(<Harness />);
+    expect(screen.getAllByRole('textbox')).toHaveLength(30);
+    const value = screen.getByLabelText('年度指标值 第6行');
+    expect(value).toHaveValue('=100%');
+    const reading = () => document.getElementById(value.getAttribute('aria-describedby')!)!;
+    expect(reading()).toHaveTextContent('= 100 %');
+    await user.clear(value);
+    await user.type(value, '≥90%');
+    expect(reading()).toHaveTextContent('≥ 90 %');
+    await user.clear(value);
+    await user.type(value, '大约九成');
+    expect(reading()).toHaveClass('ind-reading-warning');
+    expect(value).toHaveValue('大约九成');
+  });
+
+  it('Enter in a 三级指标 name moves to its value; Alt+↓ moves the row down and keeps the keyboard in it', async () => {
+    const user = userEvent.setup();
+    render(<Harness />);
+    const name = screen.getByLabelText('三级指标 第1行');
+    await user.click(name);
+    await user.keyboard('{Enter}');
+    expect(screen.getByLabelText('年度指标值 第1行')).toHaveFocus();
+    await user.click(name);
+    await user.keyboard('{Alt>}{ArrowDown}{/Alt}');
+    expect(screen.getByLabelText('三级指标 第2行')).toHaveValue('全年度是否有重大的网站中断事故');
+    expect(screen.getByLabelText('三级指标 第2行')).toHaveFocus();
+  });
+
+  it('adds a 三级指标 to a group and offers only the missing 二级指标 of the taxonomy', async () => {
+    const user = userEvent.setup();
+    render(<Harness />);
+    await user.click(screen.getByRole('button', { name: '在“质量指标”下添加三级指标' }));
+    expect(screen.getByLabelText('三级指标 第7行')).toHaveValue('');
+    expect(screen.getByLabelText('三级指标 第7行')).toHaveFocus();
+    expect(screen.getByLabelText('三级指标 第8行')).toHaveValue('项目完成及时率');
+    expect(screen.getByRole('combobox', { name: '在“产出指标”下添加二级指标' })).toBeInTheDocument();
+    expect(screen.queryByRole('combobox', { name: '在“满意度指标”下添加二级指标' })).toBeNull();
+  });
+});

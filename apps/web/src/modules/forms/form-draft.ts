@@ -1,0 +1,417 @@
+/**
+ * The edit state of one 绩效目标填报表: GoalForm → editable draft → SaveFormRequest.
+ * Pure (no React): the reducer, the conversions and the mapping of the server's 400 field paths
+ * to the inputs are unit-tested in form-draft.spec.ts.
+ *
+ * Every text stays exactly as typed (amounts included: a string, never a float). Rows carry a
+ * stable `key` (indicator ids are absent for new rows) so that React keeps each row's state and
+ * server errors stay on their row when rows move.
+ */
+import {
+  FORM_FIELD_LABELS,
+  FUND_FIELD_LABELS,
+  FUND_FIELDS,
+  type FieldError,
+  type FundField,
+  type Funds,
+  type GoalForm,
+  type IndicatorInput,
+  type Level1GroupInput,
+  type ProjectHeader,
+  type SaveFormRequest,
+  type TaxonomyNode,
+} from '@jxt/contracts';
+import { parseMoney, toSaveRequest } from '@jxt/domain';
+
+export interface DraftIndicator {
+  key: string;
+  id?: string;
+  name: string;
+  rawValue: string;
+  /** Kept untouched: the columns this screen does not edit (分值, 评分细则 …). */
+  extra: Pick<IndicatorInput, 'weight' | 'scoringNotes' | 'explanation' | 'remark'>;
+}
+
+export interface DraftLevel2 {
+  key: string;
+  code: string;
+  indicators: DraftIndicator[];
+}
+
+export interface DraftLevel1 {
+  key: string;
+  code: string;
+  children: DraftLevel2[];
+}
+
+export type DraftFunds = Record<FundField, string>;
+export type HeaderField = Exclude<keyof ProjectHeader, 'code' | 'continuity' | 'functionClassCode'>;
+export type GoalField = 'totalGoal' | 'annualGoal';
+export type IndicatorField = 'name' | 'rawValue';
+
+export interface FieldMessage {
+  /** The input it belongs to (see `fieldId*` below), or null when no input shows it. */
+  fieldId: string | null;
+  /** Where it is, in the words of the form (`项目资金总额`, `三级指标 第3行`). */
+  label: string;
+  message: string;
+}
+
+export interface FormDraft {
+  /** The form as read: rowVersion, the long-term set and any field this screen does not edit. */
+  base: SaveFormRequest;
+  project: ProjectHeader;
+  funds: DraftFunds;
+  totalGoal: string;
+  annualGoal: string;
+  year: DraftLevel1[];
+  dirty: boolean;
+  /** Server errors (400) by input id; an edit of that input clears its entry. */
+  errors: Record<string, string>;
+  /** All messages of the last 400, in the server's order, for the summary. */
+  errorSummary: FieldMessage[];
+  /** The input to focus after an add or a move, or null. */
+  focus: string | null;
+  nextKey: number;
+}
+
+/** Ids of the inputs (also `data-field-id` in the DOM). */
+export const fieldIdIndicator = (key: string, field: IndicatorField | string) => `ind:${key}:${field}`;
+export const fieldIdLevel2 = (key: string) => `l2:${key}`;
+export const fieldIdLevel1 = (key: string) => `l1:${key}`;
+
+const text = (value: string | null | undefined) => value ?? '';
+const orNull = (value: string) => (value.trim() === '' ? null : value);
+
+export function createDraft(form: GoalForm): FormDraft {
+  const base = toSaveRequest(form);
+  let next = 1;
+  const key = () => `k${next++}`;
+  const year = base.indicators.year.map((l1) => ({
+    key: key(),
+    code: l1.code,
+    children: l1.children.map((l2) => ({
+      key: key(),
+      code: l2.code,
+      indicators: l2.indicators.map(({ id, name, rawValue, weight, scoringNotes, explanation, remark }) => ({
+        key: key(),
+        id,
+        name: text(name),
+        rawValue: text(rawValue),
+        extra: { weight, scoringNotes, explanation, remark },
+      })),
+    })),
+  }));
+  const funds = Object.fromEntries(FUND_FIELDS.map((field) => [field, text(base.funds[field])])) as DraftFunds;
+  return {
+    base,
+    project: { ...base.project },
+    funds,
+    totalGoal: text(base.totalGoal),
+    annualGoal: text(base.annualGoal),
+    year,
+    dirty: false,
+    errors: {},
+    errorSummary: [],
+    focus: null,
+    nextKey: next,
+  };
+}
+
+/** An amount as the request carries it: the two-decimal string when it reads, else the text as typed (the server names it). */
+function amountForRequest(typed: string): string | null {
+  if (typed.trim() === '') return null;
+  const parsed = parseMoney(typed);
+  return parsed.ok ? parsed.value : typed;
+}
+
+export function draftFundsToFunds(funds: DraftFunds): Funds {
+  return Object.fromEntries(FUND_FIELDS.map((field) => [field, funds[field].trim() === '' ? null : funds[field]])) as unknown as Funds;
+}
+
+export function toRequest(draft: FormDraft): SaveFormRequest {
+  const { project } = draft;
+  return {
+    ...draft.base,
+    project: {
+      ...project,
+      name: project.name,
+      categoryCode: project.categoryCode || null,
+      printedDepartment: orNull(text(project.printedDepartment)),
+      printedImplementingUnit: orNull(text(project.printedImplementingUnit)),
+      plannedStart: project.plannedStart || null,
+      plannedEnd: project.plannedEnd || null,
+    },
+    funds: Object.fromEntries(FUND_FIELDS.map((field) => [field, amountForRequest(draft.funds[field])])) as unknown as Funds,
+    totalGoal: orNull(draft.totalGoal),
+    annualGoal: orNull(draft.annualGoal),
+    indicators: {
+      year: draft.year.map(
+        (l1): Level1GroupInput => ({
+          code: l1.code,
+          children: l1.children.map((l2) => ({
+            code: l2.code,
+            indicators: l2.indicators.map((indicator) => ({
+              ...(indicator.id ? { id: indicator.id } : {}),
+              name: indicator.name,
+              rawValue: indicator.rawValue,
+              ...indicator.extra,
+            })),
+          })),
+        }),
+      ),
+      longTerm: draft.base.indicators.longTerm,
+    },
+  };
+}
+
+// ---------------------------------------------------------------- actions
+
+export interface IndicatorAt {
+  l1: number;
+  l2: number;
+  index: number;
+}
+
+export type DraftAction =
+  | { type: 'reset'; form: GoalForm }
+  | { type: 'header'; field: HeaderField; value: string | null }
+  | { type: 'fund'; field: FundField; value: string }
+  | { type: 'goal'; field: GoalField; value: string }
+  | { type: 'indicator'; at: IndicatorAt; field: IndicatorField; value: string }
+  | { type: 'addIndicator'; l1: number; l2: number; /** insert after this index; default at the end */ after?: number }
+  | { type: 'removeIndicator'; at: IndicatorAt }
+  | { type: 'moveIndicator'; at: IndicatorAt; by: -1 | 1; /** keep the keyboard in this input of the moved row */ focusField?: IndicatorField }
+  | { type: 'addLevel2'; l1: number; code: string; taxonomy: readonly TaxonomyNode[] }
+  | { type: 'removeLevel2'; l1: number; l2: number }
+  | { type: 'addLevel1'; code: string; taxonomy: readonly TaxonomyNode[] }
+  | { type: 'removeLevel1'; l1: number }
+  | { type: 'serverErrors'; fields: readonly FieldError[]; message?: string }
+  | { type: 'focused' };
+
+function withoutError(errors: Record<string, string>, fieldId: string): Record<string, string> {
+  if (!(fieldId in errors)) return errors;
+  const next = { ...errors };
+  delete next[fieldId];
+  return next;
+}
+
+function replaceAt<T>(items: readonly T[], index: number, item: T): T[] {
+  const next = items.slice();
+  next[index] = item;
+  return next;
+}
+
+/** Applies `change` to one level-2 group, copying only the path down to it. */
+function updateLevel2(year: DraftLevel1[], l1: number, l2: number, change: (group: DraftLevel2) => DraftLevel2): DraftLevel1[] {
+  const level1 = year[l1];
+  const level2 = level1?.children[l2];
+  if (!level2) return year;
+  return replaceAt(year, l1, { ...level1, children: replaceAt(level1.children, l2, change(level2)) });
+}
+
+function sortIndex(taxonomy: readonly TaxonomyNode[], code: string): number {
+  return taxonomy.find((node) => node.code === code)?.sortOrder ?? Number.MAX_SAFE_INTEGER;
+}
+
+/** Where a new group goes: before the first existing group that the taxonomy sorts after it. */
+function insertSorted<T extends { code: string }>(items: readonly T[], item: T, taxonomy: readonly TaxonomyNode[]): { items: T[]; index: number } {
+  const order = sortIndex(taxonomy, item.code);
+  let index = items.findIndex((existing) => sortIndex(taxonomy, existing.code) > order);
+  if (index < 0) index = items.length;
+  return { items: [...items.slice(0, index), item, ...items.slice(index)], index };
+}
+
+export function draftReducer(state: FormDraft, action: DraftAction): FormDraft {
+  switch (action.type) {
+    case 'reset':
+      return createDraft(action.form);
+
+    case 'header': {
+      const fieldId = `project.${action.field}`;
+      return { ...state, project: { ...state.project, [action.field]: action.value }, dirty: true, errors: withoutError(state.errors, fieldId) };
+    }
+
+    case 'fund': {
+      const fieldId = `funds.${action.field}`;
+      return { ...state, funds: { ...state.funds, [action.field]: action.value }, dirty: true, errors: withoutError(state.errors, fieldId) };
+    }
+
+    case 'goal':
+      return { ...state, [action.field]: action.value, dirty: true, errors: withoutError(state.errors, action.field) };
+
+    case 'indicator': {
+      const { l1, l2, index } = action.at;
+      const row = state.year[l1]?.children[l2]?.indicators[index];
+      if (!row) return state;
+      const year = updateLevel2(state.year, l1, l2, (group) => ({
+        ...group,
+        indicators: replaceAt(group.indicators, index, { ...row, [action.field]: action.value }),
+      }));
+      return { ...state, year, dirty: true, errors: withoutError(state.errors, fieldIdIndicator(row.key, action.field)) };
+    }
+
+    case 'addIndicator': {
+      const key = `k${state.nextKey}`;
+      const row: DraftIndicator = { key, name: '', rawValue: '', extra: { weight: null, scoringNotes: null, explanation: null, remark: null } };
+      const year = updateLevel2(state.year, action.l1, action.l2, (group) => {
+        const at = action.after === undefined ? group.indicators.length : action.after + 1;
+        return { ...group, indicators: [...group.indicators.slice(0, at), row, ...group.indicators.slice(at)] };
+      });
+      if (year === state.year) return state;
+      return { ...state, year, dirty: true, nextKey: state.nextKey + 1, focus: fieldIdIndicator(key, 'name') };
+    }
+
+    case 'removeIndicator': {
+      const { l1, l2, index } = action.at;
+      if (!state.year[l1]?.children[l2]?.indicators[index]) return state;
+      const year = updateLevel2(state.year, l1, l2, (group) => ({ ...group, indicators: group.indicators.filter((_, i) => i !== index) }));
+      return { ...state, year, dirty: true };
+    }
+
+    case 'moveIndicator': {
+      const { l1, l2, index } = action.at;
+      const group = state.year[l1]?.children[l2];
+      const target = index + action.by;
+      if (!group || !group.indicators[index] || target < 0 || target >= group.indicators.length) return state;
+      const indicators = group.indicators.slice();
+      [indicators[index], indicators[target]] = [indicators[target], indicators[index]];
+      const moved = indicators[target];
+      return {
+        ...state,
+        year: updateLevel2(state.year, l1, l2, (g) => ({ ...g, indicators })),
+        dirty: true,
+        focus: action.focusField ? fieldIdIndicator(moved.key, action.focusField) : state.focus,
+      };
+    }
+
+    case 'addLevel2': {
+      const level1 = state.year[action.l1];
+      if (!level1 || level1.children.some((group) => group.code === action.code)) return state;
+      const groupKey = `k${state.nextKey}`;
+      const rowKey = `k${state.nextKey + 1}`;
+      const group: DraftLevel2 = {
+        key: groupKey,
+        code: action.code,
+        indicators: [{ key: rowKey, name: '', rawValue: '', extra: { weight: null, scoringNotes: null, explanation: null, remark: null } }],
+      };
+      const { items } = insertSorted(level1.children, group, action.taxonomy);
+      return {
+        ...state,
+        year: replaceAt(state.year, action.l1, { ...level1, children: items }),
+        dirty: true,
+        nextKey: state.nextKey + 2,
+        focus: fieldIdIndicator(rowKey, 'name'),
+      };
+    }
+
+    case 'removeLevel2': {
+      const level1 = state.year[action.l1];
+      if (!level1?.children[action.l2]) return state;
+      const children = level1.children.filter((_, j) => j !== action.l2);
+      return { ...state, year: replaceAt(state.year, action.l1, { ...level1, children }), dirty: true };
+    }
+
+    case 'addLevel1': {
+      if (state.year.some((group) => group.code === action.code)) return state;
+      const group: DraftLevel1 = { key: `k${state.nextKey}`, code: action.code, children: [] };
+      const { items } = insertSorted(state.year, group, action.taxonomy);
+      return { ...state, year: items, dirty: true, nextKey: state.nextKey + 1, focus: fieldIdLevel1(group.key) };
+    }
+
+    case 'removeLevel1':
+      if (!state.year[action.l1]) return state;
+      return { ...state, year: state.year.filter((_, i) => i !== action.l1), dirty: true };
+
+    case 'serverErrors': {
+      const summary = action.fields.map((error) => mapFieldError(state, error));
+      const errors: Record<string, string> = {};
+      for (const item of summary) if (item.fieldId && !(item.fieldId in errors)) errors[item.fieldId] = item.message;
+      if (summary.length === 0 && action.message) summary.push({ fieldId: null, label: '', message: action.message });
+      return { ...state, errors, errorSummary: summary };
+    }
+
+    case 'focused':
+      return state.focus === null ? state : { ...state, focus: null };
+  }
+}
+
+// ---------------------------------------------------------------- 400 field paths → inputs
+
+const HEADER_LABELS: Partial<Record<keyof ProjectHeader, string>> = {
+  code: FORM_FIELD_LABELS.projectCode,
+  name: FORM_FIELD_LABELS.projectName,
+  categoryCode: FORM_FIELD_LABELS.category,
+  continuity: FORM_FIELD_LABELS.continuity,
+  functionClassCode: FORM_FIELD_LABELS.functionClass,
+  printedDepartment: FORM_FIELD_LABELS.printedDepartment,
+  printedImplementingUnit: FORM_FIELD_LABELS.printedImplementingUnit,
+  plannedStart: FORM_FIELD_LABELS.plannedStart,
+  plannedEnd: FORM_FIELD_LABELS.plannedEnd,
+};
+const EDITABLE_HEADER = new Set<string>(['name', 'categoryCode', 'printedDepartment', 'printedImplementingUnit', 'plannedStart', 'plannedEnd']);
+
+/** 1-based row number of an indicator in the printed table of the year set. */
+export function rowNumberOf(year: readonly DraftLevel1[], at: IndicatorAt): number {
+  let n = 0;
+  for (let i = 0; i < year.length; i++) {
+    for (let j = 0; j < year[i].children.length; j++) {
+      const count = year[i].children[j].indicators.length;
+      if (i === at.l1 && j === at.l2) return n + at.index + 1;
+      n += count;
+    }
+  }
+  return n + 1;
+}
+
+const INDICATOR_FIELD_LABELS: Record<string, string> = {
+  name: FORM_FIELD_LABELS.level3,
+  rawValue: FORM_FIELD_LABELS.targetValue,
+  weight: FORM_FIELD_LABELS.weight,
+  scoringNotes: FORM_FIELD_LABELS.scoringNotes,
+  explanation: FORM_FIELD_LABELS.explanation,
+  remark: FORM_FIELD_LABELS.remark,
+};
+
+/**
+ * A dotted path of the request (`funds.totalAmount`, `project.name`,
+ * `indicators.year.0.children.1.indicators.2.rawValue`) → the input that shows it, read against
+ * the draft as it was sent (its indices are the request's).
+ */
+export function mapFieldError(draft: FormDraft, error: FieldError): FieldMessage {
+  const { field, message } = error;
+  const parts = field.split('.');
+  const unmatched = (label: string): FieldMessage => ({ fieldId: null, label, message });
+
+  if (parts[0] === 'project' && parts.length === 2) {
+    const name = parts[1] as keyof ProjectHeader;
+    const label = HEADER_LABELS[name] ?? parts[1];
+    return EDITABLE_HEADER.has(name) ? { fieldId: field, label, message } : unmatched(label);
+  }
+  if (parts[0] === 'funds' && parts.length === 2 && (FUND_FIELDS as readonly string[]).includes(parts[1])) {
+    const fund = parts[1] as FundField;
+    const column = fund === 'otherAmount' ? '（项目总额栏）' : fund === 'annualOtherAmount' ? '（年度栏）' : '';
+    return { fieldId: field, label: `${FUND_FIELD_LABELS[fund]}${column}`, message };
+  }
+  if ((field === 'totalGoal' || field === 'annualGoal') && parts.length === 1) {
+    return { fieldId: field, label: FORM_FIELD_LABELS[field], message };
+  }
+  if (parts[0] === 'indicators' && parts[1] === 'year') {
+    const [i, j, k] = [parts[2], parts[4], parts[6]].map((p) => (p === undefined ? undefined : Number(p)));
+    const level1 = i === undefined ? undefined : draft.year[i];
+    if (!level1) return unmatched(FORM_FIELD_LABELS.indicators);
+    if (parts[3] !== 'children' || j === undefined) return { fieldId: fieldIdLevel1(level1.key), label: FORM_FIELD_LABELS.level1, message };
+    const level2 = level1.children[j];
+    if (!level2) return { fieldId: fieldIdLevel1(level1.key), label: FORM_FIELD_LABELS.level1, message };
+    if (parts[5] !== 'indicators' || k === undefined) return { fieldId: fieldIdLevel2(level2.key), label: FORM_FIELD_LABELS.level2, message };
+    const row = level2.indicators[k];
+    if (!row) return { fieldId: fieldIdLevel2(level2.key), label: FORM_FIELD_LABELS.level2, message };
+    const leaf = parts[7] ?? 'name';
+    const rowNumber = rowNumberOf(draft.year, { l1: i!, l2: j, index: k });
+    const label = `${INDICATOR_FIELD_LABELS[leaf] ?? leaf} 第${rowNumber}行`;
+    // Only name and value have an input here; other columns name the row.
+    const fieldId = leaf === 'rawValue' ? fieldIdIndicator(row.key, 'rawValue') : fieldIdIndicator(row.key, 'name');
+    return { fieldId, label, message };
+  }
+  return unmatched(field);
+}

@@ -1,0 +1,9 @@
+import type { CodeListName } from '@jxt/contracts';
+
+/** Every query key of the forms module. */
+export const formKeys = {
+  all: ['forms'] as const,
+  form: (id: string) => ['forms', 'detail', id] as const,
+  taxonomy: (year: number) => ['catalog', 'taxonomy', year] as const,
+  codeList: (list: CodeListName) => ['catalog', 'code-list', list] as const,
+};
