@@ -5,6 +5,7 @@ import { CodeListItemEntity } from '../modules/catalog/entities/code-list-item.e
 import { TaxonomyNodeEntity } from '../modules/catalog/entities/taxonomy-node.entity';
 import { GoalFormEntity } from '../modules/forms/entities/goal-form.entity';
 import { IndicatorEntity } from '../modules/forms/entities/indicator.entity';
+import { FinanceDivisionAssignmentEntity } from '../modules/organizations/entities/finance-division-assignment.entity';
 import { OrganizationEntity } from '../modules/organizations/entities/organization.entity';
 import { ProjectEntity } from '../modules/projects/entities/project.entity';
 import { TenantEntity } from '../modules/tenants/entities/tenant.entity';
@@ -24,4 +25,5 @@ export const ENTITIES = [
   GoalFormEntity,
   IndicatorEntity,
   FormEventEntity,
+  FinanceDivisionAssignmentEntity,
 ];

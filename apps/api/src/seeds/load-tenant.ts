@@ -47,6 +47,15 @@ export async function loadTenant(q: OwnerQuery, seed: TenantSeed): Promise<Loade
   };
   await insertOrganization(seed.tenant.organizations, null, 1);
 
+  for (const { division, departments } of seed.tenant.financeDivisions ?? []) {
+    for (const department of departments) {
+      const divisionId = organizations.get(division);
+      const departmentId = organizations.get(department);
+      if (!divisionId || !departmentId) throw new Error(`seed finance division ${division} → ${department}: unknown organisation`);
+      await q(`INSERT INTO finance_division_assignment (tenant_id, division_id, department_id) VALUES ($1, $2, $3)`, [tenantId, divisionId, departmentId]);
+    }
+  }
+
   for (const [list, items] of Object.entries(seed.tenant.codeLists)) {
     for (const [index, item] of items.entries()) {
       await q(`INSERT INTO code_list_item (tenant_id, list, code, label, sort_order) VALUES ($1, $2, $3, $4, $5)`, [tenantId, list, item.code, item.label, index + 1]);

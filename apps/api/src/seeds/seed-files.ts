@@ -16,6 +16,8 @@ export interface SeedTenantFile {
   tenant: { code: string; name: string };
   codeLists: Record<string, { code: string; label: string }[]>;
   organizations: SeedOrganization;
+  /** 财政科室分工: which 主管部门 each finance division reviews (by organisation name). */
+  financeDivisions?: { division: string; departments: string[] }[];
 }
 
 export interface SeedForm {

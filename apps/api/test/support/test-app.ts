@@ -83,6 +83,7 @@ export async function seedSongjiang(ownerUrl: string, prefix: string, extraUsers
     { username: `${prefix}-filer`, displayName: `${prefix} 填报人`, roles: ['filer'], organization: unit },
     { username: `${prefix}-supervisor`, displayName: `${prefix} 主管`, roles: ['supervisor'], organization: '松江区科学技术委员会' },
     { username: `${prefix}-finance`, displayName: `${prefix} 财政`, roles: ['finance'], organization: '松江区财政局' },
+    { username: `${prefix}-division`, displayName: `${prefix} 科教文卫科`, roles: ['finance'], organization: '科教文卫科' },
     { username: `${prefix}-admin`, displayName: `${prefix} 管理员`, roles: ['admin'], organization: '松江区财政局' },
     ...extraUsers,
   ];

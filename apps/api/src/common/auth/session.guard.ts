@@ -27,6 +27,7 @@ interface SessionRow {
   organization_name: string;
   organization_kind: OrganizationKind;
   organization_path: string;
+  scope_paths: string[];
   csrf_token: string;
 }
 
@@ -81,6 +82,7 @@ export class SessionGuard implements CanActivate {
       organizationName: row.organization_name,
       organizationKind: row.organization_kind,
       organizationPath: row.organization_path,
+      scopePatterns: row.scope_paths.map((path) => `${path}%`),
       csrfToken: row.csrf_token,
     };
     return true;

@@ -14,8 +14,13 @@ export interface AuthUser {
   organizationId: string;
   organizationName: string;
   organizationKind: OrganizationKind;
-  /** Materialised path of the user's organisation: the prefix of everything they may see. */
+  /** Materialised path of the user's own organisation. */
   organizationPath: string;
+  /**
+   * LIKE patterns of everything the user may see: their own subtree, and for a 财政科室 also the subtrees of
+   * the 主管部门 assigned to it. Queries filter with `o.path LIKE ANY($n)`.
+   */
+  scopePatterns: string[];
   csrfToken: string;
 }
 

@@ -2,6 +2,15 @@ import { InitialSchema1795776463045 } from './1795776463045-InitialSchema';
 import { TenantIsolation1795776500000 } from './1795776500000-TenantIsolation';
 import { AddFormHistory1795778376185 } from './1795778376185-AddFormHistory';
 import { FormHistoryAppendOnly1795778400000 } from './1795778400000-FormHistoryAppendOnly';
+import { AddFinanceDivisions1795778765438 } from './1795778765438-AddFinanceDivisions';
+import { FinanceDivisionScope1795778800000 } from './1795778800000-FinanceDivisionScope';
 
 // Every migration, in order. `npm run db:generate -- <Name>` writes a new file and prints the class to add here.
-export const MIGRATIONS = [InitialSchema1795776463045, TenantIsolation1795776500000, AddFormHistory1795778376185, FormHistoryAppendOnly1795778400000];
+export const MIGRATIONS = [
+  InitialSchema1795776463045,
+  TenantIsolation1795776500000,
+  AddFormHistory1795778376185,
+  FormHistoryAppendOnly1795778400000,
+  AddFinanceDivisions1795778765438,
+  FinanceDivisionScope1795778800000,
+];

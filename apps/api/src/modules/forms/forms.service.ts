@@ -58,7 +58,7 @@ const FORM_QUERY = `
   JOIN project p ON p.id = f.project_id
   JOIN organization o ON o.id = p.organization_id
   LEFT JOIN app_user ub ON ub.id = f.updated_by
-  WHERE f.id = $1 AND o.path LIKE $2 || '%'`;
+  WHERE f.id = $1 AND o.path LIKE ANY($2::text[])`;
 
 /** 绩效目标填报表: read one whole form, save one whole form (one transaction, optimistic lock). */
 @Injectable()
@@ -67,7 +67,7 @@ export class FormsService {
 
   async get(id: string): Promise<GoalForm> {
     const { user, manager } = tenantScope();
-    const [form] = await queryPrepared<FormRow>(manager, 'forms.get', FORM_QUERY, [id, user.organizationPath]);
+    const [form] = await queryPrepared<FormRow>(manager, 'forms.get', FORM_QUERY, [id, user.scopePatterns]);
     if (!form) throw new NotFoundException('绩效目标表不存在或无权访问');
     const { indicators, taxonomy } = form;
     const result: GoalForm = {
@@ -106,8 +106,8 @@ export class FormsService {
       `SELECT f.id, f.project_id, f.year, f.status, f.row_version, f.updated_at, ub.display_name AS updated_by_name
        FROM goal_form f JOIN project p ON p.id = f.project_id JOIN organization o ON o.id = p.organization_id
        LEFT JOIN app_user ub ON ub.id = f.updated_by
-       WHERE f.id = $1 AND o.path LIKE $2 || '%' FOR UPDATE OF f`,
-      [id, user.organizationPath],
+       WHERE f.id = $1 AND o.path LIKE ANY($2::text[]) FOR UPDATE OF f`,
+      [id, user.scopePatterns],
     );
     if (!current) throw new NotFoundException('绩效目标表不存在或无权访问');
     if (current.row_version !== dto.rowVersion) throw staleFormConflict(current, dto.rowVersion);
@@ -184,8 +184,8 @@ export class FormsService {
     const { user, manager } = tenantScope();
     const [row] = await queryRows(
       manager,
-      `SELECT 1 FROM goal_form f JOIN project p ON p.id = f.project_id JOIN organization o ON o.id = p.organization_id WHERE f.id = $1 AND o.path LIKE $2 || '%'`,
-      [id, user.organizationPath],
+      `SELECT 1 FROM goal_form f JOIN project p ON p.id = f.project_id JOIN organization o ON o.id = p.organization_id WHERE f.id = $1 AND o.path LIKE ANY($2::text[])`,
+      [id, user.scopePatterns],
     );
     if (!row) throw new NotFoundException('绩效目标表不存在或无权访问');
   }
@@ -227,8 +227,8 @@ export class FormsService {
     const { user, manager } = tenantScope();
     const [project] = await queryRows<{ id: string }>(
       manager,
-      `SELECT p.id FROM project p JOIN organization o ON o.id = p.organization_id WHERE p.id = $1 AND o.path LIKE $2 || '%'`,
-      [projectId, user.organizationPath],
+      `SELECT p.id FROM project p JOIN organization o ON o.id = p.organization_id WHERE p.id = $1 AND o.path LIKE ANY($2::text[])`,
+      [projectId, user.scopePatterns],
     );
     if (!project) throw new NotFoundException('项目不存在或无权访问');
     const [taken] = await queryRows<{ id: string }>(manager, `SELECT id FROM goal_form WHERE project_id = $1 AND year = $2`, [projectId, year]);

@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
+import { FinanceDivisionsController } from './finance-divisions.controller';
+import { FinanceDivisionsService } from './finance-divisions.service';
 import { OrganizationsController } from './organizations.controller';
 import { OrganizationsService } from './organizations.service';
 
-@Module({ controllers: [OrganizationsController], providers: [OrganizationsService], exports: [OrganizationsService] })
+@Module({
+  controllers: [OrganizationsController, FinanceDivisionsController],
+  providers: [OrganizationsService, FinanceDivisionsService],
+  exports: [OrganizationsService],
+})
 export class OrganizationsModule {}

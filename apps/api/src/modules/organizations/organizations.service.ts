@@ -28,8 +28,8 @@ export class OrganizationsService {
     const { user, manager } = tenantScope();
     const rows = await queryRows<OrganizationRow>(
       manager,
-      `SELECT ${COLUMNS} FROM organization WHERE path LIKE $1 || '%' ORDER BY length(path) - length(replace(path, '/', '')), sort_order, name`,
-      [user.organizationPath],
+      `SELECT ${COLUMNS} FROM organization WHERE path LIKE ANY($1::text[]) ORDER BY length(path) - length(replace(path, '/', '')), sort_order, name`,
+      [user.scopePatterns],
     );
     return rows.map(toOrganization);
   }
@@ -37,9 +37,9 @@ export class OrganizationsService {
   /** One organisation inside the caller's subtree, or 404. */
   async findInScope(id: string): Promise<OrganizationRow> {
     const { user, manager } = tenantScope();
-    const [row] = await queryRows<OrganizationRow>(manager, `SELECT ${COLUMNS} FROM organization WHERE id = $1 AND path LIKE $2 || '%'`, [
+    const [row] = await queryRows<OrganizationRow>(manager, `SELECT ${COLUMNS} FROM organization WHERE id = $1 AND path LIKE ANY($2::text[])`, [
       id,
-      user.organizationPath,
+      user.scopePatterns,
     ]);
     if (!row) throw new NotFoundException('组织不存在或无权访问');
     return row;

@@ -30,14 +30,14 @@ export class ProjectsService {
        JOIN organization o ON o.id = p.organization_id
        JOIN LATERAL (SELECT id, status, annual_amount, year FROM goal_form g WHERE g.project_id = p.id AND g.year = $2
                      ORDER BY g.revision DESC LIMIT 1) f ON true
-       WHERE o.path LIKE $1 || '%'
+       WHERE o.path LIKE ANY($1::text[])
          AND ($3::text IS NULL OR p.name ILIKE '%' || $3 || '%' OR p.code ILIKE '%' || $3 || '%')
          AND ($4::uuid IS NULL OR o.path LIKE (SELECT path FROM organization WHERE id = $4) || '%')
          AND ($5::text IS NULL OR p.category_code = $5)
          AND ($6::text IS NULL OR f.status = $6)
        ORDER BY o.path, p.code
        LIMIT $7 OFFSET $8`,
-      [user.organizationPath, query.year, query.search?.trim() || null, query.organizationId ?? null, query.categoryCode ?? null, query.status ?? null, pageSize, (page - 1) * pageSize],
+      [user.scopePatterns, query.year, query.search?.trim() || null, query.organizationId ?? null, query.categoryCode ?? null, query.status ?? null, pageSize, (page - 1) * pageSize],
     );
     const items: ProjectListItem[] = rows.map((row) => ({
       ...toProject(row),
@@ -53,8 +53,8 @@ export class ProjectsService {
     const { user, manager } = tenantScope();
     const [row] = await queryRows<ProjectRow>(
       manager,
-      `SELECT ${PROJECT_COLUMNS} FROM project p JOIN organization o ON o.id = p.organization_id WHERE p.id = $1 AND o.path LIKE $2 || '%'`,
-      [id, user.organizationPath],
+      `SELECT ${PROJECT_COLUMNS} FROM project p JOIN organization o ON o.id = p.organization_id WHERE p.id = $1 AND o.path LIKE ANY($2::text[])`,
+      [id, user.scopePatterns],
     );
     if (!row) throw new NotFoundException('项目不存在或无权访问');
     const forms = await queryRows<{ id: string; year: number; revision: number; status: FormStatus }>(

@@ -31,8 +31,8 @@ export class UsersService {
     const rows = await queryRows<UserRow>(
       manager,
       `SELECT ${COLUMNS} FROM app_user u JOIN organization o ON o.id = u.organization_id
-       WHERE o.path LIKE $1 || '%' ORDER BY o.path, u.username`,
-      [user.organizationPath],
+       WHERE o.path LIKE ANY($1::text[]) ORDER BY o.path, u.username`,
+      [user.scopePatterns],
     );
     return rows.map(toUser);
   }
@@ -41,8 +41,8 @@ export class UsersService {
     const { user, manager } = tenantScope();
     const [row] = await queryRows<UserRow>(
       manager,
-      `SELECT ${COLUMNS} FROM app_user u JOIN organization o ON o.id = u.organization_id WHERE u.id = $1 AND o.path LIKE $2 || '%'`,
-      [id, user.organizationPath],
+      `SELECT ${COLUMNS} FROM app_user u JOIN organization o ON o.id = u.organization_id WHERE u.id = $1 AND o.path LIKE ANY($2::text[])`,
+      [id, user.scopePatterns],
     );
     if (!row) throw new NotFoundException('用户不存在或无权访问');
     return row;

@@ -45,8 +45,8 @@ export class WorkflowService {
       `SELECT f.id, f.status, f.row_version, f.submitted_by, f.updated_at, ub.display_name AS updated_by_name
        FROM goal_form f JOIN project p ON p.id = f.project_id JOIN organization o ON o.id = p.organization_id
        LEFT JOIN app_user ub ON ub.id = f.updated_by
-       WHERE f.id = $1 AND o.path LIKE $2 || '%' FOR UPDATE OF f`,
-      [formId, user.organizationPath],
+       WHERE f.id = $1 AND o.path LIKE ANY($2::text[]) FOR UPDATE OF f`,
+      [formId, user.scopePatterns],
     );
     if (!form) throw new NotFoundException('绩效目标表不存在或无权访问');
     if (form.row_version !== dto.rowVersion) throw staleFormConflict(form, dto.rowVersion);

@@ -17,9 +17,9 @@ describe('organisations, users and projects', () => {
   });
   afterAll(() => t.close());
 
-  it('lists the whole tree to the 财政局 admin: 1 + 1 + 1 + 9 organisations, top down', async () => {
+  it('lists the whole tree to the 财政局 admin: the bureau, its 主管部门 and 财政科室, the unit and its nine 内设机构, top down', async () => {
     const orgs = (await t.app.inject({ method: 'GET', url: '/api/organizations', headers: { authorization: admin } })).json<Organization[]>();
-    expect(orgs.map((o) => o.kind)).toEqual(['finance_bureau', 'department', 'unit', ...Array(9).fill('internal')]);
+    expect(orgs.map((o) => o.kind)).toEqual(['finance_bureau', 'department', 'finance_division', 'unit', ...Array(9).fill('internal')]);
     expect(orgs.filter((o) => o.kind === 'internal').map((o) => o.name)[0]).toBe('科技服务部');
   });
 

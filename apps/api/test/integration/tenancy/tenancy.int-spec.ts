@@ -164,3 +164,35 @@ describe('organisation scoping through the API', () => {
     expect(bOrgs.some((o) => o.name === '松江区科技情报所')).toBe(false);
   });
 });
+
+describe('财政科室: a finance division reviews only the 主管部门 assigned to it', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await seedSongjiang(t.ownerUrl, 'd');
+  });
+  afterAll(() => t.close());
+
+  it('shows the division the forms of its assigned department, and none once the admin takes the assignment away', async () => {
+    const division = await login(t.app, 'd-division');
+    const list = () => t.app.inject({ method: 'GET', url: '/api/projects?year=2021', headers: { authorization: division.authorization } }).then((r) => r.json<ProjectListResponse>());
+    expect((await list()).total).toBe(3);
+
+    const admin = await login(t.app, 'd-admin');
+    const divisions = (await t.app.inject({ method: 'GET', url: '/api/finance-divisions', headers: { authorization: admin.authorization } })).json<{ divisionId: string; name: string; departmentIds: string[] }[]>();
+    expect(divisions).toEqual([expect.objectContaining({ name: '科教文卫科', departmentIds: [expect.any(String)] })]);
+    const cleared = await t.app.inject({ method: 'PUT', url: `/api/finance-divisions/${divisions[0].divisionId}`, headers: { authorization: admin.authorization }, payload: { departmentIds: [] } });
+    expect(cleared.statusCode).toBe(200);
+    expect((await list()).total).toBe(0);
+
+    const notADepartment = await t.app.inject({
+      method: 'PUT',
+      url: `/api/finance-divisions/${divisions[0].divisionId}`,
+      headers: { authorization: admin.authorization },
+      payload: { departmentIds: [divisions[0].divisionId] },
+    });
+    expect(notADepartment.statusCode).toBe(400);
+    expect(notADepartment.json<{ fields: { field: string }[] }>().fields[0].field).toBe('departmentIds.0');
+  });
+});

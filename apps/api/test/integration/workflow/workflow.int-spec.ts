@@ -43,6 +43,7 @@ describe('approval workflow through POST /api/forms/:id/transitions', () => {
     expect((await t.app.inject({ method: 'PUT', url: `/api/forms/${formId}`, headers: { authorization: auth.filer }, payload: request })).statusCode).toBe(200);
     expect((await act(formId, 'filer', { action: 'submit' })).json<GoalForm>().status).toBe('submitted');
     expect((await act(formId, 'supervisor', { action: 'approve' })).json<GoalForm>().status).toBe('supervisor_approved');
+    expect((await act(formId, 'supervisor', { action: 'report' })).json<GoalForm>().status).toBe('reported');
     const approved = await act(formId, 'finance', { action: 'approve', reviewResult: 'good', comment: '同意' });
     expect(approved.json<GoalForm>().status).toBe('finance_approved');
 
@@ -61,7 +62,8 @@ describe('approval workflow through POST /api/forms/:id/transitions', () => {
       'return:submitted→returned',
       'submit:returned→submitted',
       'approve:submitted→supervisor_approved',
-      'approve:supervisor_approved→finance_approved',
+      'report:supervisor_approved→reported',
+      'approve:reported→finance_approved',
       'reopen:finance_approved→finance_approved',
     ]);
     const returnEntry = entries.find((e) => e.action === 'return')!;
@@ -89,6 +91,8 @@ describe('approval workflow through POST /api/forms/:id/transitions', () => {
     expect(own.statusCode).toBe(403);
     expect(own.json<ApiError>().message).toBe('不能审核自己提交的表');
     expect((await act(formId, 'supervisor', { action: 'approve' })).statusCode).toBe(200);
+    expect((await act(formId, 'finance', { action: 'approve', reviewResult: 'good' })).statusCode).toBe(409); // not reported yet
+    expect((await act(formId, 'supervisor', { action: 'report' })).statusCode).toBe(200);
     const missingResult = await act(formId, 'finance', { action: 'approve' });
     expect(missingResult.json<ApiError>().fields?.[0].field).toBe('reviewResult');
     const rejected = await act(formId, 'finance', { action: 'reject', reviewResult: 'poor', comment: '绩效目标与项目内容不符' });
