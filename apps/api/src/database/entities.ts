@@ -11,6 +11,7 @@ import { ProjectEntity } from '../modules/projects/entities/project.entity';
 import { TenantEntity } from '../modules/tenants/entities/tenant.entity';
 import { UserEntity } from '../modules/users/entities/user.entity';
 import { FormEventEntity } from '../modules/workflow/entities/form-event.entity';
+import { WorkflowDeadlineEntity } from '../modules/workflow/entities/workflow-deadline.entity';
 
 export const ENTITIES = [
   TenantEntity,
@@ -26,4 +27,5 @@ export const ENTITIES = [
   IndicatorEntity,
   FormEventEntity,
   FinanceDivisionAssignmentEntity,
+  WorkflowDeadlineEntity,
 ];

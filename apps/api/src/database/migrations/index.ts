@@ -4,6 +4,8 @@ import { AddFormHistory1795778376185 } from './1795778376185-AddFormHistory';
 import { FormHistoryAppendOnly1795778400000 } from './1795778400000-FormHistoryAppendOnly';
 import { AddFinanceDivisions1795778765438 } from './1795778765438-AddFinanceDivisions';
 import { FinanceDivisionScope1795778800000 } from './1795778800000-FinanceDivisionScope';
+import { AddInboxAndDeadlines1795779008306 } from './1795779008306-AddInboxAndDeadlines';
+import { DeadlineIsolation1795779100000 } from './1795779100000-DeadlineIsolation';
 
 // Every migration, in order. `npm run db:generate -- <Name>` writes a new file and prints the class to add here.
 export const MIGRATIONS = [
@@ -13,4 +15,6 @@ export const MIGRATIONS = [
   FormHistoryAppendOnly1795778400000,
   AddFinanceDivisions1795778765438,
   FinanceDivisionScope1795778800000,
+  AddInboxAndDeadlines1795779008306,
+  DeadlineIsolation1795779100000,
 ];

@@ -1,6 +1,7 @@
 import { BadRequestException, Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CODE_LISTS, type CodeListItem, type TaxonomyNode } from '@jxt/contracts';
+import { parseYear } from '../../common/http/year-param';
 import { Authenticated, Roles } from '../../common/auth/access.decorators';
 import { ReplaceCodeListDto, ReplaceTaxonomyDto } from './dto/catalog.dto';
 import { CatalogService } from './catalog.service';
@@ -44,12 +45,4 @@ function assertCodeList(list: string): void {
   if (!(CODE_LISTS as readonly string[]).includes(list)) {
     throw new BadRequestException({ message: `list 必须是 ${CODE_LISTS.join('、')} 之一`, fields: [{ field: 'list', message: '不是允许的取值', value: list }] });
   }
-}
-
-function parseYear(year: string): number {
-  const value = Number(year);
-  if (!Number.isInteger(value) || value < 2000 || value > 2100) {
-    throw new BadRequestException({ message: 'year 必须是年份', fields: [{ field: 'year', message: '必须是 2000–2100 之间的年份', value: year }] });
-  }
-  return value;
 }

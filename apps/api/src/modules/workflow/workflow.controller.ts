@@ -1,19 +1,19 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { GoalForm } from '@jxt/contracts';
+import type { BatchTransitionResponse, FormHistoryEntry, GoalForm } from '@jxt/contracts';
 import { Authenticated } from '../../common/auth/access.decorators';
 import { idParam } from '../../common/http/id-param';
-import { TransitionDto } from './dto/transition.dto';
-import { WorkflowService, type FormHistoryEntry } from './workflow.service';
+import { BatchTransitionDto, TransitionDto } from './dto/transition.dto';
+import { WorkflowService } from './workflow.service';
 
 @ApiTags('workflow 审批')
 @ApiBearerAuth()
-@Controller('forms/:id')
+@Controller('forms')
 export class WorkflowController {
   constructor(private readonly workflow: WorkflowService) {}
 
   // Who may take which step is the workflow's own rule (libs/domain FORM_TRANSITIONS), checked per request.
-  @Post('transitions')
+  @Post(':id/transitions')
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: '审批操作：提交、撤回、审核通过、退回、不予通过、调整（rowVersion 过期返回 409）' })
@@ -21,10 +21,18 @@ export class WorkflowController {
     return this.workflow.transition(id, dto);
   }
 
-  @Get('history')
+  @Get(':id/history')
   @Authenticated()
   @ApiOperation({ summary: '表单历史：每次审批操作与每次保存的修改' })
   history(@Param('id', idParam()) id: string): Promise<FormHistoryEntry[]> {
     return this.workflow.history(id);
+  }
+
+  @Post('batch-transitions')
+  @HttpCode(200)
+  @Authenticated()
+  @ApiOperation({ summary: '批量审核、汇总报送：每张表单独校验与提交，逐张报告结果' })
+  batch(@Body() dto: BatchTransitionDto): Promise<BatchTransitionResponse> {
+    return this.workflow.batch(dto);
   }
 }

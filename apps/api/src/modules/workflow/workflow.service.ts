@@ -1,27 +1,11 @@
 import { BadRequestException, ConflictException, ForbiddenException, HttpException, Injectable, NotFoundException } from '@nestjs/common';
-import type { FormAction, FormStatus, GoalForm, ReviewResult } from '@jxt/contracts';
+import type { BatchTransitionResponse, BatchTransitionResult, FormAction, FormHistoryEntry, FormStatus, GoalForm, ReviewResult, Role } from '@jxt/contracts';
 import { decideTransition, type FieldChange, type TransitionDecision } from '@jxt/domain';
 import { tenantScope } from '../../common/tenancy/request-context';
 import { queryRows } from '../../common/tenancy/sql';
 import { FormsService } from '../forms/forms.service';
 import { staleFormConflict } from '../forms/stale-form';
-import type { TransitionDto } from './dto/transition.dto';
-
-export interface FormHistoryEntry {
-  id: string;
-  kind: 'transition' | 'save';
-  action: FormAction | null;
-  fromStatus: FormStatus | null;
-  toStatus: FormStatus | null;
-  actorName: string;
-  actorRoles: string[];
-  actorOrganizationName: string;
-  comment: string | null;
-  reviewResult: ReviewResult | null;
-  changes: FieldChange[] | null;
-  rowVersion: number;
-  at: string;
-}
+import type { BatchTransitionDto, TransitionDto } from './dto/transition.dto';
 
 interface LockedForm {
   id: string;
@@ -76,7 +60,7 @@ export class WorkflowService {
     const financeReview = rule.reviewResults !== undefined;
     const [updated] = await queryRows<{ row_version: number }>(
       manager,
-      `UPDATE goal_form SET status = $2, row_version = row_version + 1, updated_at = now(), updated_by = $3,
+      `UPDATE goal_form SET status = $2, row_version = row_version + 1, updated_at = now(), updated_by = $3, status_changed_at = now(),
          submitted_by = CASE WHEN $4::boolean THEN $3 ELSE submitted_by END,
          submitted_at = CASE WHEN $4::boolean THEN now() ELSE submitted_at END,
          review_result = CASE WHEN $5::boolean THEN $6 ELSE review_result END,
@@ -86,6 +70,32 @@ export class WorkflowService {
     );
     await this.record(formId, { action: rule.action, from: form.status, to: rule.to, comment, reviewResult: dto.reviewResult ?? null, rowVersion: updated.row_version });
     return this.forms.get(formId);
+  }
+
+  /**
+   * 批量审核 / 汇总报送: each form is checked and applied on its own (a savepoint each), so one refusal does
+   * not undo the others; every form's outcome is reported.
+   */
+  async batch(dto: BatchTransitionDto): Promise<BatchTransitionResponse> {
+    const { manager } = tenantScope();
+    const results: BatchTransitionResult[] = [];
+    for (const [index, item] of dto.forms.entries()) {
+      const savepoint = `batch_${index}`;
+      await manager.query(`SAVEPOINT ${savepoint}`);
+      try {
+        const form = await this.transition(item.id, { action: dto.action, comment: dto.comment, reviewResult: dto.reviewResult, rowVersion: item.rowVersion });
+        await manager.query(`RELEASE SAVEPOINT ${savepoint}`);
+        results.push({ formId: item.id, ok: true, status: form.status, rowVersion: form.rowVersion });
+      } catch (err) {
+        await manager.query(`ROLLBACK TO SAVEPOINT ${savepoint}`);
+        if (!(err instanceof HttpException)) throw err;
+        const body = err.getResponse();
+        const message = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? err.message);
+        results.push({ formId: item.id, ok: false, statusCode: err.getStatus(), message });
+      }
+    }
+    const succeeded = results.filter((r) => r.ok).length;
+    return { results, succeeded, failed: results.length - succeeded };
   }
 
   async history(formId: string): Promise<FormHistoryEntry[]> {
@@ -98,7 +108,7 @@ export class WorkflowService {
       from_status: FormStatus | null;
       to_status: FormStatus | null;
       actor_name: string;
-      actor_roles: string[];
+      actor_roles: Role[];
       actor_organization_name: string;
       comment: string | null;
       review_result: ReviewResult | null;

@@ -1,8 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
-import type { ApiError, GoalForm, ProjectListItem } from '@jxt/contracts';
+import type { ApiError, FormHistoryEntry, GoalForm, ProjectListItem } from '@jxt/contracts';
 import { toSaveRequest } from '@jxt/domain';
-import type { FormHistoryEntry } from '../../../src/modules/workflow/workflow.service';
 import type { LoadedTenant } from '../../../src/seeds/load-tenant';
 import { login, seedSongjiang, startSecondApp, startTestApp, TEST_PASSWORD, type TestApp } from '../../support/test-app';
 

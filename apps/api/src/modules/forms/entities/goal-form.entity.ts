@@ -11,6 +11,7 @@ const money = { type: 'numeric', precision: 18, scale: 2, nullable: true } as co
 @Entity({ name: 'goal_form' })
 @Unique('goal_form_project_year_revision_key', ['projectId', 'year', 'revision'])
 @Index('goal_form_tenant_year_idx', ['tenantId', 'year'])
+@Index('goal_form_inbox_idx', ['tenantId', 'status', 'statusChangedAt'])
 export class GoalFormEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -76,6 +77,10 @@ export class GoalFormEntity {
 
   @Column({ name: 'goal_period_end', type: 'integer', nullable: true })
   goalPeriodEnd!: number | null;
+
+  /** When the form entered its current status (inbox order, overdue marks). */
+  @Column({ name: 'status_changed_at', type: 'timestamptz', default: () => 'now()' })
+  statusChangedAt!: Date;
 
   /** Who submitted it last (nobody approves their own submission). */
   @Column({ name: 'submitted_by', type: 'uuid', nullable: true })

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
-import { FORM_ACTIONS, REVIEW_RESULTS, type FormAction, type ReviewResult } from '@jxt/contracts';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import { FORM_ACTIONS, REVIEW_RESULTS, type BatchTransitionRequest, type FormAction, type ReviewResult, type TransitionRequest } from '@jxt/contracts';
 
 /** POST /api/forms/:id/transitions — one step of the approval workflow. */
-export class TransitionDto {
+export class TransitionDto implements TransitionRequest {
   @ApiProperty({ enum: FORM_ACTIONS }) @IsIn([...FORM_ACTIONS], { message: `操作必须是 ${FORM_ACTIONS.join('、')} 之一` }) action!: FormAction;
 
   @ApiPropertyOptional({ description: '意见（退回、不予通过、调整时必填）' }) @IsOptional() @IsString() @MaxLength(4000) comment?: string | null;
@@ -13,4 +14,23 @@ export class TransitionDto {
   reviewResult?: ReviewResult | null;
 
   @ApiProperty({ description: '读取表单时得到的 rowVersion' }) @IsInt({ message: 'rowVersion 必须是整数' }) @Min(1) rowVersion!: number;
+}
+
+export class BatchFormDto {
+  @ApiProperty() @IsUUID('all', { message: '表单编号无效' }) id!: string;
+  @ApiProperty() @IsInt({ message: 'rowVersion 必须是整数' }) @Min(1) rowVersion!: number;
+}
+
+/** POST /api/forms/batch-transitions — the same step on several forms, each on its own. */
+export class BatchTransitionDto implements BatchTransitionRequest {
+  @ApiProperty({ enum: FORM_ACTIONS }) @IsIn([...FORM_ACTIONS], { message: `操作必须是 ${FORM_ACTIONS.join('、')} 之一` }) action!: FormAction;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4000) comment?: string | null;
+  @ApiPropertyOptional({ enum: REVIEW_RESULTS })
+  @IsOptional() @IsIn([...REVIEW_RESULTS], { message: '审核结果必须是 excellent、good、fair 或 poor' })
+  reviewResult?: ReviewResult | null;
+
+  @ApiProperty({ type: [BatchFormDto] })
+  @IsArray() @ArrayMinSize(1, { message: '请至少选择一张表' }) @ArrayMaxSize(500, { message: '一次最多 500 张表' })
+  @ValidateNested({ each: true }) @Type(() => BatchFormDto)
+  forms!: BatchFormDto[];
 }

@@ -1,0 +1,75 @@
+import type { ApiError, BatchTransitionResponse, Deadline, GoalForm, InboxResponse } from '@jxt/contracts';
+import type { LoadedTenant } from '../../../src/seeds/load-tenant';
+import { login, seedSongjiang, startTestApp, type TestApp } from '../../support/test-app';
+
+describe('inbox, deadlines and batch work', () => {
+  let t: TestApp;
+  let tenant: LoadedTenant;
+  const auth: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    tenant = await seedSongjiang(t.ownerUrl, 'i');
+    for (const name of ['filer', 'supervisor', 'finance', 'division', 'admin']) auth[name] = (await login(t.app, `i-${name}`)).authorization;
+  });
+  afterAll(() => t.close());
+
+  const inbox = (who: string) => t.app.inject({ method: 'GET', url: '/api/inbox', headers: { authorization: auth[who] } }).then((r) => r.json<InboxResponse>());
+  const rowVersion = async (formId: string) =>
+    (await t.app.inject({ method: 'GET', url: `/api/forms/${formId}`, headers: { authorization: auth.filer } })).json<GoalForm>().rowVersion;
+  const batch = async (who: string, action: string, formIds: string[], extra: Record<string, unknown> = {}) => {
+    const forms = await Promise.all(formIds.map(async (id) => ({ id, rowVersion: await rowVersion(id) })));
+    return t.app.inject({ method: 'POST', url: '/api/forms/batch-transitions', headers: { authorization: auth[who] }, payload: { action, forms, ...extra } });
+  };
+
+  it('shows the filer drafts near the submit deadline, marked overdue once it has passed', async () => {
+    expect((await inbox('filer')).total).toBe(0); // no deadline yet: drafts are not urgent
+    const set = await t.app.inject({ method: 'PUT', url: '/api/deadlines/2021', headers: { authorization: auth.admin }, payload: { submit: '2021-03-15', supervisor_review: '2099-03-31' } });
+    expect(set.json<Deadline[]>().map((d) => `${d.kind}:${d.dueDate}`)).toEqual(['submit:2021-03-15', 'supervisor_review:2099-03-31']);
+    const box = await inbox('filer');
+    expect(box).toMatchObject({ total: 3, overdue: 3, counts: { draft_due: 3 } });
+    expect(box.items[0]).toMatchObject({ reason: 'draft_due', dueDate: '2021-03-15', overdue: true, status: 'draft' });
+    const bad = await t.app.inject({ method: 'PUT', url: '/api/deadlines/2021', headers: { authorization: auth.admin }, payload: { submit: '15/03/2021' } });
+    expect(bad.json<ApiError>().fields?.[0].field).toBe('submit');
+  });
+
+  it('lets the supervisor approve several forms at once, each on its own, reporting each result', async () => {
+    const ids = tenant.forms.map((f) => f.id);
+    const submitted = await batch('filer', 'submit', ids);
+    expect(submitted.json<BatchTransitionResponse>()).toMatchObject({ succeeded: 3, failed: 0 });
+    expect((await inbox('supervisor')).counts.to_review).toBe(3);
+
+    // One form goes stale on the way: the other two are still approved, and the stale one says why.
+    const forms = await Promise.all(ids.map(async (id) => ({ id, rowVersion: await rowVersion(id) })));
+    forms[1].rowVersion -= 1;
+    const approved = await t.app.inject({ method: 'POST', url: '/api/forms/batch-transitions', headers: { authorization: auth.supervisor }, payload: { action: 'approve', forms } });
+    const body = approved.json<BatchTransitionResponse>();
+    expect(body).toMatchObject({ succeeded: 2, failed: 1 });
+    expect(body.results[1]).toMatchObject({ ok: false, statusCode: 409 });
+    expect(body.results[0]).toMatchObject({ ok: true, status: 'supervisor_approved' });
+    expect((await inbox('supervisor')).counts).toMatchObject({ to_review: 1, to_report: 2 });
+  });
+
+  it('汇总报送 sends the chosen approved forms to finance, whose division then sees them to review', async () => {
+    const approvedIds = [tenant.forms[0].id, tenant.forms[2].id];
+    expect((await inbox('division')).total).toBe(0);
+    const reported = await batch('supervisor', 'report', approvedIds);
+    expect(reported.json<BatchTransitionResponse>()).toMatchObject({ succeeded: 2, failed: 0 });
+    const finance = await inbox('division');
+    expect(finance.counts.to_review).toBe(2);
+    expect(finance.items.every((i) => i.status === 'reported')).toBe(true);
+  });
+
+  it('shows the filer a returned form with the reviewer\'s comment', async () => {
+    const formId = tenant.forms[1].id;
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/forms/${formId}/transitions`,
+      headers: { authorization: auth.supervisor },
+      payload: { action: 'return', comment: '请补充质量指标', rowVersion: await rowVersion(formId) },
+    });
+    expect(response.statusCode).toBe(200);
+    const box = await inbox('filer');
+    expect(box.items.find((i) => i.formId === formId)).toMatchObject({ reason: 'returned', lastComment: '请补充质量指标' });
+  });
+});
