@@ -1,5 +1,6 @@
 import type { FieldIssue } from './errors';
-import type { FormStatus } from './labels';
+import type { FormStatus, ReviewResult } from './labels';
+import type { FormRevisionSummary, LatestReview } from './workflow';
 import type { Project, ProjectHeader } from './projects';
 
 /** Money is a decimal string of yuan with two decimals (`"18963662.79"`), never a float. */
@@ -112,6 +113,15 @@ export interface GoalForm extends GoalFormContent {
   issues: FieldIssue[];
   updatedAt: string;
   updatedBy: string | null;
+  /** Who submitted it last: nobody approves their own submission. */
+  submittedBy: string | null;
+  /** Finance's 审核结果 and 审核意见, once given. */
+  reviewResult: ReviewResult | null;
+  reviewComment: string | null;
+  /** The newest comment of a reviewer (why it was returned, …). */
+  latestReview: LatestReview | null;
+  /** Every revision of this project's form for the year, newest first (调整 adds one). */
+  revisions: FormRevisionSummary[];
 }
 
 /** PUT /api/forms/:id — the whole form, saved in one transaction. */

@@ -7,6 +7,8 @@ export interface TransitionRequest {
   comment?: string | null;
   /** Finance's 审核结果: 优/良 with approve, 中 with return, 差 with reject. */
   reviewResult?: ReviewResult | null;
+  /** The field the comment is about (dotted path like `funds.totalAmount`), shown beside it to the filer. */
+  field?: string | null;
   rowVersion: number;
 }
 
@@ -29,6 +31,7 @@ export interface FormHistoryEntry {
   actorRoles: Role[];
   actorOrganizationName: string;
   comment: string | null;
+  field: string | null;
   reviewResult: ReviewResult | null;
   changes: FormFieldChange[] | null;
   rowVersion: number;
@@ -107,6 +110,17 @@ export interface Deadline {
 export interface FinanceDivisionAssignment {
   divisionId: string;
   departmentIds: string[];
+}
+
+/** The latest reviewer's word on a form (shown at the top of a returned form). */
+export interface LatestReview {
+  action: FormAction;
+  comment: string;
+  field: string | null;
+  reviewResult: ReviewResult | null;
+  actorName: string;
+  actorOrganizationName: string;
+  at: string;
 }
 
 /** A form's revisions (调整 makes a new one; the approved one stays readable). */

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { FieldError, FormStatus, GoalForm, IndicatorSetsInput, TaxonomyNode } from '@jxt/contracts';
+import type { FieldError, FormRevisionSummary, FormStatus, GoalForm, IndicatorSetsInput, LatestReview, ReviewResult, TaxonomyNode } from '@jxt/contracts';
 import { FUND_FIELDS } from '@jxt/contracts';
 import { checkForm, checkSubmission, diffForms, hasErrors, isEditable, parseMoney, toSaveRequest } from '@jxt/domain';
 import { tenantScope } from '../../common/tenancy/request-context';
@@ -35,6 +35,11 @@ interface FormRow extends ProjectRow {
   updated_by_name: string | null;
   indicators: IndicatorRow[];
   taxonomy: TaxonomyNode[];
+  submitted_by: string | null;
+  review_result: ReviewResult | null;
+  review_comment: string | null;
+  latest_review: LatestReview | null;
+  revisions: FormRevisionSummary[];
 }
 
 // Numbers leave PostgreSQL as text inside the JSON, so no amount or weight ever passes through a float.
@@ -52,6 +57,12 @@ const FORM_QUERY = `
          f.goal_period_start, f.goal_period_end, f.updated_at, ub.display_name AS updated_by_name,
          ${PROJECT_COLUMNS},
          (SELECT coalesce(json_agg(i ORDER BY i.indicator_set DESC, i.sort_order), '[]') FROM (${INDICATOR_JSON}) i) AS indicators,
+         f.submitted_by, f.review_result, f.review_comment,
+         (SELECT json_build_object('action', e.action, 'comment', e.comment, 'field', e.field, 'reviewResult', e.review_result,
+                 'actorName', e.actor_name, 'actorOrganizationName', e.actor_organization_name, 'at', e.created_at)
+            FROM form_event e WHERE e.form_id = f.id AND e.kind = 'transition' AND e.comment IS NOT NULL ORDER BY e.id DESC LIMIT 1) AS latest_review,
+         (SELECT json_agg(json_build_object('id', r.id, 'revision', r.revision, 'status', r.status, 'updatedAt', r.updated_at) ORDER BY r.revision DESC)
+            FROM goal_form r WHERE r.project_id = f.project_id AND r.year = f.year) AS revisions,
          (SELECT coalesce(json_agg(t ORDER BY t.level, t."sortOrder", t.code), '[]') FROM (
             SELECT code, label, level, parent_code AS "parentCode", sort_order AS "sortOrder" FROM indicator_taxonomy WHERE year = f.year) t) AS taxonomy
   FROM goal_form f
@@ -94,6 +105,11 @@ export class FormsService {
       issues: [],
       updatedAt: form.updated_at.toISOString(),
       updatedBy: form.updated_by_name,
+      submittedBy: form.submitted_by,
+      reviewResult: form.review_result,
+      reviewComment: form.review_comment,
+      latestReview: form.latest_review,
+      revisions: form.revisions,
     };
     result.issues = checkForm(result, taxonomy);
     return result;

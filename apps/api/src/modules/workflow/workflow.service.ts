@@ -52,8 +52,8 @@ export class WorkflowService {
 
     if (rule.createsRevision) {
       const revisionId = await this.forms.createRevision(formId);
-      await this.record(formId, { action: rule.action, from: form.status, to: form.status, comment, rowVersion: form.row_version });
-      await this.record(revisionId, { action: rule.action, from: null, to: rule.to, comment, rowVersion: 1 });
+      await this.record(formId, { action: rule.action, from: form.status, to: form.status, comment, field: null, rowVersion: form.row_version });
+      await this.record(revisionId, { action: rule.action, from: null, to: rule.to, comment, field: null, rowVersion: 1 });
       return this.forms.get(revisionId);
     }
 
@@ -68,7 +68,15 @@ export class WorkflowService {
        WHERE id = $1 RETURNING row_version`,
       [formId, rule.to, user.userId, rule.action === 'submit', financeReview, dto.reviewResult ?? null, comment],
     );
-    await this.record(formId, { action: rule.action, from: form.status, to: rule.to, comment, reviewResult: dto.reviewResult ?? null, rowVersion: updated.row_version });
+    await this.record(formId, {
+      action: rule.action,
+      from: form.status,
+      to: rule.to,
+      comment,
+      field: comment ? (dto.field ?? null) : null,
+      reviewResult: dto.reviewResult ?? null,
+      rowVersion: updated.row_version,
+    });
     return this.forms.get(formId);
   }
 
@@ -83,7 +91,7 @@ export class WorkflowService {
       const savepoint = `batch_${index}`;
       await manager.query(`SAVEPOINT ${savepoint}`);
       try {
-        const form = await this.transition(item.id, { action: dto.action, comment: dto.comment, reviewResult: dto.reviewResult, rowVersion: item.rowVersion });
+        const form = await this.transition(item.id, { action: dto.action, comment: dto.comment, reviewResult: dto.reviewResult, field: null, rowVersion: item.rowVersion });
         await manager.query(`RELEASE SAVEPOINT ${savepoint}`);
         results.push({ formId: item.id, ok: true, status: form.status, rowVersion: form.rowVersion });
       } catch (err) {
@@ -111,6 +119,7 @@ export class WorkflowService {
       actor_roles: Role[];
       actor_organization_name: string;
       comment: string | null;
+      field: string | null;
       review_result: ReviewResult | null;
       changes: FieldChange[] | null;
       row_version: number;
@@ -126,6 +135,7 @@ export class WorkflowService {
       actorRoles: r.actor_roles,
       actorOrganizationName: r.actor_organization_name,
       comment: r.comment,
+      field: r.field,
       reviewResult: r.review_result,
       changes: r.changes,
       rowVersion: r.row_version,
@@ -136,15 +146,15 @@ export class WorkflowService {
   /** Appends one history entry as the current user. */
   private async record(
     formId: string,
-    e: { action: FormAction; from: FormStatus | null; to: FormStatus; comment: string | null; reviewResult?: ReviewResult | null; rowVersion: number },
+    e: { action: FormAction; from: FormStatus | null; to: FormStatus; comment: string | null; field: string | null; reviewResult?: ReviewResult | null; rowVersion: number },
   ): Promise<void> {
     const { user, manager } = tenantScope();
     await queryRows(
       manager,
       `INSERT INTO form_event (tenant_id, form_id, kind, action, from_status, to_status, actor_id, actor_name, actor_roles,
-         actor_organization_id, actor_organization_name, comment, review_result, row_version)
-       VALUES ($1, $2, 'transition', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-      [user.tenantId, formId, e.action, e.from, e.to, user.userId, user.displayName, user.roles, user.organizationId, user.organizationName, e.comment, e.reviewResult ?? null, e.rowVersion],
+         actor_organization_id, actor_organization_name, comment, field, review_result, row_version)
+       VALUES ($1, $2, 'transition', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+      [user.tenantId, formId, e.action, e.from, e.to, user.userId, user.displayName, user.roles, user.organizationId, user.organizationName, e.comment, e.field, e.reviewResult ?? null, e.rowVersion],
     );
   }
 }

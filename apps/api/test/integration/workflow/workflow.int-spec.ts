@@ -34,9 +34,11 @@ describe('approval workflow through POST /api/forms/:id/transitions', () => {
     const noComment = await act(formId, 'supervisor', { action: 'return' });
     expect(noComment.statusCode).toBe(400);
     expect(noComment.json<ApiError>().fields?.[0].field).toBe('comment');
-    expect((await act(formId, 'supervisor', { action: 'return', comment: '请把投诉率改为不高于1%' })).json<GoalForm>().status).toBe('returned');
+    const commentField = 'indicators.year.1.children.1.indicators.0.rawValue';
+    expect((await act(formId, 'supervisor', { action: 'return', comment: '请把投诉率改为不高于1%', field: commentField })).json<GoalForm>().status).toBe('returned');
 
     const returned = await get(formId);
+    expect(returned.latestReview).toMatchObject({ action: 'return', comment: '请把投诉率改为不高于1%', field: commentField, actorName: 'w 主管' });
     const request = toSaveRequest(returned);
     request.indicators.year[1].children[1].indicators[0].rawValue = '≤1%';
     expect((await t.app.inject({ method: 'PUT', url: `/api/forms/${formId}`, headers: { authorization: auth.filer }, payload: request })).statusCode).toBe(200);
@@ -53,7 +55,9 @@ describe('approval workflow through POST /api/forms/:id/transitions', () => {
     const revision = reopened.json<GoalForm>();
     expect(revision).toMatchObject({ revision: 2, status: 'draft', year: 2021 });
     expect(revision.id).not.toBe(formId);
-    expect((await get(formId)).status).toBe('finance_approved');
+    const baseline = await get(formId);
+    expect(baseline).toMatchObject({ status: 'finance_approved', reviewResult: 'good', reviewComment: '同意' });
+    expect(revision.revisions.map((r) => `${r.revision}:${r.status}`)).toEqual(['2:draft', '1:finance_approved']);
 
     const entries = await history(formId);
     expect(entries.filter((e) => e.kind === 'transition').map((e) => `${e.action}:${e.fromStatus}→${e.toStatus}`)).toEqual([

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { FORM_ACTIONS, REVIEW_RESULTS, type BatchTransitionRequest, type FormAction, type ReviewResult, type TransitionRequest } from '@jxt/contracts';
 
 /** POST /api/forms/:id/transitions — one step of the approval workflow. */
@@ -12,6 +12,10 @@ export class TransitionDto implements TransitionRequest {
   @ApiPropertyOptional({ enum: REVIEW_RESULTS, description: '审核结果（财政审核时必填）' })
   @IsOptional() @IsIn([...REVIEW_RESULTS], { message: '审核结果必须是 excellent、good、fair 或 poor' })
   reviewResult?: ReviewResult | null;
+
+  @ApiPropertyOptional({ description: '意见针对的字段，如 funds.totalAmount' })
+  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_.]{1,300}$/, { message: '字段路径格式不正确' })
+  field?: string | null;
 
   @ApiProperty({ description: '读取表单时得到的 rowVersion' }) @IsInt({ message: 'rowVersion 必须是整数' }) @Min(1) rowVersion!: number;
 }

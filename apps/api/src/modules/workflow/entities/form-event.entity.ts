@@ -51,6 +51,10 @@ export class FormEventEntity {
   @Column({ type: 'text', nullable: true })
   comment!: string | null;
 
+  /** The form field a reviewer's comment points at (dotted path, as in field errors), if any. */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  field!: string | null;
+
   /** 审核结果 recorded by finance */
   @Column({ name: 'review_result', type: 'varchar', length: 20, nullable: true })
   reviewResult!: ReviewResult | null;
