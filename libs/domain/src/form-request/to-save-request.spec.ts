@@ -22,6 +22,11 @@ const form: GoalForm = {
   issues: [{ field: 'project.printedDepartment', severity: 'warning', code: 'x', message: '主管部门未填写' }],
   updatedAt: '2026-01-01T00:00:00.000Z',
   updatedBy: null,
+  submittedBy: null,
+  reviewResult: null,
+  reviewComment: null,
+  latestReview: null,
+  revisions: [],
 };
 
 describe('toSaveRequest', () => {
