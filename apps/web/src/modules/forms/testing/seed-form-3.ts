@@ -324,5 +324,10 @@ export const SEED_FORM_3: GoalForm = {
     }
   ],
   "updatedAt": "2026-11-27T11:15:24.495Z",
-  "updatedBy": null
+  "updatedBy": null,
+  "submittedBy": null,
+  "reviewResult": null,
+  "reviewComment": null,
+  "latestReview": null,
+  "revisions": []
 };
