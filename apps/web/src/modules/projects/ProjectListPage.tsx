@@ -74,26 +74,27 @@ export function ProjectListPage() {
   const filtered = Boolean(parsed.search || parsed.organizationId || parsed.categoryCode || parsed.status);
 
   const columns: TableColumnsType<ProjectListItem> = [
-    { title: '项目编码', dataIndex: 'code', key: 'code', width: 150 },
+    { title: '项目编码', dataIndex: 'code', key: 'code', width: 130 },
+    // 项目名称 and 单位 share what the fixed columns leave; long names wrap rather than hide behind "…".
     {
       title: '项目名称',
       dataIndex: 'name',
       key: 'name',
       render: (name: string, row) => <Link to={`/forms/${row.formId}`}>{name}</Link>,
     },
-    { title: '单位', dataIndex: 'organizationName', key: 'organizationName', width: 300, ellipsis: { showTitle: true } },
+    { title: '单位', dataIndex: 'organizationName', key: 'organizationName' },
     {
       title: '项目类别',
       dataIndex: 'categoryCode',
       key: 'categoryCode',
-      width: 120,
+      width: 110,
       render: (code: string | null) => (code ? (categoryLabels.get(code) ?? code) : '—'),
     },
     {
       title: '年度资金申请总额（元）',
       dataIndex: 'annualAmount',
       key: 'annualAmount',
-      width: 200,
+      width: 180,
       align: 'right',
       className: 'money-cell',
       render: (amount: string | null) => (amount === null ? '—' : formatYuan(amount)),
@@ -208,7 +209,7 @@ export function ProjectListPage() {
         columns={columns}
         dataSource={data?.items ?? []}
         loading={year === undefined || projects.isFetching}
-        scroll={{ x: 1060 }}
+        scroll={{ x: 1100 }}
         locale={{
           emptyText: projects.isError ? (
             <Empty description="加载失败，暂无数据" />
