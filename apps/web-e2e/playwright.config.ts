@@ -16,7 +16,10 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['json', { outputFile: process.env.PW_JSON_OUTPUT || resolve(__dirname, 'test-results/results.json') }]],
+  reporter: [
+    ['list'],
+    ['json', { outputFile: process.env.PW_JSON_OUTPUT || resolve(__dirname, 'test-results/results.json') }],
+  ],
   use: {
     // Set by the global setup; the config is read again in each worker, after the setup ran.
     baseURL: process.env.JXT_E2E_BASE_URL,

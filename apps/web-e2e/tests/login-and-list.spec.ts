@@ -3,7 +3,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 // The fresh database of this run holds the demo tenant: filer's unit has three 2021 forms, all drafts.
-const FILER = { username: 'filer', password: 'demo', name: '张文（填报人）', role: '填报人', organization: '上海市松江区科技创新服务中心（上海市松江区大数据中心）' };
+const FILER = {
+  username: 'filer',
+  password: 'demo',
+  name: '张文（填报人）',
+  role: '填报人',
+  organization: '上海市松江区科技创新服务中心（上海市松江区大数据中心）',
+};
 const PROJECTS_2021 = [
   { code: '2021-KCZX-001', name: '市民服务', amount: '213,500.00' },
   { code: '2021-KCZX-002', name: '项目服务管理', amount: '1,450,000.00' },
@@ -88,7 +94,11 @@ test('a wrong password shows the server’s message and stays on the login page'
   await page.screenshot({ path: join(SCREENSHOTS, 'login-error-1280x720.png') });
 });
 
-test('a session revoked elsewhere sends the user back to log in, with a message, at the next action', async ({ page, playwright, baseURL }) => {
+test('a session revoked elsewhere sends the user back to log in, with a message, at the next action', async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   await logIn(page, FILER.username, FILER.password);
   await expect(rows(page)).toHaveCount(3);
 
@@ -97,10 +107,14 @@ test('a session revoked elsewhere sends the user back to log in, with a message,
   const login = await other.post('/api/auth/login', { data: { username: FILER.username, password: FILER.password } });
   expect(login.status()).toBe(200);
   const auth = { authorization: `Bearer ${(await login.json()).accessToken as string}` };
-  const sessions = (await (await other.get('/api/auth/sessions', { headers: auth })).json()) as { id: string; current: boolean }[];
+  const sessions = (await (await other.get('/api/auth/sessions', { headers: auth })).json()) as {
+    id: string;
+    current: boolean;
+  }[];
   const elsewhere = sessions.filter((session) => !session.current);
   expect(elsewhere.length).toBeGreaterThan(0);
-  for (const session of elsewhere) expect((await other.delete(`/api/auth/sessions/${session.id}`, { headers: auth })).status()).toBe(204);
+  for (const session of elsewhere)
+    expect((await other.delete(`/api/auth/sessions/${session.id}`, { headers: auth })).status()).toBe(204);
   await other.dispose();
 
   // Nothing happens until the user acts: then the list's request gets 401 and the app goes to login.
@@ -123,7 +137,8 @@ test('the finance bureau filters by organisation from the tree and by status', a
   // The whole tree of the tenant, from the bureau down to the unit's internal departments.
   await page.locator('.ant-select').filter({ hasText: '全部单位' }).click();
   const tree = page.locator('.ant-select-tree');
-  for (const name of ['松江区财政局', '松江区科学技术委员会', FILER.organization, '信息化发展部']) await expect(tree.getByTitle(name, { exact: true })).toBeVisible();
+  for (const name of ['松江区财政局', '松江区科学技术委员会', FILER.organization, '信息化发展部'])
+    await expect(tree.getByTitle(name, { exact: true })).toBeVisible();
   await page.screenshot({ path: join(SCREENSHOTS, 'list-org-tree-1280x720.png') });
 
   // An internal department without projects of its own: nothing.
@@ -138,10 +153,16 @@ test('the finance bureau filters by organisation from the tree and by status', a
 
   // Every form is a draft: 已提交 finds none, 草稿 all three.
   await page.locator('.ant-select').filter({ hasText: '全部状态' }).click();
-  await page.locator('.ant-select-item-option').filter({ hasText: /^已提交$/ }).click();
+  await page
+    .locator('.ant-select-item-option')
+    .filter({ hasText: /^已提交$/ })
+    .click();
   await expect(page.getByText('没有符合条件的项目')).toBeVisible();
   await page.locator('.ant-select').filter({ hasText: '已提交' }).click();
-  await page.locator('.ant-select-item-option').filter({ hasText: /^草稿$/ }).click();
+  await page
+    .locator('.ant-select-item-option')
+    .filter({ hasText: /^草稿$/ })
+    .click();
   await expect(rows(page)).toHaveCount(3);
   await expect(page).toHaveURL(/[?&]status=draft/);
 });

@@ -32,7 +32,11 @@ describe('apiFetch', () => {
     await apiFetch('/api/projects', { method: 'POST', body: { name: '项目' } });
     expect(headersOf()['x-csrf-token']).toBe('tok/+=en');
     expect(headersOf()['content-type']).toBe('application/json');
-    expect(fetchMock.mock.calls[0][1]).toMatchObject({ method: 'POST', body: JSON.stringify({ name: '项目' }), credentials: 'same-origin' });
+    expect(fetchMock.mock.calls[0][1]).toMatchObject({
+      method: 'POST',
+      body: JSON.stringify({ name: '项目' }),
+      credentials: 'same-origin',
+    });
   });
 
   it('sends no CSRF header on reads', async () => {
@@ -50,7 +54,9 @@ describe('apiFetch', () => {
   });
 
   it('on 401 tells the app shell the session ended, with the server’s message', async () => {
-    fetchMock.mockResolvedValue(answer(401, { statusCode: 401, error: 'Unauthorized', message: '登录已失效，请重新登录' }));
+    fetchMock.mockResolvedValue(
+      answer(401, { statusCode: 401, error: 'Unauthorized', message: '登录已失效，请重新登录' }),
+    );
     const error = await apiFetch('/api/projects?year=2021').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiRequestError);
     expect((error as ApiRequestError).status).toBe(401);
@@ -60,7 +66,9 @@ describe('apiFetch', () => {
 
   it('does not treat a wrong password (401 from the login call) as an ended session', async () => {
     fetchMock.mockResolvedValue(answer(401, { statusCode: 401, error: 'Unauthorized', message: '用户名或密码错误' }));
-    await expect(apiFetch('/api/auth/login', { method: 'POST', body: { username: 'filer', password: 'x' } })).rejects.toThrow('用户名或密码错误');
+    await expect(
+      apiFetch('/api/auth/login', { method: 'POST', body: { username: 'filer', password: 'x' } }),
+    ).rejects.toThrow('用户名或密码错误');
     expect(unauthorized).not.toHaveBeenCalled();
   });
 
@@ -74,7 +82,12 @@ describe('apiFetch', () => {
   });
 
   it('keeps the per-field errors of a 400', async () => {
-    const body = { statusCode: 400, error: 'Bad Request', message: '输入有误', fields: [{ field: 'year', message: '必须是年份' }] };
+    const body = {
+      statusCode: 400,
+      error: 'Bad Request',
+      message: '输入有误',
+      fields: [{ field: 'year', message: '必须是年份' }],
+    };
     fetchMock.mockResolvedValue(answer(400, body));
     const error = (await apiFetch('/api/projects').catch((e: unknown) => e)) as ApiRequestError;
     expect(error.body.fields).toEqual([{ field: 'year', message: '必须是年份' }]);

@@ -7,7 +7,12 @@ import { ProjectListPage } from './ProjectListPage';
 
 const UNIT = '11111111-1111-4111-8111-111111111111';
 
-const project = (code: string, name: string, annualAmount: string | null, extra: Partial<ProjectListItem> = {}): ProjectListItem => ({
+const project = (
+  code: string,
+  name: string,
+  annualAmount: string | null,
+  extra: Partial<ProjectListItem> = {},
+): ProjectListItem => ({
   id: `p-${code}`,
   code,
   name,
@@ -32,7 +37,9 @@ const PROJECTS = [
   project('A02', '项目服务管理', '1450000.00', { formStatus: 'submitted', categoryCode: 'one_off' }),
   project('A03', '网络信息系统运行与维护', '8927300', { categoryCode: null, annualAmount: null }),
 ];
-const ORGS: Organization[] = [{ id: UNIT, parentId: 'outside', kind: 'unit', name: '科技创新服务中心', unitTypeCode: null, sortOrder: 0 }];
+const ORGS: Organization[] = [
+  { id: UNIT, parentId: 'outside', kind: 'unit', name: '科技创新服务中心', unitTypeCode: null, sortOrder: 0 },
+];
 const CATEGORIES: CodeListItem[] = [
   { list: 'project_category', code: 'recurring', label: '经常性项目', sortOrder: 1 },
   { list: 'project_category', code: 'one_off', label: '一次性项目', sortOrder: 2 },
@@ -53,7 +60,15 @@ beforeEach(() => {
     const search = url.searchParams.get('search') ?? '';
     const items = year === 2021 ? PROJECTS.filter((p) => p.name.includes(search) || p.code.includes(search)) : [];
     const pageSize = Number(url.searchParams.get('pageSize'));
-    return { status: 200, body: { items: items.slice(0, pageSize), total: items.length, page: Number(url.searchParams.get('page')), pageSize } satisfies ProjectListResponse };
+    return {
+      status: 200,
+      body: {
+        items: items.slice(0, pageSize),
+        total: items.length,
+        page: Number(url.searchParams.get('page')),
+        pageSize,
+      } satisfies ProjectListResponse,
+    };
   };
   global.fetch = jest.fn(async (input: RequestInfo | URL) => {
     const url = new URL(String(input), 'http://localhost');
@@ -97,7 +112,8 @@ function renderPage(initial = '/projects') {
   );
 }
 
-const listRequests = () => requests.filter((url) => url.pathname === '/api/projects' && url.searchParams.get('pageSize') !== '1');
+const listRequests = () =>
+  requests.filter((url) => url.pathname === '/api/projects' && url.searchParams.get('pageSize') !== '1');
 const location = () => screen.getByTestId('location').textContent;
 
 describe('ProjectListPage', () => {
@@ -125,7 +141,9 @@ describe('ProjectListPage', () => {
   it('does not probe other years when the URL names one', async () => {
     renderPage('/projects?year=2021');
     await screen.findByRole('link', { name: '市民服务' });
-    expect(requests.filter((url) => url.pathname === '/api/projects').map((url) => url.searchParams.get('year'))).toEqual(['2021']);
+    expect(
+      requests.filter((url) => url.pathname === '/api/projects').map((url) => url.searchParams.get('year')),
+    ).toEqual(['2021']);
   });
 
   it('asks the server with the search text after typing pauses, back on page 1', async () => {
@@ -154,12 +172,18 @@ describe('ProjectListPage', () => {
   });
 
   it('shows the server’s message and a retry button when the list fails', async () => {
-    projectsHandler = () => ({ status: 500, body: { statusCode: 500, error: 'Internal Server Error', message: '服务器内部错误' } });
+    projectsHandler = () => ({
+      status: 500,
+      body: { statusCode: 500, error: 'Internal Server Error', message: '服务器内部错误' },
+    });
     renderPage('/projects?year=2021');
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('项目列表加载失败');
     expect(alert).toHaveTextContent('服务器内部错误');
-    projectsHandler = (url) => ({ status: 200, body: { items: PROJECTS, total: 3, page: 1, pageSize: Number(url.searchParams.get('pageSize')) } });
+    projectsHandler = (url) => ({
+      status: 200,
+      body: { items: PROJECTS, total: 3, page: 1, pageSize: Number(url.searchParams.get('pageSize')) },
+    });
     await userEvent.setup().click(within(alert).getByRole('button', { name: /重\s*试/ }));
     expect(await screen.findByRole('link', { name: '市民服务' })).toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
@@ -169,6 +193,13 @@ describe('ProjectListPage', () => {
     renderPage(`/projects?year=2021&org=${UNIT}&category=recurring&status=draft&page=2&pageSize=50`);
     await waitFor(() => expect(listRequests().length).toBeGreaterThan(0));
     const sent = listRequests()[0].searchParams;
-    expect(Object.fromEntries(sent)).toEqual({ year: '2021', page: '2', pageSize: '50', organizationId: UNIT, categoryCode: 'recurring', status: 'draft' });
+    expect(Object.fromEntries(sent)).toEqual({
+      year: '2021',
+      page: '2',
+      pageSize: '50',
+      organizationId: UNIT,
+      categoryCode: 'recurring',
+      status: 'draft',
+    });
   });
 });

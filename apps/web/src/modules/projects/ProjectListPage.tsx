@@ -6,7 +6,14 @@ import { FORM_STATUSES, FORM_STATUS_LABELS, type FormStatus, type ProjectListIte
 import { formatYuan } from '@jxt/domain';
 import { useDebouncedCallback } from '../../ui/use-debounced-callback';
 import { useCodeList, useDefaultYear, useOrganizations, useProjects } from './hooks';
-import { applyChange, PAGE_SIZES, parseListParams, toSearchParams, yearOptions, type ProjectListParams } from './list-params';
+import {
+  applyChange,
+  PAGE_SIZES,
+  parseListParams,
+  toSearchParams,
+  yearOptions,
+  type ProjectListParams,
+} from './list-params';
 import { buildOrgTree } from './org-tree';
 
 const STATUS_COLORS: Record<FormStatus, string> = {
@@ -32,7 +39,9 @@ export function ProjectListPage() {
   // The chosen default goes into the URL, so the link shows (and shares) the year being looked at.
   useEffect(() => {
     if (parsed.year === undefined && defaultYear !== undefined) {
-      setSearchParams((previous) => toSearchParams({ ...parseListParams(previous), year: defaultYear }), { replace: true });
+      setSearchParams((previous) => toSearchParams({ ...parseListParams(previous), year: defaultYear }), {
+        replace: true,
+      });
     }
   }, [parsed.year, defaultYear, setSearchParams]);
 
@@ -49,11 +58,17 @@ export function ProjectListPage() {
   const organizations = useOrganizations();
   const categories = useCodeList('project_category');
   const orgTree = useMemo(() => buildOrgTree(organizations.data ?? []), [organizations.data]);
-  const categoryLabels = useMemo(() => new Map((categories.data ?? []).map((item) => [item.code, item.label])), [categories.data]);
+  const categoryLabels = useMemo(
+    () => new Map((categories.data ?? []).map((item) => [item.code, item.label])),
+    [categories.data],
+  );
 
   // Search: typed text shows at once; the URL (and the request) follow after a pause in typing.
   const [text, setText] = useState(parsed.search ?? '');
-  const pushSearch = useDebouncedCallback((value: string) => update({ search: value.trim() || undefined }), SEARCH_DELAY_MS);
+  const pushSearch = useDebouncedCallback(
+    (value: string) => update({ search: value.trim() || undefined }),
+    SEARCH_DELAY_MS,
+  );
   const lastUrlSearch = useRef(parsed.search);
   useEffect(() => {
     // The URL changed from outside the box (back button, 重置): show what the URL says.
@@ -214,7 +229,9 @@ export function ProjectListPage() {
           emptyText: projects.isError ? (
             <Empty description="加载失败，暂无数据" />
           ) : (
-            <Empty description={filtered ? '没有符合条件的项目' : year === undefined ? '加载中…' : `${year} 年度暂无项目`} />
+            <Empty
+              description={filtered ? '没有符合条件的项目' : year === undefined ? '加载中…' : `${year} 年度暂无项目`}
+            />
           ),
         }}
         pagination={{

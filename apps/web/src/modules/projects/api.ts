@@ -4,7 +4,11 @@ import type { ProjectListParams } from './list-params';
 
 /** The query string of GET /api/projects: only the filters that are set. */
 export function projectsQueryString(params: ProjectListParams): string {
-  const query = new URLSearchParams({ year: String(params.year), page: String(params.page), pageSize: String(params.pageSize) });
+  const query = new URLSearchParams({
+    year: String(params.year),
+    page: String(params.page),
+    pageSize: String(params.pageSize),
+  });
   if (params.search) query.set('search', params.search);
   if (params.organizationId) query.set('organizationId', params.organizationId);
   if (params.categoryCode) query.set('categoryCode', params.categoryCode);

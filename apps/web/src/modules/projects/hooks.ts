@@ -16,12 +16,20 @@ export function useProjects(params: ProjectListParams, enabled = true) {
 
 /** The caller's organisation subtree (flat). Changes rarely: kept for ten minutes. */
 export function useOrganizations() {
-  return useQuery({ queryKey: organizationKeys.all, queryFn: ({ signal }) => fetchOrganizations(signal), staleTime: 10 * 60_000 });
+  return useQuery({
+    queryKey: organizationKeys.all,
+    queryFn: ({ signal }) => fetchOrganizations(signal),
+    staleTime: 10 * 60_000,
+  });
 }
 
 /** A tenant code list (项目类别 …). */
 export function useCodeList(list: CodeListName) {
-  return useQuery({ queryKey: codeListKeys.list(list), queryFn: ({ signal }) => fetchCodeList(list, signal), staleTime: 10 * 60_000 });
+  return useQuery({
+    queryKey: codeListKeys.list(list),
+    queryFn: ({ signal }) => fetchCodeList(list, signal),
+    staleTime: 10 * 60_000,
+  });
 }
 
 /**

@@ -1,4 +1,12 @@
-import { applyChange, DEFAULT_PAGE_SIZE, parseListParams, pickDefaultYear, probeYears, toSearchParams, yearOptions } from './list-params';
+import {
+  applyChange,
+  DEFAULT_PAGE_SIZE,
+  parseListParams,
+  pickDefaultYear,
+  probeYears,
+  toSearchParams,
+  yearOptions,
+} from './list-params';
 import { projectsQueryString } from './api';
 
 const parse = (query: string) => parseListParams(new URLSearchParams(query));
@@ -18,7 +26,15 @@ describe('parseListParams', () => {
   });
 
   it('gives page 1 and the default page size, and no year, for an empty query', () => {
-    expect(parse('')).toEqual({ year: undefined, search: undefined, organizationId: undefined, categoryCode: undefined, status: undefined, page: 1, pageSize: DEFAULT_PAGE_SIZE });
+    expect(parse('')).toEqual({
+      year: undefined,
+      search: undefined,
+      organizationId: undefined,
+      categoryCode: undefined,
+      status: undefined,
+      page: 1,
+      pageSize: DEFAULT_PAGE_SIZE,
+    });
   });
 
   it.each([
@@ -47,12 +63,22 @@ describe('parseListParams', () => {
 
 describe('toSearchParams', () => {
   it('round-trips through parseListParams', () => {
-    const params = { year: 2021, search: '网络', organizationId: ORG, categoryCode: 'one_off', status: 'draft' as const, page: 2, pageSize: 100 };
+    const params = {
+      year: 2021,
+      search: '网络',
+      organizationId: ORG,
+      categoryCode: 'one_off',
+      status: 'draft' as const,
+      page: 2,
+      pageSize: 100,
+    };
     expect(parseListParams(toSearchParams(params))).toEqual(params);
   });
 
   it('leaves defaults and empty filters out of the link', () => {
-    expect(toSearchParams({ year: 2021, page: 1, pageSize: DEFAULT_PAGE_SIZE, search: '' }).toString()).toBe('year=2021');
+    expect(toSearchParams({ year: 2021, page: 1, pageSize: DEFAULT_PAGE_SIZE, search: '' }).toString()).toBe(
+      'year=2021',
+    );
   });
 });
 
@@ -66,14 +92,20 @@ describe('applyChange', () => {
     expect(applyChange(current, { year: 2020 }).page).toBe(1);
   });
   it('clears a filter set to undefined', () => {
-    expect(applyChange({ ...current, categoryCode: 'recurring' }, { categoryCode: undefined }).categoryCode).toBeUndefined();
+    expect(
+      applyChange({ ...current, categoryCode: 'recurring' }, { categoryCode: undefined }).categoryCode,
+    ).toBeUndefined();
   });
 });
 
 describe('projectsQueryString', () => {
   it('sends only the filters that are set', () => {
     expect(projectsQueryString({ year: 2021, page: 1, pageSize: 20 })).toBe('year=2021&page=1&pageSize=20');
-    expect(new URLSearchParams(projectsQueryString({ year: 2021, page: 2, pageSize: 50, search: '服务 管理', status: 'returned' })).get('search')).toBe('服务 管理');
+    expect(
+      new URLSearchParams(
+        projectsQueryString({ year: 2021, page: 2, pageSize: 50, search: '服务 管理', status: 'returned' }),
+      ).get('search'),
+    ).toBe('服务 管理');
   });
 });
 
@@ -88,15 +120,36 @@ describe('default year', () => {
   });
 
   it('waits while a newer year has not answered, even if an older one has data', () => {
-    expect(pickDefaultYear([{ year: 2027, total: undefined }, { year: 2021, total: 3 }], 2026)).toBeUndefined();
+    expect(
+      pickDefaultYear(
+        [
+          { year: 2027, total: undefined },
+          { year: 2021, total: 3 },
+        ],
+        2026,
+      ),
+    ).toBeUndefined();
   });
 
   it('skips a year whose probe failed', () => {
-    expect(pickDefaultYear([{ year: 2027, total: undefined, failed: true }, { year: 2026, total: 5 }], 2026)).toBe(2026);
+    expect(
+      pickDefaultYear(
+        [
+          { year: 2027, total: undefined, failed: true },
+          { year: 2026, total: 5 },
+        ],
+        2026,
+      ),
+    ).toBe(2026);
   });
 
   it('falls back to the current year when no year has data', () => {
-    expect(pickDefaultYear(probeYears(2026).map((year) => ({ year, total: 0 })), 2026)).toBe(2026);
+    expect(
+      pickDefaultYear(
+        probeYears(2026).map((year) => ({ year, total: 0 })),
+        2026,
+      ),
+    ).toBe(2026);
   });
 
   it('offers the shown year in the selector even when it is far back', () => {

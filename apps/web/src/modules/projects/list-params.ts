@@ -19,7 +19,15 @@ export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
 
 /** URL parameter names, short and readable in a shared link. */
-const P = { year: 'year', search: 'q', organizationId: 'org', categoryCode: 'category', status: 'status', page: 'page', pageSize: 'pageSize' } as const;
+const P = {
+  year: 'year',
+  search: 'q',
+  organizationId: 'org',
+  categoryCode: 'category',
+  status: 'status',
+  page: 'page',
+  pageSize: 'pageSize',
+} as const;
 
 function intParam(raw: string | null, min: number, max: number): number | undefined {
   if (raw === null || !/^\d+$/.test(raw.trim())) return undefined;
@@ -93,7 +101,10 @@ export function probeYears(now: number): number[] {
  * The default year: the newest probed year that has projects. `undefined` while any newer year is still
  * unanswered (an older year's answer must not win the race); the current year when none has data.
  */
-export function pickDefaultYear(probes: { year: number; total: number | undefined; failed?: boolean }[], now: number): number | undefined {
+export function pickDefaultYear(
+  probes: { year: number; total: number | undefined; failed?: boolean }[],
+  now: number,
+): number | undefined {
   for (const probe of [...probes].sort((a, b) => b.year - a.year)) {
     if (probe.failed) continue;
     if (probe.total === undefined) return undefined;

@@ -1,7 +1,13 @@
 import type { Organization } from '@jxt/contracts';
 import { buildOrgTree, type OrgTreeNode } from './org-tree';
 
-const org = (id: string, parentId: string | null, name: string, kind: Organization['kind'], sortOrder = 0): Organization => ({
+const org = (
+  id: string,
+  parentId: string | null,
+  name: string,
+  kind: Organization['kind'],
+  sortOrder = 0,
+): Organization => ({
   id,
   parentId,
   kind,
@@ -11,7 +17,8 @@ const org = (id: string, parentId: string | null, name: string, kind: Organizati
 });
 
 /** The tree as nested [name, children] for readable assertions. */
-const shape = (nodes: OrgTreeNode[]): unknown[] => nodes.map((node) => (node.children ? [node.title, shape(node.children)] : node.title));
+const shape = (nodes: OrgTreeNode[]): unknown[] =>
+  nodes.map((node) => (node.children ? [node.title, shape(node.children)] : node.title));
 
 describe('buildOrgTree', () => {
   it('nests the flat list under the caller’s organisation, siblings by sortOrder', () => {
@@ -23,7 +30,9 @@ describe('buildOrgTree', () => {
       org('d1', 'fb', '松江区科学技术委员会', 'department', 1),
       org('i1', 'u1', '办公室', 'internal'),
     ]);
-    expect(shape(tree)).toEqual([['松江区财政局', [['松江区科学技术委员会', [['甲单位', ['办公室']], '乙单位']], '松江区教育局']]]);
+    expect(shape(tree)).toEqual([
+      ['松江区财政局', [['松江区科学技术委员会', [['甲单位', ['办公室']], '乙单位']], '松江区教育局']],
+    ]);
     expect(tree[0].value).toBe('fb');
     expect(tree[0].kindLabel).toBe('财政局');
     expect(tree[0].children![0].children![0].kindLabel).toBe('预算单位');
@@ -35,7 +44,11 @@ describe('buildOrgTree', () => {
   });
 
   it('orders siblings with the same sortOrder by name', () => {
-    const tree = buildOrgTree([org('fb', null, '财政局', 'finance_bureau'), org('b', 'fb', '乙', 'department'), org('a', 'fb', '甲', 'department')]);
+    const tree = buildOrgTree([
+      org('fb', null, '财政局', 'finance_bureau'),
+      org('b', 'fb', '乙', 'department'),
+      org('a', 'fb', '甲', 'department'),
+    ]);
     const names = tree[0].children!.map((node) => node.title);
     expect([...names].sort((x, y) => x.localeCompare(y, 'zh-CN'))).toEqual(names);
     expect(names).toHaveLength(2);
@@ -47,7 +60,11 @@ describe('buildOrgTree', () => {
   });
 
   it('shows every row once even when parent links loop', () => {
-    const tree = buildOrgTree([org('a', 'b', 'A', 'department'), org('b', 'a', 'B', 'department'), org('r', null, 'R', 'finance_bureau')]);
+    const tree = buildOrgTree([
+      org('a', 'b', 'A', 'department'),
+      org('b', 'a', 'B', 'department'),
+      org('r', null, 'R', 'finance_bureau'),
+    ]);
     const all: string[] = [];
     const walk = (nodes: OrgTreeNode[]) => nodes.forEach((node) => (all.push(node.value), walk(node.children ?? [])));
     walk(tree);

@@ -16,7 +16,8 @@ export interface OrgTreeNode {
  */
 export function buildOrgTree(organizations: Organization[]): OrgTreeNode[] {
   const ids = new Set(organizations.map((org) => org.id));
-  const order = (a: Organization, b: Organization) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'zh-CN');
+  const order = (a: Organization, b: Organization) =>
+    a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'zh-CN');
   const childrenOf = new Map<string, Organization[]>();
   for (const org of organizations) {
     if (org.parentId !== null && ids.has(org.parentId)) {
@@ -28,10 +29,21 @@ export function buildOrgTree(organizations: Organization[]): OrgTreeNode[] {
   const placed = new Set<string>();
   const node = (org: Organization): OrgTreeNode => {
     placed.add(org.id);
-    const children = (childrenOf.get(org.id) ?? []).filter((child) => !placed.has(child.id)).sort(order).map(node);
-    return { value: org.id, title: org.name, kindLabel: ORGANIZATION_KIND_LABELS[org.kind], ...(children.length ? { children } : {}) };
+    const children = (childrenOf.get(org.id) ?? [])
+      .filter((child) => !placed.has(child.id))
+      .sort(order)
+      .map(node);
+    return {
+      value: org.id,
+      title: org.name,
+      kindLabel: ORGANIZATION_KIND_LABELS[org.kind],
+      ...(children.length ? { children } : {}),
+    };
   };
-  const roots = organizations.filter((org) => org.parentId === null || !ids.has(org.parentId)).sort(order).map(node);
+  const roots = organizations
+    .filter((org) => org.parentId === null || !ids.has(org.parentId))
+    .sort(order)
+    .map(node);
   for (const org of [...organizations].sort(order)) if (!placed.has(org.id)) roots.push(node(org));
   return roots;
 }
