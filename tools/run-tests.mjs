@@ -2,7 +2,8 @@
 // `npm test`: every test suite of the workspace, one after another, ending with one line
 // "N passed, N failed" that sums them all. Exit code 1 when anything failed.
 //
-//   npm test                                   contracts, domain, api unit, api integration (embedded PostgreSQL), api start (built app)
+//   npm test                                   contracts, domain, api unit, api integration (embedded PostgreSQL), api start (built app),
+//                                              web unit (jsdom), web e2e (Playwright + Debian's Chromium on the built app)
 //   npm test -- --external-db <owner-url>      also the integration suite against an external server
 //   npm test -- --only api-integration         one suite by name
 import { spawnSync } from 'node:child_process';
@@ -19,6 +20,7 @@ const option = (name) => {
 };
 
 const jest = (config) => ['node_modules/jest/bin/jest.js', '-c', config, '--ci'];
+const playwright = (config) => ['node_modules/@playwright/test/cli.js', 'test', '-c', config];
 const suites = [
   { name: 'contracts', command: jest('libs/contracts/jest.config.cjs') },
   { name: 'domain', command: jest('libs/domain/jest.config.cjs') },
@@ -26,6 +28,9 @@ const suites = [
   { name: 'api-integration', command: [...jest('apps/api/jest.int.config.cjs'), '--maxWorkers=2'] },
   // Starts the built app as a user does (node dist/main.js, npm start): needs a build first.
   { name: 'api-start', command: jest('apps/api/jest.e2e.config.cjs'), build: true },
+  { name: 'web-unit', command: jest('apps/web/jest.config.cjs') },
+  // The SPA in Chromium against the built app on its own fresh database (the config's global setup starts it).
+  { name: 'web-e2e', command: playwright('apps/web-e2e/playwright.config.ts'), build: true, report: 'playwright' },
 ];
 const external = option('--external-db');
 if (external) {
@@ -59,26 +64,41 @@ for (const suite of selected) {
   const outputFile = join(work, `${suite.name}.json`);
   console.log(`\n=== ${suite.name} ===`);
   const started = Date.now();
-  const result = spawnSync(process.execPath, [...suite.command, '--json', `--outputFile=${outputFile}`], {
+  const playwrightReport = suite.report === 'playwright';
+  const result = spawnSync(process.execPath, playwrightReport ? suite.command : [...suite.command, '--json', `--outputFile=${outputFile}`], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, ...suite.env },
+    env: { ...process.env, ...suite.env, ...(playwrightReport ? { PW_JSON_OUTPUT: outputFile } : {}) },
   });
   let p = 0;
   let f = 0;
+  let s = 0;
   try {
     const report = JSON.parse(readFileSync(outputFile, 'utf8'));
-    p = report.numPassedTests;
-    f = report.numFailedTests;
-    // A suite that could not run (syntax error, failed global setup) counts as one failure.
-    if (report.numRuntimeErrorTestSuites > 0 || (!report.success && f === 0)) f += Math.max(1, report.numRuntimeErrorTestSuites);
+    if (playwrightReport) {
+      // Playwright's JSON reporter: expected = passed, flaky = passed on a retry, unexpected = failed.
+      const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = report.stats ?? {};
+      p = expected + flaky;
+      f = unexpected;
+      s = skipped;
+      // A run that could not start its tests (global setup failed, no browser) reports errors, not tests.
+      if (f === 0 && (report.errors?.length > 0 || !report.stats)) f = 1;
+    } else {
+      p = report.numPassedTests;
+      f = report.numFailedTests;
+      s = report.numPendingTests + (report.numTodoTests ?? 0);
+      // A suite that could not run (syntax error, failed global setup) counts as one failure.
+      if (report.numRuntimeErrorTestSuites > 0 || (!report.success && f === 0)) f += Math.max(1, report.numRuntimeErrorTestSuites);
+    }
   } catch {
     f = 1;
   }
   if (result.status !== 0 && f === 0) f = 1;
   passed += p;
   failed += f;
-  rows.push(`${suite.name.padEnd(26)} ${String(p).padStart(4)} passed ${String(f).padStart(3)} failed  ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  rows.push(
+    `${suite.name.padEnd(26)} ${String(p).padStart(4)} passed ${String(f).padStart(3)} failed${s ? ` ${String(s).padStart(3)} skipped` : ''}  ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 rmSync(work, { recursive: true, force: true });
 console.log('\n' + rows.join('\n'));

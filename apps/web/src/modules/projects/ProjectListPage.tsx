@@ -1,1 +1,249 @@
-export function ProjectListPage() { return <div>项目列表</div>; }
+import { Alert, Button, Empty, Input, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { FORM_STATUSES, FORM_STATUS_LABELS, type FormStatus, type ProjectListItem } from '@jxt/contracts';
+import { formatYuan } from '@jxt/domain';
+import { useDebouncedCallback } from '../../ui/use-debounced-callback';
+import { useCodeList, useDefaultYear, useOrganizations, useProjects } from './hooks';
+import {
+  applyChange,
+  PAGE_SIZES,
+  parseListParams,
+  toSearchParams,
+  yearOptions,
+  type ProjectListParams,
+} from './list-params';
+import { buildOrgTree } from './org-tree';
+
+const STATUS_COLORS: Record<FormStatus, string> = {
+  draft: 'default',
+  submitted: 'processing',
+  supervisor_approved: 'cyan',
+  finance_approved: 'success',
+  returned: 'warning',
+  rejected: 'error',
+};
+
+const SEARCH_DELAY_MS = 300;
+
+/** 项目列表: one year's projects in the caller's subtree, filtered and paged by the server; all state in the URL. */
+export function ProjectListPage() {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const parsed = useMemo(() => parseListParams(searchParams), [searchParams]);
+  const thisYear = new Date().getFullYear();
+  const defaultYear = useDefaultYear(parsed.year === undefined, thisYear);
+  const year = parsed.year ?? defaultYear;
+  const params: ProjectListParams | undefined = year === undefined ? undefined : { ...parsed, year };
+
+  // The chosen default goes into the URL, so the link shows (and shares) the year being looked at.
+  useEffect(() => {
+    if (parsed.year === undefined && defaultYear !== undefined) {
+      setSearchParams((previous) => toSearchParams({ ...parseListParams(previous), year: defaultYear }), {
+        replace: true,
+      });
+    }
+  }, [parsed.year, defaultYear, setSearchParams]);
+
+  const update = useCallback(
+    (change: Partial<ProjectListParams>) =>
+      setSearchParams((previous) => {
+        const current = parseListParams(previous);
+        return toSearchParams(applyChange({ ...current, year: current.year ?? change.year ?? thisYear }, change));
+      }),
+    [setSearchParams, thisYear],
+  );
+
+  const projects = useProjects(params ?? { year: thisYear, page: 1, pageSize: 1 }, params !== undefined);
+  const organizations = useOrganizations();
+  const categories = useCodeList('project_category');
+  const orgTree = useMemo(() => buildOrgTree(organizations.data ?? []), [organizations.data]);
+  const categoryLabels = useMemo(
+    () => new Map((categories.data ?? []).map((item) => [item.code, item.label])),
+    [categories.data],
+  );
+
+  // Search: typed text shows at once; the URL (and the request) follow after a pause in typing.
+  const [text, setText] = useState(parsed.search ?? '');
+  const pushSearch = useDebouncedCallback(
+    (value: string) => update({ search: value.trim() || undefined }),
+    SEARCH_DELAY_MS,
+  );
+  const lastUrlSearch = useRef(parsed.search);
+  useEffect(() => {
+    // The URL changed from outside the box (back button, 重置): show what the URL says.
+    if (parsed.search !== lastUrlSearch.current) {
+      lastUrlSearch.current = parsed.search;
+      setText((current) => (current.trim() === (parsed.search ?? '') ? current : (parsed.search ?? '')));
+    }
+  }, [parsed.search]);
+
+  // A page beyond the end (rows deleted, a stale link): go to the last page that exists.
+  const data = projects.data;
+  useEffect(() => {
+    if (data && !projects.isPlaceholderData && data.items.length === 0 && data.total > 0 && data.page > 1) {
+      update({ page: Math.max(1, Math.ceil(data.total / data.pageSize)) });
+    }
+  }, [data, projects.isPlaceholderData, update]);
+
+  const filtered = Boolean(parsed.search || parsed.organizationId || parsed.categoryCode || parsed.status);
+
+  const columns: TableColumnsType<ProjectListItem> = [
+    { title: '项目编码', dataIndex: 'code', key: 'code', width: 130 },
+    // 项目名称 and 单位 share what the fixed columns leave; long names wrap rather than hide behind "…".
+    {
+      title: '项目名称',
+      dataIndex: 'name',
+      key: 'name',
+      render: (name: string, row) => <Link to={`/forms/${row.formId}`}>{name}</Link>,
+    },
+    { title: '单位', dataIndex: 'organizationName', key: 'organizationName' },
+    {
+      title: '项目类别',
+      dataIndex: 'categoryCode',
+      key: 'categoryCode',
+      width: 110,
+      render: (code: string | null) => (code ? (categoryLabels.get(code) ?? code) : '—'),
+    },
+    {
+      title: '年度资金申请总额（元）',
+      dataIndex: 'annualAmount',
+      key: 'annualAmount',
+      width: 180,
+      align: 'right',
+      className: 'money-cell',
+      render: (amount: string | null) => (amount === null ? '—' : formatYuan(amount)),
+    },
+    {
+      title: '状态',
+      dataIndex: 'formStatus',
+      key: 'formStatus',
+      width: 140,
+      render: (status: FormStatus) => <Tag color={STATUS_COLORS[status]}>{FORM_STATUS_LABELS[status] ?? status}</Tag>,
+    },
+  ];
+
+  return (
+    <div className="project-list-page">
+      <div className="page-heading">
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          项目列表
+        </Typography.Title>
+        <Select<number>
+          aria-label="年度"
+          className="year-select"
+          value={year}
+          loading={year === undefined}
+          placeholder="年度"
+          options={yearOptions(thisYear, year).map((value) => ({ value, label: `${value} 年度` }))}
+          onChange={(value) => update({ year: value })}
+        />
+      </div>
+
+      <Space wrap size={[12, 12]} className="list-filters">
+        <Input.Search
+          aria-label="搜索项目名称或编码"
+          placeholder="项目名称或编码"
+          allowClear
+          value={text}
+          style={{ width: 260 }}
+          onChange={(event) => {
+            setText(event.target.value);
+            pushSearch(event.target.value);
+          }}
+          onSearch={(value) => {
+            setText(value);
+            update({ search: value.trim() || undefined });
+          }}
+        />
+        <TreeSelect
+          aria-label="单位"
+          placeholder={organizations.isError ? '单位列表加载失败' : '全部单位'}
+          allowClear
+          showSearch
+          treeDefaultExpandAll
+          treeNodeFilterProp="title"
+          style={{ width: 300 }}
+          popupMatchSelectWidth={false}
+          loading={organizations.isPending}
+          disabled={organizations.isError}
+          treeData={orgTree}
+          value={parsed.organizationId}
+          onChange={(value?: string) => update({ organizationId: value || undefined })}
+        />
+        <Select<string>
+          aria-label="项目类别"
+          placeholder="全部类别"
+          allowClear
+          style={{ width: 150 }}
+          loading={categories.isPending}
+          options={(categories.data ?? []).map((item) => ({ value: item.code, label: item.label }))}
+          value={parsed.categoryCode}
+          onChange={(value) => update({ categoryCode: value || undefined })}
+        />
+        <Select<FormStatus>
+          aria-label="表单状态"
+          placeholder="全部状态"
+          allowClear
+          style={{ width: 160 }}
+          options={FORM_STATUSES.map((status) => ({ value: status, label: FORM_STATUS_LABELS[status] }))}
+          value={parsed.status}
+          onChange={(value) => update({ status: value || undefined })}
+        />
+        {filtered && (
+          <Button
+            onClick={() => {
+              setText('');
+              update({ search: undefined, organizationId: undefined, categoryCode: undefined, status: undefined });
+            }}
+          >
+            重置筛选
+          </Button>
+        )}
+      </Space>
+
+      {projects.isError && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          className="list-error"
+          title="项目列表加载失败"
+          description={projects.error.message || '无法连接服务器，请稍后重试'}
+          action={
+            <Button size="small" onClick={() => projects.refetch()}>
+              重试
+            </Button>
+          }
+        />
+      )}
+
+      <Table<ProjectListItem>
+        rowKey="formId"
+        size="middle"
+        columns={columns}
+        dataSource={data?.items ?? []}
+        loading={year === undefined || projects.isFetching}
+        scroll={{ x: 1100 }}
+        locale={{
+          emptyText: projects.isError ? (
+            <Empty description="加载失败，暂无数据" />
+          ) : (
+            <Empty
+              description={filtered ? '没有符合条件的项目' : year === undefined ? '加载中…' : `${year} 年度暂无项目`}
+            />
+          ),
+        }}
+        pagination={{
+          current: parsed.page,
+          pageSize: parsed.pageSize,
+          total: data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: PAGE_SIZES.map(String),
+          showTotal: (total) => `共 ${total} 个项目`,
+          onChange: (page, pageSize) => update(pageSize !== parsed.pageSize ? { page: 1, pageSize } : { page }),
+        }}
+      />
+    </div>
+  );
+}

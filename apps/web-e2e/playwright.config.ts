@@ -1,0 +1,46 @@
+import { defineConfig } from '@playwright/test';
+import { resolve } from 'node:path';
+
+// Browser tests against the built app (apps/api/dist serving apps/web/dist), started once per run by the
+// global setup on a fresh database. Debian's Chromium: Playwright downloads no browser here.
+// Run: npm run build, then `node node_modules/@playwright/test/cli.js test -c apps/web-e2e/playwright.config.ts`
+// (or `npm test -- --only web-e2e`, which builds first).
+export default defineConfig({
+  testDir: './tests',
+  outputDir: './test-results',
+  globalSetup: './support/global-setup.ts',
+  globalTeardown: './support/global-teardown.ts',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [
+    ['list'],
+    ['json', { outputFile: process.env.PW_JSON_OUTPUT || resolve(__dirname, 'test-results/results.json') }],
+  ],
+  use: {
+    // Set by the global setup; the config is read again in each worker, after the setup ran.
+    baseURL: process.env.JXT_E2E_BASE_URL,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1280, height: 720 },
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+});

@@ -1,0 +1,17 @@
+// Browser globals that jsdom leaves out and react-router needs: TextEncoder at import time, Request for
+// each navigation. Node's own Request refuses jsdom's AbortSignal, so a small stand-in carries what a
+// client-side navigation without loaders reads (url, method, signal).
+const { TextEncoder, TextDecoder } = require('node:util');
+Object.assign(globalThis, { TextEncoder, TextDecoder });
+
+if (typeof globalThis.Request === 'undefined') {
+  globalThis.Request = class Request {
+    constructor(input, init = {}) {
+      this.url = typeof input === 'string' ? input : String(input.url ?? input);
+      this.method = (init.method ?? 'GET').toUpperCase();
+      this.signal = init.signal ?? new AbortController().signal;
+      this.headers = new Map(Object.entries(init.headers ?? {}));
+      this.body = init.body ?? null;
+    }
+  };
+}

@@ -1,0 +1,2 @@
+// Jest stands this in for imported .css files.
+export default {};
