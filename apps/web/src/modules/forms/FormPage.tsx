@@ -1,8 +1,10 @@
-import { FORM_FIELD_LABELS as L, FORM_STATUS_LABELS, type FieldIssue, type FormStatus, type GoalForm } from '@jxt/contracts';
-import { Alert, Button, Result, Space, Spin, Tag, Typography } from 'antd';
+import { FORM_FIELD_LABELS as L, type FieldIssue, type GoalForm } from '@jxt/contracts';
+import { Alert, Button, Result, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiRequestError } from '../../api/http';
+import { FormStatusTag } from '../../ui/FormStatusTag';
+import { isEditable } from '@jxt/domain';
 import { useCurrentUser } from '../auth/hooks';
 import { FormEditor } from './components/FormEditor';
 import { FormSheet } from './components/FormSheet';
@@ -10,15 +12,6 @@ import { useCodeList, useGoalForm, useTaxonomy } from './hooks';
 import './form.css';
 import './form-print.css';
 
-const EDITABLE: readonly FormStatus[] = ['draft', 'returned'];
-const STATUS_COLORS: Record<FormStatus, string> = {
-  draft: 'default',
-  submitted: 'processing',
-  supervisor_approved: 'cyan',
-  finance_approved: 'success',
-  returned: 'warning',
-  rejected: 'error',
-};
 
 const formatTime = (iso: string) => {
   const date = new Date(iso);
@@ -76,7 +69,7 @@ export function FormPage() {
   }
 
   const form: GoalForm = query.data;
-  const canEdit = (me.data?.roles.includes('filer') ?? false) && EDITABLE.includes(form.status);
+  const canEdit = (me.data?.roles.includes('filer') ?? false) && isEditable(form.status);
   const categoryItems = categories.data ?? [];
   const categoryLabel = form.project.categoryCode
     ? (categoryItems.find((item) => item.code === form.project.categoryCode)?.label ?? form.project.categoryCode)
@@ -90,7 +83,7 @@ export function FormPage() {
           <Typography.Title level={4} className="form-meta-title">
             {form.project.name || '（未命名项目）'}
           </Typography.Title>
-          <Tag color={STATUS_COLORS[form.status]}>{FORM_STATUS_LABELS[form.status]}</Tag>
+          <FormStatusTag status={form.status} />
           <Typography.Text type="secondary">
             {L.projectCode}：{form.project.code}
           </Typography.Text>

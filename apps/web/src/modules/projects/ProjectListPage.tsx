@@ -1,4 +1,4 @@
-import { Alert, Button, Empty, Input, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
+import { Alert, Button, Empty, Input, Select, Space, Table, TreeSelect, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -15,15 +15,7 @@ import {
   type ProjectListParams,
 } from './list-params';
 import { buildOrgTree } from './org-tree';
-
-const STATUS_COLORS: Record<FormStatus, string> = {
-  draft: 'default',
-  submitted: 'processing',
-  supervisor_approved: 'cyan',
-  finance_approved: 'success',
-  returned: 'warning',
-  rejected: 'error',
-};
+import { FormStatusTag } from '../../ui/FormStatusTag';
 
 const SEARCH_DELAY_MS = 300;
 
@@ -119,7 +111,7 @@ export function ProjectListPage() {
       dataIndex: 'formStatus',
       key: 'formStatus',
       width: 140,
-      render: (status: FormStatus) => <Tag color={STATUS_COLORS[status]}>{FORM_STATUS_LABELS[status] ?? status}</Tag>,
+      render: (status: FormStatus) => <FormStatusTag status={status} />,
     },
   ];
 
