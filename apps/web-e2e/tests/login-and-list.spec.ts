@@ -130,14 +130,14 @@ test('a session revoked elsewhere sends the user back to log in, with a message,
   await expect(rows(page).first()).toBeVisible();
 });
 
-test('the finance bureau filters by organisation from the tree and by status', async ({ page }) => {
+test('the finance reviewer (科教文卫科) filters by organisation from the tree and by status', async ({ page }) => {
   await logIn(page, 'finance', 'demo');
   await expect(rows(page)).toHaveCount(3);
 
-  // The whole tree of the tenant, from the bureau down to the unit's internal departments.
+  // What the division reviews: its assigned 主管部门 down to the unit's internal departments.
   await page.locator('.ant-select').filter({ hasText: '全部单位' }).click();
   const tree = page.locator('.ant-select-tree');
-  for (const name of ['松江区财政局', '松江区科学技术委员会', FILER.organization, '信息化发展部'])
+  for (const name of ['科教文卫科', '松江区科学技术委员会', FILER.organization, '信息化发展部'])
     await expect(tree.getByTitle(name, { exact: true })).toBeVisible();
   await page.screenshot({ path: join(SCREENSHOTS, 'list-org-tree-1280x720.png') });
 

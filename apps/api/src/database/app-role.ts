@@ -26,13 +26,37 @@ function appRolePassword(config: AppConfig): string {
 export async function ensureAppRole(ownerUrl: string, config: AppConfig): Promise<string> {
   if (config.appDatabaseUrl) return config.appDatabaseUrl;
   const password = appRolePassword(config);
+  const appUrl = withCredentials(ownerUrl, APP_ROLE, password);
+  // Several processes may start at once (API replicas, test workers): when the role already logs in with this
+  // password there is nothing to change, and a concurrent ALTER ROLE would only race ("tuple concurrently updated").
+  if (await canLogIn(appUrl)) return appUrl;
   const client = new Client({ connectionString: ownerUrl });
   await client.connect();
   try {
     const literal = "'" + password.replace(/'/g, "''") + "'";
-    await client.query(`ALTER ROLE ${APP_ROLE} WITH LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD ${literal}`);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await client.query(`ALTER ROLE ${APP_ROLE} WITH LOGIN NOSUPERUSER NOBYPASSRLS PASSWORD ${literal}`);
+        break;
+      } catch (err) {
+        if (attempt >= 3 || !/concurrently updated/.test((err as Error).message)) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+      }
+    }
   } finally {
     await client.end();
   }
-  return withCredentials(ownerUrl, APP_ROLE, password);
+  return appUrl;
+}
+
+async function canLogIn(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }

@@ -21,10 +21,14 @@ function freePort(): Promise<number> {
   });
 }
 
-/** A DATA_DIR the unprivileged postgres user can reach (mkdtemp makes 0700 folders). */
+const holders: string[] = [];
+afterAll(() => holders.splice(0).forEach((holder) => rmSync(holder, { recursive: true, force: true })));
+
+/** A DATA_DIR the unprivileged postgres user can reach (mkdtemp makes 0700 folders); removed after the file. */
 function dataDir(): string {
   const holder = mkdtempSync(join(tmpdir(), 'jxt-start-'));
   chmodSync(holder, 0o755);
+  holders.push(holder);
   return join(holder, 'data');
 }
 
@@ -76,7 +80,6 @@ const passwordFilesInTmp = () => readdirSync(tmpdir()).filter((f) => f.startsWit
 
 describe('npm start on the embedded default', () => {
   const dir = dataDir();
-  afterAll(() => rmSync(resolve(dir, '..'), { recursive: true, force: true }));
 
   it('starts cold with the demo data, keeps a change across a SIGTERM and a warm restart, and stops PostgreSQL with it', async () => {
     const passwordFilesBefore = passwordFilesInTmp();

@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -31,10 +31,15 @@ export async function createTestDatabase(): Promise<{ ownerUrl: string; appUrl: 
   };
 }
 
+/** Folders made for test configs, removed when the test app closes. */
+const dataDirs: string[] = [];
+
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
+  const dataDir = mkdtempSync(join(tmpdir(), 'jxt-test-data-'));
+  dataDirs.push(dataDir);
   return loadConfig({
     NODE_ENV: 'test',
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'jxt-test-data-')),
+    DATA_DIR: dataDir,
     JWT_SECRET: 'integration-tests-secret-0123456789abcdef',
     SEED_DEMO: 'false',
     LOGIN_MAX_FAILURES_PER_USER: '1000',
@@ -63,6 +68,7 @@ export async function startTestApp(configOverrides: Record<string, string> = {})
     close: async () => {
       await app.close();
       await db.drop();
+      for (const dir of dataDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
