@@ -6,3 +6,4 @@ export * from './indicators';
 export * from './form-request';
 export * from './workflow';
 export * from './form-diff';
+export * from './scoring';

@@ -1,0 +1,3 @@
+export * from './scoring-policy';
+export * from './units';
+export * from './score-evaluation';

@@ -1,0 +1,131 @@
+import type { ParsedTarget } from '@jxt/contracts';
+import { readTarget } from '../value-grammar';
+import { indicatorWeights, scoreEvaluation, scoreIndicator, validatePolicy, type IndicatorToScore } from './score-evaluation';
+import { DEFAULT_SCORING_POLICY as P, type ScoringPolicy } from './scoring-policy';
+import { convertUnit } from './units';
+
+const t = (raw: string): ParsedTarget => readTarget(raw).target;
+const one = (raw: string, actual: string, extra: Partial<IndicatorToScore> = {}, policy: ScoringPolicy = P) =>
+  scoreIndicator({ level1Code: 'output', target: t(raw), actual, ...extra }, '10', policy);
+
+describe('scoring: forward (≥, >)', () => {
+  it('gives full 分值 at B = A and above, and B / A × 分值 just under', () => {
+    expect(one('>=90%', '90%').score).toBe('10.00');
+    expect(one('>=90%', '95%').score).toBe('10.00');
+    expect(one('>=90%', '89.99%')).toMatchObject({ score: '10.00', needsReason: true });
+    expect(one('>=90%', '45%')).toMatchObject({ score: '5.00', rule: '正向：B / A × 分值 = 45 / 90 × 10', needsReason: true });
+  });
+
+  it('needs no reason when met, but one when B over-shoots A by the policy ratio (130 %)', () => {
+    expect(one('≥100个', '130个')).toMatchObject({ needsReason: false });
+    expect(one('≥100个', '131个')).toMatchObject({ needsReason: true, reasonMissing: true, score: '10.00' });
+    expect(one('≥100个', '131个', { deviationReason: '需求增加' })).toMatchObject({ reasonMissing: false });
+  });
+});
+
+describe('scoring: reverse (≤, <), both formulas', () => {
+  const linear: ScoringPolicy = { ...P, reverseFormula: 'linear' };
+  it('gives full 分值 at B = A', () => {
+    expect(one('≤90万元', '90万元').score).toBe('10.00');
+    expect(one('≤90万元', '90万元', {}, linear).score).toBe('10.00');
+  });
+  it('A / B × 分值 by default, and (1 − (B − A) / A) × 分值 as the other option', () => {
+    expect(one('≤4小时', '5小时')).toMatchObject({ score: '8.00', rule: '反向：A / B × 分值 = 4 / 5 × 10' });
+    expect(one('≤4小时', '5小时', {}, linear).score).toBe('7.50');
+  });
+  it('gives 0 from B = 2A under the linear formula, half under the ratio formula', () => {
+    expect(one('≤4小时', '8小时', {}, linear).score).toBe('0.00');
+    expect(one('≤4小时', '9小时', {}, linear).score).toBe('0.00');
+    expect(one('≤4小时', '8小时').score).toBe('5.00');
+  });
+  it('treats B just over A as a small loss', () => {
+    expect(one('≤4小时', '4.04小时').score).toBe('9.90');
+  });
+});
+
+describe('scoring: equals and A = 0', () => {
+  it('scores = like forward', () => {
+    expect(one('=100%', '100%').score).toBe('10.00');
+    expect(one('=2次', '1次').score).toBe('5.00');
+  });
+  it('gives full 分值 for A = 0 only when B ≤ 0', () => {
+    expect(one('=0%', '0%')).toMatchObject({ score: '10.00', needsReason: false });
+    expect(one('=0%', '0.5%')).toMatchObject({ score: '0.00', needsReason: true });
+  });
+});
+
+describe('scoring: boolean and qualitative', () => {
+  it('scores 是/否 all or nothing and refuses a number', () => {
+    expect(one('否', '否').score).toBe('10.00');
+    expect(one('否', '是')).toMatchObject({ score: '0.00', needsReason: true });
+    expect(one('是', '95%').error).toBe('请填写“是”或“否”');
+  });
+  it('lets the unit score itself inside a band and the reviewer replace it', () => {
+    expect(one('提升', '有所提升', { selfShare: '0.9' })).toMatchObject({ score: '9.00', needsReason: false });
+    expect(one('提升', '有所提升', { selfShare: '0.9', reviewerShare: '0.7' })).toMatchObject({ score: '7.00', needsReason: true });
+    expect(one('及时', '', {}).error).toBe('请选择完成档次并给分');
+  });
+});
+
+describe('scoring: units', () => {
+  it('converts exactly between 万元 and 元, 百分比 and %, 日 and 天', () => {
+    expect(convertUnit('1.5', '万元', '元')).toEqual({ ok: true, value: '15000' });
+    expect(convertUnit('95', '百分比', '%')).toEqual({ ok: true, value: '95' });
+    expect(convertUnit('3', '日', '天')).toEqual({ ok: true, value: '3' });
+    expect(one('≤90万元', '850000元')).toMatchObject({ score: '10.00', actualInTargetUnit: '85万元' });
+  });
+  it('refuses a value in an unrelated unit with a clear message', () => {
+    expect(convertUnit('3', '次', '个')).toMatchObject({ ok: false });
+    expect(one('=2次', '2个').error).toContain('“个”不能换算为“次”');
+    expect(one('>=90%', '九成').error).toBe('请填写数值（单位：%）');
+  });
+});
+
+describe('scoring: the whole evaluation', () => {
+  const indicators: IndicatorToScore[] = [
+    { level1Code: 'output', target: t('=100%'), actual: '100%' },
+    { level1Code: 'output', target: t('=2次'), actual: '1次', deviationReason: '疫情' },
+    { level1Code: 'output', target: t('及时'), actual: '及时', selfShare: '1' },
+    { level1Code: 'benefit', target: t('>=90%'), actual: '92%' },
+    { level1Code: 'satisfaction', target: t('>=90%'), actual: '90%' },
+  ];
+
+  it('caps budget execution over 100 % at the full 10', () => {
+    const scored = scoreEvaluation({ budgetAmount: '100.00', executedAmount: '120.00', indicators }, P);
+    expect(scored.budget).toMatchObject({ rate: '120.00', score: '10.00' });
+  });
+
+  it('splits each 一级 weight over its indicators with remainders so they add up, and totals with the grade', () => {
+    const weights = indicatorWeights(indicators, P);
+    expect(weights).toEqual(['16.67', '16.67', '16.66', '30.00', '10.00']);
+    const scored = scoreEvaluation({ budgetAmount: '213500.00', executedAmount: '213500.00', indicators }, P);
+    expect(scored.indicators.map((i) => i.score)).toEqual(['16.67', '8.34', '16.66', '30.00', '10.00']);
+    expect(scored).toMatchObject({ total: '91.67', grade: '优' });
+  });
+
+  it('moves the 满意度 weight to 产出 and 效益 on a form without 满意度 indicators', () => {
+    const without = indicators.filter((i) => i.level1Code !== 'satisfaction');
+    expect(indicatorWeights(without, P)).toEqual(['18.34', '18.33', '18.33', '35.00']);
+    expect(indicatorWeights(without, { ...P, missingLevel1: { code: 'satisfaction', moveTo: 'output' } })).toEqual(['20.00', '20.00', '20.00', '30.00']);
+  });
+
+  it('rounds half-up at .5', () => {
+    const integers: ScoringPolicy = { ...P, indicatorDecimals: 0, totalDecimals: 0 };
+    expect(scoreIndicator({ level1Code: 'output', target: t('>=4次'), actual: '1次' }, '10', { ...P, indicatorDecimals: 1 }).score).toBe('2.5');
+    expect(scoreIndicator({ level1Code: 'output', target: t('>=4次'), actual: '1次' }, '10', integers).score).toBe('3');
+    expect(scoreIndicator({ level1Code: 'output', target: t('>=8次'), actual: '1次' }, '10', { ...P, indicatorDecimals: 2 }).score).toBe('1.25');
+    expect(scoreIndicator({ level1Code: 'output', target: t('>=8次'), actual: '1次' }, '10', { ...P, indicatorDecimals: 1 }).score).toBe('1.3');
+  });
+
+  it('refuses a policy whose weights do not add up to 100', () => {
+    expect(validatePolicy(P)).toEqual({ ok: true });
+    expect(validatePolicy({ ...P, level1Weights: { output: '50', benefit: '30', satisfaction: '20' } })).toEqual({ ok: false, message: '权重合计应为 100，现为 110' });
+  });
+
+  it('is deterministic: the same 60-indicator evaluation scores the same every time', () => {
+    const sixty = Array.from({ length: 60 }, (_, i) => indicators[i % indicators.length]);
+    const first = scoreEvaluation({ budgetAmount: '100', executedAmount: '95', indicators: sixty }, P);
+    for (let i = 0; i < 20; i++) expect(scoreEvaluation({ budgetAmount: '100', executedAmount: '95', indicators: sixty }, P)).toEqual(first);
+    expect(first.indicators).toHaveLength(60);
+  });
+});

@@ -1,0 +1,206 @@
+import type { ParsedTarget } from '@jxt/contracts';
+import { MoneyDecimal as D } from '../money/money-decimal';
+import { readTarget } from '../value-grammar';
+import type { QualitativeBand, ScoringPolicy } from './scoring-policy';
+import { convertUnit } from './units';
+
+type Decimal = InstanceType<typeof D>;
+
+export interface IndicatorToScore {
+  level1Code: string;
+  target: ParsedTarget;
+  /** 实际完成值 as typed. */
+  actual: string;
+  /** 分值 set on the form; when absent the level-1 weight is split among the level's indicators. */
+  weight?: string | null;
+  /** Qualitative: the share of 分值 the unit gives itself (decimal string in [0, 1]), inside a policy band. */
+  selfShare?: string | null;
+  /** Qualitative: the reviewer's share at 复核, replacing the unit's. */
+  reviewerShare?: string | null;
+  /** 偏差原因分析及改进措施 as typed. */
+  deviationReason?: string | null;
+}
+
+export interface EvaluationToScore {
+  /** 全年预算数 and 全年执行数 (yuan). */
+  budgetAmount: string | null;
+  executedAmount: string | null;
+  indicators: IndicatorToScore[];
+}
+
+export interface ScoredIndicator {
+  weight: string;
+  score: string;
+  /** The rule that produced the score with the numbers used, for a reviewer to check the arithmetic. */
+  rule: string;
+  /** Unit conversion applied to the actual value, if any. */
+  actualInTargetUnit: string | null;
+  needsReason: boolean;
+  reasonMissing: boolean;
+  error: string | null;
+}
+
+export interface ScoredEvaluation {
+  budget: { weight: string; rate: string | null; score: string; rule: string };
+  indicators: ScoredIndicator[];
+  total: string;
+  grade: string;
+}
+
+export type PolicyCheck = { ok: true } | { ok: false; message: string };
+
+/** Weights that do not add up to 100 (budget + every 一级指标) are refused, as are bands outside [0, 1]. */
+export function validatePolicy(policy: ScoringPolicy): PolicyCheck {
+  const sum = Object.values(policy.level1Weights).reduce((acc, w) => acc.plus(w), new D(policy.budgetExecutionWeight));
+  if (!sum.equals(100)) return { ok: false, message: `权重合计应为 100，现为 ${sum.toString()}` };
+  for (const band of policy.qualitativeBands) {
+    if (new D(band.min).lt(0) || new D(band.max).gt(1) || new D(band.min).gt(band.max)) return { ok: false, message: `定性档次“${band.label}”的区间无效` };
+  }
+  if (![0, 1, 2].includes(policy.indicatorDecimals) || ![0, 1, 2].includes(policy.totalDecimals)) return { ok: false, message: '小数位只能是 0、1 或 2' };
+  return { ok: true };
+}
+
+const round = (value: Decimal, decimals: number) => value.toDecimalPlaces(decimals, D.ROUND_HALF_UP);
+const fixed = (value: Decimal, decimals: number) => round(value, decimals).toFixed(decimals);
+
+/**
+ * Each indicator's 分值: explicit weights as given; otherwise the level-1 weight split evenly, with the
+ * rounding remainder handed out (largest remainder) so the level adds up exactly. A level the form does not
+ * have (usually 满意度) moves its weight as the policy says.
+ */
+export function indicatorWeights(indicators: IndicatorToScore[], policy: ScoringPolicy): string[] {
+  const decimals = policy.indicatorDecimals;
+  const levels = new Map<string, number[]>();
+  indicators.forEach((indicator, index) => levels.set(indicator.level1Code, [...(levels.get(indicator.level1Code) ?? []), index]));
+  const levelWeight = new Map<string, Decimal>(Object.entries(policy.level1Weights).map(([code, w]) => [code, new D(w)]));
+  for (const [code, weight] of [...levelWeight]) {
+    if (levels.has(code) || weight.isZero()) continue;
+    const present = [...levelWeight.keys()].filter((c) => levels.has(c));
+    if (!present.length) continue;
+    levelWeight.set(code, new D(0));
+    const targets = policy.missingLevel1.code === code && policy.missingLevel1.moveTo !== 'split_evenly' && levels.has(policy.missingLevel1.moveTo) ? [policy.missingLevel1.moveTo] : present;
+    const share = weight.dividedBy(targets.length);
+    targets.forEach((t) => levelWeight.set(t, levelWeight.get(t)!.plus(share)));
+  }
+  const weights: string[] = indicators.map(() => '0');
+  for (const [code, members] of levels) {
+    const explicit = members.filter((i) => indicators[i].weight);
+    if (explicit.length === members.length) {
+      members.forEach((i) => (weights[i] = new D(indicators[i].weight!).toFixed(decimals)));
+      continue;
+    }
+    const total = (levelWeight.get(code) ?? new D(0)).minus(explicit.reduce((acc, i) => acc.plus(indicators[i].weight!), new D(0)));
+    explicit.forEach((i) => (weights[i] = new D(indicators[i].weight!).toFixed(decimals)));
+    const open = members.filter((i) => !indicators[i].weight);
+    const unit = new D(10).pow(-decimals);
+    const exact = total.dividedBy(open.length);
+    const floor = exact.toDecimalPlaces(decimals, D.ROUND_DOWN);
+    let remainder = total.minus(floor.times(open.length)).dividedBy(unit).round().toNumber();
+    open.forEach((i) => {
+      weights[i] = (remainder-- > 0 ? floor.plus(unit) : floor).toFixed(decimals);
+    });
+  }
+  return weights;
+}
+
+function bandFor(share: Decimal, bands: QualitativeBand[]): QualitativeBand | undefined {
+  return bands.find((b) => share.gte(b.min) && share.lte(b.max));
+}
+
+/** One indicator's 得分 with its rule. Pure: the same input always gives the same output. */
+export function scoreIndicator(indicator: IndicatorToScore, weight: string, policy: ScoringPolicy): ScoredIndicator {
+  const w = new D(weight);
+  const result = (score: Decimal, rule: string, extra: Partial<ScoredIndicator> = {}): ScoredIndicator => ({
+    weight,
+    score: fixed(D.max(0, D.min(score, w)), policy.indicatorDecimals),
+    rule,
+    actualInTargetUnit: null,
+    needsReason: false,
+    reasonMissing: false,
+    error: null,
+    ...extra,
+  });
+  const withReason = (r: ScoredIndicator, needs: boolean): ScoredIndicator => ({
+    ...r,
+    needsReason: needs,
+    reasonMissing: needs && !indicator.deviationReason?.trim(),
+  });
+  const target = indicator.target;
+
+  if (target.kind === 'qualitative' || target.kind === 'empty') {
+    const chosen = indicator.reviewerShare ?? indicator.selfShare;
+    if (!chosen) return result(new D(0), '定性指标：尚未评定档次', { error: '请选择完成档次并给分' });
+    const share = new D(chosen);
+    const band = bandFor(share, policy.qualitativeBands);
+    if (!band) return result(new D(0), '定性指标：得分比例不在任何档次内', { error: '得分比例须在 0 到 1 之间' });
+    const by = indicator.reviewerShare ? '复核' : '自评';
+    return withReason(result(w.times(share), `定性（${by}）：${band.label} ${share.times(100).toString()}% × ${weight}`), band.code !== 'achieved');
+  }
+
+  const actual = readTarget(indicator.actual).target;
+  if (target.kind === 'boolean') {
+    if (actual.kind !== 'boolean') return result(new D(0), '是否类指标：实际完成值应为“是”或“否”', { error: '请填写“是”或“否”' });
+    const hit = actual.value === target.value;
+    return withReason(result(hit ? w : new D(0), `是否类：目标“${target.value ? '是' : '否'}”，实际“${actual.value ? '是' : '否'}” → ${hit ? weight : '0'}`), !hit);
+  }
+
+  if (actual.kind !== 'quantitative') return result(new D(0), '定量指标：实际完成值应为数值', { error: `请填写数值${target.unit ? `（单位：${target.unit}）` : ''}` });
+  const converted = convertUnit(actual.value, actual.unit, target.unit);
+  if (!converted.ok) return result(new D(0), '定量指标：单位不一致', { error: converted.message });
+  const A = new D(target.value);
+  const B = new D(converted.value);
+  const inTargetUnit = actual.unit !== target.unit ? `${converted.value}${target.unit ?? ''}` : null;
+  const extra = { actualInTargetUnit: inTargetUnit };
+  const overshoot = policy.overshootRatio !== null && A.gt(0) && B.gt(A.times(policy.overshootRatio));
+
+  switch (target.operator) {
+    case 'gte':
+    case 'gt': {
+      const hit = target.operator === 'gte' ? B.gte(A) : B.gt(A);
+      if (hit) return withReason(result(w, `正向：B=${B} ${target.operator === 'gte' ? '≥' : '>'} A=${A} → ${weight}`, extra), overshoot);
+      if (A.isZero()) return withReason(result(new D(0), `正向：A=0，B=${B} 未达标 → 0`, extra), true);
+      return withReason(result(B.dividedBy(A).times(w), `正向：B / A × 分值 = ${B} / ${A} × ${weight}`, extra), true);
+    }
+    case 'lte':
+    case 'lt': {
+      const hit = target.operator === 'lte' ? B.lte(A) : B.lt(A);
+      if (hit) return withReason(result(w, `反向：B=${B} ${target.operator === 'lte' ? '≤' : '<'} A=${A} → ${weight}`, extra), false);
+      if (A.isZero()) return withReason(result(new D(0), `反向：A=0，B=${B} 超出 → 0`, extra), true);
+      if (policy.reverseFormula === 'ratio') return withReason(result(A.dividedBy(B).times(w), `反向：A / B × 分值 = ${A} / ${B} × ${weight}`, extra), true);
+      const share = D.max(0, new D(1).minus(B.minus(A).dividedBy(A)));
+      return withReason(result(share.times(w), `反向：(1 − (B − A) / A) × 分值 = (1 − (${B} − ${A}) / ${A}) × ${weight}${B.gte(A.times(2)) ? '（B ≥ 2A，得 0）' : ''}`, extra), true);
+    }
+    case 'eq': {
+      if (A.isZero()) {
+        const hit = B.lte(0);
+        return withReason(result(hit ? w : new D(0), `等于：A=0，${hit ? `B=${B} ≤ 0 → ${weight}` : `B=${B} > 0 → 0`}`, extra), !hit);
+      }
+      if (B.gte(A)) return withReason(result(w, `等于（按正向）：B=${B} ≥ A=${A} → ${weight}`, extra), overshoot);
+      return withReason(result(B.dividedBy(A).times(w), `等于（按正向）：B / A × 分值 = ${B} / ${A} × ${weight}`, extra), true);
+    }
+  }
+}
+
+/** The whole 自评表: 预算执行率, each indicator, 总分 and grade (domain.md §4 under the given policy). */
+export function scoreEvaluation(evaluation: EvaluationToScore, policy: ScoringPolicy): ScoredEvaluation {
+  const budgetWeight = new D(policy.budgetExecutionWeight);
+  let budget: ScoredEvaluation['budget'];
+  if (!evaluation.budgetAmount || !evaluation.executedAmount || new D(evaluation.budgetAmount).isZero()) {
+    budget = { weight: policy.budgetExecutionWeight, rate: null, score: fixed(new D(0), policy.indicatorDecimals), rule: '预算执行率：缺少全年预算数或全年执行数' };
+  } else {
+    const rate = new D(evaluation.executedAmount).dividedBy(evaluation.budgetAmount);
+    const capped = D.min(rate, 1);
+    budget = {
+      weight: policy.budgetExecutionWeight,
+      rate: fixed(rate.times(100), 2),
+      score: fixed(capped.times(budgetWeight), policy.indicatorDecimals),
+      rule: `预算执行率：min(${evaluation.executedAmount} / ${evaluation.budgetAmount}, 1) × ${policy.budgetExecutionWeight}`,
+    };
+  }
+  const weights = indicatorWeights(evaluation.indicators, policy);
+  const indicators = evaluation.indicators.map((indicator, i) => scoreIndicator(indicator, weights[i], policy));
+  const sum = indicators.reduce((acc, s) => acc.plus(s.score), new D(budget.score));
+  const total = fixed(sum, policy.totalDecimals);
+  const grade = [...policy.grades].sort((a, b) => new D(b.min).comparedTo(a.min)).find((g) => new D(total).gte(g.min))?.grade ?? '';
+  return { budget, indicators, total, grade };
+}
