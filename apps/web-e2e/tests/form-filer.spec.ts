@@ -1,0 +1,240 @@
+import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+// The 2021 form of 网络信息系统运行与维护 as the demo seed loads it (seeds/songjiang/forms-2021.json).
+// Only the first test changes it (one value, 项目验收合格率); the others read what that change leaves alone.
+const PROJECT = '网络信息系统运行与维护';
+const INDICATORS: readonly (readonly [string, string])[] = [
+  ['全年度是否有重大的网站中断事故', '否'],
+  ['全年核心网络及安全、服务器存储运行是否稳定正常', '是'],
+  ['全年机房环境温湿度及电源是否不间断，设备是否正常运行', '是'],
+  ['是否完成各委办局资金模板的修改和新增', '是'],
+  ['是否完成专家库的模块开发', '是'],
+  ['项目验收合格率', '=100%'],
+  ['项目完成及时率', '及时'],
+  ['信息化程度', '提升'],
+  ['信息公开', '公开'],
+  ['网络运行情况', '良好'],
+  ['投诉率', '=0%'],
+  ['设备投资计划完成率', '=100%'],
+  ['公众满意度', '满意'],
+  ['长效管理制度健全情况', '健全'],
+  ['机关工作人员满意度', '满意'],
+];
+// 项目资金（元）: the seven amounts, in yuan as printed.
+const AMOUNTS: Readonly<Record<string, string>> = {
+  totalAmount: '8,927,300.00',
+  fiscalAmount: '8,927,300.00',
+  otherAmount: '0.00',
+  annualAmount: '8,927,300.00',
+  annualFiscalAmount: '8,927,300.00',
+  carryOverAmount: '0.00',
+  annualOtherAmount: '0.00',
+};
+const CHANGED = { row: 6, name: '项目验收合格率', before: '=100%', after: '≥98%', reading: '≥ 98 %' };
+
+const ARTIFACTS = join(__dirname, '..', 'test-results');
+const SCREENSHOTS = join(ARTIFACTS, 'screenshots');
+
+async function logIn(page: Page, username: string, password: string) {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /^登\s*录$/ }).click();
+  await expect(page).toHaveURL(/\/projects/);
+}
+
+/** From the project list, as a filer gets there: the project's name links to its form. */
+async function openForm(page: Page, name: string) {
+  await page.locator('.ant-table-tbody').getByRole('link', { name, exact: true }).click();
+  await expect(page).toHaveURL(/\/forms\/[0-9a-f-]{36}$/);
+  await expect(sheet(page)).toBeVisible();
+}
+
+const sheet = (page: Page) => page.getByRole('article', { name: '财政项目支出绩效目标填报表' });
+const indicatorRows = (page: Page) => sheet(page).locator('table.sheet-indicators tbody tr');
+const button = (page: Page, text: string) =>
+  // antd spaces out a two-character label: "编 辑".
+  page.getByRole('button', { name: new RegExp(`^${[...text].join('\\s*')}$`) });
+
+async function screenshot(page: Page, testInfo: TestInfo, name: string, fullPage = true) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, name);
+  await page.screenshot({ path, fullPage });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+/** No horizontal scrollbar: the page is no wider than the window. */
+async function expectNoHorizontalScroll(page: Page) {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(scrollWidth, `page ${scrollWidth}px wide in a ${clientWidth}px window`).toBeLessThanOrEqual(clientWidth);
+}
+
+const nameInput = (page: Page, row: number): Locator =>
+  page.getByRole('textbox', { name: `三级指标 第${row}行`, exact: true });
+const valueInput = (page: Page, row: number): Locator =>
+  page.getByRole('textbox', { name: `年度指标值 第${row}行`, exact: true });
+
+test('a filer opens 网络信息系统运行与维护, sees its 15 indicators and seven amounts, changes a value, saves and finds it after a reload', async ({
+  page,
+}, testInfo) => {
+  await logIn(page, 'filer', 'demo');
+  await openForm(page, PROJECT);
+
+  await expect(sheet(page).getByRole('heading', { name: '财政项目支出绩效目标填报表' })).toBeVisible();
+  await expect(sheet(page)).toContainText('（2021年度）');
+  await expect(sheet(page)).toContainText(PROJECT);
+
+  // All 15 三级指标, each with its 年度指标值, one row each, in the seed's order.
+  await expect(indicatorRows(page)).toHaveCount(INDICATORS.length);
+  for (const [i, [name, value]] of INDICATORS.entries()) {
+    const row = indicatorRows(page).nth(i);
+    await expect(row.locator('td').filter({ hasText: name }).last()).toHaveText(name);
+    await expect(row.locator('td.sheet-value')).toHaveText(value);
+  }
+  // The seven amounts of 项目资金（元）.
+  for (const [field, text] of Object.entries(AMOUNTS))
+    await expect(sheet(page).locator(`td[data-field="funds.${field}"]`), field).toHaveText(text);
+  await screenshot(page, testInfo, 'form-view-1280x720.png');
+
+  // Edit mode: the same sheet with inputs.
+  await button(page, '编辑').click();
+  const editor = page.getByRole('article', { name: '编辑绩效目标填报表' });
+  await expect(editor).toBeVisible();
+  await expect(page.getByText(`三级指标 ${INDICATORS.length} 个`)).toBeVisible();
+  await expect(nameInput(page, CHANGED.row)).toHaveValue(CHANGED.name);
+  const value = valueInput(page, CHANGED.row);
+  await expect(value).toHaveValue(CHANGED.before);
+  await expect(value).toHaveAccessibleDescription('= 100 %');
+
+  // The reading of the new text shows under the input while typing.
+  await value.fill(CHANGED.after);
+  await expect(value).toHaveAccessibleDescription(CHANGED.reading);
+  await expect(editor.locator('.ind-reading').nth(CHANGED.row - 1)).toHaveText(CHANGED.reading);
+  await expect(page.getByText('有未保存的修改')).toBeVisible();
+  // Text the grammar cannot read is kept, with a warning instead of a reading.
+  await valueInput(page, 1).fill('看情况吧');
+  await expect(editor.locator('.ind-reading').first()).toHaveClass(/ind-reading-warning/);
+  await expect(valueInput(page, 1)).not.toHaveAccessibleDescription('否');
+  await valueInput(page, 1).fill('否');
+  await expect(valueInput(page, 1)).toHaveAccessibleDescription('否');
+  await screenshot(page, testInfo, 'form-edit-1280x720.png');
+
+  await button(page, '保存').click();
+  await expect(page.getByText('已保存')).toBeVisible();
+  await expect(page.getByRole('article', { name: '编辑绩效目标填报表' })).toHaveCount(0);
+  await expect(
+    indicatorRows(page)
+      .nth(CHANGED.row - 1)
+      .locator('td.sheet-value'),
+  ).toHaveText(CHANGED.after);
+
+  // From the server, not the page's memory.
+  await page.reload();
+  await expect(indicatorRows(page)).toHaveCount(INDICATORS.length);
+  await expect(
+    indicatorRows(page)
+      .nth(CHANGED.row - 1)
+      .locator('td.sheet-value'),
+  ).toHaveText(CHANGED.after);
+  await expect(indicatorRows(page).nth(0).locator('td.sheet-value')).toHaveText('否');
+  await expect(page.locator('.form-meta')).toContainText('张文（填报人）');
+  await button(page, '编辑').click();
+  await expect(valueInput(page, CHANGED.row)).toHaveValue(CHANGED.after);
+  await expect(valueInput(page, CHANGED.row)).toHaveAccessibleDescription(CHANGED.reading);
+});
+
+test('the form page fits 1280×720 and 1920×1080 without a horizontal scrollbar, in reading and in edit mode', async ({
+  page,
+}, testInfo) => {
+  await logIn(page, 'filer', 'demo');
+  await openForm(page, PROJECT);
+  for (const [width, height] of [
+    [1280, 720],
+    [1920, 1080],
+  ]) {
+    await page.setViewportSize({ width, height });
+    await expect(indicatorRows(page)).toHaveCount(INDICATORS.length);
+    await expectNoHorizontalScroll(page);
+    await screenshot(page, testInfo, `form-view-${width}x${height}-viewport.png`, false);
+  }
+  await button(page, '编辑').click();
+  await expect(valueInput(page, INDICATORS.length)).toBeVisible();
+  for (const [width, height] of [
+    [1920, 1080],
+    [1280, 720],
+  ]) {
+    await page.setViewportSize({ width, height });
+    await expectNoHorizontalScroll(page);
+    await screenshot(page, testInfo, `form-edit-${width}x${height}-viewport.png`, false);
+  }
+});
+
+test('keyboard: Tab from a 三级指标 name goes to its 年度指标值, Enter from a value to the next row’s name', async ({
+  page,
+}) => {
+  await logIn(page, 'filer', 'demo');
+  await openForm(page, PROJECT);
+  await button(page, '编辑').click();
+  for (const row of [1, 8, INDICATORS.length]) {
+    await nameInput(page, row).focus();
+    await page.keyboard.press('Tab');
+    await expect(valueInput(page, row)).toBeFocused();
+  }
+  await valueInput(page, 2).focus();
+  await page.keyboard.press('Enter');
+  await expect(nameInput(page, 3)).toBeFocused();
+  // Nothing was changed: cancelling asks nothing.
+  await button(page, '取消').click();
+  await expect(sheet(page)).toBeVisible();
+});
+
+test('print: only the sheet, on A4 — app chrome hidden; the PDF and a print preview are kept', async ({
+  page,
+}, testInfo) => {
+  await logIn(page, 'filer', 'demo');
+  await openForm(page, PROJECT);
+  await expect(button(page, '打印')).toBeVisible();
+  await expect(page.locator('.app-header')).toBeVisible();
+
+  await page.emulateMedia({ media: 'print' });
+  // Every .no-print element (header, back link, buttons, warnings) is gone; the sheet stays.
+  const chrome = page.locator('.no-print');
+  expect(await chrome.count()).toBeGreaterThan(0);
+  for (const element of await chrome.all()) await expect(element).toBeHidden();
+  await expect(page.locator('.app-header')).toBeHidden();
+  await expect(button(page, '打印')).toBeHidden();
+  await expect(sheet(page)).toBeVisible();
+  await expect(indicatorRows(page)).toHaveCount(INDICATORS.length);
+  // The sheet's rules print black.
+  await expect(sheet(page).locator('td[data-field="funds.totalAmount"]')).toHaveCSS('border-top-color', 'rgb(0, 0, 0)');
+
+  // The print preview: the page as Chromium lays it out for print, at about an A4 width (96 dpi, 15 mm margins).
+  await page.setViewportSize({ width: 680, height: 1000 });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const preview = join(SCREENSHOTS, 'form-print-preview.png');
+  await page.screenshot({ path: preview, fullPage: true });
+  await testInfo.attach('form-print-preview.png', { path: preview, contentType: 'image/png' });
+
+  const pdfPath = join(ARTIFACTS, 'print', 'form-print-a4.pdf');
+  mkdirSync(join(ARTIFACTS, 'print'), { recursive: true });
+  const pdf = await page.pdf({ path: pdfPath, format: 'A4', preferCSSPageSize: true, printBackground: true });
+  await testInfo.attach('form-print-a4.pdf', { path: pdfPath, contentType: 'application/pdf' });
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  // A4 portrait (595×842 pt) on every page; a 15-row form takes one or two pages. Chromium writes the PDF uncompressed enough to read this.
+  const text = pdf.toString('latin1');
+  const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [
+    Number(m[1]),
+    Number(m[2]),
+  ]);
+  expect(boxes.length, 'pages in the PDF').toBeGreaterThanOrEqual(1);
+  expect(boxes.length, 'pages in the PDF').toBeLessThanOrEqual(2);
+  for (const [width, height] of boxes) {
+    expect(Math.abs(width - 595.28), `page width ${width} pt`).toBeLessThan(1);
+    expect(Math.abs(height - 841.89), `page height ${height} pt`).toBeLessThan(1);
+  }
+});
