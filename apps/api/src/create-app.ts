@@ -54,7 +54,8 @@ export async function createApp({ config, appDatabaseUrl, logger = ['error', 'wa
     // reload of /forms/… works; unknown /api paths stay JSON 404s.
     const fastifyStatic = (await import('@fastify/static')).default;
     const fastify = app.getHttpAdapter().getInstance();
-    await fastify.register(fastifyStatic, { root: config.webDistDir, prefix: '/', wildcard: false, index: false });
+    // preCompressed: the build writes .br/.gz beside each asset (tools/compress-dist.mjs).
+    await fastify.register(fastifyStatic, { root: config.webDistDir, prefix: '/', wildcard: false, index: false, preCompressed: true });
     fastify.get('/*', (request, reply) => {
       if (request.url.startsWith('/api/') || request.url === '/api') {
         return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `没有这个接口：${request.method} ${request.url}` });
