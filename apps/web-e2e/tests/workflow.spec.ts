@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -111,11 +111,17 @@ async function step(page: Page, action: string, fill?: (dialog: ReturnType<Page[
   await expect(dialog).toBeHidden();
 }
 
-async function shoot(page: Page, name: string, fullPage = false) {
+/** The page (or one part of it) at 1280×720 and at 1920×1080. */
+async function shoot(page: Page, name: string, part?: Locator) {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}-1280x720.png`), fullPage });
-  await page.setViewportSize({ width: 1920, height: 1080 });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}-1920x1080.png`), fullPage });
+  for (const [width, height] of [
+    [1280, 720],
+    [1920, 1080],
+  ]) {
+    await page.setViewportSize({ width, height });
+    const path = join(SCREENSHOTS, `${name}-${width}x${height}.png`);
+    await (part ? part.screenshot({ path }) : page.screenshot({ path }));
+  }
   await page.setViewportSize({ width: 1280, height: 720 });
 }
 
@@ -224,8 +230,7 @@ test('a form goes through the whole 审批流程 and a 调整 shows its changes'
   await expect(timeline).toContainText('审核结果：优');
   await expect(timeline).toContainText('已报送财政 → 财政已审核');
   await expect(timeline).toContainText('项目资金总额');
-  await timeline.scrollIntoViewIfNeeded();
-  await shoot(filer, 'timeline');
+  await shoot(filer, 'timeline', timeline);
 
   // 7. 调整: a new revision (draft) opens; the approved one stays as it was.
   await step(filer, '调整', async (dialog) => {

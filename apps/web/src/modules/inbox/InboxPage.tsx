@@ -183,13 +183,13 @@ export function InboxPage() {
               </>
             ),
           },
-          { title: '单位', dataIndex: 'organizationName', ellipsis: true, width: '22%' },
-          { title: '状态', dataIndex: 'status', width: 150, render: (status: InboxItem['status']) => <FormStatusTag status={status} /> },
+          { title: '单位', dataIndex: 'organizationName', ellipsis: { showTitle: true }, width: 220 },
+          { title: '状态', dataIndex: 'status', width: 130, render: (status: InboxItem['status']) => <FormStatusTag status={status} /> },
           { title: '等待自', dataIndex: 'since', width: 170, render: (since: string) => formatTime(since) },
           {
             title: '截止日期',
             dataIndex: 'dueDate',
-            width: 170,
+            width: 160,
             render: (due: string | null, item) =>
               due ? (
                 <Space size={4}>
@@ -204,7 +204,7 @@ export function InboxPage() {
             title: '最新意见',
             dataIndex: 'lastComment',
             ellipsis: { showTitle: true },
-            width: '20%',
+            width: 220,
             render: (comment: string | null) => comment ?? <Typography.Text type="secondary">—</Typography.Text>,
           },
         ]}

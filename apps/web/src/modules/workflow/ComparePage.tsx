@@ -2,7 +2,7 @@ import type { GoalForm } from '@jxt/contracts';
 import { Alert, Button, Result, Space, Spin, Switch, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useGoalForm } from '../forms/hooks';
+import { useCodeList, useGoalForm } from '../forms/hooks';
 import { compareRevisions, type CompareRow } from './revision-diff';
 import './workflow.css';
 
@@ -14,12 +14,17 @@ export function ComparePage() {
   const first = useGoalForm(formId);
   const second = useGoalForm(otherId);
   const [onlyChanged, setOnlyChanged] = useState(false);
+  const categories = useCodeList('project_category');
 
   const pair = useMemo<[GoalForm, GoalForm] | null>(() => {
     if (!first.data || !second.data) return null;
     return first.data.revision <= second.data.revision ? [first.data, second.data] : [second.data, first.data];
   }, [first.data, second.data]);
-  const rows = useMemo(() => (pair ? compareRevisions(pair[0], pair[1]) : []), [pair]);
+  const rows = useMemo(() => {
+    if (!pair) return [];
+    const items = categories.data ?? [];
+    return compareRevisions(pair[0], pair[1], (code) => items.find((item) => item.code === code)?.label ?? code);
+  }, [pair, categories.data]);
 
   if (first.isPending || second.isPending) return <Spin className="form-loading" description="加载中…" />;
   const error = first.error ?? second.error;

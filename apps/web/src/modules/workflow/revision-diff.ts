@@ -1,4 +1,12 @@
-import { FORM_FIELD_LABELS as L, FUND_FIELDS, FUND_FIELD_LABELS, INDICATOR_SET_LABELS, type GoalForm, type IndicatorSetsInput } from '@jxt/contracts';
+import {
+  FORM_FIELD_LABELS as L,
+  FUND_FIELDS,
+  FUND_FIELD_LABELS,
+  INDICATOR_SET_LABELS,
+  PROJECT_CONTINUITY_LABELS,
+  type GoalForm,
+  type IndicatorSetsInput,
+} from '@jxt/contracts';
 import { diffForms, formatYuan, toSaveRequest, type FieldChange, type FormContent } from '@jxt/domain';
 
 export interface CompareRow {
@@ -33,7 +41,7 @@ const money = (value: string | null) => {
  * Side-by-side rows of two revisions (left = older, right = newer): every header field, amount, goal and
  * indicator of either, each marked changed when diffForms reports a change under its path.
  */
-export function compareRevisions(left: GoalForm, right: GoalForm): CompareRow[] {
+export function compareRevisions(left: GoalForm, right: GoalForm, categoryLabel: (code: string) => string = (code) => code): CompareRow[] {
   const labels = new Map<string, string>();
   for (const form of [left, right])
     for (const set of [form.indicators.year, form.indicators.longTerm ?? []])
@@ -49,7 +57,8 @@ export function compareRevisions(left: GoalForm, right: GoalForm): CompareRow[] 
   const rows: CompareRow[] = [];
   const push = (section: string, key: string, label: string, l: string | null, r: string | null, path = key) => {
     const found = changedUnder(path);
-    rows.push({ key, section, label, left: l, right: r, changed: found.length > 0, details: found });
+    rows.push({ key, section, label, left: l, right: r, changed: found.length > 0, details: [] });
+    return found;
   };
 
   const header: [keyof FormContent['project'], string][] = [
@@ -63,7 +72,9 @@ export function compareRevisions(left: GoalForm, right: GoalForm): CompareRow[] 
     ['plannedStart', L.plannedStart],
     ['plannedEnd', L.plannedEnd],
   ];
-  for (const [field, label] of header) push('项目信息', `project.${field}`, label, a.project[field], b.project[field]);
+  const shown = (field: keyof FormContent['project'], value: string | null) =>
+    value !== null && field === 'categoryCode' ? categoryLabel(value) : value === 'new' || value === 'continuing' ? PROJECT_CONTINUITY_LABELS[value] : value;
+  for (const [field, label] of header) push('项目信息', `project.${field}`, label, shown(field, a.project[field]), shown(field, b.project[field]));
   for (const field of FUND_FIELDS) push(L.funds, `funds.${field}`, FUND_FIELD_LABELS[field], money(a.funds[field]), money(b.funds[field]));
   push(L.goals, 'goalPeriod', `${L.totalGoal}年度`, period(a), period(b), '__none__');
   rows[rows.length - 1].changed = changedUnder('goalPeriodStart').length + changedUnder('goalPeriodEnd').length > 0;
@@ -79,7 +90,7 @@ export function compareRevisions(left: GoalForm, right: GoalForm): CompareRow[] 
       const next = after.get(key);
       const [l1, l2, name] = key.split('\u0000');
       const path = `indicators.${set}.${l1}.${l2}.${name}`;
-      push(
+      const found = push(
         INDICATOR_SET_LABELS[set],
         path,
         `${labelOf(l1)} / ${labelOf(l2)} / ${name}`,
@@ -88,7 +99,8 @@ export function compareRevisions(left: GoalForm, right: GoalForm): CompareRow[] 
       );
       const row = rows[rows.length - 1];
       if (!old || !next) row.changed = true;
-      row.details = row.details.filter((c) => !c.field.endsWith('.rawValue') && c.field !== path);
+      // The value is in the columns; its other changed parts (分值, 评分细则 …) are listed under it.
+      row.details = found.filter((c) => !c.field.endsWith('.rawValue') && c.field !== path);
     }
   }
   return rows;

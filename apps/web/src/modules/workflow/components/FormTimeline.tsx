@@ -1,4 +1,6 @@
-import { FORM_ACTION_LABELS, FORM_STATUS_LABELS, REVIEW_RESULT_LABELS, ROLE_LABELS, type FormHistoryEntry } from '@jxt/contracts';
+import { FORM_ACTION_LABELS, FORM_STATUS_LABELS, REVIEW_RESULT_LABELS, ROLE_LABELS, type FormFieldChange, type FormHistoryEntry } from '@jxt/contracts';
+import { useState } from 'react';
+import { formatYuan } from '@jxt/domain';
 import { Alert, Button, Card, Empty, Spin, Timeline, Typography } from 'antd';
 import { FormStatusTag } from '../../../ui/FormStatusTag';
 import { useHistory } from '../hooks';
@@ -6,6 +8,41 @@ import { formatTime } from '../format';
 import type { FormStatus } from '@jxt/contracts';
 
 const COLORS: Partial<Record<string, string>> = { approve: 'green', report: 'blue', return: 'orange', reject: 'red', reopen: 'purple', save: 'gray' };
+
+const FIRST = 6;
+
+/** The changed fields of a save as old → new; a long list (a first save) folds after a few lines. */
+function ChangeList({ changes }: { changes: FormFieldChange[] }) {
+  const [open, setOpen] = useState(false);
+  const shown = open ? changes : changes.slice(0, FIRST);
+  return (
+    <ul className="timeline-changes">
+      {shown.map((change, i) => (
+        <li key={i}>
+          <span className="timeline-change-label">{change.label}</span>：
+          <del>
+            <Value field={change.field} value={change.before} />
+          </del>{' '}
+          →{' '}
+          <ins>
+            <Value field={change.field} value={change.after} />
+          </ins>
+        </li>
+      ))}
+      {changes.length > FIRST && (
+        <li className="timeline-more">
+          <Button type="link" size="small" onClick={() => setOpen(!open)}>
+            {open ? '收起' : `还有 ${changes.length - FIRST} 处修改，展开`}
+          </Button>
+        </li>
+      )}
+    </ul>
+  );
+}
+
+function Time({ at }: { at: string }) {
+  return <span className="timeline-time">{formatTime(at)}</span>;
+}
 
 function Who({ entry }: { entry: FormHistoryEntry }) {
   return (
@@ -17,7 +54,21 @@ function Who({ entry }: { entry: FormHistoryEntry }) {
   );
 }
 
-const show = (value: string | null) => (value === null || value === '' ? '（空）' : value);
+const LONG = 60;
+
+/** A value of a saved change: amounts with separators, long texts cut (whole text on hover). */
+function Value({ field, value }: { field: string; value: string | null }) {
+  if (value === null || value === '') return <>（空）</>;
+  let text = value;
+  if (field.startsWith('funds.')) {
+    try {
+      text = formatYuan(value);
+    } catch {
+      text = value;
+    }
+  }
+  return text.length > LONG ? <span title={text}>{`${text.slice(0, LONG)}…`}</span> : <>{text}</>;
+}
 
 function entryItem(entry: FormHistoryEntry) {
   if (entry.kind === 'save') {
@@ -25,23 +76,13 @@ function entryItem(entry: FormHistoryEntry) {
     return {
       key: entry.id,
       color: COLORS.save,
-      title: formatTime(entry.at),
       content: (
         <div className="timeline-entry">
           <div>
             <strong>保存修改</strong> · <Who entry={entry} />
+            <Time at={entry.at} />
           </div>
-          {changes.length === 0 ? (
-            <Typography.Text type="secondary">内容未变</Typography.Text>
-          ) : (
-            <ul className="timeline-changes">
-              {changes.map((change, i) => (
-                <li key={i}>
-                  <span className="timeline-change-label">{change.label}</span>：<del>{show(change.before)}</del> → <ins>{show(change.after)}</ins>
-                </li>
-              ))}
-            </ul>
-          )}
+          {changes.length === 0 ? <Typography.Text type="secondary">内容未变</Typography.Text> : <ChangeList changes={changes} />}
         </div>
       ),
     };
@@ -50,11 +91,11 @@ function entryItem(entry: FormHistoryEntry) {
   return {
     key: entry.id,
     color: (entry.action && COLORS[entry.action]) || 'blue',
-    title: formatTime(entry.at),
     content: (
       <div className="timeline-entry">
         <div>
           <strong>{action}</strong> · <Who entry={entry} />
+          <Time at={entry.at} />
         </div>
         <div className="timeline-states">
           {entry.fromStatus ? FORM_STATUS_LABELS[entry.fromStatus] : '新建'} → {entry.toStatus ? FORM_STATUS_LABELS[entry.toStatus] : ''}
