@@ -15,3 +15,16 @@ if (typeof globalThis.Request === 'undefined') {
     }
   };
 }
+
+// antd's Form (rc-component/form) schedules its watchers through a MessageChannel, which jsdom lacks.
+// A timer stand-in keeps the "next macro task" meaning without holding the process open as Node's ports would.
+if (typeof globalThis.MessageChannel === 'undefined') {
+  globalThis.MessageChannel = class MessageChannel {
+    constructor() {
+      const port1 = { onmessage: null, postMessage: (data) => setTimeout(() => port2.onmessage?.({ data }), 0), close() {} };
+      const port2 = { onmessage: null, postMessage: (data) => setTimeout(() => port1.onmessage?.({ data }), 0), close() {} };
+      this.port1 = port1;
+      this.port2 = port2;
+    }
+  };
+}

@@ -27,8 +27,15 @@ async function logIn(page: Page, username: string, password: string) {
   await page.getByRole('button', { name: /^登\s*录$/ }).click();
 }
 
+/** Logs in (landing on 待办) and opens 项目 from the header. */
+async function logInToProjects(page: Page, username: string, password: string) {
+  await logIn(page, username, password);
+  await expect(page).toHaveURL(/\/inbox$/);
+  await page.locator('.app-nav').getByRole('link', { name: '项目' }).click();
+}
+
 test('a filer logs in, sees who is working and the unit’s 2021 projects, searches, and logs out', async ({ page }) => {
-  await logIn(page, FILER.username, FILER.password);
+  await logInToProjects(page, FILER.username, FILER.password);
   await expect(page).toHaveURL(/\/projects\?year=2021$/);
 
   const header = page.locator('.app-header');
@@ -99,7 +106,7 @@ test('a session revoked elsewhere sends the user back to log in, with a message,
   playwright,
   baseURL,
 }) => {
-  await logIn(page, FILER.username, FILER.password);
+  await logInToProjects(page, FILER.username, FILER.password);
   await expect(rows(page)).toHaveCount(3);
 
   // The same user, on another device, ends every other session (the browser's among them).
@@ -131,7 +138,7 @@ test('a session revoked elsewhere sends the user back to log in, with a message,
 });
 
 test('the finance reviewer (科教文卫科) filters by organisation from the tree and by status', async ({ page }) => {
-  await logIn(page, 'finance', 'demo');
+  await logInToProjects(page, 'finance', 'demo');
   await expect(rows(page)).toHaveCount(3);
 
   // What the division reviews: its assigned 主管部门 down to the unit's internal departments.

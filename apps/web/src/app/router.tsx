@@ -7,10 +7,12 @@ export const router = createBrowserRouter([
     path: '/',
     lazy: async () => ({ Component: (await import('../ui/AppLayout')).AppLayout }),
     children: [
-      { index: true, element: <Navigate to="/projects" replace /> },
+      { index: true, element: <Navigate to="/inbox" replace /> },
+      { path: 'inbox', lazy: async () => ({ Component: (await import('../modules/inbox/InboxPage')).InboxPage }) },
       { path: 'projects', lazy: async () => ({ Component: (await import('../modules/projects/ProjectListPage')).ProjectListPage }) },
       { path: 'forms/:formId', lazy: async () => ({ Component: (await import('../modules/forms/FormPage')).FormPage }) },
+      { path: 'forms/:formId/compare/:otherId', lazy: async () => ({ Component: (await import('../modules/workflow/ComparePage')).ComparePage }) },
     ],
   },
-  { path: '*', element: <Navigate to="/projects" replace /> },
+  { path: '*', element: <Navigate to="/inbox" replace /> },
 ]);

@@ -1,6 +1,6 @@
 import { Button, Layout, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
-import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { ORGANIZATION_KIND_LABELS, ROLE_LABELS } from '@jxt/contracts';
 import { setUnauthorizedListener } from '../api/http';
 import { queryClient } from '../app/query-client';
@@ -29,9 +29,19 @@ export function AppLayout() {
   return (
     <Layout className="app-layout">
       <Layout.Header className="app-header no-print">
-        <Link to="/projects" className="app-brand">
-          绩效通
-        </Link>
+        <Space size="large" className="app-nav-area">
+          <Link to="/inbox" className="app-brand">
+            绩效通
+          </Link>
+          <nav className="app-nav" aria-label="主导航">
+            <NavLink to="/inbox" className="app-nav-link">
+              待办
+            </NavLink>
+            <NavLink to="/projects" className="app-nav-link">
+              项目
+            </NavLink>
+          </nav>
+        </Space>
         <Space size="middle" className="app-user">
           <Typography.Text className="app-user-name" strong>
             {user.displayName}

@@ -23,7 +23,7 @@ export function LoginPage() {
   const error = login.error instanceof ApiRequestError ? login.error.message : login.error ? '无法连接服务器，请稍后重试' : null;
 
   const submit = (values: LoginValues) =>
-    login.mutate(values, { onSuccess: () => navigate(state.from && state.from !== '/login' ? state.from : '/projects', { replace: true }) });
+    login.mutate(values, { onSuccess: () => navigate(state.from && state.from !== '/login' ? state.from : '/inbox', { replace: true }) });
 
   return (
     <main className="login-page">

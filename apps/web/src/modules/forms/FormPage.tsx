@@ -1,7 +1,7 @@
-import { FORM_FIELD_LABELS as L, type FieldIssue, type GoalForm } from '@jxt/contracts';
+import { FORM_FIELD_LABELS as L, REVIEW_RESULT_LABELS, type FieldIssue, type GoalForm } from '@jxt/contracts';
 import { Alert, Button, Result, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ApiRequestError } from '../../api/http';
 import { FormStatusTag } from '../../ui/FormStatusTag';
 import { isEditable } from '@jxt/domain';
@@ -9,6 +9,11 @@ import { useCurrentUser } from '../auth/hooks';
 import { FormEditor } from './components/FormEditor';
 import { FormSheet } from './components/FormSheet';
 import { useCodeList, useGoalForm, useTaxonomy } from './hooks';
+import { FormTimeline } from '../workflow/components/FormTimeline';
+import { ReviewNotice } from '../workflow/components/ReviewNotice';
+import { RevisionBar } from '../workflow/components/RevisionBar';
+import { WorkflowActions } from '../workflow/components/WorkflowActions';
+import '../workflow/workflow.css';
 import './form.css';
 import './form-print.css';
 
@@ -48,6 +53,7 @@ export function FormPage() {
   const me = useCurrentUser();
   const categories = useCodeList('project_category');
   const [editing, setEditing] = useState(false);
+  const navigate = useNavigate();
   const taxonomy = useTaxonomy(query.data?.year, editing);
 
   if (query.isPending) return <Spin className="form-loading" description="加载中…" />;
@@ -71,6 +77,8 @@ export function FormPage() {
   const form: GoalForm = query.data;
   const canEdit = (me.data?.roles.includes('filer') ?? false) && isEditable(form.status);
   const categoryItems = categories.data ?? [];
+  // The reviewer's field is marked while the form is back with the unit (or the 主管部门).
+  const review = form.status === 'returned' || form.status === 'finance_returned' ? form.latestReview : null;
   const categoryLabel = form.project.categoryCode
     ? (categoryItems.find((item) => item.code === form.project.categoryCode)?.label ?? form.project.categoryCode)
     : null;
@@ -93,7 +101,15 @@ export function FormPage() {
           </Typography.Text>
         </Space>
         {!editing && (
-          <Space>
+          <Space wrap>
+            {me.data && (
+              <WorkflowActions
+                form={form}
+                me={me.data}
+                onReopened={(revision) => navigate(`/forms/${revision.id}`)}
+                onReload={() => query.refetch()}
+              />
+            )}
             {canEdit && (
               <Button type="primary" onClick={() => setEditing(true)}>
                 编辑
@@ -104,6 +120,22 @@ export function FormPage() {
         )}
       </div>
 
+      <RevisionBar form={form} />
+      <ReviewNotice form={form} />
+      {form.status === 'finance_approved' && (
+        <Alert
+          className="form-alert no-print"
+          type="success"
+          showIcon
+          title={`财政已审核，表单已锁定${form.reviewResult ? `（审核结果：${REVIEW_RESULT_LABELS[form.reviewResult]}）` : ''}`}
+          description={
+            <>
+              {form.reviewComment && <div className="review-comment">审核意见：{form.reviewComment}</div>}
+              <div>如需修改，请由填报人“调整”：新建一个修订版本重新审核，本版本保持不变。</div>
+            </>
+          }
+        />
+      )}
       {editing ? (
         taxonomy.isPending ? (
           <Spin className="form-loading" description="读取指标体系…" />
@@ -116,6 +148,8 @@ export function FormPage() {
             taxonomy={taxonomy.data}
             categories={categoryItems}
             onDone={() => setEditing(false)}
+            highlightField={review?.field}
+            highlightNote={review?.comment}
             onReload={async () => {
               await query.refetch();
               setEditing(false);
@@ -125,7 +159,8 @@ export function FormPage() {
       ) : (
         <>
           <IssuesPanel issues={form.issues} />
-          <FormSheet form={form} categoryLabel={categoryLabel} />
+          <FormSheet form={form} categoryLabel={categoryLabel} highlightField={review?.field} highlightNote={review?.comment} />
+          <FormTimeline formId={form.id} status={form.status} />
         </>
       )}
     </div>

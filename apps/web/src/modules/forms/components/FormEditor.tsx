@@ -4,7 +4,7 @@ import { Alert, App, Button, Modal, Space, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { useBlocker, type BlockerFunction } from 'react-router';
 import { ApiRequestError } from '../../../api/http';
-import { createDraft, draftReducer, toRequest } from '../form-draft';
+import { createDraft, draftReducer, fieldIdIndicator, toRequest, type FormDraft } from '../form-draft';
 import { useSaveForm } from '../hooks';
 import { SheetColumns, SheetTitle } from './FormSheet';
 import { FundsEditorRows, GoalsEditorRows, HeaderEditorRows } from './HeadEditors';
@@ -18,11 +18,24 @@ export interface FormEditorProps {
   onDone: () => void;
   /** Fetch the form again and leave edit mode (after a 409, local edits discarded). */
   onReload: () => Promise<unknown>;
+  /** Dotted path of the field a reviewer's comment concerns: its input is outlined, the comment shown beside the toolbar. */
+  highlightField?: string | null;
+  highlightNote?: string | null;
+}
+
+/** The `data-field-id` of the input for an API field path (indicators by their draft key). */
+function inputIdOf(path: string, year: FormDraft['year']): string | null {
+  const match = /^indicators\.year\.(\d+)\.children\.(\d+)\.indicators\.(\d+)\.(\w+)$/.exec(path);
+  if (!match) return path;
+  const key = year[Number(match[1])]?.children[Number(match[2])]?.indicators[Number(match[3])]?.key;
+  return key ? fieldIdIndicator(key, match[4]) : null;
 }
 
 /** Edit mode: the same sheet, with inputs. The draft lives in one reducer (form-draft.ts); rows are memoised. */
-export function FormEditor({ form, taxonomy, categories, onDone, onReload }: FormEditorProps) {
+export function FormEditor({ form, taxonomy, categories, onDone, onReload, highlightField, highlightNote }: FormEditorProps) {
   const [draft, dispatch] = useReducer(draftReducer, form, createDraft);
+  // The path names the saved form's rows: resolve it once, against the draft as it was opened.
+  const [flaggedInput] = useState(() => (highlightField ? inputIdOf(highlightField, draft.year) : null));
   const save = useSaveForm(form.id);
   const { message, modal } = App.useApp();
   const [conflict, setConflict] = useState<string | null>(null);
@@ -146,6 +159,24 @@ export function FormEditor({ form, taxonomy, categories, onDone, onReload }: For
       )}
       {failure && <Alert type="error" showIcon className="form-alert no-print" title="保存失败" description={failure} closable onClose={() => setFailure(null)} />}
 
+      {flaggedInput && (
+        // A style rule survives the inputs' re-renders (they own their class names).
+        <style>{`[data-field-id="${CSS.escape(flaggedInput)}"] { outline: 2px solid #fa8c16; outline-offset: 1px; background: #fff7e6; }`}</style>
+      )}
+      {flaggedInput && (
+        <Alert
+          type="warning"
+          showIcon
+          className="form-alert no-print"
+          title="审核意见所指的栏目已用橙色框标出"
+          description={highlightNote}
+          action={
+            <Button size="small" onClick={() => focusField(flaggedInput)}>
+              定位
+            </Button>
+          }
+        />
+      )}
       <article className="goal-sheet goal-sheet-edit" aria-label="编辑绩效目标填报表">
         <SheetTitle year={form.year} />
         <table className="sheet-table">

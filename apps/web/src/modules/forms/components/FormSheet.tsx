@@ -1,12 +1,47 @@
 import { FORM_FIELD_LABELS as L, FUND_FIELD_LABELS as F, type Funds, type GoalForm, type Money } from '@jxt/contracts';
 import { formatYuan } from '@jxt/domain';
-import type { ReactNode } from 'react';
+import { Tooltip } from 'antd';
+import { createContext, useContext, type ReactNode } from 'react';
 import { layoutIndicatorRows } from '../form-layout';
 
 export interface FormSheetProps {
   form: GoalForm;
   /** 项目类别 label of the form's code (from the tenant code list); the code itself when unknown. */
   categoryLabel: string | null;
+  /** Dotted path of the field a reviewer's comment concerns (`funds.totalAmount` …): marked on the sheet. */
+  highlightField?: string | null;
+  /** The comment, shown beside the marked field. */
+  highlightNote?: string | null;
+}
+
+const Highlight = createContext<{ field: string | null; note: string | null }>({ field: null, note: null });
+
+/** The marker beside the field a reviewer's comment concerns: a ⚠ with the comment as tooltip and for screen readers. */
+export function FieldFlag({ note }: { note: string | null }) {
+  const text = note ? `审核意见：${note}` : '审核意见所指栏目';
+  return (
+    <Tooltip title={text}>
+      <span className="sheet-flag no-print" role="note" aria-label={text} tabIndex={0}>
+        ⚠ 审核意见
+      </span>
+    </Tooltip>
+  );
+}
+
+/** Class and marker of a cell: flagged when its path is the highlighted one. */
+function useFlag(path: string): { className: string | undefined; marker: ReactNode } {
+  const { field, note } = useContext(Highlight);
+  return field === path ? { className: 'sheet-flagged', marker: <FieldFlag note={note} /> } : { className: undefined, marker: null };
+}
+
+function Cell({ path, className, colSpan, children }: { path: string; className?: string; colSpan?: number; children: ReactNode }) {
+  const flag = useFlag(path);
+  return (
+    <td className={[className, flag.className].filter(Boolean).join(' ') || undefined} colSpan={colSpan} data-field={path}>
+      {children}
+      {flag.marker}
+    </td>
+  );
 }
 
 /**
@@ -52,9 +87,9 @@ const amount = (value: Money | null) => (value == null || value === '' ? '' : fo
 
 function Amount({ funds, field }: { funds: Funds; field: keyof Funds }) {
   return (
-    <td className="sheet-amount" colSpan={2} data-field={`funds.${field}`}>
+    <Cell className="sheet-amount" colSpan={2} path={`funds.${field}`}>
       {amount(funds[field])}
-    </td>
+    </Cell>
   );
 }
 
@@ -62,10 +97,11 @@ function Amount({ funds, field }: { funds: Funds; field: keyof Funds }) {
  * The read view: the official 财政项目支出绩效目标填报表 as a bordered table, every printed
  * value exactly as stored, blank fields as blank cells.
  */
-export function FormSheet({ form, categoryLabel }: FormSheetProps) {
+export function FormSheet({ form, categoryLabel, highlightField = null, highlightNote = null }: FormSheetProps) {
   const { project, funds } = form;
   const rows = layoutIndicatorRows(form.indicators.year);
   return (
+    <Highlight.Provider value={{ field: highlightField, note: highlightNote }}>
     <article className="goal-sheet" aria-label={L.formTitle}>
       <SheetTitle year={form.year} />
       <table className="sheet-table">
@@ -73,21 +109,21 @@ export function FormSheet({ form, categoryLabel }: FormSheetProps) {
         <tbody>
           <tr>
             <th scope="row">{L.projectName}</th>
-            <td colSpan={3}>{project.name}</td>
+            <Cell colSpan={3} path="project.name">{project.name}</Cell>
             <th scope="row">{L.category}</th>
-            <td>{categoryLabel ?? ''}</td>
+            <Cell path="project.categoryCode">{categoryLabel ?? ''}</Cell>
           </tr>
           <tr>
             <th scope="row">{L.printedDepartment}</th>
-            <td colSpan={3}>{project.printedDepartment ?? ''}</td>
+            <Cell colSpan={3} path="project.printedDepartment">{project.printedDepartment ?? ''}</Cell>
             <th scope="row">{L.printedImplementingUnit}</th>
-            <td>{project.printedImplementingUnit ?? ''}</td>
+            <Cell path="project.printedImplementingUnit">{project.printedImplementingUnit ?? ''}</Cell>
           </tr>
           <tr>
             <th scope="row">{L.plannedStart}</th>
-            <td colSpan={3}>{project.plannedStart ?? ''}</td>
+            <Cell colSpan={3} path="project.plannedStart">{project.plannedStart ?? ''}</Cell>
             <th scope="row">{L.plannedEnd}</th>
-            <td>{project.plannedEnd ?? ''}</td>
+            <Cell path="project.plannedEnd">{project.plannedEnd ?? ''}</Cell>
           </tr>
           <tr>
             <th scope="rowgroup" rowSpan={4} className="sheet-block">
@@ -128,12 +164,12 @@ export function FormSheet({ form, categoryLabel }: FormSheetProps) {
             </th>
           </tr>
           <tr className="sheet-goal-row">
-            <td colSpan={3} className="sheet-goal" data-field="totalGoal">
+            <Cell colSpan={3} className="sheet-goal" path="totalGoal">
               {form.totalGoal ?? ''}
-            </td>
-            <td colSpan={2} className="sheet-goal" data-field="annualGoal">
+            </Cell>
+            <Cell colSpan={2} className="sheet-goal" path="annualGoal">
               {form.annualGoal ?? ''}
-            </td>
+            </Cell>
           </tr>
         </tbody>
       </table>
@@ -170,7 +206,13 @@ export function FormSheet({ form, categoryLabel }: FormSheetProps) {
                   </td>
                 )}
                 <td colSpan={2}>{row.indicator?.name ?? ''}</td>
-                <td className="sheet-value">{row.indicator?.rawValue ?? ''}</td>
+                {row.indicator ? (
+                  <Cell className="sheet-value" path={`indicators.year.${row.l1}.children.${row.l2}.indicators.${row.index}.rawValue`}>
+                    {row.indicator.rawValue}
+                  </Cell>
+                ) : (
+                  <td className="sheet-value" />
+                )}
               </tr>
             );
           })}
@@ -186,5 +228,6 @@ export function FormSheet({ form, categoryLabel }: FormSheetProps) {
         </tbody>
       </table>
     </article>
+    </Highlight.Provider>
   );
 }

@@ -1,0 +1,262 @@
+import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+// The issue's path, each person in their own browser: filer submits → supervisor returns with a comment →
+// filer sees it, fixes, resubmits → supervisor approves and 汇总报送 → finance approves → the form is locked →
+// reopen for adjustment (调整) → the diff shows the change. Setup only goes through the API: a fresh project
+// with the content of the seeded form 网络信息系统运行与维护, so that no other test's forms are touched.
+const SCREENSHOTS = join(__dirname, '..', 'test-results', 'screenshots');
+const STAMP = Date.now().toString(36).toUpperCase();
+const PROJECT = { code: `E2E-WF-${STAMP}`, name: `审批流程测试项目 ${STAMP}` };
+const COMMENT = '项目资金总额应为 9,000,000.00 元（含新增等保测评），请同时调整财政资金。';
+
+/** antd puts a space between the two characters of a two-character button: "提 交". */
+const button = (label: string) => new RegExp(`^${[...label].join('\\s*')}$`);
+
+test.describe.configure({ mode: 'serial' });
+
+interface SavedForm {
+  id: string;
+  rowVersion: number;
+  project: Record<string, unknown>;
+  funds: Record<string, string | null>;
+  totalGoal: string | null;
+  annualGoal: string | null;
+  goalPeriodStart: number | null;
+  goalPeriodEnd: number | null;
+  indicators: { year: Level1[]; longTerm: Level1[] | null };
+}
+interface Level1 {
+  code: string;
+  children: { code: string; indicators: Record<string, unknown>[] }[];
+}
+
+async function apiLogin(request: APIRequestContext, username: string): Promise<Record<string, string>> {
+  const response = await request.post('/api/auth/login', { data: { username, password: 'demo' } });
+  expect(response.status()).toBe(200);
+  return { 'x-csrf-token': (await response.json()).csrfToken as string };
+}
+
+/** Like toSaveRequest of libs/domain: only what a save takes, indicators without their ids. */
+function contentOf(form: SavedForm) {
+  const tree = (groups: Level1[]) =>
+    groups.map((l1) => ({
+      code: l1.code,
+      children: l1.children.map((l2) => ({
+        code: l2.code,
+        indicators: l2.indicators.map(({ name, rawValue, weight, scoringNotes, explanation, remark }) => ({ name, rawValue, weight, scoringNotes, explanation, remark })),
+      })),
+    }));
+  return {
+    funds: form.funds,
+    totalGoal: form.totalGoal,
+    annualGoal: form.annualGoal,
+    goalPeriodStart: form.goalPeriodStart,
+    goalPeriodEnd: form.goalPeriodEnd,
+    indicators: { year: tree(form.indicators.year), longTerm: form.indicators.longTerm ? tree(form.indicators.longTerm) : null },
+  };
+}
+
+/** A new project of the filer's unit whose 2021 form is a complete copy of the seeded form 3. */
+async function createForm(request: APIRequestContext): Promise<string> {
+  const csrf = await apiLogin(request, 'filer');
+  const units = ((await (await request.get('/api/organizations')).json()) as { id: string; kind: string }[]).filter((o) => o.kind === 'unit');
+  expect(units.length).toBeGreaterThan(0);
+  const list = await (await request.get(`/api/projects?year=2021&page=1&pageSize=50&search=${encodeURIComponent('网络信息系统运行与维护')}`)).json();
+  const seedId = (list.items as { formId: string; name: string }[]).find((p) => p.name === '网络信息系统运行与维护')!.formId;
+  const seed = (await (await request.get(`/api/forms/${seedId}`)).json()) as SavedForm;
+  const header = {
+    code: PROJECT.code,
+    name: PROJECT.name,
+    categoryCode: 'recurring',
+    continuity: seed.project.continuity ?? null,
+    functionClassCode: seed.project.functionClassCode ?? null,
+    printedDepartment: seed.project.printedDepartment ?? null,
+    printedImplementingUnit: seed.project.printedImplementingUnit ?? null,
+    plannedStart: seed.project.plannedStart ?? '2021-01-01',
+    plannedEnd: seed.project.plannedEnd ?? '2021-12-31',
+  };
+  const created = await request.post('/api/projects', { headers: csrf, data: { ...header, organizationId: units[0].id, year: 2021 } });
+  expect(created.status(), await created.text()).toBe(201);
+  const formId = (await created.json()).formId as string;
+  const empty = (await (await request.get(`/api/forms/${formId}`)).json()) as SavedForm;
+  const saved = await request.put(`/api/forms/${formId}`, { headers: csrf, data: { rowVersion: empty.rowVersion, project: header, ...contentOf(seed) } });
+  expect(saved.status(), await saved.text()).toBe(200);
+  return formId;
+}
+
+async function logIn(browser: Browser, username: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill('demo');
+  await page.getByRole('button', { name: button('登录') }).click();
+  // 待办 is where everyone lands.
+  await expect(page).toHaveURL(/\/inbox$/);
+  await expect(page.getByRole('heading', { name: '待办' })).toBeVisible();
+  return page;
+}
+
+const statusTag = (page: Page) => page.locator('.form-meta .ant-tag').first();
+
+/** Clicks a step's button on the form page and confirms its dialog (after `fill` filled it in). */
+async function step(page: Page, action: string, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
+  await page.locator('.workflow-actions').getByRole('button', { name: button(action) }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  if (fill) await fill(dialog);
+  await dialog.getByRole('button', { name: `确认${action}` }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** The page (or one part of it) at 1280×720 and at 1920×1080. */
+async function shoot(page: Page, name: string, part?: Locator) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  for (const [width, height] of [
+    [1280, 720],
+    [1920, 1080],
+  ]) {
+    await page.setViewportSize({ width, height });
+    const path = join(SCREENSHOTS, `${name}-${width}x${height}.png`);
+    await (part ? part.screenshot({ path }) : page.screenshot({ path }));
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+/** Edit mode: set the two amounts, save, and wait for the read view. */
+async function setAmounts(page: Page, total: string) {
+  await page.getByRole('button', { name: button('编辑') }).click();
+  await page.getByLabel('项目资金总额', { exact: true }).fill(total);
+  await page.getByLabel('财政资金', { exact: true }).fill(total);
+  await page.getByRole('button', { name: button('保存') }).click();
+  await expect(page.getByText('已保存')).toBeVisible();
+  await expect(page.getByRole('button', { name: button('编辑') })).toBeVisible();
+}
+
+test('a form goes through the whole 审批流程 and a 调整 shows its changes', async ({ browser, playwright, baseURL }) => {
+  test.setTimeout(180_000);
+  const request = await playwright.request.newContext({ baseURL });
+  const formId = await createForm(request);
+  await request.dispose();
+
+  // 1. The filer submits.
+  const filer = await logIn(browser, 'filer');
+  await filer.goto(`/forms/${formId}`);
+  await expect(filer.getByRole('heading', { name: PROJECT.name })).toBeVisible();
+  await expect(statusTag(filer)).toHaveText('草稿');
+  await step(filer, '提交');
+  await expect(statusTag(filer)).toHaveText('已提交');
+  // A filer cannot approve: only 撤回 is left.
+  await expect(filer.locator('.workflow-actions button')).toHaveCount(1);
+
+  // 2. The supervisor finds it in 待办 and returns it with a comment on 项目资金总额.
+  const supervisor = await logIn(browser, 'supervisor');
+  const row = supervisor.locator('.inbox-table tr').filter({ hasText: PROJECT.name });
+  await expect(row).toContainText('已提交');
+  await expect(supervisor.getByTestId('count-to_review')).not.toHaveText('0');
+  await shoot(supervisor, 'inbox');
+  await row.getByRole('link', { name: PROJECT.name }).click();
+  await expect(supervisor).toHaveURL(new RegExp(`/forms/${formId}$`));
+  await step(supervisor, '退回', async (dialog) => {
+    await dialog.getByRole('button', { name: '确认退回' }).click();
+    await expect(dialog.getByText('请填写退回意见')).toBeVisible();
+    await dialog.getByLabel('退回意见').fill(COMMENT);
+    await dialog.getByRole('combobox', { name: '意见针对的栏目' }).fill('项目资金总额');
+    await supervisor.locator('.ant-select-item-option').filter({ hasText: /^项目资金总额$/ }).click();
+  });
+  await expect(statusTag(supervisor)).toHaveText('已退回');
+
+  // 3. The filer sees the comment at the top and the marked field, fixes the amounts and resubmits.
+  await filer.goto('/inbox');
+  const returned = filer.locator('.inbox-table tr').filter({ hasText: PROJECT.name });
+  await expect(returned).toContainText('已退回');
+  await expect(returned).toContainText(COMMENT);
+  await returned.getByRole('link', { name: PROJECT.name }).click();
+  const notice = filer.locator('.review-notice');
+  await expect(notice).toContainText(COMMENT);
+  await expect(notice).toContainText('松江区科学技术委员会');
+  await expect(notice).toContainText('意见针对：项目资金（元） / 项目资金总额');
+  const flagged = filer.locator('td.sheet-flagged');
+  await expect(flagged).toHaveCount(1);
+  await expect(flagged).toHaveAttribute('data-field', 'funds.totalAmount');
+  await expect(flagged.getByRole('note')).toHaveAttribute('aria-label', `审核意见：${COMMENT}`);
+  await shoot(filer, 'returned-form');
+  await setAmounts(filer, '9000000');
+  await expect(filer.locator('[data-field="funds.totalAmount"]')).toHaveText(/9,000,000\.00/);
+  await step(filer, '提交');
+  await expect(statusTag(filer)).toHaveText('已提交');
+  await expect(filer.locator('.review-notice')).toHaveCount(0);
+
+  // 4. The supervisor approves it, then sends it to finance from 待办 (汇总报送, a batch of one).
+  await supervisor.reload();
+  await expect(statusTag(supervisor)).toHaveText('已提交');
+  await step(supervisor, '审核通过');
+  await expect(statusTag(supervisor)).toHaveText('主管部门已审核');
+  await supervisor.locator('.app-nav').getByRole('link', { name: '待办' }).click();
+  const toReport = supervisor.locator('.inbox-table tr').filter({ hasText: PROJECT.name });
+  await expect(toReport).toContainText('主管部门已审核');
+  await toReport.getByRole('checkbox').check();
+  await supervisor.getByRole('button', { name: '汇总报送（1）' }).click();
+  await supervisor.getByRole('dialog').getByRole('button', { name: button('确认') }).click();
+  const result = supervisor.locator('.batch-result');
+  await expect(result).toContainText('汇总报送：成功 1 张，失败 0 张');
+  await expect(result).toContainText(`${PROJECT.name}：成功（已报送财政）`);
+  await expect(supervisor.locator('.inbox-table tr').filter({ hasText: PROJECT.name })).toHaveCount(0);
+
+  // 5. Finance (科教文卫科) approves with 审核结果 优.
+  const finance = await logIn(browser, 'finance');
+  await finance.locator('.inbox-table tr').filter({ hasText: PROJECT.name }).getByRole('link', { name: PROJECT.name }).click();
+  await expect(statusTag(finance)).toHaveText('已报送财政');
+  await step(finance, '审核通过', async (dialog) => {
+    await dialog.getByRole('button', { name: '确认审核通过' }).click();
+    await expect(dialog.getByText('请选择审核结果')).toBeVisible();
+    await dialog.getByRole('radio', { name: '优' }).check();
+    await dialog.getByLabel('审核意见').fill('绩效目标明确，同意。');
+  });
+  await expect(statusTag(finance)).toHaveText('财政已审核');
+
+  // 6. The form is locked: no 编辑, and the filer's only step is 调整.
+  await filer.reload();
+  await expect(statusTag(filer)).toHaveText('财政已审核');
+  await expect(filer.getByText('财政已审核，表单已锁定（审核结果：优）')).toBeVisible();
+  await expect(filer.getByRole('button', { name: button('编辑') })).toHaveCount(0);
+  await expect(filer.locator('.workflow-actions button')).toHaveText([button('调整')]);
+  // The timeline: every step with who and the comment, the saved change with old → new.
+  const timeline = filer.locator('.form-timeline');
+  await expect(timeline.locator('.ant-timeline-item')).toHaveCount(8); // the setup's save, 提交, 退回, the fix, 提交, 审核通过, 汇总报送, 审核通过
+  await expect(timeline).toContainText(COMMENT);
+  await expect(timeline).toContainText('审核结果：优');
+  await expect(timeline).toContainText('已报送财政 → 财政已审核');
+  await expect(timeline).toContainText('项目资金总额');
+  await shoot(filer, 'timeline', timeline);
+
+  // 7. 调整: a new revision (draft) opens; the approved one stays as it was.
+  await step(filer, '调整', async (dialog) => {
+    await dialog.getByLabel('调整原因').fill('年中追加预算 50 万元');
+  });
+  await expect(filer).not.toHaveURL(new RegExp(`/forms/${formId}$`));
+  await expect(statusTag(filer)).toHaveText('草稿');
+  await expect(filer.getByRole('combobox', { name: '修订版本' })).toBeVisible();
+  await setAmounts(filer, '9500000');
+
+  // 8. The comparison of the two revisions shows the changed amounts, the rest unchanged.
+  await filer.getByRole('link', { name: '与修订 1 对比' }).click();
+  await expect(filer).toHaveURL(/\/compare\//);
+  await expect(filer.getByRole('columnheader', { name: '修订 1' })).toBeVisible();
+  await expect(filer.getByRole('columnheader', { name: '修订 2' })).toBeVisible();
+  await expect(filer.getByText('修订 1 与修订 2 之间有 2 处变化（已高亮）')).toBeVisible();
+  const total = filer.locator('tr.compare-changed').filter({ hasText: '项目资金总额' });
+  await expect(total).toContainText('9,000,000.00');
+  await expect(total).toContainText('9,500,000.00');
+  await expect(filer.locator('tr.compare-same').filter({ hasText: '年度资金申请总额' })).toHaveCount(1);
+  await shoot(filer, 'revision-diff');
+
+  // The approved revision is still readable, unchanged.
+  await filer.goto(`/forms/${formId}`);
+  await expect(statusTag(filer)).toHaveText('财政已审核');
+  await expect(filer.locator('[data-field="funds.totalAmount"]')).toHaveText(/9,000,000\.00/);
+
+  for (const page of [filer, supervisor, finance]) await page.context().close();
+});

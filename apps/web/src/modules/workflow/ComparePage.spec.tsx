@@ -1,0 +1,67 @@
+import { screen, within } from '@testing-library/react';
+import type { GoalForm } from '@jxt/contracts';
+import { SEED_FORM_3 } from '../forms/testing/seed-form-3';
+import { json, renderWithProviders } from './testing/render';
+import { ComparePage } from './ComparePage';
+import { compareRevisions } from './revision-diff';
+
+jest.setTimeout(30_000);
+
+// Revision 2 (after 调整): other ids throughout, a changed amount and one changed 年度指标值.
+const renumber = (form: GoalForm, prefix: string): GoalForm => ({
+  ...form,
+  indicators: {
+    ...form.indicators,
+    year: form.indicators.year.map((l1) => ({
+      ...l1,
+      children: l1.children.map((l2) => ({ ...l2, indicators: l2.indicators.map((i) => ({ ...i, id: `${prefix}-${i.id}` })) })),
+    })),
+  },
+});
+const REV1: GoalForm = { ...SEED_FORM_3, id: 'rev-1', revision: 1, status: 'finance_approved' };
+const base2 = renumber({ ...SEED_FORM_3, id: 'rev-2', revision: 2, status: 'draft', funds: { ...SEED_FORM_3.funds, totalAmount: '9000000.00' } }, 'r2');
+const firstIndicator = base2.indicators.year[0].children[0].indicators[0];
+const REV2: GoalForm = {
+  ...base2,
+  indicators: {
+    ...base2.indicators,
+    year: base2.indicators.year.map((l1, i) =>
+      i === 0 ? { ...l1, children: l1.children.map((l2, j) => (j === 0 ? { ...l2, indicators: [{ ...firstIndicator, rawValue: '≥2次' }, ...l2.indicators.slice(1)] } : l2)) } : l1,
+    ),
+  },
+};
+
+beforeEach(() => {
+  global.fetch = jest.fn(async (input: RequestInfo | URL) => {
+    const path = new URL(String(input), 'http://localhost').pathname;
+    if (path === '/api/forms/rev-1') return json(200, REV1);
+    if (path === '/api/forms/rev-2') return json(200, REV2);
+    return json(404, { statusCode: 404, error: 'Not Found', message: 'no' });
+  }) as typeof fetch;
+});
+
+describe('revision comparison', () => {
+  it('marks only the changed amount and indicator, matching indicators across revisions by group and name', () => {
+    const rows = compareRevisions(REV1, REV2);
+    const changed = rows.filter((r) => r.changed);
+    expect(changed.map((r) => r.key)).toEqual(['funds.totalAmount', expect.stringMatching(/^indicators\.year\./)]);
+    expect(changed[0]).toMatchObject({ label: '项目资金总额', left: '8,927,300.00', right: '9,000,000.00' });
+    expect(changed[1]).toMatchObject({ left: firstIndicator.rawValue, right: '≥2次' });
+    expect(rows.find((r) => r.key === 'funds.fiscalAmount')).toMatchObject({ changed: false, left: '8,927,300.00', right: '8,927,300.00' });
+  });
+
+  it('shows 修订 1 and 修订 2 side by side with the changed amount highlighted', async () => {
+    const { container } = renderWithProviders(<ComparePage />, '/forms/:formId/compare/:otherId', '/forms/rev-2/compare/rev-1');
+    expect(await screen.findByRole('columnheader', { name: '修订 1' })).toBeInTheDocument();
+    expect(screen.getByRole('columnheader', { name: '修订 2' })).toBeInTheDocument();
+    expect(screen.getByText('修订 1 与修订 2 之间有 2 处变化（已高亮）')).toBeInTheDocument();
+    const row = screen.getByText('项目资金总额').closest('tr')!;
+    expect(row).toHaveClass('compare-changed');
+    expect(within(row).getByText('8,927,300.00')).toBeInTheDocument();
+    expect(within(row).getByText('9,000,000.00')).toBeInTheDocument();
+    expect(within(row).getByText('已修改')).toBeInTheDocument();
+    const same = screen.getByText('其中：财政资金').closest('tr')!;
+    expect(same).toHaveClass('compare-same');
+    expect(container.querySelectorAll('tr.compare-changed')).toHaveLength(2);
+  });
+});

@@ -1,0 +1,212 @@
+import {
+  FORM_ACTION_LABELS,
+  REVIEW_RESULT_LABELS,
+  type CurrentUser,
+  type FormAction,
+  type GoalForm,
+  type ReviewResult,
+  type TransitionRequest,
+} from '@jxt/contracts';
+import { availableActions, FORM_TRANSITIONS } from '@jxt/domain';
+import { Alert, App, Button, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { ApiRequestError } from '../../../api/http';
+import { fieldOptions } from '../field-paths';
+import { useTransition } from '../hooks';
+
+export interface WorkflowActionsProps {
+  form: GoalForm;
+  me: CurrentUser;
+  /** After 调整: the new revision (the page navigates to it). */
+  onReopened?: (revision: GoalForm) => void;
+  /** After a 409: fetch the form again. */
+  onReload?: () => unknown;
+}
+
+interface StepValues {
+  comment?: string;
+  field?: string;
+  reviewResult?: ReviewResult;
+}
+
+/** The buttons the rules allow this user on this form, and each step's dialog. */
+export function visibleActions(form: GoalForm, me: CurrentUser): FormAction[] {
+  const actions = availableActions(form.status, me.roles);
+  // Nobody approves their own submission: the API would refuse it.
+  return actions.filter((action) => !(action === 'approve' && form.submittedBy !== null && form.submittedBy === me.id));
+}
+
+/** What the dialog of a step asks for, from the rules of libs/domain. */
+function stepOf(form: GoalForm, action: FormAction, roles: CurrentUser['roles']) {
+  const rule = FORM_TRANSITIONS.find((t) => t.from === form.status && t.action === action && t.roles.some((r) => roles.includes(r)));
+  const results = rule?.reviewResults ?? [];
+  return {
+    requiresComment: rule?.requiresComment ?? false,
+    reviewResults: results,
+    /** 中 and 差 are the only result of their step: shown, not chosen. */
+    fixedResult: results.length === 1 ? results[0] : undefined,
+    asksField: action === 'return',
+    isFinance: results.length > 0,
+  };
+}
+
+const COMMENT_LABEL: Partial<Record<FormAction, string>> = { return: '退回意见', reject: '不予通过理由', reopen: '调整原因' };
+const CONFIRM_TEXT: Partial<Record<FormAction, string>> = {
+  submit: '提交后表单将交主管部门审核，审核期间不能修改。',
+  withdraw: '撤回后表单回到草稿，可以继续修改。',
+  approve: '确认审核通过这张表？',
+  report: '汇总报送后表单将交财政审核。',
+  reopen: '调整将基于财政已审核的表新建一个修订版本（草稿），原版本保持不变、仍可查看。新修订需重新提交审核。',
+};
+
+export function WorkflowActions({ form, me, onReopened, onReload }: WorkflowActionsProps) {
+  const actions = visibleActions(form, me);
+  const [action, setAction] = useState<FormAction | null>(null);
+  if (actions.length === 0) return null;
+  return (
+    <>
+      <Space wrap className="workflow-actions">
+        {actions.map((a) => (
+          <Button key={a} type={a === 'approve' || a === 'submit' ? 'primary' : 'default'} danger={a === 'reject'} onClick={() => setAction(a)}>
+            {FORM_ACTION_LABELS[a]}
+          </Button>
+        ))}
+      </Space>
+      {action && (
+        <StepDialog
+          key={action}
+          form={form}
+          me={me}
+          action={action}
+          onClose={() => setAction(null)}
+          onReopened={onReopened}
+          onReload={onReload}
+        />
+      )}
+    </>
+  );
+}
+
+interface StepDialogProps extends WorkflowActionsProps {
+  action: FormAction;
+  onClose: () => void;
+}
+
+function StepDialog({ form, me, action, onClose, onReopened, onReload }: StepDialogProps) {
+  const step = stepOf(form, action, me.roles);
+  const transition = useTransition(form.id);
+  const { message } = App.useApp();
+  const [values] = Form.useForm<StepValues>();
+  const [failure, setFailure] = useState<{ status: number; message: string; details: string[] } | null>(null);
+  const options = useMemo(() => (step.asksField ? fieldOptions(form) : []), [form, step.asksField]);
+  const label = FORM_ACTION_LABELS[action];
+  const commentLabel = COMMENT_LABEL[action] ?? (step.isFinance ? '审核意见' : '意见');
+
+  const onFinish = (input: StepValues) => {
+    setFailure(null);
+    const body: TransitionRequest = {
+      action,
+      rowVersion: form.rowVersion,
+      comment: input.comment?.trim() || null,
+      field: input.field ?? null,
+      reviewResult: step.fixedResult ?? input.reviewResult ?? null,
+    };
+    if (!step.asksField) delete body.field;
+    if (!step.isFinance) delete body.reviewResult;
+    transition.mutate(body, {
+      onSuccess: (next) => {
+        message.success(`已${label}`);
+        onClose();
+        if (action === 'reopen') onReopened?.(next);
+      },
+      onError: (error) => {
+        if (error instanceof ApiRequestError) {
+          const fields = error.body.fields ?? [];
+          const known = new Set(['comment', 'reviewResult', 'field']);
+          values.setFields(fields.filter((f) => known.has(f.field)).map((f) => ({ name: f.field as keyof StepValues, errors: [f.message] })));
+          setFailure({
+            status: error.status,
+            message: error.body.message,
+            details: fields.filter((f) => !known.has(f.field)).map((f) => f.message),
+          });
+        } else {
+          setFailure({ status: 0, message: error.message || '操作失败，请稍后再试', details: [] });
+        }
+      },
+    });
+  };
+
+  return (
+    <Modal
+      open
+      title={`${label}：${form.project.name || '（未命名项目）'}`}
+      okText={`确认${label}`}
+      okButtonProps={{ danger: action === 'return' || action === 'reject', loading: transition.isPending }}
+      cancelText="取消"
+      onOk={() => values.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+      width={560}
+    >
+      {CONFIRM_TEXT[action] && <Typography.Paragraph>{CONFIRM_TEXT[action]}</Typography.Paragraph>}
+      <Form form={values} layout="vertical" onFinish={onFinish} requiredMark initialValues={{ reviewResult: step.fixedResult }}>
+        {step.isFinance && (
+          <Form.Item name="reviewResult" label="审核结果" rules={[{ required: true, message: '请选择审核结果' }]}>
+            {step.fixedResult ? (
+              <Radio.Group options={[{ value: step.fixedResult, label: REVIEW_RESULT_LABELS[step.fixedResult] }]} disabled />
+            ) : (
+              <Radio.Group options={step.reviewResults.map((r) => ({ value: r, label: REVIEW_RESULT_LABELS[r] }))} />
+            )}
+          </Form.Item>
+        )}
+        {(step.requiresComment || step.isFinance || action === 'approve') && (
+          <Form.Item
+            name="comment"
+            label={commentLabel}
+            rules={step.requiresComment ? [{ required: true, whitespace: true, message: `请填写${commentLabel}` }] : []}
+          >
+            <Input.TextArea rows={4} maxLength={2000} showCount placeholder={step.requiresComment ? '必填' : '选填'} />
+          </Form.Item>
+        )}
+        {step.asksField && (
+          <Form.Item name="field" label="意见针对的栏目（选填）">
+            <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="整张表" options={options} aria-label="意见针对的栏目" />
+          </Form.Item>
+        )}
+      </Form>
+      {failure && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={failure.status === 409 ? '这张表已被他人处理或修改' : failure.status === 403 ? '无权执行此操作' : `未能${label}`}
+          description={
+            <>
+              <div>{failure.message}</div>
+              {failure.details.length > 0 && (
+                <ul className="issue-list">
+                  {failure.details.map((d, i) => (
+                    <li key={i}>{d}</li>
+                  ))}
+                </ul>
+              )}
+            </>
+          }
+          action={
+            failure.status === 409 ? (
+              <Button
+                size="small"
+                onClick={() => {
+                  onClose();
+                  void onReload?.();
+                }}
+              >
+                重新加载
+              </Button>
+            ) : undefined
+          }
+        />
+      )}
+    </Modal>
+  );
+}
