@@ -1,7 +1,8 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GoalForm, Organization, ProjectListItem, SaveFormRequest } from '@jxt/contracts';
+import { apiAs, buttonName, logInNewContext } from './support';
 
 // Two filers of the same unit edit the same form at the same time: the second save is refused (409) and
 // names who saved first. The test makes its own project and second filer, so no other test's data matters;
@@ -9,12 +10,6 @@ import type { GoalForm, Organization, ProjectListItem, SaveFormRequest } from '@
 const YEAR = 2031;
 const UNIT = '上海市松江区科技创新服务中心（上海市松江区大数据中心）';
 const FIRST = { username: 'filer', password: 'demo', name: '张文（填报人）' };
-
-async function apiAs(request: APIRequestContext, username: string, password: string) {
-  const login = await request.post('/api/auth/login', { data: { username, password } });
-  expect(login.status(), `log in as ${username}`).toBe(200);
-  return { authorization: `Bearer ${(await login.json()).accessToken as string}` };
-}
 
 /** A new project (of YEAR) of the unit, its form filled with two indicators through PUT /api/forms/:id. */
 async function createProject(
@@ -85,19 +80,7 @@ async function createProject(
   return { formId: form.id, projectId: project.id };
 }
 
-async function logIn(browser: Browser, username: string, password: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: /^登\s*录$/ }).click();
-  await expect(page).toHaveURL(/\/projects/);
-  return page;
-}
-
-const button = (page: Page, text: string) =>
-  page.getByRole('button', { name: new RegExp(`^${[...text].join('\\s*')}$`) });
+const button = (page: Page, text: string) => page.getByRole('button', { name: buttonName(text) });
 const valueInput = (page: Page, row: number) =>
   page.getByRole('textbox', { name: `年度指标值 第${row}行`, exact: true });
 
@@ -134,8 +117,8 @@ test('a second filer saving the same form after the first gets the conflict dial
   const { formId, projectId } = await createProject(request, filer, suffix, unit!.id);
 
   // Both open the form in edit mode before either saves.
-  const one = await logIn(browser, FIRST.username, FIRST.password);
-  const two = await logIn(browser, second.username, second.password);
+  const one = await logInNewContext(browser, FIRST.username, FIRST.password);
+  const two = await logInNewContext(browser, second.username, second.password);
   await openInEditMode(one, formId);
   await openInEditMode(two, formId);
 

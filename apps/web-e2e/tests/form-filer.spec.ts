@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { buttonName, logInToProjects } from './support';
 
 // The 2021 form of 网络信息系统运行与维护 as the demo seed loads it (seeds/songjiang/forms-2021.json).
 // Only the first test changes it (one value, 项目验收合格率); the others read what that change leaves alone.
@@ -37,14 +38,6 @@ const CHANGED = { row: 6, name: '项目验收合格率', before: '=100%', after:
 const ARTIFACTS = join(__dirname, '..', 'test-results');
 const SCREENSHOTS = join(ARTIFACTS, 'screenshots');
 
-async function logIn(page: Page, username: string, password: string) {
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: /^登\s*录$/ }).click();
-  await expect(page).toHaveURL(/\/projects/);
-}
-
 /** From the project list, as a filer gets there: the project's name links to its form. */
 async function openForm(page: Page, name: string) {
   await page.locator('.ant-table-tbody').getByRole('link', { name, exact: true }).click();
@@ -54,9 +47,7 @@ async function openForm(page: Page, name: string) {
 
 const sheet = (page: Page) => page.getByRole('article', { name: '财政项目支出绩效目标填报表' });
 const indicatorRows = (page: Page) => sheet(page).locator('table.sheet-indicators tbody tr');
-const button = (page: Page, text: string) =>
-  // antd spaces out a two-character label: "编 辑".
-  page.getByRole('button', { name: new RegExp(`^${[...text].join('\\s*')}$`) });
+const button = (page: Page, text: string) => page.getByRole('button', { name: buttonName(text) });
 
 async function screenshot(page: Page, testInfo: TestInfo, name: string, fullPage = true) {
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -82,7 +73,7 @@ const valueInput = (page: Page, row: number): Locator =>
 test('a filer opens 网络信息系统运行与维护, sees its 15 indicators and seven amounts, changes a value, saves and finds it after a reload', async ({
   page,
 }, testInfo) => {
-  await logIn(page, 'filer', 'demo');
+  await logInToProjects(page, 'filer', 'demo');
   await openForm(page, PROJECT);
 
   await expect(sheet(page).getByRole('heading', { name: '财政项目支出绩效目标填报表' })).toBeVisible();
@@ -151,7 +142,7 @@ test('a filer opens 网络信息系统运行与维护, sees its 15 indicators an
 test('the form page fits 1280×720 and 1920×1080 without a horizontal scrollbar, in reading and in edit mode', async ({
   page,
 }, testInfo) => {
-  await logIn(page, 'filer', 'demo');
+  await logInToProjects(page, 'filer', 'demo');
   await openForm(page, PROJECT);
   for (const [width, height] of [
     [1280, 720],
@@ -177,7 +168,7 @@ test('the form page fits 1280×720 and 1920×1080 without a horizontal scrollbar
 test('keyboard: Tab from a 三级指标 name goes to its 年度指标值, Enter from a value to the next row’s name', async ({
   page,
 }) => {
-  await logIn(page, 'filer', 'demo');
+  await logInToProjects(page, 'filer', 'demo');
   await openForm(page, PROJECT);
   await button(page, '编辑').click();
   for (const row of [1, 8, INDICATORS.length]) {
@@ -196,7 +187,7 @@ test('keyboard: Tab from a 三级指标 name goes to its 年度指标值, Enter 
 test('print: only the sheet, on A4 — app chrome hidden; the PDF and a print preview are kept', async ({
   page,
 }, testInfo) => {
-  await logIn(page, 'filer', 'demo');
+  await logInToProjects(page, 'filer', 'demo');
   await openForm(page, PROJECT);
   await expect(button(page, '打印')).toBeVisible();
   await expect(page.locator('.app-header')).toBeVisible();

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { logInToProjects, submitLogin } from './support';
 
 // The fresh database of this run holds the demo tenant: filer's unit has three 2021 forms, all drafts.
 const FILER = {
@@ -18,21 +19,6 @@ const PROJECTS_2021 = [
 const SCREENSHOTS = join(__dirname, '..', 'test-results', 'screenshots');
 
 const rows = (page: Page) => page.locator('.ant-table-tbody tr.ant-table-row');
-
-async function logIn(page: Page, username: string, password: string) {
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  // antd puts a space between the two characters of a two-character button: "登 录".
-  await page.getByRole('button', { name: /^登\s*录$/ }).click();
-}
-
-/** Logs in (landing on 待办) and opens 项目 from the header. */
-async function logInToProjects(page: Page, username: string, password: string) {
-  await logIn(page, username, password);
-  await expect(page).toHaveURL(/\/inbox$/);
-  await page.locator('.app-nav').getByRole('link', { name: '项目' }).click();
-}
 
 test('a filer logs in, sees who is working and the unit’s 2021 projects, searches, and logs out', async ({ page }) => {
   await logInToProjects(page, FILER.username, FILER.password);
@@ -95,7 +81,7 @@ test('a filer logs in, sees who is working and the unit’s 2021 projects, searc
 });
 
 test('a wrong password shows the server’s message and stays on the login page', async ({ page }) => {
-  await logIn(page, FILER.username, 'not-the-password');
+  await submitLogin(page, FILER.username, 'not-the-password');
   await expect(page.getByRole('alert')).toHaveText('用户名或密码错误');
   await expect(page).toHaveURL(/\/login$/);
   await page.screenshot({ path: join(SCREENSHOTS, 'login-error-1280x720.png') });

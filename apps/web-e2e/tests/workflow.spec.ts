@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { buttonName, logInNewContext } from './support';
 
 // The issue's path, each person in their own browser: filer submits → supervisor returns with a comment →
 // filer sees it, fixes, resubmits → supervisor approves and 汇总报送 → finance approves → the form is locked →
@@ -11,8 +12,7 @@ const STAMP = Date.now().toString(36).toUpperCase();
 const PROJECT = { code: `E2E-WF-${STAMP}`, name: `审批流程测试项目 ${STAMP}` };
 const COMMENT = '项目资金总额应为 9,000,000.00 元（含新增等保测评），请同时调整财政资金。';
 
-/** antd puts a space between the two characters of a two-character button: "提 交". */
-const button = (label: string) => new RegExp(`^${[...label].join('\\s*')}$`);
+const button = buttonName;
 
 test.describe.configure({ mode: 'serial' });
 
@@ -87,14 +87,7 @@ async function createForm(request: APIRequestContext): Promise<string> {
 }
 
 async function logIn(browser: Browser, username: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('demo');
-  await page.getByRole('button', { name: button('登录') }).click();
-  // 待办 is where everyone lands.
-  await expect(page).toHaveURL(/\/inbox$/);
+  const page = await logInNewContext(browser, username);
   await expect(page.getByRole('heading', { name: '待办' })).toBeVisible();
   return page;
 }

@@ -1,0 +1,44 @@
+import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+
+/** antd puts a space between the two characters of a two-character button ("登 录"): match with or without. */
+export const buttonName = (label: string) => new RegExp(`^${[...label].join('\\s*')}$`);
+
+/** Fills in and sends the login form (whatever the answer). */
+export async function submitLogin(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: buttonName('登录') }).click();
+}
+
+/** Logs in through the login page; everyone lands on 待办. */
+export async function logIn(page: Page, username: string, password = 'demo'): Promise<void> {
+  await submitLogin(page, username, password);
+  await expect(page).toHaveURL(/\/inbox$/);
+}
+
+/** Logs in and goes to 项目列表, as a filer does to reach a form. */
+export async function logInToProjects(page: Page, username: string, password = 'demo'): Promise<void> {
+  await logIn(page, username, password);
+  await goToProjects(page);
+}
+
+/** A separate browser (own cookies) for one user, logged in. */
+export async function logInNewContext(browser: Browser, username: string, password = 'demo'): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await logIn(page, username, password);
+  return page;
+}
+
+/** From the header to 项目列表. */
+export async function goToProjects(page: Page): Promise<void> {
+  await page.locator('.app-nav').getByRole('link', { name: '项目' }).click();
+  await expect(page).toHaveURL(/\/projects/);
+}
+
+/** Headers for API calls in test setup: the bearer token of a fresh login. */
+export async function apiAs(request: APIRequestContext, username: string, password = 'demo'): Promise<Record<string, string>> {
+  const login = await request.post('/api/auth/login', { data: { username, password } });
+  expect(login.status(), `log in as ${username}`).toBe(200);
+  return { authorization: `Bearer ${(await login.json()).accessToken as string}` };
+}
