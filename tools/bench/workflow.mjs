@@ -1,0 +1,531 @@
+#!/usr/bin/env node
+/**
+ * npm run bench:workflow — the workflow issue's speed targets at the scales of domain.md §7
+ * (see docs/benchmarks-workflow.md):
+ *
+ *   "A transition takes under 20 ms p50 on loopback; at the city scale of domain.md §7 the inbox of a
+ *    finance reviewer answers under 50 ms p95."
+ *
+ * For each factor (default 1, 4, 16 and 20 = city): start the built app (`node apps/api/dist/main.js`)
+ * on a fresh temporary DATA_DIR (its embedded PostgreSQL, no demo seed), fill one tenant with
+ * tools/bench/scale/generate.mjs through the owner connection, then over loopback keep-alive HTTP:
+ *   - GET /api/inbox as a finance user of one 财政科室 (科教文卫科, a tenth of the 主管部门) and as the
+ *     finance user at the 财政局 (everything): warm-up, then N requests at concurrency 1 and 4;
+ *   - GET /api/projects?year=<this year> as a 主管部门 supervisor, the same way;
+ *   - POST /api/forms/:id/transitions: supervisors approve distinct submitted forms, N one at a time,
+ *     then N more at concurrency 4;
+ *   - EXPLAIN (ANALYZE, BUFFERS) of the inbox query as the app role (jxt_app, tenant and user set as a
+ *     request transaction sets them), for both finance users.
+ * Figures are reported, not asserted: the exit code is non-zero only when something fails.
+ * Every server is stopped and every temporary folder removed, also on failure or Ctrl-C.
+ *
+ * Options: --factor=N (only this factor) --factors=1,4,16,20 --quick (factor 1 unless given, 100 requests)
+ *          --requests=N (inbox/list requests per measurement, default 300) --transitions=N (default 500)
+ */
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { generate } from './scale/generate.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(join(ROOT, 'apps/api/package.json'));
+const pg = require('pg');
+const argon2 = require('argon2');
+const MAIN = 'apps/api/dist/main.js';
+const RESULTS_FILE = join(ROOT, 'tools/bench/results/workflow-latest.json');
+
+// ------------------------------------------------------------------------------------------------
+// options
+
+const argv = process.argv.slice(2);
+for (const a of argv) {
+  if (!/^--(quick|factor=\d+|factors=[\d,]+|requests=\d+|transitions=\d+|concurrency=\d+)$/.test(a)) {
+    console.error(`unknown option ${a}\nusage: node tools/bench/workflow.mjs [--factor=N | --factors=1,4,16,20] [--quick] [--requests=N] [--transitions=N] [--concurrency=N]`);
+    process.exit(2);
+  }
+}
+const opt = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const QUICK = argv.includes('--quick');
+const FACTORS = opt('factor') ? [Number(opt('factor'))] : opt('factors') ? opt('factors').split(',').map(Number) : QUICK ? [1] : [1, 4, 16, 20];
+const OPTS = {
+  quick: QUICK,
+  factors: FACTORS,
+  requests: Number(opt('requests') ?? (QUICK ? 100 : 300)),
+  warmup: QUICK ? 20 : 50,
+  transitions: Number(opt('transitions') ?? (QUICK ? 100 : 500)),
+  concurrency: Number(opt('concurrency') ?? 4),
+};
+if (FACTORS.some((f) => !Number.isInteger(f) || f < 1)) throw new Error('factors must be positive integers');
+const CITY_FACTOR = 20;
+const TARGETS = { transitionP50Ms: 20, cityInboxP95Ms: 50 };
+/** Measured: about 75 MB of database per factor (1.5 GB at the city scale); the margin covers WAL and the sort spill. */
+const BYTES_PER_FACTOR = 160 * 1024 * 1024;
+const PASSWORD = 'bench';
+
+// ------------------------------------------------------------------------------------------------
+// helpers
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const log = (msg) => console.log(`[bench:workflow] ${msg}`);
+const round = (x, digits = 1) => (x == null || Number.isNaN(x) ? null : Math.round(x * 10 ** digits) / 10 ** digits);
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolvePort(port));
+    });
+  });
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    return err.code === 'EPERM';
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    return true;
+  }
+}
+const kill = (pid, signal) => {
+  try {
+    process.kill(pid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+// ------------------------------------------------------------------------------------------------
+// servers and temporary folders, always cleaned up
+
+const tempDirs = new Set();
+const servers = new Set();
+
+function makeDataDir() {
+  const holder = mkdtempSync(join(os.tmpdir(), 'jxt-bench-wf-'));
+  chmodSync(holder, 0o755); // the app runs PostgreSQL as `postgres` when we are root
+  tempDirs.add(holder);
+  return { holder, dataDir: join(holder, 'data') };
+}
+function removeDataDir(holder) {
+  rmSync(holder, { recursive: true, force: true });
+  tempDirs.delete(holder);
+}
+function postmaster(dataDir) {
+  try {
+    const lines = readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n');
+    return { pid: Number.parseInt(lines[0], 10), port: Number.parseInt(lines[3], 10) };
+  } catch {
+    return null;
+  }
+}
+async function stopLeftoverPostgres(dataDir) {
+  const pid = postmaster(dataDir)?.pid;
+  if (!pid || !isAlive(pid)) return;
+  kill(pid, 'SIGINT');
+  for (const [sig, wait] of [['SIGQUIT', 10_000], ['SIGKILL', 5_000]]) {
+    const deadline = Date.now() + wait;
+    while (Date.now() < deadline && isAlive(pid)) await sleep(50);
+    if (!isAlive(pid)) break;
+    kill(pid, sig);
+  }
+}
+async function stopServer(server) {
+  server.stopped ??= (async () => {
+    if (server.exitCode === undefined) {
+      kill(-server.child.pid, 'SIGTERM');
+      const exited = await Promise.race([server.exited.then(() => true), sleep(30_000).then(() => false)]);
+      if (!exited) {
+        kill(-server.child.pid, 'SIGKILL');
+        await Promise.race([server.exited, sleep(5_000)]);
+      }
+    }
+    await stopLeftoverPostgres(server.dataDir);
+    servers.delete(server);
+  })();
+  return server.stopped;
+}
+let cleaningUp = null;
+function cleanup() {
+  cleaningUp ??= (async () => {
+    for (const server of [...servers]) await stopServer(server).catch(() => undefined);
+    for (const holder of [...tempDirs]) {
+      try {
+        removeDataDir(holder);
+      } catch (err) {
+        console.error(`[bench:workflow] could not remove ${holder}: ${err.message}`);
+      }
+    }
+  })();
+  return cleaningUp;
+}
+process.on('exit', () => {
+  for (const server of servers) {
+    kill(-server.child.pid, 'SIGKILL');
+    const pid = postmaster(server.dataDir)?.pid;
+    if (pid) kill(pid, 'SIGQUIT');
+  }
+  for (const holder of tempDirs) rmSync(holder, { recursive: true, force: true });
+});
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, () => {
+    console.error(`\n[bench:workflow] ${sig}: stopping servers and removing temporary data`);
+    cleanup().finally(() => process.exit(130));
+  });
+}
+
+function getOnce(url) {
+  return new Promise((resolveGet, reject) => {
+    const req = http.get(url, { agent: false, timeout: 2_000 }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolveGet({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+  });
+}
+
+async function startServer(dataDir) {
+  const port = await freePort();
+  const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'false' };
+  for (const name of ['DATABASE_URL', 'APP_DATABASE_URL', 'NODE_ENV', 'LOG_LEVEL', 'JWT_SECRET']) delete env[name];
+  const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const server = { dataDir, port, child, lines: [], exitCode: undefined, stopped: null, base: `http://127.0.0.1:${port}` };
+  server.exited = new Promise((r) => {
+    child.on('exit', (code) => {
+      server.exitCode = code;
+      r();
+    });
+    child.on('error', () => {
+      server.exitCode = -1;
+      r();
+    });
+  });
+  servers.add(server);
+  const onData = (chunk) => {
+    for (const text of chunk.toString('utf8').split('\n')) if (text.trim()) server.lines.push(text);
+    if (server.lines.length > 200) server.lines.splice(0, server.lines.length - 200);
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  const deadline = performance.now() + 180_000;
+  for (;;) {
+    if (server.exitCode !== undefined) throw new Error(`the server exited (code ${server.exitCode}):\n${server.lines.slice(-20).join('\n')}`);
+    if (performance.now() > deadline) throw new Error(`the server was not healthy within 180 s:\n${server.lines.slice(-20).join('\n')}`);
+    try {
+      const res = await getOnce(`${server.base}/api/health`);
+      if (res.status === 200) break;
+    } catch {
+      // not yet
+    }
+    await sleep(100);
+  }
+  const pm = postmaster(dataDir);
+  const password = readFileSync(join(dataDir, 'postgres', 'superuser-password'), 'utf8').trim();
+  server.ownerUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pm.port}/jixiaotong`;
+  return server;
+}
+
+// ------------------------------------------------------------------------------------------------
+// HTTP measurement
+
+function request(agent, base, method, path, { token, body } = {}) {
+  return new Promise((resolveReq, reject) => {
+    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    const headers = { accept: 'application/json' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (payload) {
+      headers['content-type'] = 'application/json';
+      headers['content-length'] = payload.length;
+    }
+    const t0 = performance.now();
+    const req = http.request(`${base}${path}`, { method, agent, headers, timeout: 60_000 }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolveReq({ status: res.statusCode, text: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - t0 }));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`${method} ${path}: timeout`)));
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+async function requestJson(agent, base, method, path, options) {
+  const res = await request(agent, base, method, path, options);
+  if (res.status < 200 || res.status >= 300) throw new Error(`${method} ${path}: HTTP ${res.status} ${res.text.slice(0, 500)}`);
+  return JSON.parse(res.text);
+}
+
+/** Runs `count` calls of `one(i)` with `concurrency` in flight; returns the latency summary. */
+async function measure(count, concurrency, one) {
+  const times = [];
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (;;) {
+        const i = next++;
+        if (i >= count) return;
+        times.push(await one(i));
+      }
+    }),
+  );
+  const wallMs = performance.now() - t0;
+  const s = times.sort((a, b) => a - b);
+  return {
+    n: s.length,
+    concurrency,
+    p50: round(percentile(s, 50), 2),
+    p90: round(percentile(s, 90), 2),
+    p95: round(percentile(s, 95), 2),
+    p99: round(percentile(s, 99), 2),
+    max: round(s[s.length - 1], 2),
+    mean: round(s.reduce((a, b) => a + b, 0) / s.length, 2),
+    perSecond: round((s.length / wallMs) * 1000, 0),
+  };
+}
+
+async function login(agent, base, username) {
+  const res = await requestJson(agent, base, 'POST', '/api/auth/login', { body: { username, password: PASSWORD } });
+  return res.accessToken;
+}
+
+async function benchGet(base, token, path, check) {
+  const out = {};
+  for (const concurrency of [1, OPTS.concurrency]) {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+    await measure(OPTS.warmup, concurrency, async () => {
+      const res = await request(agent, base, 'GET', path, { token });
+      if (res.status !== 200) throw new Error(`GET ${path}: HTTP ${res.status} ${res.text.slice(0, 300)}`);
+      return res.ms;
+    });
+    out[`c${concurrency}`] = await measure(OPTS.requests, concurrency, async () => {
+      const res = await request(agent, base, 'GET', path, { token });
+      if (res.status !== 200) throw new Error(`GET ${path}: HTTP ${res.status} ${res.text.slice(0, 300)}`);
+      check?.(JSON.parse(res.text));
+      return res.ms;
+    });
+    agent.destroy();
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------------------------------------
+// EXPLAIN as the app role
+
+/** The inbox statement exactly as the built app sends it (taken from the compiled service). */
+function inboxSql() {
+  const js = readFileSync(join(ROOT, 'apps/api/dist/modules/workflow/inbox.service.js'), 'utf8');
+  const start = js.indexOf('`WITH waiting AS');
+  const end = js.indexOf('`', start + 1);
+  if (start < 0 || end < 0) throw new Error('could not find the inbox query in apps/api/dist/modules/workflow/inbox.service.js');
+  return js.slice(start + 1, end);
+}
+
+/** Scope paths as auth_session_lookup computes them (a 财政科室 user: its own path and its 主管部门). */
+async function scopeOf(client, tenantId, username) {
+  const { rows } = await client.query(
+    `SELECT u.id, u.roles, CASE WHEN o.kind = 'finance_division'
+        THEN ARRAY[o.path] || coalesce((SELECT array_agg(d.path ORDER BY d.path) FROM finance_division_assignment a JOIN organization d ON d.id = a.department_id WHERE a.division_id = o.id), '{}')
+        ELSE ARRAY[o.path] END AS paths
+     FROM app_user u JOIN organization o ON o.id = u.organization_id WHERE u.username = $1 AND u.tenant_id = $2`,
+    [username, tenantId],
+  );
+  if (!rows.length) throw new Error(`no user ${username}`);
+  return { userId: rows[0].id, roles: rows[0].roles, patterns: rows[0].paths.map((p) => `${p}%`) };
+}
+
+async function explainInbox(client, tenantId, username) {
+  const scope = await scopeOf(client, tenantId, username);
+  const statuses = [];
+  if (scope.roles.includes('supervisor')) statuses.push('submitted', 'finance_returned', 'supervisor_approved');
+  if (scope.roles.includes('finance')) statuses.push('reported');
+  if (scope.roles.includes('filer')) statuses.push('returned', 'draft');
+  const params = [scope.patterns, scope.roles.includes('supervisor'), scope.roles.includes('finance'), scope.roles.includes('filer'), statuses, 14, 200];
+  await client.query('BEGIN');
+  try {
+    await client.query('SET LOCAL ROLE jxt_app');
+    await client.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)`, [tenantId, scope.userId]);
+    await client.query(inboxSql(), params); // warm the cache like the measured requests did
+    const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${inboxSql()}`, params);
+    return rows.map((r) => r['QUERY PLAN']).join('\n');
+  } finally {
+    await client.query('ROLLBACK');
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// one factor
+
+async function benchFactor(factor, passwordHash) {
+  const result = { factor };
+  const { holder, dataDir } = makeDataDir();
+  try {
+    const t0 = performance.now();
+    const server = await startServer(dataDir);
+    log(`factor ${factor}: server healthy after ${(performance.now() - t0).toFixed(0)} ms`);
+    const owner = new pg.Client({ connectionString: server.ownerUrl });
+    await owner.connect();
+    try {
+      log(`factor ${factor}: generating …`);
+      const gen = await generate(owner, { factor, passwordHash, log: (m) => log(m) });
+      result.generation = { totalMs: gen.totalMs, timings: gen.timings, counts: gen.counts };
+      result.databaseBytes = Number((await owner.query(`SELECT pg_database_size('jixiaotong') AS n`)).rows[0].n);
+      log(`factor ${factor}: generated in ${(gen.totalMs / 1000).toFixed(1)} s — ${Object.entries(gen.counts).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')}; database ${(result.databaseBytes / 2 ** 20).toFixed(0)} MiB`);
+      const thisYear = gen.years[2];
+      const current = Object.fromEntries(gen.statuses.filter((s) => s.year === thisYear).map((s) => [s.status, s.n]));
+      result.thisYearStatuses = current;
+
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+      const base = server.base;
+      const users = { division: gen.users.financeDivision, bureau: gen.users.financeBureau, supervisor: gen.users.supervisor(1) };
+      const tokens = {};
+      for (const [k, u] of Object.entries(users)) tokens[k] = await login(agent, base, u);
+
+      // inbox of the finance users, project list of a supervisor
+      result.inbox = {};
+      for (const who of ['division', 'bureau']) {
+        let seen = null;
+        result.inbox[who] = await benchGet(base, tokens[who], '/api/inbox', (body) => {
+          seen ??= { total: body.total, items: body.items.length, counts: body.counts, overdue: body.overdue };
+          if (!body.total) throw new Error(`the ${who} finance user's inbox is empty`);
+        });
+        result.inbox[who].response = seen;
+        const r = result.inbox[who];
+        log(`factor ${factor}: inbox ${who.padEnd(8)} (${seen.total} waiting, ${seen.items} listed)  c=1 p50 ${r.c1.p50} p95 ${r.c1.p95} p99 ${r.c1.p99} ms | c=${OPTS.concurrency} p50 ${r[`c${OPTS.concurrency}`].p50} p95 ${r[`c${OPTS.concurrency}`].p95} p99 ${r[`c${OPTS.concurrency}`].p99} ms`);
+      }
+      let listTotal = null;
+      result.projects = await benchGet(base, tokens.supervisor, `/api/projects?year=${thisYear}`, (body) => {
+        listTotal ??= body.total;
+      });
+      result.projects.total = listTotal;
+      log(`factor ${factor}: projects (supervisor, ${listTotal} projects)  c=1 p50 ${result.projects.c1.p50} p95 ${result.projects.c1.p95} ms | c=${OPTS.concurrency} p50 ${result.projects[`c${OPTS.concurrency}`].p50} p95 ${result.projects[`c${OPTS.concurrency}`].p95} ms`);
+
+      // EXPLAIN before the transitions change anything
+      result.explain = {};
+      for (const who of ['division', 'bureau']) result.explain[who] = await explainInbox(owner, gen.tenantId, users[who]);
+      for (const who of ['division', 'bureau']) {
+        const m = /Execution Time: ([\d.]+) ms/.exec(result.explain[who]);
+        const p = /Planning Time: ([\d.]+) ms/.exec(result.explain[who]);
+        log(`factor ${factor}: EXPLAIN inbox ${who}: planning ${p?.[1]} ms, execution ${m?.[1]} ms`);
+      }
+
+      // transitions: supervisors approve distinct submitted forms of this year, department by department
+      const { rows: submitted } = await owner.query(
+        `SELECT f.id, f.row_version, d.sort_order - 10 AS dept
+         FROM goal_form f JOIN project p ON p.id = f.project_id JOIN organization u ON u.id = p.organization_id JOIN organization d ON d.id = u.parent_id
+         WHERE f.tenant_id = $1 AND f.year = $2 AND f.status = 'submitted' ORDER BY d.sort_order, f.id`,
+        [gen.tenantId, thisYear],
+      );
+      const perRun = Math.min(OPTS.transitions, Math.floor(submitted.length / 2));
+      const plan = { c1: submitted.slice(0, perRun), cN: submitted.slice(perRun, 2 * perRun) };
+      const supTokens = new Map();
+      for (const f of [...plan.c1, ...plan.cN]) {
+        if (!supTokens.has(f.dept)) supTokens.set(f.dept, await login(agent, base, gen.users.supervisor(f.dept)));
+      }
+      const approve = (tAgent, forms) => async (i) => {
+        const f = forms[i];
+        const res = await request(tAgent, base, 'POST', `/api/forms/${f.id}/transitions`, { token: supTokens.get(f.dept), body: { action: 'approve', rowVersion: f.row_version } });
+        if (res.status !== 200) throw new Error(`approve ${f.id}: HTTP ${res.status} ${res.text.slice(0, 300)}`);
+        if (JSON.parse(res.text).status !== 'supervisor_approved') throw new Error(`approve ${f.id}: status is not supervisor_approved`);
+        return res.ms;
+      };
+      result.transitions = { perRun, supervisors: supTokens.size };
+      for (const [key, concurrency] of [['c1', 1], [`c${OPTS.concurrency}`, OPTS.concurrency]]) {
+        const tAgent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+        const forms = key === 'c1' ? plan.c1 : plan.cN;
+        // warm-up: the first few of the run's forms are measured too; a prepared statement is planned on first use per connection
+        result.transitions[key] = await measure(forms.length, concurrency, approve(tAgent, forms));
+        tAgent.destroy();
+        const r = result.transitions[key];
+        log(`factor ${factor}: transition approve c=${concurrency} (${r.n} forms, ${supTokens.size} supervisors)  p50 ${r.p50} p90 ${r.p90} p99 ${r.p99} ms, ${r.perSecond}/s`);
+      }
+      agent.destroy();
+    } finally {
+      await owner.end().catch(() => undefined);
+      await stopServer(server);
+    }
+  } finally {
+    removeDataDir(holder);
+  }
+  return result;
+}
+
+// ------------------------------------------------------------------------------------------------
+// main
+
+async function main() {
+  const startedAt = new Date();
+  const free = statfsSync(os.tmpdir());
+  const freeBytes = free.bavail * free.bsize;
+  const factors = [];
+  for (const f of OPTS.factors) {
+    if (f * BYTES_PER_FACTOR > freeBytes * 0.8) log(`factor ${f} skipped: needs about ${((f * BYTES_PER_FACTOR) / 2 ** 30).toFixed(1)} GiB, ${(freeBytes / 2 ** 30).toFixed(1)} GiB free in ${os.tmpdir()}`);
+    else factors.push(f);
+  }
+  log(`factors ${factors.join(', ')}; ${OPTS.requests} requests per GET measurement, up to ${OPTS.transitions} transitions per run; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  const passwordHash = await argon2.hash(PASSWORD, { type: argon2.argon2id }); // once, for every generated user
+  const results = [];
+  for (const f of factors) results.push(await benchFactor(f, passwordHash));
+
+  const c = `c${OPTS.concurrency}`;
+  const line = (cells) => `| ${cells.join(' | ')} |`;
+  console.log('\n' + line(['factor', 'forms', 'indicators', 'gen s', 'inbox division c1 p50/p95', `inbox division c${OPTS.concurrency} p50/p95`, 'inbox bureau c1 p50/p95', `inbox bureau c${OPTS.concurrency} p50/p95`, 'projects c1 p50/p95', `transition c1 p50/p99`, `transition c${OPTS.concurrency} p50/p99`]));
+  console.log(line(Array(11).fill('---')));
+  for (const r of results) {
+    const pp = (m, a = 'p50', b = 'p95') => (m ? `${m[a]} / ${m[b]}` : '–');
+    console.log(
+      line([
+        r.factor,
+        r.generation.counts.goal_form.toLocaleString('en'),
+        r.generation.counts.indicator.toLocaleString('en'),
+        (r.generation.totalMs / 1000).toFixed(1),
+        pp(r.inbox.division.c1),
+        pp(r.inbox.division[c]),
+        pp(r.inbox.bureau.c1),
+        pp(r.inbox.bureau[c]),
+        pp(r.projects.c1),
+        pp(r.transitions.c1, 'p50', 'p99'),
+        pp(r.transitions[c], 'p50', 'p99'),
+      ]),
+    );
+  }
+  const city = results.find((r) => r.factor === CITY_FACTOR);
+  if (city) {
+    log(`target: finance inbox p95 at city scale < ${TARGETS.cityInboxP95Ms} ms — division ${city.inbox.division.c1.p95} ms (c=1), ${city.inbox.division[c].p95} ms (c=${OPTS.concurrency}); bureau ${city.inbox.bureau.c1.p95} ms (c=1), ${city.inbox.bureau[c].p95} ms (c=${OPTS.concurrency})`);
+  }
+  for (const r of results) log(`target: transition p50 < ${TARGETS.transitionP50Ms} ms — factor ${r.factor}: ${r.transitions.c1?.p50} ms (c=1), ${r.transitions[c]?.p50} ms (c=${OPTS.concurrency})`);
+
+  mkdirSync(dirname(RESULTS_FILE), { recursive: true });
+  writeFileSync(
+    RESULTS_FILE,
+    JSON.stringify({ startedAt, finishedAt: new Date(), options: OPTS, targets: TARGETS, machine: { cpus: os.cpus().length, node: process.version, loadAverageEnd: os.loadavg() }, results }, null, 2) + '\n',
+  );
+  log(`results written to ${RESULTS_FILE}`);
+}
+
+main()
+  .then(() => cleanup())
+  .catch(async (err) => {
+    console.error(`[bench:workflow] failed: ${err.stack ?? err}`);
+    await cleanup();
+    process.exitCode = 1;
+  });
