@@ -280,12 +280,15 @@ export async function generate(client, { factor, passwordHash, tenantCode = 'ben
 
     await q(`INSERT INTO goal_form (id, tenant_id, project_id, year, revision, status, total_amount, fiscal_amount, other_amount, annual_amount,
         annual_fiscal_amount, carry_over_amount, annual_other_amount, total_goal, annual_goal, goal_period_start, goal_period_end,
-        row_version, created_at, updated_at, updated_by, status_changed_at, submitted_by, submitted_at, review_result, review_comment)
+        row_version, created_at, updated_at, updated_by, status_changed_at, submitted_by, submitted_at, review_result, review_comment,
+        organization_path)
       SELECT f.id, ${T}, f.project_id, f.year, 1, f.status, a.amount, a.amount, 0, a.amount, a.amount, 0, 0,
         '到' || f.year || '年末，完成项目' || f.project_n || '的全部建设与运维任务，保障相关公共服务平稳有序运行。',
         '到' || f.year || '年末，完成年度工作计划，服务对象满意度不低于90%。', f.year, f.year,
         s.row_version, f.created_at, s.updated_at, s.updated_by, s.status_changed_at,
-        CASE WHEN s.submitted_at IS NOT NULL THEN f.filer_id END, s.submitted_at, s.review_result, s.review_comment
+        CASE WHEN s.submitted_at IS NOT NULL THEN f.filer_id END, s.submitted_at, s.review_result, s.review_comment,
+        -- set here: the load runs with triggers off (session_replication_role = replica), so the path trigger does not fire
+        (SELECT o.path FROM project p JOIN organization o ON o.id = p.organization_id WHERE p.id = f.project_id)
       FROM g_form f JOIN g_form_state s ON s.id = f.id, LATERAL (SELECT ((10 + f.h % 2000) * 1000)::numeric(18,2) AS amount) a
       ORDER BY f.seq`);
     step('goal_form');

@@ -6,6 +6,8 @@ import { AddFinanceDivisions1795778765438 } from './1795778765438-AddFinanceDivi
 import { FinanceDivisionScope1795778800000 } from './1795778800000-FinanceDivisionScope';
 import { AddInboxAndDeadlines1795779008306 } from './1795779008306-AddInboxAndDeadlines';
 import { DeadlineIsolation1795779100000 } from './1795779100000-DeadlineIsolation';
+import { AddFormOrganizationPath1795781393520 } from './1795781393520-AddFormOrganizationPath';
+import { FormOrganizationPathSync1795781400000 } from './1795781400000-FormOrganizationPathSync';
 
 // Every migration, in order. `npm run db:generate -- <Name>` writes a new file and prints the class to add here.
 export const MIGRATIONS = [
@@ -17,4 +19,6 @@ export const MIGRATIONS = [
   FinanceDivisionScope1795778800000,
   AddInboxAndDeadlines1795779008306,
   DeadlineIsolation1795779100000,
+  AddFormOrganizationPath1795781393520,
+  FormOrganizationPathSync1795781400000,
 ];

@@ -38,8 +38,10 @@ export class InboxService {
       overdue_count: string;
     }>(
       manager,
+      // Scope and status are read from goal_form alone (organization_path is kept by triggers); only the page of
+      // items shown joins project and organisation. Counts are aggregated in SQL over everything waiting.
       `WITH waiting AS (
-         SELECT f.id, f.row_version, p.code, p.name, o.name AS organization_name, f.year, f.revision, f.status, f.status_changed_at,
+         SELECT f.id, f.project_id, f.row_version, f.year, f.revision, f.status, f.status_changed_at,
            CASE
              WHEN $2 AND f.status IN ('submitted', 'finance_returned') THEN 'to_review'
              WHEN $2 AND f.status = 'supervisor_approved' THEN 'to_report'
@@ -53,26 +55,24 @@ export class InboxService {
              ELSE 'submit'
            END AS deadline_kind
          FROM goal_form f
-         JOIN project p ON p.id = f.project_id
-         JOIN organization o ON o.id = p.organization_id
-         WHERE o.path LIKE ANY($1::text[])
-           AND f.status = ANY($5::text[])
+         WHERE f.status = ANY($5::text[]) AND f.organization_path LIKE ANY($1::text[])
        ),
        dated AS (
          SELECT w.*, d.due_date, (d.due_date IS NOT NULL AND d.due_date < current_date) AS overdue
          FROM waiting w LEFT JOIN workflow_deadline d ON d.year = w.year AND d.kind = w.deadline_kind
          WHERE w.reason IS NOT NULL
            AND (w.reason <> 'draft_due' OR (d.due_date IS NOT NULL AND d.due_date <= current_date + $6::int))
-       )
-       SELECT d.id AS form_id, d.row_version, d.code, d.name, d.organization_name, d.year, d.revision, d.status, d.reason,
-              d.status_changed_at AS since, to_char(d.due_date, 'YYYY-MM-DD') AS due_date, d.overdue,
-              (SELECT e.comment FROM form_event e WHERE e.form_id = d.id AND e.kind = 'transition' AND e.comment IS NOT NULL ORDER BY e.id DESC LIMIT 1) AS last_comment,
-              count(*) OVER () AS total,
-              (SELECT jsonb_object_agg(reason, n) FROM (SELECT reason, count(*) AS n FROM dated GROUP BY reason) c) AS reason_counts,
-              count(*) FILTER (WHERE d.overdue) OVER () AS overdue_count
-       FROM dated d
-       ORDER BY d.overdue DESC, d.due_date NULLS LAST, d.status_changed_at
-       LIMIT $7`,
+       ),
+       counted AS (SELECT reason, count(*) AS n, count(*) FILTER (WHERE overdue) AS late FROM dated GROUP BY reason),
+       shown AS (SELECT * FROM dated ORDER BY overdue DESC, due_date NULLS LAST, status_changed_at LIMIT $7)
+       SELECT s.id AS form_id, s.row_version, p.code, p.name, o.name AS organization_name, s.year, s.revision, s.status, s.reason,
+              s.status_changed_at AS since, to_char(s.due_date, 'YYYY-MM-DD') AS due_date, s.overdue,
+              (SELECT e.comment FROM form_event e WHERE e.form_id = s.id AND e.kind = 'transition' AND e.comment IS NOT NULL ORDER BY e.id DESC LIMIT 1) AS last_comment,
+              (SELECT sum(n) FROM counted) AS total,
+              (SELECT jsonb_object_agg(reason, n) FROM counted) AS reason_counts,
+              (SELECT sum(late) FROM counted) AS overdue_count
+       FROM shown s JOIN project p ON p.id = s.project_id JOIN organization o ON o.id = p.organization_id
+       ORDER BY s.overdue DESC, s.due_date NULLS LAST, s.status_changed_at`,
       [
         user.scopePatterns,
         roles.includes('supervisor'),

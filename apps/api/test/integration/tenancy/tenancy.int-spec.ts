@@ -196,3 +196,40 @@ describe('财政科室: a finance division reviews only the 主管部门 assigne
     expect(notADepartment.json<{ fields: { field: string }[] }>().fields[0].field).toBe('departmentIds.0');
   });
 });
+
+describe('moving a unit to another 主管部门 carries its forms along', () => {
+  let t: TestApp;
+  let tenant: LoadedTenant;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    tenant = await seedSongjiang(t.ownerUrl, 'm');
+  });
+  afterAll(() => t.close());
+
+  it('takes the unit\'s submitted form out of the old 主管部门\'s inbox and into nobody else\'s by accident', async () => {
+    const filer = await login(t.app, 'm-filer');
+    const supervisor = await login(t.app, 'm-supervisor');
+    const admin = await login(t.app, 'm-admin');
+    const formId = tenant.forms[0].id;
+    const form = (await t.app.inject({ method: 'GET', url: `/api/forms/${formId}`, headers: { authorization: filer.authorization } })).json<GoalForm>();
+    await t.app.inject({ method: 'POST', url: `/api/forms/${formId}/transitions`, headers: { authorization: filer.authorization }, payload: { action: 'submit', rowVersion: form.rowVersion } });
+    const inbox = () => t.app.inject({ method: 'GET', url: '/api/inbox', headers: { authorization: supervisor.authorization } }).then((r) => r.json<{ total: number }>());
+    expect((await inbox()).total).toBe(1);
+
+    const orgs = (await t.app.inject({ method: 'GET', url: '/api/organizations', headers: { authorization: admin.authorization } })).json<Organization[]>();
+    const bureau = orgs.find((o) => o.kind === 'finance_bureau')!;
+    const unit = orgs.find((o) => o.kind === 'unit')!;
+    const other = (
+      await t.app.inject({ method: 'POST', url: '/api/organizations', headers: { authorization: admin.authorization }, payload: { parentId: bureau.id, kind: 'department', name: '松江区经济委员会' } })
+    ).json<Organization>();
+    const moved = await t.app.inject({ method: 'PATCH', url: `/api/organizations/${unit.id}`, headers: { authorization: admin.authorization }, payload: { parentId: other.id } });
+    expect(moved.statusCode).toBe(200);
+
+    expect((await inbox()).total).toBe(0);
+    const list = await t.app.inject({ method: 'GET', url: '/api/projects?year=2021', headers: { authorization: supervisor.authorization } });
+    expect(list.json<ProjectListResponse>().total).toBe(0);
+    // The filer still sees and owns the form.
+    expect((await t.app.inject({ method: 'GET', url: `/api/forms/${formId}`, headers: { authorization: filer.authorization } })).statusCode).toBe(200);
+  });
+});

@@ -26,6 +26,14 @@ export class GoalFormEntity {
   @JoinColumn({ name: 'project_id' })
   project?: ProjectEntity;
 
+  /**
+   * The owning organisation's path (organization.path of the project's unit), kept by database triggers
+   * (on insert, and when an organisation moves). Lets scope filters on forms skip the project and
+   * organisation joins: the finance inbox at city scale reads only goal_form.
+   */
+  @Column({ name: 'organization_path', type: 'text', collation: 'C', default: '' })
+  organizationPath!: string;
+
   @Column({ type: 'integer' })
   year!: number;
 
