@@ -304,7 +304,8 @@ async function logInBrowser(context, username, password) {
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: /^登\s*录$/ }).click();
-  await page.waitForURL(/\/projects/);
+  // Everyone lands on 待办 after logging in.
+  await page.waitForURL(/\/inbox/);
   await page.close();
 }
 
