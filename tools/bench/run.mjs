@@ -20,14 +20,14 @@
  *          --no-build (skip the build timings) --no-npm-start (skip the `npm start` runs)
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, chmodSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { freePort, kill, makeDataDir, median, percentile, postmaster, removeDataDir, round, sleep, stopLeftoverPostgres } from './lib/process.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const RESULTS_FILE = join(ROOT, 'tools/bench/results/latest.json');
@@ -79,54 +79,7 @@ const HEALTH_POLL_MS = 50;
 // ------------------------------------------------------------------------------------------------
 // small helpers
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const log = (msg) => console.log(`[bench] ${msg}`);
-const round = (x, digits = 1) => (x == null || Number.isNaN(x) ? null : Math.round(x * 10 ** digits) / 10 ** digits);
-const median = (xs) => {
-  const s = xs.filter((x) => x != null).sort((a, b) => a - b);
-  if (!s.length) return null;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-/** nearest-rank percentile of a sorted array */
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolvePort(port));
-    });
-  });
-}
-
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-  } catch (err) {
-    return err.code === 'EPERM';
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-    return state !== 'Z' && state !== 'X';
-  } catch {
-    return true;
-  }
-}
-
-function kill(pid, signal) {
-  try {
-    process.kill(pid, signal);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** utime + stime of a process in ms (Linux), or null */
 function cpuMsOf(pid) {
   try {
@@ -166,42 +119,6 @@ function childrenOf(ppid) {
 const tempDirs = new Set();
 const servers = new Set();
 
-/** A temporary folder the `postgres` OS user can enter (the app runs PostgreSQL as `postgres` when we are root). */
-function makeDataDir() {
-  const holder = mkdtempSync(join(os.tmpdir(), 'jxt-bench-'));
-  chmodSync(holder, 0o755);
-  tempDirs.add(holder);
-  return { holder, dataDir: join(holder, 'data') };
-}
-
-function removeDataDir(holder) {
-  rmSync(holder, { recursive: true, force: true });
-  tempDirs.delete(holder);
-}
-
-function postmasterPid(dataDir) {
-  try {
-    const pid = Number.parseInt(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0], 10);
-    return pid > 0 ? pid : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The app's PostgreSQL runs detached (own process group); if node died without stopping it, stop it here. */
-async function stopLeftoverPostgres(dataDir) {
-  const pid = postmasterPid(dataDir);
-  if (!pid || !isAlive(pid)) return false;
-  kill(pid, 'SIGINT'); // fast shutdown
-  for (const [sig, wait] of [['SIGQUIT', 10_000], ['SIGKILL', 5_000]]) {
-    const deadline = Date.now() + wait;
-    while (Date.now() < deadline && isAlive(pid)) await sleep(50);
-    if (!isAlive(pid)) break;
-    kill(pid, sig);
-  }
-  return true;
-}
-
 /**
  * Stops a server: SIGTERM to its process group (node, or npm → node), wait, SIGKILL fallback,
  * then make sure its PostgreSQL is gone. Returns the time to exit and whether force was needed.
@@ -236,7 +153,7 @@ function cleanup() {
     for (const server of [...servers]) await stopServer(server).catch(() => undefined);
     for (const holder of [...tempDirs]) {
       try {
-        removeDataDir(holder);
+        removeDataDir(holder, tempDirs);
       } catch (err) {
         console.error(`[bench] could not remove ${holder}: ${err.message}`);
       }
@@ -249,7 +166,7 @@ function cleanup() {
 process.on('exit', () => {
   for (const server of servers) {
     kill(-server.child.pid, 'SIGKILL');
-    const pid = postmasterPid(server.dataDir);
+    const pid = postmaster(server.dataDir)?.pid;
     if (pid) kill(pid, 'SIGQUIT');
   }
   for (const holder of tempDirs) {
@@ -459,11 +376,11 @@ async function benchStart() {
   const warm = [];
   let keep = null;
   for (let i = 1; i <= OPTS.reps; i++) {
-    const { holder, dataDir } = makeDataDir();
+    const { holder, dataDir } = makeDataDir('jxt-bench-', tempDirs);
     cold.push(await timedStart(`cold start ${i}/${OPTS.reps}`, dataDir));
     warm.push(await timedStart(`warm start ${i}/${OPTS.reps}`, dataDir));
     if (i === OPTS.reps) keep = { holder, dataDir };
-    else removeDataDir(holder);
+    else removeDataDir(holder, tempDirs);
   }
   const summary = (runs) => ({
     medianMs: round(median(runs.map((r) => r.healthyMs))),
@@ -484,13 +401,13 @@ function medianPhases(list) {
 
 async function benchNpmStart() {
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const { holder, dataDir } = makeDataDir();
+  const { holder, dataDir } = makeDataDir('jxt-bench-', tempDirs);
   try {
     const cold = await timedStart('npm start (cold)', dataDir, { command: npm, args: ['start'] });
     const warm = await timedStart('npm start (warm)', dataDir, { command: npm, args: ['start'] });
     return { coldMs: cold.healthyMs, warmMs: warm.healthyMs, cold, warm };
   } finally {
-    removeDataDir(holder);
+    removeDataDir(holder, tempDirs);
   }
 }
 
@@ -642,7 +559,7 @@ async function load(agent, base, path, token, n, concurrency) {
 /** CPU time of the node server and of its PostgreSQL (postmaster + all backends) */
 function serverCpu(server) {
   const nodeMs = cpuMsOf(server.child.pid);
-  const pm = postmasterPid(server.dataDir);
+  const pm = postmaster(server.dataDir)?.pid;
   let pgMs = null;
   if (pm) {
     pgMs = cpuMsOf(pm) ?? 0;
@@ -794,7 +711,7 @@ async function main() {
   if (OPTS.npmStart) results.npmStart = await benchNpmStart();
 
   results.read = await benchRead(start.keep.dataDir);
-  removeDataDir(start.keep.holder);
+  removeDataDir(start.keep.holder, tempDirs);
 
   results.finishedAt = new Date().toISOString();
   results.machine.loadAverage1mAtEnd = round(os.loadavg()[0], 2);

@@ -23,15 +23,15 @@
  *          --requests=N (inbox/list requests per measurement, default 300) --transitions=N (default 500)
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { generate } from './scale/generate.mjs';
+import { freePort, kill, makeDataDir, percentile, postmaster, removeDataDir, round, sleep, stopLeftoverPostgres } from './lib/process.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(join(ROOT, 'apps/api/package.json'));
@@ -71,81 +71,13 @@ const PASSWORD = 'bench';
 // ------------------------------------------------------------------------------------------------
 // helpers
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const log = (msg) => console.log(`[bench:workflow] ${msg}`);
-const round = (x, digits = 1) => (x == null || Number.isNaN(x) ? null : Math.round(x * 10 ** digits) / 10 ** digits);
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolvePort(port));
-    });
-  });
-}
-
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-  } catch (err) {
-    return err.code === 'EPERM';
-  }
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
-    return state !== 'Z' && state !== 'X';
-  } catch {
-    return true;
-  }
-}
-const kill = (pid, signal) => {
-  try {
-    process.kill(pid, signal);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 // ------------------------------------------------------------------------------------------------
 // servers and temporary folders, always cleaned up
 
 const tempDirs = new Set();
 const servers = new Set();
 
-function makeDataDir() {
-  const holder = mkdtempSync(join(os.tmpdir(), 'jxt-bench-wf-'));
-  chmodSync(holder, 0o755); // the app runs PostgreSQL as `postgres` when we are root
-  tempDirs.add(holder);
-  return { holder, dataDir: join(holder, 'data') };
-}
-function removeDataDir(holder) {
-  rmSync(holder, { recursive: true, force: true });
-  tempDirs.delete(holder);
-}
-function postmaster(dataDir) {
-  try {
-    const lines = readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n');
-    return { pid: Number.parseInt(lines[0], 10), port: Number.parseInt(lines[3], 10) };
-  } catch {
-    return null;
-  }
-}
-async function stopLeftoverPostgres(dataDir) {
-  const pid = postmaster(dataDir)?.pid;
-  if (!pid || !isAlive(pid)) return;
-  kill(pid, 'SIGINT');
-  for (const [sig, wait] of [['SIGQUIT', 10_000], ['SIGKILL', 5_000]]) {
-    const deadline = Date.now() + wait;
-    while (Date.now() < deadline && isAlive(pid)) await sleep(50);
-    if (!isAlive(pid)) break;
-    kill(pid, sig);
-  }
-}
 async function stopServer(server) {
   server.stopped ??= (async () => {
     if (server.exitCode === undefined) {
@@ -167,7 +99,7 @@ function cleanup() {
     for (const server of [...servers]) await stopServer(server).catch(() => undefined);
     for (const holder of [...tempDirs]) {
       try {
-        removeDataDir(holder);
+        removeDataDir(holder, tempDirs);
       } catch (err) {
         console.error(`[bench:workflow] could not remove ${holder}: ${err.message}`);
       }
@@ -377,7 +309,7 @@ async function explainInbox(client, tenantId, username) {
 
 async function benchFactor(factor, passwordHash) {
   const result = { factor };
-  const { holder, dataDir } = makeDataDir();
+  const { holder, dataDir } = makeDataDir('jxt-bench-wf-', tempDirs);
   try {
     const t0 = performance.now();
     const server = await startServer(dataDir);
@@ -464,7 +396,7 @@ async function benchFactor(factor, passwordHash) {
       await stopServer(server);
     }
   } finally {
-    removeDataDir(holder);
+    removeDataDir(holder, tempDirs);
   }
   return result;
 }

@@ -64,6 +64,30 @@ export function SheetColumns({ actions = false }: { actions?: boolean }) {
 }
 
 /** The title block: 财政项目支出绩效目标填报表 and （2021年度）. */
+/** The 绩效指标 table's header row, as printed (edit mode adds the 操作 column). */
+export function IndicatorTableHead({ actions = false }: { actions?: boolean }) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col" className="sheet-side-head">
+          {L.indicators}
+        </th>
+        <th scope="col">{L.level1}</th>
+        <th scope="col">{L.level2}</th>
+        <th scope="col" colSpan={2}>
+          {L.level3}
+        </th>
+        <th scope="col">{L.targetValue}</th>
+        {actions && (
+          <th scope="col" className="no-print">
+            操作
+          </th>
+        )}
+      </tr>
+    </thead>
+  );
+}
+
 export function SheetTitle({ year }: { year: number }) {
   return (
     <header className="sheet-head">
@@ -175,19 +199,7 @@ export function FormSheet({ form, categoryLabel, highlightField = null, highligh
       </table>
       <table className="sheet-table sheet-indicators">
         <SheetColumns />
-        <thead>
-          <tr>
-            <th scope="col" className="sheet-side-head">
-              {L.indicators}
-            </th>
-            <th scope="col">{L.level1}</th>
-            <th scope="col">{L.level2}</th>
-            <th scope="col" colSpan={2}>
-              {L.level3}
-            </th>
-            <th scope="col">{L.targetValue}</th>
-          </tr>
-        </thead>
+        <IndicatorTableHead />
         <tbody>
           {rows.map((row, i) => {
             const level1 = form.indicators.year[row.l1];

@@ -4,7 +4,7 @@ import { Button, Input, Select, Tooltip } from 'antd';
 import { memo, useEffect, useMemo, type Dispatch, type KeyboardEvent } from 'react';
 import { fieldIdIndicator, fieldIdLevel1, fieldIdLevel2, type DraftAction, type DraftIndicator, type DraftLevel1, type IndicatorField } from '../form-draft';
 import { layoutIndicatorRows } from '../form-layout';
-import { SheetColumns } from './FormSheet';
+import { IndicatorTableHead, SheetColumns } from './FormSheet';
 
 type Errors = Record<string, string>;
 
@@ -234,22 +234,7 @@ export function IndicatorEditor({ year, errors, taxonomy, focus, dispatch }: Ind
     <>
       <table className="sheet-table sheet-indicators sheet-indicators-edit">
         <SheetColumns actions />
-        <thead>
-          <tr>
-            <th scope="col" className="sheet-side-head">
-              {L.indicators}
-            </th>
-            <th scope="col">{L.level1}</th>
-            <th scope="col">{L.level2}</th>
-            <th scope="col" colSpan={2}>
-              {L.level3}
-            </th>
-            <th scope="col">{L.targetValue}</th>
-            <th scope="col" className="no-print">
-              操作
-            </th>
-          </tr>
-        </thead>
+        <IndicatorTableHead actions />
         <tbody>
           {rows.map((row, i) => {
             const level1 = year[row.l1];

@@ -1,0 +1,94 @@
+// Helpers shared by the benchmark scripts: numbers, ports, processes, the temporary DATA_DIRs the app's
+// embedded PostgreSQL runs in, and stopping a PostgreSQL that outlived its node process.
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import { join } from 'node:path';
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+export const round = (x, digits = 1) => (x == null || Number.isNaN(x) ? null : Math.round(x * 10 ** digits) / 10 ** digits);
+
+export const median = (xs) => {
+  const s = xs.filter((x) => x != null).sort((a, b) => a - b);
+  if (!s.length) return null;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** Nearest-rank percentile of a sorted array. */
+export const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+
+export function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** True while the process exists and is not a zombie (Linux /proc). */
+export function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+  } catch (err) {
+    return err.code === 'EPERM';
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    return true;
+  }
+}
+
+export function kill(pid, signal) {
+  try {
+    process.kill(pid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A temporary folder the `postgres` OS user can enter (the app runs PostgreSQL as `postgres` when we are root). */
+export function makeDataDir(prefix, registry) {
+  const holder = mkdtempSync(join(os.tmpdir(), prefix));
+  chmodSync(holder, 0o755);
+  registry.add(holder);
+  return { holder, dataDir: join(holder, 'data') };
+}
+
+export function removeDataDir(holder, registry) {
+  rmSync(holder, { recursive: true, force: true });
+  registry.delete(holder);
+}
+
+/** pid and port of the embedded PostgreSQL of a DATA_DIR, from its postmaster.pid. */
+export function postmaster(dataDir) {
+  try {
+    const lines = readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n');
+    const pid = Number.parseInt(lines[0], 10);
+    return pid > 0 ? { pid, port: Number.parseInt(lines[3], 10) } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The app's PostgreSQL runs detached (own process group); if node died without stopping it, stop it here. */
+export async function stopLeftoverPostgres(dataDir) {
+  const pid = postmaster(dataDir)?.pid;
+  if (!pid || !isAlive(pid)) return false;
+  kill(pid, 'SIGINT'); // fast shutdown
+  for (const [sig, wait] of [['SIGQUIT', 10_000], ['SIGKILL', 5_000]]) {
+    const deadline = Date.now() + wait;
+    while (Date.now() < deadline && isAlive(pid)) await sleep(50);
+    if (!isAlive(pid)) break;
+    kill(pid, sig);
+  }
+  return true;
+}
