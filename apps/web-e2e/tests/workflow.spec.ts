@@ -156,8 +156,12 @@ test('a form goes through the whole 审批流程 and a 调整 shows its changes'
     await dialog.getByRole('button', { name: '确认退回' }).click();
     await expect(dialog.getByText('请填写退回意见')).toBeVisible();
     await dialog.getByLabel('退回意见').fill(COMMENT);
-    await dialog.getByRole('combobox', { name: '意见针对的栏目' }).fill('项目资金总额');
-    await supervisor.locator('.ant-select-item-option').filter({ hasText: /^项目资金总额$/ }).click();
+    const field = dialog.getByRole('combobox', { name: '意见针对的栏目' });
+    await field.fill('项目资金总额');
+    await expect(supervisor.locator('.ant-select-item-option-active')).toHaveText('项目资金总额');
+    // Choose by keyboard: a click can land while the list animates and leave it open over the confirm button.
+    await field.press('Enter');
+    await expect(supervisor.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')).toHaveCount(0);
   });
   await expect(statusTag(supervisor)).toHaveText('已退回');
 

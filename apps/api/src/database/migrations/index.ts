@@ -8,6 +8,7 @@ import { AddInboxAndDeadlines1795779008306 } from './1795779008306-AddInboxAndDe
 import { DeadlineIsolation1795779100000 } from './1795779100000-DeadlineIsolation';
 import { AddFormOrganizationPath1795781393520 } from './1795781393520-AddFormOrganizationPath';
 import { FormOrganizationPathSync1795781400000 } from './1795781400000-FormOrganizationPathSync';
+import { WidenInboxIndex1795782403908 } from './1795782403908-WidenInboxIndex';
 
 // Every migration, in order. `npm run db:generate -- <Name>` writes a new file and prints the class to add here.
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   DeadlineIsolation1795779100000,
   AddFormOrganizationPath1795781393520,
   FormOrganizationPathSync1795781400000,
+  WidenInboxIndex1795782403908,
 ];

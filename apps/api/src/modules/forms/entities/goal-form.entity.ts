@@ -11,7 +11,9 @@ const money = { type: 'numeric', precision: 18, scale: 2, nullable: true } as co
 @Entity({ name: 'goal_form' })
 @Unique('goal_form_project_year_revision_key', ['projectId', 'year', 'revision'])
 @Index('goal_form_tenant_year_idx', ['tenantId', 'year'])
-@Index('goal_form_inbox_idx', ['tenantId', 'status', 'statusChangedAt'])
+// The inbox reads waiting forms by status and scope from this index alone (an index-only scan): every column it
+// needs from goal_form is in the key.
+@Index('goal_form_inbox_idx', ['tenantId', 'status', 'organizationPath', 'statusChangedAt', 'year', 'revision', 'rowVersion', 'projectId', 'id'])
 export class GoalFormEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
