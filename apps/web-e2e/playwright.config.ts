@@ -1,5 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { resolve } from 'node:path';
+// Debian's Chromium as root on a closed network: the flags it needs (shared with tools/bench/web.mjs).
+import CHROMIUM_ARGS from './chromium-args.json';
 
 // Browser tests against the built app (apps/api/dist serving apps/web/dist), started once per run by the
 // global setup on a fresh database. Debian's Chromium: Playwright downloads no browser here.
@@ -30,16 +32,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],

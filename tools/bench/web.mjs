@@ -48,19 +48,10 @@ const BIG_FORM_INDICATORS = 60;
 const TYPED = '>=1234567890 abcdefghijklmnopq'; // 30 characters, each a real key press
 const TYPED_ROW = 30;
 
-// The launch options of apps/web-e2e/playwright.config.ts.
+// The launch options of apps/web-e2e/playwright.config.ts (same flags file).
 const LAUNCH = {
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
+  args: JSON.parse(readFileSync(join(ROOT, 'apps/web-e2e/chromium-args.json'), 'utf8')),
 };
 const CONTEXT = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 720 } };
 

@@ -31,6 +31,7 @@ import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { generate } from './scale/generate.mjs';
+import { request, requestJson } from './lib/http.mjs';
 import { freePort, kill, makeDataDir, percentile, postmaster, removeDataDir, round, sleep, stopLeftoverPostgres } from './lib/process.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -178,33 +179,6 @@ async function startServer(dataDir) {
 // ------------------------------------------------------------------------------------------------
 // HTTP measurement
 
-function request(agent, base, method, path, { token, body } = {}) {
-  return new Promise((resolveReq, reject) => {
-    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    const headers = { accept: 'application/json' };
-    if (token) headers.authorization = `Bearer ${token}`;
-    if (payload) {
-      headers['content-type'] = 'application/json';
-      headers['content-length'] = payload.length;
-    }
-    const t0 = performance.now();
-    const req = http.request(`${base}${path}`, { method, agent, headers, timeout: 60_000 }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolveReq({ status: res.statusCode, text: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - t0 }));
-      res.on('error', reject);
-    });
-    req.on('timeout', () => req.destroy(new Error(`${method} ${path}: timeout`)));
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
-
-async function requestJson(agent, base, method, path, options) {
-  const res = await request(agent, base, method, path, options);
-  if (res.status < 200 || res.status >= 300) throw new Error(`${method} ${path}: HTTP ${res.status} ${res.text.slice(0, 500)}`);
-  return JSON.parse(res.text);
-}
 
 /** Runs `count` calls of `one(i)` with `concurrency` in flight; returns the latency summary. */
 async function measure(count, concurrency, one) {
