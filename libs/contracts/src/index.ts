@@ -5,3 +5,4 @@ export * from './projects';
 export * from './forms';
 export * from './errors';
 export * from './workflow';
+export * from './evaluations';

@@ -138,3 +138,53 @@ export const FORM_FIELD_LABELS = {
   explanation: '指标解释',
   remark: '备注',
 } as const;
+
+/** 自评表状态 — self-evaluation states (domain.md §5): 草稿 → 已提交 → 已复核 → 已定稿; 退回 sends it back to the unit. */
+export const EVALUATION_STATUSES = ['draft', 'submitted', 'returned', 'reviewed', 'final'] as const;
+export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
+export const EVALUATION_STATUS_LABELS: Record<EvaluationStatus, string> = {
+  draft: '草稿',
+  submitted: '已提交',
+  returned: '已退回',
+  reviewed: '已复核',
+  final: '已定稿',
+};
+
+/** 自评动作 — 提交, 撤回, 退回, 复核, 定稿. */
+export const EVALUATION_ACTIONS = ['submit', 'withdraw', 'return', 'review', 'finalise'] as const;
+export type EvaluationAction = (typeof EVALUATION_ACTIONS)[number];
+export const EVALUATION_ACTION_LABELS: Record<EvaluationAction, string> = {
+  submit: '提交',
+  withdraw: '撤回',
+  return: '退回',
+  review: '复核',
+  finalise: '定稿',
+};
+
+/** 自评表 terms as the official 财政项目支出绩效自评表 prints them. */
+export const EVALUATION_FIELD_LABELS = {
+  title: '财政项目支出绩效自评表',
+  funds: '项目资金（元）',
+  initialBudget: '年初预算数',
+  annualBudget: '全年预算数',
+  executedAmount: '全年执行数',
+  weight: '分值',
+  executionRate: '执行率',
+  score: '得分',
+  goals: '年度总体目标',
+  expectedGoal: '预期目标',
+  actualGoal: '实际完成情况',
+  targetValue: '年度指标值',
+  actualValue: '实际完成值',
+  deviationReason: '偏差原因分析及改进措施',
+  totalScore: '总分',
+  grade: '自评等级',
+  band: '完成档次',
+  reviewerReason: '复核调整理由',
+} as const;
+
+/** 评分规则 options the admin chooses between (domain.md §4). */
+export const REVERSE_FORMULA_LABELS = {
+  ratio: 'A / B × 分值（自评表模板）',
+  linear: '(1 − (B − A) / A) × 分值，B ≥ 2A 得 0',
+} as const;

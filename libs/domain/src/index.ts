@@ -7,3 +7,4 @@ export * from './form-request';
 export * from './workflow';
 export * from './form-diff';
 export * from './scoring';
+export * from './evaluation';

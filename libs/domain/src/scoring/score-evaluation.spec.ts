@@ -79,6 +79,10 @@ describe('scoring: units', () => {
     expect(one('=2次', '2个').error).toContain('“个”不能换算为“次”');
     expect(one('>=90%', '九成').error).toBe('请填写数值（单位：%）');
   });
+  it('reads a bare number in the target\'s unit', () => {
+    expect(one('>=90%', '95')).toMatchObject({ score: '10.00', actualInTargetUnit: null });
+    expect(one('=2次', '1')).toMatchObject({ score: '5.00' });
+  });
 });
 
 describe('scoring: the whole evaluation', () => {

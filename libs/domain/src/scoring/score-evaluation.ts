@@ -1,4 +1,4 @@
-import type { ParsedTarget } from '@jxt/contracts';
+import type { IndicatorScore, ParsedTarget } from '@jxt/contracts';
 import { MoneyDecimal as D } from '../money/money-decimal';
 import { readTarget } from '../value-grammar';
 import type { QualitativeBand, ScoringPolicy } from './scoring-policy';
@@ -28,17 +28,8 @@ export interface EvaluationToScore {
   indicators: IndicatorToScore[];
 }
 
-export interface ScoredIndicator {
-  weight: string;
-  score: string;
-  /** The rule that produced the score with the numbers used, for a reviewer to check the arithmetic. */
-  rule: string;
-  /** Unit conversion applied to the actual value, if any. */
-  actualInTargetUnit: string | null;
-  needsReason: boolean;
-  reasonMissing: boolean;
-  error: string | null;
-}
+/** One indicator's 得分 with the rule that produced it and the numbers used (the API's `IndicatorScore`). */
+export type ScoredIndicator = IndicatorScore;
 
 export interface ScoredEvaluation {
   budget: { weight: string; rate: string | null; score: string; rule: string };
@@ -145,11 +136,13 @@ export function scoreIndicator(indicator: IndicatorToScore, weight: string, poli
   }
 
   if (actual.kind !== 'quantitative') return result(new D(0), '定量指标：实际完成值应为数值', { error: `请填写数值${target.unit ? `（单位：${target.unit}）` : ''}` });
-  const converted = convertUnit(actual.value, actual.unit, target.unit);
+  // A bare number is read in the target's unit (`95` against `≥90%` is 95 %).
+  const actualUnit = actual.unit ?? target.unit;
+  const converted = convertUnit(actual.value, actualUnit, target.unit);
   if (!converted.ok) return result(new D(0), '定量指标：单位不一致', { error: converted.message });
   const A = new D(target.value);
   const B = new D(converted.value);
-  const inTargetUnit = actual.unit !== target.unit ? `${converted.value}${target.unit ?? ''}` : null;
+  const inTargetUnit = actualUnit !== target.unit ? `${converted.value}${target.unit ?? ''}` : null;
   const extra = { actualInTargetUnit: inTargetUnit };
   const overshoot = policy.overshootRatio !== null && A.gt(0) && B.gt(A.times(policy.overshootRatio));
 

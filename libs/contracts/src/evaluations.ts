@@ -1,0 +1,228 @@
+import type { FieldIssue } from './errors';
+import type { EvaluationAction, EvaluationStatus, Role } from './labels';
+import type { Money, ParsedTarget } from './forms';
+
+/** 偏差/定性档次 code of the scoring policy's qualitative bands. */
+export type QualitativeBandCode = 'achieved' | 'partly' | 'missed';
+
+export interface QualitativeBand {
+  code: QualitativeBandCode;
+  label: string;
+  /** Share of the indicator's 分值, decimal strings in [0, 1]. */
+  min: string;
+  max: string;
+}
+
+export interface GradeBand {
+  grade: string;
+  /** Lowest 总分 of the grade (inclusive). */
+  min: string;
+}
+
+/** 评分规则: every number of the year-end scoring, per tenant and year (domain.md §4). Decimal strings. */
+export interface ScoringPolicy {
+  /** 预算执行率 weight (10 in national practice). */
+  budgetExecutionWeight: string;
+  /** Weights per 一级指标 code (产出 50, 效益 30, 满意度 10). With the budget weight they add up to 100. */
+  level1Weights: Record<string, string>;
+  /** Where a missing level's weight goes (usually 满意度): split evenly among the levels present, or to one code. */
+  missingLevel1: { code: string; moveTo: 'split_evenly' | string };
+  /** Reverse indicators (≤, <) missing their target: A / B × 分值 ('ratio', default) or (1 − (B − A) / A) × 分值 ('linear'). */
+  reverseFormula: 'ratio' | 'linear';
+  qualitativeBands: QualitativeBand[];
+  /** A 偏差原因 is required when B misses A, and when B exceeds A by this ratio (e.g. '1.3'); null: never for over-shoot. */
+  overshootRatio: string | null;
+  /** Decimals of each indicator's 得分 and of the 总分 (half-up). */
+  indicatorDecimals: number;
+  totalDecimals: number;
+  grades: GradeBand[];
+}
+
+/** One stored version of a tenant's policy for a year. Versions never change; a change adds a version. */
+export interface ScoringPolicyVersion {
+  /** null for the built-in default when the admin has saved none. */
+  id: string | null;
+  year: number;
+  version: number;
+  policy: ScoringPolicy;
+  createdAt: string | null;
+  createdByName: string | null;
+  /** How many final evaluations are scored by this version (they keep it for good). */
+  finalEvaluations: number;
+}
+
+/** PUT /api/scoring-policies/:year */
+export interface SaveScoringPolicyRequest {
+  policy: ScoringPolicy;
+  /** The version the admin edited; a newer one saved meanwhile is a 409. Omit for the first. */
+  baseVersion?: number | null;
+}
+
+export type ScoringJobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** 重新评分: a background job re-scores every evaluation of the year that is not final. */
+export interface ScoringJob {
+  id: string;
+  year: number;
+  policyVersion: number;
+  status: ScoringJobStatus;
+  total: number;
+  done: number;
+  startedAt: string | null;
+  finishedAt: string | null;
+  error: string | null;
+}
+
+export interface SaveScoringPolicyResponse {
+  version: ScoringPolicyVersion;
+  job: ScoringJob;
+}
+
+/** One indicator's score with the rule that produced it, so a reviewer can check the arithmetic. */
+export interface IndicatorScore {
+  /** 分值 applied (explicit on the form, or the level's weight split). */
+  weight: string;
+  score: string;
+  /** e.g. `反向：A / B × 分值 = 90 / 100 × 5` */
+  rule: string;
+  /** The actual value in the target's unit when it was typed in another (e.g. `0.5万元` → `5000元`). */
+  actualInTargetUnit: string | null;
+  /** A 偏差原因 is required (missed, or over-shot beyond the policy's ratio)… */
+  needsReason: boolean;
+  /** …and none is given. */
+  reasonMissing: boolean;
+  /** Why the indicator cannot be scored yet (wrong kind of value, unit that does not convert, no band chosen). */
+  error: string | null;
+}
+
+export interface EvaluationIndicator {
+  id: string;
+  level1Code: string;
+  level1Label: string;
+  level2Code: string;
+  level2Label: string;
+  /** 三级指标 */
+  name: string;
+  /** 年度指标值 (A) as printed on the approved form, and its reading. */
+  rawTarget: string;
+  target: ParsedTarget;
+  /** 分值 from the form, if it set one. */
+  weight: string | null;
+  /** 实际完成值 (B) as typed. */
+  actualValue: string | null;
+  /** Qualitative: the unit's own share of 分值 (decimal in [0, 1]) inside a band. */
+  selfShare: string | null;
+  /** 复核: the reviewer's share, replacing the unit's, and why. */
+  reviewerShare: string | null;
+  reviewerReason: string | null;
+  /** 偏差原因分析及改进措施 */
+  deviationReason: string | null;
+  scored: IndicatorScore;
+}
+
+export interface EvaluationFunds {
+  /** 年初预算数: the approved form's 年度资金申请总额. */
+  initialBudget: Money | null;
+  /** 全年预算数: after the year's adjustments. */
+  annualBudget: Money | null;
+  /** 全年执行数 */
+  executedAmount: Money | null;
+}
+
+export interface EvaluationScore {
+  budget: { weight: string; rate: string | null; score: string; rule: string };
+  total: string;
+  grade: string;
+}
+
+/** 财政项目支出绩效自评表 */
+export interface Evaluation {
+  id: string;
+  formId: string;
+  formRevision: number;
+  year: number;
+  status: EvaluationStatus;
+  rowVersion: number;
+  projectId: string;
+  projectCode: string;
+  projectName: string;
+  organizationName: string;
+  printedDepartment: string | null;
+  printedImplementingUnit: string | null;
+  funds: EvaluationFunds;
+  /** 年度总体目标: 预期目标 (from the form) and 实际完成情况. */
+  expectedGoal: string | null;
+  actualGoal: string | null;
+  indicators: EvaluationIndicator[];
+  score: EvaluationScore;
+  /** The policy version that scored it (a final evaluation keeps its version for good). */
+  policy: ScoringPolicyVersion;
+  /** Checks that block submission (missing values, reasons, bands). */
+  issues: FieldIssue[];
+  submittedBy: string | null;
+  latestComment: { action: EvaluationAction; comment: string; actorName: string; at: string } | null;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+/** PUT /api/evaluations/:id — the unit's whole self-evaluation, in one transaction. */
+export interface SaveEvaluationRequest {
+  rowVersion: number;
+  funds: { annualBudget: Money | null; executedAmount: Money | null };
+  actualGoal: string | null;
+  indicators: { id: string; actualValue: string | null; selfShare: string | null; deviationReason: string | null }[];
+}
+
+/** 复核 adjustment of a qualitative indicator's share; the reviewer must say why. */
+export interface ReviewerAdjustment {
+  indicatorId: string;
+  /** null removes an earlier adjustment. */
+  share: string | null;
+  reason: string | null;
+}
+
+/** POST /api/evaluations/:id/transitions */
+export interface EvaluationTransitionRequest {
+  action: EvaluationAction;
+  comment?: string | null;
+  /** With 复核 only. */
+  adjustments?: ReviewerAdjustment[];
+  rowVersion: number;
+}
+
+export interface EvaluationHistoryEntry {
+  id: string;
+  kind: 'transition' | 'save';
+  action: EvaluationAction | null;
+  fromStatus: EvaluationStatus | null;
+  toStatus: EvaluationStatus | null;
+  actorName: string;
+  actorRoles: Role[];
+  actorOrganizationName: string;
+  comment: string | null;
+  /** Saves and 复核: what changed (field label, before, after). */
+  changes: { field: string; label: string; before: string | null; after: string | null }[] | null;
+  rowVersion: number;
+  at: string;
+}
+
+/** GET /api/evaluations — a row per evaluation in scope. */
+export interface EvaluationSummary {
+  id: string;
+  formId: string;
+  year: number;
+  status: EvaluationStatus;
+  rowVersion: number;
+  projectCode: string;
+  projectName: string;
+  organizationName: string;
+  total: string | null;
+  grade: string | null;
+  policyVersion: number;
+  updatedAt: string;
+}
+
+export interface EvaluationListResponse {
+  items: EvaluationSummary[];
+  total: number;
+}

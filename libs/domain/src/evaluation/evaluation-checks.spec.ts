@@ -1,0 +1,58 @@
+import { readTarget } from '../value-grammar';
+import { DEFAULT_SCORING_POLICY as P } from '../scoring/scoring-policy';
+import { checkEvaluation, scoreEvaluationContent, type EvaluationContent } from './evaluation-checks';
+
+const indicator = (raw: string, actualValue: string | null, extra: Partial<EvaluationContent['indicators'][number]> = {}) => ({
+  level1Code: 'output',
+  target: readTarget(raw).target,
+  weight: null,
+  actualValue,
+  selfShare: null,
+  reviewerShare: null,
+  deviationReason: null,
+  ...extra,
+});
+
+const content = (over: Partial<EvaluationContent> = {}): EvaluationContent => ({
+  funds: { initialBudget: '213,500.00', annualBudget: '213,500.00', executedAmount: '200,000.00' },
+  actualGoal: '保障系统稳定运行',
+  indicators: [indicator('>=98%', '99%'), indicator('及时', '及时', { selfShare: '0.9' })],
+  ...over,
+});
+
+const check = (c: EvaluationContent) => checkEvaluation(c, scoreEvaluationContent(c, P));
+
+describe('self-evaluation checks', () => {
+  it('passes a complete evaluation and scores budget execution from amounts with separators', () => {
+    const c = content();
+    expect(check(c)).toEqual([]);
+    expect(scoreEvaluationContent(c, P).budget).toMatchObject({ rate: '93.68', score: '9.37' });
+  });
+
+  it('names every missing field: amounts, 实际完成情况, values, bands and reasons', () => {
+    const c = content({
+      funds: { initialBudget: '1', annualBudget: '', executedAmount: 'abc' },
+      actualGoal: ' ',
+      indicators: [indicator('>=98%', ''), indicator('及时', '', {}), indicator('=2次', '1次')],
+    });
+    expect(check(c).map((i) => [i.field, i.code])).toEqual([
+      ['funds.annualBudget', 'required'],
+      ['funds.executedAmount', 'invalid_money'],
+      ['actualGoal', 'required'],
+      ['indicators.0.actualValue', 'unscored'],
+      ['indicators.1.actualValue', 'required'],
+      ['indicators.1.selfShare', 'unscored'],
+      ['indicators.2.deviationReason', 'reason_required'],
+    ]);
+  });
+
+  it('warns, without blocking, when more was spent than budgeted', () => {
+    const issues = check(content({ funds: { initialBudget: '100', annualBudget: '100', executedAmount: '120' } }));
+    expect(issues).toEqual([expect.objectContaining({ field: 'funds.executedAmount', severity: 'warning', code: 'over_budget' })]);
+  });
+
+  it('refuses a unit that does not convert, by the value field', () => {
+    const issues = check(content({ indicators: [indicator('=2次', '2个')] }));
+    expect(issues).toEqual([expect.objectContaining({ field: 'indicators.0.actualValue', message: expect.stringContaining('“个”不能换算为“次”') })]);
+  });
+});

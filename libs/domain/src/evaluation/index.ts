@@ -1,0 +1,2 @@
+export * from './evaluation-workflow';
+export * from './evaluation-checks';
