@@ -122,6 +122,8 @@ export interface GoalForm extends GoalFormContent {
   latestReview: LatestReview | null;
   /** Every revision of this project's form for the year, newest first (调整 adds one). */
   revisions: FormRevisionSummary[];
+  /** The year-end 自评表 opened from this (finance-approved) form, if any. */
+  evaluationId: string | null;
 }
 
 /** PUT /api/forms/:id — the whole form, saved in one transaction. */

@@ -110,6 +110,7 @@ export class FormsService {
       reviewComment: form.review_comment,
       latestReview: form.latest_review,
       revisions: form.revisions,
+      evaluationId: null,
     };
     result.issues = checkForm(result, taxonomy);
     return result;

@@ -329,5 +329,6 @@ export const SEED_FORM_3: GoalForm = {
   "reviewResult": null,
   "reviewComment": null,
   "latestReview": null,
-  "revisions": []
+  "revisions": [],
+  "evaluationId": null
 };
