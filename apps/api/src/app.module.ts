@@ -8,6 +8,7 @@ import { TenantTransactionInterceptor } from './common/tenancy/tenant-transactio
 import { DatabaseModule } from './database/database.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
+import { EvaluationsModule } from './modules/evaluations/evaluations.module';
 import { FormsModule } from './modules/forms/forms.module';
 import { HealthModule } from './modules/health/health.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
@@ -31,6 +32,7 @@ export class AppModule {
         ProjectsModule,
         FormsModule,
         WorkflowModule,
+        EvaluationsModule,
         HealthModule,
       ],
       providers: [

@@ -58,7 +58,8 @@ export interface SaveScoringPolicyRequest {
   baseVersion?: number | null;
 }
 
-export type ScoringJobStatus = 'queued' | 'running' | 'done' | 'failed';
+/** superseded: a newer policy version was saved while it ran; that version's job finishes the work. */
+export type ScoringJobStatus = 'queued' | 'running' | 'done' | 'failed' | 'superseded';
 
 /** 重新评分: a background job re-scores every evaluation of the year that is not final. */
 export interface ScoringJob {

@@ -1,5 +1,6 @@
 import { readTarget } from '../value-grammar';
 import { DEFAULT_SCORING_POLICY as P } from '../scoring/scoring-policy';
+import { diffEvaluations } from './evaluation-diff';
 import { checkEvaluation, scoreEvaluationContent, type EvaluationContent } from './evaluation-checks';
 
 const indicator = (raw: string, actualValue: string | null, extra: Partial<EvaluationContent['indicators'][number]> = {}) => ({
@@ -54,5 +55,16 @@ describe('self-evaluation checks', () => {
   it('refuses a unit that does not convert, by the value field', () => {
     const issues = check(content({ indicators: [indicator('=2次', '2个')] }));
     expect(issues).toEqual([expect.objectContaining({ field: 'indicators.0.actualValue', message: expect.stringContaining('“个”不能换算为“次”') })]);
+  });
+});
+
+describe('self-evaluation diff', () => {
+  it('lists each changed field with old and new values, ignoring surrounding spaces', () => {
+    const before = { annualBudget: '100.00', executedAmount: null, actualGoal: '完成', indicators: [{ id: 'a', name: '系统可用率', actualValue: '99%', selfShare: null, deviationReason: null }] };
+    const after = { ...before, executedAmount: '90.00', actualGoal: ' 完成 ', indicators: [{ ...before.indicators[0], actualValue: '97%' }] };
+    expect(diffEvaluations(before, after)).toEqual([
+      { field: 'funds.executedAmount', label: '全年执行数', before: null, after: '90.00' },
+      { field: 'indicators.0.actualValue', label: '实际完成值：系统可用率', before: '99%', after: '97%' },
+    ]);
   });
 });

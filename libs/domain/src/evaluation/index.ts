@@ -1,2 +1,3 @@
 export * from './evaluation-workflow';
 export * from './evaluation-checks';
+export * from './evaluation-diff';

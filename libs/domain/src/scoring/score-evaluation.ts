@@ -98,6 +98,11 @@ function bandFor(share: Decimal, bands: QualitativeBand[]): QualitativeBand | un
   return bands.find((b) => share.gte(b.min) && share.lte(b.max));
 }
 
+/** The band a qualitative share (decimal string in [0, 1]) falls in, if any: the first that holds it. */
+export function qualitativeBandFor(share: string, bands: QualitativeBand[]): QualitativeBand | undefined {
+  return bandFor(new D(share), bands);
+}
+
 /** One indicator's 得分 with its rule. Pure: the same input always gives the same output. */
 export function scoreIndicator(indicator: IndicatorToScore, weight: string, policy: ScoringPolicy): ScoredIndicator {
   const w = new D(weight);

@@ -9,6 +9,8 @@ import { DeadlineIsolation1795779100000 } from './1795779100000-DeadlineIsolatio
 import { AddFormOrganizationPath1795781393520 } from './1795781393520-AddFormOrganizationPath';
 import { FormOrganizationPathSync1795781400000 } from './1795781400000-FormOrganizationPathSync';
 import { WidenInboxIndex1795782403908 } from './1795782403908-WidenInboxIndex';
+import { AddSelfEvaluation1795784419382 } from './1795784419382-AddSelfEvaluation';
+import { SelfEvaluationIsolation1795784500000 } from './1795784500000-SelfEvaluationIsolation';
 
 // Every migration, in order. `npm run db:generate -- <Name>` writes a new file and prints the class to add here.
 export const MIGRATIONS = [
@@ -23,4 +25,6 @@ export const MIGRATIONS = [
   AddFormOrganizationPath1795781393520,
   FormOrganizationPathSync1795781400000,
   WidenInboxIndex1795782403908,
+  AddSelfEvaluation1795784419382,
+  SelfEvaluationIsolation1795784500000,
 ];

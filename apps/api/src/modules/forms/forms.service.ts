@@ -40,6 +40,7 @@ interface FormRow extends ProjectRow {
   review_comment: string | null;
   latest_review: LatestReview | null;
   revisions: FormRevisionSummary[];
+  evaluation_id: string | null;
 }
 
 // Numbers leave PostgreSQL as text inside the JSON, so no amount or weight ever passes through a float.
@@ -63,6 +64,7 @@ const FORM_QUERY = `
             FROM form_event e WHERE e.form_id = f.id AND e.kind = 'transition' AND e.comment IS NOT NULL ORDER BY e.id DESC LIMIT 1) AS latest_review,
          (SELECT json_agg(json_build_object('id', r.id, 'revision', r.revision, 'status', r.status, 'updatedAt', r.updated_at) ORDER BY r.revision DESC)
             FROM goal_form r WHERE r.project_id = f.project_id AND r.year = f.year) AS revisions,
+         (SELECT se.id FROM self_evaluation se WHERE se.project_id = f.project_id AND se.year = f.year) AS evaluation_id,
          (SELECT coalesce(json_agg(t ORDER BY t.level, t."sortOrder", t.code), '[]') FROM (
             SELECT code, label, level, parent_code AS "parentCode", sort_order AS "sortOrder" FROM indicator_taxonomy WHERE year = f.year) t) AS taxonomy
   FROM goal_form f
@@ -110,7 +112,7 @@ export class FormsService {
       reviewComment: form.review_comment,
       latestReview: form.latest_review,
       revisions: form.revisions,
-      evaluationId: null,
+      evaluationId: form.evaluation_id,
     };
     result.issues = checkForm(result, taxonomy);
     return result;

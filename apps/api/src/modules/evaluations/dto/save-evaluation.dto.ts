@@ -1,0 +1,43 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { EVALUATION_STATUSES, type EvaluationStatus, type SaveEvaluationRequest } from '@jxt/contracts';
+import { IsMoney } from '../../../common/validation/is-money';
+
+/** A share of 分值 in [0, 1] with up to four decimals (90 % is "0.9"). */
+export const SHARE_PATTERN = /^(0(\.\d{1,4})?|1(\.0{1,4})?)$/;
+export const SHARE_MESSAGE = '得分比例必须是 0 到 1 之间、最多四位小数的数（如 0.9 表示 90%）';
+
+export class EvaluationFundsDto {
+  @ApiPropertyOptional({ example: '213500.00', description: '全年预算数' }) @IsMoney() annualBudget!: string | null;
+  @ApiPropertyOptional({ example: '198000.00', description: '全年执行数' }) @IsMoney() executedAmount!: string | null;
+}
+
+export class EvaluationIndicatorInputDto {
+  @ApiProperty() @IsUUID('all', { message: '指标编号无效' }) id!: string;
+  @ApiPropertyOptional({ example: '99%', description: '实际完成值' }) @IsOptional() @IsString() @MaxLength(300) actualValue!: string | null;
+  @ApiPropertyOptional({ example: '0.9', description: '定性指标自评得分比例' })
+  @IsOptional() @IsString() @Matches(SHARE_PATTERN, { message: SHARE_MESSAGE })
+  selfShare!: string | null;
+  @ApiPropertyOptional({ description: '偏差原因分析及改进措施' }) @IsOptional() @IsString() @MaxLength(4000) deviationReason!: string | null;
+}
+
+/** PUT /api/evaluations/:id — the unit's whole 自评表. */
+export class SaveEvaluationDto implements SaveEvaluationRequest {
+  @ApiProperty() @IsInt({ message: 'rowVersion 必须是整数' }) @Min(1) rowVersion!: number;
+  @ApiProperty({ type: EvaluationFundsDto }) @ValidateNested() @Type(() => EvaluationFundsDto) funds!: EvaluationFundsDto;
+  @ApiPropertyOptional({ description: '年度总体目标实际完成情况' }) @IsOptional() @IsString() @MaxLength(8000) actualGoal!: string | null;
+  @ApiProperty({ type: [EvaluationIndicatorInputDto] })
+  @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => EvaluationIndicatorInputDto)
+  indicators!: EvaluationIndicatorInputDto[];
+}
+
+/** GET /api/evaluations */
+export class ListEvaluationsQueryDto {
+  @ApiPropertyOptional({ example: 2021 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
+  @ApiPropertyOptional({ enum: EVALUATION_STATUSES })
+  @IsOptional() @IsIn([...EVALUATION_STATUSES], { message: `状态必须是 ${EVALUATION_STATUSES.join('、')} 之一` })
+  status?: EvaluationStatus;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize?: number;
+}

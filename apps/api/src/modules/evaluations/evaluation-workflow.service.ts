@@ -1,0 +1,143 @@
+import { BadRequestException, ConflictException, ForbiddenException, HttpException, Injectable } from '@nestjs/common';
+import type { Evaluation, EvaluationAction, EvaluationHistoryEntry, EvaluationStatus, FormFieldChange, Role } from '@jxt/contracts';
+import { checkEvaluation, decideEvaluationTransition, qualitativeBandFor, type EvaluationDecision } from '@jxt/domain';
+import { tenantScope } from '../../common/tenancy/request-context';
+import { queryRows } from '../../common/tenancy/sql';
+import { blankToNull } from '../../common/validation/blank-to-null';
+import { staleFormConflict } from '../forms/stale-form';
+import type { EvaluationTransitionDto } from './dto/evaluation-transition.dto';
+import { scoreRows, toContent } from './evaluation-scoring';
+import { EvaluationsService } from './evaluations.service';
+import { ScoringPoliciesService } from './scoring-policies.service';
+
+/** 自评流程: the same endpoint shape and history rules as the form workflow; the rules are libs/domain's. */
+@Injectable()
+export class EvaluationWorkflowService {
+  constructor(
+    private readonly evaluations: EvaluationsService,
+    private readonly policies: ScoringPoliciesService,
+  ) {}
+
+  async transition(id: string, dto: EvaluationTransitionDto): Promise<Evaluation> {
+    const { user, manager } = tenantScope();
+    const current = await this.evaluations.lock(id);
+    if (current.row_version !== dto.rowVersion) throw staleFormConflict(current, dto.rowVersion);
+    const rows = await this.evaluations.indicatorRows(id);
+    const policy = await this.policies.ensureStored(current.year);
+    const funds = { initialBudget: current.initial_budget, annualBudget: current.annual_budget, executedAmount: current.executed_amount };
+    const issues = dto.action === 'submit' ? checkEvaluation(toContent(funds, current.actual_goal, rows), scoreRows(funds, current.actual_goal, rows, policy.policy)) : [];
+    const adjustments = dto.adjustments ?? [];
+    const decision = decideEvaluationTransition({
+      status: current.status,
+      action: dto.action,
+      roles: user.roles,
+      actorId: user.userId,
+      submittedBy: current.submitted_by,
+      comment: dto.comment,
+      adjustmentCount: adjustments.length,
+      issues,
+    });
+    if (!decision.ok) throw refusal(decision);
+    const rule = decision.rule;
+
+    // 复核: the reviewer replaces the unit's share of a qualitative indicator, inside a band, and says why.
+    const changes: FormFieldChange[] = [];
+    if (adjustments.length) {
+      const byId = new Map(rows.map((r, index) => [r.id, { row: r, index }]));
+      const fields: { field: string; message: string; value?: unknown }[] = [];
+      adjustments.forEach((a, i) => {
+        const found = byId.get(a.indicatorId);
+        const share = blankToNull(a.share);
+        if (!found) fields.push({ field: `adjustments.${i}.indicatorId`, message: '该指标不属于此自评表', value: a.indicatorId });
+        else if (!['qualitative', 'empty'].includes(found.row.target_kind)) fields.push({ field: `adjustments.${i}.share`, message: `“${found.row.name}”是定量指标，得分由公式计算，不能调整`, value: a.share });
+        else if (share && !qualitativeBandFor(share, policy.policy.qualitativeBands)) fields.push({ field: `adjustments.${i}.share`, message: '得分比例不在任何档次内', value: a.share });
+        else if (share && !a.reason?.trim()) fields.push({ field: `adjustments.${i}.reason`, message: `请说明调整“${found.row.name}”得分的理由`, value: a.reason });
+      });
+      if (fields.length) throw new BadRequestException({ message: fields.map((f) => f.message).join('；'), fields });
+      for (const a of adjustments) {
+        const { row, index } = byId.get(a.indicatorId)!;
+        const share = blankToNull(a.share);
+        changes.push({ field: `indicators.${index}.reviewerShare`, label: `复核调整：${row.name}`, before: row.reviewer_share ?? row.self_share, after: share ? `${share}（${a.reason!.trim()}）` : null });
+      }
+      await queryRows(
+        manager,
+        `UPDATE evaluation_indicator ei SET reviewer_share = s.share, reviewer_reason = s.reason
+         FROM unnest($1::uuid[], $2::numeric[], $3::text[]) AS s(id, share, reason) WHERE ei.id = s.id AND ei.evaluation_id = $4`,
+        [adjustments.map((a) => a.indicatorId), adjustments.map((a) => blankToNull(a.share)), adjustments.map((a) => (blankToNull(a.share) ? a.reason!.trim() : null)), id],
+      );
+    }
+
+    const [updated] = await queryRows<{ row_version: number }>(
+      manager,
+      `UPDATE self_evaluation SET status = $2, row_version = row_version + 1, updated_at = now(), updated_by = $3,
+         submitted_by = CASE WHEN $4::boolean THEN $3 ELSE submitted_by END,
+         submitted_at = CASE WHEN $4::boolean THEN now() ELSE submitted_at END
+       WHERE id = $1 RETURNING row_version`,
+      [id, rule.to, user.userId, rule.action === 'submit'],
+    );
+    // Scores are stored under the year's current version; from 定稿 on, that version is this evaluation's for good.
+    await this.evaluations.rescore(id);
+    await this.evaluations.record(id, {
+      kind: 'transition',
+      action: rule.action,
+      from: current.status,
+      to: rule.to,
+      comment: blankToNull(dto.comment),
+      changes: changes.length ? changes : null,
+      rowVersion: updated.row_version,
+    });
+    return this.evaluations.get(id);
+  }
+
+  async history(id: string): Promise<EvaluationHistoryEntry[]> {
+    const { manager } = tenantScope();
+    await this.evaluations.assertInScope(id);
+    const rows = await queryRows<{
+      id: string;
+      kind: 'transition' | 'save';
+      action: EvaluationAction | null;
+      from_status: EvaluationStatus | null;
+      to_status: EvaluationStatus | null;
+      actor_name: string;
+      actor_roles: Role[];
+      actor_organization_name: string;
+      comment: string | null;
+      changes: FormFieldChange[] | null;
+      row_version: number;
+      created_at: Date;
+    }>(manager, `SELECT * FROM evaluation_event WHERE evaluation_id = $1 ORDER BY id`, [id]);
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      action: r.action,
+      fromStatus: r.from_status,
+      toStatus: r.to_status,
+      actorName: r.actor_name,
+      actorRoles: r.actor_roles,
+      actorOrganizationName: r.actor_organization_name,
+      comment: r.comment,
+      changes: r.changes,
+      rowVersion: r.row_version,
+      at: r.created_at.toISOString(),
+    }));
+  }
+}
+
+function refusal(decision: Extract<EvaluationDecision, { ok: false }>): HttpException {
+  switch (decision.reason) {
+    case 'role_not_allowed':
+    case 'own_submission':
+      return new ForbiddenException(decision.message);
+    case 'not_allowed_in_status':
+      return new ConflictException(decision.message);
+    case 'comment_required':
+      return new BadRequestException({ message: decision.message, fields: [{ field: 'comment', message: decision.message }] });
+    case 'adjustments_not_allowed':
+      return new BadRequestException({ message: decision.message, fields: [{ field: 'adjustments', message: decision.message }] });
+    case 'incomplete':
+      return new BadRequestException({
+        message: decision.message + '：' + (decision.issues ?? []).map((i) => i.message).join('；'),
+        fields: (decision.issues ?? []).map((i) => ({ field: i.field, message: i.message })),
+      });
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { EvaluationWorkflowService } from './evaluation-workflow.service';
+import { EvaluationsController } from './evaluations.controller';
+import { EvaluationsService } from './evaluations.service';
+import { ScoringJobsService } from './scoring-jobs.service';
+import { ScoringPoliciesController } from './scoring-policies.controller';
+import { ScoringPoliciesService } from './scoring-policies.service';
+
+/** 绩效自评: self-evaluations, their flow, the versioned scoring policy and background re-scoring. */
+@Module({
+  controllers: [EvaluationsController, ScoringPoliciesController],
+  providers: [EvaluationsService, EvaluationWorkflowService, ScoringPoliciesService, ScoringJobsService],
+  exports: [ScoringJobsService],
+})
+export class EvaluationsModule {}

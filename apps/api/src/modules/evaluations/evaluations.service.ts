@@ -1,0 +1,289 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import type { Evaluation, EvaluationListResponse, EvaluationStatus, EvaluationSummary, FormFieldChange as FieldChange } from '@jxt/contracts';
+import { checkEvaluation, diffEvaluations, isEvaluationEditable, parseMoney } from '@jxt/domain';
+import { tenantScope } from '../../common/tenancy/request-context';
+import { queryPrepared, queryRows } from '../../common/tenancy/sql';
+import { blankToNull } from '../../common/validation/blank-to-null';
+import { staleFormConflict } from '../forms/stale-form';
+import type { SaveEvaluationDto } from './dto/save-evaluation.dto';
+import { EVALUATION_QUERY, LOCK_EVALUATION, type EvaluationRow, type LockedEvaluation } from './evaluation-query';
+import { evaluationTarget, scoreColumns, scoreRows, toContent, UPDATE_INDICATOR_SCORES, type EvaluationIndicatorRow } from './evaluation-scoring';
+import { ScoringPoliciesService } from './scoring-policies.service';
+import { EVALUATION_INDICATORS_JSON } from './scoring-jobs.service';
+
+export interface EvaluationListQuery {
+  year?: number;
+  status?: EvaluationStatus;
+  page: number;
+  pageSize: number;
+}
+
+const money = (value: string | null | undefined): string | null => {
+  if (!value?.trim()) return null;
+  const parsed = parseMoney(value);
+  return parsed.ok ? parsed.value : null;
+};
+
+/** 财政项目支出绩效自评表: open one from an approved form, read it with its scores, save the unit's part. */
+@Injectable()
+export class EvaluationsService {
+  constructor(private readonly policies: ScoringPoliciesService) {}
+
+  async get(id: string): Promise<Evaluation> {
+    const { user, manager } = tenantScope();
+    const [row] = await queryPrepared<EvaluationRow>(manager, 'evaluations.get', EVALUATION_QUERY, [id, user.scopePatterns]);
+    if (!row) throw new NotFoundException('自评表不存在或无权访问');
+    // A final evaluation keeps the version that scored it; any other is scored by the year's current version.
+    const policy = row.status === 'final' ? await this.policies.byId(row.policy_id) : await this.policies.current(row.year);
+    const funds = { initialBudget: row.initial_budget, annualBudget: row.annual_budget, executedAmount: row.executed_amount };
+    const content = toContent(funds, row.actual_goal, row.indicators);
+    const scored = scoreRows(funds, row.actual_goal, row.indicators, policy.policy);
+    const label = (code: string) => row.labels?.[code] ?? code;
+    return {
+      id: row.id,
+      formId: row.form_id,
+      formRevision: row.form_revision,
+      year: row.year,
+      status: row.status,
+      rowVersion: row.row_version,
+      projectId: row.project_id,
+      projectCode: row.project_code,
+      projectName: row.project_name,
+      organizationName: row.organization_name,
+      printedDepartment: row.printed_department,
+      printedImplementingUnit: row.printed_implementing_unit,
+      funds,
+      expectedGoal: row.expected_goal,
+      actualGoal: row.actual_goal,
+      indicators: row.indicators.map((r, i) => ({
+        id: r.id,
+        level1Code: r.level1_code,
+        level1Label: label(r.level1_code),
+        level2Code: r.level2_code,
+        level2Label: label(r.level2_code),
+        name: r.name,
+        rawTarget: r.raw_value,
+        target: evaluationTarget(r),
+        weight: r.weight,
+        actualValue: r.actual_value,
+        selfShare: r.self_share,
+        reviewerShare: r.reviewer_share,
+        reviewerReason: r.reviewer_reason,
+        deviationReason: r.deviation_reason,
+        scored: scored.indicators[i],
+      })),
+      score: { budget: scored.budget, total: scored.total, grade: scored.grade },
+      policy,
+      issues: checkEvaluation(content, scored),
+      submittedBy: row.submitted_by,
+      latestComment: row.latest_comment,
+      updatedAt: row.updated_at.toISOString(),
+      updatedBy: row.updated_by_name,
+    };
+  }
+
+  async list(query: EvaluationListQuery): Promise<EvaluationListResponse> {
+    const { user, manager } = tenantScope();
+    const rows = await queryRows<{
+      id: string;
+      form_id: string;
+      year: number;
+      status: EvaluationStatus;
+      row_version: number;
+      project_code: string;
+      project_name: string;
+      organization_name: string;
+      total: string | null;
+      grade: string | null;
+      policy_version: number;
+      updated_at: Date;
+      count: number;
+    }>(
+      manager,
+      `SELECT e.id, e.form_id, e.year, e.status, e.row_version, p.code AS project_code, p.name AS project_name, o.name AS organization_name,
+              e.total_score::text AS total, e.grade, sp.version AS policy_version, e.updated_at, count(*) OVER ()::int AS count
+       FROM self_evaluation e JOIN project p ON p.id = e.project_id JOIN organization o ON o.id = p.organization_id
+       JOIN scoring_policy sp ON sp.id = e.policy_id
+       WHERE o.path LIKE ANY($1::text[]) AND ($2::int IS NULL OR e.year = $2) AND ($3::text IS NULL OR e.status = $3)
+       ORDER BY e.year DESC, p.code, e.id LIMIT $4 OFFSET $5`,
+      [user.scopePatterns, query.year ?? null, query.status ?? null, query.pageSize, (query.page - 1) * query.pageSize],
+    );
+    const items: EvaluationSummary[] = rows.map((r) => ({
+      id: r.id,
+      formId: r.form_id,
+      year: r.year,
+      status: r.status,
+      rowVersion: r.row_version,
+      projectCode: r.project_code,
+      projectName: r.project_name,
+      organizationName: r.organization_name,
+      total: r.total,
+      grade: r.grade,
+      policyVersion: r.policy_version,
+      updatedAt: r.updated_at.toISOString(),
+    }));
+    return { items, total: rows[0]?.count ?? 0 };
+  }
+
+  /**
+   * 绩效自评 opens from the finance-approved form of the year: its year-set indicators and targets are copied,
+   * 年初预算数 and 全年预算数 start from its 年度资金申请总额, 预期目标 from its 年度总目标. One per project and year:
+   * asking again returns the one that exists.
+   */
+  async createFromForm(formId: string): Promise<Evaluation> {
+    const { user, manager } = tenantScope();
+    const [form] = await queryRows<{ id: string; status: string; project_id: string; year: number; revision: number }>(
+      manager,
+      `SELECT f.id, f.status, f.project_id, f.year, f.revision FROM goal_form f JOIN project p ON p.id = f.project_id
+       JOIN organization o ON o.id = p.organization_id WHERE f.id = $1 AND o.path LIKE ANY($2::text[]) FOR SHARE OF f`,
+      [formId, user.scopePatterns],
+    );
+    if (!form) throw new NotFoundException('绩效目标表不存在或无权访问');
+    const [existing] = await queryRows<{ id: string }>(manager, `SELECT id FROM self_evaluation WHERE project_id = $1 AND year = $2`, [form.project_id, form.year]);
+    if (existing) return this.get(existing.id);
+    if (form.status !== 'finance_approved') throw new ConflictException('只有财政已审核的绩效目标表才能开展绩效自评');
+    const policy = await this.policies.ensureStored(form.year);
+    const [created] = await queryRows<{ id: string }>(
+      manager,
+      `INSERT INTO self_evaluation (tenant_id, form_id, project_id, year, initial_budget, annual_budget, expected_goal, policy_id, updated_by)
+       SELECT $1, f.id, f.project_id, f.year, f.annual_amount, f.annual_amount, f.annual_goal, $3, $4 FROM goal_form f WHERE f.id = $2
+       ON CONFLICT (project_id, year) DO NOTHING RETURNING id`,
+      [user.tenantId, formId, policy.id, user.userId],
+    );
+    if (!created) return this.get((await queryRows<{ id: string }>(manager, `SELECT id FROM self_evaluation WHERE project_id = $1 AND year = $2`, [form.project_id, form.year]))[0].id);
+    await queryRows(
+      manager,
+      `INSERT INTO evaluation_indicator (tenant_id, evaluation_id, source_indicator_id, level1_code, level2_code, sort_order, name, raw_value,
+         target_kind, target_operator, target_number, target_unit, target_boolean, weight)
+       SELECT tenant_id, $2, id, level1_code, level2_code, sort_order, name, raw_value, target_kind, target_operator, target_number, target_unit,
+              target_boolean, weight
+       FROM indicator WHERE form_id = $1 AND indicator_set = 'year'`,
+      [formId, created.id],
+    );
+    await this.record(created.id, { kind: 'transition', action: null, from: null, to: 'draft', comment: `由第 ${form.revision} 版绩效目标表生成`, changes: null, rowVersion: 1 });
+    await this.rescore(created.id);
+    return this.get(created.id);
+  }
+
+  /** The unit saves its part (amounts, 实际完成情况, each 实际完成值, qualitative share, 偏差原因) in one transaction. */
+  async save(id: string, dto: SaveEvaluationDto): Promise<Evaluation> {
+    const { user, manager } = tenantScope();
+    const current = await this.lock(id);
+    if (current.row_version !== dto.rowVersion) throw staleFormConflict(current, dto.rowVersion);
+    if (!isEvaluationEditable(current.status)) throw new ConflictException('自评表已提交或已复核，不能修改');
+    const rows = await this.indicatorRows(id);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const fields: { field: string; message: string; value: unknown }[] = [];
+    dto.indicators.forEach((input, i) => {
+      const row = byId.get(input.id);
+      if (!row) fields.push({ field: `indicators.${i}.id`, message: '该指标不属于此自评表', value: input.id });
+      else if (blankToNull(input.selfShare) && !['qualitative', 'empty'].includes(row.target_kind)) {
+        fields.push({ field: `indicators.${i}.selfShare`, message: '只有定性指标按档次自评得分', value: input.selfShare });
+      }
+    });
+    if (fields.length) throw new BadRequestException({ message: fields.map((f) => f.message).join('；'), fields });
+
+    const after = {
+      annualBudget: money(dto.funds.annualBudget),
+      executedAmount: money(dto.funds.executedAmount),
+      actualGoal: blankToNull(dto.actualGoal),
+      indicators: rows.map((r) => {
+        const input = dto.indicators.find((x) => x.id === r.id);
+        return input
+          ? { id: r.id, name: r.name, actualValue: blankToNull(input.actualValue), selfShare: blankToNull(input.selfShare), deviationReason: blankToNull(input.deviationReason) }
+          : { id: r.id, name: r.name, actualValue: r.actual_value, selfShare: r.self_share, deviationReason: r.deviation_reason };
+      }),
+    };
+    const before = {
+      annualBudget: current.annual_budget,
+      executedAmount: current.executed_amount,
+      actualGoal: current.actual_goal,
+      indicators: rows.map((r) => ({ id: r.id, name: r.name, actualValue: r.actual_value, selfShare: r.self_share, deviationReason: r.deviation_reason })),
+    };
+    const changes = diffEvaluations(before, after);
+    const [updated] = await queryRows<{ row_version: number }>(
+      manager,
+      `UPDATE self_evaluation SET annual_budget = $2, executed_amount = $3, actual_goal = $4, row_version = row_version + 1, updated_at = now(), updated_by = $5
+       WHERE id = $1 RETURNING row_version`,
+      [id, after.annualBudget, after.executedAmount, after.actualGoal, user.userId],
+    );
+    await queryRows(
+      manager,
+      `UPDATE evaluation_indicator ei SET actual_value = s.actual_value, self_share = s.self_share, deviation_reason = s.deviation_reason
+       FROM unnest($1::uuid[], $2::text[], $3::numeric[], $4::text[]) AS s(id, actual_value, self_share, deviation_reason)
+       WHERE ei.id = s.id AND ei.evaluation_id = $5`,
+      [after.indicators.map((i) => i.id), after.indicators.map((i) => i.actualValue), after.indicators.map((i) => i.selfShare), after.indicators.map((i) => i.deviationReason), id],
+    );
+    if (changes.length) await this.record(id, { kind: 'save', action: null, from: null, to: null, comment: null, changes, rowVersion: updated.row_version });
+    await this.rescore(id);
+    return this.get(id);
+  }
+
+  /** Locks the evaluation in scope (404 outside it). */
+  async lock(id: string): Promise<LockedEvaluation> {
+    const { user, manager } = tenantScope();
+    const [row] = await queryRows<LockedEvaluation>(manager, LOCK_EVALUATION, [id, user.scopePatterns]);
+    if (!row) throw new NotFoundException('自评表不存在或无权访问');
+    return row;
+  }
+
+  /** 404 unless the evaluation is in the caller's scope (without locking it). */
+  async assertInScope(id: string): Promise<void> {
+    const { user, manager } = tenantScope();
+    const [row] = await queryRows(
+      manager,
+      `SELECT 1 FROM self_evaluation e JOIN project p ON p.id = e.project_id JOIN organization o ON o.id = p.organization_id
+       WHERE e.id = $1 AND o.path LIKE ANY($2::text[])`,
+      [id, user.scopePatterns],
+    );
+    if (!row) throw new NotFoundException('自评表不存在或无权访问');
+  }
+
+  async indicatorRows(id: string): Promise<(EvaluationIndicatorRow & { sort_order: number })[]> {
+    const { manager } = tenantScope();
+    const [row] = await queryRows<{ indicators: (EvaluationIndicatorRow & { sort_order: number })[] }>(
+      manager,
+      `SELECT ${EVALUATION_INDICATORS_JSON} AS indicators FROM self_evaluation e WHERE e.id = $1`,
+      [id],
+    );
+    return row.indicators;
+  }
+
+  /** Stores the scores of one evaluation under the year's current policy version (and points it at that version). */
+  async rescore(id: string): Promise<void> {
+    const { manager } = tenantScope();
+    const [row] = await queryRows<{ year: number; annual_budget: string | null; executed_amount: string | null; initial_budget: string | null; actual_goal: string | null }>(
+      manager,
+      `SELECT year, annual_budget::text AS annual_budget, executed_amount::text AS executed_amount, initial_budget::text AS initial_budget, actual_goal
+       FROM self_evaluation WHERE id = $1`,
+      [id],
+    );
+    const policy = await this.policies.ensureStored(row.year);
+    const rows = await this.indicatorRows(id);
+    const scored = scoreRows({ initialBudget: row.initial_budget, annualBudget: row.annual_budget, executedAmount: row.executed_amount }, row.actual_goal, rows, policy.policy);
+    const columns = scoreColumns(rows, scored);
+    await queryRows(manager, UPDATE_INDICATOR_SCORES, [columns.indicatorIds, columns.appliedWeights, columns.scores]);
+    await queryRows(manager, `UPDATE self_evaluation SET policy_id = $2, budget_score = $3, total_score = $4, grade = $5 WHERE id = $1`, [
+      id,
+      policy.id,
+      scored.budget.score,
+      scored.total,
+      scored.grade,
+    ]);
+  }
+
+  /** Appends one history entry as the current user. */
+  async record(
+    evaluationId: string,
+    e: { kind: 'transition' | 'save'; action: string | null; from: EvaluationStatus | null; to: EvaluationStatus | null; comment: string | null; changes: FieldChange[] | null; rowVersion: number },
+  ): Promise<void> {
+    const { user, manager } = tenantScope();
+    await queryRows(
+      manager,
+      `INSERT INTO evaluation_event (tenant_id, evaluation_id, kind, action, from_status, to_status, actor_id, actor_name, actor_roles,
+         actor_organization_id, actor_organization_name, comment, changes, row_version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+      [user.tenantId, evaluationId, e.kind, e.action, e.from, e.to, user.userId, user.displayName, user.roles, user.organizationId, user.organizationName, e.comment, e.changes ? JSON.stringify(e.changes) : null, e.rowVersion],
+    );
+  }
+}

@@ -1,0 +1,178 @@
+import { Inject, Injectable, Logger, NotFoundException, type OnApplicationShutdown } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { ScoringJob, ScoringJobStatus, ScoringPolicy } from '@jxt/contracts';
+import { runInTenantScope, tenantScope, type AuthUser } from '../../common/tenancy/request-context';
+import { queryRows } from '../../common/tenancy/sql';
+import { APP_DATA_SOURCE } from '../../database/database.module';
+import { scoreColumns, scoreRows, UPDATE_INDICATOR_SCORES, type EvaluationIndicatorRow } from './evaluation-scoring';
+
+interface JobRow {
+  id: string;
+  year: number;
+  policy_id: string;
+  policy_version: number;
+  status: ScoringJobStatus;
+  total: number;
+  done: number;
+  started_at: Date | null;
+  finished_at: Date | null;
+  error: string | null;
+}
+
+interface BatchRow {
+  id: string;
+  annual_budget: string | null;
+  executed_amount: string | null;
+  initial_budget: string | null;
+  actual_goal: string | null;
+  indicators: EvaluationIndicatorRow[];
+}
+
+/** Evaluations scored per transaction: each batch commits, so progress is visible and locks are short. */
+const BATCH_SIZE = 250;
+
+export const EVALUATION_INDICATORS_JSON = `(SELECT coalesce(json_agg(i ORDER BY i.sort_order), '[]') FROM (
+    SELECT id, level1_code, level2_code, name, raw_value, target_kind, target_operator, target_number::text AS target_number, target_unit,
+           target_boolean, weight::text AS weight, actual_value, self_share::text AS self_share, reviewer_share::text AS reviewer_share,
+           reviewer_reason, deviation_reason, sort_order
+    FROM evaluation_indicator WHERE evaluation_id = e.id) i)`;
+
+function toJob(row: JobRow): ScoringJob {
+  return {
+    id: row.id,
+    year: row.year,
+    policyVersion: row.policy_version,
+    status: row.status,
+    total: row.total,
+    done: row.done,
+    startedAt: row.started_at?.toISOString() ?? null,
+    finishedAt: row.finished_at?.toISOString() ?? null,
+    error: row.error,
+  };
+}
+
+/**
+ * 重新评分: after a policy change, every evaluation of the year that is not final is scored again under the
+ * new version, in the background and in batches, with its progress in scoring_job. Final evaluations keep
+ * the version that scored them. The job runs in the API process that accepted the change.
+ */
+@Injectable()
+export class ScoringJobsService implements OnApplicationShutdown {
+  private readonly logger = new Logger(ScoringJobsService.name);
+  private readonly running = new Set<Promise<void>>();
+  private stopping = false;
+
+  constructor(@Inject(APP_DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  /** Records the job in the request's transaction; it starts once that transaction has committed. */
+  async start(year: number, policy: { id: string; version: number }): Promise<ScoringJob> {
+    const { user, manager } = tenantScope();
+    const [row] = await queryRows<JobRow>(
+      manager,
+      `INSERT INTO scoring_job (tenant_id, year, policy_id, policy_version, status, total, created_by)
+       VALUES ($1, $2, $3, $4, 'queued', (SELECT count(*) FROM self_evaluation WHERE year = $2 AND status <> 'final'), $5)
+       RETURNING id, year, policy_id, policy_version, status, total, done, started_at, finished_at, error`,
+      [user.tenantId, year, policy.id, policy.version, user.userId],
+    );
+    const run = this.run(row.id, user).catch((err: Error) => this.logger.error(`scoring job ${row.id} failed: ${err.stack ?? err.message}`));
+    this.running.add(run);
+    void run.finally(() => this.running.delete(run));
+    return toJob(row);
+  }
+
+  async get(id: string): Promise<ScoringJob> {
+    const { manager } = tenantScope();
+    const [row] = await queryRows<JobRow>(manager, `SELECT * FROM scoring_job WHERE id = $1`, [id]);
+    if (!row) throw new NotFoundException('评分任务不存在');
+    return toJob(row);
+  }
+
+  async latest(year: number): Promise<ScoringJob[]> {
+    const { manager } = tenantScope();
+    return (await queryRows<JobRow>(manager, `SELECT * FROM scoring_job WHERE year = $1 ORDER BY created_at DESC LIMIT 10`, [year])).map(toJob);
+  }
+
+  /** Waits for running jobs (tests and shutdown). */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.running]);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    await this.settled();
+  }
+
+  private inTransaction<T>(user: AuthUser, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)`, [user.tenantId, user.userId]);
+      return runInTenantScope({ user, manager }, () => work(manager));
+    });
+  }
+
+  private async run(jobId: string, user: AuthUser): Promise<void> {
+    const setStatus = (m: EntityManager, status: ScoringJobStatus, error: string | null = null) =>
+      queryRows(m, `UPDATE scoring_job SET status = $2::text, error = $3, done = CASE WHEN $2::text = 'done' THEN total ELSE done END,
+                      finished_at = CASE WHEN $2::text = 'running' THEN NULL ELSE now() END,
+                      started_at = coalesce(started_at, now()) WHERE id = $1`, [jobId, status, error]);
+    // The row becomes visible when the request that created it commits.
+    let job: (JobRow & { policy: ScoringPolicy }) | undefined;
+    for (let waited = 0; !job && waited < 30_000; waited += 20) {
+      [job] = await this.inTransaction(user, (m) =>
+        queryRows<JobRow & { policy: ScoringPolicy }>(m, `SELECT j.*, p.policy FROM scoring_job j JOIN scoring_policy p ON p.id = j.policy_id WHERE j.id = $1`, [jobId]),
+      );
+      if (!job) await sleep(20);
+    }
+    if (!job) return; // the request rolled back: there is no job
+    const { year, policy, policy_version: version } = job;
+    try {
+      await this.inTransaction(user, (m) => setStatus(m, 'running'));
+      let after = '00000000-0000-0000-0000-000000000000';
+      for (;;) {
+        if (this.stopping) {
+          await this.inTransaction(user, (m) => setStatus(m, 'failed', '服务停止，重新评分未完成，请再次发起'));
+          return;
+        }
+        const outcome = await this.inTransaction(user, async (m) => {
+          const [newest] = await queryRows<{ version: number }>(m, `SELECT max(version) AS version FROM scoring_policy WHERE year = $1`, [year]);
+          if (newest.version > version) return 'superseded' as const;
+          const rows = await queryRows<BatchRow>(
+            m,
+            `SELECT e.id, e.annual_budget::text AS annual_budget, e.executed_amount::text AS executed_amount, e.initial_budget::text AS initial_budget,
+                    e.actual_goal, ${EVALUATION_INDICATORS_JSON} AS indicators
+             FROM self_evaluation e WHERE e.year = $1 AND e.status <> 'final' AND e.id > $2 ORDER BY e.id LIMIT ${BATCH_SIZE} FOR UPDATE OF e`,
+            [year, after],
+          );
+          if (!rows.length) return 'done' as const;
+          const columns = { indicatorIds: [] as string[], appliedWeights: [] as string[], scores: [] as string[] };
+          const totals = { ids: [] as string[], budget: [] as string[], total: [] as string[], grade: [] as string[] };
+          for (const row of rows) {
+            const funds = { initialBudget: row.initial_budget, annualBudget: row.annual_budget, executedAmount: row.executed_amount };
+            const scored = scoreRows(funds, row.actual_goal, row.indicators, policy);
+            scoreColumns(row.indicators, scored, columns);
+            totals.ids.push(row.id);
+            totals.budget.push(scored.budget.score);
+            totals.total.push(scored.total);
+            totals.grade.push(scored.grade);
+          }
+          await queryRows(m, UPDATE_INDICATOR_SCORES, [columns.indicatorIds, columns.appliedWeights, columns.scores]);
+          await queryRows(
+            m,
+            `UPDATE self_evaluation e SET policy_id = $5, budget_score = s.budget, total_score = s.total, grade = s.grade
+             FROM unnest($1::uuid[], $2::numeric[], $3::numeric[], $4::text[]) AS s(id, budget, total, grade) WHERE e.id = s.id`,
+            [totals.ids, totals.budget, totals.total, totals.grade, job!.policy_id],
+          );
+          await queryRows(m, `UPDATE scoring_job SET done = LEAST(done + $2, total) WHERE id = $1`, [jobId, rows.length]);
+          after = rows[rows.length - 1].id;
+          return 'next' as const;
+        });
+        if (outcome === 'next') continue;
+        await this.inTransaction(user, (m) => setStatus(m, outcome, outcome === 'superseded' ? '已有更新版本的评分规则，由其任务继续' : null));
+        return;
+      }
+    } catch (err) {
+      await this.inTransaction(user, (m) => setStatus(m, 'failed', '重新评分出错，请再次发起')).catch(() => undefined);
+      throw err;
+    }
+  }
+}

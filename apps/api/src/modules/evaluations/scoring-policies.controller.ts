@@ -1,0 +1,67 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { SaveScoringPolicyResponse, ScoringJob, ScoringPolicyVersion } from '@jxt/contracts';
+import { Authenticated, Roles } from '../../common/auth/access.decorators';
+import { idParam } from '../../common/http/id-param';
+import { parseYear } from '../../common/http/year-param';
+import { SaveScoringPolicyDto, StartScoringJobDto } from './dto/scoring-policy.dto';
+import { ScoringJobsService } from './scoring-jobs.service';
+import { ScoringPoliciesService } from './scoring-policies.service';
+
+@ApiTags('scoring 评分规则')
+@ApiBearerAuth()
+@Controller()
+export class ScoringPoliciesController {
+  constructor(
+    private readonly policies: ScoringPoliciesService,
+    private readonly jobs: ScoringJobsService,
+  ) {}
+
+  // Everyone who fills in or reviews a 自评表 may read the rules that score it.
+  @Get('scoring-policies/:year')
+  @Authenticated()
+  @ApiOperation({ summary: '本年度现行评分规则（未保存过则为默认规则，版本 0）' })
+  current(@Param('year') year: string): Promise<ScoringPolicyVersion> {
+    return this.policies.current(parseYear(year));
+  }
+
+  @Get('scoring-policies/:year/versions')
+  @Authenticated()
+  @ApiOperation({ summary: '评分规则各版本，及各版本所评已定稿自评表的数量' })
+  versions(@Param('year') year: string): Promise<ScoringPolicyVersion[]> {
+    return this.policies.versions(parseYear(year));
+  }
+
+  @Put('scoring-policies/:year')
+  @Roles('admin')
+  @ApiOperation({ summary: '保存评分规则的新版本，并在后台重新评分本年度未定稿的自评表' })
+  async save(@Param('year') yearParam: string, @Body() dto: SaveScoringPolicyDto): Promise<SaveScoringPolicyResponse> {
+    const year = parseYear(yearParam);
+    const version = await this.policies.save(year, dto.policy, dto.baseVersion);
+    const job = await this.jobs.start(year, { id: version.id!, version: version.version });
+    return { version, job };
+  }
+
+  @Post('scoring-jobs')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: '按现行评分规则重新评分本年度未定稿的自评表（后台任务）' })
+  async rescore(@Body() dto: StartScoringJobDto): Promise<ScoringJob> {
+    const policy = await this.policies.ensureStored(dto.year);
+    return this.jobs.start(dto.year, policy);
+  }
+
+  @Get('scoring-jobs')
+  @Authenticated()
+  @ApiOperation({ summary: '本年度最近的重新评分任务' })
+  latest(@Query('year') year: string): Promise<ScoringJob[]> {
+    return this.jobs.latest(parseYear(year));
+  }
+
+  @Get('scoring-jobs/:id')
+  @Authenticated()
+  @ApiOperation({ summary: '重新评分任务的进度' })
+  job(@Param('id', idParam()) id: string): Promise<ScoringJob> {
+    return this.jobs.get(id);
+  }
+}
