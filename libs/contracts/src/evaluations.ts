@@ -227,3 +227,28 @@ export interface EvaluationListResponse {
   items: EvaluationSummary[];
   total: number;
 }
+
+/** Why a 自评表 waits on someone: the unit has an approved form to evaluate, or one returned; the reviewer has one to 复核 or to 定稿. */
+export type EvaluationInboxReason = 'to_evaluate' | 'returned' | 'to_review' | 'to_finalise';
+
+export interface EvaluationInboxItem {
+  /** null for `to_evaluate`: the 自评表 is not opened yet (POST /api/forms/:formId/evaluation opens it). */
+  evaluationId: string | null;
+  formId: string;
+  projectCode: string;
+  projectName: string;
+  organizationName: string;
+  year: number;
+  status: EvaluationStatus | null;
+  reason: EvaluationInboxReason;
+  /** When it entered its current state. */
+  since: string;
+  lastComment: string | null;
+}
+
+/** GET /api/evaluation-inbox — the 绩效自评 part of 待办. */
+export interface EvaluationInboxResponse {
+  items: EvaluationInboxItem[];
+  counts: Record<EvaluationInboxReason, number>;
+  total: number;
+}

@@ -188,3 +188,11 @@ export const REVERSE_FORMULA_LABELS = {
   ratio: 'A / B × 分值（自评表模板）',
   linear: '(1 − (B − A) / A) × 分值，B ≥ 2A 得 0',
 } as const;
+
+/** 待办 reasons of the self-evaluation. */
+export const EVALUATION_INBOX_REASON_LABELS = {
+  to_evaluate: '待自评',
+  returned: '自评被退回',
+  to_review: '待复核',
+  to_finalise: '待定稿',
+} as const;

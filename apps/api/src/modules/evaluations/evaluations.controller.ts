@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Evaluation, EvaluationHistoryEntry, EvaluationListResponse } from '@jxt/contracts';
+import type { Evaluation, EvaluationHistoryEntry, EvaluationInboxResponse, EvaluationListResponse } from '@jxt/contracts';
 import { Authenticated, Roles } from '../../common/auth/access.decorators';
 import { idParam } from '../../common/http/id-param';
 import { EvaluationTransitionDto } from './dto/evaluation-transition.dto';
 import { ListEvaluationsQueryDto, SaveEvaluationDto } from './dto/save-evaluation.dto';
+import { EvaluationInboxService } from './evaluation-inbox.service';
 import { EvaluationWorkflowService } from './evaluation-workflow.service';
 import { EvaluationsService } from './evaluations.service';
 
@@ -15,7 +16,15 @@ export class EvaluationsController {
   constructor(
     private readonly evaluations: EvaluationsService,
     private readonly workflow: EvaluationWorkflowService,
+    private readonly inbox: EvaluationInboxService,
   ) {}
+
+  @Get('evaluation-inbox')
+  @Authenticated()
+  @ApiOperation({ summary: '待办中的绩效自评：单位待自评、被退回；复核人待复核、待定稿' })
+  evaluationInbox(): Promise<EvaluationInboxResponse> {
+    return this.inbox.inbox();
+  }
 
   @Get('evaluations')
   @Authenticated()

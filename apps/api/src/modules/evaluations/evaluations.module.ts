@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EvaluationInboxService } from './evaluation-inbox.service';
 import { EvaluationWorkflowService } from './evaluation-workflow.service';
 import { EvaluationsController } from './evaluations.controller';
 import { EvaluationsService } from './evaluations.service';
@@ -9,7 +10,7 @@ import { ScoringPoliciesService } from './scoring-policies.service';
 /** 绩效自评: self-evaluations, their flow, the versioned scoring policy and background re-scoring. */
 @Module({
   controllers: [EvaluationsController, ScoringPoliciesController],
-  providers: [EvaluationsService, EvaluationWorkflowService, ScoringPoliciesService, ScoringJobsService],
+  providers: [EvaluationsService, EvaluationInboxService, EvaluationWorkflowService, ScoringPoliciesService, ScoringJobsService],
   exports: [ScoringJobsService],
 })
 export class EvaluationsModule {}

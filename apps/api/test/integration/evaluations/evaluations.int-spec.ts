@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import type { ApiError, Evaluation, EvaluationHistoryEntry, EvaluationListResponse, GoalForm, SaveEvaluationRequest, SaveScoringPolicyResponse, ScoringJob, ScoringPolicy } from '@jxt/contracts';
+import type { ApiError, Evaluation, EvaluationHistoryEntry, EvaluationInboxResponse, EvaluationListResponse, GoalForm, SaveEvaluationRequest, SaveScoringPolicyResponse, ScoringJob, ScoringPolicy } from '@jxt/contracts';
 import { DEFAULT_SCORING_POLICY } from '@jxt/domain';
 import type { LoadedTenant } from '../../../src/seeds/load-tenant';
 import { login, seedSongjiang, startTestApp, type TestApp } from '../../support/test-app';
@@ -64,6 +64,9 @@ describe('self-evaluation (绩效自评): opened from an approved form, scored b
     expect(early.json<ApiError>().message).toBe('只有财政已审核的绩效目标表才能开展绩效自评');
 
     await approve(formId);
+    const inbox = async (who: string) => (await call('GET', '/api/evaluation-inbox', who)).json<EvaluationInboxResponse>();
+    expect((await inbox('filer')).items).toEqual([expect.objectContaining({ evaluationId: null, formId, reason: 'to_evaluate', projectName: '网络信息系统运行与维护' })]);
+    expect((await inbox('reviewer')).total).toBe(0);
     expect((await call('POST', `/api/forms/${formId}/evaluation`, 'supervisor')).statusCode).toBe(403);
     const created = await call('POST', `/api/forms/${formId}/evaluation`, 'filer');
     expect(created.statusCode).toBe(200);
@@ -141,6 +144,9 @@ describe('self-evaluation (绩效自评): opened from an approved form, scored b
     expect(submitted.statusCode).toBe(200);
     e = submitted.json<Evaluation>();
     expect(e.status).toBe('submitted');
+    const waiting = (await call('GET', '/api/evaluation-inbox', 'reviewer')).json<EvaluationInboxResponse>();
+    expect(waiting).toMatchObject({ total: 1, counts: { to_review: 1 }, items: [{ evaluationId, reason: 'to_review', status: 'submitted' }] });
+    expect((await call('GET', '/api/evaluation-inbox', 'filer')).json<EvaluationInboxResponse>().total).toBe(0);
     expect((await call('PUT', `/api/evaluations/${evaluationId}`, 'filer', filledIn(e))).statusCode).toBe(409);
     expect((await call('PUT', `/api/evaluations/${evaluationId}`, 'reviewer', filledIn(e))).statusCode).toBe(403);
     const stale = await call('POST', `/api/evaluations/${evaluationId}/transitions`, 'reviewer', { action: 'review', rowVersion: e.rowVersion - 1 });
