@@ -11,6 +11,7 @@ import { FormOrganizationPathSync1795781400000 } from './1795781400000-FormOrgan
 import { WidenInboxIndex1795782403908 } from './1795782403908-WidenInboxIndex';
 import { AddSelfEvaluation1795784419382 } from './1795784419382-AddSelfEvaluation';
 import { SelfEvaluationIsolation1795784500000 } from './1795784500000-SelfEvaluationIsolation';
+import { IndexEvaluationPolicy1795784996482 } from './1795784996482-IndexEvaluationPolicy';
 
 // Every migration, in order. `npm run db:generate -- <Name>` writes a new file and prints the class to add here.
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   WidenInboxIndex1795782403908,
   AddSelfEvaluation1795784419382,
   SelfEvaluationIsolation1795784500000,
+  IndexEvaluationPolicy1795784996482,
 ];

@@ -16,6 +16,8 @@ const score = { type: 'numeric', nullable: true } as const;
 @Entity({ name: 'self_evaluation' })
 @Unique('self_evaluation_project_year_key', ['projectId', 'year'])
 @Index('self_evaluation_tenant_year_status_idx', ['tenantId', 'year', 'status', 'id'])
+// How many final evaluations a policy version scored (shown beside each version).
+@Index('self_evaluation_policy_status_idx', ['policyId', 'status'])
 export class SelfEvaluationEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
