@@ -1,11 +1,11 @@
 import type { ScoringPolicyVersion } from '@jxt/contracts';
-import { Alert, Button, Card, Empty, List, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Spin, Tag, Typography } from 'antd';
 import { formatTime } from '../../workflow/format';
 import { useScoringPolicyVersions } from '../hooks';
 
 function VersionItem({ version, current }: { version: ScoringPolicyVersion; current: boolean }) {
   return (
-    <List.Item>
+    <li className="policy-version">
       <div>
         <strong>第 {version.version} 版</strong> {current && <Tag color="blue">当前</Tag>}
         <Typography.Text type="secondary">
@@ -14,7 +14,7 @@ function VersionItem({ version, current }: { version: ScoringPolicyVersion; curr
         </Typography.Text>
         <div>已定稿自评表 {version.finalEvaluations.toLocaleString('zh-CN')} 份，不受修改影响</div>
       </div>
-    </List.Item>
+    </li>
   );
 }
 
@@ -30,11 +30,13 @@ export function PolicyVersions({ year, currentVersion }: { year: number; current
       ) : versions.data.length === 0 ? (
         <Empty description="尚未保存过，使用内置默认规则" />
       ) : (
-        <List
-          size="small"
-          dataSource={[...versions.data].sort((a, b) => b.version - a.version)}
-          renderItem={(version) => <VersionItem key={version.version} version={version} current={version.version === currentVersion} />}
-        />
+        <ul className="policy-versions">
+          {[...versions.data]
+            .sort((a, b) => b.version - a.version)
+            .map((version) => (
+              <VersionItem key={version.version} version={version} current={version.version === currentVersion} />
+            ))}
+        </ul>
       )}
     </Card>
   );
