@@ -27,6 +27,7 @@ const form: GoalForm = {
   reviewComment: null,
   latestReview: null,
   revisions: [],
+  evaluationId: null,
 };
 
 describe('toSaveRequest', () => {
