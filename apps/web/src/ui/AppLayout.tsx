@@ -40,6 +40,14 @@ export function AppLayout() {
             <NavLink to="/projects" className="app-nav-link">
               项目
             </NavLink>
+            <NavLink to="/evaluations" className="app-nav-link">
+              绩效自评
+            </NavLink>
+            {user.roles.includes('admin') && (
+              <NavLink to="/admin/scoring-policy" className="app-nav-link">
+                评分规则
+              </NavLink>
+            )}
           </nav>
         </Space>
         <Space size="middle" className="app-user">

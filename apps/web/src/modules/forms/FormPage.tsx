@@ -9,6 +9,7 @@ import { useCurrentUser } from '../auth/hooks';
 import { FormEditor } from './components/FormEditor';
 import { FormSheet } from './components/FormSheet';
 import { useCodeList, useGoalForm, useTaxonomy } from './hooks';
+import { EvaluationButton } from '../evaluations/components/EvaluationButton';
 import { FormTimeline } from '../workflow/components/FormTimeline';
 import { ReviewNotice } from '../workflow/components/ReviewNotice';
 import { RevisionBar } from '../workflow/components/RevisionBar';
@@ -110,6 +111,7 @@ export function FormPage() {
                 onReload={() => query.refetch()}
               />
             )}
+            {me.data && <EvaluationButton form={form} me={me.data} />}
             {canEdit && (
               <Button type="primary" onClick={() => setEditing(true)}>
                 编辑

@@ -1,0 +1,84 @@
+import { EVALUATION_STATUSES, EVALUATION_STATUS_LABELS, type EvaluationStatus, type EvaluationSummary } from '@jxt/contracts';
+import { Alert, Button, Empty, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { useMemo } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { EvaluationStatusTag } from '../../ui/EvaluationStatusTag';
+import { useDefaultYear } from '../projects/hooks';
+import { yearOptions } from '../projects/list-params';
+import type { EvaluationListParams } from './api';
+import { useEvaluations } from './hooks';
+import { EVALUATION_PAGE_SIZES, parseEvaluationParams, toEvaluationSearch } from './list-params';
+import './evaluation.css';
+
+const COLUMNS: TableColumnsType<EvaluationSummary> = [
+  { title: '项目编码', dataIndex: 'projectCode', key: 'projectCode', width: 140 },
+  { title: '项目名称', dataIndex: 'projectName', key: 'projectName', render: (name: string, row) => <Link to={`/evaluations/${row.id}`}>{name}</Link> },
+  { title: '单位', dataIndex: 'organizationName', key: 'organizationName' },
+  { title: '状态', dataIndex: 'status', key: 'status', width: 110, render: (status: EvaluationStatus) => <EvaluationStatusTag status={status} /> },
+  { title: '总分', dataIndex: 'total', key: 'total', width: 100, align: 'right', className: 'money-cell', render: (total: string | null) => total ?? '—' },
+  { title: '等级', dataIndex: 'grade', key: 'grade', width: 80, align: 'center', render: (grade: string | null) => grade || '—' },
+];
+
+/** 绩效自评: the year's 自评表 in the caller's scope, filtered and paged by the server; the state lives in the URL. */
+export function EvaluationListPage() {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const parsed = useMemo(() => parseEvaluationParams(searchParams), [searchParams]);
+  const navigate = useNavigate();
+  const thisYear = new Date().getFullYear();
+  const defaultYear = useDefaultYear(parsed.year === undefined, thisYear);
+  const year = parsed.year ?? defaultYear ?? thisYear;
+  const params: EvaluationListParams = { ...parsed, year };
+  const list = useEvaluations(params);
+
+  const update = (change: Partial<EvaluationListParams>) => setSearchParams(toEvaluationSearch({ ...params, page: 1, ...change }));
+
+  return (
+    <div className="evaluation-list-page">
+      <div className="page-heading">
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          绩效自评
+        </Typography.Title>
+        <Select<number>
+          aria-label="年度"
+          className="year-select"
+          value={year}
+          options={yearOptions(thisYear, year).map((value) => ({ value, label: `${value} 年度` }))}
+          onChange={(value) => update({ year: value })}
+        />
+      </div>
+      <Space wrap size={[12, 12]} className="list-filters">
+        <Select<EvaluationStatus>
+          aria-label="状态"
+          placeholder="全部状态"
+          allowClear
+          style={{ width: 160 }}
+          value={parsed.status}
+          options={EVALUATION_STATUSES.map((value) => ({ value, label: EVALUATION_STATUS_LABELS[value] }))}
+          onChange={(value) => update({ status: value ?? undefined })}
+        />
+      </Space>
+      {list.isError ? (
+        <Alert type="error" showIcon title="无法读取自评表列表" description={list.error.message} action={<Button onClick={() => void list.refetch()}>重试</Button>} />
+      ) : (
+        <Table<EvaluationSummary>
+          rowKey="id"
+          size="middle"
+          columns={COLUMNS}
+          dataSource={list.data?.items ?? []}
+          loading={list.isFetching}
+          locale={{ emptyText: <Empty description={parsed.status ? '没有符合条件的自评表' : `${year} 年度还没有自评表`} /> }}
+          onRow={(row) => ({ onClick: () => navigate(`/evaluations/${row.id}`), className: 'clickable-row' })}
+          pagination={{
+            current: params.page,
+            pageSize: params.pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: EVALUATION_PAGE_SIZES.map(String),
+            showTotal: (total) => `共 ${total} 份`,
+            onChange: (page, pageSize) => update({ page: pageSize === params.pageSize ? page : 1, pageSize }),
+          }}
+        />
+      )}
+    </div>
+  );
+}

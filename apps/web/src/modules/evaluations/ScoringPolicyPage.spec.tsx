@@ -1,0 +1,74 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { ScoringJob } from '@jxt/contracts';
+import { json, renderWithProviders, user } from '../workflow/testing/render';
+import { ScoringPolicyPage } from './ScoringPolicyPage';
+import { DEFAULT_POLICY_VERSION } from './testing/seed-evaluation-3';
+
+jest.setTimeout(30_000);
+
+const job = (done: number, status: ScoringJob['status']): ScoringJob => ({
+  id: 'job-1',
+  year: 2021,
+  policyVersion: 1,
+  status,
+  total: 3000,
+  done,
+  startedAt: '2022-01-20T08:00:00.000Z',
+  finishedAt: null,
+  error: null,
+});
+
+let fetchMock: jest.Mock;
+beforeEach(() => {
+  fetchMock = jest.fn(async (url: string, init?: RequestInit) => {
+    if (url === '/api/auth/me') return json(200, user('u-admin', 'admin'));
+    if (url === '/api/scoring-policies/2021/versions') return json(200, [DEFAULT_POLICY_VERSION]);
+    if (url === '/api/scoring-policies/2021' && init?.method === 'PUT')
+      return json(200, { version: { ...DEFAULT_POLICY_VERSION, id: 'v1', version: 1, policy: JSON.parse(String(init.body)).policy }, job: job(0, 'queued') });
+    if (url === '/api/scoring-policies/2021') return json(200, DEFAULT_POLICY_VERSION);
+    if (url === '/api/scoring-jobs/job-1') return json(200, job(1234, 'running'));
+    return json(404, { statusCode: 404, error: 'Not Found', message: url });
+  });
+  global.fetch = fetchMock as unknown as typeof fetch;
+});
+
+const renderPage = () => renderWithProviders(<ScoringPolicyPage />, '/admin/scoring-policy', '/admin/scoring-policy?year=2021');
+
+describe('ScoringPolicyPage', () => {
+  it('refuses weights that do not add up to 100 and disables save', async () => {
+    renderPage();
+    const output = await screen.findByLabelText('产出指标权重');
+    const save = screen.getByRole('button', { name: '保存为新版本' });
+    expect(save).toBeEnabled();
+    await userEvent.clear(output);
+    await userEvent.type(output, '60');
+    expect(await screen.findByText('权重合计应为 100，现为 110')).toBeInTheDocument();
+    expect(save).toBeDisabled();
+    await userEvent.clear(output);
+    await userEvent.type(output, '50');
+    await waitFor(() => expect(screen.queryByText(/权重合计应为 100/)).toBeNull());
+    expect(save).toBeEnabled();
+  });
+
+  it('saves percents as shares and ratios, then shows the 重新评分 progress', async () => {
+    renderPage();
+    const overshoot = await screen.findByLabelText('超出目标比例（%）');
+    expect(overshoot).toHaveValue('130');
+    await userEvent.clear(overshoot);
+    await userEvent.type(overshoot, '150');
+    await userEvent.click(screen.getByRole('button', { name: '保存为新版本' }));
+    await waitFor(() => expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'PUT')).toBe(true));
+    const [, init] = fetchMock.mock.calls.find(([, i]) => i?.method === 'PUT') as [string, RequestInit];
+    const body = JSON.parse(String(init.body));
+    expect(body.baseVersion).toBeNull();
+    expect(body.policy.overshootRatio).toBe('1.5');
+    expect(body.policy.qualitativeBands[0]).toEqual({ code: 'achieved', label: '达成年度指标', min: '0.8', max: '1' });
+    expect(await screen.findByText('重新评分：已完成 1,234 / 3,000')).toBeInTheDocument();
+  });
+
+  it('shows how many final evaluations keep each version', async () => {
+    renderPage();
+    expect(await screen.findByText('已定稿自评表 0 份，不受修改影响')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,92 @@
+import type { ScoringPolicy } from '@jxt/contracts';
+import { Alert, Button, Result, Select, Spin, Typography } from 'antd';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { ApiRequestError } from '../../api/http';
+import { useCurrentUser } from '../auth/hooks';
+import { yearOptions } from '../projects/list-params';
+import { PolicyEditor } from './components/PolicyEditor';
+import { PolicyVersions } from './components/PolicyVersions';
+import { ScoringJobProgress } from './components/ScoringJobProgress';
+import { useSaveScoringPolicy, useScoringPolicy } from './hooks';
+import './evaluation.css';
+
+/** /admin/scoring-policy — 评分规则 per year (admin only): edit, save a new version, watch the 重新评分 job. */
+export function ScoringPolicyPage() {
+  const me = useCurrentUser();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const thisYear = new Date().getFullYear();
+  const year = Number(searchParams.get('year')) || thisYear;
+  const current = useScoringPolicy(year);
+  const save = useSaveScoringPolicy(year);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ status: number; message: string } | null>(null);
+
+  if (me.data && !me.data.roles.includes('admin')) return <Result status="403" title="只有管理员可以修改评分规则" />;
+
+  const onSave = (policy: ScoringPolicy) => {
+    setFailure(null);
+    const version = current.data!;
+    save.mutate(
+      { policy, baseVersion: version.id === null ? null : version.version },
+      {
+        onSuccess: (response) => setJobId(response.job.id),
+        onError: (error) => setFailure({ status: error instanceof ApiRequestError ? error.status : 0, message: error.message || '保存失败，请稍后再试' }),
+      },
+    );
+  };
+
+  return (
+    <div className="policy-page">
+      <div className="page-heading">
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          评分规则
+        </Typography.Title>
+        <Select<number>
+          aria-label="年度"
+          className="year-select"
+          value={year}
+          options={yearOptions(thisYear, year).map((value) => ({ value, label: `${value} 年度` }))}
+          onChange={(value) => {
+            setJobId(null);
+            setFailure(null);
+            setSearchParams({ year: String(value) });
+          }}
+        />
+        {current.data && (
+          <Typography.Text type="secondary">
+            当前：第 {current.data.version} 版{current.data.id === null ? '（内置默认规则）' : ''}
+          </Typography.Text>
+        )}
+      </div>
+      {jobId && <ScoringJobProgress jobId={jobId} />}
+      {failure && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          className="form-alert"
+          title={failure.status === 409 ? '评分规则已被他人修改' : '保存失败'}
+          description={failure.message}
+          action={
+            failure.status === 409 ? (
+              <Button size="small" onClick={() => (setFailure(null), void current.refetch())}>
+                重新加载
+              </Button>
+            ) : undefined
+          }
+        />
+      )}
+      {current.isPending ? (
+        <Spin className="form-loading" description="加载中…" />
+      ) : current.isError ? (
+        <Alert type="error" showIcon title="无法读取评分规则" description={current.error.message} action={<Button onClick={() => void current.refetch()}>重试</Button>} />
+      ) : (
+        <>
+          <PolicyEditor key={`${year}:${current.data.version}`} current={current.data} saving={save.isPending} onSave={onSave} />
+          <PolicyVersions year={year} currentVersion={current.data.version} />
+        </>
+      )}
+    </div>
+  );
+}

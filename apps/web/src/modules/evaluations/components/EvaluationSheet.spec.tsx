@@ -1,0 +1,38 @@
+import { render, screen, within } from '@testing-library/react';
+import { storedScores } from '../evaluation-draft';
+import { seedEvaluation3 } from '../testing/seed-evaluation-3';
+import { EvaluationSheet } from './EvaluationSheet';
+
+const evaluation = seedEvaluation3(
+  { status: 'reviewed', funds: { initialBudget: '8927300.00', annualBudget: '8927300.00', executedAmount: '8500000.00' } },
+  {
+    项目验收合格率: { actualValue: '100' },
+    项目完成及时率: { actualValue: '基本及时', selfShare: '0.9', reviewerShare: '0.75', reviewerReason: '两项子任务延期', deviationReason: '专家库模块验收推迟' },
+    投诉率: { actualValue: '0' },
+  },
+);
+
+describe('EvaluationSheet (read view)', () => {
+  it('prints the official table: funds with separators, merged 一级/二级 cells, 总分 and 自评等级', () => {
+    render(<EvaluationSheet evaluation={evaluation} scored={storedScores(evaluation)} />);
+    expect(screen.getByRole('heading', { name: '财政项目支出绩效自评表' })).toBeInTheDocument();
+    expect(screen.getByText('（2021年度）')).toBeInTheDocument();
+    expect(screen.getAllByText('8,927,300.00')).toHaveLength(2);
+    expect(screen.getByText('8,500,000.00')).toBeInTheDocument();
+    expect(screen.getByLabelText('执行率')).toHaveTextContent('95.21%');
+    expect(screen.getByLabelText('得分：执行率')).toHaveTextContent('9.52');
+    // 产出指标 spans its seven rows; 数量指标 its five
+    expect(screen.getByText('产出指标').closest('td')).toHaveAttribute('rowspan', '7');
+    expect(screen.getByText('数量指标').closest('td')).toHaveAttribute('rowspan', '5');
+    expect(screen.getByTestId('evaluation-total')).toHaveTextContent(evaluation.score.total);
+    expect(screen.getByTestId('evaluation-grade')).toHaveTextContent(evaluation.score.grade);
+  });
+
+  it('shows the reviewer’s adjusted share and reason on the row, and scores by it', () => {
+    render(<EvaluationSheet evaluation={evaluation} scored={storedScores(evaluation)} />);
+    const row = screen.getByText('项目完成及时率').closest('tr')!;
+    expect(within(row).getByText('复核调整：得分比例 75%；复核调整理由：两项子任务延期')).toBeInTheDocument();
+    expect(within(row).getByLabelText('得分：项目完成及时率')).toHaveTextContent('5.36');
+    expect(within(row).getByText(/定性（复核）/)).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,43 @@
+import type { ScoringPolicyVersion } from '@jxt/contracts';
+import { Alert, Button, Card, Empty, Spin, Tag, Typography } from 'antd';
+import { formatTime } from '../../workflow/format';
+import { useScoringPolicyVersions } from '../hooks';
+
+function VersionItem({ version, current }: { version: ScoringPolicyVersion; current: boolean }) {
+  return (
+    <li className="policy-version">
+      <div>
+        <strong>第 {version.version} 版</strong> {current && <Tag color="blue">当前</Tag>}
+        <Typography.Text type="secondary">
+          {' '}
+          {version.id === null ? '内置默认规则' : `${version.createdByName ?? ''} ${version.createdAt ? formatTime(version.createdAt) : ''}`}
+        </Typography.Text>
+        <div>已定稿自评表 {version.finalEvaluations.toLocaleString('zh-CN')} 份，不受修改影响</div>
+      </div>
+    </li>
+  );
+}
+
+/** 版本记录 of a year's 评分规则: who saved each version, when, and how many final 自评表 keep it. */
+export function PolicyVersions({ year, currentVersion }: { year: number; currentVersion: number }) {
+  const versions = useScoringPolicyVersions(year);
+  return (
+    <Card size="small" title="版本记录" className="policy-section">
+      {versions.isPending ? (
+        <Spin description="加载中…" />
+      ) : versions.isError ? (
+        <Alert type="error" showIcon title="无法读取版本记录" description={versions.error.message} action={<Button onClick={() => void versions.refetch()}>重试</Button>} />
+      ) : versions.data.length === 0 ? (
+        <Empty description="尚未保存过，使用内置默认规则" />
+      ) : (
+        <ul className="policy-versions">
+          {[...versions.data]
+            .sort((a, b) => b.version - a.version)
+            .map((version) => (
+              <VersionItem key={version.version} version={version} current={version.version === currentVersion} />
+            ))}
+        </ul>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,117 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  Evaluation,
+  EvaluationTransitionRequest,
+  SaveEvaluationRequest,
+  SaveScoringPolicyRequest,
+  SaveScoringPolicyResponse,
+} from '@jxt/contracts';
+import type { ApiRequestError } from '../../api/http';
+import { formKeys } from '../forms/query-keys';
+import {
+  fetchEvaluation,
+  fetchEvaluationHistory,
+  fetchEvaluations,
+  fetchScoringJob,
+  fetchScoringPolicy,
+  fetchScoringPolicyVersions,
+  postEvaluationTransition,
+  postFormEvaluation,
+  putEvaluation,
+  putScoringPolicy,
+  type EvaluationListParams,
+} from './api';
+import { evaluationKeys } from './query-keys';
+
+/** How often a running 重新评分 job is asked for its progress. */
+export const JOB_POLL_MS = 500;
+
+/** One page of 自评表 in the caller's scope; the previous rows stay while the next page loads. */
+export function useEvaluations(params: EvaluationListParams) {
+  return useQuery({ queryKey: evaluationKeys.list(params), queryFn: ({ signal }) => fetchEvaluations(params, signal), placeholderData: keepPreviousData });
+}
+
+export function useEvaluation(id: string) {
+  return useQuery({ queryKey: evaluationKeys.detail(id), queryFn: ({ signal }) => fetchEvaluation(id, signal) });
+}
+
+/** What a change of one 自评表 makes stale elsewhere: its history and the lists. */
+function useAfterChange(id: string) {
+  const client = useQueryClient();
+  return (evaluation: Evaluation) => {
+    client.setQueryData(evaluationKeys.detail(id), evaluation);
+    void client.invalidateQueries({ queryKey: evaluationKeys.history(id) });
+    void client.invalidateQueries({ queryKey: evaluationKeys.lists });
+  };
+}
+
+export function useSaveEvaluation(id: string) {
+  const onSuccess = useAfterChange(id);
+  return useMutation<Evaluation, ApiRequestError | Error, SaveEvaluationRequest>({ mutationFn: (body) => putEvaluation(id, body), onSuccess });
+}
+
+/** 提交, 撤回, 退回, 复核, 定稿. */
+export function useEvaluationTransition(id: string) {
+  const onSuccess = useAfterChange(id);
+  return useMutation<Evaluation, ApiRequestError | Error, EvaluationTransitionRequest>({
+    mutationFn: (body) => postEvaluationTransition(id, body),
+    onSuccess,
+  });
+}
+
+/** 绩效自评 from a finance_approved form: creates the 自评表 (or answers the existing one). */
+export function useCreateEvaluation(formId: string) {
+  const client = useQueryClient();
+  return useMutation<Evaluation, ApiRequestError | Error, void>({
+    mutationFn: () => postFormEvaluation(formId),
+    onSuccess: (evaluation) => {
+      client.setQueryData(evaluationKeys.detail(evaluation.id), evaluation);
+      // The form now names its 自评表.
+      void client.invalidateQueries({ queryKey: formKeys.form(formId) });
+      void client.invalidateQueries({ queryKey: evaluationKeys.lists });
+    },
+  });
+}
+
+export function useEvaluationHistory(id: string) {
+  return useQuery({ queryKey: evaluationKeys.history(id), queryFn: ({ signal }) => fetchEvaluationHistory(id, signal) });
+}
+
+/** The year's current 评分规则 (the built-in default has id null, version 0). */
+export function useScoringPolicy(year: number) {
+  return useQuery({ queryKey: evaluationKeys.policy(year), queryFn: ({ signal }) => fetchScoringPolicy(year, signal) });
+}
+
+export function useScoringPolicyVersions(year: number) {
+  return useQuery({ queryKey: evaluationKeys.policyVersions(year), queryFn: ({ signal }) => fetchScoringPolicyVersions(year, signal) });
+}
+
+export function useSaveScoringPolicy(year: number) {
+  const client = useQueryClient();
+  return useMutation<SaveScoringPolicyResponse, ApiRequestError | Error, SaveScoringPolicyRequest>({
+    mutationFn: (body) => putScoringPolicy(year, body),
+    onSuccess: (response) => {
+      client.setQueryData(evaluationKeys.policy(year), response.version);
+      client.setQueryData(evaluationKeys.job(response.job.id), response.job);
+      void client.invalidateQueries({ queryKey: evaluationKeys.policyVersions(year) });
+    },
+  });
+}
+
+/** A 重新评分 job, asked every 500 ms until it is done or failed; then the evaluations it re-scored are stale. */
+export function useScoringJob(id: string | null) {
+  const client = useQueryClient();
+  return useQuery({
+    queryKey: evaluationKeys.job(id ?? ''),
+    queryFn: async ({ signal }) => {
+      const job = await fetchScoringJob(id!, signal);
+      if (job.status === 'done' || job.status === 'failed') void client.invalidateQueries({ queryKey: evaluationKeys.all });
+      return job;
+    },
+    enabled: id !== null,
+    refetchInterval: (query) => {
+      const status = query.state.data?.status;
+      return status === 'done' || status === 'failed' ? false : JOB_POLL_MS;
+    },
+  });
+}
