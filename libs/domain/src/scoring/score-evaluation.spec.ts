@@ -62,7 +62,8 @@ describe('scoring: boolean and qualitative', () => {
   });
   it('lets the unit score itself inside a band and the reviewer replace it', () => {
     expect(one('提升', '有所提升', { selfShare: '0.9' })).toMatchObject({ score: '9.00', needsReason: false });
-    expect(one('提升', '有所提升', { selfShare: '0.9', reviewerShare: '0.7' })).toMatchObject({ score: '7.00', needsReason: true });
+    expect(one('提升', '有所提升', { selfShare: '0.9', reviewerShare: '0.7' })).toMatchObject({ score: '7.00', needsReason: false });
+    expect(one('提升', '略有提升', { selfShare: '0.7' })).toMatchObject({ score: '7.00', needsReason: true, reasonMissing: true });
     expect(one('及时', '', {}).error).toBe('请选择完成档次并给分');
   });
 });

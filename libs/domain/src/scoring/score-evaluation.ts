@@ -130,7 +130,9 @@ export function scoreIndicator(indicator: IndicatorToScore, weight: string, poli
     const band = bandFor(share, policy.qualitativeBands);
     if (!band) return result(new D(0), '定性指标：得分比例不在任何档次内', { error: '得分比例须在 0 到 1 之间' });
     const by = indicator.reviewerShare ? '复核' : '自评';
-    return withReason(result(w.times(share), `定性（${by}）：${band.label} ${share.times(100).toString()}% × ${weight}`), band.code !== 'achieved');
+    // The unit explains a band below 达成 it chose itself; a reviewer who lowers the score gives their own reason.
+    const selfBand = indicator.selfShare ? bandFor(new D(indicator.selfShare), policy.qualitativeBands) : band;
+    return withReason(result(w.times(share), `定性（${by}）：${band.label} ${share.times(100).toString()}% × ${weight}`), selfBand?.code !== 'achieved');
   }
 
   const actual = readTarget(indicator.actual).target;

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, ForbiddenException, HttpException, Injectable } from '@nestjs/common';
 import type { Evaluation, EvaluationAction, EvaluationHistoryEntry, EvaluationStatus, FormFieldChange, Role } from '@jxt/contracts';
-import { checkEvaluation, decideEvaluationTransition, qualitativeBandFor, type EvaluationDecision } from '@jxt/domain';
+import { checkEvaluation, decideEvaluationTransition, qualitativeBandFor, shareToPercent, type EvaluationDecision } from '@jxt/domain';
 import { tenantScope } from '../../common/tenancy/request-context';
 import { queryRows } from '../../common/tenancy/sql';
 import { blankToNull } from '../../common/validation/blank-to-null';
@@ -57,7 +57,13 @@ export class EvaluationWorkflowService {
       for (const a of adjustments) {
         const { row, index } = byId.get(a.indicatorId)!;
         const share = blankToNull(a.share);
-        changes.push({ field: `indicators.${index}.reviewerShare`, label: `复核调整：${row.name}`, before: row.reviewer_share ?? row.self_share, after: share ? `${share}（${a.reason!.trim()}）` : null });
+        const percent = (value: string | null) => (value ? `${shareToPercent(value)}%` : null);
+        changes.push({
+          field: `indicators.${index}.reviewerShare`,
+          label: `复核调整：${row.name}`,
+          before: percent(row.reviewer_share ?? row.self_share),
+          after: share ? `${percent(share)}（${a.reason!.trim()}）` : null,
+        });
       }
       await queryRows(
         manager,

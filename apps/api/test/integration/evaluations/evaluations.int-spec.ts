@@ -173,6 +173,8 @@ describe('self-evaluation (绩效自评): opened from an approved form, scored b
     const adjusted = e.indicators.find((i) => i.id === qualitative.id)!;
     expect(adjusted).toMatchObject({ selfShare: '0.9000', reviewerShare: '0.7000', reviewerReason: '信息化提升缺少量化佐证' });
     expect(adjusted.scored.rule).toMatch(/^定性（复核）：部分达成并具有一定效果 70% × /);
+    // The reviewer's reason stands for the lowered score: the locked unit owes no 偏差原因 for it.
+    expect(adjusted.scored).toMatchObject({ needsReason: false, reasonMissing: false });
     expect(Number(e.score.total)).toBeCloseTo(before - 0.2 * Number(adjusted.scored.weight), 2);
 
     const finalised = await act({ action: 'finalise' });
@@ -193,7 +195,7 @@ describe('self-evaluation (绩效自评): opened from an approved form, scored b
     expect(history.find((h) => h.action === 'review')).toMatchObject({
       actorName: 'e 复核人',
       comment: '复核完成',
-      changes: [{ label: '复核调整：信息化程度', before: '0.9000', after: '0.7（信息化提升缺少量化佐证）' }],
+      changes: [{ label: '复核调整：信息化程度', before: '90%', after: '70%（信息化提升缺少量化佐证）' }],
     });
   });
 

@@ -1,6 +1,7 @@
 import type {
   Evaluation,
   EvaluationHistoryEntry,
+  EvaluationInboxResponse,
   EvaluationListResponse,
   EvaluationStatus,
   EvaluationTransitionRequest,
@@ -54,3 +55,6 @@ export const putScoringPolicy = (year: number, body: SaveScoringPolicyRequest) =
   apiFetch<SaveScoringPolicyResponse>(`/api/scoring-policies/${year}`, { method: 'PUT', body });
 
 export const fetchScoringJob = (jobId: string, signal?: AbortSignal) => apiFetch<ScoringJob>(`/api/scoring-jobs/${id(jobId)}`, { signal });
+
+/** 待办 of the self-evaluation: approved forms to evaluate, returned 自评表, those to 复核 and 定稿. */
+export const fetchEvaluationInbox = (signal?: AbortSignal) => apiFetch<EvaluationInboxResponse>('/api/evaluation-inbox', { signal });

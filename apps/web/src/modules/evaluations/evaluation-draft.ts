@@ -8,7 +8,7 @@ import {
   type QualitativeBandCode,
   type SaveEvaluationRequest,
 } from '@jxt/contracts';
-import { bandOfShare, parseMoney, percentToShare, shareToPercent, type EvaluationContent, type ScoredEvaluation } from '@jxt/domain';
+import { bandOfShare, formatYuan, parseMoney, percentToShare, shareToPercent, type EvaluationContent, type ScoredEvaluation } from '@jxt/domain';
 
 /** 定性 (or blank) 年度指标值: the unit scores itself inside a band. */
 export const isQualitative = (target: ParsedTarget) => target.kind === 'qualitative' || target.kind === 'empty';
@@ -46,14 +46,16 @@ export type EvaluationDraftAction =
   | { type: 'serverErrors'; fields: readonly FieldError[]; message: string };
 
 const text = (value: string | null | undefined) => value ?? '';
+/** Amounts start as they print: with thousands separators. */
+const amountText = (value: string | null) => (value === null ? '' : formatYuan(value));
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
 
 export function createDraft(evaluation: Evaluation): EvaluationDraft {
   const bands = evaluation.policy.policy.qualitativeBands;
   return {
     base: evaluation,
-    annualBudget: text(evaluation.funds.annualBudget),
-    executedAmount: text(evaluation.funds.executedAmount),
+    annualBudget: amountText(evaluation.funds.annualBudget),
+    executedAmount: amountText(evaluation.funds.executedAmount),
     actualGoal: text(evaluation.actualGoal),
     indicators: evaluation.indicators.map((indicator) => ({
       id: indicator.id,

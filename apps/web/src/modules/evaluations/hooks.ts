@@ -10,6 +10,7 @@ import type { ApiRequestError } from '../../api/http';
 import { formKeys } from '../forms/query-keys';
 import {
   fetchEvaluation,
+  fetchEvaluationInbox,
   fetchEvaluationHistory,
   fetchEvaluations,
   fetchScoringJob,
@@ -31,6 +32,10 @@ export function useEvaluations(params: EvaluationListParams) {
   return useQuery({ queryKey: evaluationKeys.list(params), queryFn: ({ signal }) => fetchEvaluations(params, signal), placeholderData: keepPreviousData });
 }
 
+export function useEvaluationInbox() {
+  return useQuery({ queryKey: evaluationKeys.inbox, queryFn: ({ signal }) => fetchEvaluationInbox(signal) });
+}
+
 export function useEvaluation(id: string) {
   return useQuery({ queryKey: evaluationKeys.detail(id), queryFn: ({ signal }) => fetchEvaluation(id, signal) });
 }
@@ -42,6 +47,7 @@ function useAfterChange(id: string) {
     client.setQueryData(evaluationKeys.detail(id), evaluation);
     void client.invalidateQueries({ queryKey: evaluationKeys.history(id) });
     void client.invalidateQueries({ queryKey: evaluationKeys.lists });
+    void client.invalidateQueries({ queryKey: evaluationKeys.inbox });
   };
 }
 
@@ -69,6 +75,7 @@ export function useCreateEvaluation(formId: string) {
       // The form now names its 自评表.
       void client.invalidateQueries({ queryKey: formKeys.form(formId) });
       void client.invalidateQueries({ queryKey: evaluationKeys.lists });
+      void client.invalidateQueries({ queryKey: evaluationKeys.inbox });
     },
   });
 }

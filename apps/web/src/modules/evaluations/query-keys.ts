@@ -4,6 +4,7 @@ import type { EvaluationListParams } from './api';
 export const evaluationKeys = {
   all: ['evaluations'] as const,
   lists: ['evaluations', 'list'] as const,
+  inbox: ['evaluations', 'inbox'] as const,
   list: (params: EvaluationListParams) => ['evaluations', 'list', params] as const,
   detail: (id: string) => ['evaluations', 'detail', id] as const,
   history: (id: string) => ['evaluations', 'history', id] as const,

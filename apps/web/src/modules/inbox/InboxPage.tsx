@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { FormStatusTag } from '../../ui/FormStatusTag';
 import { useCurrentUser } from '../auth/hooks';
+import { EvaluationInbox } from '../evaluations/components/EvaluationInbox';
 import { formatDate, formatTime } from '../workflow/format';
 import { useBatchTransition, useInbox } from '../workflow/hooks';
 import './inbox.css';
@@ -209,6 +210,8 @@ export function InboxPage() {
           },
         ]}
       />
+
+      <EvaluationInbox />
 
       <ReturnDialog
         items={returning}

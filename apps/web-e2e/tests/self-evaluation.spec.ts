@@ -1,0 +1,166 @@
+import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { apiAs, buttonName, logInNewContext } from './support';
+
+// The issue's path: the filer fills in the 自评表 of 网络信息系统运行与维护 and sees the scores while typing, then
+// submits; the reviewer adjusts one qualitative score (复核, with a reason) and finalises (定稿); the printed
+// table shows 总分 and grade. The seeded form is approved through the API first, so this spec runs after the specs
+// that edit that form as a draft (one worker, files in alphabetical order: form-*, login-and-list, self-evaluation).
+const PROJECT = '网络信息系统运行与维护';
+const SCREENSHOTS = join(__dirname, '..', 'test-results', 'screenshots');
+const PRINT = join(__dirname, '..', 'test-results', 'print');
+
+test.describe.configure({ mode: 'serial' });
+
+interface FormIndicator {
+  name: string;
+  rawValue: string;
+  target: { kind: 'quantitative' | 'boolean' | 'qualitative' | 'empty'; value?: string | boolean; unit?: string | null };
+}
+
+/** The seeded form, driven to 财政已审核 by the people whose step it is. */
+async function approveSeededForm(request: APIRequestContext): Promise<{ formId: string; indicators: FormIndicator[] }> {
+  const filer = await apiAs(request, 'filer');
+  const list = await (await request.get(`/api/projects?year=2021&search=${encodeURIComponent(PROJECT)}`, { headers: filer })).json();
+  const formId = (list.items as { formId: string; name: string }[]).find((p) => p.name === PROJECT)!.formId;
+  const steps: [string, Record<string, unknown>][] = [
+    ['filer', { action: 'submit' }],
+    ['supervisor', { action: 'approve' }],
+    ['supervisor', { action: 'report' }],
+    ['finance', { action: 'approve', reviewResult: 'excellent', comment: '同意' }],
+  ];
+  for (const [who, body] of steps) {
+    const headers = await apiAs(request, who);
+    const { rowVersion } = await (await request.get(`/api/forms/${formId}`, { headers })).json();
+    const response = await request.post(`/api/forms/${formId}/transitions`, { headers, data: { ...body, rowVersion } });
+    expect(response.status(), `${who} ${String(body.action)}: ${await response.text()}`).toBe(200);
+  }
+  const form = await (await request.get(`/api/forms/${formId}`, { headers: filer })).json();
+  const indicators = (form.indicators.year as { children: { indicators: FormIndicator[] }[] }[]).flatMap((l1) => l1.children.flatMap((l2) => l2.indicators));
+  return { formId, indicators };
+}
+
+const total = (page: Page) => page.getByTestId('evaluation-total').first();
+const grade = (page: Page) => page.getByTestId('evaluation-grade').first();
+const statusTag = (page: Page) => page.locator('.form-meta .ant-tag').first();
+
+async function shoot(page: Page, name: string) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** antd Select by keyboard (a click can land while the list animates and leave it open over other controls). */
+async function choose(page: Page, select: Locator, option: string) {
+  await select.focus();
+  await select.press('ArrowDown');
+  const active = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active');
+  await expect(active).toHaveCount(1);
+  for (let i = 0; i < 5 && !((await active.textContent()) ?? '').startsWith(option); i++) await select.press('ArrowDown');
+  await expect(active).toContainText(option);
+  await select.press('Enter');
+  await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')).toHaveCount(0);
+}
+
+/** Clicks a step's button and confirms its dialog (after `fill` filled it in). */
+async function step(page: Page, action: string, fill?: (dialog: Locator) => Promise<void>) {
+  await page.locator('.evaluation-actions').getByRole('button', { name: buttonName(action) }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  if (fill) await fill(dialog);
+  await dialog.getByRole('button', { name: `确认${action}` }).click();
+  await expect(dialog).toBeHidden();
+}
+
+test('a filer fills in the 自评表 with live scores and submits; the reviewer 复核 and 定稿; the print shows 总分 and grade', async ({ browser, request }) => {
+  const { formId, indicators } = await approveSeededForm(request);
+  expect(indicators).toHaveLength(15);
+
+  // 1. The filer opens 绩效自评 from the approved form.
+  const filer = await logInNewContext(browser, 'filer');
+  await filer.goto(`/forms/${formId}`);
+  await filer.getByRole('button', { name: buttonName('绩效自评') }).click();
+  await expect(filer).toHaveURL(/\/evaluations\/[0-9a-f-]{36}$/);
+  const evaluationUrl = new URL(filer.url()).pathname;
+  await expect(filer.getByRole('heading', { name: /财政项目支出绩效自评表/ })).toBeVisible();
+  await expect(statusTag(filer)).toHaveText('草稿');
+
+  await filer.getByRole('button', { name: buttonName('编辑') }).click();
+  await filer.getByLabel('全年执行数', { exact: true }).fill('8,480,935.00');
+  await filer.getByLabel('实际完成情况', { exact: true }).fill('全年系统稳定运行，完成各委办局资金模板修改和专家库模块开发。');
+  await expect(filer.getByLabel('执行率', { exact: true })).toContainText('95.00%');
+
+  for (const indicator of indicators) {
+    const actual = filer.getByLabel(`实际完成值：${indicator.name}`, { exact: true });
+    if (indicator.target.kind === 'boolean') await actual.fill(indicator.target.value ? '是' : '否');
+    else if (indicator.target.kind === 'quantitative') await actual.fill(indicator.name === '投诉率' ? '0.5%' : `${String(indicator.target.value)}${indicator.target.unit ?? ''}`);
+    else {
+      await actual.fill(`${indicator.rawValue}（已达成）`);
+      await choose(filer, filer.getByLabel(`完成档次：${indicator.name}`, { exact: true }), '达成年度指标');
+      await filer.getByLabel(`得分比例：${indicator.name}`, { exact: true }).fill('90');
+    }
+  }
+  // Live: 投诉率 missed its target (=0%), scores 0 and asks for a 偏差原因 before anything is saved.
+  await expect(filer.getByLabel('得分：投诉率', { exact: true })).toContainText('0.00');
+  const reason = filer.getByLabel('偏差原因：投诉率', { exact: true });
+  await expect(filer.locator('.eval-reason-missing')).toHaveCount(1);
+  const totalBefore = await total(filer).textContent();
+  await filer.getByLabel('实际完成值：投诉率', { exact: true }).fill('0%');
+  await expect(total(filer)).not.toHaveText(totalBefore ?? '');
+  await expect(filer.locator('.eval-reason-missing')).toHaveCount(0);
+  await filer.getByLabel('实际完成值：投诉率', { exact: true }).fill('0.5%');
+  await expect(total(filer)).toHaveText(totalBefore ?? '');
+  await shoot(filer, 'evaluation-edit-reason-missing');
+  await reason.fill('全年发生一起服务投诉，已整改并建立回访制度。');
+  await expect(filer.locator('.eval-reason-missing')).toHaveCount(0);
+  await filer.getByRole('button', { name: buttonName('保存') }).click();
+  await expect(filer.getByText('已保存')).toBeVisible();
+  await expect(filer.getByRole('button', { name: buttonName('编辑') })).toBeVisible();
+  // 95 % of the budget spent (9.50), 7 qualitative indicators at 90 %, 投诉率 missed.
+  await expect(total(filer)).toHaveText('90.00');
+  await expect(grade(filer)).toHaveText('优');
+  await step(filer, '提交');
+  await expect(statusTag(filer)).toHaveText('已提交');
+
+  // 2. The reviewer finds it in 待办, lowers one qualitative score with a reason (复核), then finalises it.
+  const reviewer = await logInNewContext(browser, 'reviewer');
+  await expect(reviewer.getByText(PROJECT).first()).toBeVisible();
+  await reviewer.goto(evaluationUrl);
+  await expect(statusTag(reviewer)).toHaveText('已提交');
+  await step(reviewer, '复核', async (dialog) => {
+    await choose(reviewer, dialog.getByLabel('复核完成档次：信息化程度', { exact: true }), '部分达成并具有一定效果');
+    await dialog.getByLabel('复核得分比例：信息化程度', { exact: true }).fill('70');
+    await dialog.getByRole('button', { name: '确认复核' }).click();
+    await expect(dialog.getByText(/请.*理由/).first()).toBeVisible();
+    await dialog.getByLabel('复核调整理由：信息化程度', { exact: true }).fill('信息化提升缺少量化佐证');
+    await expect(dialog.getByTestId('review-total')).toHaveText('88.80');
+  });
+  await expect(statusTag(reviewer)).toHaveText('已复核');
+  // The adjustment shows on its row (and in the timeline).
+  await expect(reviewer.locator('.sheet-table tr').filter({ hasText: '信息化程度' })).toContainText('信息化提升缺少量化佐证');
+  await step(reviewer, '定稿');
+  await expect(statusTag(reviewer)).toHaveText('已定稿');
+  await expect(total(reviewer)).toHaveText('88.80');
+  await expect(grade(reviewer)).toHaveText('良');
+  await expect(reviewer.locator('.evaluation-actions')).toHaveCount(0);
+  await shoot(reviewer, 'evaluation-final');
+
+  // 3. Print: only the table, with 总分 and grade, on A4.
+  await reviewer.emulateMedia({ media: 'print' });
+  await expect(reviewer.locator('.app-header')).toBeHidden();
+  await expect(total(reviewer)).toBeVisible();
+  await expect(grade(reviewer)).toHaveText('良');
+  await reviewer.setViewportSize({ width: 680, height: 1000 });
+  await shoot(reviewer, 'evaluation-print-preview');
+  mkdirSync(PRINT, { recursive: true });
+  const pdf = await reviewer.pdf({ path: join(PRINT, 'evaluation-print-a4.pdf'), format: 'A4', preferCSSPageSize: true, printBackground: true });
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)];
+  expect(boxes.length).toBeGreaterThanOrEqual(1);
+  for (const [, width, height] of boxes) expect([Math.round(Number(width)), Math.round(Number(height))]).toEqual([595, 842]);
+
+  // The unit can no longer change it.
+  await filer.reload();
+  await expect(statusTag(filer)).toHaveText('已定稿');
+  await expect(filer.getByRole('button', { name: buttonName('编辑') })).toHaveCount(0);
+});
