@@ -164,3 +164,27 @@ test('a filer fills in the 自评表 with live scores and submits; the reviewer 
   await expect(statusTag(filer)).toHaveText('已定稿');
   await expect(filer.getByRole('button', { name: buttonName('编辑') })).toHaveCount(0);
 });
+
+test('the admin saves a new 评分规则 version: the re-scoring progress shows, and the final 自评表 keeps its version', async ({ browser, request }) => {
+  const admin = await logInNewContext(browser, 'admin');
+  await admin.goto('/admin/scoring-policy?year=2021');
+  await expect(admin.getByText('当前：第 1 版')).toBeVisible();
+  // Weights that do not add up are refused before anything is sent.
+  const output = admin.getByLabel('产出指标权重', { exact: true });
+  await output.fill('60');
+  await expect(admin.getByRole('alert').filter({ hasText: '权重合计应为 100，现为 110' })).toBeVisible();
+  await expect(admin.getByRole('button', { name: '保存为新版本' })).toBeDisabled();
+  await output.fill('40');
+  await admin.getByLabel('满意度指标权重', { exact: true }).fill('20');
+  await admin.getByRole('button', { name: '保存为新版本' }).click();
+  await expect(admin.getByRole('status').filter({ hasText: /^重新评分：已完成 \d+ \/ \d+$/ })).toBeVisible();
+  await expect(admin.getByText('当前：第 2 版')).toBeVisible();
+  await expect(admin.getByText('已定稿自评表 1 份，不受修改影响')).toBeVisible();
+  await shoot(admin, 'scoring-policy');
+
+  // The final 自评表 is still scored by version 1.
+  const headers = await apiAs(request, 'reviewer');
+  const list = await (await request.get('/api/evaluations?year=2021', { headers })).json();
+  const network = (list.items as { projectName: string; policyVersion: number; total: string; status: string }[]).find((i) => i.projectName === PROJECT)!;
+  expect(network).toMatchObject({ status: 'final', policyVersion: 1, total: '88.80' });
+});

@@ -20,8 +20,11 @@ const job = (done: number, status: ScoringJob['status']): ScoringJob => ({
 });
 
 let fetchMock: jest.Mock;
+let earlierJobs: ReturnType<typeof job>[];
 beforeEach(() => {
+  earlierJobs = [];
   fetchMock = jest.fn(async (url: string, init?: RequestInit) => {
+    if (url === '/api/scoring-jobs?year=2021') return json(200, earlierJobs);
     if (url === '/api/auth/me') return json(200, user('u-admin', 'admin'));
     if (url === '/api/scoring-policies/2021/versions') return json(200, [DEFAULT_POLICY_VERSION]);
     if (url === '/api/scoring-policies/2021' && init?.method === 'PUT')
@@ -61,9 +64,16 @@ describe('ScoringPolicyPage', () => {
     await waitFor(() => expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'PUT')).toBe(true));
     const [, init] = fetchMock.mock.calls.find(([, i]) => i?.method === 'PUT') as [string, RequestInit];
     const body = JSON.parse(String(init.body));
-    expect(body.baseVersion).toBeNull();
+    // The built-in default is version 0: a version saved meanwhile makes this save a 409.
+    expect(body.baseVersion).toBe(0);
     expect(body.policy.overshootRatio).toBe('1.5');
     expect(body.policy.qualitativeBands[0]).toEqual({ code: 'achieved', label: '达成年度指标', min: '0.8', max: '1' });
+    expect(await screen.findByText('重新评分：已完成 1,234 / 3,000')).toBeInTheDocument();
+  });
+
+  it('shows a 重新评分 still running from earlier when the page opens', async () => {
+    earlierJobs = [job(1234, 'running')];
+    renderPage();
     expect(await screen.findByText('重新评分：已完成 1,234 / 3,000')).toBeInTheDocument();
   });
 

@@ -8,7 +8,7 @@ import { yearOptions } from '../projects/list-params';
 import { PolicyEditor } from './components/PolicyEditor';
 import { PolicyVersions } from './components/PolicyVersions';
 import { ScoringJobProgress } from './components/ScoringJobProgress';
-import { useSaveScoringPolicy, useScoringPolicy } from './hooks';
+import { jobEnded, useLatestScoringJob, useSaveScoringPolicy, useScoringPolicy } from './hooks';
 import './evaluation.css';
 
 /** /admin/scoring-policy — 评分规则 per year (admin only): edit, save a new version, watch the 重新评分 job. */
@@ -19,7 +19,10 @@ export function ScoringPolicyPage() {
   const year = Number(searchParams.get('year')) || thisYear;
   const current = useScoringPolicy(year);
   const save = useSaveScoringPolicy(year);
-  const [jobId, setJobId] = useState<string | null>(null);
+  const [savedJobId, setJobId] = useState<string | null>(null);
+  const latest = useLatestScoringJob(year);
+  // The job this page started, or one still running from earlier (another admin, or before a reload).
+  const jobId = savedJobId ?? (latest.data && !jobEnded(latest.data.status) ? latest.data.id : null);
   const [failure, setFailure] = useState<{ status: number; message: string } | null>(null);
 
   if (me.data && !me.data.roles.includes('admin')) return <Result status="403" title="只有管理员可以修改评分规则" />;
@@ -28,7 +31,7 @@ export function ScoringPolicyPage() {
     setFailure(null);
     const version = current.data!;
     save.mutate(
-      { policy, baseVersion: version.id === null ? null : version.version },
+      { policy, baseVersion: version.version },
       {
         onSuccess: (response) => setJobId(response.job.id),
         onError: (error) => setFailure({ status: error instanceof ApiRequestError ? error.status : 0, message: error.message || '保存失败，请稍后再试' }),

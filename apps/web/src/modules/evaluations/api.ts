@@ -54,6 +54,9 @@ export const fetchScoringPolicyVersions = (year: number, signal?: AbortSignal) =
 export const putScoringPolicy = (year: number, body: SaveScoringPolicyRequest) =>
   apiFetch<SaveScoringPolicyResponse>(`/api/scoring-policies/${year}`, { method: 'PUT', body });
 
+/** The year's most recent 重新评分 jobs, newest first. */
+export const fetchScoringJobs = (year: number, signal?: AbortSignal) => apiFetch<ScoringJob[]>(`/api/scoring-jobs?year=${year}`, { signal });
+
 export const fetchScoringJob = (jobId: string, signal?: AbortSignal) => apiFetch<ScoringJob>(`/api/scoring-jobs/${id(jobId)}`, { signal });
 
 /** 待办 of the self-evaluation: approved forms to evaluate, returned 自评表, those to 复核 and 定稿. */

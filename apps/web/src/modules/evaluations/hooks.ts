@@ -5,6 +5,7 @@ import type {
   SaveEvaluationRequest,
   SaveScoringPolicyRequest,
   SaveScoringPolicyResponse,
+  ScoringJobStatus,
 } from '@jxt/contracts';
 import type { ApiRequestError } from '../../api/http';
 import { formKeys } from '../forms/query-keys';
@@ -14,6 +15,7 @@ import {
   fetchEvaluationHistory,
   fetchEvaluations,
   fetchScoringJob,
+  fetchScoringJobs,
   fetchScoringPolicy,
   fetchScoringPolicyVersions,
   postEvaluationTransition,
@@ -112,13 +114,18 @@ export function useScoringJob(id: string | null) {
     queryKey: evaluationKeys.job(id ?? ''),
     queryFn: async ({ signal }) => {
       const job = await fetchScoringJob(id!, signal);
-      if (job.status === 'done' || job.status === 'failed') void client.invalidateQueries({ queryKey: evaluationKeys.all });
+      if (jobEnded(job.status)) void client.invalidateQueries({ queryKey: evaluationKeys.all });
       return job;
     },
     enabled: id !== null,
-    refetchInterval: (query) => {
-      const status = query.state.data?.status;
-      return status === 'done' || status === 'failed' ? false : JOB_POLL_MS;
-    },
+    refetchInterval: (query) => (query.state.data && jobEnded(query.state.data.status) ? false : JOB_POLL_MS),
   });
+}
+
+/** A job stops when done, failed, or superseded by a newer version's job. */
+export const jobEnded = (status: ScoringJobStatus) => status === 'done' || status === 'failed' || status === 'superseded';
+
+/** The year's most recent 重新评分 job, so a page opened later still shows one that is running. */
+export function useLatestScoringJob(year: number) {
+  return useQuery({ queryKey: evaluationKeys.jobs(year), queryFn: async ({ signal }) => (await fetchScoringJobs(year, signal))[0] ?? null });
 }

@@ -11,4 +11,5 @@ export const evaluationKeys = {
   policy: (year: number) => ['scoring-policies', year, 'current'] as const,
   policyVersions: (year: number) => ['scoring-policies', year, 'versions'] as const,
   job: (id: string) => ['scoring-jobs', id] as const,
+  jobs: (year: number) => ['scoring-jobs', 'year', year] as const,
 };

@@ -11,11 +11,14 @@ export function ScoringJobProgress({ jobId }: { jobId: string }) {
   const { status, done, total, error } = job.data;
   // A count for the bar, not a money or score figure: whole percents are all it shows.
   const percent = total > 0 ? Math.floor((done * 100) / total) : status === 'done' ? 100 : 0;
-  const text = `重新评分：${status === 'done' ? '已完成' : status === 'failed' ? '失败，已完成' : status === 'queued' ? '排队中，已完成' : '已完成'} ${count(done)} / ${count(total)}`;
+  const text =
+    status === 'superseded'
+      ? `重新评分：已有更新版本的评分规则，由新版本的任务继续（本任务完成 ${count(done)} / ${count(total)}）`
+      : `重新评分：${status === 'done' ? '已完成' : status === 'failed' ? '失败，已完成' : status === 'queued' ? '排队中，已完成' : '已完成'} ${count(done)} / ${count(total)}`;
   return (
     <div className="policy-job" role="status" aria-live="polite">
       <div>{text}</div>
-      <Progress percent={percent} status={status === 'failed' ? 'exception' : status === 'done' ? 'success' : 'active'} aria-label="重新评分进度" />
+      <Progress percent={percent} status={status === 'failed' ? 'exception' : status === 'done' ? 'success' : status === 'superseded' ? 'normal' : 'active'} aria-label="重新评分进度" />
       {status === 'failed' && error && <Alert type="error" showIcon title="重新评分失败" description={error} />}
     </div>
   );
