@@ -124,8 +124,11 @@ test('a filer fills in the 自评表 with live scores and submits; the reviewer 
 
   // 2. The reviewer finds it in 待办, lowers one qualitative score with a reason (复核), then finalises it.
   const reviewer = await logInNewContext(browser, 'reviewer');
-  await expect(reviewer.getByText(PROJECT).first()).toBeVisible();
-  await reviewer.goto(evaluationUrl);
+  const waiting = reviewer.locator('.evaluation-inbox-table tr').filter({ hasText: PROJECT });
+  await expect(waiting).toContainText('待复核');
+  await shoot(reviewer, 'inbox-evaluations');
+  await waiting.getByRole('link', { name: PROJECT }).click();
+  await expect(reviewer).toHaveURL(new RegExp(`${evaluationUrl}$`));
   await expect(statusTag(reviewer)).toHaveText('已提交');
   await step(reviewer, '复核', async (dialog) => {
     await choose(reviewer, dialog.getByLabel('复核完成档次：信息化程度', { exact: true }), '部分达成并具有一定效果');
@@ -144,6 +147,10 @@ test('a filer fills in the 自评表 with live scores and submits; the reviewer 
   await expect(grade(reviewer)).toHaveText('良');
   await expect(reviewer.locator('.evaluation-actions')).toHaveCount(0);
   await shoot(reviewer, 'evaluation-final');
+  await reviewer.goto('/evaluations?year=2021');
+  await expect(reviewer.locator('.ant-table-row').filter({ hasText: PROJECT })).toContainText('88.80');
+  await shoot(reviewer, 'evaluation-list');
+  await reviewer.goto(evaluationUrl);
 
   // 3. Print: only the table, with 总分 and grade, on A4.
   await reviewer.emulateMedia({ media: 'print' });

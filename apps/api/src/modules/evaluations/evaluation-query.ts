@@ -39,7 +39,7 @@ export const EVALUATION_QUERY = `
          ${EVALUATION_INDICATORS_JSON} AS indicators,
          (SELECT json_object_agg(t.code, t.label) FROM indicator_taxonomy t WHERE t.year = e.year) AS labels,
          (SELECT json_build_object('action', ev.action, 'comment', ev.comment, 'actorName', ev.actor_name, 'at', ev.created_at)
-            FROM evaluation_event ev WHERE ev.evaluation_id = e.id AND ev.kind = 'transition' AND ev.comment IS NOT NULL
+            FROM evaluation_event ev WHERE ev.evaluation_id = e.id AND ev.kind = 'transition' AND ev.action IS NOT NULL AND ev.comment IS NOT NULL
             ORDER BY ev.id DESC LIMIT 1) AS latest_comment
   FROM self_evaluation e
   JOIN goal_form f ON f.id = e.form_id

@@ -80,6 +80,8 @@ describe('self-evaluation (绩效自评): opened from an approved form, scored b
       policy: { version: 1, policy: DEFAULT_SCORING_POLICY },
     });
     expect(evaluation.expectedGoal).toBe((await getForm(formId)).annualGoal);
+    // Opening it is in the history, but it is nobody's comment.
+    expect(evaluation.latestComment).toBeNull();
     expect(evaluation.indicators.map((i) => `${i.level1Label}/${i.level2Label}/${i.name}/${i.rawTarget}`).slice(0, 2)).toEqual([
       '产出指标/数量指标/全年度是否有重大的网站中断事故/否',
       '产出指标/数量指标/全年核心网络及安全、服务器存储运行是否稳定正常/是',
