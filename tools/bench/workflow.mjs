@@ -22,8 +22,7 @@
  * Options: --factor=N (only this factor) --factors=1,4,16,20 --quick (factor 1 unless given, 100 requests)
  *          --requests=N (inbox/list requests per measurement, default 300) --transitions=N (default 500)
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statfsSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import { createRequire } from 'node:module';
@@ -31,8 +30,9 @@ import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { generate } from './scale/generate.mjs';
+import { appServerHarness } from './lib/app-server.mjs';
 import { request, requestJson } from './lib/http.mjs';
-import { freePort, kill, makeDataDir, percentile, postmaster, removeDataDir, round, sleep, stopLeftoverPostgres } from './lib/process.mjs';
+import { percentile, round } from './lib/process.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(join(ROOT, 'apps/api/package.json'));
@@ -74,107 +74,9 @@ const PASSWORD = 'bench';
 
 const log = (msg) => console.log(`[bench:workflow] ${msg}`);
 // ------------------------------------------------------------------------------------------------
-// servers and temporary folders, always cleaned up
+// servers and temporary folders, always cleaned up (also on Ctrl-C)
 
-const tempDirs = new Set();
-const servers = new Set();
-
-async function stopServer(server) {
-  server.stopped ??= (async () => {
-    if (server.exitCode === undefined) {
-      kill(-server.child.pid, 'SIGTERM');
-      const exited = await Promise.race([server.exited.then(() => true), sleep(30_000).then(() => false)]);
-      if (!exited) {
-        kill(-server.child.pid, 'SIGKILL');
-        await Promise.race([server.exited, sleep(5_000)]);
-      }
-    }
-    await stopLeftoverPostgres(server.dataDir);
-    servers.delete(server);
-  })();
-  return server.stopped;
-}
-let cleaningUp = null;
-function cleanup() {
-  cleaningUp ??= (async () => {
-    for (const server of [...servers]) await stopServer(server).catch(() => undefined);
-    for (const holder of [...tempDirs]) {
-      try {
-        removeDataDir(holder, tempDirs);
-      } catch (err) {
-        console.error(`[bench:workflow] could not remove ${holder}: ${err.message}`);
-      }
-    }
-  })();
-  return cleaningUp;
-}
-process.on('exit', () => {
-  for (const server of servers) {
-    kill(-server.child.pid, 'SIGKILL');
-    const pid = postmaster(server.dataDir)?.pid;
-    if (pid) kill(pid, 'SIGQUIT');
-  }
-  for (const holder of tempDirs) rmSync(holder, { recursive: true, force: true });
-});
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(sig, () => {
-    console.error(`\n[bench:workflow] ${sig}: stopping servers and removing temporary data`);
-    cleanup().finally(() => process.exit(130));
-  });
-}
-
-function getOnce(url) {
-  return new Promise((resolveGet, reject) => {
-    const req = http.get(url, { agent: false, timeout: 2_000 }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolveGet({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', reject);
-  });
-}
-
-async function startServer(dataDir) {
-  const port = await freePort();
-  const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'false' };
-  for (const name of ['DATABASE_URL', 'APP_DATABASE_URL', 'NODE_ENV', 'LOG_LEVEL', 'JWT_SECRET']) delete env[name];
-  const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  const server = { dataDir, port, child, lines: [], exitCode: undefined, stopped: null, base: `http://127.0.0.1:${port}` };
-  server.exited = new Promise((r) => {
-    child.on('exit', (code) => {
-      server.exitCode = code;
-      r();
-    });
-    child.on('error', () => {
-      server.exitCode = -1;
-      r();
-    });
-  });
-  servers.add(server);
-  const onData = (chunk) => {
-    for (const text of chunk.toString('utf8').split('\n')) if (text.trim()) server.lines.push(text);
-    if (server.lines.length > 200) server.lines.splice(0, server.lines.length - 200);
-  };
-  child.stdout.on('data', onData);
-  child.stderr.on('data', onData);
-  const deadline = performance.now() + 180_000;
-  for (;;) {
-    if (server.exitCode !== undefined) throw new Error(`the server exited (code ${server.exitCode}):\n${server.lines.slice(-20).join('\n')}`);
-    if (performance.now() > deadline) throw new Error(`the server was not healthy within 180 s:\n${server.lines.slice(-20).join('\n')}`);
-    try {
-      const res = await getOnce(`${server.base}/api/health`);
-      if (res.status === 200) break;
-    } catch {
-      // not yet
-    }
-    await sleep(100);
-  }
-  const pm = postmaster(dataDir);
-  const password = readFileSync(join(dataDir, 'postgres', 'superuser-password'), 'utf8').trim();
-  server.ownerUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pm.port}/jixiaotong`;
-  return server;
-}
+const { newDataDir, dropDataDir, startServer, stopServer, cleanup } = appServerHarness({ root: ROOT, tag: 'bench:workflow', main: MAIN });
 
 // ------------------------------------------------------------------------------------------------
 // HTTP measurement
@@ -283,7 +185,7 @@ async function explainInbox(client, tenantId, username) {
 
 async function benchFactor(factor, passwordHash) {
   const result = { factor };
-  const { holder, dataDir } = makeDataDir('jxt-bench-wf-', tempDirs);
+  const { holder, dataDir } = newDataDir('jxt-bench-wf-');
   try {
     const t0 = performance.now();
     const server = await startServer(dataDir);
@@ -370,7 +272,7 @@ async function benchFactor(factor, passwordHash) {
       await stopServer(server);
     }
   } finally {
-    removeDataDir(holder, tempDirs);
+    dropDataDir(holder);
   }
   return result;
 }

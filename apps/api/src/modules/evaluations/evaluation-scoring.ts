@@ -63,5 +63,9 @@ export function scoreColumns(rows: EvaluationIndicatorRow[], scored: ScoredEvalu
   return into;
 }
 
+/**
+ * $4 lists the evaluations the rows belong to: with it the planner reaches the rows through the evaluation's
+ * index instead of scanning every year's indicators for the join.
+ */
 export const UPDATE_INDICATOR_SCORES = `UPDATE evaluation_indicator ei SET applied_weight = s.weight, score = s.score
-  FROM unnest($1::uuid[], $2::numeric[], $3::numeric[]) AS s(id, weight, score) WHERE ei.id = s.id`;
+  FROM unnest($1::uuid[], $2::numeric[], $3::numeric[]) AS s(id, weight, score) WHERE ei.id = s.id AND ei.evaluation_id = ANY($4::uuid[])`;

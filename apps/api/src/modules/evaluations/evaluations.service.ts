@@ -262,7 +262,7 @@ export class EvaluationsService {
     const rows = await this.indicatorRows(id);
     const scored = scoreRows({ initialBudget: row.initial_budget, annualBudget: row.annual_budget, executedAmount: row.executed_amount }, row.actual_goal, rows, policy.policy);
     const columns = scoreColumns(rows, scored);
-    await queryRows(manager, UPDATE_INDICATOR_SCORES, [columns.indicatorIds, columns.appliedWeights, columns.scores]);
+    await queryRows(manager, UPDATE_INDICATOR_SCORES, [columns.indicatorIds, columns.appliedWeights, columns.scores, [id]]);
     await queryRows(manager, `UPDATE self_evaluation SET policy_id = $2, budget_score = $3, total_score = $4, grade = $5 WHERE id = $1`, [
       id,
       policy.id,

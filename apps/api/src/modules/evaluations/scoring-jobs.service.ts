@@ -155,7 +155,7 @@ export class ScoringJobsService implements OnApplicationShutdown {
             totals.total.push(scored.total);
             totals.grade.push(scored.grade);
           }
-          await queryRows(m, UPDATE_INDICATOR_SCORES, [columns.indicatorIds, columns.appliedWeights, columns.scores]);
+          await queryRows(m, UPDATE_INDICATOR_SCORES, [columns.indicatorIds, columns.appliedWeights, columns.scores, totals.ids]);
           await queryRows(
             m,
             `UPDATE self_evaluation e SET policy_id = $5, budget_score = s.budget, total_score = s.total, grade = s.grade

@@ -1,0 +1,110 @@
+// The built app as a benchmark runs it: `node apps/api/dist/main.js` on a temporary DATA_DIR (its embedded
+// PostgreSQL, no demo seed), waited on until /api/health answers, with the owner connection string of its
+// database. Every server started and every temporary folder made through one harness is stopped and
+// removed by `cleanup()`, and also on Ctrl-C, SIGTERM, SIGHUP or a crash of the benchmark itself.
+import { spawn } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { request } from './http.mjs';
+import { freePort, kill, makeDataDir, postmaster, removeDataDir, sleep, stopLeftoverPostgres } from './process.mjs';
+
+/**
+ * `tag` prefixes the harness's messages (e.g. 'bench:evaluation'); `root` is the repository (the server's cwd).
+ * Returns { newDataDir(prefix), dropDataDir(holder), startServer(dataDir), stopServer(server), cleanup() }.
+ */
+export function appServerHarness({ root, tag, main = 'apps/api/dist/main.js', healthyWithinMs = 180_000 }) {
+  const tempDirs = new Set();
+  const servers = new Set();
+
+  async function stopServer(server) {
+    server.stopped ??= (async () => {
+      if (server.exitCode === undefined) {
+        kill(-server.child.pid, 'SIGTERM');
+        if (!(await Promise.race([server.exited.then(() => true), sleep(30_000).then(() => false)]))) {
+          kill(-server.child.pid, 'SIGKILL');
+          await Promise.race([server.exited, sleep(5_000)]);
+        }
+      }
+      await stopLeftoverPostgres(server.dataDir);
+      servers.delete(server);
+    })();
+    return server.stopped;
+  }
+
+  let cleaningUp = null;
+  function cleanup() {
+    cleaningUp ??= (async () => {
+      for (const server of [...servers]) await stopServer(server).catch(() => undefined);
+      for (const holder of [...tempDirs]) {
+        try {
+          removeDataDir(holder, tempDirs);
+        } catch (err) {
+          console.error(`[${tag}] could not remove ${holder}: ${err.message}`);
+        }
+      }
+    })();
+    return cleaningUp;
+  }
+
+  // Last resort when the process exits without cleanup() (an uncaught error, process.exit elsewhere).
+  process.on('exit', () => {
+    for (const server of servers) {
+      kill(-server.child.pid, 'SIGKILL');
+      const pid = postmaster(server.dataDir)?.pid;
+      if (pid) kill(pid, 'SIGQUIT');
+    }
+    for (const holder of tempDirs) rmSync(holder, { recursive: true, force: true });
+  });
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(sig, () => {
+      console.error(`\n[${tag}] ${sig}: stopping servers and removing temporary data`);
+      cleanup().finally(() => process.exit(130));
+    });
+  }
+
+  async function startServer(dataDir) {
+    const port = await freePort();
+    const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'false' };
+    for (const name of ['DATABASE_URL', 'APP_DATABASE_URL', 'NODE_ENV', 'LOG_LEVEL', 'JWT_SECRET']) delete env[name];
+    const child = spawn(process.execPath, [main], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const server = { dataDir, port, child, lines: [], exitCode: undefined, stopped: null, base: `http://127.0.0.1:${port}` };
+    server.exited = new Promise((resolveExit) => {
+      child.on('exit', (code) => {
+        server.exitCode = code;
+        resolveExit();
+      });
+      child.on('error', () => {
+        server.exitCode = -1;
+        resolveExit();
+      });
+    });
+    servers.add(server);
+    const keepLines = (chunk) => {
+      for (const text of chunk.toString('utf8').split('\n')) if (text.trim()) server.lines.push(text);
+      if (server.lines.length > 200) server.lines.splice(0, server.lines.length - 200);
+    };
+    child.stdout.on('data', keepLines);
+    child.stderr.on('data', keepLines);
+    const deadline = performance.now() + healthyWithinMs;
+    for (;;) {
+      if (server.exitCode !== undefined) throw new Error(`the server exited (code ${server.exitCode}):\n${server.lines.slice(-20).join('\n')}`);
+      if (performance.now() > deadline) throw new Error(`the server was not healthy within ${healthyWithinMs / 1000} s:\n${server.lines.slice(-20).join('\n')}`);
+      const res = await request(false, server.base, 'GET', '/api/health', { timeoutMs: 2_000 }).catch(() => null);
+      if (res?.status === 200) break;
+      await sleep(100);
+    }
+    const pm = postmaster(dataDir);
+    const password = readFileSync(join(dataDir, 'postgres', 'superuser-password'), 'utf8').trim();
+    server.ownerUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pm.port}/jixiaotong`;
+    return server;
+  }
+
+  return {
+    newDataDir: (prefix) => makeDataDir(prefix, tempDirs),
+    dropDataDir: (holder) => removeDataDir(holder, tempDirs),
+    startServer,
+    stopServer,
+    cleanup,
+  };
+}
