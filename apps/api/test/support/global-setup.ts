@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureAppRole } from '../../src/database/app-role';
@@ -32,6 +32,11 @@ export default async function globalSetup(): Promise<void> {
   await adminQuery(ownerUrl, `CREATE DATABASE ${TEMPLATE_DATABASE}`);
   const templateUrl = withDatabase(ownerUrl, TEMPLATE_DATABASE);
   await runMigrations(templateUrl);
+  // The config wants a DATA_DIR; nothing is kept there (APP_DB_PASSWORD is set above), so it goes at once.
   const dataDir = mkdtempSync(join(tmpdir(), 'jxt-test-'));
-  await ensureAppRole(templateUrl, loadConfig({ DATA_DIR: dataDir, JWT_SECRET: 'x'.repeat(40) }));
+  try {
+    await ensureAppRole(templateUrl, loadConfig({ DATA_DIR: dataDir, JWT_SECRET: 'x'.repeat(40) }));
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
