@@ -73,6 +73,15 @@ export class EvaluationWorkflowService {
       );
     }
 
+    // 退回 hands the scores back to the unit: an earlier 复核's adjustments would otherwise override whatever the
+    // unit changes. They stay in the history, and the next 复核 starts from the unit's own scores.
+    if (rule.to === 'returned') {
+      rows.forEach((r, index) => {
+        if (r.reviewer_share !== null) changes.push({ field: `indicators.${index}.reviewerShare`, label: `撤销复核调整：${r.name}`, before: `${shareToPercent(r.reviewer_share)}%`, after: null });
+      });
+      await queryRows(manager, `UPDATE evaluation_indicator SET reviewer_share = NULL, reviewer_reason = NULL WHERE evaluation_id = $1 AND reviewer_share IS NOT NULL`, [id]);
+    }
+
     const [updated] = await queryRows<{ row_version: number }>(
       manager,
       `UPDATE self_evaluation SET status = $2, row_version = row_version + 1, updated_at = now(), updated_by = $3,

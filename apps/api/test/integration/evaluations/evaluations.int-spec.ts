@@ -244,6 +244,32 @@ describe('self-evaluation (绩效自评): opened from an approved form, scored b
     expect(stillFinal.score).toEqual(final.score);
   });
 
+  it('退回 after 复核 hands the scores back to the unit: the adjustments go, and the history keeps them', async () => {
+    const list = (await call('GET', '/api/evaluations?year=2021&status=draft', 'filer')).json<EvaluationListResponse>();
+    const id = list.items.find((i) => i.projectName === '项目服务管理')!.id;
+    let e = await getEvaluation(id);
+    e = (await call('POST', `/api/evaluations/${id}/transitions`, 'filer', { action: 'submit', rowVersion: e.rowVersion })).json<Evaluation>();
+    expect(e.status).toBe('submitted');
+    const informatisation = e.indicators.find((i) => i.name === '信息化程度')!;
+    e = (
+      await call('POST', `/api/evaluations/${id}/transitions`, 'reviewer', {
+        action: 'review',
+        rowVersion: e.rowVersion,
+        adjustments: [{ indicatorId: informatisation.id, share: '0.6', reason: '缺少佐证' }],
+      })
+    ).json<Evaluation>();
+    expect(e.indicators.find((i) => i.id === informatisation.id)).toMatchObject({ reviewerShare: '0.6000' });
+    const returned = await call('POST', `/api/evaluations/${id}/transitions`, 'reviewer', { action: 'return', rowVersion: e.rowVersion, comment: '请补充信息化程度的佐证材料' });
+    expect(returned.statusCode).toBe(200);
+    e = returned.json<Evaluation>();
+    expect(e).toMatchObject({ status: 'returned', latestComment: { action: 'return', comment: '请补充信息化程度的佐证材料' } });
+    expect(e.indicators.find((i) => i.id === informatisation.id)).toMatchObject({ selfShare: '0.9000', reviewerShare: null, reviewerReason: null });
+    const history = (await call('GET', `/api/evaluations/${id}/history`, 'filer')).json<EvaluationHistoryEntry[]>();
+    expect(history.at(-1)).toMatchObject({ action: 'return', changes: [{ label: '撤销复核调整：信息化程度', before: '60%', after: null }] });
+    // The unit may edit it again.
+    expect((await call('PUT', `/api/evaluations/${id}`, 'filer', filledIn(e))).statusCode).toBe(200);
+  });
+
   it('shows each unit only its own evaluations, and none of another tenant', async () => {
     expect((await call('GET', `/api/evaluations/${evaluationId}`, 'otherTenant')).statusCode).toBe(404);
     expect((await call('GET', '/api/evaluations', 'otherTenant')).json<EvaluationListResponse>().total).toBe(0);
