@@ -52,6 +52,11 @@ describe('self-evaluation checks', () => {
     expect(issues).toEqual([expect.objectContaining({ field: 'funds.executedAmount', severity: 'warning', code: 'over_budget' })]);
   });
 
+  it('warns when the policy gives an indicator\'s 一级指标 no weight (成本指标 as level 1)', () => {
+    const issues = check(content({ indicators: [indicator('>=98%', '99%'), indicator('≤90万元', '85万元', { level1Code: 'cost', level1Label: '成本指标' })] }));
+    expect(issues).toEqual([expect.objectContaining({ field: 'indicators.1.weight', severity: 'warning', code: 'zero_weight', message: '评分规则未给一级指标“成本指标”设权重，此指标分值为 0' })]);
+  });
+
   it('refuses a unit that does not convert, by the value field', () => {
     const issues = check(content({ indicators: [indicator('=2次', '2个')] }));
     expect(issues).toEqual([expect.objectContaining({ field: 'indicators.0.actualValue', message: expect.stringContaining('“个”不能换算为“次”') })]);

@@ -10,6 +10,8 @@ export interface EvaluationContent {
   actualGoal: string | null;
   indicators: {
     level1Code: string;
+    /** 一级指标 as the taxonomy names it, for messages (the code when absent). */
+    level1Label?: string;
     target: ParsedTarget;
     weight: string | null;
     actualValue: string | null;
@@ -72,6 +74,10 @@ export function checkEvaluation(content: EvaluationContent, scored: ScoredEvalua
     if (qualitative && !indicator.actualValue?.trim()) error(`indicators.${i}.actualValue`, 'required', '请填写实际完成值');
     if (s.error) error(`indicators.${i}.${qualitative ? 'selfShare' : 'actualValue'}`, 'unscored', s.error);
     if (s.reasonMissing) error(`indicators.${i}.deviationReason`, 'reason_required', '未完成或超出目标较多，请填写偏差原因分析及改进措施');
+    // E.g. a taxonomy with 成本指标 as a 一级指标 under a policy that weighs only 产出/效益/满意度.
+    if (new D(s.weight).isZero()) {
+      issues.push({ field: `indicators.${i}.weight`, severity: 'warning', code: 'zero_weight', message: `评分规则未给一级指标“${indicator.level1Label ?? indicator.level1Code}”设权重，此指标分值为 0` });
+    }
   });
   return issues;
 }

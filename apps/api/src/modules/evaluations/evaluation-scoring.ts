@@ -27,12 +27,13 @@ export function evaluationTarget(row: EvaluationIndicatorRow): ParsedTarget {
 }
 
 /** Stored rows → what the engine in libs/domain scores (the same shape the SPA scores while typing). */
-export function toContent(funds: EvaluationFunds, actualGoal: string | null, rows: EvaluationIndicatorRow[]): EvaluationContent {
+export function toContent(funds: EvaluationFunds, actualGoal: string | null, rows: EvaluationIndicatorRow[], labels?: Record<string, string> | null): EvaluationContent {
   return {
     funds,
     actualGoal,
     indicators: rows.map((r) => ({
       level1Code: r.level1_code,
+      level1Label: labels?.[r.level1_code],
       target: evaluationTarget(r),
       weight: r.weight,
       actualValue: r.actual_value,

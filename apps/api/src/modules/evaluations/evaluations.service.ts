@@ -36,7 +36,7 @@ export class EvaluationsService {
     // A final evaluation keeps the version that scored it; any other is scored by the year's current version.
     const policy = row.status === 'final' ? await this.policies.byId(row.policy_id) : await this.policies.current(row.year);
     const funds = { initialBudget: row.initial_budget, annualBudget: row.annual_budget, executedAmount: row.executed_amount };
-    const content = toContent(funds, row.actual_goal, row.indicators);
+    const content = toContent(funds, row.actual_goal, row.indicators, row.labels);
     const scored = scoreRows(funds, row.actual_goal, row.indicators, policy.policy);
     const label = (code: string) => row.labels?.[code] ?? code;
     return {

@@ -21,9 +21,12 @@ const job = (done: number, status: ScoringJob['status']): ScoringJob => ({
 
 let fetchMock: jest.Mock;
 let earlierJobs: ReturnType<typeof job>[];
+let taxonomy: { code: string; label: string; level: number; parentCode: string | null; sortOrder: number }[];
 beforeEach(() => {
   earlierJobs = [];
+  taxonomy = [];
   fetchMock = jest.fn(async (url: string, init?: RequestInit) => {
+    if (url === '/api/taxonomy?year=2021') return json(200, taxonomy);
     if (url === '/api/scoring-jobs?year=2021') return json(200, earlierJobs);
     if (url === '/api/auth/me') return json(200, user('u-admin', 'admin'));
     if (url === '/api/scoring-policies/2021/versions') return json(200, [DEFAULT_POLICY_VERSION]);
@@ -69,6 +72,28 @@ describe('ScoringPolicyPage', () => {
     expect(body.policy.overshootRatio).toBe('1.5');
     expect(body.policy.qualitativeBands[0]).toEqual({ code: 'achieved', label: '达成年度指标', min: '0.8', max: '1' });
     expect(await screen.findByText('重新评分：已完成 1,234 / 3,000')).toBeInTheDocument();
+  });
+
+  it('weighs every 一级指标 of the year\'s taxonomy, e.g. 成本指标 where it is a level of its own', async () => {
+    taxonomy = [
+      { code: 'output', label: '产出指标', level: 1, parentCode: null, sortOrder: 1 },
+      { code: 'cost', label: '成本指标', level: 1, parentCode: null, sortOrder: 2 },
+      { code: 'benefit', label: '效益指标', level: 1, parentCode: null, sortOrder: 3 },
+      { code: 'satisfaction', label: '满意度指标', level: 1, parentCode: null, sortOrder: 4 },
+    ];
+    renderPage();
+    const cost = await screen.findByLabelText('成本指标权重');
+    expect(cost).toHaveValue('0');
+    await userEvent.clear(cost);
+    await userEvent.type(cost, '10');
+    expect(await screen.findByText('权重合计应为 100，现为 110')).toBeInTheDocument();
+    const output = screen.getByLabelText('产出指标权重');
+    await userEvent.clear(output);
+    await userEvent.type(output, '40');
+    await userEvent.click(screen.getByRole('button', { name: '保存为新版本' }));
+    await waitFor(() => expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'PUT')).toBe(true));
+    const [, init] = fetchMock.mock.calls.find(([, i]) => i?.method === 'PUT') as [string, RequestInit];
+    expect(JSON.parse(String(init.body)).policy.level1Weights).toEqual({ output: '40', benefit: '30', satisfaction: '10', cost: '10' });
   });
 
   it('shows a 重新评分 still running from earlier when the page opens', async () => {

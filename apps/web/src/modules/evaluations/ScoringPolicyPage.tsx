@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiRequestError } from '../../api/http';
 import { useCurrentUser } from '../auth/hooks';
+import { useTaxonomy } from '../forms/hooks';
 import { yearOptions } from '../projects/list-params';
 import { PolicyEditor } from './components/PolicyEditor';
 import { PolicyVersions } from './components/PolicyVersions';
@@ -18,6 +19,8 @@ export function ScoringPolicyPage() {
   const thisYear = new Date().getFullYear();
   const year = Number(searchParams.get('year')) || thisYear;
   const current = useScoringPolicy(year);
+  const taxonomy = useTaxonomy(year);
+  const level1 = (taxonomy.data ?? []).filter((node) => node.level === 1).map(({ code, label }) => ({ code, label }));
   const save = useSaveScoringPolicy(year);
   const [savedJobId, setJobId] = useState<string | null>(null);
   const latest = useLatestScoringJob(year);
@@ -86,7 +89,7 @@ export function ScoringPolicyPage() {
         <Alert type="error" showIcon title="无法读取评分规则" description={current.error.message} action={<Button onClick={() => void current.refetch()}>重试</Button>} />
       ) : (
         <>
-          <PolicyEditor key={`${year}:${current.data.version}`} current={current.data} saving={save.isPending} onSave={onSave} />
+          <PolicyEditor key={`${year}:${current.data.version}`} current={current.data} level1={level1} saving={save.isPending} onSave={onSave} />
           <PolicyVersions year={year} currentVersion={current.data.version} />
         </>
       )}

@@ -143,6 +143,7 @@ export function toContent(draft: EvaluationDraft): EvaluationContent {
       const row = draft.indicators[i];
       return {
         level1Code: indicator.level1Code,
+        level1Label: indicator.level1Label,
         target: indicator.target,
         weight: indicator.weight,
         actualValue: orNull(row.actualValue),
@@ -195,6 +196,7 @@ export function storedContent(evaluation: Evaluation, reviewerShares: Readonly<R
     actualGoal: evaluation.actualGoal,
     indicators: evaluation.indicators.map((indicator) => ({
       level1Code: indicator.level1Code,
+      level1Label: indicator.level1Label,
       target: indicator.target,
       weight: indicator.weight,
       actualValue: indicator.actualValue,

@@ -5,6 +5,8 @@ import { LEVEL1_CODES, LEVEL1_LABELS, MOVE_TO_LABELS, toFormState, toPolicy, typ
 
 export interface PolicyEditorProps {
   current: ScoringPolicyVersion;
+  /** The year's 一级指标 from the tenant taxonomy (e.g. 成本指标 where it is a level of its own). */
+  level1?: readonly { code: string; label: string }[];
   saving: boolean;
   onSave: (policy: ScoringPolicy) => void;
 }
@@ -16,18 +18,25 @@ function NumberText({ label, value, onChange, suffix, placeholder }: { label: st
   return <Input aria-label={label} value={value} inputMode="decimal" suffix={suffix} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} style={{ width: 140 }} />;
 }
 
-function WeightsSection({ state, set }: { state: PolicyFormState; set: (change: Partial<PolicyFormState>) => void }) {
+/** Every 一级指标 the policy weighs or the year's taxonomy has, labelled as the taxonomy names it. */
+export function weightedLevels(weights: Record<string, string>, level1: readonly { code: string; label: string }[] = []): { code: string; label: string }[] {
+  const labels = new Map<string, string>([...Object.entries(LEVEL1_LABELS), ...level1.map((l): [string, string] => [l.code, l.label])]);
+  const codes = [...new Set([...LEVEL1_CODES, ...level1.map((l) => l.code), ...Object.keys(weights)])];
+  return codes.map((code) => ({ code, label: labels.get(code) ?? code }));
+}
+
+function WeightsSection({ state, set, level1 }: { state: PolicyFormState; set: (change: Partial<PolicyFormState>) => void; level1?: PolicyEditorProps['level1'] }) {
   return (
     <Card size="small" title="权重（合计 100）" className="policy-section">
       <Space wrap size="large">
         <Form.Item label="预算执行率" colon={false}>
           <NumberText label="预算执行率权重" value={state.budgetExecutionWeight} onChange={(budgetExecutionWeight) => set({ budgetExecutionWeight })} />
         </Form.Item>
-        {LEVEL1_CODES.map((code) => (
-          <Form.Item key={code} label={LEVEL1_LABELS[code]} colon={false}>
+        {weightedLevels(state.level1Weights, level1).map(({ code, label }) => (
+          <Form.Item key={code} label={label} colon={false}>
             <NumberText
-              label={`${LEVEL1_LABELS[code]}权重`}
-              value={state.level1Weights[code] ?? ''}
+              label={`${label}权重`}
+              value={state.level1Weights[code] ?? '0'}
               onChange={(weight) => set({ level1Weights: { ...state.level1Weights, [code]: weight } })}
             />
           </Form.Item>
@@ -122,13 +131,13 @@ function GradesSection({ grades, onChange }: { grades: GradeBand[]; onChange: (g
 }
 
 /** 评分规则 of one year: every number of the scoring, checked live by validatePolicy; saving adds a version. */
-export function PolicyEditor({ current, saving, onSave }: PolicyEditorProps) {
+export function PolicyEditor({ current, level1, saving, onSave }: PolicyEditorProps) {
   const [state, setState] = useState(() => toFormState(current.policy));
   const set = (change: Partial<PolicyFormState>) => setState((previous) => ({ ...previous, ...change }));
   const result = useMemo(() => toPolicy(state), [state]);
   return (
     <Form layout="vertical" className="policy-editor" onFinish={() => result.ok && onSave(result.policy)}>
-      <WeightsSection state={state} set={set} />
+      <WeightsSection state={state} set={set} level1={level1} />
       <RulesSection state={state} set={set} />
       <GradesSection grades={state.grades} onChange={(grades) => set({ grades })} />
       {!result.ok && <Alert type="error" showIcon role="alert" className="form-alert" title={result.message} />}
