@@ -12,6 +12,7 @@ import { WidenInboxIndex1795782403908 } from './1795782403908-WidenInboxIndex';
 import { AddSelfEvaluation1795784419382 } from './1795784419382-AddSelfEvaluation';
 import { SelfEvaluationIsolation1795784500000 } from './1795784500000-SelfEvaluationIsolation';
 import { IndexEvaluationPolicy1795784996482 } from './1795784996482-IndexEvaluationPolicy';
+import { AddScoringJobHeartbeat1795786505537 } from './1795786505537-AddScoringJobHeartbeat';
 
 // Every migration, in order. `npm run db:generate -- <Name>` writes a new file and prints the class to add here.
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   AddSelfEvaluation1795784419382,
   SelfEvaluationIsolation1795784500000,
   IndexEvaluationPolicy1795784996482,
+  AddScoringJobHeartbeat1795786505537,
 ];

@@ -31,6 +31,18 @@ interface BatchRow {
 
 /** Evaluations scored per transaction: each batch commits, so progress is visible and locks are short. */
 const BATCH_SIZE = 250;
+/** A running job that has not written a batch for this long died with its process (a batch takes ~0.2 s). */
+const HEARTBEAT_TIMEOUT_S = 60;
+export const INTERRUPTED_MESSAGE = '重新评分已中断（服务曾停止），请点击“重新评分”再次发起';
+
+/**
+ * Reads jobs as users see them: one that is queued or running but whose process stopped writing (a crash, a
+ * killed server) is reported as failed, so no progress bar waits for ever. $2 is the message it then carries.
+ */
+const SELECT_JOBS = `SELECT id, year, policy_id, policy_version, total, done, started_at, finished_at,
+    CASE WHEN stale THEN 'failed' ELSE status END AS status, CASE WHEN stale THEN $2::text ELSE error END AS error
+  FROM (SELECT j.*, j.status IN ('queued', 'running') AND coalesce(j.heartbeat_at, j.created_at) < now() - interval '${HEARTBEAT_TIMEOUT_S} seconds' AS stale
+        FROM scoring_job j) j`;
 
 export const EVALUATION_INDICATORS_JSON = `(SELECT coalesce(json_agg(i ORDER BY i.sort_order), '[]') FROM (
     SELECT id, level1_code, level2_code, name, raw_value, target_kind, target_operator, target_number::text AS target_number, target_unit,
@@ -83,14 +95,16 @@ export class ScoringJobsService implements OnApplicationShutdown {
 
   async get(id: string): Promise<ScoringJob> {
     const { manager } = tenantScope();
-    const [row] = await queryRows<JobRow>(manager, `SELECT * FROM scoring_job WHERE id = $1`, [id]);
+    const [row] = await queryRows<JobRow>(manager, `${SELECT_JOBS} WHERE id = $1`, [id, INTERRUPTED_MESSAGE]);
     if (!row) throw new NotFoundException('评分任务不存在');
     return toJob(row);
   }
 
   async latest(year: number): Promise<ScoringJob[]> {
     const { manager } = tenantScope();
-    return (await queryRows<JobRow>(manager, `SELECT * FROM scoring_job WHERE year = $1 ORDER BY created_at DESC LIMIT 10`, [year])).map(toJob);
+    return (
+      await queryRows<JobRow>(manager, `${SELECT_JOBS} WHERE year = $1 ORDER BY created_at DESC LIMIT 10`, [year, INTERRUPTED_MESSAGE])
+    ).map(toJob);
   }
 
   /** Waits for running jobs (tests and shutdown). */
@@ -112,7 +126,7 @@ export class ScoringJobsService implements OnApplicationShutdown {
 
   private async run(jobId: string, user: AuthUser): Promise<void> {
     const setStatus = (m: EntityManager, status: ScoringJobStatus, error: string | null = null) =>
-      queryRows(m, `UPDATE scoring_job SET status = $2::text, error = $3, done = CASE WHEN $2::text = 'done' THEN total ELSE done END,
+      queryRows(m, `UPDATE scoring_job SET status = $2::text, error = $3, heartbeat_at = now(), done = CASE WHEN $2::text = 'done' THEN total ELSE done END,
                       finished_at = CASE WHEN $2::text = 'running' THEN NULL ELSE now() END,
                       started_at = coalesce(started_at, now()) WHERE id = $1`, [jobId, status, error]);
     // The row becomes visible when the request that created it commits.
@@ -162,7 +176,7 @@ export class ScoringJobsService implements OnApplicationShutdown {
              FROM unnest($1::uuid[], $2::numeric[], $3::numeric[], $4::text[]) AS s(id, budget, total, grade) WHERE e.id = s.id`,
             [totals.ids, totals.budget, totals.total, totals.grade, job!.policy_id],
           );
-          await queryRows(m, `UPDATE scoring_job SET done = LEAST(done + $2, total) WHERE id = $1`, [jobId, rows.length]);
+          await queryRows(m, `UPDATE scoring_job SET done = LEAST(done + $2, total), heartbeat_at = now() WHERE id = $1`, [jobId, rows.length]);
           after = rows[rows.length - 1].id;
           return 'next' as const;
         });

@@ -270,6 +270,34 @@ describe('self-evaluation (绩效自评): opened from an approved form, scored b
     expect((await call('PUT', `/api/evaluations/${id}`, 'filer', filledIn(e))).statusCode).toBe(200);
   });
 
+  it('reports a job whose process died as interrupted, and re-scores on request', async () => {
+    const owner = new Client({ connectionString: t.ownerUrl });
+    await owner.connect();
+    let jobId: string;
+    try {
+      const { rows } = await owner.query<{ id: string }>(
+        `INSERT INTO scoring_job (tenant_id, year, policy_id, policy_version, status, total, done, created_by, created_at, started_at, heartbeat_at)
+         SELECT p.tenant_id, 2021, p.id, p.version, 'running', 10, 3, u.id, now() - interval '5 minutes', now() - interval '5 minutes', now() - interval '4 minutes'
+         FROM scoring_policy p JOIN app_user u ON u.username = 'e-admin' WHERE p.year = 2021 ORDER BY p.version DESC LIMIT 1 RETURNING id`,
+      );
+      jobId = rows[0].id;
+    } finally {
+      await owner.end();
+    }
+    const job = (await call('GET', `/api/scoring-jobs/${jobId}`, 'admin')).json<ScoringJob>();
+    expect(job).toMatchObject({ status: 'failed', done: 3, error: expect.stringContaining('重新评分已中断') });
+    expect((await call('GET', '/api/scoring-jobs?year=2021', 'admin')).json<ScoringJob[]>().find((j) => j.id === jobId)).toMatchObject({ status: 'failed' });
+
+    const again = await call('POST', '/api/scoring-jobs', 'admin', { year: 2021 });
+    expect(again.statusCode).toBe(200);
+    let progress = again.json<ScoringJob>();
+    for (let i = 0; i < 200 && progress.status !== 'done'; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      progress = (await call('GET', `/api/scoring-jobs/${progress.id}`, 'admin')).json<ScoringJob>();
+    }
+    expect(progress).toMatchObject({ status: 'done', policyVersion: 2, total: 1, done: 1 });
+  });
+
   it('shows each unit only its own evaluations, and none of another tenant', async () => {
     expect((await call('GET', `/api/evaluations/${evaluationId}`, 'otherTenant')).statusCode).toBe(404);
     expect((await call('GET', '/api/evaluations', 'otherTenant')).json<EvaluationListResponse>().total).toBe(0);

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ScoringJob } from '@jxt/contracts';
-import { json, renderWithProviders, user } from '../workflow/testing/render';
+import { buttonName, json, renderWithProviders, user } from '../workflow/testing/render';
 import { ScoringPolicyPage } from './ScoringPolicyPage';
 import { DEFAULT_POLICY_VERSION } from './testing/seed-evaluation-3';
 
@@ -33,6 +33,9 @@ beforeEach(() => {
     if (url === '/api/scoring-policies/2021' && init?.method === 'PUT')
       return json(200, { version: { ...DEFAULT_POLICY_VERSION, id: 'v1', version: 1, policy: JSON.parse(String(init.body)).policy }, job: job(0, 'queued') });
     if (url === '/api/scoring-policies/2021') return json(200, DEFAULT_POLICY_VERSION);
+    if (url === '/api/scoring-jobs' && init?.method === 'POST') return json(200, job(0, 'queued'));
+    const earlier = earlierJobs.find((j) => url === `/api/scoring-jobs/${j.id}`);
+    if (earlier) return json(200, earlier);
     if (url === '/api/scoring-jobs/job-1') return json(200, job(1234, 'running'));
     return json(404, { statusCode: 404, error: 'Not Found', message: url });
   });
@@ -94,6 +97,16 @@ describe('ScoringPolicyPage', () => {
     await waitFor(() => expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'PUT')).toBe(true));
     const [, init] = fetchMock.mock.calls.find(([, i]) => i?.method === 'PUT') as [string, RequestInit];
     expect(JSON.parse(String(init.body)).policy.level1Weights).toEqual({ output: '40', benefit: '30', satisfaction: '10', cost: '10' });
+  });
+
+  it('shows an interrupted 重新评分 and starts it again on request', async () => {
+    earlierJobs = [{ ...job(1200, 'failed'), id: 'job-0', error: '重新评分已中断（服务曾停止），请点击“重新评分”再次发起' }];
+    renderPage();
+    expect(await screen.findByText(/重新评分已中断/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: buttonName('重新评分') }));
+    expect(await screen.findByText('重新评分：已完成 1,234 / 3,000')).toBeInTheDocument();
+    const post = fetchMock.mock.calls.find(([u, i]) => u === '/api/scoring-jobs' && i?.method === 'POST') as [string, RequestInit];
+    expect(JSON.parse(String(post[1].body))).toEqual({ year: 2021 });
   });
 
   it('shows a 重新评分 still running from earlier when the page opens', async () => {

@@ -9,7 +9,7 @@ import { yearOptions } from '../projects/list-params';
 import { PolicyEditor } from './components/PolicyEditor';
 import { PolicyVersions } from './components/PolicyVersions';
 import { ScoringJobProgress } from './components/ScoringJobProgress';
-import { jobEnded, useLatestScoringJob, useSaveScoringPolicy, useScoringPolicy } from './hooks';
+import { useLatestScoringJob, useRestartScoring, useSaveScoringPolicy, useScoringPolicy } from './hooks';
 import './evaluation.css';
 
 /** /admin/scoring-policy — 评分规则 per year (admin only): edit, save a new version, watch the 重新评分 job. */
@@ -24,8 +24,9 @@ export function ScoringPolicyPage() {
   const save = useSaveScoringPolicy(year);
   const [savedJobId, setJobId] = useState<string | null>(null);
   const latest = useLatestScoringJob(year);
-  // The job this page started, or one still running from earlier (another admin, or before a reload).
-  const jobId = savedJobId ?? (latest.data && !jobEnded(latest.data.status) ? latest.data.id : null);
+  const restart = useRestartScoring(year);
+  // The job this page started, or the latest one if it is still running or failed (another admin, a reload, a crash).
+  const jobId = savedJobId ?? (latest.data && ['queued', 'running', 'failed'].includes(latest.data.status) ? latest.data.id : null);
   const [failure, setFailure] = useState<{ status: number; message: string } | null>(null);
 
   if (me.data && !me.data.roles.includes('admin')) return <Result status="403" title="只有管理员可以修改评分规则" />;
@@ -65,7 +66,7 @@ export function ScoringPolicyPage() {
           </Typography.Text>
         )}
       </div>
-      {jobId && <ScoringJobProgress jobId={jobId} />}
+      {jobId && <ScoringJobProgress jobId={jobId} restarting={restart.isPending} onRestart={() => restart.mutate(undefined, { onSuccess: (job) => setJobId(job.id) })} />}
       {failure && (
         <Alert
           type="error"

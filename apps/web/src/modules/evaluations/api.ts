@@ -54,6 +54,9 @@ export const fetchScoringPolicyVersions = (year: number, signal?: AbortSignal) =
 export const putScoringPolicy = (year: number, body: SaveScoringPolicyRequest) =>
   apiFetch<SaveScoringPolicyResponse>(`/api/scoring-policies/${year}`, { method: 'PUT', body });
 
+/** 重新评分 by hand under the year's current policy (after an interrupted job). */
+export const postScoringJob = (year: number) => apiFetch<ScoringJob>('/api/scoring-jobs', { method: 'POST', body: { year } });
+
 /** The year's most recent 重新评分 jobs, newest first. */
 export const fetchScoringJobs = (year: number, signal?: AbortSignal) => apiFetch<ScoringJob[]>(`/api/scoring-jobs?year=${year}`, { signal });
 

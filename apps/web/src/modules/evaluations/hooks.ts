@@ -5,6 +5,7 @@ import type {
   SaveEvaluationRequest,
   SaveScoringPolicyRequest,
   SaveScoringPolicyResponse,
+  ScoringJob,
   ScoringJobStatus,
 } from '@jxt/contracts';
 import type { ApiRequestError } from '../../api/http';
@@ -16,6 +17,7 @@ import {
   fetchEvaluations,
   fetchScoringJob,
   fetchScoringJobs,
+  postScoringJob,
   fetchScoringPolicy,
   fetchScoringPolicyVersions,
   postEvaluationTransition,
@@ -124,6 +126,17 @@ export function useScoringJob(id: string | null) {
 
 /** A job stops when done, failed, or superseded by a newer version's job. */
 export const jobEnded = (status: ScoringJobStatus) => status === 'done' || status === 'failed' || status === 'superseded';
+
+export function useRestartScoring(year: number) {
+  const client = useQueryClient();
+  return useMutation<ScoringJob, ApiRequestError | Error, void>({
+    mutationFn: () => postScoringJob(year),
+    onSuccess: (job) => {
+      client.setQueryData(evaluationKeys.job(job.id), job);
+      void client.invalidateQueries({ queryKey: evaluationKeys.jobs(year) });
+    },
+  });
+}
 
 /** The year's most recent 重新评分 job, so a page opened later still shows one that is running. */
 export function useLatestScoringJob(year: number) {

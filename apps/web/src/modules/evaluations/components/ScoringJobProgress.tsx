@@ -1,10 +1,10 @@
-import { Alert, Progress } from 'antd';
+import { Alert, Button, Progress } from 'antd';
 import { useScoringJob } from '../hooks';
 
 const count = (n: number) => n.toLocaleString('zh-CN');
 
 /** 重新评分 after a policy change: the job's progress, asked every 500 ms until it is done or failed. */
-export function ScoringJobProgress({ jobId }: { jobId: string }) {
+export function ScoringJobProgress({ jobId, onRestart, restarting = false }: { jobId: string; onRestart?: () => void; restarting?: boolean }) {
   const job = useScoringJob(jobId);
   if (job.isError) return <Alert type="error" showIcon className="form-alert" title="无法读取重新评分进度" description={job.error.message} />;
   if (!job.data) return null;
@@ -19,7 +19,21 @@ export function ScoringJobProgress({ jobId }: { jobId: string }) {
     <div className="policy-job" role="status" aria-live="polite">
       <div>{text}</div>
       <Progress percent={percent} status={status === 'failed' ? 'exception' : status === 'done' ? 'success' : status === 'superseded' ? 'normal' : 'active'} aria-label="重新评分进度" />
-      {status === 'failed' && error && <Alert type="error" showIcon title="重新评分失败" description={error} />}
+      {status === 'failed' && (
+        <Alert
+          type="error"
+          showIcon
+          title="重新评分失败"
+          description={error ?? undefined}
+          action={
+            onRestart && (
+              <Button size="small" loading={restarting} onClick={onRestart}>
+                重新评分
+              </Button>
+            )
+          }
+        />
+      )}
     </div>
   );
 }
