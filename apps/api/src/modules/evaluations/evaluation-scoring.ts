@@ -1,29 +1,19 @@
-import type { EvaluationFunds, ParsedTarget, ScoringPolicy } from '@jxt/contracts';
+import type { EvaluationFunds, ScoringPolicy } from '@jxt/contracts';
 import { scoreEvaluationContent, type EvaluationContent, type ScoredEvaluation } from '@jxt/domain';
-import { targetFromRow, type IndicatorRow } from '../forms/form-tree';
+import { targetFromRow, type TargetRow } from '../forms/form-tree';
 
 /** An evaluation_indicator row as the queries of this module read it (numbers as text). */
-export interface EvaluationIndicatorRow {
+export interface EvaluationIndicatorRow extends TargetRow {
   id: string;
   level1_code: string;
   level2_code: string;
   name: string;
-  raw_value: string;
-  target_kind: ParsedTarget['kind'];
-  target_operator: string | null;
-  target_number: string | null;
-  target_unit: string | null;
-  target_boolean: boolean | null;
   weight: string | null;
   actual_value: string | null;
   self_share: string | null;
   reviewer_share: string | null;
   reviewer_reason: string | null;
   deviation_reason: string | null;
-}
-
-export function evaluationTarget(row: EvaluationIndicatorRow): ParsedTarget {
-  return targetFromRow(row as unknown as IndicatorRow);
 }
 
 /** Stored rows → what the engine in libs/domain scores (the same shape the SPA scores while typing). */
@@ -34,7 +24,7 @@ export function toContent(funds: EvaluationFunds, actualGoal: string | null, row
     indicators: rows.map((r) => ({
       level1Code: r.level1_code,
       level1Label: labels?.[r.level1_code],
-      target: evaluationTarget(r),
+      target: targetFromRow(r),
       weight: r.weight,
       actualValue: r.actual_value,
       selfShare: r.self_share,

@@ -1,6 +1,7 @@
 import { BadRequestException, ConflictException, ForbiddenException, HttpException, Injectable } from '@nestjs/common';
-import type { Evaluation, EvaluationAction, EvaluationHistoryEntry, EvaluationStatus, FormFieldChange, Role } from '@jxt/contracts';
+import type { Evaluation, EvaluationAction, EvaluationHistoryEntry, EvaluationStatus, FormFieldChange } from '@jxt/contracts';
 import { checkEvaluation, decideEvaluationTransition, qualitativeBandFor, shareToPercent, type EvaluationDecision } from '@jxt/domain';
+import { toHistoryEntry, type HistoryEventRow } from '../../common/history/history-event';
 import { tenantScope } from '../../common/tenancy/request-context';
 import { queryRows } from '../../common/tenancy/sql';
 import { blankToNull } from '../../common/validation/blank-to-null';
@@ -107,34 +108,8 @@ export class EvaluationWorkflowService {
   async history(id: string): Promise<EvaluationHistoryEntry[]> {
     const { manager } = tenantScope();
     await this.evaluations.assertInScope(id);
-    const rows = await queryRows<{
-      id: string;
-      kind: 'transition' | 'save';
-      action: EvaluationAction | null;
-      from_status: EvaluationStatus | null;
-      to_status: EvaluationStatus | null;
-      actor_name: string;
-      actor_roles: Role[];
-      actor_organization_name: string;
-      comment: string | null;
-      changes: FormFieldChange[] | null;
-      row_version: number;
-      created_at: Date;
-    }>(manager, `SELECT * FROM evaluation_event WHERE evaluation_id = $1 ORDER BY id`, [id]);
-    return rows.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      action: r.action,
-      fromStatus: r.from_status,
-      toStatus: r.to_status,
-      actorName: r.actor_name,
-      actorRoles: r.actor_roles,
-      actorOrganizationName: r.actor_organization_name,
-      comment: r.comment,
-      changes: r.changes,
-      rowVersion: r.row_version,
-      at: r.created_at.toISOString(),
-    }));
+    const rows = await queryRows<HistoryEventRow<EvaluationAction, EvaluationStatus>>(manager, `SELECT * FROM evaluation_event WHERE evaluation_id = $1 ORDER BY id`, [id]);
+    return rows.map(toHistoryEntry);
   }
 }
 

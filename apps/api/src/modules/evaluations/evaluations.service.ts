@@ -1,13 +1,15 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Evaluation, EvaluationListResponse, EvaluationStatus, EvaluationSummary, FormFieldChange as FieldChange } from '@jxt/contracts';
 import { checkEvaluation, diffEvaluations, isEvaluationEditable, parseMoney } from '@jxt/domain';
+import { ACTOR_COLUMNS, actorValues } from '../../common/history/history-event';
 import { tenantScope } from '../../common/tenancy/request-context';
 import { queryPrepared, queryRows } from '../../common/tenancy/sql';
 import { blankToNull } from '../../common/validation/blank-to-null';
+import { targetFromRow } from '../forms/form-tree';
 import { staleFormConflict } from '../forms/stale-form';
 import type { SaveEvaluationDto } from './dto/save-evaluation.dto';
 import { EVALUATION_QUERY, LOCK_EVALUATION, type EvaluationRow, type LockedEvaluation } from './evaluation-query';
-import { evaluationTarget, scoreColumns, scoreRows, toContent, UPDATE_INDICATOR_SCORES, type EvaluationIndicatorRow } from './evaluation-scoring';
+import { scoreColumns, scoreRows, toContent, UPDATE_INDICATOR_SCORES, type EvaluationIndicatorRow } from './evaluation-scoring';
 import { ScoringPoliciesService } from './scoring-policies.service';
 import { EVALUATION_INDICATORS_JSON } from './scoring-jobs.service';
 
@@ -63,7 +65,7 @@ export class EvaluationsService {
         level2Label: label(r.level2_code),
         name: r.name,
         rawTarget: r.raw_value,
-        target: evaluationTarget(r),
+        target: targetFromRow(r),
         weight: r.weight,
         actualValue: r.actual_value,
         selfShare: r.self_share,
@@ -280,10 +282,9 @@ export class EvaluationsService {
     const { user, manager } = tenantScope();
     await queryRows(
       manager,
-      `INSERT INTO evaluation_event (tenant_id, evaluation_id, kind, action, from_status, to_status, actor_id, actor_name, actor_roles,
-         actor_organization_id, actor_organization_name, comment, changes, row_version)
+      `INSERT INTO evaluation_event (tenant_id, evaluation_id, kind, action, from_status, to_status, ${ACTOR_COLUMNS}, comment, changes, row_version)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-      [user.tenantId, evaluationId, e.kind, e.action, e.from, e.to, user.userId, user.displayName, user.roles, user.organizationId, user.organizationName, e.comment, e.changes ? JSON.stringify(e.changes) : null, e.rowVersion],
+      [user.tenantId, evaluationId, e.kind, e.action, e.from, e.to, ...actorValues(user), e.comment, e.changes ? JSON.stringify(e.changes) : null, e.rowVersion],
     );
   }
 }

@@ -1,18 +1,22 @@
 import type { Indicator, IndicatorSet, IndicatorSets, Level1Group, ParsedTarget, TaxonomyNode } from '@jxt/contracts';
 
-/** An indicator row as stored (one query returns all of a form's rows in printed order). */
-export interface IndicatorRow {
-  id: string;
-  indicator_set: IndicatorSet;
-  level1_code: string;
-  level2_code: string;
-  name: string;
+/** A 年度指标值 as stored: the raw text and its reading (indicator, and the copy in evaluation_indicator). */
+export interface TargetRow {
   raw_value: string;
   target_kind: ParsedTarget['kind'];
   target_operator: string | null;
   target_number: string | null;
   target_unit: string | null;
   target_boolean: boolean | null;
+}
+
+/** An indicator row as stored (one query returns all of a form's rows in printed order). */
+export interface IndicatorRow extends TargetRow {
+  id: string;
+  indicator_set: IndicatorSet;
+  level1_code: string;
+  level2_code: string;
+  name: string;
   parse_warning: string | null;
   weight: string | null;
   scoring_notes: string | null;
@@ -20,7 +24,7 @@ export interface IndicatorRow {
   remark: string | null;
 }
 
-export function targetFromRow(row: IndicatorRow): ParsedTarget {
+export function targetFromRow(row: TargetRow): ParsedTarget {
   switch (row.target_kind) {
     case 'quantitative':
       return { kind: 'quantitative', operator: row.target_operator as 'eq', value: row.target_number ?? '0', unit: row.target_unit };

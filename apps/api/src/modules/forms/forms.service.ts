@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { FieldError, FormRevisionSummary, FormStatus, GoalForm, IndicatorSetsInput, LatestReview, ReviewResult, TaxonomyNode } from '@jxt/contracts';
 import { FUND_FIELDS } from '@jxt/contracts';
 import { checkForm, checkSubmission, diffForms, hasErrors, isEditable, parseMoney, toSaveRequest } from '@jxt/domain';
+import { ACTOR_COLUMNS, actorValues } from '../../common/history/history-event';
 import { tenantScope } from '../../common/tenancy/request-context';
 import { queryPrepared, queryRows } from '../../common/tenancy/sql';
 import { blankToNull } from '../../common/validation/blank-to-null';
@@ -186,9 +187,8 @@ export class FormsService {
     if (!changes.length) return;
     await queryRows(
       manager,
-      `INSERT INTO form_event (tenant_id, form_id, kind, actor_id, actor_name, actor_roles, actor_organization_id, actor_organization_name, changes, row_version)
-       VALUES ($1, $2, 'save', $3, $4, $5, $6, $7, $8, $9)`,
-      [user.tenantId, after.id, user.userId, user.displayName, user.roles, user.organizationId, user.organizationName, JSON.stringify(changes), after.rowVersion],
+      `INSERT INTO form_event (tenant_id, form_id, kind, ${ACTOR_COLUMNS}, changes, row_version) VALUES ($1, $2, 'save', $3, $4, $5, $6, $7, $8, $9)`,
+      [user.tenantId, after.id, ...actorValues(user), JSON.stringify(changes), after.rowVersion],
     );
   }
 

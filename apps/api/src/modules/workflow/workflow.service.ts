@@ -1,6 +1,7 @@
 import { BadRequestException, ConflictException, ForbiddenException, HttpException, Injectable, NotFoundException } from '@nestjs/common';
-import type { BatchTransitionResponse, BatchTransitionResult, FormAction, FormHistoryEntry, FormStatus, GoalForm, ReviewResult, Role } from '@jxt/contracts';
-import { decideTransition, type FieldChange, type TransitionDecision } from '@jxt/domain';
+import type { BatchTransitionResponse, BatchTransitionResult, FormAction, FormHistoryEntry, FormStatus, GoalForm, ReviewResult } from '@jxt/contracts';
+import { decideTransition, type TransitionDecision } from '@jxt/domain';
+import { ACTOR_COLUMNS, actorValues, toHistoryEntry, type HistoryEventRow } from '../../common/history/history-event';
 import { tenantScope } from '../../common/tenancy/request-context';
 import { queryRows } from '../../common/tenancy/sql';
 import { FormsService } from '../forms/forms.service';
@@ -109,38 +110,12 @@ export class WorkflowService {
   async history(formId: string): Promise<FormHistoryEntry[]> {
     const { manager } = tenantScope();
     await this.forms.assertInScope(formId);
-    const rows = await queryRows<{
-      id: string;
-      kind: 'transition' | 'save';
-      action: FormAction | null;
-      from_status: FormStatus | null;
-      to_status: FormStatus | null;
-      actor_name: string;
-      actor_roles: Role[];
-      actor_organization_name: string;
-      comment: string | null;
-      field: string | null;
-      review_result: ReviewResult | null;
-      changes: FieldChange[] | null;
-      row_version: number;
-      created_at: Date;
-    }>(manager, `SELECT * FROM form_event WHERE form_id = $1 ORDER BY id`, [formId]);
-    return rows.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      action: r.action,
-      fromStatus: r.from_status,
-      toStatus: r.to_status,
-      actorName: r.actor_name,
-      actorRoles: r.actor_roles,
-      actorOrganizationName: r.actor_organization_name,
-      comment: r.comment,
-      field: r.field,
-      reviewResult: r.review_result,
-      changes: r.changes,
-      rowVersion: r.row_version,
-      at: r.created_at.toISOString(),
-    }));
+    const rows = await queryRows<HistoryEventRow<FormAction, FormStatus> & { field: string | null; review_result: ReviewResult | null }>(
+      manager,
+      `SELECT * FROM form_event WHERE form_id = $1 ORDER BY id`,
+      [formId],
+    );
+    return rows.map((r) => ({ ...toHistoryEntry(r), field: r.field, reviewResult: r.review_result }));
   }
 
   /** Appends one history entry as the current user. */
@@ -151,10 +126,9 @@ export class WorkflowService {
     const { user, manager } = tenantScope();
     await queryRows(
       manager,
-      `INSERT INTO form_event (tenant_id, form_id, kind, action, from_status, to_status, actor_id, actor_name, actor_roles,
-         actor_organization_id, actor_organization_name, comment, field, review_result, row_version)
+      `INSERT INTO form_event (tenant_id, form_id, kind, action, from_status, to_status, ${ACTOR_COLUMNS}, comment, field, review_result, row_version)
        VALUES ($1, $2, 'transition', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-      [user.tenantId, formId, e.action, e.from, e.to, user.userId, user.displayName, user.roles, user.organizationId, user.organizationName, e.comment, e.field, e.reviewResult ?? null, e.rowVersion],
+      [user.tenantId, formId, e.action, e.from, e.to, ...actorValues(user), e.comment, e.field, e.reviewResult ?? null, e.rowVersion],
     );
   }
 }
