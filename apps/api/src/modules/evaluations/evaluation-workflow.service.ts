@@ -1,7 +1,8 @@
-import { BadRequestException, ConflictException, ForbiddenException, HttpException, Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable } from '@nestjs/common';
 import type { Evaluation, EvaluationAction, EvaluationHistoryEntry, EvaluationStatus, FormFieldChange } from '@jxt/contracts';
-import { checkEvaluation, decideEvaluationTransition, qualitativeBandFor, shareToPercent, type EvaluationDecision } from '@jxt/domain';
+import { checkEvaluation, decideEvaluationTransition, qualitativeBandFor, shareToPercent } from '@jxt/domain';
 import { toHistoryEntry, type HistoryEventRow } from '../../common/history/history-event';
+import { transitionRefusal } from '../../common/http/transition-refusal';
 import { tenantScope } from '../../common/tenancy/request-context';
 import { queryRows } from '../../common/tenancy/sql';
 import { blankToNull } from '../../common/validation/blank-to-null';
@@ -38,7 +39,7 @@ export class EvaluationWorkflowService {
       adjustmentCount: adjustments.length,
       issues,
     });
-    if (!decision.ok) throw refusal(decision);
+    if (!decision.ok) throw transitionRefusal(decision);
     const rule = decision.rule;
 
     // 复核: the reviewer replaces the unit's share of a qualitative indicator, inside a band, and says why.
@@ -110,24 +111,5 @@ export class EvaluationWorkflowService {
     await this.evaluations.assertInScope(id);
     const rows = await queryRows<HistoryEventRow<EvaluationAction, EvaluationStatus>>(manager, `SELECT * FROM evaluation_event WHERE evaluation_id = $1 ORDER BY id`, [id]);
     return rows.map(toHistoryEntry);
-  }
-}
-
-function refusal(decision: Extract<EvaluationDecision, { ok: false }>): HttpException {
-  switch (decision.reason) {
-    case 'role_not_allowed':
-    case 'own_submission':
-      return new ForbiddenException(decision.message);
-    case 'not_allowed_in_status':
-      return new ConflictException(decision.message);
-    case 'comment_required':
-      return new BadRequestException({ message: decision.message, fields: [{ field: 'comment', message: decision.message }] });
-    case 'adjustments_not_allowed':
-      return new BadRequestException({ message: decision.message, fields: [{ field: 'adjustments', message: decision.message }] });
-    case 'incomplete':
-      return new BadRequestException({
-        message: decision.message + '：' + (decision.issues ?? []).map((i) => i.message).join('；'),
-        fields: (decision.issues ?? []).map((i) => ({ field: i.field, message: i.message })),
-      });
   }
 }

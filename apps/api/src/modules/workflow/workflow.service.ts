@@ -1,7 +1,8 @@
-import { BadRequestException, ConflictException, ForbiddenException, HttpException, Injectable, NotFoundException } from '@nestjs/common';
+import { HttpException, Injectable, NotFoundException } from '@nestjs/common';
 import type { BatchTransitionResponse, BatchTransitionResult, FormAction, FormHistoryEntry, FormStatus, GoalForm, ReviewResult } from '@jxt/contracts';
-import { decideTransition, type TransitionDecision } from '@jxt/domain';
+import { decideTransition } from '@jxt/domain';
 import { ACTOR_COLUMNS, actorValues, toHistoryEntry, type HistoryEventRow } from '../../common/history/history-event';
+import { transitionRefusal } from '../../common/http/transition-refusal';
 import { tenantScope } from '../../common/tenancy/request-context';
 import { queryRows } from '../../common/tenancy/sql';
 import { FormsService } from '../forms/forms.service';
@@ -47,7 +48,7 @@ export class WorkflowService {
       reviewResult: dto.reviewResult,
       issues,
     });
-    if (!decision.ok) throw refusal(decision);
+    if (!decision.ok) throw transitionRefusal(decision);
     const rule = decision.rule;
     const comment = dto.comment?.trim() || null;
 
@@ -130,25 +131,5 @@ export class WorkflowService {
        VALUES ($1, $2, 'transition', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
       [user.tenantId, formId, e.action, e.from, e.to, ...actorValues(user), e.comment, e.field, e.reviewResult ?? null, e.rowVersion],
     );
-  }
-}
-
-function refusal(decision: Extract<TransitionDecision, { ok: false }>): HttpException {
-  switch (decision.reason) {
-    case 'role_not_allowed':
-    case 'own_submission':
-      return new ForbiddenException(decision.message);
-    case 'not_allowed_in_status':
-      return new ConflictException(decision.message);
-    case 'comment_required':
-      return new BadRequestException({ message: decision.message, fields: [{ field: 'comment', message: decision.message }] });
-    case 'review_result_required':
-    case 'review_result_not_for_action':
-      return new BadRequestException({ message: decision.message, fields: [{ field: 'reviewResult', message: decision.message }] });
-    case 'incomplete':
-      return new BadRequestException({
-        message: decision.message + '：' + (decision.issues ?? []).map((i) => i.message).join('；'),
-        fields: (decision.issues ?? []).map((i) => ({ field: i.field, message: i.message })),
-      });
   }
 }
