@@ -30,8 +30,13 @@ export interface ScoringPolicy {
   /** Reverse indicators (≤, <) missing their target: A / B × 分值 ('ratio', default) or (1 − (B − A) / A) × 分值 ('linear'). */
   reverseFormula: 'ratio' | 'linear';
   qualitativeBands: QualitativeBand[];
-  /** A 偏差原因 is required when B misses A, and when B exceeds A by this ratio (e.g. '1.3'); null: never for over-shoot. */
+  /** A 偏差原因 is required when B exceeds A by this ratio (e.g. '1.3'); null: never for over-shoot. */
   overshootRatio: string | null;
+  /**
+   * …and when B misses A so that the indicator earns less than this share of its 分值 ('1': any miss, the national
+   * default; '0.9': misses within 10 % need none). Absent in versions saved before it existed: '1'.
+   */
+  missThreshold?: string;
   /** Decimals of each indicator's 得分 and of the 总分 (half-up). */
   indicatorDecimals: number;
   totalDecimals: number;

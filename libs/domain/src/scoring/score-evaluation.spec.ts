@@ -16,6 +16,15 @@ describe('scoring: forward (≥, >)', () => {
     expect(one('>=90%', '45%')).toMatchObject({ score: '5.00', rule: '正向：B / A × 分值 = 45 / 90 × 10', needsReason: true });
   });
 
+  it('needs a reason for a miss only below the policy\'s miss threshold (any miss by default)', () => {
+    const lenient: ScoringPolicy = { ...P, missThreshold: '0.9' };
+    expect(one('>=90%', '85.5%', {}, lenient)).toMatchObject({ score: '9.50', needsReason: false });
+    expect(one('>=90%', '80%', {}, lenient)).toMatchObject({ needsReason: true, reasonMissing: true });
+    expect(one('≤4小时', '5小时', {}, lenient)).toMatchObject({ score: '8.00', needsReason: true });
+    expect(one('否', '是', {}, lenient)).toMatchObject({ needsReason: true });
+    expect(one('>=90%', '89.99%')).toMatchObject({ needsReason: true });
+  });
+
   it('needs no reason when met, but one when B over-shoots A by the policy ratio (130 %)', () => {
     expect(one('≥100个', '130个')).toMatchObject({ needsReason: false });
     expect(one('≥100个', '131个')).toMatchObject({ needsReason: true, reasonMissing: true, score: '10.00' });
@@ -125,6 +134,8 @@ describe('scoring: the whole evaluation', () => {
   it('refuses a policy whose weights do not add up to 100', () => {
     expect(validatePolicy(P)).toEqual({ ok: true });
     expect(validatePolicy({ ...P, level1Weights: { output: '50', benefit: '30', satisfaction: '20' } })).toEqual({ ok: false, message: '权重合计应为 100，现为 110' });
+    expect(validatePolicy({ ...P, overshootRatio: '0.9' })).toEqual({ ok: false, message: '超出目标比例应大于 100%' });
+    expect(validatePolicy({ ...P, missThreshold: '1.2' })).toEqual({ ok: false, message: '未达标比例应在 0% 到 100% 之间' });
   });
 
   it('is deterministic: the same 60-indicator evaluation scores the same every time', () => {

@@ -48,6 +48,10 @@ export function validatePolicy(policy: ScoringPolicy): PolicyCheck {
     if (new D(band.min).lt(0) || new D(band.max).gt(1) || new D(band.min).gt(band.max)) return { ok: false, message: `定性档次“${band.label}”的区间无效` };
   }
   if (![0, 1, 2].includes(policy.indicatorDecimals) || ![0, 1, 2].includes(policy.totalDecimals)) return { ok: false, message: '小数位只能是 0、1 或 2' };
+  if (policy.overshootRatio !== null && new D(policy.overshootRatio).lte(1)) return { ok: false, message: '超出目标比例应大于 100%' };
+  if (policy.missThreshold !== undefined && (new D(policy.missThreshold).lt(0) || new D(policy.missThreshold).gt(1))) {
+    return { ok: false, message: '未达标比例应在 0% 到 100% 之间' };
+  }
   return { ok: true };
 }
 
@@ -122,6 +126,8 @@ export function scoreIndicator(indicator: IndicatorToScore, weight: string, poli
     reasonMissing: needs && !indicator.deviationReason?.trim(),
   });
   const target = indicator.target;
+  // A miss needs a 偏差原因 when the indicator earns less than the policy's share of its 分值 (any miss by default).
+  const missed = (earned: Decimal) => earned.lt(policy.missThreshold ?? '1');
 
   if (target.kind === 'qualitative' || target.kind === 'empty') {
     const chosen = indicator.reviewerShare ?? indicator.selfShare;
@@ -139,7 +145,7 @@ export function scoreIndicator(indicator: IndicatorToScore, weight: string, poli
   if (target.kind === 'boolean') {
     if (actual.kind !== 'boolean') return result(new D(0), '是否类指标：实际完成值应为“是”或“否”', { error: '请填写“是”或“否”' });
     const hit = actual.value === target.value;
-    return withReason(result(hit ? w : new D(0), `是否类：目标“${target.value ? '是' : '否'}”，实际“${actual.value ? '是' : '否'}” → ${hit ? weight : '0'}`), !hit);
+    return withReason(result(hit ? w : new D(0), `是否类：目标“${target.value ? '是' : '否'}”，实际“${actual.value ? '是' : '否'}” → ${hit ? weight : '0'}`), !hit && missed(new D(0)));
   }
 
   if (actual.kind !== 'quantitative') return result(new D(0), '定量指标：实际完成值应为数值', { error: `请填写数值${target.unit ? `（单位：${target.unit}）` : ''}` });
@@ -158,25 +164,25 @@ export function scoreIndicator(indicator: IndicatorToScore, weight: string, poli
     case 'gt': {
       const hit = target.operator === 'gte' ? B.gte(A) : B.gt(A);
       if (hit) return withReason(result(w, `正向：B=${B} ${target.operator === 'gte' ? '≥' : '>'} A=${A} → ${weight}`, extra), overshoot);
-      if (A.isZero()) return withReason(result(new D(0), `正向：A=0，B=${B} 未达标 → 0`, extra), true);
-      return withReason(result(B.dividedBy(A).times(w), `正向：B / A × 分值 = ${B} / ${A} × ${weight}`, extra), true);
+      if (A.isZero()) return withReason(result(new D(0), `正向：A=0，B=${B} 未达标 → 0`, extra), missed(new D(0)));
+      return withReason(result(B.dividedBy(A).times(w), `正向：B / A × 分值 = ${B} / ${A} × ${weight}`, extra), missed(B.dividedBy(A)));
     }
     case 'lte':
     case 'lt': {
       const hit = target.operator === 'lte' ? B.lte(A) : B.lt(A);
       if (hit) return withReason(result(w, `反向：B=${B} ${target.operator === 'lte' ? '≤' : '<'} A=${A} → ${weight}`, extra), false);
-      if (A.isZero()) return withReason(result(new D(0), `反向：A=0，B=${B} 超出 → 0`, extra), true);
-      if (policy.reverseFormula === 'ratio') return withReason(result(A.dividedBy(B).times(w), `反向：A / B × 分值 = ${A} / ${B} × ${weight}`, extra), true);
+      if (A.isZero()) return withReason(result(new D(0), `反向：A=0，B=${B} 超出 → 0`, extra), missed(new D(0)));
+      if (policy.reverseFormula === 'ratio') return withReason(result(A.dividedBy(B).times(w), `反向：A / B × 分值 = ${A} / ${B} × ${weight}`, extra), missed(A.dividedBy(B)));
       const share = D.max(0, new D(1).minus(B.minus(A).dividedBy(A)));
-      return withReason(result(share.times(w), `反向：(1 − (B − A) / A) × 分值 = (1 − (${B} − ${A}) / ${A}) × ${weight}${B.gte(A.times(2)) ? '（B ≥ 2A，得 0）' : ''}`, extra), true);
+      return withReason(result(share.times(w), `反向：(1 − (B − A) / A) × 分值 = (1 − (${B} − ${A}) / ${A}) × ${weight}${B.gte(A.times(2)) ? '（B ≥ 2A，得 0）' : ''}`, extra), missed(share));
     }
     case 'eq': {
       if (A.isZero()) {
         const hit = B.lte(0);
-        return withReason(result(hit ? w : new D(0), `等于：A=0，${hit ? `B=${B} ≤ 0 → ${weight}` : `B=${B} > 0 → 0`}`, extra), !hit);
+        return withReason(result(hit ? w : new D(0), `等于：A=0，${hit ? `B=${B} ≤ 0 → ${weight}` : `B=${B} > 0 → 0`}`, extra), !hit && missed(new D(0)));
       }
       if (B.gte(A)) return withReason(result(w, `等于（按正向）：B=${B} ≥ A=${A} → ${weight}`, extra), overshoot);
-      return withReason(result(B.dividedBy(A).times(w), `等于（按正向）：B / A × 分值 = ${B} / ${A} × ${weight}`, extra), true);
+      return withReason(result(B.dividedBy(A).times(w), `等于（按正向）：B / A × 分值 = ${B} / ${A} × ${weight}`, extra), missed(B.dividedBy(A)));
     }
   }
 }

@@ -17,6 +17,7 @@ export const DEFAULT_SCORING_POLICY: ScoringPolicy = {
     { code: 'missed', label: '未达成且效果较差', min: '0', max: '0.6' },
   ],
   overshootRatio: '1.3',
+  missThreshold: '1',
   indicatorDecimals: 2,
   totalDecimals: 2,
   grades: [

@@ -62,6 +62,9 @@ export class ScoringPolicyDto implements ScoringPolicy {
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => QualitativeBandDto)
   qualitativeBands!: QualitativeBandDto[];
   @ApiPropertyOptional({ example: '1.3' }) @IsOptional() @Matches(DECIMAL, { message: `超目标比例${DECIMAL_MESSAGE}` }) overshootRatio!: string | null;
+  @ApiPropertyOptional({ example: '1', description: '指标得分低于分值的此比例时须填写偏差原因（1 = 任何未达标）' })
+  @IsOptional() @Matches(DECIMAL, { message: `未达标比例${DECIMAL_MESSAGE}` })
+  missThreshold?: string;
   @ApiProperty({ example: 2 }) @IsInt() @Min(0) @Max(2) indicatorDecimals!: number;
   @ApiProperty({ example: 2 }) @IsInt() @Min(0) @Max(2) totalDecimals!: number;
   @ApiProperty({ type: [GradeBandDto] })
