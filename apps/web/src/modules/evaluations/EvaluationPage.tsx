@@ -1,10 +1,12 @@
-import { EVALUATION_ACTION_LABELS, type Evaluation, type FieldIssue } from '@jxt/contracts';
+import { EVALUATION_ACTION_LABELS, type Evaluation } from '@jxt/contracts';
 import { isEvaluationEditable } from '@jxt/domain';
-import { Alert, Button, Result, Space, Spin, Typography } from 'antd';
+import { Alert, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiRequestError } from '../../api/http';
 import { EvaluationStatusTag } from '../../ui/EvaluationStatusTag';
+import { IssuesPanel } from '../../ui/IssuesPanel';
+import { LoadFailure } from '../../ui/LoadFailure';
+import { SheetPageHeader } from '../../ui/SheetPageHeader';
 import { useCurrentUser } from '../auth/hooks';
 import { formatTime } from '../workflow/format';
 import { EvaluationActions } from './components/EvaluationActions';
@@ -17,29 +19,6 @@ import '../forms/form.css';
 import '../workflow/workflow.css';
 import './evaluation.css';
 import './evaluation-print.css';
-
-/** What still stands between the 自评表 and 提交 (the server's checks), screen only. */
-function IssuesPanel({ issues }: { issues: readonly FieldIssue[] }) {
-  if (issues.length === 0) return null;
-  const errors = issues.filter((issue) => issue.severity === 'error');
-  return (
-    <Alert
-      className="form-alert no-print"
-      type={errors.length ? 'error' : 'warning'}
-      showIcon
-      title={`检查发现 ${issues.length} 处${errors.length ? `（${errors.length} 处需在提交前填写或修改）` : '提示'}`}
-      description={
-        <ul className="issue-list">
-          {issues.map((issue, i) => (
-            <li key={i} className={issue.severity === 'error' ? 'issue-error' : undefined}>
-              {issue.message}
-            </li>
-          ))}
-        </ul>
-      }
-    />
-  );
-}
 
 /** The state notices above the sheet: the latest 退回 comment, and 已定稿 with the policy version kept. */
 function StatusNotice({ evaluation }: { evaluation: Evaluation }) {
@@ -78,18 +57,14 @@ export function EvaluationPage() {
 
   if (query.isPending) return <Spin className="form-loading" description="加载中…" />;
   if (query.isError) {
-    const status = query.error instanceof ApiRequestError ? query.error.status : 0;
     return (
-      <Result
-        status={status === 404 ? '404' : status === 403 ? '403' : 'error'}
-        title={status === 404 ? '找不到这张自评表' : '无法读取这张自评表'}
-        subTitle={query.error.message}
-        extra={
-          <Space>
-            <Link to="/evaluations">返回绩效自评列表</Link>
-            <Button onClick={() => void query.refetch()}>重试</Button>
-          </Space>
-        }
+      <LoadFailure
+        error={query.error}
+        notFoundTitle="找不到这张自评表"
+        failedTitle="无法读取这张自评表"
+        backTo="/evaluations"
+        backLabel="返回绩效自评列表"
+        onRetry={() => void query.refetch()}
       />
     );
   }
@@ -99,32 +74,23 @@ export function EvaluationPage() {
 
   return (
     <div className="form-page evaluation-page">
-      <div className="form-meta no-print">
-        <Space wrap size="middle">
-          <Link to="/evaluations">← 绩效自评</Link>
-          <Typography.Title level={4} className="form-meta-title">
-            {evaluation.projectName}
-          </Typography.Title>
-          <EvaluationStatusTag status={evaluation.status} />
-          <Typography.Text type="secondary">项目编码：{evaluation.projectCode}</Typography.Text>
-          <Link to={`/forms/${evaluation.formId}`}>绩效目标表</Link>
-          <Typography.Text type="secondary">
-            评分规则第 {evaluation.policy.version} 版 · 最后修改：{evaluation.updatedBy ? `${evaluation.updatedBy} ` : ''}
-            {formatTime(evaluation.updatedAt)}（版本 {evaluation.rowVersion}）
-          </Typography.Text>
-        </Space>
-        {!editing && (
-          <Space wrap>
-            {me.data && <EvaluationActions evaluation={evaluation} me={me.data} onReload={() => query.refetch()} />}
-            {canEdit && (
-              <Button type="primary" onClick={() => setEditing(true)}>
-                编辑
-              </Button>
-            )}
-            <Button onClick={() => window.print()}>打印</Button>
-          </Space>
-        )}
-      </div>
+      <SheetPageHeader
+        backTo="/evaluations"
+        backLabel="绩效自评"
+        title={evaluation.projectName}
+        editing={editing}
+        canEdit={canEdit}
+        onEdit={() => setEditing(true)}
+        actions={me.data && <EvaluationActions evaluation={evaluation} me={me.data} onReload={() => query.refetch()} />}
+      >
+        <EvaluationStatusTag status={evaluation.status} />
+        <Typography.Text type="secondary">项目编码：{evaluation.projectCode}</Typography.Text>
+        <Link to={`/forms/${evaluation.formId}`}>绩效目标表</Link>
+        <Typography.Text type="secondary">
+          评分规则第 {evaluation.policy.version} 版 · 最后修改：{evaluation.updatedBy ? `${evaluation.updatedBy} ` : ''}
+          {formatTime(evaluation.updatedAt)}（版本 {evaluation.rowVersion}）
+        </Typography.Text>
+      </SheetPageHeader>
 
       <StatusNotice evaluation={evaluation} />
       {editing ? (
@@ -139,7 +105,7 @@ export function EvaluationPage() {
         />
       ) : (
         <>
-          {isEvaluationEditable(evaluation.status) && <IssuesPanel issues={evaluation.issues} />}
+          {isEvaluationEditable(evaluation.status) && <IssuesPanel issues={evaluation.issues} errorsAre="需在提交前填写或修改" />}
           <EvaluationSheet evaluation={evaluation} scored={storedScores(evaluation)} />
           <EvaluationTimeline evaluationId={evaluation.id} status={evaluation.status} />
         </>

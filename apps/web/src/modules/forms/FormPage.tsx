@@ -1,9 +1,11 @@
-import { FORM_FIELD_LABELS as L, REVIEW_RESULT_LABELS, type FieldIssue, type GoalForm } from '@jxt/contracts';
-import { Alert, Button, Result, Space, Spin, Typography } from 'antd';
+import { FORM_FIELD_LABELS as L, REVIEW_RESULT_LABELS, type GoalForm } from '@jxt/contracts';
+import { Alert, Button, Spin, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
-import { ApiRequestError } from '../../api/http';
+import { useNavigate, useParams } from 'react-router';
 import { FormStatusTag } from '../../ui/FormStatusTag';
+import { IssuesPanel } from '../../ui/IssuesPanel';
+import { LoadFailure } from '../../ui/LoadFailure';
+import { SheetPageHeader } from '../../ui/SheetPageHeader';
 import { isEditable } from '@jxt/domain';
 import { useCurrentUser } from '../auth/hooks';
 import { FormEditor } from './components/FormEditor';
@@ -11,6 +13,7 @@ import { FormSheet } from './components/FormSheet';
 import { useCodeList, useGoalForm, useTaxonomy } from './hooks';
 import { EvaluationButton } from '../evaluations/components/EvaluationButton';
 import { FormTimeline } from '../workflow/components/FormTimeline';
+import { formatTime } from '../workflow/format';
 import { ReviewNotice } from '../workflow/components/ReviewNotice';
 import { RevisionBar } from '../workflow/components/RevisionBar';
 import { WorkflowActions } from '../workflow/components/WorkflowActions';
@@ -18,34 +21,6 @@ import '../workflow/workflow.css';
 import './form.css';
 import './form-print.css';
 
-
-const formatTime = (iso: string) => {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString('zh-CN', { hour12: false });
-};
-
-/** Warnings of the checks (blank printed fields, sums that disagree …): screen only, above the sheet. */
-function IssuesPanel({ issues }: { issues: readonly FieldIssue[] }) {
-  if (issues.length === 0) return null;
-  const errors = issues.filter((issue) => issue.severity === 'error');
-  return (
-    <Alert
-      className="form-alert no-print"
-      type={errors.length ? 'error' : 'warning'}
-      showIcon
-      title={`检查发现 ${issues.length} 处${errors.length ? `（${errors.length} 处错误）` : '提示'}`}
-      description={
-        <ul className="issue-list">
-          {issues.map((issue, i) => (
-            <li key={i} className={issue.severity === 'error' ? 'issue-error' : undefined}>
-              {issue.message}
-            </li>
-          ))}
-        </ul>
-      }
-    />
-  );
-}
 
 /** /forms/:formId — one 财政项目支出绩效目标填报表: the paper layout to read and print, and edit mode for the filer. */
 export function FormPage() {
@@ -59,18 +34,14 @@ export function FormPage() {
 
   if (query.isPending) return <Spin className="form-loading" description="加载中…" />;
   if (query.isError) {
-    const status = query.error instanceof ApiRequestError ? query.error.status : 0;
     return (
-      <Result
-        status={status === 404 ? '404' : status === 403 ? '403' : 'error'}
-        title={status === 404 ? '找不到这张表' : '无法读取这张表'}
-        subTitle={query.error.message}
-        extra={
-          <Space>
-            <Link to="/projects">返回项目列表</Link>
-            <Button onClick={() => void query.refetch()}>重试</Button>
-          </Space>
-        }
+      <LoadFailure
+        error={query.error}
+        notFoundTitle="找不到这张表"
+        failedTitle="无法读取这张表"
+        backTo="/projects"
+        backLabel="返回项目列表"
+        onRetry={() => void query.refetch()}
       />
     );
   }
@@ -86,41 +57,31 @@ export function FormPage() {
 
   return (
     <div className="form-page">
-      <div className="form-meta no-print">
-        <Space wrap size="middle">
-          <Link to="/projects">← 项目列表</Link>
-          <Typography.Title level={4} className="form-meta-title">
-            {form.project.name || '（未命名项目）'}
-          </Typography.Title>
-          <FormStatusTag status={form.status} />
-          <Typography.Text type="secondary">
-            {L.projectCode}：{form.project.code}
-          </Typography.Text>
-          <Typography.Text type="secondary">
-            最后修改：{form.updatedBy ? `${form.updatedBy} ` : ''}
-            {formatTime(form.updatedAt)}（版本 {form.rowVersion}）
-          </Typography.Text>
-        </Space>
-        {!editing && (
-          <Space wrap>
-            {me.data && (
-              <WorkflowActions
-                form={form}
-                me={me.data}
-                onReopened={(revision) => navigate(`/forms/${revision.id}`)}
-                onReload={() => query.refetch()}
-              />
-            )}
-            {me.data && <EvaluationButton form={form} me={me.data} />}
-            {canEdit && (
-              <Button type="primary" onClick={() => setEditing(true)}>
-                编辑
-              </Button>
-            )}
-            <Button onClick={() => window.print()}>打印</Button>
-          </Space>
-        )}
-      </div>
+      <SheetPageHeader
+        backTo="/projects"
+        backLabel="项目列表"
+        title={form.project.name || '（未命名项目）'}
+        editing={editing}
+        canEdit={canEdit}
+        onEdit={() => setEditing(true)}
+        actions={
+          me.data && (
+            <>
+              <WorkflowActions form={form} me={me.data} onReopened={(revision) => navigate(`/forms/${revision.id}`)} onReload={() => query.refetch()} />
+              <EvaluationButton form={form} me={me.data} />
+            </>
+          )
+        }
+      >
+        <FormStatusTag status={form.status} />
+        <Typography.Text type="secondary">
+          {L.projectCode}：{form.project.code}
+        </Typography.Text>
+        <Typography.Text type="secondary">
+          最后修改：{form.updatedBy ? `${form.updatedBy} ` : ''}
+          {formatTime(form.updatedAt)}（版本 {form.rowVersion}）
+        </Typography.Text>
+      </SheetPageHeader>
 
       <RevisionBar form={form} />
       <ReviewNotice form={form} />
@@ -160,7 +121,7 @@ export function FormPage() {
         )
       ) : (
         <>
-          <IssuesPanel issues={form.issues} />
+          <IssuesPanel issues={form.issues} errorsAre="错误" />
           <FormSheet form={form} categoryLabel={categoryLabel} highlightField={review?.field} highlightNote={review?.comment} />
           <FormTimeline formId={form.id} status={form.status} />
         </>
