@@ -3,8 +3,8 @@ import { Alert, Button, Empty, Select, Space, Table, Typography, type TableColum
 import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { EvaluationStatusTag } from '../../ui/EvaluationStatusTag';
+import { YearSelect } from '../../ui/YearSelect';
 import { useDefaultYear } from '../projects/hooks';
-import { yearOptions } from '../projects/list-params';
 import type { EvaluationListParams } from './api';
 import { useEvaluations } from './hooks';
 import { EVALUATION_PAGE_SIZES, parseEvaluationParams, toEvaluationSearch } from './list-params';
@@ -38,13 +38,7 @@ export function EvaluationListPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           绩效自评
         </Typography.Title>
-        <Select<number>
-          aria-label="年度"
-          className="year-select"
-          value={year}
-          options={yearOptions(thisYear, year).map((value) => ({ value, label: `${value} 年度` }))}
-          onChange={(value) => update({ year: value })}
-        />
+        <YearSelect value={year} onChange={(value) => update({ year: value })} />
       </div>
       <Space wrap size={[12, 12]} className="list-filters">
         <Select<EvaluationStatus>

@@ -1,11 +1,11 @@
 import type { ScoringPolicy } from '@jxt/contracts';
-import { Alert, Button, Result, Select, Spin, Typography } from 'antd';
+import { Alert, Button, Result, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiRequestError } from '../../api/http';
+import { YearSelect } from '../../ui/YearSelect';
 import { useCurrentUser } from '../auth/hooks';
 import { useTaxonomy } from '../forms/hooks';
-import { yearOptions } from '../projects/list-params';
 import { PolicyEditor } from './components/PolicyEditor';
 import { PolicyVersions } from './components/PolicyVersions';
 import { ScoringJobProgress } from './components/ScoringJobProgress';
@@ -49,11 +49,8 @@ export function ScoringPolicyPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           评分规则
         </Typography.Title>
-        <Select<number>
-          aria-label="年度"
-          className="year-select"
+        <YearSelect
           value={year}
-          options={yearOptions(thisYear, year).map((value) => ({ value, label: `${value} 年度` }))}
           onChange={(value) => {
             setJobId(null);
             setFailure(null);

@@ -11,11 +11,11 @@ import {
   PAGE_SIZES,
   parseListParams,
   toSearchParams,
-  yearOptions,
   type ProjectListParams,
 } from './list-params';
 import { buildOrgTree } from './org-tree';
 import { FormStatusTag } from '../../ui/FormStatusTag';
+import { YearSelect } from '../../ui/YearSelect';
 
 const SEARCH_DELAY_MS = 300;
 
@@ -121,15 +121,7 @@ export function ProjectListPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           项目列表
         </Typography.Title>
-        <Select<number>
-          aria-label="年度"
-          className="year-select"
-          value={year}
-          loading={year === undefined}
-          placeholder="年度"
-          options={yearOptions(thisYear, year).map((value) => ({ value, label: `${value} 年度` }))}
-          onChange={(value) => update({ year: value })}
-        />
+        <YearSelect value={year} onChange={(value) => update({ year: value })} />
       </div>
 
       <Space wrap size={[12, 12]} className="list-filters">
