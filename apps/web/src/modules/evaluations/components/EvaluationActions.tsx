@@ -1,11 +1,12 @@
 import { EVALUATION_ACTION_LABELS, type CurrentUser, type Evaluation, type EvaluationAction, type EvaluationTransitionRequest } from '@jxt/contracts';
 import { availableEvaluationActions, EVALUATION_TRANSITIONS } from '@jxt/domain';
-import { App, Button, Form, Input, Modal, Space, Typography } from 'antd';
+import { App, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiRequestError } from '../../../api/http';
+import { StepButtons } from '../../../ui/StepButtons';
+import { StepFailureAlert, toFailure, type StepFailure } from '../../../ui/StepFailureAlert';
 import { useEvaluationTransition } from '../hooks';
 import { ReviewDialog } from './ReviewDialog';
-import { StepFailureAlert, toFailure, type StepFailure } from './StepFailureAlert';
 
 export interface EvaluationActionsProps {
   evaluation: Evaluation;
@@ -30,21 +31,21 @@ const CONFIRM_TEXT: Partial<Record<EvaluationAction, string>> = {
 
 /** The action bar of a 自评表: exactly the allowed steps as buttons, each with its dialog. */
 export function EvaluationActions({ evaluation, me, onReload }: EvaluationActionsProps) {
-  const actions = visibleEvaluationActions(evaluation, me);
-  const [action, setAction] = useState<EvaluationAction | null>(null);
-  if (actions.length === 0) return null;
   return (
-    <>
-      <Space wrap className="workflow-actions evaluation-actions">
-        {actions.map((a) => (
-          <Button key={a} type={a === 'submit' || a === 'review' || a === 'finalise' ? 'primary' : 'default'} danger={a === 'return'} onClick={() => setAction(a)}>
-            {EVALUATION_ACTION_LABELS[a]}
-          </Button>
-        ))}
-      </Space>
-      {action === 'review' && <ReviewDialog evaluation={evaluation} onClose={() => setAction(null)} onReload={onReload} />}
-      {action && action !== 'review' && <StepDialog key={action} evaluation={evaluation} action={action} onClose={() => setAction(null)} onReload={onReload} />}
-    </>
+    <StepButtons
+      actions={visibleEvaluationActions(evaluation, me)}
+      labels={EVALUATION_ACTION_LABELS}
+      className="workflow-actions evaluation-actions"
+      primary={['submit', 'review', 'finalise']}
+      danger={['return']}
+      dialog={(action, close) =>
+        action === 'review' ? (
+          <ReviewDialog evaluation={evaluation} onClose={close} onReload={onReload} />
+        ) : (
+          <StepDialog key={action} evaluation={evaluation} action={action} onClose={close} onReload={onReload} />
+        )
+      }
+    />
   );
 }
 
@@ -109,10 +110,10 @@ function StepDialog({ evaluation, action, onClose, onReload }: StepDialogProps) 
         <StepFailureAlert
           failure={failure}
           label={label}
-          onReload={() => {
-            onClose();
-            void onReload?.();
-          }}
+          conflictTitle="这张自评表已被他人处理或修改"
+          className="eval-step-failure"
+          onClose={onClose}
+          onReload={onReload}
         />
       )}
     </Modal>

@@ -3,8 +3,8 @@ import { bandOfShare, percentToShare, scoreEvaluationContent, shareToPercent } f
 import { App, Input, Modal, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { isQualitative, storedContent } from '../evaluation-draft';
+import { StepFailureAlert, toFailure, type StepFailure } from '../../../ui/StepFailureAlert';
 import { useEvaluationTransition } from '../hooks';
-import { StepFailureAlert, toFailure, type StepFailure } from './StepFailureAlert';
 import { percentProblem, QualitativeShareInput } from './QualitativeShareInput';
 
 export interface ReviewDialogProps {
@@ -184,10 +184,10 @@ export function ReviewDialog({ evaluation, onClose, onReload }: ReviewDialogProp
         <StepFailureAlert
           failure={failure}
           label={label}
-          onReload={() => {
-            onClose();
-            void onReload?.();
-          }}
+          conflictTitle="这张自评表已被他人处理或修改"
+          className="eval-step-failure"
+          onClose={onClose}
+          onReload={onReload}
         />
       )}
     </Modal>

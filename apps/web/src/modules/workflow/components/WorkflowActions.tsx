@@ -8,9 +8,11 @@ import {
   type TransitionRequest,
 } from '@jxt/contracts';
 import { availableActions, FORM_TRANSITIONS } from '@jxt/domain';
-import { Alert, App, Button, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
+import { App, Form, Input, Modal, Radio, Select, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { ApiRequestError } from '../../../api/http';
+import { StepButtons } from '../../../ui/StepButtons';
+import { StepFailureAlert, toFailure, type StepFailure } from '../../../ui/StepFailureAlert';
 import { fieldOptions } from '../field-paths';
 import { useTransition } from '../hooks';
 
@@ -50,6 +52,9 @@ function stepOf(form: GoalForm, action: FormAction, roles: CurrentUser['roles'])
   };
 }
 
+/** The step's own inputs: the server's messages about them show on the inputs, not in the alert. */
+const DIALOG_FIELDS: readonly string[] = ['comment', 'reviewResult', 'field'];
+
 const COMMENT_LABEL: Partial<Record<FormAction, string>> = { return: '退回意见', reject: '不予通过理由', reopen: '调整原因' };
 const CONFIRM_TEXT: Partial<Record<FormAction, string>> = {
   submit: '提交后表单将交主管部门审核，审核期间不能修改。',
@@ -60,30 +65,15 @@ const CONFIRM_TEXT: Partial<Record<FormAction, string>> = {
 };
 
 export function WorkflowActions({ form, me, onReopened, onReload }: WorkflowActionsProps) {
-  const actions = visibleActions(form, me);
-  const [action, setAction] = useState<FormAction | null>(null);
-  if (actions.length === 0) return null;
   return (
-    <>
-      <Space wrap className="workflow-actions">
-        {actions.map((a) => (
-          <Button key={a} type={a === 'approve' || a === 'submit' ? 'primary' : 'default'} danger={a === 'reject'} onClick={() => setAction(a)}>
-            {FORM_ACTION_LABELS[a]}
-          </Button>
-        ))}
-      </Space>
-      {action && (
-        <StepDialog
-          key={action}
-          form={form}
-          me={me}
-          action={action}
-          onClose={() => setAction(null)}
-          onReopened={onReopened}
-          onReload={onReload}
-        />
-      )}
-    </>
+    <StepButtons
+      actions={visibleActions(form, me)}
+      labels={FORM_ACTION_LABELS}
+      className="workflow-actions"
+      primary={['approve', 'submit']}
+      danger={['reject']}
+      dialog={(action, close) => <StepDialog key={action} form={form} me={me} action={action} onClose={close} onReopened={onReopened} onReload={onReload} />}
+    />
   );
 }
 
@@ -97,7 +87,7 @@ function StepDialog({ form, me, action, onClose, onReopened, onReload }: StepDia
   const transition = useTransition(form.id);
   const { message } = App.useApp();
   const [values] = Form.useForm<StepValues>();
-  const [failure, setFailure] = useState<{ status: number; message: string; details: string[] } | null>(null);
+  const [failure, setFailure] = useState<StepFailure | null>(null);
   const options = useMemo(() => (step.asksField ? fieldOptions(form) : []), [form, step.asksField]);
   const label = FORM_ACTION_LABELS[action];
   const commentLabel = COMMENT_LABEL[action] ?? (step.isFinance ? '审核意见' : '意见');
@@ -122,16 +112,9 @@ function StepDialog({ form, me, action, onClose, onReopened, onReload }: StepDia
       onError: (error) => {
         if (error instanceof ApiRequestError) {
           const fields = error.body.fields ?? [];
-          const known = new Set(['comment', 'reviewResult', 'field']);
-          values.setFields(fields.filter((f) => known.has(f.field)).map((f) => ({ name: f.field as keyof StepValues, errors: [f.message] })));
-          setFailure({
-            status: error.status,
-            message: error.body.message,
-            details: fields.filter((f) => !known.has(f.field)).map((f) => f.message),
-          });
-        } else {
-          setFailure({ status: 0, message: error.message || '操作失败，请稍后再试', details: [] });
+          values.setFields(fields.filter((f) => DIALOG_FIELDS.includes(f.field)).map((f) => ({ name: f.field as keyof StepValues, errors: [f.message] })));
         }
+        setFailure(toFailure(error, DIALOG_FIELDS));
       },
     });
   };
@@ -174,39 +157,7 @@ function StepDialog({ form, me, action, onClose, onReopened, onReload }: StepDia
           </Form.Item>
         )}
       </Form>
-      {failure && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          title={failure.status === 409 ? '这张表已被他人处理或修改' : failure.status === 403 ? '无权执行此操作' : `未能${label}`}
-          description={
-            <>
-              <div>{failure.message}</div>
-              {failure.details.length > 0 && (
-                <ul className="issue-list">
-                  {failure.details.map((d, i) => (
-                    <li key={i}>{d}</li>
-                  ))}
-                </ul>
-              )}
-            </>
-          }
-          action={
-            failure.status === 409 ? (
-              <Button
-                size="small"
-                onClick={() => {
-                  onClose();
-                  void onReload?.();
-                }}
-              >
-                重新加载
-              </Button>
-            ) : undefined
-          }
-        />
-      )}
+      {failure && <StepFailureAlert failure={failure} label={label} conflictTitle="这张表已被他人处理或修改" onClose={onClose} onReload={onReload} />}
     </Modal>
   );
 }
