@@ -1,8 +1,9 @@
 import { EVALUATION_STATUSES, EVALUATION_STATUS_LABELS, type EvaluationStatus, type EvaluationSummary } from '@jxt/contracts';
-import { Alert, Button, Empty, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Empty, Select, Space, Table, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { EvaluationStatusTag } from '../../ui/EvaluationStatusTag';
+import { PageHeading } from '../../ui/PageHeading';
 import { YearSelect } from '../../ui/YearSelect';
 import { useDefaultYear } from '../projects/hooks';
 import type { EvaluationListParams } from './api';
@@ -34,12 +35,9 @@ export function EvaluationListPage() {
 
   return (
     <div className="evaluation-list-page">
-      <div className="page-heading">
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          绩效自评
-        </Typography.Title>
+      <PageHeading title="绩效自评">
         <YearSelect value={year} onChange={(value) => update({ year: value })} />
-      </div>
+      </PageHeading>
       <Space wrap size={[12, 12]} className="list-filters">
         <Select<EvaluationStatus>
           aria-label="状态"

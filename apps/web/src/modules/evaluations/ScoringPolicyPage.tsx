@@ -3,6 +3,7 @@ import { Alert, Button, Result, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiRequestError } from '../../api/http';
+import { PageHeading } from '../../ui/PageHeading';
 import { YearSelect } from '../../ui/YearSelect';
 import { useCurrentUser } from '../auth/hooks';
 import { useTaxonomy } from '../forms/hooks';
@@ -45,10 +46,7 @@ export function ScoringPolicyPage() {
 
   return (
     <div className="policy-page">
-      <div className="page-heading">
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          评分规则
-        </Typography.Title>
+      <PageHeading title="评分规则">
         <YearSelect
           value={year}
           onChange={(value) => {
@@ -62,7 +60,7 @@ export function ScoringPolicyPage() {
             当前：第 {current.data.version} 版{current.data.id === null ? '（内置默认规则）' : ''}
           </Typography.Text>
         )}
-      </div>
+      </PageHeading>
       {jobId && <ScoringJobProgress jobId={jobId} restarting={restart.isPending} onRestart={() => restart.mutate(undefined, { onSuccess: (job) => setJobId(job.id) })} />}
       {failure && (
         <Alert

@@ -1,4 +1,4 @@
-import { Alert, Button, Empty, Input, Select, Space, Table, TreeSelect, Typography } from 'antd';
+import { Alert, Button, Empty, Input, Select, Space, Table, TreeSelect } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -15,6 +15,7 @@ import {
 } from './list-params';
 import { buildOrgTree } from './org-tree';
 import { FormStatusTag } from '../../ui/FormStatusTag';
+import { PageHeading } from '../../ui/PageHeading';
 import { YearSelect } from '../../ui/YearSelect';
 
 const SEARCH_DELAY_MS = 300;
@@ -117,12 +118,9 @@ export function ProjectListPage() {
 
   return (
     <div className="project-list-page">
-      <div className="page-heading">
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          项目列表
-        </Typography.Title>
+      <PageHeading title="项目列表">
         <YearSelect value={year} onChange={(value) => update({ year: value })} />
-      </div>
+      </PageHeading>
 
       <Space wrap size={[12, 12]} className="list-filters">
         <Input.Search

@@ -4,8 +4,9 @@ import { App, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiRequestError } from '../../../api/http';
 import { StepButtons } from '../../../ui/StepButtons';
-import { StepFailureAlert, toFailure, type StepFailure } from '../../../ui/StepFailureAlert';
+import { toFailure, type StepFailure } from '../../../ui/StepFailureAlert';
 import { useEvaluationTransition } from '../hooks';
+import { EvaluationStepFailure } from './EvaluationStepFailure';
 import { ReviewDialog } from './ReviewDialog';
 
 export interface EvaluationActionsProps {
@@ -106,16 +107,7 @@ function StepDialog({ evaluation, action, onClose, onReload }: StepDialogProps) 
           </Form.Item>
         )}
       </Form>
-      {failure && (
-        <StepFailureAlert
-          failure={failure}
-          label={label}
-          conflictTitle="这张自评表已被他人处理或修改"
-          className="eval-step-failure"
-          onClose={onClose}
-          onReload={onReload}
-        />
-      )}
+      {failure && <EvaluationStepFailure failure={failure} label={label} onClose={onClose} onReload={onReload} />}
     </Modal>
   );
 }

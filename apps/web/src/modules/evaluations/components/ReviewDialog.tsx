@@ -3,8 +3,9 @@ import { bandOfShare, percentToShare, scoreEvaluationContent, shareToPercent } f
 import { App, Input, Modal, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { isQualitative, storedContent } from '../evaluation-draft';
-import { StepFailureAlert, toFailure, type StepFailure } from '../../../ui/StepFailureAlert';
+import { toFailure, type StepFailure } from '../../../ui/StepFailureAlert';
 import { useEvaluationTransition } from '../hooks';
+import { EvaluationStepFailure } from './EvaluationStepFailure';
 import { percentProblem, QualitativeShareInput } from './QualitativeShareInput';
 
 export interface ReviewDialogProps {
@@ -180,16 +181,7 @@ export function ReviewDialog({ evaluation, onClose, onReload }: ReviewDialogProp
           ))}
         </ul>
       )}
-      {failure && (
-        <StepFailureAlert
-          failure={failure}
-          label={label}
-          conflictTitle="这张自评表已被他人处理或修改"
-          className="eval-step-failure"
-          onClose={onClose}
-          onReload={onReload}
-        />
-      )}
+      {failure && <EvaluationStepFailure failure={failure} label={label} onClose={onClose} onReload={onReload} />}
     </Modal>
   );
 }
