@@ -66,6 +66,10 @@ describe('ScoringPolicyPage', () => {
     expect(overshoot).toHaveValue('130');
     await userEvent.clear(overshoot);
     await userEvent.type(overshoot, '150');
+    const miss = screen.getByLabelText('未达标比例（%）');
+    expect(miss).toHaveValue('100');
+    await userEvent.clear(miss);
+    await userEvent.type(miss, '90');
     await userEvent.click(screen.getByRole('button', { name: '保存为新版本' }));
     await waitFor(() => expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'PUT')).toBe(true));
     const [, init] = fetchMock.mock.calls.find(([, i]) => i?.method === 'PUT') as [string, RequestInit];
@@ -73,6 +77,7 @@ describe('ScoringPolicyPage', () => {
     // The built-in default is version 0: a version saved meanwhile makes this save a 409.
     expect(body.baseVersion).toBe(0);
     expect(body.policy.overshootRatio).toBe('1.5');
+    expect(body.policy.missThreshold).toBe('0.9');
     expect(body.policy.qualitativeBands[0]).toEqual({ code: 'achieved', label: '达成年度指标', min: '0.8', max: '1' });
     expect(await screen.findByText('重新评分：已完成 1,234 / 3,000')).toBeInTheDocument();
   });

@@ -19,6 +19,8 @@ export interface PolicyFormState {
   qualitativeBands: ScoringPolicy['qualitativeBands'];
   /** Percent (130); blank for none. */
   overshootPercent: string;
+  /** Percent of 分值 below which a miss needs a 偏差原因 (100: any miss). */
+  missPercent: string;
   indicatorDecimals: number;
   totalDecimals: number;
   grades: GradeBand[];
@@ -32,6 +34,7 @@ export function toFormState(policy: ScoringPolicy): PolicyFormState {
     reverseFormula: policy.reverseFormula,
     qualitativeBands: policy.qualitativeBands.map((band) => ({ ...band, min: shareToPercent(band.min) ?? band.min, max: shareToPercent(band.max) ?? band.max })),
     overshootPercent: shareToPercent(policy.overshootRatio) ?? '',
+    missPercent: shareToPercent(policy.missThreshold ?? '1') ?? '100',
     indicatorDecimals: policy.indicatorDecimals,
     totalDecimals: policy.totalDecimals,
     grades: policy.grades.map((grade) => ({ ...grade })),
@@ -52,6 +55,7 @@ export function toPolicy(state: PolicyFormState): PolicyResult {
     ...state.grades.map((grade): [string, string] => [`等级“${grade.grade}”的最低分`, grade.min]),
   ];
   if (state.overshootPercent.trim()) numbers.push(['超出目标比例', state.overshootPercent]);
+  numbers.push(['未达标比例', state.missPercent]);
   for (const [label, value] of numbers) if (!isPlainDecimal(value)) return { ok: false, message: `${label}应为数字` };
   if (state.grades.some((grade) => !grade.grade.trim())) return { ok: false, message: '请填写等级名称' };
   const policy: ScoringPolicy = {
@@ -61,6 +65,7 @@ export function toPolicy(state: PolicyFormState): PolicyResult {
     reverseFormula: state.reverseFormula,
     qualitativeBands: state.qualitativeBands.map((band) => ({ ...band, min: percentToShare(band.min)!, max: percentToShare(band.max)! })),
     overshootRatio: state.overshootPercent.trim() ? percentToShare(state.overshootPercent) : null,
+    missThreshold: percentToShare(state.missPercent)!,
     indicatorDecimals: state.indicatorDecimals,
     totalDecimals: state.totalDecimals,
     grades: state.grades.map((grade) => ({ grade: grade.grade.trim(), min: grade.min.trim() })),

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { FormStatusTag } from '../../ui/FormStatusTag';
 import { useCurrentUser } from '../auth/hooks';
 import { EvaluationInbox } from '../evaluations/components/EvaluationInbox';
+import { useEvaluationInbox } from '../evaluations/hooks';
 import { formatDate, formatTime } from '../workflow/format';
 import { useBatchTransition, useInbox } from '../workflow/hooks';
 import './inbox.css';
@@ -28,6 +29,8 @@ const BATCH_ACTIONS: { action: FormAction; label: string }[] = [
 /** /inbox — 待办: what waits on the signed-in user, counted by reason, and batch steps for the 主管部门. */
 export function InboxPage() {
   const inbox = useInbox();
+  // The 绩效自评 items (listed below the forms) count in the heading's total too.
+  const evaluationInbox = useEvaluationInbox();
   const me = useCurrentUser();
   const batch = useBatchTransition();
   const { modal } = App.useApp();
@@ -87,7 +90,7 @@ export function InboxPage() {
         </Typography.Title>
         {inbox.data && (
           <Typography.Text type="secondary">
-            共 {inbox.data.total} 项{inbox.data.overdue > 0 && <Tag color="red" className="inbox-overdue-total">已逾期 {inbox.data.overdue} 项</Tag>}
+            共 {inbox.data.total + (evaluationInbox.data?.total ?? 0)} 项{inbox.data.overdue > 0 && <Tag color="red" className="inbox-overdue-total">已逾期 {inbox.data.overdue} 项</Tag>}
           </Typography.Text>
         )}
       </div>

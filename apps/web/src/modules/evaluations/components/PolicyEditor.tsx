@@ -89,6 +89,9 @@ function RulesSection({ state, set }: { state: PolicyFormState; set: (change: Pa
       <Form.Item label="超出目标多少时须填写偏差原因" colon={false} extra="如 130 表示实际值超过目标值的 130%；留空表示超出不要求说明">
         <NumberText label="超出目标比例（%）" value={state.overshootPercent} suffix="%" placeholder="不要求" onChange={(overshootPercent) => set({ overshootPercent })} />
       </Form.Item>
+      <Form.Item label="未达标时，得分低于分值的多少须填写偏差原因" colon={false} extra="100 表示任何未达标都须说明；90 表示得分不低于分值 90% 的未达标不要求说明">
+        <NumberText label="未达标比例（%）" value={state.missPercent} suffix="%" onChange={(missPercent) => set({ missPercent })} />
+      </Form.Item>
       <Space size="large">
         <Form.Item label="指标得分小数位" colon={false}>
           <Select aria-label="指标得分小数位" style={{ width: 100 }} value={state.indicatorDecimals} options={DECIMALS} onChange={(indicatorDecimals) => set({ indicatorDecimals })} />
