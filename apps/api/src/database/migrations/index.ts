@@ -13,6 +13,7 @@ import { AddSelfEvaluation1795784419382 } from './1795784419382-AddSelfEvaluatio
 import { SelfEvaluationIsolation1795784500000 } from './1795784500000-SelfEvaluationIsolation';
 import { IndexEvaluationPolicy1795784996482 } from './1795784996482-IndexEvaluationPolicy';
 import { AddScoringJobHeartbeat1795786505537 } from './1795786505537-AddScoringJobHeartbeat';
+import { WidenEvaluationEventStatus1795787000000 } from './1795787000000-WidenEvaluationEventStatus';
 
 // Every migration, in order. `npm run db:generate -- <Name>` writes a new file and prints the class to add here.
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   SelfEvaluationIsolation1795784500000,
   IndexEvaluationPolicy1795784996482,
   AddScoringJobHeartbeat1795786505537,
+  WidenEvaluationEventStatus1795787000000,
 ];
