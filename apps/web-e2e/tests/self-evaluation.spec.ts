@@ -152,8 +152,13 @@ test('a filer fills in the 自评表 with live scores and submits; the reviewer 
   await shoot(reviewer, 'evaluation-list');
   await reviewer.goto(evaluationUrl);
 
-  // 3. Print: only the table, with 总分 and grade, on A4.
+  // 3. Print: only the table, with 总分 and grade, on A4 — also after a visit to the form loaded its print styles.
+  await reviewer.locator('.form-meta').getByRole('link', { name: '绩效目标表' }).click();
+  await expect(reviewer).toHaveURL(new RegExp(`/forms/${formId}$`));
+  await reviewer.goBack();
+  await expect(total(reviewer)).toHaveText('88.80');
   await reviewer.emulateMedia({ media: 'print' });
+  await expect(reviewer.locator('.eval-sheet')).toHaveCSS('font-size', /^12\.66\d*px$/);
   await expect(reviewer.locator('.app-header')).toBeHidden();
   await expect(total(reviewer)).toBeVisible();
   await expect(grade(reviewer)).toHaveText('良');
