@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buttonName, logInToProjects } from './support';
+import { buttonName, expectNoHorizontalScroll, logInToProjects } from './support';
 
 // The 2021 form of 网络信息系统运行与维护 as the demo seed loads it (seeds/songjiang/forms-2021.json).
 // Only the first test changes it (one value, 项目验收合格率); the others read what that change leaves alone.
@@ -54,15 +54,6 @@ async function screenshot(page: Page, testInfo: TestInfo, name: string, fullPage
   const path = join(SCREENSHOTS, name);
   await page.screenshot({ path, fullPage });
   await testInfo.attach(name, { path, contentType: 'image/png' });
-}
-
-/** No horizontal scrollbar: the page is no wider than the window. */
-async function expectNoHorizontalScroll(page: Page) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-  }));
-  expect(scrollWidth, `page ${scrollWidth}px wide in a ${clientWidth}px window`).toBeLessThanOrEqual(clientWidth);
 }
 
 const nameInput = (page: Page, row: number): Locator =>

@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiAs, buttonName, logInNewContext } from './support';
+import { apiAs, buttonName, expectNoHorizontalScroll, logInNewContext } from './support';
 
 // The issue's path: the filer fills in the 自评表 of 网络信息系统运行与维护 and sees the scores while typing, then
 // submits; the reviewer adjusts one qualitative score (复核, with a reason) and finalises (定稿); the printed
@@ -111,6 +111,14 @@ test('a filer fills in the 自评表 with live scores and submits; the reviewer 
   await filer.getByLabel('实际完成值：投诉率', { exact: true }).fill('0.5%');
   await expect(total(filer)).toHaveText(totalBefore ?? '');
   await shoot(filer, 'evaluation-edit-reason-missing');
+  for (const [width, height] of [
+    [1280, 720],
+    [1920, 1080],
+  ]) {
+    await filer.setViewportSize({ width, height });
+    await expectNoHorizontalScroll(filer);
+  }
+  await filer.setViewportSize({ width: 1280, height: 720 });
   await reason.fill('全年发生一起服务投诉，已整改并建立回访制度。');
   await expect(filer.locator('.eval-reason-missing')).toHaveCount(0);
   await filer.getByRole('button', { name: buttonName('保存') }).click();

@@ -42,3 +42,12 @@ export async function apiAs(request: APIRequestContext, username: string, passwo
   expect(login.status(), `log in as ${username}`).toBe(200);
   return { authorization: `Bearer ${(await login.json()).accessToken as string}` };
 }
+
+/** No horizontal scrollbar: the page is no wider than the window. */
+export async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(scrollWidth, `page ${scrollWidth}px wide in a ${clientWidth}px window`).toBeLessThanOrEqual(clientWidth);
+}
