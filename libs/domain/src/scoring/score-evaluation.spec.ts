@@ -135,6 +135,7 @@ describe('scoring: the whole evaluation', () => {
     expect(validatePolicy(P)).toEqual({ ok: true });
     expect(validatePolicy({ ...P, level1Weights: { output: '50', benefit: '30', satisfaction: '20' } })).toEqual({ ok: false, message: '权重合计应为 100，现为 110' });
     expect(validatePolicy({ ...P, overshootRatio: '0.9' })).toEqual({ ok: false, message: '超出目标比例应大于 100%' });
+    expect(validatePolicy({ ...P, grades: P.grades.filter((g) => g.min !== '0') })).toEqual({ ok: false, message: '最低一档等级的分数线应为 0，使每个总分都有等级' });
     expect(validatePolicy({ ...P, missThreshold: '1.2' })).toEqual({ ok: false, message: '未达标比例应在 0% 到 100% 之间' });
   });
 

@@ -49,6 +49,8 @@ export function validatePolicy(policy: ScoringPolicy): PolicyCheck {
   }
   if (![0, 1, 2].includes(policy.indicatorDecimals) || ![0, 1, 2].includes(policy.totalDecimals)) return { ok: false, message: '小数位只能是 0、1 或 2' };
   if (policy.overshootRatio !== null && new D(policy.overshootRatio).lte(1)) return { ok: false, message: '超出目标比例应大于 100%' };
+  // Every total needs a grade: the lowest band starts at 0.
+  if (!policy.grades.some((g) => new D(g.min).isZero())) return { ok: false, message: '最低一档等级的分数线应为 0，使每个总分都有等级' };
   if (policy.missThreshold !== undefined && (new D(policy.missThreshold).lt(0) || new D(policy.missThreshold).gt(1))) {
     return { ok: false, message: '未达标比例应在 0% 到 100% 之间' };
   }
