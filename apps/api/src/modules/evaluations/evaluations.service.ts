@@ -176,10 +176,13 @@ export class EvaluationsService {
     const rows = await this.indicatorRows(id);
     const byId = new Map(rows.map((r) => [r.id, r]));
     const fields: { field: string; message: string; value: unknown }[] = [];
+    const seen = new Set<string>();
     dto.indicators.forEach((input, i) => {
       const row = byId.get(input.id);
       if (!row) fields.push({ field: `indicators.${i}.id`, message: '该指标不属于此自评表', value: input.id });
-      else if (blankToNull(input.selfShare) && !['qualitative', 'empty'].includes(row.target_kind)) {
+      else if (seen.has(input.id)) fields.push({ field: `indicators.${i}.id`, message: '同一指标出现了两次', value: input.id });
+      seen.add(input.id);
+      if (row && blankToNull(input.selfShare) && !['qualitative', 'empty'].includes(row.target_kind)) {
         fields.push({ field: `indicators.${i}.selfShare`, message: '只有定性指标按档次自评得分', value: input.selfShare });
       }
     });

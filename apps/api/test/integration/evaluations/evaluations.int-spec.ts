@@ -108,6 +108,11 @@ describe('self-evaluation (绩效自评): opened from an approved form, scored b
     const shareOnNumber = await call('PUT', `/api/evaluations/${evaluationId}`, 'filer', request);
     expect(shareOnNumber.statusCode).toBe(400);
     expect(shareOnNumber.json<ApiError>().fields).toEqual([expect.objectContaining({ field: `indicators.${quantitative}.selfShare`, value: '0.9' })]);
+    const twice = filledIn(e);
+    twice.indicators.push({ ...twice.indicators[0], actualValue: '是' });
+    const duplicate = await call('PUT', `/api/evaluations/${evaluationId}`, 'filer', twice);
+    expect(duplicate.statusCode).toBe(400);
+    expect(duplicate.json<ApiError>().fields).toEqual([expect.objectContaining({ field: `indicators.${twice.indicators.length - 1}.id`, message: '同一指标出现了两次' })]);
     expect((await getEvaluation(evaluationId)).rowVersion).toBe(e.rowVersion);
   });
 
