@@ -1,7 +1,7 @@
 import type { EvaluationFunds, FieldIssue, ParsedTarget } from '@jxt/contracts';
-import { parseMoney } from '../money';
+import { moneyOrNull, parseMoney } from '../money';
 import { MoneyDecimal as D } from '../money/money-decimal';
-import { scoreEvaluation, type ScoredEvaluation } from '../scoring/score-evaluation';
+import { isBandScored, scoreEvaluation, type ScoredEvaluation } from '../scoring/score-evaluation';
 import type { ScoringPolicy } from '../scoring/scoring-policy';
 
 /** What scoring and checking a 自评表 needs: the same shape on the API (stored rows) and in the SPA (the draft). */
@@ -21,19 +21,12 @@ export interface EvaluationContent {
   }[];
 }
 
-/** Money as typed (may carry separators) → a decimal string, or null when blank or unreadable. */
-function money(value: string | null): string | null {
-  if (!value?.trim()) return null;
-  const parsed = parseMoney(value);
-  return parsed.ok ? parsed.value : null;
-}
-
 /** Scores a 自评表 with the given policy (the engine of libs/domain/scoring). Pure: the API and the SPA's live preview agree. */
 export function scoreEvaluationContent(content: EvaluationContent, policy: ScoringPolicy): ScoredEvaluation {
   return scoreEvaluation(
     {
-      budgetAmount: money(content.funds.annualBudget),
-      executedAmount: money(content.funds.executedAmount),
+      budgetAmount: moneyOrNull(content.funds.annualBudget),
+      executedAmount: moneyOrNull(content.funds.executedAmount),
       indicators: content.indicators.map((i) => ({
         level1Code: i.level1Code,
         target: i.target,
@@ -61,8 +54,8 @@ export function checkEvaluation(content: EvaluationContent, scored: ScoredEvalua
     if (!raw?.trim()) error(`funds.${key}`, 'required', `请填写${label}`);
     else if (!parseMoney(raw).ok) error(`funds.${key}`, 'invalid_money', `${label}不是有效金额`);
   }
-  const budget = money(content.funds.annualBudget);
-  const executed = money(content.funds.executedAmount);
+  const budget = moneyOrNull(content.funds.annualBudget);
+  const executed = moneyOrNull(content.funds.executedAmount);
   if (budget && new D(budget).isZero()) error('funds.annualBudget', 'zero_budget', '全年预算数为 0，无法计算执行率');
   if (budget && executed && new D(executed).gt(budget)) {
     issues.push({ field: 'funds.executedAmount', severity: 'warning', code: 'over_budget', message: '全年执行数超过全年预算数，执行率按 100% 计分' });
@@ -70,7 +63,7 @@ export function checkEvaluation(content: EvaluationContent, scored: ScoredEvalua
   if (!content.actualGoal?.trim()) error('actualGoal', 'required', '请填写年度总体目标的实际完成情况');
   content.indicators.forEach((indicator, i) => {
     const s = scored.indicators[i];
-    const qualitative = indicator.target.kind === 'qualitative' || indicator.target.kind === 'empty';
+    const qualitative = isBandScored(indicator.target);
     if (qualitative && !indicator.actualValue?.trim()) error(`indicators.${i}.actualValue`, 'required', '请填写实际完成值');
     if (s.error) error(`indicators.${i}.${qualitative ? 'selfShare' : 'actualValue'}`, 'unscored', s.error);
     if (s.reasonMissing) error(`indicators.${i}.deviationReason`, 'reason_required', '未完成或超出目标较多，请填写偏差原因分析及改进措施');

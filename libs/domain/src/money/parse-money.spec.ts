@@ -1,4 +1,4 @@
-import { parseMoney } from './parse-money';
+import { amountForRequest, moneyOrNull, parseMoney } from './parse-money';
 
 describe('parseMoney', () => {
   it.each([
@@ -53,5 +53,17 @@ describe('parseMoney', () => {
 
   it('allows 16 integer digits after leading zeros', () => {
     expect(parseMoney('0001234567890123456').ok).toBe(true);
+  });
+});
+
+describe('moneyOrNull and amountForRequest', () => {
+  it('store blank and unreadable amounts as null, and send unreadable ones as typed for the server to name', () => {
+    expect(moneyOrNull(' 1,450,000 ')).toBe('1450000.00');
+    expect(moneyOrNull('  ')).toBeNull();
+    expect(moneyOrNull('八百万')).toBeNull();
+    expect(moneyOrNull(null)).toBeNull();
+    expect(amountForRequest('8,480,935')).toBe('8480935.00');
+    expect(amountForRequest(' ')).toBeNull();
+    expect(amountForRequest('八百万')).toBe('八百万');
   });
 });

@@ -33,3 +33,17 @@ export function parseMoney(text: string, label = '金额'): MoneyParseResult {
   const value = new MoneyDecimal(`${integerDigits}${decimals ? `.${decimals}` : ''}`);
   return { ok: true, value: value.toFixed(2) };
 }
+
+/** An amount to store: the two-decimal string, or null when blank or unreadable (validation has named those). */
+export function moneyOrNull(text: string | null | undefined): Money | null {
+  if (!text?.trim()) return null;
+  const parsed = parseMoney(text);
+  return parsed.ok ? parsed.value : null;
+}
+
+/** An amount as a request carries it: the two-decimal string when it reads, else the text as typed (the server names it). */
+export function amountForRequest(typed: string): string | null {
+  if (typed.trim() === '') return null;
+  const parsed = parseMoney(typed);
+  return parsed.ok ? parsed.value : typed;
+}

@@ -100,6 +100,11 @@ export function indicatorWeights(indicators: IndicatorToScore[], policy: Scoring
   return weights;
 }
 
+/** Qualitative (and blank) targets are scored by a share of 分值 inside a band; the rest by a formula. */
+export function isBandScored(target: ParsedTarget): target is Extract<ParsedTarget, { kind: 'qualitative' | 'empty' }> {
+  return target.kind === 'qualitative' || target.kind === 'empty';
+}
+
 function bandFor(share: Decimal, bands: QualitativeBand[]): QualitativeBand | undefined {
   return bands.find((b) => share.gte(b.min) && share.lte(b.max));
 }
@@ -131,7 +136,7 @@ export function scoreIndicator(indicator: IndicatorToScore, weight: string, poli
   // A miss needs a 偏差原因 when the indicator earns less than the policy's share of its 分值 (any miss by default).
   const missed = (earned: Decimal) => earned.lt(policy.missThreshold ?? '1');
 
-  if (target.kind === 'qualitative' || target.kind === 'empty') {
+  if (isBandScored(target)) {
     const chosen = indicator.reviewerShare ?? indicator.selfShare;
     if (!chosen) return result(new D(0), '定性指标：尚未评定档次', { error: '请选择完成档次并给分' });
     const share = new D(chosen);

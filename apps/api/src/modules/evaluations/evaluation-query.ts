@@ -1,6 +1,5 @@
 import type { EvaluationAction, EvaluationStatus } from '@jxt/contracts';
-import type { EvaluationIndicatorRow } from './evaluation-scoring';
-import { EVALUATION_INDICATORS_JSON } from './scoring-jobs.service';
+import { EVALUATION_INDICATORS_JSON, type EvaluationIndicatorRow } from './evaluation-scoring';
 
 /** One 自评表 with its project, indicators, the year's taxonomy labels and the latest comment. */
 export interface EvaluationRow {

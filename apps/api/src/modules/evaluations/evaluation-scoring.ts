@@ -1,5 +1,7 @@
 import type { EvaluationFunds, ScoringPolicy } from '@jxt/contracts';
 import { scoreEvaluationContent, type EvaluationContent, type ScoredEvaluation } from '@jxt/domain';
+import type { EntityManager } from 'typeorm';
+import { queryRows } from '../../common/tenancy/sql';
 import { targetFromRow, type TargetRow } from '../forms/form-tree';
 
 /** An evaluation_indicator row as the queries of this module read it (numbers as text). */
@@ -38,25 +40,58 @@ export function scoreRows(funds: EvaluationFunds, actualGoal: string | null, row
   return scoreEvaluationContent(toContent(funds, actualGoal, rows), policy);
 }
 
-/** The derived columns of one scored evaluation, as arrays for one UPDATE … FROM unnest(…) each. */
-export interface ScoreColumns {
-  indicatorIds: string[];
-  appliedWeights: string[];
-  scores: string[];
+/** An evaluation's indicators in printed order, as JSON (numbers as text): one sub-select per evaluation `e`. */
+export const EVALUATION_INDICATORS_JSON = `(SELECT coalesce(json_agg(i ORDER BY i.sort_order), '[]') FROM (
+    SELECT id, level1_code, level2_code, name, raw_value, target_kind, target_operator, target_number::text AS target_number, target_unit,
+           target_boolean, weight::text AS weight, actual_value, self_share::text AS self_share, reviewer_share::text AS reviewer_share,
+           reviewer_reason, deviation_reason, sort_order
+    FROM evaluation_indicator WHERE evaluation_id = e.id) i)`;
+
+/** What scoring reads of a 自评表 `e`: its amounts, 实际完成情况 and indicators. */
+export interface ScoringRow {
+  id: string;
+  annual_budget: string | null;
+  executed_amount: string | null;
+  initial_budget: string | null;
+  actual_goal: string | null;
+  indicators: EvaluationIndicatorRow[];
 }
 
-export function scoreColumns(rows: EvaluationIndicatorRow[], scored: ScoredEvaluation, into: ScoreColumns = { indicatorIds: [], appliedWeights: [], scores: [] }): ScoreColumns {
-  rows.forEach((row, i) => {
-    into.indicatorIds.push(row.id);
-    into.appliedWeights.push(scored.indicators[i].weight);
-    into.scores.push(scored.indicators[i].score);
-  });
-  return into;
-}
+export const SCORING_ROW_COLUMNS = `e.id, e.annual_budget::text AS annual_budget, e.executed_amount::text AS executed_amount,
+  e.initial_budget::text AS initial_budget, e.actual_goal, ${EVALUATION_INDICATORS_JSON} AS indicators`;
 
 /**
- * $4 lists the evaluations the rows belong to: with it the planner reaches the rows through the evaluation's
- * index instead of scanning every year's indicators for the join.
+ * Scores evaluations under one policy version and stores what is derived — each indicator's 分值 and 得分, the
+ * budget score, 总分, grade and the version — in two statements however many there are (a save: one; the
+ * re-scoring job: a batch). The indicator UPDATE names the evaluations, so the planner reaches their rows by the
+ * evaluation's index instead of scanning every year's indicators for the join.
  */
-export const UPDATE_INDICATOR_SCORES = `UPDATE evaluation_indicator ei SET applied_weight = s.weight, score = s.score
-  FROM unnest($1::uuid[], $2::numeric[], $3::numeric[]) AS s(id, weight, score) WHERE ei.id = s.id AND ei.evaluation_id = ANY($4::uuid[])`;
+export async function storeScores(manager: EntityManager, rows: ScoringRow[], policy: { id: string; policy: ScoringPolicy }): Promise<void> {
+  const indicators = { ids: [] as string[], weights: [] as string[], scores: [] as string[] };
+  const evaluations = { ids: [] as string[], budget: [] as string[], total: [] as string[], grade: [] as string[] };
+  for (const row of rows) {
+    const funds = { initialBudget: row.initial_budget, annualBudget: row.annual_budget, executedAmount: row.executed_amount };
+    const scored = scoreRows(funds, row.actual_goal, row.indicators, policy.policy);
+    row.indicators.forEach((indicator, i) => {
+      indicators.ids.push(indicator.id);
+      indicators.weights.push(scored.indicators[i].weight);
+      indicators.scores.push(scored.indicators[i].score);
+    });
+    evaluations.ids.push(row.id);
+    evaluations.budget.push(scored.budget.score);
+    evaluations.total.push(scored.total);
+    evaluations.grade.push(scored.grade);
+  }
+  await queryRows(
+    manager,
+    `UPDATE evaluation_indicator ei SET applied_weight = s.weight, score = s.score
+     FROM unnest($1::uuid[], $2::numeric[], $3::numeric[]) AS s(id, weight, score) WHERE ei.id = s.id AND ei.evaluation_id = ANY($4::uuid[])`,
+    [indicators.ids, indicators.weights, indicators.scores, evaluations.ids],
+  );
+  await queryRows(
+    manager,
+    `UPDATE self_evaluation e SET policy_id = $5, budget_score = s.budget, total_score = s.total, grade = s.grade
+     FROM unnest($1::uuid[], $2::numeric[], $3::numeric[], $4::text[]) AS s(id, budget, total, grade) WHERE e.id = s.id`,
+    [evaluations.ids, evaluations.budget, evaluations.total, evaluations.grade, policy.id],
+  );
+}

@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import type { Evaluation, EvaluationAction, EvaluationHistoryEntry, EvaluationStatus, FormFieldChange } from '@jxt/contracts';
-import { checkEvaluation, decideEvaluationTransition, qualitativeBandFor, shareToPercent } from '@jxt/domain';
+import { checkEvaluation, decideEvaluationTransition, isBandScored, qualitativeBandFor, scoreEvaluationContent, shareToPercent } from '@jxt/domain';
 import { toHistoryEntry, type HistoryEventRow } from '../../common/history/history-event';
 import { transitionRefusal } from '../../common/http/transition-refusal';
 import { tenantScope } from '../../common/tenancy/request-context';
@@ -8,7 +8,8 @@ import { queryRows } from '../../common/tenancy/sql';
 import { blankToNull } from '../../common/validation/blank-to-null';
 import { staleFormConflict } from '../forms/stale-form';
 import type { EvaluationTransitionDto } from './dto/evaluation-transition.dto';
-import { scoreRows, toContent } from './evaluation-scoring';
+import { toContent } from './evaluation-scoring';
+import { targetFromRow } from '../forms/form-tree';
 import { EvaluationsService } from './evaluations.service';
 import { ScoringPoliciesService } from './scoring-policies.service';
 
@@ -27,7 +28,8 @@ export class EvaluationWorkflowService {
     const rows = await this.evaluations.indicatorRows(id);
     const policy = await this.policies.ensureStored(current.year);
     const funds = { initialBudget: current.initial_budget, annualBudget: current.annual_budget, executedAmount: current.executed_amount };
-    const issues = dto.action === 'submit' ? checkEvaluation(toContent(funds, current.actual_goal, rows), scoreRows(funds, current.actual_goal, rows, policy.policy)) : [];
+    const content = toContent(funds, current.actual_goal, rows);
+    const issues = dto.action === 'submit' ? checkEvaluation(content, scoreEvaluationContent(content, policy.policy)) : [];
     const adjustments = dto.adjustments ?? [];
     const decision = decideEvaluationTransition({
       status: current.status,
@@ -51,7 +53,7 @@ export class EvaluationWorkflowService {
         const found = byId.get(a.indicatorId);
         const share = blankToNull(a.share);
         if (!found) fields.push({ field: `adjustments.${i}.indicatorId`, message: '该指标不属于此自评表', value: a.indicatorId });
-        else if (!['qualitative', 'empty'].includes(found.row.target_kind)) fields.push({ field: `adjustments.${i}.share`, message: `“${found.row.name}”是定量指标，得分由公式计算，不能调整`, value: a.share });
+        else if (!isBandScored(targetFromRow(found.row))) fields.push({ field: `adjustments.${i}.share`, message: `“${found.row.name}”的得分由公式计算，不能调整`, value: a.share });
         else if (share && !qualitativeBandFor(share, policy.policy.qualitativeBands)) fields.push({ field: `adjustments.${i}.share`, message: '得分比例不在任何档次内', value: a.share });
         else if (share && !a.reason?.trim()) fields.push({ field: `adjustments.${i}.reason`, message: `请说明调整“${found.row.name}”得分的理由`, value: a.reason });
       });

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { Evaluation, EvaluationListResponse, EvaluationStatus, EvaluationSummary, FormFieldChange as FieldChange } from '@jxt/contracts';
-import { checkEvaluation, diffEvaluations, isEvaluationEditable, parseMoney } from '@jxt/domain';
+import { checkEvaluation, diffEvaluations, isBandScored, isEvaluationEditable, moneyOrNull, scoreEvaluationContent } from '@jxt/domain';
 import { ACTOR_COLUMNS, actorValues } from '../../common/history/history-event';
 import { tenantScope } from '../../common/tenancy/request-context';
 import { queryPrepared, queryRows } from '../../common/tenancy/sql';
@@ -9,9 +9,8 @@ import { targetFromRow } from '../forms/form-tree';
 import { staleFormConflict } from '../forms/stale-form';
 import type { SaveEvaluationDto } from './dto/save-evaluation.dto';
 import { EVALUATION_QUERY, LOCK_EVALUATION, type EvaluationRow, type LockedEvaluation } from './evaluation-query';
-import { scoreColumns, scoreRows, toContent, UPDATE_INDICATOR_SCORES, type EvaluationIndicatorRow } from './evaluation-scoring';
+import { EVALUATION_INDICATORS_JSON, SCORING_ROW_COLUMNS, storeScores, toContent, type EvaluationIndicatorRow, type ScoringRow } from './evaluation-scoring';
 import { ScoringPoliciesService } from './scoring-policies.service';
-import { EVALUATION_INDICATORS_JSON } from './scoring-jobs.service';
 
 export interface EvaluationListQuery {
   year?: number;
@@ -19,12 +18,6 @@ export interface EvaluationListQuery {
   page: number;
   pageSize: number;
 }
-
-const money = (value: string | null | undefined): string | null => {
-  if (!value?.trim()) return null;
-  const parsed = parseMoney(value);
-  return parsed.ok ? parsed.value : null;
-};
 
 /** 财政项目支出绩效自评表: open one from an approved form, read it with its scores, save the unit's part. */
 @Injectable()
@@ -39,7 +32,7 @@ export class EvaluationsService {
     const policy = row.status === 'final' ? await this.policies.byId(row.policy_id) : await this.policies.current(row.year);
     const funds = { initialBudget: row.initial_budget, annualBudget: row.annual_budget, executedAmount: row.executed_amount };
     const content = toContent(funds, row.actual_goal, row.indicators, row.labels);
-    const scored = scoreRows(funds, row.actual_goal, row.indicators, policy.policy);
+    const scored = scoreEvaluationContent(content, policy.policy);
     const label = (code: string) => row.labels?.[code] ?? code;
     return {
       id: row.id,
@@ -141,8 +134,10 @@ export class EvaluationsService {
       [formId, user.scopePatterns],
     );
     if (!form) throw new NotFoundException('绩效目标表不存在或无权访问');
-    const [existing] = await queryRows<{ id: string }>(manager, `SELECT id FROM self_evaluation WHERE project_id = $1 AND year = $2`, [form.project_id, form.year]);
-    if (existing) return this.get(existing.id);
+    const existing = async () =>
+      (await queryRows<{ id: string }>(manager, `SELECT id FROM self_evaluation WHERE project_id = $1 AND year = $2`, [form.project_id, form.year]))[0];
+    const found = await existing();
+    if (found) return this.get(found.id);
     if (form.status !== 'finance_approved') throw new ConflictException('只有财政已审核的绩效目标表才能开展绩效自评');
     const policy = await this.policies.ensureStored(form.year);
     const [created] = await queryRows<{ id: string }>(
@@ -152,7 +147,8 @@ export class EvaluationsService {
        ON CONFLICT (project_id, year) DO NOTHING RETURNING id`,
       [user.tenantId, formId, policy.id, user.userId],
     );
-    if (!created) return this.get((await queryRows<{ id: string }>(manager, `SELECT id FROM self_evaluation WHERE project_id = $1 AND year = $2`, [form.project_id, form.year]))[0].id);
+    // Another request opened it meanwhile: answer theirs.
+    if (!created) return this.get((await existing()).id);
     await queryRows(
       manager,
       `INSERT INTO evaluation_indicator (tenant_id, evaluation_id, source_indicator_id, level1_code, level2_code, sort_order, name, raw_value,
@@ -182,15 +178,15 @@ export class EvaluationsService {
       if (!row) fields.push({ field: `indicators.${i}.id`, message: '该指标不属于此自评表', value: input.id });
       else if (seen.has(input.id)) fields.push({ field: `indicators.${i}.id`, message: '同一指标出现了两次', value: input.id });
       seen.add(input.id);
-      if (row && blankToNull(input.selfShare) && !['qualitative', 'empty'].includes(row.target_kind)) {
+      if (row && blankToNull(input.selfShare) && !isBandScored(targetFromRow(row))) {
         fields.push({ field: `indicators.${i}.selfShare`, message: '只有定性指标按档次自评得分', value: input.selfShare });
       }
     });
     if (fields.length) throw new BadRequestException({ message: fields.map((f) => f.message).join('；'), fields });
 
     const after = {
-      annualBudget: money(dto.funds.annualBudget),
-      executedAmount: money(dto.funds.executedAmount),
+      annualBudget: moneyOrNull(dto.funds.annualBudget),
+      executedAmount: moneyOrNull(dto.funds.executedAmount),
       actualGoal: blankToNull(dto.actualGoal),
       indicators: rows.map((r) => {
         const input = dto.indicators.find((x) => x.id === r.id);
@@ -257,24 +253,8 @@ export class EvaluationsService {
   /** Stores the scores of one evaluation under the year's current policy version (and points it at that version). */
   async rescore(id: string): Promise<void> {
     const { manager } = tenantScope();
-    const [row] = await queryRows<{ year: number; annual_budget: string | null; executed_amount: string | null; initial_budget: string | null; actual_goal: string | null }>(
-      manager,
-      `SELECT year, annual_budget::text AS annual_budget, executed_amount::text AS executed_amount, initial_budget::text AS initial_budget, actual_goal
-       FROM self_evaluation WHERE id = $1`,
-      [id],
-    );
-    const policy = await this.policies.ensureStored(row.year);
-    const rows = await this.indicatorRows(id);
-    const scored = scoreRows({ initialBudget: row.initial_budget, annualBudget: row.annual_budget, executedAmount: row.executed_amount }, row.actual_goal, rows, policy.policy);
-    const columns = scoreColumns(rows, scored);
-    await queryRows(manager, UPDATE_INDICATOR_SCORES, [columns.indicatorIds, columns.appliedWeights, columns.scores, [id]]);
-    await queryRows(manager, `UPDATE self_evaluation SET policy_id = $2, budget_score = $3, total_score = $4, grade = $5 WHERE id = $1`, [
-      id,
-      policy.id,
-      scored.budget.score,
-      scored.total,
-      scored.grade,
-    ]);
+    const [row] = await queryRows<ScoringRow & { year: number }>(manager, `SELECT e.year, ${SCORING_ROW_COLUMNS} FROM self_evaluation e WHERE e.id = $1`, [id]);
+    await storeScores(manager, [row], await this.policies.ensureStored(row.year));
   }
 
   /** Appends one history entry as the current user. */

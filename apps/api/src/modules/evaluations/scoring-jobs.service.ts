@@ -5,7 +5,7 @@ import type { ScoringJob, ScoringJobStatus, ScoringPolicy } from '@jxt/contracts
 import { runInTenantScope, tenantScope, type AuthUser } from '../../common/tenancy/request-context';
 import { queryRows } from '../../common/tenancy/sql';
 import { APP_DATA_SOURCE } from '../../database/database.module';
-import { scoreColumns, scoreRows, UPDATE_INDICATOR_SCORES, type EvaluationIndicatorRow } from './evaluation-scoring';
+import { SCORING_ROW_COLUMNS, storeScores, type ScoringRow } from './evaluation-scoring';
 
 interface JobRow {
   id: string;
@@ -18,15 +18,6 @@ interface JobRow {
   started_at: Date | null;
   finished_at: Date | null;
   error: string | null;
-}
-
-interface BatchRow {
-  id: string;
-  annual_budget: string | null;
-  executed_amount: string | null;
-  initial_budget: string | null;
-  actual_goal: string | null;
-  indicators: EvaluationIndicatorRow[];
 }
 
 /** Evaluations scored per transaction: each batch commits, so progress is visible and locks are short. */
@@ -43,12 +34,6 @@ const SELECT_JOBS = `SELECT id, year, policy_id, policy_version, total, done, st
     CASE WHEN stale THEN 'failed' ELSE status END AS status, CASE WHEN stale THEN $2::text ELSE error END AS error
   FROM (SELECT j.*, j.status IN ('queued', 'running') AND coalesce(j.heartbeat_at, j.created_at) < now() - interval '${HEARTBEAT_TIMEOUT_S} seconds' AS stale
         FROM scoring_job j) j`;
-
-export const EVALUATION_INDICATORS_JSON = `(SELECT coalesce(json_agg(i ORDER BY i.sort_order), '[]') FROM (
-    SELECT id, level1_code, level2_code, name, raw_value, target_kind, target_operator, target_number::text AS target_number, target_unit,
-           target_boolean, weight::text AS weight, actual_value, self_share::text AS self_share, reviewer_share::text AS reviewer_share,
-           reviewer_reason, deviation_reason, sort_order
-    FROM evaluation_indicator WHERE evaluation_id = e.id) i)`;
 
 function toJob(row: JobRow): ScoringJob {
   return {
@@ -150,32 +135,14 @@ export class ScoringJobsService implements OnApplicationShutdown {
         const outcome = await this.inTransaction(user, async (m) => {
           const [newest] = await queryRows<{ version: number }>(m, `SELECT max(version) AS version FROM scoring_policy WHERE year = $1`, [year]);
           if (newest.version > version) return 'superseded' as const;
-          const rows = await queryRows<BatchRow>(
+          const rows = await queryRows<ScoringRow>(
             m,
-            `SELECT e.id, e.annual_budget::text AS annual_budget, e.executed_amount::text AS executed_amount, e.initial_budget::text AS initial_budget,
-                    e.actual_goal, ${EVALUATION_INDICATORS_JSON} AS indicators
-             FROM self_evaluation e WHERE e.year = $1 AND e.status <> 'final' AND e.id > $2 ORDER BY e.id LIMIT ${BATCH_SIZE} FOR UPDATE OF e`,
+            `SELECT ${SCORING_ROW_COLUMNS} FROM self_evaluation e
+             WHERE e.year = $1 AND e.status <> 'final' AND e.id > $2 ORDER BY e.id LIMIT ${BATCH_SIZE} FOR UPDATE OF e`,
             [year, after],
           );
           if (!rows.length) return 'done' as const;
-          const columns = { indicatorIds: [] as string[], appliedWeights: [] as string[], scores: [] as string[] };
-          const totals = { ids: [] as string[], budget: [] as string[], total: [] as string[], grade: [] as string[] };
-          for (const row of rows) {
-            const funds = { initialBudget: row.initial_budget, annualBudget: row.annual_budget, executedAmount: row.executed_amount };
-            const scored = scoreRows(funds, row.actual_goal, row.indicators, policy);
-            scoreColumns(row.indicators, scored, columns);
-            totals.ids.push(row.id);
-            totals.budget.push(scored.budget.score);
-            totals.total.push(scored.total);
-            totals.grade.push(scored.grade);
-          }
-          await queryRows(m, UPDATE_INDICATOR_SCORES, [columns.indicatorIds, columns.appliedWeights, columns.scores, totals.ids]);
-          await queryRows(
-            m,
-            `UPDATE self_evaluation e SET policy_id = $5, budget_score = s.budget, total_score = s.total, grade = s.grade
-             FROM unnest($1::uuid[], $2::numeric[], $3::numeric[], $4::text[]) AS s(id, budget, total, grade) WHERE e.id = s.id`,
-            [totals.ids, totals.budget, totals.total, totals.grade, job!.policy_id],
-          );
+          await storeScores(m, rows, { id: job!.policy_id, policy });
           await queryRows(m, `UPDATE scoring_job SET done = LEAST(done + $2, total), heartbeat_at = now() WHERE id = $1`, [jobId, rows.length]);
           after = rows[rows.length - 1].id;
           return 'next' as const;

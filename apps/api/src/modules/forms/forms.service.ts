@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import type { EntityManager } from 'typeorm';
 import type { FieldError, FormRevisionSummary, FormStatus, GoalForm, IndicatorSetsInput, LatestReview, ReviewResult, TaxonomyNode } from '@jxt/contracts';
 import { FUND_FIELDS } from '@jxt/contracts';
-import { checkForm, checkSubmission, diffForms, hasErrors, isEditable, parseMoney, toSaveRequest } from '@jxt/domain';
+import { checkForm, checkSubmission, diffForms, hasErrors, isEditable, moneyOrNull, toSaveRequest } from '@jxt/domain';
 import { ACTOR_COLUMNS, actorValues } from '../../common/history/history-event';
 import { tenantScope } from '../../common/tenancy/request-context';
 import { queryPrepared, queryRows } from '../../common/tenancy/sql';
@@ -151,12 +151,7 @@ export class FormsService {
         blankToNull(h.printedDepartment), blankToNull(h.printedImplementingUnit), h.plannedStart ?? null, h.plannedEnd ?? null],
     ).catch(rethrowDuplicateCode(h.code));
 
-    const money = FUND_FIELDS.map((field) => {
-      const value = dto.funds[field];
-      if (value === null || value === undefined || value.trim() === '') return null;
-      const parsed = parseMoney(value);
-      return parsed.ok ? parsed.value : null;
-    });
+    const money = FUND_FIELDS.map((field) => moneyOrNull(dto.funds[field]));
     await queryRows(
       manager,
       `UPDATE goal_form SET total_amount = $2, fiscal_amount = $3, other_amount = $4, annual_amount = $5, annual_fiscal_amount = $6,

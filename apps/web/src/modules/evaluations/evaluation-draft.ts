@@ -3,15 +3,11 @@ import {
   type Evaluation,
   type EvaluationIndicator,
   type FieldError,
-  type ParsedTarget,
   type QualitativeBand,
   type QualitativeBandCode,
   type SaveEvaluationRequest,
 } from '@jxt/contracts';
-import { bandOfShare, formatYuan, parseMoney, percentToShare, shareToPercent, type EvaluationContent, type ScoredEvaluation } from '@jxt/domain';
-
-/** 定性 (or blank) 年度指标值: the unit scores itself inside a band. */
-export const isQualitative = (target: ParsedTarget) => target.kind === 'qualitative' || target.kind === 'empty';
+import { amountForRequest, bandOfShare, isBandScored, formatYuan, percentToShare, shareToPercent, type EvaluationContent, type ScoredEvaluation } from '@jxt/domain';
 
 export interface DraftIndicator {
   id: string;
@@ -147,19 +143,12 @@ export function toContent(draft: EvaluationDraft): EvaluationContent {
         target: indicator.target,
         weight: indicator.weight,
         actualValue: orNull(row.actualValue),
-        selfShare: isQualitative(indicator.target) ? selfShareOf(row) : null,
+        selfShare: isBandScored(indicator.target) ? selfShareOf(row) : null,
         reviewerShare: indicator.reviewerShare,
         deviationReason: orNull(row.deviationReason),
       };
     }),
   };
-}
-
-/** An amount as the request carries it: the plain decimal when it reads, else the text as typed (the server names it). */
-function amountForRequest(typed: string): string | null {
-  if (typed.trim() === '') return null;
-  const parsed = parseMoney(typed);
-  return parsed.ok ? parsed.value : typed.trim();
 }
 
 export function toRequest(draft: EvaluationDraft): SaveEvaluationRequest {
@@ -172,7 +161,7 @@ export function toRequest(draft: EvaluationDraft): SaveEvaluationRequest {
       return {
         id: indicator.id,
         actualValue: orNull(row.actualValue),
-        selfShare: isQualitative(indicator.target) ? selfShareOf(row) : null,
+        selfShare: isBandScored(indicator.target) ? selfShareOf(row) : null,
         deviationReason: orNull(row.deviationReason),
       };
     }),

@@ -21,7 +21,7 @@ import {
   type SaveFormRequest,
   type TaxonomyNode,
 } from '@jxt/contracts';
-import { parseMoney, toSaveRequest } from '@jxt/domain';
+import { amountForRequest, toSaveRequest } from '@jxt/domain';
 
 export interface DraftIndicator {
   key: string;
@@ -116,13 +116,6 @@ export function createDraft(form: GoalForm): FormDraft {
     focus: null,
     nextKey: next,
   };
-}
-
-/** An amount as the request carries it: the two-decimal string when it reads, else the text as typed (the server names it). */
-function amountForRequest(typed: string): string | null {
-  if (typed.trim() === '') return null;
-  const parsed = parseMoney(typed);
-  return parsed.ok ? parsed.value : typed;
 }
 
 export function draftFundsToFunds(funds: DraftFunds): Funds {

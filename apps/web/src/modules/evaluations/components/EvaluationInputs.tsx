@@ -1,9 +1,9 @@
 import { EVALUATION_FIELD_LABELS as L, type Evaluation, type FieldIssue } from '@jxt/contracts';
-import type { ScoredEvaluation } from '@jxt/domain';
+import { isBandScored, type ScoredEvaluation } from '@jxt/domain';
 import { Input } from 'antd';
 import type { Dispatch } from 'react';
 import { FieldNote, statusOf } from '../../forms/components/FieldNote';
-import { isQualitative, type EvaluationDraft, type EvaluationDraftAction, type FundsField } from '../evaluation-draft';
+import { type EvaluationDraft, type EvaluationDraftAction, type FundsField } from '../evaluation-draft';
 import type { SheetInputs } from './EvaluationSheet';
 import { QualitativeShareInput } from './QualitativeShareInput';
 
@@ -63,7 +63,7 @@ function ActualInput({ args, index }: { args: EvaluationInputsArgs; index: numbe
   const indicator = args.evaluation.indicators[index];
   const row = args.draft.indicators[index];
   const scored = args.scored.indicators[index];
-  const qualitative = isQualitative(indicator.target);
+  const qualitative = isBandScored(indicator.target);
   const note = noteOf(args, `indicators.${index}.actualValue`);
   const shareNote = noteOf(args, `indicators.${index}.selfShare`);
   return (

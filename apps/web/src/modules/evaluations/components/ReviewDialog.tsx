@@ -1,8 +1,8 @@
 import { EVALUATION_ACTION_LABELS, EVALUATION_FIELD_LABELS as L, type Evaluation, type QualitativeBandCode, type ReviewerAdjustment } from '@jxt/contracts';
-import { bandOfShare, percentToShare, scoreEvaluationContent, shareToPercent } from '@jxt/domain';
+import { bandOfShare, isBandScored, percentToShare, scoreEvaluationContent, shareToPercent } from '@jxt/domain';
 import { App, Input, Modal, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { isQualitative, storedContent } from '../evaluation-draft';
+import { storedContent } from '../evaluation-draft';
 import { toFailure, type StepFailure } from '../../../ui/StepFailureAlert';
 import { useEvaluationTransition } from '../hooks';
 import { EvaluationStepFailure } from './EvaluationStepFailure';
@@ -25,7 +25,7 @@ function initialAdjustments(evaluation: Evaluation): Record<string, Adjustment> 
   const bands = evaluation.policy.policy.qualitativeBands;
   return Object.fromEntries(
     evaluation.indicators
-      .filter((i) => isQualitative(i.target))
+      .filter((i) => isBandScored(i.target))
       .map((i) => [i.id, { band: bandOfShare(i.reviewerShare, bands)?.code ?? null, percent: shareToPercent(i.reviewerShare) ?? '', reason: i.reviewerReason ?? '' }]),
   );
 }
@@ -37,7 +37,7 @@ function initialAdjustments(evaluation: Evaluation): Record<string, Adjustment> 
 export function ReviewDialog({ evaluation, onClose, onReload }: ReviewDialogProps) {
   const policy = evaluation.policy.policy;
   const bands = policy.qualitativeBands;
-  const qualitative = useMemo(() => evaluation.indicators.filter((i) => isQualitative(i.target)), [evaluation.indicators]);
+  const qualitative = useMemo(() => evaluation.indicators.filter((i) => isBandScored(i.target)), [evaluation.indicators]);
   const [rows, setRows] = useState(() => initialAdjustments(evaluation));
   const [comment, setComment] = useState('');
   const [tried, setTried] = useState(false);
