@@ -16,7 +16,7 @@ interface PolicyRow {
 
 const SELECT_VERSIONS = `SELECT p.id, p.year, p.version, p.policy, p.created_at, p.created_by_name,
     (SELECT count(*)::int FROM self_evaluation e WHERE e.policy_id = p.id AND e.status = 'final') AS final_evaluations
-  FROM scoring_policy p WHERE p.year = $1`;
+  FROM scoring_policy p`;
 
 function toVersion(row: PolicyRow): ScoringPolicyVersion {
   return {
@@ -40,18 +40,18 @@ export function defaultVersion(year: number): ScoringPolicyVersion {
 export class ScoringPoliciesService {
   async current(year: number): Promise<ScoringPolicyVersion> {
     const { manager } = tenantScope();
-    const [row] = await queryRows<PolicyRow>(manager, `${SELECT_VERSIONS} ORDER BY p.version DESC LIMIT 1`, [year]);
+    const [row] = await queryRows<PolicyRow>(manager, `${SELECT_VERSIONS} WHERE p.year = $1 ORDER BY p.version DESC LIMIT 1`, [year]);
     return row ? toVersion(row) : defaultVersion(year);
   }
 
   async versions(year: number): Promise<ScoringPolicyVersion[]> {
     const { manager } = tenantScope();
-    return (await queryRows<PolicyRow>(manager, `${SELECT_VERSIONS} ORDER BY p.version DESC`, [year])).map(toVersion);
+    return (await queryRows<PolicyRow>(manager, `${SELECT_VERSIONS} WHERE p.year = $1 ORDER BY p.version DESC`, [year])).map(toVersion);
   }
 
   async byId(id: string): Promise<ScoringPolicyVersion> {
     const { manager } = tenantScope();
-    const [row] = await queryRows<PolicyRow>(manager, SELECT_VERSIONS.replace('WHERE p.year = $1', 'WHERE p.id = $1'), [id]);
+    const [row] = await queryRows<PolicyRow>(manager, `${SELECT_VERSIONS} WHERE p.id = $1`, [id]);
     return toVersion(row);
   }
 

@@ -7,7 +7,8 @@ import {
   type QualitativeBandCode,
   type SaveEvaluationRequest,
 } from '@jxt/contracts';
-import { amountForRequest, bandOfShare, isBandScored, formatYuan, percentToShare, shareToPercent, type EvaluationContent, type ScoredEvaluation } from '@jxt/domain';
+import { amountForRequest, bandOfShare, formatYuan, isBandScored, isShareInBand, percentToShare, shareToPercent, type EvaluationContent, type ScoredEvaluation } from '@jxt/domain';
+import { withoutError } from '../../ui/field-errors';
 
 export interface DraftIndicator {
   id: string;
@@ -66,13 +67,6 @@ export function createDraft(evaluation: Evaluation): EvaluationDraft {
   };
 }
 
-const withoutError = (errors: Record<string, string>, path: string) => {
-  if (!(path in errors)) return errors;
-  const next = { ...errors };
-  delete next[path];
-  return next;
-};
-
 export function draftReducer(draft: EvaluationDraft, action: EvaluationDraftAction): EvaluationDraft {
   switch (action.type) {
     case 'funds':
@@ -91,7 +85,7 @@ export function draftReducer(draft: EvaluationDraft, action: EvaluationDraftActi
         if (!band) return { ...row, band: null, percent: '' };
         // A percent already inside the new band stays; otherwise the band's top is the starting point.
         const share = percentToShare(row.percent);
-        const inside = share !== null && bandOfShare(share, [band]) !== undefined;
+        const inside = share !== null && isShareInBand(share, band);
         return { ...row, band: band.code, percent: inside ? row.percent : (shareToPercent(band.max) ?? '') };
       });
       return { ...draft, indicators, dirty: true, errors: withoutError(draft.errors, `indicators.${action.index}.selfShare`) };

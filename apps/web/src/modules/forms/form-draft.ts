@@ -22,6 +22,7 @@ import {
   type TaxonomyNode,
 } from '@jxt/contracts';
 import { amountForRequest, toSaveRequest } from '@jxt/domain';
+import { withoutError } from '../../ui/field-errors';
 
 export interface DraftIndicator {
   key: string;
@@ -181,13 +182,6 @@ export type DraftAction =
   | { type: 'removeLevel1'; l1: number }
   | { type: 'serverErrors'; fields: readonly FieldError[]; message?: string }
   | { type: 'focused' };
-
-function withoutError(errors: Record<string, string>, fieldId: string): Record<string, string> {
-  if (!(fieldId in errors)) return errors;
-  const next = { ...errors };
-  delete next[fieldId];
-  return next;
-}
 
 function replaceAt<T>(items: readonly T[], index: number, item: T): T[] {
   const next = items.slice();
