@@ -206,9 +206,10 @@ export async function loadEvaluations(owner, { tenantId, year, limit }) {
     );
     step('self_evaluation');
     await q(
-      `INSERT INTO evaluation_indicator (tenant_id, evaluation_id, source_indicator_id, level1_code, level2_code, sort_order, name, raw_value,
-         target_kind, target_operator, target_number, target_unit, target_boolean, weight, actual_value, self_share, deviation_reason)
-       SELECT i.tenant_id, e.id, i.id, i.level1_code, i.level2_code, i.sort_order, i.name, i.raw_value, i.target_kind, i.target_operator,
+      `INSERT INTO evaluation_indicator (tenant_id, evaluation_id, source_indicator_id, level1_code, level2_code, level1_label, level2_label, sort_order,
+         name, raw_value, target_kind, target_operator, target_number, target_unit, target_boolean, weight, actual_value, self_share, deviation_reason)
+       SELECT i.tenant_id, e.id, i.id, i.level1_code, i.level2_code, coalesce(i.level1_label, i.level1_code), coalesce(i.level2_label, i.level2_code),
+              i.sort_order, i.name, i.raw_value, i.target_kind, i.target_operator,
               i.target_number, i.target_unit, i.target_boolean, i.weight, ${ACTUAL_SQL}, ${SELF_SHARE_SQL}, ${REASON_SQL}
        FROM b_eval e JOIN indicator i ON i.form_id = e.form_id AND i.indicator_set = 'year',
             LATERAL (SELECT abs(hashint4(e.n::int * 64 + i.sort_order)) % 100 AS r) o

@@ -100,6 +100,24 @@ export interface GoalFormContent {
   goalPeriodEnd: number | null;
 }
 
+/**
+ * The project as one revision prints it. The header belongs to the revision (a later year or an 调整 draft has its
+ * own); only `id`, `code` and `organizationId` are the project's identity, shared by its revisions.
+ */
+export interface FormProject extends Project {
+  /** 项目类别 and 功能分类科目 as printed: the code lists' labels, kept as they read when the form was locked. */
+  categoryLabel: string | null;
+  functionClassLabel: string | null;
+}
+
+/** The revision a next year's form was carried forward from (延续). */
+export interface CarriedFrom {
+  formId: string;
+  year: number;
+  revision: number;
+  status: FormStatus;
+}
+
 export interface GoalForm extends GoalFormContent {
   id: string;
   year: number;
@@ -107,7 +125,11 @@ export interface GoalForm extends GoalFormContent {
   status: FormStatus;
   /** Optimistic-lock counter: send it back with a save; a stale one is a 409. */
   rowVersion: number;
-  project: Project;
+  /** True once finance approved or rejected it: its content never changes again (the database refuses). */
+  locked: boolean;
+  project: FormProject;
+  /** Where this year's form started from, when it was carried forward from an earlier year. */
+  carriedFrom: CarriedFrom | null;
   indicators: IndicatorSets;
   /** Checks of domain.md §2–§3 that do not block saving (blank printed fields, sums that disagree …). */
   issues: FieldIssue[];

@@ -1,6 +1,9 @@
 import type { FormStatus, ProjectContinuity } from './labels';
 
-/** A project (项目): stable across years; each year has its own goal form. */
+/**
+ * The header of a 绩效目标填报表 (项目表头). Each form revision owns its own copy; the project keeps only its
+ * identity (code, owning unit).
+ */
 export interface ProjectHeader {
   /** 项目编码: stable code, unique in the tenant. */
   code: string;
@@ -21,6 +24,7 @@ export interface ProjectHeader {
   plannedEnd: string | null;
 }
 
+/** A project (项目) with the header of one of its forms (the year's, in lists). */
 export interface Project extends ProjectHeader {
   id: string;
   organizationId: string;
@@ -49,4 +53,10 @@ export interface CreateProjectRequest extends ProjectHeader {
   year: number;
 }
 
-export type UpdateProjectRequest = Partial<ProjectHeader>;
+/**
+ * PATCH /api/projects/:id changes the project's identity only. What a form prints (项目名称 …) is changed through
+ * that form (PUT /api/forms/:id), under its rowVersion, lock and history.
+ */
+export interface UpdateProjectRequest {
+  code?: string;
+}

@@ -232,12 +232,14 @@ export async function generate(client, { factor, passwordHash, tenantCode = 'ben
     await q(`CREATE TEMP TABLE g_project ON COMMIT DROP AS
       SELECT gen_random_uuid() AS id, s.pn AS n, u.id AS unit_id, u.name AS unit_name, u.parent_id AS dept_id
       FROM generate_series(1, ${nProjects}) s(pn) JOIN g_org u ON u.kind = 'unit' AND u.n = 1 + (s.pn - 1) % ${nUnit}`);
-    await q(`INSERT INTO project (id, tenant_id, organization_id, code, name, category_code, continuity, function_class_code,
-        printed_department, printed_implementing_unit, planned_start, planned_end)
-      SELECT id, ${T}, unit_id, 'XM' || lpad(n::text, 7, '0'), '项目' || n || '：' || (ARRAY['设备更新维护','市民服务','信息系统运行维护','专项培训','基础设施修缮','公共服务购买'])[1 + n % 6],
-        ($1::text[])[1 + n % ${categories.length}], CASE WHEN n % 3 = 0 THEN 'new' ELSE 'continuing' END, ($2::text[])[1 + n % ${Math.max(1, functionClasses.length)}],
-        unit_name, unit_name, make_date(${years[0]} + ((n - 1) / ${shift})::int, 1, 1), make_date(${years[0]} + ((n - 1) / ${shift})::int + 2, 12, 31)
-      FROM g_project ORDER BY n`, [categories, functionClasses.length ? functionClasses : [null]]);
+    // the project keeps its identity; the header (项目名称 …) is each form revision's, written with the forms below
+    await q(`ALTER TABLE g_project ADD name text, ADD category_code text, ADD continuity text, ADD function_class_code text, ADD planned_start date, ADD planned_end date`);
+    await q(`UPDATE g_project SET name = '项目' || n || '：' || (ARRAY['设备更新维护','市民服务','信息系统运行维护','专项培训','基础设施修缮','公共服务购买'])[1 + n % 6],
+        category_code = ($1::text[])[1 + n % ${categories.length}], continuity = CASE WHEN n % 3 = 0 THEN 'new' ELSE 'continuing' END,
+        function_class_code = ($2::text[])[1 + n % ${Math.max(1, functionClasses.length)}],
+        planned_start = make_date(${years[0]} + ((n - 1) / ${shift})::int, 1, 1), planned_end = make_date(${years[0]} + ((n - 1) / ${shift})::int + 2, 12, 31)`,
+      [categories, functionClasses.length ? functionClasses : [null]]);
+    await q(`INSERT INTO project (id, tenant_id, organization_id, code) SELECT id, ${T}, unit_id, 'XM' || lpad(n::text, 7, '0') FROM g_project ORDER BY n`);
     step('projects');
 
     // forms: seq numbers them; h is a stable pseudo-random number per form; variant: went through a 退回 first
@@ -278,18 +280,27 @@ export async function generate(client, { factor, passwordHash, tenantCode = 'ben
     await q(`ANALYZE g_form_state`);
     step('plan forms');
 
-    await q(`INSERT INTO goal_form (id, tenant_id, project_id, year, revision, status, total_amount, fiscal_amount, other_amount, annual_amount,
+    await q(`INSERT INTO goal_form (id, tenant_id, project_id, year, revision, status, project_name, category_code, continuity, function_class_code,
+        printed_department, printed_implementing_unit, planned_start, planned_end, locked_organization_name, locked_category_label, locked_function_class_label,
+        total_amount, fiscal_amount, other_amount, annual_amount,
         annual_fiscal_amount, carry_over_amount, annual_other_amount, total_goal, annual_goal, goal_period_start, goal_period_end,
         row_version, created_at, updated_at, updated_by, status_changed_at, submitted_by, submitted_at, review_result, review_comment,
         organization_path)
-      SELECT f.id, ${T}, f.project_id, f.year, 1, f.status, a.amount, a.amount, 0, a.amount, a.amount, 0, 0,
+      SELECT f.id, ${T}, f.project_id, f.year, 1, f.status, pr.name, pr.category_code, pr.continuity, pr.function_class_code, pr.unit_name, pr.unit_name,
+        pr.planned_start, pr.planned_end,
+        -- what the lock trigger copies when a form is locked (triggers are off during the load)
+        CASE WHEN f.status IN ('finance_approved', 'rejected') THEN pr.unit_name END,
+        CASE WHEN f.status IN ('finance_approved', 'rejected') THEN (SELECT label FROM code_list_item WHERE tenant_id = ${T} AND list = 'project_category' AND code = pr.category_code) END,
+        CASE WHEN f.status IN ('finance_approved', 'rejected') THEN (SELECT label FROM code_list_item WHERE tenant_id = ${T} AND list = 'function_class' AND code = pr.function_class_code) END,
+        a.amount, a.amount, 0, a.amount, a.amount, 0, 0,
         '到' || f.year || '年末，完成项目' || f.project_n || '的全部建设与运维任务，保障相关公共服务平稳有序运行。',
         '到' || f.year || '年末，完成年度工作计划，服务对象满意度不低于90%。', f.year, f.year,
         s.row_version, f.created_at, s.updated_at, s.updated_by, s.status_changed_at,
         CASE WHEN s.submitted_at IS NOT NULL THEN f.filer_id END, s.submitted_at, s.review_result, s.review_comment,
         -- set here: the load runs with triggers off (session_replication_role = replica), so the path trigger does not fire
         (SELECT o.path FROM project p JOIN organization o ON o.id = p.organization_id WHERE p.id = f.project_id)
-      FROM g_form f JOIN g_form_state s ON s.id = f.id, LATERAL (SELECT ((10 + f.h % 2000) * 1000)::numeric(18,2) AS amount) a
+      FROM g_form f JOIN g_form_state s ON s.id = f.id JOIN g_project pr ON pr.id = f.project_id,
+        LATERAL (SELECT ((10 + f.h % 2000) * 1000)::numeric(18,2) AS amount) a
       ORDER BY f.seq`);
     step('goal_form');
 
@@ -298,10 +309,15 @@ export async function generate(client, { factor, passwordHash, tenantCode = 'ben
     await q(`CREATE TEMP TABLE g_tpl (ord int, level1 text, level2 text, name text, raw text, kind text, op text, num numeric, unit text, bool boolean, warning text, weight numeric) ON COMMIT DROP`);
     await q(`INSERT INTO g_tpl VALUES ${templateValues()}`);
     await q(`INSERT INTO indicator (id, tenant_id, form_id, indicator_set, level1_code, level2_code, sort_order, name, raw_value, target_kind,
-        target_operator, target_number, target_unit, target_boolean, parse_warning, weight, scoring_notes, explanation, remark)
+        target_operator, target_number, target_unit, target_boolean, parse_warning, weight, scoring_notes, explanation, remark, level1_label, level2_label)
       SELECT gen_random_uuid(), ${T}, f.id, 'year', t.level1, t.level2, t.ord, t.name, t.raw, t.kind, t.op, t.num, t.unit, t.bool, t.warning, t.weight,
-        CASE WHEN t.ord % 5 = 0 THEN '完成得满分，未完成按比例扣分' END, NULL, NULL
-      FROM g_form f CROSS JOIN g_tpl t ORDER BY f.seq, t.ord`);
+        CASE WHEN t.ord % 5 = 0 THEN '完成得满分，未完成按比例扣分' END, NULL, NULL,
+        CASE WHEN f.status IN ('finance_approved', 'rejected') THEN coalesce(l1.label, t.level1) END,
+        CASE WHEN f.status IN ('finance_approved', 'rejected') THEN coalesce(l2.label, t.level2) END
+      FROM g_form f CROSS JOIN g_tpl t
+      LEFT JOIN indicator_taxonomy l1 ON l1.tenant_id = ${T} AND l1.year = f.year AND l1.code = t.level1
+      LEFT JOIN indicator_taxonomy l2 ON l2.tenant_id = ${T} AND l2.year = f.year AND l2.code = t.level2
+      ORDER BY f.seq, t.ord`);
     step('indicator');
 
     await q(`INSERT INTO form_event (tenant_id, form_id, kind, action, from_status, to_status, actor_id, actor_name, actor_roles,

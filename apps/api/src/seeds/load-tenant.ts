@@ -86,16 +86,15 @@ export async function loadTenant(q: OwnerQuery, seed: TenantSeed): Promise<Loade
     const organizationId = organizations.get(form.unit);
     if (!organizationId) throw new Error(`seed form ${form.project.code}: unknown unit ${form.unit}`);
     const p = form.project;
-    const [project] = await q(
-      `INSERT INTO project (tenant_id, organization_id, code, name, category_code, continuity, function_class_code, printed_department,
-         printed_implementing_unit, planned_start, planned_end) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
-      [tenantId, organizationId, p.code, p.name, p.categoryCode, p.continuity, p.functionClassCode, p.printedDepartment, p.printedImplementingUnit, p.plannedStart, p.plannedEnd],
-    );
+    const [project] = await q(`INSERT INTO project (tenant_id, organization_id, code) VALUES ($1, $2, $3) RETURNING id`, [tenantId, organizationId, p.code]);
+    // The header belongs to the form revision (docs/domain.md, "Locked revisions").
     const [goalForm] = await q(
-      `INSERT INTO goal_form (tenant_id, project_id, year, total_amount, fiscal_amount, other_amount, annual_amount, annual_fiscal_amount,
+      `INSERT INTO goal_form (tenant_id, project_id, year, project_name, category_code, continuity, function_class_code, printed_department,
+         printed_implementing_unit, planned_start, planned_end, total_amount, fiscal_amount, other_amount, annual_amount, annual_fiscal_amount,
          carry_over_amount, annual_other_amount, total_goal, annual_goal, goal_period_start, goal_period_end)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
-      [tenantId, project.id, form.year, ...FUND_FIELDS.map((f) => form.funds[f]), form.totalGoal, form.annualGoal, form.goalPeriodStart, form.goalPeriodEnd],
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22) RETURNING id`,
+      [tenantId, project.id, form.year, p.name, p.categoryCode, p.continuity, p.functionClassCode, p.printedDepartment, p.printedImplementingUnit,
+        p.plannedStart, p.plannedEnd, ...FUND_FIELDS.map((f) => form.funds[f]), form.totalGoal, form.annualGoal, form.goalPeriodStart, form.goalPeriodEnd],
     );
     const insert = buildIndicatorInsert(tenantId, goalForm.id, form.indicators);
     if (insert) await q(insert.sql, insert.values);

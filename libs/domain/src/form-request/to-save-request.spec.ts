@@ -7,9 +7,12 @@ const form: GoalForm = {
   revision: 1,
   status: 'draft',
   rowVersion: 3,
+  locked: false,
+  carriedFrom: null,
   project: {
     id: 'p1', organizationId: 'o1', organizationName: '单位', code: 'C1', name: '市民服务', categoryCode: 'recurring', continuity: null,
     functionClassCode: '2060103', printedDepartment: null, printedImplementingUnit: null, plannedStart: '2021-01-01', plannedEnd: '2021-12-31',
+    categoryLabel: '经常性项目', functionClassLabel: '机关服务',
   },
   funds: { totalAmount: '213500.00', fiscalAmount: '213500.00', otherAmount: '0.00', annualAmount: '213500.00', annualFiscalAmount: '213500.00', carryOverAmount: '0.00', annualOtherAmount: '0.00' },
   totalGoal: '1、目标', annualGoal: '1、年度', goalPeriodStart: 2021, goalPeriodEnd: 2021,

@@ -1,5 +1,5 @@
 import { FORM_ACTIONS, FORM_STATUSES, ROLES, type FormAction, type FormStatus, type ReviewResult, type Role } from '@jxt/contracts';
-import { availableActions, decideTransition, FORM_TRANSITIONS, isEditable } from './form-workflow';
+import { availableActions, decideTransition, FORM_TRANSITIONS, isEditable, isLocked } from './form-workflow';
 
 /**
  * The workflow of domain.md §5 written out by hand, one line per allowed (state, action, role):
@@ -97,5 +97,11 @@ describe('form workflow: what a step needs', () => {
       rule: { createsRevision: true, to: 'draft' },
     });
     expect(FORM_STATUSES.filter(isEditable)).toEqual(['draft', 'returned']);
+  });
+
+  it('locks a revision for good once finance approved or rejected it, and no transition leaves those states but 调整', () => {
+    expect(FORM_STATUSES.filter(isLocked)).toEqual(['finance_approved', 'rejected']);
+    // 调整 does not change the locked revision: it creates a new one.
+    expect(FORM_TRANSITIONS.filter((t) => isLocked(t.from)).every((t) => t.createsRevision)).toBe(true);
   });
 });

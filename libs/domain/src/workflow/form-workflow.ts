@@ -56,6 +56,16 @@ export function isEditable(status: FormStatus): boolean {
   return EDITABLE_STATUSES.includes(status);
 }
 
+/**
+ * States whose revision is locked for good: finance approved it (a change is a new 调整 revision) or rejected it.
+ * The database refuses any change to such a revision's content (docs/domain.md, "Locked revisions").
+ */
+export const LOCKED_STATUSES: readonly FormStatus[] = ['finance_approved', 'rejected'];
+
+export function isLocked(status: FormStatus): boolean {
+  return LOCKED_STATUSES.includes(status);
+}
+
 /** The actions these roles may take on a form in this state (what the SPA offers as buttons). */
 export function availableActions(status: FormStatus, roles: readonly Role[]): FormAction[] {
   const actions = FORM_TRANSITIONS.filter((t) => t.from === status && t.roles.some((r) => roles.includes(r))).map((t) => t.action);

@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpSta
 import type { FastifyReply } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import type { ApiError } from '@jxt/contracts';
+import { APPEND_ONLY_SQLSTATE, LOCKED_REVISION_SQLSTATE } from '../../database/sqlstate';
 
 /** Every error leaves as an ApiError; database constraint errors become 4xx with a sentence, not a 500. */
 @Catch()
@@ -28,6 +29,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
       if (code === '23505') return { statusCode: 409, error: 'Conflict', message: '与已有记录重复（编码或名称已被使用）' };
       if (code === '23503') return { statusCode: 409, error: 'Conflict', message: '该记录仍被其他数据引用，或引用的记录不存在' };
       if (code === '22P02' || code === '22007' || code === '22008') return { statusCode: 400, error: 'Bad Request', message: '输入格式不正确' };
+      // Our triggers' refusals: a locked revision, an append-only table. Both are conflicts with the record's state.
+      if (code === LOCKED_REVISION_SQLSTATE) return { statusCode: 409, error: 'Conflict', message: '已锁定的版本不能修改' };
+      if (code === APPEND_ONLY_SQLSTATE) return { statusCode: 409, error: 'Conflict', message: '历史记录只能追加，不能修改或删除' };
+      // Row-level security refused a row of another tenant: to the caller it does not exist.
       if (code === '42501') return { statusCode: 404, error: 'Not Found', message: '记录不存在或无权访问' };
     }
     return { statusCode: 500, error: 'Internal Server Error', message: '服务器内部错误，请稍后重试' };

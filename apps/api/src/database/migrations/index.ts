@@ -14,6 +14,8 @@ import { SelfEvaluationIsolation1795784500000 } from './1795784500000-SelfEvalua
 import { IndexEvaluationPolicy1795784996482 } from './1795784996482-IndexEvaluationPolicy';
 import { AddScoringJobHeartbeat1795786505537 } from './1795786505537-AddScoringJobHeartbeat';
 import { WidenEvaluationEventStatus1795787000000 } from './1795787000000-WidenEvaluationEventStatus';
+import { RevisionOwnsHeader1795983212995 } from './1795983212995-RevisionOwnsHeader';
+import { LockedRevisionGuard1795983300000 } from './1795983300000-LockedRevisionGuard';
 
 // Every migration, in order. `npm run db:generate -- <Name>` writes a new file and prints the class to add here.
 export const MIGRATIONS = [
@@ -33,4 +35,6 @@ export const MIGRATIONS = [
   IndexEvaluationPolicy1795784996482,
   AddScoringJobHeartbeat1795786505537,
   WidenEvaluationEventStatus1795787000000,
+  RevisionOwnsHeader1795983212995,
+  LockedRevisionGuard1795983300000,
 ];

@@ -54,8 +54,8 @@ export class CatalogService {
     assertUnique(dto.items.map((i) => i.code), 'items');
     const codes = dto.items.map((i) => i.code);
     const usage: Record<string, string> = {
-      project_category: `SELECT DISTINCT category_code AS code FROM project WHERE category_code IS NOT NULL`,
-      function_class: `SELECT DISTINCT function_class_code AS code FROM project WHERE function_class_code IS NOT NULL`,
+      project_category: `SELECT DISTINCT category_code AS code FROM goal_form WHERE category_code IS NOT NULL`,
+      function_class: `SELECT DISTINCT function_class_code AS code FROM goal_form WHERE function_class_code IS NOT NULL`,
       unit_type: `SELECT DISTINCT unit_type_code AS code FROM organization WHERE unit_type_code IS NOT NULL`,
     };
     if (usage[list]) {

@@ -46,7 +46,7 @@ export class EvaluationInboxService {
        ),
        counted AS (SELECT reason, count(*)::int AS n FROM waiting GROUP BY reason),
        shown AS (SELECT * FROM waiting ORDER BY since LIMIT $4)
-       SELECT s.evaluation_id, s.form_id, p.code, p.name, o.name AS organization_name, s.year, s.status, s.reason, s.since,
+       SELECT s.evaluation_id, s.form_id, p.code, (SELECT g.project_name FROM goal_form g WHERE g.id = s.form_id) AS name, o.name AS organization_name, s.year, s.status, s.reason, s.since,
               (SELECT ev.comment FROM evaluation_event ev WHERE ev.evaluation_id = s.evaluation_id AND ev.kind = 'transition' AND ev.action IS NOT NULL AND ev.comment IS NOT NULL
                  ORDER BY ev.id DESC LIMIT 1) AS last_comment,
               (SELECT jsonb_object_agg(reason, n) FROM counted) AS reason_counts

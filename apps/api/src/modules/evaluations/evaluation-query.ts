@@ -1,7 +1,10 @@
 import type { EvaluationAction, EvaluationStatus } from '@jxt/contracts';
 import { EVALUATION_INDICATORS_JSON, type EvaluationIndicatorRow } from './evaluation-scoring';
 
-/** One 自评表 with its project, indicators, the year's taxonomy labels and the latest comment. */
+/**
+ * One 自评表 with its header as the approved form it was opened from prints it (that revision is locked), its
+ * indicators with the 一级/二级 labels copied from that form, and the latest comment.
+ */
 export interface EvaluationRow {
   id: string;
   form_id: string;
@@ -32,11 +35,13 @@ export interface EvaluationRow {
 /** Read in one round trip (a prepared statement); scope is the caller's organisation subtree. */
 export const EVALUATION_QUERY = `
   SELECT e.id, e.form_id, f.revision AS form_revision, e.year, e.status, e.row_version, e.project_id, p.code AS project_code,
-         p.name AS project_name, o.name AS organization_name, p.printed_department, p.printed_implementing_unit,
+         f.project_name, coalesce(f.locked_organization_name, o.name) AS organization_name, f.printed_department, f.printed_implementing_unit,
          e.initial_budget::text AS initial_budget, e.annual_budget::text AS annual_budget, e.executed_amount::text AS executed_amount,
          e.expected_goal, e.actual_goal, e.policy_id, e.submitted_by, e.updated_at, ub.display_name AS updated_by_name,
          ${EVALUATION_INDICATORS_JSON} AS indicators,
-         (SELECT json_object_agg(t.code, t.label) FROM indicator_taxonomy t WHERE t.year = e.year) AS labels,
+         (SELECT json_object_agg(l.code, l.label) FROM (
+            SELECT level1_code AS code, level1_label AS label FROM evaluation_indicator WHERE evaluation_id = e.id
+            UNION SELECT level2_code, level2_label FROM evaluation_indicator WHERE evaluation_id = e.id) l) AS labels,
          (SELECT json_build_object('action', ev.action, 'comment', ev.comment, 'actorName', ev.actor_name, 'at', ev.created_at)
             FROM evaluation_event ev WHERE ev.evaluation_id = e.id AND ev.kind = 'transition' AND ev.action IS NOT NULL AND ev.comment IS NOT NULL
             ORDER BY ev.id DESC LIMIT 1) AS latest_comment

@@ -86,6 +86,9 @@ export class EvaluationWorkflowService {
       await queryRows(manager, `UPDATE evaluation_indicator SET reviewer_share = NULL, reviewer_reason = NULL WHERE evaluation_id = $1 AND reviewer_share IS NOT NULL`, [id]);
     }
 
+    // Scores are stored under the year's current version, before the status changes: from 定稿 on the 自评表 is
+    // locked (the database refuses any change), and the version that scored it is its own for good.
+    await this.evaluations.rescore(id);
     const [updated] = await queryRows<{ row_version: number }>(
       manager,
       `UPDATE self_evaluation SET status = $2, row_version = row_version + 1, updated_at = now(), updated_by = $3,
@@ -94,8 +97,6 @@ export class EvaluationWorkflowService {
        WHERE id = $1 RETURNING row_version`,
       [id, rule.to, user.userId, rule.action === 'submit'],
     );
-    // Scores are stored under the year's current version; from 定稿 on, that version is this evaluation's for good.
-    await this.evaluations.rescore(id);
     await this.evaluations.record(id, {
       kind: 'transition',
       action: rule.action,

@@ -95,9 +95,9 @@ export class EvaluationsService {
       count: number;
     }>(
       manager,
-      `SELECT e.id, e.form_id, e.year, e.status, e.row_version, p.code AS project_code, p.name AS project_name, o.name AS organization_name,
+      `SELECT e.id, e.form_id, e.year, e.status, e.row_version, p.code AS project_code, f.project_name, coalesce(f.locked_organization_name, o.name) AS organization_name,
               e.total_score::text AS total, e.grade, sp.version AS policy_version, e.updated_at, count(*) OVER ()::int AS count
-       FROM self_evaluation e JOIN project p ON p.id = e.project_id JOIN organization o ON o.id = p.organization_id
+       FROM self_evaluation e JOIN goal_form f ON f.id = e.form_id JOIN project p ON p.id = e.project_id JOIN organization o ON o.id = p.organization_id
        JOIN scoring_policy sp ON sp.id = e.policy_id
        WHERE o.path LIKE ANY($1::text[]) AND ($2::int IS NULL OR e.year = $2) AND ($3::text IS NULL OR e.status = $3)
        ORDER BY e.year DESC, p.code, e.id LIMIT $4 OFFSET $5`,
@@ -151,10 +151,10 @@ export class EvaluationsService {
     if (!created) return this.get((await existing()).id);
     await queryRows(
       manager,
-      `INSERT INTO evaluation_indicator (tenant_id, evaluation_id, source_indicator_id, level1_code, level2_code, sort_order, name, raw_value,
-         target_kind, target_operator, target_number, target_unit, target_boolean, weight)
-       SELECT tenant_id, $2, id, level1_code, level2_code, sort_order, name, raw_value, target_kind, target_operator, target_number, target_unit,
-              target_boolean, weight
+      `INSERT INTO evaluation_indicator (tenant_id, evaluation_id, source_indicator_id, level1_code, level2_code, level1_label, level2_label,
+         sort_order, name, raw_value, target_kind, target_operator, target_number, target_unit, target_boolean, weight)
+       SELECT tenant_id, $2, id, level1_code, level2_code, coalesce(level1_label, level1_code), coalesce(level2_label, level2_code),
+              sort_order, name, raw_value, target_kind, target_operator, target_number, target_unit, target_boolean, weight
        FROM indicator WHERE form_id = $1 AND indicator_set = 'year'`,
       [formId, created.id],
     );

@@ -22,6 +22,9 @@ export interface IndicatorRow extends TargetRow {
   scoring_notes: string | null;
   explanation: string | null;
   remark: string | null;
+  /** The 一级/二级 labels as printed, kept when the form was locked (null while it is open). */
+  level1_label: string | null;
+  level2_label: string | null;
 }
 
 export function targetFromRow(row: TargetRow): ParsedTarget {
@@ -53,22 +56,24 @@ function toIndicator(row: IndicatorRow): Indicator {
 
 /**
  * Rebuilds the printed three-level tree from rows in printed order: consecutive rows with the same
- * 一级/二级 code share a group (the merged cells of the paper form). Labels come from the year's taxonomy.
+ * 一级/二级 code share a group (the merged cells of the paper form). Labels come from the year's taxonomy for an
+ * open form, and from the rows themselves (as printed when it was locked) when `taxonomy` is null.
  */
-export function buildIndicatorSets(rows: IndicatorRow[], taxonomy: TaxonomyNode[]): IndicatorSets {
-  const labels = new Map(taxonomy.map((node) => [node.code, node.label]));
+export function buildIndicatorSets(rows: IndicatorRow[], taxonomy: TaxonomyNode[] | null): IndicatorSets {
+  const labels = new Map((taxonomy ?? []).map((node) => [node.code, node.label]));
+  const labelOf = (code: string, printed: string | null) => (taxonomy ? labels.get(code) : printed) ?? printed ?? code;
   const build = (set: IndicatorSet): Level1Group[] => {
     const groups: Level1Group[] = [];
     for (const row of rows) {
       if (row.indicator_set !== set) continue;
       let level1 = groups.at(-1);
       if (!level1 || level1.code !== row.level1_code) {
-        level1 = { code: row.level1_code, label: labels.get(row.level1_code) ?? row.level1_code, children: [] };
+        level1 = { code: row.level1_code, label: labelOf(row.level1_code, row.level1_label), children: [] };
         groups.push(level1);
       }
       let level2 = level1.children.at(-1);
       if (!level2 || level2.code !== row.level2_code) {
-        level2 = { code: row.level2_code, label: labels.get(row.level2_code) ?? row.level2_code, indicators: [] };
+        level2 = { code: row.level2_code, label: labelOf(row.level2_code, row.level2_label), indicators: [] };
         level1.children.push(level2);
       }
       level2.indicators.push(toIndicator(row));

@@ -1,18 +1,21 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { FieldError, FormRevisionSummary, FormStatus, GoalForm, IndicatorSetsInput, LatestReview, ReviewResult, TaxonomyNode } from '@jxt/contracts';
-import { FUND_FIELDS } from '@jxt/contracts';
-import { checkForm, checkSubmission, diffForms, hasErrors, isEditable, moneyOrNull, toSaveRequest } from '@jxt/domain';
+import type { CarriedFrom, FieldError, FormRevisionSummary, FormStatus, GoalForm, IndicatorSetsInput, LatestReview, ReviewResult, TaxonomyNode } from '@jxt/contracts';
+import { FORM_FIELD_LABELS, FUND_FIELDS } from '@jxt/contracts';
+import { checkForm, checkSubmission, diffForms, hasErrors, isEditable, isLocked, moneyOrNull, toSaveRequest } from '@jxt/domain';
 import { ACTOR_COLUMNS, actorValues } from '../../common/history/history-event';
 import { tenantScope } from '../../common/tenancy/request-context';
 import { queryPrepared, queryRows } from '../../common/tenancy/sql';
 import { blankToNull } from '../../common/validation/blank-to-null';
 import { CatalogService } from '../catalog/catalog.service';
 import type { SaveFormDto } from './dto/save-form.dto';
-import { PROJECT_COLUMNS, toProject, type ProjectRow } from '../projects/project-row';
+import { FORM_IS_LOCKED, PROJECT_COLUMNS, toProject, type ProjectRow } from '../projects/project-row';
 import { buildIndicatorSets, type IndicatorRow } from './form-tree';
 import { buildIndicatorInsert } from './indicator-insert';
 import { staleFormConflict } from './stale-form';
+
+/** The header columns a revision owns (project-row.ts reads them back). */
+const HEADER_COLUMNS = 'project_name, category_code, continuity, function_class_code, printed_department, printed_implementing_unit, planned_start, planned_end';
 
 /** A form row with its project's columns (the project's `id` is the project id). */
 interface FormRow extends ProjectRow {
@@ -42,12 +45,20 @@ interface FormRow extends ProjectRow {
   latest_review: LatestReview | null;
   revisions: FormRevisionSummary[];
   evaluation_id: string | null;
+  category_label: string | null;
+  function_class_label: string | null;
+  carried_from: CarriedFrom | null;
 }
 
 // Numbers leave PostgreSQL as text inside the JSON, so no amount or weight ever passes through a float.
 const INDICATOR_JSON = `SELECT id, indicator_set, level1_code, level2_code, name, raw_value, target_kind, target_operator,
   target_number::text AS target_number, target_unit, target_boolean, parse_warning, weight::text AS weight, scoring_notes,
-  explanation, remark, sort_order FROM indicator WHERE form_id = f.id`;
+  explanation, remark, sort_order, level1_label, level2_label FROM indicator WHERE form_id = f.id`;
+
+/** A code-list label as the form `f` prints it: kept from when it was locked, the list's current one while open. */
+const printedLabel = (list: string, code: string, locked: string) =>
+  `CASE WHEN ${FORM_IS_LOCKED} THEN f.${locked}
+        ELSE (SELECT c.label FROM code_list_item c WHERE c.list = '${list}' AND c.code = f.${code}) END`;
 
 /**
  * The whole form in one round trip: header, funds, goals, its indicator rows and the year's taxonomy.
@@ -66,6 +77,10 @@ const FORM_QUERY = `
          (SELECT json_agg(json_build_object('id', r.id, 'revision', r.revision, 'status', r.status, 'updatedAt', r.updated_at) ORDER BY r.revision DESC)
             FROM goal_form r WHERE r.project_id = f.project_id AND r.year = f.year) AS revisions,
          (SELECT se.id FROM self_evaluation se WHERE se.project_id = f.project_id AND se.year = f.year) AS evaluation_id,
+         ${printedLabel('project_category', 'category_code', 'locked_category_label')} AS category_label,
+         ${printedLabel('function_class', 'function_class_code', 'locked_function_class_label')} AS function_class_label,
+         (SELECT json_build_object('formId', c.id, 'year', c.year, 'revision', c.revision, 'status', c.status)
+            FROM goal_form c WHERE c.id = f.carried_from_form_id) AS carried_from,
          (SELECT coalesce(json_agg(t ORDER BY t.level, t."sortOrder", t.code), '[]') FROM (
             SELECT code, label, level, parent_code AS "parentCode", sort_order AS "sortOrder" FROM indicator_taxonomy WHERE year = f.year) t) AS taxonomy
   FROM goal_form f
@@ -84,13 +99,16 @@ export class FormsService {
     const [form] = await queryPrepared<FormRow>(manager, 'forms.get', FORM_QUERY, [id, user.scopePatterns]);
     if (!form) throw new NotFoundException('绩效目标表不存在或无权访问');
     const { indicators, taxonomy } = form;
+    const locked = isLocked(form.status);
     const result: GoalForm = {
       id: form.form_id,
       year: form.year,
       revision: form.revision,
       status: form.status,
       rowVersion: form.row_version,
-      project: toProject(form),
+      locked,
+      project: { ...toProject(form), categoryLabel: form.category_label, functionClassLabel: form.function_class_label },
+      carriedFrom: form.carried_from,
       funds: {
         totalAmount: form.total_amount,
         fiscalAmount: form.fiscal_amount,
@@ -104,7 +122,8 @@ export class FormsService {
       annualGoal: form.annual_goal,
       goalPeriodStart: form.goal_period_start,
       goalPeriodEnd: form.goal_period_end,
-      indicators: buildIndicatorSets(indicators, taxonomy),
+      // A locked revision prints the 一级/二级 labels it was locked with; an open one follows the year's taxonomy.
+      indicators: buildIndicatorSets(indicators, locked ? null : taxonomy),
       issues: [],
       updatedAt: form.updated_at.toISOString(),
       updatedBy: form.updated_by_name,
@@ -142,23 +161,19 @@ export class FormsService {
     }
 
     const h = dto.project;
-    await queryRows(
-      manager,
-      `UPDATE project SET code = $2, name = $3, category_code = $4, continuity = $5, function_class_code = $6,
-         printed_department = $7, printed_implementing_unit = $8, planned_start = $9, planned_end = $10, updated_at = now()
-       WHERE id = $1`,
-      [current.project_id, h.code, h.name.trim(), blankToNull(h.categoryCode), h.continuity ?? null, blankToNull(h.functionClassCode),
-        blankToNull(h.printedDepartment), blankToNull(h.printedImplementingUnit), h.plannedStart ?? null, h.plannedEnd ?? null],
-    ).catch(rethrowDuplicateCode(h.code));
-
+    if (h.code !== before.project.code) await this.changeProjectCode(current.project_id, h.code, id);
     const money = FUND_FIELDS.map((field) => moneyOrNull(dto.funds[field]));
     await queryRows(
       manager,
-      `UPDATE goal_form SET total_amount = $2, fiscal_amount = $3, other_amount = $4, annual_amount = $5, annual_fiscal_amount = $6,
-         carry_over_amount = $7, annual_other_amount = $8, total_goal = $9, annual_goal = $10, goal_period_start = $11,
-         goal_period_end = $12, row_version = row_version + 1, updated_at = now(), updated_by = $13
+      `UPDATE goal_form SET project_name = $2, category_code = $3, continuity = $4, function_class_code = $5, printed_department = $6,
+         printed_implementing_unit = $7, planned_start = $8, planned_end = $9,
+         total_amount = $10, fiscal_amount = $11, other_amount = $12, annual_amount = $13, annual_fiscal_amount = $14,
+         carry_over_amount = $15, annual_other_amount = $16, total_goal = $17, annual_goal = $18, goal_period_start = $19,
+         goal_period_end = $20, row_version = row_version + 1, updated_at = now(), updated_by = $21
        WHERE id = $1`,
-      [id, ...money, blankToNull(dto.totalGoal), blankToNull(dto.annualGoal), dto.goalPeriodStart ?? null, dto.goalPeriodEnd ?? null, user.userId],
+      [id, h.name.trim(), blankToNull(h.categoryCode), h.continuity ?? null, blankToNull(h.functionClassCode), blankToNull(h.printedDepartment),
+        blankToNull(h.printedImplementingUnit), h.plannedStart ?? null, h.plannedEnd ?? null,
+        ...money, blankToNull(dto.totalGoal), blankToNull(dto.annualGoal), dto.goalPeriodStart ?? null, dto.goalPeriodEnd ?? null, user.userId],
     );
     await this.replaceIndicators(manager, user.tenantId, id, dto.indicators);
     const after = await this.get(id);
@@ -187,6 +202,32 @@ export class FormsService {
     );
   }
 
+  /**
+   * 项目编码 is the project's identity, shown on each of its revisions. Changing it bumps the rowVersion of every
+   * open revision (not locked) and records the change in its history, so a save read before the change is a 409
+   * instead of quietly putting the old code back. `savingFormId` is the form whose own save carries the change.
+   */
+  async changeProjectCode(projectId: string, code: string, savingFormId: string | null = null): Promise<void> {
+    const { user, manager } = tenantScope();
+    const [project] = await queryRows<{ code: string }>(manager, `SELECT code FROM project WHERE id = $1 FOR UPDATE`, [projectId]);
+    if (!project || project.code === code) return;
+    await queryRows(manager, `UPDATE project SET code = $2, updated_at = now() WHERE id = $1`, [projectId, code]).catch(rethrowDuplicateCode(code));
+    const bumped = await queryRows<{ id: string; row_version: number }>(
+      manager,
+      `UPDATE goal_form f SET row_version = row_version + 1, updated_at = now(), updated_by = $3
+       WHERE f.project_id = $1 AND f.id IS DISTINCT FROM $2 AND NOT (${FORM_IS_LOCKED}) RETURNING f.id, f.row_version`,
+      [projectId, savingFormId, user.userId],
+    );
+    if (!bumped.length) return;
+    const changes = JSON.stringify([{ field: 'project.code', label: FORM_FIELD_LABELS.projectCode, before: project.code, after: code }]);
+    await queryRows(
+      manager,
+      `INSERT INTO form_event (tenant_id, form_id, kind, ${ACTOR_COLUMNS}, changes, row_version)
+       SELECT $1, b.id, 'save', $2, $3, $4, $5, $6, $7, b.row_version FROM unnest($8::uuid[], $9::int[]) AS b(id, row_version)`,
+      [user.tenantId, ...actorValues(user), changes, bumped.map((b) => b.id), bumped.map((b) => b.row_version)],
+    );
+  }
+
   /** The checks as 提交 applies them (blanks that a draft may keep are errors). */
   async submissionIssues(id: string) {
     const form = await this.get(id);
@@ -209,11 +250,12 @@ export class FormsService {
     const { user, manager } = tenantScope();
     const [created] = await queryRows<{ id: string }>(
       manager,
-      `INSERT INTO goal_form (tenant_id, project_id, year, revision, status, total_amount, fiscal_amount, other_amount, annual_amount,
-         annual_fiscal_amount, carry_over_amount, annual_other_amount, total_goal, annual_goal, goal_period_start, goal_period_end, updated_by)
+      `INSERT INTO goal_form (tenant_id, project_id, year, revision, status, ${HEADER_COLUMNS}, total_amount, fiscal_amount, other_amount,
+         annual_amount, annual_fiscal_amount, carry_over_amount, annual_other_amount, total_goal, annual_goal, goal_period_start, goal_period_end,
+         carried_from_form_id, updated_by)
        SELECT tenant_id, project_id, year, (SELECT max(revision) + 1 FROM goal_form g WHERE g.project_id = f.project_id AND g.year = f.year),
-         'draft', total_amount, fiscal_amount, other_amount, annual_amount, annual_fiscal_amount, carry_over_amount, annual_other_amount,
-         total_goal, annual_goal, goal_period_start, goal_period_end, $2
+         'draft', ${HEADER_COLUMNS}, total_amount, fiscal_amount, other_amount, annual_amount, annual_fiscal_amount, carry_over_amount,
+         annual_other_amount, total_goal, annual_goal, goal_period_start, goal_period_end, carried_from_form_id, $2
        FROM goal_form f WHERE f.id = $1 RETURNING id`,
       [id, user.userId],
     );
@@ -221,6 +263,7 @@ export class FormsService {
     return created.id;
   }
 
+  /** Copies a form's indicators to a new (open) form; the printed labels are not copied, an open form follows the taxonomy. */
   private async copyIndicators(fromFormId: string, toFormId: string): Promise<void> {
     await queryRows(
       tenantScope().manager,
@@ -234,8 +277,10 @@ export class FormsService {
   }
 
   /**
-   * A project's form for another year. By default it starts from the latest year's goals and indicators
-   * (a 延续 project keeps most of them); amounts always start blank, since each year's money is new.
+   * A project's form for another year (延续). By default it is carried forward from the project's newest approved
+   * revision (or, when none is approved yet, its newest revision), never from an unapproved 调整 draft beside an
+   * approved one: its header, goals and indicators; the goal period is stretched to the new year. Amounts always start
+   * blank, since each year's money is new. The source is recorded (`carriedFrom`).
    */
   async createForYear(projectId: string, year: number, copyLatest = true): Promise<GoalForm> {
     const { user, manager } = tenantScope();
@@ -248,17 +293,25 @@ export class FormsService {
     const [taken] = await queryRows<{ id: string }>(manager, `SELECT id FROM goal_form WHERE project_id = $1 AND year = $2`, [projectId, year]);
     if (taken) throw new ConflictException({ message: `该项目已有 ${year} 年度的绩效目标表`, fields: [{ field: 'year', message: '该年度已有表', value: year }] });
     await this.catalog.ensureTaxonomyYear(year, manager);
-    const [latest] = copyLatest
-      ? await queryRows<{ id: string }>(manager, `SELECT id FROM goal_form WHERE project_id = $1 ORDER BY year DESC, revision DESC LIMIT 1`, [projectId])
-      : [];
+    const [source] = await queryRows<{ id: string }>(
+      manager,
+      `SELECT id FROM goal_form WHERE project_id = $1 ORDER BY (status = 'finance_approved') DESC, year DESC, revision DESC LIMIT 1`,
+      [projectId],
+    );
+    if (!source) throw new NotFoundException('项目不存在或无权访问');
+    const carried = copyLatest ? source.id : null;
     const [created] = await queryRows<{ id: string }>(
       manager,
-      `INSERT INTO goal_form (tenant_id, project_id, year, total_goal, annual_goal, goal_period_start, goal_period_end, updated_by)
-       SELECT $1, $2, $3, l.total_goal, l.annual_goal, l.goal_period_start, l.goal_period_end, $5
-       FROM (SELECT 1) one LEFT JOIN goal_form l ON l.id = $4 RETURNING id`,
-      [user.tenantId, projectId, year, latest?.id ?? null, user.userId],
+      `INSERT INTO goal_form (tenant_id, project_id, year, ${HEADER_COLUMNS}, total_goal, annual_goal, goal_period_start, goal_period_end,
+         carried_from_form_id, updated_by)
+       SELECT $1, $2, $3, ${HEADER_COLUMNS.replace('continuity', `'continuing'`)},
+         CASE WHEN $5::uuid IS NULL THEN NULL ELSE s.total_goal END, CASE WHEN $5::uuid IS NULL THEN NULL ELSE s.annual_goal END,
+         CASE WHEN $5::uuid IS NULL THEN $3 ELSE coalesce(s.goal_period_start, $3) END,
+         CASE WHEN $5::uuid IS NULL THEN $3 ELSE greatest(s.goal_period_end, $3) END, $5, $6
+       FROM goal_form s WHERE s.id = $4 RETURNING id`,
+      [user.tenantId, projectId, year, source.id, carried, user.userId],
     );
-    if (latest) await this.copyIndicators(latest.id, created.id);
+    if (carried) await this.copyIndicators(carried, created.id);
     return this.get(created.id);
   }
 

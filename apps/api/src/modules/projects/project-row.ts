@@ -1,6 +1,6 @@
 import type { Project, ProjectContinuity } from '@jxt/contracts';
 
-/** A project row as selected with PROJECT_COLUMNS (joined to its organisation `o`). */
+/** A project with the header of one of its form revisions, as selected with PROJECT_COLUMNS. */
 export interface ProjectRow {
   id: string;
   organization_id: string;
@@ -16,9 +16,16 @@ export interface ProjectRow {
   planned_end: string | null;
 }
 
-export const PROJECT_COLUMNS = `p.id, p.organization_id, o.name AS organization_name, p.code, p.name, p.category_code, p.continuity,
-  p.function_class_code, p.printed_department, p.printed_implementing_unit,
-  to_char(p.planned_start, 'YYYY-MM-DD') AS planned_start, to_char(p.planned_end, 'YYYY-MM-DD') AS planned_end`;
+/** SQL that is true when the form `f` is a locked revision (libs/domain LOCKED_STATUSES). */
+export const FORM_IS_LOCKED = `f.status IN ('finance_approved', 'rejected')`;
+
+/**
+ * The project's identity (`p`) with the header of its form revision `f`, and the unit's name (`o`) as the form
+ * prints it: the name when it was locked, the current name while it is open.
+ */
+export const PROJECT_COLUMNS = `p.id, p.organization_id, CASE WHEN ${FORM_IS_LOCKED} THEN f.locked_organization_name ELSE o.name END AS organization_name,
+  p.code, f.project_name AS name, f.category_code, f.continuity, f.function_class_code, f.printed_department, f.printed_implementing_unit,
+  to_char(f.planned_start, 'YYYY-MM-DD') AS planned_start, to_char(f.planned_end, 'YYYY-MM-DD') AS planned_end`;
 
 export function toProject(row: ProjectRow): Project {
   return {

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module';
+import { FormsModule } from '../forms/forms.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { ProjectsController } from './projects.controller';
 import { ProjectsService } from './projects.service';
 
-@Module({ imports: [OrganizationsModule, CatalogModule], controllers: [ProjectsController], providers: [ProjectsService] })
+@Module({ imports: [OrganizationsModule, CatalogModule, FormsModule], controllers: [ProjectsController], providers: [ProjectsService] })
 export class ProjectsModule {}

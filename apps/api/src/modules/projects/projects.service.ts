@@ -4,7 +4,7 @@ import type { FormStatus, Project, ProjectListItem, ProjectListResponse } from '
 import { tenantScope } from '../../common/tenancy/request-context';
 import { queryRows } from '../../common/tenancy/sql';
 import { blankToNull } from '../../common/validation/blank-to-null';
-import { rethrowDuplicateCode } from '../forms/forms.service';
+import { FormsService, rethrowDuplicateCode } from '../forms/forms.service';
 import { CatalogService } from '../catalog/catalog.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { PROJECT_COLUMNS, toProject, type ProjectRow } from './project-row';
@@ -16,24 +16,25 @@ export class ProjectsService {
   constructor(
     private readonly organizations: OrganizationsService,
     private readonly catalog: CatalogService,
+    private readonly forms: FormsService,
   ) {}
 
   async list(query: ListProjectsQueryDto): Promise<ProjectListResponse> {
     const { user, manager } = tenantScope();
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
-    // One query: the page, the total (window count) and each project's latest revision for the year.
+    // One query: the page, the total (window count) and each project's latest revision for the year, whose
+    // header (项目名称 …) is the one shown and searched.
     const rows = await queryRows<ProjectRow & { form_id: string; form_status: FormStatus; annual_amount: string | null; year: number; total: string }>(
       manager,
       `SELECT ${PROJECT_COLUMNS}, f.id AS form_id, f.status AS form_status, f.annual_amount, f.year, count(*) OVER () AS total
        FROM project p
        JOIN organization o ON o.id = p.organization_id
-       JOIN LATERAL (SELECT id, status, annual_amount, year FROM goal_form g WHERE g.project_id = p.id AND g.year = $2
-                     ORDER BY g.revision DESC LIMIT 1) f ON true
+       JOIN LATERAL (SELECT * FROM goal_form g WHERE g.project_id = p.id AND g.year = $2 ORDER BY g.revision DESC LIMIT 1) f ON true
        WHERE o.path LIKE ANY($1::text[])
-         AND ($3::text IS NULL OR p.name ILIKE '%' || $3 || '%' OR p.code ILIKE '%' || $3 || '%')
+         AND ($3::text IS NULL OR f.project_name ILIKE '%' || $3 || '%' OR p.code ILIKE '%' || $3 || '%')
          AND ($4::uuid IS NULL OR o.path LIKE (SELECT path FROM organization WHERE id = $4) || '%')
-         AND ($5::text IS NULL OR p.category_code = $5)
+         AND ($5::text IS NULL OR f.category_code = $5)
          AND ($6::text IS NULL OR f.status = $6)
        ORDER BY o.path, p.code
        LIMIT $7 OFFSET $8`,
@@ -49,11 +50,14 @@ export class ProjectsService {
     return { items, total: rows.length ? Number(rows[0].total) : 0, page, pageSize };
   }
 
+  /** The project with the header of its newest revision, and the list of its revisions. */
   async get(id: string): Promise<Project & { forms: { id: string; year: number; revision: number; status: FormStatus }[] }> {
     const { user, manager } = tenantScope();
     const [row] = await queryRows<ProjectRow>(
       manager,
-      `SELECT ${PROJECT_COLUMNS} FROM project p JOIN organization o ON o.id = p.organization_id WHERE p.id = $1 AND o.path LIKE ANY($2::text[])`,
+      `SELECT ${PROJECT_COLUMNS} FROM project p JOIN organization o ON o.id = p.organization_id
+       JOIN LATERAL (SELECT * FROM goal_form g WHERE g.project_id = p.id ORDER BY g.year DESC, g.revision DESC LIMIT 1) f ON true
+       WHERE p.id = $1 AND o.path LIKE ANY($2::text[])`,
       [id, user.scopePatterns],
     );
     if (!row) throw new NotFoundException('项目不存在或无权访问');
@@ -65,7 +69,7 @@ export class ProjectsService {
     return { ...toProject(row), forms };
   }
 
-  /** A new project with its first (empty, draft) goal form for the given year. */
+  /** A new project with its first draft goal form for the given year, which holds the header (项目名称 …). */
   async create(dto: CreateProjectDto): Promise<ProjectListItem> {
     const { user, manager } = tenantScope();
     const organization = await this.organizations.findInScope(dto.organizationId);
@@ -75,39 +79,30 @@ export class ProjectsService {
     const projectId = randomUUID();
     await queryRows(
       manager,
-      `INSERT INTO project (id, tenant_id, organization_id, code, name, category_code, continuity, function_class_code,
-         printed_department, printed_implementing_unit, planned_start, planned_end)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [projectId, user.tenantId, organization.id, dto.code, dto.name.trim(), blankToNull(dto.categoryCode), dto.continuity ?? null,
-        blankToNull(dto.functionClassCode), blankToNull(dto.printedDepartment), blankToNull(dto.printedImplementingUnit), dto.plannedStart ?? null, dto.plannedEnd ?? null],
+      `INSERT INTO project (id, tenant_id, organization_id, code) VALUES ($1, $2, $3, $4)`,
+      [projectId, user.tenantId, organization.id, dto.code],
     ).catch(rethrowDuplicateCode(dto.code));
     await this.catalog.ensureTaxonomyYear(dto.year, manager);
+    // The 项目总目标 period starts as the first year; the filer widens it for a project over several years.
     const [form] = await queryRows<{ id: string }>(
       manager,
-      `INSERT INTO goal_form (tenant_id, project_id, year, updated_by) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [user.tenantId, projectId, dto.year, user.userId],
+      `INSERT INTO goal_form (tenant_id, project_id, year, project_name, category_code, continuity, function_class_code, printed_department,
+         printed_implementing_unit, planned_start, planned_end, goal_period_start, goal_period_end, updated_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $3, $3, $12) RETURNING id`,
+      [user.tenantId, projectId, dto.year, dto.name.trim(), blankToNull(dto.categoryCode), dto.continuity ?? null, blankToNull(dto.functionClassCode),
+        blankToNull(dto.printedDepartment), blankToNull(dto.printedImplementingUnit), dto.plannedStart ?? null, dto.plannedEnd ?? null, user.userId],
     );
     const project = await this.get(projectId);
     return { ...project, year: dto.year, formId: form.id, formStatus: 'draft', annualAmount: null };
   }
 
+  /**
+   * Changes the project's identity (项目编码). Its open revisions' rowVersions move and their histories record it;
+   * what a form prints is changed through the form (PUT /api/forms/:id).
+   */
   async update(id: string, dto: UpdateProjectDto): Promise<Project> {
-    const { manager } = tenantScope();
     await this.get(id);
-    const columns: Record<keyof UpdateProjectDto, string> = {
-      code: 'code', name: 'name', categoryCode: 'category_code', continuity: 'continuity', functionClassCode: 'function_class_code',
-      printedDepartment: 'printed_department', printedImplementingUnit: 'printed_implementing_unit', plannedStart: 'planned_start', plannedEnd: 'planned_end',
-    };
-    const sets: string[] = [];
-    const values: unknown[] = [id];
-    for (const [key, column] of Object.entries(columns) as [keyof UpdateProjectDto, string][]) {
-      if (dto[key] === undefined) continue;
-      values.push(key === 'code' || key === 'name' ? String(dto[key]).trim() : blankToNull(dto[key] as string | null));
-      sets.push(`${column} = $${values.length}`);
-    }
-    if (sets.length) {
-      await queryRows(manager, `UPDATE project SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, values).catch(rethrowDuplicateCode(dto.code ?? ''));
-    }
+    if (dto.code !== undefined) await this.forms.changeProjectCode(id, dto.code.trim());
     return this.get(id);
   }
 

@@ -65,7 +65,7 @@ export class InboxService {
        ),
        counted AS (SELECT reason, count(*) AS n, count(*) FILTER (WHERE overdue) AS late FROM dated GROUP BY reason),
        shown AS (SELECT * FROM dated ORDER BY overdue DESC, due_date NULLS LAST, status_changed_at LIMIT $7)
-       SELECT s.id AS form_id, s.row_version, p.code, p.name, o.name AS organization_name, s.year, s.revision, s.status, s.reason,
+       SELECT s.id AS form_id, s.row_version, p.code, (SELECT g.project_name FROM goal_form g WHERE g.id = s.id) AS name, o.name AS organization_name, s.year, s.revision, s.status, s.reason,
               s.status_changed_at AS since, to_char(s.due_date, 'YYYY-MM-DD') AS due_date, s.overdue,
               (SELECT e.comment FROM form_event e WHERE e.form_id = s.id AND e.kind = 'transition' AND e.comment IS NOT NULL ORDER BY e.id DESC LIMIT 1) AS last_comment,
               (SELECT sum(n) FROM counted) AS total,

@@ -72,8 +72,11 @@ describe('organisations, users and projects', () => {
     const none = (await t.app.inject({ method: 'GET', url: '/api/projects?year=2022&search=不存在', headers: { authorization: filer } })).json<ProjectListResponse>();
     expect(none).toMatchObject({ items: [], total: 0 });
 
-    const updated = await t.app.inject({ method: 'PATCH', url: `/api/projects/${item.id}`, headers: { authorization: filer }, payload: { name: '数据安全巡检（改）', printedImplementingUnit: '' } });
-    expect(updated.json<Project>()).toMatchObject({ name: '数据安全巡检（改）', printedImplementingUnit: null });
+    // PATCH changes the identity; the printed header is the form's (PUT /api/forms/:id).
+    const updated = await t.app.inject({ method: 'PATCH', url: `/api/projects/${item.id}`, headers: { authorization: filer }, payload: { code: 'C-2022-009' } });
+    expect(updated.json<Project>()).toMatchObject({ code: 'C-2022-009', name: '数据安全巡检' });
+    const header = await t.app.inject({ method: 'PATCH', url: `/api/projects/${item.id}`, headers: { authorization: filer }, payload: { printedImplementingUnit: '' } });
+    expect(header.statusCode).toBe(400);
     expect((await t.app.inject({ method: 'DELETE', url: `/api/projects/${item.id}`, headers: { authorization: filer } })).statusCode).toBe(204);
     expect((await t.app.inject({ method: 'GET', url: `/api/forms/${item.formId}`, headers: { authorization: filer } })).statusCode).toBe(404);
   });

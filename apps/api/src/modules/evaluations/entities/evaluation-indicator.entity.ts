@@ -40,6 +40,14 @@ export class EvaluationIndicatorEntity {
   @Column({ name: 'sort_order', type: 'integer' })
   sortOrder!: number;
 
+
+  /** 一级指标 as printed: copied from the locked form it was opened from. */
+  @Column({ name: 'level1_label', type: 'varchar', length: 100 })
+  level1Label!: string;
+
+  /** 二级指标 as printed, likewise. */
+  @Column({ name: 'level2_label', type: 'varchar', length: 100 })
+  level2Label!: string;
   @Column({ type: 'varchar', length: 300 })
   name!: string;
 

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
-import type { FormStatus } from '@jxt/contracts';
+import type { FormStatus, ProjectContinuity } from '@jxt/contracts';
 import { ProjectEntity } from '../../projects/entities/project.entity';
 
 const money = { type: 'numeric', precision: 18, scale: 2, nullable: true } as const;
@@ -44,6 +44,64 @@ export class GoalFormEntity {
 
   @Column({ type: 'varchar', length: 30, default: 'draft' })
   status!: FormStatus;
+
+  // The header as this revision prints it. Each revision owns its header: a later year or an 调整 draft
+  // changes its own copy, never a locked one's.
+
+  /** 项目名称 */
+  @Column({ name: 'project_name', type: 'varchar', length: 300 })
+  projectName!: string;
+
+  /** 项目类别 (code list `project_category`) */
+  @Column({ name: 'category_code', type: 'varchar', length: 64, nullable: true })
+  categoryCode!: string | null;
+
+  /** 新增/延续 */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  continuity!: ProjectContinuity | null;
+
+  /** 功能分类科目 code */
+  @Column({ name: 'function_class_code', type: 'varchar', length: 20, nullable: true })
+  functionClassCode!: string | null;
+
+  /** 主管部门 as printed */
+  @Column({ name: 'printed_department', type: 'varchar', length: 300, nullable: true })
+  printedDepartment!: string | null;
+
+  /** 实施单位 as printed */
+  @Column({ name: 'printed_implementing_unit', type: 'varchar', length: 300, nullable: true })
+  printedImplementingUnit!: string | null;
+
+  /** 计划开始日期 */
+  @Column({ name: 'planned_start', type: 'date', nullable: true })
+  plannedStart!: string | null;
+
+  /** 计划完成日期 */
+  @Column({ name: 'planned_end', type: 'date', nullable: true })
+  plannedEnd!: string | null;
+
+  // Printed text that lives elsewhere while the form is open (the unit's name, code-list labels), copied by a
+  // database trigger when the form is locked, so later renames leave the locked revision as printed.
+
+  /** 预算单位 name as printed when the form was locked; null while it is not locked. */
+  @Column({ name: 'locked_organization_name', type: 'varchar', length: 200, nullable: true })
+  lockedOrganizationName!: string | null;
+
+  /** 项目类别 label as printed when locked. */
+  @Column({ name: 'locked_category_label', type: 'varchar', length: 200, nullable: true })
+  lockedCategoryLabel!: string | null;
+
+  /** 功能分类科目 label as printed when locked. */
+  @Column({ name: 'locked_function_class_label', type: 'varchar', length: 200, nullable: true })
+  lockedFunctionClassLabel!: string | null;
+
+  /** The revision a next year's form was carried forward from (延续); a link, cleared if that draft is deleted. */
+  @Column({ name: 'carried_from_form_id', type: 'uuid', nullable: true })
+  carriedFromFormId!: string | null;
+
+  @ManyToOne(() => GoalFormEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'carried_from_form_id' })
+  carriedFrom?: GoalFormEntity;
 
   /** 项目资金总额 */
   @Column({ name: 'total_amount', ...money })

@@ -36,6 +36,14 @@ export class IndicatorEntity {
   @Column({ name: 'sort_order', type: 'integer' })
   sortOrder!: number;
 
+  /** 一级指标 as printed: copied from the year's taxonomy when the form is locked (null while open). */
+  @Column({ name: 'level1_label', type: 'varchar', length: 100, nullable: true })
+  level1Label!: string | null;
+
+  /** 二级指标 as printed, likewise. */
+  @Column({ name: 'level2_label', type: 'varchar', length: 100, nullable: true })
+  level2Label!: string | null;
+
   /** 三级指标 */
   @Column({ type: 'varchar', length: 300 })
   name!: string;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PROJECT_CONTINUITY, type CreateProjectRequest, type ProjectContinuity, type ProjectHeader, type UpdateProjectRequest } from '@jxt/contracts';
 
 /** 项目表头: the fields printed in the header grid of the 绩效目标填报表 (plus code, 新增/延续, 功能分类科目). */
@@ -56,16 +56,14 @@ export class CreateProjectDto extends ProjectHeaderDto implements CreateProjectR
   year!: number;
 }
 
+/** PATCH /api/projects/:id: the identity only; the printed header is the form's (any other field is a 400). */
 export class UpdateProjectDto implements UpdateProjectRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, { message: '项目编码只能用字母、数字和 . _ -，最长 64 位' }) code?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty({ message: '请填写项目名称' }) @MaxLength(300) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) categoryCode?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsIn([...PROJECT_CONTINUITY], { message: '新增/延续 必须是 new 或 continuing' }) continuity?: ProjectContinuity | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^\d{3,7}$/, { message: '功能分类科目编码应为 3–7 位数字' }) functionClassCode?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) printedDepartment?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(300) printedImplementingUnit?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }, { message: '计划开始日期必须是 YYYY-MM-DD' }) plannedStart?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }, { message: '计划完成日期必须是 YYYY-MM-DD' }) plannedEnd?: string | null;
+  @ApiPropertyOptional({ example: '2021-KCZX-003', description: '项目编码' })
+  // Absent is fine; null is not (it would be stored as a code).
+  @ValidateIf((dto: UpdateProjectDto) => dto.code !== undefined)
+  @IsString({ message: '项目编码不能为空' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, { message: '项目编码只能用字母、数字和 . _ -，最长 64 位' })
+  code?: string;
 }
 
 export class ListProjectsQueryDto {
