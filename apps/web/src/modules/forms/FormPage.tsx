@@ -12,6 +12,7 @@ import { FormEditor } from './components/FormEditor';
 import { FormSheet } from './components/FormSheet';
 import { useCodeList, useGoalForm, useTaxonomy } from './hooks';
 import { EvaluationButton } from '../evaluations/components/EvaluationButton';
+import { CarriedFromNote } from './components/CarriedFromNote';
 import { FormTimeline } from '../workflow/components/FormTimeline';
 import { formatTime } from '../workflow/format';
 import { ReviewNotice } from '../workflow/components/ReviewNotice';
@@ -51,9 +52,8 @@ export function FormPage() {
   const categoryItems = categories.data ?? [];
   // The reviewer's field is marked while the form is back with the unit (or the 主管部门).
   const review = form.status === 'returned' || form.status === 'finance_returned' ? form.latestReview : null;
-  const categoryLabel = form.project.categoryCode
-    ? (categoryItems.find((item) => item.code === form.project.categoryCode)?.label ?? form.project.categoryCode)
-    : null;
+  // The label as this revision prints it (kept from when it was locked); the code only if the list lost it.
+  const categoryLabel = form.project.categoryCode ? (form.project.categoryLabel ?? form.project.categoryCode) : null;
 
   return (
     <div className="form-page">
@@ -84,6 +84,7 @@ export function FormPage() {
       </SheetPageHeader>
 
       <RevisionBar form={form} />
+      <CarriedFromNote form={form} />
       <ReviewNotice form={form} />
       {form.status === 'finance_approved' && (
         <Alert

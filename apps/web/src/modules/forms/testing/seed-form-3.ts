@@ -7,6 +7,8 @@ export const SEED_FORM_3: GoalForm = {
   "revision": 1,
   "status": "draft",
   "rowVersion": 1,
+  "locked": false,
+  "carriedFrom": null,
   "project": {
     "id": "bb913256-14da-4bf8-b7c5-d15cce6e9ae5",
     "organizationId": "02e5a0e7-31e5-4cd4-9431-43904387de7f",
@@ -19,7 +21,9 @@ export const SEED_FORM_3: GoalForm = {
     "printedDepartment": null,
     "printedImplementingUnit": null,
     "plannedStart": "2021-01-01",
-    "plannedEnd": "2022-12-31"
+    "plannedEnd": "2022-12-31",
+    "categoryLabel": "经常性项目",
+    "functionClassLabel": "机关服务"
   },
   "funds": {
     "totalAmount": "8927300.00",
