@@ -31,11 +31,19 @@ export type ParsedTarget =
     }
   | { kind: 'boolean'; value: boolean }
   | { kind: 'qualitative'; text: string }
+  /**
+   * Text that starts like a quantity (a comparison sign, or a number) but is not one: `≥abc%`, `≤%`,
+   * `≥ 98 %%`, `80-90%`. Kept exactly as typed; a draft may be saved with it, 提交 is refused.
+   */
+  | { kind: 'invalid'; text: string }
   | { kind: 'empty' };
 
 export interface TargetReading {
   target: ParsedTarget;
-  /** Set when the text fits no rule and was kept as qualitative text, or is empty. */
+  /**
+   * What a person should know about the reading, shown beside the value: why an `invalid` target is not a
+   * number (it blocks 提交), that unrecognised text was kept as qualitative, or that the value is empty.
+   */
   warning: string | null;
 }
 

@@ -75,6 +75,11 @@ describe('scoring: boolean and qualitative', () => {
     expect(one('提升', '略有提升', { selfShare: '0.7' })).toMatchObject({ score: '7.00', needsReason: true, reasonMissing: true });
     expect(one('及时', '', {}).error).toBe('请选择完成档次并给分');
   });
+  it('grades a time target (2022年底前) and an invalid target a form still carries by band, never by a formula', () => {
+    expect(one('2022年底前', '2022年11月完成', { selfShare: '0.9' })).toMatchObject({ score: '9.00', error: null });
+    expect(t('≥abc%').kind).toBe('invalid');
+    expect(one('≥abc%', '', { selfShare: '0.8' })).toMatchObject({ score: '8.00', error: null });
+  });
 });
 
 describe('scoring: units', () => {

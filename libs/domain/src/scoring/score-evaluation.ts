@@ -100,9 +100,13 @@ export function indicatorWeights(indicators: IndicatorToScore[], policy: Scoring
   return weights;
 }
 
-/** Qualitative (and blank) targets are scored by a share of 分值 inside a band; the rest by a formula. */
-export function isBandScored(target: ParsedTarget): target is Extract<ParsedTarget, { kind: 'qualitative' | 'empty' }> {
-  return target.kind === 'qualitative' || target.kind === 'empty';
+/**
+ * Qualitative (and blank) targets are scored by a share of 分值 inside a band; the rest by a formula. An `invalid`
+ * target cannot pass 提交, so no approved form should carry one; if one does (read by an older grammar), a reviewer
+ * grades it like qualitative text rather than the 自评表 being stuck on a value nobody can change there.
+ */
+export function isBandScored(target: ParsedTarget): target is Extract<ParsedTarget, { kind: 'qualitative' | 'empty' | 'invalid' }> {
+  return target.kind === 'qualitative' || target.kind === 'empty' || target.kind === 'invalid';
 }
 
 function bandFor(share: Decimal, bands: QualitativeBand[]): QualitativeBand | undefined {

@@ -17,6 +17,8 @@ describe('formatTarget', () => {
     ['是', '是'],
     ['否', '否'],
     ['提升', '定性：提升'],
+    ['≥abc%', '无法识别：≥abc%'],
+    ['2022年底前', '定性：2022年底前'],
     ['', '（空）'],
   ])('shows %j as %j', (raw, shown) => {
     expect(formatTarget(readTarget(raw).target)).toBe(shown);

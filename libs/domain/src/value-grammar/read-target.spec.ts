@@ -1,5 +1,5 @@
 import type { ComparisonOperator, ParsedTarget } from '@jxt/contracts';
-import { TARGET_WARNINGS } from './messages';
+import { TARGET_ERRORS, TARGET_WARNINGS } from './messages';
 import { readTarget } from './read-target';
 
 const q = (operator: ComparisonOperator, value: string, unit: string | null): ParsedTarget => ({
@@ -144,19 +144,15 @@ describe('readTarget — empty and unknown text', () => {
     '全年度无重大的网站中断事故',
     '90%左右',
     '约90%',
-    '80-90%',
-    '6月底前',
-    '2021年12月31日前完成',
+    '7×24小时',
+    '达到90%左右',
     '100余个',
-    '≤90%以上',
-    '=4小时内',
-    '=90%（含）',
     '（含）',
-    '1,00个',
-    '≥',
     '%',
     'N/A',
+    '不低于上年水平',
     ' 有待 评估 ',
+    '2022年完成10个',
   ])('keeps %j exactly, as qualitative with a warning', (raw) => {
     const reading = readTarget(raw);
     expect(reading.target).toEqual({ kind: 'qualitative', text: raw });
@@ -182,5 +178,90 @@ describe('readTarget — empty and unknown text', () => {
       '否', '良好', '=0%',
     ];
     for (const value of seedValues) expect(readTarget(value).warning).toBeNull();
+  });
+});
+
+describe('readTarget — values that start like a quantity but are not one (issue 9 point 7)', () => {
+  const invalid = (raw: string) => {
+    const reading = readTarget(raw);
+    expect(reading.target).toEqual({ kind: 'invalid', text: raw });
+    expect(reading.warning).toMatch(/^无法识别为数值：/);
+    return reading.warning;
+  };
+
+  it.each(['≥abc%', '≤%', '≥', '=', '>=abc', '＞＝ａｂｃ％', '≥约90%', '=是'])('%j: a comparison sign with no number after it', (raw) => {
+    expect(invalid(raw)).toBe(TARGET_ERRORS.noNumber);
+  });
+
+  it.each(['≥ 98 %%', '≥98%%', '98%%', '≥90%左右', '≥90%%以上', '=100%。', '不低于98%%'])('%j: a number whose unit cannot be read', (raw) => {
+    expect(invalid(raw)).toBe(TARGET_ERRORS.badUnit);
+  });
+
+  it.each(['≤90%以上', '=4小时内', '=90%（含）', '>5天以下'])('%j: a sign that contradicts 以上/以内/（含）', (raw) => {
+    expect(invalid(raw)).toBe(TARGET_ERRORS.contradictory);
+  });
+
+  it.each(['1,00个', '12,34%', '≥1,0000元'])('%j: a number with its thousands separator misplaced', (raw) => {
+    expect(invalid(raw)).toBe(TARGET_ERRORS.badNumber);
+  });
+
+  it.each(['80-90%', '90～95%', '3-5次', '≥3至5次', '不少于3到5次'])('%j: a range, which no formula can score', (raw) => {
+    expect(invalid(raw)).toBe(TARGET_ERRORS.range);
+  });
+
+  it.each(['1.5.2%', '100%/'])('%j: a number followed by symbols that are no unit', (raw) => {
+    expect(invalid(raw)).toBe(TARGET_ERRORS.badUnit);
+  });
+
+  it.each(['≥2022年', '=2023年', '≤2022年底'])('%j: a year with a comparison sign is not a quantity', (raw) => {
+    expect(invalid(raw)).toBe(TARGET_ERRORS.yearNotQuantity);
+  });
+
+  it('keeps the text exactly as typed, spaces and full-width forms included', () => {
+    expect(readTarget(' ≥ 98 %% ').target).toEqual({ kind: 'invalid', text: ' ≥ 98 %% ' });
+  });
+
+  it('still reads every well-formed quantity of the grammar', () => {
+    for (const raw of ['≥98%', '≥ 98 %', '≥-5%', '98%', '≥1,000元', '≥90%以上', '90%以上（含）', '5个工作日内']) {
+      expect(readTarget(raw).target.kind).toBe('quantitative');
+    }
+  });
+});
+
+describe('readTarget — dates are time targets, never a quantity with unit 年… (issue 9 point 7)', () => {
+  it.each([
+    '2022年底前',
+    '2023年内完成',
+    '2022年12月底前',
+    '2023年内',
+    '2022年',
+    '2022年度',
+    '2022年以内',
+    '2021年12月31日前完成',
+    '6月底前',
+    '12月31日前',
+    '3月份完成',
+    '2022-12-31前',
+    '2022.12前完成',
+    ' 2022 年 底 前 ',
+    '２０２２年底前',
+  ])('reads %j as a qualitative time target without a warning', (raw) => {
+    const reading = readTarget(raw);
+    expect(reading.target.kind).toBe('qualitative');
+    expect(reading.warning).toBeNull();
+  });
+
+  it('never reads a 4-digit year followed by 年 as a number of years', () => {
+    for (const raw of ['2022年底前', '2023年内完成', '2022年12月底前', '2023年内', '2022年', '2022年完成10个']) {
+      expect(readTarget(raw).target.kind).not.toBe('quantitative');
+    }
+  });
+
+  it('still reads durations in years and months as quantities', () => {
+    expectReads('3年内', q('lte', '3', '年'));
+    expectReads('≤1年', q('lte', '1', '年'));
+    expectReads('=6个月', q('eq', '6', '个月'));
+    expectReads('5日内', q('lte', '5', '日'));
+    expectReads('=2000元', q('eq', '2000', '元'));
   });
 });

@@ -35,6 +35,8 @@ export function targetFromRow(row: TargetRow): ParsedTarget {
       return { kind: 'boolean', value: row.target_boolean === true };
     case 'qualitative':
       return { kind: 'qualitative', text: row.raw_value };
+    case 'invalid':
+      return { kind: 'invalid', text: row.raw_value };
     default:
       return { kind: 'empty' };
   }

@@ -52,7 +52,7 @@ export class IndicatorEntity {
   @Column({ name: 'raw_value', type: 'varchar', length: 300 })
   rawValue!: string;
 
-  /** quantitative | boolean | qualitative | empty */
+  /** quantitative | boolean | qualitative | invalid (starts like a quantity but is none: blocks 提交) | empty */
   @Column({ name: 'target_kind', type: 'varchar', length: 20 })
   targetKind!: string;
 
