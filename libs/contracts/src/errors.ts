@@ -17,7 +17,13 @@ export interface FieldError {
 /** A check of the form's content (domain.md §2–§3). Warnings never block a save. */
 export interface FieldIssue {
   field: string;
+  /** An error blocks what the check was run for (a save for checkForm; 提交 for checkSubmission and checkEvaluation); a warning never does. */
   severity: 'error' | 'warning';
+  /**
+   * Set on an error that is a required field still empty: it blocks 提交 like any error, but while the draft is being
+   * filled in it is a to-do, not a mistake (a fresh 自评表 is all to-dos, not a wall of red).
+   */
+  blank?: true;
   code: string;
   message: string;
 }

@@ -1,6 +1,7 @@
 import type { FieldIssue, IndicatorInput, IndicatorSetsInput, Level1GroupInput } from '@jxt/contracts';
 import { SEED_INDICATORS, TAXONOMY } from '../testing/fixtures';
 import { checkIndicatorTree } from './check-indicator-tree';
+import { readTarget } from '../value-grammar';
 import { ISSUE_CODES } from './issues';
 
 const ind = (name: string, rawValue: string, weight?: string | null): IndicatorInput => ({ name, rawValue, weight });
@@ -150,15 +151,35 @@ describe('checkIndicatorTree — indicators', () => {
         field: 'indicators.year.0.children.0.indicators.0.rawValue',
         severity: 'warning',
         code: ISSUE_CODES.valueBlank,
-        message: '三级指标“培训次数”：年度指标值未填写',
+        message: '三级指标「培训次数」：年度指标值未填写',
       },
       {
         field: 'indicators.year.0.children.0.indicators.1.rawValue',
         severity: 'warning',
         code: ISSUE_CODES.valueUnrecognised,
-        message: '三级指标“中断事故”：未能识别为数值、是/否或常用定性值，按定性指标保存',
+        message: '三级指标「中断事故」：未能识别为数值、是/否或常用定性值，按定性指标保存',
       },
     ]);
+  });
+
+  it.each(['≥abc%', '≤%', '≥ 98 %%', '80-90%', '1,00个'])(
+    'flags %j, which starts like a quantity but is none, naming the indicator and the text as typed (a draft may keep it)',
+    (raw) => {
+      const issues = check(inQuantity(ind('投诉率', raw)));
+      expect(issues).toEqual([
+        {
+          field: 'indicators.year.0.children.0.indicators.0.rawValue',
+          severity: 'warning',
+          code: ISSUE_CODES.valueInvalid,
+          message: `三级指标「投诉率」：年度指标值“${raw.trim()}”${readTarget(raw).warning}`,
+        },
+      ]);
+      expect(issues[0].message).toMatch(/^三级指标「投诉率」：年度指标值“.+”无法识别为数值：/);
+    },
+  );
+
+  it.each(['2022年底前', '2023年内完成', '2022年12月底前'])('takes the time target %j without a word', (raw) => {
+    expect(check(inQuantity(ind('完成时间', raw)))).toEqual([]);
   });
 
   it('warns for a duplicate indicator name in one 二级指标 (width and spaces ignored)', () => {
@@ -168,7 +189,7 @@ describe('checkIndicatorTree — indicators', () => {
         field: 'indicators.year.0.children.0.indicators.2.name',
         severity: 'warning',
         code: ISSUE_CODES.duplicateIndicatorName,
-        message: '三级指标“公众满意度”在“产出指标 / 数量指标”下重复',
+        message: '三级指标「公众满意度」在“产出指标 / 数量指标”下重复',
       },
     ]);
   });
@@ -203,7 +224,7 @@ describe('checkIndicatorTree — indicators', () => {
   });
 
   it('names the weight by its label and the value given', () => {
-    expect(check(inQuantity(ind('完成率', '=100%', '-1')))[0].message).toBe('三级指标“完成率”的分值应为不小于 0 的数字，不能是“-1”');
+    expect(check(inQuantity(ind('完成率', '=100%', '-1')))[0].message).toBe('三级指标「完成率」的分值应为不小于 0 的数字，不能是“-1”');
   });
 });
 

@@ -13,7 +13,7 @@ import { removeWhitespace, toHalfWidth, isBlank } from '../text/normalize-width'
 import { readTarget } from '../value-grammar/read-target';
 import { fieldError, fieldWarning, ISSUE_CODES } from './issues';
 
-const { level1: L1, level2: L2, level3: L3, weight: WEIGHT } = FORM_FIELD_LABELS;
+const { level1: L1, level2: L2, level3: L3, weight: WEIGHT, targetValue: TARGET } = FORM_FIELD_LABELS;
 
 interface Taxonomy {
   level1: ReadonlyMap<string, TaxonomyNode>;
@@ -38,7 +38,8 @@ interface SetContext {
 /**
  * Checks the indicator tree(s) against the tenant taxonomy of the form's year (domain.md §3):
  * codes known and at the right level, each group once and contiguous (the printed table merges
- * the cells of one 一级/二级指标), indicators named, values readable, weights non-negative.
+ * the cells of one 一级/二级指标), indicators named, values readable (one that starts like a quantity
+ * but is none is kept in a draft, refused at 提交), weights non-negative.
  */
 export function checkIndicatorTree(sets: IndicatorSetsInput, taxonomy: readonly TaxonomyNode[]): FieldIssue[] {
   const index = indexTaxonomy(taxonomy);
@@ -145,7 +146,7 @@ function checkIndicators(indicators: readonly IndicatorInput[], groupPath: strin
   indicators.forEach((indicator, k) => {
     const path = `${groupPath}.${k}`;
     const name = typeof indicator.name === 'string' ? indicator.name.trim() : '';
-    const who = name ? `${L3}“${name}”` : `${groupLabel} 第 ${k + 1} 个${L3}`;
+    const who = name ? `${L3}「${name}」` : `${groupLabel} 第 ${k + 1} 个${L3}`;
 
     if (isBlank(name)) {
       ctx.issues.push(fieldError(`${path}.name`, ISSUE_CODES.indicatorNameBlank, `${ctx.prefix}${groupLabel} 第 ${k + 1} 个${L3}名称未填写`));
@@ -156,7 +157,11 @@ function checkIndicators(indicators: readonly IndicatorInput[], groupPath: strin
     }
 
     const reading = readTarget(indicator.rawValue);
-    if (reading.warning) {
+    if (reading.target.kind === 'invalid') {
+      // A draft keeps it as typed (a warning here); atSubmission makes it an error.
+      const typed = indicator.rawValue.trim();
+      ctx.issues.push(fieldWarning(`${path}.rawValue`, ISSUE_CODES.valueInvalid, `${ctx.prefix}${who}：${TARGET}“${typed}”${reading.warning}`));
+    } else if (reading.warning) {
       const code = reading.target.kind === 'empty' ? ISSUE_CODES.valueBlank : ISSUE_CODES.valueUnrecognised;
       ctx.issues.push(fieldWarning(`${path}.rawValue`, code, `${ctx.prefix}${who}：${reading.warning}`));
     }

@@ -16,12 +16,25 @@ const REQUIRED_AT_SUBMIT = new Set<string>([
   ISSUE_CODES.valueBlank,
 ]);
 const REQUIRED_HEADER_FIELDS = new Set(['project.categoryCode', 'project.plannedStart', 'project.plannedEnd']);
+/** Kept in a draft as typed, refused at 提交: a 年度指标值 that starts like a quantity but is none (`≥abc%`). */
+const WRONG_AT_SUBMIT = new Set<string>([ISSUE_CODES.valueInvalid]);
+
+/**
+ * checkForm's issues as 提交 applies them: the blanks a draft may keep become errors marked `blank` (to-dos until
+ * 提交), a value that is not a value becomes an error. Pure, so a page can show what blocks 提交 from the issues the
+ * API returned with the form.
+ */
+export function atSubmission(issues: readonly FieldIssue[]): FieldIssue[] {
+  return issues.map((issue) => {
+    if (issue.severity !== 'warning') return issue;
+    const required =
+      REQUIRED_AT_SUBMIT.has(issue.code) || (issue.code === ISSUE_CODES.projectFieldBlank && REQUIRED_HEADER_FIELDS.has(issue.field));
+    if (required) return { ...issue, severity: 'error', blank: true };
+    return WRONG_AT_SUBMIT.has(issue.code) ? { ...issue, severity: 'error' } : issue;
+  });
+}
 
 /** The checks of domain.md §2–§3 as 提交 applies them: every failure listed by field. */
 export function checkSubmission(content: FormCheckInput, taxonomy: readonly TaxonomyNode[]): FieldIssue[] {
-  return checkForm(content, taxonomy).map((issue) => {
-    const required =
-      REQUIRED_AT_SUBMIT.has(issue.code) || (issue.code === ISSUE_CODES.projectFieldBlank && REQUIRED_HEADER_FIELDS.has(issue.field));
-    return required && issue.severity === 'warning' ? { ...issue, severity: 'error' as const } : issue;
-  });
+  return atSubmission(checkForm(content, taxonomy));
 }

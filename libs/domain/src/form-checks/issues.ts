@@ -24,6 +24,7 @@ export const ISSUE_CODES = {
   duplicateIndicatorName: 'indicators.duplicate_name',
   valueBlank: 'indicators.value_blank',
   valueUnrecognised: 'indicators.value_unrecognised',
+  valueInvalid: 'indicators.value_invalid',
   weightInvalid: 'indicators.weight_invalid',
 } as const;
 export type IssueCode = (typeof ISSUE_CODES)[keyof typeof ISSUE_CODES];

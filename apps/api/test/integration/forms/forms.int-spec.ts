@@ -177,3 +177,76 @@ describe('forms: saving', () => {
     expect(response.statusCode).toBe(403);
   });
 });
+
+describe('forms: a 年度指标值 that starts like a quantity but is none (issue 9 point 7)', () => {
+  let t: TestApp;
+  let filer: string;
+  let formId: string;
+
+  const get = async () => (await t.app.inject({ method: 'GET', url: `/api/forms/${formId}`, headers: { authorization: filer } })).json<GoalForm>();
+  const put = (body: SaveFormRequest) => t.app.inject({ method: 'PUT', url: `/api/forms/${formId}`, headers: { authorization: filer }, payload: body as object });
+  const submit = async () =>
+    t.app.inject({ method: 'POST', url: `/api/forms/${formId}/transitions`, headers: { authorization: filer }, payload: { action: 'submit', rowVersion: (await get()).rowVersion } });
+  /** The dotted path of an indicator's value, found by its name. */
+  const valuePath = (form: GoalForm, name: string) => {
+    for (const [i, l1] of form.indicators.year.entries())
+      for (const [j, l2] of l1.children.entries())
+        for (const [k, indicator] of l2.indicators.entries()) if (indicator.name === name) return { i, j, k, field: `indicators.year.${i}.children.${j}.indicators.${k}.rawValue` };
+    throw new Error(`no indicator ${name}`);
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const tenant = await seedSongjiang(t.ownerUrl, 'v');
+    formId = tenant.forms[2].id;
+    ({ authorization: filer } = await login(t.app, 'v-filer'));
+  });
+  afterAll(() => t.close());
+
+  it('saves "≥abc%" in a draft exactly as typed, read as invalid, and refuses 提交 naming that indicator\'s field', async () => {
+    const form = await get();
+    const at = valuePath(form, '投诉率');
+    const request = toSaveRequest(form);
+    request.indicators.year[at.i].children[at.j].indicators[at.k].rawValue = '≥abc%';
+    const saved = await put(request);
+    expect(saved.statusCode).toBe(200);
+
+    const draft = await get();
+    const indicator = draft.indicators.year[at.i].children[at.j].indicators[at.k];
+    expect(indicator).toMatchObject({ name: '投诉率', rawValue: '≥abc%', target: { kind: 'invalid', text: '≥abc%' } });
+    expect(indicator.warning).toMatch(/^无法识别为数值：/);
+    expect(draft.issues).toContainEqual(expect.objectContaining({ field: at.field, severity: 'warning', code: 'indicators.value_invalid' }));
+
+    const refused = await submit();
+    expect(refused.statusCode).toBe(400);
+    const body = refused.json<ApiError>();
+    expect(body.fields).toEqual([{ field: at.field, message: expect.stringMatching(/^三级指标「投诉率」：年度指标值“≥abc%”无法识别为数值：/) }]);
+    expect(body.message).toContain('三级指标「投诉率」');
+    const after = await get();
+    expect(after.status).toBe('draft');
+    expect(after.indicators.year[at.i].children[at.j].indicators[at.k].rawValue).toBe('≥abc%');
+  });
+
+  it('keeps "≥ 98 %%" as typed too, and takes the time target "2022年底前" as qualitative without a warning', async () => {
+    const form = await get();
+    const complaints = valuePath(form, '投诉率');
+    const request = toSaveRequest(form);
+    request.indicators.year[complaints.i].children[complaints.j].indicators[complaints.k].rawValue = '≥ 98 %%';
+    request.indicators.year[0].children[0].indicators[0].rawValue = '2022年底前';
+    expect((await put(request)).statusCode).toBe(200);
+    const saved = await get();
+    expect(saved.indicators.year[complaints.i].children[complaints.j].indicators[complaints.k]).toMatchObject({ rawValue: '≥ 98 %%', target: { kind: 'invalid', text: '≥ 98 %%' } });
+    expect(saved.indicators.year[0].children[0].indicators[0]).toMatchObject({ rawValue: '2022年底前', target: { kind: 'qualitative', text: '2022年底前' }, warning: null });
+  });
+
+  it('submits once the value is a value', async () => {
+    const form = await get();
+    const at = valuePath(form, '投诉率');
+    const request = toSaveRequest(form);
+    request.indicators.year[at.i].children[at.j].indicators[at.k].rawValue = '≤1%';
+    expect((await put(request)).statusCode).toBe(200);
+    const submitted = await submit();
+    expect(submitted.statusCode).toBe(200);
+    expect(submitted.json<GoalForm>().status).toBe('submitted');
+  });
+});
