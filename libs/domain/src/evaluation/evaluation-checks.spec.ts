@@ -5,6 +5,7 @@ import { checkEvaluation, scoreEvaluationContent, type EvaluationContent } from 
 
 const indicator = (raw: string, actualValue: string | null, extra: Partial<EvaluationContent['indicators'][number]> = {}) => ({
   level1Code: 'output',
+  name: `指标${raw}`,
   target: readTarget(raw).target,
   weight: null,
   actualValue,
@@ -40,10 +41,59 @@ describe('self-evaluation checks', () => {
       ['funds.annualBudget', 'required'],
       ['funds.executedAmount', 'invalid_money'],
       ['actualGoal', 'required'],
-      ['indicators.0.actualValue', 'unscored'],
+      ['indicators.0.actualValue', 'required'],
       ['indicators.1.actualValue', 'required'],
-      ['indicators.1.selfShare', 'unscored'],
+      ['indicators.1.selfShare', 'required'],
       ['indicators.2.deviationReason', 'reason_required'],
+    ]);
+  });
+
+  it('names the indicator in every message about it, once per field (not "请填写数值（单位：%）" seven times)', () => {
+    const c = content({
+      indicators: [
+        indicator('>=98%', '', { name: '系统可用率' }),
+        indicator('=0%', null, { name: '投诉率' }),
+        indicator('及时', '', { name: '工作完成及时率' }),
+        indicator('否', ' ', { name: '是否有重大事故' }),
+        indicator('>=98%', '九成', { name: '修复率' }),
+        indicator('=2次', '1次', { name: '培训次数' }),
+        indicator('是', '95%', { name: '是否按时上线' }),
+      ],
+    });
+    expect(check(c).map((i) => i.message)).toEqual([
+      '三级指标「系统可用率」：请填写实际完成值（单位：%）',
+      '三级指标「投诉率」：请填写实际完成值（单位：%）',
+      '三级指标「工作完成及时率」：请填写实际完成值',
+      '三级指标「工作完成及时率」：请选择完成档次并给分',
+      '三级指标「是否有重大事故」：请填写实际完成值（“是”或“否”）',
+      '三级指标「修复率」：实际完成值“九成”不是数值，请填写数值（单位：%）',
+      '三级指标「培训次数」：未完成或超出目标较多，请填写偏差原因分析及改进措施',
+      '三级指标「是否按时上线」：实际完成值“95%”不是“是”或“否”',
+    ]);
+  });
+
+  it('marks what is still to fill in as blank (a to-do until 提交) and what is wrong as a plain error', () => {
+    const fresh = content({
+      funds: { initialBudget: '100', annualBudget: '100', executedAmount: null },
+      actualGoal: null,
+      indicators: [indicator('>=98%', null), indicator('及时', null), indicator('否', null)],
+    });
+    const issues = check(fresh);
+    expect(issues.length).toBe(6);
+    expect(issues.every((i) => i.severity === 'error' && i.blank === true)).toBe(true);
+
+    const wrong = check(
+      content({
+        funds: { initialBudget: '0', annualBudget: '0', executedAmount: 'abc' },
+        indicators: [indicator('=2次', '2个'), indicator('及时', '及时', { selfShare: '1.5' }), indicator('=2次', '1次')],
+      }),
+    );
+    expect(wrong.map((i) => [i.code, i.blank])).toEqual([
+      ['invalid_money', undefined],
+      ['zero_budget', undefined],
+      ['unscored', undefined],
+      ['unscored', undefined],
+      ['reason_required', undefined],
     ]);
   });
 
@@ -54,7 +104,7 @@ describe('self-evaluation checks', () => {
 
   it('warns when the policy gives an indicator\'s 一级指标 no weight (成本指标 as level 1)', () => {
     const issues = check(content({ indicators: [indicator('>=98%', '99%'), indicator('≤90万元', '85万元', { level1Code: 'cost', level1Label: '成本指标' })] }));
-    expect(issues).toEqual([expect.objectContaining({ field: 'indicators.1.weight', severity: 'warning', code: 'zero_weight', message: '评分规则未给一级指标“成本指标”设权重，此指标分值为 0' })]);
+    expect(issues).toEqual([expect.objectContaining({ field: 'indicators.1.weight', severity: 'warning', code: 'zero_weight', message: '三级指标「指标≤90万元」：评分规则未给一级指标“成本指标”设权重，此指标分值为 0' })]);
   });
 
   it('refuses a unit that does not convert, by the value field', () => {

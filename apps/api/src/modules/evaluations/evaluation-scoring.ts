@@ -26,6 +26,7 @@ export function toContent(funds: EvaluationFunds, actualGoal: string | null, row
     indicators: rows.map((r) => ({
       level1Code: r.level1_code,
       level1Label: labels?.[r.level1_code],
+      name: r.name,
       target: targetFromRow(r),
       weight: r.weight,
       actualValue: r.actual_value,

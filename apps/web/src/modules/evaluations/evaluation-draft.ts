@@ -134,6 +134,7 @@ export function toContent(draft: EvaluationDraft): EvaluationContent {
       return {
         level1Code: indicator.level1Code,
         level1Label: indicator.level1Label,
+        name: indicator.name,
         target: indicator.target,
         weight: indicator.weight,
         actualValue: orNull(row.actualValue),
@@ -180,6 +181,7 @@ export function storedContent(evaluation: Evaluation, reviewerShares: Readonly<R
     indicators: evaluation.indicators.map((indicator) => ({
       level1Code: indicator.level1Code,
       level1Label: indicator.level1Label,
+      name: indicator.name,
       target: indicator.target,
       weight: indicator.weight,
       actualValue: indicator.actualValue,
