@@ -105,7 +105,7 @@ export function EvaluationPage() {
         />
       ) : (
         <>
-          {isEvaluationEditable(evaluation.status) && <IssuesPanel issues={evaluation.issues} errorsAre="需在提交前填写或修改" />}
+          {isEvaluationEditable(evaluation.status) && <IssuesPanel issues={evaluation.issues} />}
           <EvaluationSheet evaluation={evaluation} scored={storedScores(evaluation)} />
           <EvaluationTimeline evaluationId={evaluation.id} status={evaluation.status} />
         </>

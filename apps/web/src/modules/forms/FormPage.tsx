@@ -6,7 +6,7 @@ import { FormStatusTag } from '../../ui/FormStatusTag';
 import { IssuesPanel } from '../../ui/IssuesPanel';
 import { LoadFailure } from '../../ui/LoadFailure';
 import { SheetPageHeader } from '../../ui/SheetPageHeader';
-import { isEditable } from '@jxt/domain';
+import { atSubmission, isEditable } from '@jxt/domain';
 import { useCurrentUser } from '../auth/hooks';
 import { FormEditor } from './components/FormEditor';
 import { FormSheet } from './components/FormSheet';
@@ -122,7 +122,8 @@ export function FormPage() {
         )
       ) : (
         <>
-          <IssuesPanel issues={form.issues} errorsAre="错误" />
+          {/* Before 提交, what would block it; after, what the checks still find. */}
+          <IssuesPanel issues={isEditable(form.status) ? atSubmission(form.issues) : form.issues} />
           <FormSheet form={form} categoryLabel={categoryLabel} highlightField={review?.field} highlightNote={review?.comment} />
           <FormTimeline formId={form.id} status={form.status} />
         </>

@@ -50,7 +50,7 @@ describe('EvaluationEditor', () => {
     await userEvent.type(screen.getByLabelText('实际完成值：项目验收合格率'), '90');
     const cell = reasonCell('项目验收合格率');
     expect(cell).toHaveClass('eval-reason-missing');
-    expect(within(cell).getByText('未完成或超出目标较多，请填写偏差原因分析及改进措施')).toBeInTheDocument();
+    expect(within(cell).getByText('三级指标「项目验收合格率」：未完成或超出目标较多，请填写偏差原因分析及改进措施')).toHaveClass('field-note-error');
 
     await userEvent.type(screen.getByLabelText('偏差原因：项目验收合格率'), '一个子项目延期验收');
     expect(reasonCell('项目验收合格率')).not.toHaveClass('eval-reason-missing');
@@ -59,7 +59,8 @@ describe('EvaluationEditor', () => {
   it('scores a qualitative indicator by band and percent (selfShare as a decimal string)', async () => {
     renderEditor();
     const cell = screen.getByLabelText('实际完成值：项目完成及时率').closest('td')!;
-    expect(within(cell).getByText('请选择完成档次并给分')).toBeInTheDocument();
+    // Not chosen yet: a to-do, muted, not an error in red.
+    expect(within(cell).getByText('三级指标「项目完成及时率」：请选择完成档次并给分')).toHaveClass('field-note-todo');
     await userEvent.click(screen.getByRole('combobox', { name: '完成档次：项目完成及时率' }));
     await userEvent.click(await screen.findByTitle('达成年度指标（80%–100%）'));
     const percent = screen.getByLabelText('得分比例：项目完成及时率');
@@ -69,7 +70,7 @@ describe('EvaluationEditor', () => {
     await userEvent.clear(percent);
     await userEvent.type(percent, '85');
     expect(scoreOf('项目完成及时率')).toBe('6.07');
-    expect(within(cell).queryByText('请选择完成档次并给分')).toBeNull();
+    expect(within(cell).queryByText(/请选择完成档次并给分/)).toBeNull();
     // outside the band: not taken while typing, and held to the band's floor on leaving the input
     await userEvent.clear(percent);
     await userEvent.type(percent, '70');

@@ -7,7 +7,7 @@ import { EditBar } from '../../../ui/EditBar';
 import { LeaveGuard } from '../../../ui/LeaveGuard';
 import { SaveErrors } from '../../../ui/SaveErrors';
 import { useEditorSave } from '../../../ui/use-editor-save';
-import { issuesByField } from '../../forms/components/FieldNote';
+import { isMistake, issuesByField } from '../../forms/components/FieldNote';
 import { createDraft, draftReducer, toContent, toRequest } from '../evaluation-draft';
 import { useSaveEvaluation } from '../hooks';
 import { evaluationInputs } from './EvaluationInputs';
@@ -46,7 +46,8 @@ export function EvaluationEditor({ evaluation, onDone, onReload }: EvaluationEdi
   const inputs = evaluationInputs({ evaluation, draft, scored, issues: byField, dispatch });
 
   const dirty = draft.dirty && !saved;
-  const open = issues.filter((issue) => issue.severity === 'error').length;
+  const mistakes = issues.filter(isMistake).length;
+  const todos = issues.filter((issue) => issue.severity === 'error' && issue.blank).length;
   // The summary's rows without a field (the server's message alone) print no label.
   const summary = useMemo(() => draft.errorSummary.map((item) => ({ fieldId: item.field || null, label: item.field ? item.label : '', message: item.message })), [draft.errorSummary]);
 
@@ -56,7 +57,9 @@ export function EvaluationEditor({ evaluation, onDone, onReload }: EvaluationEdi
         <Typography.Text>
           总分 <strong>{scored.total}</strong>（{scored.grade}）
         </Typography.Text>
-        <Typography.Text type={open ? 'danger' : 'success'}>{open ? `提交前还有 ${open} 处需要填写或修改` : '已可提交'}</Typography.Text>
+        <Typography.Text type={mistakes ? 'danger' : todos ? 'secondary' : 'success'}>
+          {mistakes ? `提交前有 ${mistakes} 处需要修改${todos ? `，${todos} 项待填写` : ''}` : todos ? `提交前还有 ${todos} 项待填写` : '已可提交'}
+        </Typography.Text>
       </EditBar>
 
       <SaveErrors summary={summary} failure={failure} onCloseFailure={closeFailure} onFocus={focusField} />

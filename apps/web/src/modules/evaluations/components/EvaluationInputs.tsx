@@ -2,7 +2,7 @@ import { EVALUATION_FIELD_LABELS as L, type Evaluation, type FieldIssue } from '
 import { isBandScored, type ScoredEvaluation } from '@jxt/domain';
 import { Input } from 'antd';
 import type { Dispatch } from 'react';
-import { FieldNote, statusOf } from '../../forms/components/FieldNote';
+import { FieldNote, isMistake, statusOf } from '../../forms/components/FieldNote';
 import { type EvaluationDraft, type EvaluationDraftAction, type FundsField } from '../evaluation-draft';
 import type { SheetInputs } from './EvaluationSheet';
 import { QualitativeShareInput } from './QualitativeShareInput';
@@ -110,7 +110,7 @@ function ReasonInput({ args, index }: { args: EvaluationInputsArgs; index: numbe
         placeholder={needs ? '必填：未完成或超出目标较多' : undefined}
         value={args.draft.indicators[index].deviationReason}
         status={statusOf(note.serverError, note.issues)}
-        aria-invalid={Boolean(note.serverError || note.issues?.some((i) => i.severity === 'error'))}
+        aria-invalid={Boolean(note.serverError || note.issues?.some(isMistake))}
         aria-describedby={note.serverError || note.issues ? note.id : undefined}
         onChange={(e) => args.dispatch({ type: 'indicator', index, field: 'deviationReason', value: e.target.value })}
       />

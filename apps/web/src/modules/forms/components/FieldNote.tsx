@@ -8,7 +8,10 @@ export interface FieldNoteProps {
   issues?: readonly FieldIssue[];
 }
 
-/** The messages of one input, beside it: errors in red, warnings in orange. Nothing when there is none. */
+/** How a message looks: a mistake in red, a field still to fill in (blocks 提交 only) muted, a warning in orange. */
+const noteClass = (issue: FieldIssue) => (issue.severity === 'warning' ? 'field-note-warning' : issue.blank ? 'field-note-todo' : 'field-note-error');
+
+/** The messages of one input, beside it: errors in red, to-dos muted, warnings in orange. Nothing when there is none. */
 export function FieldNote({ id, serverError, issues: all = [] }: FieldNoteProps) {
   // The server's message already says what the live error would: show one of them.
   const issues = serverError ? all.filter((issue) => issue.severity !== 'error') : all;
@@ -17,7 +20,7 @@ export function FieldNote({ id, serverError, issues: all = [] }: FieldNoteProps)
     <div id={id} className="field-note" role={serverError ? 'alert' : undefined}>
       {serverError && <div className="field-note-error">{serverError}</div>}
       {issues.map((issue) => (
-        <div key={issue.code + issue.message} className={issue.severity === 'error' ? 'field-note-error' : 'field-note-warning'}>
+        <div key={issue.code + issue.message} className={noteClass(issue)}>
           {issue.message}
         </div>
       ))}
@@ -32,5 +35,9 @@ export function issuesByField(issues: readonly FieldIssue[]): Map<string, FieldI
   return map;
 }
 
+/** A mistake to correct: an error that is not merely a field still to fill in. */
+export const isMistake = (issue: FieldIssue) => issue.severity === 'error' && !issue.blank;
+
+/** The input's outline: red for the server's refusal or a mistake, orange for a warning; none for a field that is only still empty. */
 export const statusOf = (serverError: string | undefined, issues: readonly FieldIssue[] | undefined) =>
-  serverError || issues?.some((issue) => issue.severity === 'error') ? 'error' : issues?.length ? 'warning' : undefined;
+  serverError || issues?.some(isMistake) ? 'error' : issues?.some((issue) => issue.severity === 'warning') ? 'warning' : undefined;

@@ -30,6 +30,26 @@ describe('IndicatorEditor', () => {
     expect(value).toHaveValue('大约九成');
   });
 
+  it('marks a value that starts like a quantity but is none in red, saying why; a time target reads as qualitative', async () => {
+    const user = userEvent.setup();
+    render(<Harness />);
+    const value = screen.getByLabelText('年度指标值 第6行');
+    const reading = () => document.getElementById(value.getAttribute('aria-describedby')!)!;
+    for (const typed of ['≥abc%', '≤%', '≥ 98 %%']) {
+      await user.clear(value);
+      await user.type(value, typed);
+      expect(value).toHaveValue(typed);
+      expect(reading()).toHaveClass('ind-reading-error');
+      expect(reading()).toHaveTextContent(/^无法识别为数值：/);
+      expect(value.closest('.ant-input-status-error') ?? value).toHaveClass('ant-input-status-error');
+    }
+    await user.clear(value);
+    await user.type(value, '2022年底前');
+    expect(reading()).toHaveTextContent('定性：2022年底前');
+    expect(reading()).not.toHaveClass('ind-reading-error');
+    expect(reading()).not.toHaveClass('ind-reading-warning');
+  });
+
   it('Enter in a 三级指标 name moves to its value; Alt+↓ moves the row down and keeps the keyboard in it', async () => {
     const user = userEvent.setup();
     render(<Harness />);

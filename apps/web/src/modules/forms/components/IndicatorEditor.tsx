@@ -71,6 +71,9 @@ const IndicatorCells = memo(function IndicatorCells(props: IndicatorCellsProps) 
   };
   const readingId = `reading-${indicator.key}`;
   const readingText = reading.warning ?? formatTarget(reading.target);
+  // Starts like a quantity but is none (≥abc%): kept in the draft, refused at 提交.
+  const invalid = reading.target.kind === 'invalid';
+  const readingClass = invalid ? 'ind-reading ind-reading-error' : reading.warning ? 'ind-reading ind-reading-warning' : 'ind-reading';
   return (
     <>
       <td className="ind-name-cell" colSpan={2}>
@@ -97,10 +100,10 @@ const IndicatorCells = memo(function IndicatorCells(props: IndicatorCellsProps) 
           aria-label={`${L.targetValue} 第${rowNumber}行`}
           aria-describedby={readingId}
           data-field-id={fieldIdIndicator(indicator.key, 'rawValue')}
-          status={valueError ? 'error' : reading.warning ? 'warning' : undefined}
+          status={valueError || invalid ? 'error' : reading.warning ? 'warning' : undefined}
           placeholder="如 ≥90%、是、提升"
         />
-        <div id={readingId} className={reading.warning ? 'ind-reading ind-reading-warning' : 'ind-reading'} aria-live="polite">
+        <div id={readingId} className={readingClass} aria-live="polite">
           {readingText}
         </div>
         {valueError && (
