@@ -59,8 +59,10 @@ describe('EvaluationEditor', () => {
   it('scores a qualitative indicator by band and percent (selfShare as a decimal string)', async () => {
     renderEditor();
     const cell = screen.getByLabelText('实际完成值：项目完成及时率').closest('td')!;
-    // Not chosen yet: a to-do, muted, not an error in red.
-    expect(within(cell).getByText('三级指标「项目完成及时率」：请选择完成档次并给分')).toHaveClass('field-note-todo');
+    // Not chosen yet: a to-do, counted in the bar, not an error in red beside the input.
+    expect(within(cell).queryByText(/请选择完成档次并给分/)).toBeNull();
+    expect(cell.querySelector('.ant-select-status-error')).toBeNull();
+    expect(screen.getByText(/^提交前还有 \d+ 项待填写$/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole('combobox', { name: '完成档次：项目完成及时率' }));
     await userEvent.click(await screen.findByTitle('达成年度指标（80%–100%）'));
     const percent = screen.getByLabelText('得分比例：项目完成及时率');

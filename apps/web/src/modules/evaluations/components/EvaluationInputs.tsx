@@ -1,4 +1,4 @@
-import { EVALUATION_FIELD_LABELS as L, type Evaluation, type FieldIssue } from '@jxt/contracts';
+import { EVALUATION_FIELD_LABELS as L, type Evaluation, type FieldIssue, type ParsedTarget } from '@jxt/contracts';
 import { isBandScored, type ScoredEvaluation } from '@jxt/domain';
 import { Input } from 'antd';
 import type { Dispatch } from 'react';
@@ -59,6 +59,12 @@ function ActualGoalInput({ args }: { args: EvaluationInputsArgs }) {
   );
 }
 
+/** What a 实际完成值 should look like, as the empty input's placeholder: `数值，单位：%`, `是 / 否`, `完成情况`. */
+function placeholderFor(target: ParsedTarget): string {
+  if (target.kind === 'quantitative') return target.unit ? `数值，单位：${target.unit}` : '数值';
+  return target.kind === 'boolean' ? '是 / 否' : '完成情况';
+}
+
 function ActualInput({ args, index }: { args: EvaluationInputsArgs; index: number }) {
   const indicator = args.evaluation.indicators[index];
   const row = args.draft.indicators[index];
@@ -72,6 +78,7 @@ function ActualInput({ args, index }: { args: EvaluationInputsArgs; index: numbe
         aria-label={`${L.actualValue}：${indicator.name}`}
         data-field-id={`indicators.${index}.actualValue`}
         value={row.actualValue}
+        placeholder={placeholderFor(indicator.target)}
         status={statusOf(note.serverError, note.issues)}
         onChange={(e) => args.dispatch({ type: 'indicator', index, field: 'actualValue', value: e.target.value })}
       />

@@ -35,4 +35,17 @@ describe('EvaluationSheet (read view)', () => {
     expect(within(row).getByLabelText('得分：项目完成及时率')).toHaveTextContent('5.36');
     expect(within(row).getByText(/定性（复核）/)).toBeInTheDocument();
   });
+
+  it('shows a fresh 自评表 without red: each row still to fill in is a muted to-do; a typed value that cannot be scored is red', () => {
+    const fresh = seedEvaluation3();
+    const { container, unmount } = render(<EvaluationSheet evaluation={fresh} scored={storedScores(fresh)} />);
+    expect(container.querySelectorAll('.field-note-error')).toHaveLength(0);
+    expect(container.querySelectorAll('.eval-actual .field-note-todo')).toHaveLength(fresh.indicators.length);
+    unmount();
+
+    const typed = seedEvaluation3({}, { 项目验收合格率: { actualValue: '九成' } });
+    render(<EvaluationSheet evaluation={typed} scored={storedScores(typed)} />);
+    const row = screen.getByText('项目验收合格率').closest('tr')!;
+    expect(within(row).getByText('请填写数值（单位：%）')).toHaveClass('field-note-error');
+  });
 });

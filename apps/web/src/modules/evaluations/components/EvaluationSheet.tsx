@@ -127,15 +127,22 @@ function HeadTable({ evaluation, scored, inputs }: EvaluationSheetProps) {
   );
 }
 
+interface ActualTextProps {
+  indicator: Evaluation['indicators'][number];
+  scored: ScoredEvaluation['indicators'][number];
+  /** Nothing entered yet (the checks' `blank`): why it scores 0 is a to-do, muted, not a mistake in red. */
+  pending?: boolean;
+}
+
 /** The printed 实际完成值 of a row: the value, how it converted, the band of a qualitative score, the reviewer's change. */
-export function ActualText({ indicator, scored }: { indicator: Evaluation['indicators'][number]; scored: ScoredEvaluation['indicators'][number] }) {
+export function ActualText({ indicator, scored, pending = false }: ActualTextProps) {
   const self = shareToPercent(indicator.selfShare);
   return (
     <>
       <div className="eval-actual-value">{indicator.actualValue ?? ''}</div>
       {scored.actualInTargetUnit && <div className="eval-note">折合 {scored.actualInTargetUnit}</div>}
       {self !== null && <div className="eval-note">自评得分比例 {self}%</div>}
-      {scored.error && <div className="field-note field-note-error">{scored.error}</div>}
+      {scored.error && <div className={pending ? 'field-note field-note-todo' : 'field-note field-note-error'}>{scored.error}</div>}
     </>
   );
 }
@@ -159,6 +166,8 @@ export function ReasonText({ indicator, scored }: { indicator: Evaluation['indic
 function IndicatorTable({ evaluation, scored, inputs }: EvaluationSheetProps) {
   const tree = indicatorTree(evaluation.indicators);
   const rows = layoutIndicatorRows(tree);
+  const blank = new Set(evaluation.issues.filter((issue) => issue.blank).map((issue) => issue.field));
+  const pending = (index: number) => blank.has(`indicators.${index}.actualValue`) || blank.has(`indicators.${index}.selfShare`);
   return (
     <table className="sheet-table sheet-indicators eval-indicators">
       <IndicatorColumns />
@@ -199,7 +208,7 @@ function IndicatorTable({ evaluation, scored, inputs }: EvaluationSheetProps) {
               <td>{indicator.name}</td>
               <td className="sheet-value">{indicator.rawTarget}</td>
               <td className="eval-actual" data-field={`indicators.${index}.actualValue`}>
-                {inputs ? inputs.actual(index) : <ActualText indicator={indicator} scored={s} />}
+                {inputs ? inputs.actual(index) : <ActualText indicator={indicator} scored={s} pending={pending(index)} />}
               </td>
               <td className="eval-number">{s.weight}</td>
               <ScoreCell name={indicator.name} scored={s} />

@@ -8,19 +8,20 @@ export interface FieldNoteProps {
   issues?: readonly FieldIssue[];
 }
 
-/** How a message looks: a mistake in red, a field still to fill in (blocks 提交 only) muted, a warning in orange. */
-const noteClass = (issue: FieldIssue) => (issue.severity === 'warning' ? 'field-note-warning' : issue.blank ? 'field-note-todo' : 'field-note-error');
-
-/** The messages of one input, beside it: errors in red, to-dos muted, warnings in orange. Nothing when there is none. */
+/**
+ * The messages of one input, beside it: errors in red, warnings in orange. Nothing when there is none. A field that is
+ * only still empty (`blank`) gets no message here: the input's placeholder says what goes in, and the checks panel and
+ * the edit bar count the to-dos.
+ */
 export function FieldNote({ id, serverError, issues: all = [] }: FieldNoteProps) {
   // The server's message already says what the live error would: show one of them.
-  const issues = serverError ? all.filter((issue) => issue.severity !== 'error') : all;
+  const issues = (serverError ? all.filter((issue) => issue.severity !== 'error') : all).filter((issue) => !issue.blank);
   if (!serverError && issues.length === 0) return null;
   return (
     <div id={id} className="field-note" role={serverError ? 'alert' : undefined}>
       {serverError && <div className="field-note-error">{serverError}</div>}
       {issues.map((issue) => (
-        <div key={issue.code + issue.message} className={noteClass(issue)}>
+        <div key={issue.code + issue.message} className={issue.severity === 'error' ? 'field-note-error' : 'field-note-warning'}>
           {issue.message}
         </div>
       ))}
