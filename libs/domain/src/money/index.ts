@@ -2,3 +2,4 @@ export { parseMoney, moneyOrNull, amountForRequest, MONEY_MAX_INTEGER_DIGITS, ty
 export { formatYuan, toWanYuan } from './format-money';
 export { addMoney, subtractMoney, compareMoney } from './money-arithmetic';
 export { isPlainDecimal } from './money-decimal';
+export { groupMoneyInput, moneyForInput, type MoneyInputState, type MoneyInputDeletion } from './group-money-input';
