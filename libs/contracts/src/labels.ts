@@ -127,6 +127,8 @@ export const FORM_FIELD_LABELS = {
   funds: '项目资金（元）',
   goals: '项目绩效目标',
   totalGoal: '项目总目标',
+  goalPeriodStart: '项目总目标起始年度',
+  goalPeriodEnd: '项目总目标终止年度',
   annualGoal: '年度总目标',
   indicators: '绩效指标',
   level1: '一级指标',

@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsDefined, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsArray, IsDefined, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import type { Funds, IndicatorInput, IndicatorSetsInput, Level1GroupInput, Level2GroupInput, SaveFormRequest } from '@jxt/contracts';
+import { GOAL_PERIOD_YEARS } from '@jxt/domain';
+import { IsGoalPeriodYear } from '../../../common/validation/is-goal-period-year';
 import { IsMoney } from '../../../common/validation/is-money';
 import { ProjectHeaderDto } from '../../projects/dto/project.dto';
 
@@ -67,8 +69,10 @@ export class SaveFormDto implements SaveFormRequest {
   @ApiPropertyOptional({ description: '项目总目标' }) @IsOptional() @IsString() @MaxLength(20000) totalGoal!: string | null;
   @ApiPropertyOptional({ description: '年度总目标' }) @IsOptional() @IsString() @MaxLength(20000) annualGoal!: string | null;
 
-  @ApiPropertyOptional({ example: 2021 }) @IsOptional() @IsInt() @Min(2000) @Max(2100) goalPeriodStart!: number | null;
-  @ApiPropertyOptional({ example: 2021 }) @IsOptional() @IsInt() @Min(2000) @Max(2100) goalPeriodEnd!: number | null;
+  @ApiPropertyOptional({ example: 2021, minimum: GOAL_PERIOD_YEARS.min, maximum: GOAL_PERIOD_YEARS.max, description: '项目总目标起始年度' })
+  @IsOptional() @IsGoalPeriodYear() goalPeriodStart!: number | null;
+  @ApiPropertyOptional({ example: 2021, minimum: GOAL_PERIOD_YEARS.min, maximum: GOAL_PERIOD_YEARS.max, description: '项目总目标终止年度（不早于起始年度）' })
+  @IsOptional() @IsGoalPeriodYear() goalPeriodEnd!: number | null;
 
   @ApiProperty({ type: IndicatorSetsDto }) @IsDefined({ message: '缺少绩效指标' }) @ValidateNested() @Type(() => IndicatorSetsDto) indicators!: IndicatorSetsDto;
 }
