@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { logInToProjects, submitLogin } from './support';
+import { expectNoHorizontalScroll, logInToProjects, submitLogin } from './support';
 
 // The fresh database of this run holds the demo tenant: filer's unit has three 2021 forms, all drafts.
 const FILER = {
@@ -78,6 +78,37 @@ test('a filer logs in, sees who is working and the unit’s 2021 projects, searc
   // The session is gone on the server too: the list sends the user back to log in.
   await page.goto('/projects?year=2021');
   await expect(page).toHaveURL(/\/login$/);
+});
+
+test('at 1024×768 every column of 项目列表 is readable: 状态 and the amounts inside the window, no scrolling sideways', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await logInToProjects(page, FILER.username, FILER.password);
+  await expect(rows(page)).toHaveCount(3);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, 'list-1024x768.png') });
+
+  await expectNoHorizontalScroll(page);
+  // The table itself does not scroll sideways either (a scrollbar under the rows hides 状态 just as well).
+  const table = page.locator('.ant-table-content, .ant-table-body').first();
+  const { scrollWidth, clientWidth } = await table.evaluate((element) => ({ scrollWidth: element.scrollWidth, clientWidth: element.clientWidth }));
+  expect(scrollWidth, `table ${scrollWidth}px wide in ${clientWidth}px`).toBeLessThanOrEqual(clientWidth);
+
+  const headers = page.locator('.ant-table-thead th');
+  for (const title of ['项目编码', '项目名称', '单位', '项目类别', '年度资金申请总额（元）', '状态']) {
+    const header = headers.filter({ hasText: title });
+    await expect(header).toBeInViewport({ ratio: 1 });
+  }
+  const statusColumn = (await headers.allTextContents()).indexOf('状态');
+  expect(statusColumn).toBeGreaterThan(0);
+  for (const row of await rows(page).all()) {
+    const cell = row.locator('td').nth(statusColumn);
+    await expect(cell).toContainText('草稿');
+    await expect(cell).toBeInViewport({ ratio: 1 });
+    const box = (await cell.boundingBox())!;
+    expect(box.x + box.width, 'right edge of the 状态 cell').toBeLessThanOrEqual(1024);
+    // The amount is on one line, whole.
+    await expect(row.locator('td.money-cell')).toBeInViewport({ ratio: 1 });
+  }
 });
 
 test('a wrong password shows the server’s message and stays on the login page', async ({ page }) => {

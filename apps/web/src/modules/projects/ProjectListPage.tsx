@@ -82,8 +82,9 @@ export function ProjectListPage() {
   const filtered = Boolean(parsed.search || parsed.organizationId || parsed.categoryCode || parsed.status);
 
   const columns: TableColumnsType<ProjectListItem> = [
-    { title: '项目编码', dataIndex: 'code', key: 'code', width: 130 },
-    // 项目名称 and 单位 share what the fixed columns leave; long names wrap rather than hide behind "…".
+    // The fixed columns add up to 500px, so that at 1024×768 (976px of content) 项目名称 and 单位 still share
+    // about 470px and 状态 stays in the window; long names wrap rather than hide behind "…".
+    { title: '项目编码', dataIndex: 'code', key: 'code', width: 128 },
     {
       title: '项目名称',
       dataIndex: 'name',
@@ -95,14 +96,14 @@ export function ProjectListPage() {
       title: '项目类别',
       dataIndex: 'categoryCode',
       key: 'categoryCode',
-      width: 110,
+      width: 96,
       render: (code: string | null) => (code ? (categoryLabels.get(code) ?? code) : '—'),
     },
     {
       title: '年度资金申请总额（元）',
       dataIndex: 'annualAmount',
       key: 'annualAmount',
-      width: 180,
+      width: 140,
       align: 'right',
       className: 'money-cell',
       render: (amount: string | null) => (amount === null ? '—' : formatYuan(amount)),
@@ -111,7 +112,8 @@ export function ProjectListPage() {
       title: '状态',
       dataIndex: 'formStatus',
       key: 'formStatus',
-      width: 140,
+      // wide enough for the longest status, 财政退回主管部门
+      width: 136,
       render: (status: FormStatus) => <FormStatusTag status={status} />,
     },
   ];
@@ -206,7 +208,8 @@ export function ProjectListPage() {
         columns={columns}
         dataSource={data?.items ?? []}
         loading={year === undefined || projects.isFetching}
-        scroll={{ x: 1100 }}
+        // Below this the table scrolls sideways rather than squeeze the names into a column of single characters.
+        scroll={{ x: 900 }}
         locale={{
           emptyText: projects.isError ? (
             <Empty description="加载失败，暂无数据" />
