@@ -55,14 +55,17 @@ const IndicatorCells = memo(function IndicatorCells(props: IndicatorCellsProps) 
   const { indicator, l1, l2, index, rowNumber, first, last, nextKey, nameError, valueError, dispatch } = props;
   const reading = useMemo(() => readTarget(indicator.rawValue), [indicator.rawValue]);
   const at = { l1, l2, index };
-  const set = (field: IndicatorField) => (e: { target: { value: string } }) => dispatch({ type: 'indicator', at, field, value: e.target.value });
-  const onKeyDown = (field: IndicatorField) => (e: KeyboardEvent<HTMLInputElement>) => {
+  // One line of text, as the single-line inputs these areas replace kept it: a pasted line break is dropped.
+  const set = (field: IndicatorField) => (e: { target: { value: string } }) =>
+    dispatch({ type: 'indicator', at, field, value: e.target.value.replace(/[\r\n]+/g, '') });
+  const onKeyDown = (field: IndicatorField) => (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
       e.preventDefault();
       const by = e.key === 'ArrowUp' ? -1 : 1;
       if ((by < 0 && !first) || (by > 0 && !last)) dispatch({ type: 'moveIndicator', at, by, focusField: field });
       return;
     }
+    // Enter moves on (names and values are one line of text; the area only wraps what is long).
     if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
       e.preventDefault();
       if (field === 'name') focusField(fieldIdIndicator(indicator.key, 'rawValue'));
@@ -77,9 +80,10 @@ const IndicatorCells = memo(function IndicatorCells(props: IndicatorCellsProps) 
   return (
     <>
       <td className="ind-name-cell" colSpan={2}>
-        <Input
+        <Input.TextArea
           value={indicator.name}
           onChange={set('name')}
+          autoSize={{ minRows: 1 }}
           onKeyDown={onKeyDown('name')}
           aria-label={`${L.level3} 第${rowNumber}行`}
           data-field-id={fieldIdIndicator(indicator.key, 'name')}
@@ -93,9 +97,10 @@ const IndicatorCells = memo(function IndicatorCells(props: IndicatorCellsProps) 
         )}
       </td>
       <td className="ind-value-cell">
-        <Input
+        <Input.TextArea
           value={indicator.rawValue}
           onChange={set('rawValue')}
+          autoSize={{ minRows: 1 }}
           onKeyDown={onKeyDown('rawValue')}
           aria-label={`${L.targetValue} 第${rowNumber}行`}
           aria-describedby={readingId}
