@@ -29,6 +29,7 @@ export function FormPage() {
   const query = useGoalForm(formId);
   const me = useCurrentUser();
   const categories = useCodeList('project_category');
+  const functionClasses = useCodeList('function_class');
   const [editing, setEditing] = useState(false);
   const navigate = useNavigate();
   const taxonomy = useTaxonomy(query.data?.year, editing);
@@ -50,10 +51,12 @@ export function FormPage() {
   const form: GoalForm = query.data;
   const canEdit = (me.data?.roles.includes('filer') ?? false) && isEditable(form.status);
   const categoryItems = categories.data ?? [];
+  const functionClassItems = functionClasses.data ?? [];
   // The reviewer's field is marked while the form is back with the unit (or the 主管部门).
   const review = form.status === 'returned' || form.status === 'finance_returned' ? form.latestReview : null;
   // The label as this revision prints it (kept from when it was locked); the code only if the list lost it.
   const categoryLabel = form.project.categoryCode ? (form.project.categoryLabel ?? form.project.categoryCode) : null;
+  const functionClassLabel = form.project.functionClassCode ? (form.project.functionClassLabel ?? form.project.functionClassCode) : null;
 
   return (
     <div className="form-page">
@@ -101,7 +104,7 @@ export function FormPage() {
         />
       )}
       {editing ? (
-        taxonomy.isPending ? (
+        taxonomy.isPending || functionClasses.isPending ? (
           <Spin className="form-loading" description="读取指标体系…" />
         ) : taxonomy.isError ? (
           <Alert type="error" showIcon title="无法读取指标体系" description={taxonomy.error.message} action={<Button onClick={() => void taxonomy.refetch()}>重试</Button>} />
@@ -111,6 +114,7 @@ export function FormPage() {
             form={form}
             taxonomy={taxonomy.data}
             categories={categoryItems}
+            functionClasses={functionClassItems}
             onDone={() => setEditing(false)}
             highlightField={review?.field}
             highlightNote={review?.comment}
@@ -124,7 +128,7 @@ export function FormPage() {
         <>
           {/* Before 提交, what would block it; after, what the checks still find. */}
           <IssuesPanel issues={isEditable(form.status) ? atSubmission(form.issues) : form.issues} />
-          <FormSheet form={form} categoryLabel={categoryLabel} highlightField={review?.field} highlightNote={review?.comment} />
+          <FormSheet form={form} categoryLabel={categoryLabel} functionClassLabel={functionClassLabel} highlightField={review?.field} highlightNote={review?.comment} />
           <FormTimeline formId={form.id} status={form.status} />
         </>
       )}

@@ -1,5 +1,5 @@
 import { TAXONOMY_2021 as TAXONOMY } from './testing/taxonomy';
-import { createDraft, draftReducer, fieldIdIndicator, fieldIdLevel2, mapFieldError, rowNumberOf, toRequest, type DraftAction, type FormDraft } from './form-draft';
+import { createDraft, draftReducer, fieldIdIndicator, fieldIdLevel2, mapFieldError, rowNumberOf, toRequest, UNDO_REMOVE_ID, type DraftAction, type FormDraft } from './form-draft';
 import { SEED_FORM_3 } from './testing/seed-form-3';
 import { toSaveRequest } from '@jxt/domain';
 
@@ -10,7 +10,9 @@ describe('form draft', () => {
   it('round-trips a form unchanged: GoalForm → draft → SaveFormRequest equals toSaveRequest', () => {
     const draft = createDraft(SEED_FORM_3);
     expect(draft.dirty).toBe(false);
-    expect(draft.funds.totalAmount).toBe('8927300.00');
+    // amounts open grouped, as the sheet prints them; the request carries the stored decimal string again
+    expect(draft.funds.totalAmount).toBe('8,927,300.00');
+    expect(draft.funds.otherAmount).toBe('0.00');
     expect(toRequest(draft)).toEqual(toSaveRequest(SEED_FORM_3));
   });
 
@@ -125,5 +127,79 @@ describe('form draft', () => {
     expect(mapFieldError(draft, { field: 'indicators.year.2.children.0.indicators.2.name', message: 'x' }).label).toBe('三级指标 第15行');
     expect(rowNumberOf(draft.year, { l1: 1, l2: 1, index: 0 })).toBe(11);
     expect(mapFieldError(draft, { field: 'rowVersion', message: 'x' }).fieldId).toBeNull();
+  });
+
+  it('opens a form without a 项目总目标 period on a proposal (the planned dates’ years), saved unless changed; not marked as an edit', () => {
+    const blank = { ...SEED_FORM_3, goalPeriodStart: null, goalPeriodEnd: null };
+    let draft = createDraft(blank);
+    expect([draft.goalPeriodStart, draft.goalPeriodEnd]).toEqual([2021, 2022]);
+    expect(draft.goalPeriodProposed).toBe(true);
+    expect(draft.dirty).toBe(false);
+    expect(toRequest(draft)).toMatchObject({ goalPeriodStart: 2021, goalPeriodEnd: 2022 });
+
+    draft = apply(draft, { type: 'goalPeriod', field: 'goalPeriodEnd', value: 2023 });
+    expect(draft).toMatchObject({ goalPeriodStart: 2021, goalPeriodEnd: 2023, goalPeriodProposed: false, dirty: true });
+    expect(toRequest(draft)).toMatchObject({ goalPeriodStart: 2021, goalPeriodEnd: 2023 });
+    draft = apply(draft, { type: 'goalPeriod', field: 'goalPeriodStart', value: null });
+    expect(toRequest(draft).goalPeriodStart).toBeNull();
+
+    // a form that has its years keeps them, even a carried-forward one's old years (the check warns about those)
+    const kept = createDraft({ ...SEED_FORM_3, year: 2022 });
+    expect([kept.goalPeriodStart, kept.goalPeriodEnd, kept.goalPeriodProposed]).toEqual([2021, 2021, false]);
+    expect(mapFieldError(kept, { field: 'goalPeriodEnd', message: 'x' })).toEqual({ fieldId: 'goalPeriodEnd', label: '项目总目标终止年度', message: 'x' });
+  });
+
+  it('edits 新增/延续 and 功能分类科目 as codes, and maps their 400s to their inputs', () => {
+    let draft = apply(
+      createDraft(SEED_FORM_3),
+      { type: 'header', field: 'continuity', value: 'continuing' },
+      { type: 'header', field: 'functionClassCode', value: '2080505' },
+    );
+    expect(toRequest(draft).project).toMatchObject({ continuity: 'continuing', functionClassCode: '2080505' });
+    draft = apply(draft, { type: 'header', field: 'functionClassCode', value: null });
+    expect(toRequest(draft).project.functionClassCode).toBeNull();
+    expect(mapFieldError(draft, { field: 'project.continuity', message: 'x' })).toEqual({ fieldId: 'project.continuity', label: '新增/延续', message: 'x' });
+    expect(mapFieldError(draft, { field: 'project.functionClassCode', message: 'x' }).fieldId).toBe('project.functionClassCode');
+  });
+
+  it('undoes the removal of an indicator: the row comes back at its place, with its id and text', () => {
+    const draft = createDraft(SEED_FORM_3);
+    const group = draft.year[0].children[0];
+    const removed = group.indicators[2];
+    let next = apply(draft, { type: 'removeIndicator', at: { l1: 0, l2: 0, index: 2 } });
+    expect(names(next, 0, 0)).not.toContain(removed.name);
+    expect(next.removed).toEqual([{ row: removed, groupKey: group.key, index: 2, rowNumber: 3 }]);
+    expect(next.focus).toBe(UNDO_REMOVE_ID);
+
+    // a second removal, then two undos: last removed, first restored
+    next = apply(next, { type: 'removeIndicator', at: { l1: 0, l2: 0, index: 0 } });
+    next = apply(next, { type: 'restoreIndicator' });
+    expect(next.removed).toHaveLength(1);
+    next = apply(next, { type: 'restoreIndicator' });
+    expect(names(next, 0, 0)).toEqual(names(draft, 0, 0));
+    expect(next.year[0].children[0].indicators[2]).toBe(removed);
+    expect(next.focus).toBe(fieldIdIndicator(removed.key, 'name'));
+    expect(toRequest(next).indicators).toEqual(toRequest(draft).indicators);
+    // nothing left to undo
+    expect(apply(next, { type: 'restoreIndicator' }).year).toBe(next.year);
+  });
+
+  it('puts a restored row at the end of its group when the group has shrunk, and forgets rows whose group is gone', () => {
+    let draft = createDraft(SEED_FORM_3);
+    // 质量指标 has one row: remove it, then the empty group; nothing to restore into
+    draft = apply(draft, { type: 'removeIndicator', at: { l1: 0, l2: 1, index: 0 } }, { type: 'removeLevel2', l1: 0, l2: 1 });
+    expect(draft.removed).toEqual([]);
+
+    draft = createDraft(SEED_FORM_3);
+    const last = draft.year[0].children[0].indicators[4];
+    draft = apply(
+      draft,
+      { type: 'removeIndicator', at: { l1: 0, l2: 0, index: 4 } },
+      { type: 'removeIndicator', at: { l1: 0, l2: 0, index: 3 } },
+      { type: 'removeIndicator', at: { l1: 0, l2: 0, index: 2 } },
+    );
+    draft = { ...draft, removed: draft.removed.slice(0, 1) };
+    draft = apply(draft, { type: 'restoreIndicator' });
+    expect(draft.year[0].children[0].indicators.at(-1)).toBe(last);
   });
 });

@@ -3,7 +3,8 @@
  * Pure (no React): the reducer, the conversions and the mapping of the server's 400 field paths
  * to the inputs are unit-tested in form-draft.spec.ts.
  *
- * Every text stays exactly as typed (amounts included: a string, never a float). Rows carry a
+ * Every text stays exactly as typed (amounts included: a string, never a float; they open grouped,
+ * `8,927,300.00`, and the request carries the decimal string). Rows carry a
  * stable `key` (indicator ids are absent for new rows) so that React keeps each row's state and
  * server errors stay on their row when rows move.
  */
@@ -21,7 +22,7 @@ import {
   type SaveFormRequest,
   type TaxonomyNode,
 } from '@jxt/contracts';
-import { amountForRequest, toSaveRequest } from '@jxt/domain';
+import { amountForRequest, moneyForInput, proposeGoalPeriod, toSaveRequest } from '@jxt/domain';
 import { withoutError } from '../../ui/field-errors';
 
 export interface DraftIndicator {
@@ -46,8 +47,9 @@ export interface DraftLevel1 {
 }
 
 export type DraftFunds = Record<FundField, string>;
-export type HeaderField = Exclude<keyof ProjectHeader, 'code' | 'continuity' | 'functionClassCode'>;
+export type HeaderField = Exclude<keyof ProjectHeader, 'code'>;
 export type GoalField = 'totalGoal' | 'annualGoal';
+export type GoalPeriodField = 'goalPeriodStart' | 'goalPeriodEnd';
 export type IndicatorField = 'name' | 'rawValue';
 
 export interface FieldMessage {
@@ -58,6 +60,20 @@ export interface FieldMessage {
   message: string;
 }
 
+/** A removed 三级指标, kept so that 撤销 can put it back where it was. */
+export interface RemovedIndicator {
+  row: DraftIndicator;
+  /** Key of its 二级指标 group. */
+  groupKey: string;
+  index: number;
+  /** Its row number on the sheet when it was removed (what the undo bar names). */
+  rowNumber: number;
+}
+
+/** The `data-field-id` of the 撤销 button: where the keyboard goes after a row is removed. */
+export const UNDO_REMOVE_ID = 'undo-remove';
+const UNDO_LIMIT = 50;
+
 export interface FormDraft {
   /** The form as read: rowVersion, the long-term set and any field this screen does not edit. */
   base: SaveFormRequest;
@@ -65,7 +81,14 @@ export interface FormDraft {
   funds: DraftFunds;
   totalGoal: string;
   annualGoal: string;
+  /** The years under 项目总目标, `（2021 年- 2021年）`. */
+  goalPeriodStart: number | null;
+  goalPeriodEnd: number | null;
+  /** The form had no years: the editor proposed them (from the planned dates or the form's year); not yet touched. */
+  goalPeriodProposed: boolean;
   year: DraftLevel1[];
+  /** Removed rows, last removed last: 撤销 restores from the end. */
+  removed: RemovedIndicator[];
   dirty: boolean;
   /** Server errors (400) by input id; an edit of that input clears its entry. */
   errors: Record<string, string>;
@@ -103,14 +126,21 @@ export function createDraft(form: GoalForm): FormDraft {
       })),
     })),
   }));
-  const funds = Object.fromEntries(FUND_FIELDS.map((field) => [field, text(base.funds[field])])) as DraftFunds;
+  const funds = Object.fromEntries(FUND_FIELDS.map((field) => [field, moneyForInput(base.funds[field])])) as DraftFunds;
+  // A form without its years would print "（ 年- 年）": propose them, the filer confirms with a save.
+  const proposal = proposeGoalPeriod(form.year, base.project);
+  const goalPeriodProposed = base.goalPeriodStart == null || base.goalPeriodEnd == null;
   return {
     base,
     project: { ...base.project },
     funds,
     totalGoal: text(base.totalGoal),
     annualGoal: text(base.annualGoal),
+    goalPeriodStart: base.goalPeriodStart ?? proposal.goalPeriodStart,
+    goalPeriodEnd: base.goalPeriodEnd ?? proposal.goalPeriodEnd,
+    goalPeriodProposed,
     year,
+    removed: [],
     dirty: false,
     errors: {},
     errorSummary: [],
@@ -131,6 +161,8 @@ export function toRequest(draft: FormDraft): SaveFormRequest {
       ...project,
       name: project.name,
       categoryCode: project.categoryCode || null,
+      continuity: project.continuity || null,
+      functionClassCode: project.functionClassCode || null,
       printedDepartment: orNull(text(project.printedDepartment)),
       printedImplementingUnit: orNull(text(project.printedImplementingUnit)),
       plannedStart: project.plannedStart || null,
@@ -139,6 +171,8 @@ export function toRequest(draft: FormDraft): SaveFormRequest {
     funds: Object.fromEntries(FUND_FIELDS.map((field) => [field, amountForRequest(draft.funds[field])])) as unknown as Funds,
     totalGoal: orNull(draft.totalGoal),
     annualGoal: orNull(draft.annualGoal),
+    goalPeriodStart: draft.goalPeriodStart,
+    goalPeriodEnd: draft.goalPeriodEnd,
     indicators: {
       year: draft.year.map(
         (l1): Level1GroupInput => ({
@@ -172,9 +206,12 @@ export type DraftAction =
   | { type: 'header'; field: HeaderField; value: string | null }
   | { type: 'fund'; field: FundField; value: string }
   | { type: 'goal'; field: GoalField; value: string }
+  | { type: 'goalPeriod'; field: GoalPeriodField; value: number | null }
   | { type: 'indicator'; at: IndicatorAt; field: IndicatorField; value: string }
   | { type: 'addIndicator'; l1: number; l2: number; /** insert after this index; default at the end */ after?: number }
   | { type: 'removeIndicator'; at: IndicatorAt }
+  /** 撤销: the last removed row back at its place. */
+  | { type: 'restoreIndicator' }
   | { type: 'moveIndicator'; at: IndicatorAt; by: -1 | 1; /** keep the keyboard in this input of the moved row */ focusField?: IndicatorField }
   | { type: 'addLevel2'; l1: number; code: string; taxonomy: readonly TaxonomyNode[] }
   | { type: 'removeLevel2'; l1: number; l2: number }
@@ -227,6 +264,9 @@ export function draftReducer(state: FormDraft, action: DraftAction): FormDraft {
     case 'goal':
       return { ...state, [action.field]: action.value, dirty: true, errors: withoutError(state.errors, action.field) };
 
+    case 'goalPeriod':
+      return { ...state, [action.field]: action.value, goalPeriodProposed: false, dirty: true, errors: withoutError(state.errors, action.field) };
+
     case 'indicator': {
       const { l1, l2, index } = action.at;
       const row = state.year[l1]?.children[l2]?.indicators[index];
@@ -251,9 +291,26 @@ export function draftReducer(state: FormDraft, action: DraftAction): FormDraft {
 
     case 'removeIndicator': {
       const { l1, l2, index } = action.at;
-      if (!state.year[l1]?.children[l2]?.indicators[index]) return state;
-      const year = updateLevel2(state.year, l1, l2, (group) => ({ ...group, indicators: group.indicators.filter((_, i) => i !== index) }));
-      return { ...state, year, dirty: true };
+      const group = state.year[l1]?.children[l2];
+      const row = group?.indicators[index];
+      if (!group || !row) return state;
+      const year = updateLevel2(state.year, l1, l2, (g) => ({ ...g, indicators: g.indicators.filter((_, i) => i !== index) }));
+      const removed = [...state.removed, { row, groupKey: group.key, index, rowNumber: rowNumberOf(state.year, action.at) }].slice(-UNDO_LIMIT);
+      return { ...state, year, removed, dirty: true, focus: UNDO_REMOVE_ID };
+    }
+
+    case 'restoreIndicator': {
+      const last = state.removed.at(-1);
+      if (!last) return state;
+      const removed = state.removed.slice(0, -1);
+      const l1 = state.year.findIndex((group) => group.children.some((child) => child.key === last.groupKey));
+      if (l1 < 0) return { ...state, removed };
+      const l2 = state.year[l1].children.findIndex((child) => child.key === last.groupKey);
+      const year = updateLevel2(state.year, l1, l2, (group) => {
+        const at = Math.min(last.index, group.indicators.length);
+        return { ...group, indicators: [...group.indicators.slice(0, at), last.row, ...group.indicators.slice(at)] };
+      });
+      return { ...state, year, removed, dirty: true, focus: fieldIdIndicator(last.row.key, 'name') };
     }
 
     case 'moveIndicator': {
@@ -296,7 +353,8 @@ export function draftReducer(state: FormDraft, action: DraftAction): FormDraft {
       const level1 = state.year[action.l1];
       if (!level1?.children[action.l2]) return state;
       const children = level1.children.filter((_, j) => j !== action.l2);
-      return { ...state, year: replaceAt(state.year, action.l1, { ...level1, children }), dirty: true };
+      const year = replaceAt(state.year, action.l1, { ...level1, children });
+      return { ...state, year, removed: restorable(state.removed, year), dirty: true };
     }
 
     case 'addLevel1': {
@@ -306,9 +364,11 @@ export function draftReducer(state: FormDraft, action: DraftAction): FormDraft {
       return { ...state, year: items, dirty: true, nextKey: state.nextKey + 1, focus: fieldIdLevel1(group.key) };
     }
 
-    case 'removeLevel1':
+    case 'removeLevel1': {
       if (!state.year[action.l1]) return state;
-      return { ...state, year: state.year.filter((_, i) => i !== action.l1), dirty: true };
+      const year = state.year.filter((_, i) => i !== action.l1);
+      return { ...state, year, removed: restorable(state.removed, year), dirty: true };
+    }
 
     case 'serverErrors': {
       const summary = action.fields.map((error) => mapFieldError(state, error));
@@ -321,6 +381,13 @@ export function draftReducer(state: FormDraft, action: DraftAction): FormDraft {
     case 'focused':
       return state.focus === null ? state : { ...state, focus: null };
   }
+}
+
+/** The removed rows whose group is still there (a row cannot come back into a group that is gone). */
+function restorable(removed: RemovedIndicator[], year: readonly DraftLevel1[]): RemovedIndicator[] {
+  const keys = new Set(year.flatMap((l1) => l1.children.map((l2) => l2.key)));
+  const kept = removed.filter((entry) => keys.has(entry.groupKey));
+  return kept.length === removed.length ? removed : kept;
 }
 
 // ---------------------------------------------------------------- 400 field paths → inputs
@@ -336,7 +403,7 @@ const HEADER_LABELS: Partial<Record<keyof ProjectHeader, string>> = {
   plannedStart: FORM_FIELD_LABELS.plannedStart,
   plannedEnd: FORM_FIELD_LABELS.plannedEnd,
 };
-const EDITABLE_HEADER = new Set<string>(['name', 'categoryCode', 'printedDepartment', 'printedImplementingUnit', 'plannedStart', 'plannedEnd']);
+const EDITABLE_HEADER = new Set<string>(['name', 'categoryCode', 'continuity', 'functionClassCode', 'printedDepartment', 'printedImplementingUnit', 'plannedStart', 'plannedEnd']);
 
 /** 1-based row number of an indicator in the printed table of the year set. */
 export function rowNumberOf(year: readonly DraftLevel1[], at: IndicatorAt): number {
@@ -380,7 +447,7 @@ export function mapFieldError(draft: FormDraft, error: FieldError): FieldMessage
     const column = fund === 'otherAmount' ? '（项目总额栏）' : fund === 'annualOtherAmount' ? '（年度栏）' : '';
     return { fieldId: field, label: `${FUND_FIELD_LABELS[fund]}${column}`, message };
   }
-  if ((field === 'totalGoal' || field === 'annualGoal') && parts.length === 1) {
+  if ((field === 'totalGoal' || field === 'annualGoal' || field === 'goalPeriodStart' || field === 'goalPeriodEnd') && parts.length === 1) {
     return { fieldId: field, label: FORM_FIELD_LABELS[field], message };
   }
   if (parts[0] === 'indicators' && parts[1] === 'year') {

@@ -1,13 +1,13 @@
 import type { CodeListItem, GoalForm, TaxonomyNode } from '@jxt/contracts';
 import { countIndicators } from '@jxt/domain';
 import { Alert, Button, Typography } from 'antd';
-import { useMemo, useReducer, useState } from 'react';
+import { useMemo, useReducer, useState, type KeyboardEvent } from 'react';
 import { ConflictDialog } from '../../../ui/ConflictDialog';
 import { EditBar } from '../../../ui/EditBar';
 import { LeaveGuard } from '../../../ui/LeaveGuard';
 import { SaveErrors } from '../../../ui/SaveErrors';
 import { useEditorSave } from '../../../ui/use-editor-save';
-import { createDraft, draftReducer, fieldIdIndicator, toRequest, type FormDraft } from '../form-draft';
+import { createDraft, draftReducer, fieldIdIndicator, toRequest, UNDO_REMOVE_ID, type FormDraft, type RemovedIndicator } from '../form-draft';
 import { useSaveForm } from '../hooks';
 import { SheetColumns, SheetTitle } from './FormSheet';
 import { FundsEditorRows, GoalsEditorRows, HeaderEditorRows } from './HeadEditors';
@@ -17,6 +17,8 @@ export interface FormEditorProps {
   form: GoalForm;
   taxonomy: readonly TaxonomyNode[];
   categories: readonly CodeListItem[];
+  /** The tenant's 功能分类科目 code list. */
+  functionClasses: readonly CodeListItem[];
   /** Leave edit mode (after a save, or a confirmed cancel). */
   onDone: () => void;
   /** Fetch the form again and leave edit mode (after a 409, local edits discarded). */
@@ -35,7 +37,30 @@ function inputIdOf(path: string, year: FormDraft['year']): string | null {
 }
 
 /** Edit mode: the same sheet, with inputs. The draft lives in one reducer (form-draft.ts); rows are memoised. */
-export function FormEditor({ form, taxonomy, categories, onDone, onReload, highlightField, highlightNote }: FormEditorProps) {
+/** A text box keeps Ctrl+Z for its own text. */
+const isTextBox = (target: EventTarget) =>
+  target instanceof HTMLElement && (target.isContentEditable || target.tagName === 'TEXTAREA' || (target.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'button'));
+
+/** 撤销 for the last removed 三级指标, in the sticky bar: named by its row and text, announced when it appears. */
+function UndoRemove({ last, onUndo }: { last: RemovedIndicator | undefined; onUndo: () => void }) {
+  const what = last ? `第${last.rowNumber}行“${last.row.name || '（未命名）'}”` : '';
+  return (
+    <span role="status" className="undo-remove">
+      {last && (
+        <>
+          <Typography.Text className="undo-remove-what" title={what}>
+            已删除 {what}
+          </Typography.Text>
+          <Button size="small" type="link" onClick={onUndo} data-field-id={UNDO_REMOVE_ID} aria-label={`撤销删除 ${what}`} title="撤销（Ctrl+Z）">
+            撤销
+          </Button>
+        </>
+      )}
+    </span>
+  );
+}
+
+export function FormEditor({ form, taxonomy, categories, functionClasses, onDone, onReload, highlightField, highlightNote }: FormEditorProps) {
   const [draft, dispatch] = useReducer(draftReducer, form, createDraft);
   // The path names the saved form's rows: resolve it once, against the draft as it was opened.
   const [flaggedInput] = useState(() => (highlightField ? inputIdOf(highlightField, draft.year) : null));
@@ -57,11 +82,20 @@ export function FormEditor({ form, taxonomy, categories, onDone, onReload, highl
   const dirty = draft.dirty && !saved;
 
   const counts = countIndicators({ year: draft.year, longTerm: null });
+  const undo = () => dispatch({ type: 'restoreIndicator' });
+  // Ctrl+Z (⌘Z) brings back the last removed row, unless the keyboard is in a text box (its own undo).
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'z' && draft.removed.length > 0 && !isTextBox(event.target)) {
+      event.preventDefault();
+      undo();
+    }
+  };
 
   return (
-    <div className="form-editor">
+    <div className="form-editor" onKeyDown={onKeyDown}>
       <EditBar dirty={draft.dirty} saving={saving} onSave={() => save(toRequest(draft))} onDiscard={onDone}>
         <Typography.Text type="secondary">三级指标 {counts.year} 个</Typography.Text>
+        <UndoRemove last={draft.removed.at(-1)} onUndo={undo} />
       </EditBar>
 
       <SaveErrors summary={draft.errorSummary} failure={failure} onCloseFailure={closeFailure} onFocus={focusField} />
@@ -89,13 +123,15 @@ export function FormEditor({ form, taxonomy, categories, onDone, onReload, highl
         <table className="sheet-table">
           <SheetColumns />
           <tbody>
-            <HeaderEditorRows project={draft.project} categories={categories} errors={draft.errors} dispatch={dispatch} />
+            <HeaderEditorRows project={draft.project} categories={categories} functionClasses={functionClasses} errors={draft.errors} dispatch={dispatch} />
             <FundsEditorRows funds={draft.funds} errors={draft.errors} dispatch={dispatch} />
             <GoalsEditorRows
+              year={form.year}
               totalGoal={draft.totalGoal}
               annualGoal={draft.annualGoal}
-              goalPeriodStart={draft.base.goalPeriodStart}
-              goalPeriodEnd={draft.base.goalPeriodEnd}
+              goalPeriodStart={draft.goalPeriodStart}
+              goalPeriodEnd={draft.goalPeriodEnd}
+              goalPeriodProposed={draft.goalPeriodProposed}
               errors={draft.errors}
               dispatch={dispatch}
             />

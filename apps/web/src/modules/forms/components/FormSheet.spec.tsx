@@ -55,4 +55,26 @@ describe('FormSheet (read view)', () => {
     // every body row spans the same five columns once the merged cells are counted
     expect(within(table).getByRole('columnheader', { name: '三级指标' })).toHaveAttribute('colspan', '2');
   });
+
+  it('prints 新增/延续 and 功能分类科目 by their labels, never the code', () => {
+    render(<FormSheet form={{ ...SEED_FORM_3, project: { ...SEED_FORM_3.project, continuity: 'continuing' } }} categoryLabel="经常性项目" functionClassLabel="机关服务" />);
+    expect(screen.getByRole('rowheader', { name: '新增/延续' }).nextElementSibling).toHaveTextContent(/^延续$/);
+    const functionClass = screen.getByRole('rowheader', { name: '功能分类科目' }).nextElementSibling!;
+    expect(functionClass).toHaveTextContent(/^机关服务$/);
+    expect(functionClass).toHaveAttribute('data-field', 'project.functionClassCode');
+    expect(screen.queryByText(/2060103/)).toBeNull();
+  });
+
+  it('leaves them blank when not given (the seed’s forms do not print 新增/延续)', () => {
+    renderSheet();
+    expect(screen.getByRole('rowheader', { name: '新增/延续' }).nextElementSibling).toBeEmptyDOMElement();
+    expect(screen.getByRole('rowheader', { name: '功能分类科目' }).nextElementSibling).toBeEmptyDOMElement();
+  });
+
+  it('marks 功能分类科目 when a reviewer’s 退回 points at it', () => {
+    render(<FormSheet form={SEED_FORM_3} categoryLabel="经常性项目" functionClassLabel="机关服务" highlightField="project.functionClassCode" highlightNote="科目不对" />);
+    const cell = screen.getByRole('rowheader', { name: '功能分类科目' }).nextElementSibling!;
+    expect(cell).toHaveClass('sheet-flagged');
+    expect(within(cell as HTMLElement).getByRole('note')).toHaveAccessibleName('审核意见：科目不对');
+  });
 });

@@ -1,4 +1,4 @@
-import { FORM_FIELD_LABELS as L, FUND_FIELD_LABELS as F, type Funds, type GoalForm, type Money } from '@jxt/contracts';
+import { FORM_FIELD_LABELS as L, FUND_FIELD_LABELS as F, PROJECT_CONTINUITY_LABELS, type Funds, type GoalForm, type Money } from '@jxt/contracts';
 import { formatYuan } from '@jxt/domain';
 import { Tooltip } from 'antd';
 import { createContext, useContext, type ReactNode } from 'react';
@@ -8,6 +8,8 @@ export interface FormSheetProps {
   form: GoalForm;
   /** 项目类别 label of the form's code (from the tenant code list); the code itself when unknown. */
   categoryLabel: string | null;
+  /** 功能分类科目 as this revision prints it (its label, e.g. 机关服务 for 2060103); the code itself only when no label is known. */
+  functionClassLabel?: string | null;
   /** Dotted path of the field a reviewer's comment concerns (`funds.totalAmount` …): marked on the sheet. */
   highlightField?: string | null;
   /** The comment, shown beside the marked field. */
@@ -121,7 +123,7 @@ function Amount({ funds, field }: { funds: Funds; field: keyof Funds }) {
  * The read view: the official 财政项目支出绩效目标填报表 as a bordered table, every printed
  * value exactly as stored, blank fields as blank cells.
  */
-export function FormSheet({ form, categoryLabel, highlightField = null, highlightNote = null }: FormSheetProps) {
+export function FormSheet({ form, categoryLabel, functionClassLabel = null, highlightField = null, highlightNote = null }: FormSheetProps) {
   const { project, funds } = form;
   const rows = layoutIndicatorRows(form.indicators.year);
   return (
@@ -136,6 +138,12 @@ export function FormSheet({ form, categoryLabel, highlightField = null, highligh
             <Cell colSpan={3} path="project.name">{project.name}</Cell>
             <th scope="row">{L.category}</th>
             <Cell path="project.categoryCode">{categoryLabel ?? ''}</Cell>
+          </tr>
+          <tr>
+            <th scope="row">{L.continuity}</th>
+            <Cell colSpan={3} path="project.continuity">{project.continuity ? PROJECT_CONTINUITY_LABELS[project.continuity] : ''}</Cell>
+            <th scope="row">{L.functionClass}</th>
+            <Cell path="project.functionClassCode">{functionClassLabel ?? ''}</Cell>
           </tr>
           <tr>
             <th scope="row">{L.printedDepartment}</th>

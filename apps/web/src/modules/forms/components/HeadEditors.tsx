@@ -1,29 +1,51 @@
 import {
   FORM_FIELD_LABELS as L,
   FUND_FIELD_LABELS as F,
+  PROJECT_CONTINUITY,
+  PROJECT_CONTINUITY_LABELS,
   type CodeListItem,
   type FundField,
   type ProjectHeader,
 } from '@jxt/contracts';
-import { checkFunds, checkHeader, fundLabel } from '@jxt/domain';
-import { DatePicker, Input, Select } from 'antd';
+import { checkFunds, checkGoalPeriod, checkHeader, fundLabel } from '@jxt/domain';
+import { DatePicker, Input, InputNumber, Select } from 'antd';
 import dayjs from 'dayjs';
 import { memo, useMemo, type Dispatch } from 'react';
-import { draftFundsToFunds, type DraftAction, type DraftFunds, type HeaderField } from '../form-draft';
+import { MoneyInput } from '../../../ui/MoneyInput';
+import { draftFundsToFunds, type DraftAction, type DraftFunds, type GoalPeriodField, type HeaderField } from '../form-draft';
 import { FieldNote, issuesByField, statusOf } from './FieldNote';
-import { totalGoalHeading } from './FormSheet';
 
 type Errors = Record<string, string>;
 
 interface HeaderEditorProps {
   project: ProjectHeader;
   categories: readonly CodeListItem[];
+  /** The tenant's 功能分类科目 (`function_class`), 类 → 款 → 项 by code length. */
+  functionClasses: readonly CodeListItem[];
   errors: Errors;
   dispatch: Dispatch<DraftAction>;
 }
 
-/** 项目名称 / 项目类别 / 主管部门 / 实施单位 / 计划开始日期 / 计划完成日期, with checkHeader run live. */
-export const HeaderEditorRows = memo(function HeaderEditorRows({ project, categories, errors, dispatch }: HeaderEditorProps) {
+/** Options of a code list: label shown, code kept; a stored code the list lacks is still offered, as itself. */
+function codeOptions(items: readonly CodeListItem[], current: string | null) {
+  const options = items.map((item) => ({ value: item.code, label: item.label }));
+  return current && !items.some((item) => item.code === current) ? [...options, { value: current, label: current }] : options;
+}
+
+/** 功能分类科目: 类 (3 digits), 款 (5) and 项 (7) indented; searched by words or code; the label alone once chosen. */
+function functionClassOptions(items: readonly CodeListItem[], current: string | null) {
+  return codeOptions(items, current).map((option) => ({
+    ...option,
+    search: `${option.value} ${option.label}`,
+    depth: option.value.length <= 3 ? 0 : option.value.length <= 5 ? 1 : 2,
+  }));
+}
+
+/**
+ * 项目名称 / 项目类别 / 新增/延续 / 功能分类科目 / 主管部门 / 实施单位 / 计划开始日期 / 计划完成日期,
+ * with checkHeader run live.
+ */
+export const HeaderEditorRows = memo(function HeaderEditorRows({ project, categories, functionClasses, errors, dispatch }: HeaderEditorProps) {
   const issues = useMemo(() => issuesByField(checkHeader(project)), [project]);
   const set = (field: HeaderField) => (value: string | null) => dispatch({ type: 'header', field, value });
   const note = (field: HeaderField) => {
@@ -66,7 +88,8 @@ export const HeaderEditorRows = memo(function HeaderEditorRows({ project, catego
     );
   };
   const category = note('categoryCode');
-  const known = categories.some((item) => item.code === project.categoryCode);
+  const continuity = note('continuity');
+  const functionClass = note('functionClassCode');
   return (
     <>
       <tr>
@@ -85,12 +108,49 @@ export const HeaderEditorRows = memo(function HeaderEditorRows({ project, catego
             data-field-id="project.categoryCode"
             status={statusOf(category.serverError, category.issues)}
             style={{ width: '100%' }}
-            options={[
-              ...categories.map((item) => ({ value: item.code, label: item.label })),
-              ...(project.categoryCode && !known ? [{ value: project.categoryCode, label: project.categoryCode }] : []),
-            ]}
+            options={codeOptions(categories, project.categoryCode)}
           />
           <FieldNote {...category} />
+        </td>
+      </tr>
+      <tr>
+        <th scope="row">{L.continuity}</th>
+        <td colSpan={3}>
+          <Select
+            value={project.continuity ?? undefined}
+            onChange={(value: string | undefined) => set('continuity')(value ?? null)}
+            allowClear
+            placeholder="请选择"
+            aria-label={L.continuity}
+            data-field-id="project.continuity"
+            status={statusOf(continuity.serverError, continuity.issues)}
+            style={{ width: '100%' }}
+            options={PROJECT_CONTINUITY.map((code) => ({ value: code, label: PROJECT_CONTINUITY_LABELS[code] }))}
+          />
+          <FieldNote {...continuity} />
+        </td>
+        <th scope="row">{L.functionClass}</th>
+        <td>
+          <Select
+            value={project.functionClassCode ?? undefined}
+            onChange={(value: string | undefined) => set('functionClassCode')(value ?? null)}
+            allowClear
+            showSearch={{ optionFilterProp: 'search' }}
+            placeholder="请选择或搜索"
+            aria-label={L.functionClass}
+            data-field-id="project.functionClassCode"
+            status={statusOf(functionClass.serverError, functionClass.issues)}
+            style={{ width: '100%' }}
+            popupMatchSelectWidth={false}
+            options={functionClassOptions(functionClasses, project.functionClassCode)}
+            optionRender={(option) => (
+              <span className={`function-class-option function-class-depth-${option.data.depth}`}>
+                <span className="function-class-code">{option.data.value}</span>
+                {option.data.label}
+              </span>
+            )}
+          />
+          <FieldNote {...functionClass} />
         </td>
       </tr>
       <tr>
@@ -115,7 +175,10 @@ interface FundsEditorProps {
   dispatch: Dispatch<DraftAction>;
 }
 
-/** The seven amounts, typed text kept as is; checkFunds runs on every change and each message sits by its field. */
+/**
+ * The seven amounts, with thousands separators as typed (MoneyInput), otherwise the text as typed;
+ * checkFunds runs on every change and each message sits by its field.
+ */
 export const FundsEditorRows = memo(function FundsEditorRows({ funds, errors, dispatch }: FundsEditorProps) {
   const issues = useMemo(() => issuesByField(checkFunds(draftFundsToFunds(funds))), [funds]);
   const cell = (field: FundField) => {
@@ -124,10 +187,9 @@ export const FundsEditorRows = memo(function FundsEditorRows({ funds, errors, di
     const id = `note-${path}`;
     return (
       <td className="sheet-amount-input" colSpan={2}>
-        <Input
+        <MoneyInput
           value={funds[field]}
-          onChange={(e) => dispatch({ type: 'fund', field, value: e.target.value })}
-          inputMode="decimal"
+          onChange={(value) => dispatch({ type: 'fund', field, value })}
           aria-label={fundLabel(field)}
           data-field-id={path}
           status={statusOf(errors[path], fieldIssues)}
@@ -173,16 +235,37 @@ export const FundsEditorRows = memo(function FundsEditorRows({ funds, errors, di
 });
 
 interface GoalsEditorProps {
+  /** The form's year: the period should contain it. */
+  year: number;
   totalGoal: string;
   annualGoal: string;
   goalPeriodStart: number | null;
   goalPeriodEnd: number | null;
+  /** The years were proposed by the editor (the form had none). */
+  goalPeriodProposed: boolean;
   errors: Errors;
   dispatch: Dispatch<DraftAction>;
 }
 
-/** 项目总目标 and 年度总目标 side by side. */
-export const GoalsEditorRows = memo(function GoalsEditorRows({ totalGoal, annualGoal, goalPeriodStart, goalPeriodEnd, errors, dispatch }: GoalsEditorProps) {
+/** 项目总目标 with its years, `（2021 年- 2022年）` as printed but with two inputs, and 年度总目标 side by side. */
+export const GoalsEditorRows = memo(function GoalsEditorRows(props: GoalsEditorProps) {
+  const { year, totalGoal, annualGoal, goalPeriodStart, goalPeriodEnd, goalPeriodProposed, errors, dispatch } = props;
+  const periodIssues = useMemo(() => issuesByField(checkGoalPeriod({ goalPeriodStart, goalPeriodEnd }, year)), [goalPeriodStart, goalPeriodEnd, year]);
+  const yearInput = (field: GoalPeriodField, value: number | null) => (
+    <InputNumber<number>
+      value={value}
+      onChange={(next) => dispatch({ type: 'goalPeriod', field, value: typeof next === 'number' ? next : null })}
+      precision={0}
+      controls={false}
+      size="small"
+      inputMode="numeric"
+      className="goal-period-input"
+      aria-label={L[field]}
+      data-field-id={field}
+      status={statusOf(errors[field], periodIssues.get(field))}
+      aria-describedby={errors[field] || periodIssues.get(field) ? `note-${field}` : undefined}
+    />
+  );
   const area = (field: 'totalGoal' | 'annualGoal', value: string) => (
     <>
       <Input.TextArea
@@ -206,7 +289,11 @@ export const GoalsEditorRows = memo(function GoalsEditorRows({ totalGoal, annual
           {L.goals}
         </th>
         <th colSpan={3} scope="col">
-          {totalGoalHeading(goalPeriodStart, goalPeriodEnd)}
+          {L.totalGoal}
+          <br />（{yearInput('goalPeriodStart', goalPeriodStart)} 年- {yearInput('goalPeriodEnd', goalPeriodEnd)}年）
+          <FieldNote id="note-goalPeriodStart" serverError={errors.goalPeriodStart} issues={periodIssues.get('goalPeriodStart')} />
+          <FieldNote id="note-goalPeriodEnd" serverError={errors.goalPeriodEnd} issues={periodIssues.get('goalPeriodEnd')} />
+          {goalPeriodProposed && <div className="field-note field-note-info">本表原未填写年度，已按计划日期和本表年度建议，保存后生效</div>}
         </th>
         <th colSpan={2} scope="col">
           {L.annualGoal}
