@@ -1,7 +1,8 @@
-import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buttonName, expectNoHorizontalScroll, logInToProjects } from './support';
+import type { GoalForm, Organization, ProjectListItem } from '@jxt/contracts';
+import { apiAs, buttonName, expectNoHorizontalScroll, logInToProjects } from './support';
 
 // The 2021 form of 网络信息系统运行与维护 as the demo seed loads it (seeds/songjiang/forms-2021.json).
 // Only the first test changes it (one value, 项目验收合格率); the others read what that change leaves alone.
@@ -56,8 +57,7 @@ async function screenshot(page: Page, testInfo: TestInfo, name: string, fullPage
   await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
-const nameInput = (page: Page, row: number): Locator =>
-  page.getByRole('textbox', { name: `三级指标 第${row}行`, exact: true });
+const nameInput = (page: Page, row: number): Locator => page.getByRole('textbox', { name: `三级指标 第${row}行`, exact: true });
 const valueInput = (page: Page, row: number): Locator =>
   page.getByRole('textbox', { name: `年度指标值 第${row}行`, exact: true });
 
@@ -219,4 +219,189 @@ test('print: only the sheet, on A4 — app chrome hidden; the PDF and a print pr
     expect(Math.abs(width - 595.28), `page width ${width} pt`).toBeLessThan(1);
     expect(Math.abs(height - 841.89), `page height ${height} pt`).toBeLessThan(1);
   }
+});
+
+// ---------------------------------------------------------------- the editor's header, amounts and rows (issue 9)
+
+// A project of its own, of a year no other test lists, deleted at the end: a brand-new form, as POST /api/projects
+// makes it (no 项目总目标 years, no 新增/延续, no 功能分类科目, no amounts).
+const NEW_YEAR = 2032;
+const UNIT = '上海市松江区科技创新服务中心（上海市松江区大数据中心）';
+
+async function createNewProject(request: APIRequestContext): Promise<{ formId: string; projectId: string; headers: Record<string, string> }> {
+  const headers = await apiAs(request, 'filer');
+  const organizations = (await (await request.get('/api/organizations', { headers })).json()) as Organization[];
+  const unit = organizations.find((organization) => organization.name === UNIT);
+  expect(unit, 'the demo unit').toBeDefined();
+  const suffix = Date.now().toString(36).toUpperCase();
+  const created = await request.post('/api/projects', {
+    headers,
+    data: {
+      organizationId: unit!.id,
+      year: NEW_YEAR,
+      code: `E2E-EDITOR-${suffix}`,
+      name: `表头与金额测试项目 ${suffix}`,
+      categoryCode: 'recurring',
+      plannedStart: `${NEW_YEAR}-03-01`,
+      plannedEnd: `${NEW_YEAR + 1}-12-31`,
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const project = (await created.json()) as ProjectListItem;
+  return { formId: project.formId, projectId: project.id, headers };
+}
+
+const headerCell = (page: Page, label: string) => sheet(page).getByRole('rowheader', { name: label, exact: true }).locator('xpath=following-sibling::td[1]');
+
+test('a brand-new form: the editor proposes 项目总目标’s years, 新增/延续 and 功能分类科目 are picked by name, amounts are grouped while typed; the sheet and its print show them', async ({
+  page,
+  request,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const { formId, projectId, headers } = await createNewProject(request);
+  try {
+    await logInToProjects(page, 'filer', 'demo');
+    await page.goto(`/forms/${formId}`);
+    await expect(sheet(page)).toBeVisible();
+    // What the issue found: blank years on the sheet of a new form.
+    await expect(sheet(page).getByRole('columnheader', { name: /项目总目标/ })).toHaveText(/（\s+年-\s+年）/);
+
+    await button(page, '编辑').click();
+    const editor = page.getByRole('article', { name: '编辑绩效目标填报表' });
+    await expect(editor).toBeVisible();
+    const start = page.getByRole('spinbutton', { name: '项目总目标起始年度' });
+    const end = page.getByRole('spinbutton', { name: '项目总目标终止年度' });
+    await expect(start).toHaveValue(String(NEW_YEAR));
+    await expect(end).toHaveValue(String(NEW_YEAR + 1));
+    await expect(editor.getByText('本表原未填写年度，已按计划日期和本表年度建议，保存后生效')).toBeVisible();
+
+    // An end before the start is said beside the years while typing.
+    await end.fill(String(NEW_YEAR - 1));
+    await expect(editor.getByText(`项目总目标终止年度（${NEW_YEAR - 1}年）早于起始年度（${NEW_YEAR}年）`)).toBeVisible();
+    await end.fill(String(NEW_YEAR + 1));
+    await expect(editor.getByText(/早于起始年度/)).toHaveCount(0);
+
+    await page.getByRole('combobox', { name: '新增/延续' }).click();
+    await page.locator('.ant-select-item-option[title="新增"]').click();
+    const functionClass = page.getByRole('combobox', { name: '功能分类科目' });
+    await functionClass.click();
+    await functionClass.fill('2060103');
+    await page.locator('.ant-select-item-option[title="机关服务"]').click();
+    await expect(functionClass.locator('xpath=ancestor::td[1]')).toContainText('机关服务');
+
+    // Amounts: grouped as they are typed; a digit typed inside keeps its place.
+    const total = page.getByLabel('项目资金总额', { exact: true });
+    await total.click();
+    await page.keyboard.type('1234567.8');
+    await expect(total).toHaveValue('1,234,567.8');
+    await total.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.type('0');
+    await expect(total).toHaveValue('10,234,567.8');
+    await page.keyboard.type('9');
+    await expect(total).toHaveValue('109,234,567.8');
+    expect(await total.evaluate((input: HTMLInputElement) => input.selectionStart)).toBe(3);
+    // Backspace just after a separator takes the digit before it.
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Backspace');
+    await expect(total).toHaveValue('10,234,567.8');
+    const fiscal = page.getByLabel('财政资金', { exact: true });
+    await fiscal.fill('10234567.80');
+    await expect(fiscal).toHaveValue('10,234,567.80');
+
+    for (const [width, height] of [
+      [1280, 720],
+      [1024, 768],
+    ]) {
+      await page.setViewportSize({ width, height });
+      await expectNoHorizontalScroll(page);
+      await screenshot(page, testInfo, `form-edit-new-project-${width}x${height}.png`);
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
+
+    await button(page, '保存').click();
+    await expect(page.getByText('已保存')).toBeVisible();
+    await expect(editor).toHaveCount(0);
+
+    // From the server: the years, both header fields by name (never the code), the amount grouped.
+    await page.reload();
+    await expect(sheet(page).getByRole('columnheader', { name: /项目总目标/ })).toHaveText(new RegExp(`（${NEW_YEAR} 年- ${NEW_YEAR + 1}年）`));
+    await expect(headerCell(page, '新增/延续')).toHaveText('新增');
+    await expect(headerCell(page, '功能分类科目')).toHaveText('机关服务');
+    await expect(sheet(page)).not.toContainText('2060103');
+    await expect(sheet(page).locator('td[data-field="funds.totalAmount"]')).toHaveText('10,234,567.80');
+    const saved = (await (await request.get(`/api/forms/${formId}`, { headers })).json()) as GoalForm;
+    expect(saved).toMatchObject({ goalPeriodStart: NEW_YEAR, goalPeriodEnd: NEW_YEAR + 1, funds: { totalAmount: '10234567.80', fiscalAmount: '10234567.80' } });
+    expect(saved.project).toMatchObject({ continuity: 'new', functionClassCode: '2060103' });
+    await screenshot(page, testInfo, 'form-view-new-project-1280x720.png');
+
+    await page.emulateMedia({ media: 'print' });
+    await expect(headerCell(page, '功能分类科目')).toBeVisible();
+    await expect(headerCell(page, '新增/延续')).toHaveText('新增');
+    await page.setViewportSize({ width: 680, height: 1000 });
+    await screenshot(page, testInfo, 'form-print-new-project.png');
+    await page.emulateMedia({ media: 'screen' });
+  } finally {
+    expect((await request.delete(`/api/projects/${projectId}`, { headers })).status()).toBe(204);
+  }
+});
+
+test('the indicator editor: a long 三级指标 name wraps and grows instead of being cut off; a removed row comes back with 撤销 and with Ctrl+Z', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await logInToProjects(page, 'filer', 'demo');
+  await openForm(page, PROJECT);
+  await button(page, '编辑').click();
+
+  const name = nameInput(page, 2);
+  // 项目验收合格率 takes one line
+  const single = (await nameInput(page, 6).boundingBox())!.height;
+  const long = '全年核心网络及安全设备、服务器与存储设备、机房环境温湿度与不间断电源的运行是否稳定正常，出现故障是否在4小时内修复';
+  await name.fill(long);
+  await expect(name).toHaveValue(long);
+  // All of it shows: the area grew to its text, nothing scrolls inside it.
+  const { scrollHeight, clientHeight } = await name.evaluate((area: HTMLTextAreaElement) => ({ scrollHeight: area.scrollHeight, clientHeight: area.clientHeight }));
+  expect(scrollHeight, 'text height inside the 三级指标 area').toBeLessThanOrEqual(clientHeight + 1);
+  expect((await name.boundingBox())!.height, 'height of the long name’s area').toBeGreaterThan(single * 2);
+  await valueInput(page, 2).fill('全年核心网络及安全、服务器存储运行稳定正常，出现故障在4小时内及时修复');
+  const value = await valueInput(page, 2).evaluate((area: HTMLTextAreaElement) => ({ scrollHeight: area.scrollHeight, clientHeight: area.clientHeight }));
+  expect(value.scrollHeight, 'text height inside the 年度指标值 area').toBeLessThanOrEqual(value.clientHeight + 1);
+  await expectNoHorizontalScroll(page);
+  await name.scrollIntoViewIfNeeded();
+  await screenshot(page, testInfo, 'form-edit-long-name-1024x768.png', false);
+
+  // Keyboard as before: Enter from the name to its value, Enter from the value to the next name.
+  await name.focus();
+  await page.keyboard.press('Enter');
+  await expect(valueInput(page, 2)).toBeFocused();
+  await expect(name).toHaveValue(long);
+  await page.keyboard.press('Enter');
+  await expect(nameInput(page, 3)).toBeFocused();
+
+  // 删除 then 撤销: the row is back at its place.
+  const third = INDICATORS[2][0];
+  await page.getByRole('button', { name: '删除 第3行', exact: true }).click();
+  await expect(nameInput(page, 3)).not.toHaveValue(third);
+  await expect(page.getByRole('status').filter({ hasText: '已删除' })).toContainText(`已删除 第3行“${third}”`);
+  await screenshot(page, testInfo, 'form-edit-undo-1024x768.png', false);
+  const undo = page.getByRole('button', { name: `撤销删除 第3行“${third}”` });
+  await expect(undo).toBeFocused();
+  await undo.click();
+  await expect(nameInput(page, 3)).toHaveValue(third);
+  await expect(nameInput(page, 3)).toBeFocused();
+
+  // Ctrl+Z with the keyboard outside a text box does the same.
+  await page.getByRole('button', { name: '删除 第1行', exact: true }).click();
+  await expect(nameInput(page, 1)).toHaveValue(long);
+  await page.keyboard.press('Control+z');
+  await expect(nameInput(page, 1)).toHaveValue(INDICATORS[0][0]);
+  await expect(page.getByRole('status').filter({ hasText: '已删除' })).toHaveCount(0);
+
+  // Nothing is saved: the seed form stays as the other tests expect it.
+  await button(page, '取消').click();
+  await page.getByRole('button', { name: '放弃修改' }).click();
+  await expect(sheet(page)).toBeVisible();
+  await expect(indicatorRows(page).nth(1)).toContainText(INDICATORS[1][0]);
 });
