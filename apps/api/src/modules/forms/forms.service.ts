@@ -13,6 +13,7 @@ import { FORM_IS_LOCKED, PROJECT_COLUMNS, toProject, type ProjectRow } from '../
 import { buildIndicatorSets, type IndicatorRow } from './form-tree';
 import { buildIndicatorInsert } from './indicator-insert';
 import { staleFormConflict } from './stale-form';
+import { CURRENT_ROUND_COMMENT } from '../workflow/current-round';
 
 /** The header columns a revision owns (project-row.ts reads them back). */
 const HEADER_COLUMNS = 'project_name, category_code, continuity, function_class_code, printed_department, printed_implementing_unit, planned_start, planned_end';
@@ -73,7 +74,7 @@ const FORM_QUERY = `
          f.submitted_by, f.review_result, f.review_comment,
          (SELECT json_build_object('action', e.action, 'comment', e.comment, 'field', e.field, 'reviewResult', e.review_result,
                  'actorName', e.actor_name, 'actorOrganizationName', e.actor_organization_name, 'at', e.created_at)
-            FROM form_event e WHERE e.form_id = f.id AND e.kind = 'transition' AND e.comment IS NOT NULL ORDER BY e.id DESC LIMIT 1) AS latest_review,
+            FROM form_event e WHERE e.id = (${CURRENT_ROUND_COMMENT('f.id', 'id')})) AS latest_review,
          (SELECT json_agg(json_build_object('id', r.id, 'revision', r.revision, 'status', r.status, 'updatedAt', r.updated_at) ORDER BY r.revision DESC)
             FROM goal_form r WHERE r.project_id = f.project_id AND r.year = f.year) AS revisions,
          (SELECT se.id FROM self_evaluation se WHERE se.project_id = f.project_id AND se.year = f.year) AS evaluation_id,
