@@ -3,7 +3,7 @@ import type { LoadedTenant } from '../../../src/seeds/load-tenant';
 import { login, seedSongjiang, startTestApp, type TestApp } from '../../support/test-app';
 
 /** 填报人 and 联系电话 that a 提交 carries. */
-const FILER = {};
+const FILER = { filerName: 'i 填报人', filerPhone: '021-57820101' };
 
 describe('inbox, deadlines and batch work', () => {
   let t: TestApp;
@@ -38,7 +38,7 @@ describe('inbox, deadlines and batch work', () => {
 
   it('lets the supervisor approve several forms at once, each on its own, reporting each result', async () => {
     const ids = tenant.forms.map((f) => f.id);
-    const submitted = await batch('filer', 'submit', ids);
+    const submitted = await batch('filer', 'submit', ids, FILER);
     expect(submitted.json<BatchTransitionResponse>()).toMatchObject({ succeeded: 3, failed: 0 });
     expect((await inbox('supervisor')).counts.to_review).toBe(3);
 

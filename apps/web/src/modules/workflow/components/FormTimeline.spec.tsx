@@ -18,6 +18,7 @@ const entry = (id: string, extra: Partial<FormHistoryEntry>): FormHistoryEntry =
   field: null,
   reviewResult: null,
   changes: null,
+  filer: null,
   rowVersion: 2,
   at: '2021-03-01T02:00:00.000Z',
   ...extra,
