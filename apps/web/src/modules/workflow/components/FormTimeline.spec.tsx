@@ -38,6 +38,7 @@ const SUBMIT = entry('2', {
   action: 'submit',
   fromStatus: 'draft',
   toStatus: 'submitted',
+  filer: { name: '张文', phone: '021-57820101' },
   rowVersion: 3,
   at: '2021-03-02T02:00:00.000Z',
 });
@@ -72,4 +73,10 @@ describe('FormTimeline (审批记录)', () => {
     ]);
   });
 
+
+  it('shows who filed a 提交 and their 联系电话', async () => {
+    renderWithProviders(<FormTimeline formId="f1" status="submitted" />);
+    await screen.findByText('张文', { selector: '.timeline-filer *, .timeline-filer', exact: false });
+    expect(document.querySelector('.timeline-filer')).toHaveTextContent('填报人：张文 联系电话：021-57820101');
+  });
 });

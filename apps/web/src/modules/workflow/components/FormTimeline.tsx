@@ -23,6 +23,11 @@ function entryItem(entry: FormHistoryEntry, valueText: ChangeValueText) {
         {entry.fromStatus ? FORM_STATUS_LABELS[entry.fromStatus] : '新建'} → {entry.toStatus ? FORM_STATUS_LABELS[entry.toStatus] : ''}
         {entry.reviewResult && <span className="timeline-result">审核结果：{REVIEW_RESULT_LABELS[entry.reviewResult]}</span>}
       </div>
+      {entry.filer && (
+        <div className="timeline-filer">
+          填报人：{entry.filer.name}　联系电话：{entry.filer.phone}
+        </div>
+      )}
       {entry.comment && <div className="timeline-comment">{entry.comment}</div>}
     </>,
   );
