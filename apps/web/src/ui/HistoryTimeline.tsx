@@ -30,10 +30,13 @@ const LONG = 60;
 /** How a change's stored value reads: null for a blank. */
 export type ChangeValueText = (field: string, value: string | null) => string | null;
 
-/** A value of a change as the form prints it (fieldValueText), a blank as —, long texts cut (whole text on hover). */
-function Value({ text }: { text: string | null }) {
-  if (text === null) return <>{EMPTY_MARK}</>;
-  return text.length > LONG ? <span title={text}>{`${text.slice(0, LONG)}…`}</span> : <>{text}</>;
+/**
+ * A value of a change as the form prints it (fieldValueText), struck through when it is the old one; a blank is a
+ * plain — (nothing to strike through); long texts cut (whole text on hover).
+ */
+function Value({ text, as: Tag }: { text: string | null; as: 'del' | 'ins' }) {
+  if (text === null) return <span className="timeline-empty">{EMPTY_MARK}</span>;
+  return <Tag>{text.length > LONG ? <span title={text}>{`${text.slice(0, LONG)}…`}</span> : text}</Tag>;
 }
 
 /**
@@ -48,13 +51,7 @@ export function ChangeList({ changes, valueText = fieldValueText }: { changes: r
       {shown.map((change, i) => (
         <li key={i}>
           <span className="timeline-change-label">{change.label}</span>：
-          <del>
-            <Value text={valueText(change.field, change.before)} />
-          </del>{' '}
-          →{' '}
-          <ins>
-            <Value text={valueText(change.field, change.after)} />
-          </ins>
+          <Value as="del" text={valueText(change.field, change.before)} /> → <Value as="ins" text={valueText(change.field, change.after)} />
         </li>
       ))}
       {changes.length > FIRST && (
