@@ -74,8 +74,11 @@ forms.forEach((form, i) => {
   counts.push(n);
 });
 
-for (const u of users)
+for (const u of users) {
   if (!orgs.has(u.organization)) fail(`user ${u.username}: organization "${u.organization}" not in tenant.json`);
+  // The same shapes libs/domain's isPlausiblePhone takes: a mobile number or a landline with its area code.
+  if (u.phone != null && !/^(?:1[3-9]\d{9}|0\d{2,3}-[2-9]\d{6,7})$/.test(u.phone)) fail(`user ${u.username}: phone "${u.phone}" is not a phone number`);
+}
 
 // --- report ---
 const total = counts.reduce((a, b) => a + b, 0);

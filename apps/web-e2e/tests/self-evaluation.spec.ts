@@ -25,7 +25,7 @@ async function approveSeededForm(request: APIRequestContext): Promise<{ formId: 
   const list = await (await request.get(`/api/projects?year=2021&search=${encodeURIComponent(PROJECT)}`, { headers: filer })).json();
   const formId = (list.items as { formId: string; name: string }[]).find((p) => p.name === PROJECT)!.formId;
   const steps: [string, Record<string, unknown>][] = [
-    ['filer', { action: 'submit' }],
+    ['filer', { action: 'submit', filerName: '张文', filerPhone: '021-57820101' }],
     ['supervisor', { action: 'approve' }],
     ['supervisor', { action: 'report' }],
     ['finance', { action: 'approve', reviewResult: 'excellent', comment: '同意' }],

@@ -3,11 +3,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buttonName, logInNewContext } from './support';
 
-// The issue's path, each person in their own browser: filer submits → supervisor returns with a comment →
-// filer sees it, fixes, resubmits → supervisor approves and 汇总报送 → finance approves → the form is locked →
-// reopen for adjustment (调整) → the diff shows the change. Setup only goes through the API: a fresh project
-// with the content of the seeded form 网络信息系统运行与维护, so that no other test's forms are touched.
+// The issue's path, each person in their own browser: filer submits (填报人 and 联系电话 proposed from the
+// profile) → supervisor returns with a comment → filer sees it, fixes, resubmits → supervisor approves and
+// 汇总报送 (待办 no longer shows the settled 退回 comment) → finance approves → the form is locked and prints its
+// 审核结果 and footer → reopen for adjustment (调整) → the diff shows the change. Setup only goes through the API: a
+// fresh project with the content of the seeded form 网络信息系统运行与维护, so that no other test's forms are touched.
 const SCREENSHOTS = join(__dirname, '..', 'test-results', 'screenshots');
+const PRINT = join(__dirname, '..', 'test-results', 'print');
 const STAMP = Date.now().toString(36).toUpperCase();
 const PROJECT = { code: `E2E-WF-${STAMP}`, name: `审批流程测试项目 ${STAMP}` };
 const COMMENT = '项目资金总额应为 9,000,000.00 元（含新增等保测评），请同时调整财政资金。';
@@ -128,8 +130,54 @@ async function setAmounts(page: Page, total: string) {
   await expect(page.getByRole('button', { name: button('编辑') })).toBeVisible();
 }
 
+/** The demo filer's 联系电话 (seeds/demo/users.json). */
+const PHONE = '021-57820101';
+
+/** Today in China, as the footer prints 填报日期. */
+function chinaToday(): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(new Date());
+  const part = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  return `${part('year')}年${part('month')}月${part('day')}日`;
+}
+
+/** Prints the approved form as Chromium does for A4 (print media, the page's width): checks and keeps the PDF. */
+async function printApprovedForm(page: Page) {
+  await page.emulateMedia({ media: 'print' });
+  // 180 mm of A4 between the 15 mm margins, at 96 dpi.
+  await page.setViewportSize({ width: 680, height: 1000 });
+  const sheet = page.locator('article.goal-sheet');
+  const review = sheet.locator('table.sheet-review');
+  await expect(review.getByRole('rowheader', { name: '审核结果' })).toBeVisible();
+  await expect(review.locator('td').first()).toHaveText('优');
+  await expect(review.locator('td').last()).toHaveText('绩效目标明确，同意。');
+  const footer = sheet.locator('footer.sheet-foot');
+  await expect(footer).toHaveText(new RegExp(`^填报人：张文\\s*联系电话：${PHONE}\\s*填报日期：${chinaToday()}\\s*单位（盖章）$`));
+  // A collapsed table's outer rules straddle its edges: both must lie inside the printed width, the same inset on
+  // each side (the right one used to sit on the page's edge and print half as thick as the left).
+  const { inset, sheetWidth } = await sheet.evaluate((article) => {
+    const box = article.getBoundingClientRect();
+    const tables = Array.from(article.querySelectorAll('table.sheet-table'), (t) => t.getBoundingClientRect());
+    return { inset: tables.map((t) => [t.left - box.left, box.right - t.right]), sheetWidth: box.width };
+  });
+  expect(sheetWidth).toBeLessThanOrEqual(680);
+  for (const [left, right] of inset) {
+    expect(left, 'left outer rule inside the sheet').toBeGreaterThanOrEqual(0.5);
+    expect(right, 'right outer rule inside the sheet').toBeGreaterThanOrEqual(0.5);
+    expect(Math.abs(left - right), 'outer rules inset alike').toBeLessThan(0.5);
+  }
+  // The PDF as it prints on A4, kept for a look (test-results/print).
+  mkdirSync(PRINT, { recursive: true });
+  const pdf = await page.pdf({ path: join(PRINT, 'approved-form-a4.pdf'), format: 'A4', preferCSSPageSize: true, printBackground: true });
+  const pages = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)];
+  expect(pages.length, 'pages of the approved form').toBeGreaterThanOrEqual(1);
+  for (const [, width, height] of pages) expect([Math.round(Number(width)), Math.round(Number(height))], 'A4 portrait').toEqual([595, 842]);
+  await page.screenshot({ path: join(SCREENSHOTS, 'approved-form-print-preview.png'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
 test('a form goes through the whole 审批流程 and a 调整 shows its changes', async ({ browser, playwright, baseURL }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const request = await playwright.request.newContext({ baseURL });
   const formId = await createForm(request);
   await request.dispose();
@@ -139,7 +187,11 @@ test('a form goes through the whole 审批流程 and a 调整 shows its changes'
   await filer.goto(`/forms/${formId}`);
   await expect(filer.getByRole('heading', { name: PROJECT.name })).toBeVisible();
   await expect(statusTag(filer)).toHaveText('草稿');
-  await step(filer, '提交');
+  // 填报人 and 联系电话 are proposed from the filer's profile (the demo 张文 has an invented number).
+  await step(filer, '提交', async (dialog) => {
+    await expect(dialog.getByLabel('填报人')).toHaveValue('张文（填报人）');
+    await expect(dialog.getByLabel('联系电话')).toHaveValue(PHONE);
+  });
   await expect(statusTag(filer)).toHaveText('已提交');
   // A filer cannot approve: only 撤回 is left.
   await expect(filer.locator('.workflow-actions button')).toHaveCount(1);
@@ -182,7 +234,14 @@ test('a form goes through the whole 审批流程 and a 调整 shows its changes'
   await shoot(filer, 'returned-form');
   await setAmounts(filer, '9000000');
   await expect(filer.locator('[data-field="funds.totalAmount"]')).toHaveText(/9,000,000\.00/);
-  await step(filer, '提交');
+  // The dialog refuses a number that is none; the name printed in the footer is the filer's to choose.
+  await step(filer, '提交', async (dialog) => {
+    await dialog.getByLabel('联系电话').fill('5782');
+    await dialog.getByRole('button', { name: '确认提交' }).click();
+    await expect(dialog.getByText(/联系电话格式不正确/)).toBeVisible();
+    await dialog.getByLabel('联系电话').fill(PHONE);
+    await dialog.getByLabel('填报人').fill('张文');
+  });
   await expect(statusTag(filer)).toHaveText('已提交');
   await expect(filer.locator('.review-notice')).toHaveCount(0);
 
@@ -194,6 +253,9 @@ test('a form goes through the whole 审批流程 and a 调整 shows its changes'
   await supervisor.locator('.app-nav').getByRole('link', { name: '待办' }).click();
   const toReport = supervisor.locator('.inbox-table tr').filter({ hasText: PROJECT.name });
   await expect(toReport).toContainText('主管部门已审核');
+  // The 退回 comment was settled by the resubmission: 最新意见 no longer shows it.
+  await expect(toReport).not.toContainText(COMMENT);
+  await shoot(supervisor, 'inbox-to-report');
   await toReport.getByRole('checkbox').check();
   await supervisor.getByRole('button', { name: '汇总报送（1）' }).click();
   await supervisor.getByRole('dialog').getByRole('button', { name: button('确认') }).click();
@@ -227,7 +289,12 @@ test('a form goes through the whole 审批流程 and a 调整 shows its changes'
   await expect(timeline).toContainText('审核结果：优');
   await expect(timeline).toContainText('已报送财政 → 财政已审核');
   await expect(timeline).toContainText('项目资金总额');
+  await expect(timeline).toContainText(`填报人：张文　联系电话：${PHONE}`);
   await shoot(filer, 'timeline', timeline);
+
+  // The printed form: 审核结果 and 审核意见 as its last row, then 填报人, 联系电话, 填报日期 (the 提交's day in China)
+  // and 单位（盖章）; both outer rules whole, so equally thick.
+  await printApprovedForm(filer);
 
   // 7. 调整: a new revision (draft) opens; the approved one stays as it was.
   await step(filer, '调整', async (dialog) => {
@@ -248,6 +315,10 @@ test('a form goes through the whole 审批流程 and a 调整 shows its changes'
   await expect(total).toContainText('9,000,000.00');
   await expect(total).toContainText('9,500,000.00');
   await expect(filer.locator('tr.compare-same').filter({ hasText: '年度资金申请总额' })).toHaveCount(1);
+  // Coded fields read by the tenant's labels, a blank as —.
+  await expect(filer.locator('tr').filter({ hasText: '功能分类科目' }).locator('td').nth(2)).toHaveText('2060103 机关服务');
+  await expect(filer.locator('tr').filter({ hasText: '项目类别' }).locator('td').nth(2)).toHaveText('经常性项目');
+  await expect(filer.locator('tr').filter({ hasText: '实施单位' }).locator('td').nth(2)).toHaveText('—');
   await shoot(filer, 'revision-diff');
 
   // The approved revision is still readable, unchanged.

@@ -9,6 +9,8 @@ export interface CurrentUser {
   id: string;
   username: string;
   displayName: string;
+  /** 联系电话 of the profile: proposed as the 联系电话 of a 提交. */
+  phone: string | null;
   roles: Role[];
   tenant: { id: string; name: string };
   organization: { id: string; name: string; kind: OrganizationKind };

@@ -1,6 +1,6 @@
 import type { FieldIssue } from './errors';
 import type { FormStatus, ReviewResult } from './labels';
-import type { FormRevisionSummary, LatestReview } from './workflow';
+import type { FormRevisionSummary, LatestReview, SubmissionFiler } from './workflow';
 import type { Project, ProjectHeader } from './projects';
 
 /** Money is a decimal string of yuan with two decimals (`"18963662.79"`), never a float. */
@@ -148,12 +148,20 @@ export interface GoalForm extends GoalFormContent {
   /** Finance's 审核结果 and 审核意见, once given. */
   reviewResult: ReviewResult | null;
   reviewComment: string | null;
-  /** The newest comment of a reviewer (why it was returned, …). */
+  /** The newest comment of a reviewer in the current round (since the last 提交): why it was returned, … */
   latestReview: LatestReview | null;
+  /** The 提交 this revision stands on (its latest, unless withdrawn since): printed in the footer. Null for a draft. */
+  submission: FormSubmission | null;
   /** Every revision of this project's form for the year, newest first (调整 adds one). */
   revisions: FormRevisionSummary[];
   /** The year-end 自评表 opened from this (finance-approved) form, if any. */
   evaluationId: string | null;
+}
+
+/** A form's 提交 as printed in its footer: 填报人, 联系电话 and 填报日期 (the day of `submittedAt`). */
+export interface FormSubmission extends SubmissionFiler {
+  /** When it was submitted (ISO time); 填报日期 is its date in China time. */
+  submittedAt: string;
 }
 
 /** PUT /api/forms/:id — the whole form, saved in one transaction. */

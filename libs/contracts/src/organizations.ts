@@ -24,6 +24,8 @@ export interface User {
   id: string;
   username: string;
   displayName: string;
+  /** 联系电话, proposed when the user submits a form. */
+  phone: string | null;
   organizationId: string;
   roles: Role[];
   disabled: boolean;
@@ -33,12 +35,16 @@ export interface CreateUserRequest {
   username: string;
   displayName: string;
   password: string;
+  /** 联系电话 (a mobile number or a landline with its area code). */
+  phone?: string | null;
   organizationId: string;
   roles: Role[];
 }
 
 export interface UpdateUserRequest {
   displayName?: string;
+  /** A blank or null phone removes it. */
+  phone?: string | null;
   password?: string;
   organizationId?: string;
   roles?: Role[];

@@ -9,7 +9,19 @@ export interface TransitionRequest {
   reviewResult?: ReviewResult | null;
   /** The field the comment is about (dotted path like `funds.totalAmount`), shown beside it to the filer. */
   field?: string | null;
+  /** 填报人 — required with 提交 (proposed from the user's profile), printed in the form's footer. */
+  filerName?: string | null;
+  /** 联系电话 — required with 提交: a mobile number or a landline with its area code. */
+  filerPhone?: string | null;
   rowVersion: number;
+}
+
+/** Who filed a submission and how to reach them, as the 提交 recorded it. */
+export interface SubmissionFiler {
+  /** 填报人 */
+  name: string;
+  /** 联系电话 */
+  phone: string;
 }
 
 /** One changed field of a saved form (history and revision comparison). */
@@ -34,6 +46,8 @@ export interface FormHistoryEntry {
   field: string | null;
   reviewResult: ReviewResult | null;
   changes: FormFieldChange[] | null;
+  /** 填报人 and 联系电话 of a 提交 (null for every other entry, and for 提交 recorded before they were asked). */
+  filer: SubmissionFiler | null;
   rowVersion: number;
   at: string;
 }
@@ -43,6 +57,9 @@ export interface BatchTransitionRequest {
   action: FormAction;
   comment?: string | null;
   reviewResult?: ReviewResult | null;
+  /** With 提交: the same 填报人 and 联系电话 for every form of the batch. */
+  filerName?: string | null;
+  filerPhone?: string | null;
   forms: { id: string; rowVersion: number }[];
 }
 

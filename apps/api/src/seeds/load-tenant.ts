@@ -75,8 +75,8 @@ export async function loadTenant(q: OwnerQuery, seed: TenantSeed): Promise<Loade
     const organizationId = organizations.get(user.organization);
     if (!organizationId) throw new Error(`seed user ${user.username}: unknown organisation ${user.organization}`);
     const [row] = await q(
-      `INSERT INTO app_user (tenant_id, organization_id, username, display_name, password_hash, roles) VALUES ($1, $2, lower($3), $4, $5, $6) RETURNING id`,
-      [tenantId, organizationId, user.username, user.displayName, await hashPassword(user.password), user.roles],
+      `INSERT INTO app_user (tenant_id, organization_id, username, display_name, password_hash, roles, phone) VALUES ($1, $2, lower($3), $4, $5, $6, $7) RETURNING id`,
+      [tenantId, organizationId, user.username, user.displayName, await hashPassword(user.password), user.roles, user.phone ?? null],
     );
     users.set(user.username, row.id);
   }

@@ -35,6 +35,8 @@ export interface SeedForm {
 export interface SeedUser {
   username: string;
   displayName: string;
+  /** 联系电话 (demo users have invented ones). */
+  phone?: string | null;
   roles: Role[];
   organization: string;
 }

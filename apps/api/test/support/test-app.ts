@@ -86,7 +86,7 @@ export async function seedSongjiang(ownerUrl: string, prefix: string, extraUsers
   const seed = readSongjiangSeed();
   const unit = seed.tenant.organizations.children![0].children![0].name;
   const users: SeedUser[] = [
-    { username: `${prefix}-filer`, displayName: `${prefix} 填报人`, roles: ['filer'], organization: unit },
+    { username: `${prefix}-filer`, displayName: `${prefix} 填报人`, phone: '021-57820101', roles: ['filer'], organization: unit },
     { username: `${prefix}-supervisor`, displayName: `${prefix} 主管`, roles: ['supervisor'], organization: '松江区科学技术委员会' },
     { username: `${prefix}-finance`, displayName: `${prefix} 财政`, roles: ['finance'], organization: '松江区财政局' },
     { username: `${prefix}-division`, displayName: `${prefix} 科教文卫科`, roles: ['finance'], organization: '科教文卫科' },

@@ -1,5 +1,5 @@
 import { ROLE_LABELS, type Role } from '@jxt/contracts';
-import { formatYuan } from '@jxt/domain';
+import { EMPTY_MARK, fieldValueText } from '@jxt/domain';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Spin, Timeline, Typography, type TimelineProps } from 'antd';
 import { useState, type ReactNode } from 'react';
@@ -27,22 +27,23 @@ type TimelineItem = NonNullable<TimelineProps['items']>[number];
 const FIRST = 6;
 const LONG = 60;
 
-/** A value of a change: amounts with separators, long texts cut (whole text on hover). */
-function Value({ field, value }: { field: string; value: string | null }) {
-  if (value === null || value === '') return <>（空）</>;
-  let text = value;
-  if (field.startsWith('funds.')) {
-    try {
-      text = formatYuan(value);
-    } catch {
-      text = value;
-    }
-  }
-  return text.length > LONG ? <span title={text}>{`${text.slice(0, LONG)}…`}</span> : <>{text}</>;
+/** How a change's stored value reads: null for a blank. */
+export type ChangeValueText = (field: string, value: string | null) => string | null;
+
+/**
+ * A value of a change as the form prints it (fieldValueText), struck through when it is the old one; a blank is a
+ * plain — (nothing to strike through); long texts cut (whole text on hover).
+ */
+function Value({ text, as: Tag }: { text: string | null; as: 'del' | 'ins' }) {
+  if (text === null) return <span className="timeline-empty">{EMPTY_MARK}</span>;
+  return <Tag>{text.length > LONG ? <span title={text}>{`${text.slice(0, LONG)}…`}</span> : text}</Tag>;
 }
 
-/** The changed fields as old → new; a long list (a first save) folds after a few lines. */
-export function ChangeList({ changes }: { changes: readonly HistoryChange[] }) {
+/**
+ * The changed fields as old → new; a long list (a first save) folds after a few lines. `valueText` reads the stored
+ * values (codes by the tenant's lists …); by default amounts are grouped and the rest shown as stored.
+ */
+export function ChangeList({ changes, valueText = fieldValueText }: { changes: readonly HistoryChange[]; valueText?: ChangeValueText }) {
   const [open, setOpen] = useState(false);
   const shown = open ? changes : changes.slice(0, FIRST);
   return (
@@ -50,13 +51,7 @@ export function ChangeList({ changes }: { changes: readonly HistoryChange[] }) {
       {shown.map((change, i) => (
         <li key={i}>
           <span className="timeline-change-label">{change.label}</span>：
-          <del>
-            <Value field={change.field} value={change.before} />
-          </del>{' '}
-          →{' '}
-          <ins>
-            <Value field={change.field} value={change.after} />
-          </ins>
+          <Value as="del" text={valueText(change.field, change.before)} /> → <Value as="ins" text={valueText(change.field, change.after)} />
         </li>
       ))}
       {changes.length > FIRST && (

@@ -1,1 +1,2 @@
 export * from './diff-forms';
+export * from './field-text';

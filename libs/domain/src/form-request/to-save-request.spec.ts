@@ -29,6 +29,7 @@ const form: GoalForm = {
   reviewResult: null,
   reviewComment: null,
   latestReview: null,
+  submission: null,
   revisions: [],
   evaluationId: null,
 };

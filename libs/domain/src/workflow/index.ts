@@ -1,1 +1,2 @@
 export * from './form-workflow';
+export * from './submission';

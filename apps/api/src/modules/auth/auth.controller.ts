@@ -52,7 +52,7 @@ export class AuthController {
   @Get('me')
   @Authenticated()
   @ApiBearerAuth()
-  me(@Req() request: AuthenticatedRequest): CurrentUser {
+  me(@Req() request: AuthenticatedRequest): Promise<CurrentUser> {
     return this.auth.currentUser(request.user!);
   }
 

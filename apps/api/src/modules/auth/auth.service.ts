@@ -64,7 +64,7 @@ export class AuthService {
         [login.tenantId, login.userId, hashToken(token, this.config.jwtSecret), csrfToken, expiresAt, client.ip, client.userAgent?.slice(0, 300) ?? null],
       );
       const [row] = await manager.query(
-        `SELECT u.id, u.username, u.display_name, u.roles, t.id AS tenant_id, t.name AS tenant_name,
+        `SELECT u.id, u.username, u.display_name, u.phone, u.roles, t.id AS tenant_id, t.name AS tenant_name,
                 o.id AS org_id, o.name AS org_name, o.kind AS org_kind
          FROM app_user u JOIN tenant t ON t.id = u.tenant_id JOIN organization o ON o.id = u.organization_id
          WHERE u.id = $1`,
@@ -75,11 +75,14 @@ export class AuthService {
     return { accessToken: token, csrfToken, expiresAt: expiresAt.toISOString(), user };
   }
 
-  currentUser(user: AuthUser): CurrentUser {
+  /** The session's user; the 联系电话 is read from the profile (the session lookup does not carry it). */
+  async currentUser(user: AuthUser): Promise<CurrentUser> {
+    const [profile] = await queryRows<{ phone: string | null }>(tenantScope().manager, `SELECT phone FROM app_user WHERE id = $1`, [user.userId]);
     return {
       id: user.userId,
       username: user.username,
       displayName: user.displayName,
+      phone: profile?.phone ?? null,
       roles: user.roles,
       tenant: { id: user.tenantId, name: user.tenantName },
       organization: { id: user.organizationId, name: user.organizationName, kind: user.organizationKind },
@@ -126,6 +129,7 @@ function toCurrentUser(row: {
   id: string;
   username: string;
   display_name: string;
+  phone: string | null;
   roles: Role[];
   tenant_id: string;
   tenant_name: string;
@@ -137,6 +141,7 @@ function toCurrentUser(row: {
     id: row.id,
     username: row.username,
     displayName: row.display_name,
+    phone: row.phone,
     roles: row.roles,
     tenant: { id: row.tenant_id, name: row.tenant_name },
     organization: { id: row.org_id, name: row.org_name, kind: row.org_kind },

@@ -1,6 +1,17 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { CarriedFrom, FieldError, FormRevisionSummary, FormStatus, GoalForm, IndicatorSetsInput, LatestReview, ReviewResult, TaxonomyNode } from '@jxt/contracts';
+import type {
+  CarriedFrom,
+  FieldError,
+  FormRevisionSummary,
+  FormStatus,
+  FormSubmission,
+  GoalForm,
+  IndicatorSetsInput,
+  LatestReview,
+  ReviewResult,
+  TaxonomyNode,
+} from '@jxt/contracts';
 import { FORM_FIELD_LABELS, FUND_FIELDS } from '@jxt/contracts';
 import { checkForm, checkSubmission, diffForms, hasErrors, isEditable, isLocked, moneyOrNull, toSaveRequest } from '@jxt/domain';
 import { ACTOR_COLUMNS, actorValues } from '../../common/history/history-event';
@@ -13,6 +24,7 @@ import { FORM_IS_LOCKED, PROJECT_COLUMNS, toProject, type ProjectRow } from '../
 import { buildIndicatorSets, type IndicatorRow } from './form-tree';
 import { buildIndicatorInsert } from './indicator-insert';
 import { staleFormConflict } from './stale-form';
+import { CURRENT_ROUND_COMMENT } from '../workflow/current-round';
 
 /** The header columns a revision owns (project-row.ts reads them back). */
 const HEADER_COLUMNS = 'project_name, category_code, continuity, function_class_code, printed_department, printed_implementing_unit, planned_start, planned_end';
@@ -43,6 +55,8 @@ interface FormRow extends ProjectRow {
   review_result: ReviewResult | null;
   review_comment: string | null;
   latest_review: LatestReview | null;
+  /** The latest 提交 unless withdrawn since (footer: 填报人, 联系电话, 填报日期). */
+  submission: FormSubmission | null;
   revisions: FormRevisionSummary[];
   evaluation_id: string | null;
   category_label: string | null;
@@ -73,7 +87,10 @@ const FORM_QUERY = `
          f.submitted_by, f.review_result, f.review_comment,
          (SELECT json_build_object('action', e.action, 'comment', e.comment, 'field', e.field, 'reviewResult', e.review_result,
                  'actorName', e.actor_name, 'actorOrganizationName', e.actor_organization_name, 'at', e.created_at)
-            FROM form_event e WHERE e.form_id = f.id AND e.kind = 'transition' AND e.comment IS NOT NULL ORDER BY e.id DESC LIMIT 1) AS latest_review,
+            FROM form_event e WHERE e.id = (${CURRENT_ROUND_COMMENT('f.id', 'id')})) AS latest_review,
+         (SELECT CASE WHEN e.action = 'submit' AND e.filer_name IS NOT NULL
+                   THEN json_build_object('name', e.filer_name, 'phone', e.filer_phone, 'submittedAt', e.created_at) END
+            FROM form_event e WHERE e.form_id = f.id AND e.kind = 'transition' AND e.action IN ('submit', 'withdraw') ORDER BY e.id DESC LIMIT 1) AS submission,
          (SELECT json_agg(json_build_object('id', r.id, 'revision', r.revision, 'status', r.status, 'updatedAt', r.updated_at) ORDER BY r.revision DESC)
             FROM goal_form r WHERE r.project_id = f.project_id AND r.year = f.year) AS revisions,
          (SELECT se.id FROM self_evaluation se WHERE se.project_id = f.project_id AND se.year = f.year) AS evaluation_id,
@@ -131,6 +148,7 @@ export class FormsService {
       reviewResult: form.review_result,
       reviewComment: form.review_comment,
       latestReview: form.latest_review,
+      submission: form.submission && { ...form.submission, submittedAt: new Date(form.submission.submittedAt).toISOString() },
       revisions: form.revisions,
       evaluationId: form.evaluation_id,
     };

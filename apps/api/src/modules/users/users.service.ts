@@ -2,6 +2,7 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import type { Role, User } from '@jxt/contracts';
 import { tenantScope } from '../../common/tenancy/request-context';
 import { queryRows } from '../../common/tenancy/sql';
+import { blankToNull } from '../../common/validation/blank-to-null';
 import { hashPassword } from '../auth/password';
 import { OrganizationsService } from '../organizations/organizations.service';
 import type { CreateUserDto, UpdateUserDto } from './dto/user.dto';
@@ -10,15 +11,24 @@ interface UserRow {
   id: string;
   username: string;
   display_name: string;
+  phone: string | null;
   organization_id: string;
   roles: Role[];
   disabled: boolean;
 }
 
-const COLUMNS = 'u.id, u.username, u.display_name, u.organization_id, u.roles, u.disabled';
+const COLUMNS = 'u.id, u.username, u.display_name, u.phone, u.organization_id, u.roles, u.disabled';
 
 function toUser(row: UserRow): User {
-  return { id: row.id, username: row.username, displayName: row.display_name, organizationId: row.organization_id, roles: row.roles, disabled: row.disabled };
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    phone: row.phone,
+    organizationId: row.organization_id,
+    roles: row.roles,
+    disabled: row.disabled,
+  };
 }
 
 /** 用户管理 (admin): users of the admin's subtree. */
@@ -54,9 +64,9 @@ export class UsersService {
     const username = dto.username.toLowerCase();
     const [row] = await queryRows<UserRow>(
       manager,
-      `INSERT INTO app_user AS u (tenant_id, organization_id, username, display_name, password_hash, roles)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${COLUMNS}`,
-      [user.tenantId, dto.organizationId, username, dto.displayName.trim(), await hashPassword(dto.password), [...new Set(dto.roles)]],
+      `INSERT INTO app_user AS u (tenant_id, organization_id, username, display_name, password_hash, roles, phone)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
+      [user.tenantId, dto.organizationId, username, dto.displayName.trim(), await hashPassword(dto.password), [...new Set(dto.roles)], blankToNull(dto.phone)?.trim() ?? null],
     ).catch((err: unknown) => {
       // User names are unique across tenants (login comes before the tenant is known).
       if ((err as { driverError?: { code?: string } }).driverError?.code === '23505') {
@@ -77,7 +87,8 @@ export class UsersService {
     const [row] = await queryRows<UserRow>(
       manager,
       `UPDATE app_user AS u SET display_name = COALESCE($2, display_name), organization_id = COALESCE($3, organization_id),
-         roles = COALESCE($4, roles), disabled = COALESCE($5, disabled), password_hash = COALESCE($6, password_hash), updated_at = now()
+         roles = COALESCE($4, roles), disabled = COALESCE($5, disabled), password_hash = COALESCE($6, password_hash),
+         phone = CASE WHEN $7::boolean THEN $8 ELSE phone END, updated_at = now()
        WHERE id = $1 RETURNING ${COLUMNS}`,
       [
         id,
@@ -86,6 +97,8 @@ export class UsersService {
         dto.roles ? [...new Set(dto.roles)] : null,
         dto.disabled ?? null,
         dto.password ? await hashPassword(dto.password) : null,
+        dto.phone !== undefined,
+        blankToNull(dto.phone)?.trim() ?? null,
       ],
     );
     // Disabling, a new password, new roles or a move end the user's sessions now, not at their expiry.

@@ -3,6 +3,7 @@ import { DEADLINE_KINDS, type Deadline, type DeadlineKind, type InboxItem, type 
 import { tenantScope } from '../../common/tenancy/request-context';
 import { queryRows } from '../../common/tenancy/sql';
 import type { SetDeadlinesDto } from './dto/deadlines.dto';
+import { CURRENT_ROUND_COMMENT } from './current-round';
 
 /** How many days before the submit deadline a draft starts to show in the filer's inbox. */
 const DRAFT_DUE_WINDOW_DAYS = 14;
@@ -67,7 +68,7 @@ export class InboxService {
        shown AS (SELECT * FROM dated ORDER BY overdue DESC, due_date NULLS LAST, status_changed_at LIMIT $7)
        SELECT s.id AS form_id, s.row_version, p.code, (SELECT g.project_name FROM goal_form g WHERE g.id = s.id) AS name, o.name AS organization_name, s.year, s.revision, s.status, s.reason,
               s.status_changed_at AS since, to_char(s.due_date, 'YYYY-MM-DD') AS due_date, s.overdue,
-              (SELECT e.comment FROM form_event e WHERE e.form_id = s.id AND e.kind = 'transition' AND e.comment IS NOT NULL ORDER BY e.id DESC LIMIT 1) AS last_comment,
+              (${CURRENT_ROUND_COMMENT('s.id')}) AS last_comment,
               (SELECT sum(n) FROM counted) AS total,
               (SELECT jsonb_object_agg(reason, n) FROM counted) AS reason_counts,
               (SELECT sum(late) FROM counted) AS overdue_count

@@ -1,5 +1,5 @@
 import { HttpException, Injectable, NotFoundException } from '@nestjs/common';
-import type { BatchTransitionResponse, BatchTransitionResult, FormAction, FormHistoryEntry, FormStatus, GoalForm, ReviewResult } from '@jxt/contracts';
+import type { BatchTransitionResponse, BatchTransitionResult, FormAction, FormHistoryEntry, FormStatus, GoalForm, ReviewResult, SubmissionFiler } from '@jxt/contracts';
 import { decideTransition } from '@jxt/domain';
 import { ACTOR_COLUMNS, actorValues, toHistoryEntry, type HistoryEventRow } from '../../common/history/history-event';
 import { transitionRefusal } from '../../common/http/transition-refusal';
@@ -51,6 +51,8 @@ export class WorkflowService {
     if (!decision.ok) throw transitionRefusal(decision);
     const rule = decision.rule;
     const comment = dto.comment?.trim() || null;
+    // The DTO requires both with 提交 (the own-submission rule keeps submitted_by; the print keeps these).
+    const filer = rule.action === 'submit' ? { name: dto.filerName!.trim(), phone: dto.filerPhone!.trim() } : null;
 
     if (rule.createsRevision) {
       const revisionId = await this.forms.createRevision(formId);
@@ -77,6 +79,7 @@ export class WorkflowService {
       comment,
       field: comment ? (dto.field ?? null) : null,
       reviewResult: dto.reviewResult ?? null,
+      filer,
       rowVersion: updated.row_version,
     });
     return this.forms.get(formId);
@@ -93,7 +96,15 @@ export class WorkflowService {
       const savepoint = `batch_${index}`;
       await manager.query(`SAVEPOINT ${savepoint}`);
       try {
-        const form = await this.transition(item.id, { action: dto.action, comment: dto.comment, reviewResult: dto.reviewResult, field: null, rowVersion: item.rowVersion });
+        const form = await this.transition(item.id, {
+          action: dto.action,
+          comment: dto.comment,
+          reviewResult: dto.reviewResult,
+          field: null,
+          filerName: dto.filerName,
+          filerPhone: dto.filerPhone,
+          rowVersion: item.rowVersion,
+        });
         await manager.query(`RELEASE SAVEPOINT ${savepoint}`);
         results.push({ formId: item.id, ok: true, status: form.status, rowVersion: form.rowVersion });
       } catch (err) {
@@ -111,25 +122,38 @@ export class WorkflowService {
   async history(formId: string): Promise<FormHistoryEntry[]> {
     const { manager } = tenantScope();
     await this.forms.assertInScope(formId);
-    const rows = await queryRows<HistoryEventRow<FormAction, FormStatus> & { field: string | null; review_result: ReviewResult | null }>(
-      manager,
-      `SELECT * FROM form_event WHERE form_id = $1 ORDER BY id`,
-      [formId],
-    );
-    return rows.map((r) => ({ ...toHistoryEntry(r), field: r.field, reviewResult: r.review_result }));
+    const rows = await queryRows<
+      HistoryEventRow<FormAction, FormStatus> & { field: string | null; review_result: ReviewResult | null; filer_name: string | null; filer_phone: string | null }
+    >(manager, `SELECT * FROM form_event WHERE form_id = $1 ORDER BY id`, [formId]);
+    return rows.map((r) => ({
+      ...toHistoryEntry(r),
+      field: r.field,
+      reviewResult: r.review_result,
+      filer: r.filer_name !== null && r.filer_phone !== null ? { name: r.filer_name, phone: r.filer_phone } : null,
+    }));
   }
 
   /** Appends one history entry as the current user. */
   private async record(
     formId: string,
-    e: { action: FormAction; from: FormStatus | null; to: FormStatus; comment: string | null; field: string | null; reviewResult?: ReviewResult | null; rowVersion: number },
+    e: {
+      action: FormAction;
+      from: FormStatus | null;
+      to: FormStatus;
+      comment: string | null;
+      field: string | null;
+      reviewResult?: ReviewResult | null;
+      /** 填报人 and 联系电话 of a 提交. */
+      filer?: SubmissionFiler | null;
+      rowVersion: number;
+    },
   ): Promise<void> {
     const { user, manager } = tenantScope();
     await queryRows(
       manager,
-      `INSERT INTO form_event (tenant_id, form_id, kind, action, from_status, to_status, ${ACTOR_COLUMNS}, comment, field, review_result, row_version)
-       VALUES ($1, $2, 'transition', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-      [user.tenantId, formId, e.action, e.from, e.to, ...actorValues(user), e.comment, e.field, e.reviewResult ?? null, e.rowVersion],
+      `INSERT INTO form_event (tenant_id, form_id, kind, action, from_status, to_status, ${ACTOR_COLUMNS}, comment, field, review_result, filer_name, filer_phone, row_version)
+       VALUES ($1, $2, 'transition', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+      [user.tenantId, formId, e.action, e.from, e.to, ...actorValues(user), e.comment, e.field, e.reviewResult ?? null, e.filer?.name ?? null, e.filer?.phone ?? null, e.rowVersion],
     );
   }
 }

@@ -31,6 +31,26 @@ describe('auth: login, sessions, revocation, CSRF', () => {
     expect(cookies.jxt_csrf.value).toBe(body.csrfToken);
   });
 
+  it('gives the user\'s 联系电话 with the session (proposed for a 提交); the admin sets it, checked like the 提交\'s', async () => {
+    const { session } = await login(app, 'a-filer');
+    expect(session.user.phone).toBe('021-57820101');
+    const me = async (authorization: string) => (await app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization } })).json<CurrentUser>();
+    expect((await me(`Bearer ${session.accessToken}`)).phone).toBe('021-57820101');
+
+    const admin = await login(app, 'a-admin');
+    expect((await me(admin.authorization)).phone).toBeNull();
+    const patch = (payload: Record<string, unknown>) =>
+      app.inject({ method: 'PATCH', url: `/api/users/${session.user.id}`, headers: { authorization: admin.authorization }, payload });
+    const bad = await patch({ phone: '12345' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<ApiError>().fields?.map((f) => f.field)).toEqual(['phone']);
+    expect((await patch({ phone: ' 13812345678 ' })).json<{ phone: string | null }>().phone).toBe('13812345678');
+    expect((await me((await login(app, 'a-filer')).authorization)).phone).toBe('13812345678');
+    expect((await patch({ displayName: 'a 填报人' })).json<{ phone: string | null }>().phone).toBe('13812345678'); // untouched when not sent
+    expect((await patch({ phone: '' })).json<{ phone: string | null }>().phone).toBeNull();
+    await patch({ phone: '021-57820101' });
+  });
+
   it('accepts either the bearer token or the cookie on later calls', async () => {
     const { session } = await login(app, 'a-filer');
     const viaBearer = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${session.accessToken}` } });

@@ -28,7 +28,7 @@ describe('self-evaluation (绩效自评): opened from an approved form, scored b
 
   async function approve(formId: string): Promise<void> {
     const steps: [string, Record<string, unknown>][] = [
-      ['filer', { action: 'submit' }],
+      ['filer', { action: 'submit', filerName: 'e 填报人', filerPhone: '021-57820101' }],
       ['supervisor', { action: 'approve' }],
       ['supervisor', { action: 'report' }],
       ['finance', { action: 'approve', reviewResult: 'excellent', comment: '同意' }],

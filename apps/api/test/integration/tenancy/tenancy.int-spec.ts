@@ -213,7 +213,7 @@ describe('moving a unit to another 主管部门 carries its forms along', () => 
     const admin = await login(t.app, 'm-admin');
     const formId = tenant.forms[0].id;
     const form = (await t.app.inject({ method: 'GET', url: `/api/forms/${formId}`, headers: { authorization: filer.authorization } })).json<GoalForm>();
-    await t.app.inject({ method: 'POST', url: `/api/forms/${formId}/transitions`, headers: { authorization: filer.authorization }, payload: { action: 'submit', rowVersion: form.rowVersion } });
+    await t.app.inject({ method: 'POST', url: `/api/forms/${formId}/transitions`, headers: { authorization: filer.authorization }, payload: { action: 'submit', filerName: '填报人', filerPhone: '021-57820101', rowVersion: form.rowVersion } });
     const inbox = () => t.app.inject({ method: 'GET', url: '/api/inbox', headers: { authorization: supervisor.authorization } }).then((r) => r.json<{ total: number }>());
     expect((await inbox()).total).toBe(1);
 

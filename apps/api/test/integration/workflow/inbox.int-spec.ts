@@ -2,6 +2,9 @@ import type { ApiError, BatchTransitionResponse, Deadline, GoalForm, InboxRespon
 import type { LoadedTenant } from '../../../src/seeds/load-tenant';
 import { login, seedSongjiang, startTestApp, type TestApp } from '../../support/test-app';
 
+/** 填报人 and 联系电话 that a 提交 carries. */
+const FILER = { filerName: 'i 填报人', filerPhone: '021-57820101' };
+
 describe('inbox, deadlines and batch work', () => {
   let t: TestApp;
   let tenant: LoadedTenant;
@@ -35,7 +38,7 @@ describe('inbox, deadlines and batch work', () => {
 
   it('lets the supervisor approve several forms at once, each on its own, reporting each result', async () => {
     const ids = tenant.forms.map((f) => f.id);
-    const submitted = await batch('filer', 'submit', ids);
+    const submitted = await batch('filer', 'submit', ids, FILER);
     expect(submitted.json<BatchTransitionResponse>()).toMatchObject({ succeeded: 3, failed: 0 });
     expect((await inbox('supervisor')).counts.to_review).toBe(3);
 
@@ -71,5 +74,35 @@ describe('inbox, deadlines and batch work', () => {
     expect(response.statusCode).toBe(200);
     const box = await inbox('filer');
     expect(box.items.find((i) => i.formId === formId)).toMatchObject({ reason: 'returned', lastComment: '请补充质量指标' });
+  });
+
+  it('shows no stale 退回 comment once the form was resubmitted: 待办 and the form carry only this round\'s comments', async () => {
+    const formId = tenant.forms[1].id; // returned above with 请补充质量指标
+    const form = async () => (await t.app.inject({ method: 'GET', url: `/api/forms/${formId}`, headers: { authorization: auth.supervisor } })).json<GoalForm>();
+    const step = async (who: string, payload: Record<string, unknown>) => {
+      const response = await t.app.inject({
+        method: 'POST',
+        url: `/api/forms/${formId}/transitions`,
+        headers: { authorization: auth[who] },
+        payload: { ...payload, rowVersion: await rowVersion(formId) },
+      });
+      expect(response.statusCode).toBe(200);
+    };
+    const item = async (who: string) => (await inbox(who)).items.find((i) => i.formId === formId);
+
+    await step('filer', { action: 'submit', ...FILER });
+    expect(await item('supervisor')).toMatchObject({ reason: 'to_review', lastComment: null });
+    expect((await form()).latestReview).toBeNull();
+
+    await step('supervisor', { action: 'approve' });
+    expect(await item('supervisor')).toMatchObject({ reason: 'to_report', status: 'supervisor_approved', lastComment: null });
+    expect((await form()).latestReview).toBeNull();
+
+    // A comment of this round is shown: the 主管部门's word on its approval.
+    await step('supervisor', { action: 'return', comment: '请把满意度指标补全' });
+    await step('filer', { action: 'submit', ...FILER });
+    await step('supervisor', { action: 'approve', comment: '已按意见修改，同意报送' });
+    expect(await item('supervisor')).toMatchObject({ reason: 'to_report', lastComment: '已按意见修改，同意报送' });
+    expect((await form()).latestReview).toMatchObject({ action: 'approve', comment: '已按意见修改，同意报送' });
   });
 });

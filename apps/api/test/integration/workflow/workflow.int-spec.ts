@@ -5,6 +5,9 @@ import { toSaveRequest } from '@jxt/domain';
 import type { LoadedTenant } from '../../../src/seeds/load-tenant';
 import { login, seedSongjiang, startSecondApp, startTestApp, TEST_PASSWORD, type TestApp } from '../../support/test-app';
 
+/** A 提交 names its 填报人 and 联系电话. */
+const SUBMIT = { action: 'submit', filerName: 'w 填报人', filerPhone: '021-57820101' };
+
 describe('approval workflow through POST /api/forms/:id/transitions', () => {
   let t: TestApp;
   let tenant: LoadedTenant;
@@ -29,7 +32,7 @@ describe('approval workflow through POST /api/forms/:id/transitions', () => {
 
   it('walks the whole path: submit, return with a comment, fix, resubmit, approve twice, locked, adjustment as a new revision', async () => {
     const formId = tenant.forms[2].id;
-    expect((await act(formId, 'filer', { action: 'submit' })).json<GoalForm>().status).toBe('submitted');
+    expect((await act(formId, 'filer', SUBMIT)).json<GoalForm>().status).toBe('submitted');
 
     const noComment = await act(formId, 'supervisor', { action: 'return' });
     expect(noComment.statusCode).toBe(400);
@@ -42,7 +45,7 @@ describe('approval workflow through POST /api/forms/:id/transitions', () => {
     const request = toSaveRequest(returned);
     request.indicators.year[1].children[1].indicators[0].rawValue = '≤1%';
     expect((await t.app.inject({ method: 'PUT', url: `/api/forms/${formId}`, headers: { authorization: auth.filer }, payload: request })).statusCode).toBe(200);
-    expect((await act(formId, 'filer', { action: 'submit' })).json<GoalForm>().status).toBe('submitted');
+    expect((await act(formId, 'filer', SUBMIT)).json<GoalForm>().status).toBe('submitted');
     expect((await act(formId, 'supervisor', { action: 'approve' })).json<GoalForm>().status).toBe('supervisor_approved');
     expect((await act(formId, 'supervisor', { action: 'report' })).json<GoalForm>().status).toBe('reported');
     const approved = await act(formId, 'finance', { action: 'approve', reviewResult: 'good', comment: '同意' });
@@ -81,14 +84,14 @@ describe('approval workflow through POST /api/forms/:id/transitions', () => {
 
   it('lets a filer withdraw a submission nobody has acted on', async () => {
     const formId = tenant.forms[0].id;
-    await act(formId, 'filer', { action: 'submit' });
+    await act(formId, 'filer', SUBMIT);
     expect((await act(formId, 'filer', { action: 'withdraw' })).json<GoalForm>().status).toBe('draft');
   });
 
   it('refuses steps the role or the state does not allow, and approving one\'s own submission', async () => {
     const formId = tenant.forms[1].id;
     expect((await act(formId, 'filer', { action: 'approve' })).statusCode).toBe(409); // a draft cannot be approved
-    await act(formId, 'both', { action: 'submit' });
+    await act(formId, 'both', SUBMIT);
     expect((await act(formId, 'filer', { action: 'approve' })).statusCode).toBe(403);
     const own = await act(formId, 'both', { action: 'approve' });
     expect(own.statusCode).toBe(403);
@@ -110,7 +113,7 @@ describe('approval workflow through POST /api/forms/:id/transitions', () => {
       payload: { organizationId: tenant.organizations.get('上海市松江区科技创新服务中心（上海市松江区大数据中心）'), year: 2021, code: 'W-EMPTY', name: '空表项目' },
     });
     const formId = created.json<ProjectListItem>().formId;
-    const response = await act(formId, 'filer', { action: 'submit' });
+    const response = await act(formId, 'filer', SUBMIT);
     expect(response.statusCode).toBe(400);
     expect(response.json<ApiError>().fields?.length).toBeGreaterThan(0);
     expect((await get(formId)).status).toBe('draft');
@@ -119,7 +122,7 @@ describe('approval workflow through POST /api/forms/:id/transitions', () => {
   it('answers 409 to a transition with a stale rowVersion', async () => {
     const formId = tenant.forms[0].id;
     const stale = (await get(formId)).rowVersion - 1;
-    const response = await act(formId, 'filer', { action: 'submit', rowVersion: stale });
+    const response = await act(formId, 'filer', { ...SUBMIT, rowVersion: stale });
     expect(response.statusCode).toBe(409);
     expect(response.json<ApiError>().message).toContain('请重新加载');
   });
@@ -139,7 +142,7 @@ describe('workflow: two API processes racing on the same transition', () => {
     formId = tenant.forms[0].id;
     const filer = await login(t.app, 'x-filer');
     const form = (await t.app.inject({ method: 'GET', url: `/api/forms/${formId}`, headers: { authorization: filer.authorization } })).json<GoalForm>();
-    await t.app.inject({ method: 'POST', url: `/api/forms/${formId}/transitions`, headers: { authorization: filer.authorization }, payload: { action: 'submit', rowVersion: form.rowVersion } });
+    await t.app.inject({ method: 'POST', url: `/api/forms/${formId}/transitions`, headers: { authorization: filer.authorization }, payload: { ...SUBMIT, rowVersion: form.rowVersion } });
   });
   afterAll(async () => {
     await second.close();

@@ -31,11 +31,28 @@ const REV2: GoalForm = {
   },
 };
 
+// Revision 3: a new 项目类别, 新增 instead of blank, 功能分类科目 cleared, 实施单位 filled in.
+const REV3: GoalForm = {
+  ...REV2,
+  id: 'rev-3',
+  revision: 3,
+  project: { ...REV2.project, categoryCode: 'one_off', continuity: 'new', functionClassCode: null, printedImplementingUnit: '信息化发展部' },
+};
+const CODE_LISTS: Record<string, { list: string; code: string; label: string; sortOrder: number }[]> = {
+  project_category: [
+    { list: 'project_category', code: 'recurring', label: '经常性项目', sortOrder: 1 },
+    { list: 'project_category', code: 'one_off', label: '一次性项目', sortOrder: 2 },
+  ],
+  function_class: [{ list: 'function_class', code: '2060103', label: '机关服务', sortOrder: 1 }],
+};
+
 beforeEach(() => {
   global.fetch = jest.fn(async (input: RequestInfo | URL) => {
     const path = new URL(String(input), 'http://localhost').pathname;
     if (path === '/api/forms/rev-1') return json(200, REV1);
     if (path === '/api/forms/rev-2') return json(200, REV2);
+    if (path === '/api/forms/rev-3') return json(200, REV3);
+    if (path === '/api/code-lists') return json(200, CODE_LISTS[new URL(String(input), 'http://localhost').searchParams.get('list') ?? ''] ?? []);
     return json(404, { statusCode: 404, error: 'Not Found', message: 'no' });
   }) as typeof fetch;
 });
@@ -63,5 +80,20 @@ describe('revision comparison', () => {
     const same = screen.getByText('其中：财政资金').closest('tr')!;
     expect(same).toHaveClass('compare-same');
     expect(container.querySelectorAll('tr.compare-changed')).toHaveLength(2);
+  });
+
+  it('prints 项目类别, 新增/延续 and 功能分类科目 by the tenant\'s labels, and a blank as —', async () => {
+    renderWithProviders(<ComparePage />, '/forms/:formId/compare/:otherId', '/forms/rev-3/compare/rev-1');
+    const category = (await screen.findByText('项目类别')).closest('tr')!;
+    await within(category).findByText('一次性项目');
+    expect(within(category).getByText('经常性项目')).toBeInTheDocument();
+    const functionClass = screen.getByText('功能分类科目').closest('tr')!;
+    expect(functionClass).toHaveClass('compare-changed');
+    expect(within(functionClass).getByText('2060103 机关服务')).toBeInTheDocument();
+    expect(within(functionClass).getByText('—')).toBeInTheDocument();
+    expect(within(screen.getByText('新增/延续').closest('tr')!).getAllByRole('cell').map((c) => c.textContent)).toEqual(['新增/延续已修改', '—', '新增']);
+    expect(within(screen.getByText('实施单位').closest('tr')!).getAllByRole('cell').map((c) => c.textContent)).toEqual(['实施单位已修改', '—', '信息化发展部']);
+    expect(screen.queryByText(/2060103$/)).toBeNull();
+    expect(screen.queryByText(/（空）/)).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import type { GoalForm } from '@jxt/contracts';
+import { EMPTY_MARK } from '@jxt/domain';
 import { Alert, Button, Result, Space, Spin, Switch, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -6,7 +7,7 @@ import { useCodeList, useGoalForm } from '../forms/hooks';
 import { compareRevisions, type CompareRow } from './revision-diff';
 import './workflow.css';
 
-const cell = (value: string | null) => (value === null ? <Typography.Text type="secondary">（空）</Typography.Text> : value);
+const cell = (value: string | null) => (value === null ? <Typography.Text type="secondary">{EMPTY_MARK}</Typography.Text> : value);
 
 /** /forms/:formId/compare/:otherId — two revisions side by side, the older on the left, changed rows highlighted. */
 export function ComparePage() {
@@ -15,6 +16,7 @@ export function ComparePage() {
   const second = useGoalForm(otherId);
   const [onlyChanged, setOnlyChanged] = useState(false);
   const categories = useCodeList('project_category');
+  const functionClasses = useCodeList('function_class');
 
   const pair = useMemo<[GoalForm, GoalForm] | null>(() => {
     if (!first.data || !second.data) return null;
@@ -22,9 +24,8 @@ export function ComparePage() {
   }, [first.data, second.data]);
   const rows = useMemo(() => {
     if (!pair) return [];
-    const items = categories.data ?? [];
-    return compareRevisions(pair[0], pair[1], (code) => items.find((item) => item.code === code)?.label ?? code);
-  }, [pair, categories.data]);
+    return compareRevisions(pair[0], pair[1], { project_category: categories.data, function_class: functionClasses.data });
+  }, [pair, categories.data, functionClasses.data]);
 
   if (first.isPending || second.isPending) return <Spin className="form-loading" description="加载中…" />;
   const error = first.error ?? second.error;
@@ -80,7 +81,7 @@ export function ComparePage() {
                 {label}
                 {row.changed && (
                   <Tag color="orange" className="compare-tag">
-                    {row.left === null ? '新增' : row.right === null ? '删除' : '已修改'}
+                    {changeTag(row)}
                   </Tag>
                 )}
               </>
@@ -95,7 +96,7 @@ export function ComparePage() {
                 {cell(value)}
                 {row.details.map((d) => (
                   <div key={d.field} className="compare-detail">
-                    {d.label.split(' / ').pop()}：{d.before ?? '（空）'} → {d.after ?? '（空）'}
+                    {d.label.split(' / ').pop()}：{d.before ?? EMPTY_MARK} → {d.after ?? EMPTY_MARK}
                   </div>
                 ))}
               </>
@@ -105,6 +106,12 @@ export function ComparePage() {
       />
     </div>
   );
+}
+
+/** An indicator is added or removed; a header field, amount or goal that was blank is still a change of that field. */
+function changeTag(row: CompareRow): string {
+  if (!row.key.startsWith('indicators.')) return '已修改';
+  return row.left === null ? '新增' : row.right === null ? '删除' : '已修改';
 }
 
 function sectionSpan(rows: CompareRow[], row: CompareRow, index: number): number {

@@ -1,13 +1,5 @@
-import {
-  FORM_FIELD_LABELS as L,
-  FUND_FIELDS,
-  FUND_FIELD_LABELS,
-  INDICATOR_SET_LABELS,
-  PROJECT_CONTINUITY_LABELS,
-  type GoalForm,
-  type IndicatorSetsInput,
-} from '@jxt/contracts';
-import { diffForms, formatYuan, toSaveRequest, type FieldChange, type FormContent } from '@jxt/domain';
+import { FORM_FIELD_LABELS as L, FUND_FIELDS, FUND_FIELD_LABELS, INDICATOR_SET_LABELS, type GoalForm, type IndicatorSetsInput } from '@jxt/contracts';
+import { diffForms, fieldValueText, toSaveRequest, type CodeListLabels, type FieldChange, type FormContent } from '@jxt/domain';
 
 export interface CompareRow {
   key: string;
@@ -16,7 +8,7 @@ export interface CompareRow {
   left: string | null;
   right: string | null;
   changed: boolean;
-  /** Changed parts of the row other than its shown value (分值, 评分细则 … of an indicator). */
+  /** Changed parts of the row other than its shown value (分值, 评分细则 … of an indicator), values as shown. */
   details: FieldChange[];
 }
 
@@ -28,20 +20,12 @@ function content(form: GoalForm): FormContent {
   return { ...rest, indicators: { year: strip(rest.indicators.year), longTerm: rest.indicators.longTerm ? strip(rest.indicators.longTerm) : null } };
 }
 
-const money = (value: string | null) => {
-  if (value === null || value === '') return null;
-  try {
-    return formatYuan(value);
-  } catch {
-    return value;
-  }
-};
-
 /**
  * Side-by-side rows of two revisions (left = older, right = newer): every header field, amount, goal and
- * indicator of either, each marked changed when diffForms reports a change under its path.
+ * indicator of either, each marked changed when diffForms reports a change under its path. Values read as the
+ * form prints them (fieldValueText: coded fields by the tenant's `lists`, amounts grouped); null is a blank.
  */
-export function compareRevisions(left: GoalForm, right: GoalForm, categoryLabel: (code: string) => string = (code) => code): CompareRow[] {
+export function compareRevisions(left: GoalForm, right: GoalForm, lists: CodeListLabels = {}): CompareRow[] {
   const labels = new Map<string, string>();
   for (const form of [left, right])
     for (const set of [form.indicators.year, form.indicators.longTerm ?? []])
@@ -72,10 +56,12 @@ export function compareRevisions(left: GoalForm, right: GoalForm, categoryLabel:
     ['plannedStart', L.plannedStart],
     ['plannedEnd', L.plannedEnd],
   ];
-  const shown = (field: keyof FormContent['project'], value: string | null) =>
-    value !== null && field === 'categoryCode' ? categoryLabel(value) : value === 'new' || value === 'continuing' ? PROJECT_CONTINUITY_LABELS[value] : value;
-  for (const [field, label] of header) push('项目信息', `project.${field}`, label, shown(field, a.project[field]), shown(field, b.project[field]));
-  for (const field of FUND_FIELDS) push(L.funds, `funds.${field}`, FUND_FIELD_LABELS[field], money(a.funds[field]), money(b.funds[field]));
+  const text = (path: string, value: string | null | undefined) => fieldValueText(path, value, lists);
+  for (const [field, label] of header) {
+    const path = `project.${field}`;
+    push('项目信息', path, label, text(path, a.project[field]), text(path, b.project[field]));
+  }
+  for (const field of FUND_FIELDS) push(L.funds, `funds.${field}`, FUND_FIELD_LABELS[field], text(`funds.${field}`, a.funds[field]), text(`funds.${field}`, b.funds[field]));
   push(L.goals, 'goalPeriod', `${L.totalGoal}年度`, period(a), period(b), '__none__');
   rows[rows.length - 1].changed = changedUnder('goalPeriodStart').length + changedUnder('goalPeriodEnd').length > 0;
   push(L.goals, 'totalGoal', L.totalGoal, a.totalGoal, b.totalGoal);
@@ -100,7 +86,9 @@ export function compareRevisions(left: GoalForm, right: GoalForm, categoryLabel:
       const row = rows[rows.length - 1];
       if (!old || !next) row.changed = true;
       // The value is in the columns; its other changed parts (分值, 评分细则 …) are listed under it.
-      row.details = found.filter((c) => !c.field.endsWith('.rawValue') && c.field !== path);
+      row.details = found
+        .filter((c) => !c.field.endsWith('.rawValue') && c.field !== path)
+        .map((c) => ({ ...c, before: text(c.field, c.before), after: text(c.field, c.after) }));
     }
   }
   return rows;

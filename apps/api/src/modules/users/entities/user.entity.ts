@@ -34,6 +34,10 @@ export class UserEntity {
   @Column({ name: 'password_hash', type: 'text' })
   passwordHash!: string;
 
+  /** 联系电话: proposed as the 联系电话 of the user's 提交. */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  phone!: string | null;
+
   @Column({ type: 'text', array: true })
   roles!: Role[];
 

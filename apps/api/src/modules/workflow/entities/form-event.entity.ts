@@ -1,4 +1,4 @@
-import { Column, Entity, Index } from 'typeorm';
+import { Check, Column, Entity, Index } from 'typeorm';
 import type { FormAction, FormStatus, ReviewResult } from '@jxt/contracts';
 import { HistoryEventColumns } from '../../../common/history/history-event.columns';
 
@@ -8,6 +8,8 @@ import { HistoryEventColumns } from '../../../common/history/history-event.colum
  */
 @Entity({ name: 'form_event' })
 @Index('form_event_form_idx', ['formId', 'id'])
+// 填报人 and 联系电话 come together, and only with a 提交.
+@Check('form_event_filer_check', `(filer_name IS NULL) = (filer_phone IS NULL) AND (filer_name IS NULL OR action = 'submit')`)
 export class FormEventEntity extends HistoryEventColumns<FormAction, FormStatus> {
   /** No foreign key on purpose: the history outlives a deleted draft. */
   @Column({ name: 'form_id', type: 'uuid' })
@@ -20,4 +22,12 @@ export class FormEventEntity extends HistoryEventColumns<FormAction, FormStatus>
   /** 审核结果 recorded by finance */
   @Column({ name: 'review_result', type: 'varchar', length: 20, nullable: true })
   reviewResult!: ReviewResult | null;
+
+  /** 填报人 as the 提交 named them (proposed from the submitter's profile): printed in the form's footer. */
+  @Column({ name: 'filer_name', type: 'varchar', length: 100, nullable: true })
+  filerName!: string | null;
+
+  /** 联系电话 given with the 提交. */
+  @Column({ name: 'filer_phone', type: 'varchar', length: 30, nullable: true })
+  filerPhone!: string | null;
 }

@@ -1,4 +1,5 @@
 import { render, screen, within } from '@testing-library/react';
+import type { GoalForm } from '@jxt/contracts';
 import { FormSheet } from './FormSheet';
 import { SEED_FORM_3 } from '../testing/seed-form-3';
 
@@ -76,5 +77,43 @@ describe('FormSheet (read view)', () => {
     const cell = screen.getByRole('rowheader', { name: '功能分类科目' }).nextElementSibling!;
     expect(cell).toHaveClass('sheet-flagged');
     expect(within(cell as HTMLElement).getByRole('note')).toHaveAccessibleName('审核意见：科目不对');
+  });
+
+  const footer = (container: HTMLElement) => container.querySelector('footer.sheet-foot') as HTMLElement;
+
+  it('ends with the paper form\'s footer: 填报人, 联系电话 and 填报日期 of the 提交 (China time), and the unit\'s 盖章 space', () => {
+    // Submitted at 23:30 UTC on 4 March: already 5 March in Shanghai.
+    const submitted: GoalForm = { ...SEED_FORM_3, status: 'submitted', submission: { name: '张文', phone: '021-57820101', submittedAt: '2021-03-04T23:30:00.000Z' } };
+    const { container } = render(<FormSheet form={submitted} categoryLabel="经常性项目" />);
+    const foot = footer(container);
+    expect(foot).toHaveTextContent('填报人：张文 联系电话：021-57820101 填报日期：2021年3月5日 单位（盖章）');
+    expect(within(foot).getByText('单位（盖章）')).toBeInTheDocument();
+    expect(within(foot).getByText('单位（盖章）')).toHaveClass('sheet-seal');
+  });
+
+  it('leaves the footer\'s lines blank to be filled in by hand while the form has no 提交', () => {
+    const { container } = render(<FormSheet form={SEED_FORM_3} categoryLabel="经常性项目" />);
+    const foot = footer(container);
+    expect(foot).toHaveTextContent(/^填报人：\s*联系电话：\s*填报日期：\s*年\s*月\s*日\s*单位（盖章）$/);
+    expect(foot.querySelectorAll('.sheet-blank')).toHaveLength(5);
+  });
+
+  it('prints finance\'s 审核结果 and 审核意见 once approved or not approved, and not before', () => {
+    const approved: GoalForm = { ...SEED_FORM_3, status: 'finance_approved', reviewResult: 'excellent', reviewComment: '绩效目标明确，同意。' };
+    const { container, rerender } = render(<FormSheet form={approved} categoryLabel="经常性项目" />);
+    const result = screen.getByRole('rowheader', { name: '审核结果' });
+    expect(result.nextElementSibling).toHaveTextContent('优');
+    expect(screen.getByRole('rowheader', { name: '审核意见' }).nextElementSibling).toHaveTextContent('绩效目标明确，同意。');
+    // The result is part of the form, before its footer.
+    expect(result.compareDocumentPosition(footer(container)) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+    rerender(<FormSheet form={{ ...approved, status: 'rejected', reviewResult: 'poor', reviewComment: '绩效目标与项目内容不符' }} categoryLabel="经常性项目" />);
+    expect(screen.getByRole('rowheader', { name: '审核结果' }).nextElementSibling).toHaveTextContent('差');
+
+    // 中 sends the form back: no result is printed on a form still under way.
+    rerender(<FormSheet form={{ ...approved, status: 'finance_returned', reviewResult: 'fair' }} categoryLabel="经常性项目" />);
+    expect(screen.queryByRole('rowheader', { name: '审核结果' })).toBeNull();
+    rerender(<FormSheet form={{ ...approved, status: 'reported' }} categoryLabel="经常性项目" />);
+    expect(screen.queryByRole('rowheader', { name: '审核结果' })).toBeNull();
   });
 });

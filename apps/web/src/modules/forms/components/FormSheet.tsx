@@ -3,6 +3,7 @@ import { formatYuan } from '@jxt/domain';
 import { Tooltip } from 'antd';
 import { createContext, useContext, type ReactNode } from 'react';
 import { layoutIndicatorRows } from '../form-layout';
+import { FilerFooter, ReviewResultTable } from './FormSheetFooter';
 
 export interface FormSheetProps {
   form: GoalForm;
@@ -121,7 +122,8 @@ function Amount({ funds, field }: { funds: Funds; field: keyof Funds }) {
 
 /**
  * The read view: the official 财政项目支出绩效目标填报表 as a bordered table, every printed
- * value exactly as stored, blank fields as blank cells.
+ * value exactly as stored, blank fields as blank cells; finance's 审核结果 once decided, and the
+ * footer (填报人, 联系电话, 填报日期, 单位（盖章）).
  */
 export function FormSheet({ form, categoryLabel, functionClassLabel = null, highlightField = null, highlightNote = null }: FormSheetProps) {
   const { project, funds } = form;
@@ -247,6 +249,8 @@ export function FormSheet({ form, categoryLabel, functionClassLabel = null, high
           )}
         </tbody>
       </table>
+      <ReviewResultTable form={form} />
+      <FilerFooter submission={form.submission} />
     </article>
     </Highlight.Provider>
   );

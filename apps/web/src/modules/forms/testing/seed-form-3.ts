@@ -333,6 +333,7 @@ export const SEED_FORM_3: GoalForm = {
   "reviewResult": null,
   "reviewComment": null,
   "latestReview": null,
+  "submission": null,
   "revisions": [],
   "evaluationId": null
 };

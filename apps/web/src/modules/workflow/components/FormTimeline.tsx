@@ -1,14 +1,17 @@
 import { FORM_ACTION_LABELS, FORM_STATUS_LABELS, REVIEW_RESULT_LABELS, type FormHistoryEntry, type FormStatus } from '@jxt/contracts';
+import { fieldValueText } from '@jxt/domain';
+import { useCallback } from 'react';
 import { FormStatusTag } from '../../../ui/FormStatusTag';
-import { ChangeList, historyItem, HistoryTimeline, Unchanged } from '../../../ui/HistoryTimeline';
+import { ChangeList, historyItem, HistoryTimeline, Unchanged, type ChangeValueText } from '../../../ui/HistoryTimeline';
+import { useCodeList } from '../../forms/hooks';
 import { useHistory } from '../hooks';
 
 const COLORS: Partial<Record<string, string>> = { approve: 'green', report: 'blue', return: 'orange', reject: 'red', reopen: 'purple', save: 'gray' };
 
-function entryItem(entry: FormHistoryEntry) {
+function entryItem(entry: FormHistoryEntry, valueText: ChangeValueText) {
   if (entry.kind === 'save') {
     const changes = entry.changes ?? [];
-    return historyItem(entry, '保存修改', COLORS.save, changes.length === 0 ? <Unchanged /> : <ChangeList changes={changes} />);
+    return historyItem(entry, '保存修改', COLORS.save, changes.length === 0 ? <Unchanged /> : <ChangeList changes={changes} valueText={valueText} />);
   }
   const action = entry.action ? FORM_ACTION_LABELS[entry.action] : '状态变更';
   return historyItem(
@@ -20,6 +23,11 @@ function entryItem(entry: FormHistoryEntry) {
         {entry.fromStatus ? FORM_STATUS_LABELS[entry.fromStatus] : '新建'} → {entry.toStatus ? FORM_STATUS_LABELS[entry.toStatus] : ''}
         {entry.reviewResult && <span className="timeline-result">审核结果：{REVIEW_RESULT_LABELS[entry.reviewResult]}</span>}
       </div>
+      {entry.filer && (
+        <div className="timeline-filer">
+          填报人：{entry.filer.name}　联系电话：{entry.filer.phone}
+        </div>
+      )}
       {entry.comment && <div className="timeline-comment">{entry.comment}</div>}
     </>,
   );
@@ -28,5 +36,14 @@ function entryItem(entry: FormHistoryEntry) {
 /** 审批记录: the form's status and every transition and save, newest first. */
 export function FormTimeline({ formId, status }: { formId: string; status: FormStatus }) {
   const history = useHistory(formId);
-  return <HistoryTimeline title="审批记录" status={<FormStatusTag status={status} />} history={history} item={entryItem} />;
+  // A save's history keeps the codes it stored; they read by the tenant's current labels, as in 修订对比.
+  const categories = useCodeList('project_category');
+  const functionClasses = useCodeList('function_class');
+  const valueText = useCallback<ChangeValueText>(
+    (field, value) => fieldValueText(field, value, { project_category: categories.data, function_class: functionClasses.data }),
+    [categories.data, functionClasses.data],
+  );
+  return (
+    <HistoryTimeline title="审批记录" status={<FormStatusTag status={status} />} history={history} item={(entry) => entryItem(entry, valueText)} />
+  );
 }

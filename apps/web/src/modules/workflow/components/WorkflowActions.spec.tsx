@@ -92,6 +92,41 @@ describe('WorkflowActions', () => {
     expect(within(dialog).getByRole('radio', { name: '中' })).toBeDisabled();
   });
 
+  it('提交 proposes 填报人 and 联系电话 from the profile and sends them with the step', async () => {
+    renderActions('draft', 'filer');
+    await userEvent.click(screen.getByRole('button', { name: buttonName('提交') }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByLabelText('填报人')).toHaveValue('filer user');
+    expect(within(dialog).getByLabelText('联系电话')).toHaveValue('021-57820101');
+    await userEvent.clear(within(dialog).getByLabelText('填报人'));
+    await userEvent.type(within(dialog).getByLabelText('填报人'), '张文');
+    await userEvent.click(within(dialog).getByRole('button', { name: '确认提交' }));
+    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    const [, init] = fetchMock.mock.calls[0] as [string, RequestInit];
+    expect(JSON.parse(String(init.body))).toEqual({ action: 'submit', rowVersion: 1, comment: null, filerName: '张文', filerPhone: '021-57820101' });
+  });
+
+  it('提交 asks for 联系电话 when the profile has none, and refuses one that is no phone number', async () => {
+    renderWithProviders(<WorkflowActions form={form('returned')} me={{ ...user('u-filer', 'filer'), phone: null }} />);
+    await userEvent.click(screen.getByRole('button', { name: buttonName('提交') }));
+    const dialog = await screen.findByRole('dialog');
+    const phone = within(dialog).getByLabelText('联系电话');
+    expect(phone).toHaveValue('');
+    await userEvent.click(within(dialog).getByRole('button', { name: '确认提交' }));
+    expect(await within(dialog).findByText('请填写联系电话')).toBeInTheDocument();
+    await userEvent.type(phone, '5782');
+    await userEvent.click(within(dialog).getByRole('button', { name: '确认提交' }));
+    expect(await within(dialog).findByText(/联系电话格式不正确/)).toBeInTheDocument();
+    expect(fetchMock).not.toHaveBeenCalled();
+    // The server's word on a field shows under that input too.
+    fetchMock.mockResolvedValueOnce(json(400, { statusCode: 400, error: 'Bad Request', message: 'x', fields: [{ field: 'filerName', message: '填报人最多 100 个字' }] }));
+    await userEvent.clear(phone);
+    await userEvent.type(phone, '138 1234 5678');
+    await userEvent.click(within(dialog).getByRole('button', { name: '确认提交' }));
+    expect(await within(dialog).findByText('填报人最多 100 个字')).toBeInTheDocument();
+    expect(JSON.parse(String((fetchMock.mock.calls[0] as [string, RequestInit])[1].body))).toMatchObject({ filerPhone: '138 1234 5678' });
+  });
+
   it('shows a 409 in the dialog with 重新加载', async () => {
     fetchMock.mockResolvedValueOnce(json(409, { statusCode: 409, error: 'Conflict', message: '这张表已被 李四 修改' }));
     renderActions('submitted', 'supervisor');

@@ -7,7 +7,7 @@ import {
   type ReviewResult,
   type TransitionRequest,
 } from '@jxt/contracts';
-import { availableActions, FORM_TRANSITIONS } from '@jxt/domain';
+import { availableActions, checkFilerName, checkFilerPhone, FILER_NAME_MAX, FILER_PHONE_MAX, FORM_TRANSITIONS } from '@jxt/domain';
 import { App, Form, Input, Modal, Radio, Select, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { ApiRequestError } from '../../../api/http';
@@ -29,6 +29,8 @@ interface StepValues {
   comment?: string;
   field?: string;
   reviewResult?: ReviewResult;
+  filerName?: string;
+  filerPhone?: string;
 }
 
 /** The buttons the rules allow this user on this form, and each step's dialog. */
@@ -53,7 +55,15 @@ function stepOf(form: GoalForm, action: FormAction, roles: CurrentUser['roles'])
 }
 
 /** The step's own inputs: the server's messages about them show on the inputs, not in the alert. */
-const DIALOG_FIELDS: readonly string[] = ['comment', 'reviewResult', 'field'];
+const DIALOG_FIELDS: readonly string[] = ['comment', 'reviewResult', 'field', 'filerName', 'filerPhone'];
+
+/** An antd rule from one of libs/domain's checks (the API applies the same). */
+const checkRule = (check: (value: string | undefined) => string | null) => ({
+  validator: (_: unknown, value: string | undefined) => {
+    const problem = check(value);
+    return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
+  },
+});
 
 const COMMENT_LABEL: Partial<Record<FormAction, string>> = { return: '退回意见', reject: '不予通过理由', reopen: '调整原因' };
 const CONFIRM_TEXT: Partial<Record<FormAction, string>> = {
@@ -103,6 +113,10 @@ function StepDialog({ form, me, action, onClose, onReopened, onReload }: StepDia
     };
     if (!step.asksField) delete body.field;
     if (!step.isFinance) delete body.reviewResult;
+    if (action === 'submit') {
+      body.filerName = input.filerName?.trim();
+      body.filerPhone = input.filerPhone?.trim();
+    }
     transition.mutate(body, {
       onSuccess: (next) => {
         message.success(`已${label}`);
@@ -132,7 +146,30 @@ function StepDialog({ form, me, action, onClose, onReopened, onReload }: StepDia
       width={560}
     >
       {CONFIRM_TEXT[action] && <Typography.Paragraph>{CONFIRM_TEXT[action]}</Typography.Paragraph>}
-      <Form form={values} layout="vertical" onFinish={onFinish} requiredMark initialValues={{ reviewResult: step.fixedResult }}>
+      <Form
+        form={values}
+        layout="vertical"
+        onFinish={onFinish}
+        requiredMark
+        // 填报人 and 联系电话 are proposed from the profile; what is sent is printed in the form's footer.
+        initialValues={{ reviewResult: step.fixedResult, filerName: me.displayName, filerPhone: me.phone ?? '' }}
+      >
+        {action === 'submit' && (
+          <>
+            <Form.Item name="filerName" label="填报人" required rules={[checkRule(checkFilerName)]}>
+              <Input maxLength={FILER_NAME_MAX} autoComplete="name" />
+            </Form.Item>
+            <Form.Item
+              name="filerPhone"
+              label="联系电话"
+              required
+              rules={[checkRule(checkFilerPhone)]}
+              extra="手机号或带区号的固定电话；与填报人一起打印在表尾。"
+            >
+              <Input maxLength={FILER_PHONE_MAX} inputMode="tel" autoComplete="tel" placeholder="如 021-57821234 或 138 1234 5678" />
+            </Form.Item>
+          </>
+        )}
         {step.isFinance && (
           <Form.Item name="reviewResult" label="审核结果" rules={[{ required: true, message: '请选择审核结果' }]}>
             {step.fixedResult ? (

@@ -14,6 +14,7 @@ export const user = (id: string, role: Role): CurrentUser => ({
   id,
   username: role,
   displayName: `${role} user`,
+  phone: role === 'filer' ? '021-57820101' : null,
   roles: [role],
   tenant: { id: 't', name: '松江区' },
   organization: { id: `o-${role}`, name: `${role} org`, kind: role === 'filer' ? 'unit' : role === 'supervisor' ? 'department' : 'finance_division' },
