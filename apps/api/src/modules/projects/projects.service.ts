@@ -1,6 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { FormStatus, Project, ProjectListItem, ProjectListResponse } from '@jxt/contracts';
+import { proposeGoalPeriod } from '@jxt/domain';
 import { tenantScope } from '../../common/tenancy/request-context';
 import { queryRows } from '../../common/tenancy/sql';
 import { blankToNull } from '../../common/validation/blank-to-null';
@@ -83,14 +84,16 @@ export class ProjectsService {
       [projectId, user.tenantId, organization.id, dto.code],
     ).catch(rethrowDuplicateCode(dto.code));
     await this.catalog.ensureTaxonomyYear(dto.year, manager);
-    // The 项目总目标 period starts as the first year; the filer widens it for a project over several years.
+    // The 项目总目标 period starts as the planned dates' years (and at least the form's year); the filer may change it.
+    const period = proposeGoalPeriod(dto.year, { plannedStart: dto.plannedStart ?? null, plannedEnd: dto.plannedEnd ?? null });
     const [form] = await queryRows<{ id: string }>(
       manager,
       `INSERT INTO goal_form (tenant_id, project_id, year, project_name, category_code, continuity, function_class_code, printed_department,
          printed_implementing_unit, planned_start, planned_end, goal_period_start, goal_period_end, updated_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $3, $3, $12) RETURNING id`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
       [user.tenantId, projectId, dto.year, dto.name.trim(), blankToNull(dto.categoryCode), dto.continuity ?? null, blankToNull(dto.functionClassCode),
-        blankToNull(dto.printedDepartment), blankToNull(dto.printedImplementingUnit), dto.plannedStart ?? null, dto.plannedEnd ?? null, user.userId],
+        blankToNull(dto.printedDepartment), blankToNull(dto.printedImplementingUnit), dto.plannedStart ?? null, dto.plannedEnd ?? null,
+        period.goalPeriodStart, period.goalPeriodEnd, user.userId],
     );
     const project = await this.get(projectId);
     return { ...project, year: dto.year, formId: form.id, formStatus: 'draft', annualAmount: null };

@@ -65,7 +65,7 @@ describe('organisations, users and projects', () => {
     const item = created.json<ProjectListItem>();
     expect(item).toMatchObject({ year: 2022, formStatus: 'draft', continuity: 'new' });
     const form = (await t.app.inject({ method: 'GET', url: `/api/forms/${item.formId}`, headers: { authorization: filer } })).json<GoalForm>();
-    expect(form).toMatchObject({ year: 2022, status: 'draft', rowVersion: 1, indicators: { year: [], longTerm: null } });
+    expect(form).toMatchObject({ year: 2022, status: 'draft', rowVersion: 1, goalPeriodStart: 2022, goalPeriodEnd: 2022, indicators: { year: [], longTerm: null } });
 
     const found = (await t.app.inject({ method: 'GET', url: '/api/projects?year=2022&search=安全巡检', headers: { authorization: filer } })).json<ProjectListResponse>();
     expect(found.items.map((p) => p.code)).toEqual(['C-2022-001']);
