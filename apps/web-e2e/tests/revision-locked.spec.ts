@@ -39,7 +39,7 @@ async function approvedProject(request: APIRequestContext): Promise<{ projectId:
   });
   expect(saved.status(), await saved.text()).toBe(200);
   const steps: [string, Record<string, unknown>][] = [
-    ['filer', { action: 'submit' }],
+    ['filer', { action: 'submit', filerName: '张文', filerPhone: '021-57820101' }],
     ['supervisor', { action: 'approve' }],
     ['supervisor', { action: 'report' }],
     ['finance', { action: 'approve', reviewResult: 'excellent', comment: '同意' }],

@@ -186,7 +186,7 @@ describe('forms: a 年度指标值 that starts like a quantity but is none (issu
   const get = async () => (await t.app.inject({ method: 'GET', url: `/api/forms/${formId}`, headers: { authorization: filer } })).json<GoalForm>();
   const put = (body: SaveFormRequest) => t.app.inject({ method: 'PUT', url: `/api/forms/${formId}`, headers: { authorization: filer }, payload: body as object });
   const submit = async () =>
-    t.app.inject({ method: 'POST', url: `/api/forms/${formId}/transitions`, headers: { authorization: filer }, payload: { action: 'submit', rowVersion: (await get()).rowVersion } });
+    t.app.inject({ method: 'POST', url: `/api/forms/${formId}/transitions`, headers: { authorization: filer }, payload: { action: 'submit', filerName: '填报人', filerPhone: '021-57820101', rowVersion: (await get()).rowVersion } });
   /** The dotted path of an indicator's value, found by its name. */
   const valuePath = (form: GoalForm, name: string) => {
     for (const [i, l1] of form.indicators.year.entries())

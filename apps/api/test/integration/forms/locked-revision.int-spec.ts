@@ -44,7 +44,7 @@ describe('locked revisions keep their content (header, funds, goals, indicators,
 
   async function approve(formId: string): Promise<void> {
     const steps: [string, Record<string, unknown>][] = [
-      ['filer', { action: 'submit' }],
+      ['filer', { action: 'submit', filerName: 'l 填报人', filerPhone: '021-57820101' }],
       ['supervisor', { action: 'approve' }],
       ['supervisor', { action: 'report' }],
       ['finance', { action: 'approve', reviewResult: 'excellent', comment: '同意' }],
