@@ -97,7 +97,7 @@ describe('revision comparison', () => {
     expect(within(category).getByText('经常性项目')).toBeInTheDocument();
     const functionClass = screen.getByText('功能分类科目').closest('tr')!;
     expect(functionClass).toHaveClass('compare-changed');
-    expect(within(functionClass).getByText('2060103 机关服务')).toBeInTheDocument();
+    expect(within(functionClass).getByText('机关服务')).toBeInTheDocument();
     expect(within(functionClass).getByText('—')).toBeInTheDocument();
     expect(within(screen.getByText('新增/延续').closest('tr')!).getAllByRole('cell').map((c) => c.textContent)).toEqual(['新增/延续已修改', '—', '新增']);
     expect(within(screen.getByText('实施单位').closest('tr')!).getAllByRole('cell').map((c) => c.textContent)).toEqual(['实施单位已修改', '—', '信息化发展部']);
@@ -114,7 +114,7 @@ describe('revision comparison', () => {
     const rev2 = { ...REV2, project: { ...REV2.project, categoryLabel: '经常性支出项目', functionClassLabel: '机关服务（新）' } };
     const rows = compareRevisions(REV1, rev2, renamed);
     expect(rows.find((r) => r.key === 'project.categoryCode')).toMatchObject({ left: '经常性项目', right: '经常性支出项目' });
-    expect(rows.find((r) => r.key === 'project.functionClassCode')).toMatchObject({ left: '2060103 机关服务', right: '2060103 机关服务（新）' });
+    expect(rows.find((r) => r.key === 'project.functionClassCode')).toMatchObject({ left: '机关服务', right: '机关服务（新）' });
     // Same code on both sides: not a change of the form, whatever its label reads.
     expect(rows.find((r) => r.key === 'project.categoryCode')?.changed).toBe(false);
     // A revision that carries no label (an unknown code) reads by the tenant's list, else as the code.
