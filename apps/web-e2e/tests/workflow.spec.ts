@@ -316,7 +316,7 @@ test('a form goes through the whole 审批流程 and a 调整 shows its changes'
   await expect(total).toContainText('9,500,000.00');
   await expect(filer.locator('tr.compare-same').filter({ hasText: '年度资金申请总额' })).toHaveCount(1);
   // Coded fields read by the tenant's labels, a blank as —.
-  await expect(filer.locator('tr').filter({ hasText: '功能分类科目' }).locator('td').nth(2)).toHaveText('2060103 机关服务');
+  await expect(filer.locator('tr').filter({ hasText: '功能分类科目' }).locator('td').nth(2)).toHaveText('机关服务');
   await expect(filer.locator('tr').filter({ hasText: '项目类别' }).locator('td').nth(2)).toHaveText('经常性项目');
   await expect(filer.locator('tr').filter({ hasText: '实施单位' }).locator('td').nth(2)).toHaveText('—');
   await shoot(filer, 'revision-diff');

@@ -14,9 +14,9 @@ const LISTS: CodeListLabels = {
 };
 
 describe('fieldValueText', () => {
-  it('reads 项目类别 by its label, 功能分类科目 by code and name, 新增/延续 in words', () => {
+  it('reads 项目类别 and 功能分类科目 by their labels (as the sheet prints them), 新增/延续 in words', () => {
     expect(fieldValueText('project.categoryCode', 'one_off', LISTS)).toBe('一次性项目');
-    expect(fieldValueText('project.functionClassCode', '2060103', LISTS)).toBe('2060103 机关服务');
+    expect(fieldValueText('project.functionClassCode', '2060103', LISTS)).toBe('机关服务');
     expect(fieldValueText('project.continuity', 'new', LISTS)).toBe('新增');
     expect(fieldValueText('project.continuity', 'continuing')).toBe('延续');
   });
@@ -41,6 +41,6 @@ describe('fieldValueText', () => {
     const before: FormContent = { project: { ...SEED_HEADER }, funds: { ...SEED_FUNDS }, totalGoal: null, annualGoal: null, goalPeriodStart: null, goalPeriodEnd: null, indicators: SEED_INDICATORS };
     const after: FormContent = { ...before, project: { ...SEED_HEADER, categoryCode: 'one_off', functionClassCode: '2069999', continuity: 'new' } };
     const read = diffForms(before, after).map((c) => `${c.label}：${fieldValueText(c.field, c.before, LISTS) ?? EMPTY_MARK} → ${fieldValueText(c.field, c.after, LISTS) ?? EMPTY_MARK}`);
-    expect(read).toEqual(['项目类别：经常性项目 → 一次性项目', '新增/延续：延续 → 新增', '功能分类科目：2060103 机关服务 → 2069999 其他科学技术支出']);
+    expect(read).toEqual(['项目类别：经常性项目 → 一次性项目', '新增/延续：延续 → 新增', '功能分类科目：机关服务 → 其他科学技术支出']);
   });
 });

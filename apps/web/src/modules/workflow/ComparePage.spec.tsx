@@ -36,7 +36,15 @@ const REV3: GoalForm = {
   ...REV2,
   id: 'rev-3',
   revision: 3,
-  project: { ...REV2.project, categoryCode: 'one_off', continuity: 'new', functionClassCode: null, printedImplementingUnit: '信息化发展部' },
+  project: {
+    ...REV2.project,
+    categoryCode: 'one_off',
+    categoryLabel: '一次性项目',
+    continuity: 'new',
+    functionClassCode: null,
+    functionClassLabel: null,
+    printedImplementingUnit: '信息化发展部',
+  },
 };
 const CODE_LISTS: Record<string, { list: string; code: string; label: string; sortOrder: number }[]> = {
   project_category: [
@@ -89,11 +97,29 @@ describe('revision comparison', () => {
     expect(within(category).getByText('经常性项目')).toBeInTheDocument();
     const functionClass = screen.getByText('功能分类科目').closest('tr')!;
     expect(functionClass).toHaveClass('compare-changed');
-    expect(within(functionClass).getByText('2060103 机关服务')).toBeInTheDocument();
+    expect(within(functionClass).getByText('机关服务')).toBeInTheDocument();
     expect(within(functionClass).getByText('—')).toBeInTheDocument();
     expect(within(screen.getByText('新增/延续').closest('tr')!).getAllByRole('cell').map((c) => c.textContent)).toEqual(['新增/延续已修改', '—', '新增']);
     expect(within(screen.getByText('实施单位').closest('tr')!).getAllByRole('cell').map((c) => c.textContent)).toEqual(['实施单位已修改', '—', '信息化发展部']);
     expect(screen.queryByText(/2060103$/)).toBeNull();
     expect(screen.queryByText(/（空）/)).toBeNull();
+  });
+
+  it('reads each revision\'s 项目类别 and 功能分类科目 by the labels it prints: a locked one keeps its own after the list changed', () => {
+    // The tenant renamed 经常性项目 and 机关服务 after revision 1 was approved; revision 1 printed the old names.
+    const renamed = {
+      project_category: [{ code: 'recurring', label: '经常性支出项目' }],
+      function_class: [{ code: '2060103', label: '机关服务（新）' }],
+    };
+    const rev2 = { ...REV2, project: { ...REV2.project, categoryLabel: '经常性支出项目', functionClassLabel: '机关服务（新）' } };
+    const rows = compareRevisions(REV1, rev2, renamed);
+    expect(rows.find((r) => r.key === 'project.categoryCode')).toMatchObject({ left: '经常性项目', right: '经常性支出项目' });
+    expect(rows.find((r) => r.key === 'project.functionClassCode')).toMatchObject({ left: '机关服务', right: '机关服务（新）' });
+    // Same code on both sides: not a change of the form, whatever its label reads.
+    expect(rows.find((r) => r.key === 'project.categoryCode')?.changed).toBe(false);
+    // A revision that carries no label (an unknown code) reads by the tenant's list, else as the code.
+    const bare = { ...rev2, project: { ...rev2.project, categoryLabel: null, functionClassLabel: null } };
+    expect(compareRevisions(REV1, bare, renamed).find((r) => r.key === 'project.categoryCode')?.right).toBe('经常性支出项目');
+    expect(compareRevisions(REV1, bare).find((r) => r.key === 'project.functionClassCode')?.right).toBe('2060103');
   });
 });

@@ -22,8 +22,9 @@ function content(form: GoalForm): FormContent {
 
 /**
  * Side-by-side rows of two revisions (left = older, right = newer): every header field, amount, goal and
- * indicator of either, each marked changed when diffForms reports a change under its path. Values read as the
- * form prints them (fieldValueText: coded fields by the tenant's `lists`, amounts grouped); null is a blank.
+ * indicator of either, each marked changed when diffForms reports a change under its path. Values read as each
+ * revision prints them (fieldValueText: 项目类别 and 功能分类科目 by the revision's own labels — a locked one keeps
+ * those it had — else by the tenant's `lists`; amounts grouped); null is a blank.
  */
 export function compareRevisions(left: GoalForm, right: GoalForm, lists: CodeListLabels = {}): CompareRow[] {
   const labels = new Map<string, string>();
@@ -56,10 +57,12 @@ export function compareRevisions(left: GoalForm, right: GoalForm, lists: CodeLis
     ['plannedStart', L.plannedStart],
     ['plannedEnd', L.plannedEnd],
   ];
+  const leftLists = printedLabels(left, lists);
+  const rightLists = printedLabels(right, lists);
   const text = (path: string, value: string | null | undefined) => fieldValueText(path, value, lists);
   for (const [field, label] of header) {
     const path = `project.${field}`;
-    push('项目信息', path, label, text(path, a.project[field]), text(path, b.project[field]));
+    push('项目信息', path, label, fieldValueText(path, a.project[field], leftLists), fieldValueText(path, b.project[field], rightLists));
   }
   for (const field of FUND_FIELDS) push(L.funds, `funds.${field}`, FUND_FIELD_LABELS[field], text(`funds.${field}`, a.funds[field]), text(`funds.${field}`, b.funds[field]));
   push(L.goals, 'goalPeriod', `${L.totalGoal}年度`, period(a), period(b), '__none__');
@@ -92,6 +95,17 @@ export function compareRevisions(left: GoalForm, right: GoalForm, lists: CodeLis
     }
   }
   return rows;
+}
+
+/** The tenant's lists with the revision's own 项目类别 and 功能分类科目 labels first (what that revision prints). */
+function printedLabels(form: GoalForm, lists: CodeListLabels): CodeListLabels {
+  const own = (code: string | null, label: string | null, items: CodeListLabels['project_category'] = []) =>
+    code !== null && label !== null ? [{ code, label }, ...items] : items;
+  return {
+    ...lists,
+    project_category: own(form.project.categoryCode, form.project.categoryLabel, lists.project_category),
+    function_class: own(form.project.functionClassCode, form.project.functionClassLabel, lists.function_class),
+  };
 }
 
 function period(content: FormContent): string | null {

@@ -68,7 +68,7 @@ describe('FormTimeline (审批记录)', () => {
     expect([...changes.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
       '项目类别：经常性项目 → 一次性项目',
       '新增/延续：— → 延续',
-      '功能分类科目：2060103 机关服务 → —',
+      '功能分类科目：机关服务 → —',
       '项目资金总额：8,927,300.00 → 9,000,000.00',
     ]);
   });
