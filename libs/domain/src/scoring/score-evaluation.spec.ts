@@ -77,6 +77,42 @@ describe('scoring: boolean and qualitative', () => {
   });
 });
 
+describe('scoring: the 完成档次 picked is the one scored, at every boundary', () => {
+  const w = (share: string) => (Number(share) * 10).toFixed(2);
+  // [band picked, share, label in the rule, needs a 偏差原因]
+  const picked: ['achieved' | 'partly' | 'missed', string, string, boolean][] = [
+    ['achieved', '1', '达成年度指标', false],
+    ['achieved', '0.8', '达成年度指标', false],
+    ['partly', '0.8', '部分达成并具有一定效果', true],
+    ['partly', '0.6', '部分达成并具有一定效果', true],
+    ['missed', '0.6', '未达成且效果较差', true],
+    ['missed', '0', '未达成且效果较差', true],
+  ];
+  it.each(picked)('自评 %s at %s reads back as %s', (band, share, label, needsReason) => {
+    const scored = one('提升', '有所提升', { selfShare: share, selfBand: band });
+    expect(scored).toMatchObject({ score: w(share), needsReason, error: null });
+    expect(scored.rule).toBe(`定性（自评）：${label} ${Number(share) * 100}% × 10`);
+  });
+  it.each(picked)('复核 %s at %s reads back as %s', (band, share, label) => {
+    const scored = one('提升', '有所提升', { selfShare: '0.9', selfBand: 'achieved', reviewerShare: share, reviewerBand: band });
+    expect(scored).toMatchObject({ score: w(share), needsReason: false, error: null });
+    expect(scored.rule).toBe(`定性（复核）：${label} ${Number(share) * 100}% × 10`);
+  });
+  it('refuses a share just outside the band picked, on both sides of every edge', () => {
+    expect(one('提升', '有所提升', { selfShare: '0.8001', selfBand: 'partly' })).toMatchObject({ score: '0.00', error: '得分比例应在 60%–80% 之间' });
+    expect(one('提升', '有所提升', { selfShare: '0.5999', selfBand: 'partly' })).toMatchObject({ score: '0.00', error: '得分比例应在 60%–80% 之间' });
+    expect(one('提升', '有所提升', { selfShare: '0.7999', selfBand: 'achieved' })).toMatchObject({ score: '0.00', error: '得分比例应在 80%–100% 之间' });
+    expect(one('提升', '有所提升', { selfShare: '0.6001', selfBand: 'missed' })).toMatchObject({ score: '0.00', error: '得分比例应在 0%–60% 之间' });
+  });
+  it('asks for the percent when a band is picked without one', () => {
+    expect(one('提升', '有所提升', { selfBand: 'partly' })).toMatchObject({ score: '0.00', error: '请填写得分比例' });
+  });
+  it('reads a share stored without its band as before: the first band listed that holds it', () => {
+    expect(one('提升', '有所提升', { selfShare: '0.8' }).rule).toBe('定性（自评）：达成年度指标 80% × 10');
+    expect(one('提升', '有所提升', { selfShare: '0.6' }).rule).toBe('定性（自评）：部分达成并具有一定效果 60% × 10');
+  });
+});
+
 describe('scoring: units', () => {
   it('converts exactly between 万元 and 元, 百分比 and %, 日 and 天', () => {
     expect(convertUnit('1.5', '万元', '元')).toEqual({ ok: true, value: '15000' });

@@ -1,7 +1,8 @@
-import type { IndicatorScore, ParsedTarget } from '@jxt/contracts';
+import type { IndicatorScore, ParsedTarget, QualitativeBandCode } from '@jxt/contracts';
 import { MoneyDecimal as D } from '../money/money-decimal';
 import { readTarget } from '../value-grammar';
-import type { QualitativeBand, ScoringPolicy } from './scoring-policy';
+import type { ScoringPolicy } from './scoring-policy';
+import { chosenBand } from './shares';
 import { convertUnit } from './units';
 
 type Decimal = InstanceType<typeof D>;
@@ -13,10 +14,13 @@ export interface IndicatorToScore {
   actual: string;
   /** 分值 set on the form; when absent the level-1 weight is split among the level's indicators. */
   weight?: string | null;
-  /** Qualitative: the share of 分值 the unit gives itself (decimal string in [0, 1]), inside a policy band. */
+  /** Qualitative: the share of 分值 the unit gives itself (decimal string in [0, 1]), inside the band it picked… */
   selfShare?: string | null;
-  /** Qualitative: the reviewer's share at 复核, replacing the unit's. */
+  /** …and that band (完成档次). Absent: the first band listed that holds the share. */
+  selfBand?: QualitativeBandCode | null;
+  /** Qualitative: the reviewer's share at 复核, replacing the unit's, inside the band the reviewer picked. */
   reviewerShare?: string | null;
+  reviewerBand?: QualitativeBandCode | null;
   /** 偏差原因分析及改进措施 as typed. */
   deviationReason?: string | null;
 }
@@ -105,15 +109,6 @@ export function isBandScored(target: ParsedTarget): target is Extract<ParsedTarg
   return target.kind === 'qualitative' || target.kind === 'empty';
 }
 
-function bandFor(share: Decimal, bands: QualitativeBand[]): QualitativeBand | undefined {
-  return bands.find((b) => share.gte(b.min) && share.lte(b.max));
-}
-
-/** The band a qualitative share (decimal string in [0, 1]) falls in, if any: the first that holds it. */
-export function qualitativeBandFor(share: string, bands: QualitativeBand[]): QualitativeBand | undefined {
-  return bandFor(new D(share), bands);
-}
-
 /** One indicator's 得分 with its rule. Pure: the same input always gives the same output. */
 export function scoreIndicator(indicator: IndicatorToScore, weight: string, policy: ScoringPolicy): ScoredIndicator {
   const w = new D(weight);
@@ -137,17 +132,20 @@ export function scoreIndicator(indicator: IndicatorToScore, weight: string, poli
   const missed = (earned: Decimal) => earned.lt(policy.missThreshold ?? '1');
 
   if (isBandScored(target)) {
-    const chosen = indicator.reviewerShare ?? indicator.selfShare;
-    if (!chosen) return result(new D(0), '定性指标：尚未评定档次', { error: '请选择完成档次并给分' });
+    const reviewed = Boolean(indicator.reviewerShare);
+    const chosen = reviewed ? indicator.reviewerShare : indicator.selfShare;
+    if (!chosen) {
+      const picked = reviewed ? indicator.reviewerBand : indicator.selfBand;
+      return result(new D(0), '定性指标：尚未评定档次', { error: picked ? '请填写得分比例' : '请选择完成档次并给分' });
+    }
+    const choice = chosenBand(chosen, reviewed ? indicator.reviewerBand : indicator.selfBand, policy.qualitativeBands);
+    if (!choice.ok) return result(new D(0), '定性指标：得分比例不在所选档次内', { error: choice.message });
     const share = new D(chosen);
-    const band = bandFor(share, policy.qualitativeBands);
-    if (!band) return result(new D(0), '定性指标：得分比例不在任何档次内', { error: '得分比例须在 0 到 1 之间' });
-    const by = indicator.reviewerShare ? '复核' : '自评';
+    const by = reviewed ? '复核' : '自评';
     // The unit explains a band below 达成 it chose itself; a reviewer who lowers the score gives their own reason.
-    const selfBand = indicator.selfShare ? bandFor(new D(indicator.selfShare), policy.qualitativeBands) : band;
-    return withReason(result(w.times(share), `定性（${by}）：${band.label} ${share.times(100).toString()}% × ${weight}`), selfBand?.code !== 'achieved');
+    const self = indicator.selfShare ? chosenBand(indicator.selfShare, indicator.selfBand, policy.qualitativeBands) : choice;
+    return withReason(result(w.times(share), `定性（${by}）：${choice.band.label} ${share.times(100).toString()}% × ${weight}`), !self.ok || self.band.code !== 'achieved');
   }
-
   const actual = readTarget(indicator.actual).target;
   if (target.kind === 'boolean') {
     if (actual.kind !== 'boolean') return result(new D(0), '是否类指标：实际完成值应为“是”或“否”', { error: '请填写“是”或“否”' });

@@ -79,6 +79,31 @@ describe('EvaluationEditor', () => {
     expect(scoreOf('项目完成及时率')).toBe('5.71');
   });
 
+  it('opens a share saved as 部分达成 at 80 % as 部分达成, not as 达成 (the edge both bands share), and saves the band picked', async () => {
+    renderEditor(seedEvaluation3({}, { 项目完成及时率: { actualValue: '基本及时', selfShare: '0.8000', selfBand: 'partly', deviationReason: '两项子任务延期' } }));
+    const band = screen.getByRole('combobox', { name: '完成档次：项目完成及时率' }).closest('.ant-select')!;
+    expect(within(band as HTMLElement).getByTitle('部分达成并具有一定效果（60%–80%）')).toBeInTheDocument();
+    expect(screen.getByLabelText('得分比例：项目完成及时率')).toHaveValue('80');
+    expect(screen.getByLabelText('得分：项目完成及时率').closest('td')).toHaveTextContent('部分达成并具有一定效果');
+    await userEvent.click(screen.getByRole('button', { name: /保\s*存/ }));
+    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    const body = JSON.parse(String((fetchMock.mock.calls[0] as [string, RequestInit])[1].body));
+    expect(body.indicators[6]).toEqual({ id: seedEvaluation3().indicators[6].id, actualValue: '基本及时', selfShare: '0.8', selfBand: 'partly', deviationReason: '两项子任务延期' });
+  });
+
+  it('keeps 未达成 at 60 % as picked, from the first choice to the request', async () => {
+    renderEditor();
+    await userEvent.click(screen.getByRole('combobox', { name: '完成档次：项目完成及时率' }));
+    await userEvent.click(await screen.findByTitle('未达成且效果较差（0%–60%）'));
+    const percent = screen.getByLabelText('得分比例：项目完成及时率');
+    expect(percent).toHaveValue('60');
+    expect(screen.getByLabelText('得分：项目完成及时率').closest('td')).toHaveTextContent('未达成且效果较差');
+    await userEvent.click(screen.getByRole('button', { name: /保\s*存/ }));
+    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    const body = JSON.parse(String((fetchMock.mock.calls[0] as [string, RequestInit])[1].body));
+    expect(body.indicators[6]).toMatchObject({ selfShare: '0.6', selfBand: 'missed' });
+  });
+
   it('saves with one PUT carrying the rowVersion, and marks the server’s field messages (400)', async () => {
     fetchMock.mockResolvedValueOnce(
       json(400, { statusCode: 400, error: 'Bad Request', message: '有字段不正确', fields: [{ field: 'indicators.5.actualValue', message: '实际完成值太长', value: 'x' }] }),

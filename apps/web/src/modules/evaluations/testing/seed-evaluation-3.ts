@@ -15,7 +15,10 @@ export const DEFAULT_POLICY_VERSION: ScoringPolicyVersion = {
 };
 
 /** What the unit typed per indicator name (everything else blank). */
-export type IndicatorValues = Record<string, Partial<Pick<EvaluationIndicator, 'actualValue' | 'selfShare' | 'reviewerShare' | 'reviewerReason' | 'deviationReason'>>>;
+export type IndicatorValues = Record<
+  string,
+  Partial<Pick<EvaluationIndicator, 'actualValue' | 'selfShare' | 'selfBand' | 'reviewerShare' | 'reviewerBand' | 'reviewerReason' | 'deviationReason'>>
+>;
 
 /** The seed form's indicators, flat, in the printed order. */
 function seedIndicators(values: IndicatorValues): EvaluationIndicator[] {
@@ -33,7 +36,9 @@ function seedIndicators(values: IndicatorValues): EvaluationIndicator[] {
         weight: indicator.weight,
         actualValue: null,
         selfShare: null,
+        selfBand: null,
         reviewerShare: null,
+        reviewerBand: null,
         reviewerReason: null,
         deviationReason: null,
         ...values[indicator.name],
