@@ -90,8 +90,10 @@ export interface IndicatorScore {
   /** 分值 applied (explicit on the form, or the level's weight split). */
   weight: string;
   score: string;
-  /** e.g. `反向：A / B × 分值 = 90 / 100 × 5` */
+  /** The arithmetic, for whoever checks it: `反向：A / B × 分值 = 90 / 100 × 5`. */
   rule: string;
+  /** The same in the words a filer uses: `实际值 100 超出目标 90，按目标与实际之比 90% 得分`. */
+  note: string;
   /** The actual value in the target's unit when it was typed in another (e.g. `0.5万元` → `5000元`). */
   actualInTargetUnit: string | null;
   /** A 偏差原因 is required (missed, or over-shot beyond the policy's ratio)… */
@@ -143,7 +145,8 @@ export interface EvaluationFunds {
 }
 
 export interface EvaluationScore {
-  budget: { weight: string; rate: string | null; score: string; rule: string };
+  /** 预算执行率: `rule` is the arithmetic, `note` the words (`执行率 93.68%（执行 200,000.00 元 / 预算 213,500.00 元）`). */
+  budget: { weight: string; rate: string | null; score: string; rule: string; note: string };
   total: string;
   grade: string;
 }

@@ -29,11 +29,16 @@ describe('EvaluationEditor', () => {
     // =100% against 90: B / A × 分值 = 90 / 100 × 7.14 (产出 50 split over seven indicators; the first two take the remainder)
     await userEvent.type(screen.getByLabelText('实际完成值：项目验收合格率'), '90');
     expect(scoreOf('项目验收合格率')).toBe('6.43');
-    expect(screen.getByText('等于（按正向）：B / A × 分值 = 90 / 100 × 7.14')).toBeInTheDocument();
+    // In words on the row; the arithmetic one click away.
+    expect(screen.getByText('实际值 90% 未达到目标 100%（完成 90%），按完成比例得分')).toBeInTheDocument();
+    expect(screen.queryByText('等于（按正向）：B / A × 分值 = 90 / 100 × 7.14')).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: '计算过程：项目验收合格率' }));
+    expect(await screen.findByText('等于（按正向）：B / A × 分值 = 90 / 100 × 7.14')).toBeInTheDocument();
     expect(total()).toBe('6.43');
 
     await userEvent.type(screen.getByLabelText('全年执行数'), '8,000,000');
     expect(screen.getByLabelText('执行率')).toHaveTextContent('89.61%');
+    expect(screen.getByText('执行率 89.61%（执行 8,000,000.00 元 / 预算 8,927,300.00 元）')).toBeInTheDocument();
     expect(scoreOf('执行率')).toBe('8.96');
     expect(total()).toBe('15.39');
     expect(screen.getByTestId('evaluation-grade')).toHaveTextContent('差');

@@ -33,7 +33,8 @@ describe('EvaluationSheet (read view)', () => {
     const row = screen.getByText('项目完成及时率').closest('tr')!;
     expect(within(row).getByText('复核调整：部分达成并具有一定效果 75%；复核调整理由：两项子任务延期')).toBeInTheDocument();
     expect(within(row).getByLabelText('得分：项目完成及时率')).toHaveTextContent('5.36');
-    expect(within(row).getByText(/定性（复核）/)).toBeInTheDocument();
+    expect(within(row).getByText('复核：部分达成并具有一定效果，得分值的 75%')).toBeInTheDocument();
+    expect(within(row).queryByText(/定性（复核）/)).toBeNull();
   });
 });
 

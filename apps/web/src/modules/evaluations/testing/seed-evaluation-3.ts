@@ -43,7 +43,7 @@ function seedIndicators(values: IndicatorValues): EvaluationIndicator[] {
         deviationReason: null,
         ...values[indicator.name],
         // filled in below by the engine, as the API does
-        scored: { weight: '0', score: '0', rule: '', actualInTargetUnit: null, needsReason: false, reasonMissing: false, error: null },
+        scored: { weight: '0', score: '0', rule: '', note: '', actualInTargetUnit: null, needsReason: false, reasonMissing: false, error: null },
       })),
     ),
   );
@@ -68,7 +68,7 @@ export function seedEvaluation3(extra: Partial<Evaluation> = {}, values: Indicat
     expectedGoal: SEED_FORM_3.annualGoal,
     actualGoal: null,
     indicators: seedIndicators(values),
-    score: { budget: { weight: '10', rate: null, score: '0.00', rule: '' }, total: '0.00', grade: '差' },
+    score: { budget: { weight: '10', rate: null, score: '0.00', rule: '', note: '' }, total: '0.00', grade: '差' },
     policy: DEFAULT_POLICY_VERSION,
     issues: [],
     submittedBy: null,
