@@ -5,7 +5,15 @@ import { SheetPageHeader } from './SheetPageHeader';
 const renderHeader = (updatedBy: string | null) =>
   render(
     <MemoryRouter>
-      <SheetPageHeader backTo="/evaluations" backLabel="绩效自评" title="网络信息系统运行与维护" editing={false} canEdit onEdit={() => undefined} lastChange={{ by: updatedBy, at: '2022-01-20T08:00:00.000Z' }}>
+      <SheetPageHeader
+        backTo="/evaluations"
+        backLabel="绩效自评"
+        title="网络信息系统运行与维护"
+        editing={false}
+        canEdit
+        onEdit={() => undefined}
+        lastChange={{ by: updatedBy, at: '2022-01-20T08:00:00.000Z' }}
+      >
         <span>修订 1</span>
       </SheetPageHeader>
     </MemoryRouter>,

@@ -45,10 +45,16 @@ export interface ScoredEvaluation {
 
 export type PolicyCheck = { ok: true } | { ok: false; message: string };
 
+/** Why the weights (预算执行率 + every 一级指标, decimal strings) do not add up to 100, or null when they do. */
+export function weightSumProblem(policy: Pick<ScoringPolicy, 'budgetExecutionWeight' | 'level1Weights'>): string | null {
+  const sum = Object.values(policy.level1Weights).reduce((acc, w) => acc.plus(w), new D(policy.budgetExecutionWeight));
+  return sum.equals(100) ? null : `权重合计应为 100，现为 ${sum.toString()}`;
+}
+
 /** Weights that do not add up to 100 (budget + every 一级指标) are refused, as are bands outside [0, 1]. */
 export function validatePolicy(policy: ScoringPolicy): PolicyCheck {
-  const sum = Object.values(policy.level1Weights).reduce((acc, w) => acc.plus(w), new D(policy.budgetExecutionWeight));
-  if (!sum.equals(100)) return { ok: false, message: `权重合计应为 100，现为 ${sum.toString()}` };
+  const weights = weightSumProblem(policy);
+  if (weights) return { ok: false, message: weights };
   for (const band of policy.qualitativeBands) {
     if (new D(band.min).lt(0) || new D(band.max).gt(1) || new D(band.min).gt(band.max)) return { ok: false, message: `定性档次“${band.label}”的区间无效` };
   }

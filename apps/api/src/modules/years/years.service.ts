@@ -11,7 +11,14 @@ import { queryRows } from '../../common/tenancy/sql';
 export class YearsService {
   async years(): Promise<YearsResponse> {
     const { user, manager } = tenantScope();
-    const rows = await queryRows<{ year: number; projects: number; evaluations: number; evaluations_open: number; policy_versions: number; taxonomy: boolean }>(
+    const rows = await queryRows<{
+      year: number;
+      projects: number;
+      evaluations: number;
+      evaluations_open: number;
+      policy_versions: number;
+      taxonomy: boolean;
+    }>(
       manager,
       `WITH forms AS (
          SELECT f.year, count(DISTINCT f.project_id)::int AS projects,

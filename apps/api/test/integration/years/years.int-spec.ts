@@ -11,7 +11,8 @@ describe('GET /api/years: the years with data, for the 年度 selectors and thei
     t = await startTestApp();
     tenant = await seedSongjiang(t.ownerUrl, 'y');
     await seedSongjiang(t.ownerUrl, 'z');
-    for (const name of ['filer', 'supervisor', 'finance', 'admin']) auth[name] = (await login(t.app, `y-${name}`)).authorization;
+    for (const name of ['filer', 'supervisor', 'finance', 'admin'])
+      auth[name] = (await login(t.app, `y-${name}`)).authorization;
     auth.otherTenant = (await login(t.app, 'z-filer')).authorization;
   });
   afterAll(() => t.close());
@@ -22,7 +23,9 @@ describe('GET /api/years: the years with data, for the 年度 selectors and thei
   const getForm = async (id: string) => (await call('GET', `/api/forms/${id}`, 'filer')).json<GoalForm>();
 
   it('lists the seeded year with its three projects and its taxonomy, and nothing of another tenant', async () => {
-    expect(await years()).toEqual([{ year: 2021, projects: 3, evaluations: 0, evaluationsOpen: 0, policyVersions: 0, taxonomy: true }]);
+    expect(await years()).toEqual([
+      { year: 2021, projects: 3, evaluations: 0, evaluationsOpen: 0, policyVersions: 0, taxonomy: true },
+    ]);
     expect((await t.app.inject({ method: 'GET', url: '/api/years' })).statusCode).toBe(401);
   });
 
@@ -34,17 +37,30 @@ describe('GET /api/years: the years with data, for the 年度 selectors and thei
       ['supervisor', { action: 'report' }],
       ['finance', { action: 'approve', reviewResult: 'excellent', comment: '同意' }],
     ] as const) {
-      expect((await call('POST', `/api/forms/${formId}/transitions`, who, { ...body, rowVersion: (await getForm(formId)).rowVersion })).statusCode).toBe(200);
+      expect(
+        (
+          await call('POST', `/api/forms/${formId}/transitions`, who, {
+            ...body,
+            rowVersion: (await getForm(formId)).rowVersion,
+          })
+        ).statusCode,
+      ).toBe(200);
     }
     expect(await years()).toEqual([expect.objectContaining({ year: 2021, evaluations: 0, evaluationsOpen: 1 })]);
     expect((await call('POST', `/api/forms/${formId}/evaluation`, 'filer')).statusCode).toBe(200);
     // Opening the first 自评表 of a year stores the default policy as version 1.
-    expect(await years()).toEqual([expect.objectContaining({ year: 2021, projects: 3, evaluations: 1, evaluationsOpen: 1, policyVersions: 1 })]);
+    expect(await years()).toEqual([
+      expect.objectContaining({ year: 2021, projects: 3, evaluations: 1, evaluationsOpen: 1, policyVersions: 1 }),
+    ]);
   });
 
-  it('adds a year when next year\'s form, or only a taxonomy, exists; newest first', async () => {
-    expect((await call('POST', `/api/projects/${tenant.forms[0].projectId}/forms`, 'filer', { year: 2022 })).statusCode).toBe(201);
-    const nodes = (await call('GET', '/api/taxonomy?year=2021', 'admin')).json<TaxonomyNode[]>().map(({ code, label, level, parentCode, sortOrder }) => ({ code, label, level, parentCode, sortOrder }));
+  it("adds a year when next year's form, or only a taxonomy, exists; newest first", async () => {
+    expect(
+      (await call('POST', `/api/projects/${tenant.forms[0].projectId}/forms`, 'filer', { year: 2022 })).statusCode,
+    ).toBe(201);
+    const nodes = (await call('GET', '/api/taxonomy?year=2021', 'admin'))
+      .json<TaxonomyNode[]>()
+      .map(({ code, label, level, parentCode, sortOrder }) => ({ code, label, level, parentCode, sortOrder }));
     expect((await call('PUT', '/api/taxonomy/2024', 'admin', { nodes })).statusCode).toBe(200);
     expect(await years()).toEqual([
       { year: 2024, projects: 0, evaluations: 0, evaluationsOpen: 0, policyVersions: 0, taxonomy: true },
@@ -54,6 +70,8 @@ describe('GET /api/years: the years with data, for the 年度 selectors and thei
     ]);
     // The 财政局's admin sees the same years; the other tenant only its own.
     expect((await years('admin')).map((y) => y.year)).toEqual([2024, 2022, 2021]);
-    expect(await years('otherTenant')).toEqual([{ year: 2021, projects: 3, evaluations: 0, evaluationsOpen: 0, policyVersions: 0, taxonomy: true }]);
+    expect(await years('otherTenant')).toEqual([
+      { year: 2021, projects: 3, evaluations: 0, evaluationsOpen: 0, policyVersions: 0, taxonomy: true },
+    ]);
   });
 });
