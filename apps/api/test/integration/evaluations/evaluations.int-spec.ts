@@ -13,7 +13,6 @@ import type {
   ScoringPolicy,
 } from '@jxt/contracts';
 import { DEFAULT_SCORING_POLICY } from '@jxt/domain';
-import { backfillBands } from '../../../src/database/migrations/1795983642040-StoreQualitativeBand';
 import type { LoadedTenant } from '../../../src/seeds/load-tenant';
 import { login, seedSongjiang, startTestApp, type TestApp } from '../../support/test-app';
 
@@ -367,19 +366,8 @@ describe('self-evaluation (绩效自评): opened from an approved form, scored b
     expect(history).toHaveLength(events);
     e = again.json<Evaluation>();
 
-    // Rows saved before bands were kept read as they always did (the first band that holds the share): the migration's backfill.
-    const owner = new Client({ connectionString: t.ownerUrl });
-    await owner.connect();
-    try {
-      await owner.query(`UPDATE evaluation_indicator SET self_band = NULL WHERE evaluation_id = $1`, [e.id]);
-      await backfillBands({ query: (sql: string) => owner.query(sql) });
-      const { rows } = await owner.query<{ id: string; self_band: string }>(`SELECT id, self_band FROM evaluation_indicator WHERE evaluation_id = $1`, [e.id]);
-      expect(qualitative.map((id) => rows.find((r) => r.id === id)!.self_band)).toEqual(['achieved', 'achieved', 'partly', 'partly', 'achieved']);
-      await owner.query(`UPDATE evaluation_indicator ei SET self_band = s.band FROM unnest($1::uuid[], $2::text[]) s(id, band) WHERE ei.id = s.id`, [qualitative, picks.map((p) => p[0])]);
-    } finally {
-      await owner.end();
-    }
-    // A client that sends a share alone gets that reading too; a share outside the band picked is a check that blocks 提交.
+    // A client that sends a share alone gets the first band that holds it (as every share read before bands were kept);
+    // a share outside the band picked is a check that blocks 提交.
     const shareOnly = filledIn(e, { indicators: request.indicators.map((input) => (input.id === qualitative[1] ? { ...input, selfBand: undefined } : input)) });
     expect(readBack((await call('PUT', `/api/evaluations/${e.id}`, 'filer', shareOnly)).json<Evaluation>())[1]).toEqual(['achieved', '0.8', '定性（自评）：达成年度指标']);
     e = await getEvaluation(e.id);
