@@ -15,6 +15,7 @@ import { OrganizationsModule } from './modules/organizations/organizations.modul
 import { ProjectsModule } from './modules/projects/projects.module';
 import { UsersModule } from './modules/users/users.module';
 import { WorkflowModule } from './modules/workflow/workflow.module';
+import { YearsModule } from './modules/years/years.module';
 
 @Module({})
 export class AppModule {
@@ -33,6 +34,7 @@ export class AppModule {
         FormsModule,
         WorkflowModule,
         EvaluationsModule,
+        YearsModule,
         HealthModule,
       ],
       providers: [

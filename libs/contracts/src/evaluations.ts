@@ -3,7 +3,8 @@ import type { EvaluationAction, EvaluationStatus, Role } from './labels';
 import type { Money, ParsedTarget } from './forms';
 
 /** 偏差/定性档次 code of the scoring policy's qualitative bands. */
-export type QualitativeBandCode = 'achieved' | 'partly' | 'missed';
+export const QUALITATIVE_BAND_CODES = ['achieved', 'partly', 'missed'] as const;
+export type QualitativeBandCode = (typeof QUALITATIVE_BAND_CODES)[number];
 
 export interface QualitativeBand {
   code: QualitativeBandCode;
@@ -89,8 +90,10 @@ export interface IndicatorScore {
   /** 分值 applied (explicit on the form, or the level's weight split). */
   weight: string;
   score: string;
-  /** e.g. `反向：A / B × 分值 = 90 / 100 × 5` */
+  /** The arithmetic, for whoever checks it: `反向：A / B × 分值 = 90 / 100 × 5`. */
   rule: string;
+  /** The same in the words a filer uses: `实际值 100 超出目标 90，按目标与实际之比 90% 得分`. */
+  note: string;
   /** The actual value in the target's unit when it was typed in another (e.g. `0.5万元` → `5000元`). */
   actualInTargetUnit: string | null;
   /** A 偏差原因 is required (missed, or over-shot beyond the policy's ratio)… */
@@ -116,10 +119,16 @@ export interface EvaluationIndicator {
   weight: string | null;
   /** 实际完成值 (B) as typed. */
   actualValue: string | null;
-  /** Qualitative: the unit's own share of 分值 (decimal in [0, 1]) inside a band. */
+  /** Qualitative: the unit's own share of 分值 (decimal in [0, 1]) inside the band it picked (完成档次). */
   selfShare: string | null;
-  /** 复核: the reviewer's share, replacing the unit's, and why. */
+  /**
+   * The band picked, kept as picked: bands share their edges (80 % is both 达成 and 部分达成), so the share alone
+   * cannot tell. null: none picked, or a share saved before bands were kept (read as the first band that holds it).
+   */
+  selfBand: QualitativeBandCode | null;
+  /** 复核: the reviewer's share and band, replacing the unit's, and why. */
   reviewerShare: string | null;
+  reviewerBand: QualitativeBandCode | null;
   reviewerReason: string | null;
   /** 偏差原因分析及改进措施 */
   deviationReason: string | null;
@@ -136,7 +145,8 @@ export interface EvaluationFunds {
 }
 
 export interface EvaluationScore {
-  budget: { weight: string; rate: string | null; score: string; rule: string };
+  /** 预算执行率: `rule` is the arithmetic, `note` the words (`执行率 93.68%（执行 200,000.00 元 / 预算 213,500.00 元）`). */
+  budget: { weight: string; rate: string | null; score: string; rule: string; note: string };
   total: string;
   grade: string;
 }
@@ -176,7 +186,14 @@ export interface SaveEvaluationRequest {
   rowVersion: number;
   funds: { annualBudget: Money | null; executedAmount: Money | null };
   actualGoal: string | null;
-  indicators: { id: string; actualValue: string | null; selfShare: string | null; deviationReason: string | null }[];
+  indicators: {
+    id: string;
+    actualValue: string | null;
+    selfShare: string | null;
+    /** 完成档次 picked (qualitative). Omitted: the first band of the policy that holds `selfShare`. */
+    selfBand?: QualitativeBandCode | null;
+    deviationReason: string | null;
+  }[];
 }
 
 /** 复核 adjustment of a qualitative indicator's share; the reviewer must say why. */
@@ -184,6 +201,8 @@ export interface ReviewerAdjustment {
   indicatorId: string;
   /** null removes an earlier adjustment. */
   share: string | null;
+  /** 完成档次 the reviewer picked; omitted: the first band of the policy that holds `share`. */
+  band?: QualitativeBandCode | null;
   reason: string | null;
 }
 

@@ -6,3 +6,4 @@ export * from './forms';
 export * from './errors';
 export * from './workflow';
 export * from './evaluations';
+export * from './years';

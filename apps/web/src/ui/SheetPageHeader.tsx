@@ -1,14 +1,20 @@
 import { Button, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { formatTime } from '../modules/workflow/format';
 
 export interface SheetPageHeaderProps {
   /** The list to go back to: path and link text (`← 项目列表`). */
   backTo: string;
   backLabel: string;
   title: ReactNode;
-  /** The state tag, then what else the page says about the record (code, version, last change …). */
+  /** The state tag, then what else the page says about the record (code, revision, links …). */
   children: ReactNode;
+  /**
+   * Who changed the record last and when, shown last. The row version (a counter of saves and workflow steps,
+   * kept for the optimistic lock) is not shown: beside "修订 1" a "版本 9" read as a ninth revision.
+   */
+  lastChange: { by: string | null; at: string };
   /** Edit mode: the buttons are hidden (the edit bar has its own). */
   editing: boolean;
   canEdit: boolean;
@@ -18,7 +24,7 @@ export interface SheetPageHeaderProps {
 }
 
 /** The screen-only head of a sheet page (a 填报表, a 自评表): back link, title, state, details; the steps, 编辑 and 打印. */
-export function SheetPageHeader({ backTo, backLabel, title, children, editing, canEdit, onEdit, actions }: SheetPageHeaderProps) {
+export function SheetPageHeader({ backTo, backLabel, title, children, lastChange, editing, canEdit, onEdit, actions }: SheetPageHeaderProps) {
   return (
     <div className="form-meta no-print">
       <Space wrap size="middle">
@@ -27,6 +33,10 @@ export function SheetPageHeader({ backTo, backLabel, title, children, editing, c
           {title}
         </Typography.Title>
         {children}
+        <Typography.Text type="secondary">
+          最后修改：{lastChange.by ? `${lastChange.by} ` : ''}
+          {formatTime(lastChange.at)}
+        </Typography.Text>
       </Space>
       {!editing && (
         <Space wrap>

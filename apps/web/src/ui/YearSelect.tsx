@@ -1,5 +1,6 @@
 import { Select } from 'antd';
-import { yearOptions } from '../modules/projects/list-params';
+import { useYears } from '../modules/years/hooks';
+import { yearOptions } from '../modules/years/year-rules';
 
 export interface YearSelectProps {
   /** The year shown; undefined while the page still works out its default (the select shows it is loading). */
@@ -7,17 +8,20 @@ export interface YearSelectProps {
   onChange: (year: number) => void;
 }
 
-/** 年度 of a list or settings page: next year down to ten years back, plus the year shown. */
+/** 年度 of a list or settings page: the years with data (GET /api/years) and the one after the newest, plus the year shown. */
 export function YearSelect({ value, onChange }: YearSelectProps) {
-  const thisYear = new Date().getFullYear();
+  const years = useYears();
   return (
     <Select<number>
       aria-label="年度"
       className="year-select"
       value={value}
-      loading={value === undefined}
+      loading={value === undefined || years.isPending}
       placeholder="年度"
-      options={yearOptions(thisYear, value).map((year) => ({ value: year, label: `${year} 年度` }))}
+      options={yearOptions(years.data?.years, new Date().getFullYear(), value).map((year) => ({
+        value: year,
+        label: `${year} 年度`,
+      }))}
       onChange={onChange}
     />
   );

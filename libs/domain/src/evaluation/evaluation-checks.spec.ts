@@ -107,6 +107,14 @@ describe('self-evaluation checks', () => {
     expect(issues).toEqual([expect.objectContaining({ field: 'indicators.1.weight', severity: 'warning', code: 'zero_weight', message: '三级指标「指标≤90万元」：评分规则未给一级指标“成本指标”设权重，此指标分值为 0' })]);
   });
 
+  it('keeps the band picked at a shared edge: 部分达成 at 80 % asks for a 偏差原因, a share outside its band blocks', () => {
+    const partly = content({ indicators: [indicator('及时', '基本及时', { selfShare: '0.8', selfBand: 'partly' })] });
+    expect(check(partly)).toEqual([expect.objectContaining({ field: 'indicators.0.deviationReason', code: 'reason_required' })]);
+    expect(scoreEvaluationContent(partly, P).indicators[0].rule).toBe('定性（自评）：部分达成并具有一定效果 80% × 90.00');
+    const outside = content({ indicators: [indicator('及时', '基本及时', { selfShare: '0.85', selfBand: 'partly', deviationReason: '略有延误' })] });
+    expect(check(outside)).toEqual([expect.objectContaining({ field: 'indicators.0.selfShare', code: 'unscored', message: '得分比例应在 60%–80% 之间' })]);
+  });
+
   it('refuses a unit that does not convert, by the value field', () => {
     const issues = check(content({ indicators: [indicator('=2次', '2个')] }));
     expect(issues).toEqual([expect.objectContaining({ field: 'indicators.0.actualValue', message: expect.stringContaining('“个”不能换算为“次”') })]);
@@ -120,6 +128,33 @@ describe('self-evaluation diff', () => {
     expect(diffEvaluations(before, after)).toEqual([
       { field: 'funds.executedAmount', label: '全年执行数', before: null, after: '90.00' },
       { field: 'indicators.0.actualValue', label: '实际完成值：系统可用率', before: '99%', after: '97%' },
+    ]);
+  });
+
+  // The database keeps shares as numeric(5,4) ('1.0000'), the SPA sends '1', and amounts come back as '100.00'.
+  const stored = {
+    annualBudget: '213500.00',
+    executedAmount: '200000.00',
+    actualGoal: '完成',
+    indicators: [{ id: 'q', name: '信息化程度', actualValue: '有所提升', selfShare: '1.0000', selfBand: 'achieved' as const, deviationReason: null }],
+  };
+
+  it('records nothing for a row saved unchanged: 1.0000 is 1, 200000.00 is 200000', () => {
+    const same = { ...stored, executedAmount: '200000', indicators: [{ ...stored.indicators[0], selfShare: '1' }] };
+    expect(diffEvaluations(stored, same)).toEqual([]);
+  });
+
+  it('records a changed share in percent and a changed band by its label, even at the same share', () => {
+    const bands = P.qualitativeBands;
+    const lower = { ...stored, indicators: [{ ...stored.indicators[0], selfShare: '0.8', selfBand: 'partly' as const }] };
+    expect(diffEvaluations(stored, lower, bands)).toEqual([
+      { field: 'indicators.0.selfBand', label: '完成档次：信息化程度', before: '达成年度指标', after: '部分达成并具有一定效果' },
+      { field: 'indicators.0.selfShare', label: '自评得分比例：信息化程度', before: '100%', after: '80%' },
+    ]);
+    const atEdge = { ...stored, indicators: [{ ...stored.indicators[0], selfShare: '0.8000', selfBand: 'achieved' as const }] };
+    const sameShare = { ...stored, indicators: [{ ...stored.indicators[0], selfShare: '0.8', selfBand: 'partly' as const }] };
+    expect(diffEvaluations(atEdge, sameShare, bands)).toEqual([
+      { field: 'indicators.0.selfBand', label: '完成档次：信息化程度', before: '达成年度指标', after: '部分达成并具有一定效果' },
     ]);
   });
 });

@@ -1,4 +1,4 @@
-import type { EvaluationFunds, FieldIssue, ParsedTarget } from '@jxt/contracts';
+import type { EvaluationFunds, FieldIssue, ParsedTarget, QualitativeBandCode } from '@jxt/contracts';
 import { moneyOrNull, parseMoney } from '../money';
 import { MoneyDecimal as D } from '../money/money-decimal';
 import { isBandScored, scoreEvaluation, type ScoredEvaluation } from '../scoring/score-evaluation';
@@ -19,7 +19,10 @@ export interface EvaluationContent {
     weight: string | null;
     actualValue: string | null;
     selfShare: string | null;
+    /** 完成档次 picked with each share; absent or null: the first band listed that holds the share. */
+    selfBand?: QualitativeBandCode | null;
     reviewerShare: string | null;
+    reviewerBand?: QualitativeBandCode | null;
     deviationReason: string | null;
   }[];
 }
@@ -36,7 +39,9 @@ export function scoreEvaluationContent(content: EvaluationContent, policy: Scori
         actual: i.actualValue ?? '',
         weight: i.weight,
         selfShare: i.selfShare,
+        selfBand: i.selfBand,
         reviewerShare: i.reviewerShare,
+        reviewerBand: i.reviewerBand,
         deviationReason: i.deviationReason,
       })),
     },

@@ -82,6 +82,82 @@ describe('scoring: boolean and qualitative', () => {
   });
 });
 
+describe('scoring: the 完成档次 picked is the one scored, at every boundary', () => {
+  const w = (share: string) => (Number(share) * 10).toFixed(2);
+  // [band picked, share, label in the rule, needs a 偏差原因]
+  const picked: ['achieved' | 'partly' | 'missed', string, string, boolean][] = [
+    ['achieved', '1', '达成年度指标', false],
+    ['achieved', '0.8', '达成年度指标', false],
+    ['partly', '0.8', '部分达成并具有一定效果', true],
+    ['partly', '0.6', '部分达成并具有一定效果', true],
+    ['missed', '0.6', '未达成且效果较差', true],
+    ['missed', '0', '未达成且效果较差', true],
+  ];
+  it.each(picked)('自评 %s at %s reads back as %s', (band, share, label, needsReason) => {
+    const scored = one('提升', '有所提升', { selfShare: share, selfBand: band });
+    expect(scored).toMatchObject({ score: w(share), needsReason, error: null });
+    expect(scored.rule).toBe(`定性（自评）：${label} ${Number(share) * 100}% × 10`);
+  });
+  it.each(picked)('复核 %s at %s reads back as %s', (band, share, label) => {
+    const scored = one('提升', '有所提升', { selfShare: '0.9', selfBand: 'achieved', reviewerShare: share, reviewerBand: band });
+    expect(scored).toMatchObject({ score: w(share), needsReason: false, error: null });
+    expect(scored.rule).toBe(`定性（复核）：${label} ${Number(share) * 100}% × 10`);
+  });
+  it('refuses a share just outside the band picked, on both sides of every edge', () => {
+    expect(one('提升', '有所提升', { selfShare: '0.8001', selfBand: 'partly' })).toMatchObject({ score: '0.00', error: '得分比例应在 60%–80% 之间' });
+    expect(one('提升', '有所提升', { selfShare: '0.5999', selfBand: 'partly' })).toMatchObject({ score: '0.00', error: '得分比例应在 60%–80% 之间' });
+    expect(one('提升', '有所提升', { selfShare: '0.7999', selfBand: 'achieved' })).toMatchObject({ score: '0.00', error: '得分比例应在 80%–100% 之间' });
+    expect(one('提升', '有所提升', { selfShare: '0.6001', selfBand: 'missed' })).toMatchObject({ score: '0.00', error: '得分比例应在 0%–60% 之间' });
+  });
+  it('asks for the percent when a band is picked without one', () => {
+    expect(one('提升', '有所提升', { selfBand: 'partly' })).toMatchObject({ score: '0.00', error: '请填写得分比例' });
+  });
+  it('reads a share stored without its band as before: the first band listed that holds it', () => {
+    expect(one('提升', '有所提升', { selfShare: '0.8' }).rule).toBe('定性（自评）：达成年度指标 80% × 10');
+    expect(one('提升', '有所提升', { selfShare: '0.6' }).rule).toBe('定性（自评）：部分达成并具有一定效果 60% × 10');
+  });
+});
+
+describe('scoring: the note says the score in a filer\'s words; the arithmetic stays in `rule`', () => {
+  const linear: ScoringPolicy = { ...P, reverseFormula: 'linear' };
+  it.each<[string, string, string, ScoringPolicy?]>([
+    ['=100', '100', '实际值 100 达到目标 100，得满分'],
+    ['>=90%', '95%', '实际值 95% 达到目标 90%，得满分'],
+    ['>80%', '85%', '实际值 85% 超过目标 80%，得满分'],
+    ['>=90%', '45%', '实际值 45% 未达到目标 90%（完成 50%），按完成比例得分'],
+    ['>=3次', '2次', '实际值 2次 未达到目标 3次（完成 66.67%），按完成比例得分'],
+    ['=2次', '1次', '实际值 1次 未达到目标 2次（完成 50%），按完成比例得分'],
+    ['≤4小时', '3小时', '实际值 3小时 不超过目标 4小时，得满分'],
+    ['<5天', '4天', '实际值 4天 低于目标 5天，得满分'],
+    ['≤4小时', '5小时', '实际值 5小时 超出目标 4小时，按目标与实际之比 80% 得分'],
+    ['≤4小时', '5小时', '实际值 5小时 超出目标 4小时 25%，按 75% 得分', linear],
+    ['≤4小时', '8小时', '实际值 8小时 达到目标 4小时 的两倍及以上，得 0 分', linear],
+    ['=0%', '0%', '目标为 0，实际值 0%，得满分'],
+    ['=0%', '0.5%', '目标为 0，实际值 0.5% 超出，得 0 分'],
+    ['≤90万元', '850000元', '实际值 85万元 不超过目标 90万元，得满分'],
+    ['是', '是', '目标“是”，实际“是”，得满分'],
+    ['否', '是', '目标“否”，实际“是”，未达成，得 0 分'],
+  ])('%s with %s: %s', (target, actual, note, policy = P) => {
+    expect(one(target, actual, {}, policy).note).toBe(note);
+  });
+  it('names the band and the share of 分值 of a qualitative score, by whoever gave it', () => {
+    expect(one('提升', '有所提升', { selfShare: '0.8', selfBand: 'partly' }).note).toBe('自评：部分达成并具有一定效果，得分值的 80%');
+    expect(one('提升', '有所提升', { selfShare: '0.9', reviewerShare: '0.7', reviewerBand: 'partly' }).note).toBe('复核：部分达成并具有一定效果，得分值的 70%');
+    expect(one('及时', '').note).toBe('尚未选择完成档次');
+  });
+  it('says what is missing when a value cannot be scored', () => {
+    expect(one('是', '95%').note).toBe('实际完成值应为“是”或“否”');
+    expect(one('>=90%', '九成').note).toBe('实际完成值应为数值');
+    expect(one('=2次', '2个').note).toBe('实际完成值的单位与年度指标值不一致');
+  });
+  it('gives the budget execution rate with the amounts in 元, and says when it is capped', () => {
+    const budget = (budgetAmount: string | null, executedAmount: string | null) => scoreEvaluation({ budgetAmount, executedAmount, indicators: [] }, P).budget;
+    expect(budget('213500.00', '200000.00')).toMatchObject({ note: '执行率 93.68%（执行 200,000.00 元 / 预算 213,500.00 元）', rule: '预算执行率：min(200000.00 / 213500.00, 1) × 10' });
+    expect(budget('100.00', '120.00').note).toBe('执行率 120.00%（执行 120.00 元 / 预算 100.00 元），超过 100% 按 100% 计分');
+    expect(budget(null, '1.00').note).toBe('缺少全年预算数或全年执行数');
+  });
+});
+
 describe('scoring: units', () => {
   it('converts exactly between 万元 and 元, 百分比 and %, 日 and 天', () => {
     expect(convertUnit('1.5', '万元', '元')).toEqual({ ok: true, value: '15000' });

@@ -1,7 +1,9 @@
-import type { IndicatorScore, ParsedTarget } from '@jxt/contracts';
+import type { EvaluationScore, IndicatorScore, ParsedTarget, QualitativeBandCode } from '@jxt/contracts';
+import { formatYuan } from '../money/format-money';
 import { MoneyDecimal as D } from '../money/money-decimal';
 import { readTarget } from '../value-grammar';
-import type { QualitativeBand, ScoringPolicy } from './scoring-policy';
+import type { ScoringPolicy } from './scoring-policy';
+import { chosenBand } from './shares';
 import { convertUnit } from './units';
 
 type Decimal = InstanceType<typeof D>;
@@ -13,10 +15,13 @@ export interface IndicatorToScore {
   actual: string;
   /** 分值 set on the form; when absent the level-1 weight is split among the level's indicators. */
   weight?: string | null;
-  /** Qualitative: the share of 分值 the unit gives itself (decimal string in [0, 1]), inside a policy band. */
+  /** Qualitative: the share of 分值 the unit gives itself (decimal string in [0, 1]), inside the band it picked… */
   selfShare?: string | null;
-  /** Qualitative: the reviewer's share at 复核, replacing the unit's. */
+  /** …and that band (完成档次). Absent: the first band listed that holds the share. */
+  selfBand?: QualitativeBandCode | null;
+  /** Qualitative: the reviewer's share at 复核, replacing the unit's, inside the band the reviewer picked. */
   reviewerShare?: string | null;
+  reviewerBand?: QualitativeBandCode | null;
   /** 偏差原因分析及改进措施 as typed. */
   deviationReason?: string | null;
 }
@@ -32,7 +37,7 @@ export interface EvaluationToScore {
 export type ScoredIndicator = IndicatorScore;
 
 export interface ScoredEvaluation {
-  budget: { weight: string; rate: string | null; score: string; rule: string };
+  budget: EvaluationScore['budget'];
   indicators: ScoredIndicator[];
   total: string;
   grade: string;
@@ -40,10 +45,16 @@ export interface ScoredEvaluation {
 
 export type PolicyCheck = { ok: true } | { ok: false; message: string };
 
+/** Why the weights (预算执行率 + every 一级指标, decimal strings) do not add up to 100, or null when they do. */
+export function weightSumProblem(policy: Pick<ScoringPolicy, 'budgetExecutionWeight' | 'level1Weights'>): string | null {
+  const sum = Object.values(policy.level1Weights).reduce((acc, w) => acc.plus(w), new D(policy.budgetExecutionWeight));
+  return sum.equals(100) ? null : `权重合计应为 100，现为 ${sum.toString()}`;
+}
+
 /** Weights that do not add up to 100 (budget + every 一级指标) are refused, as are bands outside [0, 1]. */
 export function validatePolicy(policy: ScoringPolicy): PolicyCheck {
-  const sum = Object.values(policy.level1Weights).reduce((acc, w) => acc.plus(w), new D(policy.budgetExecutionWeight));
-  if (!sum.equals(100)) return { ok: false, message: `权重合计应为 100，现为 ${sum.toString()}` };
+  const weights = weightSumProblem(policy);
+  if (weights) return { ok: false, message: weights };
   for (const band of policy.qualitativeBands) {
     if (new D(band.min).lt(0) || new D(band.max).gt(1) || new D(band.min).gt(band.max)) return { ok: false, message: `定性档次“${band.label}”的区间无效` };
   }
@@ -109,22 +120,30 @@ export function isBandScored(target: ParsedTarget): target is Extract<ParsedTarg
   return target.kind === 'qualitative' || target.kind === 'empty' || target.kind === 'invalid';
 }
 
-function bandFor(share: Decimal, bands: QualitativeBand[]): QualitativeBand | undefined {
-  return bands.find((b) => share.gte(b.min) && share.lte(b.max));
+/** A share or ratio as a percent for a note: `0.6667` → `66.67`. */
+const percentOf = (ratio: Decimal) => ratio.times(100).toDecimalPlaces(2, D.ROUND_HALF_UP).toString();
+
+const MONEY_UNITS = new Set(['元', '万元', '亿元']);
+
+/** A value with its unit as a note prints it: `95%`, `5小时`, money with thousands separators (`1,200,000元`). */
+function quantityText(value: Decimal, unit: string | null): string {
+  const text = value.toString();
+  if (!unit || !MONEY_UNITS.has(unit)) return `${text}${unit ?? ''}`;
+  const [integer, decimals] = text.split('.');
+  return `${integer.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${decimals ? `.${decimals}` : ''}${unit}`;
 }
 
-/** The band a qualitative share (decimal string in [0, 1]) falls in, if any: the first that holds it. */
-export function qualitativeBandFor(share: string, bands: QualitativeBand[]): QualitativeBand | undefined {
-  return bandFor(new D(share), bands);
-}
-
-/** One indicator's 得分 with its rule. Pure: the same input always gives the same output. */
+/**
+ * One indicator's 得分 with its `rule` (the arithmetic, for whoever checks it) and its `note` (the same in the words a
+ * filer uses: "实际值 95% 达到目标 90%，得满分"). Pure: the same input always gives the same output.
+ */
 export function scoreIndicator(indicator: IndicatorToScore, weight: string, policy: ScoringPolicy): ScoredIndicator {
   const w = new D(weight);
-  const result = (score: Decimal, rule: string, extra: Partial<ScoredIndicator> = {}): ScoredIndicator => ({
+  const result = (score: Decimal, rule: string, note: string, extra: Partial<ScoredIndicator> = {}): ScoredIndicator => ({
     weight,
     score: fixed(D.max(0, D.min(score, w)), policy.indicatorDecimals),
     rule,
+    note,
     actualInTargetUnit: null,
     needsReason: false,
     reasonMissing: false,
@@ -141,59 +160,81 @@ export function scoreIndicator(indicator: IndicatorToScore, weight: string, poli
   const missed = (earned: Decimal) => earned.lt(policy.missThreshold ?? '1');
 
   if (isBandScored(target)) {
-    const chosen = indicator.reviewerShare ?? indicator.selfShare;
-    if (!chosen) return result(new D(0), '定性指标：尚未评定档次', { error: '请选择完成档次并给分' });
+    const reviewed = Boolean(indicator.reviewerShare);
+    const chosen = reviewed ? indicator.reviewerShare : indicator.selfShare;
+    if (!chosen) {
+      const picked = reviewed ? indicator.reviewerBand : indicator.selfBand;
+      return result(new D(0), '定性指标：尚未评定档次', picked ? '尚未填写得分比例' : '尚未选择完成档次', { error: picked ? '请填写得分比例' : '请选择完成档次并给分' });
+    }
+    const choice = chosenBand(chosen, reviewed ? indicator.reviewerBand : indicator.selfBand, policy.qualitativeBands);
+    if (!choice.ok) return result(new D(0), '定性指标：得分比例不在所选档次内', '得分比例不在所选档次内', { error: choice.message });
     const share = new D(chosen);
-    const band = bandFor(share, policy.qualitativeBands);
-    if (!band) return result(new D(0), '定性指标：得分比例不在任何档次内', { error: '得分比例须在 0 到 1 之间' });
-    const by = indicator.reviewerShare ? '复核' : '自评';
+    const by = reviewed ? '复核' : '自评';
     // The unit explains a band below 达成 it chose itself; a reviewer who lowers the score gives their own reason.
-    const selfBand = indicator.selfShare ? bandFor(new D(indicator.selfShare), policy.qualitativeBands) : band;
-    return withReason(result(w.times(share), `定性（${by}）：${band.label} ${share.times(100).toString()}% × ${weight}`), selfBand?.code !== 'achieved');
+    const self = indicator.selfShare ? chosenBand(indicator.selfShare, indicator.selfBand, policy.qualitativeBands) : choice;
+    return withReason(
+      result(w.times(share), `定性（${by}）：${choice.band.label} ${share.times(100).toString()}% × ${weight}`, `${by}：${choice.band.label}，得分值的 ${percentOf(share)}%`),
+      !self.ok || self.band.code !== 'achieved',
+    );
   }
-
   const actual = readTarget(indicator.actual).target;
   if (target.kind === 'boolean') {
-    if (actual.kind !== 'boolean') return result(new D(0), '是否类指标：实际完成值应为“是”或“否”', { error: '请填写“是”或“否”' });
+    if (actual.kind !== 'boolean') return result(new D(0), '是否类指标：实际完成值应为“是”或“否”', '实际完成值应为“是”或“否”', { error: '请填写“是”或“否”' });
     const hit = actual.value === target.value;
-    return withReason(result(hit ? w : new D(0), `是否类：目标“${target.value ? '是' : '否'}”，实际“${actual.value ? '是' : '否'}” → ${hit ? weight : '0'}`), !hit && missed(new D(0)));
+    const said = `目标“${target.value ? '是' : '否'}”，实际“${actual.value ? '是' : '否'}”`;
+    return withReason(result(hit ? w : new D(0), `是否类：${said} → ${hit ? weight : '0'}`, hit ? `${said}，得满分` : `${said}，未达成，得 0 分`), !hit && missed(new D(0)));
   }
 
-  if (actual.kind !== 'quantitative') return result(new D(0), '定量指标：实际完成值应为数值', { error: `请填写数值${target.unit ? `（单位：${target.unit}）` : ''}` });
+  if (actual.kind !== 'quantitative') {
+    return result(new D(0), '定量指标：实际完成值应为数值', '实际完成值应为数值', { error: `请填写数值${target.unit ? `（单位：${target.unit}）` : ''}` });
+  }
   // A bare number is read in the target's unit (`95` against `≥90%` is 95 %).
   const actualUnit = actual.unit ?? target.unit;
   const converted = convertUnit(actual.value, actualUnit, target.unit);
-  if (!converted.ok) return result(new D(0), '定量指标：单位不一致', { error: converted.message });
+  if (!converted.ok) return result(new D(0), '定量指标：单位不一致', '实际完成值的单位与年度指标值不一致', { error: converted.message });
   const A = new D(target.value);
   const B = new D(converted.value);
   const inTargetUnit = actualUnit !== target.unit ? `${converted.value}${target.unit ?? ''}` : null;
   const extra = { actualInTargetUnit: inTargetUnit };
   const overshoot = policy.overshootRatio !== null && A.gt(0) && B.gt(A.times(policy.overshootRatio));
+  const a = quantityText(A, target.unit);
+  const b = quantityText(B, target.unit);
+  const byRatio = (verb: string) => `实际值 ${b} ${verb}目标 ${a}（完成 ${percentOf(B.dividedBy(A))}%），按完成比例得分`;
 
   switch (target.operator) {
     case 'gte':
     case 'gt': {
-      const hit = target.operator === 'gte' ? B.gte(A) : B.gt(A);
-      if (hit) return withReason(result(w, `正向：B=${B} ${target.operator === 'gte' ? '≥' : '>'} A=${A} → ${weight}`, extra), overshoot);
-      if (A.isZero()) return withReason(result(new D(0), `正向：A=0，B=${B} 未达标 → 0`, extra), missed(new D(0)));
-      return withReason(result(B.dividedBy(A).times(w), `正向：B / A × 分值 = ${B} / ${A} × ${weight}`, extra), missed(B.dividedBy(A)));
+      const gte = target.operator === 'gte';
+      const hit = gte ? B.gte(A) : B.gt(A);
+      if (hit) return withReason(result(w, `正向：B=${B} ${gte ? '≥' : '>'} A=${A} → ${weight}`, `实际值 ${b} ${gte ? '达到' : '超过'}目标 ${a}，得满分`, extra), overshoot);
+      if (A.isZero()) return withReason(result(new D(0), `正向：A=0，B=${B} 未达标 → 0`, `目标为 0，实际值 ${b} 未达到，得 0 分`, extra), missed(new D(0)));
+      return withReason(result(B.dividedBy(A).times(w), `正向：B / A × 分值 = ${B} / ${A} × ${weight}`, byRatio(gte ? '未达到' : '未超过'), extra), missed(B.dividedBy(A)));
     }
     case 'lte':
     case 'lt': {
-      const hit = target.operator === 'lte' ? B.lte(A) : B.lt(A);
-      if (hit) return withReason(result(w, `反向：B=${B} ${target.operator === 'lte' ? '≤' : '<'} A=${A} → ${weight}`, extra), false);
-      if (A.isZero()) return withReason(result(new D(0), `反向：A=0，B=${B} 超出 → 0`, extra), missed(new D(0)));
-      if (policy.reverseFormula === 'ratio') return withReason(result(A.dividedBy(B).times(w), `反向：A / B × 分值 = ${A} / ${B} × ${weight}`, extra), missed(A.dividedBy(B)));
+      const lte = target.operator === 'lte';
+      const hit = lte ? B.lte(A) : B.lt(A);
+      if (hit) return withReason(result(w, `反向：B=${B} ${lte ? '≤' : '<'} A=${A} → ${weight}`, `实际值 ${b} ${lte ? '不超过' : '低于'}目标 ${a}，得满分`, extra), false);
+      if (A.isZero()) return withReason(result(new D(0), `反向：A=0，B=${B} 超出 → 0`, `目标为 0，实际值 ${b} 超出，得 0 分`, extra), missed(new D(0)));
+      if (policy.reverseFormula === 'ratio') {
+        return withReason(
+          result(A.dividedBy(B).times(w), `反向：A / B × 分值 = ${A} / ${B} × ${weight}`, `实际值 ${b} 超出目标 ${a}，按目标与实际之比 ${percentOf(A.dividedBy(B))}% 得分`, extra),
+          missed(A.dividedBy(B)),
+        );
+      }
       const share = D.max(0, new D(1).minus(B.minus(A).dividedBy(A)));
-      return withReason(result(share.times(w), `反向：(1 − (B − A) / A) × 分值 = (1 − (${B} − ${A}) / ${A}) × ${weight}${B.gte(A.times(2)) ? '（B ≥ 2A，得 0）' : ''}`, extra), missed(share));
+      const twice = B.gte(A.times(2));
+      const note = twice ? `实际值 ${b} 达到目标 ${a} 的两倍及以上，得 0 分` : `实际值 ${b} 超出目标 ${a} ${percentOf(B.minus(A).dividedBy(A))}%，按 ${percentOf(share)}% 得分`;
+      return withReason(result(share.times(w), `反向：(1 − (B − A) / A) × 分值 = (1 − (${B} − ${A}) / ${A}) × ${weight}${twice ? '（B ≥ 2A，得 0）' : ''}`, note, extra), missed(share));
     }
     case 'eq': {
       if (A.isZero()) {
         const hit = B.lte(0);
-        return withReason(result(hit ? w : new D(0), `等于：A=0，${hit ? `B=${B} ≤ 0 → ${weight}` : `B=${B} > 0 → 0`}`, extra), !hit && missed(new D(0)));
+        const rule = `等于：A=0，${hit ? `B=${B} ≤ 0 → ${weight}` : `B=${B} > 0 → 0`}`;
+        return withReason(result(hit ? w : new D(0), rule, hit ? `目标为 0，实际值 ${b}，得满分` : `目标为 0，实际值 ${b} 超出，得 0 分`, extra), !hit && missed(new D(0)));
       }
-      if (B.gte(A)) return withReason(result(w, `等于（按正向）：B=${B} ≥ A=${A} → ${weight}`, extra), overshoot);
-      return withReason(result(B.dividedBy(A).times(w), `等于（按正向）：B / A × 分值 = ${B} / ${A} × ${weight}`, extra), missed(B.dividedBy(A)));
+      if (B.gte(A)) return withReason(result(w, `等于（按正向）：B=${B} ≥ A=${A} → ${weight}`, `实际值 ${b} 达到目标 ${a}，得满分`, extra), overshoot);
+      return withReason(result(B.dividedBy(A).times(w), `等于（按正向）：B / A × 分值 = ${B} / ${A} × ${weight}`, byRatio('未达到'), extra), missed(B.dividedBy(A)));
     }
   }
 }
@@ -203,7 +244,13 @@ export function scoreEvaluation(evaluation: EvaluationToScore, policy: ScoringPo
   const budgetWeight = new D(policy.budgetExecutionWeight);
   let budget: ScoredEvaluation['budget'];
   if (!evaluation.budgetAmount || !evaluation.executedAmount || new D(evaluation.budgetAmount).isZero()) {
-    budget = { weight: policy.budgetExecutionWeight, rate: null, score: fixed(new D(0), policy.indicatorDecimals), rule: '预算执行率：缺少全年预算数或全年执行数' };
+    budget = {
+      weight: policy.budgetExecutionWeight,
+      rate: null,
+      score: fixed(new D(0), policy.indicatorDecimals),
+      rule: '预算执行率：缺少全年预算数或全年执行数',
+      note: '缺少全年预算数或全年执行数',
+    };
   } else {
     const rate = new D(evaluation.executedAmount).dividedBy(evaluation.budgetAmount);
     const capped = D.min(rate, 1);
@@ -212,6 +259,7 @@ export function scoreEvaluation(evaluation: EvaluationToScore, policy: ScoringPo
       rate: fixed(rate.times(100), 2),
       score: fixed(capped.times(budgetWeight), policy.indicatorDecimals),
       rule: `预算执行率：min(${evaluation.executedAmount} / ${evaluation.budgetAmount}, 1) × ${policy.budgetExecutionWeight}`,
+      note: `执行率 ${fixed(rate.times(100), 2)}%（执行 ${formatYuan(evaluation.executedAmount)} 元 / 预算 ${formatYuan(evaluation.budgetAmount)} 元）${rate.gt(1) ? '，超过 100% 按 100% 计分' : ''}`,
     };
   }
   const weights = indicatorWeights(evaluation.indicators, policy);

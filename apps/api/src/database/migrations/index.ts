@@ -16,6 +16,7 @@ import { AddScoringJobHeartbeat1795786505537 } from './1795786505537-AddScoringJ
 import { WidenEvaluationEventStatus1795787000000 } from './1795787000000-WidenEvaluationEventStatus';
 import { RevisionOwnsHeader1795983212995 } from './1795983212995-RevisionOwnsHeader';
 import { LockedRevisionGuard1795983300000 } from './1795983300000-LockedRevisionGuard';
+import { StoreQualitativeBand1795983642040 } from './1795983642040-StoreQualitativeBand';
 import { AddSubmissionFiler1795984026102 } from './1795984026102-AddSubmissionFiler';
 
 // Every migration, in order. `npm run db:generate -- <Name>` writes a new file and prints the class to add here.
@@ -38,5 +39,6 @@ export const MIGRATIONS = [
   WidenEvaluationEventStatus1795787000000,
   RevisionOwnsHeader1795983212995,
   LockedRevisionGuard1795983300000,
+  StoreQualitativeBand1795983642040,
   AddSubmissionFiler1795984026102,
 ];

@@ -1,4 +1,4 @@
-import type { EvaluationFunds, ScoringPolicy } from '@jxt/contracts';
+import type { EvaluationFunds, QualitativeBandCode, ScoringPolicy } from '@jxt/contracts';
 import { scoreEvaluationContent, type EvaluationContent, type ScoredEvaluation } from '@jxt/domain';
 import type { EntityManager } from 'typeorm';
 import { queryRows } from '../../common/tenancy/sql';
@@ -13,7 +13,9 @@ export interface EvaluationIndicatorRow extends TargetRow {
   weight: string | null;
   actual_value: string | null;
   self_share: string | null;
+  self_band: QualitativeBandCode | null;
   reviewer_share: string | null;
+  reviewer_band: QualitativeBandCode | null;
   reviewer_reason: string | null;
   deviation_reason: string | null;
 }
@@ -31,7 +33,9 @@ export function toContent(funds: EvaluationFunds, actualGoal: string | null, row
       weight: r.weight,
       actualValue: r.actual_value,
       selfShare: r.self_share,
+      selfBand: r.self_band,
       reviewerShare: r.reviewer_share,
+      reviewerBand: r.reviewer_band,
       deviationReason: r.deviation_reason,
     })),
   };
@@ -44,7 +48,7 @@ export function scoreRows(funds: EvaluationFunds, actualGoal: string | null, row
 /** An evaluation's indicators in printed order, as JSON (numbers as text): one sub-select per evaluation `e`. */
 export const EVALUATION_INDICATORS_JSON = `(SELECT coalesce(json_agg(i ORDER BY i.sort_order), '[]') FROM (
     SELECT id, level1_code, level2_code, name, raw_value, target_kind, target_operator, target_number::text AS target_number, target_unit,
-           target_boolean, weight::text AS weight, actual_value, self_share::text AS self_share, reviewer_share::text AS reviewer_share,
+           target_boolean, weight::text AS weight, actual_value, self_share::text AS self_share, self_band, reviewer_share::text AS reviewer_share, reviewer_band,
            reviewer_reason, deviation_reason, sort_order
     FROM evaluation_indicator WHERE evaluation_id = e.id) i)`;
 

@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
-import type { Evaluation, EvaluationAction, EvaluationHistoryEntry, EvaluationStatus, FormFieldChange } from '@jxt/contracts';
-import { checkEvaluation, decideEvaluationTransition, isBandScored, qualitativeBandFor, scoreEvaluationContent, shareToPercent } from '@jxt/domain';
+import type { Evaluation, EvaluationAction, EvaluationHistoryEntry, EvaluationStatus, FormFieldChange, QualitativeBandCode } from '@jxt/contracts';
+import { checkEvaluation, chosenBand, decideEvaluationTransition, isBandScored, scoreEvaluationContent, shareToPercent } from '@jxt/domain';
 import { toHistoryEntry, type HistoryEventRow } from '../../common/history/history-event';
 import { transitionRefusal } from '../../common/http/transition-refusal';
 import { tenantScope } from '../../common/tenancy/request-context';
@@ -46,34 +46,45 @@ export class EvaluationWorkflowService {
 
     // 复核: the reviewer replaces the unit's share of a qualitative indicator, inside a band, and says why.
     const changes: FormFieldChange[] = [];
+    const bands = policy.policy.qualitativeBands;
+    /** A share as the history shows it: `部分达成并具有一定效果 80%` (the band as kept, else the first that holds it). */
+    const shownBand = (share: string | null, band: QualitativeBandCode | null): string | null => {
+      if (!share) return null;
+      const choice = chosenBand(share, band, bands);
+      return `${choice.ok ? `${choice.band.label} ` : ''}${shareToPercent(share)}%`;
+    };
     if (adjustments.length) {
       const byId = new Map(rows.map((r, index) => [r.id, { row: r, index }]));
       const fields: { field: string; message: string; value?: unknown }[] = [];
+      // The band each adjustment is kept in: the reviewer's pick, which must hold the share (ends included).
+      const bandsOf: (QualitativeBandCode | null)[] = [];
       adjustments.forEach((a, i) => {
         const found = byId.get(a.indicatorId);
         const share = blankToNull(a.share);
+        const choice = share ? chosenBand(share, a.band, bands) : null;
+        bandsOf.push(choice?.ok ? choice.band.code : null);
         if (!found) fields.push({ field: `adjustments.${i}.indicatorId`, message: '该指标不属于此自评表', value: a.indicatorId });
         else if (!isBandScored(targetFromRow(found.row))) fields.push({ field: `adjustments.${i}.share`, message: `“${found.row.name}”的得分由公式计算，不能调整`, value: a.share });
-        else if (share && !qualitativeBandFor(share, policy.policy.qualitativeBands)) fields.push({ field: `adjustments.${i}.share`, message: '得分比例不在任何档次内', value: a.share });
+        else if (choice && !choice.ok) fields.push({ field: `adjustments.${i}.share`, message: `${found.row.name}：${choice.message}`, value: a.share });
         else if (share && !a.reason?.trim()) fields.push({ field: `adjustments.${i}.reason`, message: `请说明调整“${found.row.name}”得分的理由`, value: a.reason });
       });
       if (fields.length) throw new BadRequestException({ message: fields.map((f) => f.message).join('；'), fields });
-      for (const a of adjustments) {
+      adjustments.forEach((a, i) => {
         const { row, index } = byId.get(a.indicatorId)!;
         const share = blankToNull(a.share);
-        const percent = (value: string | null) => (value ? `${shareToPercent(value)}%` : null);
+        const earlier = row.reviewer_share ? shownBand(row.reviewer_share, row.reviewer_band) : shownBand(row.self_share, row.self_band);
         changes.push({
           field: `indicators.${index}.reviewerShare`,
           label: `复核调整：${row.name}`,
-          before: percent(row.reviewer_share ?? row.self_share),
-          after: share ? `${percent(share)}（${a.reason!.trim()}）` : null,
+          before: earlier,
+          after: share ? `${shownBand(share, bandsOf[i])}（${a.reason!.trim()}）` : null,
         });
-      }
+      });
       await queryRows(
         manager,
-        `UPDATE evaluation_indicator ei SET reviewer_share = s.share, reviewer_reason = s.reason
-         FROM unnest($1::uuid[], $2::numeric[], $3::text[]) AS s(id, share, reason) WHERE ei.id = s.id AND ei.evaluation_id = $4`,
-        [adjustments.map((a) => a.indicatorId), adjustments.map((a) => blankToNull(a.share)), adjustments.map((a) => (blankToNull(a.share) ? a.reason!.trim() : null)), id],
+        `UPDATE evaluation_indicator ei SET reviewer_share = s.share, reviewer_band = s.band, reviewer_reason = s.reason
+         FROM unnest($1::uuid[], $2::numeric[], $3::text[], $4::text[]) AS s(id, share, band, reason) WHERE ei.id = s.id AND ei.evaluation_id = $5`,
+        [adjustments.map((a) => a.indicatorId), adjustments.map((a) => blankToNull(a.share)), bandsOf, adjustments.map((a) => (blankToNull(a.share) ? a.reason!.trim() : null)), id],
       );
     }
 
@@ -81,9 +92,14 @@ export class EvaluationWorkflowService {
     // unit changes. They stay in the history, and the next 复核 starts from the unit's own scores.
     if (rule.to === 'returned') {
       rows.forEach((r, index) => {
-        if (r.reviewer_share !== null) changes.push({ field: `indicators.${index}.reviewerShare`, label: `撤销复核调整：${r.name}`, before: `${shareToPercent(r.reviewer_share)}%`, after: null });
+        if (r.reviewer_share !== null) changes.push({ field: `indicators.${index}.reviewerShare`, label: `撤销复核调整：${r.name}`, before: shownBand(r.reviewer_share, r.reviewer_band), after: null });
       });
-      await queryRows(manager, `UPDATE evaluation_indicator SET reviewer_share = NULL, reviewer_reason = NULL WHERE evaluation_id = $1 AND reviewer_share IS NOT NULL`, [id]);
+      await queryRows(
+        manager,
+        `UPDATE evaluation_indicator SET reviewer_share = NULL, reviewer_band = NULL, reviewer_reason = NULL
+         WHERE evaluation_id = $1 AND (reviewer_share IS NOT NULL OR reviewer_band IS NOT NULL)`,
+        [id],
+      );
     }
 
     // Scores are stored under the year's current version, before the status changes: from 定稿 on the 自评表 is

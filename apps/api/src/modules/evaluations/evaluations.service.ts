@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import type { Evaluation, EvaluationListResponse, EvaluationStatus, EvaluationSummary, FormFieldChange as FieldChange } from '@jxt/contracts';
-import { checkEvaluation, diffEvaluations, isBandScored, isEvaluationEditable, moneyOrNull, scoreEvaluationContent } from '@jxt/domain';
+import type { Evaluation, EvaluationListResponse, EvaluationStatus, EvaluationSummary, FormFieldChange as FieldChange, QualitativeBandCode } from '@jxt/contracts';
+import { checkEvaluation, chosenBand, diffEvaluations, isBandScored, isEvaluationEditable, moneyOrNull, scoreEvaluationContent } from '@jxt/domain';
 import { ACTOR_COLUMNS, actorValues } from '../../common/history/history-event';
 import { tenantScope } from '../../common/tenancy/request-context';
 import { queryPrepared, queryRows } from '../../common/tenancy/sql';
@@ -62,7 +62,9 @@ export class EvaluationsService {
         weight: r.weight,
         actualValue: r.actual_value,
         selfShare: r.self_share,
+        selfBand: r.self_band,
         reviewerShare: r.reviewer_share,
+        reviewerBand: r.reviewer_band,
         reviewerReason: r.reviewer_reason,
         deviationReason: r.deviation_reason,
         scored: scored.indicators[i],
@@ -178,30 +180,38 @@ export class EvaluationsService {
       if (!row) fields.push({ field: `indicators.${i}.id`, message: '该指标不属于此自评表', value: input.id });
       else if (seen.has(input.id)) fields.push({ field: `indicators.${i}.id`, message: '同一指标出现了两次', value: input.id });
       seen.add(input.id);
-      if (row && blankToNull(input.selfShare) && !isBandScored(targetFromRow(row))) {
-        fields.push({ field: `indicators.${i}.selfShare`, message: '只有定性指标按档次自评得分', value: input.selfShare });
+      if (row && (blankToNull(input.selfShare) || input.selfBand) && !isBandScored(targetFromRow(row))) {
+        fields.push({ field: `indicators.${i}.selfShare`, message: '只有定性指标按档次自评得分', value: input.selfShare ?? input.selfBand });
       }
     });
     if (fields.length) throw new BadRequestException({ message: fields.map((f) => f.message).join('；'), fields });
 
+    const policy = await this.policies.ensureStored(current.year);
+    /** The band as picked; a client that sends a share alone gets the first band that holds it (as it always read). */
+    const bandOf = (share: string | null, band: QualitativeBandCode | null | undefined): QualitativeBandCode | null => {
+      if (band) return band;
+      if (!share) return null;
+      const choice = chosenBand(share, null, policy.policy.qualitativeBands);
+      return choice.ok ? choice.band.code : null;
+    };
     const after = {
       annualBudget: moneyOrNull(dto.funds.annualBudget),
       executedAmount: moneyOrNull(dto.funds.executedAmount),
       actualGoal: blankToNull(dto.actualGoal),
       indicators: rows.map((r) => {
         const input = dto.indicators.find((x) => x.id === r.id);
-        return input
-          ? { id: r.id, name: r.name, actualValue: blankToNull(input.actualValue), selfShare: blankToNull(input.selfShare), deviationReason: blankToNull(input.deviationReason) }
-          : { id: r.id, name: r.name, actualValue: r.actual_value, selfShare: r.self_share, deviationReason: r.deviation_reason };
+        if (!input) return { id: r.id, name: r.name, actualValue: r.actual_value, selfShare: r.self_share, selfBand: r.self_band, deviationReason: r.deviation_reason };
+        const selfShare = blankToNull(input.selfShare);
+        return { id: r.id, name: r.name, actualValue: blankToNull(input.actualValue), selfShare, selfBand: bandOf(selfShare, input.selfBand), deviationReason: blankToNull(input.deviationReason) };
       }),
     };
     const before = {
       annualBudget: current.annual_budget,
       executedAmount: current.executed_amount,
       actualGoal: current.actual_goal,
-      indicators: rows.map((r) => ({ id: r.id, name: r.name, actualValue: r.actual_value, selfShare: r.self_share, deviationReason: r.deviation_reason })),
+      indicators: rows.map((r) => ({ id: r.id, name: r.name, actualValue: r.actual_value, selfShare: r.self_share, selfBand: r.self_band, deviationReason: r.deviation_reason })),
     };
-    const changes = diffEvaluations(before, after);
+    const changes = diffEvaluations(before, after, policy.policy.qualitativeBands);
     const [updated] = await queryRows<{ row_version: number }>(
       manager,
       `UPDATE self_evaluation SET annual_budget = $2, executed_amount = $3, actual_goal = $4, row_version = row_version + 1, updated_at = now(), updated_by = $5
@@ -210,10 +220,17 @@ export class EvaluationsService {
     );
     await queryRows(
       manager,
-      `UPDATE evaluation_indicator ei SET actual_value = s.actual_value, self_share = s.self_share, deviation_reason = s.deviation_reason
-       FROM unnest($1::uuid[], $2::text[], $3::numeric[], $4::text[]) AS s(id, actual_value, self_share, deviation_reason)
-       WHERE ei.id = s.id AND ei.evaluation_id = $5`,
-      [after.indicators.map((i) => i.id), after.indicators.map((i) => i.actualValue), after.indicators.map((i) => i.selfShare), after.indicators.map((i) => i.deviationReason), id],
+      `UPDATE evaluation_indicator ei SET actual_value = s.actual_value, self_share = s.self_share, self_band = s.self_band, deviation_reason = s.deviation_reason
+       FROM unnest($1::uuid[], $2::text[], $3::numeric[], $4::text[], $5::text[]) AS s(id, actual_value, self_share, self_band, deviation_reason)
+       WHERE ei.id = s.id AND ei.evaluation_id = $6`,
+      [
+        after.indicators.map((i) => i.id),
+        after.indicators.map((i) => i.actualValue),
+        after.indicators.map((i) => i.selfShare),
+        after.indicators.map((i) => i.selfBand),
+        after.indicators.map((i) => i.deviationReason),
+        id,
+      ],
     );
     if (changes.length) await this.record(id, { kind: 'save', action: null, from: null, to: null, comment: null, changes, rowVersion: updated.row_version });
     await this.rescore(id);

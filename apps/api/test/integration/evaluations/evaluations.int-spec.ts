@@ -1,5 +1,17 @@
 import { Client } from 'pg';
-import type { ApiError, Evaluation, EvaluationHistoryEntry, EvaluationInboxResponse, EvaluationListResponse, GoalForm, SaveEvaluationRequest, SaveScoringPolicyResponse, ScoringJob, ScoringPolicy } from '@jxt/contracts';
+import type {
+  ApiError,
+  Evaluation,
+  EvaluationHistoryEntry,
+  EvaluationInboxResponse,
+  EvaluationListResponse,
+  GoalForm,
+  QualitativeBandCode,
+  SaveEvaluationRequest,
+  SaveScoringPolicyResponse,
+  ScoringJob,
+  ScoringPolicy,
+} from '@jxt/contracts';
 import { DEFAULT_SCORING_POLICY } from '@jxt/domain';
 import type { LoadedTenant } from '../../../src/seeds/load-tenant';
 import { login, seedSongjiang, startTestApp, type TestApp } from '../../support/test-app';
@@ -202,7 +214,7 @@ describe('self-evaluation (绩效自评): opened from an approved form, scored b
     expect(history.find((h) => h.action === 'review')).toMatchObject({
       actorName: 'e 复核人',
       comment: '复核完成',
-      changes: [{ label: '复核调整：信息化程度', before: '90%', after: '70%（信息化提升缺少量化佐证）' }],
+      changes: [{ label: '复核调整：信息化程度', before: '达成年度指标 90%', after: '部分达成并具有一定效果 70%（信息化提升缺少量化佐证）' }],
     });
   });
 
@@ -270,7 +282,7 @@ describe('self-evaluation (绩效自评): opened from an approved form, scored b
     expect(e).toMatchObject({ status: 'returned', latestComment: { action: 'return', comment: '请补充信息化程度的佐证材料' } });
     expect(e.indicators.find((i) => i.id === informatisation.id)).toMatchObject({ selfShare: '0.9000', reviewerShare: null, reviewerReason: null });
     const history = (await call('GET', `/api/evaluations/${id}/history`, 'filer')).json<EvaluationHistoryEntry[]>();
-    expect(history.at(-1)).toMatchObject({ action: 'return', changes: [{ label: '撤销复核调整：信息化程度', before: '60%', after: null }] });
+    expect(history.at(-1)).toMatchObject({ action: 'return', changes: [{ label: '撤销复核调整：信息化程度', before: '部分达成并具有一定效果 60%', after: null }] });
     // The unit may edit it again.
     expect((await call('PUT', `/api/evaluations/${id}`, 'filer', filledIn(e))).statusCode).toBe(200);
   });
@@ -307,6 +319,81 @@ describe('self-evaluation (绩效自评): opened from an approved form, scored b
     expect((await call('GET', `/api/evaluations/${evaluationId}`, 'otherTenant')).statusCode).toBe(404);
     expect((await call('GET', '/api/evaluations', 'otherTenant')).json<EvaluationListResponse>().total).toBe(0);
     expect((await call('GET', `/api/evaluations/${evaluationId}`, 'supervisor')).statusCode).toBe(200);
+  });
+
+  it('keeps the 完成档次 picked at every shared edge: 部分达成 at 80 % reads back as 部分达成, through 复核 and 定稿', async () => {
+    // 市民服务: five qualitative indicators, one per pick at the edges of the default bands (80–100, 60–80, 0–60).
+    const formId = tenant.forms[0].id;
+    await approve(formId);
+    let e = (await call('POST', `/api/forms/${formId}/evaluation`, 'filer')).json<Evaluation>();
+    const qualitative = e.indicators.filter((i) => i.target.kind === 'qualitative').map((i) => i.id);
+    const picks: [QualitativeBandCode, string, string][] = [
+      ['achieved', '0.8', '达成年度指标'],
+      ['partly', '0.8', '部分达成并具有一定效果'],
+      ['partly', '0.6', '部分达成并具有一定效果'],
+      ['missed', '0.6', '未达成且效果较差'],
+      ['achieved', '1', '达成年度指标'],
+    ];
+    expect(qualitative).toHaveLength(picks.length);
+    const request = filledIn(e);
+    request.indicators = request.indicators.map((input) => {
+      const k = qualitative.indexOf(input.id);
+      if (k < 0) return input;
+      return { ...input, selfBand: picks[k][0], selfShare: picks[k][1], deviationReason: picks[k][0] === 'achieved' ? null : '部分工作顺延至下年' };
+    });
+    const saved = await call('PUT', `/api/evaluations/${e.id}`, 'filer', request);
+    expect(saved.statusCode).toBe(200);
+    const readBack = (evaluation: Evaluation) =>
+      qualitative.map((id) => {
+        const i = evaluation.indicators.find((x) => x.id === id)!;
+        return [i.selfBand, Number(i.selfShare).toString(), i.scored.rule.replace(/ \d.*$/, '')];
+      });
+    const expected = picks.map(([band, share, label]) => [band, share, `定性（自评）：${label}`]);
+    expect(readBack(saved.json<Evaluation>())).toEqual(expected);
+    e = await getEvaluation(e.id);
+    expect(readBack(e)).toEqual(expected);
+    expect(e.issues).toEqual([]);
+
+    // The history names the band picked, and a save of the same values records nothing ("1.0000 → 1" was noise).
+    let history = (await call('GET', `/api/evaluations/${e.id}/history`, 'filer')).json<EvaluationHistoryEntry[]>();
+    const name = (id: string) => e.indicators.find((i) => i.id === id)!.name;
+    expect(history.at(-1)!.changes).toContainEqual({ field: expect.stringMatching(/selfBand$/), label: `完成档次：${name(qualitative[1])}`, before: null, after: '部分达成并具有一定效果' });
+    expect(history.at(-1)!.changes).toContainEqual({ field: expect.stringMatching(/selfShare$/), label: `自评得分比例：${name(qualitative[4])}`, before: null, after: '100%' });
+    const events = history.length;
+    const again = await call('PUT', `/api/evaluations/${e.id}`, 'filer', { ...request, rowVersion: e.rowVersion });
+    expect(again.statusCode).toBe(200);
+    history = (await call('GET', `/api/evaluations/${e.id}/history`, 'filer')).json<EvaluationHistoryEntry[]>();
+    expect(history).toHaveLength(events);
+    e = again.json<Evaluation>();
+
+    // A client that sends a share alone gets the first band that holds it (as every share read before bands were kept);
+    // a share outside the band picked is a check that blocks 提交.
+    const shareOnly = filledIn(e, { indicators: request.indicators.map((input) => (input.id === qualitative[1] ? { ...input, selfBand: undefined } : input)) });
+    expect(readBack((await call('PUT', `/api/evaluations/${e.id}`, 'filer', shareOnly)).json<Evaluation>())[1]).toEqual(['achieved', '0.8', '定性（自评）：达成年度指标']);
+    e = await getEvaluation(e.id);
+    const outside = filledIn(e, { indicators: request.indicators.map((input) => (input.id === qualitative[1] ? { ...input, selfShare: '0.85' } : input)) });
+    e = (await call('PUT', `/api/evaluations/${e.id}`, 'filer', outside)).json<Evaluation>();
+    expect(e.issues).toEqual([expect.objectContaining({ field: expect.stringMatching(/selfShare$/), message: '得分比例应在 60%–80% 之间' })]);
+    e = (await call('PUT', `/api/evaluations/${e.id}`, 'filer', { ...request, rowVersion: e.rowVersion })).json<Evaluation>();
+    expect(readBack(e)).toEqual(expected);
+
+    // 复核 at an edge: the reviewer lowers 达成 80 % to 部分达成 80 % (same share, other band), and must stay inside it.
+    e = (await call('POST', `/api/evaluations/${e.id}/transitions`, 'filer', { action: 'submit', rowVersion: e.rowVersion })).json<Evaluation>();
+    expect(e.status).toBe('submitted');
+    const review = (adjustments: object[]) => call('POST', `/api/evaluations/${e.id}/transitions`, 'reviewer', { action: 'review', rowVersion: e.rowVersion, adjustments });
+    const outsideBand = await review([{ indicatorId: qualitative[0], share: '0.81', band: 'partly', reason: '佐证不足' }]);
+    expect(outsideBand.statusCode).toBe(400);
+    expect(outsideBand.json<ApiError>().fields).toEqual([expect.objectContaining({ field: 'adjustments.0.share', message: `${name(qualitative[0])}：得分比例应在 60%–80% 之间` })]);
+    const reviewed = await review([{ indicatorId: qualitative[0], share: '0.8', band: 'partly', reason: '佐证不足' }]);
+    expect(reviewed.statusCode).toBe(200);
+    e = reviewed.json<Evaluation>();
+    expect(e.indicators.find((i) => i.id === qualitative[0])).toMatchObject({ reviewerBand: 'partly', reviewerShare: '0.8000', selfBand: 'achieved' });
+    expect(e.indicators.find((i) => i.id === qualitative[0])!.scored.rule).toMatch(/^定性（复核）：部分达成并具有一定效果 80% × /);
+    history = (await call('GET', `/api/evaluations/${e.id}/history`, 'filer')).json<EvaluationHistoryEntry[]>();
+    expect(history.at(-1)!.changes).toEqual([{ field: expect.any(String), label: `复核调整：${name(qualitative[0])}`, before: '达成年度指标 80%', after: '部分达成并具有一定效果 80%（佐证不足）' }]);
+    e = (await call('POST', `/api/evaluations/${e.id}/transitions`, 'reviewer', { action: 'finalise', rowVersion: e.rowVersion })).json<Evaluation>();
+    expect(e.status).toBe('final');
+    expect(readBack(await getEvaluation(e.id))).toEqual([['achieved', '0.8', '定性（复核）：部分达成并具有一定效果'], ...expected.slice(1)]);
   });
 
   it('keeps policy versions and the history append-only in the database, even for the owner', async () => {

@@ -1,11 +1,11 @@
 import { EVALUATION_STATUSES, EVALUATION_STATUS_LABELS, type EvaluationStatus, type EvaluationSummary } from '@jxt/contracts';
 import { Alert, Button, Empty, Select, Space, Table, type TableColumnsType } from 'antd';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { EvaluationStatusTag } from '../../ui/EvaluationStatusTag';
 import { PageHeading } from '../../ui/PageHeading';
 import { YearSelect } from '../../ui/YearSelect';
-import { useDefaultYear } from '../projects/hooks';
+import { useDefaultYear } from '../years/hooks';
 import type { EvaluationListParams } from './api';
 import { useEvaluations } from './hooks';
 import { EVALUATION_PAGE_SIZES, parseEvaluationParams, toEvaluationSearch } from './list-params';
@@ -25,11 +25,17 @@ export function EvaluationListPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const parsed = useMemo(() => parseEvaluationParams(searchParams), [searchParams]);
   const navigate = useNavigate();
-  const thisYear = new Date().getFullYear();
-  const defaultYear = useDefaultYear(parsed.year === undefined, thisYear);
-  const year = parsed.year ?? defaultYear ?? thisYear;
-  const params: EvaluationListParams = { ...parsed, year };
-  const list = useEvaluations(params);
+  // Without a year in the URL: the newest year with 自评 due or open (modules/years), put into the URL. Nothing is
+  // asked for another year meanwhile.
+  const defaultYear = useDefaultYear('evaluations', parsed.year === undefined);
+  useEffect(() => {
+    if (parsed.year === undefined && defaultYear !== undefined) {
+      setSearchParams((previous) => toEvaluationSearch({ ...parseEvaluationParams(previous), year: defaultYear }), { replace: true });
+    }
+  }, [parsed.year, defaultYear, setSearchParams]);
+  const year = parsed.year ?? defaultYear;
+  const params: EvaluationListParams = { ...parsed, year: year ?? 0 };
+  const list = useEvaluations(params, year !== undefined);
 
   const update = (change: Partial<EvaluationListParams>) => setSearchParams(toEvaluationSearch({ ...params, page: 1, ...change }));
 
@@ -57,8 +63,8 @@ export function EvaluationListPage() {
           size="middle"
           columns={COLUMNS}
           dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          locale={{ emptyText: <Empty description={parsed.status ? '没有符合条件的自评表' : `${year} 年度还没有自评表`} /> }}
+          loading={year === undefined || list.isFetching}
+          locale={{ emptyText: <Empty description={parsed.status ? '没有符合条件的自评表' : year === undefined ? '加载中…' : `${year} 年度还没有自评表`} /> }}
           onRow={(row) => ({ onClick: () => navigate(`/evaluations/${row.id}`), className: 'clickable-row' })}
           pagination={{
             current: params.page,

@@ -81,15 +81,13 @@ export function EvaluationPage() {
         editing={editing}
         canEdit={canEdit}
         onEdit={() => setEditing(true)}
+        lastChange={{ by: evaluation.updatedBy, at: evaluation.updatedAt }}
         actions={me.data && <EvaluationActions evaluation={evaluation} me={me.data} onReload={() => query.refetch()} />}
       >
         <EvaluationStatusTag status={evaluation.status} />
         <Typography.Text type="secondary">项目编码：{evaluation.projectCode}</Typography.Text>
         <Link to={`/forms/${evaluation.formId}`}>绩效目标表</Link>
-        <Typography.Text type="secondary">
-          评分规则第 {evaluation.policy.version} 版 · 最后修改：{evaluation.updatedBy ? `${evaluation.updatedBy} ` : ''}
-          {formatTime(evaluation.updatedAt)}（版本 {evaluation.rowVersion}）
-        </Typography.Text>
+        <Typography.Text type="secondary">评分规则第 {evaluation.policy.version} 版</Typography.Text>
       </SheetPageHeader>
 
       <StatusNotice evaluation={evaluation} />

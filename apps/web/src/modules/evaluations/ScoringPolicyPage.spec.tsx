@@ -1,6 +1,7 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ScoringJob } from '@jxt/contracts';
+import { useLocation } from 'react-router';
 import { buttonName, json, renderWithProviders, user } from '../workflow/testing/render';
 import { ScoringPolicyPage } from './ScoringPolicyPage';
 import { DEFAULT_POLICY_VERSION } from './testing/seed-evaluation-3';
@@ -22,17 +23,21 @@ const job = (done: number, status: ScoringJob['status']): ScoringJob => ({
 let fetchMock: jest.Mock;
 let earlierJobs: ReturnType<typeof job>[];
 let taxonomy: { code: string; label: string; level: number; parentCode: string | null; sortOrder: number }[];
+let storedVersions: number;
+const STORED = { ...DEFAULT_POLICY_VERSION, id: 'v1', version: 1, createdAt: '2022-01-10T08:00:00.000Z', createdByName: '管理员' };
 beforeEach(() => {
   earlierJobs = [];
   taxonomy = [];
+  storedVersions = 0;
   fetchMock = jest.fn(async (url: string, init?: RequestInit) => {
+    if (url === '/api/years') return json(200, { years: [{ year: 2021, projects: 3, evaluations: 1, evaluationsOpen: 1, policyVersions: storedVersions, taxonomy: true }] });
     if (url === '/api/taxonomy?year=2021') return json(200, taxonomy);
     if (url === '/api/scoring-jobs?year=2021') return json(200, earlierJobs);
     if (url === '/api/auth/me') return json(200, user('u-admin', 'admin'));
     if (url === '/api/scoring-policies/2021/versions') return json(200, [DEFAULT_POLICY_VERSION]);
     if (url === '/api/scoring-policies/2021' && init?.method === 'PUT')
       return json(200, { version: { ...DEFAULT_POLICY_VERSION, id: 'v1', version: 1, policy: JSON.parse(String(init.body)).policy }, job: job(0, 'queued') });
-    if (url === '/api/scoring-policies/2021') return json(200, DEFAULT_POLICY_VERSION);
+    if (url === '/api/scoring-policies/2021') return json(200, storedVersions ? STORED : DEFAULT_POLICY_VERSION);
     if (url === '/api/scoring-jobs' && init?.method === 'POST') return json(200, job(0, 'queued'));
     const earlier = earlierJobs.find((j) => url === `/api/scoring-jobs/${j.id}`);
     if (earlier) return json(200, earlier);
@@ -42,9 +47,53 @@ beforeEach(() => {
   global.fetch = fetchMock as unknown as typeof fetch;
 });
 
-const renderPage = () => renderWithProviders(<ScoringPolicyPage />, '/admin/scoring-policy', '/admin/scoring-policy?year=2021');
+function Location() {
+  const location = useLocation();
+  return <output data-testid="location">{location.pathname + location.search}</output>;
+}
+
+const renderPage = (initial = '/admin/scoring-policy?year=2021') =>
+  renderWithProviders(
+    <>
+      <ScoringPolicyPage />
+      <Location />
+    </>,
+    '/admin/scoring-policy',
+    initial,
+  );
+
+describe('ScoringPolicyPage: the year it opens on', () => {
+  it('opens on the newest year with a stored version (2021, 第 1 版), not on the calendar year', async () => {
+    storedVersions = 1;
+    renderPage('/admin/scoring-policy');
+    expect(await screen.findByText('当前：第 1 版')).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/admin/scoring-policy?year=2021'));
+    expect(fetchMock.mock.calls.map(([url]) => url).filter((url: string) => url.startsWith('/api/scoring-policies/'))).toEqual(
+      expect.arrayContaining(['/api/scoring-policies/2021']),
+    );
+    expect(fetchMock.mock.calls.some(([url]) => /scoring-policies\/(?!2021)/.test(url))).toBe(false);
+  });
+
+  it('calls a year without a stored version by what it is, not "第 0 版"', async () => {
+    renderPage();
+    expect(await screen.findByText('当前：内置默认规则（本年度尚未保存过版本）')).toBeInTheDocument();
+    expect(screen.queryByText(/第 0 版/)).toBeNull();
+  });
+});
 
 describe('ScoringPolicyPage', () => {
+  it('shows a weight sum that is not 100 at the weights, and points there from the disabled save button', async () => {
+    renderPage();
+    const output = await screen.findByLabelText('产出指标权重');
+    await userEvent.clear(output);
+    await userEvent.type(output, '60');
+    const weights = screen.getByText('权重（合计 100）').closest('.ant-card')! as HTMLElement;
+    expect(within(weights).getByRole('alert')).toHaveTextContent('权重合计应为 100，现为 110');
+    expect(output).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByText('权重合计不为 100，请先修改上方的权重')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '保存为新版本' })).toBeDisabled();
+  });
+
   it('refuses weights that do not add up to 100 and disables save', async () => {
     renderPage();
     const output = await screen.findByLabelText('产出指标权重');

@@ -1,12 +1,13 @@
 import type { ScoringPolicy } from '@jxt/contracts';
 import { Alert, Button, Result, Spin, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiRequestError } from '../../api/http';
 import { PageHeading } from '../../ui/PageHeading';
 import { YearSelect } from '../../ui/YearSelect';
 import { useCurrentUser } from '../auth/hooks';
 import { useTaxonomy } from '../forms/hooks';
+import { useDefaultYear } from '../years/hooks';
 import { PolicyEditor } from './components/PolicyEditor';
 import { PolicyVersions } from './components/PolicyVersions';
 import { ScoringJobProgress } from './components/ScoringJobProgress';
@@ -16,9 +17,38 @@ import './evaluation.css';
 /** /admin/scoring-policy — 评分规则 per year (admin only): edit, save a new version, watch the 重新评分 job. */
 export function ScoringPolicyPage() {
   const me = useCurrentUser();
+  if (me.data && !me.data.roles.includes('admin')) return <Result status="403" title="只有管理员可以修改评分规则" />;
+  return <ScoringPolicyYears />;
+}
+
+/** Works out the year (the URL's, else the default) and shows its policy. */
+function ScoringPolicyYears() {
   const [searchParams, setSearchParams] = useSearchParams();
-  const thisYear = new Date().getFullYear();
-  const year = Number(searchParams.get('year')) || thisYear;
+  const urlYear = Number(searchParams.get('year')) || undefined;
+  // Without a year in the URL: the newest year with a stored version or with forms (modules/years), put into the URL.
+  const defaultYear = useDefaultYear('policy', urlYear === undefined);
+  useEffect(() => {
+    if (urlYear === undefined && defaultYear !== undefined) setSearchParams({ year: String(defaultYear) }, { replace: true });
+  }, [urlYear, defaultYear, setSearchParams]);
+  const year = urlYear ?? defaultYear;
+  return year === undefined ? <WaitingForYear /> : <PolicyYear key={year} year={year} />;
+}
+
+/** The page head while the default year is worked out. */
+function WaitingForYear() {
+  return (
+    <div className="policy-page">
+      <PageHeading title="评分规则">
+        <YearSelect value={undefined} onChange={() => undefined} />
+      </PageHeading>
+      <Spin className="form-loading" description="加载中…" />
+    </div>
+  );
+}
+
+/** One year's policy: the editor, its versions and the 重新评分 job. */
+function PolicyYear({ year }: { year: number }) {
+  const [, setSearchParams] = useSearchParams();
   const current = useScoringPolicy(year);
   const taxonomy = useTaxonomy(year);
   const level1 = (taxonomy.data ?? []).filter((node) => node.level === 1).map(({ code, label }) => ({ code, label }));
@@ -29,8 +59,6 @@ export function ScoringPolicyPage() {
   // The job this page started, or the latest one if it is still running or failed (another admin, a reload, a crash).
   const jobId = savedJobId ?? (latest.data && ['queued', 'running', 'failed'].includes(latest.data.status) ? latest.data.id : null);
   const [failure, setFailure] = useState<{ status: number; message: string } | null>(null);
-
-  if (me.data && !me.data.roles.includes('admin')) return <Result status="403" title="只有管理员可以修改评分规则" />;
 
   const onSave = (policy: ScoringPolicy) => {
     setFailure(null);
@@ -57,7 +85,7 @@ export function ScoringPolicyPage() {
         />
         {current.data && (
           <Typography.Text type="secondary">
-            当前：第 {current.data.version} 版{current.data.id === null ? '（内置默认规则）' : ''}
+            {current.data.id === null ? '当前：内置默认规则（本年度尚未保存过版本）' : `当前：第 ${current.data.version} 版`}
           </Typography.Text>
         )}
       </PageHeading>

@@ -7,7 +7,7 @@ import {
   type QualitativeBandCode,
   type SaveEvaluationRequest,
 } from '@jxt/contracts';
-import { amountForRequest, bandOfShare, formatYuan, isBandScored, isShareInBand, percentToShare, shareToPercent, type EvaluationContent, type ScoredEvaluation } from '@jxt/domain';
+import { amountForRequest, chosenBand, formatYuan, isBandScored, isShareInBand, percentToShare, shareToPercent, type EvaluationContent, type ScoredEvaluation } from '@jxt/domain';
 import { withoutError } from '../../ui/field-errors';
 
 export interface DraftIndicator {
@@ -47,6 +47,16 @@ const text = (value: string | null | undefined) => value ?? '';
 const amountText = (value: string | null) => (value === null ? '' : formatYuan(value));
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
 
+/**
+ * The band a stored share was picked in: as kept (80 % may be 部分达成), else — a share saved before bands were
+ * kept — the first band that holds it. A band kept without a share stays picked.
+ */
+export function bandAsPicked(share: string | null, band: QualitativeBandCode | null, bands: readonly QualitativeBand[]): QualitativeBandCode | null {
+  if (!share) return band;
+  const choice = chosenBand(share, band, bands);
+  return choice.ok ? choice.band.code : band;
+}
+
 export function createDraft(evaluation: Evaluation): EvaluationDraft {
   const bands = evaluation.policy.policy.qualitativeBands;
   return {
@@ -57,7 +67,7 @@ export function createDraft(evaluation: Evaluation): EvaluationDraft {
     indicators: evaluation.indicators.map((indicator) => ({
       id: indicator.id,
       actualValue: text(indicator.actualValue),
-      band: bandOfShare(indicator.selfShare, bands)?.code ?? null,
+      band: bandAsPicked(indicator.selfShare, indicator.selfBand, bands),
       percent: shareToPercent(indicator.selfShare) ?? '',
       deviationReason: text(indicator.deviationReason),
     })),
@@ -139,7 +149,9 @@ export function toContent(draft: EvaluationDraft): EvaluationContent {
         weight: indicator.weight,
         actualValue: orNull(row.actualValue),
         selfShare: isBandScored(indicator.target) ? selfShareOf(row) : null,
+        selfBand: isBandScored(indicator.target) ? row.band : null,
         reviewerShare: indicator.reviewerShare,
+        reviewerBand: indicator.reviewerBand,
         deviationReason: orNull(row.deviationReason),
       };
     }),
@@ -156,7 +168,7 @@ export function toRequest(draft: EvaluationDraft): SaveEvaluationRequest {
       return {
         id: indicator.id,
         actualValue: orNull(row.actualValue),
-        selfShare: isBandScored(indicator.target) ? selfShareOf(row) : null,
+        ...(isBandScored(indicator.target) ? { selfShare: selfShareOf(row), selfBand: row.band } : { selfShare: null }),
         deviationReason: orNull(row.deviationReason),
       };
     }),
@@ -173,8 +185,11 @@ export function storedScores(evaluation: Evaluation): ScoredEvaluation {
   };
 }
 
-/** The stored 自评 in the engine's shape, the reviewer's shares replaced where `reviewerShares` names an indicator (复核 preview). */
-export function storedContent(evaluation: Evaluation, reviewerShares: Readonly<Record<string, string | null>> = {}): EvaluationContent {
+/** A reviewer's adjustment as the 复核 dialog holds it: the share and the band picked; null removes one. */
+export type ReviewerChoice = { share: string; band: QualitativeBandCode } | null;
+
+/** The stored 自评 in the engine's shape, the reviewer's choice replaced where `reviewerChoices` names an indicator (复核 preview). */
+export function storedContent(evaluation: Evaluation, reviewerChoices: Readonly<Record<string, ReviewerChoice>> = {}): EvaluationContent {
   return {
     funds: evaluation.funds,
     actualGoal: evaluation.actualGoal,
@@ -186,7 +201,10 @@ export function storedContent(evaluation: Evaluation, reviewerShares: Readonly<R
       weight: indicator.weight,
       actualValue: indicator.actualValue,
       selfShare: indicator.selfShare,
-      reviewerShare: indicator.id in reviewerShares ? reviewerShares[indicator.id] : indicator.reviewerShare,
+      selfBand: indicator.selfBand,
+      ...(indicator.id in reviewerChoices
+        ? { reviewerShare: reviewerChoices[indicator.id]?.share ?? null, reviewerBand: reviewerChoices[indicator.id]?.band ?? null }
+        : { reviewerShare: indicator.reviewerShare, reviewerBand: indicator.reviewerBand }),
       deviationReason: indicator.deviationReason,
     })),
   };

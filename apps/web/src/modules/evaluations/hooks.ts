@@ -10,6 +10,7 @@ import type {
 } from '@jxt/contracts';
 import type { ApiRequestError } from '../../api/http';
 import { formKeys } from '../forms/query-keys';
+import { yearKeys } from '../years/query-keys';
 import {
   fetchEvaluation,
   fetchEvaluationInbox,
@@ -32,8 +33,8 @@ import { evaluationKeys } from './query-keys';
 export const JOB_POLL_MS = 500;
 
 /** One page of 自评表 in the caller's scope; the previous rows stay while the next page loads. */
-export function useEvaluations(params: EvaluationListParams) {
-  return useQuery({ queryKey: evaluationKeys.list(params), queryFn: ({ signal }) => fetchEvaluations(params, signal), placeholderData: keepPreviousData });
+export function useEvaluations(params: EvaluationListParams, enabled = true) {
+  return useQuery({ queryKey: evaluationKeys.list(params), queryFn: ({ signal }) => fetchEvaluations(params, signal), placeholderData: keepPreviousData, enabled });
 }
 
 export function useEvaluationInbox() {
@@ -52,6 +53,8 @@ function useAfterChange(id: string) {
     void client.invalidateQueries({ queryKey: evaluationKeys.history(id) });
     void client.invalidateQueries({ queryKey: evaluationKeys.lists });
     void client.invalidateQueries({ queryKey: evaluationKeys.inbox });
+    // 定稿 closes a year's open 自评 (the default year of 绩效自评 follows the open ones).
+    void client.invalidateQueries({ queryKey: yearKeys.all });
   };
 }
 
@@ -80,6 +83,7 @@ export function useCreateEvaluation(formId: string) {
       void client.invalidateQueries({ queryKey: formKeys.form(formId) });
       void client.invalidateQueries({ queryKey: evaluationKeys.lists });
       void client.invalidateQueries({ queryKey: evaluationKeys.inbox });
+      void client.invalidateQueries({ queryKey: yearKeys.all });
     },
   });
 }
@@ -88,7 +92,7 @@ export function useEvaluationHistory(id: string) {
   return useQuery({ queryKey: evaluationKeys.history(id), queryFn: ({ signal }) => fetchEvaluationHistory(id, signal) });
 }
 
-/** The year's current 评分规则 (the built-in default has id null, version 0). */
+/** The year's current 评分规则 (the built-in default has id null and version 0, which only the save's baseVersion uses). */
 export function useScoringPolicy(year: number) {
   return useQuery({ queryKey: evaluationKeys.policy(year), queryFn: ({ signal }) => fetchScoringPolicy(year, signal) });
 }
@@ -105,6 +109,8 @@ export function useSaveScoringPolicy(year: number) {
       client.setQueryData(evaluationKeys.policy(year), response.version);
       client.setQueryData(evaluationKeys.job(response.job.id), response.job);
       void client.invalidateQueries({ queryKey: evaluationKeys.policyVersions(year) });
+      // A first version makes the year one with data.
+      void client.invalidateQueries({ queryKey: yearKeys.all });
     },
   });
 }

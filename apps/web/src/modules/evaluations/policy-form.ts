@@ -1,5 +1,5 @@
 import type { GradeBand, ScoringPolicy } from '@jxt/contracts';
-import { isPlainDecimal, percentToShare, shareToPercent, validatePolicy } from '@jxt/domain';
+import { isPlainDecimal, percentToShare, shareToPercent, validatePolicy, weightSumProblem } from '@jxt/domain';
 
 /** The three 一级指标 of the national template, by the taxonomy's stable codes. */
 export const LEVEL1_CODES = ['output', 'benefit', 'satisfaction'] as const;
@@ -72,4 +72,11 @@ export function toPolicy(state: PolicyFormState): PolicyResult {
   };
   const check = validatePolicy(policy);
   return check.ok ? { ok: true, policy } : check;
+}
+
+/** The weights' own problem, shown at the weights: the sum when every weight is a number and it is not 100. */
+export function weightsProblem(state: PolicyFormState): string | null {
+  const weights = [state.budgetExecutionWeight, ...Object.values(state.level1Weights)];
+  if (!weights.every(isPlainDecimal)) return null;
+  return weightSumProblem({ budgetExecutionWeight: state.budgetExecutionWeight.trim(), level1Weights: Object.fromEntries(Object.entries(state.level1Weights).map(([c, w]) => [c, w.trim()])) });
 }

@@ -14,7 +14,6 @@ import { useCodeList, useGoalForm, useTaxonomy } from './hooks';
 import { EvaluationButton } from '../evaluations/components/EvaluationButton';
 import { CarriedFromNote } from './components/CarriedFromNote';
 import { FormTimeline } from '../workflow/components/FormTimeline';
-import { formatTime } from '../workflow/format';
 import { ReviewNotice } from '../workflow/components/ReviewNotice';
 import { RevisionBar } from '../workflow/components/RevisionBar';
 import { WorkflowActions } from '../workflow/components/WorkflowActions';
@@ -67,6 +66,7 @@ export function FormPage() {
         editing={editing}
         canEdit={canEdit}
         onEdit={() => setEditing(true)}
+        lastChange={{ by: form.updatedBy, at: form.updatedAt }}
         actions={
           me.data && (
             <>
@@ -79,10 +79,6 @@ export function FormPage() {
         <FormStatusTag status={form.status} />
         <Typography.Text type="secondary">
           {L.projectCode}：{form.project.code}
-        </Typography.Text>
-        <Typography.Text type="secondary">
-          最后修改：{form.updatedBy ? `${form.updatedBy} ` : ''}
-          {formatTime(form.updatedAt)}（版本 {form.rowVersion}）
         </Typography.Text>
       </SheetPageHeader>
 

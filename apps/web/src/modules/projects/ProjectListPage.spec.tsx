@@ -77,6 +77,10 @@ beforeEach(() => {
       const { status, body } = projectsHandler(url);
       return json(status, body);
     }
+    if (url.pathname === '/api/years')
+      return json(200, {
+        years: [{ year: 2021, projects: 3, evaluations: 0, evaluationsOpen: 0, policyVersions: 0, taxonomy: true }],
+      });
     if (url.pathname === '/api/organizations') return json(200, ORGS);
     if (url.pathname === '/api/code-lists') return json(200, CATEGORIES);
     return json(404, { statusCode: 404, error: 'Not Found', message: 'no' });

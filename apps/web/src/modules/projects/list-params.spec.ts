@@ -1,12 +1,4 @@
-import {
-  applyChange,
-  DEFAULT_PAGE_SIZE,
-  parseListParams,
-  pickDefaultYear,
-  probeYears,
-  toSearchParams,
-  yearOptions,
-} from './list-params';
+import { applyChange, DEFAULT_PAGE_SIZE, parseListParams, toSearchParams } from './list-params';
 import { projectsQueryString } from './api';
 
 const parse = (query: string) => parseListParams(new URLSearchParams(query));
@@ -106,57 +98,5 @@ describe('projectsQueryString', () => {
         projectsQueryString({ year: 2021, page: 2, pageSize: 50, search: '服务 管理', status: 'returned' }),
       ).get('search'),
     ).toBe('服务 管理');
-  });
-});
-
-describe('default year', () => {
-  it('probes next year down to seven years back', () => {
-    expect(probeYears(2026)).toEqual([2027, 2026, 2025, 2024, 2023, 2022, 2021, 2020, 2019]);
-  });
-
-  it('picks the newest year with projects', () => {
-    const probes = probeYears(2026).map((year) => ({ year, total: year === 2021 || year === 2019 ? 3 : 0 }));
-    expect(pickDefaultYear(probes, 2026)).toBe(2021);
-  });
-
-  it('waits while a newer year has not answered, even if an older one has data', () => {
-    expect(
-      pickDefaultYear(
-        [
-          { year: 2027, total: undefined },
-          { year: 2021, total: 3 },
-        ],
-        2026,
-      ),
-    ).toBeUndefined();
-  });
-
-  it('skips a year whose probe failed', () => {
-    expect(
-      pickDefaultYear(
-        [
-          { year: 2027, total: undefined, failed: true },
-          { year: 2026, total: 5 },
-        ],
-        2026,
-      ),
-    ).toBe(2026);
-  });
-
-  it('falls back to the current year when no year has data', () => {
-    expect(
-      pickDefaultYear(
-        probeYears(2026).map((year) => ({ year, total: 0 })),
-        2026,
-      ),
-    ).toBe(2026);
-  });
-
-  it('offers the shown year in the selector even when it is far back', () => {
-    const years = yearOptions(2026, 2001);
-    expect(years[0]).toBe(2027);
-    expect(years).toContain(2016);
-    expect(years).toContain(2001);
-    expect(years).not.toContain(2015);
   });
 });

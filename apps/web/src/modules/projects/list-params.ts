@@ -81,34 +81,3 @@ export function applyChange(current: ProjectListParams, change: Partial<ProjectL
   if (!onlyPaging && change.page === undefined) next.page = 1;
   return next;
 }
-
-/** Years the selector offers: next year (budgets are filed a year ahead) down to ten years back, plus the shown year. */
-export function yearOptions(now: number, shown?: number): number[] {
-  const years = new Set<number>();
-  for (let year = now + 1; year >= now - 10; year--) years.add(year);
-  if (shown !== undefined) years.add(shown);
-  return [...years].sort((a, b) => b - a);
-}
-
-/** The years probed for data when the URL names none, newest first. */
-export function probeYears(now: number): number[] {
-  const years: number[] = [];
-  for (let year = now + 1; year >= now - 7; year--) years.push(year);
-  return years;
-}
-
-/**
- * The default year: the newest probed year that has projects. `undefined` while any newer year is still
- * unanswered (an older year's answer must not win the race); the current year when none has data.
- */
-export function pickDefaultYear(
-  probes: { year: number; total: number | undefined; failed?: boolean }[],
-  now: number,
-): number | undefined {
-  for (const probe of [...probes].sort((a, b) => b.year - a.year)) {
-    if (probe.failed) continue;
-    if (probe.total === undefined) return undefined;
-    if (probe.total > 0) return probe.year;
-  }
-  return now;
-}

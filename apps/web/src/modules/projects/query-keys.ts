@@ -4,8 +4,6 @@ import type { ProjectListParams } from './list-params';
 export const projectKeys = {
   all: ['projects'] as const,
   list: (params: ProjectListParams) => ['projects', 'list', params] as const,
-  /** Whether a year has any project at all (one row asked for). */
-  yearProbe: (year: number) => ['projects', 'year-probe', year] as const,
 };
 
 export const organizationKeys = {

@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { EVALUATION_STATUSES, type EvaluationStatus, type SaveEvaluationRequest } from '@jxt/contracts';
+import { EVALUATION_STATUSES, QUALITATIVE_BAND_CODES, type EvaluationStatus, type QualitativeBandCode, type SaveEvaluationRequest } from '@jxt/contracts';
 import { IsMoney } from '../../../common/validation/is-money';
 
 /** A share of 分值 in [0, 1] with up to four decimals (90 % is "0.9"). */
 export const SHARE_PATTERN = /^(0(\.\d{1,4})?|1(\.0{1,4})?)$/;
 export const SHARE_MESSAGE = '得分比例必须是 0 到 1 之间、最多四位小数的数（如 0.9 表示 90%）';
+export const BAND_MESSAGE = `完成档次必须是 ${QUALITATIVE_BAND_CODES.join('、')} 之一`;
 
 export class EvaluationFundsDto {
   @ApiPropertyOptional({ example: '213500.00', description: '全年预算数' }) @IsMoney() annualBudget!: string | null;
@@ -19,6 +20,9 @@ export class EvaluationIndicatorInputDto {
   @ApiPropertyOptional({ example: '0.9', description: '定性指标自评得分比例' })
   @IsOptional() @IsString() @Matches(SHARE_PATTERN, { message: SHARE_MESSAGE })
   selfShare!: string | null;
+  @ApiPropertyOptional({ enum: QUALITATIVE_BAND_CODES, description: '定性指标所选完成档次（省略时取包含该比例的第一个档次）' })
+  @IsOptional() @IsIn([...QUALITATIVE_BAND_CODES], { message: BAND_MESSAGE })
+  selfBand?: QualitativeBandCode | null;
   @ApiPropertyOptional({ description: '偏差原因分析及改进措施' }) @IsOptional() @IsString() @MaxLength(4000) deviationReason!: string | null;
 }
 

@@ -1,8 +1,10 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import type { ComparisonOperator } from '@jxt/contracts';
+import type { ComparisonOperator, QualitativeBandCode } from '@jxt/contracts';
 import { SelfEvaluationEntity } from './self-evaluation.entity';
 
 const share = { type: 'numeric', precision: 5, scale: 4, nullable: true } as const;
+// A qualitative band's code (the policy's `qualitativeBands[].code`).
+const band = { type: 'varchar', length: 16, nullable: true } as const;
 // No fixed scale: 分值 and 得分 keep the decimals the policy rounds them to.
 const points = { type: 'numeric', nullable: true } as const;
 
@@ -81,8 +83,15 @@ export class EvaluationIndicatorEntity {
   @Column({ name: 'self_share', ...share })
   selfShare!: string | null;
 
+  /** 完成档次 the unit picked: at a shared edge (80 %) the share alone does not say which band it is. */
+  @Column({ name: 'self_band', ...band })
+  selfBand!: QualitativeBandCode | null;
+
   @Column({ name: 'reviewer_share', ...share })
   reviewerShare!: string | null;
+
+  @Column({ name: 'reviewer_band', ...band })
+  reviewerBand!: QualitativeBandCode | null;
 
   @Column({ name: 'reviewer_reason', type: 'text', nullable: true })
   reviewerReason!: string | null;

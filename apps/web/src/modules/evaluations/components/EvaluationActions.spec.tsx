@@ -87,7 +87,23 @@ describe('EvaluationActions', () => {
       action: 'review',
       rowVersion: 1,
       comment: null,
-      adjustments: [{ indicatorId: seedEvaluation3().indicators[6].id, share: '0.75', reason: '两项子任务延期' }],
+      adjustments: [{ indicatorId: seedEvaluation3().indicators[6].id, share: '0.75', band: 'partly', reason: '两项子任务延期' }],
     });
+  });
+
+  it('复核 shows the unit’s 部分达成 at 80 % as picked, and sends the reviewer’s band at an edge', async () => {
+    const atEdge = { ...SUBMITTED, 项目完成及时率: { actualValue: '基本及时', selfShare: '0.8000', selfBand: 'partly' as const, deviationReason: '延期' } };
+    renderWithProviders(<EvaluationActions evaluation={seedEvaluation3({ status: 'submitted', submittedBy: 'u-filer' }, atEdge)} me={user('u-reviewer', 'reviewer')} />);
+    await userEvent.click(screen.getByRole('button', { name: buttonName('复核') }));
+    const dialog = await screen.findByRole('dialog');
+    const row = within(dialog).getByText('项目完成及时率').closest('tr')!;
+    expect(within(row).getByText('部分达成并具有一定效果 80%')).toBeInTheDocument();
+    await userEvent.click(within(dialog).getByRole('combobox', { name: '复核完成档次：信息化程度' }));
+    await userEvent.click(await screen.findByTitle('部分达成并具有一定效果（60%–80%）'));
+    await userEvent.type(within(dialog).getByLabelText('复核调整理由：信息化程度'), '佐证已补充');
+    await userEvent.click(within(dialog).getByRole('button', { name: '确认复核' }));
+    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    const body = JSON.parse(String((fetchMock.mock.calls[0] as [string, RequestInit])[1].body));
+    expect(body.adjustments).toEqual([{ indicatorId: expect.any(String), share: '0.8', band: 'partly', reason: '佐证已补充' }]);
   });
 });

@@ -29,11 +29,16 @@ describe('EvaluationEditor', () => {
     // =100% against 90: B / A × 分值 = 90 / 100 × 7.14 (产出 50 split over seven indicators; the first two take the remainder)
     await userEvent.type(screen.getByLabelText('实际完成值：项目验收合格率'), '90');
     expect(scoreOf('项目验收合格率')).toBe('6.43');
-    expect(screen.getByText('等于（按正向）：B / A × 分值 = 90 / 100 × 7.14')).toBeInTheDocument();
+    // In words on the row; the arithmetic one click away.
+    expect(screen.getByText('实际值 90% 未达到目标 100%（完成 90%），按完成比例得分')).toBeInTheDocument();
+    expect(screen.queryByText('等于（按正向）：B / A × 分值 = 90 / 100 × 7.14')).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: '计算过程：项目验收合格率' }));
+    expect(await screen.findByText('等于（按正向）：B / A × 分值 = 90 / 100 × 7.14')).toBeInTheDocument();
     expect(total()).toBe('6.43');
 
     await userEvent.type(screen.getByLabelText('全年执行数'), '8,000,000');
     expect(screen.getByLabelText('执行率')).toHaveTextContent('89.61%');
+    expect(screen.getByText('执行率 89.61%（执行 8,000,000.00 元 / 预算 8,927,300.00 元）')).toBeInTheDocument();
     expect(scoreOf('执行率')).toBe('8.96');
     expect(total()).toBe('15.39');
     expect(screen.getByTestId('evaluation-grade')).toHaveTextContent('差');
@@ -80,6 +85,31 @@ describe('EvaluationEditor', () => {
     await userEvent.tab();
     expect(percent).toHaveValue('80');
     expect(scoreOf('项目完成及时率')).toBe('5.71');
+  });
+
+  it('opens a share saved as 部分达成 at 80 % as 部分达成, not as 达成 (the edge both bands share), and saves the band picked', async () => {
+    renderEditor(seedEvaluation3({}, { 项目完成及时率: { actualValue: '基本及时', selfShare: '0.8000', selfBand: 'partly', deviationReason: '两项子任务延期' } }));
+    const band = screen.getByRole('combobox', { name: '完成档次：项目完成及时率' }).closest('.ant-select')!;
+    expect(within(band as HTMLElement).getByTitle('部分达成并具有一定效果（60%–80%）')).toBeInTheDocument();
+    expect(screen.getByLabelText('得分比例：项目完成及时率')).toHaveValue('80');
+    expect(screen.getByLabelText('得分：项目完成及时率').closest('td')).toHaveTextContent('部分达成并具有一定效果');
+    await userEvent.click(screen.getByRole('button', { name: /保\s*存/ }));
+    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    const body = JSON.parse(String((fetchMock.mock.calls[0] as [string, RequestInit])[1].body));
+    expect(body.indicators[6]).toEqual({ id: seedEvaluation3().indicators[6].id, actualValue: '基本及时', selfShare: '0.8', selfBand: 'partly', deviationReason: '两项子任务延期' });
+  });
+
+  it('keeps 未达成 at 60 % as picked, from the first choice to the request', async () => {
+    renderEditor();
+    await userEvent.click(screen.getByRole('combobox', { name: '完成档次：项目完成及时率' }));
+    await userEvent.click(await screen.findByTitle('未达成且效果较差（0%–60%）'));
+    const percent = screen.getByLabelText('得分比例：项目完成及时率');
+    expect(percent).toHaveValue('60');
+    expect(screen.getByLabelText('得分：项目完成及时率').closest('td')).toHaveTextContent('未达成且效果较差');
+    await userEvent.click(screen.getByRole('button', { name: /保\s*存/ }));
+    await waitFor(() => expect(fetchMock).toHaveBeenCalled());
+    const body = JSON.parse(String((fetchMock.mock.calls[0] as [string, RequestInit])[1].body));
+    expect(body.indicators[6]).toMatchObject({ selfShare: '0.6', selfBand: 'missed' });
   });
 
   it('saves with one PUT carrying the rowVersion, and marks the server’s field messages (400)', async () => {

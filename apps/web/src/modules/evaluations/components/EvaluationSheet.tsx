@@ -1,7 +1,8 @@
-import { EVALUATION_FIELD_LABELS as L, FORM_FIELD_LABELS as FL, type Evaluation, type Money } from '@jxt/contracts';
+import { EVALUATION_FIELD_LABELS as L, FORM_FIELD_LABELS as FL, type Evaluation, type Money, type QualitativeBand, type QualitativeBandCode } from '@jxt/contracts';
 import { formatYuan, shareToPercent, type ScoredEvaluation } from '@jxt/domain';
 import type { ReactNode } from 'react';
 import { layoutIndicatorRows } from '../../forms/form-layout';
+import { bandAsPicked } from '../evaluation-draft';
 import { indicatorTree, type TreeIndicator } from '../indicator-tree';
 import { ScoreCell } from './ScoreCell';
 
@@ -127,35 +128,46 @@ function HeadTable({ evaluation, scored, inputs }: EvaluationSheetProps) {
   );
 }
 
+/** A qualitative score as printed: the band as picked and the percent (`部分达成并具有一定效果 80%`); null when none. */
+export function bandText(share: string | null, band: QualitativeBandCode | null, bands: readonly QualitativeBand[]): string | null {
+  const percent = shareToPercent(share);
+  if (percent === null) return null;
+  const code = bandAsPicked(share, band, bands);
+  const label = bands.find((b) => b.code === code)?.label;
+  return label ? `${label} ${percent}%` : `${percent}%`;
+}
+
 interface ActualTextProps {
   indicator: Evaluation['indicators'][number];
   scored: ScoredEvaluation['indicators'][number];
+  bands: readonly QualitativeBand[];
   /** Nothing entered yet (the checks' `blank`): why it scores 0 is a to-do, muted, not a mistake in red. */
   pending?: boolean;
 }
 
 /** The printed 实际完成值 of a row: the value, how it converted, the band of a qualitative score, the reviewer's change. */
-export function ActualText({ indicator, scored, pending = false }: ActualTextProps) {
-  const self = shareToPercent(indicator.selfShare);
+export function ActualText({ indicator, scored, bands, pending = false }: ActualTextProps) {
+  const self = bandText(indicator.selfShare, indicator.selfBand, bands);
   return (
     <>
       <div className="eval-actual-value">{indicator.actualValue ?? ''}</div>
       {scored.actualInTargetUnit && <div className="eval-note">折合 {scored.actualInTargetUnit}</div>}
-      {self !== null && <div className="eval-note">自评得分比例 {self}%</div>}
+      {self !== null && <div className="eval-note">{L.band}：{self}</div>}
       {scored.error && <div className={pending ? 'field-note field-note-todo' : 'field-note field-note-error'}>{scored.error}</div>}
     </>
   );
 }
 
 /** 偏差原因 as printed, the reviewer's adjustment below it, and the mark when a required reason is missing. */
-export function ReasonText({ indicator, scored }: { indicator: Evaluation['indicators'][number]; scored: ScoredEvaluation['indicators'][number] }) {
-  const reviewer = shareToPercent(indicator.reviewerShare);
+export function ReasonText({ indicator, scored, bands }: { indicator: Evaluation['indicators'][number]; scored: ScoredEvaluation['indicators'][number]; bands: readonly QualitativeBand[] }) {
+  const reviewer = bandText(indicator.reviewerShare, indicator.reviewerBand, bands);
   return (
     <>
       <div className="eval-reason-text">{indicator.deviationReason ?? ''}</div>
       {reviewer !== null && (
         <div className="eval-review-note">
-          复核调整：得分比例 {reviewer}%{indicator.reviewerReason ? `；${L.reviewerReason}：${indicator.reviewerReason}` : ''}
+          复核调整：{reviewer}
+          {indicator.reviewerReason ? `；${L.reviewerReason}：${indicator.reviewerReason}` : ''}
         </div>
       )}
       {scored.reasonMissing && <div className="field-note field-note-error">未完成或超出目标较多，请填写偏差原因分析及改进措施</div>}
@@ -165,6 +177,7 @@ export function ReasonText({ indicator, scored }: { indicator: Evaluation['indic
 
 function IndicatorTable({ evaluation, scored, inputs }: EvaluationSheetProps) {
   const tree = indicatorTree(evaluation.indicators);
+  const bands = evaluation.policy.policy.qualitativeBands;
   const rows = layoutIndicatorRows(tree);
   const blank = new Set(evaluation.issues.filter((issue) => issue.blank).map((issue) => issue.field));
   const pending = (index: number) => blank.has(`indicators.${index}.actualValue`) || blank.has(`indicators.${index}.selfShare`);
@@ -208,12 +221,12 @@ function IndicatorTable({ evaluation, scored, inputs }: EvaluationSheetProps) {
               <td>{indicator.name}</td>
               <td className="sheet-value">{indicator.rawTarget}</td>
               <td className="eval-actual" data-field={`indicators.${index}.actualValue`}>
-                {inputs ? inputs.actual(index) : <ActualText indicator={indicator} scored={s} pending={pending(index)} />}
+                {inputs ? inputs.actual(index) : <ActualText indicator={indicator} scored={s} bands={bands} pending={pending(index)} />}
               </td>
               <td className="eval-number">{s.weight}</td>
               <ScoreCell name={indicator.name} scored={s} />
               <td className={s.reasonMissing ? 'eval-reason eval-reason-missing' : 'eval-reason'} data-field={`indicators.${index}.deviationReason`}>
-                {inputs ? inputs.reason(index) : <ReasonText indicator={indicator} scored={s} />}
+                {inputs ? inputs.reason(index) : <ReasonText indicator={indicator} scored={s} bands={bands} />}
               </td>
             </tr>
           );

@@ -1,7 +1,7 @@
 import { REVERSE_FORMULA_LABELS, type GradeBand, type ScoringPolicy, type ScoringPolicyVersion } from '@jxt/contracts';
 import { Alert, Button, Card, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { LEVEL1_CODES, LEVEL1_LABELS, MOVE_TO_LABELS, toFormState, toPolicy, type PolicyFormState } from '../policy-form';
+import { LEVEL1_CODES, LEVEL1_LABELS, MOVE_TO_LABELS, toFormState, toPolicy, weightsProblem, type PolicyFormState } from '../policy-form';
 
 export interface PolicyEditorProps {
   current: ScoringPolicyVersion;
@@ -14,8 +14,34 @@ export interface PolicyEditorProps {
 const DECIMALS = [0, 1, 2].map((value) => ({ value, label: `${value} 位` }));
 
 /** A number typed as text (never a float): weights, percents, grade floors. */
-function NumberText({ label, value, onChange, suffix, placeholder }: { label: string; value: string; onChange: (value: string) => void; suffix?: string; placeholder?: string }) {
-  return <Input aria-label={label} value={value} inputMode="decimal" suffix={suffix} placeholder={placeholder} onChange={(e) => onChange(e.target.value)} style={{ width: 140 }} />;
+function NumberText({
+  label,
+  value,
+  onChange,
+  suffix,
+  placeholder,
+  invalid = false,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  suffix?: string;
+  placeholder?: string;
+  invalid?: boolean;
+}) {
+  return (
+    <Input
+      aria-label={label}
+      aria-invalid={invalid}
+      status={invalid ? 'error' : undefined}
+      value={value}
+      inputMode="decimal"
+      suffix={suffix}
+      placeholder={placeholder}
+      onChange={(e) => onChange(e.target.value)}
+      style={{ width: 140 }}
+    />
+  );
 }
 
 /** Every 一级指标 the policy weighs or the year's taxonomy has, labelled as the taxonomy names it. */
@@ -26,22 +52,30 @@ export function weightedLevels(weights: Record<string, string>, level1: readonly
 }
 
 function WeightsSection({ state, set, level1 }: { state: PolicyFormState; set: (change: Partial<PolicyFormState>) => void; level1?: PolicyEditorProps['level1'] }) {
+  // The sum is checked where the weights are typed, not only beside the save button.
+  const problem = weightsProblem(state);
   return (
     <Card size="small" title="权重（合计 100）" className="policy-section">
       <Space wrap size="large">
         <Form.Item label="预算执行率" colon={false}>
-          <NumberText label="预算执行率权重" value={state.budgetExecutionWeight} onChange={(budgetExecutionWeight) => set({ budgetExecutionWeight })} />
+          <NumberText label="预算执行率权重" value={state.budgetExecutionWeight} invalid={problem !== null} onChange={(budgetExecutionWeight) => set({ budgetExecutionWeight })} />
         </Form.Item>
         {weightedLevels(state.level1Weights, level1).map(({ code, label }) => (
           <Form.Item key={code} label={label} colon={false}>
             <NumberText
               label={`${label}权重`}
               value={state.level1Weights[code] ?? '0'}
+              invalid={problem !== null}
               onChange={(weight) => set({ level1Weights: { ...state.level1Weights, [code]: weight } })}
             />
           </Form.Item>
         ))}
       </Space>
+      {problem && (
+        <Typography.Paragraph type="danger" role="alert" className="policy-weights-problem">
+          {problem}
+        </Typography.Paragraph>
+      )}
       <Form.Item label="缺少满意度指标时，其权重" colon={false}>
         <Select
           aria-label="缺少满意度指标时，其权重"
@@ -143,7 +177,9 @@ export function PolicyEditor({ current, level1, saving, onSave }: PolicyEditorPr
       <WeightsSection state={state} set={set} level1={level1} />
       <RulesSection state={state} set={set} />
       <GradesSection grades={state.grades} onChange={(grades) => set({ grades })} />
-      {!result.ok && <Alert type="error" showIcon role="alert" className="form-alert" title={result.message} />}
+      {!result.ok && (
+        <Alert type="error" showIcon role="alert" className="form-alert" title={weightsProblem(state) === result.message ? '权重合计不为 100，请先修改上方的权重' : result.message} />
+      )}
       <Space>
         <Button type="primary" htmlType="submit" disabled={!result.ok} loading={saving}>
           保存为新版本

@@ -7,11 +7,14 @@ function VersionItem({ version, current }: { version: ScoringPolicyVersion; curr
   return (
     <li className="policy-version">
       <div>
-        <strong>第 {version.version} 版</strong> {current && <Tag color="blue">当前</Tag>}
-        <Typography.Text type="secondary">
-          {' '}
-          {version.id === null ? '内置默认规则' : `${version.createdByName ?? '内置默认规则（首张自评表生成时保存）'} ${version.createdAt ? formatTime(version.createdAt) : ''}`}
-        </Typography.Text>
+        {/* The built-in default before any save is "version 0" only to the optimistic lock: it is named, not numbered. */}
+        <strong>{version.id === null ? '内置默认规则' : `第 ${version.version} 版`}</strong> {current && <Tag color="blue">当前</Tag>}
+        {version.id !== null && (
+          <Typography.Text type="secondary">
+            {' '}
+            {`${version.createdByName ?? '内置默认规则（首张自评表生成时保存）'} ${version.createdAt ? formatTime(version.createdAt) : ''}`}
+          </Typography.Text>
+        )}
         <div>已定稿自评表 {version.finalEvaluations.toLocaleString('zh-CN')} 份，不受修改影响</div>
       </div>
     </li>

@@ -40,6 +40,8 @@ export function QualitativeShareInput({ name, bands, band, percent, onBand, onPe
         status={status}
         popupMatchSelectWidth={false}
         options={bands.map((b) => ({ value: b.code, label: `${b.label}（${bandRange(b)}）` }))}
+        // The band as picked, in full where the cell is narrow; its range shows in the list and bounds the percent.
+        labelRender={({ value }) => bands.find((b) => b.code === value)?.label ?? ''}
         onChange={(code) => onBand(bands.find((b) => b.code === code) ?? null)}
         className="eval-share-band"
       />

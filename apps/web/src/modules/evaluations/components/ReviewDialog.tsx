@@ -1,8 +1,8 @@
 import { EVALUATION_ACTION_LABELS, EVALUATION_FIELD_LABELS as L, type Evaluation, type QualitativeBandCode, type ReviewerAdjustment } from '@jxt/contracts';
-import { bandOfShare, isBandScored, percentToShare, scoreEvaluationContent, shareToPercent } from '@jxt/domain';
+import { isBandScored, percentToShare, scoreEvaluationContent, shareToPercent } from '@jxt/domain';
 import { App, Input, Modal, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { storedContent } from '../evaluation-draft';
+import { bandAsPicked, storedContent, type ReviewerChoice } from '../evaluation-draft';
 import { toFailure, type StepFailure } from '../../../ui/StepFailureAlert';
 import { useEvaluationTransition } from '../hooks';
 import { EvaluationStepFailure } from './EvaluationStepFailure';
@@ -26,7 +26,7 @@ function initialAdjustments(evaluation: Evaluation): Record<string, Adjustment> 
   return Object.fromEntries(
     evaluation.indicators
       .filter((i) => isBandScored(i.target))
-      .map((i) => [i.id, { band: bandOfShare(i.reviewerShare, bands)?.code ?? null, percent: shareToPercent(i.reviewerShare) ?? '', reason: i.reviewerReason ?? '' }]),
+      .map((i) => [i.id, { band: i.reviewerShare ? bandAsPicked(i.reviewerShare, i.reviewerBand, bands) : null, percent: shareToPercent(i.reviewerShare) ?? '', reason: i.reviewerReason ?? '' }]),
   );
 }
 
@@ -48,19 +48,19 @@ export function ReviewDialog({ evaluation, onClose, onReload }: ReviewDialogProp
 
   const set = (id: string, change: Partial<Adjustment>) => setRows((current) => ({ ...current, [id]: { ...current[id], ...change } }));
 
-  /** The share each row sends: a valid percent in its band, null to remove an earlier adjustment; absent when untouched. */
-  const shares = useMemo(() => {
-    const result: Record<string, string | null> = {};
+  /** What each row sends: a valid percent in the band picked, null to remove an earlier adjustment; absent when untouched. */
+  const choices = useMemo(() => {
+    const result: Record<string, ReviewerChoice> = {};
     for (const indicator of qualitative) {
       const row = rows[indicator.id];
       const band = bands.find((b) => b.code === row.band);
-      if (band && !percentProblem(band, row.percent)) result[indicator.id] = percentToShare(row.percent);
+      if (band && !percentProblem(band, row.percent)) result[indicator.id] = { share: percentToShare(row.percent)!, band: band.code };
       else if (!row.band && indicator.reviewerShare !== null) result[indicator.id] = null;
     }
     return result;
   }, [rows, qualitative, bands]);
 
-  const preview = useMemo(() => scoreEvaluationContent(storedContent(evaluation, shares), policy), [evaluation, shares, policy]);
+  const preview = useMemo(() => scoreEvaluationContent(storedContent(evaluation, choices), policy), [evaluation, choices, policy]);
 
   const problems = qualitative.flatMap((indicator) => {
     const row = rows[indicator.id];
@@ -75,11 +75,9 @@ export function ReviewDialog({ evaluation, onClose, onReload }: ReviewDialogProp
     setTried(true);
     setFailure(null);
     if (problems.length) return;
-    const adjustments: ReviewerAdjustment[] = Object.entries(shares).map(([indicatorId, share]) => ({
-      indicatorId,
-      share,
-      reason: share === null ? null : rows[indicatorId].reason.trim(),
-    }));
+    const adjustments: ReviewerAdjustment[] = Object.entries(choices).map(([indicatorId, choice]) =>
+      choice === null ? { indicatorId, share: null, reason: null } : { indicatorId, share: choice.share, band: choice.band, reason: rows[indicatorId].reason.trim() },
+    );
     transition.mutate(
       { action: 'review', adjustments, comment: comment.trim() || null, rowVersion: evaluation.rowVersion },
       {
@@ -130,7 +128,8 @@ export function ReviewDialog({ evaluation, onClose, onReload }: ReviewDialogProp
             {qualitative.map((indicator) => {
               const row = rows[indicator.id];
               const index = evaluation.indicators.indexOf(indicator);
-              const self = bandOfShare(indicator.selfShare, bands);
+              const selfCode = bandAsPicked(indicator.selfShare, indicator.selfBand, bands);
+              const self = indicator.selfShare ? bands.find((b) => b.code === selfCode) : undefined;
               const missingReason = tried && row.band !== null && !row.reason.trim();
               return (
                 <tr key={indicator.id}>

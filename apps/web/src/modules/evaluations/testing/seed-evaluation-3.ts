@@ -15,7 +15,10 @@ export const DEFAULT_POLICY_VERSION: ScoringPolicyVersion = {
 };
 
 /** What the unit typed per indicator name (everything else blank). */
-export type IndicatorValues = Record<string, Partial<Pick<EvaluationIndicator, 'actualValue' | 'selfShare' | 'reviewerShare' | 'reviewerReason' | 'deviationReason'>>>;
+export type IndicatorValues = Record<
+  string,
+  Partial<Pick<EvaluationIndicator, 'actualValue' | 'selfShare' | 'selfBand' | 'reviewerShare' | 'reviewerBand' | 'reviewerReason' | 'deviationReason'>>
+>;
 
 /** The seed form's indicators, flat, in the printed order. */
 function seedIndicators(values: IndicatorValues): EvaluationIndicator[] {
@@ -33,12 +36,14 @@ function seedIndicators(values: IndicatorValues): EvaluationIndicator[] {
         weight: indicator.weight,
         actualValue: null,
         selfShare: null,
+        selfBand: null,
         reviewerShare: null,
+        reviewerBand: null,
         reviewerReason: null,
         deviationReason: null,
         ...values[indicator.name],
         // filled in below by the engine, as the API does
-        scored: { weight: '0', score: '0', rule: '', actualInTargetUnit: null, needsReason: false, reasonMissing: false, error: null },
+        scored: { weight: '0', score: '0', rule: '', note: '', actualInTargetUnit: null, needsReason: false, reasonMissing: false, error: null },
       })),
     ),
   );
@@ -63,7 +68,7 @@ export function seedEvaluation3(extra: Partial<Evaluation> = {}, values: Indicat
     expectedGoal: SEED_FORM_3.annualGoal,
     actualGoal: null,
     indicators: seedIndicators(values),
-    score: { budget: { weight: '10', rate: null, score: '0.00', rule: '' }, total: '0.00', grade: '差' },
+    score: { budget: { weight: '10', rate: null, score: '0.00', rule: '', note: '' }, total: '0.00', grade: '差' },
     policy: DEFAULT_POLICY_VERSION,
     issues: [],
     submittedBy: null,

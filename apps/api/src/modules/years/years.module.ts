@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { YearsController } from './years.controller';
+import { YearsService } from './years.service';
+
+/** 年度: which years have data, for the year selectors of the lists and the 评分规则 page. */
+@Module({ controllers: [YearsController], providers: [YearsService] })
+export class YearsModule {}

@@ -1,0 +1,88 @@
+import { screen, waitFor } from '@testing-library/react';
+import type { EvaluationListResponse, EvaluationSummary, YearSummary } from '@jxt/contracts';
+import { useLocation } from 'react-router';
+import { json, renderWithProviders } from '../workflow/testing/render';
+import { EvaluationListPage } from './EvaluationListPage';
+
+jest.setTimeout(30_000);
+
+const year = (y: number, over: Partial<YearSummary> = {}): YearSummary => ({
+  year: y,
+  projects: 0,
+  evaluations: 0,
+  evaluationsOpen: 0,
+  policyVersions: 0,
+  taxonomy: true,
+  ...over,
+});
+
+let years: YearSummary[];
+let fetchMock: jest.Mock;
+beforeEach(() => {
+  fetchMock = jest.fn(async (input: string) => {
+    const url = new URL(input, 'http://localhost');
+    if (url.pathname === '/api/years') return json(200, { years });
+    if (url.pathname === '/api/evaluations') {
+      const row: EvaluationSummary = {
+        id: 'e-1',
+        formId: 'f-1',
+        year: 2021,
+        status: 'draft',
+        rowVersion: 2,
+        projectCode: 'A01',
+        projectName: '市民服务',
+        organizationName: '科技创新服务中心',
+        total: '80.00',
+        grade: '良',
+        policyVersion: 1,
+        updatedAt: '2022-01-20T08:00:00.000Z',
+      };
+      const items = url.searchParams.get('year') === '2021' ? [row] : [];
+      return json(200, { items, total: items.length } satisfies EvaluationListResponse);
+    }
+    return json(404, { statusCode: 404, error: 'Not Found', message: input });
+  });
+  global.fetch = fetchMock as unknown as typeof fetch;
+});
+
+function Location() {
+  const location = useLocation();
+  return <output data-testid="location">{location.pathname + location.search}</output>;
+}
+
+const renderPage = (initial = '/evaluations') =>
+  renderWithProviders(
+    <>
+      <EvaluationListPage />
+      <Location />
+    </>,
+    '/evaluations',
+    initial,
+  );
+
+const evaluationYearsAsked = () =>
+  fetchMock.mock.calls
+    .map(([u]) => new URL(u, 'http://localhost'))
+    .filter((u) => u.pathname === '/api/evaluations')
+    .map((u) => u.searchParams.get('year'));
+
+describe('EvaluationListPage: the year it opens on', () => {
+  it('opens on last year, whose 自评表 are due, although next year already has forms', async () => {
+    years = [
+      year(2022, { projects: 3 }),
+      year(2021, { projects: 3, evaluations: 1, evaluationsOpen: 3, policyVersions: 1 }),
+    ];
+    renderPage();
+    expect(await screen.findByRole('link', { name: '市民服务' })).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/evaluations?year=2021'));
+    // No request for another year went out while the default was worked out.
+    expect(new Set(evaluationYearsAsked())).toEqual(new Set(['2021']));
+  });
+
+  it('keeps the year the URL names', async () => {
+    years = [year(2022, { projects: 3 }), year(2021, { evaluations: 1, evaluationsOpen: 1 })];
+    renderPage('/evaluations?year=2022');
+    expect(await screen.findByText('2022 年度还没有自评表')).toBeInTheDocument();
+    expect(new Set(evaluationYearsAsked())).toEqual(new Set(['2022']));
+  });
+});
