@@ -112,7 +112,7 @@ describe('self-evaluation checks', () => {
     expect(check(partly)).toEqual([expect.objectContaining({ field: 'indicators.0.deviationReason', code: 'reason_required' })]);
     expect(scoreEvaluationContent(partly, P).indicators[0].rule).toBe('定性（自评）：部分达成并具有一定效果 80% × 90.00');
     const outside = content({ indicators: [indicator('及时', '基本及时', { selfShare: '0.85', selfBand: 'partly', deviationReason: '略有延误' })] });
-    expect(check(outside)).toEqual([expect.objectContaining({ field: 'indicators.0.selfShare', code: 'unscored', message: '得分比例应在 60%–80% 之间' })]);
+    expect(check(outside)).toEqual([expect.objectContaining({ field: 'indicators.0.selfShare', code: 'unscored', message: '三级指标「指标及时」：得分比例应在 60%–80% 之间' })]);
   });
 
   it('refuses a unit that does not convert, by the value field', () => {

@@ -373,7 +373,7 @@ describe('self-evaluation (绩效自评): opened from an approved form, scored b
     e = await getEvaluation(e.id);
     const outside = filledIn(e, { indicators: request.indicators.map((input) => (input.id === qualitative[1] ? { ...input, selfShare: '0.85' } : input)) });
     e = (await call('PUT', `/api/evaluations/${e.id}`, 'filer', outside)).json<Evaluation>();
-    expect(e.issues).toEqual([expect.objectContaining({ field: expect.stringMatching(/selfShare$/), message: '得分比例应在 60%–80% 之间' })]);
+    expect(e.issues).toEqual([expect.objectContaining({ field: expect.stringMatching(/selfShare$/), message: expect.stringMatching(/^三级指标「.+」：得分比例应在 60%–80% 之间$/) })]);
     e = (await call('PUT', `/api/evaluations/${e.id}`, 'filer', { ...request, rowVersion: e.rowVersion })).json<Evaluation>();
     expect(readBack(e)).toEqual(expected);
 
