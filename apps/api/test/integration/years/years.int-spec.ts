@@ -32,7 +32,7 @@ describe('GET /api/years: the years with data, for the 年度 selectors and thei
   it('counts a finance-approved form without a 自评表 as due, and an opened 自评表 as open until it is final', async () => {
     const formId = tenant.forms[2].id;
     for (const [who, body] of [
-      ['filer', { action: 'submit' }],
+      ['filer', { action: 'submit', filerName: '张文', filerPhone: '021-57820101' }],
       ['supervisor', { action: 'approve' }],
       ['supervisor', { action: 'report' }],
       ['finance', { action: 'approve', reviewResult: 'excellent', comment: '同意' }],
