@@ -114,17 +114,21 @@ describe('WorkflowActions', () => {
     expect(phone).toHaveValue('');
     await userEvent.click(within(dialog).getByRole('button', { name: '确认提交' }));
     expect(await within(dialog).findByText('请填写联系电话')).toBeInTheDocument();
-    await userEvent.type(phone, '5782');
+    await userEvent.click(phone);
+    await userEvent.paste('5782');
     await userEvent.click(within(dialog).getByRole('button', { name: '确认提交' }));
     expect(await within(dialog).findByText(/联系电话格式不正确/)).toBeInTheDocument();
     expect(fetchMock).not.toHaveBeenCalled();
-    // The server's word on a field shows under that input too.
+  });
+
+  it('提交 shows the server\'s word on 填报人 or 联系电话 under that input', async () => {
     fetchMock.mockResolvedValueOnce(json(400, { statusCode: 400, error: 'Bad Request', message: 'x', fields: [{ field: 'filerName', message: '填报人最多 100 个字' }] }));
-    await userEvent.clear(phone);
-    await userEvent.type(phone, '138 1234 5678');
+    renderActions('draft', 'filer');
+    await userEvent.click(screen.getByRole('button', { name: buttonName('提交') }));
+    const dialog = await screen.findByRole('dialog');
     await userEvent.click(within(dialog).getByRole('button', { name: '确认提交' }));
     expect(await within(dialog).findByText('填报人最多 100 个字')).toBeInTheDocument();
-    expect(JSON.parse(String((fetchMock.mock.calls[0] as [string, RequestInit])[1].body))).toMatchObject({ filerPhone: '138 1234 5678' });
+    expect(JSON.parse(String((fetchMock.mock.calls[0] as [string, RequestInit])[1].body))).toMatchObject({ filerName: 'filer user', filerPhone: '021-57820101' });
   });
 
   it('shows a 409 in the dialog with 重新加载', async () => {
