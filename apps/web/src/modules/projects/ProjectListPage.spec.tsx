@@ -3,6 +3,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
 import type { CodeListItem, Organization, ProjectListItem, ProjectListResponse } from '@jxt/contracts';
+import { withFastComputedStyle } from '../forms/testing/fast-computed-style';
 import { ProjectListPage } from './ProjectListPage';
 
 const UNIT = '11111111-1111-4111-8111-111111111111';
@@ -121,6 +122,8 @@ const listRequests = () =>
 const location = () => screen.getByTestId('location').textContent;
 
 describe('ProjectListPage', () => {
+  // The table and its filters ask jsdom for styles all the time: seconds a query on a busy machine otherwise.
+  withFastComputedStyle();
   it('opens on the newest year with projects and puts it in the URL', async () => {
     renderPage();
     expect(await screen.findByRole('link', { name: '市民服务' })).toHaveAttribute('href', '/forms/f-A01');

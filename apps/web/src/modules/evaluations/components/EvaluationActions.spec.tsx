@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { EvaluationStatus, Role } from '@jxt/contracts';
 import { buttonName, json, renderWithProviders, user } from '../../workflow/testing/render';
+import { withFastComputedStyle } from '../../forms/testing/fast-computed-style';
 import { seedEvaluation3 } from '../testing/seed-evaluation-3';
 import { EvaluationActions } from './EvaluationActions';
 
@@ -22,6 +23,8 @@ function renderActions(status: EvaluationStatus, role: Role, submittedBy: string
 }
 
 describe('EvaluationActions', () => {
+  // The 复核 dialog's inputs ask jsdom for styles on every keystroke: minutes on a busy machine otherwise.
+  withFastComputedStyle();
   it.each<[Role, EvaluationStatus, string[]]>([
     ['filer', 'draft', ['提交']],
     ['filer', 'returned', ['提交']],
