@@ -377,12 +377,12 @@ test('the indicator editor: a long 三级指标 name wraps and grows instead of 
   await name.fill(long);
   await expect(name).toHaveValue(long);
   // All of it shows: the area grew to its text, nothing scrolls inside it.
-  const { scrollHeight, clientHeight } = await name.evaluate((area: HTMLTextAreaElement) => ({ scrollHeight: area.scrollHeight, clientHeight: area.clientHeight }));
-  expect(scrollHeight, 'text height inside the 三级指标 area').toBeLessThanOrEqual(clientHeight + 1);
+  // antd's autoSize resizes on the next frame: wait for it rather than read the height before.
+  const overflow = (area: HTMLTextAreaElement) => area.scrollHeight - area.clientHeight;
+  await expect.poll(() => name.evaluate(overflow), { message: 'text height inside the 三级指标 area' }).toBeLessThanOrEqual(1);
   expect((await name.boundingBox())!.height, 'height of the long name’s area').toBeGreaterThan(single * 2);
   await valueInput(page, 2).fill('全年核心网络及安全、服务器存储运行稳定正常，出现故障在4小时内及时修复');
-  const value = await valueInput(page, 2).evaluate((area: HTMLTextAreaElement) => ({ scrollHeight: area.scrollHeight, clientHeight: area.clientHeight }));
-  expect(value.scrollHeight, 'text height inside the 年度指标值 area').toBeLessThanOrEqual(value.clientHeight + 1);
+  await expect.poll(() => valueInput(page, 2).evaluate(overflow), { message: 'text height inside the 年度指标值 area' }).toBeLessThanOrEqual(1);
   await expectNoHorizontalScroll(page);
   await name.scrollIntoViewIfNeeded();
   await screenshot(page, testInfo, 'form-edit-long-name-1024x768.png', false);
