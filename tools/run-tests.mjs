@@ -49,7 +49,10 @@ if (!selected.length) {
 
 if (selected.some((s) => s.build)) {
   console.log('=== build ===');
-  const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '--output-style=static'], { cwd: root, stdio: 'inherit' });
+  const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '--output-style=static'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (build.status !== 0) {
     console.log('0 passed, 1 failed');
     process.exit(1);
@@ -65,11 +68,15 @@ for (const suite of selected) {
   console.log(`\n=== ${suite.name} ===`);
   const started = Date.now();
   const playwrightReport = suite.report === 'playwright';
-  const result = spawnSync(process.execPath, playwrightReport ? suite.command : [...suite.command, '--json', `--outputFile=${outputFile}`], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, ...suite.env, ...(playwrightReport ? { PW_JSON_OUTPUT: outputFile } : {}) },
-  });
+  const result = spawnSync(
+    process.execPath,
+    playwrightReport ? suite.command : [...suite.command, '--json', `--outputFile=${outputFile}`],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, ...suite.env, ...(playwrightReport ? { PW_JSON_OUTPUT: outputFile } : {}) },
+    },
+  );
   let p = 0;
   let f = 0;
   let s = 0;
@@ -88,7 +95,8 @@ for (const suite of selected) {
       f = report.numFailedTests;
       s = report.numPendingTests + (report.numTodoTests ?? 0);
       // A suite that could not run (syntax error, failed global setup) counts as one failure.
-      if (report.numRuntimeErrorTestSuites > 0 || (!report.success && f === 0)) f += Math.max(1, report.numRuntimeErrorTestSuites);
+      if (report.numRuntimeErrorTestSuites > 0 || (!report.success && f === 0))
+        f += Math.max(1, report.numRuntimeErrorTestSuites);
     }
   } catch {
     f = 1;

@@ -21,8 +21,16 @@ if (typeof globalThis.Request === 'undefined') {
 if (typeof globalThis.MessageChannel === 'undefined') {
   globalThis.MessageChannel = class MessageChannel {
     constructor() {
-      const port1 = { onmessage: null, postMessage: (data) => setTimeout(() => port2.onmessage?.({ data }), 0), close() {} };
-      const port2 = { onmessage: null, postMessage: (data) => setTimeout(() => port1.onmessage?.({ data }), 0), close() {} };
+      const port1 = {
+        onmessage: null,
+        postMessage: (data) => setTimeout(() => port2.onmessage?.({ data }), 0),
+        close() {},
+      };
+      const port2 = {
+        onmessage: null,
+        postMessage: (data) => setTimeout(() => port1.onmessage?.({ data }), 0),
+        close() {},
+      };
       this.port1 = port1;
       this.port2 = port2;
     }

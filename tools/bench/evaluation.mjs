@@ -49,7 +49,9 @@ const TAG = 'bench:evaluation';
 const argv = process.argv.slice(2);
 for (const a of argv) {
   if (!/^--(quick|factor=\d+|evaluations=\d+|runs=\d+|requests=\d+|saves=\d+)$/.test(a)) {
-    console.error(`unknown option ${a}\nusage: node tools/bench/evaluation.mjs [--factor=N] [--evaluations=N] [--runs=N] [--requests=N] [--saves=N] [--quick]`);
+    console.error(
+      `unknown option ${a}\nusage: node tools/bench/evaluation.mjs [--factor=N] [--evaluations=N] [--runs=N] [--requests=N] [--saves=N] [--quick]`,
+    );
     process.exit(2);
   }
 }
@@ -65,13 +67,15 @@ const OPTS = {
   pollMs: 100,
 };
 if (!Number.isInteger(OPTS.factor) || OPTS.factor < 1) throw new Error('--factor must be a positive integer');
-if (OPTS.runs < 1 || OPTS.requests < 1 || OPTS.saves < 1) throw new Error('--runs, --requests and --saves must be at least 1');
+if (OPTS.runs < 1 || OPTS.requests < 1 || OPTS.saves < 1)
+  throw new Error('--runs, --requests and --saves must be at least 1');
 const TARGETS = { engine60P50Ms: 1, rescoreDistrictMs: 10_000, districtEvaluations: 3000 };
 const PASSWORD = 'bench';
 const TENANT = 'bench';
 
 const log = (msg) => console.log(`[${TAG}] ${msg}`);
-const fmt = (n, digits = 0) => (n == null ? '–' : Number(n).toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+const fmt = (n, digits = 0) =>
+  n == null ? '–' : Number(n).toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const ratio = (value, target) => `${(value / target).toFixed(2)}×`;
 const harness = appServerHarness({ root: ROOT, tag: TAG });
 
@@ -117,7 +121,11 @@ function stepValues() {
     // every evaluation: created from the form (row_version 1) and saved once by the unit (2)
     rows.push(`(${lit(status)}, 1, 'transition', NULL, NULL, 'draft', 'filer', '由第 1 版绩效目标表生成')`);
     rows.push(`(${lit(status)}, 2, 'save', NULL, NULL, NULL, 'filer', NULL)`);
-    steps.forEach(([action, from, to, role, comment], i) => rows.push(`(${lit(status)}, ${i + 3}, 'transition', ${lit(action)}, ${lit(from)}, ${lit(to)}, ${lit(role)}, ${lit(comment)})`));
+    steps.forEach(([action, from, to, role, comment], i) =>
+      rows.push(
+        `(${lit(status)}, ${i + 3}, 'transition', ${lit(action)}, ${lit(from)}, ${lit(to)}, ${lit(role)}, ${lit(comment)})`,
+      ),
+    );
   }
   return rows.join(',\n');
 }
@@ -164,7 +172,13 @@ export async function loadEvaluations(owner, { tenantId, year, limit }) {
     );
     step('approve forms');
     // version 1 as ScoringPoliciesService.ensureStored stores it (no author)
-    const policyId = (await q(`INSERT INTO scoring_policy (tenant_id, year, version, policy) VALUES ($1, $2, 1, $3) RETURNING id`, [tenantId, year, DEFAULT_SCORING_POLICY])).rows[0].id;
+    const policyId = (
+      await q(`INSERT INTO scoring_policy (tenant_id, year, version, policy) VALUES ($1, $2, 1, $3) RETURNING id`, [
+        tenantId,
+        year,
+        DEFAULT_SCORING_POLICY,
+      ])
+    ).rows[0].id;
 
     await q(
       `CREATE TEMP TABLE b_eval ON COMMIT DROP AS
@@ -176,7 +190,9 @@ export async function loadEvaluations(owner, { tenantId, year, limit }) {
        JOIN app_user fu ON fu.organization_id = p.organization_id AND fu.roles @> ARRAY['filer']::text[]`,
       [tenantId, year, limit],
     );
-    await q(`CREATE TEMP TABLE b_step (status text, step int, kind text, action text, from_status text, to_status text, role text, comment text) ON COMMIT DROP`);
+    await q(
+      `CREATE TEMP TABLE b_step (status text, step int, kind text, action text, from_status text, to_status text, role text, comment text) ON COMMIT DROP`,
+    );
     await q(`INSERT INTO b_step VALUES ${stepValues()}`);
     // one row per history step and its actor: the unit's filer or the 财政局's reviewer, 2 days apart
     await q(
@@ -232,7 +248,12 @@ export async function loadEvaluations(owner, { tenantId, year, limit }) {
     step('commit');
     await q(`VACUUM (ANALYZE) goal_form, self_evaluation, evaluation_indicator, evaluation_event, scoring_policy`);
     step('vacuum analyze');
-    return { policyId, formsApproved: approved.rowCount, statuses: Object.fromEntries(counts.map((r) => [r.status, r.n])), timings };
+    return {
+      policyId,
+      formsApproved: approved.rowCount,
+      statuses: Object.fromEntries(counts.map((r) => [r.status, r.n])),
+      timings,
+    };
   } catch (err) {
     await q('ROLLBACK').catch(() => undefined);
     throw err;
@@ -243,7 +264,8 @@ export async function loadEvaluations(owner, { tenantId, year, limit }) {
 // HTTP
 
 async function login(agent, base, username) {
-  return (await requestJson(agent, base, 'POST', '/api/auth/login', { body: { username, password: PASSWORD } })).accessToken;
+  return (await requestJson(agent, base, 'POST', '/api/auth/login', { body: { username, password: PASSWORD } }))
+    .accessToken;
 }
 
 /** Polls the job every OPTS.pollMs until it is done; returns the samples (ms since `t0`, status, done/total). */
@@ -254,8 +276,10 @@ async function waitForJob(agent, base, token, jobId, t0, { timeoutMs = 300_000 }
     const at = performance.now() - t0;
     samples.push({ ms: Math.round(at), status: job.status, done: job.done, total: job.total });
     if (job.status === 'done') return { job, samples, seenDoneMs: at };
-    if (job.status === 'failed' || job.status === 'superseded') throw new Error(`scoring job ${jobId} ended ${job.status}: ${job.error}`);
-    if (at > timeoutMs) throw new Error(`scoring job ${jobId} not done after ${timeoutMs / 1000} s (${job.done}/${job.total})`);
+    if (job.status === 'failed' || job.status === 'superseded')
+      throw new Error(`scoring job ${jobId} ended ${job.status}: ${job.error}`);
+    if (at > timeoutMs)
+      throw new Error(`scoring job ${jobId} not done after ${timeoutMs / 1000} s (${job.done}/${job.total})`);
     await sleep(OPTS.pollMs);
   }
 }
@@ -263,14 +287,22 @@ async function waitForJob(agent, base, token, jobId, t0, { timeoutMs = 300_000 }
 /** The policy of run i (1-based): reverse formula and decimals alternate, so every run changes stored scores. */
 function policyOfRun(i) {
   const decimals = i % 2 ? 0 : 2;
-  return { ...DEFAULT_SCORING_POLICY, reverseFormula: i % 2 ? 'linear' : 'ratio', indicatorDecimals: decimals, totalDecimals: decimals };
+  return {
+    ...DEFAULT_SCORING_POLICY,
+    reverseFormula: i % 2 ? 'linear' : 'ratio',
+    indicatorDecimals: decimals,
+    totalDecimals: decimals,
+  };
 }
 
 async function rescoreRun(ctx, i, baseVersion) {
   const { agent, base, adminToken, owner, tenantId, year } = ctx;
   const policy = policyOfRun(i);
   const t0 = performance.now();
-  const saved = await requestJson(agent, base, 'PUT', `/api/scoring-policies/${year}`, { token: adminToken, body: { policy, baseVersion } });
+  const saved = await requestJson(agent, base, 'PUT', `/api/scoring-policies/${year}`, {
+    token: adminToken,
+    body: { policy, baseVersion },
+  });
   const putMs = performance.now() - t0;
   const { job, samples, seenDoneMs } = await waitForJob(agent, base, adminToken, saved.job.id, t0);
   const jobMs = new Date(job.finishedAt) - new Date(job.startedAt);
@@ -285,8 +317,15 @@ async function rescoreRun(ctx, i, baseVersion) {
     [tenantId, year, saved.version.id, policy.totalDecimals, ctx.policyV1],
   );
   const check = rows[0];
-  const ok = check.on_new_version === job.total && check.non_final === job.total && check.new_rounding === job.total && check.final_on_v1 === check.final;
-  if (!ok) throw new Error(`run ${i}: the job did not re-score what it should have: job.total ${job.total}, ${JSON.stringify(check)}`);
+  const ok =
+    check.on_new_version === job.total &&
+    check.non_final === job.total &&
+    check.new_rounding === job.total &&
+    check.final_on_v1 === check.final;
+  if (!ok)
+    throw new Error(
+      `run ${i}: the job did not re-score what it should have: job.total ${job.total}, ${JSON.stringify(check)}`,
+    );
   return {
     run: i,
     version: saved.version.version,
@@ -323,9 +362,17 @@ async function benchSave(base, token, id) {
   const one = async (i) => {
     const body = {
       rowVersion: current.rowVersion,
-      funds: { annualBudget: current.funds.annualBudget, executedAmount: (Number(current.funds.annualBudget) * (0.8 + (i % 20) / 100)).toFixed(2) },
+      funds: {
+        annualBudget: current.funds.annualBudget,
+        executedAmount: (Number(current.funds.annualBudget) * (0.8 + (i % 20) / 100)).toFixed(2),
+      },
       actualGoal: `全年按计划推进项目实施（第 ${i + 1} 次保存）。`,
-      indicators: current.indicators.map((x) => ({ id: x.id, actualValue: x.actualValue, selfShare: x.selfShare, deviationReason: x.deviationReason })),
+      indicators: current.indicators.map((x) => ({
+        id: x.id,
+        actualValue: x.actualValue,
+        selfShare: x.selfShare,
+        deviationReason: x.deviationReason,
+      })),
     };
     const res = await request(agent, base, 'PUT', `/api/evaluations/${id}`, { token, body });
     if (res.status !== 200) throw new Error(`PUT /api/evaluations/${id}: HTTP ${res.status} ${res.text.slice(0, 300)}`);
@@ -336,7 +383,8 @@ async function benchSave(base, token, id) {
   await measureCalls(warmup, 1, one);
   const result = await measureCalls(OPTS.saves, 1, (i) => one(i + warmup));
   agent.destroy();
-  if (current.rowVersion !== startVersion + warmup + OPTS.saves) throw new Error(`saves: rowVersion ${current.rowVersion}, expected ${startVersion + warmup + OPTS.saves}`);
+  if (current.rowVersion !== startVersion + warmup + OPTS.saves)
+    throw new Error(`saves: rowVersion ${current.rowVersion}, expected ${startVersion + warmup + OPTS.saves}`);
   return { ...result, indicators: current.indicators.length, rowVersionAfter: current.rowVersion };
 }
 
@@ -345,7 +393,12 @@ async function benchSave(base, token, id) {
 
 async function main() {
   const startedAt = new Date();
-  log(`factor ${OPTS.factor}, ${OPTS.runs} re-scoring runs, ${OPTS.requests} GETs, ${OPTS.saves} saves; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  log(
+    `factor ${OPTS.factor}, ${OPTS.runs} re-scoring runs, ${OPTS.requests} GETs, ${OPTS.saves} saves; load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
   const passwordHash = await argon2.hash(PASSWORD, { type: argon2.argon2id });
   const result = { factor: OPTS.factor };
   const { holder, dataDir } = harness.newDataDir('jxt-bench-eval-');
@@ -359,11 +412,23 @@ async function main() {
     const gen = await generate(owner, { factor: OPTS.factor, passwordHash, tenantCode: TENANT });
     const year = gen.years[2];
     const tenantId = gen.tenantId;
-    log(`generated in ${(gen.totalMs / 1000).toFixed(1)} s — ${Object.entries(gen.counts).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`);
+    log(
+      `generated in ${(gen.totalMs / 1000).toFixed(1)} s — ${Object.entries(gen.counts)
+        .map(([k, v]) => `${k} ${fmt(v)}`)
+        .join(', ')}`,
+    );
     const loaded = await loadEvaluations(owner, { tenantId, year, limit: OPTS.evaluations ?? gen.counts.goal_form });
     result.load = loaded;
     const evaluationCount = Object.values(loaded.statuses).reduce((a, b) => a + b, 0);
-    log(`${year}: ${fmt(loaded.formsApproved)} forms set finance_approved; ${fmt(evaluationCount)} evaluations (${Object.entries(loaded.statuses).map(([k, v]) => `${k} ${v}`).join(', ')}) in ${Object.entries(loaded.timings).map(([k, v]) => `${k} ${v} ms`).join(', ')}`);
+    log(
+      `${year}: ${fmt(loaded.formsApproved)} forms set finance_approved; ${fmt(evaluationCount)} evaluations (${Object.entries(
+        loaded.statuses,
+      )
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}) in ${Object.entries(loaded.timings)
+        .map(([k, v]) => `${k} ${v} ms`)
+        .join(', ')}`,
+    );
 
     const agent = new http.Agent({ keepAlive: true, maxSockets: 2 });
     const base = server.base;
@@ -384,8 +449,15 @@ async function main() {
       `SELECT grade, count(*)::int AS n, min(total_score)::text AS min, max(total_score)::text AS max FROM self_evaluation WHERE tenant_id = $1 AND year = $2 GROUP BY 1 ORDER BY 2 DESC`,
       [tenantId, year],
     );
-    result.initialScoring = { total: first.job.total, toDoneMs: round(first.seenDoneMs, 0), jobMs: new Date(first.job.finishedAt) - new Date(first.job.startedAt), grades };
-    log(`initial scoring of ${fmt(first.job.total)} evaluations under version 1 by the app (cold): ${fmt(result.initialScoring.jobMs)} ms — ${grades.map((g) => `${g.grade} ${g.n} (${g.min}–${g.max})`).join(', ')}; ${loaded.statuses.final ?? 0} then set final`);
+    result.initialScoring = {
+      total: first.job.total,
+      toDoneMs: round(first.seenDoneMs, 0),
+      jobMs: new Date(first.job.finishedAt) - new Date(first.job.startedAt),
+      grades,
+    };
+    log(
+      `initial scoring of ${fmt(first.job.total)} evaluations under version 1 by the app (cold): ${fmt(result.initialScoring.jobMs)} ms — ${grades.map((g) => `${g.grade} ${g.n} (${g.min}–${g.max})`).join(', ')}; ${loaded.statuses.final ?? 0} then set final`,
+    );
 
     // one draft evaluation with 20 indicators, read and saved by its unit's filer
     const { rows: picked } = await owner.query(
@@ -396,10 +468,18 @@ async function main() {
     );
     if (!picked.length) throw new Error('no draft evaluation to read and save');
     const filerToken = await login(agent, base, picked[0].username);
-    result.get = { evaluationId: picked[0].id, indicators: picked[0].indicators, ...(await benchGet(base, filerToken, picked[0].id)) };
-    log(`GET /api/evaluations/:id (${result.get.indicators} indicators) c=1 ×${result.get.n}: p50 ${result.get.p50} ms, p95 ${result.get.p95} ms, p99 ${result.get.p99} ms`);
+    result.get = {
+      evaluationId: picked[0].id,
+      indicators: picked[0].indicators,
+      ...(await benchGet(base, filerToken, picked[0].id)),
+    };
+    log(
+      `GET /api/evaluations/:id (${result.get.indicators} indicators) c=1 ×${result.get.n}: p50 ${result.get.p50} ms, p95 ${result.get.p95} ms, p99 ${result.get.p99} ms`,
+    );
     result.save = { evaluationId: picked[0].id, ...(await benchSave(base, filerToken, picked[0].id)) };
-    log(`PUT /api/evaluations/:id save ×${result.save.n}: p50 ${result.save.p50} ms, p95 ${result.save.p95} ms, p99 ${result.save.p99} ms`);
+    log(
+      `PUT /api/evaluations/:id save ×${result.save.n}: p50 ${result.save.p50} ms, p95 ${result.save.p95} ms, p99 ${result.save.p99} ms`,
+    );
 
     // re-scoring after a policy change, OPTS.runs times
     result.rescoring = [];
@@ -409,7 +489,9 @@ async function main() {
       const r = await rescoreRun(ctx, i, version);
       version = r.version;
       result.rescoring.push(r);
-      log(`re-scoring run ${i} (version ${r.version}: ${r.policy.reverseFormula}, ${r.policy.decimals} decimals): ${fmt(r.total)} evaluations, PUT ${r.putMs} ms, PUT → done seen ${fmt(r.toDoneMs)} ms, job ${fmt(r.jobMs)} ms, ${fmt(r.perSecond)}/s; SQL: ${r.check.on_new_version}/${r.check.non_final} on the new version, ${r.check.final_on_v1}/${r.check.final} final kept version 1`);
+      log(
+        `re-scoring run ${i} (version ${r.version}: ${r.policy.reverseFormula}, ${r.policy.decimals} decimals): ${fmt(r.total)} evaluations, PUT ${r.putMs} ms, PUT → done seen ${fmt(r.toDoneMs)} ms, job ${fmt(r.jobMs)} ms, ${fmt(r.perSecond)}/s; SQL: ${r.check.on_new_version}/${r.check.non_final} on the new version, ${r.check.final_on_v1}/${r.check.final} final kept version 1`,
+      );
     }
     agent.destroy();
   } finally {
@@ -421,30 +503,71 @@ async function main() {
   // the engine alone, in this process, with the server stopped
   result.engine = benchScoringEngine();
   // the same engine on evaluations of the generated size: its share of the job's time
-  result.engineLikeJob = benchScoringEngine({ indicatorCount: 20, timed: 2000, evaluations: result.rescoring[0].total });
+  result.engineLikeJob = benchScoringEngine({
+    indicatorCount: 20,
+    timed: 2000,
+    evaluations: result.rescoring[0].total,
+  });
 
   // ----------------------------------------------------------------------------------------------
   // summary
   const runs = result.rescoring;
-  const stat = (key) => ({ median: median(runs.map((r) => r[key])), min: Math.min(...runs.map((r) => r[key])), max: Math.max(...runs.map((r) => r[key])) });
-  result.rescoringSummary = { runs: runs.length, total: runs[0].total, toDoneMs: stat('toDoneMs'), jobMs: stat('jobMs'), perSecond: stat('perSecond') };
+  const stat = (key) => ({
+    median: median(runs.map((r) => r[key])),
+    min: Math.min(...runs.map((r) => r[key])),
+    max: Math.max(...runs.map((r) => r[key])),
+  });
+  result.rescoringSummary = {
+    runs: runs.length,
+    total: runs[0].total,
+    toDoneMs: stat('toDoneMs'),
+    jobMs: stat('jobMs'),
+    perSecond: stat('perSecond'),
+  };
   const s = result.rescoringSummary;
   const per3000 = (3000 / s.perSecond.median) * 1000;
   const show = runs[Math.floor(runs.length / 2)] ?? runs[0];
-  console.log(`\nprogress of re-scoring run ${show.run} (GET /api/scoring-jobs/:id every ${OPTS.pollMs} ms; ms since the PUT: done/total status):`);
-  console.log(show.samples.map((p) => `${p.ms}: ${p.done}/${p.total}${p.status === 'running' ? '' : ` ${p.status}`}`).join(' · '));
+  console.log(
+    `\nprogress of re-scoring run ${show.run} (GET /api/scoring-jobs/:id every ${OPTS.pollMs} ms; ms since the PUT: done/total status):`,
+  );
+  console.log(
+    show.samples.map((p) => `${p.ms}: ${p.done}/${p.total}${p.status === 'running' ? '' : ` ${p.status}`}`).join(' · '),
+  );
   console.log('\nsummary');
-  console.log(`  re-scoring ${fmt(s.total)} non-final evaluations after a policy change (${s.runs} runs): PUT → done median ${fmt(s.toDoneMs.median)} ms (min ${fmt(s.toDoneMs.min)}, max ${fmt(s.toDoneMs.max)}) ${OPTS.factor === 1 && !OPTS.evaluations ? `(target ${fmt(TARGETS.rescoreDistrictMs)} ms, ${ratio(s.toDoneMs.median, TARGETS.rescoreDistrictMs)})` : `(the ${fmt(TARGETS.rescoreDistrictMs)} ms target is for the district's 3,000: see the next line)`}`);
-  console.log(`    job startedAt → finishedAt median ${fmt(s.jobMs.median)} ms (min ${fmt(s.jobMs.min)}, max ${fmt(s.jobMs.max)}); ${fmt(s.perSecond.median)} evaluations/s → 3,000 evaluations ≈ ${fmt(per3000)} ms (${ratio(per3000, TARGETS.rescoreDistrictMs)})`);
-  console.log(`  engine, 60-indicator evaluation: p50 ${result.engine.p50.toFixed(3)} ms (target ${TARGETS.engine60P50Ms} ms, ${ratio(result.engine.p50, TARGETS.engine60P50Ms)}); p99 ${result.engine.p99.toFixed(3)} ms; 3,000 back to back ${fmt(result.engine.batchMs)} ms`);
-  console.log(`    of which the engine alone: ${fmt(result.engineLikeJob.batchMs)} ms for ${fmt(result.engineLikeJob.evaluations)} evaluations of 20 indicators (p50 ${result.engineLikeJob.p50.toFixed(3)} ms each); the rest is reading, writing and committing`);
-  console.log(`  GET /api/evaluations/:id (${result.get.indicators} indicators), c=1 ×${result.get.n}: p50 ${result.get.p50} ms, p95 ${result.get.p95} ms`);
-  console.log(`  PUT /api/evaluations/:id save, ×${result.save.n}: p50 ${result.save.p50} ms, p95 ${result.save.p95} ms`);
+  console.log(
+    `  re-scoring ${fmt(s.total)} non-final evaluations after a policy change (${s.runs} runs): PUT → done median ${fmt(s.toDoneMs.median)} ms (min ${fmt(s.toDoneMs.min)}, max ${fmt(s.toDoneMs.max)}) ${OPTS.factor === 1 && !OPTS.evaluations ? `(target ${fmt(TARGETS.rescoreDistrictMs)} ms, ${ratio(s.toDoneMs.median, TARGETS.rescoreDistrictMs)})` : `(the ${fmt(TARGETS.rescoreDistrictMs)} ms target is for the district's 3,000: see the next line)`}`,
+  );
+  console.log(
+    `    job startedAt → finishedAt median ${fmt(s.jobMs.median)} ms (min ${fmt(s.jobMs.min)}, max ${fmt(s.jobMs.max)}); ${fmt(s.perSecond.median)} evaluations/s → 3,000 evaluations ≈ ${fmt(per3000)} ms (${ratio(per3000, TARGETS.rescoreDistrictMs)})`,
+  );
+  console.log(
+    `  engine, 60-indicator evaluation: p50 ${result.engine.p50.toFixed(3)} ms (target ${TARGETS.engine60P50Ms} ms, ${ratio(result.engine.p50, TARGETS.engine60P50Ms)}); p99 ${result.engine.p99.toFixed(3)} ms; 3,000 back to back ${fmt(result.engine.batchMs)} ms`,
+  );
+  console.log(
+    `    of which the engine alone: ${fmt(result.engineLikeJob.batchMs)} ms for ${fmt(result.engineLikeJob.evaluations)} evaluations of 20 indicators (p50 ${result.engineLikeJob.p50.toFixed(3)} ms each); the rest is reading, writing and committing`,
+  );
+  console.log(
+    `  GET /api/evaluations/:id (${result.get.indicators} indicators), c=1 ×${result.get.n}: p50 ${result.get.p50} ms, p95 ${result.get.p95} ms`,
+  );
+  console.log(
+    `  PUT /api/evaluations/:id save, ×${result.save.n}: p50 ${result.save.p50} ms, p95 ${result.save.p95} ms`,
+  );
 
-  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: round(os.totalmem() / 2 ** 30, 1), node: process.version, postgres: result.postgres, loadAverageEnd: os.loadavg() };
+  const machine = {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    memoryGiB: round(os.totalmem() / 2 ** 30, 1),
+    node: process.version,
+    postgres: result.postgres,
+    loadAverageEnd: os.loadavg(),
+  };
   mkdirSync(dirname(RESULTS_FILE), { recursive: true });
   // the progress samples of every run are kept; the summary prints one run's
-  writeFileSync(RESULTS_FILE, JSON.stringify({ startedAt, finishedAt: new Date(), options: OPTS, targets: TARGETS, machine, result }, null, 2) + '\n');
+  writeFileSync(
+    RESULTS_FILE,
+    JSON.stringify({ startedAt, finishedAt: new Date(), options: OPTS, targets: TARGETS, machine, result }, null, 2) +
+      '\n',
+  );
   log(`results written to ${RESULTS_FILE}`);
 }
 

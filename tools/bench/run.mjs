@@ -28,7 +28,18 @@ import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { request, requestJson } from './lib/http.mjs';
-import { freePort, kill, makeDataDir, median, percentile, postmaster, removeDataDir, round, sleep, stopLeftoverPostgres } from './lib/process.mjs';
+import {
+  freePort,
+  kill,
+  makeDataDir,
+  median,
+  percentile,
+  postmaster,
+  removeDataDir,
+  round,
+  sleep,
+  stopLeftoverPostgres,
+} from './lib/process.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const RESULTS_FILE = join(ROOT, 'tools/bench/results/latest.json');
@@ -48,7 +59,9 @@ const numberOption = (name, fallback) => {
 };
 for (const a of argv) {
   if (!/^--(quick|no-build|no-npm-start|(reps|requests|concurrency|warmup)=\d+)$/.test(a)) {
-    console.error(`unknown option ${a}\nusage: node tools/bench/run.mjs [--quick] [--reps=N] [--requests=N] [--concurrency=N] [--warmup=N] [--no-build] [--no-npm-start]`);
+    console.error(
+      `unknown option ${a}\nusage: node tools/bench/run.mjs [--quick] [--reps=N] [--requests=N] [--concurrency=N] [--warmup=N] [--no-build] [--no-npm-start]`,
+    );
     process.exit(2);
   }
 }
@@ -191,7 +204,8 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 function serverEnv(dataDir, port) {
   const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' };
   // the bench measures the default: embedded PostgreSQL with the demo seed
-  for (const name of ['DATABASE_URL', 'APP_DATABASE_URL', 'NODE_ENV', 'SEED_DEMO', 'LOG_LEVEL', 'JWT_SECRET']) delete env[name];
+  for (const name of ['DATABASE_URL', 'APP_DATABASE_URL', 'NODE_ENV', 'SEED_DEMO', 'LOG_LEVEL', 'JWT_SECRET'])
+    delete env[name];
   return env;
 }
 
@@ -249,9 +263,12 @@ async function startServer({ label, dataDir, command = process.execPath, args = 
   let lastError = '';
   for (;;) {
     if (server.exitCode !== undefined) {
-      throw new Error(`${label}: the server exited (code ${server.exitCode}, signal ${server.exitSignal}) before it was healthy:\n${tail(server)}`);
+      throw new Error(
+        `${label}: the server exited (code ${server.exitCode}, signal ${server.exitSignal}) before it was healthy:\n${tail(server)}`,
+      );
     }
-    if (performance.now() > deadline) throw new Error(`${label}: not healthy within ${START_TIMEOUT_MS} ms (${lastError}):\n${tail(server)}`);
+    if (performance.now() > deadline)
+      throw new Error(`${label}: not healthy within ${START_TIMEOUT_MS} ms (${lastError}):\n${tail(server)}`);
     const tryAt = performance.now();
     attempts++;
     try {
@@ -316,10 +333,17 @@ async function timedStart(label, dataDir, options = {}) {
   const phases = phasesOf(server);
   const stop = await stopServer(server);
   if (stop.forced || stop.leftoverPostgres || stop.exitCode !== 0) {
-    log(`note: ${label} stop: exit code ${stop.exitCode}, signal ${stop.signal}, forced ${stop.forced}, leftover postgres ${stop.leftoverPostgres}`);
+    log(
+      `note: ${label} stop: exit code ${stop.exitCode}, signal ${stop.signal}, forced ${stop.forced}, leftover postgres ${stop.leftoverPostgres}`,
+    );
   }
   log(`${label.padEnd(22)} healthy after ${healthyMs.toFixed(0).padStart(6)} ms (stop ${stop.stopMs.toFixed(0)} ms)`);
-  return { healthyMs: round(healthyMs), stopMs: round(stop.stopMs), stopClean: !stop.forced && !stop.leftoverPostgres && stop.exitCode === 0, phases };
+  return {
+    healthyMs: round(healthyMs),
+    stopMs: round(stop.stopMs),
+    stopClean: !stop.forced && !stop.leftoverPostgres && stop.exitCode === 0,
+    phases,
+  };
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -415,31 +439,63 @@ async function benchNpmStart() {
 // ------------------------------------------------------------------------------------------------
 // read benchmark
 
-
 const countIndicators = (sets) =>
   (sets ?? []).reduce((n, l1) => n + l1.children.reduce((m, l2) => m + l2.indicators.length, 0), 0);
 const totalIndicators = (form) => countIndicators(form.indicators.year) + countIndicators(form.indicators.longTerm);
 
-const HEADER_FIELDS = ['code', 'name', 'categoryCode', 'continuity', 'functionClassCode', 'printedDepartment', 'printedImplementingUnit', 'plannedStart', 'plannedEnd'];
+const HEADER_FIELDS = [
+  'code',
+  'name',
+  'categoryCode',
+  'continuity',
+  'functionClassCode',
+  'printedDepartment',
+  'printedImplementingUnit',
+  'plannedStart',
+  'plannedEnd',
+];
 const INDICATOR_FIELDS = ['id', 'name', 'rawValue', 'weight', 'scoringNotes', 'explanation', 'remark'];
 const pick = (obj, keys) => Object.fromEntries(keys.map((k) => [k, obj[k]]));
 const toInputSets = (sets) =>
-  sets?.map((l1) => ({ code: l1.code, children: l1.children.map((l2) => ({ code: l2.code, indicators: l2.indicators.map((i) => pick(i, INDICATOR_FIELDS)) })) })) ?? null;
+  sets?.map((l1) => ({
+    code: l1.code,
+    children: l1.children.map((l2) => ({
+      code: l2.code,
+      indicators: l2.indicators.map((i) => pick(i, INDICATOR_FIELDS)),
+    })),
+  })) ?? null;
 
 // 年度指标值 of the kinds the seed forms use: quantitative with operators and units, yes/no, text
-const EXTRA_VALUES = ['>=95%', '≥90%', '100次', '<=3天', '=12个', '是', '否', '≤2小时', '>=1000万元', '及时', '显著提升', '≥85%'];
+const EXTRA_VALUES = [
+  '>=95%',
+  '≥90%',
+  '100次',
+  '<=3天',
+  '=12个',
+  '是',
+  '否',
+  '≤2小时',
+  '>=1000万元',
+  '及时',
+  '显著提升',
+  '≥85%',
+];
 
 /** Logs in as the demo filer and turns the demo's biggest editable form into a 35-indicator one. */
 async function prepareForm(agent, base) {
-  const login = await requestJson(agent, base, 'POST', '/api/auth/login', { body: { username: 'filer', password: 'demo' } });
+  const login = await requestJson(agent, base, 'POST', '/api/auth/login', {
+    body: { username: 'filer', password: 'demo' },
+  });
   const token = login.accessToken;
   if (!token) throw new Error('login answered without accessToken');
   const list = await requestJson(agent, base, 'GET', '/api/projects?year=2021', { token });
   if (!list.items?.length) throw new Error('GET /api/projects?year=2021 returned no projects');
   const forms = [];
-  for (const item of list.items) forms.push(await requestJson(agent, base, 'GET', `/api/forms/${item.formId}`, { token }));
+  for (const item of list.items)
+    forms.push(await requestJson(agent, base, 'GET', `/api/forms/${item.formId}`, { token }));
   const editable = forms.filter((f) => ['draft', 'returned'].includes(f.status));
-  if (!editable.length) throw new Error(`no editable form among ${forms.map((f) => `${f.id} (${f.status})`).join(', ')}`);
+  if (!editable.length)
+    throw new Error(`no editable form among ${forms.map((f) => `${f.id} (${f.status})`).join(', ')}`);
   const form = editable.sort((a, b) => totalIndicators(b) - totalIndicators(a))[0];
   const had = totalIndicators(form);
 
@@ -468,10 +524,14 @@ async function prepareForm(agent, base) {
     indicators: { year, longTerm: toInputSets(form.indicators.longTerm) },
   };
   const saved = await requestJson(agent, base, 'PUT', `/api/forms/${form.id}`, { token, body });
-  if (totalIndicators(saved) !== OPTS.indicators) throw new Error(`PUT /api/forms/${form.id} kept ${totalIndicators(saved)} indicators, expected ${OPTS.indicators}`);
+  if (totalIndicators(saved) !== OPTS.indicators)
+    throw new Error(`PUT /api/forms/${form.id} kept ${totalIndicators(saved)} indicators, expected ${OPTS.indicators}`);
   const check = await requestJson(agent, base, 'GET', `/api/forms/${form.id}`, { token });
-  if (totalIndicators(check) !== OPTS.indicators) throw new Error(`GET after PUT has ${totalIndicators(check)} indicators, expected ${OPTS.indicators}`);
-  log(`form ${form.id} (${form.project.name}): ${had} → ${OPTS.indicators} indicators, response ${Buffer.byteLength(JSON.stringify(check))} bytes`);
+  if (totalIndicators(check) !== OPTS.indicators)
+    throw new Error(`GET after PUT has ${totalIndicators(check)} indicators, expected ${OPTS.indicators}`);
+  log(
+    `form ${form.id} (${form.project.name}): ${had} → ${OPTS.indicators} indicators, response ${Buffer.byteLength(JSON.stringify(check))} bytes`,
+  );
   return { token, formId: form.id, projectName: form.project.name, seedIndicators: had };
 }
 
@@ -560,7 +620,9 @@ async function benchRead(dataDir) {
       postgres: perRequest(cpu0.pgMs, cpu1.pgMs),
       benchClient: round((client1.user + client1.system) / 1000 / OPTS.requests, 2),
     };
-    log(`concurrency ${OPTS.concurrency}: ${OPTS.requests} requests, p50 ${main.p50Ms} ms, p99 ${main.p99Ms} ms, ${main.throughputRps} req/s`);
+    log(
+      `concurrency ${OPTS.concurrency}: ${OPTS.requests} requests, p50 ${main.p50Ms} ms, p99 ${main.p99Ms} ms, ${main.throughputRps} req/s`,
+    );
 
     // diagnostic: the same request one at a time (service time without queueing)
     const sequential = await load(agent, server.base, path, token, OPTS.sequentialRequests, 1);
@@ -568,7 +630,16 @@ async function benchRead(dataDir) {
 
     // diagnostic: the health check (one SELECT 1, no auth, no transaction) at the same concurrency
     const health = await loadHealthBaseline(agent, server.base, Math.min(OPTS.requests, 1000), OPTS.concurrency);
-    return { formId, projectName, seedIndicators, indicators: OPTS.indicators, warmup, main, sequential, healthBaseline: health };
+    return {
+      formId,
+      projectName,
+      seedIndicators,
+      indicators: OPTS.indicators,
+      warmup,
+      main,
+      sequential,
+      healthBaseline: health,
+    };
   } finally {
     agent.destroy();
     await stopServer(server);
@@ -592,7 +663,14 @@ async function loadHealthBaseline(agent, base, n, concurrency) {
   );
   const wallMs = performance.now() - t0;
   latencies.sort((a, b) => a - b);
-  return { requests: n, concurrency, failures, p50Ms: round(percentile(latencies, 50), 2), p99Ms: round(percentile(latencies, 99), 2), throughputRps: round((n / wallMs) * 1000, 0) };
+  return {
+    requests: n,
+    concurrency,
+    failures,
+    p50Ms: round(percentile(latencies, 50), 2),
+    p99Ms: round(percentile(latencies, 99), 2),
+    throughputRps: round((n / wallMs) * 1000, 0),
+  };
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -619,7 +697,13 @@ function printTable(results) {
   const rows = [];
   const row = (what, value, unit, target) => {
     const r = target ? ratio(value, target) : null;
-    rows.push([what, value == null ? '—' : `${value} ${unit}`, target ? `< ${target} ${unit}` : '', r == null ? '' : `${r}×`, r == null ? '' : r < 1 ? 'ok' : 'MISSED']);
+    rows.push([
+      what,
+      value == null ? '—' : `${value} ${unit}`,
+      target ? `< ${target} ${unit}` : '',
+      r == null ? '' : `${r}×`,
+      r == null ? '' : r < 1 ? 'ok' : 'MISSED',
+    ]);
   };
   const s = results.start;
   row(`cold start → healthy (median of ${OPTS.reps})`, s?.cold.medianMs, 'ms', TARGETS.coldStartMs);
@@ -662,15 +746,19 @@ function printTable(results) {
   };
   phaseTable('cold start phases', s?.cold.medianPhases);
   phaseTable('warm start phases', s?.warm.medianPhases);
-  if (results.argon2) console.log(`\nargon2id, 5 hashes one after the other (the demo seed's users): ${results.argon2.fiveHashesMs} ms`);
+  if (results.argon2)
+    console.log(`\nargon2id, 5 hashes one after the other (the demo seed's users): ${results.argon2.fiveHashesMs} ms`);
   const mc = results.machine;
-  console.log(`\nmachine: ${mc.nproc} cpus (${mc.cpuModel}), ${mc.memoryGiB} GiB, node ${mc.node}, ${mc.platform}; load average ${mc.loadAverage1m} at start, ${mc.loadAverage1mAtEnd} at end`);
+  console.log(
+    `\nmachine: ${mc.nproc} cpus (${mc.cpuModel}), ${mc.memoryGiB} GiB, node ${mc.node}, ${mc.platform}; load average ${mc.loadAverage1m} at start, ${mc.loadAverage1mAtEnd} at end`,
+  );
 }
 
 // ------------------------------------------------------------------------------------------------
 
 async function main() {
-  if (!existsSync(join(ROOT, MAIN))) throw new Error(`${MAIN} is missing: run npx nx run api:build first (npm run bench does)`);
+  if (!existsSync(join(ROOT, MAIN)))
+    throw new Error(`${MAIN} is missing: run npx nx run api:build first (npm run bench does)`);
   const results = { startedAt: new Date().toISOString(), options: OPTS, targets: TARGETS, machine: machine() };
   log(`${OPTS.quick ? 'quick' : 'full'} run on ${results.machine.nproc} cpus, node ${process.version}`);
 
@@ -692,10 +780,18 @@ async function main() {
   console.log(`\nfigures written to ${RESULTS_FILE}`);
 
   const errors = [];
-  if (results.read.warmup.failures) errors.push(`${results.read.warmup.failures} failed warm-up requests: ${results.read.warmup.failureSamples.join('; ')}`);
-  if (results.read.main.failures) errors.push(`${results.read.main.failures} failed requests: ${results.read.main.failureSamples.join('; ')}`);
-  if (results.read.healthBaseline.failures) errors.push(`${results.read.healthBaseline.failures} failed /api/health requests`);
-  if (results.read.sequential.failures) errors.push(`${results.read.sequential.failures} failed sequential requests: ${results.read.sequential.failureSamples.join('; ')}`);
+  if (results.read.warmup.failures)
+    errors.push(
+      `${results.read.warmup.failures} failed warm-up requests: ${results.read.warmup.failureSamples.join('; ')}`,
+    );
+  if (results.read.main.failures)
+    errors.push(`${results.read.main.failures} failed requests: ${results.read.main.failureSamples.join('; ')}`);
+  if (results.read.healthBaseline.failures)
+    errors.push(`${results.read.healthBaseline.failures} failed /api/health requests`);
+  if (results.read.sequential.failures)
+    errors.push(
+      `${results.read.sequential.failures} failed sequential requests: ${results.read.sequential.failureSamples.join('; ')}`,
+    );
   const unclean = [...results.start.cold.runs, ...results.start.warm.runs].filter((r) => !r.stopClean).length;
   if (unclean) console.log(`note: ${unclean} server(s) did not stop cleanly on SIGTERM (see the log above)`);
   if (errors.length) throw new Error(errors.join('\n'));

@@ -38,11 +38,23 @@ export function benchScoringEngine({ indicatorCount = 60, warmup = 2000, timed =
   const started = process.hrtime.bigint();
   for (let i = 0; i < evaluations; i++) scoreEvaluation(evaluation, DEFAULT_SCORING_POLICY);
   const batchMs = Number(process.hrtime.bigint() - started) / 1e6;
-  return { indicators: indicatorCount, timed, p50: at(0.5), p90: at(0.9), p99: at(0.99), evaluations, batchMs: Number(batchMs.toFixed(0)) };
+  return {
+    indicators: indicatorCount,
+    timed,
+    p50: at(0.5),
+    p90: at(0.9),
+    p99: at(0.99),
+    evaluations,
+    batchMs: Number(batchMs.toFixed(0)),
+  };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const r = benchScoringEngine();
-  console.log(`scoring a 60-indicator evaluation: p50 ${r.p50.toFixed(3)} ms, p90 ${r.p90.toFixed(3)} ms, p99 ${r.p99.toFixed(3)} ms (target < 1 ms)`);
-  console.log(`re-scoring 3,000 evaluations (district scale) in the engine: ${r.batchMs} ms (target < 10,000 ms incl. the job)`);
+  console.log(
+    `scoring a 60-indicator evaluation: p50 ${r.p50.toFixed(3)} ms, p90 ${r.p90.toFixed(3)} ms, p99 ${r.p99.toFixed(3)} ms (target < 1 ms)`,
+  );
+  console.log(
+    `re-scoring 3,000 evaluations (district scale) in the engine: ${r.batchMs} ms (target < 10,000 ms incl. the job)`,
+  );
 }

@@ -47,13 +47,21 @@ const RESULTS_FILE = join(ROOT, 'tools/bench/results/workflow-latest.json');
 const argv = process.argv.slice(2);
 for (const a of argv) {
   if (!/^--(quick|factor=\d+|factors=[\d,]+|requests=\d+|transitions=\d+|concurrency=\d+)$/.test(a)) {
-    console.error(`unknown option ${a}\nusage: node tools/bench/workflow.mjs [--factor=N | --factors=1,4,16,20] [--quick] [--requests=N] [--transitions=N] [--concurrency=N]`);
+    console.error(
+      `unknown option ${a}\nusage: node tools/bench/workflow.mjs [--factor=N | --factors=1,4,16,20] [--quick] [--requests=N] [--transitions=N] [--concurrency=N]`,
+    );
     process.exit(2);
   }
 }
 const opt = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const QUICK = argv.includes('--quick');
-const FACTORS = opt('factor') ? [Number(opt('factor'))] : opt('factors') ? opt('factors').split(',').map(Number) : QUICK ? [1] : [1, 4, 16, 20];
+const FACTORS = opt('factor')
+  ? [Number(opt('factor'))]
+  : opt('factors')
+    ? opt('factors').split(',').map(Number)
+    : QUICK
+      ? [1]
+      : [1, 4, 16, 20];
 const OPTS = {
   quick: QUICK,
   factors: FACTORS,
@@ -76,11 +84,14 @@ const log = (msg) => console.log(`[bench:workflow] ${msg}`);
 // ------------------------------------------------------------------------------------------------
 // servers and temporary folders, always cleaned up (also on Ctrl-C)
 
-const { newDataDir, dropDataDir, startServer, stopServer, cleanup } = appServerHarness({ root: ROOT, tag: 'bench:workflow', main: MAIN });
+const { newDataDir, dropDataDir, startServer, stopServer, cleanup } = appServerHarness({
+  root: ROOT,
+  tag: 'bench:workflow',
+  main: MAIN,
+});
 
 // ------------------------------------------------------------------------------------------------
 // HTTP measurement
-
 
 /** Runs `count` calls of `one(i)` with `concurrency` in flight; returns the latency summary. */
 async function measure(count, concurrency, one) {
@@ -144,7 +155,8 @@ function inboxSql() {
   const js = readFileSync(join(ROOT, 'apps/api/dist/modules/workflow/inbox.service.js'), 'utf8');
   const start = js.indexOf('`WITH waiting AS');
   const end = js.indexOf('`', start + 1);
-  if (start < 0 || end < 0) throw new Error('could not find the inbox query in apps/api/dist/modules/workflow/inbox.service.js');
+  if (start < 0 || end < 0)
+    throw new Error('could not find the inbox query in apps/api/dist/modules/workflow/inbox.service.js');
   return js.slice(start + 1, end);
 }
 
@@ -167,11 +179,22 @@ async function explainInbox(client, tenantId, username) {
   if (scope.roles.includes('supervisor')) statuses.push('submitted', 'finance_returned', 'supervisor_approved');
   if (scope.roles.includes('finance')) statuses.push('reported');
   if (scope.roles.includes('filer')) statuses.push('returned', 'draft');
-  const params = [scope.patterns, scope.roles.includes('supervisor'), scope.roles.includes('finance'), scope.roles.includes('filer'), statuses, 14, 200];
+  const params = [
+    scope.patterns,
+    scope.roles.includes('supervisor'),
+    scope.roles.includes('finance'),
+    scope.roles.includes('filer'),
+    statuses,
+    14,
+    200,
+  ];
   await client.query('BEGIN');
   try {
     await client.query('SET LOCAL ROLE jxt_app');
-    await client.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)`, [tenantId, scope.userId]);
+    await client.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)`, [
+      tenantId,
+      scope.userId,
+    ]);
     await client.query(inboxSql(), params); // warm the cache like the measured requests did
     const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${inboxSql()}`, params);
     return rows.map((r) => r['QUERY PLAN']).join('\n');
@@ -197,14 +220,22 @@ async function benchFactor(factor, passwordHash) {
       const gen = await generate(owner, { factor, passwordHash, log: (m) => log(m) });
       result.generation = { totalMs: gen.totalMs, timings: gen.timings, counts: gen.counts };
       result.databaseBytes = Number((await owner.query(`SELECT pg_database_size('jixiaotong') AS n`)).rows[0].n);
-      log(`factor ${factor}: generated in ${(gen.totalMs / 1000).toFixed(1)} s — ${Object.entries(gen.counts).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')}; database ${(result.databaseBytes / 2 ** 20).toFixed(0)} MiB`);
+      log(
+        `factor ${factor}: generated in ${(gen.totalMs / 1000).toFixed(1)} s — ${Object.entries(gen.counts)
+          .map(([k, v]) => `${k} ${v.toLocaleString('en')}`)
+          .join(', ')}; database ${(result.databaseBytes / 2 ** 20).toFixed(0)} MiB`,
+      );
       const thisYear = gen.years[2];
       const current = Object.fromEntries(gen.statuses.filter((s) => s.year === thisYear).map((s) => [s.status, s.n]));
       result.thisYearStatuses = current;
 
       const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
       const base = server.base;
-      const users = { division: gen.users.financeDivision, bureau: gen.users.financeBureau, supervisor: gen.users.supervisor(1) };
+      const users = {
+        division: gen.users.financeDivision,
+        bureau: gen.users.financeBureau,
+        supervisor: gen.users.supervisor(1),
+      };
       const tokens = {};
       for (const [k, u] of Object.entries(users)) tokens[k] = await login(agent, base, u);
 
@@ -218,18 +249,23 @@ async function benchFactor(factor, passwordHash) {
         });
         result.inbox[who].response = seen;
         const r = result.inbox[who];
-        log(`factor ${factor}: inbox ${who.padEnd(8)} (${seen.total} waiting, ${seen.items} listed)  c=1 p50 ${r.c1.p50} p95 ${r.c1.p95} p99 ${r.c1.p99} ms | c=${OPTS.concurrency} p50 ${r[`c${OPTS.concurrency}`].p50} p95 ${r[`c${OPTS.concurrency}`].p95} p99 ${r[`c${OPTS.concurrency}`].p99} ms`);
+        log(
+          `factor ${factor}: inbox ${who.padEnd(8)} (${seen.total} waiting, ${seen.items} listed)  c=1 p50 ${r.c1.p50} p95 ${r.c1.p95} p99 ${r.c1.p99} ms | c=${OPTS.concurrency} p50 ${r[`c${OPTS.concurrency}`].p50} p95 ${r[`c${OPTS.concurrency}`].p95} p99 ${r[`c${OPTS.concurrency}`].p99} ms`,
+        );
       }
       let listTotal = null;
       result.projects = await benchGet(base, tokens.supervisor, `/api/projects?year=${thisYear}`, (body) => {
         listTotal ??= body.total;
       });
       result.projects.total = listTotal;
-      log(`factor ${factor}: projects (supervisor, ${listTotal} projects)  c=1 p50 ${result.projects.c1.p50} p95 ${result.projects.c1.p95} ms | c=${OPTS.concurrency} p50 ${result.projects[`c${OPTS.concurrency}`].p50} p95 ${result.projects[`c${OPTS.concurrency}`].p95} ms`);
+      log(
+        `factor ${factor}: projects (supervisor, ${listTotal} projects)  c=1 p50 ${result.projects.c1.p50} p95 ${result.projects.c1.p95} ms | c=${OPTS.concurrency} p50 ${result.projects[`c${OPTS.concurrency}`].p50} p95 ${result.projects[`c${OPTS.concurrency}`].p95} ms`,
+      );
 
       // EXPLAIN before the transitions change anything
       result.explain = {};
-      for (const who of ['division', 'bureau']) result.explain[who] = await explainInbox(owner, gen.tenantId, users[who]);
+      for (const who of ['division', 'bureau'])
+        result.explain[who] = await explainInbox(owner, gen.tenantId, users[who]);
       for (const who of ['division', 'bureau']) {
         const m = /Execution Time: ([\d.]+) ms/.exec(result.explain[who]);
         const p = /Planning Time: ([\d.]+) ms/.exec(result.explain[who]);
@@ -251,20 +287,29 @@ async function benchFactor(factor, passwordHash) {
       }
       const approve = (tAgent, forms) => async (i) => {
         const f = forms[i];
-        const res = await request(tAgent, base, 'POST', `/api/forms/${f.id}/transitions`, { token: supTokens.get(f.dept), body: { action: 'approve', rowVersion: f.row_version } });
+        const res = await request(tAgent, base, 'POST', `/api/forms/${f.id}/transitions`, {
+          token: supTokens.get(f.dept),
+          body: { action: 'approve', rowVersion: f.row_version },
+        });
         if (res.status !== 200) throw new Error(`approve ${f.id}: HTTP ${res.status} ${res.text.slice(0, 300)}`);
-        if (JSON.parse(res.text).status !== 'supervisor_approved') throw new Error(`approve ${f.id}: status is not supervisor_approved`);
+        if (JSON.parse(res.text).status !== 'supervisor_approved')
+          throw new Error(`approve ${f.id}: status is not supervisor_approved`);
         return res.ms;
       };
       result.transitions = { perRun, supervisors: supTokens.size };
-      for (const [key, concurrency] of [['c1', 1], [`c${OPTS.concurrency}`, OPTS.concurrency]]) {
+      for (const [key, concurrency] of [
+        ['c1', 1],
+        [`c${OPTS.concurrency}`, OPTS.concurrency],
+      ]) {
         const tAgent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
         const forms = key === 'c1' ? plan.c1 : plan.cN;
         // warm-up: the first few of the run's forms are measured too; a prepared statement is planned on first use per connection
         result.transitions[key] = await measure(forms.length, concurrency, approve(tAgent, forms));
         tAgent.destroy();
         const r = result.transitions[key];
-        log(`factor ${factor}: transition approve c=${concurrency} (${r.n} forms, ${supTokens.size} supervisors)  p50 ${r.p50} p90 ${r.p90} p99 ${r.p99} ms, ${r.perSecond}/s`);
+        log(
+          `factor ${factor}: transition approve c=${concurrency} (${r.n} forms, ${supTokens.size} supervisors)  p50 ${r.p50} p90 ${r.p90} p99 ${r.p99} ms, ${r.perSecond}/s`,
+        );
       }
       agent.destroy();
     } finally {
@@ -286,17 +331,40 @@ async function main() {
   const freeBytes = free.bavail * free.bsize;
   const factors = [];
   for (const f of OPTS.factors) {
-    if (f * BYTES_PER_FACTOR > freeBytes * 0.8) log(`factor ${f} skipped: needs about ${((f * BYTES_PER_FACTOR) / 2 ** 30).toFixed(1)} GiB, ${(freeBytes / 2 ** 30).toFixed(1)} GiB free in ${os.tmpdir()}`);
+    if (f * BYTES_PER_FACTOR > freeBytes * 0.8)
+      log(
+        `factor ${f} skipped: needs about ${((f * BYTES_PER_FACTOR) / 2 ** 30).toFixed(1)} GiB, ${(freeBytes / 2 ** 30).toFixed(1)} GiB free in ${os.tmpdir()}`,
+      );
     else factors.push(f);
   }
-  log(`factors ${factors.join(', ')}; ${OPTS.requests} requests per GET measurement, up to ${OPTS.transitions} transitions per run; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  log(
+    `factors ${factors.join(', ')}; ${OPTS.requests} requests per GET measurement, up to ${OPTS.transitions} transitions per run; load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
   const passwordHash = await argon2.hash(PASSWORD, { type: argon2.argon2id }); // once, for every generated user
   const results = [];
   for (const f of factors) results.push(await benchFactor(f, passwordHash));
 
   const c = `c${OPTS.concurrency}`;
   const line = (cells) => `| ${cells.join(' | ')} |`;
-  console.log('\n' + line(['factor', 'forms', 'indicators', 'gen s', 'inbox division c1 p50/p95', `inbox division c${OPTS.concurrency} p50/p95`, 'inbox bureau c1 p50/p95', `inbox bureau c${OPTS.concurrency} p50/p95`, 'projects c1 p50/p95', `transition c1 p50/p99`, `transition c${OPTS.concurrency} p50/p99`]));
+  console.log(
+    '\n' +
+      line([
+        'factor',
+        'forms',
+        'indicators',
+        'gen s',
+        'inbox division c1 p50/p95',
+        `inbox division c${OPTS.concurrency} p50/p95`,
+        'inbox bureau c1 p50/p95',
+        `inbox bureau c${OPTS.concurrency} p50/p95`,
+        'projects c1 p50/p95',
+        `transition c1 p50/p99`,
+        `transition c${OPTS.concurrency} p50/p99`,
+      ]),
+  );
   console.log(line(Array(11).fill('---')));
   for (const r of results) {
     const pp = (m, a = 'p50', b = 'p95') => (m ? `${m[a]} / ${m[b]}` : '–');
@@ -318,14 +386,30 @@ async function main() {
   }
   const city = results.find((r) => r.factor === CITY_FACTOR);
   if (city) {
-    log(`target: finance inbox p95 at city scale < ${TARGETS.cityInboxP95Ms} ms — division ${city.inbox.division.c1.p95} ms (c=1), ${city.inbox.division[c].p95} ms (c=${OPTS.concurrency}); bureau ${city.inbox.bureau.c1.p95} ms (c=1), ${city.inbox.bureau[c].p95} ms (c=${OPTS.concurrency})`);
+    log(
+      `target: finance inbox p95 at city scale < ${TARGETS.cityInboxP95Ms} ms — division ${city.inbox.division.c1.p95} ms (c=1), ${city.inbox.division[c].p95} ms (c=${OPTS.concurrency}); bureau ${city.inbox.bureau.c1.p95} ms (c=1), ${city.inbox.bureau[c].p95} ms (c=${OPTS.concurrency})`,
+    );
   }
-  for (const r of results) log(`target: transition p50 < ${TARGETS.transitionP50Ms} ms — factor ${r.factor}: ${r.transitions.c1?.p50} ms (c=1), ${r.transitions[c]?.p50} ms (c=${OPTS.concurrency})`);
+  for (const r of results)
+    log(
+      `target: transition p50 < ${TARGETS.transitionP50Ms} ms — factor ${r.factor}: ${r.transitions.c1?.p50} ms (c=1), ${r.transitions[c]?.p50} ms (c=${OPTS.concurrency})`,
+    );
 
   mkdirSync(dirname(RESULTS_FILE), { recursive: true });
   writeFileSync(
     RESULTS_FILE,
-    JSON.stringify({ startedAt, finishedAt: new Date(), options: OPTS, targets: TARGETS, machine: { cpus: os.cpus().length, node: process.version, loadAverageEnd: os.loadavg() }, results }, null, 2) + '\n',
+    JSON.stringify(
+      {
+        startedAt,
+        finishedAt: new Date(),
+        options: OPTS,
+        targets: TARGETS,
+        machine: { cpus: os.cpus().length, node: process.version, loadAverageEnd: os.loadavg() },
+        results,
+      },
+      null,
+      2,
+    ) + '\n',
   );
   log(`results written to ${RESULTS_FILE}`);
 }

@@ -4,7 +4,13 @@ import { Command } from 'commander';
 import { resolve } from 'node:path';
 import { loadConfig } from './config/app-config';
 import { openDatabaseServer } from './database/database-server';
-import { ensureDatabase, generateMigration, pendingSchemaChanges, runMigrations, adminQuery } from './database/schema-tools';
+import {
+  ensureDatabase,
+  generateMigration,
+  pendingSchemaChanges,
+  runMigrations,
+  adminQuery,
+} from './database/schema-tools';
 import { databaseName, quoteIdent } from './database/urls';
 import { ensureAppRole } from './database/app-role';
 import { createTenant } from './seeds/create-tenant';
@@ -64,7 +70,8 @@ program
   .description('drop and recreate the database, migrate, and load the demo data unless NODE_ENV=production')
   .action(() =>
     withOwnerUrl(async (url) => {
-      if (process.env.NODE_ENV === 'production') throw new Error('db:reset drops the whole database; it refuses to run with NODE_ENV=production');
+      if (process.env.NODE_ENV === 'production')
+        throw new Error('db:reset drops the whole database; it refuses to run with NODE_ENV=production');
       const name = databaseName(url);
       await adminQuery(url, `DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
       await ensureDatabase(url);
@@ -95,19 +102,28 @@ program
   .requiredOption('--admin <username>', 'first admin login name')
   .option('--admin-name <displayName>', 'first admin display name', '管理员')
   .option('--password <password>', 'first admin password (else read from ADMIN_PASSWORD)')
-  .action((opts: { code: string; name: string; financeBureau: string; admin: string; adminName: string; password?: string }) =>
-    withOwnerUrl(async (url) => {
-      const password = opts.password ?? process.env.ADMIN_PASSWORD;
-      if (!password || password.length < 8) throw new Error('give the admin password (8+ characters) by --password or ADMIN_PASSWORD');
-      await runMigrations(url);
-      const result = await createTenant(url, {
-        code: opts.code,
-        name: opts.name,
-        financeBureauName: opts.financeBureau,
-        admin: { username: opts.admin, displayName: opts.adminName, password },
-      });
-      console.log(`tenant ${opts.code} created (id ${result.tenantId}); admin ${opts.admin} can log in`);
-    }),
+  .action(
+    (opts: {
+      code: string;
+      name: string;
+      financeBureau: string;
+      admin: string;
+      adminName: string;
+      password?: string;
+    }) =>
+      withOwnerUrl(async (url) => {
+        const password = opts.password ?? process.env.ADMIN_PASSWORD;
+        if (!password || password.length < 8)
+          throw new Error('give the admin password (8+ characters) by --password or ADMIN_PASSWORD');
+        await runMigrations(url);
+        const result = await createTenant(url, {
+          code: opts.code,
+          name: opts.name,
+          financeBureauName: opts.financeBureau,
+          admin: { username: opts.admin, displayName: opts.adminName, password },
+        });
+        console.log(`tenant ${opts.code} created (id ${result.tenantId}); admin ${opts.admin} can log in`);
+      }),
   );
 
 program

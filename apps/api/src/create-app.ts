@@ -18,14 +18,23 @@ export interface CreateAppOptions {
 }
 
 /** Builds the whole HTTP app; main.ts listens on it, integration tests inject requests into it. */
-export async function createApp({ config, appDatabaseUrl, logger = ['error', 'warn'] }: CreateAppOptions): Promise<NestFastifyApplication> {
+export async function createApp({
+  config,
+  appDatabaseUrl,
+  logger = ['error', 'warn'],
+}: CreateAppOptions): Promise<NestFastifyApplication> {
   // Fastify's own pino logger: one JSON line per request at LOG_LEVEL=info (the production default).
   const adapter = new FastifyAdapter({
     trustProxy: config.production ? 1 : false,
     bodyLimit: 2 * 1024 * 1024,
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, appDatabaseUrl), adapter, { logger });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, appDatabaseUrl), adapter, {
+    logger,
+  });
   await app.register(fastifyCookie);
   // Safety net: a request transaction the interceptor did not finish (a failure between guard and handler) is rolled back.
   app
@@ -55,10 +64,18 @@ export async function createApp({ config, appDatabaseUrl, logger = ['error', 'wa
     const fastifyStatic = (await import('@fastify/static')).default;
     const fastify = app.getHttpAdapter().getInstance();
     // preCompressed: the build writes .br/.gz beside each asset (tools/compress-dist.mjs).
-    await fastify.register(fastifyStatic, { root: config.webDistDir, prefix: '/', wildcard: false, index: false, preCompressed: true });
+    await fastify.register(fastifyStatic, {
+      root: config.webDistDir,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+    });
     fastify.get('/*', (request, reply) => {
       if (request.url.startsWith('/api/') || request.url === '/api') {
-        return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `没有这个接口：${request.method} ${request.url}` });
+        return reply
+          .status(404)
+          .send({ statusCode: 404, error: 'Not Found', message: `没有这个接口：${request.method} ${request.url}` });
       }
       const path = request.url.split('?')[0];
       if (/\.[a-z0-9]+$/i.test(path) && existsSync(join(config.webDistDir, path))) return reply.sendFile(path.slice(1));

@@ -42,7 +42,8 @@ async function main(): Promise<void> {
     await ensureDatabase(database.ownerUrl);
     const applied = await runMigrations(database.ownerUrl);
     if (applied.length) log(`migrations applied: ${applied.join(', ')}`);
-    if (config.seedDemo && (await loadDemoData(database.ownerUrl))) log('demo data loaded (users filer, supervisor, finance, reviewer, admin; password demo)');
+    if (config.seedDemo && (await loadDemoData(database.ownerUrl)))
+      log('demo data loaded (users filer, supervisor, finance, reviewer, admin; password demo)');
     const appDatabaseUrl = await ensureAppRole(database.ownerUrl, config);
     app = await createApp({ config, appDatabaseUrl });
     await app.listen({ port: config.port, host: config.host });

@@ -117,7 +117,6 @@ test('a second filer saving the same form after the first gets the conflict dial
   const { formId, projectId } = await createProject(request, filer, suffix, unit!.id);
   // The project is of another year: left behind, it would become the newest year every other list opens on.
   try {
-
     // Both open the form in edit mode before either saves.
     const one = await logInNewContext(browser, FIRST.username, FIRST.password);
     const two = await logInNewContext(browser, second.username, second.password);

@@ -57,7 +57,8 @@ async function screenshot(page: Page, testInfo: TestInfo, name: string, fullPage
   await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
-const nameInput = (page: Page, row: number): Locator => page.getByRole('textbox', { name: `三级指标 第${row}行`, exact: true });
+const nameInput = (page: Page, row: number): Locator =>
+  page.getByRole('textbox', { name: `三级指标 第${row}行`, exact: true });
 const valueInput = (page: Page, row: number): Locator =>
   page.getByRole('textbox', { name: `年度指标值 第${row}行`, exact: true });
 
@@ -229,7 +230,9 @@ test('print: only the sheet, on A4 — app chrome hidden; the PDF and a print pr
 const NEW_YEAR = 2032;
 const UNIT = '上海市松江区科技创新服务中心（上海市松江区大数据中心）';
 
-async function createNewProject(request: APIRequestContext): Promise<{ formId: string; projectId: string; headers: Record<string, string> }> {
+async function createNewProject(
+  request: APIRequestContext,
+): Promise<{ formId: string; projectId: string; headers: Record<string, string> }> {
   const headers = await apiAs(request, 'filer');
   const organizations = (await (await request.get('/api/organizations', { headers })).json()) as Organization[];
   const unit = organizations.find((organization) => organization.name === UNIT);
@@ -250,10 +253,30 @@ async function createNewProject(request: APIRequestContext): Promise<{ formId: s
   expect(created.status(), await created.text()).toBe(201);
   const project = (await created.json()) as ProjectListItem;
   const form = (await (await request.get(`/api/forms/${project.formId}`, { headers })).json()) as GoalForm;
-  const { code, name, categoryCode, continuity, functionClassCode, printedDepartment, printedImplementingUnit, plannedStart, plannedEnd } = form.project;
+  const {
+    code,
+    name,
+    categoryCode,
+    continuity,
+    functionClassCode,
+    printedDepartment,
+    printedImplementingUnit,
+    plannedStart,
+    plannedEnd,
+  } = form.project;
   const body: SaveFormRequest = {
     rowVersion: form.rowVersion,
-    project: { code, name, categoryCode, continuity, functionClassCode, printedDepartment, printedImplementingUnit, plannedStart, plannedEnd },
+    project: {
+      code,
+      name,
+      categoryCode,
+      continuity,
+      functionClassCode,
+      printedDepartment,
+      printedImplementingUnit,
+      plannedStart,
+      plannedEnd,
+    },
     funds: form.funds,
     totalGoal: null,
     annualGoal: null,
@@ -266,7 +289,8 @@ async function createNewProject(request: APIRequestContext): Promise<{ formId: s
   return { formId: project.formId, projectId: project.id, headers };
 }
 
-const headerCell = (page: Page, label: string) => sheet(page).getByRole('rowheader', { name: label, exact: true }).locator('xpath=following-sibling::td[1]');
+const headerCell = (page: Page, label: string) =>
+  sheet(page).getByRole('rowheader', { name: label, exact: true }).locator('xpath=following-sibling::td[1]');
 
 test('a new form without 项目总目标’s years: the editor proposes them, 新增/延续 and 功能分类科目 are picked by name, amounts are grouped while typed; the sheet and its print show them', async ({
   page,
@@ -292,7 +316,9 @@ test('a new form without 项目总目标’s years: the editor proposes them, �
 
     // An end before the start is said beside the years while typing.
     await end.fill(String(NEW_YEAR - 1));
-    await expect(editor.getByText(`项目总目标终止年度（${NEW_YEAR - 1}年）早于起始年度（${NEW_YEAR}年）`)).toBeVisible();
+    await expect(
+      editor.getByText(`项目总目标终止年度（${NEW_YEAR - 1}年）早于起始年度（${NEW_YEAR}年）`),
+    ).toBeVisible();
     await end.fill(String(NEW_YEAR + 1));
     await expect(editor.getByText(/早于起始年度/)).toHaveCount(0);
 
@@ -340,13 +366,19 @@ test('a new form without 项目总目标’s years: the editor proposes them, �
 
     // From the server: the years, both header fields by name (never the code), the amount grouped.
     await page.reload();
-    await expect(sheet(page).getByRole('columnheader', { name: /项目总目标/ })).toHaveText(new RegExp(`（${NEW_YEAR} 年- ${NEW_YEAR + 1}年）`));
+    await expect(sheet(page).getByRole('columnheader', { name: /项目总目标/ })).toHaveText(
+      new RegExp(`（${NEW_YEAR} 年- ${NEW_YEAR + 1}年）`),
+    );
     await expect(headerCell(page, '新增/延续')).toHaveText('新增');
     await expect(headerCell(page, '功能分类科目')).toHaveText('机关服务');
     await expect(sheet(page)).not.toContainText('2060103');
     await expect(sheet(page).locator('td[data-field="funds.totalAmount"]')).toHaveText('10,234,567.80');
     const saved = (await (await request.get(`/api/forms/${formId}`, { headers })).json()) as GoalForm;
-    expect(saved).toMatchObject({ goalPeriodStart: NEW_YEAR, goalPeriodEnd: NEW_YEAR + 1, funds: { totalAmount: '10234567.80', fiscalAmount: '10234567.80' } });
+    expect(saved).toMatchObject({
+      goalPeriodStart: NEW_YEAR,
+      goalPeriodEnd: NEW_YEAR + 1,
+      funds: { totalAmount: '10234567.80', fiscalAmount: '10234567.80' },
+    });
     expect(saved.project).toMatchObject({ continuity: 'new', functionClassCode: '2060103' });
     await screenshot(page, testInfo, 'form-view-new-project-1280x720.png');
 
@@ -373,16 +405,21 @@ test('the indicator editor: a long 三级指标 name wraps and grows instead of 
   const name = nameInput(page, 2);
   // 项目验收合格率 takes one line
   const single = (await nameInput(page, 6).boundingBox())!.height;
-  const long = '全年核心网络及安全设备、服务器与存储设备、机房环境温湿度与不间断电源的运行是否稳定正常，出现故障是否在4小时内修复';
+  const long =
+    '全年核心网络及安全设备、服务器与存储设备、机房环境温湿度与不间断电源的运行是否稳定正常，出现故障是否在4小时内修复';
   await name.fill(long);
   await expect(name).toHaveValue(long);
   // All of it shows: the area grew to its text, nothing scrolls inside it.
   // antd's autoSize resizes on the next frame: wait for it rather than read the height before.
   const overflow = (area: HTMLTextAreaElement) => area.scrollHeight - area.clientHeight;
-  await expect.poll(() => name.evaluate(overflow), { message: 'text height inside the 三级指标 area' }).toBeLessThanOrEqual(1);
+  await expect
+    .poll(() => name.evaluate(overflow), { message: 'text height inside the 三级指标 area' })
+    .toBeLessThanOrEqual(1);
   expect((await name.boundingBox())!.height, 'height of the long name’s area').toBeGreaterThan(single * 2);
   await valueInput(page, 2).fill('全年核心网络及安全、服务器存储运行稳定正常，出现故障在4小时内及时修复');
-  await expect.poll(() => valueInput(page, 2).evaluate(overflow), { message: 'text height inside the 年度指标值 area' }).toBeLessThanOrEqual(1);
+  await expect
+    .poll(() => valueInput(page, 2).evaluate(overflow), { message: 'text height inside the 年度指标值 area' })
+    .toBeLessThanOrEqual(1);
   await expectNoHorizontalScroll(page);
   await name.scrollIntoViewIfNeeded();
   await screenshot(page, testInfo, 'form-edit-long-name-1024x768.png', false);

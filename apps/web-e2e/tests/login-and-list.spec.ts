@@ -80,7 +80,9 @@ test('a filer logs in, sees who is working and the unit’s 2021 projects, searc
   await expect(page).toHaveURL(/\/login$/);
 });
 
-test('at 1024×768 every column of 项目列表 is readable: 状态 and the amounts inside the window, no scrolling sideways', async ({ page }) => {
+test('at 1024×768 every column of 项目列表 is readable: 状态 and the amounts inside the window, no scrolling sideways', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1024, height: 768 });
   await logInToProjects(page, FILER.username, FILER.password);
   await expect(rows(page)).toHaveCount(3);
@@ -90,7 +92,10 @@ test('at 1024×768 every column of 项目列表 is readable: 状态 and the amou
   await expectNoHorizontalScroll(page);
   // The table itself does not scroll sideways either (a scrollbar under the rows hides 状态 just as well).
   const table = page.locator('.ant-table-content, .ant-table-body').first();
-  const { scrollWidth, clientWidth } = await table.evaluate((element) => ({ scrollWidth: element.scrollWidth, clientWidth: element.clientWidth }));
+  const { scrollWidth, clientWidth } = await table.evaluate((element) => ({
+    scrollWidth: element.scrollWidth,
+    clientWidth: element.clientWidth,
+  }));
   expect(scrollWidth, `table ${scrollWidth}px wide in ${clientWidth}px`).toBeLessThanOrEqual(clientWidth);
 
   const headers = page.locator('.ant-table-thead th');

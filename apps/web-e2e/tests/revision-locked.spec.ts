@@ -15,27 +15,70 @@ const SCREENSHOTS = join(__dirname, '..', 'test-results', 'screenshots');
 interface FormJson {
   id: string;
   rowVersion: number;
-  project: Record<string, unknown> & { name: string; plannedStart: string | null; plannedEnd: string | null; printedImplementingUnit: string | null };
+  project: Record<string, unknown> & {
+    name: string;
+    plannedStart: string | null;
+    plannedEnd: string | null;
+    printedImplementingUnit: string | null;
+  };
   [key: string]: unknown;
 }
 
 /** Creates the project, fills its 2021 form with the seeded 市民服务's content and takes it through approval. */
 async function approvedProject(request: APIRequestContext): Promise<{ projectId: string; formId: string }> {
   const filer = await apiAs(request, 'filer');
-  const list = await (await request.get(`/api/projects?year=2021&search=${encodeURIComponent('市民服务')}`, { headers: filer })).json();
+  const list = await (
+    await request.get(`/api/projects?year=2021&search=${encodeURIComponent('市民服务')}`, { headers: filer })
+  ).json();
   const seed = (await (await request.get(`/api/forms/${list.items[0].formId}`, { headers: filer })).json()) as FormJson;
-  const header = { code: CODE, name: NAME, categoryCode: seed.project.categoryCode, continuity: 'new', functionClassCode: seed.project.functionClassCode,
-    printedDepartment: seed.project.printedDepartment, printedImplementingUnit: null, plannedStart: '2021-01-01', plannedEnd: '2021-12-31' };
-  const created = await request.post('/api/projects', { headers: filer, data: { ...header, organizationId: seed.project.organizationId, year: 2021 } });
+  const header = {
+    code: CODE,
+    name: NAME,
+    categoryCode: seed.project.categoryCode,
+    continuity: 'new',
+    functionClassCode: seed.project.functionClassCode,
+    printedDepartment: seed.project.printedDepartment,
+    printedImplementingUnit: null,
+    plannedStart: '2021-01-01',
+    plannedEnd: '2021-12-31',
+  };
+  const created = await request.post('/api/projects', {
+    headers: filer,
+    data: { ...header, organizationId: seed.project.organizationId, year: 2021 },
+  });
   expect(created.status(), await created.text()).toBe(201);
   const { id: projectId, formId } = (await created.json()) as { id: string; formId: string };
   const strip = (groups: { code: string; children: { code: string; indicators: Record<string, unknown>[] }[] }[]) =>
-    groups.map((l1) => ({ code: l1.code, children: l1.children.map((l2) => ({ code: l2.code, indicators: l2.indicators.map(({ name, rawValue, weight, scoringNotes, explanation, remark }) => ({ name, rawValue, weight, scoringNotes, explanation, remark })) })) }));
-  const indicators = seed.indicators as { year: Parameters<typeof strip>[0]; longTerm: Parameters<typeof strip>[0] | null };
+    groups.map((l1) => ({
+      code: l1.code,
+      children: l1.children.map((l2) => ({
+        code: l2.code,
+        indicators: l2.indicators.map(({ name, rawValue, weight, scoringNotes, explanation, remark }) => ({
+          name,
+          rawValue,
+          weight,
+          scoringNotes,
+          explanation,
+          remark,
+        })),
+      })),
+    }));
+  const indicators = seed.indicators as {
+    year: Parameters<typeof strip>[0];
+    longTerm: Parameters<typeof strip>[0] | null;
+  };
   const saved = await request.put(`/api/forms/${formId}`, {
     headers: filer,
-    data: { rowVersion: 1, project: header, funds: seed.funds, totalGoal: seed.totalGoal, annualGoal: seed.annualGoal, goalPeriodStart: 2021, goalPeriodEnd: 2021,
-      indicators: { year: strip(indicators.year), longTerm: indicators.longTerm ? strip(indicators.longTerm) : null } },
+    data: {
+      rowVersion: 1,
+      project: header,
+      funds: seed.funds,
+      totalGoal: seed.totalGoal,
+      annualGoal: seed.annualGoal,
+      goalPeriodStart: 2021,
+      goalPeriodEnd: 2021,
+      indicators: { year: strip(indicators.year), longTerm: indicators.longTerm ? strip(indicators.longTerm) : null },
+    },
   });
   expect(saved.status(), await saved.text()).toBe(200);
   const steps: [string, Record<string, unknown>][] = [
@@ -47,7 +90,10 @@ async function approvedProject(request: APIRequestContext): Promise<{ projectId:
   for (const [who, body] of steps) {
     const headers = await apiAs(request, who);
     const form = (await (await request.get(`/api/forms/${formId}`, { headers })).json()) as FormJson;
-    const moved = await request.post(`/api/forms/${formId}/transitions`, { headers, data: { ...body, rowVersion: form.rowVersion } });
+    const moved = await request.post(`/api/forms/${formId}/transitions`, {
+      headers,
+      data: { ...body, rowVersion: form.rowVersion },
+    });
     expect(moved.status(), `${who} ${String(body.action)}: ${await moved.text()}`).toBe(200);
   }
   return { projectId, formId };
@@ -57,19 +103,35 @@ async function approvedProject(request: APIRequestContext): Promise<{ projectId:
 async function printedHeader(page: Page): Promise<Record<string, string>> {
   const sheet = page.getByRole('article', { name: '财政项目支出绩效目标填报表' });
   await expect(sheet).toBeVisible();
-  const cell = async (label: string) => ((await sheet.getByRole('rowheader', { name: label, exact: true }).locator('xpath=following-sibling::td[1]').textContent()) ?? '').trim();
-  return { 项目名称: await cell('项目名称'), 实施单位: await cell('实施单位'), 计划开始日期: await cell('计划开始日期'), 计划完成日期: await cell('计划完成日期') };
+  const cell = async (label: string) =>
+    (
+      (await sheet
+        .getByRole('rowheader', { name: label, exact: true })
+        .locator('xpath=following-sibling::td[1]')
+        .textContent()) ?? ''
+    ).trim();
+  return {
+    项目名称: await cell('项目名称'),
+    实施单位: await cell('实施单位'),
+    计划开始日期: await cell('计划开始日期'),
+    计划完成日期: await cell('计划完成日期'),
+  };
 }
 
 let nextYearForm: string | null = null;
 test.afterAll(async ({ playwright }) => {
   if (!nextYearForm) return;
   const request = await playwright.request.newContext({ baseURL: process.env.JXT_E2E_BASE_URL });
-  expect((await request.delete(`/api/forms/${nextYearForm}`, { headers: await apiAs(request, 'filer') })).status()).toBe(204);
+  expect(
+    (await request.delete(`/api/forms/${nextYearForm}`, { headers: await apiAs(request, 'filer') })).status(),
+  ).toBe(204);
   await request.dispose();
 });
 
-test('an approved revision keeps its header when the next year\'s form changes the project name, dates and 实施单位', async ({ page, request }) => {
+test("an approved revision keeps its header when the next year's form changes the project name, dates and 实施单位", async ({
+  page,
+  request,
+}) => {
   const { projectId, formId } = await approvedProject(request);
   await logIn(page, 'filer');
   await page.goto(`/forms/${formId}`);
@@ -78,7 +140,10 @@ test('an approved revision keeps its header when the next year\'s form changes t
   await expect(page.getByText(/表单已锁定/)).toBeVisible();
 
   // The 2022 form, carried forward from the approved revision, edited and saved in the SPA.
-  const next = await request.post(`/api/projects/${projectId}/forms`, { headers: await apiAs(request, 'filer'), data: { year: 2022 } });
+  const next = await request.post(`/api/projects/${projectId}/forms`, {
+    headers: await apiAs(request, 'filer'),
+    data: { year: 2022 },
+  });
   expect(next.status(), await next.text()).toBe(201);
   const nextId = ((await next.json()) as FormJson).id;
   nextYearForm = nextId;
@@ -88,7 +153,10 @@ test('an approved revision keeps its header when the next year\'s form changes t
   const editor = page.getByRole('article', { name: '编辑绩效目标填报表' });
   await editor.getByLabel('项目名称', { exact: true }).fill('市民服务（2022 年度）');
   await editor.getByLabel('实施单位', { exact: true }).fill('松江区大数据中心');
-  for (const [label, date] of [['计划开始日期', '2022-01-01'], ['计划完成日期', '2022-12-31']]) {
+  for (const [label, date] of [
+    ['计划开始日期', '2022-01-01'],
+    ['计划完成日期', '2022-12-31'],
+  ]) {
     const input = editor.getByLabel(label, { exact: true });
     await input.click();
     await input.fill(date);
@@ -96,7 +164,12 @@ test('an approved revision keeps its header when the next year\'s form changes t
   }
   await page.getByRole('button', { name: buttonName('保存') }).click();
   await expect(page.getByText('已保存')).toBeVisible();
-  expect(await printedHeader(page)).toEqual({ 项目名称: '市民服务（2022 年度）', 实施单位: '松江区大数据中心', 计划开始日期: '2022-01-01', 计划完成日期: '2022-12-31' });
+  expect(await printedHeader(page)).toEqual({
+    项目名称: '市民服务（2022 年度）',
+    实施单位: '松江区大数据中心',
+    计划开始日期: '2022-01-01',
+    计划完成日期: '2022-12-31',
+  });
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, 'locked-revision-2022.png') });
 

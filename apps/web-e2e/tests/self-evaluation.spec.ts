@@ -16,13 +16,19 @@ test.describe.configure({ mode: 'serial' });
 interface FormIndicator {
   name: string;
   rawValue: string;
-  target: { kind: 'quantitative' | 'boolean' | 'qualitative' | 'empty'; value?: string | boolean; unit?: string | null };
+  target: {
+    kind: 'quantitative' | 'boolean' | 'qualitative' | 'empty';
+    value?: string | boolean;
+    unit?: string | null;
+  };
 }
 
 /** The seeded form, driven to 财政已审核 by the people whose step it is. */
 async function approveSeededForm(request: APIRequestContext): Promise<{ formId: string; indicators: FormIndicator[] }> {
   const filer = await apiAs(request, 'filer');
-  const list = await (await request.get(`/api/projects?year=2021&search=${encodeURIComponent(PROJECT)}`, { headers: filer })).json();
+  const list = await (
+    await request.get(`/api/projects?year=2021&search=${encodeURIComponent(PROJECT)}`, { headers: filer })
+  ).json();
   const formId = (list.items as { formId: string; name: string }[]).find((p) => p.name === PROJECT)!.formId;
   const steps: [string, Record<string, unknown>][] = [
     ['filer', { action: 'submit', filerName: '张文', filerPhone: '021-57820101' }],
@@ -37,7 +43,9 @@ async function approveSeededForm(request: APIRequestContext): Promise<{ formId: 
     expect(response.status(), `${who} ${String(body.action)}: ${await response.text()}`).toBe(200);
   }
   const form = await (await request.get(`/api/forms/${formId}`, { headers: filer })).json();
-  const indicators = (form.indicators.year as { children: { indicators: FormIndicator[] }[] }[]).flatMap((l1) => l1.children.flatMap((l2) => l2.indicators));
+  const indicators = (form.indicators.year as { children: { indicators: FormIndicator[] }[] }[]).flatMap((l1) =>
+    l1.children.flatMap((l2) => l2.indicators),
+  );
   return { formId, indicators };
 }
 
@@ -58,7 +66,11 @@ async function lineCount(cell: Locator): Promise<number> {
   return cell.evaluate((element) => {
     const range = document.createRange();
     range.selectNodeContents(element);
-    const tops = new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+    const tops = new Set(
+      Array.from(range.getClientRects())
+        .filter((r) => r.width > 0)
+        .map((r) => Math.round(r.top)),
+    );
     return tops.size;
   });
 }
@@ -69,7 +81,8 @@ async function choose(page: Page, select: Locator, option: string) {
   await select.press('ArrowDown');
   const active = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active');
   await expect(active).toHaveCount(1);
-  for (let i = 0; i < 5 && !((await active.textContent()) ?? '').startsWith(option); i++) await select.press('ArrowDown');
+  for (let i = 0; i < 5 && !((await active.textContent()) ?? '').startsWith(option); i++)
+    await select.press('ArrowDown');
   await expect(active).toContainText(option);
   await select.press('Enter');
   await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')).toHaveCount(0);
@@ -77,7 +90,10 @@ async function choose(page: Page, select: Locator, option: string) {
 
 /** Clicks a step's button and confirms its dialog (after `fill` filled it in). */
 async function step(page: Page, action: string, fill?: (dialog: Locator) => Promise<void>) {
-  await page.locator('.evaluation-actions').getByRole('button', { name: buttonName(action) }).click();
+  await page
+    .locator('.evaluation-actions')
+    .getByRole('button', { name: buttonName(action) })
+    .click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toBeVisible();
   if (fill) await fill(dialog);
@@ -85,7 +101,10 @@ async function step(page: Page, action: string, fill?: (dialog: Locator) => Prom
   await expect(dialog).toBeHidden();
 }
 
-test('a filer fills in the 自评表 with live scores and submits; the reviewer 复核 and 定稿; the print shows 总分 and grade', async ({ browser, request }) => {
+test('a filer fills in the 自评表 with live scores and submits; the reviewer 复核 and 定稿; the print shows 总分 and grade', async ({
+  browser,
+  request,
+}) => {
   // The whole year-end path by three people, with the read-backs at the band's edge and the print checks: about a
   // minute alone, several on a machine shared with other builds.
   test.setTimeout(300_000);
@@ -103,19 +122,26 @@ test('a filer fills in the 自评表 with live scores and submits; the reviewer 
 
   await filer.getByRole('button', { name: buttonName('编辑') }).click();
   await filer.getByLabel('全年执行数', { exact: true }).fill('8,480,935.00');
-  await filer.getByLabel('实际完成情况', { exact: true }).fill('全年系统稳定运行，完成各委办局资金模板修改和专家库模块开发。');
+  await filer
+    .getByLabel('实际完成情况', { exact: true })
+    .fill('全年系统稳定运行，完成各委办局资金模板修改和专家库模块开发。');
   await expect(filer.getByLabel('执行率', { exact: true })).toContainText('95.00%');
 
   for (const indicator of indicators) {
     const actual = filer.getByLabel(`实际完成值：${indicator.name}`, { exact: true });
     if (indicator.target.kind === 'boolean') await actual.fill(indicator.target.value ? '是' : '否');
-    else if (indicator.target.kind === 'quantitative') await actual.fill(indicator.name === '投诉率' ? '0.5%' : `${String(indicator.target.value)}${indicator.target.unit ?? ''}`);
+    else if (indicator.target.kind === 'quantitative')
+      await actual.fill(
+        indicator.name === '投诉率' ? '0.5%' : `${String(indicator.target.value)}${indicator.target.unit ?? ''}`,
+      );
     else if (indicator.name === EDGE) {
       // 部分达成 at 80 %: the edge 达成 shares. It must come back as 部分达成 everywhere (issue 9, point 5).
       await actual.fill('网络运行基本良好，两次计划内停机');
       await choose(filer, filer.getByLabel(`完成档次：${indicator.name}`, { exact: true }), '部分达成并具有一定效果');
       await filer.getByLabel(`得分比例：${indicator.name}`, { exact: true }).fill('80');
-      await filer.getByLabel(`偏差原因：${indicator.name}`, { exact: true }).fill('两次计划内停机维护，已优化维护窗口。');
+      await filer
+        .getByLabel(`偏差原因：${indicator.name}`, { exact: true })
+        .fill('两次计划内停机维护，已优化维护窗口。');
     } else {
       await actual.fill(`${indicator.rawValue}（已达成）`);
       await choose(filer, filer.getByLabel(`完成档次：${indicator.name}`, { exact: true }), '达成年度指标');
@@ -130,7 +156,9 @@ test('a filer fills in the 自评表 with live scores and submits; the reviewer 
   await expect(filer.locator('.ant-popover').filter({ hasText: /：B=(\d+) ≥ A=\1/ })).toBeVisible();
   await shoot(filer, 'evaluation-edit-score-note');
   await acceptance.getByRole('button', { name: '计算过程：项目验收合格率' }).click();
-  await expect(filer.getByLabel('得分：执行率', { exact: true }).locator('xpath=..')).toContainText('执行率 95.00%（执行 8,480,935.00 元 / 预算 8,927,300.00 元）');
+  await expect(filer.getByLabel('得分：执行率', { exact: true }).locator('xpath=..')).toContainText(
+    '执行率 95.00%（执行 8,480,935.00 元 / 预算 8,927,300.00 元）',
+  );
   // Live: 投诉率 missed its target (=0%), scores 0 and asks for a 偏差原因 before anything is saved.
   await expect(filer.getByLabel('得分：投诉率', { exact: true })).toContainText('0.00');
   const reason = filer.getByLabel('偏差原因：投诉率', { exact: true });
@@ -162,7 +190,9 @@ test('a filer fills in the 自评表 with live scores and submits; the reviewer 
   await filer.reload();
   await expect(edgeRow(filer)).toContainText('完成档次：部分达成并具有一定效果 80%');
   await filer.getByRole('button', { name: buttonName('编辑') }).click();
-  await expect(filer.locator('.ant-select').filter({ has: filer.getByLabel(`完成档次：${EDGE}`, { exact: true }) })).toContainText('部分达成并具有一定效果');
+  await expect(
+    filer.locator('.ant-select').filter({ has: filer.getByLabel(`完成档次：${EDGE}`, { exact: true }) }),
+  ).toContainText('部分达成并具有一定效果');
   await expect(filer.getByLabel(`得分比例：${EDGE}`, { exact: true })).toHaveValue('80');
   await shoot(filer, 'evaluation-edit-band-at-edge');
   await filer.getByRole('button', { name: buttonName('取消') }).click();
@@ -191,14 +221,18 @@ test('a filer fills in the 自评表 with live scores and submits; the reviewer 
   });
   await expect(statusTag(reviewer)).toHaveText('已复核');
   // The adjustment shows on its row (and in the timeline).
-  await expect(reviewer.locator('.sheet-table tr').filter({ hasText: '信息化程度' })).toContainText('信息化提升缺少量化佐证');
+  await expect(reviewer.locator('.sheet-table tr').filter({ hasText: '信息化程度' })).toContainText(
+    '信息化提升缺少量化佐证',
+  );
   await step(reviewer, '定稿');
   await expect(statusTag(reviewer)).toHaveText('已定稿');
   await expect(total(reviewer)).toHaveText('88.20');
   await expect(grade(reviewer)).toHaveText('良');
   await expect(reviewer.locator('.evaluation-actions')).toHaveCount(0);
   await expect(edgeRow(reviewer)).toContainText('完成档次：部分达成并具有一定效果 80%');
-  await expect(reviewer.locator('.sheet-table tr').filter({ hasText: '信息化程度' })).toContainText('复核调整：部分达成并具有一定效果 70%');
+  await expect(reviewer.locator('.sheet-table tr').filter({ hasText: '信息化程度' })).toContainText(
+    '复核调整：部分达成并具有一定效果 70%',
+  );
   await shoot(reviewer, 'evaluation-final');
   // 绩效自评 opens on the year whose 自评 are due or open (2021), whatever newer year has forms.
   await reviewer.goto('/evaluations');
@@ -217,22 +251,33 @@ test('a filer fills in the 自评表 with live scores and submits; the reviewer 
   await expect(reviewer.locator('.app-header')).toBeHidden();
   await expect(total(reviewer)).toBeVisible();
   await expect(grade(reviewer)).toHaveText('良');
-  await expect(edgeRow(reviewer).locator('.eval-note').filter({ hasText: '完成档次：部分达成并具有一定效果 80%' })).toBeVisible();
+  await expect(
+    edgeRow(reviewer).locator('.eval-note').filter({ hasText: '完成档次：部分达成并具有一定效果 80%' }),
+  ).toBeVisible();
   await reviewer.setViewportSize({ width: 680, height: 1000 });
   await shoot(reviewer, 'evaluation-print-preview');
   mkdirSync(PRINT, { recursive: true });
   // Each label prints on whole words: 项目名称 on one line, not "项目名/称" (issue 9, point 9), and the 一级指标 too.
   const sheet = reviewer.locator('.eval-sheet');
   for (const label of ['项目名称', '主管部门', '绩效指标', '产出指标', '效益指标', '满意度指标']) {
-    const cell = sheet.locator('th, td').filter({ hasText: new RegExp(`^${label}$`) }).first();
+    const cell = sheet
+      .locator('th, td')
+      .filter({ hasText: new RegExp(`^${label}$`) })
+      .first();
     expect(await lineCount(cell), `${label} on one line`).toBe(1);
   }
   expect(await lineCount(sheet.locator('th.sheet-block').filter({ hasText: '项目资金' }))).toBe(2); // 项目资金 / （元）
-  const pdf = await reviewer.pdf({ path: join(PRINT, 'evaluation-print-a4.pdf'), format: 'A4', preferCSSPageSize: true, printBackground: true });
+  const pdf = await reviewer.pdf({
+    path: join(PRINT, 'evaluation-print-a4.pdf'),
+    format: 'A4',
+    preferCSSPageSize: true,
+    printBackground: true,
+  });
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)];
   expect(boxes.length).toBeGreaterThanOrEqual(1);
-  for (const [, width, height] of boxes) expect([Math.round(Number(width)), Math.round(Number(height))]).toEqual([595, 842]);
+  for (const [, width, height] of boxes)
+    expect([Math.round(Number(width)), Math.round(Number(height))]).toEqual([595, 842]);
 
   // The unit can no longer change it.
   await filer.reload();
@@ -240,11 +285,16 @@ test('a filer fills in the 自评表 with live scores and submits; the reviewer 
   await expect(filer.getByRole('button', { name: buttonName('编辑') })).toHaveCount(0);
 });
 
-test('the admin saves a new 评分规则 version: the re-scoring progress shows, and the final 自评表 keeps its version', async ({ browser, request }) => {
+test('the admin saves a new 评分规则 version: the re-scoring progress shows, and the final 自评表 keeps its version', async ({
+  browser,
+  request,
+}) => {
   const admin = await logInNewContext(browser, 'admin');
   // Without a year, the page opens on the newest year with a stored version or with forms, never on a "第 0 版"
   // calendar year; the selector lists the years with data and the next one.
-  const { years } = (await (await request.get('/api/years', { headers: await apiAs(request, 'admin') })).json()) as { years: { year: number; projects: number; policyVersions: number }[] };
+  const { years } = (await (await request.get('/api/years', { headers: await apiAs(request, 'admin') })).json()) as {
+    years: { year: number; projects: number; policyVersions: number }[];
+  };
   const expected = Math.max(...years.filter((y) => y.projects > 0 || y.policyVersions > 0).map((y) => y.year));
   await admin.goto('/admin/scoring-policy');
   await expect(admin).toHaveURL(new RegExp(`/admin/scoring-policy\\?year=${expected}$`));
@@ -272,6 +322,8 @@ test('the admin saves a new 评分规则 version: the re-scoring progress shows,
   // The final 自评表 is still scored by version 1.
   const headers = await apiAs(request, 'reviewer');
   const list = await (await request.get('/api/evaluations?year=2021', { headers })).json();
-  const network = (list.items as { projectName: string; policyVersion: number; total: string; status: string }[]).find((i) => i.projectName === PROJECT)!;
+  const network = (list.items as { projectName: string; policyVersion: number; total: string; status: string }[]).find(
+    (i) => i.projectName === PROJECT,
+  )!;
   expect(network).toMatchObject({ status: 'final', policyVersion: 1, total: '88.20' });
 });

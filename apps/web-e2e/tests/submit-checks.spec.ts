@@ -35,11 +35,19 @@ interface SavedForm {
 const flat = (form: SavedForm) => form.indicators.year.flatMap((l1) => l1.children.flatMap((l2) => l2.indicators));
 
 /** The seeded 市民服务 copied into a new project's 2021 form, with `values` replacing 年度指标值 by indicator name. */
-async function saveCopy(request: APIRequestContext, formId: string | null, values: Record<string, string>): Promise<{ formId: string; names: string[] }> {
+async function saveCopy(
+  request: APIRequestContext,
+  formId: string | null,
+  values: Record<string, string>,
+): Promise<{ formId: string; names: string[] }> {
   const filer = await apiAs(request, 'filer');
-  const list = await (await request.get(`/api/projects?year=2021&search=${encodeURIComponent('市民服务')}`, { headers: filer })).json();
+  const list = await (
+    await request.get(`/api/projects?year=2021&search=${encodeURIComponent('市民服务')}`, { headers: filer })
+  ).json();
   const seedId = (list.items as { formId: string; name: string }[]).find((p) => p.name === '市民服务')!.formId;
-  const seed = (await (await request.get(`/api/forms/${seedId}`, { headers: filer })).json()) as SavedForm & { project: { organizationId: string } };
+  const seed = (await (await request.get(`/api/forms/${seedId}`, { headers: filer })).json()) as SavedForm & {
+    project: { organizationId: string };
+  };
   const header = {
     code: PROJECT.code,
     name: PROJECT.name,
@@ -52,7 +60,10 @@ async function saveCopy(request: APIRequestContext, formId: string | null, value
     plannedEnd: seed.project.plannedEnd,
   };
   if (!formId) {
-    const created = await request.post('/api/projects', { headers: filer, data: { ...header, organizationId: seed.project.organizationId, year: 2021 } });
+    const created = await request.post('/api/projects', {
+      headers: filer,
+      data: { ...header, organizationId: seed.project.organizationId, year: 2021 },
+    });
     expect(created.status(), await created.text()).toBe(201);
     formId = (await created.json()).formId as string;
   }
@@ -62,7 +73,14 @@ async function saveCopy(request: APIRequestContext, formId: string | null, value
       code: l1.code,
       children: l1.children.map((l2) => ({
         code: l2.code,
-        indicators: l2.indicators.map(({ name, rawValue, weight, scoringNotes, explanation, remark }) => ({ name, rawValue: values[name] ?? rawValue, weight, scoringNotes, explanation, remark })),
+        indicators: l2.indicators.map(({ name, rawValue, weight, scoringNotes, explanation, remark }) => ({
+          name,
+          rawValue: values[name] ?? rawValue,
+          weight,
+          scoringNotes,
+          explanation,
+          remark,
+        })),
       })),
     })),
     longTerm: null,
@@ -100,7 +118,10 @@ async function shoot(page: Page, name: string, what?: Locator) {
   await (what ?? page).screenshot({ path: join(SCREENSHOTS, `${name}.png`), ...(what ? {} : { fullPage: true }) });
 }
 
-test('the checks panel says what blocks 提交 (red) apart from to-dos and warnings (yellow), by indicator; a fresh 自评表 has no red', async ({ browser, request }) => {
+test('the checks panel says what blocks 提交 (red) apart from to-dos and warnings (yellow), by indicator; a fresh 自评表 has no red', async ({
+  browser,
+  request,
+}) => {
   test.setTimeout(120_000);
   const { formId, names } = await saveCopy(request, null, { [INVALID.name]: INVALID.typed, [BLANK.name]: '' });
 
@@ -111,7 +132,9 @@ test('the checks panel says what blocks 提交 (red) apart from to-dos and warni
   const blocking = part(filer, '阻止提交');
   await expect(blocking).toBeVisible();
   await expect(blocking.locator('.ant-alert-error')).toContainText('阻止提交：1 处需要修改');
-  await expect(blocking.getByRole('listitem')).toHaveText([new RegExp(`^三级指标「${INVALID.name}」：年度指标值“≥abc%”无法识别为数值：`)]);
+  await expect(blocking.getByRole('listitem')).toHaveText([
+    new RegExp(`^三级指标「${INVALID.name}」：年度指标值“≥abc%”无法识别为数值：`),
+  ]);
   const todo = part(filer, '待填写');
   await expect(todo.locator('.ant-alert-error')).toHaveCount(0);
   await expect(todo.getByRole('listitem')).toHaveText([`三级指标「${BLANK.name}」：年度指标值未填写`]);
@@ -122,7 +145,10 @@ test('the checks panel says what blocks 提交 (red) apart from to-dos and warni
   await shoot(filer, 'checks-panel-form-page');
 
   // 提交 is refused, naming the indicator; the form stays a draft with the text as typed.
-  await filer.locator('.workflow-actions').getByRole('button', { name: buttonName('提交') }).click();
+  await filer
+    .locator('.workflow-actions')
+    .getByRole('button', { name: buttonName('提交') })
+    .click();
   const dialog = filer.getByRole('dialog');
   await dialog.getByRole('button', { name: '确认提交' }).click();
   await expect(dialog.getByRole('alert')).toContainText(`三级指标「${INVALID.name}」：年度指标值“≥abc%”无法识别为数值`);
@@ -142,7 +168,10 @@ test('the checks panel says what blocks 提交 (red) apart from to-dos and warni
   await expect(filer.locator('.issues-panel .ant-alert-error')).toHaveCount(0);
   await shoot(filer, 'checks-panel-fresh-evaluation', filer.locator('.issues-panel'));
   await todos.getByRole('button', { name: /查看全部/ }).click();
-  for (const name of names) await expect(todos.getByRole('listitem').filter({ hasText: `三级指标「${name}」：请填写实际完成值` })).toHaveCount(1);
+  for (const name of names)
+    await expect(todos.getByRole('listitem').filter({ hasText: `三级指标「${name}」：请填写实际完成值` })).toHaveCount(
+      1,
+    );
   await expect(todos).not.toContainText('请填写数值');
   // The sheet below says the same quietly: why a row scores 0 is a to-do, not an error in red.
   await expect(filer.locator('.eval-sheet .field-note-todo').first()).toBeVisible();
@@ -157,5 +186,7 @@ test('the checks panel says what blocks 提交 (red) apart from to-dos and warni
   const actual = filer.getByLabel(`实际完成值：${INVALID.name}`, { exact: true });
   await actual.fill('九成');
   await expect(actual).toHaveClass(/ant-input-status-error/);
-  await expect(filer.locator('.eval-sheet .field-note-error')).toHaveText([`三级指标「${INVALID.name}」：实际完成值“九成”不是数值，请填写数值（单位：%）`]);
+  await expect(filer.locator('.eval-sheet .field-note-error')).toHaveText([
+    `三级指标「${INVALID.name}」：实际完成值“九成”不是数值，请填写数值（单位：%）`,
+  ]);
 });

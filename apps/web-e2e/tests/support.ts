@@ -37,7 +37,11 @@ export async function goToProjects(page: Page): Promise<void> {
 }
 
 /** Headers for API calls in test setup: the bearer token of a fresh login. */
-export async function apiAs(request: APIRequestContext, username: string, password = 'demo'): Promise<Record<string, string>> {
+export async function apiAs(
+  request: APIRequestContext,
+  username: string,
+  password = 'demo',
+): Promise<Record<string, string>> {
   const login = await request.post('/api/auth/login', { data: { username, password } });
   expect(login.status(), `log in as ${username}`).toBe(200);
   return { authorization: `Bearer ${(await login.json()).accessToken as string}` };

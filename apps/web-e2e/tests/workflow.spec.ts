@@ -47,7 +47,14 @@ function contentOf(form: SavedForm) {
       code: l1.code,
       children: l1.children.map((l2) => ({
         code: l2.code,
-        indicators: l2.indicators.map(({ name, rawValue, weight, scoringNotes, explanation, remark }) => ({ name, rawValue, weight, scoringNotes, explanation, remark })),
+        indicators: l2.indicators.map(({ name, rawValue, weight, scoringNotes, explanation, remark }) => ({
+          name,
+          rawValue,
+          weight,
+          scoringNotes,
+          explanation,
+          remark,
+        })),
       })),
     }));
   return {
@@ -56,17 +63,28 @@ function contentOf(form: SavedForm) {
     annualGoal: form.annualGoal,
     goalPeriodStart: form.goalPeriodStart,
     goalPeriodEnd: form.goalPeriodEnd,
-    indicators: { year: tree(form.indicators.year), longTerm: form.indicators.longTerm ? tree(form.indicators.longTerm) : null },
+    indicators: {
+      year: tree(form.indicators.year),
+      longTerm: form.indicators.longTerm ? tree(form.indicators.longTerm) : null,
+    },
   };
 }
 
 /** A new project of the filer's unit whose 2021 form is a complete copy of the seeded form 3. */
 async function createForm(request: APIRequestContext): Promise<string> {
   const csrf = await apiLogin(request, 'filer');
-  const units = ((await (await request.get('/api/organizations')).json()) as { id: string; kind: string }[]).filter((o) => o.kind === 'unit');
+  const units = ((await (await request.get('/api/organizations')).json()) as { id: string; kind: string }[]).filter(
+    (o) => o.kind === 'unit',
+  );
   expect(units.length).toBeGreaterThan(0);
-  const list = await (await request.get(`/api/projects?year=2021&page=1&pageSize=50&search=${encodeURIComponent('网络信息系统运行与维护')}`)).json();
-  const seedId = (list.items as { formId: string; name: string }[]).find((p) => p.name === '网络信息系统运行与维护')!.formId;
+  const list = await (
+    await request.get(
+      `/api/projects?year=2021&page=1&pageSize=50&search=${encodeURIComponent('网络信息系统运行与维护')}`,
+    )
+  ).json();
+  const seedId = (list.items as { formId: string; name: string }[]).find(
+    (p) => p.name === '网络信息系统运行与维护',
+  )!.formId;
   const seed = (await (await request.get(`/api/forms/${seedId}`)).json()) as SavedForm;
   const header = {
     code: PROJECT.code,
@@ -79,11 +97,17 @@ async function createForm(request: APIRequestContext): Promise<string> {
     plannedStart: seed.project.plannedStart ?? '2021-01-01',
     plannedEnd: seed.project.plannedEnd ?? '2021-12-31',
   };
-  const created = await request.post('/api/projects', { headers: csrf, data: { ...header, organizationId: units[0].id, year: 2021 } });
+  const created = await request.post('/api/projects', {
+    headers: csrf,
+    data: { ...header, organizationId: units[0].id, year: 2021 },
+  });
   expect(created.status(), await created.text()).toBe(201);
   const formId = (await created.json()).formId as string;
   const empty = (await (await request.get(`/api/forms/${formId}`)).json()) as SavedForm;
-  const saved = await request.put(`/api/forms/${formId}`, { headers: csrf, data: { rowVersion: empty.rowVersion, project: header, ...contentOf(seed) } });
+  const saved = await request.put(`/api/forms/${formId}`, {
+    headers: csrf,
+    data: { rowVersion: empty.rowVersion, project: header, ...contentOf(seed) },
+  });
   expect(saved.status(), await saved.text()).toBe(200);
   return formId;
 }
@@ -98,7 +122,10 @@ const statusTag = (page: Page) => page.locator('.form-meta .ant-tag').first();
 
 /** Clicks a step's button on the form page and confirms its dialog (after `fill` filled it in). */
 async function step(page: Page, action: string, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
-  await page.locator('.workflow-actions').getByRole('button', { name: button(action) }).click();
+  await page
+    .locator('.workflow-actions')
+    .getByRole('button', { name: button(action) })
+    .click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toBeVisible();
   if (fill) await fill(dialog);
@@ -135,7 +162,12 @@ const PHONE = '021-57820101';
 
 /** Today in China, as the footer prints 填报日期. */
 function chinaToday(): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(new Date());
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  }).formatToParts(new Date());
   const part = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   return `${part('year')}年${part('month')}月${part('day')}日`;
 }
@@ -151,7 +183,9 @@ async function printApprovedForm(page: Page) {
   await expect(review.locator('td').first()).toHaveText('优');
   await expect(review.locator('td').last()).toHaveText('绩效目标明确，同意。');
   const footer = sheet.locator('footer.sheet-foot');
-  await expect(footer).toHaveText(new RegExp(`^填报人：张文\\s*联系电话：${PHONE}\\s*填报日期：${chinaToday()}\\s*单位（盖章）$`));
+  await expect(footer).toHaveText(
+    new RegExp(`^填报人：张文\\s*联系电话：${PHONE}\\s*填报日期：${chinaToday()}\\s*单位（盖章）$`),
+  );
   // A collapsed table's outer rules straddle its edges: both must lie inside the printed width, the same inset on
   // each side (the right one used to sit on the page's edge and print half as thick as the left).
   const { inset, sheetWidth } = await sheet.evaluate((article) => {
@@ -167,16 +201,26 @@ async function printApprovedForm(page: Page) {
   }
   // The PDF as it prints on A4, kept for a look (test-results/print).
   mkdirSync(PRINT, { recursive: true });
-  const pdf = await page.pdf({ path: join(PRINT, 'approved-form-a4.pdf'), format: 'A4', preferCSSPageSize: true, printBackground: true });
+  const pdf = await page.pdf({
+    path: join(PRINT, 'approved-form-a4.pdf'),
+    format: 'A4',
+    preferCSSPageSize: true,
+    printBackground: true,
+  });
   const pages = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)];
   expect(pages.length, 'pages of the approved form').toBeGreaterThanOrEqual(1);
-  for (const [, width, height] of pages) expect([Math.round(Number(width)), Math.round(Number(height))], 'A4 portrait').toEqual([595, 842]);
+  for (const [, width, height] of pages)
+    expect([Math.round(Number(width)), Math.round(Number(height))], 'A4 portrait').toEqual([595, 842]);
   await page.screenshot({ path: join(SCREENSHOTS, 'approved-form-print-preview.png'), fullPage: true });
   await page.emulateMedia({ media: 'screen' });
   await page.setViewportSize({ width: 1280, height: 720 });
 }
 
-test('a form goes through the whole 审批流程 and a 调整 shows its changes', async ({ browser, playwright, baseURL }) => {
+test('a form goes through the whole 审批流程 and a 调整 shows its changes', async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(300_000);
   const request = await playwright.request.newContext({ baseURL });
   const formId = await createForm(request);
@@ -258,7 +302,10 @@ test('a form goes through the whole 审批流程 and a 调整 shows its changes'
   await shoot(supervisor, 'inbox-to-report');
   await toReport.getByRole('checkbox').check();
   await supervisor.getByRole('button', { name: '汇总报送（1）' }).click();
-  await supervisor.getByRole('dialog').getByRole('button', { name: button('确认') }).click();
+  await supervisor
+    .getByRole('dialog')
+    .getByRole('button', { name: button('确认') })
+    .click();
   const result = supervisor.locator('.batch-result');
   await expect(result).toContainText('汇总报送：成功 1 张，失败 0 张');
   await expect(result).toContainText(`${PROJECT.name}：成功（已报送财政）`);
@@ -266,7 +313,11 @@ test('a form goes through the whole 审批流程 and a 调整 shows its changes'
 
   // 5. Finance (科教文卫科) approves with 审核结果 优.
   const finance = await logIn(browser, 'finance');
-  await finance.locator('.inbox-table tr').filter({ hasText: PROJECT.name }).getByRole('link', { name: PROJECT.name }).click();
+  await finance
+    .locator('.inbox-table tr')
+    .filter({ hasText: PROJECT.name })
+    .getByRole('link', { name: PROJECT.name })
+    .click();
   await expect(statusTag(finance)).toHaveText('已报送财政');
   await step(finance, '审核通过', async (dialog) => {
     await dialog.getByRole('button', { name: '确认审核通过' }).click();

@@ -30,9 +30,15 @@ describe('the label file', () => {
     for (const code of codes) expect((labels as Record<string, string>)[code]).toMatch(/[\u4e00-\u9fff]/);
   });
 
-  it('prints the seven amounts with the official form\'s words', () => {
+  it("prints the seven amounts with the official form's words", () => {
     expect(FUND_FIELDS.map((f) => FUND_FIELD_LABELS[f])).toEqual([
-      '项目资金总额', '其中：财政资金', '其他资金', '年度资金申请总额', '其中：当年财政拨款', '上年结转资金', '其他资金',
+      '项目资金总额',
+      '其中：财政资金',
+      '其他资金',
+      '年度资金申请总额',
+      '其中：当年财政拨款',
+      '上年结转资金',
+      '其他资金',
     ]);
   });
 

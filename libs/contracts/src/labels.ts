@@ -85,7 +85,12 @@ export const FORM_ACTION_LABELS: Record<FormAction, string> = {
 /** 审核结果 — finance's review result: 优 and 良 approve, 中 returns, 差 ends the form's path. */
 export const REVIEW_RESULTS = ['excellent', 'good', 'fair', 'poor'] as const;
 export type ReviewResult = (typeof REVIEW_RESULTS)[number];
-export const REVIEW_RESULT_LABELS: Record<ReviewResult, string> = { excellent: '优', good: '良', fair: '中', poor: '差' };
+export const REVIEW_RESULT_LABELS: Record<ReviewResult, string> = {
+  excellent: '优',
+  good: '良',
+  fair: '中',
+  poor: '差',
+};
 
 /** Configurable code lists per tenant (项目类别, 资金来源, 单位类型, 功能分类科目). */
 export const CODE_LISTS = ['project_category', 'funding_source', 'unit_type', 'function_class'] as const;

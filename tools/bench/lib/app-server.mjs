@@ -67,8 +67,21 @@ export function appServerHarness({ root, tag, main = 'apps/api/dist/main.js', he
     const port = await freePort();
     const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'false' };
     for (const name of ['DATABASE_URL', 'APP_DATABASE_URL', 'NODE_ENV', 'LOG_LEVEL', 'JWT_SECRET']) delete env[name];
-    const child = spawn(process.execPath, [main], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    const server = { dataDir, port, child, lines: [], exitCode: undefined, stopped: null, base: `http://127.0.0.1:${port}` };
+    const child = spawn(process.execPath, [main], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    const server = {
+      dataDir,
+      port,
+      child,
+      lines: [],
+      exitCode: undefined,
+      stopped: null,
+      base: `http://127.0.0.1:${port}`,
+    };
     server.exited = new Promise((resolveExit) => {
       child.on('exit', (code) => {
         server.exitCode = code;
@@ -88,8 +101,12 @@ export function appServerHarness({ root, tag, main = 'apps/api/dist/main.js', he
     child.stderr.on('data', keepLines);
     const deadline = performance.now() + healthyWithinMs;
     for (;;) {
-      if (server.exitCode !== undefined) throw new Error(`the server exited (code ${server.exitCode}):\n${server.lines.slice(-20).join('\n')}`);
-      if (performance.now() > deadline) throw new Error(`the server was not healthy within ${healthyWithinMs / 1000} s:\n${server.lines.slice(-20).join('\n')}`);
+      if (server.exitCode !== undefined)
+        throw new Error(`the server exited (code ${server.exitCode}):\n${server.lines.slice(-20).join('\n')}`);
+      if (performance.now() > deadline)
+        throw new Error(
+          `the server was not healthy within ${healthyWithinMs / 1000} s:\n${server.lines.slice(-20).join('\n')}`,
+        );
       const res = await request(false, server.base, 'GET', '/api/health', { timeoutMs: 2_000 }).catch(() => null);
       if (res?.status === 200) break;
       await sleep(100);

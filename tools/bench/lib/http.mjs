@@ -15,7 +15,13 @@ export function request(agent, base, method, path, { token, body, timeoutMs = 60
     const req = http.request(`${base}${path}`, { method, agent, headers, timeout: timeoutMs }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
-      res.on('end', () => resolveReq({ status: res.statusCode, text: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - t0 }));
+      res.on('end', () =>
+        resolveReq({
+          status: res.statusCode,
+          text: Buffer.concat(chunks).toString('utf8'),
+          ms: performance.now() - t0,
+        }),
+      );
       res.on('error', reject);
     });
     req.on('timeout', () => req.destroy(new Error(`${method} ${path}: timeout`)));
@@ -27,6 +33,7 @@ export function request(agent, base, method, path, { token, body, timeoutMs = 60
 /** The parsed JSON body of a 2xx answer; anything else throws with the status and the start of the body. */
 export async function requestJson(agent, base, method, path, options) {
   const res = await request(agent, base, method, path, options);
-  if (res.status < 200 || res.status >= 300) throw new Error(`${method} ${path}: HTTP ${res.status} ${res.text.slice(0, 1000)}`);
+  if (res.status < 200 || res.status >= 300)
+    throw new Error(`${method} ${path}: HTTP ${res.status} ${res.text.slice(0, 1000)}`);
   return JSON.parse(res.text);
 }

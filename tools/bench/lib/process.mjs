@@ -6,7 +6,8 @@ import os from 'node:os';
 import { join } from 'node:path';
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-export const round = (x, digits = 1) => (x == null || Number.isNaN(x) ? null : Math.round(x * 10 ** digits) / 10 ** digits);
+export const round = (x, digits = 1) =>
+  x == null || Number.isNaN(x) ? null : Math.round(x * 10 ** digits) / 10 ** digits;
 
 export const median = (xs) => {
   const s = xs.filter((x) => x != null).sort((a, b) => a - b);
@@ -16,7 +17,8 @@ export const median = (xs) => {
 };
 
 /** Nearest-rank percentile of a sorted array. */
-export const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+export const percentile = (sorted, p) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 
 export function freePort() {
   return new Promise((resolvePort, reject) => {
@@ -84,7 +86,10 @@ export async function stopLeftoverPostgres(dataDir) {
   const pid = postmaster(dataDir)?.pid;
   if (!pid || !isAlive(pid)) return false;
   kill(pid, 'SIGINT'); // fast shutdown
-  for (const [sig, wait] of [['SIGQUIT', 10_000], ['SIGKILL', 5_000]]) {
+  for (const [sig, wait] of [
+    ['SIGQUIT', 10_000],
+    ['SIGKILL', 5_000],
+  ]) {
     const deadline = Date.now() + wait;
     while (Date.now() < deadline && isAlive(pid)) await sleep(50);
     if (!isAlive(pid)) break;

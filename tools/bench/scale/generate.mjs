@@ -27,7 +27,18 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const require = createRequire(join(ROOT, 'apps/api/package.json'));
 
-export const DIVISIONS = ['预算科', '行政政法科', '经济建设科', '农业农村科', '科教文卫科', '社会保障科', '资源环境科', '资产管理科', '绩效管理科', '国库科'];
+export const DIVISIONS = [
+  '预算科',
+  '行政政法科',
+  '经济建设科',
+  '农业农村科',
+  '科教文卫科',
+  '社会保障科',
+  '资源环境科',
+  '资产管理科',
+  '绩效管理科',
+  '国库科',
+];
 
 /** 20 indicators per form, over the 9 二级指标 of the songjiang taxonomy. */
 const INDICATOR_TEMPLATES = [
@@ -75,25 +86,57 @@ const S = { kind: 'save', role: 'filer' };
 const T = (action, from, to, role, extra = {}) => ({ kind: 'transition', action, from, to, role, ...extra });
 const submit = T('submit', 'draft', 'submitted', 'filer');
 const resubmit = T('submit', 'returned', 'submitted', 'filer');
-const returnS = T('return', 'submitted', 'returned', 'supervisor', { comment: '绩效指标不够细化，请补充数量指标和满意度指标后重新提交。', field: 'indicators' });
+const returnS = T('return', 'submitted', 'returned', 'supervisor', {
+  comment: '绩效指标不够细化，请补充数量指标和满意度指标后重新提交。',
+  field: 'indicators',
+});
 const approveS = T('approve', 'submitted', 'supervisor_approved', 'supervisor');
 const report = T('report', 'supervisor_approved', 'reported', 'supervisor');
 const approveF = T('approve', 'reported', 'finance_approved', 'finance', { review: 'good' });
-const returnF = T('return', 'reported', 'finance_returned', 'finance', { comment: '年度目标与资金规模不匹配，请主管部门与单位核实。', review: 'fair' });
-const rejectF = T('reject', 'reported', 'rejected', 'finance', { comment: '项目立项依据不足，不予通过。', review: 'poor' });
+const returnF = T('return', 'reported', 'finance_returned', 'finance', {
+  comment: '年度目标与资金规模不匹配，请主管部门与单位核实。',
+  review: 'fair',
+});
+const rejectF = T('reject', 'reported', 'rejected', 'finance', {
+  comment: '项目立项依据不足，不予通过。',
+  review: 'poor',
+});
 const cycle = [S, submit, returnS, S, resubmit];
 const PATHS = {
   draft: [[S], [S]],
   submitted: [[S, submit], cycle],
-  returned: [[S, submit, returnS], [S, submit, returnS]],
-  supervisor_approved: [[S, submit, approveS], [...cycle, approveS]],
-  reported: [[S, submit, approveS, report], [...cycle, approveS, report]],
-  finance_returned: [[S, submit, approveS, report, returnF], [...cycle, approveS, report, returnF]],
-  finance_approved: [[S, submit, approveS, report, approveF], [...cycle, approveS, report, approveF]],
-  rejected: [[S, submit, approveS, report, rejectF], [...cycle, approveS, report, rejectF]],
+  returned: [
+    [S, submit, returnS],
+    [S, submit, returnS],
+  ],
+  supervisor_approved: [
+    [S, submit, approveS],
+    [...cycle, approveS],
+  ],
+  reported: [
+    [S, submit, approveS, report],
+    [...cycle, approveS, report],
+  ],
+  finance_returned: [
+    [S, submit, approveS, report, returnF],
+    [...cycle, approveS, report, returnF],
+  ],
+  finance_approved: [
+    [S, submit, approveS, report, approveF],
+    [...cycle, approveS, report, approveF],
+  ],
+  rejected: [
+    [S, submit, approveS, report, rejectF],
+    [...cycle, approveS, report, rejectF],
+  ],
 };
 
-const lit = (v) => (v === null || v === undefined ? 'NULL' : typeof v === 'number' || typeof v === 'boolean' ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
+const lit = (v) =>
+  v === null || v === undefined
+    ? 'NULL'
+    : typeof v === 'number' || typeof v === 'boolean'
+      ? String(v)
+      : `'${String(v).replace(/'/g, "''")}'`;
 
 function mixCase(mix, expr) {
   let upper = 0;
@@ -139,7 +182,18 @@ function readSeed() {
  * foreign-key triggers during the load with session_replication_role = replica; rows are consistent by
  * construction). Returns row counts, timings and the names of the users the bench logs in as.
  */
-export async function generate(client, { factor, passwordHash, tenantCode = 'bench', tenantName = `性能测试（规模 ×${factor}）`, log = () => undefined, vacuum = true, dropIndexes = true }) {
+export async function generate(
+  client,
+  {
+    factor,
+    passwordHash,
+    tenantCode = 'bench',
+    tenantName = `性能测试（规模 ×${factor}）`,
+    log = () => undefined,
+    vacuum = true,
+    dropIndexes = true,
+  },
+) {
   if (!Number.isInteger(factor) || factor < 1) throw new Error('factor must be a positive integer');
   const t0 = performance.now();
   const timings = {};
@@ -172,7 +226,8 @@ export async function generate(client, { factor, passwordHash, tenantCode = 'ben
     const Y = yrows[0].y;
     const years = [Y - 2, Y - 1, Y];
 
-    const tenantId = (await q(`INSERT INTO tenant (code, name) VALUES ($1, $2) RETURNING id`, [tenantCode, tenantName])).rows[0].id;
+    const tenantId = (await q(`INSERT INTO tenant (code, name) VALUES ($1, $2) RETURNING id`, [tenantCode, tenantName]))
+      .rows[0].id;
     const T = lit(tenantId) + '::uuid';
 
     // code lists and the taxonomy (the songjiang seed's, for each of the 3 years)
@@ -194,13 +249,19 @@ export async function generate(client, { factor, passwordHash, tenantCode = 'ben
       WITH b AS (SELECT gen_random_uuid() AS id)
       SELECT id, NULL::uuid AS parent_id, 'finance_bureau'::text AS kind, '市财政局'::text AS name, NULL::text AS unit_type_code,
              '/' || id || '/' AS path, 1 AS sort_order, 0 AS n FROM b`);
-    await q(`INSERT INTO g_org SELECT d.id, b.id, 'finance_division', ($1::text[])[d.n], NULL, b.path || d.id || '/', d.n, d.n
-      FROM g_org b, LATERAL (SELECT gen_random_uuid() AS id, n FROM generate_series(1, 10) n) d WHERE b.kind = 'finance_bureau'`, [DIVISIONS]);
+    await q(
+      `INSERT INTO g_org SELECT d.id, b.id, 'finance_division', ($1::text[])[d.n], NULL, b.path || d.id || '/', d.n, d.n
+      FROM g_org b, LATERAL (SELECT gen_random_uuid() AS id, n FROM generate_series(1, 10) n) d WHERE b.kind = 'finance_bureau'`,
+      [DIVISIONS],
+    );
     await q(`INSERT INTO g_org SELECT d.id, b.id, 'department', '主管部门' || lpad(d.n::text, 4, '0'), NULL, b.path || d.id || '/', 10 + d.n, d.n
       FROM g_org b, LATERAL (SELECT gen_random_uuid() AS id, n FROM generate_series(1, ${nDept}) n) d WHERE b.kind = 'finance_bureau'`);
-    await q(`INSERT INTO g_org SELECT u.id, d.id, 'unit', '预算单位' || lpad(u.n::text, 5, '0'), ($1::text[])[1 + u.n % ${unitTypes.length}], d.path || u.id || '/', u.n, u.n
+    await q(
+      `INSERT INTO g_org SELECT u.id, d.id, 'unit', '预算单位' || lpad(u.n::text, 5, '0'), ($1::text[])[1 + u.n % ${unitTypes.length}], d.path || u.id || '/', u.n, u.n
       FROM (SELECT gen_random_uuid() AS id, n FROM generate_series(1, ${nUnit}) n) u
-      JOIN g_org d ON d.kind = 'department' AND d.n = 1 + (u.n - 1) % ${nDept}`, [unitTypes]);
+      JOIN g_org d ON d.kind = 'department' AND d.n = 1 + (u.n - 1) % ${nDept}`,
+      [unitTypes],
+    );
     await q(`CREATE INDEX ON g_org (kind, n)`);
     await q(`ANALYZE g_org`);
     await q(`INSERT INTO organization (id, tenant_id, parent_id, kind, name, unit_type_code, path, sort_order)
@@ -223,8 +284,11 @@ export async function generate(client, { factor, passwordHash, tenantCode = 'ben
       FROM g_org o, (VALUES ('finance', '局财政审核人'), ('reviewer', '评价复核人'), ('admin', '管理员')) r(role, label) WHERE o.kind = 'finance_bureau'`);
     await q(`CREATE INDEX ON g_user (org_kind, n)`);
     await q(`ANALYZE g_user`);
-    await q(`INSERT INTO app_user (id, tenant_id, organization_id, username, display_name, password_hash, roles)
-      SELECT id, ${T}, organization_id, username, display_name, $1, roles FROM g_user`, [passwordHash]);
+    await q(
+      `INSERT INTO app_user (id, tenant_id, organization_id, username, display_name, password_hash, roles)
+      SELECT id, ${T}, organization_id, username, display_name, $1, roles FROM g_user`,
+      [passwordHash],
+    );
     step('users');
 
     // projects: number n belongs to unit 1 + (n - 1) % units; year k (0, 1, 2) has projects k*shift+1 … k*shift+perYear
@@ -233,13 +297,19 @@ export async function generate(client, { factor, passwordHash, tenantCode = 'ben
       SELECT gen_random_uuid() AS id, s.pn AS n, u.id AS unit_id, u.name AS unit_name, u.parent_id AS dept_id
       FROM generate_series(1, ${nProjects}) s(pn) JOIN g_org u ON u.kind = 'unit' AND u.n = 1 + (s.pn - 1) % ${nUnit}`);
     // the project keeps its identity; the header (项目名称 …) is each form revision's, written with the forms below
-    await q(`ALTER TABLE g_project ADD name text, ADD category_code text, ADD continuity text, ADD function_class_code text, ADD planned_start date, ADD planned_end date`);
-    await q(`UPDATE g_project SET name = '项目' || n || '：' || (ARRAY['设备更新维护','市民服务','信息系统运行维护','专项培训','基础设施修缮','公共服务购买'])[1 + n % 6],
+    await q(
+      `ALTER TABLE g_project ADD name text, ADD category_code text, ADD continuity text, ADD function_class_code text, ADD planned_start date, ADD planned_end date`,
+    );
+    await q(
+      `UPDATE g_project SET name = '项目' || n || '：' || (ARRAY['设备更新维护','市民服务','信息系统运行维护','专项培训','基础设施修缮','公共服务购买'])[1 + n % 6],
         category_code = ($1::text[])[1 + n % ${categories.length}], continuity = CASE WHEN n % 3 = 0 THEN 'new' ELSE 'continuing' END,
         function_class_code = ($2::text[])[1 + n % ${Math.max(1, functionClasses.length)}],
         planned_start = make_date(${years[0]} + ((n - 1) / ${shift})::int, 1, 1), planned_end = make_date(${years[0]} + ((n - 1) / ${shift})::int + 2, 12, 31)`,
-      [categories, functionClasses.length ? functionClasses : [null]]);
-    await q(`INSERT INTO project (id, tenant_id, organization_id, code) SELECT id, ${T}, unit_id, 'XM' || lpad(n::text, 7, '0') FROM g_project ORDER BY n`);
+      [categories, functionClasses.length ? functionClasses : [null]],
+    );
+    await q(
+      `INSERT INTO project (id, tenant_id, organization_id, code) SELECT id, ${T}, unit_id, 'XM' || lpad(n::text, 7, '0') FROM g_project ORDER BY n`,
+    );
     step('projects');
 
     // forms: seq numbers them; h is a stable pseudo-random number per form; variant: went through a 退回 first
@@ -305,8 +375,13 @@ export async function generate(client, { factor, passwordHash, tenantCode = 'ben
     step('goal_form');
 
     // bulk load: the big tables' indexes are dropped and rebuilt with the same names and definitions (3-4x faster)
-    const rebuild = superuser && dropIndexes ? [...(await withoutIndexes(q, 'indicator')), ...(await withoutIndexes(q, 'form_event'))] : [];
-    await q(`CREATE TEMP TABLE g_tpl (ord int, level1 text, level2 text, name text, raw text, kind text, op text, num numeric, unit text, bool boolean, warning text, weight numeric) ON COMMIT DROP`);
+    const rebuild =
+      superuser && dropIndexes
+        ? [...(await withoutIndexes(q, 'indicator')), ...(await withoutIndexes(q, 'form_event'))]
+        : [];
+    await q(
+      `CREATE TEMP TABLE g_tpl (ord int, level1 text, level2 text, name text, raw text, kind text, op text, num numeric, unit text, bool boolean, warning text, weight numeric) ON COMMIT DROP`,
+    );
     await q(`INSERT INTO g_tpl VALUES ${templateValues()}`);
     await q(`INSERT INTO indicator (id, tenant_id, form_id, indicator_set, level1_code, level2_code, sort_order, name, raw_value, target_kind,
         target_operator, target_number, target_unit, target_boolean, parse_warning, weight, scoring_notes, explanation, remark, level1_label, level2_label)
@@ -334,23 +409,35 @@ export async function generate(client, { factor, passwordHash, tenantCode = 'ben
     if (rebuild.length) step('rebuild indexes');
 
     // deadlines: this year's submit deadline has passed (drafts are overdue), the reviews are due soon
-    await q(`INSERT INTO workflow_deadline (tenant_id, year, kind, due_date)
+    await q(
+      `INSERT INTO workflow_deadline (tenant_id, year, kind, due_date)
       SELECT ${T}, y, k.kind, CASE WHEN y = ${Y} THEN current_date + k.this_year ELSE make_date(y - 1, 11, 1) + k.past END
-      FROM unnest($1::int[]) y, (VALUES ('submit', -7, 0), ('supervisor_review', 7, 14), ('finance_review', 21, 30)) k(kind, this_year, past)`, [years]);
+      FROM unnest($1::int[]) y, (VALUES ('submit', -7, 0), ('supervisor_review', 7, 14), ('finance_review', 21, 30)) k(kind, this_year, past)`,
+      [years],
+    );
     await q('COMMIT');
     step('commit');
 
     if (vacuum) {
       // what autovacuum would have done by the time such a tenant exists: statistics and the visibility map
-      await q(`VACUUM (ANALYZE) organization, finance_division_assignment, app_user, project, goal_form, indicator, form_event, workflow_deadline, indicator_taxonomy`);
+      await q(
+        `VACUUM (ANALYZE) organization, finance_division_assignment, app_user, project, goal_form, indicator, form_event, workflow_deadline, indicator_taxonomy`,
+      );
       step('vacuum analyze');
     }
 
     const counts = {};
     for (const table of ['organization', 'app_user', 'project', 'goal_form', 'indicator', 'form_event']) {
-      counts[table] = Number((await q(`SELECT count(*) AS n FROM ${table} WHERE tenant_id = $1`, [tenantId])).rows[0].n);
+      counts[table] = Number(
+        (await q(`SELECT count(*) AS n FROM ${table} WHERE tenant_id = $1`, [tenantId])).rows[0].n,
+      );
     }
-    const statusRows = (await q(`SELECT year, status, count(*)::int AS n FROM goal_form WHERE tenant_id = $1 GROUP BY 1, 2 ORDER BY 1, 2`, [tenantId])).rows;
+    const statusRows = (
+      await q(
+        `SELECT year, status, count(*)::int AS n FROM goal_form WHERE tenant_id = $1 GROUP BY 1, 2 ORDER BY 1, 2`,
+        [tenantId],
+      )
+    ).rows;
     const totalMs = Math.round(performance.now() - t0);
     return {
       tenantId,
@@ -407,7 +494,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const url = opt('url', process.env.DATABASE_URL);
   const factor = Number(opt('factor', '1'));
   if (!url) {
-    console.error('usage: node tools/bench/scale/generate.mjs --url=<owner url> --factor=N [--tenant=bench] [--password=bench]');
+    console.error(
+      'usage: node tools/bench/scale/generate.mjs --url=<owner url> --factor=N [--tenant=bench] [--password=bench]',
+    );
     process.exit(2);
   }
   const pg = require('pg');
@@ -417,7 +506,12 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   try {
     const passwordHash = await argon2.hash(opt('password', 'bench'), { type: argon2.argon2id });
     console.log(`generating factor ${factor} …`);
-    const result = await generate(client, { factor, passwordHash, tenantCode: opt('tenant', 'bench'), log: console.log });
+    const result = await generate(client, {
+      factor,
+      passwordHash,
+      tenantCode: opt('tenant', 'bench'),
+      log: console.log,
+    });
     console.log(`done in ${result.totalMs} ms`);
     console.table(result.counts);
   } finally {

@@ -9,7 +9,11 @@ export interface DataSourceSettings {
 }
 
 /** One place that builds a TypeORM DataSource: same entities and migrations for app, CLI and tests. */
-export function createDataSource({ url, poolSize = 10, applicationName = 'jixiaotong' }: DataSourceSettings): DataSource {
+export function createDataSource({
+  url,
+  poolSize = 10,
+  applicationName = 'jixiaotong',
+}: DataSourceSettings): DataSource {
   const options: DataSourceOptions = {
     type: 'postgres',
     url,

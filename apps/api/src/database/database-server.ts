@@ -12,7 +12,10 @@ export interface DatabaseServer {
 export const APP_DATABASE_NAME = 'jixiaotong';
 
 /** DATABASE_URL when set; otherwise the embedded PostgreSQL under DATA_DIR/postgres, started here. */
-export async function openDatabaseServer(config: AppConfig, log: (msg: string) => void = () => undefined): Promise<DatabaseServer> {
+export async function openDatabaseServer(
+  config: AppConfig,
+  log: (msg: string) => void = () => undefined,
+): Promise<DatabaseServer> {
   if (config.databaseUrl) {
     return { ownerUrl: config.databaseUrl, embedded: false, close: async () => undefined };
   }

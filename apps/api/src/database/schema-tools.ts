@@ -53,7 +53,8 @@ export async function pendingSchemaChanges(ownerUrl: string): Promise<{ up: stri
 
 /** Migrates a scratch database, diffs it against the entities, writes the difference as a migration file. */
 export async function generateMigration(ownerUrl: string, name: string, migrationsDir: string): Promise<string | null> {
-  if (!/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error('Migration name must be PascalCase, e.g. AddWeightToIndicator');
+  if (!/^[A-Z][A-Za-z0-9]+$/.test(name))
+    throw new Error('Migration name must be PascalCase, e.g. AddWeightToIndicator');
   const scratch = withDatabase(ownerUrl, `jxt_generate_${randomBytes(4).toString('hex')}`);
   await adminQuery(ownerUrl, `CREATE DATABASE ${quoteIdent(databaseName(scratch))}`);
   try {

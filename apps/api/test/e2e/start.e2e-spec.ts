@@ -40,7 +40,11 @@ interface Running {
 }
 
 function start(command: string[], env: Record<string, string>, port: number): Running {
-  const child = spawn(command[0], command.slice(1), { cwd: ROOT, env: { ...process.env, PORT: String(port), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command[0], command.slice(1), {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
@@ -63,7 +67,11 @@ async function healthy(app: Running, timeoutMs = 60000): Promise<void> {
   throw new Error(`not healthy in ${timeoutMs} ms:\n${app.output()}`);
 }
 
-async function api<T>(app: Running, path: string, init: RequestInit & { token?: string } = {}): Promise<{ status: number; body: T }> {
+async function api<T>(
+  app: Running,
+  path: string,
+  init: RequestInit & { token?: string } = {},
+): Promise<{ status: number; body: T }> {
   const response = await fetch(`http://127.0.0.1:${app.port}${path}`, {
     ...init,
     headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
@@ -94,7 +102,9 @@ describe('npm start on the embedded default', () => {
     const form = (await api<GoalForm>(cold, `/api/forms/${formId}`, { token })).body;
     const request = toSaveRequest(form);
     request.annualGoal = `${form.annualGoal}\n10、重启后仍在`;
-    expect((await api(cold, `/api/forms/${formId}`, { method: 'PUT', token, body: JSON.stringify(request) })).status).toBe(200);
+    expect(
+      (await api(cold, `/api/forms/${formId}`, { method: 'PUT', token, body: JSON.stringify(request) })).status,
+    ).toBe(200);
 
     cold.child.kill('SIGTERM');
     expect(await cold.exited).toBe(0);
@@ -141,7 +151,11 @@ describe('a production start', () => {
     ['JWT_SECRET', { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', JWT_SECRET: '' }],
     ['DATABASE_URL', { DATABASE_URL: '', JWT_SECRET: 'p'.repeat(40) }],
   ])('refuses to start without %s, saying so in one line', async (name, env) => {
-    const app = start([process.execPath, MAIN], { NODE_ENV: 'production', DATA_DIR: dataDir(), ...env }, await freePort());
+    const app = start(
+      [process.execPath, MAIN],
+      { NODE_ENV: 'production', DATA_DIR: dataDir(), ...env },
+      await freePort(),
+    );
     expect(await app.exited).toBe(1);
     expect(app.output().trim()).toBe(`[jixiaotong] ${name} is required when NODE_ENV=production`);
   });
@@ -151,13 +165,21 @@ describe('a production start', () => {
     const server = await startEmbeddedServer({ dataDir: holder.dataDir, fast: true });
     try {
       const databaseUrl = withDatabase(server.url, 'jxt_production');
-      const env = { NODE_ENV: 'production', DATABASE_URL: databaseUrl, JWT_SECRET: 'p'.repeat(40), APP_DB_PASSWORD: 'prod-app-password', DATA_DIR: dataDir() };
+      const env = {
+        NODE_ENV: 'production',
+        DATABASE_URL: databaseUrl,
+        JWT_SECRET: 'p'.repeat(40),
+        APP_DB_PASSWORD: 'prod-app-password',
+        DATA_DIR: dataDir(),
+      };
       const app = start([process.execPath, MAIN], env, await freePort());
       await healthy(app);
       expect((await loginAs(app, 'filer')).status).toBe(401);
       const owner = new Client({ connectionString: databaseUrl });
       await owner.connect();
-      const { rows } = await owner.query('SELECT (SELECT count(*)::int FROM tenant) AS tenants, (SELECT count(*)::int FROM app_user) AS users');
+      const { rows } = await owner.query(
+        'SELECT (SELECT count(*)::int FROM tenant) AS tenants, (SELECT count(*)::int FROM app_user) AS users',
+      );
       await owner.end();
       expect(rows[0]).toEqual({ tenants: 0, users: 0 });
       app.child.kill('SIGTERM');

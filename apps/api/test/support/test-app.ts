@@ -74,7 +74,10 @@ export async function startTestApp(configOverrides: Record<string, string> = {})
 }
 
 /** Another API process on the same database (e.g. to prove shared rate-limit counters). */
-export async function startSecondApp(first: TestApp, configOverrides: Record<string, string> = {}): Promise<NestFastifyApplication> {
+export async function startSecondApp(
+  first: TestApp,
+  configOverrides: Record<string, string> = {},
+): Promise<NestFastifyApplication> {
   return createApp({ config: testConfig(configOverrides), appDatabaseUrl: first.appUrl, logger: false });
 }
 
@@ -82,24 +85,53 @@ export async function startSecondApp(first: TestApp, configOverrides: Record<str
  * Loads the seed's real tenant (松江区 tree, taxonomy, the three 2021 forms) under its own code,
  * with users named `<prefix>-<role>` (password TEST_PASSWORD) so that two tenants can live in one database.
  */
-export async function seedSongjiang(ownerUrl: string, prefix: string, extraUsers: SeedUser[] = []): Promise<LoadedTenant> {
+export async function seedSongjiang(
+  ownerUrl: string,
+  prefix: string,
+  extraUsers: SeedUser[] = [],
+): Promise<LoadedTenant> {
   const seed = readSongjiangSeed();
   const unit = seed.tenant.organizations.children![0].children![0].name;
   const users: SeedUser[] = [
-    { username: `${prefix}-filer`, displayName: `${prefix} 填报人`, phone: '021-57820101', roles: ['filer'], organization: unit },
-    { username: `${prefix}-supervisor`, displayName: `${prefix} 主管`, roles: ['supervisor'], organization: '松江区科学技术委员会' },
+    {
+      username: `${prefix}-filer`,
+      displayName: `${prefix} 填报人`,
+      phone: '021-57820101',
+      roles: ['filer'],
+      organization: unit,
+    },
+    {
+      username: `${prefix}-supervisor`,
+      displayName: `${prefix} 主管`,
+      roles: ['supervisor'],
+      organization: '松江区科学技术委员会',
+    },
     { username: `${prefix}-finance`, displayName: `${prefix} 财政`, roles: ['finance'], organization: '松江区财政局' },
-    { username: `${prefix}-division`, displayName: `${prefix} 科教文卫科`, roles: ['finance'], organization: '科教文卫科' },
+    {
+      username: `${prefix}-division`,
+      displayName: `${prefix} 科教文卫科`,
+      roles: ['finance'],
+      organization: '科教文卫科',
+    },
     { username: `${prefix}-admin`, displayName: `${prefix} 管理员`, roles: ['admin'], organization: '松江区财政局' },
     ...extraUsers,
   ];
   return withOwnerTransaction(ownerUrl, (q) =>
-    loadTenant(q, { ...seed, users: users.map((u) => ({ ...u, password: TEST_PASSWORD })), tenantCode: `${prefix}-songjiang`, tenantName: `松江区（${prefix}）` }),
+    loadTenant(q, {
+      ...seed,
+      users: users.map((u) => ({ ...u, password: TEST_PASSWORD })),
+      tenantCode: `${prefix}-songjiang`,
+      tenantName: `松江区（${prefix}）`,
+    }),
   );
 }
 
 /** Logs in and returns the bearer header for later calls. */
-export async function login(app: NestFastifyApplication, username: string, password = TEST_PASSWORD): Promise<{ authorization: string; session: LoginResponse }> {
+export async function login(
+  app: NestFastifyApplication,
+  username: string,
+  password = TEST_PASSWORD,
+): Promise<{ authorization: string; session: LoginResponse }> {
   const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
   if (response.statusCode !== 200) throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
   const session = response.json<LoginResponse>();

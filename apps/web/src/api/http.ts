@@ -40,13 +40,23 @@ export async function apiFetch<T>(path: string, { method = 'GET', body, signal }
     const token = csrfToken();
     if (token) headers['x-csrf-token'] = token;
   }
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin', signal });
+  const response = await fetch(path, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+    signal,
+  });
   if (response.status === 204) return undefined as T;
   const data = (await response.json().catch(() => null)) as unknown;
   if (!response.ok) {
     const error = new ApiRequestError(
       response.status,
-      (data as ApiError | null) ?? { statusCode: response.status, error: response.statusText, message: `请求失败（${response.status}）` },
+      (data as ApiError | null) ?? {
+        statusCode: response.status,
+        error: response.statusText,
+        message: `请求失败（${response.status}）`,
+      },
     );
     if (response.status === 401 && path !== '/api/auth/login') onUnauthorized(error.message);
     throw error;

@@ -9,12 +9,32 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <Navigate to="/inbox" replace /> },
       { path: 'inbox', lazy: async () => ({ Component: (await import('../modules/inbox/InboxPage')).InboxPage }) },
-      { path: 'projects', lazy: async () => ({ Component: (await import('../modules/projects/ProjectListPage')).ProjectListPage }) },
-      { path: 'forms/:formId', lazy: async () => ({ Component: (await import('../modules/forms/FormPage')).FormPage }) },
-      { path: 'evaluations', lazy: async () => ({ Component: (await import('../modules/evaluations/EvaluationListPage')).EvaluationListPage }) },
-      { path: 'evaluations/:id', lazy: async () => ({ Component: (await import('../modules/evaluations/EvaluationPage')).EvaluationPage }) },
-      { path: 'admin/scoring-policy', lazy: async () => ({ Component: (await import('../modules/evaluations/ScoringPolicyPage')).ScoringPolicyPage }) },
-      { path: 'forms/:formId/compare/:otherId', lazy: async () => ({ Component: (await import('../modules/workflow/ComparePage')).ComparePage }) },
+      {
+        path: 'projects',
+        lazy: async () => ({ Component: (await import('../modules/projects/ProjectListPage')).ProjectListPage }),
+      },
+      {
+        path: 'forms/:formId',
+        lazy: async () => ({ Component: (await import('../modules/forms/FormPage')).FormPage }),
+      },
+      {
+        path: 'evaluations',
+        lazy: async () => ({
+          Component: (await import('../modules/evaluations/EvaluationListPage')).EvaluationListPage,
+        }),
+      },
+      {
+        path: 'evaluations/:id',
+        lazy: async () => ({ Component: (await import('../modules/evaluations/EvaluationPage')).EvaluationPage }),
+      },
+      {
+        path: 'admin/scoring-policy',
+        lazy: async () => ({ Component: (await import('../modules/evaluations/ScoringPolicyPage')).ScoringPolicyPage }),
+      },
+      {
+        path: 'forms/:formId/compare/:otherId',
+        lazy: async () => ({ Component: (await import('../modules/workflow/ComparePage')).ComparePage }),
+      },
     ],
   },
   { path: '*', element: <Navigate to="/inbox" replace /> },

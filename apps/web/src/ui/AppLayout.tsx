@@ -18,12 +18,16 @@ export function AppLayout() {
     // A session that ends while working (expired, revoked, user disabled) sends the user to log in again.
     setUnauthorizedListener((message) => {
       queryClient.clear();
-      navigate('/login', { replace: true, state: { notice: `${message}（会话已结束）`, from: location.pathname } satisfies LoginLocationState });
+      navigate('/login', {
+        replace: true,
+        state: { notice: `${message}（会话已结束）`, from: location.pathname } satisfies LoginLocationState,
+      });
     });
   }, [navigate, location.pathname]);
 
   if (me.isPending) return <Spin fullscreen description="加载中…" />;
-  if (me.isError || !me.data) return <Navigate to="/login" replace state={{ from: location.pathname } satisfies LoginLocationState} />;
+  if (me.isError || !me.data)
+    return <Navigate to="/login" replace state={{ from: location.pathname } satisfies LoginLocationState} />;
   const user = me.data;
 
   return (
@@ -59,10 +63,17 @@ export function AppLayout() {
               {ROLE_LABELS[role]}
             </Tag>
           ))}
-          <Typography.Text className="app-user-org" title={`${ORGANIZATION_KIND_LABELS[user.organization.kind]}：${user.organization.name}`}>
+          <Typography.Text
+            className="app-user-org"
+            title={`${ORGANIZATION_KIND_LABELS[user.organization.kind]}：${user.organization.name}`}
+          >
             {user.organization.name}
           </Typography.Text>
-          <Button size="small" onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })} loading={logout.isPending}>
+          <Button
+            size="small"
+            onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
+            loading={logout.isPending}
+          >
             退出登录
           </Button>
         </Space>

@@ -43,7 +43,13 @@ function Value({ text, as: Tag }: { text: string | null; as: 'del' | 'ins' }) {
  * The changed fields as old → new; a long list (a first save) folds after a few lines. `valueText` reads the stored
  * values (codes by the tenant's lists …); by default amounts are grouped and the rest shown as stored.
  */
-export function ChangeList({ changes, valueText = fieldValueText }: { changes: readonly HistoryChange[]; valueText?: ChangeValueText }) {
+export function ChangeList({
+  changes,
+  valueText = fieldValueText,
+}: {
+  changes: readonly HistoryChange[];
+  valueText?: ChangeValueText;
+}) {
   const [open, setOpen] = useState(false);
   const shown = open ? changes : changes.slice(0, FIRST);
   return (
@@ -51,7 +57,8 @@ export function ChangeList({ changes, valueText = fieldValueText }: { changes: r
       {shown.map((change, i) => (
         <li key={i}>
           <span className="timeline-change-label">{change.label}</span>：
-          <Value as="del" text={valueText(change.field, change.before)} /> → <Value as="ins" text={valueText(change.field, change.after)} />
+          <Value as="del" text={valueText(change.field, change.before)} /> →{' '}
+          <Value as="ins" text={valueText(change.field, change.after)} />
         </li>
       ))}
       {changes.length > FIRST && (
@@ -74,14 +81,21 @@ function Who({ entry }: { entry: HistoryEntryBase }) {
   return (
     <span className="timeline-who">
       {entry.actorName}
-      {entry.actorRoles.length > 0 && <Typography.Text type="secondary">（{entry.actorRoles.map((r) => ROLE_LABELS[r]).join('、')}）</Typography.Text>}
+      {entry.actorRoles.length > 0 && (
+        <Typography.Text type="secondary">（{entry.actorRoles.map((r) => ROLE_LABELS[r]).join('、')}）</Typography.Text>
+      )}
       <Typography.Text type="secondary"> {entry.actorOrganizationName}</Typography.Text>
     </span>
   );
 }
 
 /** One entry of the timeline: `<title> · who (roles) organisation  time`, then what the entry says (`body`). */
-export function historyItem(entry: HistoryEntryBase, title: string, color: string | undefined, body: ReactNode): TimelineItem {
+export function historyItem(
+  entry: HistoryEntryBase,
+  title: string,
+  color: string | undefined,
+  body: ReactNode,
+): TimelineItem {
   return {
     key: entry.id,
     color,
@@ -122,7 +136,13 @@ export function HistoryTimeline<T extends HistoryEntryBase>({ title, status, his
       {history.isPending ? (
         <Spin description="加载中…" />
       ) : history.isError ? (
-        <Alert type="error" showIcon title={`无法读取${title}`} description={history.error.message} action={<Button onClick={() => void history.refetch()}>重试</Button>} />
+        <Alert
+          type="error"
+          showIcon
+          title={`无法读取${title}`}
+          description={history.error.message}
+          action={<Button onClick={() => void history.refetch()}>重试</Button>}
+        />
       ) : history.data.length === 0 ? (
         <Empty description="暂无记录" />
       ) : (

@@ -7,10 +7,18 @@ import { SEED_FORM_3 } from '../modules/forms/testing/seed-form-3';
 import { TAXONOMY_2021 } from '../modules/forms/testing/taxonomy';
 import { IssuesPanel } from './IssuesPanel';
 
-const issue = (severity: FieldIssue['severity'], message: string, blank?: true): FieldIssue => ({ field: message, severity, code: 'c', message, ...(blank ? { blank } : {}) });
+const issue = (severity: FieldIssue['severity'], message: string, blank?: true): FieldIssue => ({
+  field: message,
+  severity,
+  code: 'c',
+  message,
+  ...(blank ? { blank } : {}),
+});
 const section = (name: RegExp) => screen.getByRole('region', { name });
-const items = (region: HTMLElement) => within(region).getAllByRole('listitem').map((li) => li.textContent);
-
+const items = (region: HTMLElement) =>
+  within(region)
+    .getAllByRole('listitem')
+    .map((li) => li.textContent);
 
 describe('IssuesPanel', () => {
   it('shows nothing when all is well', () => {
@@ -51,7 +59,9 @@ describe('IssuesPanel', () => {
     request.indicators.year[0].children[0].indicators[1].rawValue = '';
     const name = (k: number) => SEED_FORM_3.indicators.year[0].children[0].indicators[k].name;
     render(<IssuesPanel issues={atSubmission(checkForm(request, TAXONOMY_2021))} />);
-    expect(items(section(/阻止提交/))).toEqual([expect.stringMatching(new RegExp(`^三级指标「${name(0)}」：年度指标值“≥abc%”无法识别为数值：`))]);
+    expect(items(section(/阻止提交/))).toEqual([
+      expect.stringMatching(new RegExp(`^三级指标「${name(0)}」：年度指标值“≥abc%”无法识别为数值：`)),
+    ]);
     expect(items(section(/待填写/))).toEqual([`三级指标「${name(1)}」：年度指标值未填写`]);
     expect(within(section(/提醒/)).getByText('实施单位未填写')).toBeInTheDocument();
   });
@@ -69,7 +79,9 @@ describe('IssuesPanel', () => {
     const listed = items(todo);
     expect(listed).toHaveLength(count);
     for (const indicator of fresh.indicators) {
-      expect(listed.filter((text) => text?.startsWith(`三级指标「${indicator.name}」：请填写实际完成值`))).toHaveLength(1);
+      expect(listed.filter((text) => text?.startsWith(`三级指标「${indicator.name}」：请填写实际完成值`))).toHaveLength(
+        1,
+      );
     }
     expect(listed.filter((text) => text?.includes('请填写数值'))).toEqual([]);
   });

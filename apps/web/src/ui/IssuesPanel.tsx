@@ -43,7 +43,12 @@ export function IssuesPanel({ issues }: IssuesPanelProps) {
     <div className="issues-panel no-print">
       {blocking.length > 0 && (
         <section aria-label="阻止提交">
-          <Alert type="error" showIcon title={`阻止提交：${blocking.length} 处需要修改`} description={<IssueList issues={blocking} />} />
+          <Alert
+            type="error"
+            showIcon
+            title={`阻止提交：${blocking.length} 处需要修改`}
+            description={<IssueList issues={blocking} />}
+          />
         </section>
       )}
       {todos.length > 0 && (
@@ -56,7 +61,12 @@ export function IssuesPanel({ issues }: IssuesPanelProps) {
               <>
                 <IssueList issues={shownTodos} />
                 {foldable && (
-                  <Button type="link" size="small" className="issues-panel-fold" onClick={() => setTodosOpen(!todosOpen)}>
+                  <Button
+                    type="link"
+                    size="small"
+                    className="issues-panel-fold"
+                    onClick={() => setTodosOpen(!todosOpen)}
+                  >
                     {todosOpen ? '收起' : `查看全部 ${todos.length} 项`}
                   </Button>
                 )}
@@ -67,7 +77,12 @@ export function IssuesPanel({ issues }: IssuesPanelProps) {
       )}
       {warnings.length > 0 && (
         <section aria-label="提醒">
-          <Alert type="warning" showIcon title={`提醒：${warnings.length} 条，不影响提交`} description={<IssueList issues={warnings} />} />
+          <Alert
+            type="warning"
+            showIcon
+            title={`提醒：${warnings.length} 条，不影响提交`}
+            description={<IssueList issues={warnings} />}
+          />
         </section>
       )}
     </div>

@@ -28,7 +28,9 @@ export function MoneyInput({ value, onChange, ...rest }: MoneyInputProps) {
   const handleChange = (event: ChangeEvent<HTMLInputElement>) => {
     const input = event.target;
     const inputType = (event.nativeEvent as InputEvent).inputType ?? '';
-    const deletion = inputType.startsWith('delete') ? { previous: value, direction: inputType.endsWith('Forward') ? ('forward' as const) : ('backward' as const) } : undefined;
+    const deletion = inputType.startsWith('delete')
+      ? { previous: value, direction: inputType.endsWith('Forward') ? ('forward' as const) : ('backward' as const) }
+      : undefined;
     const next = groupMoneyInput(input.value, input.selectionStart ?? input.value.length, deletion);
     caret.current = next.caret;
     onChange(next.text);

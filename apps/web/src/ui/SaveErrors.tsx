@@ -46,7 +46,17 @@ export function SaveErrors({ summary, failure, onCloseFailure, onFocus }: SaveEr
           }
         />
       )}
-      {failure && <Alert type="error" showIcon className="form-alert no-print" title="保存失败" description={failure} closable onClose={onCloseFailure} />}
+      {failure && (
+        <Alert
+          type="error"
+          showIcon
+          className="form-alert no-print"
+          title="保存失败"
+          description={failure}
+          closable
+          onClose={onCloseFailure}
+        />
+      )}
     </>
   );
 }

@@ -24,7 +24,17 @@ export interface SheetPageHeaderProps {
 }
 
 /** The screen-only head of a sheet page (a 填报表, a 自评表): back link, title, state, details; the steps, 编辑 and 打印. */
-export function SheetPageHeader({ backTo, backLabel, title, children, lastChange, editing, canEdit, onEdit, actions }: SheetPageHeaderProps) {
+export function SheetPageHeader({
+  backTo,
+  backLabel,
+  title,
+  children,
+  lastChange,
+  editing,
+  canEdit,
+  onEdit,
+  actions,
+}: SheetPageHeaderProps) {
   return (
     <div className="form-meta no-print">
       <Space wrap size="middle">

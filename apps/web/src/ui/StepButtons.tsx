@@ -15,14 +15,26 @@ export interface StepButtonsProps<A extends string> {
 }
 
 /** A record's workflow bar: exactly the allowed steps as buttons, the chosen step's dialog. */
-export function StepButtons<A extends string>({ actions, labels, className, primary, danger, dialog }: StepButtonsProps<A>) {
+export function StepButtons<A extends string>({
+  actions,
+  labels,
+  className,
+  primary,
+  danger,
+  dialog,
+}: StepButtonsProps<A>) {
   const [action, setAction] = useState<A | null>(null);
   if (actions.length === 0) return null;
   return (
     <>
       <Space wrap className={className}>
         {actions.map((a) => (
-          <Button key={a} type={primary.includes(a) ? 'primary' : 'default'} danger={danger.includes(a)} onClick={() => setAction(a)}>
+          <Button
+            key={a}
+            type={primary.includes(a) ? 'primary' : 'default'}
+            danger={danger.includes(a)}
+            onClick={() => setAction(a)}
+          >
             {labels[a]}
           </Button>
         ))}

@@ -22,7 +22,14 @@ export interface StepFailureAlertProps {
 }
 
 /** The server's refusal of a step inside its dialog: 409 with 重新加载 (closes the dialog, reads again), the rest with its field messages. */
-export function StepFailureAlert({ failure, label, conflictTitle, className, onClose, onReload }: StepFailureAlertProps) {
+export function StepFailureAlert({
+  failure,
+  label,
+  conflictTitle,
+  className,
+  onClose,
+  onReload,
+}: StepFailureAlertProps) {
   return (
     <Alert
       type="error"
@@ -63,7 +70,11 @@ export function StepFailureAlert({ failure, label, conflictTitle, className, onC
 export function toFailure(error: Error, shownInForm: readonly string[] = []): StepFailure {
   if (error instanceof ApiRequestError) {
     const fields = error.body.fields ?? [];
-    return { status: error.status, message: error.body.message, details: fields.filter((f) => !shownInForm.includes(f.field)).map((f) => f.message) };
+    return {
+      status: error.status,
+      message: error.body.message,
+      details: fields.filter((f) => !shownInForm.includes(f.field)).map((f) => f.message),
+    };
   }
   return { status: 0, message: error.message || '操作失败，请稍后再试', details: [] };
 }

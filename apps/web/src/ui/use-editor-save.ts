@@ -15,7 +15,10 @@ export interface EditorSaveOptions {
  * The save of an editor's draft: 已保存 and onSaved; a 409 opens the conflict dialog (`conflict` is the server's message),
  * a 400 goes to the draft, anything else is a `failure` to show.
  */
-export function useEditorSave<TData, TRequest>(mutation: UseMutationResult<TData, ApiRequestError | Error, TRequest>, { onSaved, onInvalid }: EditorSaveOptions) {
+export function useEditorSave<TData, TRequest>(
+  mutation: UseMutationResult<TData, ApiRequestError | Error, TRequest>,
+  { onSaved, onInvalid }: EditorSaveOptions,
+) {
   const { message } = App.useApp();
   const [conflict, setConflict] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);

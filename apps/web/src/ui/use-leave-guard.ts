@@ -14,6 +14,9 @@ export function useLeaveGuard(dirty: boolean): Blocker {
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
   // …and navigation inside the app.
-  const shouldBlock = useCallback<BlockerFunction>(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname, [dirty]);
+  const shouldBlock = useCallback<BlockerFunction>(
+    ({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname,
+    [dirty],
+  );
   return useBlocker(shouldBlock);
 }

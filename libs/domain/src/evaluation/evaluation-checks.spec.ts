@@ -3,7 +3,11 @@ import { DEFAULT_SCORING_POLICY as P } from '../scoring/scoring-policy';
 import { diffEvaluations } from './evaluation-diff';
 import { checkEvaluation, scoreEvaluationContent, type EvaluationContent } from './evaluation-checks';
 
-const indicator = (raw: string, actualValue: string | null, extra: Partial<EvaluationContent['indicators'][number]> = {}) => ({
+const indicator = (
+  raw: string,
+  actualValue: string | null,
+  extra: Partial<EvaluationContent['indicators'][number]> = {},
+) => ({
   level1Code: 'output',
   name: `指标${raw}`,
   target: readTarget(raw).target,
@@ -85,7 +89,11 @@ describe('self-evaluation checks', () => {
     const wrong = check(
       content({
         funds: { initialBudget: '0', annualBudget: '0', executedAmount: 'abc' },
-        indicators: [indicator('=2次', '2个'), indicator('及时', '及时', { selfShare: '1.5' }), indicator('=2次', '1次')],
+        indicators: [
+          indicator('=2次', '2个'),
+          indicator('及时', '及时', { selfShare: '1.5' }),
+          indicator('=2次', '1次'),
+        ],
       }),
     );
     expect(wrong.map((i) => [i.code, i.blank])).toEqual([
@@ -99,32 +107,77 @@ describe('self-evaluation checks', () => {
 
   it('warns, without blocking, when more was spent than budgeted', () => {
     const issues = check(content({ funds: { initialBudget: '100', annualBudget: '100', executedAmount: '120' } }));
-    expect(issues).toEqual([expect.objectContaining({ field: 'funds.executedAmount', severity: 'warning', code: 'over_budget' })]);
+    expect(issues).toEqual([
+      expect.objectContaining({ field: 'funds.executedAmount', severity: 'warning', code: 'over_budget' }),
+    ]);
   });
 
-  it('warns when the policy gives an indicator\'s 一级指标 no weight (成本指标 as level 1)', () => {
-    const issues = check(content({ indicators: [indicator('>=98%', '99%'), indicator('≤90万元', '85万元', { level1Code: 'cost', level1Label: '成本指标' })] }));
-    expect(issues).toEqual([expect.objectContaining({ field: 'indicators.1.weight', severity: 'warning', code: 'zero_weight', message: '三级指标「指标≤90万元」：评分规则未给一级指标“成本指标”设权重，此指标分值为 0' })]);
+  it("warns when the policy gives an indicator's 一级指标 no weight (成本指标 as level 1)", () => {
+    const issues = check(
+      content({
+        indicators: [
+          indicator('>=98%', '99%'),
+          indicator('≤90万元', '85万元', { level1Code: 'cost', level1Label: '成本指标' }),
+        ],
+      }),
+    );
+    expect(issues).toEqual([
+      expect.objectContaining({
+        field: 'indicators.1.weight',
+        severity: 'warning',
+        code: 'zero_weight',
+        message: '三级指标「指标≤90万元」：评分规则未给一级指标“成本指标”设权重，此指标分值为 0',
+      }),
+    ]);
   });
 
   it('keeps the band picked at a shared edge: 部分达成 at 80 % asks for a 偏差原因, a share outside its band blocks', () => {
     const partly = content({ indicators: [indicator('及时', '基本及时', { selfShare: '0.8', selfBand: 'partly' })] });
-    expect(check(partly)).toEqual([expect.objectContaining({ field: 'indicators.0.deviationReason', code: 'reason_required' })]);
-    expect(scoreEvaluationContent(partly, P).indicators[0].rule).toBe('定性（自评）：部分达成并具有一定效果 80% × 90.00');
-    const outside = content({ indicators: [indicator('及时', '基本及时', { selfShare: '0.85', selfBand: 'partly', deviationReason: '略有延误' })] });
-    expect(check(outside)).toEqual([expect.objectContaining({ field: 'indicators.0.selfShare', code: 'unscored', message: '三级指标「指标及时」：得分比例应在 60%–80% 之间' })]);
+    expect(check(partly)).toEqual([
+      expect.objectContaining({ field: 'indicators.0.deviationReason', code: 'reason_required' }),
+    ]);
+    expect(scoreEvaluationContent(partly, P).indicators[0].rule).toBe(
+      '定性（自评）：部分达成并具有一定效果 80% × 90.00',
+    );
+    const outside = content({
+      indicators: [
+        indicator('及时', '基本及时', { selfShare: '0.85', selfBand: 'partly', deviationReason: '略有延误' }),
+      ],
+    });
+    expect(check(outside)).toEqual([
+      expect.objectContaining({
+        field: 'indicators.0.selfShare',
+        code: 'unscored',
+        message: '三级指标「指标及时」：得分比例应在 60%–80% 之间',
+      }),
+    ]);
   });
 
   it('refuses a unit that does not convert, by the value field', () => {
     const issues = check(content({ indicators: [indicator('=2次', '2个')] }));
-    expect(issues).toEqual([expect.objectContaining({ field: 'indicators.0.actualValue', message: expect.stringContaining('“个”不能换算为“次”') })]);
+    expect(issues).toEqual([
+      expect.objectContaining({
+        field: 'indicators.0.actualValue',
+        message: expect.stringContaining('“个”不能换算为“次”'),
+      }),
+    ]);
   });
 });
 
 describe('self-evaluation diff', () => {
   it('lists each changed field with old and new values, ignoring surrounding spaces', () => {
-    const before = { annualBudget: '100.00', executedAmount: null, actualGoal: '完成', indicators: [{ id: 'a', name: '系统可用率', actualValue: '99%', selfShare: null, deviationReason: null }] };
-    const after = { ...before, executedAmount: '90.00', actualGoal: ' 完成 ', indicators: [{ ...before.indicators[0], actualValue: '97%' }] };
+    const before = {
+      annualBudget: '100.00',
+      executedAmount: null,
+      actualGoal: '完成',
+      indicators: [{ id: 'a', name: '系统可用率', actualValue: '99%', selfShare: null, deviationReason: null }],
+    };
+    const after = {
+      ...before,
+      executedAmount: '90.00',
+      actualGoal: ' 完成 ',
+      indicators: [{ ...before.indicators[0], actualValue: '97%' }],
+    };
     expect(diffEvaluations(before, after)).toEqual([
       { field: 'funds.executedAmount', label: '全年执行数', before: null, after: '90.00' },
       { field: 'indicators.0.actualValue', label: '实际完成值：系统可用率', before: '99%', after: '97%' },
@@ -136,7 +189,16 @@ describe('self-evaluation diff', () => {
     annualBudget: '213500.00',
     executedAmount: '200000.00',
     actualGoal: '完成',
-    indicators: [{ id: 'q', name: '信息化程度', actualValue: '有所提升', selfShare: '1.0000', selfBand: 'achieved' as const, deviationReason: null }],
+    indicators: [
+      {
+        id: 'q',
+        name: '信息化程度',
+        actualValue: '有所提升',
+        selfShare: '1.0000',
+        selfBand: 'achieved' as const,
+        deviationReason: null,
+      },
+    ],
   };
 
   it('records nothing for a row saved unchanged: 1.0000 is 1, 200000.00 is 200000', () => {
@@ -146,15 +208,34 @@ describe('self-evaluation diff', () => {
 
   it('records a changed share in percent and a changed band by its label, even at the same share', () => {
     const bands = P.qualitativeBands;
-    const lower = { ...stored, indicators: [{ ...stored.indicators[0], selfShare: '0.8', selfBand: 'partly' as const }] };
+    const lower = {
+      ...stored,
+      indicators: [{ ...stored.indicators[0], selfShare: '0.8', selfBand: 'partly' as const }],
+    };
     expect(diffEvaluations(stored, lower, bands)).toEqual([
-      { field: 'indicators.0.selfBand', label: '完成档次：信息化程度', before: '达成年度指标', after: '部分达成并具有一定效果' },
+      {
+        field: 'indicators.0.selfBand',
+        label: '完成档次：信息化程度',
+        before: '达成年度指标',
+        after: '部分达成并具有一定效果',
+      },
       { field: 'indicators.0.selfShare', label: '自评得分比例：信息化程度', before: '100%', after: '80%' },
     ]);
-    const atEdge = { ...stored, indicators: [{ ...stored.indicators[0], selfShare: '0.8000', selfBand: 'achieved' as const }] };
-    const sameShare = { ...stored, indicators: [{ ...stored.indicators[0], selfShare: '0.8', selfBand: 'partly' as const }] };
+    const atEdge = {
+      ...stored,
+      indicators: [{ ...stored.indicators[0], selfShare: '0.8000', selfBand: 'achieved' as const }],
+    };
+    const sameShare = {
+      ...stored,
+      indicators: [{ ...stored.indicators[0], selfShare: '0.8', selfBand: 'partly' as const }],
+    };
     expect(diffEvaluations(atEdge, sameShare, bands)).toEqual([
-      { field: 'indicators.0.selfBand', label: '完成档次：信息化程度', before: '达成年度指标', after: '部分达成并具有一定效果' },
+      {
+        field: 'indicators.0.selfBand',
+        label: '完成档次：信息化程度',
+        before: '达成年度指标',
+        after: '部分达成并具有一定效果',
+      },
     ]);
   });
 });

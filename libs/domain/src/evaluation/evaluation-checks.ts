@@ -58,8 +58,10 @@ export function scoreEvaluationContent(content: EvaluationContent, policy: Scori
  */
 export function checkEvaluation(content: EvaluationContent, scored: ScoredEvaluation): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  const error = (field: string, code: string, message: string) => issues.push({ field, severity: 'error', code, message });
-  const todo = (field: string, code: string, message: string) => issues.push({ field, severity: 'error', blank: true, code, message });
+  const error = (field: string, code: string, message: string) =>
+    issues.push({ field, severity: 'error', code, message });
+  const todo = (field: string, code: string, message: string) =>
+    issues.push({ field, severity: 'error', blank: true, code, message });
   for (const key of ['annualBudget', 'executedAmount'] as const) {
     const raw = content.funds[key];
     const label = key === 'annualBudget' ? '全年预算数' : '全年执行数';
@@ -70,25 +72,42 @@ export function checkEvaluation(content: EvaluationContent, scored: ScoredEvalua
   const executed = moneyOrNull(content.funds.executedAmount);
   if (budget && new D(budget).isZero()) error('funds.annualBudget', 'zero_budget', '全年预算数为 0，无法计算执行率');
   if (budget && executed && new D(executed).gt(budget)) {
-    issues.push({ field: 'funds.executedAmount', severity: 'warning', code: 'over_budget', message: '全年执行数超过全年预算数，执行率按 100% 计分' });
+    issues.push({
+      field: 'funds.executedAmount',
+      severity: 'warning',
+      code: 'over_budget',
+      message: '全年执行数超过全年预算数，执行率按 100% 计分',
+    });
   }
   if (!content.actualGoal?.trim()) todo('actualGoal', 'required', '请填写年度总体目标的实际完成情况');
   content.indicators.forEach((indicator, i) => {
     const s = scored.indicators[i];
     const who = `三级指标「${indicator.name?.trim() || `第 ${i + 1} 个`}」`;
     const actual = indicator.actualValue?.trim();
-    if (!actual) todo(`indicators.${i}.actualValue`, 'required', `${who}：请填写实际完成值${expectedAs(indicator.target)}`);
+    if (!actual)
+      todo(`indicators.${i}.actualValue`, 'required', `${who}：请填写实际完成值${expectedAs(indicator.target)}`);
     if (isBandScored(indicator.target)) {
       const chosen = indicator.reviewerShare ?? indicator.selfShare;
-      if (s.error) (chosen ? error : todo)(`indicators.${i}.selfShare`, chosen ? 'unscored' : 'required', `${who}：${s.error}`);
+      if (s.error)
+        (chosen ? error : todo)(`indicators.${i}.selfShare`, chosen ? 'unscored' : 'required', `${who}：${s.error}`);
     } else if (s.error && actual) {
       error(`indicators.${i}.actualValue`, 'unscored', `${who}：${unscoredMessage(indicator.target, actual, s.error)}`);
     }
     // Not a mere to-do: what was typed misses (or overshoots) the target, and the rules want it explained.
-    if (s.reasonMissing) error(`indicators.${i}.deviationReason`, 'reason_required', `${who}：未完成或超出目标较多，请填写偏差原因分析及改进措施`);
+    if (s.reasonMissing)
+      error(
+        `indicators.${i}.deviationReason`,
+        'reason_required',
+        `${who}：未完成或超出目标较多，请填写偏差原因分析及改进措施`,
+      );
     // E.g. a taxonomy with 成本指标 as a 一级指标 under a policy that weighs only 产出/效益/满意度.
     if (new D(s.weight).isZero()) {
-      issues.push({ field: `indicators.${i}.weight`, severity: 'warning', code: 'zero_weight', message: `${who}：评分规则未给一级指标“${indicator.level1Label ?? indicator.level1Code}”设权重，此指标分值为 0` });
+      issues.push({
+        field: `indicators.${i}.weight`,
+        severity: 'warning',
+        code: 'zero_weight',
+        message: `${who}：评分规则未给一级指标“${indicator.level1Label ?? indicator.level1Code}”设权重，此指标分值为 0`,
+      });
     }
   });
   return issues;

@@ -22,19 +22,33 @@ export interface EditableEvaluation {
 const sameText = (a: string | null, b: string | null) => (a ?? '').trim() === (b ?? '').trim();
 /** Numbers as stored and as sent differ in form only: `1.0000` (numeric(5,4)) is `1`, `200000.00` is `200000`. */
 const sameNumber = (a: string | null, b: string | null) =>
-  a !== null && b !== null && isPlainDecimal(a) && isPlainDecimal(b) ? new D(a.trim()).equals(b.trim()) : sameText(a, b);
+  a !== null && b !== null && isPlainDecimal(a) && isPlainDecimal(b)
+    ? new D(a.trim()).equals(b.trim())
+    : sameText(a, b);
 
 /**
  * What a save changed, field by field with old and new values, in the words of the printed table: shares in
  * percent, bands by their label (`bands`: the policy's; the code when absent). A row saved unchanged records nothing.
  */
-export function diffEvaluations(before: EditableEvaluation, after: EditableEvaluation, bands: readonly Pick<QualitativeBand, 'code' | 'label'>[] = []): FieldChange[] {
+export function diffEvaluations(
+  before: EditableEvaluation,
+  after: EditableEvaluation,
+  bands: readonly Pick<QualitativeBand, 'code' | 'label'>[] = [],
+): FieldChange[] {
   const changes: FieldChange[] = [];
-  const push = (field: string, label: string, a: string | null, b: string | null, same = sameText, show = (v: string | null) => v) => {
+  const push = (
+    field: string,
+    label: string,
+    a: string | null,
+    b: string | null,
+    same = sameText,
+    show = (v: string | null) => v,
+  ) => {
     if (!same(a, b)) changes.push({ field, label, before: show(a), after: show(b) });
   };
   const percent = (share: string | null) => (share === null ? null : `${shareToPercent(share) ?? share}%`);
-  const bandLabel = (code: string | null) => (code === null ? null : (bands.find((b) => b.code === code)?.label ?? code));
+  const bandLabel = (code: string | null) =>
+    code === null ? null : (bands.find((b) => b.code === code)?.label ?? code);
   push('funds.annualBudget', '全年预算数', before.annualBudget, after.annualBudget, sameNumber);
   push('funds.executedAmount', '全年执行数', before.executedAmount, after.executedAmount, sameNumber);
   push('actualGoal', '实际完成情况', before.actualGoal, after.actualGoal);
@@ -43,9 +57,28 @@ export function diffEvaluations(before: EditableEvaluation, after: EditableEvalu
     const old = previous.get(indicator.id);
     if (!old) return;
     push(`indicators.${index}.actualValue`, `实际完成值：${indicator.name}`, old.actualValue, indicator.actualValue);
-    push(`indicators.${index}.selfBand`, `完成档次：${indicator.name}`, old.selfBand ?? null, indicator.selfBand ?? null, sameText, bandLabel);
-    push(`indicators.${index}.selfShare`, `自评得分比例：${indicator.name}`, old.selfShare, indicator.selfShare, sameNumber, percent);
-    push(`indicators.${index}.deviationReason`, `偏差原因：${indicator.name}`, old.deviationReason, indicator.deviationReason);
+    push(
+      `indicators.${index}.selfBand`,
+      `完成档次：${indicator.name}`,
+      old.selfBand ?? null,
+      indicator.selfBand ?? null,
+      sameText,
+      bandLabel,
+    );
+    push(
+      `indicators.${index}.selfShare`,
+      `自评得分比例：${indicator.name}`,
+      old.selfShare,
+      indicator.selfShare,
+      sameNumber,
+      percent,
+    );
+    push(
+      `indicators.${index}.deviationReason`,
+      `偏差原因：${indicator.name}`,
+      old.deviationReason,
+      indicator.deviationReason,
+    );
   });
   return changes;
 }

@@ -19,14 +19,43 @@ export interface EvaluationTransitionRule {
 }
 
 export const EVALUATION_TRANSITIONS: readonly EvaluationTransitionRule[] = [
-  { action: 'submit', from: 'draft', to: 'submitted', roles: ['filer'], requiresComment: false, requiresComplete: true },
-  { action: 'submit', from: 'returned', to: 'submitted', roles: ['filer'], requiresComment: false, requiresComplete: true },
+  {
+    action: 'submit',
+    from: 'draft',
+    to: 'submitted',
+    roles: ['filer'],
+    requiresComment: false,
+    requiresComplete: true,
+  },
+  {
+    action: 'submit',
+    from: 'returned',
+    to: 'submitted',
+    roles: ['filer'],
+    requiresComment: false,
+    requiresComplete: true,
+  },
   { action: 'withdraw', from: 'submitted', to: 'draft', roles: ['filer'], requiresComment: false },
   { action: 'return', from: 'submitted', to: 'returned', roles: ['reviewer'], requiresComment: true },
-  { action: 'review', from: 'submitted', to: 'reviewed', roles: ['reviewer'], requiresComment: false, forbidsOwnSubmission: true, takesAdjustments: true },
+  {
+    action: 'review',
+    from: 'submitted',
+    to: 'reviewed',
+    roles: ['reviewer'],
+    requiresComment: false,
+    forbidsOwnSubmission: true,
+    takesAdjustments: true,
+  },
   // After 复核 the reviewer may still send it back before it is final.
   { action: 'return', from: 'reviewed', to: 'returned', roles: ['reviewer'], requiresComment: true },
-  { action: 'finalise', from: 'reviewed', to: 'final', roles: ['reviewer'], requiresComment: false, forbidsOwnSubmission: true },
+  {
+    action: 'finalise',
+    from: 'reviewed',
+    to: 'final',
+    roles: ['reviewer'],
+    requiresComment: false,
+    forbidsOwnSubmission: true,
+  },
 ];
 
 /** States in which the unit may change its self-evaluation. */
@@ -37,7 +66,13 @@ export function isEvaluationEditable(status: EvaluationStatus): boolean {
 }
 
 export function availableEvaluationActions(status: EvaluationStatus, roles: readonly Role[]): EvaluationAction[] {
-  return [...new Set(EVALUATION_TRANSITIONS.filter((t) => t.from === status && t.roles.some((r) => roles.includes(r))).map((t) => t.action))];
+  return [
+    ...new Set(
+      EVALUATION_TRANSITIONS.filter((t) => t.from === status && t.roles.some((r) => roles.includes(r))).map(
+        (t) => t.action,
+      ),
+    ),
+  ];
 }
 
 export interface EvaluationTransitionRequest {
@@ -52,13 +87,24 @@ export interface EvaluationTransitionRequest {
   issues?: readonly FieldIssue[];
 }
 
-export type EvaluationRefusal = 'not_allowed_in_status' | 'role_not_allowed' | 'comment_required' | 'adjustments_not_allowed' | 'own_submission' | 'incomplete';
+export type EvaluationRefusal =
+  | 'not_allowed_in_status'
+  | 'role_not_allowed'
+  | 'comment_required'
+  | 'adjustments_not_allowed'
+  | 'own_submission'
+  | 'incomplete';
 
 export type EvaluationDecision =
   | { ok: true; rule: EvaluationTransitionRule }
   | { ok: false; reason: EvaluationRefusal; message: string; issues?: FieldIssue[] };
 
-const refuse = (reason: EvaluationRefusal, message: string, issues?: FieldIssue[]): EvaluationDecision => ({ ok: false, reason, message, issues });
+const refuse = (reason: EvaluationRefusal, message: string, issues?: FieldIssue[]): EvaluationDecision => ({
+  ok: false,
+  reason,
+  message,
+  issues,
+});
 
 export function decideEvaluationTransition(request: EvaluationTransitionRequest): EvaluationDecision {
   const candidates = EVALUATION_TRANSITIONS.filter((t) => t.from === request.status && t.action === request.action);
@@ -66,8 +112,10 @@ export function decideEvaluationTransition(request: EvaluationTransitionRequest)
   const rule = candidates.find((t) => t.roles.some((r) => request.roles.includes(r)));
   if (!rule) return refuse('role_not_allowed', '当前角色无权执行此操作');
   if (rule.requiresComment && !request.comment?.trim()) return refuse('comment_required', '请填写退回意见');
-  if (!rule.takesAdjustments && (request.adjustmentCount ?? 0) > 0) return refuse('adjustments_not_allowed', '只有复核时可以调整定性指标得分');
-  if (rule.forbidsOwnSubmission && request.submittedBy && request.submittedBy === request.actorId) return refuse('own_submission', '不能复核自己提交的自评表');
+  if (!rule.takesAdjustments && (request.adjustmentCount ?? 0) > 0)
+    return refuse('adjustments_not_allowed', '只有复核时可以调整定性指标得分');
+  if (rule.forbidsOwnSubmission && request.submittedBy && request.submittedBy === request.actorId)
+    return refuse('own_submission', '不能复核自己提交的自评表');
   if (rule.requiresComplete) {
     const errors = (request.issues ?? []).filter((i) => i.severity === 'error');
     if (errors.length) return refuse('incomplete', `自评表还有 ${errors.length} 处需要填写或修改，不能提交`, errors);

@@ -28,7 +28,10 @@ describe('checkForm', () => {
         project: { ...SEED_HEADER, name: '', printedImplementingUnit: '某单位' },
         annualGoal: ' ',
         funds: { ...SEED_FUNDS, totalAmount: '213500.50' },
-        indicators: { year: [{ code: 'output', children: [{ code: 'quantity', indicators: [{ name: '完成率', rawValue: '' }] }] }], longTerm: null },
+        indicators: {
+          year: [{ code: 'output', children: [{ code: 'quantity', indicators: [{ name: '完成率', rawValue: '' }] }] }],
+          longTerm: null,
+        },
       },
       TAXONOMY,
     );

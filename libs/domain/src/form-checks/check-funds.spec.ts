@@ -46,7 +46,14 @@ describe('checkFunds — whole life differs from this year', () => {
   });
 
   it('does not compare 财政资金 with 当年财政拨款 or 其他资金 across the columns', () => {
-    expect(checkFunds({ ...twoYear, annualFiscalAmount: '1000000.00', carryOverAmount: '0', annualOtherAmount: '200000.00' })).toEqual([]);
+    expect(
+      checkFunds({
+        ...twoYear,
+        annualFiscalAmount: '1000000.00',
+        carryOverAmount: '0',
+        annualOtherAmount: '200000.00',
+      }),
+    ).toEqual([]);
   });
 
   it('refuses 年度资金申请总额 above 项目资金总额', () => {
@@ -74,7 +81,8 @@ describe('checkFunds — sums', () => {
         field: 'funds.totalAmount',
         severity: 'error',
         code: ISSUE_CODES.fundsTotalMismatch,
-        message: '项目资金总额 1,450,000.00 元不等于 财政资金 1,400,000.00 元 + 其他资金 0.00 元 = 1,400,000.00 元，相差 50,000.00 元',
+        message:
+          '项目资金总额 1,450,000.00 元不等于 财政资金 1,400,000.00 元 + 其他资金 0.00 元 = 1,400,000.00 元，相差 50,000.00 元',
       },
     ]);
   });
@@ -82,7 +90,11 @@ describe('checkFunds — sums', () => {
   it('explains a 年度资金申请总额 that is not the sum of its three parts', () => {
     const issues = checkFunds(funds({ annualFiscalAmount: '200000', carryOverAmount: '10000.50' }));
     expect(issues).toHaveLength(1);
-    expect(issues[0]).toMatchObject({ field: 'funds.annualAmount', severity: 'error', code: ISSUE_CODES.fundsAnnualMismatch });
+    expect(issues[0]).toMatchObject({
+      field: 'funds.annualAmount',
+      severity: 'error',
+      code: ISSUE_CODES.fundsAnnualMismatch,
+    });
     expect(issues[0].message).toBe(
       '年度资金申请总额 213,500.00 元不等于 当年财政拨款 200,000.00 元 + 上年结转资金 10,000.50 元 + 其他资金 0.00 元 = 210,000.50 元，相差 3,499.50 元',
     );
@@ -102,9 +114,24 @@ describe('checkFunds — blanks and bad amounts', () => {
   it('warns for each blank amount, by its label', () => {
     const issues = checkFunds(funds({ otherAmount: null, carryOverAmount: '  ', annualOtherAmount: null }));
     expect(issues).toEqual([
-      { field: 'funds.otherAmount', severity: 'warning', code: ISSUE_CODES.fundsBlank, message: '其他资金（项目总额栏）未填写' },
-      { field: 'funds.carryOverAmount', severity: 'warning', code: ISSUE_CODES.fundsBlank, message: '上年结转资金未填写' },
-      { field: 'funds.annualOtherAmount', severity: 'warning', code: ISSUE_CODES.fundsBlank, message: '其他资金（年度栏）未填写' },
+      {
+        field: 'funds.otherAmount',
+        severity: 'warning',
+        code: ISSUE_CODES.fundsBlank,
+        message: '其他资金（项目总额栏）未填写',
+      },
+      {
+        field: 'funds.carryOverAmount',
+        severity: 'warning',
+        code: ISSUE_CODES.fundsBlank,
+        message: '上年结转资金未填写',
+      },
+      {
+        field: 'funds.annualOtherAmount',
+        severity: 'warning',
+        code: ISSUE_CODES.fundsBlank,
+        message: '其他资金（年度栏）未填写',
+      },
     ]);
   });
 
@@ -143,7 +170,12 @@ describe('checkFunds — blanks and bad amounts', () => {
     const issues = checkFunds(funds({ fiscalAmount: '-5', annualAmount: '12.345' }));
     expect(issues).toEqual([
       { field: 'funds.fiscalAmount', severity: 'error', code: ISSUE_CODES.fundsInvalid, message: '财政资金不能为负数' },
-      { field: 'funds.annualAmount', severity: 'error', code: ISSUE_CODES.fundsInvalid, message: '年度资金申请总额最多保留两位小数（分）' },
+      {
+        field: 'funds.annualAmount',
+        severity: 'error',
+        code: ISSUE_CODES.fundsInvalid,
+        message: '年度资金申请总额最多保留两位小数（分）',
+      },
     ]);
   });
 });

@@ -1,4 +1,11 @@
-import { FUND_FIELD_LABELS, FUND_FIELDS, type FieldIssue, type FundField, type Funds, type Money } from '@jxt/contracts';
+import {
+  FUND_FIELD_LABELS,
+  FUND_FIELDS,
+  type FieldIssue,
+  type FundField,
+  type Funds,
+  type Money,
+} from '@jxt/contracts';
 import { formatYuan } from '../money/format-money';
 import { addMoney, compareMoney, subtractMoney } from '../money/money-arithmetic';
 import { parseMoney } from '../money/parse-money';
@@ -8,7 +15,11 @@ import { fieldError, fieldWarning, ISSUE_CODES } from './issues';
 /** Left column: the project's whole life. */
 const WHOLE_LIFE_PARTS = ['fiscalAmount', 'otherAmount'] as const satisfies readonly FundField[];
 /** Right column: this year. */
-const ANNUAL_PARTS = ['annualFiscalAmount', 'carryOverAmount', 'annualOtherAmount'] as const satisfies readonly FundField[];
+const ANNUAL_PARTS = [
+  'annualFiscalAmount',
+  'carryOverAmount',
+  'annualOtherAmount',
+] as const satisfies readonly FundField[];
 
 /** The label inside a sum, where the column is already clear. */
 const plainLabel = (field: FundField) => FUND_FIELD_LABELS[field].replace(/^其中：/, '');

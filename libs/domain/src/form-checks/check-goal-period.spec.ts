@@ -23,7 +23,9 @@ describe('checkGoalPeriod', () => {
     [{ goalPeriodStart: 2021, goalPeriodEnd: 21000 }, 'goalPeriodEnd', '项目总目标终止年度应在 2000–2100 年之间'],
     [{ goalPeriodStart: 2021.5, goalPeriodEnd: 2022 }, 'goalPeriodStart', '项目总目标起始年度应在 2000–2100 年之间'],
   ])('refuses a year outside %j', (period, field, message) => {
-    expect(checkGoalPeriod(period, 2021)).toEqual([{ field, severity: 'error', code: ISSUE_CODES.goalPeriodInvalid, message }]);
+    expect(checkGoalPeriod(period, 2021)).toEqual([
+      { field, severity: 'error', code: ISSUE_CODES.goalPeriodInvalid, message },
+    ]);
   });
 
   it('the range is the one the API accepts for a form’s year', () => {
@@ -32,9 +34,17 @@ describe('checkGoalPeriod', () => {
 
   it('warns when a year is blank (the sheet would print “（ 年- 年）”)', () => {
     expect(checkGoalPeriod({ goalPeriodStart: null, goalPeriodEnd: 2021 }, 2021)).toEqual([
-      { field: 'goalPeriodStart', severity: 'warning', code: ISSUE_CODES.goalPeriodBlank, message: '项目总目标起始年度未填写' },
+      {
+        field: 'goalPeriodStart',
+        severity: 'warning',
+        code: ISSUE_CODES.goalPeriodBlank,
+        message: '项目总目标起始年度未填写',
+      },
     ]);
-    expect(checkGoalPeriod({ goalPeriodStart: null, goalPeriodEnd: null }, 2021).map((issue) => issue.field)).toEqual(['goalPeriodStart', 'goalPeriodEnd']);
+    expect(checkGoalPeriod({ goalPeriodStart: null, goalPeriodEnd: null }, 2021).map((issue) => issue.field)).toEqual([
+      'goalPeriodStart',
+      'goalPeriodEnd',
+    ]);
   });
 
   it('warns when the period leaves out the form’s own year (a carried-forward form kept last year’s)', () => {
@@ -46,18 +56,30 @@ describe('checkGoalPeriod', () => {
         message: '项目总目标的期间（2021年-2021年）不含本表年度 2022年',
       },
     ]);
-    expect(checkGoalPeriod({ goalPeriodStart: 2023, goalPeriodEnd: 2024 }, 2022)[0]).toMatchObject({ field: 'goalPeriodStart', severity: 'warning' });
+    expect(checkGoalPeriod({ goalPeriodStart: 2023, goalPeriodEnd: 2024 }, 2022)[0]).toMatchObject({
+      field: 'goalPeriodStart',
+      severity: 'warning',
+    });
   });
 });
 
 describe('proposeGoalPeriod', () => {
   it('takes the years of the planned dates (seed form 3 runs 2021-01-01 to 2022-12-31)', () => {
-    expect(proposeGoalPeriod(2021, { plannedStart: '2021-01-01', plannedEnd: '2022-12-31' })).toEqual({ goalPeriodStart: 2021, goalPeriodEnd: 2022 });
+    expect(proposeGoalPeriod(2021, { plannedStart: '2021-01-01', plannedEnd: '2022-12-31' })).toEqual({
+      goalPeriodStart: 2021,
+      goalPeriodEnd: 2022,
+    });
   });
 
   it('falls back to the form’s year for a missing or unreadable date', () => {
-    expect(proposeGoalPeriod(2022, { plannedStart: null, plannedEnd: null })).toEqual({ goalPeriodStart: 2022, goalPeriodEnd: 2022 });
-    expect(proposeGoalPeriod(2022, { plannedStart: '2021-03-01', plannedEnd: 'bald' })).toEqual({ goalPeriodStart: 2021, goalPeriodEnd: 2022 });
+    expect(proposeGoalPeriod(2022, { plannedStart: null, plannedEnd: null })).toEqual({
+      goalPeriodStart: 2022,
+      goalPeriodEnd: 2022,
+    });
+    expect(proposeGoalPeriod(2022, { plannedStart: '2021-03-01', plannedEnd: 'bald' })).toEqual({
+      goalPeriodStart: 2021,
+      goalPeriodEnd: 2022,
+    });
   });
 
   it('always proposes a period that contains the form’s year and passes the check', () => {

@@ -10,7 +10,12 @@ const FIELDS = ['goalPeriodStart', 'goalPeriodEnd'] as const;
 
 /** A whole year in the accepted range. */
 export function isGoalPeriodYear(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= GOAL_PERIOD_YEARS.min && value <= GOAL_PERIOD_YEARS.max;
+  return (
+    typeof value === 'number' &&
+    Number.isInteger(value) &&
+    value >= GOAL_PERIOD_YEARS.min &&
+    value <= GOAL_PERIOD_YEARS.max
+  );
 }
 
 /**
@@ -22,12 +27,24 @@ export function goalPeriodErrors(period: GoalPeriod): FieldIssue[] {
   for (const field of FIELDS) {
     const value = period[field];
     if (value !== null && value !== undefined && !isGoalPeriodYear(value)) {
-      issues.push(fieldError(field, ISSUE_CODES.goalPeriodInvalid, `${FORM_FIELD_LABELS[field]}应在 ${GOAL_PERIOD_YEARS.min}–${GOAL_PERIOD_YEARS.max} 年之间`));
+      issues.push(
+        fieldError(
+          field,
+          ISSUE_CODES.goalPeriodInvalid,
+          `${FORM_FIELD_LABELS[field]}应在 ${GOAL_PERIOD_YEARS.min}–${GOAL_PERIOD_YEARS.max} 年之间`,
+        ),
+      );
     }
   }
   const { goalPeriodStart: start, goalPeriodEnd: end } = period;
   if (issues.length === 0 && isGoalPeriodYear(start) && isGoalPeriodYear(end) && end < start) {
-    issues.push(fieldError('goalPeriodEnd', ISSUE_CODES.goalPeriodEndBeforeStart, `${FORM_FIELD_LABELS.goalPeriodEnd}（${end}年）早于起始年度（${start}年）`));
+    issues.push(
+      fieldError(
+        'goalPeriodEnd',
+        ISSUE_CODES.goalPeriodEndBeforeStart,
+        `${FORM_FIELD_LABELS.goalPeriodEnd}（${end}年）早于起始年度（${start}年）`,
+      ),
+    );
   }
   return issues;
 }
@@ -50,7 +67,13 @@ export function checkGoalPeriod(period: GoalPeriod, formYear: number): FieldIssu
   const end = period.goalPeriodEnd!;
   if (formYear < start || formYear > end) {
     const field = formYear < start ? 'goalPeriodStart' : 'goalPeriodEnd';
-    issues.push(fieldWarning(field, ISSUE_CODES.goalPeriodExcludesYear, `${FORM_FIELD_LABELS.totalGoal}的期间（${start}年-${end}年）不含本表年度 ${formYear}年`));
+    issues.push(
+      fieldWarning(
+        field,
+        ISSUE_CODES.goalPeriodExcludesYear,
+        `${FORM_FIELD_LABELS.totalGoal}的期间（${start}年-${end}年）不含本表年度 ${formYear}年`,
+      ),
+    );
   }
   return issues;
 }
@@ -59,7 +82,10 @@ export function checkGoalPeriod(period: GoalPeriod, formYear: number): FieldIssu
  * The period to propose for a form that has none: the years of the planned dates, widened to
  * contain the form's own year (a date missing or unreadable counts as that year).
  */
-export function proposeGoalPeriod(formYear: number, planned: Pick<ProjectHeader, 'plannedStart' | 'plannedEnd'>): { goalPeriodStart: number; goalPeriodEnd: number } {
+export function proposeGoalPeriod(
+  formYear: number,
+  planned: Pick<ProjectHeader, 'plannedStart' | 'plannedEnd'>,
+): { goalPeriodStart: number; goalPeriodEnd: number } {
   const clamp = (year: number) => Math.min(GOAL_PERIOD_YEARS.max, Math.max(GOAL_PERIOD_YEARS.min, year));
   const start = yearOf(planned.plannedStart) ?? formYear;
   const end = yearOf(planned.plannedEnd) ?? formYear;

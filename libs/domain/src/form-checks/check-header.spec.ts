@@ -8,18 +8,34 @@ const header = (patch: Partial<ProjectHeader>): ProjectHeader => ({ ...SEED_HEAD
 describe('checkHeader', () => {
   it('warns only for the blank 实施单位 of seed form 1', () => {
     expect(checkHeader(SEED_HEADER)).toEqual([
-      { field: 'project.printedImplementingUnit', severity: 'warning', code: ISSUE_CODES.projectFieldBlank, message: '实施单位未填写' },
+      {
+        field: 'project.printedImplementingUnit',
+        severity: 'warning',
+        code: ISSUE_CODES.projectFieldBlank,
+        message: '实施单位未填写',
+      },
     ]);
   });
 
   it('refuses a blank 项目名称', () => {
     const issues = checkHeader(header({ name: '  ' }));
-    expect(issues).toContainEqual({ field: 'project.name', severity: 'error', code: ISSUE_CODES.projectNameBlank, message: '项目名称未填写' });
+    expect(issues).toContainEqual({
+      field: 'project.name',
+      severity: 'error',
+      code: ISSUE_CODES.projectNameBlank,
+      message: '项目名称未填写',
+    });
   });
 
   it('warns for each blank printed field, never an error (seed form 3 leaves 主管部门 blank)', () => {
     const issues = checkHeader(
-      header({ printedDepartment: '', printedImplementingUnit: null, categoryCode: null, plannedStart: null, plannedEnd: ' ' }),
+      header({
+        printedDepartment: '',
+        printedImplementingUnit: null,
+        categoryCode: null,
+        plannedStart: null,
+        plannedEnd: ' ',
+      }),
     );
     expect(issues.map((issue) => [issue.field, issue.severity, issue.message])).toEqual([
       ['project.printedDepartment', 'warning', '主管部门未填写'],
@@ -53,12 +69,18 @@ describe('checkHeader', () => {
   it.each(['2021-02-29', '2021-13-01', '2021/01/01', '明年'])('refuses the date %j', (date) => {
     const issues = checkHeader(header({ plannedStart: date }));
     expect(issues).toContainEqual(
-      expect.objectContaining({ field: 'project.plannedStart', severity: 'error', code: ISSUE_CODES.projectDateInvalid }),
+      expect.objectContaining({
+        field: 'project.plannedStart',
+        severity: 'error',
+        code: ISSUE_CODES.projectDateInvalid,
+      }),
     );
     expect(issues.some((issue) => issue.code === ISSUE_CODES.projectEndBeforeStart)).toBe(false);
   });
 
   it('accepts 29 February in a leap year', () => {
-    expect(checkHeader(header({ plannedStart: '2020-02-29' })).some((i) => i.code === ISSUE_CODES.projectDateInvalid)).toBe(false);
+    expect(
+      checkHeader(header({ plannedStart: '2020-02-29' })).some((i) => i.code === ISSUE_CODES.projectDateInvalid),
+    ).toBe(false);
   });
 });

@@ -51,7 +51,9 @@ function readDate(
   if (match && isCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
     return `${match[1]}-${match[2]}-${match[3]}`;
   }
-  issues.push(fieldError(path(field), ISSUE_CODES.projectDateInvalid, `${label}“${text}”不是有效日期，应为 YYYY-MM-DD`));
+  issues.push(
+    fieldError(path(field), ISSUE_CODES.projectDateInvalid, `${label}“${text}”不是有效日期，应为 YYYY-MM-DD`),
+  );
   return null;
 }
 

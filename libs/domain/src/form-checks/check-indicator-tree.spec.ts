@@ -19,7 +19,12 @@ describe('checkIndicatorTree — codes and their levels', () => {
   it('refuses an unknown 一级指标 code', () => {
     const issues = check(year([{ code: 'impact', children: [{ code: 'quantity', indicators: [ind('a', '是')] }] }]));
     expect(issues).toEqual([
-      { field: 'indicators.year.0.code', severity: 'error', code: ISSUE_CODES.unknownLevel1, message: '一级指标“impact”不在指标体系中' },
+      {
+        field: 'indicators.year.0.code',
+        severity: 'error',
+        code: ISSUE_CODES.unknownLevel1,
+        message: '一级指标“impact”不在指标体系中',
+      },
     ]);
   });
 
@@ -116,13 +121,23 @@ describe('checkIndicatorTree — groups are merged cells', () => {
         code: ISSUE_CODES.emptyLevel2,
         message: '二级指标“数量指标”下没有三级指标',
       },
-      { field: 'indicators.year.1.children', severity: 'warning', code: ISSUE_CODES.emptyLevel1, message: '一级指标“满意度指标”下没有二级指标' },
+      {
+        field: 'indicators.year.1.children',
+        severity: 'warning',
+        code: ISSUE_CODES.emptyLevel1,
+        message: '一级指标“满意度指标”下没有二级指标',
+      },
     ]);
   });
 
   it('warns when the year set is empty, but not for a missing long-term set', () => {
     expect(check({ year: [], longTerm: null })).toEqual([
-      { field: 'indicators.year', severity: 'warning', code: ISSUE_CODES.indicatorsEmpty, message: '年度绩效指标未填写' },
+      {
+        field: 'indicators.year',
+        severity: 'warning',
+        code: ISSUE_CODES.indicatorsEmpty,
+        message: '年度绩效指标未填写',
+      },
     ]);
     expect(check({ year: SEED_INDICATORS.year, longTerm: [] })).toEqual([]);
   });
@@ -145,7 +160,9 @@ describe('checkIndicatorTree — indicators', () => {
   });
 
   it('warns for a blank value and for an unrecognised one, from readTarget', () => {
-    const issues = check(inQuantity(ind('培训次数', ''), ind('中断事故', '全年无重大中断事故'), ind('完成率', '≥ 95 %')));
+    const issues = check(
+      inQuantity(ind('培训次数', ''), ind('中断事故', '全年无重大中断事故'), ind('完成率', '≥ 95 %')),
+    );
     expect(issues).toEqual([
       {
         field: 'indicators.year.0.children.0.indicators.0.rawValue',
@@ -183,7 +200,9 @@ describe('checkIndicatorTree — indicators', () => {
   });
 
   it('warns for a duplicate indicator name in one 二级指标 (width and spaces ignored)', () => {
-    const issues = check(inQuantity(ind('公众满意度', '≥90%'), ind('管理人员满意度', '≥90%'), ind(' 公众满意度 ', '≥80%')));
+    const issues = check(
+      inQuantity(ind('公众满意度', '≥90%'), ind('管理人员满意度', '≥90%'), ind(' 公众满意度 ', '≥80%')),
+    );
     expect(issues).toEqual([
       {
         field: 'indicators.year.0.children.0.indicators.2.name',
@@ -224,7 +243,9 @@ describe('checkIndicatorTree — indicators', () => {
   });
 
   it('names the weight by its label and the value given', () => {
-    expect(check(inQuantity(ind('完成率', '=100%', '-1')))[0].message).toBe('三级指标「完成率」的分值应为不小于 0 的数字，不能是“-1”');
+    expect(check(inQuantity(ind('完成率', '=100%', '-1')))[0].message).toBe(
+      '三级指标「完成率」的分值应为不小于 0 的数字，不能是“-1”',
+    );
   });
 });
 
@@ -250,7 +271,9 @@ describe('checkIndicatorTree — a tenant taxonomy with 成本指标 at level 1 
       { code: 'cost', label: '成本指标', level: 1 as const, parentCode: null, sortOrder: 4 },
       { code: 'economic_cost', label: '经济成本指标', level: 2 as const, parentCode: 'cost', sortOrder: 1 },
     ];
-    const sets = year([{ code: 'cost', children: [{ code: 'economic_cost', indicators: [ind('单位成本', '≤90万元')] }] }]);
+    const sets = year([
+      { code: 'cost', children: [{ code: 'economic_cost', indicators: [ind('单位成本', '≤90万元')] }] },
+    ]);
     expect(checkIndicatorTree(sets, taxonomy2021)).toEqual([]);
     expect(brief(checkIndicatorTree(sets, TAXONOMY))).toEqual([
       ['indicators.year.0.code', 'error', ISSUE_CODES.unknownLevel1],

@@ -78,8 +78,16 @@ function checkLevel1Groups(groups: readonly Level1GroupInput[], ctx: SetContext)
     const node = ctx.taxonomy.level1.get(group.code);
     const label = labelOf(node, group.code);
     if (!node) {
-      const asLevel2 = ctx.taxonomy.level2.has(group.code) ? `（“${labelOf(ctx.taxonomy.level2.get(group.code), group.code)}”是${L2}）` : '';
-      ctx.issues.push(fieldError(`${path}.code`, ISSUE_CODES.unknownLevel1, `${ctx.prefix}${L1}“${group.code}”不在指标体系中${asLevel2}`));
+      const asLevel2 = ctx.taxonomy.level2.has(group.code)
+        ? `（“${labelOf(ctx.taxonomy.level2.get(group.code), group.code)}”是${L2}）`
+        : '';
+      ctx.issues.push(
+        fieldError(
+          `${path}.code`,
+          ISSUE_CODES.unknownLevel1,
+          `${ctx.prefix}${L1}“${group.code}”不在指标体系中${asLevel2}`,
+        ),
+      );
     }
     const at = repeated.get(group.code);
     if (at && !reported.has(group.code)) {
@@ -94,7 +102,9 @@ function checkLevel1Groups(groups: readonly Level1GroupInput[], ctx: SetContext)
       );
     }
     if (group.children.length === 0) {
-      ctx.issues.push(fieldWarning(`${path}.children`, ISSUE_CODES.emptyLevel1, `${ctx.prefix}${L1}“${label}”下没有${L2}`));
+      ctx.issues.push(
+        fieldWarning(`${path}.children`, ISSUE_CODES.emptyLevel1, `${ctx.prefix}${L1}“${label}”下没有${L2}`),
+      );
     }
     checkLevel2Groups(group, path, label, ctx);
   });
@@ -109,9 +119,14 @@ function checkLevel2Groups(parent: Level1GroupInput, parentPath: string, parentL
     const node = ctx.taxonomy.level2.get(group.code);
     const label = labelOf(node, group.code);
     if (!node) {
-      ctx.issues.push(fieldError(`${path}.code`, ISSUE_CODES.unknownLevel2, `${ctx.prefix}${L2}“${group.code}”不在指标体系中`));
+      ctx.issues.push(
+        fieldError(`${path}.code`, ISSUE_CODES.unknownLevel2, `${ctx.prefix}${L2}“${group.code}”不在指标体系中`),
+      );
     } else if (node.parentCode !== parent.code && ctx.taxonomy.level1.has(parent.code)) {
-      const rightParent = labelOf(node.parentCode ? ctx.taxonomy.level1.get(node.parentCode) : undefined, node.parentCode ?? '');
+      const rightParent = labelOf(
+        node.parentCode ? ctx.taxonomy.level1.get(node.parentCode) : undefined,
+        node.parentCode ?? '',
+      );
       ctx.issues.push(
         fieldError(
           `${path}.code`,
@@ -132,7 +147,9 @@ function checkLevel2Groups(parent: Level1GroupInput, parentPath: string, parentL
       );
     }
     if (group.indicators.length === 0) {
-      ctx.issues.push(fieldWarning(`${path}.indicators`, ISSUE_CODES.emptyLevel2, `${ctx.prefix}${L2}“${label}”下没有${L3}`));
+      ctx.issues.push(
+        fieldWarning(`${path}.indicators`, ISSUE_CODES.emptyLevel2, `${ctx.prefix}${L2}“${label}”下没有${L3}`),
+      );
     }
     checkIndicators(group.indicators, `${path}.indicators`, `${parentLabel} / ${label}`, ctx);
   });
@@ -141,7 +158,12 @@ function checkLevel2Groups(parent: Level1GroupInput, parentPath: string, parentL
 /** Names compared as a person reads them: width and whitespace do not make two names different. */
 const nameKey = (name: string) => removeWhitespace(toHalfWidth(name));
 
-function checkIndicators(indicators: readonly IndicatorInput[], groupPath: string, groupLabel: string, ctx: SetContext): void {
+function checkIndicators(
+  indicators: readonly IndicatorInput[],
+  groupPath: string,
+  groupLabel: string,
+  ctx: SetContext,
+): void {
   const seen = new Set<string>();
   indicators.forEach((indicator, k) => {
     const path = `${groupPath}.${k}`;
@@ -149,9 +171,17 @@ function checkIndicators(indicators: readonly IndicatorInput[], groupPath: strin
     const who = name ? `${L3}「${name}」` : `${groupLabel} 第 ${k + 1} 个${L3}`;
 
     if (isBlank(name)) {
-      ctx.issues.push(fieldError(`${path}.name`, ISSUE_CODES.indicatorNameBlank, `${ctx.prefix}${groupLabel} 第 ${k + 1} 个${L3}名称未填写`));
+      ctx.issues.push(
+        fieldError(
+          `${path}.name`,
+          ISSUE_CODES.indicatorNameBlank,
+          `${ctx.prefix}${groupLabel} 第 ${k + 1} 个${L3}名称未填写`,
+        ),
+      );
     } else if (seen.has(nameKey(name))) {
-      ctx.issues.push(fieldWarning(`${path}.name`, ISSUE_CODES.duplicateIndicatorName, `${ctx.prefix}${who}在“${groupLabel}”下重复`));
+      ctx.issues.push(
+        fieldWarning(`${path}.name`, ISSUE_CODES.duplicateIndicatorName, `${ctx.prefix}${who}在“${groupLabel}”下重复`),
+      );
     } else {
       seen.add(nameKey(name));
     }
@@ -160,7 +190,13 @@ function checkIndicators(indicators: readonly IndicatorInput[], groupPath: strin
     if (reading.target.kind === 'invalid') {
       // A draft keeps it as typed (a warning here); atSubmission makes it an error.
       const typed = indicator.rawValue.trim();
-      ctx.issues.push(fieldWarning(`${path}.rawValue`, ISSUE_CODES.valueInvalid, `${ctx.prefix}${who}：${TARGET}“${typed}”${reading.warning}`));
+      ctx.issues.push(
+        fieldWarning(
+          `${path}.rawValue`,
+          ISSUE_CODES.valueInvalid,
+          `${ctx.prefix}${who}：${TARGET}“${typed}”${reading.warning}`,
+        ),
+      );
     } else if (reading.warning) {
       const code = reading.target.kind === 'empty' ? ISSUE_CODES.valueBlank : ISSUE_CODES.valueUnrecognised;
       ctx.issues.push(fieldWarning(`${path}.rawValue`, code, `${ctx.prefix}${who}：${reading.warning}`));
@@ -169,7 +205,11 @@ function checkIndicators(indicators: readonly IndicatorInput[], groupPath: strin
     const weight = indicator.weight;
     if (weight != null && !isBlank(weight) && !isNonNegativeDecimal(weight)) {
       ctx.issues.push(
-        fieldError(`${path}.weight`, ISSUE_CODES.weightInvalid, `${ctx.prefix}${who}的${WEIGHT}应为不小于 0 的数字，不能是“${String(weight).trim()}”`),
+        fieldError(
+          `${path}.weight`,
+          ISSUE_CODES.weightInvalid,
+          `${ctx.prefix}${who}的${WEIGHT}应为不小于 0 的数字，不能是“${String(weight).trim()}”`,
+        ),
       );
     }
   });

@@ -18,7 +18,9 @@ describe('checkSubmission', () => {
   it('lets a whole form through with blank 主管部门 and 实施单位 as warnings only, as the seed was published', () => {
     const issues = checkSubmission(complete, TAXONOMY);
     expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
-    expect(issues.map((i) => i.field)).toEqual(expect.arrayContaining(['project.printedDepartment', 'project.printedImplementingUnit']));
+    expect(issues.map((i) => i.field)).toEqual(
+      expect.arrayContaining(['project.printedDepartment', 'project.printedImplementingUnit']),
+    );
   });
 
   it('turns the blanks a draft may keep into errors at 提交, each by field', () => {
@@ -30,8 +32,18 @@ describe('checkSubmission', () => {
       indicators: { year: [], longTerm: null },
     };
     expect(checkForm(empty, TAXONOMY).filter((i) => i.severity === 'error')).toEqual([]);
-    const errors = checkSubmission(empty, TAXONOMY).filter((i) => i.severity === 'error').map((i) => i.field);
-    expect(errors).toEqual(expect.arrayContaining(['project.categoryCode', 'project.plannedStart', 'funds.annualAmount', 'annualGoal', 'indicators.year']));
+    const errors = checkSubmission(empty, TAXONOMY)
+      .filter((i) => i.severity === 'error')
+      .map((i) => i.field);
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        'project.categoryCode',
+        'project.plannedStart',
+        'funds.annualAmount',
+        'annualGoal',
+        'indicators.year',
+      ]),
+    );
   });
 
   it('refuses a value that is not a value at 提交, naming the indicator; not as a blank to fill in', () => {
@@ -53,7 +65,10 @@ describe('checkSubmission', () => {
   });
 
   it('marks the blanks that block 提交 as blank: to-dos until 提交, not mistakes', () => {
-    const issues = checkSubmission({ ...complete, annualGoal: '', funds: { ...SEED_FUNDS, annualAmount: null } }, TAXONOMY);
+    const issues = checkSubmission(
+      { ...complete, annualGoal: '', funds: { ...SEED_FUNDS, annualAmount: null } },
+      TAXONOMY,
+    );
     expect(issues.filter((i) => i.blank)).toEqual([
       expect.objectContaining({ field: 'annualGoal', severity: 'error', blank: true }),
       expect.objectContaining({ field: 'funds.annualAmount', severity: 'error', blank: true }),

@@ -28,7 +28,8 @@ export function atSubmission(issues: readonly FieldIssue[]): FieldIssue[] {
   return issues.map((issue) => {
     if (issue.severity !== 'warning') return issue;
     const required =
-      REQUIRED_AT_SUBMIT.has(issue.code) || (issue.code === ISSUE_CODES.projectFieldBlank && REQUIRED_HEADER_FIELDS.has(issue.field));
+      REQUIRED_AT_SUBMIT.has(issue.code) ||
+      (issue.code === ISSUE_CODES.projectFieldBlank && REQUIRED_HEADER_FIELDS.has(issue.field));
     if (required) return { ...issue, severity: 'error', blank: true };
     return WRONG_AT_SUBMIT.has(issue.code) ? { ...issue, severity: 'error' } : issue;
   });

@@ -1,7 +1,14 @@
 export { ISSUE_CODES, type IssueCode, hasErrors } from './issues';
 export { checkFunds, fundLabel } from './check-funds';
 export { checkHeader } from './check-header';
-export { checkGoalPeriod, goalPeriodErrors, proposeGoalPeriod, isGoalPeriodYear, GOAL_PERIOD_YEARS, type GoalPeriod } from './check-goal-period';
+export {
+  checkGoalPeriod,
+  goalPeriodErrors,
+  proposeGoalPeriod,
+  isGoalPeriodYear,
+  GOAL_PERIOD_YEARS,
+  type GoalPeriod,
+} from './check-goal-period';
 export { checkIndicatorTree } from './check-indicator-tree';
 export { checkForm, type FormCheckInput } from './check-form';
 export * from './check-submission';

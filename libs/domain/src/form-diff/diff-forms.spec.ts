@@ -46,9 +46,20 @@ describe('diffForms', () => {
     quantity.push({ name: '巡检次数', rawValue: '≥12次' });
     const changes = diffForms(before, after, labelOf);
     expect(changes).toEqual([
-      expect.objectContaining({ label: `年度绩效指标 / 产出指标 / 数量指标 / ${changed.name} / 年度指标值`, after: '=95%' }),
-      expect.objectContaining({ label: '年度绩效指标 / 产出指标 / 数量指标 / 巡检次数（新增）', before: null, after: '≥12次' }),
-      expect.objectContaining({ label: `年度绩效指标 / 产出指标 / 数量指标 / ${removed.name}（删除）`, before: removed.rawValue, after: null }),
+      expect.objectContaining({
+        label: `年度绩效指标 / 产出指标 / 数量指标 / ${changed.name} / 年度指标值`,
+        after: '=95%',
+      }),
+      expect.objectContaining({
+        label: '年度绩效指标 / 产出指标 / 数量指标 / 巡检次数（新增）',
+        before: null,
+        after: '≥12次',
+      }),
+      expect.objectContaining({
+        label: `年度绩效指标 / 产出指标 / 数量指标 / ${removed.name}（删除）`,
+        before: removed.rawValue,
+        after: null,
+      }),
     ]);
   });
 });

@@ -42,7 +42,8 @@ const INDICATOR_FIELDS = [
   ['remark', FORM_FIELD_LABELS.remark],
 ] as const;
 
-const text = (value: string | number | null | undefined): string | null => (value === null || value === undefined || value === '' ? null : String(value));
+const text = (value: string | number | null | undefined): string | null =>
+  value === null || value === undefined || value === '' ? null : String(value);
 
 function sameMoney(a: string | null, b: string | null): boolean {
   if (a === null || b === null) return a === b;
@@ -93,7 +94,11 @@ function flatten(sets: IndicatorSetsInput, set: IndicatorSet): FlatIndicator[] {
  * then each indicator (added, removed, moved to another group, renamed, value changed). Used for the saved-change
  * history and for the side-by-side comparison of two revisions. `labelOf` turns taxonomy codes into labels.
  */
-export function diffForms(before: FormContent, after: FormContent, labelOf: (code: string) => string = (code) => code): FieldChange[] {
+export function diffForms(
+  before: FormContent,
+  after: FormContent,
+  labelOf: (code: string) => string = (code) => code,
+): FieldChange[] {
   const changes: FieldChange[] = [];
   for (const [field, label] of HEADER_FIELDS) {
     const a = text(before.project[field]);
@@ -103,7 +108,8 @@ export function diffForms(before: FormContent, after: FormContent, labelOf: (cod
   for (const field of FUND_FIELDS) {
     const a = text(before.funds[field]);
     const b = text(after.funds[field]);
-    if (!sameMoney(a, b)) changes.push({ field: `funds.${field}`, label: FUND_FIELD_LABELS[field], before: a, after: b });
+    if (!sameMoney(a, b))
+      changes.push({ field: `funds.${field}`, label: FUND_FIELD_LABELS[field], before: a, after: b });
   }
   for (const [field, label] of [
     ['totalGoal', FORM_FIELD_LABELS.totalGoal],
@@ -120,27 +126,54 @@ export function diffForms(before: FormContent, after: FormContent, labelOf: (cod
     const next = flatten(after.indicators, set);
     const oldByKey = new Map(old.map((i) => [i.key, i]));
     const nextKeys = new Set(next.map((i) => i.key));
-    const where = (i: FlatIndicator) => `${INDICATOR_SET_LABELS[set]} / ${labelOf(i.level1)} / ${labelOf(i.level2)} / ${i.name}`;
+    const where = (i: FlatIndicator) =>
+      `${INDICATOR_SET_LABELS[set]} / ${labelOf(i.level1)} / ${labelOf(i.level2)} / ${i.name}`;
     for (const indicator of next) {
       const previous = oldByKey.get(indicator.key);
       if (!previous) {
-        changes.push({ field: indicator.path, label: `${where(indicator)}（新增）`, before: null, after: indicator.values.rawValue });
+        changes.push({
+          field: indicator.path,
+          label: `${where(indicator)}（新增）`,
+          before: null,
+          after: indicator.values.rawValue,
+        });
         continue;
       }
       if (previous.level1 !== indicator.level1 || previous.level2 !== indicator.level2) {
-        changes.push({ field: `${indicator.path}.group`, label: `${where(indicator)}（所属指标）`, before: `${labelOf(previous.level1)} / ${labelOf(previous.level2)}`, after: `${labelOf(indicator.level1)} / ${labelOf(indicator.level2)}` });
+        changes.push({
+          field: `${indicator.path}.group`,
+          label: `${where(indicator)}（所属指标）`,
+          before: `${labelOf(previous.level1)} / ${labelOf(previous.level2)}`,
+          after: `${labelOf(indicator.level1)} / ${labelOf(indicator.level2)}`,
+        });
       }
       if (previous.name !== indicator.name) {
-        changes.push({ field: `${indicator.path}.name`, label: `${where(indicator)}（${FORM_FIELD_LABELS.level3}）`, before: previous.name, after: indicator.name });
+        changes.push({
+          field: `${indicator.path}.name`,
+          label: `${where(indicator)}（${FORM_FIELD_LABELS.level3}）`,
+          before: previous.name,
+          after: indicator.name,
+        });
       }
       for (const [field, label] of INDICATOR_FIELDS) {
         if (previous.values[field] !== indicator.values[field]) {
-          changes.push({ field: `${indicator.path}.${field}`, label: `${where(indicator)} / ${label}`, before: previous.values[field], after: indicator.values[field] });
+          changes.push({
+            field: `${indicator.path}.${field}`,
+            label: `${where(indicator)} / ${label}`,
+            before: previous.values[field],
+            after: indicator.values[field],
+          });
         }
       }
     }
     for (const indicator of old) {
-      if (!nextKeys.has(indicator.key)) changes.push({ field: indicator.path, label: `${where(indicator)}（删除）`, before: indicator.values.rawValue, after: null });
+      if (!nextKeys.has(indicator.key))
+        changes.push({
+          field: indicator.path,
+          label: `${where(indicator)}（删除）`,
+          before: indicator.values.rawValue,
+          after: null,
+        });
     }
   }
   return changes;

@@ -21,7 +21,7 @@ describe('fieldValueText', () => {
     expect(fieldValueText('project.continuity', 'continuing')).toBe('延续');
   });
 
-  it('keeps a code the tenant\'s list does not know (or before the lists are loaded) as it is', () => {
+  it("keeps a code the tenant's list does not know (or before the lists are loaded) as it is", () => {
     expect(fieldValueText('project.categoryCode', 'retired_code', LISTS)).toBe('retired_code');
     expect(fieldValueText('project.functionClassCode', '2060103')).toBe('2060103');
   });
@@ -33,14 +33,33 @@ describe('fieldValueText', () => {
   });
 
   it('answers null for a blank value, which reads as one mark: —', () => {
-    for (const blank of [null, undefined, '', '  ']) expect(fieldValueText('project.functionClassCode', blank, LISTS)).toBeNull();
+    for (const blank of [null, undefined, '', '  '])
+      expect(fieldValueText('project.functionClassCode', blank, LISTS)).toBeNull();
     expect(EMPTY_MARK).toBe('—');
   });
 
   it('reads every change of a save the way the form prints it', () => {
-    const before: FormContent = { project: { ...SEED_HEADER }, funds: { ...SEED_FUNDS }, totalGoal: null, annualGoal: null, goalPeriodStart: null, goalPeriodEnd: null, indicators: SEED_INDICATORS };
-    const after: FormContent = { ...before, project: { ...SEED_HEADER, categoryCode: 'one_off', functionClassCode: '2069999', continuity: 'new' } };
-    const read = diffForms(before, after).map((c) => `${c.label}：${fieldValueText(c.field, c.before, LISTS) ?? EMPTY_MARK} → ${fieldValueText(c.field, c.after, LISTS) ?? EMPTY_MARK}`);
-    expect(read).toEqual(['项目类别：经常性项目 → 一次性项目', '新增/延续：延续 → 新增', '功能分类科目：机关服务 → 其他科学技术支出']);
+    const before: FormContent = {
+      project: { ...SEED_HEADER },
+      funds: { ...SEED_FUNDS },
+      totalGoal: null,
+      annualGoal: null,
+      goalPeriodStart: null,
+      goalPeriodEnd: null,
+      indicators: SEED_INDICATORS,
+    };
+    const after: FormContent = {
+      ...before,
+      project: { ...SEED_HEADER, categoryCode: 'one_off', functionClassCode: '2069999', continuity: 'new' },
+    };
+    const read = diffForms(before, after).map(
+      (c) =>
+        `${c.label}：${fieldValueText(c.field, c.before, LISTS) ?? EMPTY_MARK} → ${fieldValueText(c.field, c.after, LISTS) ?? EMPTY_MARK}`,
+    );
+    expect(read).toEqual([
+      '项目类别：经常性项目 → 一次性项目',
+      '新增/延续：延续 → 新增',
+      '功能分类科目：机关服务 → 其他科学技术支出',
+    ]);
   });
 });

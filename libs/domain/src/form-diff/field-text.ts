@@ -15,7 +15,11 @@ const label = (items: CodeListLabels[CodeListName], code: string) => items?.find
  * amounts with thousands separators. A code the list does not (or no longer) know stays as it is. Null for a
  * blank value (shown as EMPTY_MARK).
  */
-export function fieldValueText(field: string, value: string | null | undefined, lists: CodeListLabels = {}): string | null {
+export function fieldValueText(
+  field: string,
+  value: string | null | undefined,
+  lists: CodeListLabels = {},
+): string | null {
   if (value === null || value === undefined || value.trim() === '') return null;
   switch (field) {
     case 'project.categoryCode':

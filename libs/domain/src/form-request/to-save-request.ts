@@ -1,4 +1,11 @@
-import type { GoalForm, IndicatorSets, IndicatorSetsInput, Level1Group, Level1GroupInput, SaveFormRequest } from '@jxt/contracts';
+import type {
+  GoalForm,
+  IndicatorSets,
+  IndicatorSetsInput,
+  Level1Group,
+  Level1GroupInput,
+  SaveFormRequest,
+} from '@jxt/contracts';
 
 function toInputTree(groups: Level1Group[]): Level1GroupInput[] {
   return groups.map((level1) => ({
@@ -24,10 +31,30 @@ export function toIndicatorSetsInput(sets: IndicatorSets): IndicatorSetsInput {
 
 /** The save request for a form as read: only the fields a save takes (labels, parsed targets and issues are the server's). */
 export function toSaveRequest(form: GoalForm): SaveFormRequest {
-  const { code, name, categoryCode, continuity, functionClassCode, printedDepartment, printedImplementingUnit, plannedStart, plannedEnd } = form.project;
+  const {
+    code,
+    name,
+    categoryCode,
+    continuity,
+    functionClassCode,
+    printedDepartment,
+    printedImplementingUnit,
+    plannedStart,
+    plannedEnd,
+  } = form.project;
   return {
     rowVersion: form.rowVersion,
-    project: { code, name, categoryCode, continuity, functionClassCode, printedDepartment, printedImplementingUnit, plannedStart, plannedEnd },
+    project: {
+      code,
+      name,
+      categoryCode,
+      continuity,
+      functionClassCode,
+      printedDepartment,
+      printedImplementingUnit,
+      plannedStart,
+      plannedEnd,
+    },
     funds: { ...form.funds },
     totalGoal: form.totalGoal,
     annualGoal: form.annualGoal,

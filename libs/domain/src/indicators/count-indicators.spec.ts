@@ -7,7 +7,9 @@ describe('countIndicators', () => {
   });
 
   it('counts both sets', () => {
-    const longTerm = [{ code: 'output', children: [{ code: 'quantity', indicators: [{ name: 'a', rawValue: '是' }] }] }];
+    const longTerm = [
+      { code: 'output', children: [{ code: 'quantity', indicators: [{ name: 'a', rawValue: '是' }] }] },
+    ];
     expect(countIndicators({ year: SEED_INDICATORS.year, longTerm })).toEqual({ year: 11, longTerm: 1, total: 12 });
   });
 

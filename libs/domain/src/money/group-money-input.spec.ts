@@ -39,7 +39,9 @@ describe('groupMoneyInput', () => {
     // "1,234,567" with the caret after the first comma; Backspace removes the comma …
     const previous = '1,234,567';
     expect(groupMoneyInput('1234,567', 1, { previous, direction: 'backward' })).toEqual(at('|234,567'));
-    expect(groupMoneyInput('12,345678', 6, { previous: '12,345,678', direction: 'backward' })).toEqual(at('1,234|,678'));
+    expect(groupMoneyInput('12,345678', 6, { previous: '12,345,678', direction: 'backward' })).toEqual(
+      at('1,234|,678'),
+    );
   });
 
   it('Delete right before a separator deletes the digit after it', () => {

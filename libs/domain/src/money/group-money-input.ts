@@ -25,7 +25,11 @@ const AMOUNT_IN_THE_MAKING = /^([0-9,]*)(\.[0-9]*)?$/;
  * zeros) is returned as typed, for the checks to name. When the keystroke deleted only a separator
  * (`deletion` tells which), the digit on that side goes with it, else the comma would come straight back.
  */
-export function groupMoneyInput(text: string, caret: number = text.length, deletion?: MoneyInputDeletion): MoneyInputState {
+export function groupMoneyInput(
+  text: string,
+  caret: number = text.length,
+  deletion?: MoneyInputDeletion,
+): MoneyInputState {
   let typed = text;
   let at = Math.max(0, Math.min(caret, text.length));
   if (deletion && deletedSeparatorAt(deletion.previous, typed, at)) {
@@ -56,7 +60,11 @@ export function moneyForInput(value: Money | null | undefined): string {
 
 /** True when `next` is `previous` without the comma that stood at `index`. */
 function deletedSeparatorAt(previous: string, next: string, index: number): boolean {
-  return previous.length === next.length + 1 && previous.charAt(index) === ',' && previous.slice(0, index) + previous.slice(index + 1) === next;
+  return (
+    previous.length === next.length + 1 &&
+    previous.charAt(index) === ',' &&
+    previous.slice(0, index) + previous.slice(index + 1) === next
+  );
 }
 
 /** The index just after the `count`-th character that is not a comma (0 for none). */

@@ -4,7 +4,10 @@ import { MoneyDecimal, toMoneyDecimal } from './money-decimal';
 /** Exact sum of amounts, blanks counted as 0, as a two-decimal string. Throws a RangeError on a non-number. */
 export function addMoney(...values: ReadonlyArray<Money | null | undefined>): Money {
   return values
-    .reduce<MoneyDecimal>((sum, value) => (value == null || value === '' ? sum : sum.plus(toMoneyDecimal(value))), new MoneyDecimal(0))
+    .reduce<MoneyDecimal>(
+      (sum, value) => (value == null || value === '' ? sum : sum.plus(toMoneyDecimal(value))),
+      new MoneyDecimal(0),
+    )
     .toFixed(2);
 }
 

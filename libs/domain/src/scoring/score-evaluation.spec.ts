@@ -1,6 +1,12 @@
 import type { ParsedTarget } from '@jxt/contracts';
 import { readTarget } from '../value-grammar';
-import { indicatorWeights, scoreEvaluation, scoreIndicator, validatePolicy, type IndicatorToScore } from './score-evaluation';
+import {
+  indicatorWeights,
+  scoreEvaluation,
+  scoreIndicator,
+  validatePolicy,
+  type IndicatorToScore,
+} from './score-evaluation';
 import { DEFAULT_SCORING_POLICY as P, type ScoringPolicy } from './scoring-policy';
 import { convertUnit } from './units';
 
@@ -13,10 +19,14 @@ describe('scoring: forward (≥, >)', () => {
     expect(one('>=90%', '90%').score).toBe('10.00');
     expect(one('>=90%', '95%').score).toBe('10.00');
     expect(one('>=90%', '89.99%')).toMatchObject({ score: '10.00', needsReason: true });
-    expect(one('>=90%', '45%')).toMatchObject({ score: '5.00', rule: '正向：B / A × 分值 = 45 / 90 × 10', needsReason: true });
+    expect(one('>=90%', '45%')).toMatchObject({
+      score: '5.00',
+      rule: '正向：B / A × 分值 = 45 / 90 × 10',
+      needsReason: true,
+    });
   });
 
-  it('needs a reason for a miss only below the policy\'s miss threshold (any miss by default)', () => {
+  it("needs a reason for a miss only below the policy's miss threshold (any miss by default)", () => {
     const lenient: ScoringPolicy = { ...P, missThreshold: '0.9' };
     expect(one('>=90%', '85.5%', {}, lenient)).toMatchObject({ score: '9.50', needsReason: false });
     expect(one('>=90%', '80%', {}, lenient)).toMatchObject({ needsReason: true, reasonMissing: true });
@@ -71,8 +81,15 @@ describe('scoring: boolean and qualitative', () => {
   });
   it('lets the unit score itself inside a band and the reviewer replace it', () => {
     expect(one('提升', '有所提升', { selfShare: '0.9' })).toMatchObject({ score: '9.00', needsReason: false });
-    expect(one('提升', '有所提升', { selfShare: '0.9', reviewerShare: '0.7' })).toMatchObject({ score: '7.00', needsReason: false });
-    expect(one('提升', '略有提升', { selfShare: '0.7' })).toMatchObject({ score: '7.00', needsReason: true, reasonMissing: true });
+    expect(one('提升', '有所提升', { selfShare: '0.9', reviewerShare: '0.7' })).toMatchObject({
+      score: '7.00',
+      needsReason: false,
+    });
+    expect(one('提升', '略有提升', { selfShare: '0.7' })).toMatchObject({
+      score: '7.00',
+      needsReason: true,
+      reasonMissing: true,
+    });
     expect(one('及时', '', {}).error).toBe('请选择完成档次并给分');
   });
   it('grades a time target (2022年底前) and an invalid target a form still carries by band, never by a formula', () => {
@@ -99,15 +116,32 @@ describe('scoring: the 完成档次 picked is the one scored, at every boundary'
     expect(scored.rule).toBe(`定性（自评）：${label} ${Number(share) * 100}% × 10`);
   });
   it.each(picked)('复核 %s at %s reads back as %s', (band, share, label) => {
-    const scored = one('提升', '有所提升', { selfShare: '0.9', selfBand: 'achieved', reviewerShare: share, reviewerBand: band });
+    const scored = one('提升', '有所提升', {
+      selfShare: '0.9',
+      selfBand: 'achieved',
+      reviewerShare: share,
+      reviewerBand: band,
+    });
     expect(scored).toMatchObject({ score: w(share), needsReason: false, error: null });
     expect(scored.rule).toBe(`定性（复核）：${label} ${Number(share) * 100}% × 10`);
   });
   it('refuses a share just outside the band picked, on both sides of every edge', () => {
-    expect(one('提升', '有所提升', { selfShare: '0.8001', selfBand: 'partly' })).toMatchObject({ score: '0.00', error: '得分比例应在 60%–80% 之间' });
-    expect(one('提升', '有所提升', { selfShare: '0.5999', selfBand: 'partly' })).toMatchObject({ score: '0.00', error: '得分比例应在 60%–80% 之间' });
-    expect(one('提升', '有所提升', { selfShare: '0.7999', selfBand: 'achieved' })).toMatchObject({ score: '0.00', error: '得分比例应在 80%–100% 之间' });
-    expect(one('提升', '有所提升', { selfShare: '0.6001', selfBand: 'missed' })).toMatchObject({ score: '0.00', error: '得分比例应在 0%–60% 之间' });
+    expect(one('提升', '有所提升', { selfShare: '0.8001', selfBand: 'partly' })).toMatchObject({
+      score: '0.00',
+      error: '得分比例应在 60%–80% 之间',
+    });
+    expect(one('提升', '有所提升', { selfShare: '0.5999', selfBand: 'partly' })).toMatchObject({
+      score: '0.00',
+      error: '得分比例应在 60%–80% 之间',
+    });
+    expect(one('提升', '有所提升', { selfShare: '0.7999', selfBand: 'achieved' })).toMatchObject({
+      score: '0.00',
+      error: '得分比例应在 80%–100% 之间',
+    });
+    expect(one('提升', '有所提升', { selfShare: '0.6001', selfBand: 'missed' })).toMatchObject({
+      score: '0.00',
+      error: '得分比例应在 0%–60% 之间',
+    });
   });
   it('asks for the percent when a band is picked without one', () => {
     expect(one('提升', '有所提升', { selfBand: 'partly' })).toMatchObject({ score: '0.00', error: '请填写得分比例' });
@@ -118,7 +152,7 @@ describe('scoring: the 完成档次 picked is the one scored, at every boundary'
   });
 });
 
-describe('scoring: the note says the score in a filer\'s words; the arithmetic stays in `rule`', () => {
+describe("scoring: the note says the score in a filer's words; the arithmetic stays in `rule`", () => {
   const linear: ScoringPolicy = { ...P, reverseFormula: 'linear' };
   it.each<[string, string, string, ScoringPolicy?]>([
     ['=100', '100', '实际值 100 达到目标 100，得满分'],
@@ -141,8 +175,12 @@ describe('scoring: the note says the score in a filer\'s words; the arithmetic s
     expect(one(target, actual, {}, policy).note).toBe(note);
   });
   it('names the band and the share of 分值 of a qualitative score, by whoever gave it', () => {
-    expect(one('提升', '有所提升', { selfShare: '0.8', selfBand: 'partly' }).note).toBe('自评：部分达成并具有一定效果，得分值的 80%');
-    expect(one('提升', '有所提升', { selfShare: '0.9', reviewerShare: '0.7', reviewerBand: 'partly' }).note).toBe('复核：部分达成并具有一定效果，得分值的 70%');
+    expect(one('提升', '有所提升', { selfShare: '0.8', selfBand: 'partly' }).note).toBe(
+      '自评：部分达成并具有一定效果，得分值的 80%',
+    );
+    expect(one('提升', '有所提升', { selfShare: '0.9', reviewerShare: '0.7', reviewerBand: 'partly' }).note).toBe(
+      '复核：部分达成并具有一定效果，得分值的 70%',
+    );
     expect(one('及时', '').note).toBe('尚未选择完成档次');
   });
   it('says what is missing when a value cannot be scored', () => {
@@ -151,9 +189,15 @@ describe('scoring: the note says the score in a filer\'s words; the arithmetic s
     expect(one('=2次', '2个').note).toBe('实际完成值的单位与年度指标值不一致');
   });
   it('gives the budget execution rate with the amounts in 元, and says when it is capped', () => {
-    const budget = (budgetAmount: string | null, executedAmount: string | null) => scoreEvaluation({ budgetAmount, executedAmount, indicators: [] }, P).budget;
-    expect(budget('213500.00', '200000.00')).toMatchObject({ note: '执行率 93.68%（执行 200,000.00 元 / 预算 213,500.00 元）', rule: '预算执行率：min(200000.00 / 213500.00, 1) × 10' });
-    expect(budget('100.00', '120.00').note).toBe('执行率 120.00%（执行 120.00 元 / 预算 100.00 元），超过 100% 按 100% 计分');
+    const budget = (budgetAmount: string | null, executedAmount: string | null) =>
+      scoreEvaluation({ budgetAmount, executedAmount, indicators: [] }, P).budget;
+    expect(budget('213500.00', '200000.00')).toMatchObject({
+      note: '执行率 93.68%（执行 200,000.00 元 / 预算 213,500.00 元）',
+      rule: '预算执行率：min(200000.00 / 213500.00, 1) × 10',
+    });
+    expect(budget('100.00', '120.00').note).toBe(
+      '执行率 120.00%（执行 120.00 元 / 预算 100.00 元），超过 100% 按 100% 计分',
+    );
     expect(budget(null, '1.00').note).toBe('缺少全年预算数或全年执行数');
   });
 });
@@ -170,7 +214,7 @@ describe('scoring: units', () => {
     expect(one('=2次', '2个').error).toContain('“个”不能换算为“次”');
     expect(one('>=90%', '九成').error).toBe('请填写数值（单位：%）');
   });
-  it('reads a bare number in the target\'s unit', () => {
+  it("reads a bare number in the target's unit", () => {
     expect(one('>=90%', '95')).toMatchObject({ score: '10.00', actualInTargetUnit: null });
     expect(one('=2次', '1')).toMatchObject({ score: '5.00' });
   });
@@ -201,29 +245,53 @@ describe('scoring: the whole evaluation', () => {
   it('moves the 满意度 weight to 产出 and 效益 on a form without 满意度 indicators', () => {
     const without = indicators.filter((i) => i.level1Code !== 'satisfaction');
     expect(indicatorWeights(without, P)).toEqual(['18.34', '18.33', '18.33', '35.00']);
-    expect(indicatorWeights(without, { ...P, missingLevel1: { code: 'satisfaction', moveTo: 'output' } })).toEqual(['20.00', '20.00', '20.00', '30.00']);
+    expect(indicatorWeights(without, { ...P, missingLevel1: { code: 'satisfaction', moveTo: 'output' } })).toEqual([
+      '20.00',
+      '20.00',
+      '20.00',
+      '30.00',
+    ]);
   });
 
   it('rounds half-up at .5', () => {
     const integers: ScoringPolicy = { ...P, indicatorDecimals: 0, totalDecimals: 0 };
-    expect(scoreIndicator({ level1Code: 'output', target: t('>=4次'), actual: '1次' }, '10', { ...P, indicatorDecimals: 1 }).score).toBe('2.5');
+    expect(
+      scoreIndicator({ level1Code: 'output', target: t('>=4次'), actual: '1次' }, '10', { ...P, indicatorDecimals: 1 })
+        .score,
+    ).toBe('2.5');
     expect(scoreIndicator({ level1Code: 'output', target: t('>=4次'), actual: '1次' }, '10', integers).score).toBe('3');
-    expect(scoreIndicator({ level1Code: 'output', target: t('>=8次'), actual: '1次' }, '10', { ...P, indicatorDecimals: 2 }).score).toBe('1.25');
-    expect(scoreIndicator({ level1Code: 'output', target: t('>=8次'), actual: '1次' }, '10', { ...P, indicatorDecimals: 1 }).score).toBe('1.3');
+    expect(
+      scoreIndicator({ level1Code: 'output', target: t('>=8次'), actual: '1次' }, '10', { ...P, indicatorDecimals: 2 })
+        .score,
+    ).toBe('1.25');
+    expect(
+      scoreIndicator({ level1Code: 'output', target: t('>=8次'), actual: '1次' }, '10', { ...P, indicatorDecimals: 1 })
+        .score,
+    ).toBe('1.3');
   });
 
   it('refuses a policy whose weights do not add up to 100', () => {
     expect(validatePolicy(P)).toEqual({ ok: true });
-    expect(validatePolicy({ ...P, level1Weights: { output: '50', benefit: '30', satisfaction: '20' } })).toEqual({ ok: false, message: '权重合计应为 100，现为 110' });
+    expect(validatePolicy({ ...P, level1Weights: { output: '50', benefit: '30', satisfaction: '20' } })).toEqual({
+      ok: false,
+      message: '权重合计应为 100，现为 110',
+    });
     expect(validatePolicy({ ...P, overshootRatio: '0.9' })).toEqual({ ok: false, message: '超出目标比例应大于 100%' });
-    expect(validatePolicy({ ...P, grades: P.grades.filter((g) => g.min !== '0') })).toEqual({ ok: false, message: '最低一档等级的分数线应为 0，使每个总分都有等级' });
-    expect(validatePolicy({ ...P, missThreshold: '1.2' })).toEqual({ ok: false, message: '未达标比例应在 0% 到 100% 之间' });
+    expect(validatePolicy({ ...P, grades: P.grades.filter((g) => g.min !== '0') })).toEqual({
+      ok: false,
+      message: '最低一档等级的分数线应为 0，使每个总分都有等级',
+    });
+    expect(validatePolicy({ ...P, missThreshold: '1.2' })).toEqual({
+      ok: false,
+      message: '未达标比例应在 0% 到 100% 之间',
+    });
   });
 
   it('is deterministic: the same 60-indicator evaluation scores the same every time', () => {
     const sixty = Array.from({ length: 60 }, (_, i) => indicators[i % indicators.length]);
     const first = scoreEvaluation({ budgetAmount: '100', executedAmount: '95', indicators: sixty }, P);
-    for (let i = 0; i < 20; i++) expect(scoreEvaluation({ budgetAmount: '100', executedAmount: '95', indicators: sixty }, P)).toEqual(first);
+    for (let i = 0; i < 20; i++)
+      expect(scoreEvaluation({ budgetAmount: '100', executedAmount: '95', indicators: sixty }, P)).toEqual(first);
     expect(first.indicators).toHaveLength(60);
   });
 });

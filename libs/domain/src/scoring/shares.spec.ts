@@ -55,7 +55,11 @@ describe('the band a person picked (完成档次), at every boundary of the defa
   it.each(cases)('%s at %s: inside %s', (code, share, inside) => {
     const result = chosenBand(share, code, bands);
     if (inside) expect(result).toEqual({ ok: true, band: expect.objectContaining({ code }) });
-    else expect(result).toEqual({ ok: false, message: `得分比例应在 ${shareToPercent(bands.find((b) => b.code === code)!.min)}%–${shareToPercent(bands.find((b) => b.code === code)!.max)}% 之间` });
+    else
+      expect(result).toEqual({
+        ok: false,
+        message: `得分比例应在 ${shareToPercent(bands.find((b) => b.code === code)!.min)}%–${shareToPercent(bands.find((b) => b.code === code)!.max)}% 之间`,
+      });
   });
 
   it('reads a share stored without its band (before bands were stored) as the first band listed that holds it', () => {

@@ -26,7 +26,10 @@ export function isShareInBand(share: string, band: Pick<QualitativeBand, 'min' |
 }
 
 /** The band a share falls in: the first one listed, as the engine picks it (0.8 is 达成 when 达成 starts at 0.8). */
-export function bandOfShare<B extends Pick<QualitativeBand, 'min' | 'max'>>(share: string | null | undefined, bands: readonly B[]): B | undefined {
+export function bandOfShare<B extends Pick<QualitativeBand, 'min' | 'max'>>(
+  share: string | null | undefined,
+  bands: readonly B[],
+): B | undefined {
   if (share == null || !isPlainDecimal(share)) return undefined;
   return bands.find((band) => isShareInBand(share, band));
 }
@@ -50,6 +53,7 @@ export function chosenBand<B extends Pick<QualitativeBand, 'code' | 'min' | 'max
   }
   const band = bands.find((b) => b.code === code);
   if (!band) return { ok: false, message: '评分规则中没有所选的完成档次' };
-  if (!isShareInBand(share, band)) return { ok: false, message: `得分比例应在 ${shareToPercent(band.min)}%–${shareToPercent(band.max)}% 之间` };
+  if (!isShareInBand(share, band))
+    return { ok: false, message: `得分比例应在 ${shareToPercent(band.min)}%–${shareToPercent(band.max)}% 之间` };
   return { ok: true, band };
 }

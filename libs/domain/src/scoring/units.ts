@@ -32,6 +32,7 @@ export function convertUnit(value: string, from: string | null, to: string | nul
   }
   const a = FACTORS[from];
   const b = FACTORS[to];
-  if (!a || !b || a.base !== b.base) return { ok: false, message: `“${from}”不能换算为“${to}”，请按年度指标值的单位（${to}）填写` };
+  if (!a || !b || a.base !== b.base)
+    return { ok: false, message: `“${from}”不能换算为“${to}”，请按年度指标值的单位（${to}）填写` };
   return { ok: true, value: new D(value).times(a.factor).dividedBy(b.factor).toString() };
 }

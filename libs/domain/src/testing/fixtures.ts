@@ -1,7 +1,13 @@
 /** Test data only (excluded from the build): the national taxonomy of domain.md §3 and the seed's first form. */
 import type { Funds, IndicatorSetsInput, ProjectHeader, TaxonomyNode } from '@jxt/contracts';
 
-const l1 = (code: string, label: string, sortOrder: number): TaxonomyNode => ({ code, label, level: 1, parentCode: null, sortOrder });
+const l1 = (code: string, label: string, sortOrder: number): TaxonomyNode => ({
+  code,
+  label,
+  level: 1,
+  parentCode: null,
+  sortOrder,
+});
 const l2 = (code: string, label: string, parentCode: string, sortOrder: number): TaxonomyNode => ({
   code,
   label,
@@ -55,7 +61,10 @@ export const SEED_INDICATORS: IndicatorSetsInput = {
     {
       code: 'output',
       children: [
-        { code: 'quantity', indicators: [ind('制作告知单、宣传资料工作计划完成率', '=100%'), ind('组织企业人事专办员培训次数', '=2次')] },
+        {
+          code: 'quantity',
+          indicators: [ind('制作告知单、宣传资料工作计划完成率', '=100%'), ind('组织企业人事专办员培训次数', '=2次')],
+        },
         { code: 'quality', indicators: [ind('工作完成通过率', '=100%')] },
         { code: 'timeliness', indicators: [ind('工作完成及时率', '及时')] },
       ],

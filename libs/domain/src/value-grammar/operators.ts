@@ -107,13 +107,26 @@ export function combineOperators(
  * A trailing `（含）` / `（不含）` says whether the bound itself counts: `90%以上（含）` is ≥,
  * `90%以上（不含）` is >. Returns the text without it and how it changes an operator.
  */
-export function splitInclusivity(text: string): { rest: string; apply: (op: ComparisonOperator) => ComparisonOperator | undefined } {
+export function splitInclusivity(text: string): {
+  rest: string;
+  apply: (op: ComparisonOperator) => ComparisonOperator | undefined;
+} {
   if (text.endsWith('(含)')) {
-    const inclusive: Partial<Record<ComparisonOperator, ComparisonOperator>> = { gt: 'gte', lt: 'lte', gte: 'gte', lte: 'lte' };
+    const inclusive: Partial<Record<ComparisonOperator, ComparisonOperator>> = {
+      gt: 'gte',
+      lt: 'lte',
+      gte: 'gte',
+      lte: 'lte',
+    };
     return { rest: text.slice(0, -3), apply: (op) => inclusive[op] };
   }
   if (text.endsWith('(不含)')) {
-    const exclusive: Partial<Record<ComparisonOperator, ComparisonOperator>> = { gte: 'gt', lte: 'lt', gt: 'gt', lt: 'lt' };
+    const exclusive: Partial<Record<ComparisonOperator, ComparisonOperator>> = {
+      gte: 'gt',
+      lte: 'lt',
+      gt: 'gt',
+      lt: 'lt',
+    };
     return { rest: text.slice(0, -4), apply: (op) => exclusive[op] };
   }
   return { rest: text, apply: (op) => op };

@@ -174,8 +174,20 @@ describe('readTarget — empty and unknown text', () => {
 
   it('reads the whole seed form values without warnings', () => {
     const seedValues = [
-      '=100%', '=2次', '及时', '>=90%', '提升', '提高', '有效', '是', '公开', '满意', '健全',
-      '否', '良好', '=0%',
+      '=100%',
+      '=2次',
+      '及时',
+      '>=90%',
+      '提升',
+      '提高',
+      '有效',
+      '是',
+      '公开',
+      '满意',
+      '健全',
+      '否',
+      '良好',
+      '=0%',
     ];
     for (const value of seedValues) expect(readTarget(value).warning).toBeNull();
   });
@@ -189,13 +201,19 @@ describe('readTarget — values that start like a quantity but are not one (issu
     return reading.warning;
   };
 
-  it.each(['≥abc%', '≤%', '≥', '=', '>=abc', '＞＝ａｂｃ％', '≥约90%', '=是'])('%j: a comparison sign with no number after it', (raw) => {
-    expect(invalid(raw)).toBe(TARGET_ERRORS.noNumber);
-  });
+  it.each(['≥abc%', '≤%', '≥', '=', '>=abc', '＞＝ａｂｃ％', '≥约90%', '=是'])(
+    '%j: a comparison sign with no number after it',
+    (raw) => {
+      expect(invalid(raw)).toBe(TARGET_ERRORS.noNumber);
+    },
+  );
 
-  it.each(['≥ 98 %%', '≥98%%', '98%%', '≥90%左右', '≥90%%以上', '=100%。', '不低于98%%'])('%j: a number whose unit cannot be read', (raw) => {
-    expect(invalid(raw)).toBe(TARGET_ERRORS.badUnit);
-  });
+  it.each(['≥ 98 %%', '≥98%%', '98%%', '≥90%左右', '≥90%%以上', '=100%。', '不低于98%%'])(
+    '%j: a number whose unit cannot be read',
+    (raw) => {
+      expect(invalid(raw)).toBe(TARGET_ERRORS.badUnit);
+    },
+  );
 
   it.each(['≤90%以上', '=4小时内', '=90%（含）', '>5天以下'])('%j: a sign that contradicts 以上/以内/（含）', (raw) => {
     expect(invalid(raw)).toBe(TARGET_ERRORS.contradictory);
@@ -205,9 +223,12 @@ describe('readTarget — values that start like a quantity but are not one (issu
     expect(invalid(raw)).toBe(TARGET_ERRORS.badNumber);
   });
 
-  it.each(['80-90%', '90～95%', '3-5次', '≥3至5次', '不少于3到5次'])('%j: a range, which no formula can score', (raw) => {
-    expect(invalid(raw)).toBe(TARGET_ERRORS.range);
-  });
+  it.each(['80-90%', '90～95%', '3-5次', '≥3至5次', '不少于3到5次'])(
+    '%j: a range, which no formula can score',
+    (raw) => {
+      expect(invalid(raw)).toBe(TARGET_ERRORS.range);
+    },
+  );
 
   it.each(['1.5.2%', '100%/'])('%j: a number followed by symbols that are no unit', (raw) => {
     expect(invalid(raw)).toBe(TARGET_ERRORS.badUnit);

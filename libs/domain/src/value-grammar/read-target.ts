@@ -48,7 +48,8 @@ function readQuantitative(text: string): QuantityReading {
   const number = LEADING_NUMBER.exec(prefix.rest);
   if (!number) return fail('noNumber');
   const commas = NUMBER_WITH_COMMAS.exec(prefix.rest);
-  if (commas && commas[0].includes(',') && commas[0].length > number[0].replace(/\.\d+$/, '').length) return fail('badNumber');
+  if (commas && commas[0].includes(',') && commas[0].length > number[0].replace(/\.\d+$/, '').length)
+    return fail('badNumber');
   const afterNumber = prefix.rest.slice(number[0].length);
   if (RANGE_REST.test(afterNumber)) return fail('range');
   const suffix = splitSuffix(afterNumber);

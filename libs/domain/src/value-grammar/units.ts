@@ -1,10 +1,10 @@
 /** Spellings of one unit that mean the same; the right side is the canonical unit stored. */
 const UNIT_ALIASES: Readonly<Record<string, string>> = {
-  '百分比': '%',
-  '百分之': '%',
+  百分比: '%',
+  百分之: '%',
   '%': '%',
   '‰': '‰',
-  '千分比': '‰',
+  千分比: '‰',
 };
 
 /**

@@ -1,4 +1,12 @@
-import { FORM_ACTIONS, FORM_STATUSES, ROLES, type FormAction, type FormStatus, type ReviewResult, type Role } from '@jxt/contracts';
+import {
+  FORM_ACTIONS,
+  FORM_STATUSES,
+  ROLES,
+  type FormAction,
+  type FormStatus,
+  type ReviewResult,
+  type Role,
+} from '@jxt/contracts';
 import { availableActions, decideTransition, FORM_TRANSITIONS, isEditable, isLocked } from './form-workflow';
 
 /**
@@ -23,17 +31,27 @@ const ALLOWED: [FormStatus, FormAction, Role, FormStatus][] = [
 
 /** What each allowed step needs to go through: a comment and/or the review result of its path. */
 function needs(status: FormStatus, action: FormAction, role: Role): { comment?: string; reviewResult?: ReviewResult } {
-  if (role === 'finance') return { comment: '意见', reviewResult: action === 'approve' ? 'good' : action === 'return' ? 'fair' : 'poor' };
+  if (role === 'finance')
+    return { comment: '意见', reviewResult: action === 'approve' ? 'good' : action === 'return' ? 'fair' : 'poor' };
   if (action === 'return' || action === 'reopen') return { comment: '意见' };
   return {};
 }
 
-const combinations = FORM_STATUSES.flatMap((status) => FORM_ACTIONS.flatMap((action) => ROLES.map((role) => [status, action, role] as const)));
+const combinations = FORM_STATUSES.flatMap((status) =>
+  FORM_ACTIONS.flatMap((action) => ROLES.map((role) => [status, action, role] as const)),
+);
 
 describe('form workflow: every state × action × role', () => {
   it.each(combinations)('%s + %s by %s', (status, action, role) => {
     const allowed = ALLOWED.find(([s, a, r]) => s === status && a === action && r === role);
-    const decision = decideTransition({ status, action, roles: [role], actorId: 'u1', submittedBy: 'someone-else', ...needs(status, action, role) });
+    const decision = decideTransition({
+      status,
+      action,
+      roles: [role],
+      actorId: 'u1',
+      submittedBy: 'someone-else',
+      ...needs(status, action, role),
+    });
     if (allowed) {
       expect(decision).toMatchObject({ ok: true, rule: { to: allowed[3] } });
     } else {
@@ -43,39 +61,94 @@ describe('form workflow: every state × action × role', () => {
   });
 
   it('has no rule the hand-written table does not list', () => {
-    expect(FORM_TRANSITIONS.map((t) => [t.from, t.action, t.roles.join('+'), t.to]).sort()).toEqual(ALLOWED.map(([s, a, r, to]) => [s, a, r, to]).sort());
+    expect(FORM_TRANSITIONS.map((t) => [t.from, t.action, t.roles.join('+'), t.to]).sort()).toEqual(
+      ALLOWED.map(([s, a, r, to]) => [s, a, r, to]).sort(),
+    );
   });
 
-  it.each(FORM_STATUSES.flatMap((status) => ROLES.map((role) => [status, role] as const)))('offers %s to %s exactly the allowed buttons', (status, role) => {
-    const expected = ALLOWED.filter(([s, , r]) => s === status && r === role).map(([, a]) => a);
-    expect(availableActions(status, [role]).sort()).toEqual([...new Set(expected)].sort());
-  });
+  it.each(FORM_STATUSES.flatMap((status) => ROLES.map((role) => [status, role] as const)))(
+    'offers %s to %s exactly the allowed buttons',
+    (status, role) => {
+      const expected = ALLOWED.filter(([s, , r]) => s === status && r === role).map(([, a]) => a);
+      expect(availableActions(status, [role]).sort()).toEqual([...new Set(expected)].sort());
+    },
+  );
 });
 
 describe('form workflow: what a step needs', () => {
   const base = { actorId: 'u1', submittedBy: 'u2' };
 
   it('refuses a return without a comment, and a blank one', () => {
-    expect(decideTransition({ ...base, status: 'submitted', action: 'return', roles: ['supervisor'] })).toMatchObject({ ok: false, reason: 'comment_required' });
-    expect(decideTransition({ ...base, status: 'submitted', action: 'return', roles: ['supervisor'], comment: '  ' })).toMatchObject({ ok: false, reason: 'comment_required' });
-    expect(decideTransition({ ...base, status: 'submitted', action: 'return', roles: ['supervisor'], comment: '请补充满意度指标' }).ok).toBe(true);
+    expect(decideTransition({ ...base, status: 'submitted', action: 'return', roles: ['supervisor'] })).toMatchObject({
+      ok: false,
+      reason: 'comment_required',
+    });
+    expect(
+      decideTransition({ ...base, status: 'submitted', action: 'return', roles: ['supervisor'], comment: '  ' }),
+    ).toMatchObject({ ok: false, reason: 'comment_required' });
+    expect(
+      decideTransition({
+        ...base,
+        status: 'submitted',
+        action: 'return',
+        roles: ['supervisor'],
+        comment: '请补充满意度指标',
+      }).ok,
+    ).toBe(true);
   });
 
   it('lets nobody approve a form they submitted', () => {
     const own = { actorId: 'u1', submittedBy: 'u1' };
-    expect(decideTransition({ ...own, status: 'submitted', action: 'approve', roles: ['supervisor'] })).toMatchObject({ ok: false, reason: 'own_submission' });
-    expect(decideTransition({ ...own, status: 'reported', action: 'approve', roles: ['finance'], reviewResult: 'excellent' })).toMatchObject({ ok: false, reason: 'own_submission' });
+    expect(decideTransition({ ...own, status: 'submitted', action: 'approve', roles: ['supervisor'] })).toMatchObject({
+      ok: false,
+      reason: 'own_submission',
+    });
+    expect(
+      decideTransition({
+        ...own,
+        status: 'reported',
+        action: 'approve',
+        roles: ['finance'],
+        reviewResult: 'excellent',
+      }),
+    ).toMatchObject({ ok: false, reason: 'own_submission' });
   });
 
-  it('takes finance\'s path from the review result: 优/良 approve, 中 returns, 差 rejects', () => {
+  it("takes finance's path from the review result: 优/良 approve, 中 returns, 差 rejects", () => {
     const finance = { ...base, status: 'reported' as const, roles: ['finance'] as Role[], comment: '意见' };
-    expect(decideTransition({ ...finance, action: 'approve', reviewResult: 'excellent' })).toMatchObject({ ok: true, rule: { to: 'finance_approved' } });
-    expect(decideTransition({ ...finance, action: 'approve', reviewResult: 'good' })).toMatchObject({ ok: true, rule: { to: 'finance_approved' } });
-    expect(decideTransition({ ...finance, action: 'approve', reviewResult: 'fair' })).toMatchObject({ ok: false, reason: 'review_result_not_for_action' });
-    expect(decideTransition({ ...finance, action: 'approve' })).toMatchObject({ ok: false, reason: 'review_result_required' });
-    expect(decideTransition({ ...finance, action: 'reject', reviewResult: 'poor' })).toMatchObject({ ok: true, rule: { to: 'rejected' } });
-    expect(decideTransition({ ...finance, action: 'return', reviewResult: 'poor' })).toMatchObject({ ok: false, reason: 'review_result_not_for_action' });
-    expect(decideTransition({ ...base, status: 'submitted', action: 'approve', roles: ['supervisor'], reviewResult: 'good' })).toMatchObject({
+    expect(decideTransition({ ...finance, action: 'approve', reviewResult: 'excellent' })).toMatchObject({
+      ok: true,
+      rule: { to: 'finance_approved' },
+    });
+    expect(decideTransition({ ...finance, action: 'approve', reviewResult: 'good' })).toMatchObject({
+      ok: true,
+      rule: { to: 'finance_approved' },
+    });
+    expect(decideTransition({ ...finance, action: 'approve', reviewResult: 'fair' })).toMatchObject({
+      ok: false,
+      reason: 'review_result_not_for_action',
+    });
+    expect(decideTransition({ ...finance, action: 'approve' })).toMatchObject({
+      ok: false,
+      reason: 'review_result_required',
+    });
+    expect(decideTransition({ ...finance, action: 'reject', reviewResult: 'poor' })).toMatchObject({
+      ok: true,
+      rule: { to: 'rejected' },
+    });
+    expect(decideTransition({ ...finance, action: 'return', reviewResult: 'poor' })).toMatchObject({
+      ok: false,
+      reason: 'review_result_not_for_action',
+    });
+    expect(
+      decideTransition({
+        ...base,
+        status: 'submitted',
+        action: 'approve',
+        roles: ['supervisor'],
+        reviewResult: 'good',
+      }),
+    ).toMatchObject({
       ok: false,
       reason: 'review_result_not_for_action',
     });
@@ -88,11 +161,21 @@ describe('form workflow: what a step needs', () => {
     ];
     const decision = decideTransition({ ...base, status: 'draft', action: 'submit', roles: ['filer'], issues });
     expect(decision).toMatchObject({ ok: false, reason: 'incomplete', issues: [{ field: 'funds.totalAmount' }] });
-    expect(decideTransition({ ...base, status: 'draft', action: 'submit', roles: ['filer'], issues: [issues[1]] }).ok).toBe(true);
+    expect(
+      decideTransition({ ...base, status: 'draft', action: 'submit', roles: ['filer'], issues: [issues[1]] }).ok,
+    ).toBe(true);
   });
 
   it('opens a new revision on 调整 and lets the unit edit only drafts and returned forms', () => {
-    expect(decideTransition({ ...base, status: 'finance_approved', action: 'reopen', roles: ['filer'], comment: '调整年度资金' })).toMatchObject({
+    expect(
+      decideTransition({
+        ...base,
+        status: 'finance_approved',
+        action: 'reopen',
+        roles: ['filer'],
+        comment: '调整年度资金',
+      }),
+    ).toMatchObject({
       ok: true,
       rule: { createsRevision: true, to: 'draft' },
     });

@@ -23,17 +23,45 @@ export interface TransitionRule {
 }
 
 export const FORM_TRANSITIONS: readonly TransitionRule[] = [
-  { action: 'submit', from: 'draft', to: 'submitted', roles: ['filer'], requiresComment: false, requiresComplete: true },
-  { action: 'submit', from: 'returned', to: 'submitted', roles: ['filer'], requiresComment: false, requiresComplete: true },
+  {
+    action: 'submit',
+    from: 'draft',
+    to: 'submitted',
+    roles: ['filer'],
+    requiresComment: false,
+    requiresComplete: true,
+  },
+  {
+    action: 'submit',
+    from: 'returned',
+    to: 'submitted',
+    roles: ['filer'],
+    requiresComment: false,
+    requiresComplete: true,
+  },
   // A filer may take a submission back while the 主管部门 has not acted on it.
   { action: 'withdraw', from: 'submitted', to: 'draft', roles: ['filer'], requiresComment: false },
-  { action: 'approve', from: 'submitted', to: 'supervisor_approved', roles: ['supervisor'], requiresComment: false, forbidsOwnSubmission: true },
+  {
+    action: 'approve',
+    from: 'submitted',
+    to: 'supervisor_approved',
+    roles: ['supervisor'],
+    requiresComment: false,
+    forbidsOwnSubmission: true,
+  },
   { action: 'return', from: 'submitted', to: 'returned', roles: ['supervisor'], requiresComment: true },
   // 汇总报送: the 主管部门 sends its approved forms to finance (in batches); until then it may still return one.
   { action: 'report', from: 'supervisor_approved', to: 'reported', roles: ['supervisor'], requiresComment: false },
   { action: 'return', from: 'supervisor_approved', to: 'returned', roles: ['supervisor'], requiresComment: true },
   // Finance returns to the 主管部门, who settles it with the unit and approves again, or returns it down.
-  { action: 'approve', from: 'finance_returned', to: 'supervisor_approved', roles: ['supervisor'], requiresComment: false, forbidsOwnSubmission: true },
+  {
+    action: 'approve',
+    from: 'finance_returned',
+    to: 'supervisor_approved',
+    roles: ['supervisor'],
+    requiresComment: false,
+    forbidsOwnSubmission: true,
+  },
   { action: 'return', from: 'finance_returned', to: 'returned', roles: ['supervisor'], requiresComment: true },
   {
     action: 'approve',
@@ -44,9 +72,30 @@ export const FORM_TRANSITIONS: readonly TransitionRule[] = [
     reviewResults: ['excellent', 'good'],
     forbidsOwnSubmission: true,
   },
-  { action: 'return', from: 'reported', to: 'finance_returned', roles: ['finance'], requiresComment: true, reviewResults: ['fair'] },
-  { action: 'reject', from: 'reported', to: 'rejected', roles: ['finance'], requiresComment: true, reviewResults: ['poor'] },
-  { action: 'reopen', from: 'finance_approved', to: 'draft', roles: ['filer'], requiresComment: true, createsRevision: true },
+  {
+    action: 'return',
+    from: 'reported',
+    to: 'finance_returned',
+    roles: ['finance'],
+    requiresComment: true,
+    reviewResults: ['fair'],
+  },
+  {
+    action: 'reject',
+    from: 'reported',
+    to: 'rejected',
+    roles: ['finance'],
+    requiresComment: true,
+    reviewResults: ['poor'],
+  },
+  {
+    action: 'reopen',
+    from: 'finance_approved',
+    to: 'draft',
+    roles: ['filer'],
+    requiresComment: true,
+    createsRevision: true,
+  },
 ];
 
 /** States in which the unit may change the form's content. */
@@ -68,7 +117,9 @@ export function isLocked(status: FormStatus): boolean {
 
 /** The actions these roles may take on a form in this state (what the SPA offers as buttons). */
 export function availableActions(status: FormStatus, roles: readonly Role[]): FormAction[] {
-  const actions = FORM_TRANSITIONS.filter((t) => t.from === status && t.roles.some((r) => roles.includes(r))).map((t) => t.action);
+  const actions = FORM_TRANSITIONS.filter((t) => t.from === status && t.roles.some((r) => roles.includes(r))).map(
+    (t) => t.action,
+  );
   return [...new Set(actions)];
 }
 
@@ -95,10 +146,14 @@ export type TransitionRefusal =
   | 'incomplete';
 
 export type TransitionDecision =
-  | { ok: true; rule: TransitionRule }
-  | { ok: false; reason: TransitionRefusal; message: string; issues?: FieldIssue[] };
+  { ok: true; rule: TransitionRule } | { ok: false; reason: TransitionRefusal; message: string; issues?: FieldIssue[] };
 
-const refuse = (reason: TransitionRefusal, message: string, issues?: FieldIssue[]): TransitionDecision => ({ ok: false, reason, message, issues });
+const refuse = (reason: TransitionRefusal, message: string, issues?: FieldIssue[]): TransitionDecision => ({
+  ok: false,
+  reason,
+  message,
+  issues,
+});
 
 /** Decides one transition: the first rule that fits, or why none does (in the words a user reads). */
 export function decideTransition(request: TransitionRequest): TransitionDecision {
@@ -106,10 +161,12 @@ export function decideTransition(request: TransitionRequest): TransitionDecision
   if (!candidates.length) return refuse('not_allowed_in_status', '表单当前状态下不能执行此操作');
   const rule = candidates.find((t) => t.roles.some((r) => request.roles.includes(r)));
   if (!rule) return refuse('role_not_allowed', '当前角色无权执行此操作');
-  if (rule.requiresComment && !request.comment?.trim()) return refuse('comment_required', '请填写意见（退回、不予通过和调整必须说明理由）');
+  if (rule.requiresComment && !request.comment?.trim())
+    return refuse('comment_required', '请填写意见（退回、不予通过和调整必须说明理由）');
   if (rule.reviewResults) {
     if (!request.reviewResult) return refuse('review_result_required', '请选择审核结果（优、良、中、差）');
-    if (!rule.reviewResults.includes(request.reviewResult)) return refuse('review_result_not_for_action', '审核结果与操作不符：优、良为通过，中为退回，差为不予通过');
+    if (!rule.reviewResults.includes(request.reviewResult))
+      return refuse('review_result_not_for_action', '审核结果与操作不符：优、良为通过，中为退回，差为不予通过');
   } else if (request.reviewResult) {
     return refuse('review_result_not_for_action', '只有财政审核时记录审核结果');
   }

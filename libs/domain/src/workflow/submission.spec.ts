@@ -48,7 +48,8 @@ describe('联系电话 of a 提交', () => {
 describe('填报人 of a 提交', () => {
   it('is required, and at most 100 characters', () => {
     expect(checkFilerName('张文')).toBeNull();
-    for (const blank of [null, undefined, '', ' \u3000']) expect(checkFilerName(blank)).toBe(FILER_MESSAGES.nameRequired);
+    for (const blank of [null, undefined, '', ' \u3000'])
+      expect(checkFilerName(blank)).toBe(FILER_MESSAGES.nameRequired);
     expect(checkFilerName('张'.repeat(101))).toBe(FILER_MESSAGES.nameTooLong);
   });
 });

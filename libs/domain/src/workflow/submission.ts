@@ -8,14 +8,17 @@ export const FILER_MESSAGES = {
   nameRequired: '请填写填报人',
   nameTooLong: `填报人最多 ${FILER_NAME_MAX} 个字`,
   phoneRequired: '请填写联系电话',
-  phoneFormat: '联系电话格式不正确：请填写手机号（如 138 1234 5678）或带区号的固定电话（如 021-57821234，分机可写 转 123）',
+  phoneFormat:
+    '联系电话格式不正确：请填写手机号（如 138 1234 5678）或带区号的固定电话（如 021-57821234，分机可写 转 123）',
 } as const;
 
 const SEP = '[-\\s]?';
 /** 手机: 11 digits from 13x–19x, optionally +86, grouped 3-4-4 or not. */
 const MOBILE = new RegExp(`^(?:\\+?86${SEP})?1[3-9]\\d${SEP}\\d{4}${SEP}\\d{4}$`);
 /** 固定电话: optional area code 0xx / 0xxx (or in brackets), a 7–8 digit number not starting with 0 or 1, an optional extension. */
-const LANDLINE = new RegExp(`^(?:(?:0\\d{2,3}|\\(0\\d{2,3}\\))${SEP})?[2-9]\\d{2,3}${SEP}\\d{4}(?:(?:-|\\s|转|分机)\\d{1,6})?$`);
+const LANDLINE = new RegExp(
+  `^(?:(?:0\\d{2,3}|\\(0\\d{2,3}\\))${SEP})?[2-9]\\d{2,3}${SEP}\\d{4}(?:(?:-|\\s|转|分机)\\d{1,6})?$`,
+);
 /** 400/800 service numbers. */
 const SERVICE = new RegExp(`^[48]00${SEP}\\d{3}${SEP}\\d{4}$`);
 

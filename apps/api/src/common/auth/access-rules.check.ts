@@ -25,6 +25,7 @@ export class AccessRulesCheck implements OnApplicationBootstrap {
         if (!rule) missing.push(`${instance.constructor.name}.${name}`);
       }
     }
-    if (missing.length) throw new Error(`Routes without an access rule (@Public, @Authenticated or @Roles): ${missing.join(', ')}`);
+    if (missing.length)
+      throw new Error(`Routes without an access rule (@Public, @Authenticated or @Roles): ${missing.join(', ')}`);
   }
 }

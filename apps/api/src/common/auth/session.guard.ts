@@ -1,4 +1,11 @@
-import { type CanActivate, type ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  type CanActivate,
+  type ExecutionContext,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
@@ -11,7 +18,11 @@ import { RequestTransaction } from '../tenancy/request-transaction';
 import { ACCESS_RULE, type AccessRule } from './access.decorators';
 import { CSRF_HEADER, SESSION_COOKIE, hashToken } from './session-token';
 
-export type AuthenticatedRequest = FastifyRequest & { user?: AuthUser; authVia?: 'bearer' | 'cookie'; tx?: RequestTransaction };
+export type AuthenticatedRequest = FastifyRequest & {
+  user?: AuthUser;
+  authVia?: 'bearer' | 'cookie';
+  tx?: RequestTransaction;
+};
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -45,7 +56,10 @@ export class SessionGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!rule) throw new ForbiddenException('此接口未声明访问规则');
     if (rule.kind === 'public') return true;
 
@@ -54,10 +68,17 @@ export class SessionGuard implements CanActivate {
     if (!token) throw new UnauthorizedException('请先登录');
 
     // Looks the session up and opens the request's tenant transaction in the same round trip.
-    const { tx, session: row } = await RequestTransaction.open<SessionRow>(this.dataSource, hashToken(token, this.config.jwtSecret));
+    const { tx, session: row } = await RequestTransaction.open<SessionRow>(
+      this.dataSource,
+      hashToken(token, this.config.jwtSecret),
+    );
     try {
       if (!row) throw new UnauthorizedException('登录已失效，请重新登录');
-      if (via === 'cookie' && !SAFE_METHODS.has(request.method) && !sameSecret(request.headers[CSRF_HEADER], row.csrf_token)) {
+      if (
+        via === 'cookie' &&
+        !SAFE_METHODS.has(request.method) &&
+        !sameSecret(request.headers[CSRF_HEADER], row.csrf_token)
+      ) {
         throw new ForbiddenException('缺少或错误的 CSRF 令牌（X-CSRF-Token）');
       }
       if (rule.kind === 'roles' && !rule.roles.some((role) => row.roles.includes(role))) {

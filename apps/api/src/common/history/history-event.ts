@@ -37,4 +37,10 @@ export function toHistoryEntry<Action extends string, Status extends string>(r: 
 
 /** Columns and values of the acting user, copied into a history row so it reads as it was after users move. */
 export const ACTOR_COLUMNS = 'actor_id, actor_name, actor_roles, actor_organization_id, actor_organization_name';
-export const actorValues = (user: AuthUser): unknown[] => [user.userId, user.displayName, user.roles, user.organizationId, user.organizationName];
+export const actorValues = (user: AuthUser): unknown[] => [
+  user.userId,
+  user.displayName,
+  user.roles,
+  user.organizationId,
+  user.organizationName,
+];

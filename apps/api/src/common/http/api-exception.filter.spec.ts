@@ -9,7 +9,10 @@ function answerFor(code: string): ApiError {
   let sent: ApiError | undefined;
   const reply = { status: () => ({ send: (body: ApiError) => (sent = body) }) };
   const host = { switchToHttp: () => ({ getResponse: () => reply }) } as unknown as ArgumentsHost;
-  new ApiExceptionFilter().catch(new QueryFailedError('UPDATE …', [], Object.assign(new Error('refused'), { code })), host);
+  new ApiExceptionFilter().catch(
+    new QueryFailedError('UPDATE …', [], Object.assign(new Error('refused'), { code })),
+    host,
+  );
   return sent!;
 }
 
@@ -19,7 +22,10 @@ describe('ApiExceptionFilter: database refusals', () => {
   });
 
   it('answers a change to an append-only history with 409, not 404', () => {
-    expect(answerFor(APPEND_ONLY_SQLSTATE)).toMatchObject({ statusCode: 409, message: expect.stringContaining('只能追加') });
+    expect(answerFor(APPEND_ONLY_SQLSTATE)).toMatchObject({
+      statusCode: 409,
+      message: expect.stringContaining('只能追加'),
+    });
   });
 
   it('keeps row-level security refusals as 404 and duplicates as 409', () => {

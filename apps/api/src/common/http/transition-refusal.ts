@@ -34,7 +34,10 @@ export function transitionRefusal(refusal: Refusal): HttpException {
       });
     default: {
       const field = FIELD_OF_REASON[refusal.reason];
-      return new BadRequestException({ message: refusal.message, fields: field ? [{ field, message: refusal.message }] : [] });
+      return new BadRequestException({
+        message: refusal.message,
+        fields: field ? [{ field, message: refusal.message }] : [],
+      });
     }
   }
 }

@@ -20,7 +20,10 @@ export class RequestTransaction {
    * Opens the transaction and looks the session up in it. `tokenHash` is hex (checked here), so it can be
    * inlined: a multi-statement simple query cannot take parameters.
    */
-  static async open<Row>(dataSource: DataSource, tokenHash: string): Promise<{ tx: RequestTransaction; session: Row | undefined }> {
+  static async open<Row>(
+    dataSource: DataSource,
+    tokenHash: string,
+  ): Promise<{ tx: RequestTransaction; session: Row | undefined }> {
     if (!/^[0-9a-f]{64}$/.test(tokenHash)) throw new Error('token hash must be 64 hex characters');
     const runner = dataSource.createQueryRunner();
     await runner.connect();

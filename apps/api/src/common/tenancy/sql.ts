@@ -5,7 +5,11 @@ import { type EntityManager, QueryFailedError } from 'typeorm';
  * Rows of a statement, whatever its kind. (TypeORM's plain `query()` returns `[rows, count]` for
  * UPDATE/DELETE on PostgreSQL but bare rows for SELECT/INSERT; this removes that trap.)
  */
-export async function queryRows<T = Record<string, unknown>>(manager: EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
+export async function queryRows<T = Record<string, unknown>>(
+  manager: EntityManager,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const runner = manager.queryRunner;
   if (!runner) throw new Error('queryRows needs a transaction-bound EntityManager');
   const result = await runner.query(sql, params, true);
@@ -20,7 +24,12 @@ export async function queryRows<T = Record<string, unknown>>(manager: EntityMana
  * lifetime (pg refuses the same name with another text), and every distinct name stays prepared
  * on every connection. Errors are TypeORM's QueryFailedError, as with queryRows.
  */
-export async function queryPrepared<T = Record<string, unknown>>(manager: EntityManager, name: string, sql: string, params: unknown[]): Promise<T[]> {
+export async function queryPrepared<T = Record<string, unknown>>(
+  manager: EntityManager,
+  name: string,
+  sql: string,
+  params: unknown[],
+): Promise<T[]> {
   const runner = manager.queryRunner;
   if (!runner) throw new Error('queryPrepared needs a transaction-bound EntityManager');
   if (runner.isReleased) throw new Error('queryPrepared: the query runner is already released');

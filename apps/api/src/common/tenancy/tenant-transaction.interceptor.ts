@@ -17,7 +17,9 @@ export class TenantTransactionInterceptor implements NestInterceptor {
     return from(
       (async () => {
         try {
-          const result = await runInTenantScope({ user, manager: tx.manager }, () => lastValueFrom(next.handle(), { defaultValue: undefined }));
+          const result = await runInTenantScope({ user, manager: tx.manager }, () =>
+            lastValueFrom(next.handle(), { defaultValue: undefined }),
+          );
           await tx.commit();
           return result;
         } catch (err) {

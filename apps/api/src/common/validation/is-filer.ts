@@ -1,7 +1,12 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { checkFilerName, checkFilerPhone, isBlank } from '@jxt/domain';
 
-function fromCheck(name: string, check: (value: string | null | undefined) => string | null, blankAllowed: boolean, options?: ValidationOptions) {
+function fromCheck(
+  name: string,
+  check: (value: string | null | undefined) => string | null,
+  blankAllowed: boolean,
+  options?: ValidationOptions,
+) {
   const problem = (value: unknown): string | null => {
     if (value !== null && value !== undefined && typeof value !== 'string') return '必须是文本';
     if (blankAllowed && isBlank(value as string | null | undefined)) return null;
@@ -13,7 +18,10 @@ function fromCheck(name: string, check: (value: string | null | undefined) => st
       target: object.constructor,
       propertyName,
       options,
-      validator: { validate: (value: unknown) => problem(value) === null, defaultMessage: (args) => problem(args?.value) ?? '' },
+      validator: {
+        validate: (value: unknown) => problem(value) === null,
+        defaultMessage: (args) => problem(args?.value) ?? '',
+      },
     });
 }
 

@@ -7,7 +7,8 @@ import { goalPeriodErrors, type GoalPeriod } from '@jxt/domain';
  */
 export function IsGoalPeriodYear(options?: ValidationOptions) {
   return (object: object, propertyName: string) => {
-    const errorOf = (period: object) => goalPeriodErrors(period as GoalPeriod).find((issue) => issue.field === propertyName);
+    const errorOf = (period: object) =>
+      goalPeriodErrors(period as GoalPeriod).find((issue) => issue.field === propertyName);
     registerDecorator({
       name: 'isGoalPeriodYear',
       target: object.constructor,

@@ -10,7 +10,8 @@ export function IsMoney(options?: ValidationOptions) {
       propertyName,
       options,
       validator: {
-        validate: (value: unknown) => value === null || value === undefined || (typeof value === 'string' && parseMoney(value).ok),
+        validate: (value: unknown) =>
+          value === null || value === undefined || (typeof value === 'string' && parseMoney(value).ok),
         defaultMessage: (args) => {
           const value = args?.value;
           if (typeof value !== 'string') return '金额必须以文本形式填写（如 "213500.00"），不能是数字';

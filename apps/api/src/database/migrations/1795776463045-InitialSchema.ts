@@ -5,33 +5,73 @@ export class InitialSchema1795776463045 implements MigrationInterface {
   name = 'InitialSchema1795776463045';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "login_attempt" ("id" BIGSERIAL NOT NULL, "key" character varying(200) NOT NULL, "attempted_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_72829cd4f7424e3cdfd46c476c0" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "login_attempt" ("id" BIGSERIAL NOT NULL, "key" character varying(200) NOT NULL, "attempted_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_72829cd4f7424e3cdfd46c476c0" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "login_attempt_key_time_idx" ON "login_attempt"  ("key", "attempted_at") `);
-    await queryRunner.query(`CREATE TABLE "login_audit" ("id" BIGSERIAL NOT NULL, "tenant_id" uuid, "user_id" uuid, "username" character varying(200) NOT NULL, "outcome" character varying(20) NOT NULL, "ip" character varying(64), "at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_11dae0ac68c3f696d6e3bfed73b" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE TABLE "tenant" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "code" character varying(64) NOT NULL, "name" character varying(200) NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "UQ_b1bb8505abe259d04b317bd7999" UNIQUE ("code"), CONSTRAINT "PK_da8c6efd67bb301e810e56ac139" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE TABLE "organization" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "parent_id" uuid, "kind" character varying(20) NOT NULL, "name" character varying(200) NOT NULL, "unit_type_code" character varying(64), "path" text COLLATE "C" NOT NULL, "sort_order" integer NOT NULL DEFAULT '0', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_472c1f99a32def1b0abb219cd67" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "login_audit" ("id" BIGSERIAL NOT NULL, "tenant_id" uuid, "user_id" uuid, "username" character varying(200) NOT NULL, "outcome" character varying(20) NOT NULL, "ip" character varying(64), "at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_11dae0ac68c3f696d6e3bfed73b" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "tenant" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "code" character varying(64) NOT NULL, "name" character varying(200) NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "UQ_b1bb8505abe259d04b317bd7999" UNIQUE ("code"), CONSTRAINT "PK_da8c6efd67bb301e810e56ac139" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "organization" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "parent_id" uuid, "kind" character varying(20) NOT NULL, "name" character varying(200) NOT NULL, "unit_type_code" character varying(64), "path" text COLLATE "C" NOT NULL, "sort_order" integer NOT NULL DEFAULT '0', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_472c1f99a32def1b0abb219cd67" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "organization_tenant_path_idx" ON "organization"  ("tenant_id", "path") `);
-    await queryRunner.query(`CREATE TABLE "app_user" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "organization_id" uuid NOT NULL, "username" character varying(64) NOT NULL, "display_name" character varying(100) NOT NULL, "password_hash" text NOT NULL, "roles" text array NOT NULL, "disabled" boolean NOT NULL DEFAULT false, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_22a5c4a3d9b2fb8e4e73fc4ada1" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "app_user" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "organization_id" uuid NOT NULL, "username" character varying(64) NOT NULL, "display_name" character varying(100) NOT NULL, "password_hash" text NOT NULL, "roles" text array NOT NULL, "disabled" boolean NOT NULL DEFAULT false, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_22a5c4a3d9b2fb8e4e73fc4ada1" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE UNIQUE INDEX "app_user_username_key" ON "app_user"  ("username") `);
-    await queryRunner.query(`CREATE TABLE "user_session" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "user_id" uuid NOT NULL, "token_hash" character varying(64) NOT NULL, "csrf_token" character varying(64) NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "last_seen_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "revoked_at" TIMESTAMP WITH TIME ZONE, "ip" character varying(64), "user_agent" character varying(300), CONSTRAINT "PK_adf3b49590842ac3cf54cac451a" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "user_session" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "user_id" uuid NOT NULL, "token_hash" character varying(64) NOT NULL, "csrf_token" character varying(64) NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "last_seen_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL, "revoked_at" TIMESTAMP WITH TIME ZONE, "ip" character varying(64), "user_agent" character varying(300), CONSTRAINT "PK_adf3b49590842ac3cf54cac451a" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "user_session_user_idx" ON "user_session"  ("user_id") `);
     await queryRunner.query(`CREATE UNIQUE INDEX "user_session_token_hash_key" ON "user_session"  ("token_hash") `);
-    await queryRunner.query(`CREATE TABLE "code_list_item" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "list" character varying(40) NOT NULL, "code" character varying(64) NOT NULL, "label" character varying(200) NOT NULL, "sort_order" integer NOT NULL DEFAULT '0', CONSTRAINT "code_list_item_tenant_list_code_key" UNIQUE ("tenant_id", "list", "code"), CONSTRAINT "PK_df098bb4461f1344bfd03ce2b11" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE TABLE "indicator_taxonomy" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "year" integer NOT NULL, "code" character varying(64) NOT NULL, "label" character varying(100) NOT NULL, "level" smallint NOT NULL, "parent_code" character varying(64), "sort_order" integer NOT NULL DEFAULT '0', CONSTRAINT "indicator_taxonomy_tenant_year_code_key" UNIQUE ("tenant_id", "year", "code"), CONSTRAINT "PK_c79f3a33b9d67fc289401f2d94f" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE TABLE "project" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "organization_id" uuid NOT NULL, "code" character varying(64) NOT NULL, "name" character varying(300) NOT NULL, "category_code" character varying(64), "continuity" character varying(20), "function_class_code" character varying(20), "printed_department" character varying(300), "printed_implementing_unit" character varying(300), "planned_start" date, "planned_end" date, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "project_tenant_code_key" UNIQUE ("tenant_id", "code"), CONSTRAINT "PK_4d68b1358bb5b766d3e78f32f57" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "code_list_item" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "list" character varying(40) NOT NULL, "code" character varying(64) NOT NULL, "label" character varying(200) NOT NULL, "sort_order" integer NOT NULL DEFAULT '0', CONSTRAINT "code_list_item_tenant_list_code_key" UNIQUE ("tenant_id", "list", "code"), CONSTRAINT "PK_df098bb4461f1344bfd03ce2b11" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "indicator_taxonomy" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "year" integer NOT NULL, "code" character varying(64) NOT NULL, "label" character varying(100) NOT NULL, "level" smallint NOT NULL, "parent_code" character varying(64), "sort_order" integer NOT NULL DEFAULT '0', CONSTRAINT "indicator_taxonomy_tenant_year_code_key" UNIQUE ("tenant_id", "year", "code"), CONSTRAINT "PK_c79f3a33b9d67fc289401f2d94f" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "project" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "organization_id" uuid NOT NULL, "code" character varying(64) NOT NULL, "name" character varying(300) NOT NULL, "category_code" character varying(64), "continuity" character varying(20), "function_class_code" character varying(20), "printed_department" character varying(300), "printed_implementing_unit" character varying(300), "planned_start" date, "planned_end" date, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "project_tenant_code_key" UNIQUE ("tenant_id", "code"), CONSTRAINT "PK_4d68b1358bb5b766d3e78f32f57" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "project_organization_idx" ON "project"  ("organization_id") `);
-    await queryRunner.query(`CREATE TABLE "goal_form" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "project_id" uuid NOT NULL, "year" integer NOT NULL, "revision" integer NOT NULL DEFAULT '1', "status" character varying(30) NOT NULL DEFAULT 'draft', "total_amount" numeric(18,2), "fiscal_amount" numeric(18,2), "other_amount" numeric(18,2), "annual_amount" numeric(18,2), "annual_fiscal_amount" numeric(18,2), "carry_over_amount" numeric(18,2), "annual_other_amount" numeric(18,2), "total_goal" text, "annual_goal" text, "goal_period_start" integer, "goal_period_end" integer, "row_version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_by" uuid, CONSTRAINT "goal_form_project_year_revision_key" UNIQUE ("project_id", "year", "revision"), CONSTRAINT "PK_c61c5b187a4bf152041356f96cc" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "goal_form" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "project_id" uuid NOT NULL, "year" integer NOT NULL, "revision" integer NOT NULL DEFAULT '1', "status" character varying(30) NOT NULL DEFAULT 'draft', "total_amount" numeric(18,2), "fiscal_amount" numeric(18,2), "other_amount" numeric(18,2), "annual_amount" numeric(18,2), "annual_fiscal_amount" numeric(18,2), "carry_over_amount" numeric(18,2), "annual_other_amount" numeric(18,2), "total_goal" text, "annual_goal" text, "goal_period_start" integer, "goal_period_end" integer, "row_version" integer NOT NULL DEFAULT '1', "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_by" uuid, CONSTRAINT "goal_form_project_year_revision_key" UNIQUE ("project_id", "year", "revision"), CONSTRAINT "PK_c61c5b187a4bf152041356f96cc" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "goal_form_tenant_year_idx" ON "goal_form"  ("tenant_id", "year") `);
-    await queryRunner.query(`CREATE TABLE "indicator" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "form_id" uuid NOT NULL, "indicator_set" character varying(10) NOT NULL DEFAULT 'year', "level1_code" character varying(64) NOT NULL, "level2_code" character varying(64) NOT NULL, "sort_order" integer NOT NULL, "name" character varying(300) NOT NULL, "raw_value" character varying(300) NOT NULL, "target_kind" character varying(20) NOT NULL, "target_operator" character varying(4), "target_number" numeric, "target_unit" character varying(20), "target_boolean" boolean, "parse_warning" character varying(200), "weight" numeric(7,2), "scoring_notes" text, "explanation" text, "remark" text, CONSTRAINT "PK_4693fe4c2cb912a71e05c589e7e" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "indicator_form_order_idx" ON "indicator"  ("form_id", "indicator_set", "sort_order") `);
-    await queryRunner.query(`ALTER TABLE "organization" ADD CONSTRAINT "FK_f2bc0a31155aa7f9cbe66844640" FOREIGN KEY ("tenant_id") REFERENCES "tenant"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "organization" ADD CONSTRAINT "FK_15acafd6698ac846c6b6a6a50ec" FOREIGN KEY ("parent_id") REFERENCES "organization"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "app_user" ADD CONSTRAINT "FK_29ed668eb2c458a129aa6bbd31a" FOREIGN KEY ("tenant_id") REFERENCES "tenant"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "app_user" ADD CONSTRAINT "FK_c4c90a083fb10c1386782b5aac5" FOREIGN KEY ("organization_id") REFERENCES "organization"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "user_session" ADD CONSTRAINT "FK_13275383dcdf095ee29f2b3455a" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "project" ADD CONSTRAINT "FK_e4616ee32e66481cf9b9f1a6466" FOREIGN KEY ("organization_id") REFERENCES "organization"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "goal_form" ADD CONSTRAINT "FK_4a0ce0490f136000d18500b116a" FOREIGN KEY ("project_id") REFERENCES "project"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "indicator" ADD CONSTRAINT "FK_497f5461da2adf751a9342b96c3" FOREIGN KEY ("form_id") REFERENCES "goal_form"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(
+      `CREATE TABLE "indicator" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "form_id" uuid NOT NULL, "indicator_set" character varying(10) NOT NULL DEFAULT 'year', "level1_code" character varying(64) NOT NULL, "level2_code" character varying(64) NOT NULL, "sort_order" integer NOT NULL, "name" character varying(300) NOT NULL, "raw_value" character varying(300) NOT NULL, "target_kind" character varying(20) NOT NULL, "target_operator" character varying(4), "target_number" numeric, "target_unit" character varying(20), "target_boolean" boolean, "parse_warning" character varying(200), "weight" numeric(7,2), "scoring_notes" text, "explanation" text, "remark" text, CONSTRAINT "PK_4693fe4c2cb912a71e05c589e7e" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "indicator_form_order_idx" ON "indicator"  ("form_id", "indicator_set", "sort_order") `,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "organization" ADD CONSTRAINT "FK_f2bc0a31155aa7f9cbe66844640" FOREIGN KEY ("tenant_id") REFERENCES "tenant"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "organization" ADD CONSTRAINT "FK_15acafd6698ac846c6b6a6a50ec" FOREIGN KEY ("parent_id") REFERENCES "organization"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "app_user" ADD CONSTRAINT "FK_29ed668eb2c458a129aa6bbd31a" FOREIGN KEY ("tenant_id") REFERENCES "tenant"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "app_user" ADD CONSTRAINT "FK_c4c90a083fb10c1386782b5aac5" FOREIGN KEY ("organization_id") REFERENCES "organization"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "user_session" ADD CONSTRAINT "FK_13275383dcdf095ee29f2b3455a" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "project" ADD CONSTRAINT "FK_e4616ee32e66481cf9b9f1a6466" FOREIGN KEY ("organization_id") REFERENCES "organization"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "goal_form" ADD CONSTRAINT "FK_4a0ce0490f136000d18500b116a" FOREIGN KEY ("project_id") REFERENCES "project"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "indicator" ADD CONSTRAINT "FK_497f5461da2adf751a9342b96c3" FOREIGN KEY ("form_id") REFERENCES "goal_form"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -5,7 +5,9 @@ export class AddFormHistory1795778376185 implements MigrationInterface {
   name = 'AddFormHistory1795778376185';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "form_event" ("id" BIGSERIAL NOT NULL, "tenant_id" uuid NOT NULL, "form_id" uuid NOT NULL, "kind" character varying(20) NOT NULL, "action" character varying(20), "from_status" character varying(30), "to_status" character varying(30), "actor_id" uuid NOT NULL, "actor_name" character varying(100) NOT NULL, "actor_roles" text array NOT NULL, "actor_organization_id" uuid NOT NULL, "actor_organization_name" character varying(200) NOT NULL, "comment" text, "field" character varying(300), "review_result" character varying(20), "changes" jsonb, "row_version" integer NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_3f921b9743836789ec470ac794f" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "form_event" ("id" BIGSERIAL NOT NULL, "tenant_id" uuid NOT NULL, "form_id" uuid NOT NULL, "kind" character varying(20) NOT NULL, "action" character varying(20), "from_status" character varying(30), "to_status" character varying(30), "actor_id" uuid NOT NULL, "actor_name" character varying(100) NOT NULL, "actor_roles" text array NOT NULL, "actor_organization_id" uuid NOT NULL, "actor_organization_name" character varying(200) NOT NULL, "comment" text, "field" character varying(300), "review_result" character varying(20), "changes" jsonb, "row_version" integer NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_3f921b9743836789ec470ac794f" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "form_event_form_idx" ON "form_event"  ("form_id", "id") `);
     await queryRunner.query(`ALTER TABLE "goal_form" ADD "submitted_by" uuid`);
     await queryRunner.query(`ALTER TABLE "goal_form" ADD "submitted_at" TIMESTAMP WITH TIME ZONE`);

@@ -5,14 +5,24 @@ export class AddFinanceDivisions1795778765438 implements MigrationInterface {
   name = 'AddFinanceDivisions1795778765438';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "finance_division_assignment" ("division_id" uuid NOT NULL, "department_id" uuid NOT NULL, "tenant_id" uuid NOT NULL, CONSTRAINT "PK_71b1d4e166497ff3231bc87d389" PRIMARY KEY ("division_id", "department_id"))`);
-    await queryRunner.query(`ALTER TABLE "finance_division_assignment" ADD CONSTRAINT "FK_877832ab384fadd8f128c3f10f9" FOREIGN KEY ("division_id") REFERENCES "organization"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "finance_division_assignment" ADD CONSTRAINT "FK_34c69bdc57835b726e8485b677d" FOREIGN KEY ("department_id") REFERENCES "organization"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(
+      `CREATE TABLE "finance_division_assignment" ("division_id" uuid NOT NULL, "department_id" uuid NOT NULL, "tenant_id" uuid NOT NULL, CONSTRAINT "PK_71b1d4e166497ff3231bc87d389" PRIMARY KEY ("division_id", "department_id"))`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "finance_division_assignment" ADD CONSTRAINT "FK_877832ab384fadd8f128c3f10f9" FOREIGN KEY ("division_id") REFERENCES "organization"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "finance_division_assignment" ADD CONSTRAINT "FK_34c69bdc57835b726e8485b677d" FOREIGN KEY ("department_id") REFERENCES "organization"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE "finance_division_assignment" DROP CONSTRAINT "FK_34c69bdc57835b726e8485b677d"`);
-    await queryRunner.query(`ALTER TABLE "finance_division_assignment" DROP CONSTRAINT "FK_877832ab384fadd8f128c3f10f9"`);
+    await queryRunner.query(
+      `ALTER TABLE "finance_division_assignment" DROP CONSTRAINT "FK_34c69bdc57835b726e8485b677d"`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "finance_division_assignment" DROP CONSTRAINT "FK_877832ab384fadd8f128c3f10f9"`,
+    );
     await queryRunner.query(`DROP TABLE "finance_division_assignment"`);
   }
 }

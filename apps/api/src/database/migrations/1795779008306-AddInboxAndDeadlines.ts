@@ -5,9 +5,15 @@ export class AddInboxAndDeadlines1795779008306 implements MigrationInterface {
   name = 'AddInboxAndDeadlines1795779008306';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "workflow_deadline" ("tenant_id" uuid NOT NULL, "year" integer NOT NULL, "kind" character varying(30) NOT NULL, "due_date" date NOT NULL, CONSTRAINT "PK_ae029762335d5644661d028c77f" PRIMARY KEY ("tenant_id", "year", "kind"))`);
-    await queryRunner.query(`ALTER TABLE "goal_form" ADD "status_changed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now()`);
-    await queryRunner.query(`CREATE INDEX "goal_form_inbox_idx" ON "goal_form"  ("tenant_id", "status", "status_changed_at") `);
+    await queryRunner.query(
+      `CREATE TABLE "workflow_deadline" ("tenant_id" uuid NOT NULL, "year" integer NOT NULL, "kind" character varying(30) NOT NULL, "due_date" date NOT NULL, CONSTRAINT "PK_ae029762335d5644661d028c77f" PRIMARY KEY ("tenant_id", "year", "kind"))`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "goal_form" ADD "status_changed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now()`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "goal_form_inbox_idx" ON "goal_form"  ("tenant_id", "status", "status_changed_at") `,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -6,11 +6,15 @@ export class WidenInboxIndex1795782403908 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX "public"."goal_form_inbox_idx"`);
-    await queryRunner.query(`CREATE INDEX "goal_form_inbox_idx" ON "goal_form"  ("tenant_id", "status", "organization_path", "status_changed_at", "year", "revision", "row_version", "project_id", "id") `);
+    await queryRunner.query(
+      `CREATE INDEX "goal_form_inbox_idx" ON "goal_form"  ("tenant_id", "status", "organization_path", "status_changed_at", "year", "revision", "row_version", "project_id", "id") `,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP INDEX "public"."goal_form_inbox_idx"`);
-    await queryRunner.query(`CREATE INDEX "goal_form_inbox_idx" ON "goal_form" USING btree ("tenant_id", "status", "status_changed_at") `);
+    await queryRunner.query(
+      `CREATE INDEX "goal_form_inbox_idx" ON "goal_form" USING btree ("tenant_id", "status", "status_changed_at") `,
+    );
   }
 }

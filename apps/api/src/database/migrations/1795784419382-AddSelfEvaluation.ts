@@ -5,20 +5,46 @@ export class AddSelfEvaluation1795784419382 implements MigrationInterface {
   name = 'AddSelfEvaluation1795784419382';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "evaluation_event" ("id" BIGSERIAL NOT NULL, "tenant_id" uuid NOT NULL, "evaluation_id" uuid NOT NULL, "kind" character varying(20) NOT NULL, "action" character varying(20), "from_status" character varying(20), "to_status" character varying(20), "actor_id" uuid NOT NULL, "actor_name" character varying(100) NOT NULL, "actor_roles" text array NOT NULL, "actor_organization_id" uuid NOT NULL, "actor_organization_name" character varying(200) NOT NULL, "comment" text, "changes" jsonb, "row_version" integer NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_765b47fae4db72e3441d0744d0c" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "evaluation_event_evaluation_idx" ON "evaluation_event"  ("evaluation_id", "id") `);
-    await queryRunner.query(`CREATE TABLE "scoring_policy" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "year" integer NOT NULL, "version" integer NOT NULL, "policy" jsonb NOT NULL, "created_by" uuid, "created_by_name" character varying(100), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "scoring_policy_version_key" UNIQUE ("tenant_id", "year", "version"), CONSTRAINT "PK_1f6043ec18fffb0270588a507cf" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE TABLE "self_evaluation" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "form_id" uuid NOT NULL, "project_id" uuid NOT NULL, "year" integer NOT NULL, "status" character varying(20) NOT NULL DEFAULT 'draft', "row_version" integer NOT NULL DEFAULT '1', "initial_budget" numeric(18,2), "annual_budget" numeric(18,2), "executed_amount" numeric(18,2), "expected_goal" text, "actual_goal" text, "policy_id" uuid NOT NULL, "budget_score" numeric, "total_score" numeric, "grade" character varying(20), "submitted_by" uuid, "submitted_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_by" uuid, CONSTRAINT "self_evaluation_project_year_key" UNIQUE ("project_id", "year"), CONSTRAINT "PK_fad5ab7da7510a33c47f7b04916" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "evaluation_event" ("id" BIGSERIAL NOT NULL, "tenant_id" uuid NOT NULL, "evaluation_id" uuid NOT NULL, "kind" character varying(20) NOT NULL, "action" character varying(20), "from_status" character varying(20), "to_status" character varying(20), "actor_id" uuid NOT NULL, "actor_name" character varying(100) NOT NULL, "actor_roles" text array NOT NULL, "actor_organization_id" uuid NOT NULL, "actor_organization_name" character varying(200) NOT NULL, "comment" text, "changes" jsonb, "row_version" integer NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_765b47fae4db72e3441d0744d0c" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "evaluation_event_evaluation_idx" ON "evaluation_event"  ("evaluation_id", "id") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "scoring_policy" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "year" integer NOT NULL, "version" integer NOT NULL, "policy" jsonb NOT NULL, "created_by" uuid, "created_by_name" character varying(100), "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "scoring_policy_version_key" UNIQUE ("tenant_id", "year", "version"), CONSTRAINT "PK_1f6043ec18fffb0270588a507cf" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "self_evaluation" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "form_id" uuid NOT NULL, "project_id" uuid NOT NULL, "year" integer NOT NULL, "status" character varying(20) NOT NULL DEFAULT 'draft', "row_version" integer NOT NULL DEFAULT '1', "initial_budget" numeric(18,2), "annual_budget" numeric(18,2), "executed_amount" numeric(18,2), "expected_goal" text, "actual_goal" text, "policy_id" uuid NOT NULL, "budget_score" numeric, "total_score" numeric, "grade" character varying(20), "submitted_by" uuid, "submitted_at" TIMESTAMP WITH TIME ZONE, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "updated_by" uuid, CONSTRAINT "self_evaluation_project_year_key" UNIQUE ("project_id", "year"), CONSTRAINT "PK_fad5ab7da7510a33c47f7b04916" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "self_evaluation_form_idx" ON "self_evaluation"  ("form_id") `);
-    await queryRunner.query(`CREATE INDEX "self_evaluation_tenant_year_status_idx" ON "self_evaluation"  ("tenant_id", "year", "status", "id") `);
-    await queryRunner.query(`CREATE TABLE "evaluation_indicator" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "evaluation_id" uuid NOT NULL, "source_indicator_id" uuid, "level1_code" character varying(64) NOT NULL, "level2_code" character varying(64) NOT NULL, "sort_order" integer NOT NULL, "name" character varying(300) NOT NULL, "raw_value" character varying(300) NOT NULL, "target_kind" character varying(20) NOT NULL, "target_operator" character varying(4), "target_number" numeric, "target_unit" character varying(20), "target_boolean" boolean, "weight" numeric(7,2), "actual_value" character varying(300), "self_share" numeric(5,4), "reviewer_share" numeric(5,4), "reviewer_reason" text, "deviation_reason" text, "applied_weight" numeric, "score" numeric, CONSTRAINT "PK_04d52d0925c300f3cdd305166c4" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "evaluation_indicator_order_idx" ON "evaluation_indicator"  ("evaluation_id", "sort_order") `);
-    await queryRunner.query(`CREATE TABLE "scoring_job" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "year" integer NOT NULL, "policy_id" uuid NOT NULL, "policy_version" integer NOT NULL, "status" character varying(20) NOT NULL, "total" integer NOT NULL DEFAULT '0', "done" integer NOT NULL DEFAULT '0', "created_by" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "started_at" TIMESTAMP WITH TIME ZONE, "finished_at" TIMESTAMP WITH TIME ZONE, "error" text, CONSTRAINT "PK_c269f73858d80cf687759747cd3" PRIMARY KEY ("id"))`);
-    await queryRunner.query(`CREATE INDEX "scoring_job_tenant_year_idx" ON "scoring_job"  ("tenant_id", "year", "created_at") `);
-    await queryRunner.query(`ALTER TABLE "self_evaluation" ADD CONSTRAINT "FK_d950f6d66aadb96db5692a1e2a8" FOREIGN KEY ("form_id") REFERENCES "goal_form"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "self_evaluation" ADD CONSTRAINT "FK_cc8af47089851cce1d8cb8fb6f7" FOREIGN KEY ("project_id") REFERENCES "project"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "self_evaluation" ADD CONSTRAINT "FK_92ec7ab5dd30ae5fe2721c9d551" FOREIGN KEY ("policy_id") REFERENCES "scoring_policy"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
-    await queryRunner.query(`ALTER TABLE "evaluation_indicator" ADD CONSTRAINT "FK_728bd850ebed19a7c1d1c33fea2" FOREIGN KEY ("evaluation_id") REFERENCES "self_evaluation"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
+    await queryRunner.query(
+      `CREATE INDEX "self_evaluation_tenant_year_status_idx" ON "self_evaluation"  ("tenant_id", "year", "status", "id") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "evaluation_indicator" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "evaluation_id" uuid NOT NULL, "source_indicator_id" uuid, "level1_code" character varying(64) NOT NULL, "level2_code" character varying(64) NOT NULL, "sort_order" integer NOT NULL, "name" character varying(300) NOT NULL, "raw_value" character varying(300) NOT NULL, "target_kind" character varying(20) NOT NULL, "target_operator" character varying(4), "target_number" numeric, "target_unit" character varying(20), "target_boolean" boolean, "weight" numeric(7,2), "actual_value" character varying(300), "self_share" numeric(5,4), "reviewer_share" numeric(5,4), "reviewer_reason" text, "deviation_reason" text, "applied_weight" numeric, "score" numeric, CONSTRAINT "PK_04d52d0925c300f3cdd305166c4" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "evaluation_indicator_order_idx" ON "evaluation_indicator"  ("evaluation_id", "sort_order") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "scoring_job" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "tenant_id" uuid NOT NULL, "year" integer NOT NULL, "policy_id" uuid NOT NULL, "policy_version" integer NOT NULL, "status" character varying(20) NOT NULL, "total" integer NOT NULL DEFAULT '0', "done" integer NOT NULL DEFAULT '0', "created_by" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "started_at" TIMESTAMP WITH TIME ZONE, "finished_at" TIMESTAMP WITH TIME ZONE, "error" text, CONSTRAINT "PK_c269f73858d80cf687759747cd3" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "scoring_job_tenant_year_idx" ON "scoring_job"  ("tenant_id", "year", "created_at") `,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "self_evaluation" ADD CONSTRAINT "FK_d950f6d66aadb96db5692a1e2a8" FOREIGN KEY ("form_id") REFERENCES "goal_form"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "self_evaluation" ADD CONSTRAINT "FK_cc8af47089851cce1d8cb8fb6f7" FOREIGN KEY ("project_id") REFERENCES "project"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "self_evaluation" ADD CONSTRAINT "FK_92ec7ab5dd30ae5fe2721c9d551" FOREIGN KEY ("policy_id") REFERENCES "scoring_policy"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "evaluation_indicator" ADD CONSTRAINT "FK_728bd850ebed19a7c1d1c33fea2" FOREIGN KEY ("evaluation_id") REFERENCES "self_evaluation"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

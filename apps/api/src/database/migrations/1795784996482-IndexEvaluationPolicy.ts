@@ -5,7 +5,9 @@ export class IndexEvaluationPolicy1795784996482 implements MigrationInterface {
   name = 'IndexEvaluationPolicy1795784996482';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE INDEX "self_evaluation_policy_status_idx" ON "self_evaluation"  ("policy_id", "status") `);
+    await queryRunner.query(
+      `CREATE INDEX "self_evaluation_policy_status_idx" ON "self_evaluation"  ("policy_id", "status") `,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -8,10 +8,14 @@ export class WidenEvaluationEventStatus1795787000000 implements MigrationInterfa
   name = 'WidenEvaluationEventStatus1795787000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE evaluation_event ALTER COLUMN from_status TYPE varchar(30), ALTER COLUMN to_status TYPE varchar(30)`);
+    await q.query(
+      `ALTER TABLE evaluation_event ALTER COLUMN from_status TYPE varchar(30), ALTER COLUMN to_status TYPE varchar(30)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE evaluation_event ALTER COLUMN from_status TYPE varchar(20), ALTER COLUMN to_status TYPE varchar(20)`);
+    await q.query(
+      `ALTER TABLE evaluation_event ALTER COLUMN from_status TYPE varchar(20), ALTER COLUMN to_status TYPE varchar(20)`,
+    );
   }
 }

@@ -50,7 +50,9 @@ export class LockedRevisionGuard1795983300000 implements MigrationInterface {
         END IF;
         RETURN NEW;
       END $$`);
-    await q.query(`CREATE TRIGGER goal_form_locked BEFORE UPDATE OR DELETE ON goal_form FOR EACH ROW EXECUTE FUNCTION goal_form_locked_guard()`);
+    await q.query(
+      `CREATE TRIGGER goal_form_locked BEFORE UPDATE OR DELETE ON goal_form FOR EACH ROW EXECUTE FUNCTION goal_form_locked_guard()`,
+    );
 
     // An indicator row belongs to its form: none may be added to, changed on or removed from a locked form.
     await q.query(`CREATE FUNCTION indicator_locked_guard() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -61,7 +63,9 @@ export class LockedRevisionGuard1795983300000 implements MigrationInterface {
         END IF;
         RETURN coalesce(NEW, OLD);
       END $$`);
-    await q.query(`CREATE TRIGGER indicator_locked BEFORE INSERT OR UPDATE OR DELETE ON indicator FOR EACH ROW EXECUTE FUNCTION indicator_locked_guard()`);
+    await q.query(
+      `CREATE TRIGGER indicator_locked BEFORE INSERT OR UPDATE OR DELETE ON indicator FOR EACH ROW EXECUTE FUNCTION indicator_locked_guard()`,
+    );
 
     await q.query(`CREATE FUNCTION self_evaluation_locked_guard() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -70,7 +74,9 @@ export class LockedRevisionGuard1795983300000 implements MigrationInterface {
         END IF;
         RETURN coalesce(NEW, OLD);
       END $$`);
-    await q.query(`CREATE TRIGGER self_evaluation_locked BEFORE UPDATE OR DELETE ON self_evaluation FOR EACH ROW EXECUTE FUNCTION self_evaluation_locked_guard()`);
+    await q.query(
+      `CREATE TRIGGER self_evaluation_locked BEFORE UPDATE OR DELETE ON self_evaluation FOR EACH ROW EXECUTE FUNCTION self_evaluation_locked_guard()`,
+    );
     await q.query(`CREATE FUNCTION evaluation_indicator_locked_guard() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF (TG_OP <> 'INSERT' AND EXISTS (SELECT 1 FROM self_evaluation e WHERE e.id = OLD.evaluation_id AND e.status = 'final'))

@@ -9,7 +9,9 @@ export class AddSubmissionFiler1795984026102 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "app_user" ADD "phone" character varying(30)`);
     await queryRunner.query(`ALTER TABLE "form_event" ADD "filer_name" character varying(100)`);
     await queryRunner.query(`ALTER TABLE "form_event" ADD "filer_phone" character varying(30)`);
-    await queryRunner.query(`ALTER TABLE "form_event" ADD CONSTRAINT "form_event_filer_check" CHECK ((filer_name IS NULL) = (filer_phone IS NULL) AND (filer_name IS NULL OR action = 'submit'))`);
+    await queryRunner.query(
+      `ALTER TABLE "form_event" ADD CONSTRAINT "form_event_filer_check" CHECK ((filer_name IS NULL) = (filer_phone IS NULL) AND (filer_name IS NULL OR action = 'submit'))`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

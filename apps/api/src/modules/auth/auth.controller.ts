@@ -1,4 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Inject } from '@nestjs/common';
@@ -33,7 +46,13 @@ export class AuthController {
     const session = await this.auth.openSession(request.user, clientInfo(request));
     const secure = this.config.production || request.protocol === 'https';
     const maxAge = this.config.sessionTtlHours * 3600;
-    reply.setCookie(SESSION_COOKIE, session.accessToken, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge });
+    reply.setCookie(SESSION_COOKIE, session.accessToken, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure,
+      path: '/',
+      maxAge,
+    });
     // Readable by the SPA, which echoes it in X-CSRF-Token on writes (double submit).
     reply.setCookie(CSRF_COOKIE, session.csrfToken, { httpOnly: false, sameSite: 'strict', secure, path: '/', maxAge });
     return session;

@@ -61,7 +61,15 @@ export class AuthService {
       await manager.query(
         `INSERT INTO user_session (tenant_id, user_id, token_hash, csrf_token, expires_at, ip, user_agent)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [login.tenantId, login.userId, hashToken(token, this.config.jwtSecret), csrfToken, expiresAt, client.ip, client.userAgent?.slice(0, 300) ?? null],
+        [
+          login.tenantId,
+          login.userId,
+          hashToken(token, this.config.jwtSecret),
+          csrfToken,
+          expiresAt,
+          client.ip,
+          client.userAgent?.slice(0, 300) ?? null,
+        ],
       );
       const [row] = await manager.query(
         `SELECT u.id, u.username, u.display_name, u.phone, u.roles, t.id AS tenant_id, t.name AS tenant_name,
@@ -77,7 +85,11 @@ export class AuthService {
 
   /** The session's user; the 联系电话 is read from the profile (the session lookup does not carry it). */
   async currentUser(user: AuthUser): Promise<CurrentUser> {
-    const [profile] = await queryRows<{ phone: string | null }>(tenantScope().manager, `SELECT phone FROM app_user WHERE id = $1`, [user.userId]);
+    const [profile] = await queryRows<{ phone: string | null }>(
+      tenantScope().manager,
+      `SELECT phone FROM app_user WHERE id = $1`,
+      [user.userId],
+    );
     return {
       id: user.userId,
       username: user.username,
@@ -91,17 +103,25 @@ export class AuthService {
 
   async logout(): Promise<void> {
     const { user, manager } = tenantScope();
-    await manager.query(`UPDATE user_session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [user.sessionId]);
+    await manager.query(`UPDATE user_session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [
+      user.sessionId,
+    ]);
   }
 
   async listOwnSessions(): Promise<SessionSummary[]> {
     const { user, manager } = tenantScope();
-    const rows: { id: string; created_at: Date; last_seen_at: Date; expires_at: Date; ip: string | null; user_agent: string | null }[] =
-      await manager.query(
-        `SELECT id, created_at, last_seen_at, expires_at, ip, user_agent FROM user_session
+    const rows: {
+      id: string;
+      created_at: Date;
+      last_seen_at: Date;
+      expires_at: Date;
+      ip: string | null;
+      user_agent: string | null;
+    }[] = await manager.query(
+      `SELECT id, created_at, last_seen_at, expires_at, ip, user_agent FROM user_session
          WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() ORDER BY last_seen_at DESC`,
-        [user.userId],
-      );
+      [user.userId],
+    );
     return rows.map((r) => ({
       id: r.id,
       createdAt: r.created_at.toISOString(),

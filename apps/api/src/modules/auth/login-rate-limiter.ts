@@ -31,7 +31,12 @@ export class LoginRateLimiter {
       if (row.failures >= limit) {
         const retryAfter = Math.max(1, Math.ceil((row.oldest.getTime() + windowSeconds * 1000 - Date.now()) / 1000));
         throw new HttpException(
-          { statusCode: 429, error: 'Too Many Requests', message: `登录失败次数过多，请 ${Math.ceil(retryAfter / 60)} 分钟后再试`, retryAfter },
+          {
+            statusCode: 429,
+            error: 'Too Many Requests',
+            message: `登录失败次数过多，请 ${Math.ceil(retryAfter / 60)} 分钟后再试`,
+            retryAfter,
+          },
           HttpStatus.TOO_MANY_REQUESTS,
         );
       }

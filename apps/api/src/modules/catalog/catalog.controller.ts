@@ -43,6 +43,9 @@ export class CatalogController {
 
 function assertCodeList(list: string): void {
   if (!(CODE_LISTS as readonly string[]).includes(list)) {
-    throw new BadRequestException({ message: `list 必须是 ${CODE_LISTS.join('、')} 之一`, fields: [{ field: 'list', message: '不是允许的取值', value: list }] });
+    throw new BadRequestException({
+      message: `list 必须是 ${CODE_LISTS.join('、')} 之一`,
+      fields: [{ field: 'list', message: '不是允许的取值', value: list }],
+    });
   }
 }

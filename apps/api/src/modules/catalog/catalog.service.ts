@@ -44,14 +44,20 @@ export class CatalogService {
   }
 
   async taxonomyYears(): Promise<number[]> {
-    const rows = await queryRows<{ year: number }>(tenantScope().manager, `SELECT DISTINCT year FROM indicator_taxonomy ORDER BY year DESC`);
+    const rows = await queryRows<{ year: number }>(
+      tenantScope().manager,
+      `SELECT DISTINCT year FROM indicator_taxonomy ORDER BY year DESC`,
+    );
     return rows.map((r) => r.year);
   }
 
   /** Replaces one of the tenant's code lists (admin). Codes still used by projects or units may not disappear. */
   async replaceCodeList(list: string, dto: ReplaceCodeListDto): Promise<CodeListItem[]> {
     const { user, manager } = tenantScope();
-    assertUnique(dto.items.map((i) => i.code), 'items');
+    assertUnique(
+      dto.items.map((i) => i.code),
+      'items',
+    );
     const codes = dto.items.map((i) => i.code);
     const usage: Record<string, string> = {
       project_category: `SELECT DISTINCT category_code AS code FROM goal_form WHERE category_code IS NOT NULL`,
@@ -59,7 +65,9 @@ export class CatalogService {
       unit_type: `SELECT DISTINCT unit_type_code AS code FROM organization WHERE unit_type_code IS NOT NULL`,
     };
     if (usage[list]) {
-      const used = (await queryRows<{ code: string }>(manager, usage[list])).map((r) => r.code).filter((c) => !codes.includes(c));
+      const used = (await queryRows<{ code: string }>(manager, usage[list]))
+        .map((r) => r.code)
+        .filter((c) => !codes.includes(c));
       if (used.length) throw new ConflictException(`以下代码仍在使用，不能删除：${used.join('、')}`);
     }
     await queryRows(manager, `DELETE FROM code_list_item WHERE list = $1`, [list]);
@@ -78,16 +86,25 @@ export class CatalogService {
    */
   async replaceTaxonomy(year: number, dto: ReplaceTaxonomyDto): Promise<TaxonomyNode[]> {
     const { user, manager } = tenantScope();
-    assertUnique(dto.nodes.map((n) => n.code), 'nodes');
+    assertUnique(
+      dto.nodes.map((n) => n.code),
+      'nodes',
+    );
     const level1 = new Set(dto.nodes.filter((n) => n.level === 1).map((n) => n.code));
     const fields: FieldError[] = [];
     dto.nodes.forEach((node, index) => {
-      if (node.level === 1 && node.parentCode) fields.push({ field: `nodes.${index}.parentCode`, message: '一级指标没有上级', value: node.parentCode });
+      if (node.level === 1 && node.parentCode)
+        fields.push({ field: `nodes.${index}.parentCode`, message: '一级指标没有上级', value: node.parentCode });
       if (node.level === 2 && !level1.has(node.parentCode ?? '')) {
-        fields.push({ field: `nodes.${index}.parentCode`, message: '二级指标的上级必须是本年度的一级指标', value: node.parentCode });
+        fields.push({
+          field: `nodes.${index}.parentCode`,
+          message: '二级指标的上级必须是本年度的一级指标',
+          value: node.parentCode,
+        });
       }
     });
-    if (fields.length) throw new BadRequestException({ message: '指标体系有误：' + fields.map((f) => f.message).join('；'), fields });
+    if (fields.length)
+      throw new BadRequestException({ message: '指标体系有误：' + fields.map((f) => f.message).join('；'), fields });
     const codes = dto.nodes.map((n) => n.code);
     const used = await queryRows<{ code: string }>(
       manager,
@@ -95,14 +112,23 @@ export class CatalogService {
        WHERE f.year = $1 AND NOT (c.code = ANY($2::text[]))`,
       [year, codes],
     );
-    if (used.length) throw new ConflictException(`本年度的绩效目标表仍在使用：${used.map((u) => u.code).join('、')}，不能删除`);
+    if (used.length)
+      throw new ConflictException(`本年度的绩效目标表仍在使用：${used.map((u) => u.code).join('、')}，不能删除`);
     await queryRows(manager, `DELETE FROM indicator_taxonomy WHERE year = $1`, [year]);
     await queryRows(
       manager,
       `INSERT INTO indicator_taxonomy (tenant_id, year, code, label, level, parent_code, sort_order)
        SELECT $1, $2, n.code, n.label, n.level, n.parent_code, n.sort_order
        FROM unnest($3::text[], $4::text[], $5::smallint[], $6::text[], $7::int[]) AS n(code, label, level, parent_code, sort_order)`,
-      [user.tenantId, year, codes, dto.nodes.map((n) => n.label.trim()), dto.nodes.map((n) => n.level), dto.nodes.map((n) => n.parentCode ?? null), dto.nodes.map((n) => n.sortOrder)],
+      [
+        user.tenantId,
+        year,
+        codes,
+        dto.nodes.map((n) => n.label.trim()),
+        dto.nodes.map((n) => n.level),
+        dto.nodes.map((n) => n.parentCode ?? null),
+        dto.nodes.map((n) => n.sortOrder),
+      ],
     );
     return this.taxonomy(year, manager);
   }

@@ -21,7 +21,12 @@ export interface EvaluationIndicatorRow extends TargetRow {
 }
 
 /** Stored rows → what the engine in libs/domain scores (the same shape the SPA scores while typing). */
-export function toContent(funds: EvaluationFunds, actualGoal: string | null, rows: EvaluationIndicatorRow[], labels?: Record<string, string> | null): EvaluationContent {
+export function toContent(
+  funds: EvaluationFunds,
+  actualGoal: string | null,
+  rows: EvaluationIndicatorRow[],
+  labels?: Record<string, string> | null,
+): EvaluationContent {
   return {
     funds,
     actualGoal,
@@ -41,7 +46,12 @@ export function toContent(funds: EvaluationFunds, actualGoal: string | null, row
   };
 }
 
-export function scoreRows(funds: EvaluationFunds, actualGoal: string | null, rows: EvaluationIndicatorRow[], policy: ScoringPolicy): ScoredEvaluation {
+export function scoreRows(
+  funds: EvaluationFunds,
+  actualGoal: string | null,
+  rows: EvaluationIndicatorRow[],
+  policy: ScoringPolicy,
+): ScoredEvaluation {
   return scoreEvaluationContent(toContent(funds, actualGoal, rows), policy);
 }
 
@@ -71,11 +81,19 @@ export const SCORING_ROW_COLUMNS = `e.id, e.annual_budget::text AS annual_budget
  * re-scoring job: a batch). The indicator UPDATE names the evaluations, so the planner reaches their rows by the
  * evaluation's index instead of scanning every year's indicators for the join.
  */
-export async function storeScores(manager: EntityManager, rows: ScoringRow[], policy: { id: string; policy: ScoringPolicy }): Promise<void> {
+export async function storeScores(
+  manager: EntityManager,
+  rows: ScoringRow[],
+  policy: { id: string; policy: ScoringPolicy },
+): Promise<void> {
   const indicators = { ids: [] as string[], weights: [] as string[], scores: [] as string[] };
   const evaluations = { ids: [] as string[], budget: [] as string[], total: [] as string[], grade: [] as string[] };
   for (const row of rows) {
-    const funds = { initialBudget: row.initial_budget, annualBudget: row.annual_budget, executedAmount: row.executed_amount };
+    const funds = {
+      initialBudget: row.initial_budget,
+      annualBudget: row.annual_budget,
+      executedAmount: row.executed_amount,
+    };
     const scored = scoreRows(funds, row.actual_goal, row.indicators, policy.policy);
     row.indicators.forEach((indicator, i) => {
       indicators.ids.push(indicator.id);

@@ -1,6 +1,20 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
-import type { Evaluation, EvaluationAction, EvaluationHistoryEntry, EvaluationStatus, FormFieldChange, QualitativeBandCode } from '@jxt/contracts';
-import { checkEvaluation, chosenBand, decideEvaluationTransition, isBandScored, scoreEvaluationContent, shareToPercent } from '@jxt/domain';
+import type {
+  Evaluation,
+  EvaluationAction,
+  EvaluationHistoryEntry,
+  EvaluationStatus,
+  FormFieldChange,
+  QualitativeBandCode,
+} from '@jxt/contracts';
+import {
+  checkEvaluation,
+  chosenBand,
+  decideEvaluationTransition,
+  isBandScored,
+  scoreEvaluationContent,
+  shareToPercent,
+} from '@jxt/domain';
 import { toHistoryEntry, type HistoryEventRow } from '../../common/history/history-event';
 import { transitionRefusal } from '../../common/http/transition-refusal';
 import { tenantScope } from '../../common/tenancy/request-context';
@@ -27,9 +41,14 @@ export class EvaluationWorkflowService {
     if (current.row_version !== dto.rowVersion) throw staleFormConflict(current, dto.rowVersion);
     const rows = await this.evaluations.indicatorRows(id);
     const policy = await this.policies.ensureStored(current.year);
-    const funds = { initialBudget: current.initial_budget, annualBudget: current.annual_budget, executedAmount: current.executed_amount };
+    const funds = {
+      initialBudget: current.initial_budget,
+      annualBudget: current.annual_budget,
+      executedAmount: current.executed_amount,
+    };
     const content = toContent(funds, current.actual_goal, rows);
-    const issues = dto.action === 'submit' ? checkEvaluation(content, scoreEvaluationContent(content, policy.policy)) : [];
+    const issues =
+      dto.action === 'submit' ? checkEvaluation(content, scoreEvaluationContent(content, policy.policy)) : [];
     const adjustments = dto.adjustments ?? [];
     const decision = decideEvaluationTransition({
       status: current.status,
@@ -63,16 +82,34 @@ export class EvaluationWorkflowService {
         const share = blankToNull(a.share);
         const choice = share ? chosenBand(share, a.band, bands) : null;
         bandsOf.push(choice?.ok ? choice.band.code : null);
-        if (!found) fields.push({ field: `adjustments.${i}.indicatorId`, message: '该指标不属于此自评表', value: a.indicatorId });
-        else if (!isBandScored(targetFromRow(found.row))) fields.push({ field: `adjustments.${i}.share`, message: `“${found.row.name}”的得分由公式计算，不能调整`, value: a.share });
-        else if (choice && !choice.ok) fields.push({ field: `adjustments.${i}.share`, message: `${found.row.name}：${choice.message}`, value: a.share });
-        else if (share && !a.reason?.trim()) fields.push({ field: `adjustments.${i}.reason`, message: `请说明调整“${found.row.name}”得分的理由`, value: a.reason });
+        if (!found)
+          fields.push({ field: `adjustments.${i}.indicatorId`, message: '该指标不属于此自评表', value: a.indicatorId });
+        else if (!isBandScored(targetFromRow(found.row)))
+          fields.push({
+            field: `adjustments.${i}.share`,
+            message: `“${found.row.name}”的得分由公式计算，不能调整`,
+            value: a.share,
+          });
+        else if (choice && !choice.ok)
+          fields.push({
+            field: `adjustments.${i}.share`,
+            message: `${found.row.name}：${choice.message}`,
+            value: a.share,
+          });
+        else if (share && !a.reason?.trim())
+          fields.push({
+            field: `adjustments.${i}.reason`,
+            message: `请说明调整“${found.row.name}”得分的理由`,
+            value: a.reason,
+          });
       });
       if (fields.length) throw new BadRequestException({ message: fields.map((f) => f.message).join('；'), fields });
       adjustments.forEach((a, i) => {
         const { row, index } = byId.get(a.indicatorId)!;
         const share = blankToNull(a.share);
-        const earlier = row.reviewer_share ? shownBand(row.reviewer_share, row.reviewer_band) : shownBand(row.self_share, row.self_band);
+        const earlier = row.reviewer_share
+          ? shownBand(row.reviewer_share, row.reviewer_band)
+          : shownBand(row.self_share, row.self_band);
         changes.push({
           field: `indicators.${index}.reviewerShare`,
           label: `复核调整：${row.name}`,
@@ -84,7 +121,13 @@ export class EvaluationWorkflowService {
         manager,
         `UPDATE evaluation_indicator ei SET reviewer_share = s.share, reviewer_band = s.band, reviewer_reason = s.reason
          FROM unnest($1::uuid[], $2::numeric[], $3::text[], $4::text[]) AS s(id, share, band, reason) WHERE ei.id = s.id AND ei.evaluation_id = $5`,
-        [adjustments.map((a) => a.indicatorId), adjustments.map((a) => blankToNull(a.share)), bandsOf, adjustments.map((a) => (blankToNull(a.share) ? a.reason!.trim() : null)), id],
+        [
+          adjustments.map((a) => a.indicatorId),
+          adjustments.map((a) => blankToNull(a.share)),
+          bandsOf,
+          adjustments.map((a) => (blankToNull(a.share) ? a.reason!.trim() : null)),
+          id,
+        ],
       );
     }
 
@@ -92,7 +135,13 @@ export class EvaluationWorkflowService {
     // unit changes. They stay in the history, and the next 复核 starts from the unit's own scores.
     if (rule.to === 'returned') {
       rows.forEach((r, index) => {
-        if (r.reviewer_share !== null) changes.push({ field: `indicators.${index}.reviewerShare`, label: `撤销复核调整：${r.name}`, before: shownBand(r.reviewer_share, r.reviewer_band), after: null });
+        if (r.reviewer_share !== null)
+          changes.push({
+            field: `indicators.${index}.reviewerShare`,
+            label: `撤销复核调整：${r.name}`,
+            before: shownBand(r.reviewer_share, r.reviewer_band),
+            after: null,
+          });
       });
       await queryRows(
         manager,
@@ -128,7 +177,11 @@ export class EvaluationWorkflowService {
   async history(id: string): Promise<EvaluationHistoryEntry[]> {
     const { manager } = tenantScope();
     await this.evaluations.assertInScope(id);
-    const rows = await queryRows<HistoryEventRow<EvaluationAction, EvaluationStatus>>(manager, `SELECT * FROM evaluation_event WHERE evaluation_id = $1 ORDER BY id`, [id]);
+    const rows = await queryRows<HistoryEventRow<EvaluationAction, EvaluationStatus>>(
+      manager,
+      `SELECT * FROM evaluation_event WHERE evaluation_id = $1 ORDER BY id`,
+      [id],
+    );
     return rows.map(toHistoryEntry);
   }
 }

@@ -1,6 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Evaluation, EvaluationHistoryEntry, EvaluationInboxResponse, EvaluationListResponse } from '@jxt/contracts';
+import type {
+  Evaluation,
+  EvaluationHistoryEntry,
+  EvaluationInboxResponse,
+  EvaluationListResponse,
+} from '@jxt/contracts';
 import { Authenticated, Roles } from '../../common/auth/access.decorators';
 import { idParam } from '../../common/http/id-param';
 import { EvaluationTransitionDto } from './dto/evaluation-transition.dto';
@@ -30,7 +35,12 @@ export class EvaluationsController {
   @Authenticated()
   @ApiOperation({ summary: '自评表列表（本人可见范围内），含总分与等级' })
   list(@Query() query: ListEvaluationsQueryDto): Promise<EvaluationListResponse> {
-    return this.evaluations.list({ year: query.year, status: query.status, page: query.page ?? 1, pageSize: query.pageSize ?? 50 });
+    return this.evaluations.list({
+      year: query.year,
+      status: query.status,
+      page: query.page ?? 1,
+      pageSize: query.pageSize ?? 50,
+    });
   }
 
   @Post('forms/:id/evaluation')

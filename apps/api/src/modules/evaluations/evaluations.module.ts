@@ -10,7 +10,13 @@ import { ScoringPoliciesService } from './scoring-policies.service';
 /** 绩效自评: self-evaluations, their flow, the versioned scoring policy and background re-scoring. */
 @Module({
   controllers: [EvaluationsController, ScoringPoliciesController],
-  providers: [EvaluationsService, EvaluationInboxService, EvaluationWorkflowService, ScoringPoliciesService, ScoringJobsService],
+  providers: [
+    EvaluationsService,
+    EvaluationInboxService,
+    EvaluationWorkflowService,
+    ScoringPoliciesService,
+    ScoringJobsService,
+  ],
   exports: [ScoringJobsService],
 })
 export class EvaluationsModule {}

@@ -1,6 +1,21 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import type { Evaluation, EvaluationListResponse, EvaluationStatus, EvaluationSummary, FormFieldChange as FieldChange, QualitativeBandCode } from '@jxt/contracts';
-import { checkEvaluation, chosenBand, diffEvaluations, isBandScored, isEvaluationEditable, moneyOrNull, scoreEvaluationContent } from '@jxt/domain';
+import type {
+  Evaluation,
+  EvaluationListResponse,
+  EvaluationStatus,
+  EvaluationSummary,
+  FormFieldChange as FieldChange,
+  QualitativeBandCode,
+} from '@jxt/contracts';
+import {
+  checkEvaluation,
+  chosenBand,
+  diffEvaluations,
+  isBandScored,
+  isEvaluationEditable,
+  moneyOrNull,
+  scoreEvaluationContent,
+} from '@jxt/domain';
 import { ACTOR_COLUMNS, actorValues } from '../../common/history/history-event';
 import { tenantScope } from '../../common/tenancy/request-context';
 import { queryPrepared, queryRows } from '../../common/tenancy/sql';
@@ -9,7 +24,14 @@ import { targetFromRow } from '../forms/form-tree';
 import { staleFormConflict } from '../forms/stale-form';
 import type { SaveEvaluationDto } from './dto/save-evaluation.dto';
 import { EVALUATION_QUERY, LOCK_EVALUATION, type EvaluationRow, type LockedEvaluation } from './evaluation-query';
-import { EVALUATION_INDICATORS_JSON, SCORING_ROW_COLUMNS, storeScores, toContent, type EvaluationIndicatorRow, type ScoringRow } from './evaluation-scoring';
+import {
+  EVALUATION_INDICATORS_JSON,
+  SCORING_ROW_COLUMNS,
+  storeScores,
+  toContent,
+  type EvaluationIndicatorRow,
+  type ScoringRow,
+} from './evaluation-scoring';
 import { ScoringPoliciesService } from './scoring-policies.service';
 
 export interface EvaluationListQuery {
@@ -26,11 +48,19 @@ export class EvaluationsService {
 
   async get(id: string): Promise<Evaluation> {
     const { user, manager } = tenantScope();
-    const [row] = await queryPrepared<EvaluationRow>(manager, 'evaluations.get', EVALUATION_QUERY, [id, user.scopePatterns]);
+    const [row] = await queryPrepared<EvaluationRow>(manager, 'evaluations.get', EVALUATION_QUERY, [
+      id,
+      user.scopePatterns,
+    ]);
     if (!row) throw new NotFoundException('自评表不存在或无权访问');
     // A final evaluation keeps the version that scored it; any other is scored by the year's current version.
-    const policy = row.status === 'final' ? await this.policies.byId(row.policy_id) : await this.policies.current(row.year);
-    const funds = { initialBudget: row.initial_budget, annualBudget: row.annual_budget, executedAmount: row.executed_amount };
+    const policy =
+      row.status === 'final' ? await this.policies.byId(row.policy_id) : await this.policies.current(row.year);
+    const funds = {
+      initialBudget: row.initial_budget,
+      annualBudget: row.annual_budget,
+      executedAmount: row.executed_amount,
+    };
     const content = toContent(funds, row.actual_goal, row.indicators, row.labels);
     const scored = scoreEvaluationContent(content, policy.policy);
     const label = (code: string) => row.labels?.[code] ?? code;
@@ -137,7 +167,12 @@ export class EvaluationsService {
     );
     if (!form) throw new NotFoundException('绩效目标表不存在或无权访问');
     const existing = async () =>
-      (await queryRows<{ id: string }>(manager, `SELECT id FROM self_evaluation WHERE project_id = $1 AND year = $2`, [form.project_id, form.year]))[0];
+      (
+        await queryRows<{ id: string }>(manager, `SELECT id FROM self_evaluation WHERE project_id = $1 AND year = $2`, [
+          form.project_id,
+          form.year,
+        ])
+      )[0];
     const found = await existing();
     if (found) return this.get(found.id);
     if (form.status !== 'finance_approved') throw new ConflictException('只有财政已审核的绩效目标表才能开展绩效自评');
@@ -160,7 +195,15 @@ export class EvaluationsService {
        FROM indicator WHERE form_id = $1 AND indicator_set = 'year'`,
       [formId, created.id],
     );
-    await this.record(created.id, { kind: 'transition', action: null, from: null, to: 'draft', comment: `由第 ${form.revision} 版绩效目标表生成`, changes: null, rowVersion: 1 });
+    await this.record(created.id, {
+      kind: 'transition',
+      action: null,
+      from: null,
+      to: 'draft',
+      comment: `由第 ${form.revision} 版绩效目标表生成`,
+      changes: null,
+      rowVersion: 1,
+    });
     await this.rescore(created.id);
     return this.get(created.id);
   }
@@ -178,10 +221,15 @@ export class EvaluationsService {
     dto.indicators.forEach((input, i) => {
       const row = byId.get(input.id);
       if (!row) fields.push({ field: `indicators.${i}.id`, message: '该指标不属于此自评表', value: input.id });
-      else if (seen.has(input.id)) fields.push({ field: `indicators.${i}.id`, message: '同一指标出现了两次', value: input.id });
+      else if (seen.has(input.id))
+        fields.push({ field: `indicators.${i}.id`, message: '同一指标出现了两次', value: input.id });
       seen.add(input.id);
       if (row && (blankToNull(input.selfShare) || input.selfBand) && !isBandScored(targetFromRow(row))) {
-        fields.push({ field: `indicators.${i}.selfShare`, message: '只有定性指标按档次自评得分', value: input.selfShare ?? input.selfBand });
+        fields.push({
+          field: `indicators.${i}.selfShare`,
+          message: '只有定性指标按档次自评得分',
+          value: input.selfShare ?? input.selfBand,
+        });
       }
     });
     if (fields.length) throw new BadRequestException({ message: fields.map((f) => f.message).join('；'), fields });
@@ -200,16 +248,38 @@ export class EvaluationsService {
       actualGoal: blankToNull(dto.actualGoal),
       indicators: rows.map((r) => {
         const input = dto.indicators.find((x) => x.id === r.id);
-        if (!input) return { id: r.id, name: r.name, actualValue: r.actual_value, selfShare: r.self_share, selfBand: r.self_band, deviationReason: r.deviation_reason };
+        if (!input)
+          return {
+            id: r.id,
+            name: r.name,
+            actualValue: r.actual_value,
+            selfShare: r.self_share,
+            selfBand: r.self_band,
+            deviationReason: r.deviation_reason,
+          };
         const selfShare = blankToNull(input.selfShare);
-        return { id: r.id, name: r.name, actualValue: blankToNull(input.actualValue), selfShare, selfBand: bandOf(selfShare, input.selfBand), deviationReason: blankToNull(input.deviationReason) };
+        return {
+          id: r.id,
+          name: r.name,
+          actualValue: blankToNull(input.actualValue),
+          selfShare,
+          selfBand: bandOf(selfShare, input.selfBand),
+          deviationReason: blankToNull(input.deviationReason),
+        };
       }),
     };
     const before = {
       annualBudget: current.annual_budget,
       executedAmount: current.executed_amount,
       actualGoal: current.actual_goal,
-      indicators: rows.map((r) => ({ id: r.id, name: r.name, actualValue: r.actual_value, selfShare: r.self_share, selfBand: r.self_band, deviationReason: r.deviation_reason })),
+      indicators: rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        actualValue: r.actual_value,
+        selfShare: r.self_share,
+        selfBand: r.self_band,
+        deviationReason: r.deviation_reason,
+      })),
     };
     const changes = diffEvaluations(before, after, policy.policy.qualitativeBands);
     const [updated] = await queryRows<{ row_version: number }>(
@@ -232,7 +302,16 @@ export class EvaluationsService {
         id,
       ],
     );
-    if (changes.length) await this.record(id, { kind: 'save', action: null, from: null, to: null, comment: null, changes, rowVersion: updated.row_version });
+    if (changes.length)
+      await this.record(id, {
+        kind: 'save',
+        action: null,
+        from: null,
+        to: null,
+        comment: null,
+        changes,
+        rowVersion: updated.row_version,
+      });
     await this.rescore(id);
     return this.get(id);
   }
@@ -270,21 +349,44 @@ export class EvaluationsService {
   /** Stores the scores of one evaluation under the year's current policy version (and points it at that version). */
   async rescore(id: string): Promise<void> {
     const { manager } = tenantScope();
-    const [row] = await queryRows<ScoringRow & { year: number }>(manager, `SELECT e.year, ${SCORING_ROW_COLUMNS} FROM self_evaluation e WHERE e.id = $1`, [id]);
+    const [row] = await queryRows<ScoringRow & { year: number }>(
+      manager,
+      `SELECT e.year, ${SCORING_ROW_COLUMNS} FROM self_evaluation e WHERE e.id = $1`,
+      [id],
+    );
     await storeScores(manager, [row], await this.policies.ensureStored(row.year));
   }
 
   /** Appends one history entry as the current user. */
   async record(
     evaluationId: string,
-    e: { kind: 'transition' | 'save'; action: string | null; from: EvaluationStatus | null; to: EvaluationStatus | null; comment: string | null; changes: FieldChange[] | null; rowVersion: number },
+    e: {
+      kind: 'transition' | 'save';
+      action: string | null;
+      from: EvaluationStatus | null;
+      to: EvaluationStatus | null;
+      comment: string | null;
+      changes: FieldChange[] | null;
+      rowVersion: number;
+    },
   ): Promise<void> {
     const { user, manager } = tenantScope();
     await queryRows(
       manager,
       `INSERT INTO evaluation_event (tenant_id, evaluation_id, kind, action, from_status, to_status, ${ACTOR_COLUMNS}, comment, changes, row_version)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-      [user.tenantId, evaluationId, e.kind, e.action, e.from, e.to, ...actorValues(user), e.comment, e.changes ? JSON.stringify(e.changes) : null, e.rowVersion],
+      [
+        user.tenantId,
+        evaluationId,
+        e.kind,
+        e.action,
+        e.from,
+        e.to,
+        ...actorValues(user),
+        e.comment,
+        e.changes ? JSON.stringify(e.changes) : null,
+        e.rowVersion,
+      ],
     );
   }
 }

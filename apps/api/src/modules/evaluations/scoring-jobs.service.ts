@@ -72,7 +72,9 @@ export class ScoringJobsService implements OnApplicationShutdown {
        RETURNING id, year, policy_id, policy_version, status, total, done, started_at, finished_at, error`,
       [user.tenantId, year, policy.id, policy.version, user.userId],
     );
-    const run = this.run(row.id, user).catch((err: Error) => this.logger.error(`scoring job ${row.id} failed: ${err.stack ?? err.message}`));
+    const run = this.run(row.id, user).catch((err: Error) =>
+      this.logger.error(`scoring job ${row.id} failed: ${err.stack ?? err.message}`),
+    );
     this.running.add(run);
     void run.finally(() => this.running.delete(run));
     return toJob(row);
@@ -88,7 +90,10 @@ export class ScoringJobsService implements OnApplicationShutdown {
   async latest(year: number): Promise<ScoringJob[]> {
     const { manager } = tenantScope();
     return (
-      await queryRows<JobRow>(manager, `${SELECT_JOBS} WHERE year = $1 ORDER BY created_at DESC LIMIT 10`, [year, INTERRUPTED_MESSAGE])
+      await queryRows<JobRow>(manager, `${SELECT_JOBS} WHERE year = $1 ORDER BY created_at DESC LIMIT 10`, [
+        year,
+        INTERRUPTED_MESSAGE,
+      ])
     ).map(toJob);
   }
 
@@ -104,21 +109,32 @@ export class ScoringJobsService implements OnApplicationShutdown {
 
   private inTransaction<T>(user: AuthUser, work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)`, [user.tenantId, user.userId]);
+      await manager.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.user_id', $2, true)`, [
+        user.tenantId,
+        user.userId,
+      ]);
       return runInTenantScope({ user, manager }, () => work(manager));
     });
   }
 
   private async run(jobId: string, user: AuthUser): Promise<void> {
     const setStatus = (m: EntityManager, status: ScoringJobStatus, error: string | null = null) =>
-      queryRows(m, `UPDATE scoring_job SET status = $2::text, error = $3, heartbeat_at = now(), done = CASE WHEN $2::text = 'done' THEN total ELSE done END,
+      queryRows(
+        m,
+        `UPDATE scoring_job SET status = $2::text, error = $3, heartbeat_at = now(), done = CASE WHEN $2::text = 'done' THEN total ELSE done END,
                       finished_at = CASE WHEN $2::text = 'running' THEN NULL ELSE now() END,
-                      started_at = coalesce(started_at, now()) WHERE id = $1`, [jobId, status, error]);
+                      started_at = coalesce(started_at, now()) WHERE id = $1`,
+        [jobId, status, error],
+      );
     // The row becomes visible when the request that created it commits.
     let job: (JobRow & { policy: ScoringPolicy }) | undefined;
     for (let waited = 0; !job && waited < 30_000; waited += 20) {
       [job] = await this.inTransaction(user, (m) =>
-        queryRows<JobRow & { policy: ScoringPolicy }>(m, `SELECT j.*, p.policy FROM scoring_job j JOIN scoring_policy p ON p.id = j.policy_id WHERE j.id = $1`, [jobId]),
+        queryRows<JobRow & { policy: ScoringPolicy }>(
+          m,
+          `SELECT j.*, p.policy FROM scoring_job j JOIN scoring_policy p ON p.id = j.policy_id WHERE j.id = $1`,
+          [jobId],
+        ),
       );
       if (!job) await sleep(20);
     }
@@ -133,7 +149,11 @@ export class ScoringJobsService implements OnApplicationShutdown {
           return;
         }
         const outcome = await this.inTransaction(user, async (m) => {
-          const [newest] = await queryRows<{ version: number }>(m, `SELECT max(version) AS version FROM scoring_policy WHERE year = $1`, [year]);
+          const [newest] = await queryRows<{ version: number }>(
+            m,
+            `SELECT max(version) AS version FROM scoring_policy WHERE year = $1`,
+            [year],
+          );
           if (newest.version > version) return 'superseded' as const;
           const rows = await queryRows<ScoringRow>(
             m,
@@ -143,12 +163,18 @@ export class ScoringJobsService implements OnApplicationShutdown {
           );
           if (!rows.length) return 'done' as const;
           await storeScores(m, rows, { id: job!.policy_id, policy });
-          await queryRows(m, `UPDATE scoring_job SET done = LEAST(done + $2, total), heartbeat_at = now() WHERE id = $1`, [jobId, rows.length]);
+          await queryRows(
+            m,
+            `UPDATE scoring_job SET done = LEAST(done + $2, total), heartbeat_at = now() WHERE id = $1`,
+            [jobId, rows.length],
+          );
           after = rows[rows.length - 1].id;
           return 'next' as const;
         });
         if (outcome === 'next') continue;
-        await this.inTransaction(user, (m) => setStatus(m, outcome, outcome === 'superseded' ? '已有更新版本的评分规则，由其任务继续' : null));
+        await this.inTransaction(user, (m) =>
+          setStatus(m, outcome, outcome === 'superseded' ? '已有更新版本的评分规则，由其任务继续' : null),
+        );
         return;
       }
     } catch (err) {

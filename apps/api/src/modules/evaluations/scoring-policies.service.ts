@@ -32,7 +32,15 @@ function toVersion(row: PolicyRow): ScoringPolicyVersion {
 
 /** The built-in default (domain.md §4) before the admin saved any version for the year. */
 export function defaultVersion(year: number): ScoringPolicyVersion {
-  return { id: null, year, version: 0, policy: DEFAULT_SCORING_POLICY, createdAt: null, createdByName: null, finalEvaluations: 0 };
+  return {
+    id: null,
+    year,
+    version: 0,
+    policy: DEFAULT_SCORING_POLICY,
+    createdAt: null,
+    createdByName: null,
+    finalEvaluations: 0,
+  };
 }
 
 /** 评分规则 per tenant and year, versioned: a save adds a version, nothing is changed in place. */
@@ -40,13 +48,19 @@ export function defaultVersion(year: number): ScoringPolicyVersion {
 export class ScoringPoliciesService {
   async current(year: number): Promise<ScoringPolicyVersion> {
     const { manager } = tenantScope();
-    const [row] = await queryRows<PolicyRow>(manager, `${SELECT_VERSIONS} WHERE p.year = $1 ORDER BY p.version DESC LIMIT 1`, [year]);
+    const [row] = await queryRows<PolicyRow>(
+      manager,
+      `${SELECT_VERSIONS} WHERE p.year = $1 ORDER BY p.version DESC LIMIT 1`,
+      [year],
+    );
     return row ? toVersion(row) : defaultVersion(year);
   }
 
   async versions(year: number): Promise<ScoringPolicyVersion[]> {
     const { manager } = tenantScope();
-    return (await queryRows<PolicyRow>(manager, `${SELECT_VERSIONS} WHERE p.year = $1 ORDER BY p.version DESC`, [year])).map(toVersion);
+    return (
+      await queryRows<PolicyRow>(manager, `${SELECT_VERSIONS} WHERE p.year = $1 ORDER BY p.version DESC`, [year])
+    ).map(toVersion);
   }
 
   async byId(id: string): Promise<ScoringPolicyVersion> {
@@ -78,13 +92,25 @@ export class ScoringPoliciesService {
   }
 
   /** Adds a version (admin). `baseVersion` is the one the admin edited: a newer one is a 409. */
-  async save(year: number, policy: ScoringPolicy, baseVersion: number | null | undefined): Promise<ScoringPolicyVersion> {
+  async save(
+    year: number,
+    policy: ScoringPolicy,
+    baseVersion: number | null | undefined,
+  ): Promise<ScoringPolicyVersion> {
     const { user, manager } = tenantScope();
     const check = validatePolicy(policy);
-    if (!check.ok) throw new BadRequestException({ message: check.message, fields: [{ field: 'policy', message: check.message }] });
+    if (!check.ok)
+      throw new BadRequestException({ message: check.message, fields: [{ field: 'policy', message: check.message }] });
     // Serialise saves of one tenant's year: the advisory lock is released at commit.
-    await queryRows(manager, `SELECT pg_advisory_xact_lock(hashtextextended($1 || ':' || $2::text, 0))`, [user.tenantId, year]);
-    const [latest] = await queryRows<{ version: number }>(manager, `SELECT coalesce(max(version), 0) AS version FROM scoring_policy WHERE year = $1`, [year]);
+    await queryRows(manager, `SELECT pg_advisory_xact_lock(hashtextextended($1 || ':' || $2::text, 0))`, [
+      user.tenantId,
+      year,
+    ]);
+    const [latest] = await queryRows<{ version: number }>(
+      manager,
+      `SELECT coalesce(max(version), 0) AS version FROM scoring_policy WHERE year = $1`,
+      [year],
+    );
     if (baseVersion !== undefined && baseVersion !== null && baseVersion !== latest.version) {
       throw new ConflictException(`评分规则已被他人修改（当前为第 ${latest.version} 版），请重新加载后再改`);
     }

@@ -30,7 +30,12 @@ export interface IndicatorRow extends TargetRow {
 export function targetFromRow(row: TargetRow): ParsedTarget {
   switch (row.target_kind) {
     case 'quantitative':
-      return { kind: 'quantitative', operator: row.target_operator as 'eq', value: row.target_number ?? '0', unit: row.target_unit };
+      return {
+        kind: 'quantitative',
+        operator: row.target_operator as 'eq',
+        value: row.target_number ?? '0',
+        unit: row.target_unit,
+      };
     case 'boolean':
       return { kind: 'boolean', value: row.target_boolean === true };
     case 'qualitative':

@@ -13,7 +13,16 @@ import type {
   TaxonomyNode,
 } from '@jxt/contracts';
 import { FORM_FIELD_LABELS, FUND_FIELDS } from '@jxt/contracts';
-import { checkForm, checkSubmission, diffForms, hasErrors, isEditable, isLocked, moneyOrNull, toSaveRequest } from '@jxt/domain';
+import {
+  checkForm,
+  checkSubmission,
+  diffForms,
+  hasErrors,
+  isEditable,
+  isLocked,
+  moneyOrNull,
+  toSaveRequest,
+} from '@jxt/domain';
 import { ACTOR_COLUMNS, actorValues } from '../../common/history/history-event';
 import { tenantScope } from '../../common/tenancy/request-context';
 import { queryPrepared, queryRows } from '../../common/tenancy/sql';
@@ -27,7 +36,8 @@ import { staleFormConflict } from './stale-form';
 import { CURRENT_ROUND_COMMENT } from '../workflow/current-round';
 
 /** The header columns a revision owns (project-row.ts reads them back). */
-const HEADER_COLUMNS = 'project_name, category_code, continuity, function_class_code, printed_department, printed_implementing_unit, planned_start, planned_end';
+const HEADER_COLUMNS =
+  'project_name, category_code, continuity, function_class_code, printed_department, printed_implementing_unit, planned_start, planned_end';
 
 /** A form row with its project's columns (the project's `id` is the project id). */
 interface FormRow extends ProjectRow {
@@ -124,7 +134,11 @@ export class FormsService {
       status: form.status,
       rowVersion: form.row_version,
       locked,
-      project: { ...toProject(form), categoryLabel: form.category_label, functionClassLabel: form.function_class_label },
+      project: {
+        ...toProject(form),
+        categoryLabel: form.category_label,
+        functionClassLabel: form.function_class_label,
+      },
       carriedFrom: form.carried_from,
       funds: {
         totalAmount: form.total_amount,
@@ -148,7 +162,10 @@ export class FormsService {
       reviewResult: form.review_result,
       reviewComment: form.review_comment,
       latestReview: form.latest_review,
-      submission: form.submission && { ...form.submission, submittedAt: new Date(form.submission.submittedAt).toISOString() },
+      submission: form.submission && {
+        ...form.submission,
+        submittedAt: new Date(form.submission.submittedAt).toISOString(),
+      },
       revisions: form.revisions,
       evaluationId: form.evaluation_id,
     };
@@ -158,7 +175,15 @@ export class FormsService {
 
   async save(id: string, dto: SaveFormDto): Promise<GoalForm> {
     const { user, manager } = tenantScope();
-    const [current] = await queryRows<{ id: string; project_id: string; year: number; status: FormStatus; row_version: number; updated_at: Date; updated_by_name: string | null }>(
+    const [current] = await queryRows<{
+      id: string;
+      project_id: string;
+      year: number;
+      status: FormStatus;
+      row_version: number;
+      updated_at: Date;
+      updated_by_name: string | null;
+    }>(
       manager,
       `SELECT f.id, f.project_id, f.year, f.status, f.row_version, f.updated_at, ub.display_name AS updated_by_name
        FROM goal_form f JOIN project p ON p.id = f.project_id JOIN organization o ON o.id = p.organization_id
@@ -174,8 +199,13 @@ export class FormsService {
     const taxonomy = await this.catalog.taxonomy(current.year, manager);
     const issues = checkForm(dto, taxonomy);
     if (hasErrors(issues)) {
-      const fields: FieldError[] = issues.filter((i) => i.severity === 'error').map((i) => ({ field: i.field, message: i.message }));
-      throw new BadRequestException({ message: `有 ${fields.length} 处需要修改：` + fields.map((f) => f.message).join('；'), fields });
+      const fields: FieldError[] = issues
+        .filter((i) => i.severity === 'error')
+        .map((i) => ({ field: i.field, message: i.message }));
+      throw new BadRequestException({
+        message: `有 ${fields.length} 处需要修改：` + fields.map((f) => f.message).join('；'),
+        fields,
+      });
     }
 
     const h = dto.project;
@@ -189,9 +219,23 @@ export class FormsService {
          carry_over_amount = $15, annual_other_amount = $16, total_goal = $17, annual_goal = $18, goal_period_start = $19,
          goal_period_end = $20, row_version = row_version + 1, updated_at = now(), updated_by = $21
        WHERE id = $1`,
-      [id, h.name.trim(), blankToNull(h.categoryCode), h.continuity ?? null, blankToNull(h.functionClassCode), blankToNull(h.printedDepartment),
-        blankToNull(h.printedImplementingUnit), h.plannedStart ?? null, h.plannedEnd ?? null,
-        ...money, blankToNull(dto.totalGoal), blankToNull(dto.annualGoal), dto.goalPeriodStart ?? null, dto.goalPeriodEnd ?? null, user.userId],
+      [
+        id,
+        h.name.trim(),
+        blankToNull(h.categoryCode),
+        h.continuity ?? null,
+        blankToNull(h.functionClassCode),
+        blankToNull(h.printedDepartment),
+        blankToNull(h.printedImplementingUnit),
+        h.plannedStart ?? null,
+        h.plannedEnd ?? null,
+        ...money,
+        blankToNull(dto.totalGoal),
+        blankToNull(dto.annualGoal),
+        dto.goalPeriodStart ?? null,
+        dto.goalPeriodEnd ?? null,
+        user.userId,
+      ],
     );
     await this.replaceIndicators(manager, user.tenantId, id, dto.indicators);
     const after = await this.get(id);
@@ -227,9 +271,13 @@ export class FormsService {
    */
   async changeProjectCode(projectId: string, code: string, savingFormId: string | null = null): Promise<void> {
     const { user, manager } = tenantScope();
-    const [project] = await queryRows<{ code: string }>(manager, `SELECT code FROM project WHERE id = $1 FOR UPDATE`, [projectId]);
+    const [project] = await queryRows<{ code: string }>(manager, `SELECT code FROM project WHERE id = $1 FOR UPDATE`, [
+      projectId,
+    ]);
     if (!project || project.code === code) return;
-    await queryRows(manager, `UPDATE project SET code = $2, updated_at = now() WHERE id = $1`, [projectId, code]).catch(rethrowDuplicateCode(code));
+    await queryRows(manager, `UPDATE project SET code = $2, updated_at = now() WHERE id = $1`, [projectId, code]).catch(
+      rethrowDuplicateCode(code),
+    );
     const bumped = await queryRows<{ id: string; row_version: number }>(
       manager,
       `UPDATE goal_form f SET row_version = row_version + 1, updated_at = now(), updated_by = $3
@@ -237,7 +285,9 @@ export class FormsService {
       [projectId, savingFormId, user.userId],
     );
     if (!bumped.length) return;
-    const changes = JSON.stringify([{ field: 'project.code', label: FORM_FIELD_LABELS.projectCode, before: project.code, after: code }]);
+    const changes = JSON.stringify([
+      { field: 'project.code', label: FORM_FIELD_LABELS.projectCode, before: project.code, after: code },
+    ]);
     await queryRows(
       manager,
       `INSERT INTO form_event (tenant_id, form_id, kind, ${ACTOR_COLUMNS}, changes, row_version)
@@ -308,8 +358,16 @@ export class FormsService {
       [projectId, user.scopePatterns],
     );
     if (!project) throw new NotFoundException('项目不存在或无权访问');
-    const [taken] = await queryRows<{ id: string }>(manager, `SELECT id FROM goal_form WHERE project_id = $1 AND year = $2`, [projectId, year]);
-    if (taken) throw new ConflictException({ message: `该项目已有 ${year} 年度的绩效目标表`, fields: [{ field: 'year', message: '该年度已有表', value: year }] });
+    const [taken] = await queryRows<{ id: string }>(
+      manager,
+      `SELECT id FROM goal_form WHERE project_id = $1 AND year = $2`,
+      [projectId, year],
+    );
+    if (taken)
+      throw new ConflictException({
+        message: `该项目已有 ${year} 年度的绩效目标表`,
+        fields: [{ field: 'year', message: '该年度已有表', value: year }],
+      });
     await this.catalog.ensureTaxonomyYear(year, manager);
     const [source] = await queryRows<{ id: string }>(
       manager,
@@ -338,14 +396,25 @@ export class FormsService {
     const { manager } = tenantScope();
     const form = await this.get(id);
     if (form.status !== 'draft') throw new ConflictException('只有草稿状态的表可以删除');
-    const [{ forms }] = await queryRows<{ forms: number }>(manager, `SELECT count(*)::int AS forms FROM goal_form WHERE project_id = $1`, [form.project.id]);
+    const [{ forms }] = await queryRows<{ forms: number }>(
+      manager,
+      `SELECT count(*)::int AS forms FROM goal_form WHERE project_id = $1`,
+      [form.project.id],
+    );
     if (forms < 2) throw new ConflictException('这是该项目唯一的绩效目标表；如需删除，请删除项目');
     await queryRows(manager, `DELETE FROM goal_form WHERE id = $1`, [id]);
   }
 
   /** Replaces the form's indicator rows in one DELETE and one INSERT, keeping the ids the client sent back. */
-  async replaceIndicators(manager: EntityManager, tenantId: string, formId: string, sets: IndicatorSetsInput): Promise<void> {
-    const removed = await queryRows<{ id: string }>(manager, `DELETE FROM indicator WHERE form_id = $1 RETURNING id`, [formId]);
+  async replaceIndicators(
+    manager: EntityManager,
+    tenantId: string,
+    formId: string,
+    sets: IndicatorSetsInput,
+  ): Promise<void> {
+    const removed = await queryRows<{ id: string }>(manager, `DELETE FROM indicator WHERE form_id = $1 RETURNING id`, [
+      formId,
+    ]);
     const insert = buildIndicatorInsert(tenantId, formId, sets, new Set(removed.map((r) => r.id)));
     if (insert) await queryRows(manager, insert.sql, insert.values);
   }
@@ -354,7 +423,10 @@ export class FormsService {
 export function rethrowDuplicateCode(code: string) {
   return (err: unknown): never => {
     if ((err as { driverError?: { code?: string } }).driverError?.code === '23505') {
-      throw new ConflictException({ message: `项目编码 ${code} 已被使用`, fields: [{ field: 'project.code', message: '项目编码已被使用', value: code }] });
+      throw new ConflictException({
+        message: `项目编码 ${code} 已被使用`,
+        fields: [{ field: 'project.code', message: '项目编码已被使用', value: code }],
+      });
     }
     throw err;
   };

@@ -4,8 +4,25 @@ import { readTarget } from '@jxt/domain';
 import { blankToNull } from '../../common/validation/blank-to-null';
 
 const COLUMNS = [
-  'id', 'tenant_id', 'form_id', 'indicator_set', 'level1_code', 'level2_code', 'sort_order', 'name', 'raw_value', 'target_kind',
-  'target_operator', 'target_number', 'target_unit', 'target_boolean', 'parse_warning', 'weight', 'scoring_notes', 'explanation', 'remark',
+  'id',
+  'tenant_id',
+  'form_id',
+  'indicator_set',
+  'level1_code',
+  'level2_code',
+  'sort_order',
+  'name',
+  'raw_value',
+  'target_kind',
+  'target_operator',
+  'target_number',
+  'target_unit',
+  'target_boolean',
+  'parse_warning',
+  'weight',
+  'scoring_notes',
+  'explanation',
+  'remark',
 ];
 
 /**

@@ -1,7 +1,10 @@
 import { ConflictException } from '@nestjs/common';
 
 /** The 409 for a stale rowVersion: who changed the form, when, and what to do. */
-export function staleFormConflict(current: { row_version: number; updated_at: Date; updated_by_name: string | null }, sent: number): ConflictException {
+export function staleFormConflict(
+  current: { row_version: number; updated_at: Date; updated_by_name: string | null },
+  sent: number,
+): ConflictException {
   const who = current.updated_by_name ?? '其他用户';
   const when = current.updated_at.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
   return new ConflictException({

@@ -34,6 +34,10 @@ export class HealthController {
     }
     const ok = database.status === 'up';
     if (!ok) reply.status(503);
-    return { status: ok ? 'ok' : 'error', app: { status: 'up', uptimeSeconds: Math.round(process.uptime()) }, database };
+    return {
+      status: ok ? 'ok' : 'error',
+      app: { status: 'up', uptimeSeconds: Math.round(process.uptime()) },
+      database,
+    };
   }
 }

@@ -25,12 +25,20 @@ export class FinanceDivisionsService {
     const division = await this.organizations.findInScope(divisionId);
     if (division.kind !== 'finance_division') throw new BadRequestException('只能给财政科室分配主管部门');
     const unique = [...new Set(departmentIds)];
-    const found = await queryRows<{ id: string }>(manager, `SELECT id FROM organization WHERE id = ANY($1::uuid[]) AND kind = 'department'`, [unique]);
+    const found = await queryRows<{ id: string }>(
+      manager,
+      `SELECT id FROM organization WHERE id = ANY($1::uuid[]) AND kind = 'department'`,
+      [unique],
+    );
     const missing = unique.filter((id) => !found.some((row) => row.id === id));
     if (missing.length) {
       throw new BadRequestException({
         message: '只能分配本租户的主管部门',
-        fields: missing.map((id) => ({ field: `departmentIds.${departmentIds.indexOf(id)}`, message: '不是主管部门', value: id })),
+        fields: missing.map((id) => ({
+          field: `departmentIds.${departmentIds.indexOf(id)}`,
+          message: '不是主管部门',
+          value: id,
+        })),
       });
     }
     await queryRows(manager, `DELETE FROM finance_division_assignment WHERE division_id = $1`, [divisionId]);

@@ -1,6 +1,11 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { ORGANIZATION_CHILD_KINDS, ORGANIZATION_KIND_LABELS, type Organization, type OrganizationKind } from '@jxt/contracts';
+import {
+  ORGANIZATION_CHILD_KINDS,
+  ORGANIZATION_KIND_LABELS,
+  type Organization,
+  type OrganizationKind,
+} from '@jxt/contracts';
 import { tenantScope } from '../../common/tenancy/request-context';
 import { queryRows } from '../../common/tenancy/sql';
 import type { CreateOrganizationDto, UpdateOrganizationDto } from './dto/organization.dto';
@@ -18,7 +23,14 @@ interface OrganizationRow {
 const COLUMNS = 'id, parent_id, kind, name, unit_type_code, sort_order, path';
 
 function toOrganization(row: OrganizationRow): Organization {
-  return { id: row.id, parentId: row.parent_id, kind: row.kind, name: row.name, unitTypeCode: row.unit_type_code, sortOrder: row.sort_order };
+  return {
+    id: row.id,
+    parentId: row.parent_id,
+    kind: row.kind,
+    name: row.name,
+    unitTypeCode: row.unit_type_code,
+    sortOrder: row.sort_order,
+  };
 }
 
 /** 组织: the caller's subtree only. Row-level security keeps tenants apart; the path prefix keeps units apart. */
@@ -37,10 +49,11 @@ export class OrganizationsService {
   /** One organisation inside the caller's subtree, or 404. */
   async findInScope(id: string): Promise<OrganizationRow> {
     const { user, manager } = tenantScope();
-    const [row] = await queryRows<OrganizationRow>(manager, `SELECT ${COLUMNS} FROM organization WHERE id = $1 AND path LIKE ANY($2::text[])`, [
-      id,
-      user.scopePatterns,
-    ]);
+    const [row] = await queryRows<OrganizationRow>(
+      manager,
+      `SELECT ${COLUMNS} FROM organization WHERE id = $1 AND path LIKE ANY($2::text[])`,
+      [id, user.scopePatterns],
+    );
     if (!row) throw new NotFoundException('组织不存在或无权访问');
     return row;
   }
@@ -54,7 +67,16 @@ export class OrganizationsService {
       manager,
       `INSERT INTO organization (id, tenant_id, parent_id, kind, name, unit_type_code, sort_order, path)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
-      [id, user.tenantId, parent.id, dto.kind, dto.name.trim(), dto.unitTypeCode ?? null, dto.sortOrder ?? 0, `${parent.path}${id}/`],
+      [
+        id,
+        user.tenantId,
+        parent.id,
+        dto.kind,
+        dto.name.trim(),
+        dto.unitTypeCode ?? null,
+        dto.sortOrder ?? 0,
+        `${parent.path}${id}/`,
+      ],
     );
     return toOrganization(row);
   }
@@ -69,7 +91,11 @@ export class OrganizationsService {
       this.assertChildKind(parent.kind, current.kind);
       const newPath = `${parent.path}${current.id}/`;
       // Moving a node re-roots its whole subtree in one statement.
-      await queryRows(manager, `UPDATE organization SET path = $1 || substr(path, length($2) + 1) WHERE path LIKE $2 || '%'`, [newPath, current.path]);
+      await queryRows(
+        manager,
+        `UPDATE organization SET path = $1 || substr(path, length($2) + 1) WHERE path LIKE $2 || '%'`,
+        [newPath, current.path],
+      );
       await queryRows(manager, `UPDATE organization SET parent_id = $1 WHERE id = $2`, [parent.id, current.id]);
     }
     const [row] = await queryRows<OrganizationRow>(
@@ -93,7 +119,9 @@ export class OrganizationsService {
       [id],
     );
     if (usage.children || usage.users || usage.projects) {
-      throw new ConflictException(`该组织仍有 ${usage.children} 个下级组织、${usage.users} 个用户、${usage.projects} 个项目，不能删除`);
+      throw new ConflictException(
+        `该组织仍有 ${usage.children} 个下级组织、${usage.users} 个用户、${usage.projects} 个项目，不能删除`,
+      );
     }
     await queryRows(manager, `DELETE FROM organization WHERE id = $1`, [id]);
   }

@@ -5,5 +5,9 @@ import { OrganizationsModule } from '../organizations/organizations.module';
 import { ProjectsController } from './projects.controller';
 import { ProjectsService } from './projects.service';
 
-@Module({ imports: [OrganizationsModule, CatalogModule, FormsModule], controllers: [ProjectsController], providers: [ProjectsService] })
+@Module({
+  imports: [OrganizationsModule, CatalogModule, FormsModule],
+  controllers: [ProjectsController],
+  providers: [ProjectsService],
+})
 export class ProjectsModule {}

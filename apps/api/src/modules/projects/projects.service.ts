@@ -26,7 +26,15 @@ export class ProjectsService {
     const pageSize = query.pageSize ?? 50;
     // One query: the page, the total (window count) and each project's latest revision for the year, whose
     // header (项目名称 …) is the one shown and searched.
-    const rows = await queryRows<ProjectRow & { form_id: string; form_status: FormStatus; annual_amount: string | null; year: number; total: string }>(
+    const rows = await queryRows<
+      ProjectRow & {
+        form_id: string;
+        form_status: FormStatus;
+        annual_amount: string | null;
+        year: number;
+        total: string;
+      }
+    >(
       manager,
       `SELECT ${PROJECT_COLUMNS}, f.id AS form_id, f.status AS form_status, f.annual_amount, f.year, count(*) OVER () AS total
        FROM project p
@@ -39,7 +47,16 @@ export class ProjectsService {
          AND ($6::text IS NULL OR f.status = $6)
        ORDER BY o.path, p.code
        LIMIT $7 OFFSET $8`,
-      [user.scopePatterns, query.year, query.search?.trim() || null, query.organizationId ?? null, query.categoryCode ?? null, query.status ?? null, pageSize, (page - 1) * pageSize],
+      [
+        user.scopePatterns,
+        query.year,
+        query.search?.trim() || null,
+        query.organizationId ?? null,
+        query.categoryCode ?? null,
+        query.status ?? null,
+        pageSize,
+        (page - 1) * pageSize,
+      ],
     );
     const items: ProjectListItem[] = rows.map((row) => ({
       ...toProject(row),
@@ -52,7 +69,9 @@ export class ProjectsService {
   }
 
   /** The project with the header of its newest revision, and the list of its revisions. */
-  async get(id: string): Promise<Project & { forms: { id: string; year: number; revision: number; status: FormStatus }[] }> {
+  async get(
+    id: string,
+  ): Promise<Project & { forms: { id: string; year: number; revision: number; status: FormStatus }[] }> {
     const { user, manager } = tenantScope();
     const [row] = await queryRows<ProjectRow>(
       manager,
@@ -75,25 +94,45 @@ export class ProjectsService {
     const { user, manager } = tenantScope();
     const organization = await this.organizations.findInScope(dto.organizationId);
     if (organization.kind !== 'unit' && organization.kind !== 'internal') {
-      throw new BadRequestException({ message: '项目只能属于预算单位或其内设机构', fields: [{ field: 'organizationId', message: '请选择预算单位', value: dto.organizationId }] });
+      throw new BadRequestException({
+        message: '项目只能属于预算单位或其内设机构',
+        fields: [{ field: 'organizationId', message: '请选择预算单位', value: dto.organizationId }],
+      });
     }
     const projectId = randomUUID();
-    await queryRows(
-      manager,
-      `INSERT INTO project (id, tenant_id, organization_id, code) VALUES ($1, $2, $3, $4)`,
-      [projectId, user.tenantId, organization.id, dto.code],
-    ).catch(rethrowDuplicateCode(dto.code));
+    await queryRows(manager, `INSERT INTO project (id, tenant_id, organization_id, code) VALUES ($1, $2, $3, $4)`, [
+      projectId,
+      user.tenantId,
+      organization.id,
+      dto.code,
+    ]).catch(rethrowDuplicateCode(dto.code));
     await this.catalog.ensureTaxonomyYear(dto.year, manager);
     // The 项目总目标 period starts as the planned dates' years (and at least the form's year); the filer may change it.
-    const period = proposeGoalPeriod(dto.year, { plannedStart: dto.plannedStart ?? null, plannedEnd: dto.plannedEnd ?? null });
+    const period = proposeGoalPeriod(dto.year, {
+      plannedStart: dto.plannedStart ?? null,
+      plannedEnd: dto.plannedEnd ?? null,
+    });
     const [form] = await queryRows<{ id: string }>(
       manager,
       `INSERT INTO goal_form (tenant_id, project_id, year, project_name, category_code, continuity, function_class_code, printed_department,
          printed_implementing_unit, planned_start, planned_end, goal_period_start, goal_period_end, updated_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
-      [user.tenantId, projectId, dto.year, dto.name.trim(), blankToNull(dto.categoryCode), dto.continuity ?? null, blankToNull(dto.functionClassCode),
-        blankToNull(dto.printedDepartment), blankToNull(dto.printedImplementingUnit), dto.plannedStart ?? null, dto.plannedEnd ?? null,
-        period.goalPeriodStart, period.goalPeriodEnd, user.userId],
+      [
+        user.tenantId,
+        projectId,
+        dto.year,
+        dto.name.trim(),
+        blankToNull(dto.categoryCode),
+        dto.continuity ?? null,
+        blankToNull(dto.functionClassCode),
+        blankToNull(dto.printedDepartment),
+        blankToNull(dto.printedImplementingUnit),
+        dto.plannedStart ?? null,
+        dto.plannedEnd ?? null,
+        period.goalPeriodStart,
+        period.goalPeriodEnd,
+        user.userId,
+      ],
     );
     const project = await this.get(projectId);
     return { ...project, year: dto.year, formId: form.id, formStatus: 'draft', annualAmount: null };
@@ -113,7 +152,8 @@ export class ProjectsService {
   async remove(id: string): Promise<void> {
     const { manager } = tenantScope();
     const project = await this.get(id);
-    if (project.forms.some((f) => f.status !== 'draft')) throw new ConflictException('项目已有提交过的绩效目标表，不能删除');
+    if (project.forms.some((f) => f.status !== 'draft'))
+      throw new ConflictException('项目已有提交过的绩效目标表，不能删除');
     await queryRows(manager, `DELETE FROM project WHERE id = $1`, [id]);
   }
 }

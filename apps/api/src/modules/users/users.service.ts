@@ -66,11 +66,22 @@ export class UsersService {
       manager,
       `INSERT INTO app_user AS u (tenant_id, organization_id, username, display_name, password_hash, roles, phone)
        VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING ${COLUMNS}`,
-      [user.tenantId, dto.organizationId, username, dto.displayName.trim(), await hashPassword(dto.password), [...new Set(dto.roles)], blankToNull(dto.phone)?.trim() ?? null],
+      [
+        user.tenantId,
+        dto.organizationId,
+        username,
+        dto.displayName.trim(),
+        await hashPassword(dto.password),
+        [...new Set(dto.roles)],
+        blankToNull(dto.phone)?.trim() ?? null,
+      ],
     ).catch((err: unknown) => {
       // User names are unique across tenants (login comes before the tenant is known).
       if ((err as { driverError?: { code?: string } }).driverError?.code === '23505') {
-        throw new ConflictException({ message: '用户名已被占用', fields: [{ field: 'username', message: '用户名已被占用', value: dto.username }] });
+        throw new ConflictException({
+          message: '用户名已被占用',
+          fields: [{ field: 'username', message: '用户名已被占用', value: dto.username }],
+        });
       }
       throw err;
     });
@@ -109,7 +120,11 @@ export class UsersService {
   async revokeSessions(id: string): Promise<number> {
     const { manager } = tenantScope();
     await this.findInScope(id);
-    const rows = await queryRows(manager, `UPDATE user_session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`, [id]);
+    const rows = await queryRows(
+      manager,
+      `UPDATE user_session SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`,
+      [id],
+    );
     return rows.length;
   }
 }

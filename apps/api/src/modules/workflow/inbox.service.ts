@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DEADLINE_KINDS, type Deadline, type DeadlineKind, type InboxItem, type InboxReason, type InboxResponse } from '@jxt/contracts';
+import {
+  DEADLINE_KINDS,
+  type Deadline,
+  type DeadlineKind,
+  type InboxItem,
+  type InboxReason,
+  type InboxResponse,
+} from '@jxt/contracts';
 import { tenantScope } from '../../common/tenancy/request-context';
 import { queryRows } from '../../common/tenancy/sql';
 import type { SetDeadlinesDto } from './dto/deadlines.dto';
@@ -140,7 +147,8 @@ export class InboxService {
 /** Only the statuses some role of the caller waits on, so the index narrows the scan. */
 function statusesFor(roles: readonly string[]): string[] {
   const statuses = new Set<string>();
-  if (roles.includes('supervisor')) ['submitted', 'finance_returned', 'supervisor_approved'].forEach((s) => statuses.add(s));
+  if (roles.includes('supervisor'))
+    ['submitted', 'finance_returned', 'supervisor_approved'].forEach((s) => statuses.add(s));
   if (roles.includes('finance')) statuses.add('reported');
   if (roles.includes('filer')) ['returned', 'draft'].forEach((s) => statuses.add(s));
   return [...statuses];

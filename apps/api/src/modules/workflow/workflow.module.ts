@@ -5,5 +5,9 @@ import { InboxService } from './inbox.service';
 import { WorkflowController } from './workflow.controller';
 import { WorkflowService } from './workflow.service';
 
-@Module({ imports: [FormsModule], controllers: [WorkflowController, InboxController], providers: [WorkflowService, InboxService] })
+@Module({
+  imports: [FormsModule],
+  controllers: [WorkflowController, InboxController],
+  providers: [WorkflowService, InboxService],
+})
 export class WorkflowModule {}

@@ -1,5 +1,14 @@
 import { HttpException, Injectable, NotFoundException } from '@nestjs/common';
-import type { BatchTransitionResponse, BatchTransitionResult, FormAction, FormHistoryEntry, FormStatus, GoalForm, ReviewResult, SubmissionFiler } from '@jxt/contracts';
+import type {
+  BatchTransitionResponse,
+  BatchTransitionResult,
+  FormAction,
+  FormHistoryEntry,
+  FormStatus,
+  GoalForm,
+  ReviewResult,
+  SubmissionFiler,
+} from '@jxt/contracts';
 import { decideTransition } from '@jxt/domain';
 import { ACTOR_COLUMNS, actorValues, toHistoryEntry, type HistoryEventRow } from '../../common/history/history-event';
 import { transitionRefusal } from '../../common/http/transition-refusal';
@@ -56,8 +65,22 @@ export class WorkflowService {
 
     if (rule.createsRevision) {
       const revisionId = await this.forms.createRevision(formId);
-      await this.record(formId, { action: rule.action, from: form.status, to: form.status, comment, field: null, rowVersion: form.row_version });
-      await this.record(revisionId, { action: rule.action, from: null, to: rule.to, comment, field: null, rowVersion: 1 });
+      await this.record(formId, {
+        action: rule.action,
+        from: form.status,
+        to: form.status,
+        comment,
+        field: null,
+        rowVersion: form.row_version,
+      });
+      await this.record(revisionId, {
+        action: rule.action,
+        from: null,
+        to: rule.to,
+        comment,
+        field: null,
+        rowVersion: 1,
+      });
       return this.forms.get(revisionId);
     }
 
@@ -111,7 +134,8 @@ export class WorkflowService {
         await manager.query(`ROLLBACK TO SAVEPOINT ${savepoint}`);
         if (!(err instanceof HttpException)) throw err;
         const body = err.getResponse();
-        const message = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? err.message);
+        const message =
+          typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? err.message);
         results.push({ formId: item.id, ok: false, statusCode: err.getStatus(), message });
       }
     }
@@ -123,7 +147,12 @@ export class WorkflowService {
     const { manager } = tenantScope();
     await this.forms.assertInScope(formId);
     const rows = await queryRows<
-      HistoryEventRow<FormAction, FormStatus> & { field: string | null; review_result: ReviewResult | null; filer_name: string | null; filer_phone: string | null }
+      HistoryEventRow<FormAction, FormStatus> & {
+        field: string | null;
+        review_result: ReviewResult | null;
+        filer_name: string | null;
+        filer_phone: string | null;
+      }
     >(manager, `SELECT * FROM form_event WHERE form_id = $1 ORDER BY id`, [formId]);
     return rows.map((r) => ({
       ...toHistoryEntry(r),
@@ -153,7 +182,20 @@ export class WorkflowService {
       manager,
       `INSERT INTO form_event (tenant_id, form_id, kind, action, from_status, to_status, ${ACTOR_COLUMNS}, comment, field, review_result, filer_name, filer_phone, row_version)
        VALUES ($1, $2, 'transition', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-      [user.tenantId, formId, e.action, e.from, e.to, ...actorValues(user), e.comment, e.field, e.reviewResult ?? null, e.filer?.name ?? null, e.filer?.phone ?? null, e.rowVersion],
+      [
+        user.tenantId,
+        formId,
+        e.action,
+        e.from,
+        e.to,
+        ...actorValues(user),
+        e.comment,
+        e.field,
+        e.reviewResult ?? null,
+        e.filer?.name ?? null,
+        e.filer?.phone ?? null,
+        e.rowVersion,
+      ],
     );
   }
 }

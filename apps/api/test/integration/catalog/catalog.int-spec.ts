@@ -17,21 +17,33 @@ describe('tenant configuration: code lists and the indicator taxonomy (data per 
   });
   afterAll(() => t.close());
 
-  const get = <T>(url: string, authorization = filer) => t.app.inject({ method: 'GET', url, headers: { authorization } }).then((r) => r.json<T>());
-  const put = (url: string, payload: object, authorization = admin) => t.app.inject({ method: 'PUT', url, headers: { authorization }, payload });
+  const get = <T>(url: string, authorization = filer) =>
+    t.app.inject({ method: 'GET', url, headers: { authorization } }).then((r) => r.json<T>());
+  const put = (url: string, payload: object, authorization = admin) =>
+    t.app.inject({ method: 'PUT', url, headers: { authorization }, payload });
 
-  it('serves the tenant\'s code lists and the year\'s taxonomy with stable codes and printed labels', async () => {
+  it("serves the tenant's code lists and the year's taxonomy with stable codes and printed labels", async () => {
     const categories = await get<CodeListItem[]>('/api/code-lists?list=project_category');
     expect(categories.map((c) => c.label)).toEqual(['经常性项目', '一次性项目', '阶段性项目']);
     const taxonomy = await get<TaxonomyNode[]>('/api/taxonomy?year=2021');
-    expect(taxonomy.filter((n) => n.level === 1).map((n) => `${n.code}:${n.label}`)).toEqual(['output:产出指标', 'benefit:效益指标', 'satisfaction:满意度指标']);
-    expect(taxonomy.find((n) => n.code === 'service_satisfaction')).toMatchObject({ level: 2, parentCode: 'satisfaction', label: '服务对象满意度指标' });
+    expect(taxonomy.filter((n) => n.level === 1).map((n) => `${n.code}:${n.label}`)).toEqual([
+      'output:产出指标',
+      'benefit:效益指标',
+      'satisfaction:满意度指标',
+    ]);
+    expect(taxonomy.find((n) => n.code === 'service_satisfaction')).toMatchObject({
+      level: 2,
+      parentCode: 'satisfaction',
+      label: '服务对象满意度指标',
+    });
   });
 
   it('lets the admin lift 成本指标 to level 1 for a year (2021 national guidance) and forms of that year use it', async () => {
     const current = await get<TaxonomyNode[]>('/api/taxonomy?year=2021');
     const nodes = [
-      ...current.filter((n) => n.code !== 'cost').map(({ code, label, level, parentCode, sortOrder }) => ({ code, label, level, parentCode, sortOrder })),
+      ...current
+        .filter((n) => n.code !== 'cost')
+        .map(({ code, label, level, parentCode, sortOrder }) => ({ code, label, level, parentCode, sortOrder })),
       { code: 'cost_level1', label: '成本指标', level: 1, parentCode: null, sortOrder: 4 },
       { code: 'economic_cost', label: '经济成本指标', level: 2, parentCode: 'cost_level1', sortOrder: 1 },
     ];
@@ -39,17 +51,32 @@ describe('tenant configuration: code lists and the indicator taxonomy (data per 
     expect(response.statusCode).toBe(200);
     const form = await get<GoalForm>(`/api/forms/${formId}`);
     const request: SaveFormRequest = toSaveRequest(form);
-    request.indicators.year.push({ code: 'cost_level1', children: [{ code: 'economic_cost', indicators: [{ name: '单次培训成本', rawValue: '≤5000元' }] }] });
-    const saved = await t.app.inject({ method: 'PUT', url: `/api/forms/${formId}`, headers: { authorization: filer }, payload: request });
+    request.indicators.year.push({
+      code: 'cost_level1',
+      children: [{ code: 'economic_cost', indicators: [{ name: '单次培训成本', rawValue: '≤5000元' }] }],
+    });
+    const saved = await t.app.inject({
+      method: 'PUT',
+      url: `/api/forms/${formId}`,
+      headers: { authorization: filer },
+      payload: request,
+    });
     expect(saved.statusCode).toBe(200);
-    expect(saved.json<GoalForm>().indicators.year.at(-1)).toMatchObject({ label: '成本指标', children: [{ label: '经济成本指标' }] });
+    expect(saved.json<GoalForm>().indicators.year.at(-1)).toMatchObject({
+      label: '成本指标',
+      children: [{ label: '经济成本指标' }],
+    });
   });
 
-  it('refuses a taxonomy that drops codes the year\'s forms use, or a level-2 row without a level-1 parent', async () => {
-    const inUse = await put('/api/taxonomy/2021', { nodes: [{ code: 'output', label: '产出指标', level: 1, parentCode: null, sortOrder: 1 }] });
+  it("refuses a taxonomy that drops codes the year's forms use, or a level-2 row without a level-1 parent", async () => {
+    const inUse = await put('/api/taxonomy/2021', {
+      nodes: [{ code: 'output', label: '产出指标', level: 1, parentCode: null, sortOrder: 1 }],
+    });
     expect(inUse.statusCode).toBe(409);
     expect(inUse.json<ApiError>().message).toContain('仍在使用');
-    const orphan = await put('/api/taxonomy/2030', { nodes: [{ code: 'quantity', label: '数量指标', level: 2, parentCode: 'output', sortOrder: 1 }] });
+    const orphan = await put('/api/taxonomy/2030', {
+      nodes: [{ code: 'quantity', label: '数量指标', level: 2, parentCode: 'output', sortOrder: 1 }],
+    });
     expect(orphan.statusCode).toBe(400);
     expect(orphan.json<ApiError>().fields?.[0].field).toBe('nodes.0.parentCode');
   });
@@ -57,9 +84,16 @@ describe('tenant configuration: code lists and the indicator taxonomy (data per 
   it('lets the admin replace a code list, refusing to drop a code still in use; a filer may not', async () => {
     const forbidden = await put('/api/code-lists/funding_source', { items: [{ code: 'x', label: 'x' }] }, filer);
     expect(forbidden.statusCode).toBe(403);
-    const funding = await put('/api/code-lists/funding_source', { items: [{ code: 'general_budget', label: '一般公共预算资金' }, { code: 'special_bond', label: '专项债券资金' }] });
+    const funding = await put('/api/code-lists/funding_source', {
+      items: [
+        { code: 'general_budget', label: '一般公共预算资金' },
+        { code: 'special_bond', label: '专项债券资金' },
+      ],
+    });
     expect(funding.json<CodeListItem[]>().map((i) => i.label)).toEqual(['一般公共预算资金', '专项债券资金']);
-    const dropUsed = await put('/api/code-lists/project_category', { items: [{ code: 'one_off', label: '一次性项目' }] });
+    const dropUsed = await put('/api/code-lists/project_category', {
+      items: [{ code: 'one_off', label: '一次性项目' }],
+    });
     expect(dropUsed.statusCode).toBe(409);
     expect(dropUsed.json<ApiError>().message).toContain('recurring');
   });

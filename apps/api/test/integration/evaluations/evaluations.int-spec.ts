@@ -26,9 +26,12 @@ describe('self-evaluation (绩效自评): opened from an approved form, scored b
 
   beforeAll(async () => {
     t = await startTestApp();
-    tenant = await seedSongjiang(t.ownerUrl, 'e', [{ username: 'e-reviewer', displayName: 'e 复核人', roles: ['reviewer'], organization: '松江区财政局' }]);
+    tenant = await seedSongjiang(t.ownerUrl, 'e', [
+      { username: 'e-reviewer', displayName: 'e 复核人', roles: ['reviewer'], organization: '松江区财政局' },
+    ]);
     await seedSongjiang(t.ownerUrl, 'x');
-    for (const name of ['filer', 'supervisor', 'finance', 'admin', 'reviewer']) auth[name] = (await login(t.app, `e-${name}`)).authorization;
+    for (const name of ['filer', 'supervisor', 'finance', 'admin', 'reviewer'])
+      auth[name] = (await login(t.app, `e-${name}`)).authorization;
     auth.otherTenant = (await login(t.app, 'x-filer')).authorization;
   });
   afterAll(() => t.close());
@@ -36,7 +39,8 @@ describe('self-evaluation (绩效自评): opened from an approved form, scored b
   const call = (method: 'GET' | 'POST' | 'PUT', url: string, who: string, payload?: object) =>
     t.app.inject({ method, url, headers: { authorization: auth[who] }, ...(payload ? { payload } : {}) });
   const getForm = async (id: string) => (await call('GET', `/api/forms/${id}`, 'filer')).json<GoalForm>();
-  const getEvaluation = async (id: string, who = 'filer') => (await call('GET', `/api/evaluations/${id}`, who)).json<Evaluation>();
+  const getEvaluation = async (id: string, who = 'filer') =>
+    (await call('GET', `/api/evaluations/${id}`, who)).json<Evaluation>();
 
   async function approve(formId: string): Promise<void> {
     const steps: [string, Record<string, unknown>][] = [
@@ -46,7 +50,10 @@ describe('self-evaluation (绩效自评): opened from an approved form, scored b
       ['finance', { action: 'approve', reviewResult: 'excellent', comment: '同意' }],
     ];
     for (const [who, body] of steps) {
-      const response = await call('POST', `/api/forms/${formId}/transitions`, who, { ...body, rowVersion: (await getForm(formId)).rowVersion });
+      const response = await call('POST', `/api/forms/${formId}/transitions`, who, {
+        ...body,
+        rowVersion: (await getForm(formId)).rowVersion,
+      });
       expect(response.statusCode).toBe(200);
     }
   }
@@ -59,7 +66,14 @@ describe('self-evaluation (绩效自评): opened from an approved form, scored b
       actualGoal: '系统全年稳定运行，完成资金模板修改和专家库开发。',
       indicators: e.indicators.map((i) => ({
         id: i.id,
-        actualValue: i.target.kind === 'boolean' ? (i.target.value ? '是' : '否') : i.target.kind === 'quantitative' ? `${i.target.value}${i.target.unit ?? ''}` : `${i.rawTarget}（已达成）`,
+        actualValue:
+          i.target.kind === 'boolean'
+            ? i.target.value
+              ? '是'
+              : '否'
+            : i.target.kind === 'quantitative'
+              ? `${i.target.value}${i.target.unit ?? ''}`
+              : `${i.rawTarget}（已达成）`,
         selfShare: i.target.kind === 'qualitative' ? '0.9' : null,
         deviationReason: null,
       })),
@@ -76,8 +90,16 @@ describe('self-evaluation (绩效自评): opened from an approved form, scored b
     expect(early.json<ApiError>().message).toBe('只有财政已审核的绩效目标表才能开展绩效自评');
 
     await approve(formId);
-    const inbox = async (who: string) => (await call('GET', '/api/evaluation-inbox', who)).json<EvaluationInboxResponse>();
-    expect((await inbox('filer')).items).toEqual([expect.objectContaining({ evaluationId: null, formId, reason: 'to_evaluate', projectName: '网络信息系统运行与维护' })]);
+    const inbox = async (who: string) =>
+      (await call('GET', '/api/evaluation-inbox', who)).json<EvaluationInboxResponse>();
+    expect((await inbox('filer')).items).toEqual([
+      expect.objectContaining({
+        evaluationId: null,
+        formId,
+        reason: 'to_evaluate',
+        projectName: '网络信息系统运行与维护',
+      }),
+    ]);
     expect((await inbox('reviewer')).total).toBe(0);
     expect((await call('POST', `/api/forms/${formId}/evaluation`, 'supervisor')).statusCode).toBe(403);
     const created = await call('POST', `/api/forms/${formId}/evaluation`, 'filer');
@@ -94,7 +116,9 @@ describe('self-evaluation (绩效自评): opened from an approved form, scored b
     expect(evaluation.expectedGoal).toBe((await getForm(formId)).annualGoal);
     // Opening it is in the history, but it is nobody's comment.
     expect(evaluation.latestComment).toBeNull();
-    expect(evaluation.indicators.map((i) => `${i.level1Label}/${i.level2Label}/${i.name}/${i.rawTarget}`).slice(0, 2)).toEqual([
+    expect(
+      evaluation.indicators.map((i) => `${i.level1Label}/${i.level2Label}/${i.name}/${i.rawTarget}`).slice(0, 2),
+    ).toEqual([
       '产出指标/数量指标/全年度是否有重大的网站中断事故/否',
       '产出指标/数量指标/全年核心网络及安全、服务器存储运行是否稳定正常/是',
     ]);
@@ -110,21 +134,32 @@ describe('self-evaluation (绩效自评): opened from an approved form, scored b
 
   it('refuses bad input by field, keeping the value, and saves nothing', async () => {
     const e = await getEvaluation(evaluationId);
-    const badMoney = await call('PUT', `/api/evaluations/${evaluationId}`, 'filer', filledIn(e, { funds: { annualBudget: '8927300.00', executedAmount: '八百万' } }));
+    const badMoney = await call(
+      'PUT',
+      `/api/evaluations/${evaluationId}`,
+      'filer',
+      filledIn(e, { funds: { annualBudget: '8927300.00', executedAmount: '八百万' } }),
+    );
     expect(badMoney.statusCode).toBe(400);
-    expect(badMoney.json<ApiError>().fields).toEqual([expect.objectContaining({ field: 'funds.executedAmount', value: '八百万' })]);
+    expect(badMoney.json<ApiError>().fields).toEqual([
+      expect.objectContaining({ field: 'funds.executedAmount', value: '八百万' }),
+    ]);
 
     const request = filledIn(e);
     const quantitative = e.indicators.findIndex((i) => i.target.kind === 'quantitative');
     request.indicators[quantitative].selfShare = '0.9';
     const shareOnNumber = await call('PUT', `/api/evaluations/${evaluationId}`, 'filer', request);
     expect(shareOnNumber.statusCode).toBe(400);
-    expect(shareOnNumber.json<ApiError>().fields).toEqual([expect.objectContaining({ field: `indicators.${quantitative}.selfShare`, value: '0.9' })]);
+    expect(shareOnNumber.json<ApiError>().fields).toEqual([
+      expect.objectContaining({ field: `indicators.${quantitative}.selfShare`, value: '0.9' }),
+    ]);
     const twice = filledIn(e);
     twice.indicators.push({ ...twice.indicators[0], actualValue: '是' });
     const duplicate = await call('PUT', `/api/evaluations/${evaluationId}`, 'filer', twice);
     expect(duplicate.statusCode).toBe(400);
-    expect(duplicate.json<ApiError>().fields).toEqual([expect.objectContaining({ field: `indicators.${twice.indicators.length - 1}.id`, message: '同一指标出现了两次' })]);
+    expect(duplicate.json<ApiError>().fields).toEqual([
+      expect.objectContaining({ field: `indicators.${twice.indicators.length - 1}.id`, message: '同一指标出现了两次' }),
+    ]);
     expect((await getEvaluation(evaluationId)).rowVersion).toBe(e.rowVersion);
   });
 
@@ -138,37 +173,72 @@ describe('self-evaluation (绩效自评): opened from an approved form, scored b
     const after = saved.json<Evaluation>();
     expect(after.rowVersion).toBe(e.rowVersion + 1);
     expect(after.funds).toMatchObject({ annualBudget: '8927300.00', executedAmount: '8480935.00' });
-    expect(after.score.budget).toMatchObject({ rate: '95.00', score: '9.50', rule: '预算执行率：min(8480935.00 / 8927300.00, 1) × 10' });
-    expect(after.indicators[complaints].scored).toMatchObject({ score: '0.00', rule: '等于：A=0，B=0.5 > 0 → 0', needsReason: true, reasonMissing: true });
+    expect(after.score.budget).toMatchObject({
+      rate: '95.00',
+      score: '9.50',
+      rule: '预算执行率：min(8480935.00 / 8927300.00, 1) × 10',
+    });
+    expect(after.indicators[complaints].scored).toMatchObject({
+      score: '0.00',
+      rule: '等于：A=0，B=0.5 > 0 → 0',
+      needsReason: true,
+      reasonMissing: true,
+    });
     const firstQualitative = after.indicators.find((i) => i.target.kind === 'qualitative')!;
     expect(firstQualitative.scored.rule).toMatch(/^定性（自评）：达成年度指标 90% × /);
     expect(after.issues.map((i) => i.field)).toEqual([`indicators.${complaints}.deviationReason`]);
 
-    const history = (await call('GET', `/api/evaluations/${evaluationId}/history`, 'filer')).json<EvaluationHistoryEntry[]>();
+    const history = (await call('GET', `/api/evaluations/${evaluationId}/history`, 'filer')).json<
+      EvaluationHistoryEntry[]
+    >();
     expect(history.map((h) => h.kind)).toEqual(['transition', 'save']);
-    expect(history[1].changes).toContainEqual({ field: `indicators.${complaints}.actualValue`, label: '实际完成值：投诉率', before: null, after: '0.5%' });
+    expect(history[1].changes).toContainEqual({
+      field: `indicators.${complaints}.actualValue`,
+      label: '实际完成值：投诉率',
+      before: null,
+      after: '0.5%',
+    });
   });
 
   it('refuses to submit while a 偏差原因 is missing, then submits and locks the unit out', async () => {
     let e = await getEvaluation(evaluationId);
-    const refused = await call('POST', `/api/evaluations/${evaluationId}/transitions`, 'filer', { action: 'submit', rowVersion: e.rowVersion });
+    const refused = await call('POST', `/api/evaluations/${evaluationId}/transitions`, 'filer', {
+      action: 'submit',
+      rowVersion: e.rowVersion,
+    });
     expect(refused.statusCode).toBe(400);
-    expect(refused.json<ApiError>().fields?.map((f) => f.field)).toEqual([expect.stringMatching(/^indicators\.\d+\.deviationReason$/)]);
+    expect(refused.json<ApiError>().fields?.map((f) => f.field)).toEqual([
+      expect.stringMatching(/^indicators\.\d+\.deviationReason$/),
+    ]);
 
     const request = filledIn(e);
     const complaints = e.indicators.findIndex((i) => i.name === '投诉率');
-    request.indicators[complaints] = { ...request.indicators[complaints], actualValue: '0.5%', deviationReason: '一起服务投诉，已整改并建立回访制度' };
+    request.indicators[complaints] = {
+      ...request.indicators[complaints],
+      actualValue: '0.5%',
+      deviationReason: '一起服务投诉，已整改并建立回访制度',
+    };
     e = (await call('PUT', `/api/evaluations/${evaluationId}`, 'filer', request)).json<Evaluation>();
-    const submitted = await call('POST', `/api/evaluations/${evaluationId}/transitions`, 'filer', { action: 'submit', rowVersion: e.rowVersion });
+    const submitted = await call('POST', `/api/evaluations/${evaluationId}/transitions`, 'filer', {
+      action: 'submit',
+      rowVersion: e.rowVersion,
+    });
     expect(submitted.statusCode).toBe(200);
     e = submitted.json<Evaluation>();
     expect(e.status).toBe('submitted');
     const waiting = (await call('GET', '/api/evaluation-inbox', 'reviewer')).json<EvaluationInboxResponse>();
-    expect(waiting).toMatchObject({ total: 1, counts: { to_review: 1 }, items: [{ evaluationId, reason: 'to_review', status: 'submitted' }] });
+    expect(waiting).toMatchObject({
+      total: 1,
+      counts: { to_review: 1 },
+      items: [{ evaluationId, reason: 'to_review', status: 'submitted' }],
+    });
     expect((await call('GET', '/api/evaluation-inbox', 'filer')).json<EvaluationInboxResponse>().total).toBe(0);
     expect((await call('PUT', `/api/evaluations/${evaluationId}`, 'filer', filledIn(e))).statusCode).toBe(409);
     expect((await call('PUT', `/api/evaluations/${evaluationId}`, 'reviewer', filledIn(e))).statusCode).toBe(403);
-    const stale = await call('POST', `/api/evaluations/${evaluationId}/transitions`, 'reviewer', { action: 'review', rowVersion: e.rowVersion - 1 });
+    const stale = await call('POST', `/api/evaluations/${evaluationId}/transitions`, 'reviewer', {
+      action: 'review',
+      rowVersion: e.rowVersion - 1,
+    });
     expect(stale.statusCode).toBe(409);
   });
 
@@ -176,21 +246,38 @@ describe('self-evaluation (绩效自评): opened from an approved form, scored b
     let e = await getEvaluation(evaluationId, 'reviewer');
     const qualitative = e.indicators.find((i) => i.name === '信息化程度')!;
     const quantitative = e.indicators.find((i) => i.name === '项目验收合格率')!;
-    const act = (body: object) => call('POST', `/api/evaluations/${evaluationId}/transitions`, 'reviewer', { rowVersion: e.rowVersion, ...body });
+    const act = (body: object) =>
+      call('POST', `/api/evaluations/${evaluationId}/transitions`, 'reviewer', { rowVersion: e.rowVersion, ...body });
 
-    const noReason = await act({ action: 'review', adjustments: [{ indicatorId: qualitative.id, share: '0.7', reason: ' ' }] });
+    const noReason = await act({
+      action: 'review',
+      adjustments: [{ indicatorId: qualitative.id, share: '0.7', reason: ' ' }],
+    });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json<ApiError>().fields).toEqual([expect.objectContaining({ field: 'adjustments.0.reason' })]);
-    const onNumber = await act({ action: 'review', adjustments: [{ indicatorId: quantitative.id, share: '0.7', reason: '偏高' }] });
+    const onNumber = await act({
+      action: 'review',
+      adjustments: [{ indicatorId: quantitative.id, share: '0.7', reason: '偏高' }],
+    });
     expect(onNumber.json<ApiError>().fields).toEqual([expect.objectContaining({ field: 'adjustments.0.share' })]);
-    expect((await act({ action: 'return' })).json<ApiError>().fields).toEqual([expect.objectContaining({ field: 'comment' })]);
+    expect((await act({ action: 'return' })).json<ApiError>().fields).toEqual([
+      expect.objectContaining({ field: 'comment' }),
+    ]);
 
     const before = Number(e.score.total);
-    const reviewed = await act({ action: 'review', adjustments: [{ indicatorId: qualitative.id, share: '0.7', reason: '信息化提升缺少量化佐证' }], comment: '复核完成' });
+    const reviewed = await act({
+      action: 'review',
+      adjustments: [{ indicatorId: qualitative.id, share: '0.7', reason: '信息化提升缺少量化佐证' }],
+      comment: '复核完成',
+    });
     expect(reviewed.statusCode).toBe(200);
     e = reviewed.json<Evaluation>();
     const adjusted = e.indicators.find((i) => i.id === qualitative.id)!;
-    expect(adjusted).toMatchObject({ selfShare: '0.9000', reviewerShare: '0.7000', reviewerReason: '信息化提升缺少量化佐证' });
+    expect(adjusted).toMatchObject({
+      selfShare: '0.9000',
+      reviewerShare: '0.7000',
+      reviewerReason: '信息化提升缺少量化佐证',
+    });
     expect(adjusted.scored.rule).toMatch(/^定性（复核）：部分达成并具有一定效果 70% × /);
     // The reviewer's reason stands for the lowered score: the locked unit owes no 偏差原因 for it.
     expect(adjusted.scored).toMatchObject({ needsReason: false, reasonMissing: false });
@@ -204,17 +291,22 @@ describe('self-evaluation (绩效自评): opened from an approved form, scored b
     expect((await act({ action: 'return', comment: '再看看' })).statusCode).toBe(409);
     expect((await call('PUT', `/api/evaluations/${evaluationId}`, 'filer', filledIn(e))).statusCode).toBe(409);
 
-    const history = (await call('GET', `/api/evaluations/${evaluationId}/history`, 'filer')).json<EvaluationHistoryEntry[]>();
-    expect(history.filter((h) => h.kind === 'transition').map((h) => `${h.action}:${h.fromStatus}→${h.toStatus}`)).toEqual([
-      'null:null→draft',
-      'submit:draft→submitted',
-      'review:submitted→reviewed',
-      'finalise:reviewed→final',
-    ]);
+    const history = (await call('GET', `/api/evaluations/${evaluationId}/history`, 'filer')).json<
+      EvaluationHistoryEntry[]
+    >();
+    expect(
+      history.filter((h) => h.kind === 'transition').map((h) => `${h.action}:${h.fromStatus}→${h.toStatus}`),
+    ).toEqual(['null:null→draft', 'submit:draft→submitted', 'review:submitted→reviewed', 'finalise:reviewed→final']);
     expect(history.find((h) => h.action === 'review')).toMatchObject({
       actorName: 'e 复核人',
       comment: '复核完成',
-      changes: [{ label: '复核调整：信息化程度', before: '达成年度指标 90%', after: '部分达成并具有一定效果 70%（信息化提升缺少量化佐证）' }],
+      changes: [
+        {
+          label: '复核调整：信息化程度',
+          before: '达成年度指标 90%',
+          after: '部分达成并具有一定效果 70%（信息化提升缺少量化佐证）',
+        },
+      ],
     });
   });
 
@@ -226,20 +318,32 @@ describe('self-evaluation (绩效自评): opened from an approved form, scored b
     await call('PUT', `/api/evaluations/${draft.id}`, 'filer', filledIn(draft));
     const final = await getEvaluation(evaluationId);
 
-    const wrong: ScoringPolicy = { ...DEFAULT_SCORING_POLICY, level1Weights: { output: '50', benefit: '30', satisfaction: '20' } };
+    const wrong: ScoringPolicy = {
+      ...DEFAULT_SCORING_POLICY,
+      level1Weights: { output: '50', benefit: '30', satisfaction: '20' },
+    };
     const refused = await call('PUT', '/api/scoring-policies/2021', 'admin', { policy: wrong, baseVersion: 1 });
     expect(refused.statusCode).toBe(400);
     expect(refused.json<ApiError>().message).toBe('权重合计应为 100，现为 110');
-    expect((await call('PUT', '/api/scoring-policies/2021', 'filer', { policy: DEFAULT_SCORING_POLICY })).statusCode).toBe(403);
+    expect(
+      (await call('PUT', '/api/scoring-policies/2021', 'filer', { policy: DEFAULT_SCORING_POLICY })).statusCode,
+    ).toBe(403);
 
     // Integers only, and 满意度 weighs 20 taken from 产出.
-    const strict: ScoringPolicy = { ...DEFAULT_SCORING_POLICY, level1Weights: { output: '40', benefit: '30', satisfaction: '20' }, indicatorDecimals: 0, totalDecimals: 0 };
+    const strict: ScoringPolicy = {
+      ...DEFAULT_SCORING_POLICY,
+      level1Weights: { output: '40', benefit: '30', satisfaction: '20' },
+      indicatorDecimals: 0,
+      totalDecimals: 0,
+    };
     const saved = await call('PUT', '/api/scoring-policies/2021', 'admin', { policy: strict, baseVersion: 1 });
     expect(saved.statusCode).toBe(200);
     const { version, job } = saved.json<SaveScoringPolicyResponse>();
     expect(version).toMatchObject({ version: 2, createdByName: 'e 管理员' });
     expect(job).toMatchObject({ policyVersion: 2, total: 1 });
-    expect((await call('PUT', '/api/scoring-policies/2021', 'admin', { policy: strict, baseVersion: 1 })).statusCode).toBe(409);
+    expect(
+      (await call('PUT', '/api/scoring-policies/2021', 'admin', { policy: strict, baseVersion: 1 })).statusCode,
+    ).toBe(409);
 
     let progress: ScoringJob = job;
     for (let i = 0; i < 200 && !['done', 'failed'].includes(progress.status); i++) {
@@ -252,7 +356,9 @@ describe('self-evaluation (绩效自评): opened from an approved form, scored b
     expect(rescored.policy.version).toBe(2);
     expect(rescored.score.total).toMatch(/^\d+$/);
     const list = (await call('GET', '/api/evaluations?year=2021', 'reviewer')).json<EvaluationListResponse>();
-    expect(list.items.map((i) => [i.projectName, i.policyVersion, i.total === rescored.score.total || i.status === 'final'])).toEqual([
+    expect(
+      list.items.map((i) => [i.projectName, i.policyVersion, i.total === rescored.score.total || i.status === 'final']),
+    ).toEqual([
       ['项目服务管理', 2, true],
       ['网络信息系统运行与维护', 1, true],
     ]);
@@ -265,7 +371,9 @@ describe('self-evaluation (绩效自评): opened from an approved form, scored b
     const list = (await call('GET', '/api/evaluations?year=2021&status=draft', 'filer')).json<EvaluationListResponse>();
     const id = list.items.find((i) => i.projectName === '项目服务管理')!.id;
     let e = await getEvaluation(id);
-    e = (await call('POST', `/api/evaluations/${id}/transitions`, 'filer', { action: 'submit', rowVersion: e.rowVersion })).json<Evaluation>();
+    e = (
+      await call('POST', `/api/evaluations/${id}/transitions`, 'filer', { action: 'submit', rowVersion: e.rowVersion })
+    ).json<Evaluation>();
     expect(e.status).toBe('submitted');
     const informatisation = e.indicators.find((i) => i.name === '信息化程度')!;
     e = (
@@ -276,13 +384,27 @@ describe('self-evaluation (绩效自评): opened from an approved form, scored b
       })
     ).json<Evaluation>();
     expect(e.indicators.find((i) => i.id === informatisation.id)).toMatchObject({ reviewerShare: '0.6000' });
-    const returned = await call('POST', `/api/evaluations/${id}/transitions`, 'reviewer', { action: 'return', rowVersion: e.rowVersion, comment: '请补充信息化程度的佐证材料' });
+    const returned = await call('POST', `/api/evaluations/${id}/transitions`, 'reviewer', {
+      action: 'return',
+      rowVersion: e.rowVersion,
+      comment: '请补充信息化程度的佐证材料',
+    });
     expect(returned.statusCode).toBe(200);
     e = returned.json<Evaluation>();
-    expect(e).toMatchObject({ status: 'returned', latestComment: { action: 'return', comment: '请补充信息化程度的佐证材料' } });
-    expect(e.indicators.find((i) => i.id === informatisation.id)).toMatchObject({ selfShare: '0.9000', reviewerShare: null, reviewerReason: null });
+    expect(e).toMatchObject({
+      status: 'returned',
+      latestComment: { action: 'return', comment: '请补充信息化程度的佐证材料' },
+    });
+    expect(e.indicators.find((i) => i.id === informatisation.id)).toMatchObject({
+      selfShare: '0.9000',
+      reviewerShare: null,
+      reviewerReason: null,
+    });
     const history = (await call('GET', `/api/evaluations/${id}/history`, 'filer')).json<EvaluationHistoryEntry[]>();
-    expect(history.at(-1)).toMatchObject({ action: 'return', changes: [{ label: '撤销复核调整：信息化程度', before: '部分达成并具有一定效果 60%', after: null }] });
+    expect(history.at(-1)).toMatchObject({
+      action: 'return',
+      changes: [{ label: '撤销复核调整：信息化程度', before: '部分达成并具有一定效果 60%', after: null }],
+    });
     // The unit may edit it again.
     expect((await call('PUT', `/api/evaluations/${id}`, 'filer', filledIn(e))).statusCode).toBe(200);
   });
@@ -303,7 +425,9 @@ describe('self-evaluation (绩效自评): opened from an approved form, scored b
     }
     const job = (await call('GET', `/api/scoring-jobs/${jobId}`, 'admin')).json<ScoringJob>();
     expect(job).toMatchObject({ status: 'failed', done: 3, error: expect.stringContaining('重新评分已中断') });
-    expect((await call('GET', '/api/scoring-jobs?year=2021', 'admin')).json<ScoringJob[]>().find((j) => j.id === jobId)).toMatchObject({ status: 'failed' });
+    expect(
+      (await call('GET', '/api/scoring-jobs?year=2021', 'admin')).json<ScoringJob[]>().find((j) => j.id === jobId),
+    ).toMatchObject({ status: 'failed' });
 
     const again = await call('POST', '/api/scoring-jobs', 'admin', { year: 2021 });
     expect(again.statusCode).toBe(200);
@@ -339,7 +463,12 @@ describe('self-evaluation (绩效自评): opened from an approved form, scored b
     request.indicators = request.indicators.map((input) => {
       const k = qualitative.indexOf(input.id);
       if (k < 0) return input;
-      return { ...input, selfBand: picks[k][0], selfShare: picks[k][1], deviationReason: picks[k][0] === 'achieved' ? null : '部分工作顺延至下年' };
+      return {
+        ...input,
+        selfBand: picks[k][0],
+        selfShare: picks[k][1],
+        deviationReason: picks[k][0] === 'achieved' ? null : '部分工作顺延至下年',
+      };
     });
     const saved = await call('PUT', `/api/evaluations/${e.id}`, 'filer', request);
     expect(saved.statusCode).toBe(200);
@@ -357,8 +486,18 @@ describe('self-evaluation (绩效自评): opened from an approved form, scored b
     // The history names the band picked, and a save of the same values records nothing ("1.0000 → 1" was noise).
     let history = (await call('GET', `/api/evaluations/${e.id}/history`, 'filer')).json<EvaluationHistoryEntry[]>();
     const name = (id: string) => e.indicators.find((i) => i.id === id)!.name;
-    expect(history.at(-1)!.changes).toContainEqual({ field: expect.stringMatching(/selfBand$/), label: `完成档次：${name(qualitative[1])}`, before: null, after: '部分达成并具有一定效果' });
-    expect(history.at(-1)!.changes).toContainEqual({ field: expect.stringMatching(/selfShare$/), label: `自评得分比例：${name(qualitative[4])}`, before: null, after: '100%' });
+    expect(history.at(-1)!.changes).toContainEqual({
+      field: expect.stringMatching(/selfBand$/),
+      label: `完成档次：${name(qualitative[1])}`,
+      before: null,
+      after: '部分达成并具有一定效果',
+    });
+    expect(history.at(-1)!.changes).toContainEqual({
+      field: expect.stringMatching(/selfShare$/),
+      label: `自评得分比例：${name(qualitative[4])}`,
+      before: null,
+      after: '100%',
+    });
     const events = history.length;
     const again = await call('PUT', `/api/evaluations/${e.id}`, 'filer', { ...request, rowVersion: e.rowVersion });
     expect(again.statusCode).toBe(200);
@@ -368,32 +507,87 @@ describe('self-evaluation (绩效自评): opened from an approved form, scored b
 
     // A client that sends a share alone gets the first band that holds it (as every share read before bands were kept);
     // a share outside the band picked is a check that blocks 提交.
-    const shareOnly = filledIn(e, { indicators: request.indicators.map((input) => (input.id === qualitative[1] ? { ...input, selfBand: undefined } : input)) });
-    expect(readBack((await call('PUT', `/api/evaluations/${e.id}`, 'filer', shareOnly)).json<Evaluation>())[1]).toEqual(['achieved', '0.8', '定性（自评）：达成年度指标']);
+    const shareOnly = filledIn(e, {
+      indicators: request.indicators.map((input) =>
+        input.id === qualitative[1] ? { ...input, selfBand: undefined } : input,
+      ),
+    });
+    expect(readBack((await call('PUT', `/api/evaluations/${e.id}`, 'filer', shareOnly)).json<Evaluation>())[1]).toEqual(
+      ['achieved', '0.8', '定性（自评）：达成年度指标'],
+    );
     e = await getEvaluation(e.id);
-    const outside = filledIn(e, { indicators: request.indicators.map((input) => (input.id === qualitative[1] ? { ...input, selfShare: '0.85' } : input)) });
+    const outside = filledIn(e, {
+      indicators: request.indicators.map((input) =>
+        input.id === qualitative[1] ? { ...input, selfShare: '0.85' } : input,
+      ),
+    });
     e = (await call('PUT', `/api/evaluations/${e.id}`, 'filer', outside)).json<Evaluation>();
-    expect(e.issues).toEqual([expect.objectContaining({ field: expect.stringMatching(/selfShare$/), message: expect.stringMatching(/^三级指标「.+」：得分比例应在 60%–80% 之间$/) })]);
-    e = (await call('PUT', `/api/evaluations/${e.id}`, 'filer', { ...request, rowVersion: e.rowVersion })).json<Evaluation>();
+    expect(e.issues).toEqual([
+      expect.objectContaining({
+        field: expect.stringMatching(/selfShare$/),
+        message: expect.stringMatching(/^三级指标「.+」：得分比例应在 60%–80% 之间$/),
+      }),
+    ]);
+    e = (
+      await call('PUT', `/api/evaluations/${e.id}`, 'filer', { ...request, rowVersion: e.rowVersion })
+    ).json<Evaluation>();
     expect(readBack(e)).toEqual(expected);
 
     // 复核 at an edge: the reviewer lowers 达成 80 % to 部分达成 80 % (same share, other band), and must stay inside it.
-    e = (await call('POST', `/api/evaluations/${e.id}/transitions`, 'filer', { action: 'submit', rowVersion: e.rowVersion })).json<Evaluation>();
+    e = (
+      await call('POST', `/api/evaluations/${e.id}/transitions`, 'filer', {
+        action: 'submit',
+        rowVersion: e.rowVersion,
+      })
+    ).json<Evaluation>();
     expect(e.status).toBe('submitted');
-    const review = (adjustments: object[]) => call('POST', `/api/evaluations/${e.id}/transitions`, 'reviewer', { action: 'review', rowVersion: e.rowVersion, adjustments });
-    const outsideBand = await review([{ indicatorId: qualitative[0], share: '0.81', band: 'partly', reason: '佐证不足' }]);
+    const review = (adjustments: object[]) =>
+      call('POST', `/api/evaluations/${e.id}/transitions`, 'reviewer', {
+        action: 'review',
+        rowVersion: e.rowVersion,
+        adjustments,
+      });
+    const outsideBand = await review([
+      { indicatorId: qualitative[0], share: '0.81', band: 'partly', reason: '佐证不足' },
+    ]);
     expect(outsideBand.statusCode).toBe(400);
-    expect(outsideBand.json<ApiError>().fields).toEqual([expect.objectContaining({ field: 'adjustments.0.share', message: `${name(qualitative[0])}：得分比例应在 60%–80% 之间` })]);
+    expect(outsideBand.json<ApiError>().fields).toEqual([
+      expect.objectContaining({
+        field: 'adjustments.0.share',
+        message: `${name(qualitative[0])}：得分比例应在 60%–80% 之间`,
+      }),
+    ]);
     const reviewed = await review([{ indicatorId: qualitative[0], share: '0.8', band: 'partly', reason: '佐证不足' }]);
     expect(reviewed.statusCode).toBe(200);
     e = reviewed.json<Evaluation>();
-    expect(e.indicators.find((i) => i.id === qualitative[0])).toMatchObject({ reviewerBand: 'partly', reviewerShare: '0.8000', selfBand: 'achieved' });
-    expect(e.indicators.find((i) => i.id === qualitative[0])!.scored.rule).toMatch(/^定性（复核）：部分达成并具有一定效果 80% × /);
+    expect(e.indicators.find((i) => i.id === qualitative[0])).toMatchObject({
+      reviewerBand: 'partly',
+      reviewerShare: '0.8000',
+      selfBand: 'achieved',
+    });
+    expect(e.indicators.find((i) => i.id === qualitative[0])!.scored.rule).toMatch(
+      /^定性（复核）：部分达成并具有一定效果 80% × /,
+    );
     history = (await call('GET', `/api/evaluations/${e.id}/history`, 'filer')).json<EvaluationHistoryEntry[]>();
-    expect(history.at(-1)!.changes).toEqual([{ field: expect.any(String), label: `复核调整：${name(qualitative[0])}`, before: '达成年度指标 80%', after: '部分达成并具有一定效果 80%（佐证不足）' }]);
-    e = (await call('POST', `/api/evaluations/${e.id}/transitions`, 'reviewer', { action: 'finalise', rowVersion: e.rowVersion })).json<Evaluation>();
+    expect(history.at(-1)!.changes).toEqual([
+      {
+        field: expect.any(String),
+        label: `复核调整：${name(qualitative[0])}`,
+        before: '达成年度指标 80%',
+        after: '部分达成并具有一定效果 80%（佐证不足）',
+      },
+    ]);
+    e = (
+      await call('POST', `/api/evaluations/${e.id}/transitions`, 'reviewer', {
+        action: 'finalise',
+        rowVersion: e.rowVersion,
+      })
+    ).json<Evaluation>();
     expect(e.status).toBe('final');
-    expect(readBack(await getEvaluation(e.id))).toEqual([['achieved', '0.8', '定性（复核）：部分达成并具有一定效果'], ...expected.slice(1)]);
+    expect(readBack(await getEvaluation(e.id))).toEqual([
+      ['achieved', '0.8', '定性（复核）：部分达成并具有一定效果'],
+      ...expected.slice(1),
+    ]);
   });
 
   it('keeps policy versions and the history append-only in the database, even for the owner', async () => {

@@ -3,9 +3,10 @@ import { addMoney, countIndicators, toSaveRequest } from '@jxt/domain';
 import { readSongjiangSeed } from '../../../src/seeds/seed-files';
 import { login, seedSongjiang, startTestApp, type TestApp } from '../../support/test-app';
 
-const allIndicators = (form: GoalForm): Indicator[] => form.indicators.year.flatMap((l1) => l1.children.flatMap((l2) => l2.indicators));
+const allIndicators = (form: GoalForm): Indicator[] =>
+  form.indicators.year.flatMap((l1) => l1.children.flatMap((l2) => l2.indicators));
 
-describe('forms: the seed unit\'s three 2021 forms through the API', () => {
+describe("forms: the seed unit's three 2021 forms through the API", () => {
   let t: TestApp;
   let authorization: string;
   let forms: GoalForm[];
@@ -15,9 +16,16 @@ describe('forms: the seed unit\'s three 2021 forms through the API', () => {
     t = await startTestApp();
     await seedSongjiang(t.ownerUrl, 'f');
     ({ authorization } = await login(t.app, 'f-filer'));
-    const list = (await t.app.inject({ method: 'GET', url: '/api/projects?year=2021', headers: { authorization } })).json<ProjectListResponse>();
+    const list = (
+      await t.app.inject({ method: 'GET', url: '/api/projects?year=2021', headers: { authorization } })
+    ).json<ProjectListResponse>();
     forms = [];
-    for (const item of list.items) forms.push((await t.app.inject({ method: 'GET', url: `/api/forms/${item.formId}`, headers: { authorization } })).json<GoalForm>());
+    for (const item of list.items)
+      forms.push(
+        (
+          await t.app.inject({ method: 'GET', url: `/api/forms/${item.formId}`, headers: { authorization } })
+        ).json<GoalForm>(),
+      );
   });
   afterAll(() => t.close());
 
@@ -25,8 +33,12 @@ describe('forms: the seed unit\'s three 2021 forms through the API', () => {
     expect(forms.map((f) => f.project.name)).toEqual(['市民服务', '项目服务管理', '网络信息系统运行与维护']);
     expect(forms.map((f) => countIndicators(f.indicators).total)).toEqual([11, 9, 15]);
     forms.forEach((form, index) => {
-      const printed = seed.forms[index].indicators.year.flatMap((l1) => l1.children.flatMap((l2) => l2.indicators.map((i) => [l1.code, l2.code, i.name, i.rawValue])));
-      const served = form.indicators.year.flatMap((l1) => l1.children.flatMap((l2) => l2.indicators.map((i) => [l1.code, l2.code, i.name, i.rawValue])));
+      const printed = seed.forms[index].indicators.year.flatMap((l1) =>
+        l1.children.flatMap((l2) => l2.indicators.map((i) => [l1.code, l2.code, i.name, i.rawValue])),
+      );
+      const served = form.indicators.year.flatMap((l1) =>
+        l1.children.flatMap((l2) => l2.indicators.map((i) => [l1.code, l2.code, i.name, i.rawValue])),
+      );
       expect(served).toEqual(printed);
     });
   });
@@ -38,12 +50,25 @@ describe('forms: the seed unit\'s three 2021 forms through the API', () => {
 
   it('returns the raw text and the parsed target of every indicator', () => {
     const byName = new Map(allIndicators(forms[0]).map((i) => [i.name, i]));
-    expect(byName.get('组织企业人事专办员培训次数')).toMatchObject({ rawValue: '=2次', target: { kind: 'quantitative', operator: 'eq', value: '2', unit: '次' }, warning: null });
-    expect(byName.get('受益对象满意度')).toMatchObject({ rawValue: '>=90%', target: { kind: 'quantitative', operator: 'gte', value: '90', unit: '%' } });
+    expect(byName.get('组织企业人事专办员培训次数')).toMatchObject({
+      rawValue: '=2次',
+      target: { kind: 'quantitative', operator: 'eq', value: '2', unit: '次' },
+      warning: null,
+    });
+    expect(byName.get('受益对象满意度')).toMatchObject({
+      rawValue: '>=90%',
+      target: { kind: 'quantitative', operator: 'gte', value: '90', unit: '%' },
+    });
     expect(byName.get('工作完成及时率')).toMatchObject({ rawValue: '及时', target: { kind: 'qualitative' } });
     const network = new Map(allIndicators(forms[2]).map((i) => [i.name, i]));
-    expect(network.get('全年度是否有重大的网站中断事故')).toMatchObject({ rawValue: '否', target: { kind: 'boolean', value: false } });
-    expect(network.get('投诉率')).toMatchObject({ rawValue: '=0%', target: { kind: 'quantitative', operator: 'eq', value: '0', unit: '%' } });
+    expect(network.get('全年度是否有重大的网站中断事故')).toMatchObject({
+      rawValue: '否',
+      target: { kind: 'boolean', value: false },
+    });
+    expect(network.get('投诉率')).toMatchObject({
+      rawValue: '=0%',
+      target: { kind: 'quantitative', operator: 'eq', value: '0', unit: '%' },
+    });
   });
 
   it('keeps blank printed fields blank and flags them as warnings, never invented', () => {
@@ -62,8 +87,12 @@ describe('forms: saving', () => {
   let filer: string;
   let formId: string;
 
-  const get = async () => (await t.app.inject({ method: 'GET', url: `/api/forms/${formId}`, headers: { authorization: filer } })).json<GoalForm>();
-  const put = (body: unknown, authorization = filer) => t.app.inject({ method: 'PUT', url: `/api/forms/${formId}`, headers: { authorization }, payload: body as object });
+  const get = async () =>
+    (
+      await t.app.inject({ method: 'GET', url: `/api/forms/${formId}`, headers: { authorization: filer } })
+    ).json<GoalForm>();
+  const put = (body: unknown, authorization = filer) =>
+    t.app.inject({ method: 'PUT', url: `/api/forms/${formId}`, headers: { authorization }, payload: body as object });
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -76,7 +105,13 @@ describe('forms: saving', () => {
   it('round-trips money to the cent (18,963,662.79) and changes a value with its parsed reading', async () => {
     const form = await get();
     const request: SaveFormRequest = toSaveRequest(form);
-    request.funds = { ...request.funds, totalAmount: '18963662.79', fiscalAmount: '18963662.79', annualAmount: '18963662.79', annualFiscalAmount: '18963662.79' };
+    request.funds = {
+      ...request.funds,
+      totalAmount: '18963662.79',
+      fiscalAmount: '18963662.79',
+      annualAmount: '18963662.79',
+      annualFiscalAmount: '18963662.79',
+    };
     request.indicators.year[0].children[1].indicators[0].rawValue = '≥95%';
     const response = await put(request);
     expect(response.statusCode).toBe(200);
@@ -85,7 +120,11 @@ describe('forms: saving', () => {
     expect(saved.funds.totalAmount).toBe('18963662.79');
     const again = await get();
     expect(again.funds).toEqual(saved.funds);
-    expect(again.indicators.year[0].children[1].indicators[0]).toMatchObject({ name: '项目验收合格率', rawValue: '≥95%', target: { kind: 'quantitative', operator: 'gte', value: '95', unit: '%' } });
+    expect(again.indicators.year[0].children[1].indicators[0]).toMatchObject({
+      name: '项目验收合格率',
+      rawValue: '≥95%',
+      target: { kind: 'quantitative', operator: 'gte', value: '95', unit: '%' },
+    });
     expect(again.updatedBy).toBe('s 填报人');
   });
 
@@ -102,7 +141,7 @@ describe('forms: saving', () => {
     expect((await get()).annualGoal).toBe('甲的修改');
   });
 
-  it('answers 400 naming each bad field, keeps the user\'s text in the answer, and saves nothing', async () => {
+  it("answers 400 naming each bad field, keeps the user's text in the answer, and saves nothing", async () => {
     const before = await get();
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the request is made malformed on purpose below
     const request = toSaveRequest(before) as unknown as Record<string, any>;
@@ -122,7 +161,7 @@ describe('forms: saving', () => {
     expect(after.indicators).toEqual(before.indicators);
   });
 
-  it('refuses an indicator group that is not in the tenant\'s taxonomy (400 with its path) and saves nothing', async () => {
+  it("refuses an indicator group that is not in the tenant's taxonomy (400 with its path) and saves nothing", async () => {
     const before = await get();
     const request = toSaveRequest(before);
     request.indicators.year[0].children[0].code = 'no_such_group';
@@ -171,7 +210,7 @@ describe('forms: saving', () => {
     expect(indicator.warning).toBeTruthy();
   });
 
-  it('does not let a supervisor save a unit\'s form (filers fill in forms)', async () => {
+  it("does not let a supervisor save a unit's form (filers fill in forms)", async () => {
     const { authorization } = await login(t.app, 's-supervisor');
     const response = await put(toSaveRequest(await get()), authorization);
     expect(response.statusCode).toBe(403);
@@ -183,15 +222,36 @@ describe('forms: a 年度指标值 that starts like a quantity but is none (issu
   let filer: string;
   let formId: string;
 
-  const get = async () => (await t.app.inject({ method: 'GET', url: `/api/forms/${formId}`, headers: { authorization: filer } })).json<GoalForm>();
-  const put = (body: SaveFormRequest) => t.app.inject({ method: 'PUT', url: `/api/forms/${formId}`, headers: { authorization: filer }, payload: body as object });
+  const get = async () =>
+    (
+      await t.app.inject({ method: 'GET', url: `/api/forms/${formId}`, headers: { authorization: filer } })
+    ).json<GoalForm>();
+  const put = (body: SaveFormRequest) =>
+    t.app.inject({
+      method: 'PUT',
+      url: `/api/forms/${formId}`,
+      headers: { authorization: filer },
+      payload: body as object,
+    });
   const submit = async () =>
-    t.app.inject({ method: 'POST', url: `/api/forms/${formId}/transitions`, headers: { authorization: filer }, payload: { action: 'submit', filerName: '张文', filerPhone: '021-57820101', rowVersion: (await get()).rowVersion } });
+    t.app.inject({
+      method: 'POST',
+      url: `/api/forms/${formId}/transitions`,
+      headers: { authorization: filer },
+      payload: {
+        action: 'submit',
+        filerName: '张文',
+        filerPhone: '021-57820101',
+        rowVersion: (await get()).rowVersion,
+      },
+    });
   /** The dotted path of an indicator's value, found by its name. */
   const valuePath = (form: GoalForm, name: string) => {
     for (const [i, l1] of form.indicators.year.entries())
       for (const [j, l2] of l1.children.entries())
-        for (const [k, indicator] of l2.indicators.entries()) if (indicator.name === name) return { i, j, k, field: `indicators.year.${i}.children.${j}.indicators.${k}.rawValue` };
+        for (const [k, indicator] of l2.indicators.entries())
+          if (indicator.name === name)
+            return { i, j, k, field: `indicators.year.${i}.children.${j}.indicators.${k}.rawValue` };
     throw new Error(`no indicator ${name}`);
   };
 
@@ -215,12 +275,16 @@ describe('forms: a 年度指标值 that starts like a quantity but is none (issu
     const indicator = draft.indicators.year[at.i].children[at.j].indicators[at.k];
     expect(indicator).toMatchObject({ name: '投诉率', rawValue: '≥abc%', target: { kind: 'invalid', text: '≥abc%' } });
     expect(indicator.warning).toMatch(/^无法识别为数值：/);
-    expect(draft.issues).toContainEqual(expect.objectContaining({ field: at.field, severity: 'warning', code: 'indicators.value_invalid' }));
+    expect(draft.issues).toContainEqual(
+      expect.objectContaining({ field: at.field, severity: 'warning', code: 'indicators.value_invalid' }),
+    );
 
     const refused = await submit();
     expect(refused.statusCode).toBe(400);
     const body = refused.json<ApiError>();
-    expect(body.fields).toEqual([{ field: at.field, message: expect.stringMatching(/^三级指标「投诉率」：年度指标值“≥abc%”无法识别为数值：/) }]);
+    expect(body.fields).toEqual([
+      { field: at.field, message: expect.stringMatching(/^三级指标「投诉率」：年度指标值“≥abc%”无法识别为数值：/) },
+    ]);
     expect(body.message).toContain('三级指标「投诉率」');
     const after = await get();
     expect(after.status).toBe('draft');
@@ -235,8 +299,15 @@ describe('forms: a 年度指标值 that starts like a quantity but is none (issu
     request.indicators.year[0].children[0].indicators[0].rawValue = '2022年底前';
     expect((await put(request)).statusCode).toBe(200);
     const saved = await get();
-    expect(saved.indicators.year[complaints.i].children[complaints.j].indicators[complaints.k]).toMatchObject({ rawValue: '≥ 98 %%', target: { kind: 'invalid', text: '≥ 98 %%' } });
-    expect(saved.indicators.year[0].children[0].indicators[0]).toMatchObject({ rawValue: '2022年底前', target: { kind: 'qualitative', text: '2022年底前' }, warning: null });
+    expect(saved.indicators.year[complaints.i].children[complaints.j].indicators[complaints.k]).toMatchObject({
+      rawValue: '≥ 98 %%',
+      target: { kind: 'invalid', text: '≥ 98 %%' },
+    });
+    expect(saved.indicators.year[0].children[0].indicators[0]).toMatchObject({
+      rawValue: '2022年底前',
+      target: { kind: 'qualitative', text: '2022年底前' },
+      warning: null,
+    });
   });
 
   it('submits once the value is a value', async () => {

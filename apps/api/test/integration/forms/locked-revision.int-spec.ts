@@ -1,5 +1,14 @@
 import type { Client } from 'pg';
-import type { ApiError, Evaluation, FormHistoryEntry, GoalForm, Organization, SaveEvaluationRequest, SaveFormRequest, TaxonomyNode } from '@jxt/contracts';
+import type {
+  ApiError,
+  Evaluation,
+  FormHistoryEntry,
+  GoalForm,
+  Organization,
+  SaveEvaluationRequest,
+  SaveFormRequest,
+  TaxonomyNode,
+} from '@jxt/contracts';
 import { toSaveRequest } from '@jxt/domain';
 import type { LoadedTenant } from '../../../src/seeds/load-tenant';
 import { appRoleClient, login, seedSongjiang, startTestApp, type TestApp } from '../../support/test-app';
@@ -28,8 +37,11 @@ describe('locked revisions keep their content (header, funds, goals, indicators,
 
   beforeAll(async () => {
     t = await startTestApp();
-    tenant = await seedSongjiang(t.ownerUrl, 'l', [{ username: 'l-reviewer', displayName: 'l 复核人', roles: ['reviewer'], organization: '松江区财政局' }]);
-    for (const name of ['filer', 'supervisor', 'finance', 'admin', 'reviewer']) auth[name] = (await login(t.app, `l-${name}`)).authorization;
+    tenant = await seedSongjiang(t.ownerUrl, 'l', [
+      { username: 'l-reviewer', displayName: 'l 复核人', roles: ['reviewer'], organization: '松江区财政局' },
+    ]);
+    for (const name of ['filer', 'supervisor', 'finance', 'admin', 'reviewer'])
+      auth[name] = (await login(t.app, `l-${name}`)).authorization;
     client = await appRoleClient(t.appUrl);
   });
   afterAll(async () => {
@@ -50,7 +62,10 @@ describe('locked revisions keep their content (header, funds, goals, indicators,
       ['finance', { action: 'approve', reviewResult: 'excellent', comment: '同意' }],
     ];
     for (const [who, body] of steps) {
-      const response = await call('POST', `/api/forms/${formId}/transitions`, who, { ...body, rowVersion: (await getForm(formId)).rowVersion });
+      const response = await call('POST', `/api/forms/${formId}/transitions`, who, {
+        ...body,
+        rowVersion: (await getForm(formId)).rowVersion,
+      });
       expect(response.statusCode).toBe(200);
     }
   }
@@ -81,11 +96,21 @@ describe('locked revisions keep their content (header, funds, goals, indicators,
     const created = await call('POST', `/api/projects/${projectId}/forms`, 'filer', { year: 2022 });
     expect(created.statusCode).toBe(201);
     const next = toSaveRequest(created.json<GoalForm>());
-    next.project = { ...next.project, name: '市民服务（2022）', plannedStart: '2022-01-01', plannedEnd: '2022-12-31', printedImplementingUnit: '松江区大数据中心' };
+    next.project = {
+      ...next.project,
+      name: '市民服务（2022）',
+      plannedStart: '2022-01-01',
+      plannedEnd: '2022-12-31',
+      printedImplementingUnit: '松江区大数据中心',
+    };
     expect((await save(created.json<GoalForm>().id, next)).statusCode).toBe(200);
     expect(lockedContent(await getForm(id))).toEqual(lockedContent(approved));
 
-    const reopened = await call('POST', `/api/forms/${id}/transitions`, 'filer', { action: 'reopen', comment: '调整名称', rowVersion: approved.rowVersion });
+    const reopened = await call('POST', `/api/forms/${id}/transitions`, 'filer', {
+      action: 'reopen',
+      comment: '调整名称',
+      rowVersion: approved.rowVersion,
+    });
     expect(reopened.statusCode).toBe(200);
     const draft = toSaveRequest(reopened.json<GoalForm>());
     draft.project = { ...draft.project, name: '市民服务（调整）', printedDepartment: '松江区科委' };
@@ -114,15 +139,23 @@ describe('locked revisions keep their content (header, funds, goals, indicators,
     // the change in the form's history, instead of the save quietly putting the old code back.
     const service = tenant.forms.find((f) => f.name === '项目服务管理')!;
     const read = await getForm(service.id);
-    expect((await call('PATCH', `/api/projects/${service.projectId}`, 'filer', { code: 'FW-2021-002' })).statusCode).toBe(200);
+    expect(
+      (await call('PATCH', `/api/projects/${service.projectId}`, 'filer', { code: 'FW-2021-002' })).statusCode,
+    ).toBe(200);
     expect((await save(service.id, toSaveRequest(read))).statusCode).toBe(409);
     const fresh = await getForm(service.id);
-    expect(fresh).toMatchObject({ rowVersion: read.rowVersion + 1, project: { code: 'FW-2021-002', name: read.project.name } });
+    expect(fresh).toMatchObject({
+      rowVersion: read.rowVersion + 1,
+      project: { code: 'FW-2021-002', name: read.project.name },
+    });
     const history = (await call('GET', `/api/forms/${service.id}/history`, 'filer')).json<FormHistoryEntry[]>();
-    expect(history.at(-1)).toMatchObject({ kind: 'save', changes: [{ field: 'project.code', label: '项目编码', before: service.code, after: 'FW-2021-002' }] });
+    expect(history.at(-1)).toMatchObject({
+      kind: 'save',
+      changes: [{ field: 'project.code', label: '项目编码', before: service.code, after: 'FW-2021-002' }],
+    });
   });
 
-  it('the database refuses every write to a locked revision\'s content, as the app role, with its own SQLSTATE', async () => {
+  it("the database refuses every write to a locked revision's content, as the app role, with its own SQLSTATE", async () => {
     const id = approved.id;
     const indicatorId = approved.indicators.year[0].children[0].indicators[0].id;
     expect(await refusalAsApp(`UPDATE goal_form SET project_name = 'x' WHERE id = $1`, [id])).toBe('JX001');
@@ -139,16 +172,28 @@ describe('locked revisions keep their content (header, funds, goals, indicators,
       ),
     ).toBe('JX001');
     // What the system keeps current passes: the unit's path, rewritten when a unit moves.
-    expect(await refusalAsApp(`UPDATE goal_form SET organization_path = organization_path || '' WHERE id = $1`, [id])).toBeNull();
+    expect(
+      await refusalAsApp(`UPDATE goal_form SET organization_path = organization_path || '' WHERE id = $1`, [id]),
+    ).toBeNull();
     // A draft is not locked.
-    expect(await refusalAsApp(`UPDATE goal_form SET project_name = 'x' WHERE id = $1`, [tenant.forms.find((f) => f.name === '项目服务管理')!.id])).toBeNull();
+    expect(
+      await refusalAsApp(`UPDATE goal_form SET project_name = 'x' WHERE id = $1`, [
+        tenant.forms.find((f) => f.name === '项目服务管理')!.id,
+      ]),
+    ).toBeNull();
   });
 
   it('carries a new year forward from the approved revision, not from a newer 调整 draft, and says so', async () => {
     const network = tenant.forms.find((f) => f.name === '网络信息系统运行与维护')!;
     await approve(network.id);
     const base = await getForm(network.id);
-    const reopened = (await call('POST', `/api/forms/${network.id}/transitions`, 'filer', { action: 'reopen', comment: '调整', rowVersion: base.rowVersion })).json<GoalForm>();
+    const reopened = (
+      await call('POST', `/api/forms/${network.id}/transitions`, 'filer', {
+        action: 'reopen',
+        comment: '调整',
+        rowVersion: base.rowVersion,
+      })
+    ).json<GoalForm>();
     const draft = toSaveRequest(reopened);
     const firstValue = draft.indicators.year[0].children[0].indicators[0];
     const approvedValue = firstValue.rawValue;
@@ -174,14 +219,29 @@ describe('locked revisions keep their content (header, funds, goals, indicators,
       actualGoal: '全部完成。',
       indicators: e.indicators.map((i) => ({
         id: i.id,
-        actualValue: i.target.kind === 'boolean' ? (i.target.value ? '是' : '否') : i.target.kind === 'quantitative' ? `${i.target.value}${i.target.unit ?? ''}` : '达成',
+        actualValue:
+          i.target.kind === 'boolean'
+            ? i.target.value
+              ? '是'
+              : '否'
+            : i.target.kind === 'quantitative'
+              ? `${i.target.value}${i.target.unit ?? ''}`
+              : '达成',
         selfShare: i.target.kind === 'qualitative' ? '1' : null,
         deviationReason: '无',
       })),
     };
     e = (await call('PUT', `/api/evaluations/${e.id}`, 'filer', request)).json<Evaluation>();
-    for (const [who, action] of [['filer', 'submit'], ['reviewer', 'review'], ['reviewer', 'finalise']] as const) {
-      const response = await call('POST', `/api/evaluations/${e.id}/transitions`, who, { action, rowVersion: e.rowVersion, adjustments: [] });
+    for (const [who, action] of [
+      ['filer', 'submit'],
+      ['reviewer', 'review'],
+      ['reviewer', 'finalise'],
+    ] as const) {
+      const response = await call('POST', `/api/evaluations/${e.id}/transitions`, who, {
+        action,
+        rowVersion: e.rowVersion,
+        adjustments: [],
+      });
       expect(response.statusCode).toBe(200);
       e = response.json<Evaluation>();
     }
@@ -189,26 +249,43 @@ describe('locked revisions keep their content (header, funds, goals, indicators,
 
     const organizations = (await call('GET', '/api/organizations', 'admin')).json<Organization[]>();
     const unitId = (await getForm(network.id)).project.organizationId;
-    expect((await call('PATCH', `/api/organizations/${unitId}`, 'admin', { name: '松江区数据中心（更名）' })).statusCode).toBe(200);
+    expect(
+      (await call('PATCH', `/api/organizations/${unitId}`, 'admin', { name: '松江区数据中心（更名）' })).statusCode,
+    ).toBe(200);
     expect(organizations.length).toBeGreaterThan(0);
     const taxonomy = (await call('GET', '/api/taxonomy?year=2021', 'admin')).json<TaxonomyNode[]>();
-    expect((await call('PUT', '/api/taxonomy/2021', 'admin', { nodes: taxonomy.map((n) => ({ ...n, label: `${n.label}！` })) })).statusCode).toBe(200);
+    expect(
+      (
+        await call('PUT', '/api/taxonomy/2021', 'admin', {
+          nodes: taxonomy.map((n) => ({ ...n, label: `${n.label}！` })),
+        })
+      ).statusCode,
+    ).toBe(200);
 
     const after = (await call('GET', `/api/evaluations/${e.id}`, 'filer')).json<Evaluation>();
     expect(lockedEvaluation(after)).toEqual(lockedEvaluation(e));
     expect(await refusalAsApp(`UPDATE self_evaluation SET actual_goal = 'x' WHERE id = $1`, [e.id])).toBe('JX001');
-    expect(await refusalAsApp(`UPDATE evaluation_indicator SET actual_value = 'x' WHERE evaluation_id = $1`, [e.id])).toBe('JX001');
+    expect(
+      await refusalAsApp(`UPDATE evaluation_indicator SET actual_value = 'x' WHERE evaluation_id = $1`, [e.id]),
+    ).toBe('JX001');
   });
 
-  it('renaming or moving the unit and relabelling the year\'s taxonomy leave the approved revision as printed', async () => {
+  it("renaming or moving the unit and relabelling the year's taxonomy leave the approved revision as printed", async () => {
     const organizations = (await call('GET', '/api/organizations', 'admin')).json<Organization[]>();
     const unit = organizations.find((o) => o.id === approved.project.organizationId)!;
     const renamed = await call('PATCH', `/api/organizations/${unit.id}`, 'admin', { name: '松江区数据局' });
     expect(renamed.statusCode).toBe(200);
     const bureau = organizations.find((o) => o.kind === 'finance_bureau')!;
-    const department = await call('POST', '/api/organizations', 'admin', { parentId: bureau.id, kind: 'department', name: '松江区数据管理委员会' });
+    const department = await call('POST', '/api/organizations', 'admin', {
+      parentId: bureau.id,
+      kind: 'department',
+      name: '松江区数据管理委员会',
+    });
     expect(department.statusCode).toBe(201);
-    expect((await call('PATCH', `/api/organizations/${unit.id}`, 'admin', { parentId: department.json<Organization>().id })).statusCode).toBe(200);
+    expect(
+      (await call('PATCH', `/api/organizations/${unit.id}`, 'admin', { parentId: department.json<Organization>().id }))
+        .statusCode,
+    ).toBe(200);
 
     const taxonomy = (await call('GET', '/api/taxonomy?year=2021', 'admin')).json<TaxonomyNode[]>();
     const relabelled = taxonomy.map((n) => ({ ...n, label: `${n.label}（新）` }));

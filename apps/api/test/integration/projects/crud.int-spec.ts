@@ -1,4 +1,12 @@
-import type { ApiError, GoalForm, Organization, Project, ProjectListItem, ProjectListResponse, User } from '@jxt/contracts';
+import type {
+  ApiError,
+  GoalForm,
+  Organization,
+  Project,
+  ProjectListItem,
+  ProjectListResponse,
+  User,
+} from '@jxt/contracts';
 import { login, seedSongjiang, startTestApp, type TestApp } from '../../support/test-app';
 
 describe('organisations, users and projects', () => {
@@ -12,46 +20,104 @@ describe('organisations, users and projects', () => {
     await seedSongjiang(t.ownerUrl, 'c');
     admin = (await login(t.app, 'c-admin')).authorization;
     filer = (await login(t.app, 'c-filer')).authorization;
-    const orgs = (await t.app.inject({ method: 'GET', url: '/api/organizations', headers: { authorization: admin } })).json<Organization[]>();
+    const orgs = (
+      await t.app.inject({ method: 'GET', url: '/api/organizations', headers: { authorization: admin } })
+    ).json<Organization[]>();
     unitId = orgs.find((o) => o.kind === 'unit')!.id;
   });
   afterAll(() => t.close());
 
   it('lists the whole tree to the 财政局 admin: the bureau, its 主管部门 and 财政科室, the unit and its nine 内设机构, top down', async () => {
-    const orgs = (await t.app.inject({ method: 'GET', url: '/api/organizations', headers: { authorization: admin } })).json<Organization[]>();
-    expect(orgs.map((o) => o.kind)).toEqual(['finance_bureau', 'department', 'finance_division', 'unit', ...Array(9).fill('internal')]);
+    const orgs = (
+      await t.app.inject({ method: 'GET', url: '/api/organizations', headers: { authorization: admin } })
+    ).json<Organization[]>();
+    expect(orgs.map((o) => o.kind)).toEqual([
+      'finance_bureau',
+      'department',
+      'finance_division',
+      'unit',
+      ...Array(9).fill('internal'),
+    ]);
     expect(orgs.filter((o) => o.kind === 'internal').map((o) => o.name)[0]).toBe('科技服务部');
   });
 
   it('creates an organisation only of the kind its parent takes, naming the field otherwise', async () => {
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/organizations', headers: { authorization: admin }, payload: { parentId: unitId, kind: 'department', name: '错误' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/organizations',
+      headers: { authorization: admin },
+      payload: { parentId: unitId, kind: 'department', name: '错误' },
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json<ApiError>().fields?.[0].field).toBe('kind');
-    const ok = await t.app.inject({ method: 'POST', url: '/api/organizations', headers: { authorization: admin }, payload: { parentId: unitId, kind: 'internal', name: '新设部门' } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/organizations',
+      headers: { authorization: admin },
+      payload: { parentId: unitId, kind: 'internal', name: '新设部门' },
+    });
     expect(ok.statusCode).toBe(201);
     const created = ok.json<Organization>();
-    const renamed = await t.app.inject({ method: 'PATCH', url: `/api/organizations/${created.id}`, headers: { authorization: admin }, payload: { name: '改名部门' } });
+    const renamed = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/organizations/${created.id}`,
+      headers: { authorization: admin },
+      payload: { name: '改名部门' },
+    });
     expect(renamed.json<Organization>().name).toBe('改名部门');
-    expect((await t.app.inject({ method: 'DELETE', url: `/api/organizations/${created.id}`, headers: { authorization: admin } })).statusCode).toBe(204);
+    expect(
+      (
+        await t.app.inject({
+          method: 'DELETE',
+          url: `/api/organizations/${created.id}`,
+          headers: { authorization: admin },
+        })
+      ).statusCode,
+    ).toBe(204);
   });
 
   it('refuses to delete an organisation that still has members, saying what holds it', async () => {
-    const response = await t.app.inject({ method: 'DELETE', url: `/api/organizations/${unitId}`, headers: { authorization: admin } });
+    const response = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/organizations/${unitId}`,
+      headers: { authorization: admin },
+    });
     expect(response.statusCode).toBe(409);
     expect(response.json<ApiError>().message).toContain('9 个下级组织');
   });
 
   it('creates a user who can log in, and refuses a taken user name naming the field', async () => {
-    const payload = { username: 'c-new', displayName: '新用户', password: 'new-password', organizationId: unitId, roles: ['filer', 'reviewer'] };
-    const created = await t.app.inject({ method: 'POST', url: '/api/users', headers: { authorization: admin }, payload });
+    const payload = {
+      username: 'c-new',
+      displayName: '新用户',
+      password: 'new-password',
+      organizationId: unitId,
+      roles: ['filer', 'reviewer'],
+    };
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: { authorization: admin },
+      payload,
+    });
     expect(created.statusCode).toBe(201);
     expect(created.json<User>()).toMatchObject({ username: 'c-new', roles: ['filer', 'reviewer'], disabled: false });
     expect((await login(t.app, 'c-new', 'new-password')).session.user.roles).toEqual(['filer', 'reviewer']);
     const again = await t.app.inject({ method: 'POST', url: '/api/users', headers: { authorization: admin }, payload });
     expect(again.statusCode).toBe(409);
     expect(again.json<ApiError>().fields?.[0]).toMatchObject({ field: 'username', value: 'c-new' });
-    const bad = await t.app.inject({ method: 'POST', url: '/api/users', headers: { authorization: admin }, payload: { ...payload, username: 'x y', roles: ['boss'], password: 'short' } });
-    expect(bad.json<ApiError>().fields?.map((f) => f.field).sort()).toEqual(['password', 'roles', 'username']);
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      headers: { authorization: admin },
+      payload: { ...payload, username: 'x y', roles: ['boss'], password: 'short' },
+    });
+    expect(
+      bad
+        .json<ApiError>()
+        .fields?.map((f) => f.field)
+        .sort(),
+    ).toEqual(['password', 'roles', 'username']);
   });
 
   it('creates a project with its first draft form, finds it by name, updates and deletes it', async () => {
@@ -59,33 +125,94 @@ describe('organisations, users and projects', () => {
       method: 'POST',
       url: '/api/projects',
       headers: { authorization: filer },
-      payload: { organizationId: unitId, year: 2022, code: 'C-2022-001', name: '数据安全巡检', categoryCode: 'one_off', continuity: 'new', functionClassCode: '2060103', printedDepartment: null, printedImplementingUnit: null, plannedStart: '2022-01-01', plannedEnd: '2022-12-31' },
+      payload: {
+        organizationId: unitId,
+        year: 2022,
+        code: 'C-2022-001',
+        name: '数据安全巡检',
+        categoryCode: 'one_off',
+        continuity: 'new',
+        functionClassCode: '2060103',
+        printedDepartment: null,
+        printedImplementingUnit: null,
+        plannedStart: '2022-01-01',
+        plannedEnd: '2022-12-31',
+      },
     });
     expect(created.statusCode).toBe(201);
     const item = created.json<ProjectListItem>();
     expect(item).toMatchObject({ year: 2022, formStatus: 'draft', continuity: 'new' });
-    const form = (await t.app.inject({ method: 'GET', url: `/api/forms/${item.formId}`, headers: { authorization: filer } })).json<GoalForm>();
-    expect(form).toMatchObject({ year: 2022, status: 'draft', rowVersion: 1, goalPeriodStart: 2022, goalPeriodEnd: 2022, indicators: { year: [], longTerm: null } });
+    const form = (
+      await t.app.inject({ method: 'GET', url: `/api/forms/${item.formId}`, headers: { authorization: filer } })
+    ).json<GoalForm>();
+    expect(form).toMatchObject({
+      year: 2022,
+      status: 'draft',
+      rowVersion: 1,
+      goalPeriodStart: 2022,
+      goalPeriodEnd: 2022,
+      indicators: { year: [], longTerm: null },
+    });
 
-    const found = (await t.app.inject({ method: 'GET', url: '/api/projects?year=2022&search=安全巡检', headers: { authorization: filer } })).json<ProjectListResponse>();
+    const found = (
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/projects?year=2022&search=安全巡检',
+        headers: { authorization: filer },
+      })
+    ).json<ProjectListResponse>();
     expect(found.items.map((p) => p.code)).toEqual(['C-2022-001']);
-    const none = (await t.app.inject({ method: 'GET', url: '/api/projects?year=2022&search=不存在', headers: { authorization: filer } })).json<ProjectListResponse>();
+    const none = (
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/projects?year=2022&search=不存在',
+        headers: { authorization: filer },
+      })
+    ).json<ProjectListResponse>();
     expect(none).toMatchObject({ items: [], total: 0 });
 
     // PATCH changes the identity; the printed header is the form's (PUT /api/forms/:id).
-    const updated = await t.app.inject({ method: 'PATCH', url: `/api/projects/${item.id}`, headers: { authorization: filer }, payload: { code: 'C-2022-009' } });
+    const updated = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/projects/${item.id}`,
+      headers: { authorization: filer },
+      payload: { code: 'C-2022-009' },
+    });
     expect(updated.json<Project>()).toMatchObject({ code: 'C-2022-009', name: '数据安全巡检' });
-    const header = await t.app.inject({ method: 'PATCH', url: `/api/projects/${item.id}`, headers: { authorization: filer }, payload: { printedImplementingUnit: '' } });
+    const header = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/projects/${item.id}`,
+      headers: { authorization: filer },
+      payload: { printedImplementingUnit: '' },
+    });
     expect(header.statusCode).toBe(400);
-    expect((await t.app.inject({ method: 'DELETE', url: `/api/projects/${item.id}`, headers: { authorization: filer } })).statusCode).toBe(204);
-    expect((await t.app.inject({ method: 'GET', url: `/api/forms/${item.formId}`, headers: { authorization: filer } })).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'DELETE', url: `/api/projects/${item.id}`, headers: { authorization: filer } }))
+        .statusCode,
+    ).toBe(204);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/forms/${item.formId}`, headers: { authorization: filer } }))
+        .statusCode,
+    ).toBe(404);
   });
 
   it('pages the project list and filters it by category and status', async () => {
-    const page = (await t.app.inject({ method: 'GET', url: '/api/projects?year=2021&page=2&pageSize=2', headers: { authorization: filer } })).json<ProjectListResponse>();
+    const page = (
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/projects?year=2021&page=2&pageSize=2',
+        headers: { authorization: filer },
+      })
+    ).json<ProjectListResponse>();
     expect(page).toMatchObject({ total: 3, page: 2, pageSize: 2 });
     expect(page.items.map((p) => p.code)).toEqual(['2021-KCZX-003']);
-    const drafts = (await t.app.inject({ method: 'GET', url: '/api/projects?year=2021&status=draft&categoryCode=recurring', headers: { authorization: filer } })).json<ProjectListResponse>();
+    const drafts = (
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/projects?year=2021&status=draft&categoryCode=recurring',
+        headers: { authorization: filer },
+      })
+    ).json<ProjectListResponse>();
     expect(drafts.total).toBe(3);
     const missingYear = await t.app.inject({ method: 'GET', url: '/api/projects', headers: { authorization: filer } });
     expect(missingYear.statusCode).toBe(400);
@@ -93,7 +220,10 @@ describe('organisations, users and projects', () => {
   });
 
   it('answers 404 for a malformed id and 401 without a session', async () => {
-    expect((await t.app.inject({ method: 'GET', url: '/api/forms/not-a-uuid', headers: { authorization: filer } })).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/forms/not-a-uuid', headers: { authorization: filer } }))
+        .statusCode,
+    ).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: '/api/projects?year=2021' })).statusCode).toBe(401);
   });
 });
@@ -112,8 +242,19 @@ describe('health and API documentation', () => {
   });
 
   it('serves the OpenAPI document with every route', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/docs-json' })).json<{ paths: Record<string, unknown> }>();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/projects', '/api/forms/{id}', '/api/organizations', '/api/users', '/api/health']));
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/docs-json' })).json<{
+      paths: Record<string, unknown>;
+    }>();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/auth/login',
+        '/api/projects',
+        '/api/forms/{id}',
+        '/api/organizations',
+        '/api/users',
+        '/api/health',
+      ]),
+    );
     expect((await t.app.inject({ method: 'GET', url: '/api/docs' })).statusCode).toBe(200);
   });
 });
@@ -131,16 +272,29 @@ describe('forms for another year', () => {
   });
   afterAll(() => t.close());
 
-  it('opens the 2022 form of a continuing project from 2021\'s goals and indicators, amounts blank, the taxonomy carried over', async () => {
-    const response = await t.app.inject({ method: 'POST', url: `/api/projects/${projectId}/forms`, headers: { authorization: filer }, payload: { year: 2022 } });
+  it("opens the 2022 form of a continuing project from 2021's goals and indicators, amounts blank, the taxonomy carried over", async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/projects/${projectId}/forms`,
+      headers: { authorization: filer },
+      payload: { year: 2022 },
+    });
     expect(response.statusCode).toBe(201);
     const form = response.json<GoalForm>();
     expect(form).toMatchObject({ year: 2022, status: 'draft', funds: { totalAmount: null, annualAmount: null } });
     expect(form.indicators.year.map((g) => g.label)).toEqual(['产出指标', '效益指标', '满意度指标']);
     expect(form.indicators.year.flatMap((g) => g.children.flatMap((c) => c.indicators)).length).toBe(15);
     expect(form.issues.filter((i) => i.severity === 'error')).toEqual([]);
-    const twice = await t.app.inject({ method: 'POST', url: `/api/projects/${projectId}/forms`, headers: { authorization: filer }, payload: { year: 2022 } });
+    const twice = await t.app.inject({
+      method: 'POST',
+      url: `/api/projects/${projectId}/forms`,
+      headers: { authorization: filer },
+      payload: { year: 2022 },
+    });
     expect(twice.statusCode).toBe(409);
-    expect((await t.app.inject({ method: 'DELETE', url: `/api/forms/${form.id}`, headers: { authorization: filer } })).statusCode).toBe(204);
+    expect(
+      (await t.app.inject({ method: 'DELETE', url: `/api/forms/${form.id}`, headers: { authorization: filer } }))
+        .statusCode,
+    ).toBe(204);
   });
 });

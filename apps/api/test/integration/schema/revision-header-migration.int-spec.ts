@@ -37,10 +37,16 @@ describe('migration RevisionOwnsHeader: data as it was before', () => {
       `INSERT INTO organization (tenant_id, kind, name, path, sort_order) VALUES ($1, 'unit', '旧单位名', '/u/', 1) RETURNING id`,
       [tenant],
     );
-    await q.query(`INSERT INTO code_list_item (tenant_id, list, code, label, sort_order) VALUES ($1, 'project_category', 'recurring', '经常性项目', 1),
-      ($1, 'function_class', '2060103', '机关服务', 1)`, [tenant]);
-    await q.query(`INSERT INTO indicator_taxonomy (tenant_id, year, code, label, level, parent_code, sort_order)
-      VALUES ($1, 2021, 'output', '产出指标', 1, NULL, 1), ($1, 2021, 'quantity', '数量指标', 2, 'output', 1)`, [tenant]);
+    await q.query(
+      `INSERT INTO code_list_item (tenant_id, list, code, label, sort_order) VALUES ($1, 'project_category', 'recurring', '经常性项目', 1),
+      ($1, 'function_class', '2060103', '机关服务', 1)`,
+      [tenant],
+    );
+    await q.query(
+      `INSERT INTO indicator_taxonomy (tenant_id, year, code, label, level, parent_code, sort_order)
+      VALUES ($1, 2021, 'output', '产出指标', 1, NULL, 1), ($1, 2021, 'quantity', '数量指标', 2, 'output', 1)`,
+      [tenant],
+    );
     const [{ id: project }] = await q.query(
       `INSERT INTO project (tenant_id, organization_id, code, name, category_code, continuity, function_class_code, printed_department,
          printed_implementing_unit, planned_start, planned_end)
@@ -48,7 +54,10 @@ describe('migration RevisionOwnsHeader: data as it was before', () => {
       [tenant, unit],
     );
     const forms: Record<string, string> = {};
-    for (const [key, revision, status] of [['approved', 1, 'finance_approved'], ['adjusting', 2, 'draft']] as const) {
+    for (const [key, revision, status] of [
+      ['approved', 1, 'finance_approved'],
+      ['adjusting', 2, 'draft'],
+    ] as const) {
       const [{ id }] = await q.query(
         `INSERT INTO goal_form (tenant_id, project_id, year, revision, status, annual_amount) VALUES ($1, $2, 2021, $3, $4, 213500.00) RETURNING id`,
         [tenant, project, revision, status],
@@ -70,19 +79,50 @@ describe('migration RevisionOwnsHeader: data as it was before', () => {
        FROM goal_form ORDER BY revision`,
     );
     const header = {
-      project_name: '市民服务', category_code: 'recurring', continuity: 'continuing', function_class_code: '2060103', printed_department: '松江区科委',
-      printed_implementing_unit: null, planned_start: '2021-01-01', planned_end: '2021-12-31', annual_amount: '213500.00',
+      project_name: '市民服务',
+      category_code: 'recurring',
+      continuity: 'continuing',
+      function_class_code: '2060103',
+      printed_department: '松江区科委',
+      printed_implementing_unit: null,
+      planned_start: '2021-01-01',
+      planned_end: '2021-12-31',
+      annual_amount: '213500.00',
     };
     expect(rows).toEqual([
-      { id: forms.approved, ...header, locked_organization_name: '旧单位名', locked_category_label: '经常性项目', locked_function_class_label: '机关服务' },
-      { id: forms.adjusting, ...header, locked_organization_name: null, locked_category_label: null, locked_function_class_label: null },
+      {
+        id: forms.approved,
+        ...header,
+        locked_organization_name: '旧单位名',
+        locked_category_label: '经常性项目',
+        locked_function_class_label: '机关服务',
+      },
+      {
+        id: forms.adjusting,
+        ...header,
+        locked_organization_name: null,
+        locked_category_label: null,
+        locked_function_class_label: null,
+      },
     ]);
-    const labels = await q.query(`SELECT form_id, level1_label, level2_label FROM indicator ORDER BY form_id = $1 DESC`, [forms.approved]);
+    const labels = await q.query(
+      `SELECT form_id, level1_label, level2_label FROM indicator ORDER BY form_id = $1 DESC`,
+      [forms.approved],
+    );
     expect(labels).toEqual([
       { form_id: forms.approved, level1_label: '产出指标', level2_label: '数量指标' },
       { form_id: forms.adjusting, level1_label: null, level2_label: null },
     ]);
-    const columns = await q.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'project' ORDER BY ordinal_position`);
-    expect(columns.map((c: { column_name: string }) => c.column_name)).toEqual(['id', 'tenant_id', 'organization_id', 'code', 'created_at', 'updated_at']);
+    const columns = await q.query(
+      `SELECT column_name FROM information_schema.columns WHERE table_name = 'project' ORDER BY ordinal_position`,
+    );
+    expect(columns.map((c: { column_name: string }) => c.column_name)).toEqual([
+      'id',
+      'tenant_id',
+      'organization_id',
+      'code',
+      'created_at',
+      'updated_at',
+    ]);
   });
 });

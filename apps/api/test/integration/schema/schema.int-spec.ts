@@ -35,9 +35,15 @@ describe('schema', () => {
   });
 
   it('gives the app role no ownership, no superuser and no way around row-level security', async () => {
-    const { rows: [role] } = await owner.query(`SELECT rolsuper, rolbypassrls, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = 'jxt_app'`);
+    const {
+      rows: [role],
+    } = await owner.query(
+      `SELECT rolsuper, rolbypassrls, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = 'jxt_app'`,
+    );
     expect(role).toEqual({ rolsuper: false, rolbypassrls: false, rolcreaterole: false, rolcreatedb: false });
-    const { rows: owned } = await owner.query(`SELECT relname FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = 'jxt_app')`);
+    const { rows: owned } = await owner.query(
+      `SELECT relname FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = 'jxt_app')`,
+    );
     expect(owned).toEqual([]);
   });
 });

@@ -5,7 +5,18 @@ import { withOwnerTransaction } from '../../../src/seeds/owner-transaction';
 import type { LoadedTenant } from '../../../src/seeds/load-tenant';
 import { appRoleClient, login, seedSongjiang, startTestApp, type TestApp } from '../../support/test-app';
 
-const TENANT_TABLES = ['tenant', 'organization', 'app_user', 'user_session', 'code_list_item', 'indicator_taxonomy', 'project', 'goal_form', 'indicator', 'login_audit'];
+const TENANT_TABLES = [
+  'tenant',
+  'organization',
+  'app_user',
+  'user_session',
+  'code_list_item',
+  'indicator_taxonomy',
+  'project',
+  'goal_form',
+  'indicator',
+  'login_audit',
+];
 
 describe('tenant isolation in PostgreSQL (row-level security as the app role)', () => {
   let t: TestApp;
@@ -42,9 +53,13 @@ describe('tenant isolation in PostgreSQL (row-level security as the app role)', 
     expect(await countAs(null, table)).toBe(0);
   });
 
-  it.each(TENANT_TABLES)('%s: returns only the set tenant\'s rows', async (table) => {
+  it.each(TENANT_TABLES)("%s: returns only the set tenant's rows", async (table) => {
     const owner = await withOwnerTransaction(t.ownerUrl, (q) =>
-      q(table === 'tenant' ? `SELECT id AS tenant_id, count(*)::int AS n FROM tenant GROUP BY id` : `SELECT tenant_id, count(*)::int AS n FROM ${table} GROUP BY tenant_id`),
+      q(
+        table === 'tenant'
+          ? `SELECT id AS tenant_id, count(*)::int AS n FROM tenant GROUP BY id`
+          : `SELECT tenant_id, count(*)::int AS n FROM ${table} GROUP BY tenant_id`,
+      ),
     );
     const expected = (tenantId: string) => owner.find((r) => r.tenant_id === tenantId)?.n ?? 0;
     expect(expected(a.tenantId)).toBeGreaterThan(0);
@@ -61,7 +76,10 @@ describe('tenant isolation in PostgreSQL (row-level security as the app role)', 
     try {
       await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [a.tenantId]);
       await expect(
-        client.query(`INSERT INTO code_list_item (tenant_id, list, code, label) VALUES ($1, 'project_category', 'x', 'x')`, [b.tenantId]),
+        client.query(
+          `INSERT INTO code_list_item (tenant_id, list, code, label) VALUES ($1, 'project_category', 'x', 'x')`,
+          [b.tenantId],
+        ),
       ).rejects.toThrow(/row-level security/);
     } finally {
       await client.query('ROLLBACK');
@@ -86,23 +104,42 @@ describe('organisation scoping through the API', () => {
     b = await seedSongjiang(t.ownerUrl, 'b');
     // A second unit under the same 主管部门, with its own filer and one project.
     const admin = await login(t.app, 'a-admin');
-    const orgs = (await t.app.inject({ method: 'GET', url: '/api/organizations', headers: { authorization: admin.authorization } })).json<Organization[]>();
+    const orgs = (
+      await t.app.inject({ method: 'GET', url: '/api/organizations', headers: { authorization: admin.authorization } })
+    ).json<Organization[]>();
     const department = orgs.find((o) => o.kind === 'department')!;
     const unit = (
-      await t.app.inject({ method: 'POST', url: '/api/organizations', headers: { authorization: admin.authorization }, payload: { parentId: department.id, kind: 'unit', name: '松江区科技情报所', unitTypeCode: 'public_welfare_1' } })
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/organizations',
+        headers: { authorization: admin.authorization },
+        payload: { parentId: department.id, kind: 'unit', name: '松江区科技情报所', unitTypeCode: 'public_welfare_1' },
+      })
     ).json<Organization>();
     await t.app.inject({
       method: 'POST',
       url: '/api/users',
       headers: { authorization: admin.authorization },
-      payload: { username: 'a-filer2', displayName: '第二单位填报人', password: 'password-2', organizationId: unit.id, roles: ['filer'] },
+      payload: {
+        username: 'a-filer2',
+        displayName: '第二单位填报人',
+        password: 'password-2',
+        organizationId: unit.id,
+        roles: ['filer'],
+      },
     });
     const filer2 = await login(t.app, 'a-filer2', 'password-2');
     const created = await t.app.inject({
       method: 'POST',
       url: '/api/projects',
       headers: { authorization: filer2.authorization },
-      payload: { organizationId: unit.id, year: 2021, code: 'QB-2021-01', name: '科技情报服务', categoryCode: 'recurring' },
+      payload: {
+        organizationId: unit.id,
+        year: 2021,
+        code: 'QB-2021-01',
+        name: '科技情报服务',
+        categoryCode: 'recurring',
+      },
     });
     expect(created.statusCode).toBe(201);
     otherUnitFormId = created.json<ProjectListItem>().formId;
@@ -111,10 +148,12 @@ describe('organisation scoping through the API', () => {
 
   const list = async (username: string, password?: string) => {
     const { authorization } = await login(t.app, username, password);
-    return (await t.app.inject({ method: 'GET', url: '/api/projects?year=2021', headers: { authorization } })).json<ProjectListResponse>();
+    return (
+      await t.app.inject({ method: 'GET', url: '/api/projects?year=2021', headers: { authorization } })
+    ).json<ProjectListResponse>();
   };
 
-  it('shows a unit its own projects only, with each project\'s form id', async () => {
+  it("shows a unit its own projects only, with each project's form id", async () => {
     const own = await list('a-filer');
     expect(own.items.map((p) => p.code).sort()).toEqual(['2021-KCZX-001', '2021-KCZX-002', '2021-KCZX-003']);
     expect(own.items.every((p) => a.forms.some((f) => f.id === p.formId))).toBe(true);
@@ -127,20 +166,34 @@ describe('organisation scoping through the API', () => {
     expect((await list('a-finance')).total).toBe(4);
   });
 
-  it('answers 404, never data, for another unit\'s form and another tenant\'s form', async () => {
+  it("answers 404, never data, for another unit's form and another tenant's form", async () => {
     const { authorization } = await login(t.app, 'a-filer');
-    const otherUnit = await t.app.inject({ method: 'GET', url: `/api/forms/${otherUnitFormId}`, headers: { authorization } });
+    const otherUnit = await t.app.inject({
+      method: 'GET',
+      url: `/api/forms/${otherUnitFormId}`,
+      headers: { authorization },
+    });
     expect(otherUnit.statusCode).toBe(404);
-    const otherTenant = await t.app.inject({ method: 'GET', url: `/api/forms/${b.forms[0].id}`, headers: { authorization } });
+    const otherTenant = await t.app.inject({
+      method: 'GET',
+      url: `/api/forms/${b.forms[0].id}`,
+      headers: { authorization },
+    });
     expect(otherTenant.statusCode).toBe(404);
     expect(otherTenant.body).not.toContain(b.forms[0].name);
     const own = await t.app.inject({ method: 'GET', url: `/api/forms/${a.forms[0].id}`, headers: { authorization } });
     expect(own.json<GoalForm>().project.name).toBe('市民服务');
   });
 
-  it('refuses to save into another unit\'s form (404) and leaves it unchanged', async () => {
+  it("refuses to save into another unit's form (404) and leaves it unchanged", async () => {
     const owner = await login(t.app, 'a-filer2', 'password-2');
-    const before = (await t.app.inject({ method: 'GET', url: `/api/forms/${otherUnitFormId}`, headers: { authorization: owner.authorization } })).json<GoalForm>();
+    const before = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/forms/${otherUnitFormId}`,
+        headers: { authorization: owner.authorization },
+      })
+    ).json<GoalForm>();
     const intruder = await login(t.app, 'a-filer');
     const response = await t.app.inject({
       method: 'PUT',
@@ -149,18 +202,32 @@ describe('organisation scoping through the API', () => {
       payload: { ...toSaveRequest(before), project: { ...toSaveRequest(before).project, name: '被篡改' } },
     });
     expect(response.statusCode).toBe(404);
-    const after = (await t.app.inject({ method: 'GET', url: `/api/forms/${otherUnitFormId}`, headers: { authorization: owner.authorization } })).json<GoalForm>();
+    const after = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/forms/${otherUnitFormId}`,
+        headers: { authorization: owner.authorization },
+      })
+    ).json<GoalForm>();
     expect(after.project.name).toBe('科技情报服务');
     expect(after.rowVersion).toBe(before.rowVersion);
   });
 
-  it('keeps organisation lists inside the caller\'s subtree and tenant', async () => {
+  it("keeps organisation lists inside the caller's subtree and tenant", async () => {
     const filer = await login(t.app, 'a-filer');
-    const orgs = (await t.app.inject({ method: 'GET', url: '/api/organizations', headers: { authorization: filer.authorization } })).json<Organization[]>();
+    const orgs = (
+      await t.app.inject({ method: 'GET', url: '/api/organizations', headers: { authorization: filer.authorization } })
+    ).json<Organization[]>();
     expect(orgs[0].name).toBe('上海市松江区科技创新服务中心（上海市松江区大数据中心）');
     expect(orgs).toHaveLength(10); // the unit and its nine 内设机构
     const otherTenant = await login(t.app, 'b-finance');
-    const bOrgs = (await t.app.inject({ method: 'GET', url: '/api/organizations', headers: { authorization: otherTenant.authorization } })).json<Organization[]>();
+    const bOrgs = (
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/organizations',
+        headers: { authorization: otherTenant.authorization },
+      })
+    ).json<Organization[]>();
     expect(bOrgs.some((o) => o.name === '松江区科技情报所')).toBe(false);
   });
 });
@@ -176,13 +243,27 @@ describe('财政科室: a finance division reviews only the 主管部门 assigne
 
   it('shows the division the forms of its assigned department, and none once the admin takes the assignment away', async () => {
     const division = await login(t.app, 'd-division');
-    const list = () => t.app.inject({ method: 'GET', url: '/api/projects?year=2021', headers: { authorization: division.authorization } }).then((r) => r.json<ProjectListResponse>());
+    const list = () =>
+      t.app
+        .inject({ method: 'GET', url: '/api/projects?year=2021', headers: { authorization: division.authorization } })
+        .then((r) => r.json<ProjectListResponse>());
     expect((await list()).total).toBe(3);
 
     const admin = await login(t.app, 'd-admin');
-    const divisions = (await t.app.inject({ method: 'GET', url: '/api/finance-divisions', headers: { authorization: admin.authorization } })).json<{ divisionId: string; name: string; departmentIds: string[] }[]>();
+    const divisions = (
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/finance-divisions',
+        headers: { authorization: admin.authorization },
+      })
+    ).json<{ divisionId: string; name: string; departmentIds: string[] }[]>();
     expect(divisions).toEqual([expect.objectContaining({ name: '科教文卫科', departmentIds: [expect.any(String)] })]);
-    const cleared = await t.app.inject({ method: 'PUT', url: `/api/finance-divisions/${divisions[0].divisionId}`, headers: { authorization: admin.authorization }, payload: { departmentIds: [] } });
+    const cleared = await t.app.inject({
+      method: 'PUT',
+      url: `/api/finance-divisions/${divisions[0].divisionId}`,
+      headers: { authorization: admin.authorization },
+      payload: { departmentIds: [] },
+    });
     expect(cleared.statusCode).toBe(200);
     expect((await list()).total).toBe(0);
 
@@ -207,29 +288,67 @@ describe('moving a unit to another 主管部门 carries its forms along', () => 
   });
   afterAll(() => t.close());
 
-  it('takes the unit\'s submitted form out of the old 主管部门\'s inbox and into nobody else\'s by accident', async () => {
+  it("takes the unit's submitted form out of the old 主管部门's inbox and into nobody else's by accident", async () => {
     const filer = await login(t.app, 'm-filer');
     const supervisor = await login(t.app, 'm-supervisor');
     const admin = await login(t.app, 'm-admin');
     const formId = tenant.forms[0].id;
-    const form = (await t.app.inject({ method: 'GET', url: `/api/forms/${formId}`, headers: { authorization: filer.authorization } })).json<GoalForm>();
-    await t.app.inject({ method: 'POST', url: `/api/forms/${formId}/transitions`, headers: { authorization: filer.authorization }, payload: { action: 'submit', filerName: '填报人', filerPhone: '021-57820101', rowVersion: form.rowVersion } });
-    const inbox = () => t.app.inject({ method: 'GET', url: '/api/inbox', headers: { authorization: supervisor.authorization } }).then((r) => r.json<{ total: number }>());
+    const form = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/forms/${formId}`,
+        headers: { authorization: filer.authorization },
+      })
+    ).json<GoalForm>();
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/forms/${formId}/transitions`,
+      headers: { authorization: filer.authorization },
+      payload: { action: 'submit', filerName: '填报人', filerPhone: '021-57820101', rowVersion: form.rowVersion },
+    });
+    const inbox = () =>
+      t.app
+        .inject({ method: 'GET', url: '/api/inbox', headers: { authorization: supervisor.authorization } })
+        .then((r) => r.json<{ total: number }>());
     expect((await inbox()).total).toBe(1);
 
-    const orgs = (await t.app.inject({ method: 'GET', url: '/api/organizations', headers: { authorization: admin.authorization } })).json<Organization[]>();
+    const orgs = (
+      await t.app.inject({ method: 'GET', url: '/api/organizations', headers: { authorization: admin.authorization } })
+    ).json<Organization[]>();
     const bureau = orgs.find((o) => o.kind === 'finance_bureau')!;
     const unit = orgs.find((o) => o.kind === 'unit')!;
     const other = (
-      await t.app.inject({ method: 'POST', url: '/api/organizations', headers: { authorization: admin.authorization }, payload: { parentId: bureau.id, kind: 'department', name: '松江区经济委员会' } })
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/organizations',
+        headers: { authorization: admin.authorization },
+        payload: { parentId: bureau.id, kind: 'department', name: '松江区经济委员会' },
+      })
     ).json<Organization>();
-    const moved = await t.app.inject({ method: 'PATCH', url: `/api/organizations/${unit.id}`, headers: { authorization: admin.authorization }, payload: { parentId: other.id } });
+    const moved = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/organizations/${unit.id}`,
+      headers: { authorization: admin.authorization },
+      payload: { parentId: other.id },
+    });
     expect(moved.statusCode).toBe(200);
 
     expect((await inbox()).total).toBe(0);
-    const list = await t.app.inject({ method: 'GET', url: '/api/projects?year=2021', headers: { authorization: supervisor.authorization } });
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/projects?year=2021',
+      headers: { authorization: supervisor.authorization },
+    });
     expect(list.json<ProjectListResponse>().total).toBe(0);
     // The filer still sees and owns the form.
-    expect((await t.app.inject({ method: 'GET', url: `/api/forms/${formId}`, headers: { authorization: filer.authorization } })).statusCode).toBe(200);
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/forms/${formId}`,
+          headers: { authorization: filer.authorization },
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 });

@@ -13,26 +13,50 @@ describe('inbox, deadlines and batch work', () => {
   beforeAll(async () => {
     t = await startTestApp();
     tenant = await seedSongjiang(t.ownerUrl, 'i');
-    for (const name of ['filer', 'supervisor', 'finance', 'division', 'admin']) auth[name] = (await login(t.app, `i-${name}`)).authorization;
+    for (const name of ['filer', 'supervisor', 'finance', 'division', 'admin'])
+      auth[name] = (await login(t.app, `i-${name}`)).authorization;
   });
   afterAll(() => t.close());
 
-  const inbox = (who: string) => t.app.inject({ method: 'GET', url: '/api/inbox', headers: { authorization: auth[who] } }).then((r) => r.json<InboxResponse>());
+  const inbox = (who: string) =>
+    t.app
+      .inject({ method: 'GET', url: '/api/inbox', headers: { authorization: auth[who] } })
+      .then((r) => r.json<InboxResponse>());
   const rowVersion = async (formId: string) =>
-    (await t.app.inject({ method: 'GET', url: `/api/forms/${formId}`, headers: { authorization: auth.filer } })).json<GoalForm>().rowVersion;
+    (
+      await t.app.inject({ method: 'GET', url: `/api/forms/${formId}`, headers: { authorization: auth.filer } })
+    ).json<GoalForm>().rowVersion;
   const batch = async (who: string, action: string, formIds: string[], extra: Record<string, unknown> = {}) => {
     const forms = await Promise.all(formIds.map(async (id) => ({ id, rowVersion: await rowVersion(id) })));
-    return t.app.inject({ method: 'POST', url: '/api/forms/batch-transitions', headers: { authorization: auth[who] }, payload: { action, forms, ...extra } });
+    return t.app.inject({
+      method: 'POST',
+      url: '/api/forms/batch-transitions',
+      headers: { authorization: auth[who] },
+      payload: { action, forms, ...extra },
+    });
   };
 
   it('shows the filer drafts near the submit deadline, marked overdue once it has passed', async () => {
     expect((await inbox('filer')).total).toBe(0); // no deadline yet: drafts are not urgent
-    const set = await t.app.inject({ method: 'PUT', url: '/api/deadlines/2021', headers: { authorization: auth.admin }, payload: { submit: '2021-03-15', supervisor_review: '2099-03-31' } });
-    expect(set.json<Deadline[]>().map((d) => `${d.kind}:${d.dueDate}`)).toEqual(['submit:2021-03-15', 'supervisor_review:2099-03-31']);
+    const set = await t.app.inject({
+      method: 'PUT',
+      url: '/api/deadlines/2021',
+      headers: { authorization: auth.admin },
+      payload: { submit: '2021-03-15', supervisor_review: '2099-03-31' },
+    });
+    expect(set.json<Deadline[]>().map((d) => `${d.kind}:${d.dueDate}`)).toEqual([
+      'submit:2021-03-15',
+      'supervisor_review:2099-03-31',
+    ]);
     const box = await inbox('filer');
     expect(box).toMatchObject({ total: 3, overdue: 3, counts: { draft_due: 3 } });
     expect(box.items[0]).toMatchObject({ reason: 'draft_due', dueDate: '2021-03-15', overdue: true, status: 'draft' });
-    const bad = await t.app.inject({ method: 'PUT', url: '/api/deadlines/2021', headers: { authorization: auth.admin }, payload: { submit: '15/03/2021' } });
+    const bad = await t.app.inject({
+      method: 'PUT',
+      url: '/api/deadlines/2021',
+      headers: { authorization: auth.admin },
+      payload: { submit: '15/03/2021' },
+    });
     expect(bad.json<ApiError>().fields?.[0].field).toBe('submit');
   });
 
@@ -45,7 +69,12 @@ describe('inbox, deadlines and batch work', () => {
     // One form goes stale on the way: the other two are still approved, and the stale one says why.
     const forms = await Promise.all(ids.map(async (id) => ({ id, rowVersion: await rowVersion(id) })));
     forms[1].rowVersion -= 1;
-    const approved = await t.app.inject({ method: 'POST', url: '/api/forms/batch-transitions', headers: { authorization: auth.supervisor }, payload: { action: 'approve', forms } });
+    const approved = await t.app.inject({
+      method: 'POST',
+      url: '/api/forms/batch-transitions',
+      headers: { authorization: auth.supervisor },
+      payload: { action: 'approve', forms },
+    });
     const body = approved.json<BatchTransitionResponse>();
     expect(body).toMatchObject({ succeeded: 2, failed: 1 });
     expect(body.results[1]).toMatchObject({ ok: false, statusCode: 409 });
@@ -63,7 +92,7 @@ describe('inbox, deadlines and batch work', () => {
     expect(finance.items.every((i) => i.status === 'reported')).toBe(true);
   });
 
-  it('shows the filer a returned form with the reviewer\'s comment', async () => {
+  it("shows the filer a returned form with the reviewer's comment", async () => {
     const formId = tenant.forms[1].id;
     const response = await t.app.inject({
       method: 'POST',
@@ -73,12 +102,18 @@ describe('inbox, deadlines and batch work', () => {
     });
     expect(response.statusCode).toBe(200);
     const box = await inbox('filer');
-    expect(box.items.find((i) => i.formId === formId)).toMatchObject({ reason: 'returned', lastComment: '请补充质量指标' });
+    expect(box.items.find((i) => i.formId === formId)).toMatchObject({
+      reason: 'returned',
+      lastComment: '请补充质量指标',
+    });
   });
 
-  it('shows no stale 退回 comment once the form was resubmitted: 待办 and the form carry only this round\'s comments', async () => {
+  it("shows no stale 退回 comment once the form was resubmitted: 待办 and the form carry only this round's comments", async () => {
     const formId = tenant.forms[1].id; // returned above with 请补充质量指标
-    const form = async () => (await t.app.inject({ method: 'GET', url: `/api/forms/${formId}`, headers: { authorization: auth.supervisor } })).json<GoalForm>();
+    const form = async () =>
+      (
+        await t.app.inject({ method: 'GET', url: `/api/forms/${formId}`, headers: { authorization: auth.supervisor } })
+      ).json<GoalForm>();
     const step = async (who: string, payload: Record<string, unknown>) => {
       const response = await t.app.inject({
         method: 'POST',
@@ -95,7 +130,11 @@ describe('inbox, deadlines and batch work', () => {
     expect((await form()).latestReview).toBeNull();
 
     await step('supervisor', { action: 'approve' });
-    expect(await item('supervisor')).toMatchObject({ reason: 'to_report', status: 'supervisor_approved', lastComment: null });
+    expect(await item('supervisor')).toMatchObject({
+      reason: 'to_report',
+      status: 'supervisor_approved',
+      lastComment: null,
+    });
     expect((await form()).latestReview).toBeNull();
 
     // A comment of this round is shown: the 主管部门's word on its approval.

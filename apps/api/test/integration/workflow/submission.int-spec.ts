@@ -13,16 +13,28 @@ describe('提交 records 填报人 and 联系电话', () => {
   beforeAll(async () => {
     t = await startTestApp();
     tenant = await seedSongjiang(t.ownerUrl, 's');
-    for (const name of ['filer', 'supervisor', 'division']) auth[name] = (await login(t.app, `s-${name}`)).authorization;
+    for (const name of ['filer', 'supervisor', 'division'])
+      auth[name] = (await login(t.app, `s-${name}`)).authorization;
   });
   afterAll(() => t.close());
 
-  const get = async (formId: string, who = 'filer') => (await t.app.inject({ method: 'GET', url: `/api/forms/${formId}`, headers: { authorization: auth[who] } })).json<GoalForm>();
+  const get = async (formId: string, who = 'filer') =>
+    (
+      await t.app.inject({ method: 'GET', url: `/api/forms/${formId}`, headers: { authorization: auth[who] } })
+    ).json<GoalForm>();
   const act = async (formId: string, who: string, body: Record<string, unknown>) =>
-    t.app.inject({ method: 'POST', url: `/api/forms/${formId}/transitions`, headers: { authorization: auth[who] }, payload: { rowVersion: (await get(formId, who)).rowVersion, ...body } });
+    t.app.inject({
+      method: 'POST',
+      url: `/api/forms/${formId}/transitions`,
+      headers: { authorization: auth[who] },
+      payload: { rowVersion: (await get(formId, who)).rowVersion, ...body },
+    });
   const history = async (formId: string) =>
-    (await t.app.inject({ method: 'GET', url: `/api/forms/${formId}/history`, headers: { authorization: auth.filer } })).json<FormHistoryEntry[]>();
-  const fieldsOf = (response: { json<T>(): T }) => (response.json<ApiError>().fields ?? []).map((f) => `${f.field}: ${f.message}`);
+    (
+      await t.app.inject({ method: 'GET', url: `/api/forms/${formId}/history`, headers: { authorization: auth.filer } })
+    ).json<FormHistoryEntry[]>();
+  const fieldsOf = (response: { json<T>(): T }) =>
+    (response.json<ApiError>().fields ?? []).map((f) => `${f.field}: ${f.message}`);
 
   it('refuses a 提交 without 填报人 or with a phone that is no phone, naming the field; the form stays a draft', async () => {
     const formId = tenant.forms[0].id;
@@ -51,21 +63,47 @@ describe('提交 records 填报人 and 联系电话', () => {
 
   it('keeps them with the 提交 and returns them on the form through approval; a 调整 revision starts without one', async () => {
     const formId = tenant.forms[0].id;
-    const submitted = await act(formId, 'filer', { action: 'submit', filerName: ' 张文 ', filerPhone: ' 021-57820101 ' });
+    const submitted = await act(formId, 'filer', {
+      action: 'submit',
+      filerName: ' 张文 ',
+      filerPhone: ' 021-57820101 ',
+    });
     expect(submitted.statusCode).toBe(200);
     const form = submitted.json<GoalForm>();
-    expect(form.submission).toEqual({ name: '张文', phone: '021-57820101', submittedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/) });
+    expect(form.submission).toEqual({
+      name: '张文',
+      phone: '021-57820101',
+      submittedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+    });
     expect(Math.abs(Date.parse(form.submission!.submittedAt) - Date.now())).toBeLessThan(60_000);
     const [entry] = await history(formId);
-    expect(entry).toMatchObject({ action: 'submit', actorName: 's 填报人', filer: { name: '张文', phone: '021-57820101' } });
+    expect(entry).toMatchObject({
+      action: 'submit',
+      actorName: 's 填报人',
+      filer: { name: '张文', phone: '021-57820101' },
+    });
 
     // Every reader sees it; the other steps neither record a filer nor change the submission.
-    expect((await act(formId, 'supervisor', { action: 'approve', filerName: '李敏', filerPhone: '13812345678' })).statusCode).toBe(200);
+    expect(
+      (await act(formId, 'supervisor', { action: 'approve', filerName: '李敏', filerPhone: '13812345678' })).statusCode,
+    ).toBe(200);
     expect((await act(formId, 'supervisor', { action: 'report' })).statusCode).toBe(200);
-    expect((await act(formId, 'division', { action: 'approve', reviewResult: 'excellent', comment: '同意' })).statusCode).toBe(200);
+    expect(
+      (await act(formId, 'division', { action: 'approve', reviewResult: 'excellent', comment: '同意' })).statusCode,
+    ).toBe(200);
     const approved = await get(formId, 'division');
-    expect(approved).toMatchObject({ status: 'finance_approved', reviewResult: 'excellent', reviewComment: '同意', submission: form.submission });
-    expect((await history(formId)).map((e) => e.filer)).toEqual([{ name: '张文', phone: '021-57820101' }, null, null, null]);
+    expect(approved).toMatchObject({
+      status: 'finance_approved',
+      reviewResult: 'excellent',
+      reviewComment: '同意',
+      submission: form.submission,
+    });
+    expect((await history(formId)).map((e) => e.filer)).toEqual([
+      { name: '张文', phone: '021-57820101' },
+      null,
+      null,
+      null,
+    ]);
 
     const reopened = await act(formId, 'filer', { action: 'reopen', comment: '调整年度资金' });
     expect(reopened.json<GoalForm>()).toMatchObject({ revision: 2, status: 'draft', submission: null });
@@ -79,18 +117,27 @@ describe('提交 records 填报人 and 联系电话', () => {
     const again = await act(formId, 'filer', { action: 'submit', filerName: '王芳', filerPhone: '13912345678' });
     expect(again.json<GoalForm>().submission).toMatchObject({ name: '王芳', phone: '13912345678' });
     // A 退回 sends the form back but it was submitted: the footer still names who filed it.
-    expect((await act(formId, 'supervisor', { action: 'return', comment: '请补充' })).json<GoalForm>().submission).toMatchObject({ name: '王芳' });
+    expect(
+      (await act(formId, 'supervisor', { action: 'return', comment: '请补充' })).json<GoalForm>().submission,
+    ).toMatchObject({ name: '王芳' });
   });
 
   it('asks a batch 提交 for them too, and records them on every form of the batch', async () => {
     const formId = tenant.forms[2].id;
     const forms = [{ id: formId, rowVersion: (await get(formId)).rowVersion }];
     const batch = (extra: Record<string, unknown>) =>
-      t.app.inject({ method: 'POST', url: '/api/forms/batch-transitions', headers: { authorization: auth.filer }, payload: { action: 'submit', forms, ...extra } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/forms/batch-transitions',
+        headers: { authorization: auth.filer },
+        payload: { action: 'submit', forms, ...extra },
+      });
     const refused = await batch({ filerName: '张文' });
     expect(refused.statusCode).toBe(400);
     expect(refused.json<ApiError>().fields?.map((f) => f.field)).toEqual(['filerPhone']);
-    expect((await batch({ filerName: '张文', filerPhone: '021-5782 0101' })).json<BatchTransitionResponse>()).toMatchObject({ succeeded: 1 });
+    expect(
+      (await batch({ filerName: '张文', filerPhone: '021-5782 0101' })).json<BatchTransitionResponse>(),
+    ).toMatchObject({ succeeded: 1 });
     expect((await get(formId)).submission).toMatchObject({ name: '张文', phone: '021-5782 0101' });
   });
 

@@ -3,7 +3,14 @@ import { Client } from 'pg';
 import type { ApiError, FormHistoryEntry, GoalForm, ProjectListItem } from '@jxt/contracts';
 import { toSaveRequest } from '@jxt/domain';
 import type { LoadedTenant } from '../../../src/seeds/load-tenant';
-import { login, seedSongjiang, startSecondApp, startTestApp, TEST_PASSWORD, type TestApp } from '../../support/test-app';
+import {
+  login,
+  seedSongjiang,
+  startSecondApp,
+  startTestApp,
+  TEST_PASSWORD,
+  type TestApp,
+} from '../../support/test-app';
 
 /** A 提交 names its 填报人 and 联系电话. */
 const SUBMIT = { action: 'submit', filerName: 'w 填报人', filerPhone: '021-57820101' };
@@ -16,19 +23,35 @@ describe('approval workflow through POST /api/forms/:id/transitions', () => {
   beforeAll(async () => {
     t = await startTestApp();
     tenant = await seedSongjiang(t.ownerUrl, 'w', [
-      { username: 'w-both', displayName: '身兼两职', roles: ['filer', 'supervisor'], organization: '松江区科学技术委员会' },
+      {
+        username: 'w-both',
+        displayName: '身兼两职',
+        roles: ['filer', 'supervisor'],
+        organization: '松江区科学技术委员会',
+      },
     ]);
-    for (const name of ['filer', 'supervisor', 'finance', 'admin', 'both']) auth[name] = (await login(t.app, `w-${name}`)).authorization;
+    for (const name of ['filer', 'supervisor', 'finance', 'admin', 'both'])
+      auth[name] = (await login(t.app, `w-${name}`)).authorization;
   });
   afterAll(() => t.close());
 
-  const get = async (formId: string, who = 'filer') => (await t.app.inject({ method: 'GET', url: `/api/forms/${formId}`, headers: { authorization: auth[who] } })).json<GoalForm>();
+  const get = async (formId: string, who = 'filer') =>
+    (
+      await t.app.inject({ method: 'GET', url: `/api/forms/${formId}`, headers: { authorization: auth[who] } })
+    ).json<GoalForm>();
   const act = async (formId: string, who: string, body: Record<string, unknown>) => {
     const rowVersion = body.rowVersion ?? (await get(formId, who)).rowVersion;
-    return t.app.inject({ method: 'POST', url: `/api/forms/${formId}/transitions`, headers: { authorization: auth[who] }, payload: { ...body, rowVersion } });
+    return t.app.inject({
+      method: 'POST',
+      url: `/api/forms/${formId}/transitions`,
+      headers: { authorization: auth[who] },
+      payload: { ...body, rowVersion },
+    });
   };
   const history = async (formId: string) =>
-    (await t.app.inject({ method: 'GET', url: `/api/forms/${formId}/history`, headers: { authorization: auth.filer } })).json<FormHistoryEntry[]>();
+    (
+      await t.app.inject({ method: 'GET', url: `/api/forms/${formId}/history`, headers: { authorization: auth.filer } })
+    ).json<FormHistoryEntry[]>();
 
   it('walks the whole path: submit, return with a comment, fix, resubmit, approve twice, locked, adjustment as a new revision', async () => {
     const formId = tenant.forms[2].id;
@@ -38,20 +61,45 @@ describe('approval workflow through POST /api/forms/:id/transitions', () => {
     expect(noComment.statusCode).toBe(400);
     expect(noComment.json<ApiError>().fields?.[0].field).toBe('comment');
     const commentField = 'indicators.year.1.children.1.indicators.0.rawValue';
-    expect((await act(formId, 'supervisor', { action: 'return', comment: '请把投诉率改为不高于1%', field: commentField })).json<GoalForm>().status).toBe('returned');
+    expect(
+      (
+        await act(formId, 'supervisor', { action: 'return', comment: '请把投诉率改为不高于1%', field: commentField })
+      ).json<GoalForm>().status,
+    ).toBe('returned');
 
     const returned = await get(formId);
-    expect(returned.latestReview).toMatchObject({ action: 'return', comment: '请把投诉率改为不高于1%', field: commentField, actorName: 'w 主管' });
+    expect(returned.latestReview).toMatchObject({
+      action: 'return',
+      comment: '请把投诉率改为不高于1%',
+      field: commentField,
+      actorName: 'w 主管',
+    });
     const request = toSaveRequest(returned);
     request.indicators.year[1].children[1].indicators[0].rawValue = '≤1%';
-    expect((await t.app.inject({ method: 'PUT', url: `/api/forms/${formId}`, headers: { authorization: auth.filer }, payload: request })).statusCode).toBe(200);
+    expect(
+      (
+        await t.app.inject({
+          method: 'PUT',
+          url: `/api/forms/${formId}`,
+          headers: { authorization: auth.filer },
+          payload: request,
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await act(formId, 'filer', SUBMIT)).json<GoalForm>().status).toBe('submitted');
-    expect((await act(formId, 'supervisor', { action: 'approve' })).json<GoalForm>().status).toBe('supervisor_approved');
+    expect((await act(formId, 'supervisor', { action: 'approve' })).json<GoalForm>().status).toBe(
+      'supervisor_approved',
+    );
     expect((await act(formId, 'supervisor', { action: 'report' })).json<GoalForm>().status).toBe('reported');
     const approved = await act(formId, 'finance', { action: 'approve', reviewResult: 'good', comment: '同意' });
     expect(approved.json<GoalForm>().status).toBe('finance_approved');
 
-    const locked = await t.app.inject({ method: 'PUT', url: `/api/forms/${formId}`, headers: { authorization: auth.filer }, payload: toSaveRequest(await get(formId)) });
+    const locked = await t.app.inject({
+      method: 'PUT',
+      url: `/api/forms/${formId}`,
+      headers: { authorization: auth.filer },
+      payload: toSaveRequest(await get(formId)),
+    });
     expect(locked.statusCode).toBe(409);
 
     const reopened = await act(formId, 'filer', { action: 'reopen', comment: '年度资金调整' });
@@ -63,7 +111,9 @@ describe('approval workflow through POST /api/forms/:id/transitions', () => {
     expect(revision.revisions.map((r) => `${r.revision}:${r.status}`)).toEqual(['2:draft', '1:finance_approved']);
 
     const entries = await history(formId);
-    expect(entries.filter((e) => e.kind === 'transition').map((e) => `${e.action}:${e.fromStatus}→${e.toStatus}`)).toEqual([
+    expect(
+      entries.filter((e) => e.kind === 'transition').map((e) => `${e.action}:${e.fromStatus}→${e.toStatus}`),
+    ).toEqual([
       'submit:draft→submitted',
       'return:submitted→returned',
       'submit:returned→submitted',
@@ -73,13 +123,28 @@ describe('approval workflow through POST /api/forms/:id/transitions', () => {
       'reopen:finance_approved→finance_approved',
     ]);
     const returnEntry = entries.find((e) => e.action === 'return')!;
-    expect(returnEntry).toMatchObject({ comment: '请把投诉率改为不高于1%', actorName: 'w 主管', actorOrganizationName: '松江区科学技术委员会', actorRoles: ['supervisor'] });
+    expect(returnEntry).toMatchObject({
+      comment: '请把投诉率改为不高于1%',
+      actorName: 'w 主管',
+      actorOrganizationName: '松江区科学技术委员会',
+      actorRoles: ['supervisor'],
+    });
     const save = entries.find((e) => e.kind === 'save')!;
-    expect(save.changes).toEqual([expect.objectContaining({ label: expect.stringContaining('投诉率 / 年度指标值'), before: '=0%', after: '≤1%' })]);
-    expect(entries.find((e) => e.toStatus === 'finance_approved')).toMatchObject({ reviewResult: 'good', comment: '同意' });
+    expect(save.changes).toEqual([
+      expect.objectContaining({ label: expect.stringContaining('投诉率 / 年度指标值'), before: '=0%', after: '≤1%' }),
+    ]);
+    expect(entries.find((e) => e.toStatus === 'finance_approved')).toMatchObject({
+      reviewResult: 'good',
+      comment: '同意',
+    });
     // The project list now shows the newest revision.
-    const list = (await t.app.inject({ method: 'GET', url: '/api/projects?year=2021', headers: { authorization: auth.filer } })).json<{ items: ProjectListItem[] }>();
-    expect(list.items.find((p) => p.code === '2021-KCZX-003')).toMatchObject({ formId: revision.id, formStatus: 'draft' });
+    const list = (
+      await t.app.inject({ method: 'GET', url: '/api/projects?year=2021', headers: { authorization: auth.filer } })
+    ).json<{ items: ProjectListItem[] }>();
+    expect(list.items.find((p) => p.code === '2021-KCZX-003')).toMatchObject({
+      formId: revision.id,
+      formStatus: 'draft',
+    });
   });
 
   it('lets a filer withdraw a submission nobody has acted on', async () => {
@@ -88,7 +153,7 @@ describe('approval workflow through POST /api/forms/:id/transitions', () => {
     expect((await act(formId, 'filer', { action: 'withdraw' })).json<GoalForm>().status).toBe('draft');
   });
 
-  it('refuses steps the role or the state does not allow, and approving one\'s own submission', async () => {
+  it("refuses steps the role or the state does not allow, and approving one's own submission", async () => {
     const formId = tenant.forms[1].id;
     expect((await act(formId, 'filer', { action: 'approve' })).statusCode).toBe(409); // a draft cannot be approved
     await act(formId, 'both', SUBMIT);
@@ -101,7 +166,11 @@ describe('approval workflow through POST /api/forms/:id/transitions', () => {
     expect((await act(formId, 'supervisor', { action: 'report' })).statusCode).toBe(200);
     const missingResult = await act(formId, 'finance', { action: 'approve' });
     expect(missingResult.json<ApiError>().fields?.[0].field).toBe('reviewResult');
-    const rejected = await act(formId, 'finance', { action: 'reject', reviewResult: 'poor', comment: '绩效目标与项目内容不符' });
+    const rejected = await act(formId, 'finance', {
+      action: 'reject',
+      reviewResult: 'poor',
+      comment: '绩效目标与项目内容不符',
+    });
     expect(rejected.json<GoalForm>().status).toBe('rejected');
   });
 
@@ -110,7 +179,12 @@ describe('approval workflow through POST /api/forms/:id/transitions', () => {
       method: 'POST',
       url: '/api/projects',
       headers: { authorization: auth.filer },
-      payload: { organizationId: tenant.organizations.get('上海市松江区科技创新服务中心（上海市松江区大数据中心）'), year: 2021, code: 'W-EMPTY', name: '空表项目' },
+      payload: {
+        organizationId: tenant.organizations.get('上海市松江区科技创新服务中心（上海市松江区大数据中心）'),
+        year: 2021,
+        code: 'W-EMPTY',
+        name: '空表项目',
+      },
     });
     const formId = created.json<ProjectListItem>().formId;
     const response = await act(formId, 'filer', SUBMIT);
@@ -137,12 +211,28 @@ describe('workflow: two API processes racing on the same transition', () => {
     t = await startTestApp();
     second = await startSecondApp(t);
     const tenant = await seedSongjiang(t.ownerUrl, 'x', [
-      { username: 'x-supervisor2', displayName: '第二审核人', roles: ['supervisor'], organization: '松江区科学技术委员会' },
+      {
+        username: 'x-supervisor2',
+        displayName: '第二审核人',
+        roles: ['supervisor'],
+        organization: '松江区科学技术委员会',
+      },
     ]);
     formId = tenant.forms[0].id;
     const filer = await login(t.app, 'x-filer');
-    const form = (await t.app.inject({ method: 'GET', url: `/api/forms/${formId}`, headers: { authorization: filer.authorization } })).json<GoalForm>();
-    await t.app.inject({ method: 'POST', url: `/api/forms/${formId}/transitions`, headers: { authorization: filer.authorization }, payload: { ...SUBMIT, rowVersion: form.rowVersion } });
+    const form = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/forms/${formId}`,
+        headers: { authorization: filer.authorization },
+      })
+    ).json<GoalForm>();
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/forms/${formId}/transitions`,
+      headers: { authorization: filer.authorization },
+      payload: { ...SUBMIT, rowVersion: form.rowVersion },
+    });
   });
   afterAll(async () => {
     await second.close();
@@ -152,13 +242,31 @@ describe('workflow: two API processes racing on the same transition', () => {
   it('lets exactly one of two reviewers acting at once succeed', async () => {
     const a = await login(t.app, 'x-supervisor');
     const b = await login(second, 'x-supervisor2', TEST_PASSWORD);
-    const form = (await t.app.inject({ method: 'GET', url: `/api/forms/${formId}`, headers: { authorization: a.authorization } })).json<GoalForm>();
+    const form = (
+      await t.app.inject({ method: 'GET', url: `/api/forms/${formId}`, headers: { authorization: a.authorization } })
+    ).json<GoalForm>();
     const [first, other] = await Promise.all([
-      t.app.inject({ method: 'POST', url: `/api/forms/${formId}/transitions`, headers: { authorization: a.authorization }, payload: { action: 'approve', rowVersion: form.rowVersion } }),
-      second.inject({ method: 'POST', url: `/api/forms/${formId}/transitions`, headers: { authorization: b.authorization }, payload: { action: 'return', comment: '退回', rowVersion: form.rowVersion } }),
+      t.app.inject({
+        method: 'POST',
+        url: `/api/forms/${formId}/transitions`,
+        headers: { authorization: a.authorization },
+        payload: { action: 'approve', rowVersion: form.rowVersion },
+      }),
+      second.inject({
+        method: 'POST',
+        url: `/api/forms/${formId}/transitions`,
+        headers: { authorization: b.authorization },
+        payload: { action: 'return', comment: '退回', rowVersion: form.rowVersion },
+      }),
     ]);
     expect([first.statusCode, other.statusCode].sort()).toEqual([200, 409]);
-    const history = (await t.app.inject({ method: 'GET', url: `/api/forms/${formId}/history`, headers: { authorization: a.authorization } })).json<FormHistoryEntry[]>();
+    const history = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/forms/${formId}/history`,
+        headers: { authorization: a.authorization },
+      })
+    ).json<FormHistoryEntry[]>();
     expect(history.filter((e) => e.kind === 'transition')).toHaveLength(2); // the submit and the one that won
   });
 
@@ -168,7 +276,10 @@ describe('workflow: two API processes racing on the same transition', () => {
     try {
       await expect(owner.query(`UPDATE form_event SET comment = 'rewritten'`)).rejects.toThrow(/append-only/);
       // Its own SQLSTATE, which the API answers with 409 (not 42501, which reads as "not found").
-      await expect(owner.query(`DELETE FROM form_event`)).rejects.toMatchObject({ code: 'JX002', message: expect.stringMatching(/append-only/) });
+      await expect(owner.query(`DELETE FROM form_event`)).rejects.toMatchObject({
+        code: 'JX002',
+        message: expect.stringMatching(/append-only/),
+      });
       await expect(owner.query(`TRUNCATE form_event`)).rejects.toThrow(/append-only/);
     } finally {
       await owner.end();

@@ -20,15 +20,27 @@ export function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const state = (location.state ?? {}) as LoginLocationState;
-  const error = login.error instanceof ApiRequestError ? login.error.message : login.error ? '无法连接服务器，请稍后重试' : null;
+  const error =
+    login.error instanceof ApiRequestError ? login.error.message : login.error ? '无法连接服务器，请稍后重试' : null;
 
   const submit = (values: LoginValues) =>
-    login.mutate(values, { onSuccess: () => navigate(state.from && state.from !== '/login' ? state.from : '/inbox', { replace: true }) });
+    login.mutate(values, {
+      onSuccess: () => navigate(state.from && state.from !== '/login' ? state.from : '/inbox', { replace: true }),
+    });
 
   return (
     <main className="login-page">
-      <Card className="login-card" title={<Typography.Title level={3} style={{ margin: 0 }}>绩效通 · 项目支出绩效目标管理</Typography.Title>}>
-        {state.notice && !login.isPending && !error && <Alert type="warning" showIcon title={state.notice} style={{ marginBottom: 16 }} />}
+      <Card
+        className="login-card"
+        title={
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            绩效通 · 项目支出绩效目标管理
+          </Typography.Title>
+        }
+      >
+        {state.notice && !login.isPending && !error && (
+          <Alert type="warning" showIcon title={state.notice} style={{ marginBottom: 16 }} />
+        )}
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
         <Form<LoginValues> layout="vertical" onFinish={submit} requiredMark={false} disabled={login.isPending}>
           <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>

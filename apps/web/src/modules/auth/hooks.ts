@@ -4,7 +4,12 @@ import { fetchCurrentUser, postLogin, postLogout } from './api';
 import { authKeys } from './query-keys';
 
 export function useCurrentUser() {
-  return useQuery({ queryKey: authKeys.me, queryFn: ({ signal }) => fetchCurrentUser(signal), retry: false, staleTime: 5 * 60_000 });
+  return useQuery({
+    queryKey: authKeys.me,
+    queryFn: ({ signal }) => fetchCurrentUser(signal),
+    retry: false,
+    staleTime: 5 * 60_000,
+  });
 }
 
 export function useLogin() {

@@ -1,4 +1,9 @@
-import { EVALUATION_STATUSES, EVALUATION_STATUS_LABELS, type EvaluationStatus, type EvaluationSummary } from '@jxt/contracts';
+import {
+  EVALUATION_STATUSES,
+  EVALUATION_STATUS_LABELS,
+  type EvaluationStatus,
+  type EvaluationSummary,
+} from '@jxt/contracts';
 import { Alert, Button, Empty, Select, Space, Table, type TableColumnsType } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -13,11 +18,37 @@ import './evaluation.css';
 
 const COLUMNS: TableColumnsType<EvaluationSummary> = [
   { title: '项目编码', dataIndex: 'projectCode', key: 'projectCode', width: 140 },
-  { title: '项目名称', dataIndex: 'projectName', key: 'projectName', render: (name: string, row) => <Link to={`/evaluations/${row.id}`}>{name}</Link> },
+  {
+    title: '项目名称',
+    dataIndex: 'projectName',
+    key: 'projectName',
+    render: (name: string, row) => <Link to={`/evaluations/${row.id}`}>{name}</Link>,
+  },
   { title: '单位', dataIndex: 'organizationName', key: 'organizationName' },
-  { title: '状态', dataIndex: 'status', key: 'status', width: 110, render: (status: EvaluationStatus) => <EvaluationStatusTag status={status} /> },
-  { title: '总分', dataIndex: 'total', key: 'total', width: 100, align: 'right', className: 'money-cell', render: (total: string | null) => total ?? '—' },
-  { title: '等级', dataIndex: 'grade', key: 'grade', width: 80, align: 'center', render: (grade: string | null) => grade || '—' },
+  {
+    title: '状态',
+    dataIndex: 'status',
+    key: 'status',
+    width: 110,
+    render: (status: EvaluationStatus) => <EvaluationStatusTag status={status} />,
+  },
+  {
+    title: '总分',
+    dataIndex: 'total',
+    key: 'total',
+    width: 100,
+    align: 'right',
+    className: 'money-cell',
+    render: (total: string | null) => total ?? '—',
+  },
+  {
+    title: '等级',
+    dataIndex: 'grade',
+    key: 'grade',
+    width: 80,
+    align: 'center',
+    render: (grade: string | null) => grade || '—',
+  },
 ];
 
 /** 绩效自评: the year's 自评表 in the caller's scope, filtered and paged by the server; the state lives in the URL. */
@@ -30,14 +61,17 @@ export function EvaluationListPage() {
   const defaultYear = useDefaultYear('evaluations', parsed.year === undefined);
   useEffect(() => {
     if (parsed.year === undefined && defaultYear !== undefined) {
-      setSearchParams((previous) => toEvaluationSearch({ ...parseEvaluationParams(previous), year: defaultYear }), { replace: true });
+      setSearchParams((previous) => toEvaluationSearch({ ...parseEvaluationParams(previous), year: defaultYear }), {
+        replace: true,
+      });
     }
   }, [parsed.year, defaultYear, setSearchParams]);
   const year = parsed.year ?? defaultYear;
   const params: EvaluationListParams = { ...parsed, year: year ?? 0 };
   const list = useEvaluations(params, year !== undefined);
 
-  const update = (change: Partial<EvaluationListParams>) => setSearchParams(toEvaluationSearch({ ...params, page: 1, ...change }));
+  const update = (change: Partial<EvaluationListParams>) =>
+    setSearchParams(toEvaluationSearch({ ...params, page: 1, ...change }));
 
   return (
     <div className="evaluation-list-page">
@@ -56,7 +90,13 @@ export function EvaluationListPage() {
         />
       </Space>
       {list.isError ? (
-        <Alert type="error" showIcon title="无法读取自评表列表" description={list.error.message} action={<Button onClick={() => void list.refetch()}>重试</Button>} />
+        <Alert
+          type="error"
+          showIcon
+          title="无法读取自评表列表"
+          description={list.error.message}
+          action={<Button onClick={() => void list.refetch()}>重试</Button>}
+        />
       ) : (
         <Table<EvaluationSummary>
           rowKey="id"
@@ -64,7 +104,15 @@ export function EvaluationListPage() {
           columns={COLUMNS}
           dataSource={list.data?.items ?? []}
           loading={year === undefined || list.isFetching}
-          locale={{ emptyText: <Empty description={parsed.status ? '没有符合条件的自评表' : year === undefined ? '加载中…' : `${year} 年度还没有自评表`} /> }}
+          locale={{
+            emptyText: (
+              <Empty
+                description={
+                  parsed.status ? '没有符合条件的自评表' : year === undefined ? '加载中…' : `${year} 年度还没有自评表`
+                }
+              />
+            ),
+          }}
           onRow={(row) => ({ onClick: () => navigate(`/evaluations/${row.id}`), className: 'clickable-row' })}
           pagination={{
             current: params.page,

@@ -24,19 +24,40 @@ let fetchMock: jest.Mock;
 let earlierJobs: ReturnType<typeof job>[];
 let taxonomy: { code: string; label: string; level: number; parentCode: string | null; sortOrder: number }[];
 let storedVersions: number;
-const STORED = { ...DEFAULT_POLICY_VERSION, id: 'v1', version: 1, createdAt: '2022-01-10T08:00:00.000Z', createdByName: '管理员' };
+const STORED = {
+  ...DEFAULT_POLICY_VERSION,
+  id: 'v1',
+  version: 1,
+  createdAt: '2022-01-10T08:00:00.000Z',
+  createdByName: '管理员',
+};
 beforeEach(() => {
   earlierJobs = [];
   taxonomy = [];
   storedVersions = 0;
   fetchMock = jest.fn(async (url: string, init?: RequestInit) => {
-    if (url === '/api/years') return json(200, { years: [{ year: 2021, projects: 3, evaluations: 1, evaluationsOpen: 1, policyVersions: storedVersions, taxonomy: true }] });
+    if (url === '/api/years')
+      return json(200, {
+        years: [
+          {
+            year: 2021,
+            projects: 3,
+            evaluations: 1,
+            evaluationsOpen: 1,
+            policyVersions: storedVersions,
+            taxonomy: true,
+          },
+        ],
+      });
     if (url === '/api/taxonomy?year=2021') return json(200, taxonomy);
     if (url === '/api/scoring-jobs?year=2021') return json(200, earlierJobs);
     if (url === '/api/auth/me') return json(200, user('u-admin', 'admin'));
     if (url === '/api/scoring-policies/2021/versions') return json(200, [DEFAULT_POLICY_VERSION]);
     if (url === '/api/scoring-policies/2021' && init?.method === 'PUT')
-      return json(200, { version: { ...DEFAULT_POLICY_VERSION, id: 'v1', version: 1, policy: JSON.parse(String(init.body)).policy }, job: job(0, 'queued') });
+      return json(200, {
+        version: { ...DEFAULT_POLICY_VERSION, id: 'v1', version: 1, policy: JSON.parse(String(init.body)).policy },
+        job: job(0, 'queued'),
+      });
     if (url === '/api/scoring-policies/2021') return json(200, storedVersions ? STORED : DEFAULT_POLICY_VERSION);
     if (url === '/api/scoring-jobs' && init?.method === 'POST') return json(200, job(0, 'queued'));
     const earlier = earlierJobs.find((j) => url === `/api/scoring-jobs/${j.id}`);
@@ -68,9 +89,9 @@ describe('ScoringPolicyPage: the year it opens on', () => {
     renderPage('/admin/scoring-policy');
     expect(await screen.findByText('当前：第 1 版')).toBeInTheDocument();
     await waitFor(() => expect(screen.getByTestId('location')).toHaveTextContent('/admin/scoring-policy?year=2021'));
-    expect(fetchMock.mock.calls.map(([url]) => url).filter((url: string) => url.startsWith('/api/scoring-policies/'))).toEqual(
-      expect.arrayContaining(['/api/scoring-policies/2021']),
-    );
+    expect(
+      fetchMock.mock.calls.map(([url]) => url).filter((url: string) => url.startsWith('/api/scoring-policies/')),
+    ).toEqual(expect.arrayContaining(['/api/scoring-policies/2021']));
     expect(fetchMock.mock.calls.some(([url]) => /scoring-policies\/(?!2021)/.test(url))).toBe(false);
   });
 
@@ -131,7 +152,7 @@ describe('ScoringPolicyPage', () => {
     expect(await screen.findByText('重新评分：已完成 1,234 / 3,000')).toBeInTheDocument();
   });
 
-  it('weighs every 一级指标 of the year\'s taxonomy, e.g. 成本指标 where it is a level of its own', async () => {
+  it("weighs every 一级指标 of the year's taxonomy, e.g. 成本指标 where it is a level of its own", async () => {
     taxonomy = [
       { code: 'output', label: '产出指标', level: 1, parentCode: null, sortOrder: 1 },
       { code: 'cost', label: '成本指标', level: 1, parentCode: null, sortOrder: 2 },
@@ -150,16 +171,26 @@ describe('ScoringPolicyPage', () => {
     await userEvent.click(screen.getByRole('button', { name: '保存为新版本' }));
     await waitFor(() => expect(fetchMock.mock.calls.some(([, init]) => init?.method === 'PUT')).toBe(true));
     const [, init] = fetchMock.mock.calls.find(([, i]) => i?.method === 'PUT') as [string, RequestInit];
-    expect(JSON.parse(String(init.body)).policy.level1Weights).toEqual({ output: '40', benefit: '30', satisfaction: '10', cost: '10' });
+    expect(JSON.parse(String(init.body)).policy.level1Weights).toEqual({
+      output: '40',
+      benefit: '30',
+      satisfaction: '10',
+      cost: '10',
+    });
   });
 
   it('shows an interrupted 重新评分 and starts it again on request', async () => {
-    earlierJobs = [{ ...job(1200, 'failed'), id: 'job-0', error: '重新评分已中断（服务曾停止），请点击“重新评分”再次发起' }];
+    earlierJobs = [
+      { ...job(1200, 'failed'), id: 'job-0', error: '重新评分已中断（服务曾停止），请点击“重新评分”再次发起' },
+    ];
     renderPage();
     expect(await screen.findByText(/重新评分已中断/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: buttonName('重新评分') }));
     expect(await screen.findByText('重新评分：已完成 1,234 / 3,000')).toBeInTheDocument();
-    const post = fetchMock.mock.calls.find(([u, i]) => u === '/api/scoring-jobs' && i?.method === 'POST') as [string, RequestInit];
+    const post = fetchMock.mock.calls.find(([u, i]) => u === '/api/scoring-jobs' && i?.method === 'POST') as [
+      string,
+      RequestInit,
+    ];
     expect(JSON.parse(String(post[1].body))).toEqual({ year: 2021 });
   });
 

@@ -28,7 +28,8 @@ function ScoringPolicyYears() {
   // Without a year in the URL: the newest year with a stored version or with forms (modules/years), put into the URL.
   const defaultYear = useDefaultYear('policy', urlYear === undefined);
   useEffect(() => {
-    if (urlYear === undefined && defaultYear !== undefined) setSearchParams({ year: String(defaultYear) }, { replace: true });
+    if (urlYear === undefined && defaultYear !== undefined)
+      setSearchParams({ year: String(defaultYear) }, { replace: true });
   }, [urlYear, defaultYear, setSearchParams]);
   const year = urlYear ?? defaultYear;
   return year === undefined ? <WaitingForYear /> : <PolicyYear key={year} year={year} />;
@@ -57,7 +58,8 @@ function PolicyYear({ year }: { year: number }) {
   const latest = useLatestScoringJob(year);
   const restart = useRestartScoring(year);
   // The job this page started, or the latest one if it is still running or failed (another admin, a reload, a crash).
-  const jobId = savedJobId ?? (latest.data && ['queued', 'running', 'failed'].includes(latest.data.status) ? latest.data.id : null);
+  const jobId =
+    savedJobId ?? (latest.data && ['queued', 'running', 'failed'].includes(latest.data.status) ? latest.data.id : null);
   const [failure, setFailure] = useState<{ status: number; message: string } | null>(null);
 
   const onSave = (policy: ScoringPolicy) => {
@@ -67,7 +69,11 @@ function PolicyYear({ year }: { year: number }) {
       { policy, baseVersion: version.version },
       {
         onSuccess: (response) => setJobId(response.job.id),
-        onError: (error) => setFailure({ status: error instanceof ApiRequestError ? error.status : 0, message: error.message || '保存失败，请稍后再试' }),
+        onError: (error) =>
+          setFailure({
+            status: error instanceof ApiRequestError ? error.status : 0,
+            message: error.message || '保存失败，请稍后再试',
+          }),
       },
     );
   };
@@ -85,11 +91,19 @@ function PolicyYear({ year }: { year: number }) {
         />
         {current.data && (
           <Typography.Text type="secondary">
-            {current.data.id === null ? '当前：内置默认规则（本年度尚未保存过版本）' : `当前：第 ${current.data.version} 版`}
+            {current.data.id === null
+              ? '当前：内置默认规则（本年度尚未保存过版本）'
+              : `当前：第 ${current.data.version} 版`}
           </Typography.Text>
         )}
       </PageHeading>
-      {jobId && <ScoringJobProgress jobId={jobId} restarting={restart.isPending} onRestart={() => restart.mutate(undefined, { onSuccess: (job) => setJobId(job.id) })} />}
+      {jobId && (
+        <ScoringJobProgress
+          jobId={jobId}
+          restarting={restart.isPending}
+          onRestart={() => restart.mutate(undefined, { onSuccess: (job) => setJobId(job.id) })}
+        />
+      )}
       {failure && (
         <Alert
           type="error"
@@ -110,10 +124,22 @@ function PolicyYear({ year }: { year: number }) {
       {current.isPending ? (
         <Spin className="form-loading" description="加载中…" />
       ) : current.isError ? (
-        <Alert type="error" showIcon title="无法读取评分规则" description={current.error.message} action={<Button onClick={() => void current.refetch()}>重试</Button>} />
+        <Alert
+          type="error"
+          showIcon
+          title="无法读取评分规则"
+          description={current.error.message}
+          action={<Button onClick={() => void current.refetch()}>重试</Button>}
+        />
       ) : (
         <>
-          <PolicyEditor key={`${year}:${current.data.version}`} current={current.data} level1={level1} saving={save.isPending} onSave={onSave} />
+          <PolicyEditor
+            key={`${year}:${current.data.version}`}
+            current={current.data}
+            level1={level1}
+            saving={save.isPending}
+            onSave={onSave}
+          />
           <PolicyVersions year={year} currentVersion={current.data.version} />
         </>
       )}

@@ -7,7 +7,17 @@ import {
   type QualitativeBandCode,
   type SaveEvaluationRequest,
 } from '@jxt/contracts';
-import { amountForRequest, chosenBand, formatYuan, isBandScored, isShareInBand, percentToShare, shareToPercent, type EvaluationContent, type ScoredEvaluation } from '@jxt/domain';
+import {
+  amountForRequest,
+  chosenBand,
+  formatYuan,
+  isBandScored,
+  isShareInBand,
+  percentToShare,
+  shareToPercent,
+  type EvaluationContent,
+  type ScoredEvaluation,
+} from '@jxt/domain';
 import { withoutError } from '../../ui/field-errors';
 
 export interface DraftIndicator {
@@ -51,7 +61,11 @@ const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
  * The band a stored share was picked in: as kept (80 % may be 部分达成), else — a share saved before bands were
  * kept — the first band that holds it. A band kept without a share stays picked.
  */
-export function bandAsPicked(share: string | null, band: QualitativeBandCode | null, bands: readonly QualitativeBand[]): QualitativeBandCode | null {
+export function bandAsPicked(
+  share: string | null,
+  band: QualitativeBandCode | null,
+  bands: readonly QualitativeBand[],
+): QualitativeBandCode | null {
   if (!share) return band;
   const choice = chosenBand(share, band, bands);
   return choice.ok ? choice.band.code : band;
@@ -80,12 +94,19 @@ export function createDraft(evaluation: Evaluation): EvaluationDraft {
 export function draftReducer(draft: EvaluationDraft, action: EvaluationDraftAction): EvaluationDraft {
   switch (action.type) {
     case 'funds':
-      return { ...draft, [action.field]: action.value, dirty: true, errors: withoutError(draft.errors, `funds.${action.field}`) };
+      return {
+        ...draft,
+        [action.field]: action.value,
+        dirty: true,
+        errors: withoutError(draft.errors, `funds.${action.field}`),
+      };
     case 'actualGoal':
       return { ...draft, actualGoal: action.value, dirty: true, errors: withoutError(draft.errors, 'actualGoal') };
     case 'indicator': {
       const path = `indicators.${action.index}.${action.field === 'percent' ? 'selfShare' : action.field}`;
-      const indicators = draft.indicators.map((row, i) => (i === action.index ? { ...row, [action.field]: action.value } : row));
+      const indicators = draft.indicators.map((row, i) =>
+        i === action.index ? { ...row, [action.field]: action.value } : row,
+      );
       return { ...draft, indicators, dirty: true, errors: withoutError(draft.errors, path) };
     }
     case 'band': {
@@ -98,13 +119,26 @@ export function draftReducer(draft: EvaluationDraft, action: EvaluationDraftActi
         const inside = share !== null && isShareInBand(share, band);
         return { ...row, band: band.code, percent: inside ? row.percent : (shareToPercent(band.max) ?? '') };
       });
-      return { ...draft, indicators, dirty: true, errors: withoutError(draft.errors, `indicators.${action.index}.selfShare`) };
+      return {
+        ...draft,
+        indicators,
+        dirty: true,
+        errors: withoutError(draft.errors, `indicators.${action.index}.selfShare`),
+      };
     }
     case 'serverErrors': {
       const errors: Record<string, string> = {};
       for (const field of action.fields) errors[field.field] = field.message;
-      const summary = action.fields.map((field) => ({ field: field.field, label: fieldLabel(draft.base, field.field), message: field.message }));
-      return { ...draft, errors, errorSummary: summary.length ? summary : [{ field: '', label: '', message: action.message }] };
+      const summary = action.fields.map((field) => ({
+        field: field.field,
+        label: fieldLabel(draft.base, field.field),
+        message: field.message,
+      }));
+      return {
+        ...draft,
+        errors,
+        errorSummary: summary.length ? summary : [{ field: '', label: '', message: action.message }],
+      };
     }
   }
 }
@@ -137,7 +171,11 @@ export function selfShareOf(row: DraftIndicator): string | null {
 /** What the scoring engine and the checks read: the draft as typed, with the reviewer's earlier shares kept. */
 export function toContent(draft: EvaluationDraft): EvaluationContent {
   return {
-    funds: { initialBudget: draft.base.funds.initialBudget, annualBudget: orNull(draft.annualBudget), executedAmount: orNull(draft.executedAmount) },
+    funds: {
+      initialBudget: draft.base.funds.initialBudget,
+      annualBudget: orNull(draft.annualBudget),
+      executedAmount: orNull(draft.executedAmount),
+    },
     actualGoal: orNull(draft.actualGoal),
     indicators: draft.base.indicators.map((indicator, i) => {
       const row = draft.indicators[i];
@@ -161,7 +199,10 @@ export function toContent(draft: EvaluationDraft): EvaluationContent {
 export function toRequest(draft: EvaluationDraft): SaveEvaluationRequest {
   return {
     rowVersion: draft.base.rowVersion,
-    funds: { annualBudget: amountForRequest(draft.annualBudget), executedAmount: amountForRequest(draft.executedAmount) },
+    funds: {
+      annualBudget: amountForRequest(draft.annualBudget),
+      executedAmount: amountForRequest(draft.executedAmount),
+    },
     actualGoal: orNull(draft.actualGoal),
     indicators: draft.base.indicators.map((indicator, i) => {
       const row = draft.indicators[i];
@@ -189,7 +230,10 @@ export function storedScores(evaluation: Evaluation): ScoredEvaluation {
 export type ReviewerChoice = { share: string; band: QualitativeBandCode } | null;
 
 /** The stored 自评 in the engine's shape, the reviewer's choice replaced where `reviewerChoices` names an indicator (复核 preview). */
-export function storedContent(evaluation: Evaluation, reviewerChoices: Readonly<Record<string, ReviewerChoice>> = {}): EvaluationContent {
+export function storedContent(
+  evaluation: Evaluation,
+  reviewerChoices: Readonly<Record<string, ReviewerChoice>> = {},
+): EvaluationContent {
   return {
     funds: evaluation.funds,
     actualGoal: evaluation.actualGoal,
@@ -203,7 +247,10 @@ export function storedContent(evaluation: Evaluation, reviewerChoices: Readonly<
       selfShare: indicator.selfShare,
       selfBand: indicator.selfBand,
       ...(indicator.id in reviewerChoices
-        ? { reviewerShare: reviewerChoices[indicator.id]?.share ?? null, reviewerBand: reviewerChoices[indicator.id]?.band ?? null }
+        ? {
+            reviewerShare: reviewerChoices[indicator.id]?.share ?? null,
+            reviewerBand: reviewerChoices[indicator.id]?.band ?? null,
+          }
         : { reviewerShare: indicator.reviewerShare, reviewerBand: indicator.reviewerBand }),
       deviationReason: indicator.deviationReason,
     })),

@@ -34,7 +34,12 @@ export const JOB_POLL_MS = 500;
 
 /** One page of 自评表 in the caller's scope; the previous rows stay while the next page loads. */
 export function useEvaluations(params: EvaluationListParams, enabled = true) {
-  return useQuery({ queryKey: evaluationKeys.list(params), queryFn: ({ signal }) => fetchEvaluations(params, signal), placeholderData: keepPreviousData, enabled });
+  return useQuery({
+    queryKey: evaluationKeys.list(params),
+    queryFn: ({ signal }) => fetchEvaluations(params, signal),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
 }
 
 export function useEvaluationInbox() {
@@ -60,7 +65,10 @@ function useAfterChange(id: string) {
 
 export function useSaveEvaluation(id: string) {
   const onSuccess = useAfterChange(id);
-  return useMutation<Evaluation, ApiRequestError | Error, SaveEvaluationRequest>({ mutationFn: (body) => putEvaluation(id, body), onSuccess });
+  return useMutation<Evaluation, ApiRequestError | Error, SaveEvaluationRequest>({
+    mutationFn: (body) => putEvaluation(id, body),
+    onSuccess,
+  });
 }
 
 /** 提交, 撤回, 退回, 复核, 定稿. */
@@ -89,7 +97,10 @@ export function useCreateEvaluation(formId: string) {
 }
 
 export function useEvaluationHistory(id: string) {
-  return useQuery({ queryKey: evaluationKeys.history(id), queryFn: ({ signal }) => fetchEvaluationHistory(id, signal) });
+  return useQuery({
+    queryKey: evaluationKeys.history(id),
+    queryFn: ({ signal }) => fetchEvaluationHistory(id, signal),
+  });
 }
 
 /** The year's current 评分规则 (the built-in default has id null and version 0, which only the save's baseVersion uses). */
@@ -98,7 +109,10 @@ export function useScoringPolicy(year: number) {
 }
 
 export function useScoringPolicyVersions(year: number) {
-  return useQuery({ queryKey: evaluationKeys.policyVersions(year), queryFn: ({ signal }) => fetchScoringPolicyVersions(year, signal) });
+  return useQuery({
+    queryKey: evaluationKeys.policyVersions(year),
+    queryFn: ({ signal }) => fetchScoringPolicyVersions(year, signal),
+  });
 }
 
 export function useSaveScoringPolicy(year: number) {
@@ -131,7 +145,8 @@ export function useScoringJob(id: string | null) {
 }
 
 /** A job stops when done, failed, or superseded by a newer version's job. */
-export const jobEnded = (status: ScoringJobStatus) => status === 'done' || status === 'failed' || status === 'superseded';
+export const jobEnded = (status: ScoringJobStatus) =>
+  status === 'done' || status === 'failed' || status === 'superseded';
 
 export function useRestartScoring(year: number) {
   const client = useQueryClient();
@@ -146,5 +161,8 @@ export function useRestartScoring(year: number) {
 
 /** The year's most recent 重新评分 job, so a page opened later still shows one that is running. */
 export function useLatestScoringJob(year: number) {
-  return useQuery({ queryKey: evaluationKeys.jobs(year), queryFn: async ({ signal }) => (await fetchScoringJobs(year, signal))[0] ?? null });
+  return useQuery({
+    queryKey: evaluationKeys.jobs(year),
+    queryFn: async ({ signal }) => (await fetchScoringJobs(year, signal))[0] ?? null,
+  });
 }

@@ -19,7 +19,8 @@ export function indicatorTree(indicators: readonly EvaluationIndicator[]): Indic
     let level1 = groups.find((g) => g.code === indicator.level1Code);
     if (!level1) groups.push((level1 = { code: indicator.level1Code, label: indicator.level1Label, children: [] }));
     let level2 = level1.children.find((c) => c.code === indicator.level2Code);
-    if (!level2) level1.children.push((level2 = { code: indicator.level2Code, label: indicator.level2Label, indicators: [] }));
+    if (!level2)
+      level1.children.push((level2 = { code: indicator.level2Code, label: indicator.level2Label, indicators: [] }));
     level2.indicators.push({ indicator, index });
   });
   return groups;

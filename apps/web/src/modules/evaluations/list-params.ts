@@ -16,9 +16,12 @@ export function parseEvaluationParams(search: URLSearchParams): Omit<EvaluationL
   const pageSize = positive(search.get('pageSize'));
   return {
     year: year && year >= 2000 && year <= 2100 ? year : undefined,
-    status: (EVALUATION_STATUSES as readonly string[]).includes(status ?? '') ? (status as EvaluationStatus) : undefined,
+    status: (EVALUATION_STATUSES as readonly string[]).includes(status ?? '')
+      ? (status as EvaluationStatus)
+      : undefined,
     page: positive(search.get('page')) ?? 1,
-    pageSize: pageSize && (EVALUATION_PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
+    pageSize:
+      pageSize && (EVALUATION_PAGE_SIZES as readonly number[]).includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
   };
 }
 

@@ -3,8 +3,16 @@ import { isPlainDecimal, percentToShare, shareToPercent, validatePolicy, weightS
 
 /** The three 一级指标 of the national template, by the taxonomy's stable codes. */
 export const LEVEL1_CODES = ['output', 'benefit', 'satisfaction'] as const;
-export const LEVEL1_LABELS: Record<(typeof LEVEL1_CODES)[number], string> = { output: '产出指标', benefit: '效益指标', satisfaction: '满意度指标' };
-export const MOVE_TO_LABELS: Record<string, string> = { split_evenly: '平均分配', output: '移至产出', benefit: '移至效益' };
+export const LEVEL1_LABELS: Record<(typeof LEVEL1_CODES)[number], string> = {
+  output: '产出指标',
+  benefit: '效益指标',
+  satisfaction: '满意度指标',
+};
+export const MOVE_TO_LABELS: Record<string, string> = {
+  split_evenly: '平均分配',
+  output: '移至产出',
+  benefit: '移至效益',
+};
 
 /**
  * 评分规则 as the admin edits it: every number as typed, shares and ratios in percent (80, 130).
@@ -32,7 +40,11 @@ export function toFormState(policy: ScoringPolicy): PolicyFormState {
     level1Weights: { ...Object.fromEntries(LEVEL1_CODES.map((code) => [code, '0'])), ...policy.level1Weights },
     missingLevel1: policy.missingLevel1,
     reverseFormula: policy.reverseFormula,
-    qualitativeBands: policy.qualitativeBands.map((band) => ({ ...band, min: shareToPercent(band.min) ?? band.min, max: shareToPercent(band.max) ?? band.max })),
+    qualitativeBands: policy.qualitativeBands.map((band) => ({
+      ...band,
+      min: shareToPercent(band.min) ?? band.min,
+      max: shareToPercent(band.max) ?? band.max,
+    })),
     overshootPercent: shareToPercent(policy.overshootRatio) ?? '',
     missPercent: shareToPercent(policy.missThreshold ?? '1') ?? '100',
     indicatorDecimals: policy.indicatorDecimals,
@@ -47,7 +59,10 @@ export type PolicyResult = { ok: true; policy: ScoringPolicy } | { ok: false; me
 export function toPolicy(state: PolicyFormState): PolicyResult {
   const numbers: [string, string][] = [
     ['预算执行率权重', state.budgetExecutionWeight],
-    ...Object.entries(state.level1Weights).map(([code, weight]): [string, string] => [`${LEVEL1_LABELS[code as keyof typeof LEVEL1_LABELS] ?? code}权重`, weight]),
+    ...Object.entries(state.level1Weights).map(([code, weight]): [string, string] => [
+      `${LEVEL1_LABELS[code as keyof typeof LEVEL1_LABELS] ?? code}权重`,
+      weight,
+    ]),
     ...state.qualitativeBands.flatMap((band): [string, string][] => [
       [`“${band.label}”下限`, band.min],
       [`“${band.label}”上限`, band.max],
@@ -60,10 +75,16 @@ export function toPolicy(state: PolicyFormState): PolicyResult {
   if (state.grades.some((grade) => !grade.grade.trim())) return { ok: false, message: '请填写等级名称' };
   const policy: ScoringPolicy = {
     budgetExecutionWeight: state.budgetExecutionWeight.trim(),
-    level1Weights: Object.fromEntries(Object.entries(state.level1Weights).map(([code, weight]) => [code, weight.trim()])),
+    level1Weights: Object.fromEntries(
+      Object.entries(state.level1Weights).map(([code, weight]) => [code, weight.trim()]),
+    ),
     missingLevel1: state.missingLevel1,
     reverseFormula: state.reverseFormula,
-    qualitativeBands: state.qualitativeBands.map((band) => ({ ...band, min: percentToShare(band.min)!, max: percentToShare(band.max)! })),
+    qualitativeBands: state.qualitativeBands.map((band) => ({
+      ...band,
+      min: percentToShare(band.min)!,
+      max: percentToShare(band.max)!,
+    })),
     overshootRatio: state.overshootPercent.trim() ? percentToShare(state.overshootPercent) : null,
     missThreshold: percentToShare(state.missPercent)!,
     indicatorDecimals: state.indicatorDecimals,
@@ -78,5 +99,8 @@ export function toPolicy(state: PolicyFormState): PolicyResult {
 export function weightsProblem(state: PolicyFormState): string | null {
   const weights = [state.budgetExecutionWeight, ...Object.values(state.level1Weights)];
   if (!weights.every(isPlainDecimal)) return null;
-  return weightSumProblem({ budgetExecutionWeight: state.budgetExecutionWeight.trim(), level1Weights: Object.fromEntries(Object.entries(state.level1Weights).map(([c, w]) => [c, w.trim()])) });
+  return weightSumProblem({
+    budgetExecutionWeight: state.budgetExecutionWeight.trim(),
+    level1Weights: Object.fromEntries(Object.entries(state.level1Weights).map(([c, w]) => [c, w.trim()])),
+  });
 }

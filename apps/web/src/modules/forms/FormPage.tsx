@@ -21,7 +21,6 @@ import '../workflow/workflow.css';
 import './form.css';
 import './form-print.css';
 
-
 /** /forms/:formId — one 财政项目支出绩效目标填报表: the paper layout to read and print, and edit mode for the filer. */
 export function FormPage() {
   const { formId = '' } = useParams();
@@ -55,7 +54,9 @@ export function FormPage() {
   const review = form.status === 'returned' || form.status === 'finance_returned' ? form.latestReview : null;
   // The label as this revision prints it (kept from when it was locked); the code only if the list lost it.
   const categoryLabel = form.project.categoryCode ? (form.project.categoryLabel ?? form.project.categoryCode) : null;
-  const functionClassLabel = form.project.functionClassCode ? (form.project.functionClassLabel ?? form.project.functionClassCode) : null;
+  const functionClassLabel = form.project.functionClassCode
+    ? (form.project.functionClassLabel ?? form.project.functionClassCode)
+    : null;
 
   return (
     <div className="form-page">
@@ -70,7 +71,12 @@ export function FormPage() {
         actions={
           me.data && (
             <>
-              <WorkflowActions form={form} me={me.data} onReopened={(revision) => navigate(`/forms/${revision.id}`)} onReload={() => query.refetch()} />
+              <WorkflowActions
+                form={form}
+                me={me.data}
+                onReopened={(revision) => navigate(`/forms/${revision.id}`)}
+                onReload={() => query.refetch()}
+              />
               <EvaluationButton form={form} me={me.data} />
             </>
           )
@@ -103,7 +109,13 @@ export function FormPage() {
         taxonomy.isPending || functionClasses.isPending ? (
           <Spin className="form-loading" description="读取指标体系…" />
         ) : taxonomy.isError ? (
-          <Alert type="error" showIcon title="无法读取指标体系" description={taxonomy.error.message} action={<Button onClick={() => void taxonomy.refetch()}>重试</Button>} />
+          <Alert
+            type="error"
+            showIcon
+            title="无法读取指标体系"
+            description={taxonomy.error.message}
+            action={<Button onClick={() => void taxonomy.refetch()}>重试</Button>}
+          />
         ) : (
           <FormEditor
             key={`${form.id}:${form.rowVersion}`}
@@ -124,7 +136,13 @@ export function FormPage() {
         <>
           {/* Before 提交, what would block it; after, what the checks still find. */}
           <IssuesPanel issues={isEditable(form.status) ? atSubmission(form.issues) : form.issues} />
-          <FormSheet form={form} categoryLabel={categoryLabel} functionClassLabel={functionClassLabel} highlightField={review?.field} highlightNote={review?.comment} />
+          <FormSheet
+            form={form}
+            categoryLabel={categoryLabel}
+            functionClassLabel={functionClassLabel}
+            highlightField={review?.field}
+            highlightNote={review?.comment}
+          />
           <FormTimeline formId={form.id} status={form.status} />
         </>
       )}

@@ -1,5 +1,16 @@
 import { TAXONOMY_2021 as TAXONOMY } from './testing/taxonomy';
-import { createDraft, draftReducer, fieldIdIndicator, fieldIdLevel2, mapFieldError, rowNumberOf, toRequest, UNDO_REMOVE_ID, type DraftAction, type FormDraft } from './form-draft';
+import {
+  createDraft,
+  draftReducer,
+  fieldIdIndicator,
+  fieldIdLevel2,
+  mapFieldError,
+  rowNumberOf,
+  toRequest,
+  UNDO_REMOVE_ID,
+  type DraftAction,
+  type FormDraft,
+} from './form-draft';
 import { SEED_FORM_3 } from './testing/seed-form-3';
 import { toSaveRequest } from '@jxt/domain';
 
@@ -57,14 +68,28 @@ describe('form draft', () => {
     expect(names(draft, 0, 0)).toEqual([before[1], before[0], ...before.slice(2)]);
 
     const request = toRequest(draft);
-    expect(request.indicators.year[0].children[1].indicators[1]).toEqual({ name: '', rawValue: '', weight: null, scoringNotes: null, explanation: null, remark: null });
+    expect(request.indicators.year[0].children[1].indicators[1]).toEqual({
+      name: '',
+      rawValue: '',
+      weight: null,
+      scoringNotes: null,
+      explanation: null,
+      remark: null,
+    });
     // unchanged rows keep their ids
-    expect(request.indicators.year[0].children[0].indicators[0].id).toBe(SEED_FORM_3.indicators.year[0].children[0].indicators[1].id);
+    expect(request.indicators.year[0].children[0].indicators[0].id).toBe(
+      SEED_FORM_3.indicators.year[0].children[0].indicators[1].id,
+    );
   });
 
   it('copies only the path to a changed row, so other rows keep their identity (memoised rows skip)', () => {
     const draft = createDraft(SEED_FORM_3);
-    const next = draftReducer(draft, { type: 'indicator', at: { l1: 1, l2: 0, index: 1 }, field: 'name', value: '信息公开率' });
+    const next = draftReducer(draft, {
+      type: 'indicator',
+      at: { l1: 1, l2: 0, index: 1 },
+      field: 'name',
+      value: '信息公开率',
+    });
     expect(next.year[0]).toBe(draft.year[0]);
     expect(next.year[1].children[1]).toBe(draft.year[1].children[1]);
     expect(next.year[1].children[0].indicators[0]).toBe(draft.year[1].children[0].indicators[0]);
@@ -87,11 +112,18 @@ describe('form draft', () => {
     expect(draft.year.map((g) => g.code)).toEqual(['output', 'benefit', 'satisfaction']);
     expect(draft.year[2].children).toEqual([]);
     draft = apply(draft, { type: 'addLevel2', l1: 2, code: 'service_satisfaction', taxonomy: TAXONOMY });
-    expect(toRequest(draft).indicators.year[2]).toEqual({ code: 'satisfaction', children: [{ code: 'service_satisfaction', indicators: [expect.objectContaining({ name: '', rawValue: '' })] }] });
+    expect(toRequest(draft).indicators.year[2]).toEqual({
+      code: 'satisfaction',
+      children: [{ code: 'service_satisfaction', indicators: [expect.objectContaining({ name: '', rawValue: '' })] }],
+    });
   });
 
   it('maps the 400 field paths to the inputs and keeps every typed text', () => {
-    let draft = apply(createDraft(SEED_FORM_3), { type: 'fund', field: 'totalAmount', value: '12.345' }, { type: 'header', field: 'name', value: '' });
+    let draft = apply(
+      createDraft(SEED_FORM_3),
+      { type: 'fund', field: 'totalAmount', value: '12.345' },
+      { type: 'header', field: 'name', value: '' },
+    );
     const row = draft.year[0].children[1].indicators[0];
     draft = draftReducer(draft, {
       type: 'serverErrors',
@@ -109,22 +141,38 @@ describe('form draft', () => {
       [fieldIdIndicator(row.key, 'rawValue')]: '太长',
       [fieldIdLevel2(draft.year[1].children[1].key)]: '不在指标体系中',
     });
-    expect(draft.errorSummary.map((item) => item.label)).toEqual(['项目名称', '项目资金总额', '年度指标值 第6行', '二级指标', 'indicators.longTerm.0.code']);
+    expect(draft.errorSummary.map((item) => item.label)).toEqual([
+      '项目名称',
+      '项目资金总额',
+      '年度指标值 第6行',
+      '二级指标',
+      'indicators.longTerm.0.code',
+    ]);
     expect(draft.errorSummary[4].fieldId).toBeNull();
     expect(draft.funds.totalAmount).toBe('12.345');
 
     // the error follows its row when rows move, and goes when the input is edited
     draft = apply(draft, { type: 'moveIndicator', at: { l1: 0, l2: 0, index: 4 }, by: -1 });
     expect(draft.errors[fieldIdIndicator(row.key, 'rawValue')]).toBe('太长');
-    draft = apply(draft, { type: 'indicator', at: { l1: 0, l2: 1, index: 0 }, field: 'rawValue', value: '=100%' }, { type: 'fund', field: 'totalAmount', value: '12.34' });
+    draft = apply(
+      draft,
+      { type: 'indicator', at: { l1: 0, l2: 1, index: 0 }, field: 'rawValue', value: '=100%' },
+      { type: 'fund', field: 'totalAmount', value: '12.34' },
+    );
     expect(Object.keys(draft.errors)).toEqual(['project.name', fieldIdLevel2(draft.year[1].children[1].key)]);
   });
 
   it('names funds, goals and indicator rows in the words of the form', () => {
     const draft = createDraft(SEED_FORM_3);
     expect(mapFieldError(draft, { field: 'funds.annualOtherAmount', message: 'x' }).label).toBe('其他资金（年度栏）');
-    expect(mapFieldError(draft, { field: 'totalGoal', message: 'x' })).toEqual({ fieldId: 'totalGoal', label: '项目总目标', message: 'x' });
-    expect(mapFieldError(draft, { field: 'indicators.year.2.children.0.indicators.2.name', message: 'x' }).label).toBe('三级指标 第15行');
+    expect(mapFieldError(draft, { field: 'totalGoal', message: 'x' })).toEqual({
+      fieldId: 'totalGoal',
+      label: '项目总目标',
+      message: 'x',
+    });
+    expect(mapFieldError(draft, { field: 'indicators.year.2.children.0.indicators.2.name', message: 'x' }).label).toBe(
+      '三级指标 第15行',
+    );
     expect(rowNumberOf(draft.year, { l1: 1, l2: 1, index: 0 })).toBe(11);
     expect(mapFieldError(draft, { field: 'rowVersion', message: 'x' }).fieldId).toBeNull();
   });
@@ -146,7 +194,11 @@ describe('form draft', () => {
     // a form that has its years keeps them, even a carried-forward one's old years (the check warns about those)
     const kept = createDraft({ ...SEED_FORM_3, year: 2022 });
     expect([kept.goalPeriodStart, kept.goalPeriodEnd, kept.goalPeriodProposed]).toEqual([2021, 2021, false]);
-    expect(mapFieldError(kept, { field: 'goalPeriodEnd', message: 'x' })).toEqual({ fieldId: 'goalPeriodEnd', label: '项目总目标终止年度', message: 'x' });
+    expect(mapFieldError(kept, { field: 'goalPeriodEnd', message: 'x' })).toEqual({
+      fieldId: 'goalPeriodEnd',
+      label: '项目总目标终止年度',
+      message: 'x',
+    });
   });
 
   it('edits 新增/延续 and 功能分类科目 as codes, and maps their 400s to their inputs', () => {
@@ -158,8 +210,14 @@ describe('form draft', () => {
     expect(toRequest(draft).project).toMatchObject({ continuity: 'continuing', functionClassCode: '2080505' });
     draft = apply(draft, { type: 'header', field: 'functionClassCode', value: null });
     expect(toRequest(draft).project.functionClassCode).toBeNull();
-    expect(mapFieldError(draft, { field: 'project.continuity', message: 'x' })).toEqual({ fieldId: 'project.continuity', label: '新增/延续', message: 'x' });
-    expect(mapFieldError(draft, { field: 'project.functionClassCode', message: 'x' }).fieldId).toBe('project.functionClassCode');
+    expect(mapFieldError(draft, { field: 'project.continuity', message: 'x' })).toEqual({
+      fieldId: 'project.continuity',
+      label: '新增/延续',
+      message: 'x',
+    });
+    expect(mapFieldError(draft, { field: 'project.functionClassCode', message: 'x' }).fieldId).toBe(
+      'project.functionClassCode',
+    );
   });
 
   it('undoes the removal of an indicator: the row comes back at its place, with its id and text', () => {
@@ -187,7 +245,11 @@ describe('form draft', () => {
   it('puts a restored row at the end of its group when the group has shrunk, and forgets rows whose group is gone', () => {
     let draft = createDraft(SEED_FORM_3);
     // 质量指标 has one row: remove it, then the empty group; nothing to restore into
-    draft = apply(draft, { type: 'removeIndicator', at: { l1: 0, l2: 1, index: 0 } }, { type: 'removeLevel2', l1: 0, l2: 1 });
+    draft = apply(
+      draft,
+      { type: 'removeIndicator', at: { l1: 0, l2: 1, index: 0 } },
+      { type: 'removeLevel2', l1: 0, l2: 1 },
+    );
     expect(draft.removed).toEqual([]);
 
     draft = createDraft(SEED_FORM_3);

@@ -150,7 +150,9 @@ export function createDraft(form: GoalForm): FormDraft {
 }
 
 export function draftFundsToFunds(funds: DraftFunds): Funds {
-  return Object.fromEntries(FUND_FIELDS.map((field) => [field, funds[field].trim() === '' ? null : funds[field]])) as unknown as Funds;
+  return Object.fromEntries(
+    FUND_FIELDS.map((field) => [field, funds[field].trim() === '' ? null : funds[field]]),
+  ) as unknown as Funds;
 }
 
 export function toRequest(draft: FormDraft): SaveFormRequest {
@@ -168,26 +170,26 @@ export function toRequest(draft: FormDraft): SaveFormRequest {
       plannedStart: project.plannedStart || null,
       plannedEnd: project.plannedEnd || null,
     },
-    funds: Object.fromEntries(FUND_FIELDS.map((field) => [field, amountForRequest(draft.funds[field])])) as unknown as Funds,
+    funds: Object.fromEntries(
+      FUND_FIELDS.map((field) => [field, amountForRequest(draft.funds[field])]),
+    ) as unknown as Funds,
     totalGoal: orNull(draft.totalGoal),
     annualGoal: orNull(draft.annualGoal),
     goalPeriodStart: draft.goalPeriodStart,
     goalPeriodEnd: draft.goalPeriodEnd,
     indicators: {
-      year: draft.year.map(
-        (l1): Level1GroupInput => ({
-          code: l1.code,
-          children: l1.children.map((l2) => ({
-            code: l2.code,
-            indicators: l2.indicators.map((indicator) => ({
-              ...(indicator.id ? { id: indicator.id } : {}),
-              name: indicator.name,
-              rawValue: indicator.rawValue,
-              ...indicator.extra,
-            })),
+      year: draft.year.map((l1): Level1GroupInput => ({
+        code: l1.code,
+        children: l1.children.map((l2) => ({
+          code: l2.code,
+          indicators: l2.indicators.map((indicator) => ({
+            ...(indicator.id ? { id: indicator.id } : {}),
+            name: indicator.name,
+            rawValue: indicator.rawValue,
+            ...indicator.extra,
           })),
-        }),
-      ),
+        })),
+      })),
       longTerm: draft.base.indicators.longTerm,
     },
   };
@@ -212,7 +214,12 @@ export type DraftAction =
   | { type: 'removeIndicator'; at: IndicatorAt }
   /** 撤销: the last removed row back at its place. */
   | { type: 'restoreIndicator' }
-  | { type: 'moveIndicator'; at: IndicatorAt; by: -1 | 1; /** keep the keyboard in this input of the moved row */ focusField?: IndicatorField }
+  | {
+      type: 'moveIndicator';
+      at: IndicatorAt;
+      by: -1 | 1;
+      /** keep the keyboard in this input of the moved row */ focusField?: IndicatorField;
+    }
   | { type: 'addLevel2'; l1: number; code: string; taxonomy: readonly TaxonomyNode[] }
   | { type: 'removeLevel2'; l1: number; l2: number }
   | { type: 'addLevel1'; code: string; taxonomy: readonly TaxonomyNode[] }
@@ -227,7 +234,12 @@ function replaceAt<T>(items: readonly T[], index: number, item: T): T[] {
 }
 
 /** Applies `change` to one level-2 group, copying only the path down to it. */
-function updateLevel2(year: DraftLevel1[], l1: number, l2: number, change: (group: DraftLevel2) => DraftLevel2): DraftLevel1[] {
+function updateLevel2(
+  year: DraftLevel1[],
+  l1: number,
+  l2: number,
+  change: (group: DraftLevel2) => DraftLevel2,
+): DraftLevel1[] {
   const level1 = year[l1];
   const level2 = level1?.children[l2];
   if (!level2) return year;
@@ -239,7 +251,11 @@ function sortIndex(taxonomy: readonly TaxonomyNode[], code: string): number {
 }
 
 /** Where a new group goes: before the first existing group that the taxonomy sorts after it. */
-function insertSorted<T extends { code: string }>(items: readonly T[], item: T, taxonomy: readonly TaxonomyNode[]): { items: T[]; index: number } {
+function insertSorted<T extends { code: string }>(
+  items: readonly T[],
+  item: T,
+  taxonomy: readonly TaxonomyNode[],
+): { items: T[]; index: number } {
   const order = sortIndex(taxonomy, item.code);
   let index = items.findIndex((existing) => sortIndex(taxonomy, existing.code) > order);
   if (index < 0) index = items.length;
@@ -253,19 +269,35 @@ export function draftReducer(state: FormDraft, action: DraftAction): FormDraft {
 
     case 'header': {
       const fieldId = `project.${action.field}`;
-      return { ...state, project: { ...state.project, [action.field]: action.value }, dirty: true, errors: withoutError(state.errors, fieldId) };
+      return {
+        ...state,
+        project: { ...state.project, [action.field]: action.value },
+        dirty: true,
+        errors: withoutError(state.errors, fieldId),
+      };
     }
 
     case 'fund': {
       const fieldId = `funds.${action.field}`;
-      return { ...state, funds: { ...state.funds, [action.field]: action.value }, dirty: true, errors: withoutError(state.errors, fieldId) };
+      return {
+        ...state,
+        funds: { ...state.funds, [action.field]: action.value },
+        dirty: true,
+        errors: withoutError(state.errors, fieldId),
+      };
     }
 
     case 'goal':
       return { ...state, [action.field]: action.value, dirty: true, errors: withoutError(state.errors, action.field) };
 
     case 'goalPeriod':
-      return { ...state, [action.field]: action.value, goalPeriodProposed: false, dirty: true, errors: withoutError(state.errors, action.field) };
+      return {
+        ...state,
+        [action.field]: action.value,
+        goalPeriodProposed: false,
+        dirty: true,
+        errors: withoutError(state.errors, action.field),
+      };
 
     case 'indicator': {
       const { l1, l2, index } = action.at;
@@ -275,12 +307,22 @@ export function draftReducer(state: FormDraft, action: DraftAction): FormDraft {
         ...group,
         indicators: replaceAt(group.indicators, index, { ...row, [action.field]: action.value }),
       }));
-      return { ...state, year, dirty: true, errors: withoutError(state.errors, fieldIdIndicator(row.key, action.field)) };
+      return {
+        ...state,
+        year,
+        dirty: true,
+        errors: withoutError(state.errors, fieldIdIndicator(row.key, action.field)),
+      };
     }
 
     case 'addIndicator': {
       const key = `k${state.nextKey}`;
-      const row: DraftIndicator = { key, name: '', rawValue: '', extra: { weight: null, scoringNotes: null, explanation: null, remark: null } };
+      const row: DraftIndicator = {
+        key,
+        name: '',
+        rawValue: '',
+        extra: { weight: null, scoringNotes: null, explanation: null, remark: null },
+      };
       const year = updateLevel2(state.year, action.l1, action.l2, (group) => {
         const at = action.after === undefined ? group.indicators.length : action.after + 1;
         return { ...group, indicators: [...group.indicators.slice(0, at), row, ...group.indicators.slice(at)] };
@@ -294,8 +336,14 @@ export function draftReducer(state: FormDraft, action: DraftAction): FormDraft {
       const group = state.year[l1]?.children[l2];
       const row = group?.indicators[index];
       if (!group || !row) return state;
-      const year = updateLevel2(state.year, l1, l2, (g) => ({ ...g, indicators: g.indicators.filter((_, i) => i !== index) }));
-      const removed = [...state.removed, { row, groupKey: group.key, index, rowNumber: rowNumberOf(state.year, action.at) }].slice(-UNDO_LIMIT);
+      const year = updateLevel2(state.year, l1, l2, (g) => ({
+        ...g,
+        indicators: g.indicators.filter((_, i) => i !== index),
+      }));
+      const removed = [
+        ...state.removed,
+        { row, groupKey: group.key, index, rowNumber: rowNumberOf(state.year, action.at) },
+      ].slice(-UNDO_LIMIT);
       return { ...state, year, removed, dirty: true, focus: UNDO_REMOVE_ID };
     }
 
@@ -337,7 +385,14 @@ export function draftReducer(state: FormDraft, action: DraftAction): FormDraft {
       const group: DraftLevel2 = {
         key: groupKey,
         code: action.code,
-        indicators: [{ key: rowKey, name: '', rawValue: '', extra: { weight: null, scoringNotes: null, explanation: null, remark: null } }],
+        indicators: [
+          {
+            key: rowKey,
+            name: '',
+            rawValue: '',
+            extra: { weight: null, scoringNotes: null, explanation: null, remark: null },
+          },
+        ],
       };
       const { items } = insertSorted(level1.children, group, action.taxonomy);
       return {
@@ -403,7 +458,16 @@ const HEADER_LABELS: Partial<Record<keyof ProjectHeader, string>> = {
   plannedStart: FORM_FIELD_LABELS.plannedStart,
   plannedEnd: FORM_FIELD_LABELS.plannedEnd,
 };
-const EDITABLE_HEADER = new Set<string>(['name', 'categoryCode', 'continuity', 'functionClassCode', 'printedDepartment', 'printedImplementingUnit', 'plannedStart', 'plannedEnd']);
+const EDITABLE_HEADER = new Set<string>([
+  'name',
+  'categoryCode',
+  'continuity',
+  'functionClassCode',
+  'printedDepartment',
+  'printedImplementingUnit',
+  'plannedStart',
+  'plannedEnd',
+]);
 
 /** 1-based row number of an indicator in the printed table of the year set. */
 export function rowNumberOf(year: readonly DraftLevel1[], at: IndicatorAt): number {
@@ -447,17 +511,22 @@ export function mapFieldError(draft: FormDraft, error: FieldError): FieldMessage
     const column = fund === 'otherAmount' ? '（项目总额栏）' : fund === 'annualOtherAmount' ? '（年度栏）' : '';
     return { fieldId: field, label: `${FUND_FIELD_LABELS[fund]}${column}`, message };
   }
-  if ((field === 'totalGoal' || field === 'annualGoal' || field === 'goalPeriodStart' || field === 'goalPeriodEnd') && parts.length === 1) {
+  if (
+    (field === 'totalGoal' || field === 'annualGoal' || field === 'goalPeriodStart' || field === 'goalPeriodEnd') &&
+    parts.length === 1
+  ) {
     return { fieldId: field, label: FORM_FIELD_LABELS[field], message };
   }
   if (parts[0] === 'indicators' && parts[1] === 'year') {
     const [i, j, k] = [parts[2], parts[4], parts[6]].map((p) => (p === undefined ? undefined : Number(p)));
     const level1 = i === undefined ? undefined : draft.year[i];
     if (!level1) return unmatched(FORM_FIELD_LABELS.indicators);
-    if (parts[3] !== 'children' || j === undefined) return { fieldId: fieldIdLevel1(level1.key), label: FORM_FIELD_LABELS.level1, message };
+    if (parts[3] !== 'children' || j === undefined)
+      return { fieldId: fieldIdLevel1(level1.key), label: FORM_FIELD_LABELS.level1, message };
     const level2 = level1.children[j];
     if (!level2) return { fieldId: fieldIdLevel1(level1.key), label: FORM_FIELD_LABELS.level1, message };
-    if (parts[5] !== 'indicators' || k === undefined) return { fieldId: fieldIdLevel2(level2.key), label: FORM_FIELD_LABELS.level2, message };
+    if (parts[5] !== 'indicators' || k === undefined)
+      return { fieldId: fieldIdLevel2(level2.key), label: FORM_FIELD_LABELS.level2, message };
     const row = level2.indicators[k];
     if (!row) return { fieldId: fieldIdLevel2(level2.key), label: FORM_FIELD_LABELS.level2, message };
     const leaf = parts[7] ?? 'name';

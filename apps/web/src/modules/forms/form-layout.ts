@@ -29,14 +29,34 @@ export function layoutIndicatorRows<I>(groups: ReadonlyArray<IndicatorTreeLike<I
   groups.forEach((level1, l1) => {
     const level1Span = level1.children.reduce((sum, level2) => sum + Math.max(1, level2.indicators.length), 0) || 1;
     if (level1.children.length === 0) {
-      rows.push({ l1, l2: -1, index: -1, indicator: null, level1Span, level2Span: 1, rowNumber: 0, first: true, last: true });
+      rows.push({
+        l1,
+        l2: -1,
+        index: -1,
+        indicator: null,
+        level1Span,
+        level2Span: 1,
+        rowNumber: 0,
+        first: true,
+        last: true,
+      });
       return;
     }
     level1.children.forEach((level2, l2) => {
       const level2Span = Math.max(1, level2.indicators.length);
       const span1 = l2 === 0 ? level1Span : 0;
       if (level2.indicators.length === 0) {
-        rows.push({ l1, l2, index: -1, indicator: null, level1Span: span1, level2Span, rowNumber: 0, first: true, last: true });
+        rows.push({
+          l1,
+          l2,
+          index: -1,
+          indicator: null,
+          level1Span: span1,
+          level2Span,
+          rowNumber: 0,
+          first: true,
+          last: true,
+        });
         return;
       }
       level2.indicators.forEach((indicator, index) => {

@@ -31,5 +31,9 @@ export function useTaxonomy(year: number | undefined, enabled = true) {
 }
 
 export function useCodeList(list: CodeListName) {
-  return useQuery({ queryKey: formKeys.codeList(list), queryFn: ({ signal }) => fetchCodeList(list, signal), staleTime: 10 * 60_000 });
+  return useQuery({
+    queryKey: formKeys.codeList(list),
+    queryFn: ({ signal }) => fetchCodeList(list, signal),
+    staleTime: 10 * 60_000,
+  });
 }

@@ -48,7 +48,9 @@ beforeEach(() => {
       posted.push(body);
       return json(200, {
         results: body.forms.map((f, i) =>
-          i === 0 ? { formId: f.id, ok: true, status: 'supervisor_approved', rowVersion: 4 } : { formId: f.id, ok: false, statusCode: 409, message: '表单已被他人处理' },
+          i === 0
+            ? { formId: f.id, ok: true, status: 'supervisor_approved', rowVersion: 4 }
+            : { formId: f.id, ok: false, statusCode: 409, message: '表单已被他人处理' },
         ),
         succeeded: 1,
         failed: body.forms.length - 1,
@@ -66,7 +68,8 @@ describe('InboxPage', () => {
     expect(screen.getByTestId('count-to_report')).toHaveTextContent('1');
     expect(screen.getByTestId('count-returned')).toHaveTextContent('0');
     expect(screen.getByTestId('count-draft_due')).toHaveTextContent('0');
-    for (const label of ['待审核', '待汇总报送', '已退回', '即将到期的草稿']) expect(screen.getAllByText(label).length).toBeGreaterThan(0);
+    for (const label of ['待审核', '待汇总报送', '已退回', '即将到期的草稿'])
+      expect(screen.getAllByText(label).length).toBeGreaterThan(0);
     expect(screen.getByText('已逾期 1 项')).toBeInTheDocument();
   });
 
@@ -105,7 +108,14 @@ describe('InboxPage', () => {
     await userEvent.click(screen.getByRole('button', { name: '批量审核通过（2）' }));
     await userEvent.click(await screen.findByRole('button', { name: /确\s*认/ }));
     await waitFor(() => expect(posted).toHaveLength(1));
-    expect(posted[0]).toEqual({ action: 'approve', comment: null, forms: [{ id: 'f1', rowVersion: 3 }, { id: 'f2', rowVersion: 3 }] });
+    expect(posted[0]).toEqual({
+      action: 'approve',
+      comment: null,
+      forms: [
+        { id: 'f1', rowVersion: 3 },
+        { id: 'f2', rowVersion: 3 },
+      ],
+    });
     const result = await screen.findByRole('list', { name: '批量操作结果' });
     expect(within(result).getByText('市民服务：成功（主管部门已审核）')).toBeInTheDocument();
     expect(within(result).getByText('项目服务管理：失败 — 表单已被他人处理')).toBeInTheDocument();
@@ -123,7 +133,9 @@ describe('InboxPage', () => {
     expect(posted).toHaveLength(0);
     await userEvent.type(within(dialog).getByLabelText('退回意见（所有选中的表共用）'), '请补充指标');
     await userEvent.click(within(dialog).getByRole('button', { name: '确认退回' }));
-    await waitFor(() => expect(posted).toEqual([{ action: 'return', comment: '请补充指标', forms: [{ id: 'f1', rowVersion: 3 }] }]));
+    await waitFor(() =>
+      expect(posted).toEqual([{ action: 'return', comment: '请补充指标', forms: [{ id: 'f1', rowVersion: 3 }] }]),
+    );
   });
 
   it('offers no batch steps to a filer', async () => {

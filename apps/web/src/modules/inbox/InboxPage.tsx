@@ -1,4 +1,11 @@
-import { FORM_ACTION_LABELS, FORM_STATUS_LABELS, type BatchTransitionResponse, type FormAction, type InboxItem, type InboxReason } from '@jxt/contracts';
+import {
+  FORM_ACTION_LABELS,
+  FORM_STATUS_LABELS,
+  type BatchTransitionResponse,
+  type FormAction,
+  type InboxItem,
+  type InboxReason,
+} from '@jxt/contracts';
 import { availableActions } from '@jxt/domain';
 import { Alert, App, Button, Card, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
@@ -37,7 +44,11 @@ export function InboxPage() {
   const [reason, setReason] = useState<InboxReason | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
   const [returning, setReturning] = useState<InboxItem[] | null>(null);
-  const [outcome, setOutcome] = useState<{ action: FormAction; response: BatchTransitionResponse; names: Map<string, string> } | null>(null);
+  const [outcome, setOutcome] = useState<{
+    action: FormAction;
+    response: BatchTransitionResponse;
+    names: Map<string, string>;
+  } | null>(null);
   const [batchError, setBatchError] = useState<string | null>(null);
 
   const roles = me.data?.roles ?? [];
@@ -45,7 +56,8 @@ export function InboxPage() {
   const items = useMemo(() => inbox.data?.items ?? [], [inbox.data]);
   const shown = reason ? items.filter((item) => item.reason === reason) : items;
   const chosen = items.filter((item) => selected.includes(item.formId));
-  const eligible = (action: FormAction) => chosen.filter((item) => availableActions(item.status, roles).includes(action));
+  const eligible = (action: FormAction) =>
+    chosen.filter((item) => availableActions(item.status, roles).includes(action));
 
   const run = (action: FormAction, targets: InboxItem[], comment?: string) => {
     setBatchError(null);
@@ -90,7 +102,12 @@ export function InboxPage() {
         </Typography.Title>
         {inbox.data && (
           <Typography.Text type="secondary">
-            共 {inbox.data.total + (evaluationInbox.data?.total ?? 0)} 项{inbox.data.overdue > 0 && <Tag color="red" className="inbox-overdue-total">已逾期 {inbox.data.overdue} 项</Tag>}
+            共 {inbox.data.total + (evaluationInbox.data?.total ?? 0)} 项
+            {inbox.data.overdue > 0 && (
+              <Tag color="red" className="inbox-overdue-total">
+                已逾期 {inbox.data.overdue} 项
+              </Tag>
+            )}
           </Typography.Text>
         )}
       </div>
@@ -143,7 +160,13 @@ export function InboxPage() {
           {BATCH_ACTIONS.map(({ action, label }) => {
             const n = eligible(action).length;
             return (
-              <Button key={action} danger={action === 'return'} type={action === 'approve' ? 'primary' : 'default'} disabled={n === 0 || batch.isPending} onClick={() => onBatch(action)}>
+              <Button
+                key={action}
+                danger={action === 'return'}
+                type={action === 'approve' ? 'primary' : 'default'}
+                disabled={n === 0 || batch.isPending}
+                onClick={() => onBatch(action)}
+              >
                 {label}
                 {n > 0 ? `（${n}）` : ''}
               </Button>
@@ -152,7 +175,17 @@ export function InboxPage() {
         </Space>
       )}
 
-      {batchError && <Alert className="list-error" type="error" showIcon title="批量操作失败" description={batchError} closable onClose={() => setBatchError(null)} />}
+      {batchError && (
+        <Alert
+          className="list-error"
+          type="error"
+          showIcon
+          title="批量操作失败"
+          description={batchError}
+          closable
+          onClose={() => setBatchError(null)}
+        />
+      )}
       {outcome && <BatchResult {...outcome} onClose={() => setOutcome(null)} />}
 
       <Table<InboxItem>
@@ -168,7 +201,10 @@ export function InboxPage() {
             ? {
                 selectedRowKeys: selected,
                 onChange: (keys) => setSelected(keys as string[]),
-                getCheckboxProps: (item) => ({ disabled: availableActions(item.status, roles).length === 0, 'aria-label': `选择 ${item.projectName}` }),
+                getCheckboxProps: (item) => ({
+                  disabled: availableActions(item.status, roles).length === 0,
+                  'aria-label': `选择 ${item.projectName}`,
+                }),
               }
             : undefined
         }
@@ -188,7 +224,12 @@ export function InboxPage() {
             ),
           },
           { title: '单位', dataIndex: 'organizationName', ellipsis: { showTitle: true }, width: 220 },
-          { title: '状态', dataIndex: 'status', width: 130, render: (status: InboxItem['status']) => <FormStatusTag status={status} /> },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            width: 130,
+            render: (status: InboxItem['status']) => <FormStatusTag status={status} />,
+          },
           { title: '等待自', dataIndex: 'since', width: 170, render: (since: string) => formatTime(since) },
           {
             title: '截止日期',
@@ -226,7 +267,17 @@ export function InboxPage() {
   );
 }
 
-function ReturnDialog({ items, pending, onCancel, onConfirm }: { items: InboxItem[] | null; pending: boolean; onCancel: () => void; onConfirm: (comment: string) => void }) {
+function ReturnDialog({
+  items,
+  pending,
+  onCancel,
+  onConfirm,
+}: {
+  items: InboxItem[] | null;
+  pending: boolean;
+  onCancel: () => void;
+  onConfirm: (comment: string) => void;
+}) {
   const [form] = Form.useForm<{ comment: string }>();
   return (
     <Modal
@@ -245,7 +296,11 @@ function ReturnDialog({ items, pending, onCancel, onConfirm }: { items: InboxIte
         ))}
       </ul>
       <Form form={form} layout="vertical" onFinish={({ comment }) => onConfirm(comment.trim())} preserve={false}>
-        <Form.Item name="comment" label="退回意见（所有选中的表共用）" rules={[{ required: true, whitespace: true, message: '请填写退回意见' }]}>
+        <Form.Item
+          name="comment"
+          label="退回意见（所有选中的表共用）"
+          rules={[{ required: true, whitespace: true, message: '请填写退回意见' }]}
+        >
           <Input.TextArea rows={4} maxLength={2000} showCount />
         </Form.Item>
       </Form>
@@ -253,7 +308,17 @@ function ReturnDialog({ items, pending, onCancel, onConfirm }: { items: InboxIte
   );
 }
 
-function BatchResult({ action, response, names, onClose }: { action: FormAction; response: BatchTransitionResponse; names: Map<string, string>; onClose: () => void }) {
+function BatchResult({
+  action,
+  response,
+  names,
+  onClose,
+}: {
+  action: FormAction;
+  response: BatchTransitionResponse;
+  names: Map<string, string>;
+  onClose: () => void;
+}) {
   const label = action === 'approve' ? '批量审核通过' : action === 'return' ? '批量退回' : FORM_ACTION_LABELS[action];
   return (
     <Alert
@@ -267,7 +332,10 @@ function BatchResult({ action, response, names, onClose }: { action: FormAction;
         <ul className="issue-list" aria-label="批量操作结果">
           {response.results.map((r) => (
             <li key={r.formId} className={r.ok ? undefined : 'issue-error'}>
-              {names.get(r.formId) ?? r.formId}：{r.ok ? `成功${r.status ? `（${FORM_STATUS_LABELS[r.status]}）` : ''}` : `失败 — ${r.message ?? `错误 ${r.statusCode ?? ''}`}`}
+              {names.get(r.formId) ?? r.formId}：
+              {r.ok
+                ? `成功${r.status ? `（${FORM_STATUS_LABELS[r.status]}）` : ''}`
+                : `失败 — ${r.message ?? `错误 ${r.statusCode ?? ''}`}`}
             </li>
           ))}
         </ul>

@@ -6,13 +6,7 @@ import { FORM_STATUSES, FORM_STATUS_LABELS, type FormStatus, type ProjectListIte
 import { formatYuan } from '@jxt/domain';
 import { useDebouncedCallback } from '../../ui/use-debounced-callback';
 import { useCodeList, useDefaultYear, useOrganizations, useProjects } from './hooks';
-import {
-  applyChange,
-  PAGE_SIZES,
-  parseListParams,
-  toSearchParams,
-  type ProjectListParams,
-} from './list-params';
+import { applyChange, PAGE_SIZES, parseListParams, toSearchParams, type ProjectListParams } from './list-params';
 import { buildOrgTree } from './org-tree';
 import { FormStatusTag } from '../../ui/FormStatusTag';
 import { PageHeading } from '../../ui/PageHeading';

@@ -7,7 +7,8 @@ import { useCodeList, useGoalForm } from '../forms/hooks';
 import { compareRevisions, type CompareRow } from './revision-diff';
 import './workflow.css';
 
-const cell = (value: string | null) => (value === null ? <Typography.Text type="secondary">{EMPTY_MARK}</Typography.Text> : value);
+const cell = (value: string | null) =>
+  value === null ? <Typography.Text type="secondary">{EMPTY_MARK}</Typography.Text> : value;
 
 /** /forms/:formId/compare/:otherId — two revisions side by side, the older on the left, changed rows highlighted. */
 export function ComparePage() {
@@ -24,7 +25,10 @@ export function ComparePage() {
   }, [first.data, second.data]);
   const rows = useMemo(() => {
     if (!pair) return [];
-    return compareRevisions(pair[0], pair[1], { project_category: categories.data, function_class: functionClasses.data });
+    return compareRevisions(pair[0], pair[1], {
+      project_category: categories.data,
+      function_class: functionClasses.data,
+    });
   }, [pair, categories.data, functionClasses.data]);
 
   if (first.isPending || second.isPending) return <Spin className="form-loading" description="加载中…" />;
@@ -60,7 +64,11 @@ export function ComparePage() {
         className="form-alert"
         type={changed ? 'info' : 'success'}
         showIcon
-        title={changed ? `修订 ${older.revision} 与修订 ${newer.revision} 之间有 ${changed} 处变化（已高亮）` : '两个修订的内容相同'}
+        title={
+          changed
+            ? `修订 ${older.revision} 与修订 ${newer.revision} 之间有 ${changed} 处变化（已高亮）`
+            : '两个修订的内容相同'
+        }
       />
       <Table<CompareRow>
         className="compare-table"
@@ -71,7 +79,12 @@ export function ComparePage() {
         dataSource={shown}
         rowClassName={(row) => (row.changed ? 'compare-changed' : 'compare-same')}
         columns={[
-          { title: '栏目', dataIndex: 'section', width: 140, onCell: (row, i) => ({ rowSpan: sectionSpan(shown, row, i ?? 0) }) },
+          {
+            title: '栏目',
+            dataIndex: 'section',
+            width: 140,
+            onCell: (row, i) => ({ rowSpan: sectionSpan(shown, row, i ?? 0) }),
+          },
           {
             title: '项目',
             dataIndex: 'label',

@@ -11,10 +11,12 @@ import { apiFetch } from '../../api/http';
 const formPath = (id: string) => `/api/forms/${encodeURIComponent(id)}`;
 
 /** One step of the 审批流程. 调整 answers the NEW revision's form. */
-export const postTransition = (id: string, body: TransitionRequest) => apiFetch<GoalForm>(`${formPath(id)}/transitions`, { method: 'POST', body });
+export const postTransition = (id: string, body: TransitionRequest) =>
+  apiFetch<GoalForm>(`${formPath(id)}/transitions`, { method: 'POST', body });
 
 /** Every transition and saved change of a form, oldest first. */
-export const fetchHistory = (id: string, signal?: AbortSignal) => apiFetch<FormHistoryEntry[]>(`${formPath(id)}/history`, { signal });
+export const fetchHistory = (id: string, signal?: AbortSignal) =>
+  apiFetch<FormHistoryEntry[]>(`${formPath(id)}/history`, { signal });
 
 /** The same step on several forms; each one is checked and committed on its own. */
 export const postBatchTransition = (body: BatchTransitionRequest) =>

@@ -41,7 +41,10 @@ export function fieldOptions(form: GoalForm): FieldOptionGroup[] {
   );
   return [
     { label: '项目信息', options: HEADER.map(([value, label]) => ({ value, label })) },
-    { label: L.funds, options: FUND_FIELDS.map((field) => ({ value: `funds.${field}`, label: FUND_FIELD_LABELS[field] })) },
+    {
+      label: L.funds,
+      options: FUND_FIELDS.map((field) => ({ value: `funds.${field}`, label: FUND_FIELD_LABELS[field] })),
+    },
     {
       label: L.goals,
       options: [
@@ -57,7 +60,10 @@ export function fieldOptions(form: GoalForm): FieldOptionGroup[] {
 export function fieldLabel(form: GoalForm, path: string): string {
   for (const group of fieldOptions(form)) {
     const option = group.options.find((o) => o.value === path);
-    if (option) return group.label === '项目信息' || group.label === L.indicators ? option.label : `${group.label} / ${option.label}`;
+    if (option)
+      return group.label === '项目信息' || group.label === L.indicators
+        ? option.label
+        : `${group.label} / ${option.label}`;
   }
   return path;
 }

@@ -9,7 +9,12 @@ export const formatDate = (iso: string) => {
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString('zh-CN');
 };
 
-const CHINA_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric', day: 'numeric' });
+const CHINA_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+});
 
 /** The date of a moment in China time as its parts (填报日期 …年…月…日), whatever the browser's time zone; null if unreadable. */
 export function chinaDateParts(iso: string): { year: string; month: string; day: string } | null {

@@ -1,5 +1,19 @@
-import { FORM_FIELD_LABELS as L, FUND_FIELDS, FUND_FIELD_LABELS, INDICATOR_SET_LABELS, type GoalForm, type IndicatorSetsInput } from '@jxt/contracts';
-import { diffForms, fieldValueText, toSaveRequest, type CodeListLabels, type FieldChange, type FormContent } from '@jxt/domain';
+import {
+  FORM_FIELD_LABELS as L,
+  FUND_FIELDS,
+  FUND_FIELD_LABELS,
+  INDICATOR_SET_LABELS,
+  type GoalForm,
+  type IndicatorSetsInput,
+} from '@jxt/contracts';
+import {
+  diffForms,
+  fieldValueText,
+  toSaveRequest,
+  type CodeListLabels,
+  type FieldChange,
+  type FormContent,
+} from '@jxt/domain';
 
 export interface CompareRow {
   key: string;
@@ -16,8 +30,20 @@ export interface CompareRow {
 function content(form: GoalForm): FormContent {
   const { rowVersion: _rowVersion, ...rest } = toSaveRequest(form);
   const strip = (sets: IndicatorSetsInput['year']) =>
-    sets.map((l1) => ({ ...l1, children: l1.children.map((l2) => ({ ...l2, indicators: l2.indicators.map(({ id: _id, ...indicator }) => indicator) })) }));
-  return { ...rest, indicators: { year: strip(rest.indicators.year), longTerm: rest.indicators.longTerm ? strip(rest.indicators.longTerm) : null } };
+    sets.map((l1) => ({
+      ...l1,
+      children: l1.children.map((l2) => ({
+        ...l2,
+        indicators: l2.indicators.map(({ id: _id, ...indicator }) => indicator),
+      })),
+    }));
+  return {
+    ...rest,
+    indicators: {
+      year: strip(rest.indicators.year),
+      longTerm: rest.indicators.longTerm ? strip(rest.indicators.longTerm) : null,
+    },
+  };
 }
 
 /**
@@ -62,9 +88,22 @@ export function compareRevisions(left: GoalForm, right: GoalForm, lists: CodeLis
   const text = (path: string, value: string | null | undefined) => fieldValueText(path, value, lists);
   for (const [field, label] of header) {
     const path = `project.${field}`;
-    push('项目信息', path, label, fieldValueText(path, a.project[field], leftLists), fieldValueText(path, b.project[field], rightLists));
+    push(
+      '项目信息',
+      path,
+      label,
+      fieldValueText(path, a.project[field], leftLists),
+      fieldValueText(path, b.project[field], rightLists),
+    );
   }
-  for (const field of FUND_FIELDS) push(L.funds, `funds.${field}`, FUND_FIELD_LABELS[field], text(`funds.${field}`, a.funds[field]), text(`funds.${field}`, b.funds[field]));
+  for (const field of FUND_FIELDS)
+    push(
+      L.funds,
+      `funds.${field}`,
+      FUND_FIELD_LABELS[field],
+      text(`funds.${field}`, a.funds[field]),
+      text(`funds.${field}`, b.funds[field]),
+    );
   push(L.goals, 'goalPeriod', `${L.totalGoal}年度`, period(a), period(b), '__none__');
   rows[rows.length - 1].changed = changedUnder('goalPeriodStart').length + changedUnder('goalPeriodEnd').length > 0;
   push(L.goals, 'totalGoal', L.totalGoal, a.totalGoal, b.totalGoal);
@@ -115,6 +154,8 @@ function period(content: FormContent): string | null {
 
 function flat(groups: IndicatorSetsInput['year'] | null) {
   const map = new Map<string, { rawValue: string }>();
-  for (const l1 of groups ?? []) for (const l2 of l1.children) for (const i of l2.indicators) map.set([l1.code, l2.code, i.name].join('\u0000'), { rawValue: i.rawValue });
+  for (const l1 of groups ?? [])
+    for (const l2 of l1.children)
+      for (const i of l2.indicators) map.set([l1.code, l2.code, i.name].join('\u0000'), { rawValue: i.rawValue });
   return map;
 }

@@ -1,7 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { EVALUATION_STATUSES, QUALITATIVE_BAND_CODES, type EvaluationStatus, type QualitativeBandCode, type SaveEvaluationRequest } from '@jxt/contracts';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  EVALUATION_STATUSES,
+  QUALITATIVE_BAND_CODES,
+  type EvaluationStatus,
+  type QualitativeBandCode,
+  type SaveEvaluationRequest,
+} from '@jxt/contracts';
 import { IsMoney } from '../../../common/validation/is-money';
 
 /** A share of 分值 in [0, 1] with up to four decimals (90 % is "0.9"). */
@@ -16,31 +35,62 @@ export class EvaluationFundsDto {
 
 export class EvaluationIndicatorInputDto {
   @ApiProperty() @IsUUID('all', { message: '指标编号无效' }) id!: string;
-  @ApiPropertyOptional({ example: '99%', description: '实际完成值' }) @IsOptional() @IsString() @MaxLength(300) actualValue!: string | null;
+  @ApiPropertyOptional({ example: '99%', description: '实际完成值' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  actualValue!: string | null;
   @ApiPropertyOptional({ example: '0.9', description: '定性指标自评得分比例' })
-  @IsOptional() @IsString() @Matches(SHARE_PATTERN, { message: SHARE_MESSAGE })
+  @IsOptional()
+  @IsString()
+  @Matches(SHARE_PATTERN, { message: SHARE_MESSAGE })
   selfShare!: string | null;
-  @ApiPropertyOptional({ enum: QUALITATIVE_BAND_CODES, description: '定性指标所选完成档次（省略时取包含该比例的第一个档次）' })
-  @IsOptional() @IsIn([...QUALITATIVE_BAND_CODES], { message: BAND_MESSAGE })
+  @ApiPropertyOptional({
+    enum: QUALITATIVE_BAND_CODES,
+    description: '定性指标所选完成档次（省略时取包含该比例的第一个档次）',
+  })
+  @IsOptional()
+  @IsIn([...QUALITATIVE_BAND_CODES], { message: BAND_MESSAGE })
   selfBand?: QualitativeBandCode | null;
-  @ApiPropertyOptional({ description: '偏差原因分析及改进措施' }) @IsOptional() @IsString() @MaxLength(4000) deviationReason!: string | null;
+  @ApiPropertyOptional({ description: '偏差原因分析及改进措施' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  deviationReason!: string | null;
 }
 
 /** PUT /api/evaluations/:id — the unit's whole 自评表. */
 export class SaveEvaluationDto implements SaveEvaluationRequest {
   @ApiProperty() @IsInt({ message: 'rowVersion 必须是整数' }) @Min(1) rowVersion!: number;
-  @ApiProperty({ type: EvaluationFundsDto }) @ValidateNested() @Type(() => EvaluationFundsDto) funds!: EvaluationFundsDto;
-  @ApiPropertyOptional({ description: '年度总体目标实际完成情况' }) @IsOptional() @IsString() @MaxLength(8000) actualGoal!: string | null;
+  @ApiProperty({ type: EvaluationFundsDto })
+  @ValidateNested()
+  @Type(() => EvaluationFundsDto)
+  funds!: EvaluationFundsDto;
+  @ApiPropertyOptional({ description: '年度总体目标实际完成情况' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(8000)
+  actualGoal!: string | null;
   @ApiProperty({ type: [EvaluationIndicatorInputDto] })
-  @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => EvaluationIndicatorInputDto)
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => EvaluationIndicatorInputDto)
   indicators!: EvaluationIndicatorInputDto[];
 }
 
 /** GET /api/evaluations */
 export class ListEvaluationsQueryDto {
-  @ApiPropertyOptional({ example: 2021 }) @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
+  @ApiPropertyOptional({ example: 2021 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
   @ApiPropertyOptional({ enum: EVALUATION_STATUSES })
-  @IsOptional() @IsIn([...EVALUATION_STATUSES], { message: `状态必须是 ${EVALUATION_STATUSES.join('、')} 之一` })
+  @IsOptional()
+  @IsIn([...EVALUATION_STATUSES], { message: `状态必须是 ${EVALUATION_STATUSES.join('、')} 之一` })
   status?: EvaluationStatus;
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize?: number;

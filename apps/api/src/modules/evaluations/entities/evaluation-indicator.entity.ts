@@ -42,7 +42,6 @@ export class EvaluationIndicatorEntity {
   @Column({ name: 'sort_order', type: 'integer' })
   sortOrder!: number;
 
-
   /** 一级指标 as printed: copied from the locked form it was opened from. */
   @Column({ name: 'level1_label', type: 'varchar', length: 100 })
   level1Label!: string;

@@ -1,4 +1,14 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
 import type { FormStatus, ProjectContinuity } from '@jxt/contracts';
 import { ProjectEntity } from '../../projects/entities/project.entity';
 
@@ -13,7 +23,17 @@ const money = { type: 'numeric', precision: 18, scale: 2, nullable: true } as co
 @Index('goal_form_tenant_year_idx', ['tenantId', 'year'])
 // The inbox reads waiting forms by status and scope from this index alone (an index-only scan): every column it
 // needs from goal_form is in the key.
-@Index('goal_form_inbox_idx', ['tenantId', 'status', 'organizationPath', 'statusChangedAt', 'year', 'revision', 'rowVersion', 'projectId', 'id'])
+@Index('goal_form_inbox_idx', [
+  'tenantId',
+  'status',
+  'organizationPath',
+  'statusChangedAt',
+  'year',
+  'revision',
+  'rowVersion',
+  'projectId',
+  'id',
+])
 export class GoalFormEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

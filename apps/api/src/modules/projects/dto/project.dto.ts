@@ -1,7 +1,26 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { PROJECT_CONTINUITY, type CreateProjectRequest, type ProjectContinuity, type ProjectHeader, type UpdateProjectRequest } from '@jxt/contracts';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import {
+  PROJECT_CONTINUITY,
+  type CreateProjectRequest,
+  type ProjectContinuity,
+  type ProjectHeader,
+  type UpdateProjectRequest,
+} from '@jxt/contracts';
 
 /** 项目表头: the fields printed in the header grid of the 绩效目标填报表 (plus code, 新增/延续, 功能分类科目). */
 export class ProjectHeaderDto implements ProjectHeader {
@@ -17,7 +36,9 @@ export class ProjectHeaderDto implements ProjectHeader {
   name!: string;
 
   @ApiPropertyOptional({ example: 'recurring', description: '项目类别' })
-  @IsOptional() @IsString() @MaxLength(64)
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
   categoryCode!: string | null;
 
   @ApiPropertyOptional({ enum: PROJECT_CONTINUITY, description: '新增/延续' })
@@ -26,23 +47,31 @@ export class ProjectHeaderDto implements ProjectHeader {
   continuity!: ProjectContinuity | null;
 
   @ApiPropertyOptional({ example: '2060103', description: '功能分类科目' })
-  @IsOptional() @IsString() @Matches(/^\d{3,7}$/, { message: '功能分类科目编码应为 3–7 位数字' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{3,7}$/, { message: '功能分类科目编码应为 3–7 位数字' })
   functionClassCode!: string | null;
 
   @ApiPropertyOptional({ description: '主管部门（按表上所印）' })
-  @IsOptional() @IsString() @MaxLength(300)
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
   printedDepartment!: string | null;
 
   @ApiPropertyOptional({ description: '实施单位（按表上所印）' })
-  @IsOptional() @IsString() @MaxLength(300)
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
   printedImplementingUnit!: string | null;
 
   @ApiPropertyOptional({ example: '2021-01-01', description: '计划开始日期' })
-  @IsOptional() @IsISO8601({ strict: true }, { message: '计划开始日期必须是 YYYY-MM-DD' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: '计划开始日期必须是 YYYY-MM-DD' })
   plannedStart!: string | null;
 
   @ApiPropertyOptional({ example: '2022-12-31', description: '计划完成日期' })
-  @IsOptional() @IsISO8601({ strict: true }, { message: '计划完成日期必须是 YYYY-MM-DD' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: '计划完成日期必须是 YYYY-MM-DD' })
   plannedEnd!: string | null;
 }
 
@@ -52,7 +81,9 @@ export class CreateProjectDto extends ProjectHeaderDto implements CreateProjectR
   organizationId!: string;
 
   @ApiProperty({ example: 2021, description: '首个绩效目标表的年度' })
-  @IsInt({ message: '年度必须是整数' }) @Min(2000) @Max(2100)
+  @IsInt({ message: '年度必须是整数' })
+  @Min(2000)
+  @Max(2100)
   year!: number;
 }
 
@@ -67,8 +98,17 @@ export class UpdateProjectDto implements UpdateProjectRequest {
 }
 
 export class ListProjectsQueryDto {
-  @ApiProperty({ example: 2021 }) @Type(() => Number) @IsInt({ message: 'year 必须是年份' }) @Min(2000) @Max(2100) year!: number;
-  @ApiPropertyOptional({ description: '按项目名称或编码搜索' }) @IsOptional() @IsString() @MaxLength(100) search?: string;
+  @ApiProperty({ example: 2021 })
+  @Type(() => Number)
+  @IsInt({ message: 'year 必须是年份' })
+  @Min(2000)
+  @Max(2100)
+  year!: number;
+  @ApiPropertyOptional({ description: '按项目名称或编码搜索' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  search?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: '组织编号无效' }) organizationId?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) categoryCode?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(30) status?: string;

@@ -1,5 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMinSize, IsArray, IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { ROLES, type CreateUserRequest, type Role, type UpdateUserRequest } from '@jxt/contracts';
 import { IsPhone } from '../../../common/validation/is-filer';
 
@@ -18,7 +30,9 @@ export class CreateUserDto implements CreateUserRequest {
 
   @ApiProperty() @IsString() @MinLength(8, { message: '密码至少 8 个字符' }) @MaxLength(200) password!: string;
 
-  @ApiPropertyOptional({ description: '联系电话（提交表单时作为联系电话的建议值）', example: '021-57821234' }) @IsPhone({ optional: true }) phone?: string | null;
+  @ApiPropertyOptional({ description: '联系电话（提交表单时作为联系电话的建议值）', example: '021-57821234' })
+  @IsPhone({ optional: true })
+  phone?: string | null;
 
   @ApiProperty() @IsUUID('all', { message: '组织编号无效' }) organizationId!: string;
 
@@ -30,9 +44,20 @@ export class CreateUserDto implements CreateUserRequest {
 }
 
 export class UpdateUserDto implements UpdateUserRequest {
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty({ message: '请填写姓名' }) @MaxLength(100) displayName?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(8, { message: '密码至少 8 个字符' }) @MaxLength(200) password?: string;
-  @ApiPropertyOptional({ description: '联系电话；空白或 null 清除' }) @IsPhone({ optional: true }) phone?: string | null;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty({ message: '请填写姓名' })
+  @MaxLength(100)
+  displayName?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(8, { message: '密码至少 8 个字符' })
+  @MaxLength(200)
+  password?: string;
+  @ApiPropertyOptional({ description: '联系电话；空白或 null 清除' }) @IsPhone({ optional: true }) phone?:
+    string | null;
   @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: '组织编号无效' }) organizationId?: string;
 
   @ApiPropertyOptional({ enum: ROLES, isArray: true })

@@ -9,7 +9,10 @@ import { HistoryEventColumns } from '../../../common/history/history-event.colum
 @Entity({ name: 'form_event' })
 @Index('form_event_form_idx', ['formId', 'id'])
 // 填报人 and 联系电话 come together, and only with a 提交.
-@Check('form_event_filer_check', `(filer_name IS NULL) = (filer_phone IS NULL) AND (filer_name IS NULL OR action = 'submit')`)
+@Check(
+  'form_event_filer_check',
+  `(filer_name IS NULL) = (filer_phone IS NULL) AND (filer_name IS NULL OR action = 'submit')`,
+)
 export class FormEventEntity extends HistoryEventColumns<FormAction, FormStatus> {
   /** No foreign key on purpose: the history outlives a deleted draft. */
   @Column({ name: 'form_id', type: 'uuid' })

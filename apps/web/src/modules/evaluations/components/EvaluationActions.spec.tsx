@@ -14,12 +14,18 @@ beforeEach(() => {
   global.fetch = fetchMock as unknown as typeof fetch;
 });
 
-const buttonsOf = (container: HTMLElement) => [...container.querySelectorAll('.evaluation-actions button')].map((b) => (b.textContent ?? '').replace(/\s/g, ''));
+const buttonsOf = (container: HTMLElement) =>
+  [...container.querySelectorAll('.evaluation-actions button')].map((b) => (b.textContent ?? '').replace(/\s/g, ''));
 
-const SUBMITTED = { 项目完成及时率: { actualValue: '及时', selfShare: '0.9' }, 信息化程度: { actualValue: '有所提升', selfShare: '0.7', deviationReason: '部分系统迁移推迟到次年' } };
+const SUBMITTED = {
+  项目完成及时率: { actualValue: '及时', selfShare: '0.9' },
+  信息化程度: { actualValue: '有所提升', selfShare: '0.7', deviationReason: '部分系统迁移推迟到次年' },
+};
 
 function renderActions(status: EvaluationStatus, role: Role, submittedBy: string | null = 'u-filer') {
-  return renderWithProviders(<EvaluationActions evaluation={seedEvaluation3({ status, submittedBy }, SUBMITTED)} me={user(`u-${role}`, role)} />);
+  return renderWithProviders(
+    <EvaluationActions evaluation={seedEvaluation3({ status, submittedBy }, SUBMITTED)} me={user(`u-${role}`, role)} />,
+  );
 }
 
 describe('EvaluationActions', () => {
@@ -60,7 +66,11 @@ describe('EvaluationActions', () => {
     await waitFor(() => expect(fetchMock).toHaveBeenCalled());
     const [url, init] = fetchMock.mock.calls[0] as [string, RequestInit];
     expect(url).toBe('/api/evaluations/e-3/transitions');
-    expect(JSON.parse(String(init.body))).toEqual({ action: 'return', rowVersion: 1, comment: '信息化程度的偏差原因不充分' });
+    expect(JSON.parse(String(init.body))).toEqual({
+      action: 'return',
+      rowVersion: 1,
+      comment: '信息化程度的偏差原因不充分',
+    });
   });
 
   it('复核 adjusts a qualitative share inside its band, needs a reason, updates the total live and sends the adjustments', async () => {
@@ -90,13 +100,28 @@ describe('EvaluationActions', () => {
       action: 'review',
       rowVersion: 1,
       comment: null,
-      adjustments: [{ indicatorId: seedEvaluation3().indicators[6].id, share: '0.75', band: 'partly', reason: '两项子任务延期' }],
+      adjustments: [
+        { indicatorId: seedEvaluation3().indicators[6].id, share: '0.75', band: 'partly', reason: '两项子任务延期' },
+      ],
     });
   });
 
   it('复核 shows the unit’s 部分达成 at 80 % as picked, and sends the reviewer’s band at an edge', async () => {
-    const atEdge = { ...SUBMITTED, 项目完成及时率: { actualValue: '基本及时', selfShare: '0.8000', selfBand: 'partly' as const, deviationReason: '延期' } };
-    renderWithProviders(<EvaluationActions evaluation={seedEvaluation3({ status: 'submitted', submittedBy: 'u-filer' }, atEdge)} me={user('u-reviewer', 'reviewer')} />);
+    const atEdge = {
+      ...SUBMITTED,
+      项目完成及时率: {
+        actualValue: '基本及时',
+        selfShare: '0.8000',
+        selfBand: 'partly' as const,
+        deviationReason: '延期',
+      },
+    };
+    renderWithProviders(
+      <EvaluationActions
+        evaluation={seedEvaluation3({ status: 'submitted', submittedBy: 'u-filer' }, atEdge)}
+        me={user('u-reviewer', 'reviewer')}
+      />,
+    );
     await userEvent.click(screen.getByRole('button', { name: buttonName('复核') }));
     const dialog = await screen.findByRole('dialog');
     const row = within(dialog).getByText('项目完成及时率').closest('tr')!;
@@ -107,6 +132,8 @@ describe('EvaluationActions', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: '确认复核' }));
     await waitFor(() => expect(fetchMock).toHaveBeenCalled());
     const body = JSON.parse(String((fetchMock.mock.calls[0] as [string, RequestInit])[1].body));
-    expect(body.adjustments).toEqual([{ indicatorId: expect.any(String), share: '0.8', band: 'partly', reason: '佐证已补充' }]);
+    expect(body.adjustments).toEqual([
+      { indicatorId: expect.any(String), share: '0.8', band: 'partly', reason: '佐证已补充' },
+    ]);
   });
 });

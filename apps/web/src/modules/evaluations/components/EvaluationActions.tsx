@@ -1,4 +1,10 @@
-import { EVALUATION_ACTION_LABELS, type CurrentUser, type Evaluation, type EvaluationAction, type EvaluationTransitionRequest } from '@jxt/contracts';
+import {
+  EVALUATION_ACTION_LABELS,
+  type CurrentUser,
+  type Evaluation,
+  type EvaluationAction,
+  type EvaluationTransitionRequest,
+} from '@jxt/contracts';
 import { availableEvaluationActions, EVALUATION_TRANSITIONS } from '@jxt/domain';
 import { App, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
@@ -17,9 +23,14 @@ export interface EvaluationActionsProps {
 }
 
 /** The steps the rules allow this user on this 自评表; 复核 and 定稿 not on one's own submission (the API would refuse). */
-export function visibleEvaluationActions(evaluation: Pick<Evaluation, 'status' | 'submittedBy'>, me: Pick<CurrentUser, 'id' | 'roles'>): EvaluationAction[] {
+export function visibleEvaluationActions(
+  evaluation: Pick<Evaluation, 'status' | 'submittedBy'>,
+  me: Pick<CurrentUser, 'id' | 'roles'>,
+): EvaluationAction[] {
   return availableEvaluationActions(evaluation.status, me.roles).filter((action) => {
-    const rule = EVALUATION_TRANSITIONS.find((t) => t.from === evaluation.status && t.action === action && t.roles.some((r) => me.roles.includes(r)));
+    const rule = EVALUATION_TRANSITIONS.find(
+      (t) => t.from === evaluation.status && t.action === action && t.roles.some((r) => me.roles.includes(r)),
+    );
     return !(rule?.forbidsOwnSubmission && evaluation.submittedBy !== null && evaluation.submittedBy === me.id);
   });
 }
@@ -102,7 +113,11 @@ function StepDialog({ evaluation, action, onClose, onReload }: StepDialogProps) 
       {CONFIRM_TEXT[action] && <Typography.Paragraph>{CONFIRM_TEXT[action]}</Typography.Paragraph>}
       <Form form={values} layout="vertical" onFinish={onFinish} requiredMark>
         {requiresComment && (
-          <Form.Item name="comment" label={commentLabel} rules={[{ required: true, whitespace: true, message: `请填写${commentLabel}` }]}>
+          <Form.Item
+            name="comment"
+            label={commentLabel}
+            rules={[{ required: true, whitespace: true, message: `请填写${commentLabel}` }]}
+          >
             <Input.TextArea rows={4} maxLength={2000} showCount placeholder="必填" />
           </Form.Item>
         )}

@@ -14,7 +14,9 @@ beforeEach(() => {
 });
 
 const renderEditor = (evaluation = seedEvaluation3()) =>
-  renderWithProviders(<EvaluationEditor evaluation={evaluation} onDone={() => undefined} onReload={async () => undefined} />);
+  renderWithProviders(
+    <EvaluationEditor evaluation={evaluation} onDone={() => undefined} onReload={async () => undefined} />,
+  );
 
 const total = () => screen.getByTestId('evaluation-total').textContent;
 const scoreOf = (name: string) => screen.getByLabelText(`得分：${name}`).textContent;
@@ -55,7 +57,9 @@ describe('EvaluationEditor', () => {
     await userEvent.type(screen.getByLabelText('实际完成值：项目验收合格率'), '90');
     const cell = reasonCell('项目验收合格率');
     expect(cell).toHaveClass('eval-reason-missing');
-    expect(within(cell).getByText('三级指标「项目验收合格率」：未完成或超出目标较多，请填写偏差原因分析及改进措施')).toHaveClass('field-note-error');
+    expect(
+      within(cell).getByText('三级指标「项目验收合格率」：未完成或超出目标较多，请填写偏差原因分析及改进措施'),
+    ).toHaveClass('field-note-error');
 
     await userEvent.type(screen.getByLabelText('偏差原因：项目验收合格率'), '一个子项目延期验收');
     expect(reasonCell('项目验收合格率')).not.toHaveClass('eval-reason-missing');
@@ -88,7 +92,19 @@ describe('EvaluationEditor', () => {
   });
 
   it('opens a share saved as 部分达成 at 80 % as 部分达成, not as 达成 (the edge both bands share), and saves the band picked', async () => {
-    renderEditor(seedEvaluation3({}, { 项目完成及时率: { actualValue: '基本及时', selfShare: '0.8000', selfBand: 'partly', deviationReason: '两项子任务延期' } }));
+    renderEditor(
+      seedEvaluation3(
+        {},
+        {
+          项目完成及时率: {
+            actualValue: '基本及时',
+            selfShare: '0.8000',
+            selfBand: 'partly',
+            deviationReason: '两项子任务延期',
+          },
+        },
+      ),
+    );
     const band = screen.getByRole('combobox', { name: '完成档次：项目完成及时率' }).closest('.ant-select')!;
     expect(within(band as HTMLElement).getByTitle('部分达成并具有一定效果（60%–80%）')).toBeInTheDocument();
     expect(screen.getByLabelText('得分比例：项目完成及时率')).toHaveValue('80');
@@ -96,7 +112,13 @@ describe('EvaluationEditor', () => {
     await userEvent.click(screen.getByRole('button', { name: /保\s*存/ }));
     await waitFor(() => expect(fetchMock).toHaveBeenCalled());
     const body = JSON.parse(String((fetchMock.mock.calls[0] as [string, RequestInit])[1].body));
-    expect(body.indicators[6]).toEqual({ id: seedEvaluation3().indicators[6].id, actualValue: '基本及时', selfShare: '0.8', selfBand: 'partly', deviationReason: '两项子任务延期' });
+    expect(body.indicators[6]).toEqual({
+      id: seedEvaluation3().indicators[6].id,
+      actualValue: '基本及时',
+      selfShare: '0.8',
+      selfBand: 'partly',
+      deviationReason: '两项子任务延期',
+    });
   });
 
   it('keeps 未达成 at 60 % as picked, from the first choice to the request', async () => {
@@ -114,7 +136,12 @@ describe('EvaluationEditor', () => {
 
   it('saves with one PUT carrying the rowVersion, and marks the server’s field messages (400)', async () => {
     fetchMock.mockResolvedValueOnce(
-      json(400, { statusCode: 400, error: 'Bad Request', message: '有字段不正确', fields: [{ field: 'indicators.5.actualValue', message: '实际完成值太长', value: 'x' }] }),
+      json(400, {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: '有字段不正确',
+        fields: [{ field: 'indicators.5.actualValue', message: '实际完成值太长', value: 'x' }],
+      }),
     );
     renderEditor();
     await userEvent.type(screen.getByLabelText('实际完成值：项目验收合格率'), '90');
@@ -126,13 +153,20 @@ describe('EvaluationEditor', () => {
     const body = JSON.parse(String(init.body));
     expect(body.rowVersion).toBe(1);
     expect(body.funds).toEqual({ annualBudget: '8927300.00', executedAmount: null });
-    expect(body.indicators[5]).toEqual({ id: seedEvaluation3().indicators[5].id, actualValue: '90', selfShare: null, deviationReason: null });
+    expect(body.indicators[5]).toEqual({
+      id: seedEvaluation3().indicators[5].id,
+      actualValue: '90',
+      selfShare: null,
+      deviationReason: null,
+    });
     expect(await screen.findByText('实际完成值太长')).toBeInTheDocument();
     expect(screen.getByText(/未保存：有 1 处需要修改/)).toBeInTheDocument();
   });
 
   it('answers a 409 with a dialog naming who changed it, and 重新加载', async () => {
-    fetchMock.mockResolvedValueOnce(json(409, { statusCode: 409, error: 'Conflict', message: '这张自评表已被 李四 修改' }));
+    fetchMock.mockResolvedValueOnce(
+      json(409, { statusCode: 409, error: 'Conflict', message: '这张自评表已被 李四 修改' }),
+    );
     renderEditor();
     await userEvent.type(screen.getByLabelText('实际完成值：项目验收合格率'), '90');
     await userEvent.click(screen.getByRole('button', { name: /保\s*存/ }));

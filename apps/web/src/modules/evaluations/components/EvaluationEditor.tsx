@@ -34,13 +34,19 @@ function focusField(path: string) {
  */
 export function EvaluationEditor({ evaluation, onDone, onReload }: EvaluationEditorProps) {
   const [draft, dispatch] = useReducer(draftReducer, evaluation, createDraft);
-  const { save, saving, saved, conflict, closeConflict, failure, closeFailure } = useEditorSave(useSaveEvaluation(evaluation.id), {
-    onSaved: onDone,
-    onInvalid: (fields, message) => dispatch({ type: 'serverErrors', fields, message }),
-  });
+  const { save, saving, saved, conflict, closeConflict, failure, closeFailure } = useEditorSave(
+    useSaveEvaluation(evaluation.id),
+    {
+      onSaved: onDone,
+      onInvalid: (fields, message) => dispatch({ type: 'serverErrors', fields, message }),
+    },
+  );
 
   const content = useMemo(() => toContent(draft), [draft]);
-  const scored = useMemo(() => scoreEvaluationContent(content, evaluation.policy.policy), [content, evaluation.policy.policy]);
+  const scored = useMemo(
+    () => scoreEvaluationContent(content, evaluation.policy.policy),
+    [content, evaluation.policy.policy],
+  );
   const issues = useMemo(() => checkEvaluation(content, scored), [content, scored]);
   const byField = useMemo(() => issuesByField(issues), [issues]);
   const inputs = evaluationInputs({ evaluation, draft, scored, issues: byField, dispatch });
@@ -49,7 +55,15 @@ export function EvaluationEditor({ evaluation, onDone, onReload }: EvaluationEdi
   const mistakes = issues.filter(isMistake).length;
   const todos = issues.filter((issue) => issue.severity === 'error' && issue.blank).length;
   // The summary's rows without a field (the server's message alone) print no label.
-  const summary = useMemo(() => draft.errorSummary.map((item) => ({ fieldId: item.field || null, label: item.field ? item.label : '', message: item.message })), [draft.errorSummary]);
+  const summary = useMemo(
+    () =>
+      draft.errorSummary.map((item) => ({
+        fieldId: item.field || null,
+        label: item.field ? item.label : '',
+        message: item.message,
+      })),
+    [draft.errorSummary],
+  );
 
   return (
     <div className="form-editor">
@@ -58,7 +72,11 @@ export function EvaluationEditor({ evaluation, onDone, onReload }: EvaluationEdi
           总分 <strong>{scored.total}</strong>（{scored.grade}）
         </Typography.Text>
         <Typography.Text type={mistakes ? 'danger' : todos ? 'secondary' : 'success'}>
-          {mistakes ? `提交前有 ${mistakes} 处需要修改${todos ? `，${todos} 项待填写` : ''}` : todos ? `提交前还有 ${todos} 项待填写` : '已可提交'}
+          {mistakes
+            ? `提交前有 ${mistakes} 处需要修改${todos ? `，${todos} 项待填写` : ''}`
+            : todos
+              ? `提交前还有 ${todos} 项待填写`
+              : '已可提交'}
         </Typography.Text>
       </EditBar>
 

@@ -56,7 +56,9 @@ describe('EvaluationInbox (绩效自评 in 待办)', () => {
   it('shows nothing when nothing waits', async () => {
     serve({ items: [], counts: { to_evaluate: 0, returned: 0, to_review: 0, to_finalise: 0 }, total: 0 });
     const { container } = renderWithProviders(<EvaluationInbox />);
-    await waitFor(() => expect(global.fetch).toHaveBeenCalledWith(expect.stringContaining('/api/evaluation-inbox'), expect.anything()));
+    await waitFor(() =>
+      expect(global.fetch).toHaveBeenCalledWith(expect.stringContaining('/api/evaluation-inbox'), expect.anything()),
+    );
     await act(() => new Promise((r) => setTimeout(r, 20)));
     expect(container.querySelector('.evaluation-inbox')).toBeNull();
   });

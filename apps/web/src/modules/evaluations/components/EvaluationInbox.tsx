@@ -10,7 +10,16 @@ const REASONS = Object.keys(EVALUATION_INBOX_REASON_LABELS) as EvaluationInboxRe
 /** The 绩效自评 part of 待办: shown when something waits on the user (unit: to evaluate, returned; reviewer: to 复核, to 定稿). */
 export function EvaluationInbox() {
   const inbox = useEvaluationInbox();
-  if (inbox.isError) return <Alert className="list-error" type="error" showIcon title="无法读取绩效自评待办" description={inbox.error.message} />;
+  if (inbox.isError)
+    return (
+      <Alert
+        className="list-error"
+        type="error"
+        showIcon
+        title="无法读取绩效自评待办"
+        description={inbox.error.message}
+      />
+    );
   if (!inbox.data || inbox.data.total === 0) return null;
   const { items, counts } = inbox.data;
   return (
@@ -41,7 +50,9 @@ export function EvaluationInbox() {
             render: (name: string, item) => (
               <>
                 {/* Not opened yet: the approved form's 绩效自评 button opens it. */}
-                <Link to={item.evaluationId ? `/evaluations/${item.evaluationId}` : `/forms/${item.formId}`}>{name}</Link>
+                <Link to={item.evaluationId ? `/evaluations/${item.evaluationId}` : `/forms/${item.formId}`}>
+                  {name}
+                </Link>
                 <div className="inbox-sub">
                   {item.projectCode} · {item.year}年度 · {EVALUATION_INBOX_REASON_LABELS[item.reason]}
                 </div>
@@ -53,7 +64,12 @@ export function EvaluationInbox() {
             title: '状态',
             dataIndex: 'status',
             width: 130,
-            render: (status: EvaluationInboxItem['status']) => (status ? <EvaluationStatusTag status={status} /> : <Typography.Text type="secondary">未开始</Typography.Text>),
+            render: (status: EvaluationInboxItem['status']) =>
+              status ? (
+                <EvaluationStatusTag status={status} />
+              ) : (
+                <Typography.Text type="secondary">未开始</Typography.Text>
+              ),
           },
           { title: '等待自', dataIndex: 'since', width: 170, render: (since: string) => formatTime(since) },
           {

@@ -4,10 +4,19 @@ import { seedEvaluation3 } from '../testing/seed-evaluation-3';
 import { EvaluationSheet } from './EvaluationSheet';
 
 const evaluation = seedEvaluation3(
-  { status: 'reviewed', funds: { initialBudget: '8927300.00', annualBudget: '8927300.00', executedAmount: '8500000.00' } },
+  {
+    status: 'reviewed',
+    funds: { initialBudget: '8927300.00', annualBudget: '8927300.00', executedAmount: '8500000.00' },
+  },
   {
     项目验收合格率: { actualValue: '100' },
-    项目完成及时率: { actualValue: '基本及时', selfShare: '0.9', reviewerShare: '0.75', reviewerReason: '两项子任务延期', deviationReason: '专家库模块验收推迟' },
+    项目完成及时率: {
+      actualValue: '基本及时',
+      selfShare: '0.9',
+      reviewerShare: '0.75',
+      reviewerReason: '两项子任务延期',
+      deviationReason: '专家库模块验收推迟',
+    },
     投诉率: { actualValue: '0' },
   },
 );
@@ -31,7 +40,9 @@ describe('EvaluationSheet (read view)', () => {
   it('shows the reviewer’s adjusted share and reason on the row, and scores by it', () => {
     render(<EvaluationSheet evaluation={evaluation} scored={storedScores(evaluation)} />);
     const row = screen.getByText('项目完成及时率').closest('tr')!;
-    expect(within(row).getByText('复核调整：部分达成并具有一定效果 75%；复核调整理由：两项子任务延期')).toBeInTheDocument();
+    expect(
+      within(row).getByText('复核调整：部分达成并具有一定效果 75%；复核调整理由：两项子任务延期'),
+    ).toBeInTheDocument();
     expect(within(row).getByLabelText('得分：项目完成及时率')).toHaveTextContent('5.36');
     expect(within(row).getByText('复核：部分达成并具有一定效果，得分值的 75%')).toBeInTheDocument();
     expect(within(row).queryByText(/定性（复核）/)).toBeNull();
@@ -42,8 +53,21 @@ describe('EvaluationSheet: the 完成档次 as picked, at a shared edge', () => 
   const atEdges = seedEvaluation3(
     { status: 'final' },
     {
-      项目完成及时率: { actualValue: '基本及时', selfShare: '0.8000', selfBand: 'partly', deviationReason: '两项子任务延期' },
-      信息化程度: { actualValue: '有所提升', selfShare: '0.6000', selfBand: 'missed', reviewerShare: '0.8000', reviewerBand: 'partly', reviewerReason: '佐证已补充', deviationReason: '迁移推迟' },
+      项目完成及时率: {
+        actualValue: '基本及时',
+        selfShare: '0.8000',
+        selfBand: 'partly',
+        deviationReason: '两项子任务延期',
+      },
+      信息化程度: {
+        actualValue: '有所提升',
+        selfShare: '0.6000',
+        selfBand: 'missed',
+        reviewerShare: '0.8000',
+        reviewerBand: 'partly',
+        reviewerReason: '佐证已补充',
+        deviationReason: '迁移推迟',
+      },
       网络运行情况: { actualValue: '良好', selfShare: '0.8000', selfBand: 'achieved' },
     },
   );
@@ -53,7 +77,9 @@ describe('EvaluationSheet: the 完成档次 as picked, at a shared edge', () => 
     const row = (name: string) => screen.getByText(name, { selector: 'td' }).closest('tr')!;
     expect(within(row('项目完成及时率')).getByText('完成档次：部分达成并具有一定效果 80%')).toBeInTheDocument();
     expect(within(row('信息化程度')).getByText('完成档次：未达成且效果较差 60%')).toBeInTheDocument();
-    expect(within(row('信息化程度')).getByText('复核调整：部分达成并具有一定效果 80%；复核调整理由：佐证已补充')).toBeInTheDocument();
+    expect(
+      within(row('信息化程度')).getByText('复核调整：部分达成并具有一定效果 80%；复核调整理由：佐证已补充'),
+    ).toBeInTheDocument();
     expect(within(row('网络运行情况')).getByText('完成档次：达成年度指标 80%')).toBeInTheDocument();
   });
 

@@ -1,4 +1,11 @@
-import { EVALUATION_FIELD_LABELS as L, FORM_FIELD_LABELS as FL, type Evaluation, type Money, type QualitativeBand, type QualitativeBandCode } from '@jxt/contracts';
+import {
+  EVALUATION_FIELD_LABELS as L,
+  FORM_FIELD_LABELS as FL,
+  type Evaluation,
+  type Money,
+  type QualitativeBand,
+  type QualitativeBandCode,
+} from '@jxt/contracts';
 import { formatYuan, shareToPercent, type ScoredEvaluation } from '@jxt/domain';
 import type { ReactNode } from 'react';
 import { layoutIndicatorRows } from '../../forms/form-layout';
@@ -129,7 +136,11 @@ function HeadTable({ evaluation, scored, inputs }: EvaluationSheetProps) {
 }
 
 /** A qualitative score as printed: the band as picked and the percent (`部分达成并具有一定效果 80%`); null when none. */
-export function bandText(share: string | null, band: QualitativeBandCode | null, bands: readonly QualitativeBand[]): string | null {
+export function bandText(
+  share: string | null,
+  band: QualitativeBandCode | null,
+  bands: readonly QualitativeBand[],
+): string | null {
   const percent = shareToPercent(share);
   if (percent === null) return null;
   const code = bandAsPicked(share, band, bands);
@@ -152,14 +163,28 @@ export function ActualText({ indicator, scored, bands, pending = false }: Actual
     <>
       <div className="eval-actual-value">{indicator.actualValue ?? ''}</div>
       {scored.actualInTargetUnit && <div className="eval-note">折合 {scored.actualInTargetUnit}</div>}
-      {self !== null && <div className="eval-note">{L.band}：{self}</div>}
-      {scored.error && <div className={pending ? 'field-note field-note-todo' : 'field-note field-note-error'}>{scored.error}</div>}
+      {self !== null && (
+        <div className="eval-note">
+          {L.band}：{self}
+        </div>
+      )}
+      {scored.error && (
+        <div className={pending ? 'field-note field-note-todo' : 'field-note field-note-error'}>{scored.error}</div>
+      )}
     </>
   );
 }
 
 /** 偏差原因 as printed, the reviewer's adjustment below it, and the mark when a required reason is missing. */
-export function ReasonText({ indicator, scored, bands }: { indicator: Evaluation['indicators'][number]; scored: ScoredEvaluation['indicators'][number]; bands: readonly QualitativeBand[] }) {
+export function ReasonText({
+  indicator,
+  scored,
+  bands,
+}: {
+  indicator: Evaluation['indicators'][number];
+  scored: ScoredEvaluation['indicators'][number];
+  bands: readonly QualitativeBand[];
+}) {
   const reviewer = bandText(indicator.reviewerShare, indicator.reviewerBand, bands);
   return (
     <>
@@ -170,7 +195,9 @@ export function ReasonText({ indicator, scored, bands }: { indicator: Evaluation
           {indicator.reviewerReason ? `；${L.reviewerReason}：${indicator.reviewerReason}` : ''}
         </div>
       )}
-      {scored.reasonMissing && <div className="field-note field-note-error">未完成或超出目标较多，请填写偏差原因分析及改进措施</div>}
+      {scored.reasonMissing && (
+        <div className="field-note field-note-error">未完成或超出目标较多，请填写偏差原因分析及改进措施</div>
+      )}
     </>
   );
 }
@@ -180,7 +207,8 @@ function IndicatorTable({ evaluation, scored, inputs }: EvaluationSheetProps) {
   const bands = evaluation.policy.policy.qualitativeBands;
   const rows = layoutIndicatorRows(tree);
   const blank = new Set(evaluation.issues.filter((issue) => issue.blank).map((issue) => issue.field));
-  const pending = (index: number) => blank.has(`indicators.${index}.actualValue`) || blank.has(`indicators.${index}.selfShare`);
+  const pending = (index: number) =>
+    blank.has(`indicators.${index}.actualValue`) || blank.has(`indicators.${index}.selfShare`);
   return (
     <table className="sheet-table sheet-indicators eval-indicators">
       <IndicatorColumns />
@@ -221,11 +249,18 @@ function IndicatorTable({ evaluation, scored, inputs }: EvaluationSheetProps) {
               <td>{indicator.name}</td>
               <td className="sheet-value">{indicator.rawTarget}</td>
               <td className="eval-actual" data-field={`indicators.${index}.actualValue`}>
-                {inputs ? inputs.actual(index) : <ActualText indicator={indicator} scored={s} bands={bands} pending={pending(index)} />}
+                {inputs ? (
+                  inputs.actual(index)
+                ) : (
+                  <ActualText indicator={indicator} scored={s} bands={bands} pending={pending(index)} />
+                )}
               </td>
               <td className="eval-number">{s.weight}</td>
               <ScoreCell name={indicator.name} scored={s} />
-              <td className={s.reasonMissing ? 'eval-reason eval-reason-missing' : 'eval-reason'} data-field={`indicators.${index}.deviationReason`}>
+              <td
+                className={s.reasonMissing ? 'eval-reason eval-reason-missing' : 'eval-reason'}
+                data-field={`indicators.${index}.deviationReason`}
+              >
                 {inputs ? inputs.reason(index) : <ReasonText indicator={indicator} scored={s} bands={bands} />}
               </td>
             </tr>
@@ -251,7 +286,10 @@ function IndicatorTable({ evaluation, scored, inputs }: EvaluationSheetProps) {
 /** 财政项目支出绩效自评表 as the official table: head, funds, goals, indicators, 总分 and grade. */
 export function EvaluationSheet(props: EvaluationSheetProps) {
   return (
-    <article className={props.inputs ? 'goal-sheet eval-sheet eval-sheet-edit' : 'goal-sheet eval-sheet'} aria-label={L.title}>
+    <article
+      className={props.inputs ? 'goal-sheet eval-sheet eval-sheet-edit' : 'goal-sheet eval-sheet'}
+      aria-label={L.title}
+    >
       <EvaluationTitle year={props.evaluation.year} />
       <HeadTable {...props} />
       <IndicatorTable {...props} />

@@ -1,9 +1,21 @@
-import { EVALUATION_ACTION_LABELS, EVALUATION_STATUS_LABELS, type EvaluationHistoryEntry, type EvaluationStatus } from '@jxt/contracts';
+import {
+  EVALUATION_ACTION_LABELS,
+  EVALUATION_STATUS_LABELS,
+  type EvaluationHistoryEntry,
+  type EvaluationStatus,
+} from '@jxt/contracts';
 import { EvaluationStatusTag } from '../../../ui/EvaluationStatusTag';
 import { ChangeList, historyItem, HistoryTimeline, Unchanged } from '../../../ui/HistoryTimeline';
 import { useEvaluationHistory } from '../hooks';
 
-const COLORS: Partial<Record<string, string>> = { submit: 'blue', review: 'green', finalise: 'green', return: 'orange', withdraw: 'gray', save: 'gray' };
+const COLORS: Partial<Record<string, string>> = {
+  submit: 'blue',
+  review: 'green',
+  finalise: 'green',
+  return: 'orange',
+  withdraw: 'gray',
+  save: 'gray',
+};
 
 function entryItem(entry: EvaluationHistoryEntry) {
   const title = entry.kind === 'save' ? '保存修改' : entry.action ? EVALUATION_ACTION_LABELS[entry.action] : '状态变更';
@@ -15,7 +27,8 @@ function entryItem(entry: EvaluationHistoryEntry) {
     <>
       {entry.kind === 'transition' && (
         <div className="timeline-states">
-          {entry.fromStatus ? EVALUATION_STATUS_LABELS[entry.fromStatus] : '新建'} → {entry.toStatus ? EVALUATION_STATUS_LABELS[entry.toStatus] : ''}
+          {entry.fromStatus ? EVALUATION_STATUS_LABELS[entry.fromStatus] : '新建'} →{' '}
+          {entry.toStatus ? EVALUATION_STATUS_LABELS[entry.toStatus] : ''}
         </div>
       )}
       {entry.comment && <div className="timeline-comment">{entry.comment}</div>}
@@ -29,5 +42,12 @@ function entryItem(entry: EvaluationHistoryEntry) {
 /** 自评记录: every save and step of the 自评表 (who, when, from which state to which, the comment), newest first. */
 export function EvaluationTimeline({ evaluationId, status }: { evaluationId: string; status: EvaluationStatus }) {
   const history = useEvaluationHistory(evaluationId);
-  return <HistoryTimeline title="自评记录" status={<EvaluationStatusTag status={status} />} history={history} item={entryItem} />;
+  return (
+    <HistoryTimeline
+      title="自评记录"
+      status={<EvaluationStatusTag status={status} />}
+      history={history}
+      item={entryItem}
+    />
+  );
 }

@@ -1,7 +1,15 @@
 import { REVERSE_FORMULA_LABELS, type GradeBand, type ScoringPolicy, type ScoringPolicyVersion } from '@jxt/contracts';
 import { Alert, Button, Card, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { LEVEL1_CODES, LEVEL1_LABELS, MOVE_TO_LABELS, toFormState, toPolicy, weightsProblem, type PolicyFormState } from '../policy-form';
+import {
+  LEVEL1_CODES,
+  LEVEL1_LABELS,
+  MOVE_TO_LABELS,
+  toFormState,
+  toPolicy,
+  weightsProblem,
+  type PolicyFormState,
+} from '../policy-form';
 
 export interface PolicyEditorProps {
   current: ScoringPolicyVersion;
@@ -45,20 +53,39 @@ function NumberText({
 }
 
 /** Every 一级指标 the policy weighs or the year's taxonomy has, labelled as the taxonomy names it. */
-export function weightedLevels(weights: Record<string, string>, level1: readonly { code: string; label: string }[] = []): { code: string; label: string }[] {
-  const labels = new Map<string, string>([...Object.entries(LEVEL1_LABELS), ...level1.map((l): [string, string] => [l.code, l.label])]);
+export function weightedLevels(
+  weights: Record<string, string>,
+  level1: readonly { code: string; label: string }[] = [],
+): { code: string; label: string }[] {
+  const labels = new Map<string, string>([
+    ...Object.entries(LEVEL1_LABELS),
+    ...level1.map((l): [string, string] => [l.code, l.label]),
+  ]);
   const codes = [...new Set([...LEVEL1_CODES, ...level1.map((l) => l.code), ...Object.keys(weights)])];
   return codes.map((code) => ({ code, label: labels.get(code) ?? code }));
 }
 
-function WeightsSection({ state, set, level1 }: { state: PolicyFormState; set: (change: Partial<PolicyFormState>) => void; level1?: PolicyEditorProps['level1'] }) {
+function WeightsSection({
+  state,
+  set,
+  level1,
+}: {
+  state: PolicyFormState;
+  set: (change: Partial<PolicyFormState>) => void;
+  level1?: PolicyEditorProps['level1'];
+}) {
   // The sum is checked where the weights are typed, not only beside the save button.
   const problem = weightsProblem(state);
   return (
     <Card size="small" title="权重（合计 100）" className="policy-section">
       <Space wrap size="large">
         <Form.Item label="预算执行率" colon={false}>
-          <NumberText label="预算执行率权重" value={state.budgetExecutionWeight} invalid={problem !== null} onChange={(budgetExecutionWeight) => set({ budgetExecutionWeight })} />
+          <NumberText
+            label="预算执行率权重"
+            value={state.budgetExecutionWeight}
+            invalid={problem !== null}
+            onChange={(budgetExecutionWeight) => set({ budgetExecutionWeight })}
+          />
         </Form.Item>
         {weightedLevels(state.level1Weights, level1).map(({ code, label }) => (
           <Form.Item key={code} label={label} colon={false}>
@@ -109,29 +136,70 @@ function RulesSection({ state, set }: { state: PolicyFormState; set: (change: Pa
               <tr key={band.code}>
                 <th scope="row">{band.label}</th>
                 <td>
-                  <NumberText label={`${band.label}下限（%）`} value={band.min} suffix="%" onChange={(min) => setBand(i, { min })} />
+                  <NumberText
+                    label={`${band.label}下限（%）`}
+                    value={band.min}
+                    suffix="%"
+                    onChange={(min) => setBand(i, { min })}
+                  />
                 </td>
                 <td>–</td>
                 <td>
-                  <NumberText label={`${band.label}上限（%）`} value={band.max} suffix="%" onChange={(max) => setBand(i, { max })} />
+                  <NumberText
+                    label={`${band.label}上限（%）`}
+                    value={band.max}
+                    suffix="%"
+                    onChange={(max) => setBand(i, { max })}
+                  />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </Form.Item>
-      <Form.Item label="超出目标多少时须填写偏差原因" colon={false} extra="如 130 表示实际值超过目标值的 130%；留空表示超出不要求说明">
-        <NumberText label="超出目标比例（%）" value={state.overshootPercent} suffix="%" placeholder="不要求" onChange={(overshootPercent) => set({ overshootPercent })} />
+      <Form.Item
+        label="超出目标多少时须填写偏差原因"
+        colon={false}
+        extra="如 130 表示实际值超过目标值的 130%；留空表示超出不要求说明"
+      >
+        <NumberText
+          label="超出目标比例（%）"
+          value={state.overshootPercent}
+          suffix="%"
+          placeholder="不要求"
+          onChange={(overshootPercent) => set({ overshootPercent })}
+        />
       </Form.Item>
-      <Form.Item label="未达标时，得分低于分值的多少须填写偏差原因" colon={false} extra="100 表示任何未达标都须说明；90 表示得分不低于分值 90% 的未达标不要求说明">
-        <NumberText label="未达标比例（%）" value={state.missPercent} suffix="%" onChange={(missPercent) => set({ missPercent })} />
+      <Form.Item
+        label="未达标时，得分低于分值的多少须填写偏差原因"
+        colon={false}
+        extra="100 表示任何未达标都须说明；90 表示得分不低于分值 90% 的未达标不要求说明"
+      >
+        <NumberText
+          label="未达标比例（%）"
+          value={state.missPercent}
+          suffix="%"
+          onChange={(missPercent) => set({ missPercent })}
+        />
       </Form.Item>
       <Space size="large">
         <Form.Item label="指标得分小数位" colon={false}>
-          <Select aria-label="指标得分小数位" style={{ width: 100 }} value={state.indicatorDecimals} options={DECIMALS} onChange={(indicatorDecimals) => set({ indicatorDecimals })} />
+          <Select
+            aria-label="指标得分小数位"
+            style={{ width: 100 }}
+            value={state.indicatorDecimals}
+            options={DECIMALS}
+            onChange={(indicatorDecimals) => set({ indicatorDecimals })}
+          />
         </Form.Item>
         <Form.Item label="总分小数位" colon={false}>
-          <Select aria-label="总分小数位" style={{ width: 100 }} value={state.totalDecimals} options={DECIMALS} onChange={(totalDecimals) => set({ totalDecimals })} />
+          <Select
+            aria-label="总分小数位"
+            style={{ width: 100 }}
+            value={state.totalDecimals}
+            options={DECIMALS}
+            onChange={(totalDecimals) => set({ totalDecimals })}
+          />
         </Form.Item>
       </Space>
     </Card>
@@ -139,7 +207,8 @@ function RulesSection({ state, set }: { state: PolicyFormState; set: (change: Pa
 }
 
 function GradesSection({ grades, onChange }: { grades: GradeBand[]; onChange: (grades: GradeBand[]) => void }) {
-  const setGrade = (index: number, change: Partial<GradeBand>) => onChange(grades.map((g, i) => (i === index ? { ...g, ...change } : g)));
+  const setGrade = (index: number, change: Partial<GradeBand>) =>
+    onChange(grades.map((g, i) => (i === index ? { ...g, ...change } : g)));
   return (
     <Card size="small" title="自评等级（总分不低于最低分）" className="policy-section">
       <table className="policy-bands">
@@ -147,14 +216,28 @@ function GradesSection({ grades, onChange }: { grades: GradeBand[]; onChange: (g
           {grades.map((grade, i) => (
             <tr key={i}>
               <td>
-                <Input aria-label={`等级名称 ${i + 1}`} value={grade.grade} onChange={(e) => setGrade(i, { grade: e.target.value })} style={{ width: 100 }} />
+                <Input
+                  aria-label={`等级名称 ${i + 1}`}
+                  value={grade.grade}
+                  onChange={(e) => setGrade(i, { grade: e.target.value })}
+                  style={{ width: 100 }}
+                />
               </td>
               <td>≥</td>
               <td>
-                <NumberText label={`等级“${grade.grade}”最低分`} value={grade.min} onChange={(min) => setGrade(i, { min })} />
+                <NumberText
+                  label={`等级“${grade.grade}”最低分`}
+                  value={grade.min}
+                  onChange={(min) => setGrade(i, { min })}
+                />
               </td>
               <td>
-                <Button type="link" danger disabled={grades.length <= 1} onClick={() => onChange(grades.filter((_, j) => j !== i))}>
+                <Button
+                  type="link"
+                  danger
+                  disabled={grades.length <= 1}
+                  onClick={() => onChange(grades.filter((_, j) => j !== i))}
+                >
                   删除
                 </Button>
               </td>
@@ -178,13 +261,21 @@ export function PolicyEditor({ current, level1, saving, onSave }: PolicyEditorPr
       <RulesSection state={state} set={set} />
       <GradesSection grades={state.grades} onChange={(grades) => set({ grades })} />
       {!result.ok && (
-        <Alert type="error" showIcon role="alert" className="form-alert" title={weightsProblem(state) === result.message ? '权重合计不为 100，请先修改上方的权重' : result.message} />
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          className="form-alert"
+          title={weightsProblem(state) === result.message ? '权重合计不为 100，请先修改上方的权重' : result.message}
+        />
       )}
       <Space>
         <Button type="primary" htmlType="submit" disabled={!result.ok} loading={saving}>
           保存为新版本
         </Button>
-        <Typography.Text type="secondary">保存后，本年度未定稿的自评表将按新规则重新评分；已定稿的保持原版本。</Typography.Text>
+        <Typography.Text type="secondary">
+          保存后，本年度未定稿的自评表将按新规则重新评分；已定稿的保持原版本。
+        </Typography.Text>
       </Space>
     </Form>
   );

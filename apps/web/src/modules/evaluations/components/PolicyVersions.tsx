@@ -8,7 +8,8 @@ function VersionItem({ version, current }: { version: ScoringPolicyVersion; curr
     <li className="policy-version">
       <div>
         {/* The built-in default before any save is "version 0" only to the optimistic lock: it is named, not numbered. */}
-        <strong>{version.id === null ? '内置默认规则' : `第 ${version.version} 版`}</strong> {current && <Tag color="blue">当前</Tag>}
+        <strong>{version.id === null ? '内置默认规则' : `第 ${version.version} 版`}</strong>{' '}
+        {current && <Tag color="blue">当前</Tag>}
         {version.id !== null && (
           <Typography.Text type="secondary">
             {' '}
@@ -29,7 +30,13 @@ export function PolicyVersions({ year, currentVersion }: { year: number; current
       {versions.isPending ? (
         <Spin description="加载中…" />
       ) : versions.isError ? (
-        <Alert type="error" showIcon title="无法读取版本记录" description={versions.error.message} action={<Button onClick={() => void versions.refetch()}>重试</Button>} />
+        <Alert
+          type="error"
+          showIcon
+          title="无法读取版本记录"
+          description={versions.error.message}
+          action={<Button onClick={() => void versions.refetch()}>重试</Button>}
+        />
       ) : versions.data.length === 0 ? (
         <Empty description="尚未保存过，使用内置默认规则" />
       ) : (

@@ -16,7 +16,8 @@ export interface QualitativeShareInputProps {
   status?: 'error' | 'warning';
 }
 
-export const bandRange = (band: Pick<QualitativeBand, 'min' | 'max'>) => `${shareToPercent(band.min)}%–${shareToPercent(band.max)}%`;
+export const bandRange = (band: Pick<QualitativeBand, 'min' | 'max'>) =>
+  `${shareToPercent(band.min)}%–${shareToPercent(band.max)}%`;
 
 /** Why a typed percent cannot stand in its band, or null. */
 export function percentProblem(band: QualitativeBand | undefined, percent: string): string | null {
@@ -27,7 +28,16 @@ export function percentProblem(band: QualitativeBand | undefined, percent: strin
 }
 
 /** A qualitative indicator's score: the band (policy.qualitativeBands), then the percent of 分值 inside it. */
-export function QualitativeShareInput({ name, bands, band, percent, onBand, onPercent, labelPrefix = '', status }: QualitativeShareInputProps) {
+export function QualitativeShareInput({
+  name,
+  bands,
+  band,
+  percent,
+  onBand,
+  onPercent,
+  labelPrefix = '',
+  status,
+}: QualitativeShareInputProps) {
   const chosen = bands.find((b) => b.code === band);
   const problem = percentProblem(chosen, percent);
   return (

@@ -1,4 +1,10 @@
-import { EVALUATION_ACTION_LABELS, EVALUATION_FIELD_LABELS as L, type Evaluation, type QualitativeBandCode, type ReviewerAdjustment } from '@jxt/contracts';
+import {
+  EVALUATION_ACTION_LABELS,
+  EVALUATION_FIELD_LABELS as L,
+  type Evaluation,
+  type QualitativeBandCode,
+  type ReviewerAdjustment,
+} from '@jxt/contracts';
 import { isBandScored, percentToShare, scoreEvaluationContent, shareToPercent } from '@jxt/domain';
 import { App, Input, Modal, Typography } from 'antd';
 import { useMemo, useState } from 'react';
@@ -26,7 +32,14 @@ function initialAdjustments(evaluation: Evaluation): Record<string, Adjustment> 
   return Object.fromEntries(
     evaluation.indicators
       .filter((i) => isBandScored(i.target))
-      .map((i) => [i.id, { band: i.reviewerShare ? bandAsPicked(i.reviewerShare, i.reviewerBand, bands) : null, percent: shareToPercent(i.reviewerShare) ?? '', reason: i.reviewerReason ?? '' }]),
+      .map((i) => [
+        i.id,
+        {
+          band: i.reviewerShare ? bandAsPicked(i.reviewerShare, i.reviewerBand, bands) : null,
+          percent: shareToPercent(i.reviewerShare) ?? '',
+          reason: i.reviewerReason ?? '',
+        },
+      ]),
   );
 }
 
@@ -37,7 +50,10 @@ function initialAdjustments(evaluation: Evaluation): Record<string, Adjustment> 
 export function ReviewDialog({ evaluation, onClose, onReload }: ReviewDialogProps) {
   const policy = evaluation.policy.policy;
   const bands = policy.qualitativeBands;
-  const qualitative = useMemo(() => evaluation.indicators.filter((i) => isBandScored(i.target)), [evaluation.indicators]);
+  const qualitative = useMemo(
+    () => evaluation.indicators.filter((i) => isBandScored(i.target)),
+    [evaluation.indicators],
+  );
   const [rows, setRows] = useState(() => initialAdjustments(evaluation));
   const [comment, setComment] = useState('');
   const [tried, setTried] = useState(false);
@@ -46,7 +62,8 @@ export function ReviewDialog({ evaluation, onClose, onReload }: ReviewDialogProp
   const { message } = App.useApp();
   const label = EVALUATION_ACTION_LABELS.review;
 
-  const set = (id: string, change: Partial<Adjustment>) => setRows((current) => ({ ...current, [id]: { ...current[id], ...change } }));
+  const set = (id: string, change: Partial<Adjustment>) =>
+    setRows((current) => ({ ...current, [id]: { ...current[id], ...change } }));
 
   /** What each row sends: a valid percent in the band picked, null to remove an earlier adjustment; absent when untouched. */
   const choices = useMemo(() => {
@@ -54,13 +71,17 @@ export function ReviewDialog({ evaluation, onClose, onReload }: ReviewDialogProp
     for (const indicator of qualitative) {
       const row = rows[indicator.id];
       const band = bands.find((b) => b.code === row.band);
-      if (band && !percentProblem(band, row.percent)) result[indicator.id] = { share: percentToShare(row.percent)!, band: band.code };
+      if (band && !percentProblem(band, row.percent))
+        result[indicator.id] = { share: percentToShare(row.percent)!, band: band.code };
       else if (!row.band && indicator.reviewerShare !== null) result[indicator.id] = null;
     }
     return result;
   }, [rows, qualitative, bands]);
 
-  const preview = useMemo(() => scoreEvaluationContent(storedContent(evaluation, choices), policy), [evaluation, choices, policy]);
+  const preview = useMemo(
+    () => scoreEvaluationContent(storedContent(evaluation, choices), policy),
+    [evaluation, choices, policy],
+  );
 
   const problems = qualitative.flatMap((indicator) => {
     const row = rows[indicator.id];
@@ -76,7 +97,9 @@ export function ReviewDialog({ evaluation, onClose, onReload }: ReviewDialogProp
     setFailure(null);
     if (problems.length) return;
     const adjustments: ReviewerAdjustment[] = Object.entries(choices).map(([indicatorId, choice]) =>
-      choice === null ? { indicatorId, share: null, reason: null } : { indicatorId, share: choice.share, band: choice.band, reason: rows[indicatorId].reason.trim() },
+      choice === null
+        ? { indicatorId, share: null, reason: null }
+        : { indicatorId, share: choice.share, band: choice.band, reason: rows[indicatorId].reason.trim() },
     );
     transition.mutate(
       { action: 'review', adjustments, comment: comment.trim() || null, rowVersion: evaluation.rowVersion },
@@ -107,7 +130,8 @@ export function ReviewDialog({ evaluation, onClose, onReload }: ReviewDialogProp
       </Typography.Paragraph>
       <div className="eval-review-total">
         自评总分 {evaluation.score.total}（{evaluation.score.grade}）→ 复核后{L.totalScore}{' '}
-        <strong data-testid="review-total">{preview.total}</strong>（<span data-testid="review-grade">{preview.grade}</span>）
+        <strong data-testid="review-total">{preview.total}</strong>（
+        <span data-testid="review-grade">{preview.grade}</span>）
       </div>
       {qualitative.length === 0 ? (
         <Typography.Paragraph type="secondary">本表没有定性指标，无需调整。</Typography.Paragraph>
@@ -145,7 +169,12 @@ export function ReviewDialog({ evaluation, onClose, onReload }: ReviewDialogProp
                       band={row.band}
                       percent={row.percent}
                       onBand={(band) =>
-                        set(indicator.id, band ? { band: band.code, percent: shareToPercent(band.max) ?? '' } : { band: null, percent: '' })
+                        set(
+                          indicator.id,
+                          band
+                            ? { band: band.code, percent: shareToPercent(band.max) ?? '' }
+                            : { band: null, percent: '' },
+                        )
                       }
                       onPercent={(percent) => set(indicator.id, { percent })}
                     />
@@ -170,7 +199,15 @@ export function ReviewDialog({ evaluation, onClose, onReload }: ReviewDialogProp
           </tbody>
         </table>
       )}
-      <Input.TextArea aria-label="复核意见" placeholder="复核意见（选填）" rows={2} maxLength={2000} value={comment} onChange={(e) => setComment(e.target.value)} className="eval-review-comment" />
+      <Input.TextArea
+        aria-label="复核意见"
+        placeholder="复核意见（选填）"
+        rows={2}
+        maxLength={2000}
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+        className="eval-review-comment"
+      />
       {tried && problems.length > 0 && (
         <ul className="issue-list eval-review-problems" role="alert">
           {problems.map((p) => (

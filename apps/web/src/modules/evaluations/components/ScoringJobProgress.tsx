@@ -4,9 +4,26 @@ import { useScoringJob } from '../hooks';
 const count = (n: number) => n.toLocaleString('zh-CN');
 
 /** 重新评分 after a policy change: the job's progress, asked every 500 ms until it is done or failed. */
-export function ScoringJobProgress({ jobId, onRestart, restarting = false }: { jobId: string; onRestart?: () => void; restarting?: boolean }) {
+export function ScoringJobProgress({
+  jobId,
+  onRestart,
+  restarting = false,
+}: {
+  jobId: string;
+  onRestart?: () => void;
+  restarting?: boolean;
+}) {
   const job = useScoringJob(jobId);
-  if (job.isError) return <Alert type="error" showIcon className="form-alert" title="无法读取重新评分进度" description={job.error.message} />;
+  if (job.isError)
+    return (
+      <Alert
+        type="error"
+        showIcon
+        className="form-alert"
+        title="无法读取重新评分进度"
+        description={job.error.message}
+      />
+    );
   if (!job.data) return null;
   const { status, done, total, error } = job.data;
   // A count for the bar, not a money or score figure: whole percents are all it shows.
@@ -18,7 +35,19 @@ export function ScoringJobProgress({ jobId, onRestart, restarting = false }: { j
   return (
     <div className="policy-job" role="status" aria-live="polite">
       <div>{text}</div>
-      <Progress percent={percent} status={status === 'failed' ? 'exception' : status === 'done' ? 'success' : status === 'superseded' ? 'normal' : 'active'} aria-label="重新评分进度" />
+      <Progress
+        percent={percent}
+        status={
+          status === 'failed'
+            ? 'exception'
+            : status === 'done'
+              ? 'success'
+              : status === 'superseded'
+                ? 'normal'
+                : 'active'
+        }
+        aria-label="重新评分进度"
+      />
       {status === 'failed' && (
         <Alert
           type="error"

@@ -17,7 +17,12 @@ export const DEFAULT_POLICY_VERSION: ScoringPolicyVersion = {
 /** What the unit typed per indicator name (everything else blank). */
 export type IndicatorValues = Record<
   string,
-  Partial<Pick<EvaluationIndicator, 'actualValue' | 'selfShare' | 'selfBand' | 'reviewerShare' | 'reviewerBand' | 'reviewerReason' | 'deviationReason'>>
+  Partial<
+    Pick<
+      EvaluationIndicator,
+      'actualValue' | 'selfShare' | 'selfBand' | 'reviewerShare' | 'reviewerBand' | 'reviewerReason' | 'deviationReason'
+    >
+  >
 >;
 
 /** The seed form's indicators, flat, in the printed order. */
@@ -43,7 +48,16 @@ function seedIndicators(values: IndicatorValues): EvaluationIndicator[] {
         deviationReason: null,
         ...values[indicator.name],
         // filled in below by the engine, as the API does
-        scored: { weight: '0', score: '0', rule: '', note: '', actualInTargetUnit: null, needsReason: false, reasonMissing: false, error: null },
+        scored: {
+          weight: '0',
+          score: '0',
+          rule: '',
+          note: '',
+          actualInTargetUnit: null,
+          needsReason: false,
+          reasonMissing: false,
+          error: null,
+        },
       })),
     ),
   );

@@ -5,10 +5,17 @@ import { SEED_FORM_3 } from '../testing/seed-form-3';
 import { CarriedFromNote } from './CarriedFromNote';
 
 describe('CarriedFromNote', () => {
-  it('names the approved revision a next year\'s form was carried from, with a link to it', () => {
-    const form: GoalForm = { ...SEED_FORM_3, year: 2022, carriedFrom: { formId: 'f-2021', year: 2021, revision: 1, status: 'finance_approved' } };
+  it("names the approved revision a next year's form was carried from, with a link to it", () => {
+    const form: GoalForm = {
+      ...SEED_FORM_3,
+      year: 2022,
+      carriedFrom: { formId: 'f-2021', year: 2021, revision: 1, status: 'finance_approved' },
+    };
     render(<CarriedFromNote form={form} />, { wrapper: MemoryRouter });
-    expect(screen.getByRole('link', { name: '2021 年度第 1 版（财政已审核）' })).toHaveAttribute('href', '/forms/f-2021');
+    expect(screen.getByRole('link', { name: '2021 年度第 1 版（财政已审核）' })).toHaveAttribute(
+      'href',
+      '/forms/f-2021',
+    );
     expect(screen.getByText(/延续自/)).toBeInTheDocument();
   });
 

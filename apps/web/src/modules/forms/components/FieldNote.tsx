@@ -15,13 +15,18 @@ export interface FieldNoteProps {
  */
 export function FieldNote({ id, serverError, issues: all = [] }: FieldNoteProps) {
   // The server's message already says what the live error would: show one of them.
-  const issues = (serverError ? all.filter((issue) => issue.severity !== 'error') : all).filter((issue) => !issue.blank);
+  const issues = (serverError ? all.filter((issue) => issue.severity !== 'error') : all).filter(
+    (issue) => !issue.blank,
+  );
   if (!serverError && issues.length === 0) return null;
   return (
     <div id={id} className="field-note" role={serverError ? 'alert' : undefined}>
       {serverError && <div className="field-note-error">{serverError}</div>}
       {issues.map((issue) => (
-        <div key={issue.code + issue.message} className={issue.severity === 'error' ? 'field-note-error' : 'field-note-warning'}>
+        <div
+          key={issue.code + issue.message}
+          className={issue.severity === 'error' ? 'field-note-error' : 'field-note-warning'}
+        >
           {issue.message}
         </div>
       ))}
@@ -41,4 +46,8 @@ export const isMistake = (issue: FieldIssue) => issue.severity === 'error' && !i
 
 /** The input's outline: red for the server's refusal or a mistake, orange for a warning; none for a field that is only still empty. */
 export const statusOf = (serverError: string | undefined, issues: readonly FieldIssue[] | undefined) =>
-  serverError || issues?.some(isMistake) ? 'error' : issues?.some((issue) => issue.severity === 'warning') ? 'warning' : undefined;
+  serverError || issues?.some(isMistake)
+    ? 'error'
+    : issues?.some((issue) => issue.severity === 'warning')
+      ? 'warning'
+      : undefined;

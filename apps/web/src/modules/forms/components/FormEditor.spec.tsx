@@ -27,7 +27,9 @@ withFastComputedStyle();
 let fetchMock: jest.Mock;
 /** The bodies of the PUTs the editor sent. */
 const saved = (): SaveFormRequest[] =>
-  fetchMock.mock.calls.filter(([, init]) => init?.method === 'PUT').map(([, init]) => JSON.parse(String(init.body)) as SaveFormRequest);
+  fetchMock.mock.calls
+    .filter(([, init]) => init?.method === 'PUT')
+    .map(([, init]) => JSON.parse(String(init.body)) as SaveFormRequest);
 
 beforeEach(() => {
   window.scrollTo = jest.fn() as unknown as typeof window.scrollTo;
@@ -49,7 +51,12 @@ const renderEditor = (form: GoalForm = SEED_FORM_3) =>
   );
 
 /** An option of the open antd Select (its visible item, titled by its label). */
-const pickOption = (label: string) => waitFor(() => document.querySelector(`.ant-select-item-option[title="${label}"]`) ?? Promise.reject(new Error(`no option ${label}`)));
+const pickOption = (label: string) =>
+  waitFor(
+    () =>
+      document.querySelector(`.ant-select-item-option[title="${label}"]`) ??
+      Promise.reject(new Error(`no option ${label}`)),
+  );
 
 const save = async () => {
   await userEvent.click(screen.getByRole('button', { name: /^保\s*存$/ }));
@@ -87,17 +94,26 @@ describe('FormEditor: 项目总目标’s period', () => {
   it('shows the server’s 400 on a year at that year', async () => {
     fetchMock.mockImplementation(async (_url: string, init?: RequestInit) =>
       init?.method === 'PUT'
-        ? json(400, { statusCode: 400, error: 'Bad Request', message: '有 1 处输入需要修改', fields: [{ field: 'goalPeriodEnd', message: '项目总目标终止年度应在 2000–2100 年之间', value: 2101 }] })
+        ? json(400, {
+            statusCode: 400,
+            error: 'Bad Request',
+            message: '有 1 处输入需要修改',
+            fields: [{ field: 'goalPeriodEnd', message: '项目总目标终止年度应在 2000–2100 年之间', value: 2101 }],
+          })
         : json(200, SEED_FORM_3),
     );
     renderEditor();
     await save();
     const summary = await screen.findByText(/未保存：有 1 处需要修改/);
-    expect(summary.closest('.ant-alert')).toHaveTextContent('项目总目标终止年度：项目总目标终止年度应在 2000–2100 年之间');
+    expect(summary.closest('.ant-alert')).toHaveTextContent(
+      '项目总目标终止年度：项目总目标终止年度应在 2000–2100 年之间',
+    );
     // beside the year itself, which the summary's link focuses
     const end = screen.getByRole('spinbutton', { name: '项目总目标终止年度' });
     expect(end).toHaveAccessibleDescription('项目总目标终止年度应在 2000–2100 年之间');
-    await userEvent.click(within(summary.closest('.ant-alert') as HTMLElement).getByRole('link', { name: '项目总目标终止年度' }));
+    await userEvent.click(
+      within(summary.closest('.ant-alert') as HTMLElement).getByRole('link', { name: '项目总目标终止年度' }),
+    );
     expect(end).toHaveFocus();
   });
 });
@@ -149,7 +165,8 @@ describe('FormEditor: removing a 三级指标 can be undone', () => {
 
   it('Ctrl+Z outside a text box undoes the last removal (inside one it stays the text’s own undo)', async () => {
     renderEditor();
-    const names = () => screen.getAllByLabelText(/^三级指标 第\d+行$/).map((input) => (input as HTMLTextAreaElement).value);
+    const names = () =>
+      screen.getAllByLabelText(/^三级指标 第\d+行$/).map((input) => (input as HTMLTextAreaElement).value);
     const before = names();
     await userEvent.click(screen.getByRole('button', { name: '删除 第1行' }));
     await userEvent.click(screen.getByRole('button', { name: '删除 第1行' }));
@@ -174,7 +191,9 @@ describe('FormEditor: 三级指标 and 年度指标值 in text areas that grow',
     expect(screen.getByLabelText('年度指标值 第2行').tagName).toBe('TEXTAREA');
     await userEvent.click(name);
     await userEvent.keyboard('{End}，以及机房环境温湿度、电源和设备运行是否正常{Enter}');
-    expect(name).toHaveValue('全年核心网络及安全、服务器存储运行是否稳定正常，以及机房环境温湿度、电源和设备运行是否正常');
+    expect(name).toHaveValue(
+      '全年核心网络及安全、服务器存储运行是否稳定正常，以及机房环境温湿度、电源和设备运行是否正常',
+    );
     expect(screen.getByLabelText('年度指标值 第2行')).toHaveFocus();
     await userEvent.keyboard('{Enter}');
     expect(screen.getByLabelText('三级指标 第3行')).toHaveFocus();

@@ -7,7 +7,15 @@ import { EditBar } from '../../../ui/EditBar';
 import { LeaveGuard } from '../../../ui/LeaveGuard';
 import { SaveErrors } from '../../../ui/SaveErrors';
 import { useEditorSave } from '../../../ui/use-editor-save';
-import { createDraft, draftReducer, fieldIdIndicator, toRequest, UNDO_REMOVE_ID, type FormDraft, type RemovedIndicator } from '../form-draft';
+import {
+  createDraft,
+  draftReducer,
+  fieldIdIndicator,
+  toRequest,
+  UNDO_REMOVE_ID,
+  type FormDraft,
+  type RemovedIndicator,
+} from '../form-draft';
 import { useSaveForm } from '../hooks';
 import { SheetColumns, SheetTitle } from './FormSheet';
 import { FundsEditorRows, GoalsEditorRows, HeaderEditorRows } from './HeadEditors';
@@ -39,7 +47,10 @@ function inputIdOf(path: string, year: FormDraft['year']): string | null {
 /** Edit mode: the same sheet, with inputs. The draft lives in one reducer (form-draft.ts); rows are memoised. */
 /** A text box keeps Ctrl+Z for its own text. */
 const isTextBox = (target: EventTarget) =>
-  target instanceof HTMLElement && (target.isContentEditable || target.tagName === 'TEXTAREA' || (target.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'button'));
+  target instanceof HTMLElement &&
+  (target.isContentEditable ||
+    target.tagName === 'TEXTAREA' ||
+    (target.tagName === 'INPUT' && (target as HTMLInputElement).type !== 'button'));
 
 /** 撤销 for the last removed 三级指标, in the sticky bar: named by its row and text, announced when it appears. */
 function UndoRemove({ last, onUndo }: { last: RemovedIndicator | undefined; onUndo: () => void }) {
@@ -51,7 +62,14 @@ function UndoRemove({ last, onUndo }: { last: RemovedIndicator | undefined; onUn
           <Typography.Text className="undo-remove-what" title={what}>
             已删除 {what}
           </Typography.Text>
-          <Button size="small" type="link" onClick={onUndo} data-field-id={UNDO_REMOVE_ID} aria-label={`撤销删除 ${what}`} title="撤销（Ctrl+Z）">
+          <Button
+            size="small"
+            type="link"
+            onClick={onUndo}
+            data-field-id={UNDO_REMOVE_ID}
+            aria-label={`撤销删除 ${what}`}
+            title="撤销（Ctrl+Z）"
+          >
             撤销
           </Button>
         </>
@@ -60,7 +78,16 @@ function UndoRemove({ last, onUndo }: { last: RemovedIndicator | undefined; onUn
   );
 }
 
-export function FormEditor({ form, taxonomy, categories, functionClasses, onDone, onReload, highlightField, highlightNote }: FormEditorProps) {
+export function FormEditor({
+  form,
+  taxonomy,
+  categories,
+  functionClasses,
+  onDone,
+  onReload,
+  highlightField,
+  highlightNote,
+}: FormEditorProps) {
   const [draft, dispatch] = useReducer(draftReducer, form, createDraft);
   // The path names the saved form's rows: resolve it once, against the draft as it was opened.
   const [flaggedInput] = useState(() => (highlightField ? inputIdOf(highlightField, draft.year) : null));
@@ -85,7 +112,14 @@ export function FormEditor({ form, taxonomy, categories, functionClasses, onDone
   const undo = () => dispatch({ type: 'restoreIndicator' });
   // Ctrl+Z (⌘Z) brings back the last removed row, unless the keyboard is in a text box (its own undo).
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if ((event.ctrlKey || event.metaKey) && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'z' && draft.removed.length > 0 && !isTextBox(event.target)) {
+    if (
+      (event.ctrlKey || event.metaKey) &&
+      !event.shiftKey &&
+      !event.altKey &&
+      event.key.toLowerCase() === 'z' &&
+      draft.removed.length > 0 &&
+      !isTextBox(event.target)
+    ) {
       event.preventDefault();
       undo();
     }
@@ -123,7 +157,13 @@ export function FormEditor({ form, taxonomy, categories, functionClasses, onDone
         <table className="sheet-table">
           <SheetColumns />
           <tbody>
-            <HeaderEditorRows project={draft.project} categories={categories} functionClasses={functionClasses} errors={draft.errors} dispatch={dispatch} />
+            <HeaderEditorRows
+              project={draft.project}
+              categories={categories}
+              functionClasses={functionClasses}
+              errors={draft.errors}
+              dispatch={dispatch}
+            />
             <FundsEditorRows funds={draft.funds} errors={draft.errors} dispatch={dispatch} />
             <GoalsEditorRows
               year={form.year}
@@ -137,10 +177,22 @@ export function FormEditor({ form, taxonomy, categories, functionClasses, onDone
             />
           </tbody>
         </table>
-        <IndicatorEditor year={draft.year} errors={draft.errors} taxonomy={taxonomyIndex} focus={draft.focus} dispatch={dispatch} />
+        <IndicatorEditor
+          year={draft.year}
+          errors={draft.errors}
+          taxonomy={taxonomyIndex}
+          focus={draft.focus}
+          dispatch={dispatch}
+        />
       </article>
 
-      <ConflictDialog message={conflict} title="这张表已被他人修改" confirmTitle="重新加载这张表？" onClose={closeConflict} onReload={onReload} />
+      <ConflictDialog
+        message={conflict}
+        title="这张表已被他人修改"
+        confirmTitle="重新加载这张表？"
+        onClose={closeConflict}
+        onReload={onReload}
+      />
       <LeaveGuard dirty={dirty} />
     </div>
   );

@@ -27,8 +27,19 @@ describe('FormSheet (read view)', () => {
     expect(container.querySelector('[data-field="funds.annualFiscalAmount"]')).toHaveTextContent('8,927,300.00');
     expect(container.querySelector('[data-field="funds.carryOverAmount"]')).toHaveTextContent('0.00');
     expect(screen.getAllByText('8,927,300.00')).toHaveLength(4);
-    const order = [...container.querySelectorAll('th')].map((th) => th.textContent).filter((t) => /资金|拨款/.test(t ?? ''));
-    expect(order).toEqual(['项目资金\n（元）', '项目资金总额', '年度资金申请总额', '其中：财政资金', '其中：当年财政拨款', '上年结转资金', '其他资金', '其他资金']);
+    const order = [...container.querySelectorAll('th')]
+      .map((th) => th.textContent)
+      .filter((t) => /资金|拨款/.test(t ?? ''));
+    expect(order).toEqual([
+      '项目资金\n（元）',
+      '项目资金总额',
+      '年度资金申请总额',
+      '其中：财政资金',
+      '其中：当年财政拨款',
+      '上年结转资金',
+      '其他资金',
+      '其他资金',
+    ]);
   });
 
   it('puts 项目总目标（2021 年- 2021年） and 年度总目标 side by side, text kept with its line breaks', () => {
@@ -52,13 +63,35 @@ describe('FormSheet (read view)', () => {
     expect(within(table).getByText('质量指标')).toHaveAttribute('rowspan', '1');
     expect(within(table).getAllByText('产出指标')).toHaveLength(1);
     const values = [...table.querySelectorAll('td.sheet-value')].map((td) => td.textContent);
-    expect(values).toEqual(['否', '是', '是', '是', '是', '=100%', '及时', '提升', '公开', '良好', '=0%', '=100%', '满意', '健全', '满意']);
+    expect(values).toEqual([
+      '否',
+      '是',
+      '是',
+      '是',
+      '是',
+      '=100%',
+      '及时',
+      '提升',
+      '公开',
+      '良好',
+      '=0%',
+      '=100%',
+      '满意',
+      '健全',
+      '满意',
+    ]);
     // every body row spans the same five columns once the merged cells are counted
     expect(within(table).getByRole('columnheader', { name: '三级指标' })).toHaveAttribute('colspan', '2');
   });
 
   it('prints 新增/延续 and 功能分类科目 by their labels, never the code', () => {
-    render(<FormSheet form={{ ...SEED_FORM_3, project: { ...SEED_FORM_3.project, continuity: 'continuing' } }} categoryLabel="经常性项目" functionClassLabel="机关服务" />);
+    render(
+      <FormSheet
+        form={{ ...SEED_FORM_3, project: { ...SEED_FORM_3.project, continuity: 'continuing' } }}
+        categoryLabel="经常性项目"
+        functionClassLabel="机关服务"
+      />,
+    );
     expect(screen.getByRole('rowheader', { name: '新增/延续' }).nextElementSibling).toHaveTextContent(/^延续$/);
     const functionClass = screen.getByRole('rowheader', { name: '功能分类科目' }).nextElementSibling!;
     expect(functionClass).toHaveTextContent(/^机关服务$/);
@@ -73,7 +106,15 @@ describe('FormSheet (read view)', () => {
   });
 
   it('marks 功能分类科目 when a reviewer’s 退回 points at it', () => {
-    render(<FormSheet form={SEED_FORM_3} categoryLabel="经常性项目" functionClassLabel="机关服务" highlightField="project.functionClassCode" highlightNote="科目不对" />);
+    render(
+      <FormSheet
+        form={SEED_FORM_3}
+        categoryLabel="经常性项目"
+        functionClassLabel="机关服务"
+        highlightField="project.functionClassCode"
+        highlightNote="科目不对"
+      />,
+    );
     const cell = screen.getByRole('rowheader', { name: '功能分类科目' }).nextElementSibling!;
     expect(cell).toHaveClass('sheet-flagged');
     expect(within(cell as HTMLElement).getByRole('note')).toHaveAccessibleName('审核意见：科目不对');
@@ -81,9 +122,13 @@ describe('FormSheet (read view)', () => {
 
   const footer = (container: HTMLElement) => container.querySelector('footer.sheet-foot') as HTMLElement;
 
-  it('ends with the paper form\'s footer: 填报人, 联系电话 and 填报日期 of the 提交 (China time), and the unit\'s 盖章 space', () => {
+  it("ends with the paper form's footer: 填报人, 联系电话 and 填报日期 of the 提交 (China time), and the unit's 盖章 space", () => {
     // Submitted at 23:30 UTC on 4 March: already 5 March in Shanghai.
-    const submitted: GoalForm = { ...SEED_FORM_3, status: 'submitted', submission: { name: '张文', phone: '021-57820101', submittedAt: '2021-03-04T23:30:00.000Z' } };
+    const submitted: GoalForm = {
+      ...SEED_FORM_3,
+      status: 'submitted',
+      submission: { name: '张文', phone: '021-57820101', submittedAt: '2021-03-04T23:30:00.000Z' },
+    };
     const { container } = render(<FormSheet form={submitted} categoryLabel="经常性项目" />);
     const foot = footer(container);
     expect(foot).toHaveTextContent('填报人：张文 联系电话：021-57820101 填报日期：2021年3月5日 单位（盖章）');
@@ -91,27 +136,41 @@ describe('FormSheet (read view)', () => {
     expect(within(foot).getByText('单位（盖章）')).toHaveClass('sheet-seal');
   });
 
-  it('leaves the footer\'s lines blank to be filled in by hand while the form has no 提交', () => {
+  it("leaves the footer's lines blank to be filled in by hand while the form has no 提交", () => {
     const { container } = render(<FormSheet form={SEED_FORM_3} categoryLabel="经常性项目" />);
     const foot = footer(container);
     expect(foot).toHaveTextContent(/^填报人：\s*联系电话：\s*填报日期：\s*年\s*月\s*日\s*单位（盖章）$/);
     expect(foot.querySelectorAll('.sheet-blank')).toHaveLength(5);
   });
 
-  it('prints finance\'s 审核结果 and 审核意见 once approved or not approved, and not before', () => {
-    const approved: GoalForm = { ...SEED_FORM_3, status: 'finance_approved', reviewResult: 'excellent', reviewComment: '绩效目标明确，同意。' };
+  it("prints finance's 审核结果 and 审核意见 once approved or not approved, and not before", () => {
+    const approved: GoalForm = {
+      ...SEED_FORM_3,
+      status: 'finance_approved',
+      reviewResult: 'excellent',
+      reviewComment: '绩效目标明确，同意。',
+    };
     const { container, rerender } = render(<FormSheet form={approved} categoryLabel="经常性项目" />);
     const result = screen.getByRole('rowheader', { name: '审核结果' });
     expect(result.nextElementSibling).toHaveTextContent('优');
-    expect(screen.getByRole('rowheader', { name: '审核意见' }).nextElementSibling).toHaveTextContent('绩效目标明确，同意。');
+    expect(screen.getByRole('rowheader', { name: '审核意见' }).nextElementSibling).toHaveTextContent(
+      '绩效目标明确，同意。',
+    );
     // The result is part of the form, before its footer.
     expect(result.compareDocumentPosition(footer(container)) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
 
-    rerender(<FormSheet form={{ ...approved, status: 'rejected', reviewResult: 'poor', reviewComment: '绩效目标与项目内容不符' }} categoryLabel="经常性项目" />);
+    rerender(
+      <FormSheet
+        form={{ ...approved, status: 'rejected', reviewResult: 'poor', reviewComment: '绩效目标与项目内容不符' }}
+        categoryLabel="经常性项目"
+      />,
+    );
     expect(screen.getByRole('rowheader', { name: '审核结果' }).nextElementSibling).toHaveTextContent('差');
 
     // 中 sends the form back: no result is printed on a form still under way.
-    rerender(<FormSheet form={{ ...approved, status: 'finance_returned', reviewResult: 'fair' }} categoryLabel="经常性项目" />);
+    rerender(
+      <FormSheet form={{ ...approved, status: 'finance_returned', reviewResult: 'fair' }} categoryLabel="经常性项目" />,
+    );
     expect(screen.queryByRole('rowheader', { name: '审核结果' })).toBeNull();
     rerender(<FormSheet form={{ ...approved, status: 'reported' }} categoryLabel="经常性项目" />);
     expect(screen.queryByRole('rowheader', { name: '审核结果' })).toBeNull();

@@ -1,4 +1,11 @@
-import { FORM_FIELD_LABELS as L, FUND_FIELD_LABELS as F, PROJECT_CONTINUITY_LABELS, type Funds, type GoalForm, type Money } from '@jxt/contracts';
+import {
+  FORM_FIELD_LABELS as L,
+  FUND_FIELD_LABELS as F,
+  PROJECT_CONTINUITY_LABELS,
+  type Funds,
+  type GoalForm,
+  type Money,
+} from '@jxt/contracts';
 import { formatYuan } from '@jxt/domain';
 import { Tooltip } from 'antd';
 import { createContext, useContext, type ReactNode } from 'react';
@@ -34,13 +41,29 @@ export function FieldFlag({ note }: { note: string | null }) {
 /** Class and marker of a cell: flagged when its path is the highlighted one. */
 function useFlag(path: string): { className: string | undefined; marker: ReactNode } {
   const { field, note } = useContext(Highlight);
-  return field === path ? { className: 'sheet-flagged', marker: <FieldFlag note={note} /> } : { className: undefined, marker: null };
+  return field === path
+    ? { className: 'sheet-flagged', marker: <FieldFlag note={note} /> }
+    : { className: undefined, marker: null };
 }
 
-function Cell({ path, className, colSpan, children }: { path: string; className?: string; colSpan?: number; children: ReactNode }) {
+function Cell({
+  path,
+  className,
+  colSpan,
+  children,
+}: {
+  path: string;
+  className?: string;
+  colSpan?: number;
+  children: ReactNode;
+}) {
   const flag = useFlag(path);
   return (
-    <td className={[className, flag.className].filter(Boolean).join(' ') || undefined} colSpan={colSpan} data-field={path}>
+    <td
+      className={[className, flag.className].filter(Boolean).join(' ') || undefined}
+      colSpan={colSpan}
+      data-field={path}
+    >
       {children}
       {flag.marker}
     </td>
@@ -125,133 +148,153 @@ function Amount({ funds, field }: { funds: Funds; field: keyof Funds }) {
  * value exactly as stored, blank fields as blank cells; finance's 审核结果 once decided, and the
  * footer (填报人, 联系电话, 填报日期, 单位（盖章）).
  */
-export function FormSheet({ form, categoryLabel, functionClassLabel = null, highlightField = null, highlightNote = null }: FormSheetProps) {
+export function FormSheet({
+  form,
+  categoryLabel,
+  functionClassLabel = null,
+  highlightField = null,
+  highlightNote = null,
+}: FormSheetProps) {
   const { project, funds } = form;
   const rows = layoutIndicatorRows(form.indicators.year);
   return (
     <Highlight.Provider value={{ field: highlightField, note: highlightNote }}>
-    <article className="goal-sheet" aria-label={L.formTitle}>
-      <SheetTitle year={form.year} />
-      <table className="sheet-table">
-        <SheetColumns />
-        <tbody>
-          <tr>
-            <th scope="row">{L.projectName}</th>
-            <Cell colSpan={3} path="project.name">{project.name}</Cell>
-            <th scope="row">{L.category}</th>
-            <Cell path="project.categoryCode">{categoryLabel ?? ''}</Cell>
-          </tr>
-          <tr>
-            <th scope="row">{L.continuity}</th>
-            <Cell colSpan={3} path="project.continuity">{project.continuity ? PROJECT_CONTINUITY_LABELS[project.continuity] : ''}</Cell>
-            <th scope="row">{L.functionClass}</th>
-            <Cell path="project.functionClassCode">{functionClassLabel ?? ''}</Cell>
-          </tr>
-          <tr>
-            <th scope="row">{L.printedDepartment}</th>
-            <Cell colSpan={3} path="project.printedDepartment">{project.printedDepartment ?? ''}</Cell>
-            <th scope="row">{L.printedImplementingUnit}</th>
-            <Cell path="project.printedImplementingUnit">{project.printedImplementingUnit ?? ''}</Cell>
-          </tr>
-          <tr>
-            <th scope="row">{L.plannedStart}</th>
-            <Cell colSpan={3} path="project.plannedStart">{project.plannedStart ?? ''}</Cell>
-            <th scope="row">{L.plannedEnd}</th>
-            <Cell path="project.plannedEnd">{project.plannedEnd ?? ''}</Cell>
-          </tr>
-          <tr>
-            <th scope="rowgroup" rowSpan={4} className="sheet-block">
-              {L.funds.replace('（', '\n（')}
-            </th>
-            <th scope="row">{F.totalAmount}</th>
-            <Amount funds={funds} field="totalAmount" />
-            <th scope="row">{F.annualAmount}</th>
-            <Amount funds={funds} field="annualAmount" />
-          </tr>
-          <tr>
-            <th scope="row">{F.fiscalAmount}</th>
-            <Amount funds={funds} field="fiscalAmount" />
-            <th scope="row">{F.annualFiscalAmount}</th>
-            <Amount funds={funds} field="annualFiscalAmount" />
-          </tr>
-          <tr>
-            <td />
-            <td colSpan={2} />
-            <th scope="row">{F.carryOverAmount}</th>
-            <Amount funds={funds} field="carryOverAmount" />
-          </tr>
-          <tr>
-            <th scope="row">{F.otherAmount}</th>
-            <Amount funds={funds} field="otherAmount" />
-            <th scope="row">{F.annualOtherAmount}</th>
-            <Amount funds={funds} field="annualOtherAmount" />
-          </tr>
-          <tr>
-            <th scope="rowgroup" rowSpan={2} className="sheet-block">
-              {L.goals}
-            </th>
-            <th colSpan={3} scope="col">
-              {totalGoalHeading(form.goalPeriodStart, form.goalPeriodEnd)}
-            </th>
-            <th colSpan={2} scope="col">
-              {L.annualGoal}
-            </th>
-          </tr>
-          <tr className="sheet-goal-row">
-            <Cell colSpan={3} className="sheet-goal" path="totalGoal">
-              {form.totalGoal ?? ''}
-            </Cell>
-            <Cell colSpan={2} className="sheet-goal" path="annualGoal">
-              {form.annualGoal ?? ''}
-            </Cell>
-          </tr>
-        </tbody>
-      </table>
-      <table className="sheet-table sheet-indicators">
-        <SheetColumns />
-        <IndicatorTableHead />
-        <tbody>
-          {rows.map((row, i) => {
-            const level1 = form.indicators.year[row.l1];
-            const level2 = row.l2 >= 0 ? level1.children[row.l2] : null;
-            return (
-              <tr key={row.indicator?.id ?? `g${row.l1}.${row.l2}`}>
-                <td className={i === rows.length - 1 ? 'sheet-side sheet-side-last' : 'sheet-side'} aria-hidden="true" />
-                {row.level1Span > 0 && (
-                  <td rowSpan={row.level1Span} className="sheet-group">
-                    {level1.label}
-                  </td>
-                )}
-                {row.level2Span > 0 && (
-                  <td rowSpan={row.level2Span} className="sheet-group">
-                    {level2?.label ?? ''}
-                  </td>
-                )}
-                <td colSpan={2}>{row.indicator?.name ?? ''}</td>
-                {row.indicator ? (
-                  <Cell className="sheet-value" path={`indicators.year.${row.l1}.children.${row.l2}.indicators.${row.index}.rawValue`}>
-                    {row.indicator.rawValue}
-                  </Cell>
-                ) : (
-                  <td className="sheet-value" />
-                )}
-              </tr>
-            );
-          })}
-          {rows.length === 0 && (
+      <article className="goal-sheet" aria-label={L.formTitle}>
+        <SheetTitle year={form.year} />
+        <table className="sheet-table">
+          <SheetColumns />
+          <tbody>
             <tr>
-              <td className="sheet-side sheet-side-last" aria-hidden="true" />
-              <td />
+              <th scope="row">{L.projectName}</th>
+              <Cell colSpan={3} path="project.name">
+                {project.name}
+              </Cell>
+              <th scope="row">{L.category}</th>
+              <Cell path="project.categoryCode">{categoryLabel ?? ''}</Cell>
+            </tr>
+            <tr>
+              <th scope="row">{L.continuity}</th>
+              <Cell colSpan={3} path="project.continuity">
+                {project.continuity ? PROJECT_CONTINUITY_LABELS[project.continuity] : ''}
+              </Cell>
+              <th scope="row">{L.functionClass}</th>
+              <Cell path="project.functionClassCode">{functionClassLabel ?? ''}</Cell>
+            </tr>
+            <tr>
+              <th scope="row">{L.printedDepartment}</th>
+              <Cell colSpan={3} path="project.printedDepartment">
+                {project.printedDepartment ?? ''}
+              </Cell>
+              <th scope="row">{L.printedImplementingUnit}</th>
+              <Cell path="project.printedImplementingUnit">{project.printedImplementingUnit ?? ''}</Cell>
+            </tr>
+            <tr>
+              <th scope="row">{L.plannedStart}</th>
+              <Cell colSpan={3} path="project.plannedStart">
+                {project.plannedStart ?? ''}
+              </Cell>
+              <th scope="row">{L.plannedEnd}</th>
+              <Cell path="project.plannedEnd">{project.plannedEnd ?? ''}</Cell>
+            </tr>
+            <tr>
+              <th scope="rowgroup" rowSpan={4} className="sheet-block">
+                {L.funds.replace('（', '\n（')}
+              </th>
+              <th scope="row">{F.totalAmount}</th>
+              <Amount funds={funds} field="totalAmount" />
+              <th scope="row">{F.annualAmount}</th>
+              <Amount funds={funds} field="annualAmount" />
+            </tr>
+            <tr>
+              <th scope="row">{F.fiscalAmount}</th>
+              <Amount funds={funds} field="fiscalAmount" />
+              <th scope="row">{F.annualFiscalAmount}</th>
+              <Amount funds={funds} field="annualFiscalAmount" />
+            </tr>
+            <tr>
               <td />
               <td colSpan={2} />
-              <td />
+              <th scope="row">{F.carryOverAmount}</th>
+              <Amount funds={funds} field="carryOverAmount" />
             </tr>
-          )}
-        </tbody>
-      </table>
-      <ReviewResultTable form={form} />
-      <FilerFooter submission={form.submission} />
-    </article>
+            <tr>
+              <th scope="row">{F.otherAmount}</th>
+              <Amount funds={funds} field="otherAmount" />
+              <th scope="row">{F.annualOtherAmount}</th>
+              <Amount funds={funds} field="annualOtherAmount" />
+            </tr>
+            <tr>
+              <th scope="rowgroup" rowSpan={2} className="sheet-block">
+                {L.goals}
+              </th>
+              <th colSpan={3} scope="col">
+                {totalGoalHeading(form.goalPeriodStart, form.goalPeriodEnd)}
+              </th>
+              <th colSpan={2} scope="col">
+                {L.annualGoal}
+              </th>
+            </tr>
+            <tr className="sheet-goal-row">
+              <Cell colSpan={3} className="sheet-goal" path="totalGoal">
+                {form.totalGoal ?? ''}
+              </Cell>
+              <Cell colSpan={2} className="sheet-goal" path="annualGoal">
+                {form.annualGoal ?? ''}
+              </Cell>
+            </tr>
+          </tbody>
+        </table>
+        <table className="sheet-table sheet-indicators">
+          <SheetColumns />
+          <IndicatorTableHead />
+          <tbody>
+            {rows.map((row, i) => {
+              const level1 = form.indicators.year[row.l1];
+              const level2 = row.l2 >= 0 ? level1.children[row.l2] : null;
+              return (
+                <tr key={row.indicator?.id ?? `g${row.l1}.${row.l2}`}>
+                  <td
+                    className={i === rows.length - 1 ? 'sheet-side sheet-side-last' : 'sheet-side'}
+                    aria-hidden="true"
+                  />
+                  {row.level1Span > 0 && (
+                    <td rowSpan={row.level1Span} className="sheet-group">
+                      {level1.label}
+                    </td>
+                  )}
+                  {row.level2Span > 0 && (
+                    <td rowSpan={row.level2Span} className="sheet-group">
+                      {level2?.label ?? ''}
+                    </td>
+                  )}
+                  <td colSpan={2}>{row.indicator?.name ?? ''}</td>
+                  {row.indicator ? (
+                    <Cell
+                      className="sheet-value"
+                      path={`indicators.year.${row.l1}.children.${row.l2}.indicators.${row.index}.rawValue`}
+                    >
+                      {row.indicator.rawValue}
+                    </Cell>
+                  ) : (
+                    <td className="sheet-value" />
+                  )}
+                </tr>
+              );
+            })}
+            {rows.length === 0 && (
+              <tr>
+                <td className="sheet-side sheet-side-last" aria-hidden="true" />
+                <td />
+                <td />
+                <td colSpan={2} />
+                <td />
+              </tr>
+            )}
+          </tbody>
+        </table>
+        <ReviewResultTable form={form} />
+        <FilerFooter submission={form.submission} />
+      </article>
     </Highlight.Provider>
   );
 }

@@ -30,7 +30,11 @@ export function ReviewResultTable({ form }: { form: GoalForm }) {
 
 /** A value written on its line, or the empty line to write on by hand. */
 function OnLine({ value, size }: { value: string | null | undefined; size: 'name' | 'phone' | 'year' | 'day' }) {
-  return value ? <span className={`sheet-filled sheet-line-${size}`}>{value}</span> : <span className={`sheet-blank sheet-line-${size}`} />;
+  return value ? (
+    <span className={`sheet-filled sheet-line-${size}`}>{value}</span>
+  ) : (
+    <span className={`sheet-blank sheet-line-${size}`} />
+  );
 }
 
 /**
@@ -54,7 +58,8 @@ export function FilerFooter({ submission }: { submission: FormSubmission | null 
         </span>{' '}
         <span className="sheet-foot-item">
           填报日期：
-          <OnLine value={date?.year} size="year" />年<OnLine value={date?.month} size="day" />月<OnLine value={date?.day} size="day" />日
+          <OnLine value={date?.year} size="year" />年<OnLine value={date?.month} size="day" />月
+          <OnLine value={date?.day} size="day" />日
         </span>{' '}
         <span className="sheet-foot-item sheet-seal">单位（盖章）</span>
       </div>

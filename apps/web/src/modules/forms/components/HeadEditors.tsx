@@ -12,7 +12,13 @@ import { DatePicker, Input, InputNumber, Select } from 'antd';
 import dayjs from 'dayjs';
 import { memo, useMemo, type Dispatch } from 'react';
 import { MoneyInput } from '../../../ui/MoneyInput';
-import { draftFundsToFunds, type DraftAction, type DraftFunds, type GoalPeriodField, type HeaderField } from '../form-draft';
+import {
+  draftFundsToFunds,
+  type DraftAction,
+  type DraftFunds,
+  type GoalPeriodField,
+  type HeaderField,
+} from '../form-draft';
 import { FieldNote, issuesByField, statusOf } from './FieldNote';
 
 type Errors = Record<string, string>;
@@ -29,7 +35,9 @@ interface HeaderEditorProps {
 /** Options of a code list: label shown, code kept; a stored code the list lacks is still offered, as itself. */
 function codeOptions(items: readonly CodeListItem[], current: string | null) {
   const options = items.map((item) => ({ value: item.code, label: item.label }));
-  return current && !items.some((item) => item.code === current) ? [...options, { value: current, label: current }] : options;
+  return current && !items.some((item) => item.code === current)
+    ? [...options, { value: current, label: current }]
+    : options;
 }
 
 /** 功能分类科目: 类 (3 digits), 款 (5) and 项 (7) indented; searched by words or code; the label alone once chosen. */
@@ -45,7 +53,13 @@ function functionClassOptions(items: readonly CodeListItem[], current: string | 
  * 项目名称 / 项目类别 / 新增/延续 / 功能分类科目 / 主管部门 / 实施单位 / 计划开始日期 / 计划完成日期,
  * with checkHeader run live.
  */
-export const HeaderEditorRows = memo(function HeaderEditorRows({ project, categories, functionClasses, errors, dispatch }: HeaderEditorProps) {
+export const HeaderEditorRows = memo(function HeaderEditorRows({
+  project,
+  categories,
+  functionClasses,
+  errors,
+  dispatch,
+}: HeaderEditorProps) {
   const issues = useMemo(() => issuesByField(checkHeader(project)), [project]);
   const set = (field: HeaderField) => (value: string | null) => dispatch({ type: 'header', field, value });
   const note = (field: HeaderField) => {
@@ -250,7 +264,10 @@ interface GoalsEditorProps {
 /** 项目总目标 with its years, `（2021 年- 2022年）` as printed but with two inputs, and 年度总目标 side by side. */
 export const GoalsEditorRows = memo(function GoalsEditorRows(props: GoalsEditorProps) {
   const { year, totalGoal, annualGoal, goalPeriodStart, goalPeriodEnd, goalPeriodProposed, errors, dispatch } = props;
-  const periodIssues = useMemo(() => issuesByField(checkGoalPeriod({ goalPeriodStart, goalPeriodEnd }, year)), [goalPeriodStart, goalPeriodEnd, year]);
+  const periodIssues = useMemo(
+    () => issuesByField(checkGoalPeriod({ goalPeriodStart, goalPeriodEnd }, year)),
+    [goalPeriodStart, goalPeriodEnd, year],
+  );
   const yearInput = (field: GoalPeriodField, value: number | null) => (
     <InputNumber<number>
       value={value}
@@ -278,7 +295,9 @@ export const GoalsEditorRows = memo(function GoalsEditorRows(props: GoalsEditorP
       />
       <FieldNote
         serverError={errors[field]}
-        issues={value.trim() === '' ? [{ field, severity: 'warning', code: 'goal.blank', message: `${L[field]}未填写` }] : []}
+        issues={
+          value.trim() === '' ? [{ field, severity: 'warning', code: 'goal.blank', message: `${L[field]}未填写` }] : []
+        }
       />
     </>
   );
@@ -291,9 +310,19 @@ export const GoalsEditorRows = memo(function GoalsEditorRows(props: GoalsEditorP
         <th colSpan={3} scope="col">
           {L.totalGoal}
           <br />（{yearInput('goalPeriodStart', goalPeriodStart)} 年- {yearInput('goalPeriodEnd', goalPeriodEnd)}年）
-          <FieldNote id="note-goalPeriodStart" serverError={errors.goalPeriodStart} issues={periodIssues.get('goalPeriodStart')} />
-          <FieldNote id="note-goalPeriodEnd" serverError={errors.goalPeriodEnd} issues={periodIssues.get('goalPeriodEnd')} />
-          {goalPeriodProposed && <div className="field-note field-note-info">本表原未填写年度，已按计划日期和本表年度建议，保存后生效</div>}
+          <FieldNote
+            id="note-goalPeriodStart"
+            serverError={errors.goalPeriodStart}
+            issues={periodIssues.get('goalPeriodStart')}
+          />
+          <FieldNote
+            id="note-goalPeriodEnd"
+            serverError={errors.goalPeriodEnd}
+            issues={periodIssues.get('goalPeriodEnd')}
+          />
+          {goalPeriodProposed && (
+            <div className="field-note field-note-info">本表原未填写年度，已按计划日期和本表年度建议，保存后生效</div>
+          )}
         </th>
         <th colSpan={2} scope="col">
           {L.annualGoal}

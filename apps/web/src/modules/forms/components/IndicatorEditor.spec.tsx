@@ -12,7 +12,15 @@ withFastComputedStyle();
 function Harness() {
   const [draft, dispatch] = useReducer(draftReducer, SEED_FORM_3, createDraft);
   const taxonomy = useMemo(() => indexTaxonomy(TAXONOMY_2021, new Map()), []);
-  return <IndicatorEditor year={draft.year} errors={draft.errors} taxonomy={taxonomy} focus={draft.focus} dispatch={dispatch} />;
+  return (
+    <IndicatorEditor
+      year={draft.year}
+      errors={draft.errors}
+      taxonomy={taxonomy}
+      focus={draft.focus}
+      dispatch={dispatch}
+    />
+  );
 }
 
 describe('IndicatorEditor', () => {

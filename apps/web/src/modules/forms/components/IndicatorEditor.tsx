@@ -2,7 +2,15 @@ import { FORM_FIELD_LABELS as L, type TaxonomyNode } from '@jxt/contracts';
 import { formatTarget, readTarget } from '@jxt/domain';
 import { Button, Input, Select, Tooltip } from 'antd';
 import { memo, useEffect, useMemo, type Dispatch, type KeyboardEvent } from 'react';
-import { fieldIdIndicator, fieldIdLevel1, fieldIdLevel2, type DraftAction, type DraftIndicator, type DraftLevel1, type IndicatorField } from '../form-draft';
+import {
+  fieldIdIndicator,
+  fieldIdLevel1,
+  fieldIdLevel2,
+  type DraftAction,
+  type DraftIndicator,
+  type DraftLevel1,
+  type IndicatorField,
+} from '../form-draft';
 import { layoutIndicatorRows } from '../form-layout';
 import { IndicatorTableHead, SheetColumns } from './FormSheet';
 
@@ -15,7 +23,10 @@ export interface TaxonomyIndex {
   level2Of: (level1Code: string) => readonly TaxonomyNode[];
 }
 
-export function indexTaxonomy(nodes: readonly TaxonomyNode[], fallbackLabels: ReadonlyMap<string, string>): TaxonomyIndex {
+export function indexTaxonomy(
+  nodes: readonly TaxonomyNode[],
+  fallbackLabels: ReadonlyMap<string, string>,
+): TaxonomyIndex {
   const byCode = new Map(nodes.map((node) => [node.code, node]));
   const sorted = [...nodes].sort((a, b) => a.sortOrder - b.sortOrder);
   return {
@@ -76,7 +87,11 @@ const IndicatorCells = memo(function IndicatorCells(props: IndicatorCellsProps) 
   const readingText = reading.warning ?? formatTarget(reading.target);
   // Starts like a quantity but is none (≥abc%): kept in the draft, refused at 提交.
   const invalid = reading.target.kind === 'invalid';
-  const readingClass = invalid ? 'ind-reading ind-reading-error' : reading.warning ? 'ind-reading ind-reading-warning' : 'ind-reading';
+  const readingClass = invalid
+    ? 'ind-reading ind-reading-error'
+    : reading.warning
+      ? 'ind-reading ind-reading-warning'
+      : 'ind-reading';
   return (
     <>
       <td className="ind-name-cell" colSpan={2}>
@@ -119,16 +134,36 @@ const IndicatorCells = memo(function IndicatorCells(props: IndicatorCellsProps) 
       </td>
       <td className="ind-actions">
         <Tooltip title="上移（Alt+↑）">
-          <Button size="small" type="text" disabled={first} tabIndex={-1} aria-label={`上移 第${rowNumber}行`} onClick={() => dispatch({ type: 'moveIndicator', at, by: -1 })}>
+          <Button
+            size="small"
+            type="text"
+            disabled={first}
+            tabIndex={-1}
+            aria-label={`上移 第${rowNumber}行`}
+            onClick={() => dispatch({ type: 'moveIndicator', at, by: -1 })}
+          >
             ↑
           </Button>
         </Tooltip>
         <Tooltip title="下移（Alt+↓）">
-          <Button size="small" type="text" disabled={last} tabIndex={-1} aria-label={`下移 第${rowNumber}行`} onClick={() => dispatch({ type: 'moveIndicator', at, by: 1 })}>
+          <Button
+            size="small"
+            type="text"
+            disabled={last}
+            tabIndex={-1}
+            aria-label={`下移 第${rowNumber}行`}
+            onClick={() => dispatch({ type: 'moveIndicator', at, by: 1 })}
+          >
             ↓
           </Button>
         </Tooltip>
-        <Button size="small" type="text" danger aria-label={`删除 第${rowNumber}行`} onClick={() => dispatch({ type: 'removeIndicator', at })}>
+        <Button
+          size="small"
+          type="text"
+          danger
+          aria-label={`删除 第${rowNumber}行`}
+          onClick={() => dispatch({ type: 'removeIndicator', at })}
+        >
           删除
         </Button>
       </td>
@@ -151,7 +186,17 @@ interface Level1CellProps {
   dispatch: Dispatch<DraftAction>;
 }
 
-const Level1Cell = memo(function Level1Cell({ l1, groupKey, code, rowSpan, presentCodes, empty, error, taxonomy, dispatch }: Level1CellProps) {
+const Level1Cell = memo(function Level1Cell({
+  l1,
+  groupKey,
+  code,
+  rowSpan,
+  presentCodes,
+  empty,
+  error,
+  taxonomy,
+  dispatch,
+}: Level1CellProps) {
   const present = new Set(presentCodes.split(','));
   const missing = taxonomy.level2Of(code).filter((node) => !present.has(node.code));
   const label = taxonomy.label(code);
@@ -193,14 +238,28 @@ interface Level2CellProps {
   dispatch: Dispatch<DraftAction>;
 }
 
-const Level2Cell = memo(function Level2Cell({ l1, l2, groupKey, label, rowSpan, count, error, dispatch }: Level2CellProps) {
+const Level2Cell = memo(function Level2Cell({
+  l1,
+  l2,
+  groupKey,
+  label,
+  rowSpan,
+  count,
+  error,
+  dispatch,
+}: Level2CellProps) {
   return (
     <td rowSpan={rowSpan} className="sheet-group ind-group-cell">
       <div className="ind-group-label" tabIndex={-1} data-field-id={fieldIdLevel2(groupKey)}>
         {label}
       </div>
       {error && <div className="field-note field-note-error">{error}</div>}
-      <Button size="small" type="link" aria-label={`在“${label}”下添加三级指标`} onClick={() => dispatch({ type: 'addIndicator', l1, l2 })}>
+      <Button
+        size="small"
+        type="link"
+        aria-label={`在“${label}”下添加三级指标`}
+        onClick={() => dispatch({ type: 'addIndicator', l1, l2 })}
+      >
         + 三级指标
       </Button>
       {count === 0 && (
@@ -251,7 +310,10 @@ export function IndicatorEditor({ year, errors, taxonomy, focus, dispatch }: Ind
             const position = indicator ? (positions.get(indicator.key) ?? -1) : -1;
             return (
               <tr key={indicator?.key ?? level2?.key ?? level1.key}>
-                <td className={i === rows.length - 1 ? 'sheet-side sheet-side-last' : 'sheet-side'} aria-hidden="true" />
+                <td
+                  className={i === rows.length - 1 ? 'sheet-side sheet-side-last' : 'sheet-side'}
+                  aria-hidden="true"
+                />
                 {row.level1Span > 0 && (
                   <Level1Cell
                     l1={row.l1}

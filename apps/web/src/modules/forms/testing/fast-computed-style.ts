@@ -8,7 +8,8 @@
 export function withFastComputedStyle(): void {
   const computedStyle = window.getComputedStyle;
   beforeAll(() => {
-    window.getComputedStyle = ((element: Element) => inlineStyle(element as HTMLElement)) as typeof window.getComputedStyle;
+    window.getComputedStyle = ((element: Element) =>
+      inlineStyle(element as HTMLElement)) as typeof window.getComputedStyle;
   });
   afterAll(() => {
     window.getComputedStyle = computedStyle;
@@ -21,7 +22,8 @@ function inlineStyle(element: HTMLElement): CSSStyleDeclaration {
   const style = element.style;
   return new Proxy(style, {
     get(target, property) {
-      if (property === 'getPropertyValue') return (name: string) => target.getPropertyValue(name) || (SIZE.test(name) ? '0px' : '');
+      if (property === 'getPropertyValue')
+        return (name: string) => target.getPropertyValue(name) || (SIZE.test(name) ? '0px' : '');
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },

@@ -61,7 +61,7 @@ beforeEach(() => {
 });
 
 describe('FormTimeline (审批记录)', () => {
-  it('reads a save\'s coded fields by the tenant\'s labels and a blank as —, as 修订对比 does', async () => {
+  it("reads a save's coded fields by the tenant's labels and a blank as —, as 修订对比 does", async () => {
     renderWithProviders(<FormTimeline formId="f1" status="submitted" />);
     await screen.findByText('一次性项目');
     const changes = document.querySelector('ul.timeline-changes')!;
@@ -72,7 +72,6 @@ describe('FormTimeline (审批记录)', () => {
       '项目资金总额：8,927,300.00 → 9,000,000.00',
     ]);
   });
-
 
   it('shows who filed a 提交 and their 联系电话', async () => {
     renderWithProviders(<FormTimeline formId="f1" status="submitted" />);

@@ -1,4 +1,10 @@
-import { FORM_ACTION_LABELS, FORM_STATUS_LABELS, REVIEW_RESULT_LABELS, type FormHistoryEntry, type FormStatus } from '@jxt/contracts';
+import {
+  FORM_ACTION_LABELS,
+  FORM_STATUS_LABELS,
+  REVIEW_RESULT_LABELS,
+  type FormHistoryEntry,
+  type FormStatus,
+} from '@jxt/contracts';
 import { fieldValueText } from '@jxt/domain';
 import { useCallback } from 'react';
 import { FormStatusTag } from '../../../ui/FormStatusTag';
@@ -6,12 +12,24 @@ import { ChangeList, historyItem, HistoryTimeline, Unchanged, type ChangeValueTe
 import { useCodeList } from '../../forms/hooks';
 import { useHistory } from '../hooks';
 
-const COLORS: Partial<Record<string, string>> = { approve: 'green', report: 'blue', return: 'orange', reject: 'red', reopen: 'purple', save: 'gray' };
+const COLORS: Partial<Record<string, string>> = {
+  approve: 'green',
+  report: 'blue',
+  return: 'orange',
+  reject: 'red',
+  reopen: 'purple',
+  save: 'gray',
+};
 
 function entryItem(entry: FormHistoryEntry, valueText: ChangeValueText) {
   if (entry.kind === 'save') {
     const changes = entry.changes ?? [];
-    return historyItem(entry, '保存修改', COLORS.save, changes.length === 0 ? <Unchanged /> : <ChangeList changes={changes} valueText={valueText} />);
+    return historyItem(
+      entry,
+      '保存修改',
+      COLORS.save,
+      changes.length === 0 ? <Unchanged /> : <ChangeList changes={changes} valueText={valueText} />,
+    );
   }
   const action = entry.action ? FORM_ACTION_LABELS[entry.action] : '状态变更';
   return historyItem(
@@ -20,8 +38,11 @@ function entryItem(entry: FormHistoryEntry, valueText: ChangeValueText) {
     (entry.action && COLORS[entry.action]) || 'blue',
     <>
       <div className="timeline-states">
-        {entry.fromStatus ? FORM_STATUS_LABELS[entry.fromStatus] : '新建'} → {entry.toStatus ? FORM_STATUS_LABELS[entry.toStatus] : ''}
-        {entry.reviewResult && <span className="timeline-result">审核结果：{REVIEW_RESULT_LABELS[entry.reviewResult]}</span>}
+        {entry.fromStatus ? FORM_STATUS_LABELS[entry.fromStatus] : '新建'} →{' '}
+        {entry.toStatus ? FORM_STATUS_LABELS[entry.toStatus] : ''}
+        {entry.reviewResult && (
+          <span className="timeline-result">审核结果：{REVIEW_RESULT_LABELS[entry.reviewResult]}</span>
+        )}
       </div>
       {entry.filer && (
         <div className="timeline-filer">
@@ -40,10 +61,16 @@ export function FormTimeline({ formId, status }: { formId: string; status: FormS
   const categories = useCodeList('project_category');
   const functionClasses = useCodeList('function_class');
   const valueText = useCallback<ChangeValueText>(
-    (field, value) => fieldValueText(field, value, { project_category: categories.data, function_class: functionClasses.data }),
+    (field, value) =>
+      fieldValueText(field, value, { project_category: categories.data, function_class: functionClasses.data }),
     [categories.data, functionClasses.data],
   );
   return (
-    <HistoryTimeline title="审批记录" status={<FormStatusTag status={status} />} history={history} item={(entry) => entryItem(entry, valueText)} />
+    <HistoryTimeline
+      title="审批记录"
+      status={<FormStatusTag status={status} />}
+      history={history}
+      item={(entry) => entryItem(entry, valueText)}
+    />
   );
 }

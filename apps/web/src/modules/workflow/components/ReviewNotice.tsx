@@ -20,7 +20,9 @@ export function ReviewNotice({ form }: { form: GoalForm }) {
       description={
         <>
           <div className="review-comment">{review.comment}</div>
-          {review.field && <div className="review-field">意见针对：{fieldLabel(form, review.field)}（已在表中标出）</div>}
+          {review.field && (
+            <div className="review-field">意见针对：{fieldLabel(form, review.field)}（已在表中标出）</div>
+          )}
         </>
       }
     />

@@ -6,7 +6,10 @@ import { Link, useNavigate } from 'react-router';
 export function RevisionBar({ form }: { form: GoalForm }) {
   const navigate = useNavigate();
   if (form.revisions.length < 2) return null;
-  const options = form.revisions.map((r) => ({ value: r.id, label: `修订 ${r.revision}（${FORM_STATUS_LABELS[r.status]}）` }));
+  const options = form.revisions.map((r) => ({
+    value: r.id,
+    label: `修订 ${r.revision}（${FORM_STATUS_LABELS[r.status]}）`,
+  }));
   const others = form.revisions.filter((r) => r.id !== form.id);
   return (
     <Space wrap className="revision-bar no-print">

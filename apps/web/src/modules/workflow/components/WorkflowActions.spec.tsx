@@ -6,7 +6,12 @@ import { fieldOptions } from '../field-paths';
 import { buttonName, json, renderWithProviders, user } from '../testing/render';
 import { WorkflowActions } from './WorkflowActions';
 
-const form = (status: FormStatus, extra: Partial<GoalForm> = {}): GoalForm => ({ ...SEED_FORM_3, status, submittedBy: 'u-filer', ...extra });
+const form = (status: FormStatus, extra: Partial<GoalForm> = {}): GoalForm => ({
+  ...SEED_FORM_3,
+  status,
+  submittedBy: 'u-filer',
+  ...extra,
+});
 
 jest.setTimeout(30_000);
 
@@ -71,7 +76,12 @@ describe('WorkflowActions', () => {
     await waitFor(() => expect(fetchMock).toHaveBeenCalled());
     const [url, init] = fetchMock.mock.calls[0] as [string, RequestInit];
     expect(url).toBe(`/api/forms/${SEED_FORM_3.id}/transitions`);
-    expect(JSON.parse(String(init.body))).toEqual({ action: 'return', rowVersion: 1, comment: '资金总额与明细不符', field: 'funds.totalAmount' });
+    expect(JSON.parse(String(init.body))).toEqual({
+      action: 'return',
+      rowVersion: 1,
+      comment: '资金总额与明细不符',
+      field: 'funds.totalAmount',
+    });
   });
 
   it('asks finance for 审核结果: 优/良 to approve, 中 fixed to return', async () => {
@@ -103,7 +113,13 @@ describe('WorkflowActions', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: '确认提交' }));
     await waitFor(() => expect(fetchMock).toHaveBeenCalled());
     const [, init] = fetchMock.mock.calls[0] as [string, RequestInit];
-    expect(JSON.parse(String(init.body))).toEqual({ action: 'submit', rowVersion: 1, comment: null, filerName: '张文', filerPhone: '021-57820101' });
+    expect(JSON.parse(String(init.body))).toEqual({
+      action: 'submit',
+      rowVersion: 1,
+      comment: null,
+      filerName: '张文',
+      filerPhone: '021-57820101',
+    });
   });
 
   it('提交 asks for 联系电话 when the profile has none, and refuses one that is no phone number', async () => {
@@ -121,14 +137,24 @@ describe('WorkflowActions', () => {
     expect(fetchMock).not.toHaveBeenCalled();
   });
 
-  it('提交 shows the server\'s word on 填报人 or 联系电话 under that input', async () => {
-    fetchMock.mockResolvedValueOnce(json(400, { statusCode: 400, error: 'Bad Request', message: 'x', fields: [{ field: 'filerName', message: '填报人最多 100 个字' }] }));
+  it("提交 shows the server's word on 填报人 or 联系电话 under that input", async () => {
+    fetchMock.mockResolvedValueOnce(
+      json(400, {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'x',
+        fields: [{ field: 'filerName', message: '填报人最多 100 个字' }],
+      }),
+    );
     renderActions('draft', 'filer');
     await userEvent.click(screen.getByRole('button', { name: buttonName('提交') }));
     const dialog = await screen.findByRole('dialog');
     await userEvent.click(within(dialog).getByRole('button', { name: '确认提交' }));
     expect(await within(dialog).findByText('填报人最多 100 个字')).toBeInTheDocument();
-    expect(JSON.parse(String((fetchMock.mock.calls[0] as [string, RequestInit])[1].body))).toMatchObject({ filerName: 'filer user', filerPhone: '021-57820101' });
+    expect(JSON.parse(String((fetchMock.mock.calls[0] as [string, RequestInit])[1].body))).toMatchObject({
+      filerName: 'filer user',
+      filerPhone: '021-57820101',
+    });
   });
 
   it('shows a 409 in the dialog with 重新加载', async () => {
@@ -142,7 +168,14 @@ describe('WorkflowActions', () => {
   });
 
   it('shows a 400 field message under its input', async () => {
-    fetchMock.mockResolvedValueOnce(json(400, { statusCode: 400, error: 'Bad Request', message: '请填写意见', fields: [{ field: 'comment', message: '意见太短' }] }));
+    fetchMock.mockResolvedValueOnce(
+      json(400, {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: '请填写意见',
+        fields: [{ field: 'comment', message: '意见太短' }],
+      }),
+    );
     renderActions('finance_approved', 'filer');
     await userEvent.click(screen.getByRole('button', { name: buttonName('调整') }));
     const dialog = await screen.findByRole('dialog');

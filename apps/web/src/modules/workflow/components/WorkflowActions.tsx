@@ -7,7 +7,14 @@ import {
   type ReviewResult,
   type TransitionRequest,
 } from '@jxt/contracts';
-import { availableActions, checkFilerName, checkFilerPhone, FILER_NAME_MAX, FILER_PHONE_MAX, FORM_TRANSITIONS } from '@jxt/domain';
+import {
+  availableActions,
+  checkFilerName,
+  checkFilerPhone,
+  FILER_NAME_MAX,
+  FILER_PHONE_MAX,
+  FORM_TRANSITIONS,
+} from '@jxt/domain';
 import { App, Form, Input, Modal, Radio, Select, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { ApiRequestError } from '../../../api/http';
@@ -42,7 +49,9 @@ export function visibleActions(form: GoalForm, me: CurrentUser): FormAction[] {
 
 /** What the dialog of a step asks for, from the rules of libs/domain. */
 function stepOf(form: GoalForm, action: FormAction, roles: CurrentUser['roles']) {
-  const rule = FORM_TRANSITIONS.find((t) => t.from === form.status && t.action === action && t.roles.some((r) => roles.includes(r)));
+  const rule = FORM_TRANSITIONS.find(
+    (t) => t.from === form.status && t.action === action && t.roles.some((r) => roles.includes(r)),
+  );
   const results = rule?.reviewResults ?? [];
   return {
     requiresComment: rule?.requiresComment ?? false,
@@ -65,7 +74,11 @@ const checkRule = (check: (value: string | undefined) => string | null) => ({
   },
 });
 
-const COMMENT_LABEL: Partial<Record<FormAction, string>> = { return: '退回意见', reject: '不予通过理由', reopen: '调整原因' };
+const COMMENT_LABEL: Partial<Record<FormAction, string>> = {
+  return: '退回意见',
+  reject: '不予通过理由',
+  reopen: '调整原因',
+};
 const CONFIRM_TEXT: Partial<Record<FormAction, string>> = {
   submit: '提交后表单将交主管部门审核，审核期间不能修改。',
   withdraw: '撤回后表单回到草稿，可以继续修改。',
@@ -82,7 +95,17 @@ export function WorkflowActions({ form, me, onReopened, onReload }: WorkflowActi
       className="workflow-actions"
       primary={['approve', 'submit']}
       danger={['reject']}
-      dialog={(action, close) => <StepDialog key={action} form={form} me={me} action={action} onClose={close} onReopened={onReopened} onReload={onReload} />}
+      dialog={(action, close) => (
+        <StepDialog
+          key={action}
+          form={form}
+          me={me}
+          action={action}
+          onClose={close}
+          onReopened={onReopened}
+          onReload={onReload}
+        />
+      )}
     />
   );
 }
@@ -126,7 +149,11 @@ function StepDialog({ form, me, action, onClose, onReopened, onReload }: StepDia
       onError: (error) => {
         if (error instanceof ApiRequestError) {
           const fields = error.body.fields ?? [];
-          values.setFields(fields.filter((f) => DIALOG_FIELDS.includes(f.field)).map((f) => ({ name: f.field as keyof StepValues, errors: [f.message] })));
+          values.setFields(
+            fields
+              .filter((f) => DIALOG_FIELDS.includes(f.field))
+              .map((f) => ({ name: f.field as keyof StepValues, errors: [f.message] })),
+          );
         }
         setFailure(toFailure(error, DIALOG_FIELDS));
       },
@@ -166,14 +193,22 @@ function StepDialog({ form, me, action, onClose, onReopened, onReload }: StepDia
               rules={[checkRule(checkFilerPhone)]}
               extra="手机号或带区号的固定电话；与填报人一起打印在表尾。"
             >
-              <Input maxLength={FILER_PHONE_MAX} inputMode="tel" autoComplete="tel" placeholder="如 021-57821234 或 138 1234 5678" />
+              <Input
+                maxLength={FILER_PHONE_MAX}
+                inputMode="tel"
+                autoComplete="tel"
+                placeholder="如 021-57821234 或 138 1234 5678"
+              />
             </Form.Item>
           </>
         )}
         {step.isFinance && (
           <Form.Item name="reviewResult" label="审核结果" rules={[{ required: true, message: '请选择审核结果' }]}>
             {step.fixedResult ? (
-              <Radio.Group options={[{ value: step.fixedResult, label: REVIEW_RESULT_LABELS[step.fixedResult] }]} disabled />
+              <Radio.Group
+                options={[{ value: step.fixedResult, label: REVIEW_RESULT_LABELS[step.fixedResult] }]}
+                disabled
+              />
             ) : (
               <Radio.Group options={step.reviewResults.map((r) => ({ value: r, label: REVIEW_RESULT_LABELS[r] }))} />
             )}
@@ -190,11 +225,25 @@ function StepDialog({ form, me, action, onClose, onReopened, onReload }: StepDia
         )}
         {step.asksField && (
           <Form.Item name="field" label="意见针对的栏目（选填）">
-            <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="整张表" options={options} aria-label="意见针对的栏目" />
+            <Select
+              allowClear
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder="整张表"
+              options={options}
+              aria-label="意见针对的栏目"
+            />
           </Form.Item>
         )}
       </Form>
-      {failure && <StepFailureAlert failure={failure} label={label} conflictTitle="这张表已被他人处理或修改" onClose={onClose} onReload={onReload} />}
+      {failure && (
+        <StepFailureAlert
+          failure={failure}
+          label={label}
+          conflictTitle="这张表已被他人处理或修改"
+          onClose={onClose}
+          onReload={onReload}
+        />
+      )}
     </Modal>
   );
 }

@@ -5,7 +5,8 @@ import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import type { CurrentUser, Role } from '@jxt/contracts';
 
-export const json = (status: number, body: unknown) => ({ status, ok: status < 300, statusText: '', json: () => Promise.resolve(body) }) as Response;
+export const json = (status: number, body: unknown) =>
+  ({ status, ok: status < 300, statusText: '', json: () => Promise.resolve(body) }) as Response;
 
 /** antd puts a space between the two characters of a two-character button: "退 回". */
 export const buttonName = (label: string) => new RegExp(`^${[...label].join('\\s*')}$`);
@@ -17,13 +18,23 @@ export const user = (id: string, role: Role): CurrentUser => ({
   phone: role === 'filer' ? '021-57820101' : null,
   roles: [role],
   tenant: { id: 't', name: '松江区' },
-  organization: { id: `o-${role}`, name: `${role} org`, kind: role === 'filer' ? 'unit' : role === 'supervisor' ? 'department' : 'finance_division' },
+  organization: {
+    id: `o-${role}`,
+    name: `${role} org`,
+    kind: role === 'filer' ? 'unit' : role === 'supervisor' ? 'department' : 'finance_division',
+  },
 });
 
 /** Renders an element inside a router, react-query and antd's App (for message/modal). */
 export function renderWithProviders(element: ReactElement, path = '/', initial = path): RenderResult {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  const router = createMemoryRouter([{ path, element }, { path: '*', element: <div data-testid="elsewhere" /> }], { initialEntries: [initial] });
+  const router = createMemoryRouter(
+    [
+      { path, element },
+      { path: '*', element: <div data-testid="elsewhere" /> },
+    ],
+    { initialEntries: [initial] },
+  );
   return render(
     <QueryClientProvider client={client}>
       <AntApp>
