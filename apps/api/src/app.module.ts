@@ -1,3 +1,4 @@
+import { RepositoriesModule } from './modules/repositories.module';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
@@ -26,6 +27,7 @@ export class AppModule {
       imports: [
         DiscoveryModule,
         DatabaseModule.forRoot(appDatabaseUrl),
+        RepositoriesModule,
         AuthModule,
         OrganizationsModule,
         UsersModule,

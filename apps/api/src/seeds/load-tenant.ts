@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { FUND_FIELDS } from '@jxt/contracts';
-import { buildIndicatorInsert } from '../modules/forms/indicator-insert';
+import { buildIndicatorInsert } from '../modules/forms/form.repository';
 import { hashPassword } from '../modules/auth/password';
 import type { OwnerQuery } from './owner-transaction';
 import type { SeedForm, SeedOrganization, SeedTenantFile, SeedUser } from './seed-files';
@@ -97,7 +97,7 @@ export async function loadTenant(q: OwnerQuery, seed: TenantSeed): Promise<Loade
         p.plannedStart, p.plannedEnd, ...FUND_FIELDS.map((f) => form.funds[f]), form.totalGoal, form.annualGoal, form.goalPeriodStart, form.goalPeriodEnd],
     );
     const insert = buildIndicatorInsert(tenantId, goalForm.id, form.indicators);
-    if (insert) await q(insert.sql, insert.values);
+    if (insert) await q(insert.text, [...insert.values]);
     forms.push({ id: goalForm.id, projectId: project.id, code: p.code, name: p.name });
   }
   return { tenantId, organizations, users, forms };

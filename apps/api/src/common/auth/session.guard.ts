@@ -14,7 +14,8 @@ import type { OrganizationKind, Role } from '@jxt/contracts';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { APP_DATA_SOURCE } from '../../database/database.module';
 import type { AuthUser } from '../tenancy/request-context';
-import { RequestTransaction } from '../tenancy/request-transaction';
+import { RequestTransaction } from '../../database/access/request-transaction';
+import { scopeOf } from '../../database/access/scope';
 import { ACCESS_RULE, type AccessRule } from './access.decorators';
 import { CSRF_HEADER, SESSION_COOKIE, hashToken } from './session-token';
 
@@ -91,6 +92,7 @@ export class SessionGuard implements CanActivate {
 
     request.tx = tx;
     request.authVia = via;
+    const scopePatterns = row.scope_paths.map((path) => `${path}%`);
     request.user = {
       sessionId: row.session_id,
       userId: row.user_id,
@@ -103,7 +105,8 @@ export class SessionGuard implements CanActivate {
       organizationName: row.organization_name,
       organizationKind: row.organization_kind,
       organizationPath: row.organization_path,
-      scopePatterns: row.scope_paths.map((path) => `${path}%`),
+      scopePatterns,
+      scope: scopeOf({ tenantId: row.tenant_id, scopePatterns }),
       csrfToken: row.csrf_token,
     };
     return true;

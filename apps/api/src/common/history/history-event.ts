@@ -1,4 +1,5 @@
 import type { FormFieldChange, Role } from '@jxt/contracts';
+import type { HistoryEventColumns } from './history-event.columns';
 import type { AuthUser } from '../tenancy/request-context';
 
 /** The columns the append-only histories share (form_event, evaluation_event): who did what, when, from which state. */
@@ -44,3 +45,30 @@ export const actorValues = (user: AuthUser): unknown[] => [
   user.organizationId,
   user.organizationName,
 ];
+
+/** A history row as repositories select it (HISTORY_COLUMNS), typed from the entity columns. */
+export type HistoryRow<Action extends string, Status extends string> = Pick<
+  HistoryEventColumns<Action, Status>,
+  | 'id'
+  | 'kind'
+  | 'action'
+  | 'fromStatus'
+  | 'toStatus'
+  | 'actorName'
+  | 'actorRoles'
+  | 'actorOrganizationName'
+  | 'comment'
+  | 'rowVersion'
+  | 'createdAt'
+> & { changes: FormFieldChange[] | null };
+
+/** Selects a HistoryRow from a history table aliased `e`. */
+export const HISTORY_COLUMNS = `e.id, e.kind, e.action, e.from_status AS "fromStatus", e.to_status AS "toStatus", e.actor_name AS "actorName",
+  e.actor_roles AS "actorRoles", e.actor_organization_name AS "actorOrganizationName", e.comment, e.changes,
+  e.row_version AS "rowVersion", e.created_at AS "createdAt"`;
+
+/** One history row as the API answers it. */
+export function toHistory<Action extends string, Status extends string>(r: HistoryRow<Action, Status>) {
+  const { createdAt, ...rest } = r;
+  return { ...rest, at: createdAt.toISOString() };
+}

@@ -1,6 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EntityManager } from 'typeorm';
 import type { OrganizationKind, Role } from '@jxt/contracts';
+import { Db } from '../../database/access/db';
+import type { Scope } from '../../database/access/scope';
 
 /** Who is calling, resolved from their session on every request. */
 export interface AuthUser {
@@ -21,6 +23,8 @@ export interface AuthUser {
    * the 主管部门 assigned to it. Queries filter with `o.path LIKE ANY($n)`.
    */
   scopePatterns: string[];
+  /** The same, as repositories take it (docs/domain.md §1). */
+  scope: Scope;
   csrfToken: string;
 }
 
@@ -28,12 +32,17 @@ interface TenantScope {
   user: AuthUser;
   /** The request's transaction, with app.tenant_id and app.user_id set. */
   manager: EntityManager;
+  /** The same transaction, as repositories take it. */
+  db: Db;
 }
 
 const storage = new AsyncLocalStorage<TenantScope>();
 
-export function runInTenantScope<T>(scope: TenantScope, work: () => Promise<T>): Promise<T> {
-  return storage.run(scope, work);
+export function runInTenantScope<T>(
+  scope: { user: AuthUser; manager: EntityManager },
+  work: () => Promise<T>,
+): Promise<T> {
+  return storage.run({ ...scope, db: Db.of(scope.manager) }, work);
 }
 
 /** The current request's scope; throws when called outside one (a bug, not a user error). */

@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { APP_DATA_SOURCE } from '../../database/database.module';
 import type { AuthUser } from '../../common/tenancy/request-context';
 import { tenantScope } from '../../common/tenancy/request-context';
-import { inTenantOnlyTransaction } from '../../common/tenancy/tenant-transaction';
+import { inTenantOnlyTransaction } from '../../database/access/tenant-transaction';
 import { queryRows } from '../../common/tenancy/sql';
 import { hashToken, newToken } from '../../common/auth/session-token';
 import { LoginRateLimiter } from './login-rate-limiter';

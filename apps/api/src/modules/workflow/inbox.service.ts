@@ -10,7 +10,7 @@ import {
 import { tenantScope } from '../../common/tenancy/request-context';
 import { queryRows } from '../../common/tenancy/sql';
 import type { SetDeadlinesDto } from './dto/deadlines.dto';
-import { CURRENT_ROUND_COMMENT } from './current-round';
+import { CURRENT_ROUND_COMMENT } from './form-history.repository';
 
 /** How many days before the submit deadline a draft starts to show in the filer's inbox. */
 const DRAFT_DUE_WINDOW_DAYS = 14;

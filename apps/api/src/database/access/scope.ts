@@ -1,0 +1,27 @@
+import type { AuthUser } from '../../common/tenancy/request-context';
+
+declare const scopeBrand: unique symbol;
+
+/**
+ * The part of the organisation tree a caller may see (docs/domain.md §1): their own subtree, and for a 财政科室 also
+ * the subtrees of the 主管部门 assigned to it. Every repository method that reads or writes tenant data takes one,
+ * so a service cannot forget the rule; only `scopeOf` makes one.
+ */
+export interface Scope {
+  readonly tenantId: string;
+  /** LIKE patterns of organisation paths (`path || '%'`), one per subtree. */
+  readonly patterns: readonly string[];
+  readonly [scopeBrand]: true;
+}
+
+export function scopeOf(user: Pick<AuthUser, 'tenantId' | 'scopePatterns'>): Scope {
+  return { tenantId: user.tenantId, patterns: user.scopePatterns } as unknown as Scope;
+}
+
+/**
+ * The subtree rule, the one place it is written: SQL that is true when the organisation path `pathColumn`
+ * (`o.path`, or a form's denormalised `f.organization_path`) lies inside the scope bound as parameter `$param`.
+ */
+export function inScope(pathColumn: string, param: number): string {
+  return `${pathColumn} LIKE ANY($${param}::text[])`;
+}

@@ -1,0 +1,540 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type {
+  CarriedFrom,
+  FormRevisionSummary,
+  FormStatus,
+  FormSubmission,
+  IndicatorSetsInput,
+  LatestReview,
+  ReviewResult,
+  TaxonomyNode,
+} from '@jxt/contracts';
+import { readTarget } from '@jxt/domain';
+import type { Db } from '../../database/access/db';
+import { inScope, type Scope } from '../../database/access/scope';
+import { sql, type BuiltStatement } from '../../database/access/statement';
+import { blankToNull } from '../../common/validation/blank-to-null';
+import type { ProjectEntity } from '../projects/entities/project.entity';
+import { CURRENT_ROUND_COMMENT } from '../workflow/form-history.repository';
+import type { GoalFormEntity } from './entities/goal-form.entity';
+import type { IndicatorEntity } from './entities/indicator.entity';
+
+/** SQL that is true when the form `f` is a locked revision (libs/domain LOCKED_STATUSES, docs/domain.md §5.1). */
+export const FORM_IS_LOCKED = `f.status IN ('finance_approved', 'rejected')`;
+
+/** A project's identity (`p`) with the header of one of its form revisions (`f`) and its unit's printed name. */
+export type ProjectHeaderRow = Pick<ProjectEntity, 'id' | 'organizationId' | 'code'> &
+  Pick<
+    GoalFormEntity,
+    | 'categoryCode'
+    | 'continuity'
+    | 'functionClassCode'
+    | 'printedDepartment'
+    | 'printedImplementingUnit'
+    | 'plannedStart'
+    | 'plannedEnd'
+  > & { name: string; organizationName: string };
+
+/**
+ * Selects a ProjectHeaderRow from `p`, `f` and `o`: the unit's name as the form prints it (the name when it was
+ * locked, the current name while it is open).
+ */
+export const PROJECT_HEADER_COLUMNS = `p.id, p.organization_id AS "organizationId",
+  CASE WHEN ${FORM_IS_LOCKED} THEN f.locked_organization_name ELSE o.name END AS "organizationName",
+  p.code, f.project_name AS name, f.category_code AS "categoryCode", f.continuity, f.function_class_code AS "functionClassCode",
+  f.printed_department AS "printedDepartment", f.printed_implementing_unit AS "printedImplementingUnit",
+  to_char(f.planned_start, 'YYYY-MM-DD') AS "plannedStart", to_char(f.planned_end, 'YYYY-MM-DD') AS "plannedEnd"`;
+
+/** An indicator row as stored (one query returns all of a form's rows in printed order). */
+export type IndicatorRow = Pick<
+  IndicatorEntity,
+  | 'id'
+  | 'indicatorSet'
+  | 'level1Code'
+  | 'level2Code'
+  | 'name'
+  | 'rawValue'
+  | 'targetKind'
+  | 'targetOperator'
+  | 'targetNumber'
+  | 'targetUnit'
+  | 'targetBoolean'
+  | 'parseWarning'
+  | 'weight'
+  | 'scoringNotes'
+  | 'explanation'
+  | 'remark'
+  | 'sortOrder'
+  | 'level1Label'
+  | 'level2Label'
+>;
+
+// Numbers leave PostgreSQL as text inside the JSON, so no amount or weight ever passes through a float.
+const INDICATOR_JSON = `SELECT id, indicator_set AS "indicatorSet", level1_code AS "level1Code", level2_code AS "level2Code", name,
+  raw_value AS "rawValue", target_kind AS "targetKind", target_operator AS "targetOperator", target_number::text AS "targetNumber",
+  target_unit AS "targetUnit", target_boolean AS "targetBoolean", parse_warning AS "parseWarning", weight::text AS weight,
+  scoring_notes AS "scoringNotes", explanation, remark, sort_order AS "sortOrder", level1_label AS "level1Label",
+  level2_label AS "level2Label" FROM indicator WHERE form_id = f.id`;
+
+/** A code-list label as the form `f` prints it: kept from when it was locked, the list's current one while open. */
+const printedLabel = (list: string, code: string, locked: string) =>
+  `CASE WHEN ${FORM_IS_LOCKED} THEN f.${locked}
+        ELSE (SELECT c.label FROM code_list_item c WHERE c.list = '${list}' AND c.code = f.${code}) END`;
+
+/** One whole form as read: the revision's columns, its project header and everything shown beside it. */
+export type FormRow = ProjectHeaderRow &
+  Pick<
+    GoalFormEntity,
+    | 'year'
+    | 'revision'
+    | 'status'
+    | 'rowVersion'
+    | 'totalAmount'
+    | 'fiscalAmount'
+    | 'otherAmount'
+    | 'annualAmount'
+    | 'annualFiscalAmount'
+    | 'carryOverAmount'
+    | 'annualOtherAmount'
+    | 'totalGoal'
+    | 'annualGoal'
+    | 'goalPeriodStart'
+    | 'goalPeriodEnd'
+    | 'updatedAt'
+    | 'submittedBy'
+    | 'reviewComment'
+  > & {
+    formId: string;
+    reviewResult: ReviewResult | null;
+    updatedByName: string | null;
+    indicators: IndicatorRow[];
+    taxonomy: TaxonomyNode[];
+    latestReview: LatestReview | null;
+    /** The latest 提交 unless withdrawn since (footer: 填报人, 联系电话, 填报日期); `submittedAt` as JSON text. */
+    submission: FormSubmission | null;
+    revisions: FormRevisionSummary[];
+    evaluationId: string | null;
+    categoryLabel: string | null;
+    functionClassLabel: string | null;
+    carriedFrom: CarriedFrom | null;
+  };
+
+/**
+ * The whole form in one round trip: header, funds, goals, its indicator rows and the year's taxonomy.
+ * Prepared: planning it costs about twice as much PostgreSQL CPU as running it.
+ */
+const FORM_BY_ID = sql<FormRow, [id: string, scope: readonly string[]]>(
+  'forms.byId',
+  `SELECT f.id AS "formId", f.year, f.revision, f.status, f.row_version AS "rowVersion", f.total_amount AS "totalAmount",
+         f.fiscal_amount AS "fiscalAmount", f.other_amount AS "otherAmount", f.annual_amount AS "annualAmount",
+         f.annual_fiscal_amount AS "annualFiscalAmount", f.carry_over_amount AS "carryOverAmount",
+         f.annual_other_amount AS "annualOtherAmount", f.total_goal AS "totalGoal", f.annual_goal AS "annualGoal",
+         f.goal_period_start AS "goalPeriodStart", f.goal_period_end AS "goalPeriodEnd", f.updated_at AS "updatedAt",
+         ub.display_name AS "updatedByName",
+         ${PROJECT_HEADER_COLUMNS},
+         (SELECT coalesce(json_agg(i ORDER BY i."indicatorSet" DESC, i."sortOrder"), '[]') FROM (${INDICATOR_JSON}) i) AS indicators,
+         f.submitted_by AS "submittedBy", f.review_result AS "reviewResult", f.review_comment AS "reviewComment",
+         (SELECT json_build_object('action', e.action, 'comment', e.comment, 'field', e.field, 'reviewResult', e.review_result,
+                 'actorName', e.actor_name, 'actorOrganizationName', e.actor_organization_name, 'at', e.created_at)
+            FROM form_event e WHERE e.id = (${CURRENT_ROUND_COMMENT('f.id', 'id')})) AS "latestReview",
+         (SELECT CASE WHEN e.action = 'submit' AND e.filer_name IS NOT NULL
+                   THEN json_build_object('name', e.filer_name, 'phone', e.filer_phone, 'submittedAt', e.created_at) END
+            FROM form_event e WHERE e.form_id = f.id AND e.kind = 'transition' AND e.action IN ('submit', 'withdraw')
+            ORDER BY e.id DESC LIMIT 1) AS submission,
+         (SELECT json_agg(json_build_object('id', r.id, 'revision', r.revision, 'status', r.status, 'updatedAt', r.updated_at)
+                 ORDER BY r.revision DESC)
+            FROM goal_form r WHERE r.project_id = f.project_id AND r.year = f.year) AS revisions,
+         (SELECT se.id FROM self_evaluation se WHERE se.project_id = f.project_id AND se.year = f.year) AS "evaluationId",
+         ${printedLabel('project_category', 'category_code', 'locked_category_label')} AS "categoryLabel",
+         ${printedLabel('function_class', 'function_class_code', 'locked_function_class_label')} AS "functionClassLabel",
+         (SELECT json_build_object('formId', c.id, 'year', c.year, 'revision', c.revision, 'status', c.status)
+            FROM goal_form c WHERE c.id = f.carried_from_form_id) AS "carriedFrom",
+         (SELECT coalesce(json_agg(t ORDER BY t.level, t."sortOrder", t.code), '[]') FROM (
+            SELECT code, label, level, parent_code AS "parentCode", sort_order AS "sortOrder"
+            FROM indicator_taxonomy WHERE year = f.year) t) AS taxonomy
+  FROM goal_form f
+  JOIN project p ON p.id = f.project_id
+  JOIN organization o ON o.id = p.organization_id
+  LEFT JOIN app_user ub ON ub.id = f.updated_by
+  WHERE f.id = $1 AND ${inScope('o.path', 2)}`,
+  { prepared: true },
+);
+
+/** What a write checks before it changes a form (held with FOR UPDATE until the transaction ends). */
+export type LockedFormRow = Pick<
+  GoalFormEntity,
+  'id' | 'projectId' | 'year' | 'status' | 'rowVersion' | 'updatedAt' | 'submittedBy'
+> & { updatedByName: string | null };
+
+const LOCK_FOR_UPDATE = sql<LockedFormRow, [id: string, scope: readonly string[]]>(
+  'forms.lockForUpdate',
+  `SELECT f.id, f.project_id AS "projectId", f.year, f.status, f.row_version AS "rowVersion", f.updated_at AS "updatedAt",
+          f.submitted_by AS "submittedBy", ub.display_name AS "updatedByName"
+   FROM goal_form f JOIN project p ON p.id = f.project_id JOIN organization o ON o.id = p.organization_id
+   LEFT JOIN app_user ub ON ub.id = f.updated_by
+   WHERE f.id = $1 AND ${inScope('o.path', 2)} FOR UPDATE OF f`,
+);
+
+const IN_SCOPE = sql<{ id: string }, [id: string, scope: readonly string[]]>(
+  'forms.inScope',
+  `SELECT f.id FROM goal_form f JOIN project p ON p.id = f.project_id JOIN organization o ON o.id = p.organization_id
+   WHERE f.id = $1 AND ${inScope('o.path', 2)}`,
+);
+
+/** The content a save writes: the header this revision prints, funds and goals (indicators separately). */
+export interface FormContent {
+  projectName: string;
+  categoryCode: string | null;
+  continuity: string | null;
+  functionClassCode: string | null;
+  printedDepartment: string | null;
+  printedImplementingUnit: string | null;
+  plannedStart: string | null;
+  plannedEnd: string | null;
+  /** The seven amounts in FUND_FIELDS order, as decimal strings. */
+  funds: (string | null)[];
+  totalGoal: string | null;
+  annualGoal: string | null;
+  goalPeriodStart: number | null;
+  goalPeriodEnd: number | null;
+}
+
+const UPDATE_CONTENT = sql(
+  'forms.updateContent',
+  `UPDATE goal_form SET project_name = $2, category_code = $3, continuity = $4, function_class_code = $5, printed_department = $6,
+     printed_implementing_unit = $7, planned_start = $8, planned_end = $9,
+     total_amount = $10, fiscal_amount = $11, other_amount = $12, annual_amount = $13, annual_fiscal_amount = $14,
+     carry_over_amount = $15, annual_other_amount = $16, total_goal = $17, annual_goal = $18, goal_period_start = $19,
+     goal_period_end = $20, row_version = row_version + 1, updated_at = now(), updated_by = $21
+   WHERE id = $1`,
+);
+
+const DELETE_INDICATORS = sql<{ id: string }, [formId: string]>(
+  'forms.deleteIndicators',
+  `DELETE FROM indicator WHERE form_id = $1 RETURNING id`,
+);
+
+const BUMP_OPEN_REVISIONS = sql<
+  Pick<GoalFormEntity, 'id' | 'rowVersion'>,
+  [projectId: string, exceptFormId: string | null, userId: string]
+>(
+  'forms.bumpOpenRevisions',
+  `UPDATE goal_form f SET row_version = row_version + 1, updated_at = now(), updated_by = $3
+   WHERE f.project_id = $1 AND f.id IS DISTINCT FROM $2 AND NOT (${FORM_IS_LOCKED}) RETURNING f.id, f.row_version AS "rowVersion"`,
+);
+
+/** The header columns a revision owns (copied to an 调整 draft and to the next year's form). */
+const HEADER_COLUMNS =
+  'project_name, category_code, continuity, function_class_code, printed_department, printed_implementing_unit, planned_start, planned_end';
+
+const CREATE_REVISION = sql<{ id: string }, [fromId: string, userId: string]>(
+  'forms.createRevision',
+  `INSERT INTO goal_form (tenant_id, project_id, year, revision, status, ${HEADER_COLUMNS}, total_amount, fiscal_amount, other_amount,
+     annual_amount, annual_fiscal_amount, carry_over_amount, annual_other_amount, total_goal, annual_goal, goal_period_start, goal_period_end,
+     carried_from_form_id, updated_by)
+   SELECT tenant_id, project_id, year, (SELECT max(revision) + 1 FROM goal_form g WHERE g.project_id = f.project_id AND g.year = f.year),
+     'draft', ${HEADER_COLUMNS}, total_amount, fiscal_amount, other_amount, annual_amount, annual_fiscal_amount, carry_over_amount,
+     annual_other_amount, total_goal, annual_goal, goal_period_start, goal_period_end, carried_from_form_id, $2
+   FROM goal_form f WHERE f.id = $1 RETURNING id`,
+);
+
+// The printed labels are not copied: an open form follows the year's taxonomy.
+const COPY_INDICATORS = sql<object, [fromFormId: string, toFormId: string]>(
+  'forms.copyIndicators',
+  `INSERT INTO indicator (tenant_id, form_id, indicator_set, level1_code, level2_code, sort_order, name, raw_value, target_kind,
+     target_operator, target_number, target_unit, target_boolean, parse_warning, weight, scoring_notes, explanation, remark)
+   SELECT tenant_id, $2, indicator_set, level1_code, level2_code, sort_order, name, raw_value, target_kind, target_operator,
+     target_number, target_unit, target_boolean, parse_warning, weight, scoring_notes, explanation, remark
+   FROM indicator WHERE form_id = $1`,
+);
+
+const FORM_OF_YEAR = sql<{ id: string }, [projectId: string, year: number]>(
+  'forms.ofYear',
+  `SELECT id FROM goal_form WHERE project_id = $1 AND year = $2 LIMIT 1`,
+);
+
+// The newest approved revision, else the newest; never an unapproved 调整 draft beside an approved one.
+const CARRY_SOURCE = sql<{ id: string }, [projectId: string]>(
+  'forms.carrySource',
+  `SELECT id FROM goal_form WHERE project_id = $1 ORDER BY (status = 'finance_approved') DESC, year DESC, revision DESC LIMIT 1`,
+);
+
+const INSERT_FOR_YEAR = sql<
+  { id: string },
+  [tenantId: string, projectId: string, year: number, sourceId: string, carriedFromId: string | null, userId: string]
+>(
+  'forms.insertForYear',
+  `INSERT INTO goal_form (tenant_id, project_id, year, ${HEADER_COLUMNS}, total_goal, annual_goal, goal_period_start, goal_period_end,
+     carried_from_form_id, updated_by)
+   SELECT $1, $2, $3, ${HEADER_COLUMNS.replace('continuity', `'continuing'`)},
+     CASE WHEN $5::uuid IS NULL THEN NULL ELSE s.total_goal END, CASE WHEN $5::uuid IS NULL THEN NULL ELSE s.annual_goal END,
+     CASE WHEN $5::uuid IS NULL THEN $3 ELSE coalesce(s.goal_period_start, $3) END,
+     CASE WHEN $5::uuid IS NULL THEN $3 ELSE greatest(s.goal_period_end, $3) END, $5, $6
+   FROM goal_form s WHERE s.id = $4 RETURNING id`,
+);
+
+/** The first form of a new project: its header, and the proposed goal period. */
+export interface FirstFormInput {
+  tenantId: string;
+  projectId: string;
+  year: number;
+  projectName: string;
+  categoryCode: string | null;
+  continuity: string | null;
+  functionClassCode: string | null;
+  printedDepartment: string | null;
+  printedImplementingUnit: string | null;
+  plannedStart: string | null;
+  plannedEnd: string | null;
+  goalPeriodStart: number;
+  goalPeriodEnd: number;
+  userId: string;
+}
+
+const INSERT_FIRST = sql<{ id: string }>(
+  'forms.insertFirst',
+  `INSERT INTO goal_form (tenant_id, project_id, year, project_name, category_code, continuity, function_class_code, printed_department,
+     printed_implementing_unit, planned_start, planned_end, goal_period_start, goal_period_end, updated_by)
+   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+);
+
+const COUNT_OF_PROJECT = sql<{ forms: number }, [projectId: string]>(
+  'forms.countOfProject',
+  `SELECT count(*)::int AS forms FROM goal_form WHERE project_id = $1`,
+);
+
+const REVISIONS_OF_PROJECT = sql<Pick<GoalFormEntity, 'id' | 'year' | 'revision' | 'status'>, [projectId: string]>(
+  'forms.revisionsOfProject',
+  `SELECT id, year, revision, status FROM goal_form WHERE project_id = $1 ORDER BY year DESC, revision DESC`,
+);
+
+const DELETE_FORM = sql<object, [id: string]>('forms.delete', `DELETE FROM goal_form WHERE id = $1`);
+
+/** A transition's change of a form: its new status, and who submitted it or how finance judged it. */
+export interface TransitionChange {
+  to: FormStatus;
+  userId: string;
+  isSubmit: boolean;
+  isFinanceReview: boolean;
+  reviewResult: ReviewResult | null;
+  comment: string | null;
+}
+
+const APPLY_TRANSITION = sql<Pick<GoalFormEntity, 'rowVersion'>>(
+  'forms.applyTransition',
+  `UPDATE goal_form SET status = $2, row_version = row_version + 1, updated_at = now(), updated_by = $3, status_changed_at = now(),
+     submitted_by = CASE WHEN $4::boolean THEN $3 ELSE submitted_by END,
+     submitted_at = CASE WHEN $4::boolean THEN now() ELSE submitted_at END,
+     review_result = CASE WHEN $5::boolean THEN $6 ELSE review_result END,
+     review_comment = CASE WHEN $5::boolean THEN $7 ELSE review_comment END
+   WHERE id = $1 RETURNING row_version AS "rowVersion"`,
+);
+
+const INDICATOR_COLUMNS = [
+  'id',
+  'tenant_id',
+  'form_id',
+  'indicator_set',
+  'level1_code',
+  'level2_code',
+  'sort_order',
+  'name',
+  'raw_value',
+  'target_kind',
+  'target_operator',
+  'target_number',
+  'target_unit',
+  'target_boolean',
+  'parse_warning',
+  'weight',
+  'scoring_notes',
+  'explanation',
+  'remark',
+];
+
+/**
+ * One multi-row INSERT for a form's whole indicator tree (no query per row), with each 年度指标值 parsed by the
+ * shared value grammar. Ids the client sent back are kept when they belonged to this form.
+ */
+export function buildIndicatorInsert(
+  tenantId: string,
+  formId: string,
+  sets: IndicatorSetsInput,
+  keepIds: ReadonlySet<string> = new Set(),
+): BuiltStatement | null {
+  const values: unknown[] = [];
+  const tuples: string[] = [];
+  for (const set of ['year', 'longTerm'] as const) {
+    let order = 0;
+    for (const level1 of sets[set] ?? []) {
+      for (const level2 of level1.children) {
+        for (const indicator of level2.indicators) {
+          const { target, warning } = readTarget(indicator.rawValue);
+          const row = [
+            indicator.id && keepIds.has(indicator.id) ? indicator.id : randomUUID(),
+            tenantId,
+            formId,
+            set,
+            level1.code,
+            level2.code,
+            order++,
+            indicator.name.trim(),
+            indicator.rawValue,
+            target.kind,
+            target.kind === 'quantitative' ? target.operator : null,
+            target.kind === 'quantitative' ? target.value : null,
+            target.kind === 'quantitative' ? target.unit : null,
+            target.kind === 'boolean' ? target.value : null,
+            warning,
+            blankToNull(indicator.weight),
+            blankToNull(indicator.scoringNotes),
+            blankToNull(indicator.explanation),
+            blankToNull(indicator.remark),
+          ];
+          const base = values.length;
+          tuples.push(`(${row.map((_, i) => `$${base + i + 1}`).join(', ')})`);
+          values.push(...row);
+        }
+      }
+    }
+  }
+  if (!tuples.length) return null;
+  return {
+    name: 'forms.insertIndicators',
+    text: `INSERT INTO indicator (${INDICATOR_COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`,
+    values,
+  };
+}
+
+/** goal_form and its indicator rows (绩效目标填报表, docs/domain.md §3). */
+@Injectable()
+export class FormRepository {
+  byId(db: Db, scope: Scope, id: string): Promise<FormRow | undefined> {
+    return db.one(FORM_BY_ID, [id, scope.patterns]);
+  }
+
+  /** Locks the form for a write in this transaction; undefined outside the scope. */
+  lockForUpdate(db: Db, scope: Scope, id: string): Promise<LockedFormRow | undefined> {
+    return db.one(LOCK_FOR_UPDATE, [id, scope.patterns]);
+  }
+
+  async isInScope(db: Db, scope: Scope, id: string): Promise<boolean> {
+    return (await db.one(IN_SCOPE, [id, scope.patterns])) !== undefined;
+  }
+
+  async updateContent(db: Db, id: string, content: FormContent, userId: string): Promise<void> {
+    await db.run(UPDATE_CONTENT, [
+      id,
+      content.projectName,
+      content.categoryCode,
+      content.continuity,
+      content.functionClassCode,
+      content.printedDepartment,
+      content.printedImplementingUnit,
+      content.plannedStart,
+      content.plannedEnd,
+      ...content.funds,
+      content.totalGoal,
+      content.annualGoal,
+      content.goalPeriodStart,
+      content.goalPeriodEnd,
+      userId,
+    ]);
+  }
+
+  /** Replaces the form's indicator rows in one DELETE and one INSERT, keeping the ids the client sent back. */
+  async replaceIndicators(db: Db, tenantId: string, formId: string, sets: IndicatorSetsInput): Promise<void> {
+    const removed = await db.rows(DELETE_INDICATORS, [formId]);
+    const insert = buildIndicatorInsert(tenantId, formId, sets, new Set(removed.map((r) => r.id)));
+    if (insert) await db.built(insert);
+  }
+
+  /** Bumps the rowVersion of every open revision of a project but one; returns the bumped ones. */
+  bumpOpenRevisions(db: Db, projectId: string, exceptFormId: string | null, userId: string) {
+    return db.rows(BUMP_OPEN_REVISIONS, [projectId, exceptFormId, userId]);
+  }
+
+  /** 调整: a draft copy of form `fromId` as the next revision of its year. Returns the new id. */
+  async createRevision(db: Db, fromId: string, userId: string): Promise<string> {
+    const [created] = await db.rows(CREATE_REVISION, [fromId, userId]);
+    await db.run(COPY_INDICATORS, [fromId, created.id]);
+    return created.id;
+  }
+
+  async formOfYear(db: Db, projectId: string, year: number): Promise<string | undefined> {
+    return (await db.one(FORM_OF_YEAR, [projectId, year]))?.id;
+  }
+
+  /** The revision a new year's form is carried forward from. */
+  async carrySource(db: Db, projectId: string): Promise<string | undefined> {
+    return (await db.one(CARRY_SOURCE, [projectId]))?.id;
+  }
+
+  /**
+   * The project's form for another year with the header of `sourceId`; goals, goal period and indicators are
+   * carried from `carriedFromId` when given. Returns the new id.
+   */
+  async insertForYear(
+    db: Db,
+    input: { tenantId: string; projectId: string; year: number; sourceId: string; carriedFromId: string | null },
+    userId: string,
+  ): Promise<string> {
+    const [created] = await db.rows(INSERT_FOR_YEAR, [
+      input.tenantId,
+      input.projectId,
+      input.year,
+      input.sourceId,
+      input.carriedFromId,
+      userId,
+    ]);
+    if (input.carriedFromId) await db.run(COPY_INDICATORS, [input.carriedFromId, created.id]);
+    return created.id;
+  }
+
+  async insertFirst(db: Db, f: FirstFormInput): Promise<string> {
+    const [created] = await db.rows(INSERT_FIRST, [
+      f.tenantId,
+      f.projectId,
+      f.year,
+      f.projectName,
+      f.categoryCode,
+      f.continuity,
+      f.functionClassCode,
+      f.printedDepartment,
+      f.printedImplementingUnit,
+      f.plannedStart,
+      f.plannedEnd,
+      f.goalPeriodStart,
+      f.goalPeriodEnd,
+      f.userId,
+    ]);
+    return created.id;
+  }
+
+  async countOfProject(db: Db, projectId: string): Promise<number> {
+    return (await db.one(COUNT_OF_PROJECT, [projectId]))?.forms ?? 0;
+  }
+
+  revisionsOfProject(db: Db, projectId: string) {
+    return db.rows(REVISIONS_OF_PROJECT, [projectId]);
+  }
+
+  async delete(db: Db, id: string): Promise<void> {
+    await db.run(DELETE_FORM, [id]);
+  }
+
+  /** Applies a transition's change; returns the new rowVersion. */
+  async applyTransition(db: Db, id: string, c: TransitionChange): Promise<number> {
+    const [updated] = await db.rows(APPLY_TRANSITION, [
+      id,
+      c.to,
+      c.userId,
+      c.isSubmit,
+      c.isFinanceReview,
+      c.reviewResult,
+      c.comment,
+    ]);
+    return updated.rowVersion;
+  }
+}
