@@ -7,8 +7,9 @@
  *
  * Starts the built app (`node apps/api/dist/main.js`) on a fresh temporary DATA_DIR (its embedded PostgreSQL, no
  * demo seed), fills one tenant at the district scale with tools/bench/scale/generate.mjs, then through the owner
- * connection, set-based: every form of this year finance_approved, one 自评表 per form with the form's year-set
- * indicators copied and filled in (targets met and missed, qualitative shares inside the bands, 偏差原因), scoring
+ * connection, set-based: every form of this year finance_approved (but the ~2 % rejected, which are locked), one
+ * 自评表 per approved form with the form's year-set indicators copied and filled in (targets met and missed,
+ * qualitative shares inside the bands, 偏差原因), scoring
  * policy version 1 (DEFAULT_SCORING_POLICY), a history per evaluation, and a mix of statuses (10 % final). The
  * stored scores are the app's own: a POST /api/scoring-jobs scores everything before the final ones are set final.
  * Then, over loopback keep-alive HTTP:
@@ -167,7 +168,9 @@ export async function loadEvaluations(owner, { tenantId, year, limit }) {
     await q(`SET LOCAL synchronous_commit = off`);
     await q(`SET LOCAL work_mem = '256MB'`);
     const approved = await q(
-      `UPDATE goal_form SET status = 'finance_approved', status_changed_at = now() WHERE tenant_id = $1 AND year = $2 AND status <> 'finance_approved'`,
+      // A rejected form is locked (the database refuses to change it) and gets no 自评表, as in the app.
+      `UPDATE goal_form SET status = 'finance_approved', status_changed_at = now()
+       WHERE tenant_id = $1 AND year = $2 AND status NOT IN ('finance_approved', 'rejected')`,
       [tenantId, year],
     );
     step('approve forms');
@@ -185,7 +188,7 @@ export async function loadEvaluations(owner, { tenantId, year, limit }) {
        SELECT gen_random_uuid() AS id, f.id AS form_id, f.project_id, f.annual_amount, f.annual_goal, s.n,
               ${statusCase('abs(hashint4(s.n::int)) % 100')} AS status, abs(hashint4(s.n::int + 7)) AS h,
               fu.id AS filer_id, now() - interval '40 days' + (abs(hashint4(s.n::int + 11)) % 1440) * interval '1 minute' AS created_at
-       FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM goal_form WHERE tenant_id = $1 AND year = $2 ORDER BY id LIMIT $3) s
+       FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM goal_form WHERE tenant_id = $1 AND year = $2 AND status = 'finance_approved' ORDER BY id LIMIT $3) s
        JOIN goal_form f ON f.id = s.id JOIN project p ON p.id = f.project_id
        JOIN app_user fu ON fu.organization_id = p.organization_id AND fu.roles @> ARRAY['filer']::text[]`,
       [tenantId, year, limit],

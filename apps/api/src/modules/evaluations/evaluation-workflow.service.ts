@@ -1,12 +1,5 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
-import type {
-  Evaluation,
-  EvaluationAction,
-  EvaluationHistoryEntry,
-  EvaluationStatus,
-  FormFieldChange,
-  QualitativeBandCode,
-} from '@jxt/contracts';
+import type { Evaluation, EvaluationHistoryEntry, FormFieldChange, QualitativeBandCode } from '@jxt/contracts';
 import {
   checkEvaluation,
   chosenBand,
@@ -15,15 +8,16 @@ import {
   scoreEvaluationContent,
   shareToPercent,
 } from '@jxt/domain';
-import { toHistoryEntry, type HistoryEventRow } from '../../common/history/history-event';
+import { toHistory } from '../../common/history/history-event';
+import { storedTarget } from '../../common/indicators/stored-target';
+import { staleRecordConflict } from '../../common/http/stale-record';
 import { transitionRefusal } from '../../common/http/transition-refusal';
 import { tenantScope } from '../../common/tenancy/request-context';
-import { queryRows } from '../../common/tenancy/sql';
 import { blankToNull } from '../../common/validation/blank-to-null';
-import { staleFormConflict } from '../forms/stale-form';
 import type { EvaluationTransitionDto } from './dto/evaluation-transition.dto';
-import { toContent } from './evaluation-scoring';
-import { targetFromRow } from '../forms/form-tree';
+import { EvaluationHistoryRepository } from './evaluation-history.repository';
+import { EvaluationRepository } from './evaluation.repository';
+import { fundsOf, toContent } from './evaluation-scoring';
 import { EvaluationsService } from './evaluations.service';
 import { ScoringPoliciesService } from './scoring-policies.service';
 
@@ -33,20 +27,17 @@ export class EvaluationWorkflowService {
   constructor(
     private readonly evaluations: EvaluationsService,
     private readonly policies: ScoringPoliciesService,
+    private readonly rows: EvaluationRepository,
+    private readonly historyRows: EvaluationHistoryRepository,
   ) {}
 
   async transition(id: string, dto: EvaluationTransitionDto): Promise<Evaluation> {
-    const { user, manager } = tenantScope();
+    const { user, db } = tenantScope();
     const current = await this.evaluations.lock(id);
-    if (current.row_version !== dto.rowVersion) throw staleFormConflict(current, dto.rowVersion);
+    if (current.rowVersion !== dto.rowVersion) throw staleRecordConflict(current, dto.rowVersion);
     const rows = await this.evaluations.indicatorRows(id);
     const policy = await this.policies.ensureStored(current.year);
-    const funds = {
-      initialBudget: current.initial_budget,
-      annualBudget: current.annual_budget,
-      executedAmount: current.executed_amount,
-    };
-    const content = toContent(funds, current.actual_goal, rows);
+    const content = toContent(fundsOf(current), current.actualGoal, rows);
     const issues =
       dto.action === 'submit' ? checkEvaluation(content, scoreEvaluationContent(content, policy.policy)) : [];
     const adjustments = dto.adjustments ?? [];
@@ -55,7 +46,7 @@ export class EvaluationWorkflowService {
       action: dto.action,
       roles: user.roles,
       actorId: user.userId,
-      submittedBy: current.submitted_by,
+      submittedBy: current.submittedBy,
       comment: dto.comment,
       adjustmentCount: adjustments.length,
       issues,
@@ -84,7 +75,7 @@ export class EvaluationWorkflowService {
         bandsOf.push(choice?.ok ? choice.band.code : null);
         if (!found)
           fields.push({ field: `adjustments.${i}.indicatorId`, message: '该指标不属于此自评表', value: a.indicatorId });
-        else if (!isBandScored(targetFromRow(found.row)))
+        else if (!isBandScored(storedTarget(found.row)))
           fields.push({
             field: `adjustments.${i}.share`,
             message: `“${found.row.name}”的得分由公式计算，不能调整`,
@@ -107,9 +98,9 @@ export class EvaluationWorkflowService {
       adjustments.forEach((a, i) => {
         const { row, index } = byId.get(a.indicatorId)!;
         const share = blankToNull(a.share);
-        const earlier = row.reviewer_share
-          ? shownBand(row.reviewer_share, row.reviewer_band)
-          : shownBand(row.self_share, row.self_band);
+        const earlier = row.reviewerShare
+          ? shownBand(row.reviewerShare, row.reviewerBand)
+          : shownBand(row.selfShare, row.selfBand);
         changes.push({
           field: `indicators.${index}.reviewerShare`,
           label: `复核调整：${row.name}`,
@@ -117,17 +108,13 @@ export class EvaluationWorkflowService {
           after: share ? `${shownBand(share, bandsOf[i])}（${a.reason!.trim()}）` : null,
         });
       });
-      await queryRows(
-        manager,
-        `UPDATE evaluation_indicator ei SET reviewer_share = s.share, reviewer_band = s.band, reviewer_reason = s.reason
-         FROM unnest($1::uuid[], $2::numeric[], $3::text[], $4::text[]) AS s(id, share, band, reason) WHERE ei.id = s.id AND ei.evaluation_id = $5`,
-        [
-          adjustments.map((a) => a.indicatorId),
-          adjustments.map((a) => blankToNull(a.share)),
-          bandsOf,
-          adjustments.map((a) => (blankToNull(a.share) ? a.reason!.trim() : null)),
-          id,
-        ],
+      await this.rows.setReviewerShares(
+        db,
+        id,
+        adjustments.map((a, i) => {
+          const share = blankToNull(a.share);
+          return { indicatorId: a.indicatorId, share, band: bandsOf[i], reason: share ? a.reason!.trim() : null };
+        }),
       );
     }
 
@@ -135,33 +122,21 @@ export class EvaluationWorkflowService {
     // unit changes. They stay in the history, and the next 复核 starts from the unit's own scores.
     if (rule.to === 'returned') {
       rows.forEach((r, index) => {
-        if (r.reviewer_share !== null)
+        if (r.reviewerShare !== null)
           changes.push({
             field: `indicators.${index}.reviewerShare`,
             label: `撤销复核调整：${r.name}`,
-            before: shownBand(r.reviewer_share, r.reviewer_band),
+            before: shownBand(r.reviewerShare, r.reviewerBand),
             after: null,
           });
       });
-      await queryRows(
-        manager,
-        `UPDATE evaluation_indicator SET reviewer_share = NULL, reviewer_band = NULL, reviewer_reason = NULL
-         WHERE evaluation_id = $1 AND (reviewer_share IS NOT NULL OR reviewer_band IS NOT NULL)`,
-        [id],
-      );
+      await this.rows.clearReviewerShares(db, id);
     }
 
     // Scores are stored under the year's current version, before the status changes: from 定稿 on the 自评表 is
     // locked (the database refuses any change), and the version that scored it is its own for good.
     await this.evaluations.rescore(id);
-    const [updated] = await queryRows<{ row_version: number }>(
-      manager,
-      `UPDATE self_evaluation SET status = $2, row_version = row_version + 1, updated_at = now(), updated_by = $3,
-         submitted_by = CASE WHEN $4::boolean THEN $3 ELSE submitted_by END,
-         submitted_at = CASE WHEN $4::boolean THEN now() ELSE submitted_at END
-       WHERE id = $1 RETURNING row_version`,
-      [id, rule.to, user.userId, rule.action === 'submit'],
-    );
+    const rowVersion = await this.rows.applyTransition(db, id, rule.to, user.userId, rule.action === 'submit');
     await this.evaluations.record(id, {
       kind: 'transition',
       action: rule.action,
@@ -169,19 +144,14 @@ export class EvaluationWorkflowService {
       to: rule.to,
       comment: blankToNull(dto.comment),
       changes: changes.length ? changes : null,
-      rowVersion: updated.row_version,
+      rowVersion,
     });
     return this.evaluations.get(id);
   }
 
   async history(id: string): Promise<EvaluationHistoryEntry[]> {
-    const { manager } = tenantScope();
+    const { db } = tenantScope();
     await this.evaluations.assertInScope(id);
-    const rows = await queryRows<HistoryEventRow<EvaluationAction, EvaluationStatus>>(
-      manager,
-      `SELECT * FROM evaluation_event WHERE evaluation_id = $1 ORDER BY id`,
-      [id],
-    );
-    return rows.map(toHistoryEntry);
+    return (await this.historyRows.ofEvaluation(db, id)).map(toHistory);
   }
 }

@@ -2,31 +2,21 @@ import { BadRequestException, ConflictException, Injectable } from '@nestjs/comm
 import type { ScoringPolicy, ScoringPolicyVersion } from '@jxt/contracts';
 import { DEFAULT_SCORING_POLICY, validatePolicy } from '@jxt/domain';
 import { tenantScope } from '../../common/tenancy/request-context';
-import { queryRows } from '../../common/tenancy/sql';
+import {
+  ScoringPolicyRepository,
+  type ScoringPolicyVersionRow,
+  type StoredPolicyRow,
+} from './scoring-policy.repository';
 
-interface PolicyRow {
-  id: string;
-  year: number;
-  version: number;
-  policy: ScoringPolicy;
-  created_at: Date;
-  created_by_name: string | null;
-  final_evaluations: number;
-}
-
-const SELECT_VERSIONS = `SELECT p.id, p.year, p.version, p.policy, p.created_at, p.created_by_name,
-    (SELECT count(*)::int FROM self_evaluation e WHERE e.policy_id = p.id AND e.status = 'final') AS final_evaluations
-  FROM scoring_policy p`;
-
-function toVersion(row: PolicyRow): ScoringPolicyVersion {
+function toVersion(row: ScoringPolicyVersionRow): ScoringPolicyVersion {
   return {
     id: row.id,
     year: row.year,
     version: row.version,
     policy: row.policy,
-    createdAt: row.created_at.toISOString(),
-    createdByName: row.created_by_name,
-    finalEvaluations: row.final_evaluations,
+    createdAt: row.createdAt.toISOString(),
+    createdByName: row.createdByName,
+    finalEvaluations: row.finalEvaluations,
   };
 }
 
@@ -46,26 +36,24 @@ export function defaultVersion(year: number): ScoringPolicyVersion {
 /** 评分规则 per tenant and year, versioned: a save adds a version, nothing is changed in place. */
 @Injectable()
 export class ScoringPoliciesService {
+  constructor(private readonly rows: ScoringPolicyRepository) {}
+
   async current(year: number): Promise<ScoringPolicyVersion> {
-    const { manager } = tenantScope();
-    const [row] = await queryRows<PolicyRow>(
-      manager,
-      `${SELECT_VERSIONS} WHERE p.year = $1 ORDER BY p.version DESC LIMIT 1`,
-      [year],
-    );
+    const { db } = tenantScope();
+    const row = await this.rows.current(db, year);
     return row ? toVersion(row) : defaultVersion(year);
   }
 
   async versions(year: number): Promise<ScoringPolicyVersion[]> {
-    const { manager } = tenantScope();
-    return (
-      await queryRows<PolicyRow>(manager, `${SELECT_VERSIONS} WHERE p.year = $1 ORDER BY p.version DESC`, [year])
-    ).map(toVersion);
+    const { db } = tenantScope();
+    return (await this.rows.versions(db, year)).map(toVersion);
   }
 
   async byId(id: string): Promise<ScoringPolicyVersion> {
-    const { manager } = tenantScope();
-    const [row] = await queryRows<PolicyRow>(manager, `${SELECT_VERSIONS} WHERE p.id = $1`, [id]);
+    const { db } = tenantScope();
+    const row = await this.rows.byId(db, id);
+    // Every 自评表 and job points at a stored version (a foreign key); a missing one is a bug, not a user's error.
+    if (!row) throw new Error(`scoring policy ${id} not found`);
     return toVersion(row);
   }
 
@@ -73,20 +61,11 @@ export class ScoringPoliciesService {
    * The year's current stored version; the first evaluation of a year stores the default as version 1, so
    * every evaluation points at a version row that will never change.
    */
-  async ensureStored(year: number): Promise<{ id: string; version: number; policy: ScoringPolicy }> {
-    const { user, manager } = tenantScope();
-    const [row] = await queryRows<{ id: string; version: number; policy: ScoringPolicy }>(
-      manager,
-      `SELECT id, version, policy FROM scoring_policy WHERE year = $1 ORDER BY version DESC LIMIT 1`,
-      [year],
-    );
+  async ensureStored(year: number): Promise<StoredPolicyRow> {
+    const { user, db } = tenantScope();
+    const row = await this.rows.latestStored(db, year);
     if (row) return row;
-    const [inserted] = await queryRows<{ id: string; version: number; policy: ScoringPolicy }>(
-      manager,
-      `INSERT INTO scoring_policy (tenant_id, year, version, policy) VALUES ($1, $2, 1, $3)
-       ON CONFLICT (tenant_id, year, version) DO NOTHING RETURNING id, version, policy`,
-      [user.tenantId, year, DEFAULT_SCORING_POLICY],
-    );
+    const inserted = await this.rows.insertFirst(db, user.tenantId, year, DEFAULT_SCORING_POLICY);
     // Another request stored it first: read theirs.
     return inserted ?? this.ensureStored(year);
   }
@@ -97,28 +76,24 @@ export class ScoringPoliciesService {
     policy: ScoringPolicy,
     baseVersion: number | null | undefined,
   ): Promise<ScoringPolicyVersion> {
-    const { user, manager } = tenantScope();
+    const { user, db } = tenantScope();
     const check = validatePolicy(policy);
     if (!check.ok)
       throw new BadRequestException({ message: check.message, fields: [{ field: 'policy', message: check.message }] });
-    // Serialise saves of one tenant's year: the advisory lock is released at commit.
-    await queryRows(manager, `SELECT pg_advisory_xact_lock(hashtextextended($1 || ':' || $2::text, 0))`, [
-      user.tenantId,
-      year,
-    ]);
-    const [latest] = await queryRows<{ version: number }>(
-      manager,
-      `SELECT coalesce(max(version), 0) AS version FROM scoring_policy WHERE year = $1`,
-      [year],
-    );
-    if (baseVersion !== undefined && baseVersion !== null && baseVersion !== latest.version) {
-      throw new ConflictException(`评分规则已被他人修改（当前为第 ${latest.version} 版），请重新加载后再改`);
+    // Serialise saves of one tenant's year.
+    await this.rows.lockYear(db, user.tenantId, year);
+    const latest = await this.rows.latestVersion(db, year);
+    if (baseVersion !== undefined && baseVersion !== null && baseVersion !== latest) {
+      throw new ConflictException(`评分规则已被他人修改（当前为第 ${latest} 版），请重新加载后再改`);
     }
-    const [row] = await queryRows<{ id: string }>(
-      manager,
-      `INSERT INTO scoring_policy (tenant_id, year, version, policy, created_by, created_by_name) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [user.tenantId, year, latest.version + 1, policy, user.userId, user.displayName],
-    );
-    return this.byId(row.id);
+    const id = await this.rows.insertVersion(db, {
+      tenantId: user.tenantId,
+      year,
+      version: latest + 1,
+      policy,
+      userId: user.userId,
+      userName: user.displayName,
+    });
+    return this.byId(id);
   }
 }
