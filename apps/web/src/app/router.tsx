@@ -5,7 +5,7 @@ export const router = createBrowserRouter([
   { path: '/login', lazy: async () => ({ Component: (await import('../modules/auth/LoginPage')).LoginPage }) },
   {
     path: '/',
-    lazy: async () => ({ Component: (await import('../ui/AppLayout')).AppLayout }),
+    lazy: async () => ({ Component: (await import('./AppLayout')).AppLayout }),
     children: [
       { index: true, element: <Navigate to="/inbox" replace /> },
       { path: 'inbox', lazy: async () => ({ Component: (await import('../modules/inbox/InboxPage')).InboxPage }) },
@@ -15,7 +15,7 @@ export const router = createBrowserRouter([
       },
       {
         path: 'forms/:formId',
-        lazy: async () => ({ Component: (await import('../modules/forms/FormPage')).FormPage }),
+        lazy: async () => ({ Component: (await import('../modules/workflow/FormPage')).FormPage }),
       },
       {
         path: 'evaluations',

@@ -3,7 +3,8 @@ import { EMPTY_MARK, fieldValueText } from '@jxt/domain';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Spin, Timeline, Typography, type TimelineProps } from 'antd';
 import { useState, type ReactNode } from 'react';
-import { formatTime } from '../modules/workflow/format';
+import { formatTime } from './format';
+import './history-timeline.css';
 
 /** What every history entry (a form's, a 自评表's) says about who did it and when. */
 export interface HistoryEntryBase {

@@ -1,7 +1,7 @@
 import { Button, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { formatTime } from '../modules/workflow/format';
+import { formatTime } from './format';
 
 export interface SheetPageHeaderProps {
   /** The list to go back to: path and link text (`← 项目列表`). */

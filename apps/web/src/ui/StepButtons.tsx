@@ -1,5 +1,6 @@
 import { Button, Space } from 'antd';
 import { useState, type ReactNode } from 'react';
+import './step-buttons.css';
 
 export interface StepButtonsProps<A extends string> {
   /** The steps the rules allow this user now; none: nothing is shown. */

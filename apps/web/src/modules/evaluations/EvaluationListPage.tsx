@@ -9,7 +9,7 @@ import { useEffect, useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { EvaluationStatusTag } from '../../ui/EvaluationStatusTag';
 import { PageHeading } from '../../ui/PageHeading';
-import { YearSelect } from '../../ui/YearSelect';
+import { YearSelect } from '../years/YearSelect';
 import { useDefaultYear } from '../years/hooks';
 import type { EvaluationListParams } from './api';
 import { useEvaluations } from './hooks';

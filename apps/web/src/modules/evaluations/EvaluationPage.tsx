@@ -8,7 +8,7 @@ import { IssuesPanel } from '../../ui/IssuesPanel';
 import { LoadFailure } from '../../ui/LoadFailure';
 import { SheetPageHeader } from '../../ui/SheetPageHeader';
 import { useCurrentUser } from '../auth/hooks';
-import { formatTime } from '../workflow/format';
+import { formatTime } from '../../ui/format';
 import { EvaluationActions } from './components/EvaluationActions';
 import { EvaluationEditor } from './components/EvaluationEditor';
 import { EvaluationSheet } from './components/EvaluationSheet';
@@ -16,7 +16,6 @@ import { EvaluationTimeline } from './components/EvaluationTimeline';
 import { storedScores } from './evaluation-draft';
 import { useEvaluation } from './hooks';
 import '../forms/form.css';
-import '../workflow/workflow.css';
 import './evaluation.css';
 import './evaluation-print.css';
 

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiRequestError } from '../../api/http';
 import { PageHeading } from '../../ui/PageHeading';
-import { YearSelect } from '../../ui/YearSelect';
+import { YearSelect } from '../years/YearSelect';
 import { useCurrentUser } from '../auth/hooks';
 import { useTaxonomy } from '../forms/hooks';
 import { useDefaultYear } from '../years/hooks';

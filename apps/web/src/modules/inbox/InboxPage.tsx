@@ -14,7 +14,7 @@ import { FormStatusTag } from '../../ui/FormStatusTag';
 import { useCurrentUser } from '../auth/hooks';
 import { EvaluationInbox } from '../evaluations/components/EvaluationInbox';
 import { useEvaluationInbox } from '../evaluations/hooks';
-import { formatDate, formatTime } from '../workflow/format';
+import { formatDate, formatTime } from '../../ui/format';
 import { useBatchTransition, useInbox } from '../workflow/hooks';
 import './inbox.css';
 

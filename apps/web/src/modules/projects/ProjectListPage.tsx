@@ -10,7 +10,7 @@ import { applyChange, PAGE_SIZES, parseListParams, toSearchParams, type ProjectL
 import { buildOrgTree } from './org-tree';
 import { FormStatusTag } from '../../ui/FormStatusTag';
 import { PageHeading } from '../../ui/PageHeading';
-import { YearSelect } from '../../ui/YearSelect';
+import { YearSelect } from '../years/YearSelect';
 
 const SEARCH_DELAY_MS = 300;
 

@@ -2,7 +2,7 @@ import { EVALUATION_INBOX_REASON_LABELS, type EvaluationInboxItem, type Evaluati
 import { Alert, Card, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { EvaluationStatusTag } from '../../../ui/EvaluationStatusTag';
-import { formatTime } from '../../workflow/format';
+import { formatTime } from '../../../ui/format';
 import { useEvaluationInbox } from '../hooks';
 
 const REASONS = Object.keys(EVALUATION_INBOX_REASON_LABELS) as EvaluationInboxReason[];

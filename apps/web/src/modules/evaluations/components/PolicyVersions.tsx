@@ -1,6 +1,6 @@
 import type { ScoringPolicyVersion } from '@jxt/contracts';
 import { Alert, Button, Card, Empty, Spin, Tag, Typography } from 'antd';
-import { formatTime } from '../../workflow/format';
+import { formatTime } from '../../../ui/format';
 import { useScoringPolicyVersions } from '../hooks';
 
 function VersionItem({ version, current }: { version: ScoringPolicyVersion; current: boolean }) {

@@ -17,7 +17,8 @@ import {
   type RemovedIndicator,
 } from '../form-draft';
 import { useSaveForm } from '../hooks';
-import { SheetColumns, SheetTitle } from './FormSheet';
+import { SheetTitle } from './FormSheet';
+import { SheetColumns } from './SheetColumns';
 import { FundsEditorRows, GoalsEditorRows, HeaderEditorRows } from './HeadEditors';
 import { focusField, IndicatorEditor, indexTaxonomy } from './IndicatorEditor';
 

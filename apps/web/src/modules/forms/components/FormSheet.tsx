@@ -11,6 +11,7 @@ import { Tooltip } from 'antd';
 import { createContext, useContext, type ReactNode } from 'react';
 import { layoutIndicatorRows } from '../form-layout';
 import { FilerFooter, ReviewResultTable } from './FormSheetFooter';
+import { SheetColumns } from './SheetColumns';
 
 export interface FormSheetProps {
   form: GoalForm;
@@ -70,26 +71,6 @@ function Cell({
   );
 }
 
-/**
- * The grid of the paper form: the block labels, then five columns shared by every part —
- * header (label | value×3 | label | value), funds (label | amount×2 | label | amount),
- * goals (项目总目标×3 | 年度总目标×2) and indicators (一级 | 二级 | 三级×2 | 年度指标值).
- */
-export function SheetColumns({ actions = false }: { actions?: boolean }) {
-  return (
-    <colgroup>
-      <col className="sheet-col-side" />
-      <col className="sheet-col-a" />
-      <col className="sheet-col-b" />
-      <col className="sheet-col-c1" />
-      <col className="sheet-col-c2" />
-      <col className="sheet-col-e" />
-      {actions && <col className="sheet-col-actions" />}
-    </colgroup>
-  );
-}
-
-/** The title block: 财政项目支出绩效目标填报表 and （2021年度）. */
 /** The 绩效指标 table's header row, as printed (edit mode adds the 操作 column). */
 export function IndicatorTableHead({ actions = false }: { actions?: boolean }) {
   return (
@@ -114,6 +95,7 @@ export function IndicatorTableHead({ actions = false }: { actions?: boolean }) {
   );
 }
 
+/** The title block: 财政项目支出绩效目标填报表 and （2021年度）. */
 export function SheetTitle({ year }: { year: number }) {
   return (
     <header className="sheet-head">

@@ -1,6 +1,6 @@
 import { REVIEW_RESULT_LABELS, type FormStatus, type FormSubmission, type GoalForm } from '@jxt/contracts';
-import { chinaDateParts } from '../../workflow/format';
-import { SheetColumns } from './FormSheet';
+import { chinaDateParts } from '../../../ui/format';
+import { SheetColumns } from './SheetColumns';
 
 /** States in which finance's 审核结果 is final and belongs on the printed form: 财政已审核, 不予通过. */
 const REVIEWED: ReadonlySet<FormStatus> = new Set<FormStatus>(['finance_approved', 'rejected']);

@@ -12,7 +12,8 @@ import {
   type IndicatorField,
 } from '../form-draft';
 import { layoutIndicatorRows } from '../form-layout';
-import { IndicatorTableHead, SheetColumns } from './FormSheet';
+import { IndicatorTableHead } from './FormSheet';
+import { SheetColumns } from './SheetColumns';
 
 type Errors = Record<string, string>;
 

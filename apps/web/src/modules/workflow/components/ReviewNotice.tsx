@@ -1,7 +1,7 @@
 import { FORM_ACTION_LABELS, REVIEW_RESULT_LABELS, type GoalForm } from '@jxt/contracts';
 import { Alert } from 'antd';
 import { fieldLabel } from '../field-paths';
-import { formatTime } from '../format';
+import { formatTime } from '../../../ui/format';
 
 /** States in which the reviewer's latest word is what the reader must act on. */
 const SHOWN_IN = new Set<GoalForm['status']>(['returned', 'finance_returned', 'rejected']);

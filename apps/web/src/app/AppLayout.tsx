@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { ORGANIZATION_KIND_LABELS, ROLE_LABELS } from '@jxt/contracts';
 import { setUnauthorizedListener } from '../api/http';
-import { queryClient } from '../app/query-client';
+import { queryClient } from './query-client';
 import { useCurrentUser, useLogout } from '../modules/auth/hooks';
 import type { LoginLocationState } from '../modules/auth/LoginPage';
 

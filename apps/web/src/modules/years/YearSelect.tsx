@@ -1,6 +1,6 @@
 import { Select } from 'antd';
-import { useYears } from '../modules/years/hooks';
-import { yearOptions } from '../modules/years/year-rules';
+import { useYears } from './hooks';
+import { yearOptions } from './year-rules';
 
 export interface YearSelectProps {
   /** The year shown; undefined while the page still works out its default (the select shows it is loading). */

@@ -8,18 +8,18 @@ import { LoadFailure } from '../../ui/LoadFailure';
 import { SheetPageHeader } from '../../ui/SheetPageHeader';
 import { atSubmission, isEditable } from '@jxt/domain';
 import { useCurrentUser } from '../auth/hooks';
-import { FormEditor } from './components/FormEditor';
-import { FormSheet } from './components/FormSheet';
-import { useCodeList, useGoalForm, useTaxonomy } from './hooks';
+import { FormEditor } from '../forms/components/FormEditor';
+import { FormSheet } from '../forms/components/FormSheet';
+import { useCodeList, useGoalForm, useTaxonomy } from '../forms/hooks';
 import { EvaluationButton } from '../evaluations/components/EvaluationButton';
-import { CarriedFromNote } from './components/CarriedFromNote';
-import { FormTimeline } from '../workflow/components/FormTimeline';
-import { ReviewNotice } from '../workflow/components/ReviewNotice';
-import { RevisionBar } from '../workflow/components/RevisionBar';
-import { WorkflowActions } from '../workflow/components/WorkflowActions';
-import '../workflow/workflow.css';
-import './form.css';
-import './form-print.css';
+import { CarriedFromNote } from '../forms/components/CarriedFromNote';
+import { FormTimeline } from './components/FormTimeline';
+import { ReviewNotice } from './components/ReviewNotice';
+import { RevisionBar } from './components/RevisionBar';
+import { WorkflowActions } from './components/WorkflowActions';
+import './workflow.css';
+import '../forms/form.css';
+import '../forms/form-print.css';
 
 /** /forms/:formId — one 财政项目支出绩效目标填报表: the paper layout to read and print, and edit mode for the filer. */
 export function FormPage() {
