@@ -17,10 +17,10 @@ module.exports = {
   roots: ['<rootDir>/src'],
   testMatch: ['**/*.spec.ts', '**/*.spec.tsx'],
   setupFiles: ['<rootDir>/jest.polyfills.cjs'],
-  setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
+  setupFilesAfterEnv: ['<rootDir>/src/testing/setup.ts'],
   transform: { '^.+\\.(ts|tsx)$': ['@swc/jest', tsx] },
   moduleNameMapper: {
     '^@jxt/(domain|contracts)$': '<rootDir>/../../libs/$1/src/index.ts',
-    '\\.css$': '<rootDir>/src/test-style-stub.ts',
+    '\\.css$': '<rootDir>/src/testing/style-stub.ts',
   },
 };

@@ -3,8 +3,8 @@ import { atSubmission, checkForm, toSaveRequest } from '@jxt/domain';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { seedEvaluation3 } from '../modules/evaluations/testing/seed-evaluation-3';
-import { SEED_FORM_3 } from '../modules/forms/testing/seed-form-3';
-import { TAXONOMY_2021 } from '../modules/forms/testing/taxonomy';
+import { SEED_FORM_3 } from '../testing/seed-form-3';
+import { TAXONOMY_2021 } from '../testing/taxonomy';
 import { IssuesPanel } from './IssuesPanel';
 
 const issue = (severity: FieldIssue['severity'], message: string, blank?: true): FieldIssue => ({

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import type { EvaluationListResponse, EvaluationSummary, YearSummary } from '@jxt/contracts';
 import { useLocation } from 'react-router';
-import { json, renderWithProviders } from '../workflow/testing/render';
+import { json, renderWithProviders } from '../../testing/render';
 import { EvaluationListPage } from './EvaluationListPage';
 
 jest.setTimeout(30_000);

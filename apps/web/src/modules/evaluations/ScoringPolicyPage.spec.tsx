@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ScoringJob } from '@jxt/contracts';
 import { useLocation } from 'react-router';
-import { buttonName, json, renderWithProviders, user } from '../workflow/testing/render';
+import { buttonName, json, renderWithProviders, user } from '../../testing/render';
 import { ScoringPolicyPage } from './ScoringPolicyPage';
 import { DEFAULT_POLICY_VERSION } from './testing/seed-evaluation-3';
 

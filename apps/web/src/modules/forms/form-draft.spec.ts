@@ -1,4 +1,4 @@
-import { TAXONOMY_2021 as TAXONOMY } from './testing/taxonomy';
+import { TAXONOMY_2021 as TAXONOMY } from '../../testing/taxonomy';
 import {
   createDraft,
   draftReducer,
@@ -11,7 +11,7 @@ import {
   type DraftAction,
   type FormDraft,
 } from './form-draft';
-import { SEED_FORM_3 } from './testing/seed-form-3';
+import { SEED_FORM_3 } from '../../testing/seed-form-3';
 import { toSaveRequest } from '@jxt/domain';
 
 const apply = (state: FormDraft, ...actions: DraftAction[]) => actions.reduce(draftReducer, state);

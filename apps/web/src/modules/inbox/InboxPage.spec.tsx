@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { BatchTransitionResponse, CurrentUser, InboxItem, InboxResponse } from '@jxt/contracts';
-import { json, renderWithProviders, user } from '../workflow/testing/render';
+import { json, renderWithProviders, user } from '../../testing/render';
 import { InboxPage } from './InboxPage';
 
 jest.setTimeout(30_000);

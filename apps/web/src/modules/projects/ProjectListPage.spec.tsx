@@ -1,9 +1,9 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
 import type { CodeListItem, Organization, ProjectListItem, ProjectListResponse } from '@jxt/contracts';
-import { withFastComputedStyle } from '../forms/testing/fast-computed-style';
+import { withFastComputedStyle } from '../../testing/fast-computed-style';
+import { json, renderWithProviders } from '../../testing/render';
 import { ProjectListPage } from './ProjectListPage';
 
 const UNIT = '11111111-1111-4111-8111-111111111111';
@@ -50,9 +50,6 @@ type Handler = (url: URL) => { status: number; body: unknown };
 let projectsHandler: Handler;
 const requests: URL[] = [];
 
-const json = (status: number, body: unknown) =>
-  ({ status, ok: status < 300, statusText: '', json: () => Promise.resolve(body) }) as Response;
-
 beforeEach(() => {
   requests.length = 0;
   // Only 2021 has projects; search filters by name.
@@ -94,26 +91,13 @@ function LocationProbe() {
 }
 
 function renderPage(initial = '/projects') {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const router = createMemoryRouter(
-    [
-      {
-        path: '/projects',
-        element: (
-          <>
-            <ProjectListPage />
-            <LocationProbe />
-          </>
-        ),
-      },
-      { path: '/forms/:formId', element: <LocationProbe /> },
-    ],
-    { initialEntries: [initial] },
-  );
-  render(
-    <QueryClientProvider client={client}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
+  renderWithProviders(
+    <>
+      <ProjectListPage />
+      <LocationProbe />
+    </>,
+    '/projects',
+    initial,
   );
 }
 

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import type { GoalForm } from '@jxt/contracts';
-import { SEED_FORM_3 } from '../forms/testing/seed-form-3';
-import { json, renderWithProviders } from './testing/render';
+import { SEED_FORM_3 } from '../../testing/seed-form-3';
+import { json, renderWithProviders } from '../../testing/render';
 import { ComparePage } from './ComparePage';
 import { compareRevisions } from './revision-diff';
 

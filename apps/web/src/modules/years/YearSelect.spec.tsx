@@ -1,24 +1,16 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { YearsResponse } from '@jxt/contracts';
+import { json, renderWithProviders } from '../../testing/render';
 import { YearSelect } from './YearSelect';
 
 jest.setTimeout(30_000);
-
-const json = (status: number, body: unknown) =>
-  ({ status, ok: status < 300, statusText: '', json: () => Promise.resolve(body) }) as Response;
 
 function renderSelect(response: YearsResponse | null, value: number | undefined) {
   global.fetch = jest.fn(async () =>
     response ? json(200, response) : json(500, { statusCode: 500, error: 'x', message: '服务暂不可用' }),
   ) as unknown as typeof fetch;
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <QueryClientProvider client={client}>
-      <YearSelect value={value} onChange={() => undefined} />
-    </QueryClientProvider>,
-  );
+  renderWithProviders(<YearSelect value={value} onChange={() => undefined} />);
 }
 
 const options = async () => {

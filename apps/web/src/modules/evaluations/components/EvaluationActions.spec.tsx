@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { EvaluationStatus, Role } from '@jxt/contracts';
-import { buttonName, json, renderWithProviders, user } from '../../workflow/testing/render';
-import { withFastComputedStyle } from '../../forms/testing/fast-computed-style';
+import { buttonName, json, renderWithProviders, user } from '../../../testing/render';
+import { withFastComputedStyle } from '../../../testing/fast-computed-style';
 import { seedEvaluation3 } from '../testing/seed-evaluation-3';
 import { EvaluationActions } from './EvaluationActions';
 

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { json, renderWithProviders } from '../../workflow/testing/render';
+import { json, renderWithProviders } from '../../../testing/render';
 import { seedEvaluation3 } from '../testing/seed-evaluation-3';
 import { EvaluationEditor } from './EvaluationEditor';
 

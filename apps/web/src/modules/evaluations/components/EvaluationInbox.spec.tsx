@@ -1,6 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import type { EvaluationInboxResponse } from '@jxt/contracts';
-import { json, renderWithProviders } from '../../workflow/testing/render';
+import { json, renderWithProviders } from '../../../testing/render';
 import { EvaluationInbox } from './EvaluationInbox';
 
 const INBOX: EvaluationInboxResponse = {

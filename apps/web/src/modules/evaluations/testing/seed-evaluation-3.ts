@@ -1,7 +1,7 @@
 /** Test data: the 自评表 of the seed's form 3 (网络信息系统运行与维护), as GET /api/evaluations/:id would answer it. */
 import type { Evaluation, EvaluationIndicator, ScoringPolicyVersion } from '@jxt/contracts';
 import { checkEvaluation, DEFAULT_SCORING_POLICY, scoreEvaluationContent } from '@jxt/domain';
-import { SEED_FORM_3 } from '../../forms/testing/seed-form-3';
+import { SEED_FORM_3 } from '../../../testing/seed-form-3';
 import { storedContent } from '../evaluation-draft';
 
 export const DEFAULT_POLICY_VERSION: ScoringPolicyVersion = {

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import type { GoalForm } from '@jxt/contracts';
-import { SEED_FORM_3 } from '../testing/seed-form-3';
+import { SEED_FORM_3 } from '../../../testing/seed-form-3';
 import { CarriedFromNote } from './CarriedFromNote';
 
 describe('CarriedFromNote', () => {

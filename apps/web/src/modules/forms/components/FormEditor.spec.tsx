@@ -1,10 +1,10 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { CodeListItem, GoalForm, SaveFormRequest } from '@jxt/contracts';
-import { json, renderWithProviders } from '../../workflow/testing/render';
-import { withFastComputedStyle } from '../testing/fast-computed-style';
-import { SEED_FORM_3 } from '../testing/seed-form-3';
-import { TAXONOMY_2021 } from '../testing/taxonomy';
+import { json, renderWithProviders } from '../../../testing/render';
+import { withFastComputedStyle } from '../../../testing/fast-computed-style';
+import { SEED_FORM_3 } from '../../../testing/seed-form-3';
+import { TAXONOMY_2021 } from '../../../testing/taxonomy';
 import { FormEditor } from './FormEditor';
 
 jest.setTimeout(60_000);

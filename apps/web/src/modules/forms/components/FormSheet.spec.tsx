@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import type { GoalForm } from '@jxt/contracts';
 import { FormSheet } from './FormSheet';
-import { SEED_FORM_3 } from '../testing/seed-form-3';
+import { SEED_FORM_3 } from '../../../testing/seed-form-3';
 
 describe('FormSheet (read view)', () => {
   const renderSheet = () => render(<FormSheet form={SEED_FORM_3} categoryLabel="经常性项目" />);

@@ -2,9 +2,9 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useMemo, useReducer } from 'react';
 import { createDraft, draftReducer } from '../form-draft';
-import { withFastComputedStyle } from '../testing/fast-computed-style';
-import { SEED_FORM_3 } from '../testing/seed-form-3';
-import { TAXONOMY_2021 } from '../testing/taxonomy';
+import { withFastComputedStyle } from '../../../testing/fast-computed-style';
+import { SEED_FORM_3 } from '../../../testing/seed-form-3';
+import { TAXONOMY_2021 } from '../../../testing/taxonomy';
 import { IndicatorEditor, indexTaxonomy } from './IndicatorEditor';
 
 withFastComputedStyle();

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import type { FormHistoryEntry } from '@jxt/contracts';
-import { json, renderWithProviders } from '../testing/render';
+import { json, renderWithProviders } from '../../../testing/render';
 import { FormTimeline } from './FormTimeline';
 
 jest.setTimeout(30_000);

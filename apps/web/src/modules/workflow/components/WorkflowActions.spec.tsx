@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { FormStatus, GoalForm, Role } from '@jxt/contracts';
-import { SEED_FORM_3 } from '../../forms/testing/seed-form-3';
+import { SEED_FORM_3 } from '../../../testing/seed-form-3';
 import { fieldOptions } from '../field-paths';
-import { buttonName, json, renderWithProviders, user } from '../testing/render';
+import { buttonName, json, renderWithProviders, user } from '../../../testing/render';
 import { WorkflowActions } from './WorkflowActions';
 
 const form = (status: FormStatus, extra: Partial<GoalForm> = {}): GoalForm => ({
