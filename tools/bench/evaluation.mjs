@@ -2,8 +2,9 @@
 /**
  * npm run bench:evaluation — the year-end self-evaluation issue's speed targets (see docs/benchmarks-evaluation.md):
  *
- *   "Scoring a 60-indicator evaluation in the engine under 1 ms; re-scoring every evaluation of a district-scale
- *    tenant (domain.md §7: 3,000 a year) after a policy change under 10 s, as a background job with progress shown."
+ *   "Scoring a 60-indicator evaluation in the engine under 1 ms; re-scoring every evaluation of a
+ *    district-scale tenant (docs/domain.md §7: 3,000 a year) after a policy change under 10 s, as a background job
+ *    with progress shown."
  *
  * Starts the built app (`node apps/api/dist/main.js`) on a fresh temporary DATA_DIR (its embedded PostgreSQL, no
  * demo seed), fills one tenant at the district scale with tools/bench/scale/generate.mjs, then through the owner

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 /**
- * npm run bench:workflow — the workflow issue's speed targets at the scales of domain.md §7
+ * npm run bench:workflow — the workflow issue's speed targets at the scales of docs/domain.md §7
  * (see docs/benchmarks-workflow.md):
  *
- *   "A transition takes under 20 ms p50 on loopback; at the city scale of domain.md §7 the inbox of a
+ *   "A transition takes under 20 ms p50 on loopback; at the city scale of docs/domain.md §7 the inbox of a
  *    finance reviewer answers under 50 ms p95."
  *
  * For each factor (default 1, 4, 16 and 20 = city): start the built app (`node apps/api/dist/main.js`)

@@ -14,7 +14,7 @@ export interface FieldError {
   value?: unknown;
 }
 
-/** A check of the form's content (domain.md §2–§3). Warnings never block a save. */
+/** A check of the form's content (docs/domain.md §2–§3). Warnings never block a save. */
 export interface FieldIssue {
   field: string;
   /** An error blocks what the check was run for (a save for checkForm; 提交 for checkSubmission and checkEvaluation); a warning never does. */

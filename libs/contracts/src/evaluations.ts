@@ -20,7 +20,7 @@ export interface GradeBand {
   min: string;
 }
 
-/** 评分规则: every number of the year-end scoring, per tenant and year (domain.md §4). Decimal strings. */
+/** 评分规则: every number of the year-end scoring, per tenant and year (docs/domain.md §4). Decimal strings. */
 export interface ScoringPolicy {
   /** 预算执行率 weight (10 in national practice). */
   budgetExecutionWeight: string;

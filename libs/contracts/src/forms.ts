@@ -139,7 +139,7 @@ export interface GoalForm extends GoalFormContent {
   /** Where this year's form started from, when it was carried forward from an earlier year. */
   carriedFrom: CarriedFrom | null;
   indicators: IndicatorSets;
-  /** Checks of domain.md §2–§3 that do not block saving (blank printed fields, sums that disagree …). */
+  /** Checks of docs/domain.md §2–§3 that do not block saving (blank printed fields, sums that disagree …). */
   issues: FieldIssue[];
   updatedAt: string;
   updatedBy: string | null;

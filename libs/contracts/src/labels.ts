@@ -146,7 +146,7 @@ export const FORM_FIELD_LABELS = {
   remark: '备注',
 } as const;
 
-/** 自评表状态 — self-evaluation states (domain.md §5): 草稿 → 已提交 → 已复核 → 已定稿; 退回 sends it back to the unit. */
+/** 自评表状态 — self-evaluation states (docs/domain.md §5): 草稿 → 已提交 → 已复核 → 已定稿; 退回 sends it back to the unit. */
 export const EVALUATION_STATUSES = ['draft', 'submitted', 'returned', 'reviewed', 'final'] as const;
 export type EvaluationStatus = (typeof EVALUATION_STATUSES)[number];
 export const EVALUATION_STATUS_LABELS: Record<EvaluationStatus, string> = {
@@ -190,7 +190,7 @@ export const EVALUATION_FIELD_LABELS = {
   reviewerReason: '复核调整理由',
 } as const;
 
-/** 评分规则 options the admin chooses between (domain.md §4). */
+/** 评分规则 options the admin chooses between (docs/domain.md §4). */
 export const REVERSE_FORMULA_LABELS = {
   ratio: 'A / B × 分值（自评表模板）',
   linear: '(1 − (B − A) / A) × 分值，B ≥ 2A 得 0',

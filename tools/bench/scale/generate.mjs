@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * City-scale data generator (docs/benchmarks-workflow.md): fills one tenant at factor f of the
- * domain.md §7 scale table (district = factor 1: 150 units, 3,000 projects and 60,000 indicators a
+ * docs/domain.md §7 scale table (district = factor 1: 150 units, 3,000 projects and 60,000 indicators a
  * year, 3 years) with set-based SQL (INSERT … SELECT generate_series) over the owner connection.
  *
  *   财政局 → 10 财政科室 (each assigned every 10th 主管部门) and f×5 主管部门 → f×150 预算单位

@@ -87,7 +87,7 @@ export async function loadTenant(q: OwnerQuery, seed: TenantSeed): Promise<Loade
     if (!organizationId) throw new Error(`seed form ${form.project.code}: unknown unit ${form.unit}`);
     const p = form.project;
     const [project] = await q(`INSERT INTO project (tenant_id, organization_id, code) VALUES ($1, $2, $3) RETURNING id`, [tenantId, organizationId, p.code]);
-    // The header belongs to the form revision (docs/domain.md, "Locked revisions").
+    // The header belongs to the form revision (docs/domain.md §5.1).
     const [goalForm] = await q(
       `INSERT INTO goal_form (tenant_id, project_id, year, project_name, category_code, continuity, function_class_code, printed_department,
          printed_implementing_unit, planned_start, planned_end, total_amount, fiscal_amount, other_amount, annual_amount, annual_fiscal_amount,

@@ -13,7 +13,7 @@ import {
   isEvaluationEditable,
 } from './evaluation-workflow';
 
-/** domain.md §5's self-evaluation flow written out by hand: exactly these steps are allowed. */
+/** docs/domain.md §5's self-evaluation flow written out by hand: exactly these steps are allowed. */
 const ALLOWED: [EvaluationStatus, EvaluationAction, Role, EvaluationStatus][] = [
   ['draft', 'submit', 'filer', 'submitted'],
   ['returned', 'submit', 'filer', 'submitted'],

@@ -1,7 +1,7 @@
 import type { EvaluationAction, EvaluationStatus, FieldIssue, Role } from '@jxt/contracts';
 
 /**
- * 自评流程 (domain.md §5): draft → submitted → reviewed (复核) → final, as data like the form's workflow.
+ * 自评流程 (docs/domain.md §5): draft → submitted → reviewed (复核) → final, as data like the form's workflow.
  * The API enforces it and the SPA offers exactly these buttons.
  */
 export interface EvaluationTransitionRule {

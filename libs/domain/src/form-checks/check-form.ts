@@ -12,7 +12,7 @@ import { fieldWarning, ISSUE_CODES } from './issues';
 export type FormCheckInput = Pick<SaveFormRequest, 'project' | 'funds' | 'indicators'> &
   Partial<Pick<SaveFormRequest, 'totalGoal' | 'annualGoal'>>;
 
-/** Every check of the form's content (domain.md §2–§3): header, goals, funds, indicator tree. */
+/** Every check of the form's content (docs/domain.md §2–§3): header, goals, funds, indicator tree. */
 export function checkForm(content: FormCheckInput, taxonomy: readonly TaxonomyNode[]): FieldIssue[] {
   return [
     ...checkHeader(content.project),

@@ -38,7 +38,7 @@ const fundPath = (field: FundField) => `funds.${field}`;
 const yuan = (value: Money) => `${formatYuan(value)} 元`;
 
 /**
- * Checks 项目资金（元）(domain.md §2):
+ * Checks 项目资金（元）(docs/domain.md §2):
  * - a blank amount is a warning; an amount that is not money (negative, 3 decimals …) is an error;
  * - 项目资金总额 = 财政资金 + 其他资金; 年度资金申请总额 = 当年财政拨款 + 上年结转资金 + 其他资金;
  * - 年度资金申请总额 ≤ 项目资金总额 — the only rule that compares the two columns: a whole-life

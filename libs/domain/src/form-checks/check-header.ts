@@ -2,7 +2,7 @@ import { FORM_FIELD_LABELS, type FieldIssue, type ProjectHeader } from '@jxt/con
 import { isBlank } from '../text/normalize-width';
 import { fieldError, fieldWarning, ISSUE_CODES } from './issues';
 
-/** Printed header fields whose blank is a warning, never invented (domain.md §2). */
+/** Printed header fields whose blank is a warning, never invented (docs/domain.md §2). */
 const WARN_WHEN_BLANK = [
   ['printedDepartment', FORM_FIELD_LABELS.printedDepartment],
   ['printedImplementingUnit', FORM_FIELD_LABELS.printedImplementingUnit],

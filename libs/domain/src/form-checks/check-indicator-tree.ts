@@ -36,7 +36,7 @@ interface SetContext {
 }
 
 /**
- * Checks the indicator tree(s) against the tenant taxonomy of the form's year (domain.md §3):
+ * Checks the indicator tree(s) against the tenant taxonomy of the form's year (docs/domain.md §3):
  * codes known and at the right level, each group once and contiguous (the printed table merges
  * the cells of one 一级/二级指标), indicators named, values readable (one that starts like a quantity
  * but is none is kept in a draft, refused at 提交), weights non-negative.

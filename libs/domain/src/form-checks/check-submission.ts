@@ -35,7 +35,7 @@ export function atSubmission(issues: readonly FieldIssue[]): FieldIssue[] {
   });
 }
 
-/** The checks of domain.md §2–§3 as 提交 applies them: every failure listed by field. */
+/** The checks of docs/domain.md §2–§3 as 提交 applies them: every failure listed by field. */
 export function checkSubmission(content: FormCheckInput, taxonomy: readonly TaxonomyNode[]): FieldIssue[] {
   return atSubmission(checkForm(content, taxonomy));
 }

@@ -41,7 +41,7 @@ export function fieldWarning(field: string, code: IssueCode, message: string): F
   return { field, severity: 'warning', code, message };
 }
 
-/** True when any issue blocks (warnings never block a save, domain.md §2). */
+/** True when any issue blocks (warnings never block a save, docs/domain.md §2). */
 export function hasErrors(issues: readonly FieldIssue[]): boolean {
   return issues.some((issue) => issue.severity === 'error');
 }

@@ -14,7 +14,7 @@ export function formatYuan(value: Money): string {
   return `${negative ? '-' : ''}${grouped}.${decimals}`;
 }
 
-/** 元 → 万元, rounded half-up to two decimals (domain.md §6): `"18963662.79"` → `"1896.37"`. */
+/** 元 → 万元, rounded half-up to two decimals (docs/domain.md §6): `"18963662.79"` → `"1896.37"`. */
 export function toWanYuan(value: Money): string {
   return toMoneyDecimal(value).div(10000).toDecimalPlaces(2, MoneyDecimal.ROUND_HALF_UP).toFixed(2);
 }

@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 
 /**
  * The decimal type for money: enough precision for numeric(18,2) sums, and half-up rounding
- * (元 → 万元 is "rounded half-up to two decimals", domain.md §6). Never a binary float.
+ * (元 → 万元 is "rounded half-up to two decimals", docs/domain.md §6). Never a binary float.
  */
 export const MoneyDecimal = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
 export type MoneyDecimal = InstanceType<typeof MoneyDecimal>;

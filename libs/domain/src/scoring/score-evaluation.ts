@@ -355,7 +355,7 @@ export function scoreIndicator(indicator: IndicatorToScore, weight: string, poli
   }
 }
 
-/** The whole 自评表: 预算执行率, each indicator, 总分 and grade (domain.md §4 under the given policy). */
+/** The whole 自评表: 预算执行率, each indicator, 总分 and grade (docs/domain.md §4 under the given policy). */
 export function scoreEvaluation(evaluation: EvaluationToScore, policy: ScoringPolicy): ScoredEvaluation {
   const budgetWeight = new D(policy.budgetExecutionWeight);
   let budget: ScoredEvaluation['budget'];

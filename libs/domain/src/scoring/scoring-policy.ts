@@ -1,11 +1,11 @@
 /**
- * 评分规则 (domain.md §4): every number of the year-end scoring is tenant policy, versioned by year.
+ * 评分规则 (docs/domain.md §4): every number of the year-end scoring is tenant policy, versioned by year.
  * Decimal strings throughout; the engine computes with decimal.js.
  */
 export type { GradeBand, QualitativeBand, ScoringPolicy } from '@jxt/contracts';
 import type { ScoringPolicy } from '@jxt/contracts';
 
-/** The defaults of domain.md §4. */
+/** The defaults of docs/domain.md §4. */
 export const DEFAULT_SCORING_POLICY: ScoringPolicy = {
   budgetExecutionWeight: '10',
   level1Weights: { output: '50', benefit: '30', satisfaction: '10' },

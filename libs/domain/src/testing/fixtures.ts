@@ -1,4 +1,4 @@
-/** Test data only (excluded from the build): the national taxonomy of domain.md §3 and the seed's first form. */
+/** Test data only (excluded from the build): the national taxonomy of docs/domain.md §3 and the seed's first form. */
 import type { Funds, IndicatorSetsInput, ProjectHeader, TaxonomyNode } from '@jxt/contracts';
 
 const l1 = (code: string, label: string, sortOrder: number): TaxonomyNode => ({

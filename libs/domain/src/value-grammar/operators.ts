@@ -1,6 +1,6 @@
 import type { ComparisonOperator } from '@jxt/contracts';
 
-/** Symbols as printed for each operator (domain.md §3). */
+/** Symbols as printed for each operator (docs/domain.md §3.1). */
 export const OPERATOR_SYMBOLS: Readonly<Record<ComparisonOperator, string>> = {
   eq: '=',
   gte: '≥',

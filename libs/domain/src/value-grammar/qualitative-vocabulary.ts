@@ -1,9 +1,9 @@
 /**
- * Common qualitative 年度指标值 (domain.md §3): words a reviewer grades rather than a number.
+ * Common qualitative 年度指标值 (docs/domain.md §3.1): words a reviewer grades rather than a number.
  * A text equal to one of these (whitespace ignored) is qualitative without a warning.
  */
 export const QUALITATIVE_VOCABULARY: ReadonlySet<string> = new Set([
-  // seen in the seed and listed in domain.md §3
+  // seen in the seed and listed in docs/domain.md §3.1
   '及时',
   '提升',
   '提高',

@@ -15,7 +15,7 @@ function expectReads(raw: string, target: ParsedTarget): void {
   expect(reading.warning).toBeNull();
 }
 
-describe('readTarget — domain.md §3 table', () => {
+describe('readTarget — docs/domain.md §3.1 table', () => {
   it.each([
     ['=100%', q('eq', '100', '%')],
     ['=2次', q('eq', '2', '次')],

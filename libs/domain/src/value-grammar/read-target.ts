@@ -8,7 +8,7 @@ import { isTimeTarget, isYearNumber } from './time-target';
 import { canonicalUnit } from './units';
 
 /**
- * Reads a 年度指标值 as typed into a typed target (domain.md §3). Never throws, never changes the text:
+ * Reads a 年度指标值 as typed into a typed target (docs/domain.md §3.1). Never throws, never changes the text:
  * - a quantity (`≥90%`, `不超过30天`, `4小时内`), 是/否, a word of the qualitative vocabulary, a time target
  *   (`2022年底前`) are read without a warning;
  * - text that starts like a quantity but is not one (`≥abc%`, `≤%`, `≥ 98 %%`, `80-90%`) is `invalid`, kept as

@@ -10,7 +10,7 @@ import {
 import { availableActions, decideTransition, FORM_TRANSITIONS, isEditable, isLocked } from './form-workflow';
 
 /**
- * The workflow of domain.md §5 written out by hand, one line per allowed (state, action, role):
+ * The workflow of docs/domain.md §5 written out by hand, one line per allowed (state, action, role):
  * the rules in form-workflow.ts must allow exactly these and refuse every other combination.
  */
 const ALLOWED: [FormStatus, FormAction, Role, FormStatus][] = [

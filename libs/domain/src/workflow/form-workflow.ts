@@ -1,7 +1,7 @@
 import type { FieldIssue, FormAction, FormStatus, ReviewResult, Role } from '@jxt/contracts';
 
 /**
- * 审批流程 (domain.md §5) as data: every transition a form can take, who may take it and what it needs.
+ * 审批流程 (docs/domain.md §5) as data: every transition a form can take, who may take it and what it needs.
  * The API enforces it and the SPA shows exactly the buttons it allows; neither has its own copy.
  */
 export interface TransitionRule {
@@ -14,7 +14,7 @@ export interface TransitionRule {
   requiresComment: boolean;
   /** Finance records a 审核结果; the result decides the path (优/良 approve, 中 returns, 差 rejects). */
   reviewResults?: readonly ReviewResult[];
-  /** 提交 needs a form whose checks (domain.md §2–§3) report no error. */
+  /** 提交 needs a form whose checks (docs/domain.md §2–§3) report no error. */
   requiresComplete?: boolean;
   /** Approvals: nobody approves a form they submitted themselves. */
   forbidsOwnSubmission?: boolean;
@@ -107,7 +107,7 @@ export function isEditable(status: FormStatus): boolean {
 
 /**
  * States whose revision is locked for good: finance approved it (a change is a new 调整 revision) or rejected it.
- * The database refuses any change to such a revision's content (docs/domain.md, "Locked revisions").
+ * The database refuses any change to such a revision's content (docs/domain.md §5.1).
  */
 export const LOCKED_STATUSES: readonly FormStatus[] = ['finance_approved', 'rejected'];
 

@@ -4,7 +4,7 @@ import { APPEND_ONLY_SQLSTATE, LOCKED_REVISION_SQLSTATE } from '../sqlstate';
 const LOCKED_FORM = `('finance_approved', 'rejected')`;
 
 /**
- * Written by hand: the database keeps a locked revision locked (docs/domain.md, "Locked revisions"). A form is
+ * Written by hand: the database keeps a locked revision locked (docs/domain.md §5.1). A form is
  * locked once finance approved or rejected it, a 自评表 once it is final. Triggers refuse, for every role, an UPDATE
  * or DELETE of such a row's content and any write to its indicators. What the system itself keeps current passes:
  * the unit path that moving a unit rewrites (organization_path) and the link to the revision a later year was

@@ -20,7 +20,7 @@ function toVersion(row: ScoringPolicyVersionRow): ScoringPolicyVersion {
   };
 }
 
-/** The built-in default (domain.md §4) before the admin saved any version for the year. */
+/** The built-in default (docs/domain.md §4) before the admin saved any version for the year. */
 export function defaultVersion(year: number): ScoringPolicyVersion {
   return {
     id: null,

@@ -16,7 +16,7 @@ import { appRoleClient, login, seedSongjiang, startTestApp, type TestApp } from 
 /**
  * A locked revision (a finance-approved or rejected 填报表, a final 自评表) prints the same content, field for
  * field, whatever happens later to its project, its organisation, the year's taxonomy, later years or 调整 drafts
- * (docs/domain.md, "Locked revisions"). Only derived fields may change: the list of revisions, the latest review,
+ * (docs/domain.md §5.1). Only derived fields may change: the list of revisions, the latest review,
  * the checks and the link to a 自评表.
  */
 function lockedContent(form: GoalForm): Omit<GoalForm, 'revisions' | 'latestReview' | 'issues' | 'evaluationId'> {

@@ -14,7 +14,7 @@ import { OrganizationEntity } from '../../organizations/entities/organization.en
 /**
  * 项目: only the identity that is stable across years (its code and owning unit). The owning organisation
  * decides who sees and approves it. Everything the form prints (项目名称, 项目类别, 主管部门 …) belongs to each
- * goal_form revision, so that a locked revision never changes (docs/domain.md, "Locked revisions").
+ * goal_form revision, so that a locked revision never changes (docs/domain.md §5.1).
  */
 @Entity({ name: 'project' })
 @Unique('project_tenant_code_key', ['tenantId', 'code'])
