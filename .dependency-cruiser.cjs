@@ -1,0 +1,54 @@
+// @ts-check
+/**
+ * Import rules inside the apps, checked in CI by `npm run check:layers` (tools/check-layers.mjs), which also
+ * refuses any cycle between the web app's feature folders (a folder-level rule this config cannot express).
+ * Boundaries between projects (apps and libs) are ESLint's `@nx/enforce-module-boundaries`.
+ *
+ * Web layers (apps/web/src): app/ (router, providers, the signed-in shell) composes the feature folders
+ * modules/<feature>/; the features use the shared ui/ and api/; testing/ serves the specs.
+ *
+ * @type {import('dependency-cruiser').IConfiguration}
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      severity: 'error',
+      comment: 'A file that reaches itself through its imports: move what both sides need into a third file.',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'web-shared-imports-no-feature',
+      severity: 'error',
+      comment:
+        'ui/, api/ and testing/ serve every feature, so they import none (a spec may use a feature fixture); ' +
+        'what a feature and the shared code both need belongs in the shared folder.',
+      from: { path: '^apps/web/src/(ui|api|testing)/', pathNot: '[.]spec[.]tsx?$' },
+      to: { path: '^apps/web/src/modules/' },
+    },
+    {
+      name: 'web-feature-imports-no-app',
+      severity: 'error',
+      comment: 'app/ composes the features (routes, shell); a feature importing it would close a loop.',
+      from: { path: '^apps/web/src/modules/' },
+      to: { path: '^apps/web/src/app/' },
+    },
+    {
+      name: 'web-test-helpers-only-in-tests',
+      severity: 'error',
+      comment: 'Fixtures and render helpers stay out of the bundle: only specs and other test helpers import them.',
+      from: { path: '^apps/web/src/', pathNot: '([.]spec[.]tsx?$|/testing/)' },
+      to: { path: '^apps/web/src/(testing|.*/testing)/' },
+    },
+    // API (apps/api/src/modules/<module>): a rule "modules use each other only through their exported services"
+    // goes here, e.g. from ^apps/api/src/modules/([^/]+)/ to ^apps/api/src/modules/(?!$1/)[^/]+/ with a pathNot
+    // for the allowed files (*.service.ts, *.module.ts).
+  ],
+  options: {
+    includeOnly: '^apps/(web|api)/src/',
+    doNotFollow: { path: 'node_modules' },
+    // Type-only imports couple folders as much as value imports.
+    tsPreCompilationDeps: true,
+  },
+};
