@@ -1,7 +1,7 @@
 import type { ParsedTarget } from '@jxt/contracts';
 
 /**
- * A 年度指标值 as stored: the raw text and its reading by the value grammar (docs/domain.md §4). Both indicator and
+ * A 年度指标值 as stored: the raw text and its reading by the value grammar (docs/domain.md §3.1). Both indicator and
  * its copy in evaluation_indicator keep these columns; repositories select them under these names.
  */
 export interface StoredTarget {

@@ -3,7 +3,7 @@ import type { AuthUser } from '../../common/tenancy/request-context';
 declare const scopeBrand: unique symbol;
 
 /**
- * The part of the organisation tree a caller may see (docs/domain.md §1): their own subtree, and for a 财政科室 also
+ * The part of the organisation tree a caller may see (docs/domain.md §1.1): their own subtree, and for a 财政科室 also
  * the subtrees of the 主管部门 assigned to it. Every repository method that reads or writes tenant data takes one,
  * so a service cannot forget the rule; only `scopeOf` makes one.
  */

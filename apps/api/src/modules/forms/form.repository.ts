@@ -407,7 +407,7 @@ export function buildIndicatorInsert(
   };
 }
 
-/** goal_form and its indicator rows (绩效目标填报表, docs/domain.md §3). */
+/** goal_form and its indicator rows (绩效目标填报表, docs/domain.md §2–§3). */
 @Injectable()
 export class FormRepository {
   byId(db: Db, scope: Scope, id: string): Promise<FormRow | undefined> {
