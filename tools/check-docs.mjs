@@ -7,7 +7,9 @@
  *   2. no file in the repository (git ls-files, untracked files included) names the folder outside it that once held
  *      the domain document (`..` + `/shared`): CI has such a folder, so a dead-link check would not catch it;
  *   3. every relative link in a Markdown file points to a file, and heading, that exists (remark-validate-links,
- *      GitHub's heading slugs).
+ *      GitHub's heading slugs);
+ *   4. every document named by its path from the repository root in any file (`docs/adr/0007-swc-build.md` in a
+ *      code comment) exists.
  *
  *   node tools/check-docs.mjs              exit 1 and a list of file:line problems
  *   node tools/check-docs.mjs --self-test  runs the checks on a deliberately broken example in a temporary folder
@@ -37,6 +39,9 @@ const SECTION_NUMBER = new RegExp(String.raw`${SECTION}\s*(${NUMBER})`, 'g');
 /** A section cited by the file name alone, without its folder (ambiguous). */
 const BARE_CITATION = new RegExp(String.raw`(?<![\w/.-])domain\.md\`?\s*${SECTION}`, 'g');
 
+/** A Markdown file named by its path from the repository root: `docs/architecture.md`, `seeds/README.md`. */
+const DOCUMENT_PATH = /(?<![\w./-])((?:apps|docs|libs|seeds|tools)\/[\w./-]*\.md)\b/g;
+
 /** @typedef {{ file: string, line: number, message: string }} Problem */
 
 /**
@@ -48,7 +53,7 @@ export function sectionsOf(markdown) {
 }
 
 /**
- * Checks 1 and 2 on the files (paths relative to root).
+ * Checks 1, 2 and 4 on the files (paths relative to root).
  * @param {string} root
  * @param {readonly string[]} files
  * @returns {Problem[]}
@@ -91,6 +96,12 @@ export function checkCitations(root, files) {
         line: lineAt(bare.index ?? 0),
         message: `cite the domain document by its path: ${DOMAIN} ${SECTION}n`,
       });
+    for (const mention of text.matchAll(DOCUMENT_PATH)) {
+      // A link's target in Markdown is relative to its file and checked as a link (check 3).
+      if (file.endsWith('.md') && text.slice(0, mention.index).endsWith('](')) continue;
+      if (!exists(join(root, mention[1])))
+        problems.push({ file, line: lineAt(mention.index ?? 0), message: `names ${mention[1]}, which does not exist` });
+    }
     if (file === DOMAIN) {
       for (const reference of text.matchAll(SECTION_NUMBER)) {
         if (!sections.has(reference[1]))
@@ -148,6 +159,16 @@ export async function checkLinks(root, markdownFiles) {
   );
 }
 
+/** @param {string} path */
+function exists(path) {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** @param {string} root */
 function repositoryFiles(root) {
   const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
@@ -180,6 +201,8 @@ function print(problems) {
 }
 
 async function selfTest() {
+  // Built at run time so that the real check does not find these made-up paths in this file.
+  const doc = (/** @type {string} */ name) => ['docs', name].join('/');
   const root = mkdtempSync(join(tmpdir(), 'jxt-check-docs-'));
   try {
     /** @type {Record<string, string>} */
@@ -189,6 +212,7 @@ async function selfTest() {
         `// fine: docs/domain.md ${SECTION}1.1 and docs/domain.md ${SECTION}1–${SECTION}1.1`,
         `// broken: docs/domain.md ${SECTION}1, ${SECTION}2`,
         `// ambiguous: domain.md ${SECTION}1`,
+        `// named by its path: README.md is fine, ${doc('adr/0099-none.md')} is not`,
         '',
       ].join('\n'),
       'notes.txt': `copied from ${OUTSIDE}/docs/x.md\n`,
@@ -196,9 +220,9 @@ async function selfTest() {
         '# Readme',
         '',
         `[fine](${DOMAIN}#11-tree) [fine](#readme) [fine](src/a.ts) [fine](https://example.com/none)`,
-        `[gone](docs/missing.md) [wrong heading](${DOMAIN}#9-nothing) [wrong anchor](#nowhere)`,
+        `[gone](${doc('missing.md')}) [wrong heading](${DOMAIN}#9-nothing) [wrong anchor](#nowhere)`,
         '',
-        '`[in code](docs/none.md)` is not a link.',
+        `\`[in code](${doc('none.md')})\` is not a link.`,
         '',
       ].join('\n'),
     };
@@ -211,8 +235,9 @@ async function selfTest() {
       [DOMAIN, `${SECTION}3`],
       ['src/a.ts', `${SECTION}2`],
       ['src/a.ts', `by its path`],
+      ['src/a.ts', doc('adr/0099-none.md')],
       ['notes.txt', OUTSIDE],
-      ['README.md', 'docs/missing.md'],
+      ['README.md', doc('missing.md')],
       ['README.md', '9-nothing'],
       ['README.md', 'nowhere'],
     ];
@@ -241,7 +266,7 @@ async function main() {
   console.log(
     problems.length
       ? `${problems.length} problem(s) in citations and links`
-      : `✔ ${files.length} files: citations of ${DOMAIN} exist, no reference outside the repository; ${markdown} Markdown files: every relative link resolves`,
+      : `✔ ${files.length} files: citations of ${DOMAIN} and documents named by path exist, no reference outside the repository; ${markdown} Markdown files: every relative link resolves`,
   );
   return problems.length ? 1 : 0;
 }
