@@ -16,6 +16,9 @@ module.exports = {
   testEnvironment: 'jsdom',
   roots: ['<rootDir>/src'],
   testMatch: ['**/*.spec.ts', '**/*.spec.tsx'],
+  // antd pages in jsdom take seconds a test on a busy 2-core machine (4–5 s for the indicator editor), near jest's
+  // 5 s default; one limit for every spec instead of a jest.setTimeout in each (the whole editor's spec asks more).
+  testTimeout: 30_000,
   setupFiles: ['<rootDir>/jest.polyfills.cjs'],
   setupFilesAfterEnv: ['<rootDir>/src/testing/setup.ts'],
   transform: { '^.+\\.(ts|tsx)$': ['@swc/jest', tsx] },

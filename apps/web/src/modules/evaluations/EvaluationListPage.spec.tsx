@@ -4,8 +4,6 @@ import { useLocation } from 'react-router';
 import { json, renderWithProviders } from '../../testing/render';
 import { EvaluationListPage } from './EvaluationListPage';
 
-jest.setTimeout(30_000);
-
 const year = (y: number, over: Partial<YearSummary> = {}): YearSummary => ({
   year: y,
   projects: 0,

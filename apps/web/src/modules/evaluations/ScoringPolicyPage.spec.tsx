@@ -6,8 +6,6 @@ import { buttonName, json, renderWithProviders, user } from '../../testing/rende
 import { ScoringPolicyPage } from './ScoringPolicyPage';
 import { DEFAULT_POLICY_VERSION } from './testing/seed-evaluation-3';
 
-jest.setTimeout(30_000);
-
 const job = (done: number, status: ScoringJob['status']): ScoringJob => ({
   id: 'job-1',
   year: 2021,

@@ -4,8 +4,6 @@ import type { BatchTransitionResponse, CurrentUser, InboxItem, InboxResponse } f
 import { json, renderWithProviders, user } from '../../testing/render';
 import { InboxPage } from './InboxPage';
 
-jest.setTimeout(30_000);
-
 const item = (formId: string, projectName: string, extra: Partial<InboxItem> = {}): InboxItem => ({
   formId,
   rowVersion: 3,

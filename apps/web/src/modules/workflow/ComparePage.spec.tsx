@@ -5,8 +5,6 @@ import { json, renderWithProviders } from '../../testing/render';
 import { ComparePage } from './ComparePage';
 import { compareRevisions } from './revision-diff';
 
-jest.setTimeout(30_000);
-
 // Revision 2 (after 调整): other ids throughout, a changed amount and one changed 年度指标值.
 const renumber = (form: GoalForm, prefix: string): GoalForm => ({
   ...form,

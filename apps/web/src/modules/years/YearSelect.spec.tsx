@@ -4,8 +4,6 @@ import type { YearsResponse } from '@jxt/contracts';
 import { json, renderWithProviders } from '../../testing/render';
 import { YearSelect } from './YearSelect';
 
-jest.setTimeout(30_000);
-
 function renderSelect(response: YearsResponse | null, value: number | undefined) {
   global.fetch = jest.fn(async () =>
     response ? json(200, response) : json(500, { statusCode: 500, error: 'x', message: '服务暂不可用' }),

@@ -6,8 +6,6 @@ import { withFastComputedStyle } from '../../../testing/fast-computed-style';
 import { seedEvaluation3 } from '../testing/seed-evaluation-3';
 import { EvaluationActions } from './EvaluationActions';
 
-jest.setTimeout(30_000);
-
 let fetchMock: jest.Mock;
 beforeEach(() => {
   fetchMock = jest.fn(async () => json(200, seedEvaluation3()));

@@ -4,8 +4,6 @@ import { json, renderWithProviders } from '../../../testing/render';
 import { seedEvaluation3 } from '../testing/seed-evaluation-3';
 import { EvaluationEditor } from './EvaluationEditor';
 
-jest.setTimeout(30_000);
-
 let fetchMock: jest.Mock;
 beforeEach(() => {
   window.scrollTo = jest.fn() as unknown as typeof window.scrollTo;

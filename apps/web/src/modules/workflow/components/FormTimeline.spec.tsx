@@ -3,8 +3,6 @@ import type { FormHistoryEntry } from '@jxt/contracts';
 import { json, renderWithProviders } from '../../../testing/render';
 import { FormTimeline } from './FormTimeline';
 
-jest.setTimeout(30_000);
-
 const entry = (id: string, extra: Partial<FormHistoryEntry>): FormHistoryEntry => ({
   id,
   kind: 'save',

@@ -13,8 +13,6 @@ const form = (status: FormStatus, extra: Partial<GoalForm> = {}): GoalForm => ({
   ...extra,
 });
 
-jest.setTimeout(30_000);
-
 let fetchMock: jest.Mock;
 beforeEach(() => {
   fetchMock = jest.fn(async () => json(200, SEED_FORM_3));
