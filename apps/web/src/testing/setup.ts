@@ -1,5 +1,9 @@
 // Jest (jsdom) setup: DOM matchers, and the browser APIs antd measures with that jsdom lacks.
 import '@testing-library/jest-dom';
+import { configure } from '@testing-library/react';
+
+// findBy… and waitFor give up after 1 s by default; antd pages on a busy 2-core machine take longer to settle.
+configure({ asyncUtilTimeout: 5_000 });
 
 if (!window.matchMedia) {
   Object.defineProperty(window, 'matchMedia', {

@@ -2,9 +2,13 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ScoringJob } from '@jxt/contracts';
 import { useLocation } from 'react-router';
+import { withFastComputedStyle } from '../../testing/fast-computed-style';
 import { buttonName, json, renderWithProviders, user } from '../../testing/render';
 import { ScoringPolicyPage } from './ScoringPolicyPage';
 import { DEFAULT_POLICY_VERSION } from './testing/seed-evaluation-3';
+
+// The policy form's inputs and tables ask jsdom for styles all the time: seconds a query under load otherwise.
+withFastComputedStyle();
 
 const job = (done: number, status: ScoringJob['status']): ScoringJob => ({
   id: 'job-1',

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { BatchTransitionResponse, CurrentUser, InboxItem, InboxResponse } from '@jxt/contracts';
+import { withFastComputedStyle } from '../../testing/fast-computed-style';
 import { json, renderWithProviders, user } from '../../testing/render';
 import { InboxPage } from './InboxPage';
 
@@ -34,6 +35,9 @@ const INBOX: InboxResponse = {
 
 let me: CurrentUser;
 let posted: unknown[];
+// The inbox table and the batch dialog ask jsdom for styles all the time: seconds a query under load otherwise.
+withFastComputedStyle();
+
 beforeEach(() => {
   me = user('u-sup', 'supervisor');
   posted = [];

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { withFastComputedStyle } from '../../../testing/fast-computed-style';
 import { json, renderWithProviders } from '../../../testing/render';
 import { seedEvaluation3 } from '../testing/seed-evaluation-3';
 import { EvaluationEditor } from './EvaluationEditor';
@@ -21,6 +22,8 @@ const scoreOf = (name: string) => screen.getByLabelText(`得分：${name}`).text
 const reasonCell = (name: string) => screen.getByLabelText(`偏差原因：${name}`).closest('td')!;
 
 describe('EvaluationEditor', () => {
+  // The editor's text areas and the 409 dialog ask jsdom for styles all the time (over 30 s a test under load).
+  withFastComputedStyle();
   it('scores LIVE: 得分 of the row, 执行率 and 总分 follow what is typed', async () => {
     renderEditor();
     expect(total()).toBe('0.00');

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import type { FormStatus, GoalForm, Role } from '@jxt/contracts';
 import { SEED_FORM_3 } from '../../../testing/seed-form-3';
 import { fieldOptions } from '../field-paths';
+import { withFastComputedStyle } from '../../../testing/fast-computed-style';
 import { buttonName, json, renderWithProviders, user } from '../../../testing/render';
 import { WorkflowActions } from './WorkflowActions';
 
@@ -12,6 +13,9 @@ const form = (status: FormStatus, extra: Partial<GoalForm> = {}): GoalForm => ({
   submittedBy: 'u-filer',
   ...extra,
 });
+
+// The step dialogs ask jsdom for styles all the time: seconds a query under load otherwise.
+withFastComputedStyle();
 
 let fetchMock: jest.Mock;
 beforeEach(() => {
