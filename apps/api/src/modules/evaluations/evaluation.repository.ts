@@ -371,7 +371,7 @@ const INBOX = sql<
 );
 
 /**
- * self_evaluation and its evaluation_indicator rows (财政项目支出绩效自评表, docs/domain.md §7). Reads and locks take
+ * self_evaluation and its evaluation_indicator rows (财政项目支出绩效自评表, docs/domain.md §4). Reads and locks take
  * the caller's scope; the writes after them change the row the caller has just locked in scope in the same
  * transaction, by id. Scoring a year's open evaluations (重新评分) is tenant-wide by design.
  */

@@ -7,7 +7,7 @@ import { approveThroughFinance } from '../../support/form-steps';
 import { login, seedSongjiang, startTestApp, TEST_PASSWORD, type TestApp } from '../../support/test-app';
 
 /**
- * The subtree rule on every route (docs/domain.md §1): the route table comes from the OpenAPI document, so a new
+ * The subtree rule on every route (docs/domain.md §1.1): the route table comes from the OpenAPI document, so a new
  * route fails here until it has a rule. Four outsiders try every route on one unit's forms, project, 自评表, users
  * and organisation: a sibling unit, a sibling 主管部门, a 主管部门 of another 财政科室 (as that 财政科室), and another
  * tenant. Each holds every role, so only the scope can stop them. A route aimed at the unit's data must answer 404
@@ -51,7 +51,7 @@ const RULES: Record<string, Rule> = {
   'GET /api/auth/me': { kind: 'not-scoped', reason: "the caller's own session" },
   'POST /api/auth/logout': { kind: 'not-scoped', reason: "ends the caller's own session" },
   'GET /api/auth/sessions': { kind: 'not-scoped', reason: "the caller's own sessions" },
-  // Tenant-wide settings by design (docs/domain.md §6–§7): every unit reads the same lists, the admin sets them.
+  // Tenant-wide settings by design (docs/domain.md §2–§4): every unit reads the same lists, the admin sets them.
   'GET /api/code-lists': {
     kind: 'not-scoped',
     reason: 'tenant code lists (项目类别, 功能分类科目), the same for everyone',
