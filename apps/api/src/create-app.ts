@@ -2,13 +2,14 @@ import 'reflect-metadata';
 import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from './config/app-config';
 import { AppModule } from './app.module';
 import type { AuthenticatedRequest } from './common/auth/session.guard';
 import { createValidationPipe } from './common/http/validation';
+import { createOpenApiDocument } from './openapi/openapi-document';
 
 export interface CreateAppOptions {
   config: AppConfig;
@@ -46,16 +47,7 @@ export async function createApp({
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('绩效通 API')
-      .setDescription('项目支出绩效目标：组织、用户、项目、绩效目标填报表')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .addCookieAuth('jxt_session')
-      .build(),
-  );
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
   if (existsSync(config.webDistDir)) {

@@ -203,3 +203,32 @@ export const EVALUATION_INBOX_REASON_LABELS = {
   to_review: '待复核',
   to_finalise: '待定稿',
 } as const;
+
+/** Comparison of a quantitative 年度指标值 (≥, >, =, ≤, <), as the value grammar of libs/domain reads it. */
+export const COMPARISON_OPERATORS = ['eq', 'gte', 'gt', 'lte', 'lt'] as const;
+export type ComparisonOperator = (typeof COMPARISON_OPERATORS)[number];
+
+/** Why a form is in someone's 待办. */
+export const INBOX_REASONS = ['to_review', 'to_report', 'returned', 'draft_due'] as const;
+export type InboxReason = (typeof INBOX_REASONS)[number];
+
+/** Why a 自评表 waits on someone: the unit has an approved form to evaluate, or one returned; the reviewer has one to 复核 or to 定稿. */
+export const EVALUATION_INBOX_REASONS = ['to_evaluate', 'returned', 'to_review', 'to_finalise'] as const;
+export type EvaluationInboxReason = (typeof EVALUATION_INBOX_REASONS)[number];
+
+/** 重新评分 job states; superseded: a newer policy version was saved while it ran, and that version's job finishes the work. */
+export const SCORING_JOB_STATUSES = ['queued', 'running', 'done', 'failed', 'superseded'] as const;
+export type ScoringJobStatus = (typeof SCORING_JOB_STATUSES)[number];
+
+/** 完成档次 codes of the scoring policy's qualitative bands (偏差/定性档次). */
+export const QUALITATIVE_BAND_CODES = ['achieved', 'partly', 'missed'] as const;
+export type QualitativeBandCode = (typeof QUALITATIVE_BAND_CODES)[number];
+
+/** 截止日期 kinds, per tenant and year, set by the admin. */
+export const DEADLINE_KINDS = ['submit', 'supervisor_review', 'finance_review'] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
+  submit: '单位提交截止日期',
+  supervisor_review: '主管部门审核截止日期',
+  finance_review: '财政审核截止日期',
+};

@@ -12,7 +12,7 @@ import {
   Res,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Inject } from '@nestjs/common';
 import type { CurrentUser, LoginResponse, SessionSummary } from '@jxt/contracts';
@@ -21,6 +21,8 @@ import { Authenticated, Public } from '../../common/auth/access.decorators';
 import type { AuthenticatedRequest } from '../../common/auth/session.guard';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../common/auth/session-token';
 import { AuthService, type VerifiedLogin } from './auth.service';
+import { ApiErrorResponses } from '../../openapi/api-error.dto';
+import { CurrentUserDto, LoginResponseDto, SessionSummaryDto } from './dto/auth.response';
 import { LoginDto } from './dto/login.dto';
 import { LocalAuthGuard } from './local-auth.guard';
 import { clientInfo } from './local.strategy';
@@ -38,6 +40,8 @@ export class AuthController {
   @Public()
   @UseGuards(LocalAuthGuard)
   @ApiOperation({ summary: '登录：返回 accessToken，并设置同值的 httpOnly Cookie' })
+  @ApiOkResponse({ type: LoginResponseDto })
+  @ApiErrorResponses(400, 401, 429)
   async login(
     @Body() _body: LoginDto,
     @Req() request: FastifyRequest & { user: VerifiedLogin },
@@ -62,6 +66,9 @@ export class AuthController {
   @HttpCode(204)
   @Authenticated()
   @ApiBearerAuth()
+  @ApiOperation({ summary: '退出登录：结束本会话并清除 Cookie' })
+  @ApiNoContentResponse({ description: '已退出' })
+  @ApiErrorResponses(401, 403)
   async logout(@Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.auth.logout();
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -71,6 +78,9 @@ export class AuthController {
   @Get('me')
   @Authenticated()
   @ApiBearerAuth()
+  @ApiOperation({ summary: '当前用户：角色、租户与所属组织' })
+  @ApiOkResponse({ type: CurrentUserDto })
+  @ApiErrorResponses(401)
   me(@Req() request: AuthenticatedRequest): Promise<CurrentUser> {
     return this.auth.currentUser(request.user!);
   }
@@ -78,6 +88,9 @@ export class AuthController {
   @Get('sessions')
   @Authenticated()
   @ApiBearerAuth()
+  @ApiOperation({ summary: '本人的有效会话' })
+  @ApiOkResponse({ type: [SessionSummaryDto] })
+  @ApiErrorResponses(401)
   sessions(): Promise<SessionSummary[]> {
     return this.auth.listOwnSessions();
   }
@@ -86,6 +99,9 @@ export class AuthController {
   @HttpCode(204)
   @Authenticated()
   @ApiBearerAuth()
+  @ApiOperation({ summary: '结束本人的某个会话' })
+  @ApiNoContentResponse({ description: '已结束' })
+  @ApiErrorResponses(401, 403, 404)
   async revokeSession(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     if (!(await this.auth.revokeOwnSession(id))) throw new NotFoundException('会话不存在');
   }

@@ -1,9 +1,10 @@
 import { BadRequestException, Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CODE_LISTS, type CodeListItem, type TaxonomyNode } from '@jxt/contracts';
 import { parseYear } from '../../common/http/year-param';
 import { Authenticated, Roles } from '../../common/auth/access.decorators';
-import { ReplaceCodeListDto, ReplaceTaxonomyDto } from './dto/catalog.dto';
+import { ApiErrorResponses } from '../../openapi/api-error.dto';
+import { CodeListItemDto, ReplaceCodeListDto, ReplaceTaxonomyDto, TaxonomyNodeDto } from './dto/catalog.dto';
 import { CatalogService } from './catalog.service';
 
 @ApiTags('catalog 代码表与指标体系')
@@ -14,7 +15,10 @@ export class CatalogController {
 
   @Get('code-lists')
   @Authenticated()
-  @ApiQuery({ name: 'list', required: false, enum: CODE_LISTS })
+  @ApiOperation({ summary: '本租户的代码表（项目类别、资金来源、单位类型、功能分类科目）' })
+  @ApiQuery({ name: 'list', required: false, enum: CODE_LISTS, enumName: 'CodeListName' })
+  @ApiOkResponse({ type: [CodeListItemDto] })
+  @ApiErrorResponses(400, 401)
   codeLists(@Query('list') list?: string): Promise<CodeListItem[]> {
     if (list !== undefined) assertCodeList(list);
     return this.catalog.codeLists(list);
@@ -22,13 +26,20 @@ export class CatalogController {
 
   @Get('taxonomy')
   @Authenticated()
-  @ApiQuery({ name: 'year', required: true, example: 2021 })
+  @ApiOperation({ summary: '本年度的指标体系（一级、二级指标）' })
+  @ApiQuery({ name: 'year', required: true, type: 'integer', example: 2021 })
+  @ApiOkResponse({ type: [TaxonomyNodeDto] })
+  @ApiErrorResponses(400, 401)
   taxonomy(@Query('year') year: string): Promise<TaxonomyNode[]> {
     return this.catalog.taxonomy(parseYear(year));
   }
 
   @Put('code-lists/:list')
   @Roles('admin')
+  @ApiOperation({ summary: '替换整张代码表（按显示顺序）' })
+  @ApiParam({ name: 'list', enum: CODE_LISTS, enumName: 'CodeListName' })
+  @ApiOkResponse({ type: [CodeListItemDto] })
+  @ApiErrorResponses(400, 401, 403, 409)
   replaceCodeList(@Param('list') list: string, @Body() dto: ReplaceCodeListDto): Promise<CodeListItem[]> {
     assertCodeList(list);
     return this.catalog.replaceCodeList(list, dto);
@@ -36,6 +47,10 @@ export class CatalogController {
 
   @Put('taxonomy/:year')
   @Roles('admin')
+  @ApiOperation({ summary: '替换本年度的整套指标体系' })
+  @ApiParam({ name: 'year', type: 'integer', example: 2021 })
+  @ApiOkResponse({ type: [TaxonomyNodeDto] })
+  @ApiErrorResponses(400, 401, 403, 409)
   replaceTaxonomy(@Param('year') year: string, @Body() dto: ReplaceTaxonomyDto): Promise<TaxonomyNode[]> {
     return this.catalog.replaceTaxonomy(parseYear(year), dto);
   }

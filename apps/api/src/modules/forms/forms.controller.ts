@@ -1,9 +1,18 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { GoalForm } from '@jxt/contracts';
 import { Authenticated, Roles } from '../../common/auth/access.decorators';
 import { idParam } from '../../common/http/id-param';
+import { ApiErrorResponses } from '../../openapi/api-error.dto';
 import { CreateFormDto } from './dto/create-form.dto';
+import { GoalFormDto } from './dto/goal-form.response';
 import { SaveFormDto } from './dto/save-form.dto';
 import { FormsService } from './forms.service';
 
@@ -16,6 +25,8 @@ export class FormsController {
   @Get('forms/:id')
   @Authenticated()
   @ApiOperation({ summary: '读取整张绩效目标填报表（含 rowVersion、每个指标的原文与解析结果）' })
+  @ApiOkResponse({ type: GoalFormDto })
+  @ApiErrorResponses(401, 404)
   get(@Param('id', idParam()) id: string): Promise<GoalForm> {
     return this.forms.get(id);
   }
@@ -23,6 +34,8 @@ export class FormsController {
   @Put('forms/:id')
   @Roles('filer')
   @ApiOperation({ summary: '保存整张表（一个事务）；rowVersion 过期返回 409' })
+  @ApiOkResponse({ type: GoalFormDto })
+  @ApiErrorResponses(400, 401, 403, 404, 409)
   save(@Param('id', idParam()) id: string, @Body() dto: SaveFormDto): Promise<GoalForm> {
     return this.forms.save(id, dto);
   }
@@ -30,6 +43,8 @@ export class FormsController {
   @Post('projects/:id/forms')
   @Roles('filer')
   @ApiOperation({ summary: '为项目新建另一年度的绩效目标表（默认复制最近一年的目标与指标）' })
+  @ApiCreatedResponse({ type: GoalFormDto })
+  @ApiErrorResponses(400, 401, 403, 404, 409)
   create(@Param('id', idParam()) projectId: string, @Body() dto: CreateFormDto): Promise<GoalForm> {
     return this.forms.createForYear(projectId, dto.year, dto.copyLatest ?? true);
   }
@@ -37,6 +52,9 @@ export class FormsController {
   @Delete('forms/:id')
   @HttpCode(204)
   @Roles('filer')
+  @ApiOperation({ summary: '删除草稿表单（项目最后一张表单不能删）' })
+  @ApiNoContentResponse({ description: '已删除' })
+  @ApiErrorResponses(401, 403, 404, 409)
   remove(@Param('id', idParam()) id: string): Promise<void> {
     return this.forms.remove(id);
   }

@@ -1,15 +1,11 @@
 import { Controller, Get, Inject, Logger, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
+import type { HealthReport } from '@jxt/contracts';
 import { Public } from '../../common/auth/access.decorators';
 import { APP_DATA_SOURCE } from '../../database/database.module';
-
-export interface HealthReport {
-  status: 'ok' | 'error';
-  app: { status: 'up'; uptimeSeconds: number };
-  database: { status: 'up' | 'down'; latencyMs: number | null };
-}
+import { HealthReportDto } from './dto/health.response';
 
 @ApiTags('health')
 @Controller('health')
@@ -21,6 +17,9 @@ export class HealthController {
   /** The app and its database; 503 when the database does not answer. */
   @Get()
   @Public()
+  @ApiOperation({ summary: '健康检查：应用与数据库' })
+  @ApiOkResponse({ type: HealthReportDto })
+  @ApiServiceUnavailableResponse({ type: HealthReportDto, description: '数据库无响应' })
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReport> {
     const started = process.hrtime.bigint();
     let database: HealthReport['database'];

@@ -1,9 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Organization } from '@jxt/contracts';
 import { Authenticated, Roles } from '../../common/auth/access.decorators';
 import { idParam } from '../../common/http/id-param';
-import { CreateOrganizationDto, UpdateOrganizationDto } from './dto/organization.dto';
+import { ApiErrorResponses } from '../../openapi/api-error.dto';
+import { CreateOrganizationDto, OrganizationDto, UpdateOrganizationDto } from './dto/organization.dto';
 import { OrganizationsService } from './organizations.service';
 
 @ApiTags('organizations 组织')
@@ -14,18 +22,27 @@ export class OrganizationsController {
 
   @Get()
   @Authenticated()
+  @ApiOperation({ summary: '本人可见范围内的组织树（平铺）' })
+  @ApiOkResponse({ type: [OrganizationDto] })
+  @ApiErrorResponses(401)
   list(): Promise<Organization[]> {
     return this.organizations.list();
   }
 
   @Post()
   @Roles('admin')
+  @ApiOperation({ summary: '新增组织' })
+  @ApiCreatedResponse({ type: OrganizationDto })
+  @ApiErrorResponses(400, 401, 403, 404, 409)
   create(@Body() dto: CreateOrganizationDto): Promise<Organization> {
     return this.organizations.create(dto);
   }
 
   @Patch(':id')
   @Roles('admin')
+  @ApiOperation({ summary: '修改组织（名称、上级、单位类型、排序）' })
+  @ApiOkResponse({ type: OrganizationDto })
+  @ApiErrorResponses(400, 401, 403, 404, 409)
   update(@Param('id', idParam()) id: string, @Body() dto: UpdateOrganizationDto): Promise<Organization> {
     return this.organizations.update(id, dto);
   }
@@ -33,6 +50,9 @@ export class OrganizationsController {
   @Delete(':id')
   @HttpCode(204)
   @Roles('admin')
+  @ApiOperation({ summary: '删除没有下级、用户与项目的组织' })
+  @ApiNoContentResponse({ description: '已删除' })
+  @ApiErrorResponses(400, 401, 403, 404, 409)
   remove(@Param('id', idParam()) id: string): Promise<void> {
     return this.organizations.remove(id);
   }

@@ -1,9 +1,24 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Project, ProjectListItem, ProjectListResponse } from '@jxt/contracts';
 import { Authenticated, Roles } from '../../common/auth/access.decorators';
 import { idParam } from '../../common/http/id-param';
-import { CreateProjectDto, ListProjectsQueryDto, UpdateProjectDto } from './dto/project.dto';
+import { ApiErrorResponses } from '../../openapi/api-error.dto';
+import {
+  CreateProjectDto,
+  ListProjectsQueryDto,
+  ProjectDto,
+  ProjectListItemDto,
+  ProjectListResponseDto,
+  UpdateProjectDto,
+} from './dto/project.dto';
 import { ProjectsService } from './projects.service';
 
 @ApiTags('projects 项目')
@@ -14,24 +29,36 @@ export class ProjectsController {
 
   @Get()
   @Authenticated()
+  @ApiOperation({ summary: '项目列表：本人可见范围内、有该年度绩效目标表的项目（分页）' })
+  @ApiOkResponse({ type: ProjectListResponseDto })
+  @ApiErrorResponses(400, 401)
   list(@Query() query: ListProjectsQueryDto): Promise<ProjectListResponse> {
     return this.projects.list(query);
   }
 
   @Get(':id')
   @Authenticated()
+  @ApiOperation({ summary: '读取项目（含最近一年绩效目标表的表头）' })
+  @ApiOkResponse({ type: ProjectDto })
+  @ApiErrorResponses(401, 404)
   get(@Param('id', idParam()) id: string): Promise<Project> {
     return this.projects.get(id);
   }
 
   @Post()
   @Roles('filer')
+  @ApiOperation({ summary: '新建项目及其首个年度的空白绩效目标表' })
+  @ApiCreatedResponse({ type: ProjectListItemDto })
+  @ApiErrorResponses(400, 401, 403, 404, 409)
   create(@Body() dto: CreateProjectDto): Promise<ProjectListItem> {
     return this.projects.create(dto);
   }
 
   @Patch(':id')
   @Roles('filer')
+  @ApiOperation({ summary: '修改项目编码（表头其余各项随表单保存）' })
+  @ApiOkResponse({ type: ProjectDto })
+  @ApiErrorResponses(400, 401, 403, 404, 409)
   update(@Param('id', idParam()) id: string, @Body() dto: UpdateProjectDto): Promise<Project> {
     return this.projects.update(id, dto);
   }
@@ -39,6 +66,9 @@ export class ProjectsController {
   @Delete(':id')
   @HttpCode(204)
   @Roles('filer')
+  @ApiOperation({ summary: '删除仍为草稿的项目及其表单' })
+  @ApiNoContentResponse({ description: '已删除' })
+  @ApiErrorResponses(401, 403, 404, 409)
   remove(@Param('id', idParam()) id: string): Promise<void> {
     return this.projects.remove(id);
   }

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { User } from '@jxt/contracts';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { RevokedSessions, User } from '@jxt/contracts';
 import { Roles } from '../../common/auth/access.decorators';
 import { idParam } from '../../common/http/id-param';
-import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
+import { ApiErrorResponses } from '../../openapi/api-error.dto';
+import { CreateUserDto, RevokedSessionsDto, UpdateUserDto, UserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users 用户')
@@ -14,25 +15,37 @@ export class UsersController {
 
   @Get()
   @Roles('admin')
+  @ApiOperation({ summary: '本人可见范围内的用户' })
+  @ApiOkResponse({ type: [UserDto] })
+  @ApiErrorResponses(401, 403)
   list(): Promise<User[]> {
     return this.users.list();
   }
 
   @Post()
   @Roles('admin')
+  @ApiOperation({ summary: '新增用户' })
+  @ApiCreatedResponse({ type: UserDto })
+  @ApiErrorResponses(400, 401, 403, 404, 409)
   create(@Body() dto: CreateUserDto): Promise<User> {
     return this.users.create(dto);
   }
 
   @Patch(':id')
   @Roles('admin')
+  @ApiOperation({ summary: '修改用户（停用、改角色、重置密码……）' })
+  @ApiOkResponse({ type: UserDto })
+  @ApiErrorResponses(400, 401, 403, 404, 409)
   update(@Param('id', idParam()) id: string, @Body() dto: UpdateUserDto): Promise<User> {
     return this.users.update(id, dto);
   }
 
   @Post(':id/revoke-sessions')
   @Roles('admin')
-  async revokeSessions(@Param('id', idParam()) id: string): Promise<{ revoked: number }> {
+  @ApiOperation({ summary: '结束该用户的全部会话' })
+  @ApiCreatedResponse({ type: RevokedSessionsDto })
+  @ApiErrorResponses(401, 403, 404)
+  async revokeSessions(@Param('id', idParam()) id: string): Promise<RevokedSessions> {
     return { revoked: await this.users.revokeSessions(id) };
   }
 }

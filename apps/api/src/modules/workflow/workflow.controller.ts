@@ -1,9 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { BatchTransitionResponse, FormHistoryEntry, GoalForm } from '@jxt/contracts';
 import { Authenticated } from '../../common/auth/access.decorators';
 import { idParam } from '../../common/http/id-param';
+import { ApiErrorResponses } from '../../openapi/api-error.dto';
+import { GoalFormDto } from '../forms/dto/goal-form.response';
 import { BatchTransitionDto, TransitionDto } from './dto/transition.dto';
+import { BatchTransitionResponseDto, FormHistoryEntryDto } from './dto/workflow.response';
 import { WorkflowService } from './workflow.service';
 
 @ApiTags('workflow 审批')
@@ -17,6 +20,8 @@ export class WorkflowController {
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: '审批操作：提交、撤回、审核通过、退回、不予通过、调整（rowVersion 过期返回 409）' })
+  @ApiOkResponse({ type: GoalFormDto, description: '操作后的表单；调整返回新版本' })
+  @ApiErrorResponses(400, 401, 403, 404, 409)
   transition(@Param('id', idParam()) id: string, @Body() dto: TransitionDto): Promise<GoalForm> {
     return this.workflow.transition(id, dto);
   }
@@ -24,6 +29,8 @@ export class WorkflowController {
   @Get(':id/history')
   @Authenticated()
   @ApiOperation({ summary: '表单历史：每次审批操作与每次保存的修改' })
+  @ApiOkResponse({ type: [FormHistoryEntryDto] })
+  @ApiErrorResponses(401, 404)
   history(@Param('id', idParam()) id: string): Promise<FormHistoryEntry[]> {
     return this.workflow.history(id);
   }
@@ -32,6 +39,8 @@ export class WorkflowController {
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({ summary: '批量审核、汇总报送：每张表单独校验与提交，逐张报告结果' })
+  @ApiOkResponse({ type: BatchTransitionResponseDto })
+  @ApiErrorResponses(400, 401, 403)
   batch(@Body() dto: BatchTransitionDto): Promise<BatchTransitionResponse> {
     return this.workflow.batch(dto);
   }

@@ -1,7 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import type { LoginRequest } from '@jxt/contracts';
 
+@ApiSchema({ name: 'LoginRequest' })
 export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'filer' })
   @IsString()

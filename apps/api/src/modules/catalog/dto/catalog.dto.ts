@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
@@ -13,13 +13,26 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import type { CodeListItem, TaxonomyNode } from '@jxt/contracts';
 
 const CODE = /^[a-z0-9][a-z0-9_.-]{0,63}$/;
 const CODE_MESSAGE = '代码只能用小写字母、数字和 _ . -，最长 64 位';
 
+@ApiSchema({ name: 'CodeListItem', description: '代码表中的一项' })
+export class CodeListItemDto implements CodeListItem {
+  @ApiProperty({ type: String, example: 'project_category' }) list!: string;
+  @ApiProperty({ type: String, example: 'recurring' }) code!: string;
+  @ApiProperty({ type: String, example: '经常性项目' }) label!: string;
+  @ApiProperty({ type: 'integer' }) sortOrder!: number;
+}
+
+@ApiSchema({ name: 'CodeListEntry' })
 export class CodeListEntryDto {
-  @ApiProperty({ example: 'recurring' }) @IsString() @Matches(CODE, { message: CODE_MESSAGE }) code!: string;
-  @ApiProperty({ example: '经常性项目' })
+  @ApiProperty({ type: String, example: 'recurring' })
+  @IsString()
+  @Matches(CODE, { message: CODE_MESSAGE })
+  code!: string;
+  @ApiProperty({ type: String, example: '经常性项目' })
   @IsString()
   @IsNotEmpty({ message: '请填写名称' })
   @MaxLength(200)
@@ -27,6 +40,7 @@ export class CodeListEntryDto {
 }
 
 /** PUT /api/code-lists/:list — the whole list, in display order. */
+@ApiSchema({ name: 'ReplaceCodeListRequest' })
 export class ReplaceCodeListDto {
   @ApiProperty({ type: [CodeListEntryDto] })
   @IsArray()
@@ -36,19 +50,29 @@ export class ReplaceCodeListDto {
   items!: CodeListEntryDto[];
 }
 
-export class TaxonomyNodeDto {
-  @ApiProperty({ example: 'quantity' }) @IsString() @Matches(CODE, { message: CODE_MESSAGE }) code!: string;
-  @ApiProperty({ example: '数量指标' })
+/** 一级/二级指标 of a year's taxonomy: the same shape is sent to replace it and answered when read. */
+@ApiSchema({ name: 'TaxonomyNode' })
+export class TaxonomyNodeDto implements TaxonomyNode {
+  @ApiProperty({ type: String, example: 'quantity' })
+  @IsString()
+  @Matches(CODE, { message: CODE_MESSAGE })
+  code!: string;
+  @ApiProperty({ type: String, example: '数量指标' })
   @IsString()
   @IsNotEmpty({ message: '请填写名称' })
   @MaxLength(100)
   label!: string;
-  @ApiProperty({ enum: [1, 2] }) @IsInt() @IsIn([1, 2], { message: '层级只能是 1 或 2' }) level!: 1 | 2;
-  @ApiProperty({ nullable: true, example: 'output' }) @IsOptional() @IsString() parentCode!: string | null;
-  @ApiProperty() @IsInt() @Min(0) sortOrder!: number;
+  @ApiProperty({ type: 'integer', enum: [1, 2] }) @IsInt() @IsIn([1, 2], { message: '层级只能是 1 或 2' }) level!:
+    1 | 2;
+  @ApiProperty({ type: String, nullable: true, example: 'output', description: '二级指标的一级指标代码；一级为 null' })
+  @IsOptional()
+  @IsString()
+  parentCode!: string | null;
+  @ApiProperty({ type: 'integer', minimum: 0 }) @IsInt() @Min(0) sortOrder!: number;
 }
 
 /** PUT /api/taxonomy/:year — the year's whole 一级/二级指标 set. */
+@ApiSchema({ name: 'ReplaceTaxonomyRequest' })
 export class ReplaceTaxonomyDto {
   @ApiProperty({ type: [TaxonomyNodeDto] })
   @IsArray()

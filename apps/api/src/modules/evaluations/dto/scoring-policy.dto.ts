@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -16,12 +16,14 @@ import {
   ValidateNested,
   registerDecorator,
 } from 'class-validator';
-import type {
-  GradeBand,
-  QualitativeBand,
-  QualitativeBandCode,
-  SaveScoringPolicyRequest,
-  ScoringPolicy,
+import {
+  QUALITATIVE_BAND_CODES,
+  type GradeBand,
+  type QualitativeBand,
+  type QualitativeBandCode,
+  type SaveScoringPolicyRequest,
+  type ScoringPolicy,
+  type StartScoringJobRequest,
 } from '@jxt/contracts';
 
 const DECIMAL = /^\d{1,3}(\.\d{1,4})?$/;
@@ -44,30 +46,47 @@ function IsWeightRecord() {
     });
 }
 
+// The policy is sent as the admin edits it and answered as stored: one schema for both (docs/domain.md §4).
+
+@ApiSchema({ name: 'QualitativeBand', description: '定性指标的完成档次：分值的比例区间' })
 export class QualitativeBandDto implements QualitativeBand {
-  @ApiProperty({ enum: ['achieved', 'partly', 'missed'] })
-  @IsIn(['achieved', 'partly', 'missed'])
+  @ApiProperty({ enum: QUALITATIVE_BAND_CODES, enumName: 'QualitativeBandCode' })
+  @IsIn([...QUALITATIVE_BAND_CODES])
   code!: QualitativeBandCode;
-  @ApiProperty() @IsString() @MaxLength(50) label!: string;
-  @ApiProperty({ example: '0.8' }) @Matches(DECIMAL, { message: `档次下限${DECIMAL_MESSAGE}` }) min!: string;
-  @ApiProperty({ example: '1' }) @Matches(DECIMAL, { message: `档次上限${DECIMAL_MESSAGE}` }) max!: string;
+  @ApiProperty({ type: String, maxLength: 50 }) @IsString() @MaxLength(50) label!: string;
+  @ApiProperty({ type: String, example: '0.8' })
+  @Matches(DECIMAL, { message: `档次下限${DECIMAL_MESSAGE}` })
+  min!: string;
+  @ApiProperty({ type: String, example: '1' })
+  @Matches(DECIMAL, { message: `档次上限${DECIMAL_MESSAGE}` })
+  max!: string;
 }
 
+@ApiSchema({ name: 'GradeBand', description: '自评等级及其最低总分（含）' })
 export class GradeBandDto implements GradeBand {
-  @ApiProperty({ example: '优' }) @IsString() @MaxLength(20) grade!: string;
-  @ApiProperty({ example: '90' }) @Matches(DECIMAL, { message: `等级分数线${DECIMAL_MESSAGE}` }) min!: string;
+  @ApiProperty({ type: String, example: '优' }) @IsString() @MaxLength(20) grade!: string;
+  @ApiProperty({ type: String, example: '90' })
+  @Matches(DECIMAL, { message: `等级分数线${DECIMAL_MESSAGE}` })
+  min!: string;
 }
 
+@ApiSchema({ name: 'MissingLevel1', description: '缺少某一级指标时其权重的去向：平均分给其余一级指标，或给某一代码' })
 export class MissingLevel1Dto {
-  @ApiProperty({ example: 'satisfaction' }) @IsString() @Matches(/^[a-z_]{1,64}$/) code!: string;
-  @ApiProperty({ example: 'split_evenly' }) @IsString() @Matches(/^[a-z_]{1,64}$/) moveTo!: string;
+  @ApiProperty({ type: String, example: 'satisfaction' }) @IsString() @Matches(/^[a-z_]{1,64}$/) code!: string;
+  @ApiProperty({ type: String, example: 'split_evenly' }) @IsString() @Matches(/^[a-z_]{1,64}$/) moveTo!: string;
 }
 
+@ApiSchema({ name: 'ScoringPolicy', description: '评分规则：年终评分用到的每个数（十进制文本）' })
 export class ScoringPolicyDto implements ScoringPolicy {
-  @ApiProperty({ example: '10' })
+  @ApiProperty({ type: String, example: '10', description: '预算执行率分值' })
   @Matches(DECIMAL, { message: `预算执行率分值${DECIMAL_MESSAGE}` })
   budgetExecutionWeight!: string;
-  @ApiProperty({ example: { output: '50', benefit: '30', satisfaction: '10' } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { output: '50', benefit: '30', satisfaction: '10' },
+    description: '各一级指标代码的权重',
+  })
   @IsObject()
   @IsWeightRecord()
   level1Weights!: Record<string, string>;
@@ -75,7 +94,7 @@ export class ScoringPolicyDto implements ScoringPolicy {
   @ValidateNested()
   @Type(() => MissingLevel1Dto)
   missingLevel1!: MissingLevel1Dto;
-  @ApiProperty({ enum: ['ratio', 'linear'] })
+  @ApiProperty({ enum: ['ratio', 'linear'], description: '反向指标未达标时的公式' })
   @IsIn(['ratio', 'linear'], { message: '反向指标公式必须是 ratio 或 linear' })
   reverseFormula!: 'ratio' | 'linear';
   @ApiProperty({ type: [QualitativeBandDto] })
@@ -85,16 +104,29 @@ export class ScoringPolicyDto implements ScoringPolicy {
   @ValidateNested({ each: true })
   @Type(() => QualitativeBandDto)
   qualitativeBands!: QualitativeBandDto[];
-  @ApiPropertyOptional({ example: '1.3' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '1.3',
+    description: '超出目标此比例时须填写偏差原因；null 不要求',
+  })
   @IsOptional()
   @Matches(DECIMAL, { message: `超目标比例${DECIMAL_MESSAGE}` })
   overshootRatio!: string | null;
-  @ApiPropertyOptional({ example: '1', description: '指标得分低于分值的此比例时须填写偏差原因（1 = 任何未达标）' })
+  @ApiPropertyOptional({
+    type: String,
+    example: '1',
+    description: '指标得分低于分值的此比例时须填写偏差原因（1 = 任何未达标；此项之前保存的版本没有它，按 1）',
+  })
   @IsOptional()
   @Matches(DECIMAL, { message: `未达标比例${DECIMAL_MESSAGE}` })
   missThreshold?: string;
-  @ApiProperty({ example: 2 }) @IsInt() @Min(0) @Max(2) indicatorDecimals!: number;
-  @ApiProperty({ example: 2 }) @IsInt() @Min(0) @Max(2) totalDecimals!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 2, example: 2 })
+  @IsInt()
+  @Min(0)
+  @Max(2)
+  indicatorDecimals!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 2, example: 2 }) @IsInt() @Min(0) @Max(2) totalDecimals!: number;
   @ApiProperty({ type: [GradeBandDto] })
   @IsArray()
   @ArrayMinSize(1)
@@ -104,15 +136,26 @@ export class ScoringPolicyDto implements ScoringPolicy {
   grades!: GradeBandDto[];
 }
 
+@ApiSchema({ name: 'SaveScoringPolicyRequest' })
 export class SaveScoringPolicyDto implements SaveScoringPolicyRequest {
   @ApiProperty({ type: ScoringPolicyDto }) @ValidateNested() @Type(() => ScoringPolicyDto) policy!: ScoringPolicyDto;
-  @ApiPropertyOptional({ description: '编辑时所依据的版本号；期间有人保存了新版本则返回 409' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    minimum: 0,
+    description: '编辑时所依据的版本号；期间有人保存了新版本则返回 409',
+  })
   @IsOptional()
   @IsInt()
   @Min(0)
   baseVersion?: number | null;
 }
 
-export class StartScoringJobDto {
-  @ApiProperty({ example: 2021 }) @IsInt() @Min(2000) @Max(2100) year!: number;
+@ApiSchema({ name: 'StartScoringJobRequest' })
+export class StartScoringJobDto implements StartScoringJobRequest {
+  @ApiProperty({ type: 'integer', minimum: 2000, maximum: 2100, example: 2021 })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year!: number;
 }

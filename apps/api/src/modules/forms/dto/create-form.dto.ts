@@ -1,11 +1,17 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import type { CreateFormRequest } from '@jxt/contracts';
 
 /** POST /api/projects/:id/forms — the project's form for another year (a 延续 project's next year). */
-export class CreateFormDto {
-  @ApiProperty({ example: 2022 }) @IsInt({ message: '年度必须是整数' }) @Min(2000) @Max(2100) year!: number;
+@ApiSchema({ name: 'CreateFormRequest' })
+export class CreateFormDto implements CreateFormRequest {
+  @ApiProperty({ type: 'integer', minimum: 2000, maximum: 2100, example: 2022 })
+  @IsInt({ message: '年度必须是整数' })
+  @Min(2000)
+  @Max(2100)
+  year!: number;
 
-  @ApiPropertyOptional({ description: '复制最近一年的目标与指标（金额不复制）', default: true })
+  @ApiPropertyOptional({ type: Boolean, description: '复制最近一年的目标与指标（金额不复制）', default: true })
   @IsOptional()
   @IsBoolean()
   copyLatest?: boolean;

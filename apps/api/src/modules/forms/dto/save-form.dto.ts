@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsArray,
@@ -26,84 +26,111 @@ import { IsGoalPeriodYear } from '../../../common/validation/is-goal-period-year
 import { IsMoney } from '../../../common/validation/is-money';
 import { ProjectHeaderDto } from '../../projects/dto/project.dto';
 
-/** 项目资金（元）: seven amounts as decimal strings. */
+const money = (description: string) =>
+  ({
+    type: String,
+    nullable: true,
+    example: '8927300.00',
+    description: `${description}（元，两位小数的文本）`,
+  }) as const;
+
+/** 项目资金（元）: seven amounts as decimal strings, each null when blank (sent with a save, answered with the form). */
+@ApiSchema({ name: 'Funds' })
 export class FundsDto implements Funds {
-  @ApiPropertyOptional({ example: '8927300.00', description: '项目资金总额' }) @IsMoney() totalAmount!: string | null;
-  @ApiPropertyOptional({ description: '其中：财政资金' }) @IsMoney() fiscalAmount!: string | null;
-  @ApiPropertyOptional({ description: '其他资金（全周期）' }) @IsMoney() otherAmount!: string | null;
-  @ApiPropertyOptional({ description: '年度资金申请总额' }) @IsMoney() annualAmount!: string | null;
-  @ApiPropertyOptional({ description: '其中：当年财政拨款' }) @IsMoney() annualFiscalAmount!: string | null;
-  @ApiPropertyOptional({ description: '上年结转资金' }) @IsMoney() carryOverAmount!: string | null;
-  @ApiPropertyOptional({ description: '其他资金（本年度）' }) @IsMoney() annualOtherAmount!: string | null;
+  @ApiProperty(money('项目资金总额')) @IsMoney() totalAmount!: string | null;
+  @ApiProperty(money('其中：财政资金')) @IsMoney() fiscalAmount!: string | null;
+  @ApiProperty(money('其他资金（全周期）')) @IsMoney() otherAmount!: string | null;
+  @ApiProperty(money('年度资金申请总额')) @IsMoney() annualAmount!: string | null;
+  @ApiProperty(money('其中：当年财政拨款')) @IsMoney() annualFiscalAmount!: string | null;
+  @ApiProperty(money('上年结转资金')) @IsMoney() carryOverAmount!: string | null;
+  @ApiProperty(money('其他资金（本年度）')) @IsMoney() annualOtherAmount!: string | null;
 }
 
-export class IndicatorDto implements IndicatorInput {
-  @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: '指标编号无效' }) id?: string;
+@ApiSchema({ name: 'IndicatorInput' })
+export class IndicatorInputDto implements IndicatorInput {
+  @ApiPropertyOptional({ type: String, format: 'uuid', description: '已有指标的编号；新指标省略' })
+  @IsOptional()
+  @IsUUID('all', { message: '指标编号无效' })
+  id?: string;
 
-  @ApiProperty({ description: '三级指标' }) @IsString() @MaxLength(300) name!: string;
+  @ApiProperty({ type: String, maxLength: 300, description: '三级指标' }) @IsString() @MaxLength(300) name!: string;
 
-  @ApiProperty({ example: '>=90%', description: '年度指标值（按输入原样保存）' })
+  @ApiProperty({ type: String, maxLength: 300, example: '>=90%', description: '年度指标值（按输入原样保存）' })
   @IsString()
   @MaxLength(300)
   rawValue!: string;
 
-  @ApiPropertyOptional({ description: '分值' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '5', description: '分值' })
   @IsOptional()
   @IsString()
   @Matches(/^\d{1,5}(\.\d{1,2})?$/, { message: '分值必须是不超过两位小数的非负数' })
   weight?: string | null;
 
-  @ApiPropertyOptional({ description: '评分细则' }) @IsOptional() @IsString() @MaxLength(4000) scoringNotes?:
-    string | null;
-  @ApiPropertyOptional({ description: '指标解释' }) @IsOptional() @IsString() @MaxLength(4000) explanation?:
-    string | null;
-  @ApiPropertyOptional({ description: '备注' }) @IsOptional() @IsString() @MaxLength(4000) remark?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 4000, description: '评分细则' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  scoringNotes?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 4000, description: '指标解释' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  explanation?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 4000, description: '备注' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  remark?: string | null;
 }
 
-export class Level2GroupDto implements Level2GroupInput {
-  @ApiProperty({ example: 'quantity', description: '二级指标代码' })
+@ApiSchema({ name: 'Level2GroupInput' })
+export class Level2GroupInputDto implements Level2GroupInput {
+  @ApiProperty({ type: String, example: 'quantity', description: '二级指标代码' })
   @IsString()
   @IsNotEmpty({ message: '请选择二级指标' })
   code!: string;
 
-  @ApiProperty({ type: [IndicatorDto] })
+  @ApiProperty({ type: [IndicatorInputDto] })
   @IsArray()
   @ValidateNested({ each: true })
-  @Type(() => IndicatorDto)
-  indicators!: IndicatorDto[];
+  @Type(() => IndicatorInputDto)
+  indicators!: IndicatorInputDto[];
 }
 
-export class Level1GroupDto implements Level1GroupInput {
-  @ApiProperty({ example: 'output', description: '一级指标代码' })
+@ApiSchema({ name: 'Level1GroupInput' })
+export class Level1GroupInputDto implements Level1GroupInput {
+  @ApiProperty({ type: String, example: 'output', description: '一级指标代码' })
   @IsString()
   @IsNotEmpty({ message: '请选择一级指标' })
   code!: string;
 
-  @ApiProperty({ type: [Level2GroupDto] })
+  @ApiProperty({ type: [Level2GroupInputDto] })
   @IsArray()
   @ValidateNested({ each: true })
-  @Type(() => Level2GroupDto)
-  children!: Level2GroupDto[];
+  @Type(() => Level2GroupInputDto)
+  children!: Level2GroupInputDto[];
 }
 
-export class IndicatorSetsDto implements IndicatorSetsInput {
-  @ApiProperty({ type: [Level1GroupDto], description: '年度绩效指标' })
+@ApiSchema({ name: 'IndicatorSetsInput' })
+export class IndicatorSetsInputDto implements IndicatorSetsInput {
+  @ApiProperty({ type: [Level1GroupInputDto], description: '年度绩效指标' })
   @IsArray()
   @ValidateNested({ each: true })
-  @Type(() => Level1GroupDto)
-  year!: Level1GroupDto[];
+  @Type(() => Level1GroupInputDto)
+  year!: Level1GroupInputDto[];
 
-  @ApiPropertyOptional({ type: [Level1GroupDto], description: '长期绩效指标（可选）' })
+  @ApiProperty({ type: [Level1GroupInputDto], nullable: true, description: '长期绩效指标（可选，null 表示没有）' })
   @IsOptional()
   @IsArray()
   @ValidateNested({ each: true })
-  @Type(() => Level1GroupDto)
-  longTerm!: Level1GroupDto[] | null;
+  @Type(() => Level1GroupInputDto)
+  longTerm!: Level1GroupInputDto[] | null;
 }
 
 /** PUT /api/forms/:id — the whole form at once. */
+@ApiSchema({ name: 'SaveFormRequest' })
 export class SaveFormDto implements SaveFormRequest {
-  @ApiProperty({ description: '读取表单时得到的 rowVersion' })
+  @ApiProperty({ type: 'integer', minimum: 1, description: '读取表单时得到的 rowVersion' })
   @IsInt({ message: 'rowVersion 必须是整数' })
   @Min(1)
   rowVersion!: number;
@@ -120,12 +147,20 @@ export class SaveFormDto implements SaveFormRequest {
   @Type(() => FundsDto)
   funds!: FundsDto;
 
-  @ApiPropertyOptional({ description: '项目总目标' }) @IsOptional() @IsString() @MaxLength(20000) totalGoal!:
-    string | null;
-  @ApiPropertyOptional({ description: '年度总目标' }) @IsOptional() @IsString() @MaxLength(20000) annualGoal!:
-    string | null;
+  @ApiProperty({ type: String, nullable: true, maxLength: 20000, description: '项目总目标' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  totalGoal!: string | null;
+  @ApiProperty({ type: String, nullable: true, maxLength: 20000, description: '年度总目标' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20000)
+  annualGoal!: string | null;
 
-  @ApiPropertyOptional({
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
     example: 2021,
     minimum: GOAL_PERIOD_YEARS.min,
     maximum: GOAL_PERIOD_YEARS.max,
@@ -134,7 +169,9 @@ export class SaveFormDto implements SaveFormRequest {
   @IsOptional()
   @IsGoalPeriodYear()
   goalPeriodStart!: number | null;
-  @ApiPropertyOptional({
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
     example: 2021,
     minimum: GOAL_PERIOD_YEARS.min,
     maximum: GOAL_PERIOD_YEARS.max,
@@ -144,9 +181,9 @@ export class SaveFormDto implements SaveFormRequest {
   @IsGoalPeriodYear()
   goalPeriodEnd!: number | null;
 
-  @ApiProperty({ type: IndicatorSetsDto })
+  @ApiProperty({ type: IndicatorSetsInputDto })
   @IsDefined({ message: '缺少绩效指标' })
   @ValidateNested()
-  @Type(() => IndicatorSetsDto)
-  indicators!: IndicatorSetsDto;
+  @Type(() => IndicatorSetsInputDto)
+  indicators!: IndicatorSetsInputDto;
 }

@@ -1,34 +1,64 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 import {
   ORGANIZATION_KINDS,
   type CreateOrganizationRequest,
+  type Organization,
   type OrganizationKind,
   type UpdateOrganizationRequest,
 } from '@jxt/contracts';
 
-export class CreateOrganizationDto implements CreateOrganizationRequest {
-  @ApiProperty() @IsUUID('all', { message: '上级组织编号无效' }) parentId!: string;
+@ApiSchema({ name: 'Organization' })
+export class OrganizationDto implements Organization {
+  @ApiProperty({ type: String, format: 'uuid' }) id!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: '上级组织；财政局为 null' }) parentId!:
+    string | null;
+  @ApiProperty({ enum: ORGANIZATION_KINDS, enumName: 'OrganizationKind' }) kind!: OrganizationKind;
+  @ApiProperty({ type: String }) name!: string;
+  @ApiProperty({ type: String, nullable: true, description: '单位类型代码（仅预算单位）' }) unitTypeCode!:
+    string | null;
+  @ApiProperty({ type: 'integer' }) sortOrder!: number;
+}
 
-  @ApiProperty({ enum: ORGANIZATION_KINDS })
+@ApiSchema({ name: 'CreateOrganizationRequest' })
+export class CreateOrganizationDto implements CreateOrganizationRequest {
+  @ApiProperty({ type: String, format: 'uuid' }) @IsUUID('all', { message: '上级组织编号无效' }) parentId!: string;
+
+  @ApiProperty({ enum: ORGANIZATION_KINDS, enumName: 'OrganizationKind' })
   @IsIn([...ORGANIZATION_KINDS], { message: '组织类型必须是 finance_bureau、department、unit 或 internal' })
   kind!: OrganizationKind;
 
-  @ApiProperty() @IsString() @IsNotEmpty({ message: '请填写组织名称' }) @MaxLength(200) name!: string;
+  @ApiProperty({ type: String, maxLength: 200 })
+  @IsString()
+  @IsNotEmpty({ message: '请填写组织名称' })
+  @MaxLength(200)
+  name!: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) unitTypeCode?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 64 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  unitTypeCode?: string | null;
 
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) sortOrder?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 }) @IsOptional() @IsInt() @Min(0) sortOrder?: number;
 }
 
+@ApiSchema({ name: 'UpdateOrganizationRequest' })
 export class UpdateOrganizationDto implements UpdateOrganizationRequest {
-  @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: '上级组织编号无效' }) parentId?: string;
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: '上级组织编号无效' })
+  parentId?: string;
+  @ApiPropertyOptional({ type: String, maxLength: 200 })
   @IsOptional()
   @IsString()
   @IsNotEmpty({ message: '请填写组织名称' })
   @MaxLength(200)
   name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) unitTypeCode?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) sortOrder?: number;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 64 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  unitTypeCode?: string | null;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 }) @IsOptional() @IsInt() @Min(0) sortOrder?: number;
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsIn,
@@ -15,72 +15,107 @@ import {
   ValidateIf,
 } from 'class-validator';
 import {
+  FORM_STATUSES,
   PROJECT_CONTINUITY,
   type CreateProjectRequest,
+  type FormStatus,
+  type Project,
   type ProjectContinuity,
   type ProjectHeader,
+  type ProjectListItem,
+  type ProjectListResponse,
   type UpdateProjectRequest,
 } from '@jxt/contracts';
 
-/** 项目表头: the fields printed in the header grid of the 绩效目标填报表 (plus code, 新增/延续, 功能分类科目). */
+/**
+ * 项目表头: the fields printed in the header grid of the 绩效目标填报表 (plus code, 新增/延续, 功能分类科目). Sent with a
+ * save and answered with every project and form: each field is present, null when blank.
+ */
+@ApiSchema({ name: 'ProjectHeader' })
 export class ProjectHeaderDto implements ProjectHeader {
-  @ApiProperty({ example: '2021-KCZX-003', description: '项目编码' })
+  @ApiProperty({ type: String, example: '2021-KCZX-003', description: '项目编码' })
   @IsString()
   @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, { message: '项目编码只能用字母、数字和 . _ -，最长 64 位' })
   code!: string;
 
-  @ApiProperty({ example: '网络信息系统运行与维护', description: '项目名称' })
+  @ApiProperty({ type: String, example: '网络信息系统运行与维护', description: '项目名称' })
   @IsString()
   @IsNotEmpty({ message: '请填写项目名称' })
   @MaxLength(300)
   name!: string;
 
-  @ApiPropertyOptional({ example: 'recurring', description: '项目类别' })
+  @ApiProperty({ type: String, nullable: true, example: 'recurring', description: '项目类别代码' })
   @IsOptional()
   @IsString()
   @MaxLength(64)
   categoryCode!: string | null;
 
-  @ApiPropertyOptional({ enum: PROJECT_CONTINUITY, description: '新增/延续' })
+  @ApiProperty({ enum: PROJECT_CONTINUITY, enumName: 'ProjectContinuity', nullable: true, description: '新增/延续' })
   @IsOptional()
   @IsIn([...PROJECT_CONTINUITY], { message: '新增/延续 必须是 new 或 continuing' })
   continuity!: ProjectContinuity | null;
 
-  @ApiPropertyOptional({ example: '2060103', description: '功能分类科目' })
+  @ApiProperty({ type: String, nullable: true, example: '2060103', description: '功能分类科目代码' })
   @IsOptional()
   @IsString()
   @Matches(/^\d{3,7}$/, { message: '功能分类科目编码应为 3–7 位数字' })
   functionClassCode!: string | null;
 
-  @ApiPropertyOptional({ description: '主管部门（按表上所印）' })
+  @ApiProperty({ type: String, nullable: true, description: '主管部门（按表上所印）' })
   @IsOptional()
   @IsString()
   @MaxLength(300)
   printedDepartment!: string | null;
 
-  @ApiPropertyOptional({ description: '实施单位（按表上所印）' })
+  @ApiProperty({ type: String, nullable: true, description: '实施单位（按表上所印）' })
   @IsOptional()
   @IsString()
   @MaxLength(300)
   printedImplementingUnit!: string | null;
 
-  @ApiPropertyOptional({ example: '2021-01-01', description: '计划开始日期' })
+  @ApiProperty({ type: String, format: 'date', nullable: true, example: '2021-01-01', description: '计划开始日期' })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: '计划开始日期必须是 YYYY-MM-DD' })
   plannedStart!: string | null;
 
-  @ApiPropertyOptional({ example: '2022-12-31', description: '计划完成日期' })
+  @ApiProperty({ type: String, format: 'date', nullable: true, example: '2022-12-31', description: '计划完成日期' })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: '计划完成日期必须是 YYYY-MM-DD' })
   plannedEnd!: string | null;
 }
 
+/** A project (项目) with the header of one of its forms (the year's, in lists). */
+@ApiSchema({ name: 'Project' })
+export class ProjectDto extends ProjectHeaderDto implements Project {
+  @ApiProperty({ type: String, format: 'uuid' }) id!: string;
+  @ApiProperty({ type: String, format: 'uuid', description: '所属预算单位' }) organizationId!: string;
+  @ApiProperty({ type: String }) organizationName!: string;
+}
+
+@ApiSchema({ name: 'ProjectListItem' })
+export class ProjectListItemDto extends ProjectDto implements ProjectListItem {
+  @ApiProperty({ type: 'integer', example: 2021 }) year!: number;
+  @ApiProperty({ type: String, format: 'uuid', description: '该项目本年度绩效目标表的编号' }) formId!: string;
+  @ApiProperty({ enum: FORM_STATUSES, enumName: 'FormStatus' }) formStatus!: FormStatus;
+  @ApiProperty({ type: String, nullable: true, example: '8927300.00', description: '年度资金申请总额（元）' })
+  annualAmount!: string | null;
+}
+
+@ApiSchema({ name: 'ProjectListResponse' })
+export class ProjectListResponseDto implements ProjectListResponse {
+  @ApiProperty({ type: [ProjectListItemDto] }) items!: ProjectListItemDto[];
+  @ApiProperty({ type: 'integer' }) total!: number;
+  @ApiProperty({ type: 'integer' }) page!: number;
+  @ApiProperty({ type: 'integer' }) pageSize!: number;
+}
+
+@ApiSchema({ name: 'CreateProjectRequest' })
 export class CreateProjectDto extends ProjectHeaderDto implements CreateProjectRequest {
-  @ApiProperty({ description: '所属预算单位' })
+  @ApiProperty({ type: String, format: 'uuid', description: '所属预算单位' })
   @IsUUID('all', { message: '单位编号无效' })
   organizationId!: string;
 
-  @ApiProperty({ example: 2021, description: '首个绩效目标表的年度' })
+  @ApiProperty({ type: 'integer', minimum: 2000, maximum: 2100, example: 2021, description: '首个绩效目标表的年度' })
   @IsInt({ message: '年度必须是整数' })
   @Min(2000)
   @Max(2100)
@@ -88,8 +123,9 @@ export class CreateProjectDto extends ProjectHeaderDto implements CreateProjectR
 }
 
 /** PATCH /api/projects/:id: the identity only; the printed header is the form's (any other field is a 400). */
+@ApiSchema({ name: 'UpdateProjectRequest' })
 export class UpdateProjectDto implements UpdateProjectRequest {
-  @ApiPropertyOptional({ example: '2021-KCZX-003', description: '项目编码' })
+  @ApiPropertyOptional({ type: String, example: '2021-KCZX-003', description: '项目编码' })
   // Absent is fine; null is not (it would be stored as a code).
   @ValidateIf((dto: UpdateProjectDto) => dto.code !== undefined)
   @IsString({ message: '项目编码不能为空' })
@@ -98,20 +134,42 @@ export class UpdateProjectDto implements UpdateProjectRequest {
 }
 
 export class ListProjectsQueryDto {
-  @ApiProperty({ example: 2021 })
+  @ApiProperty({ type: 'integer', minimum: 2000, maximum: 2100, example: 2021 })
   @Type(() => Number)
   @IsInt({ message: 'year 必须是年份' })
   @Min(2000)
   @Max(2100)
   year!: number;
-  @ApiPropertyOptional({ description: '按项目名称或编码搜索' })
+  @ApiPropertyOptional({ type: String, maxLength: 100, description: '按项目名称或编码搜索' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   search?: string;
-  @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: '组织编号无效' }) organizationId?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) categoryCode?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(30) status?: string;
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
-  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize?: number;
+  @ApiPropertyOptional({ type: String, format: 'uuid', description: '组织（含其下级）' })
+  @IsOptional()
+  @IsUUID('all', { message: '组织编号无效' })
+  organizationId?: string;
+  @ApiPropertyOptional({ type: String, maxLength: 64, description: '项目类别代码' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  categoryCode?: string;
+  @ApiPropertyOptional({ type: String, maxLength: 30, description: '表单状态' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(30)
+  status?: string;
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  pageSize?: number;
 }

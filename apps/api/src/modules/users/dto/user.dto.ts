@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import {
   ArrayMinSize,
   IsArray,
@@ -12,7 +12,14 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { ROLES, type CreateUserRequest, type Role, type UpdateUserRequest } from '@jxt/contracts';
+import {
+  ROLES,
+  type CreateUserRequest,
+  type RevokedSessions,
+  type Role,
+  type UpdateUserRequest,
+  type User,
+} from '@jxt/contracts';
 import { IsPhone } from '../../../common/validation/is-filer';
 
 /** Login names: also checked by the tenant:create command. */
@@ -20,52 +27,88 @@ export const USERNAME_PATTERN = /^[A-Za-z0-9._@-]{2,64}$/;
 
 const ROLE_MESSAGE = `角色必须是 ${ROLES.join('、')} 之一`;
 
+@ApiSchema({ name: 'User' })
+export class UserDto implements User {
+  @ApiProperty({ type: String, format: 'uuid' }) id!: string;
+  @ApiProperty({ type: String }) username!: string;
+  @ApiProperty({ type: String }) displayName!: string;
+  @ApiProperty({ type: String, nullable: true, description: '联系电话（提交表单时作为联系电话的建议值）' }) phone!:
+    string | null;
+  @ApiProperty({ type: String, format: 'uuid' }) organizationId!: string;
+  @ApiProperty({ enum: ROLES, enumName: 'Role', isArray: true }) roles!: Role[];
+  @ApiProperty({ type: Boolean }) disabled!: boolean;
+}
+
+@ApiSchema({ name: 'RevokedSessions' })
+export class RevokedSessionsDto implements RevokedSessions {
+  @ApiProperty({ type: 'integer', description: '结束的会话数' }) revoked!: number;
+}
+
+@ApiSchema({ name: 'CreateUserRequest' })
 export class CreateUserDto implements CreateUserRequest {
-  @ApiProperty()
+  @ApiProperty({ type: String, pattern: USERNAME_PATTERN.source })
   @IsString()
   @Matches(USERNAME_PATTERN, { message: '用户名只能用 2–64 个字母、数字或 . _ @ -' })
   username!: string;
 
-  @ApiProperty() @IsString() @IsNotEmpty({ message: '请填写姓名' }) @MaxLength(100) displayName!: string;
+  @ApiProperty({ type: String, maxLength: 100 })
+  @IsString()
+  @IsNotEmpty({ message: '请填写姓名' })
+  @MaxLength(100)
+  displayName!: string;
 
-  @ApiProperty() @IsString() @MinLength(8, { message: '密码至少 8 个字符' }) @MaxLength(200) password!: string;
+  @ApiProperty({ type: String, minLength: 8, maxLength: 200 })
+  @IsString()
+  @MinLength(8, { message: '密码至少 8 个字符' })
+  @MaxLength(200)
+  password!: string;
 
-  @ApiPropertyOptional({ description: '联系电话（提交表单时作为联系电话的建议值）', example: '021-57821234' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: '联系电话（提交表单时作为联系电话的建议值）',
+    example: '021-57821234',
+  })
   @IsPhone({ optional: true })
   phone?: string | null;
 
-  @ApiProperty() @IsUUID('all', { message: '组织编号无效' }) organizationId!: string;
+  @ApiProperty({ type: String, format: 'uuid' }) @IsUUID('all', { message: '组织编号无效' }) organizationId!: string;
 
-  @ApiProperty({ enum: ROLES, isArray: true })
+  @ApiProperty({ enum: ROLES, enumName: 'Role', isArray: true, minItems: 1 })
   @IsArray()
   @ArrayMinSize(1, { message: '至少选择一个角色' })
   @IsIn([...ROLES], { each: true, message: ROLE_MESSAGE })
   roles!: Role[];
 }
 
+@ApiSchema({ name: 'UpdateUserRequest' })
 export class UpdateUserDto implements UpdateUserRequest {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, maxLength: 100 })
   @IsOptional()
   @IsString()
   @IsNotEmpty({ message: '请填写姓名' })
   @MaxLength(100)
   displayName?: string;
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, minLength: 8, maxLength: 200 })
   @IsOptional()
   @IsString()
   @MinLength(8, { message: '密码至少 8 个字符' })
   @MaxLength(200)
   password?: string;
-  @ApiPropertyOptional({ description: '联系电话；空白或 null 清除' }) @IsPhone({ optional: true }) phone?:
-    string | null;
-  @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: '组织编号无效' }) organizationId?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: '联系电话；空白或 null 清除' })
+  @IsPhone({ optional: true })
+  phone?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: '组织编号无效' })
+  organizationId?: string;
 
-  @ApiPropertyOptional({ enum: ROLES, isArray: true })
+  @ApiPropertyOptional({ enum: ROLES, enumName: 'Role', isArray: true, minItems: 1 })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1, { message: '至少选择一个角色' })
   @IsIn([...ROLES], { each: true, message: ROLE_MESSAGE })
   roles?: Role[];
 
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() disabled?: boolean;
+  @ApiPropertyOptional({ type: Boolean }) @IsOptional() @IsBoolean() disabled?: boolean;
 }

@@ -1,0 +1,56 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, ApiResponse, ApiSchema } from '@nestjs/swagger';
+import type { ApiError, FieldError, FieldIssue } from '@jxt/contracts';
+import { ANY_VALUE } from './normalize-document';
+
+@ApiSchema({ name: 'FieldError', description: 'One bad field of a request.' })
+export class FieldErrorDto implements FieldError {
+  @ApiProperty({
+    type: String,
+    description: '请求体中字段的路径，如 `funds.totalAmount`、`indicators.year.0.children.1.indicators.2.rawValue`',
+  })
+  field!: string;
+  @ApiProperty({ type: String }) message!: string;
+  @ApiPropertyOptional({ ...ANY_VALUE, description: '用户所发送的值（表单据此回显）' }) value?: unknown;
+}
+
+@ApiSchema({
+  name: 'ApiError',
+  description: 'Body of every answer that is not 2xx (common/http/api-exception.filter).',
+})
+export class ApiErrorDto implements ApiError {
+  @ApiProperty({ type: 'integer', example: 400 }) statusCode!: number;
+  @ApiProperty({ type: String, example: 'Bad Request' }) error!: string;
+  @ApiProperty({ type: String, description: '给人看的说明' }) message!: string;
+  @ApiPropertyOptional({ type: [FieldErrorDto], description: '400：每个有问题的字段一项' }) fields?: FieldErrorDto[];
+}
+
+@ApiSchema({ name: 'FieldIssue', description: 'A check of the content (docs/domain.md §2–§3); warnings never block.' })
+export class FieldIssueDto implements FieldIssue {
+  @ApiProperty({ type: String }) field!: string;
+  @ApiProperty({ enum: ['error', 'warning'], description: 'error 阻止所检查的操作（保存或提交），warning 从不阻止' })
+  severity!: 'error' | 'warning';
+  @ApiPropertyOptional({ type: Boolean, enum: [true], description: '尚未填写的必填项（待办，而非错误）' })
+  blank?: true;
+  @ApiProperty({ type: String }) code!: string;
+  @ApiProperty({ type: String }) message!: string;
+}
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: '请求有误：message 说明，fields 列出每个有问题的字段',
+  401: '未登录、会话已失效，或用户名密码错误',
+  403: '无权执行此操作',
+  404: '记录不存在或无权访问',
+  409: '与记录当前状态冲突（rowVersion 过期、重复、已锁定……）',
+  429: '登录失败次数过多，请稍后再试',
+  503: '数据库无响应',
+};
+
+/** The error answers of a route, each an ApiError. */
+export function ApiErrorResponses(...statuses: number[]): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    ...statuses.map((status) =>
+      ApiResponse({ status, type: ApiErrorDto, description: ERROR_DESCRIPTIONS[status] ?? 'ApiError' }),
+    ),
+  );
+}
