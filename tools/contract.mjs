@@ -3,8 +3,9 @@
 // The HTTP contract, generated from the API's DTO classes (docs/adr/0010-http-contract.md):
 //   libs/contracts/openapi.json            the OpenAPI 3.1 document, as /api/docs-json serves it
 //   libs/contracts/src/generated/openapi.ts its types (openapi-typescript), aliased by libs/contracts
-// `--write` regenerates both from the built API (apps/api/dist, no database needed); `--check` exits 1 when the
-// committed files differ from what the current code generates (CI runs it).
+// `--write` compiles the API and regenerates both (no database needed); `--check` exits 1 when the committed files
+// differ from what the built API (apps/api/dist) generates (CI runs it after the build).
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -20,6 +21,15 @@ const mode = process.argv[2];
 if (mode !== '--write' && mode !== '--check') {
   console.error('usage: node tools/contract.mjs --write | --check');
   process.exit(2);
+}
+if (mode === '--write') {
+  // The libraries are compiled without stopping at type errors (tsc still emits): an alias in libs/contracts for a
+  // schema that is new does not type-check until this very run has generated the type it names.
+  const tsc = join(root, 'node_modules/.bin/tsc');
+  for (const lib of ['libs/contracts', 'libs/domain'])
+    spawnSync(tsc, ['-p', `${lib}/tsconfig.lib.json`], { cwd: root });
+  const api = spawnSync('npm', ['run', 'build', '--silent', '-w', '@jxt/api'], { cwd: root, stdio: 'inherit' });
+  if (api.status !== 0) process.exit(api.status ?? 1);
 }
 if (!existsSync(BUILT)) {
   console.error(`${relative(root, BUILT)} is missing: build the API first (npx nx run api:build)`);

@@ -46,6 +46,8 @@ export type ReplaceTaxonomyRequest = Schemas['ReplaceTaxonomyRequest'];
 // projects
 export type ProjectHeader = Schemas['ProjectHeader'];
 export type Project = Schemas['Project'];
+export type ProjectFormSummary = Schemas['ProjectFormSummary'];
+export type ProjectDetail = Schemas['ProjectDetail'];
 export type ProjectListItem = Schemas['ProjectListItem'];
 export type ProjectListResponse = Schemas['ProjectListResponse'];
 export type CreateProjectRequest = Schemas['CreateProjectRequest'];

@@ -22,7 +22,8 @@ const isObject = (value: unknown): value is Schema =>
  *   document does not name (a typo, a leaked column) fails the integration tests.
  */
 export function normalizeDocument(document: OpenAPIObject): OpenAPIObject {
-  const copy = structuredClone(document) as OpenAPIObject & Schema;
+  // Through JSON, as the document is served and written: keys Nest left undefined disappear here too.
+  const copy = JSON.parse(JSON.stringify(document)) as OpenAPIObject & Schema;
   copy.openapi = '3.1.0';
   for (const schema of Object.values(copy.components?.schemas ?? {})) normalizeSchema(schema as Schema);
   for (const item of Object.values(copy.paths)) {

@@ -13,6 +13,7 @@ import { quoteIdent, withCredentials, withDatabase } from '../../src/database/ur
 import { loadTenant, type LoadedTenant } from '../../src/seeds/load-tenant';
 import { withOwnerTransaction } from '../../src/seeds/owner-transaction';
 import { readSongjiangSeed, type SeedUser } from '../../src/seeds/seed-files';
+import { enforceContract } from './contract-validator';
 import { TEMPLATE_DATABASE } from './test-env';
 
 export const TEST_PASSWORD = 'test-password-1';
@@ -60,7 +61,8 @@ export async function startTestApp(configOverrides: Record<string, string> = {})
   const db = await createTestDatabase();
   const config = testConfig(configOverrides);
   const appUrl = await ensureAppRole(db.ownerUrl, config);
-  const app = await createApp({ config, appDatabaseUrl: appUrl, logger: false });
+  // Every answer of every test is checked against the OpenAPI document (contract-validator.ts).
+  const app = enforceContract(await createApp({ config, appDatabaseUrl: appUrl, logger: false }));
   return {
     app,
     ownerUrl: db.ownerUrl,
@@ -78,7 +80,9 @@ export async function startSecondApp(
   first: TestApp,
   configOverrides: Record<string, string> = {},
 ): Promise<NestFastifyApplication> {
-  return createApp({ config: testConfig(configOverrides), appDatabaseUrl: first.appUrl, logger: false });
+  return enforceContract(
+    await createApp({ config: testConfig(configOverrides), appDatabaseUrl: first.appUrl, logger: false }),
+  );
 }
 
 /**

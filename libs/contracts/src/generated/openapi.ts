@@ -301,7 +301,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 读取项目（含最近一年绩效目标表的表头） */
+        /** 读取项目（含最近一年绩效目标表的表头）及其各张表单 */
         get: operations["ProjectsController_get"];
         put?: never;
         post?: never;
@@ -981,6 +981,64 @@ export interface components {
             organizationId: string;
             organizationName: string;
         };
+        /** @description 项目的一张绩效目标表（一个年度的一个版本） */
+        ProjectFormSummary: {
+            /** Format: uuid */
+            id: string;
+            year: number;
+            revision: number;
+            status: components["schemas"]["FormStatus"];
+        };
+        ProjectDetail: {
+            /**
+             * @description 项目编码
+             * @example 2021-KCZX-003
+             */
+            code: string;
+            /**
+             * @description 项目名称
+             * @example 网络信息系统运行与维护
+             */
+            name: string;
+            /**
+             * @description 项目类别代码
+             * @example recurring
+             */
+            categoryCode: string | null;
+            /** @description 新增/延续 */
+            continuity: components["schemas"]["ProjectContinuity"] | null;
+            /**
+             * @description 功能分类科目代码
+             * @example 2060103
+             */
+            functionClassCode: string | null;
+            /** @description 主管部门（按表上所印） */
+            printedDepartment: string | null;
+            /** @description 实施单位（按表上所印） */
+            printedImplementingUnit: string | null;
+            /**
+             * Format: date
+             * @description 计划开始日期
+             * @example 2021-01-01
+             */
+            plannedStart: string | null;
+            /**
+             * Format: date
+             * @description 计划完成日期
+             * @example 2022-12-31
+             */
+            plannedEnd: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description 所属预算单位
+             */
+            organizationId: string;
+            organizationName: string;
+            /** @description 各年度、各版本的表单 */
+            forms: components["schemas"]["ProjectFormSummary"][];
+        };
         CreateProjectRequest: {
             /**
              * @description 项目编码
@@ -1483,7 +1541,7 @@ export interface components {
         };
         /** @description 表单历史的一条：一次审批操作或一次保存（只追加） */
         FormHistoryEntry: {
-            /** Format: uuid */
+            /** @description 历史记录的递增编号 */
             id: string;
             /** @enum {string} */
             kind: "transition" | "save";
@@ -1960,7 +2018,7 @@ export interface components {
             after: string | null;
         };
         EvaluationHistoryEntry: {
-            /** Format: uuid */
+            /** @description 历史记录的递增编号 */
             id: string;
             /** @enum {string} */
             kind: "transition" | "save";
@@ -3126,7 +3184,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Project"];
+                    "application/json": components["schemas"]["ProjectDetail"];
                 };
             };
             /** @description 未登录、会话已失效，或用户名密码错误 */
@@ -3225,7 +3283,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Project"];
+                    "application/json": components["schemas"]["ProjectDetail"];
                 };
             };
             /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */

@@ -7,14 +7,14 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Project, ProjectListItem, ProjectListResponse } from '@jxt/contracts';
+import type { ProjectDetail, ProjectListItem, ProjectListResponse } from '@jxt/contracts';
 import { Authenticated, Roles } from '../../common/auth/access.decorators';
 import { idParam } from '../../common/http/id-param';
 import { ApiErrorResponses } from '../../openapi/api-error.dto';
 import {
   CreateProjectDto,
   ListProjectsQueryDto,
-  ProjectDto,
+  ProjectDetailDto,
   ProjectListItemDto,
   ProjectListResponseDto,
   UpdateProjectDto,
@@ -38,10 +38,10 @@ export class ProjectsController {
 
   @Get(':id')
   @Authenticated()
-  @ApiOperation({ summary: '读取项目（含最近一年绩效目标表的表头）' })
-  @ApiOkResponse({ type: ProjectDto })
+  @ApiOperation({ summary: '读取项目（含最近一年绩效目标表的表头）及其各张表单' })
+  @ApiOkResponse({ type: ProjectDetailDto })
   @ApiErrorResponses(401, 404)
-  get(@Param('id', idParam()) id: string): Promise<Project> {
+  get(@Param('id', idParam()) id: string): Promise<ProjectDetail> {
     return this.projects.get(id);
   }
 
@@ -57,9 +57,9 @@ export class ProjectsController {
   @Patch(':id')
   @Roles('filer')
   @ApiOperation({ summary: '修改项目编码（表头其余各项随表单保存）' })
-  @ApiOkResponse({ type: ProjectDto })
+  @ApiOkResponse({ type: ProjectDetailDto })
   @ApiErrorResponses(400, 401, 403, 404, 409)
-  update(@Param('id', idParam()) id: string, @Body() dto: UpdateProjectDto): Promise<Project> {
+  update(@Param('id', idParam()) id: string, @Body() dto: UpdateProjectDto): Promise<ProjectDetail> {
     return this.projects.update(id, dto);
   }
 

@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { FormStatus, Project, ProjectListItem, ProjectListResponse } from '@jxt/contracts';
+import type { ProjectDetail, ProjectListItem, ProjectListResponse } from '@jxt/contracts';
 import { proposeGoalPeriod } from '@jxt/domain';
 import { tenantScope } from '../../common/tenancy/request-context';
 import { blankToNull } from '../../common/validation/blank-to-null';
@@ -40,9 +40,7 @@ export class ProjectsService {
   }
 
   /** The project with the header of its newest revision, and the list of its revisions. */
-  async get(
-    id: string,
-  ): Promise<Project & { forms: { id: string; year: number; revision: number; status: FormStatus }[] }> {
+  async get(id: string): Promise<ProjectDetail> {
     const { user, db } = tenantScope();
     const project = await this.projectRows.byId(db, user.scope, id);
     if (!project) throw new NotFoundException('项目不存在或无权访问');
@@ -85,7 +83,8 @@ export class ProjectsService {
       goalPeriodEnd: period.goalPeriodEnd,
       userId: user.userId,
     });
-    const project = await this.get(projectId);
+    // A list row (ProjectListItem), as documented: not the detail's list of forms.
+    const { forms: _forms, ...project } = await this.get(projectId);
     return { ...project, year: dto.year, formId, formStatus: 'draft', annualAmount: null };
   }
 
@@ -93,7 +92,7 @@ export class ProjectsService {
    * Changes the project's identity (项目编码). Its open revisions' rowVersions move and their histories record it;
    * what a form prints is changed through the form (PUT /api/forms/:id).
    */
-  async update(id: string, dto: UpdateProjectDto): Promise<Project> {
+  async update(id: string, dto: UpdateProjectDto): Promise<ProjectDetail> {
     await this.get(id);
     if (dto.code !== undefined) await this.forms.changeProjectCode(id, dto.code.trim());
     return this.get(id);

@@ -174,7 +174,7 @@ export class EvaluationFieldChangeDto implements EvaluationFieldChange {
 
 @ApiSchema({ name: 'EvaluationHistoryEntry' })
 export class EvaluationHistoryEntryDto implements EvaluationHistoryEntry {
-  @ApiProperty({ type: String, format: 'uuid' }) id!: string;
+  @ApiProperty({ type: String, pattern: '^[0-9]+$', description: '历史记录的递增编号' }) id!: string;
   @ApiProperty({ enum: ['transition', 'save'] }) kind!: 'transition' | 'save';
   @ApiProperty({ enum: EVALUATION_ACTIONS, enumName: 'EvaluationAction', nullable: true })
   action!: EvaluationAction | null;

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsIn,
@@ -20,6 +20,8 @@ import {
   type CreateProjectRequest,
   type FormStatus,
   type Project,
+  type ProjectDetail,
+  type ProjectFormSummary,
   type ProjectContinuity,
   type ProjectHeader,
   type ProjectListItem,
@@ -90,6 +92,21 @@ export class ProjectDto extends ProjectHeaderDto implements Project {
   @ApiProperty({ type: String, format: 'uuid' }) id!: string;
   @ApiProperty({ type: String, format: 'uuid', description: '所属预算单位' }) organizationId!: string;
   @ApiProperty({ type: String }) organizationName!: string;
+}
+
+@ApiSchema({ name: 'ProjectFormSummary', description: '项目的一张绩效目标表（一个年度的一个版本）' })
+export class ProjectFormSummaryDto implements ProjectFormSummary {
+  @ApiProperty({ type: String, format: 'uuid' }) id!: string;
+  @ApiProperty({ type: 'integer' }) year!: number;
+  @ApiProperty({ type: 'integer' }) revision!: number;
+  @ApiProperty({ enum: FORM_STATUSES, enumName: 'FormStatus' }) status!: FormStatus;
+}
+
+/** GET and PATCH /api/projects/:id: the project with every form it has. */
+@ApiSchema({ name: 'ProjectDetail' })
+@ApiExtraModels(ProjectDto) // the project alone is a contract type too (libs/contracts Project)
+export class ProjectDetailDto extends ProjectDto implements ProjectDetail {
+  @ApiProperty({ type: [ProjectFormSummaryDto], description: '各年度、各版本的表单' }) forms!: ProjectFormSummaryDto[];
 }
 
 @ApiSchema({ name: 'ProjectListItem' })
