@@ -1,2 +1,3 @@
 export * from './labels';
 export * from './http';
+export * from './client';

@@ -1,6 +1,6 @@
-import type { CurrentUser, LoginRequest, LoginResponse } from '@jxt/contracts';
-import { apiFetch } from '../../api/http';
+import type { LoginRequest } from '@jxt/contracts';
+import { api } from '../../api/client';
 
-export const fetchCurrentUser = (signal?: AbortSignal) => apiFetch<CurrentUser>('/api/auth/me', { signal });
-export const postLogin = (body: LoginRequest) => apiFetch<LoginResponse>('/api/auth/login', { method: 'POST', body });
-export const postLogout = () => apiFetch<void>('/api/auth/logout', { method: 'POST' });
+export const fetchCurrentUser = (signal?: AbortSignal) => api.get('/api/auth/me', { signal });
+export const postLogin = (body: LoginRequest) => api.post('/api/auth/login', { body });
+export const postLogout = () => api.post('/api/auth/logout');

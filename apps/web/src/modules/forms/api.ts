@@ -1,15 +1,13 @@
-import type { CodeListItem, CodeListName, GoalForm, SaveFormRequest, TaxonomyNode } from '@jxt/contracts';
-import { apiFetch } from '../../api/http';
+import type { CodeListName, SaveFormRequest } from '@jxt/contracts';
+import { api } from '../../api/client';
 
-export const fetchGoalForm = (id: string, signal?: AbortSignal) =>
-  apiFetch<GoalForm>(`/api/forms/${encodeURIComponent(id)}`, { signal });
+export const fetchGoalForm = (id: string, signal?: AbortSignal) => api.get('/api/forms/{id}', { path: { id }, signal });
 
 /** The whole form in one PUT; a stale rowVersion answers 409, a bad field 400 with `fields`. */
-export const putGoalForm = (id: string, body: SaveFormRequest) =>
-  apiFetch<GoalForm>(`/api/forms/${encodeURIComponent(id)}`, { method: 'PUT', body });
+export const putGoalForm = (id: string, body: SaveFormRequest) => api.put('/api/forms/{id}', { path: { id }, body });
 
 export const fetchTaxonomy = (year: number, signal?: AbortSignal) =>
-  apiFetch<TaxonomyNode[]>(`/api/taxonomy?year=${year}`, { signal });
+  api.get('/api/taxonomy', { query: { year }, signal });
 
 export const fetchCodeList = (list: CodeListName, signal?: AbortSignal) =>
-  apiFetch<CodeListItem[]>(`/api/code-lists?list=${encodeURIComponent(list)}`, { signal });
+  api.get('/api/code-lists', { query: { list }, signal });

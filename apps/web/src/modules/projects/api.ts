@@ -1,25 +1,26 @@
-import type { CodeListItem, CodeListName, Organization, ProjectListResponse } from '@jxt/contracts';
-import { apiFetch } from '../../api/http';
+import type { ApiOperations, CodeListName } from '@jxt/contracts';
+import { api } from '../../api/client';
 import type { ProjectListParams } from './list-params';
 
-/** The query string of GET /api/projects: only the filters that are set. */
-export function projectsQueryString(params: ProjectListParams): string {
-  const query = new URLSearchParams({
-    year: String(params.year),
-    page: String(params.page),
-    pageSize: String(params.pageSize),
-  });
-  if (params.search) query.set('search', params.search);
-  if (params.organizationId) query.set('organizationId', params.organizationId);
-  if (params.categoryCode) query.set('categoryCode', params.categoryCode);
-  if (params.status) query.set('status', params.status);
-  return query.toString();
+type ProjectsQuery = ApiOperations['ProjectsController_list']['parameters']['query'];
+
+/** The query of GET /api/projects: only the filters that are set. */
+export function projectsQuery(params: ProjectListParams): ProjectsQuery {
+  return {
+    year: params.year,
+    page: params.page,
+    pageSize: params.pageSize,
+    search: params.search || undefined,
+    organizationId: params.organizationId || undefined,
+    categoryCode: params.categoryCode || undefined,
+    status: params.status || undefined,
+  };
 }
 
 export const fetchProjects = (params: ProjectListParams, signal?: AbortSignal) =>
-  apiFetch<ProjectListResponse>(`/api/projects?${projectsQueryString(params)}`, { signal });
+  api.get('/api/projects', { query: projectsQuery(params), signal });
 
-export const fetchOrganizations = (signal?: AbortSignal) => apiFetch<Organization[]>('/api/organizations', { signal });
+export const fetchOrganizations = (signal?: AbortSignal) => api.get('/api/organizations', { signal });
 
 export const fetchCodeList = (list: CodeListName, signal?: AbortSignal) =>
-  apiFetch<CodeListItem[]>(`/api/code-lists?list=${encodeURIComponent(list)}`, { signal });
+  api.get('/api/code-lists', { query: { list }, signal });

@@ -1,5 +1,6 @@
 import { applyChange, DEFAULT_PAGE_SIZE, parseListParams, toSearchParams } from './list-params';
-import { projectsQueryString } from './api';
+import { apiUrl } from '@jxt/contracts';
+import { projectsQuery } from './api';
 
 const parse = (query: string) => parseListParams(new URLSearchParams(query));
 const ORG = '0b6c1f4e-2d3a-4b5c-8d9e-0f1a2b3c4d5e';
@@ -90,13 +91,16 @@ describe('applyChange', () => {
   });
 });
 
-describe('projectsQueryString', () => {
+describe('projectsQuery', () => {
   it('sends only the filters that are set', () => {
-    expect(projectsQueryString({ year: 2021, page: 1, pageSize: 20 })).toBe('year=2021&page=1&pageSize=20');
-    expect(
-      new URLSearchParams(
-        projectsQueryString({ year: 2021, page: 2, pageSize: 50, search: '服务 管理', status: 'returned' }),
-      ).get('search'),
-    ).toBe('服务 管理');
+    const url = (params: Parameters<typeof projectsQuery>[0]) =>
+      apiUrl('/api/projects', undefined, projectsQuery(params));
+    expect(url({ year: 2021, page: 1, pageSize: 20 })).toBe('/api/projects?year=2021&page=1&pageSize=20');
+    expect(url({ year: 2021, page: 1, pageSize: 20, search: '' })).toBe('/api/projects?year=2021&page=1&pageSize=20');
+    const query = new URLSearchParams(
+      url({ year: 2021, page: 2, pageSize: 50, search: '服务 管理', status: 'returned' }).split('?')[1],
+    );
+    expect(query.get('search')).toBe('服务 管理');
+    expect(query.get('status')).toBe('returned');
   });
 });

@@ -1,26 +1,16 @@
-import type {
-  BatchTransitionRequest,
-  BatchTransitionResponse,
-  FormHistoryEntry,
-  GoalForm,
-  InboxResponse,
-  TransitionRequest,
-} from '@jxt/contracts';
-import { apiFetch } from '../../api/http';
-
-const formPath = (id: string) => `/api/forms/${encodeURIComponent(id)}`;
+import type { BatchTransitionRequest, TransitionRequest } from '@jxt/contracts';
+import { api } from '../../api/client';
 
 /** One step of the 审批流程. 调整 answers the NEW revision's form. */
 export const postTransition = (id: string, body: TransitionRequest) =>
-  apiFetch<GoalForm>(`${formPath(id)}/transitions`, { method: 'POST', body });
+  api.post('/api/forms/{id}/transitions', { path: { id }, body });
 
 /** Every transition and saved change of a form, oldest first. */
 export const fetchHistory = (id: string, signal?: AbortSignal) =>
-  apiFetch<FormHistoryEntry[]>(`${formPath(id)}/history`, { signal });
+  api.get('/api/forms/{id}/history', { path: { id }, signal });
 
 /** The same step on several forms; each one is checked and committed on its own. */
-export const postBatchTransition = (body: BatchTransitionRequest) =>
-  apiFetch<BatchTransitionResponse>('/api/forms/batch-transitions', { method: 'POST', body });
+export const postBatchTransition = (body: BatchTransitionRequest) => api.post('/api/forms/batch-transitions', { body });
 
 /** 待办: what waits on the caller. */
-export const fetchInbox = (signal?: AbortSignal) => apiFetch<InboxResponse>('/api/inbox', { signal });
+export const fetchInbox = (signal?: AbortSignal) => api.get('/api/inbox', { signal });

@@ -1,4 +1,3 @@
-import type { YearsResponse } from '@jxt/contracts';
-import { apiFetch } from '../../api/http';
+import { api } from '../../api/client';
 
-export const fetchYears = (signal?: AbortSignal) => apiFetch<YearsResponse>('/api/years', { signal });
+export const fetchYears = (signal?: AbortSignal) => api.get('/api/years', { signal });
