@@ -1,8 +1,8 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { GoalForm, Organization, ProjectListItem, SaveFormRequest } from '@jxt/contracts';
-import { apiAs, buttonName, logInNewContext } from './support';
+import type { SaveFormRequest } from '@jxt/contracts';
+import { apiAs, buttonName, callApi, logInNewContext } from './support';
 
 // Two filers of the same unit edit the same form at the same time: the second save is refused (409) and
 // names who saved first. The test makes its own project and second filer, so no other test's data matters;
@@ -18,19 +18,23 @@ async function createProject(
   suffix: string,
   organizationId: string,
 ) {
-  const created = await request.post('/api/projects', {
+  const project = await callApi(request, 'post', '/api/projects', {
     headers,
-    data: {
+    body: {
       organizationId,
       year: YEAR,
       code: `E2E-CONFLICT-${suffix}`,
       name: `并发编辑测试项目 ${suffix}`,
       categoryCode: 'recurring',
+      continuity: null,
+      functionClassCode: null,
+      printedDepartment: null,
+      printedImplementingUnit: null,
+      plannedStart: null,
+      plannedEnd: null,
     },
   });
-  expect(created.status(), await created.text()).toBe(201);
-  const project = (await created.json()) as ProjectListItem;
-  const form = (await (await request.get(`/api/forms/${project.formId}`, { headers })).json()) as GoalForm;
+  const form = await callApi(request, 'get', '/api/forms/{id}', { path: { id: project.formId }, headers });
   const body: SaveFormRequest = {
     rowVersion: form.rowVersion,
     project: {
@@ -75,8 +79,7 @@ async function createProject(
       longTerm: null,
     },
   };
-  const saved = await request.put(`/api/forms/${form.id}`, { headers, data: body });
-  expect(saved.status(), await saved.text()).toBe(200);
+  await callApi(request, 'put', '/api/forms/{id}', { path: { id: form.id }, headers, body });
   return { formId: form.id, projectId: project.id };
 }
 
@@ -99,13 +102,13 @@ test('a second filer saving the same form after the first gets the conflict dial
   const request = await playwright.request.newContext({ baseURL });
   const filer = await apiAs(request, FIRST.username, FIRST.password);
   const admin = await apiAs(request, 'admin', 'demo');
-  const organizations = (await (await request.get('/api/organizations', { headers: admin })).json()) as Organization[];
+  const organizations = await callApi(request, 'get', '/api/organizations', { headers: admin });
   const unit = organizations.find((organization) => organization.name === UNIT);
   expect(unit, 'the demo unit').toBeDefined();
   const second = { username: `filer2-${suffix}`, password: 'second-filer-pw', name: `赵六（第二填报人 ${suffix}）` };
-  const user = await request.post('/api/users', {
+  await callApi(request, 'post', '/api/users', {
     headers: admin,
-    data: {
+    body: {
       username: second.username,
       displayName: second.name,
       password: second.password,
@@ -113,7 +116,6 @@ test('a second filer saving the same form after the first gets the conflict dial
       roles: ['filer'],
     },
   });
-  expect(user.status(), await user.text()).toBe(201);
   const { formId, projectId } = await createProject(request, filer, suffix, unit!.id);
   // The project is of another year: left behind, it would become the newest year every other list opens on.
   try {

@@ -1,8 +1,8 @@
 import { expect, test, type APIRequestContext, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { GoalForm, Organization, ProjectListItem, SaveFormRequest } from '@jxt/contracts';
-import { apiAs, buttonName, expectNoHorizontalScroll, logInToProjects } from './support';
+import type { SaveFormRequest } from '@jxt/contracts';
+import { apiAs, buttonName, callApi, expectNoHorizontalScroll, logInToProjects } from './support';
 
 // The 2021 form of 网络信息系统运行与维护 as the demo seed loads it (seeds/songjiang/forms-2021.json).
 // Only the first test changes it (one value, 项目验收合格率); the others read what that change leaves alone.
@@ -234,25 +234,27 @@ async function createNewProject(
   request: APIRequestContext,
 ): Promise<{ formId: string; projectId: string; headers: Record<string, string> }> {
   const headers = await apiAs(request, 'filer');
-  const organizations = (await (await request.get('/api/organizations', { headers })).json()) as Organization[];
+  const organizations = await callApi(request, 'get', '/api/organizations', { headers });
   const unit = organizations.find((organization) => organization.name === UNIT);
   expect(unit, 'the demo unit').toBeDefined();
   const suffix = Date.now().toString(36).toUpperCase();
-  const created = await request.post('/api/projects', {
+  const project = await callApi(request, 'post', '/api/projects', {
     headers,
-    data: {
+    body: {
       organizationId: unit!.id,
       year: NEW_YEAR,
       code: `E2E-EDITOR-${suffix}`,
       name: `表头与金额测试项目 ${suffix}`,
       categoryCode: 'recurring',
+      continuity: null,
+      functionClassCode: null,
+      printedDepartment: null,
+      printedImplementingUnit: null,
       plannedStart: `${NEW_YEAR}-03-01`,
       plannedEnd: `${NEW_YEAR + 1}-12-31`,
     },
   });
-  expect(created.status(), await created.text()).toBe(201);
-  const project = (await created.json()) as ProjectListItem;
-  const form = (await (await request.get(`/api/forms/${project.formId}`, { headers })).json()) as GoalForm;
+  const form = await callApi(request, 'get', '/api/forms/{id}', { path: { id: project.formId }, headers });
   const {
     code,
     name,
@@ -284,8 +286,7 @@ async function createNewProject(
     goalPeriodEnd: null,
     indicators: { year: [], longTerm: null },
   };
-  const saved = await request.put(`/api/forms/${project.formId}`, { headers, data: body });
-  expect(saved.status(), await saved.text()).toBe(200);
+  await callApi(request, 'put', '/api/forms/{id}', { path: { id: project.formId }, headers, body });
   return { formId: project.formId, projectId: project.id, headers };
 }
 
@@ -373,7 +374,7 @@ test('a new form without 项目总目标’s years: the editor proposes them, �
     await expect(headerCell(page, '功能分类科目')).toHaveText('机关服务');
     await expect(sheet(page)).not.toContainText('2060103');
     await expect(sheet(page).locator('td[data-field="funds.totalAmount"]')).toHaveText('10,234,567.80');
-    const saved = (await (await request.get(`/api/forms/${formId}`, { headers })).json()) as GoalForm;
+    const saved = await callApi(request, 'get', '/api/forms/{id}', { path: { id: formId }, headers });
     expect(saved).toMatchObject({
       goalPeriodStart: NEW_YEAR,
       goalPeriodEnd: NEW_YEAR + 1,

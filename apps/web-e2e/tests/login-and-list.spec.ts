@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { expectNoHorizontalScroll, logInToProjects, submitLogin } from './support';
+import { apiAs, callApi, expectNoHorizontalScroll, logInToProjects, submitLogin } from './support';
 
 // The fresh database of this run holds the demo tenant: filer's unit has three 2021 forms, all drafts.
 const FILER = {
@@ -133,17 +133,12 @@ test('a session revoked elsewhere sends the user back to log in, with a message,
 
   // The same user, on another device, ends every other session (the browser's among them).
   const other = await playwright.request.newContext({ baseURL });
-  const login = await other.post('/api/auth/login', { data: { username: FILER.username, password: FILER.password } });
-  expect(login.status()).toBe(200);
-  const auth = { authorization: `Bearer ${(await login.json()).accessToken as string}` };
-  const sessions = (await (await other.get('/api/auth/sessions', { headers: auth })).json()) as {
-    id: string;
-    current: boolean;
-  }[];
+  const auth = await apiAs(other, FILER.username, FILER.password);
+  const sessions = await callApi(other, 'get', '/api/auth/sessions', { headers: auth });
   const elsewhere = sessions.filter((session) => !session.current);
   expect(elsewhere.length).toBeGreaterThan(0);
   for (const session of elsewhere)
-    expect((await other.delete(`/api/auth/sessions/${session.id}`, { headers: auth })).status()).toBe(204);
+    await callApi(other, 'delete', '/api/auth/sessions/{id}', { path: { id: session.id }, headers: auth });
   await other.dispose();
 
   // Nothing happens until the user acts: then the list's request gets 401 and the app goes to login.

@@ -1,7 +1,8 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiAs, buttonName, logIn } from './support';
+import type { Level1Group, Level1GroupInput, ProjectHeader, TransitionRequest } from '@jxt/contracts';
+import { apiAs, buttonName, callApi, logIn } from './support';
 
 // The issue's first finding, as a user meets it: a project's 2021 form is approved (locked); its 2022 form is
 // carried forward and its 项目名称, planned dates and 实施单位 are changed and saved in the editor. The approved 2021
@@ -12,26 +13,15 @@ const CODE = 'E2E-LOCK-001';
 const NAME = '市民服务（锁定测试）';
 const SCREENSHOTS = join(__dirname, '..', 'test-results', 'screenshots');
 
-interface FormJson {
-  id: string;
-  rowVersion: number;
-  project: Record<string, unknown> & {
-    name: string;
-    plannedStart: string | null;
-    plannedEnd: string | null;
-    printedImplementingUnit: string | null;
-  };
-  [key: string]: unknown;
-}
-
 /** Creates the project, fills its 2021 form with the seeded 市民服务's content and takes it through approval. */
 async function approvedProject(request: APIRequestContext): Promise<{ projectId: string; formId: string }> {
   const filer = await apiAs(request, 'filer');
-  const list = await (
-    await request.get(`/api/projects?year=2021&search=${encodeURIComponent('市民服务')}`, { headers: filer })
-  ).json();
-  const seed = (await (await request.get(`/api/forms/${list.items[0].formId}`, { headers: filer })).json()) as FormJson;
-  const header = {
+  const list = await callApi(request, 'get', '/api/projects', {
+    query: { year: 2021, search: '市民服务' },
+    headers: filer,
+  });
+  const seed = await callApi(request, 'get', '/api/forms/{id}', { path: { id: list.items[0].formId }, headers: filer });
+  const header: ProjectHeader = {
     code: CODE,
     name: NAME,
     categoryCode: seed.project.categoryCode,
@@ -42,13 +32,11 @@ async function approvedProject(request: APIRequestContext): Promise<{ projectId:
     plannedStart: '2021-01-01',
     plannedEnd: '2021-12-31',
   };
-  const created = await request.post('/api/projects', {
+  const { id: projectId, formId } = await callApi(request, 'post', '/api/projects', {
     headers: filer,
-    data: { ...header, organizationId: seed.project.organizationId, year: 2021 },
+    body: { ...header, organizationId: seed.project.organizationId, year: 2021 },
   });
-  expect(created.status(), await created.text()).toBe(201);
-  const { id: projectId, formId } = (await created.json()) as { id: string; formId: string };
-  const strip = (groups: { code: string; children: { code: string; indicators: Record<string, unknown>[] }[] }[]) =>
+  const strip = (groups: Level1Group[]): Level1GroupInput[] =>
     groups.map((l1) => ({
       code: l1.code,
       children: l1.children.map((l2) => ({
@@ -63,13 +51,11 @@ async function approvedProject(request: APIRequestContext): Promise<{ projectId:
         })),
       })),
     }));
-  const indicators = seed.indicators as {
-    year: Parameters<typeof strip>[0];
-    longTerm: Parameters<typeof strip>[0] | null;
-  };
-  const saved = await request.put(`/api/forms/${formId}`, {
+  const { indicators } = seed;
+  await callApi(request, 'put', '/api/forms/{id}', {
+    path: { id: formId },
     headers: filer,
-    data: {
+    body: {
       rowVersion: 1,
       project: header,
       funds: seed.funds,
@@ -80,8 +66,7 @@ async function approvedProject(request: APIRequestContext): Promise<{ projectId:
       indicators: { year: strip(indicators.year), longTerm: indicators.longTerm ? strip(indicators.longTerm) : null },
     },
   });
-  expect(saved.status(), await saved.text()).toBe(200);
-  const steps: [string, Record<string, unknown>][] = [
+  const steps: [string, Omit<TransitionRequest, 'rowVersion'>][] = [
     ['filer', { action: 'submit', filerName: '张文', filerPhone: '021-57820101' }],
     ['supervisor', { action: 'approve' }],
     ['supervisor', { action: 'report' }],
@@ -89,12 +74,12 @@ async function approvedProject(request: APIRequestContext): Promise<{ projectId:
   ];
   for (const [who, body] of steps) {
     const headers = await apiAs(request, who);
-    const form = (await (await request.get(`/api/forms/${formId}`, { headers })).json()) as FormJson;
-    const moved = await request.post(`/api/forms/${formId}/transitions`, {
+    const form = await callApi(request, 'get', '/api/forms/{id}', { path: { id: formId }, headers });
+    await callApi(request, 'post', '/api/forms/{id}/transitions', {
+      path: { id: formId },
       headers,
-      data: { ...body, rowVersion: form.rowVersion },
+      body: { ...body, rowVersion: form.rowVersion },
     });
-    expect(moved.status(), `${who} ${String(body.action)}: ${await moved.text()}`).toBe(200);
   }
   return { projectId, formId };
 }
@@ -140,12 +125,11 @@ test("an approved revision keeps its header when the next year's form changes th
   await expect(page.getByText(/表单已锁定/)).toBeVisible();
 
   // The 2022 form, carried forward from the approved revision, edited and saved in the SPA.
-  const next = await request.post(`/api/projects/${projectId}/forms`, {
+  const { id: nextId } = await callApi(request, 'post', '/api/projects/{id}/forms', {
+    path: { id: projectId },
     headers: await apiAs(request, 'filer'),
-    data: { year: 2022 },
+    body: { year: 2022 },
   });
-  expect(next.status(), await next.text()).toBe(201);
-  const nextId = ((await next.json()) as FormJson).id;
   nextYearForm = nextId;
   await page.goto(`/forms/${nextId}`);
   await expect(page.getByText(/延续自 2021 年度/)).toBeVisible();

@@ -1,7 +1,8 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiAs, buttonName, expectNoHorizontalScroll, logInNewContext } from './support';
+import type { Indicator, TransitionRequest } from '@jxt/contracts';
+import { apiAs, buttonName, callApi, expectNoHorizontalScroll, logInNewContext } from './support';
 
 // The issue's path: the filer fills in the 自评表 of 网络信息系统运行与维护 and sees the scores while typing, then
 // submits; the reviewer adjusts one qualitative score (复核, with a reason) and finalises (定稿); the printed
@@ -13,24 +14,15 @@ const PRINT = join(__dirname, '..', 'test-results', 'print');
 
 test.describe.configure({ mode: 'serial' });
 
-interface FormIndicator {
-  name: string;
-  rawValue: string;
-  target: {
-    kind: 'quantitative' | 'boolean' | 'qualitative' | 'empty';
-    value?: string | boolean;
-    unit?: string | null;
-  };
-}
-
 /** The seeded form, driven to 财政已审核 by the people whose step it is. */
-async function approveSeededForm(request: APIRequestContext): Promise<{ formId: string; indicators: FormIndicator[] }> {
+async function approveSeededForm(request: APIRequestContext): Promise<{ formId: string; indicators: Indicator[] }> {
   const filer = await apiAs(request, 'filer');
-  const list = await (
-    await request.get(`/api/projects?year=2021&search=${encodeURIComponent(PROJECT)}`, { headers: filer })
-  ).json();
-  const formId = (list.items as { formId: string; name: string }[]).find((p) => p.name === PROJECT)!.formId;
-  const steps: [string, Record<string, unknown>][] = [
+  const list = await callApi(request, 'get', '/api/projects', {
+    query: { year: 2021, search: PROJECT },
+    headers: filer,
+  });
+  const formId = list.items.find((p) => p.name === PROJECT)!.formId;
+  const steps: [string, Omit<TransitionRequest, 'rowVersion'>][] = [
     ['filer', { action: 'submit', filerName: '张文', filerPhone: '021-57820101' }],
     ['supervisor', { action: 'approve' }],
     ['supervisor', { action: 'report' }],
@@ -38,14 +30,15 @@ async function approveSeededForm(request: APIRequestContext): Promise<{ formId: 
   ];
   for (const [who, body] of steps) {
     const headers = await apiAs(request, who);
-    const { rowVersion } = await (await request.get(`/api/forms/${formId}`, { headers })).json();
-    const response = await request.post(`/api/forms/${formId}/transitions`, { headers, data: { ...body, rowVersion } });
-    expect(response.status(), `${who} ${String(body.action)}: ${await response.text()}`).toBe(200);
+    const { rowVersion } = await callApi(request, 'get', '/api/forms/{id}', { path: { id: formId }, headers });
+    await callApi(request, 'post', '/api/forms/{id}/transitions', {
+      path: { id: formId },
+      headers,
+      body: { ...body, rowVersion },
+    });
   }
-  const form = await (await request.get(`/api/forms/${formId}`, { headers: filer })).json();
-  const indicators = (form.indicators.year as { children: { indicators: FormIndicator[] }[] }[]).flatMap((l1) =>
-    l1.children.flatMap((l2) => l2.indicators),
-  );
+  const form = await callApi(request, 'get', '/api/forms/{id}', { path: { id: formId }, headers: filer });
+  const indicators = form.indicators.year.flatMap((l1) => l1.children.flatMap((l2) => l2.indicators));
   return { formId, indicators };
 }
 
@@ -292,9 +285,7 @@ test('the admin saves a new 评分规则 version: the re-scoring progress shows,
   const admin = await logInNewContext(browser, 'admin');
   // Without a year, the page opens on the newest year with a stored version or with forms, never on a "第 0 版"
   // calendar year; the selector lists the years with data and the next one.
-  const { years } = (await (await request.get('/api/years', { headers: await apiAs(request, 'admin') })).json()) as {
-    years: { year: number; projects: number; policyVersions: number }[];
-  };
+  const { years } = await callApi(request, 'get', '/api/years', { headers: await apiAs(request, 'admin') });
   const expected = Math.max(...years.filter((y) => y.projects > 0 || y.policyVersions > 0).map((y) => y.year));
   await admin.goto('/admin/scoring-policy');
   await expect(admin).toHaveURL(new RegExp(`/admin/scoring-policy\\?year=${expected}$`));
@@ -321,9 +312,7 @@ test('the admin saves a new 评分规则 version: the re-scoring progress shows,
 
   // The final 自评表 is still scored by version 1.
   const headers = await apiAs(request, 'reviewer');
-  const list = await (await request.get('/api/evaluations?year=2021', { headers })).json();
-  const network = (list.items as { projectName: string; policyVersion: number; total: string; status: string }[]).find(
-    (i) => i.projectName === PROJECT,
-  )!;
+  const list = await callApi(request, 'get', '/api/evaluations', { query: { year: 2021 }, headers });
+  const network = list.items.find((i) => i.projectName === PROJECT)!;
   expect(network).toMatchObject({ status: 'final', policyVersion: 1, total: '88.20' });
 });

@@ -1,7 +1,8 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiAs, buttonName, logInNewContext } from './support';
+import type { GoalForm, ProjectHeader, TransitionRequest } from '@jxt/contracts';
+import { apiAs, buttonName, callApi, logInNewContext } from './support';
 
 // Issue 9, points 7 and 8: before 提交 the checks panel says what blocks it (red) apart from what is still to fill in
 // and from warnings (yellow), each entry naming its indicator; "≥abc%" is such a blocker, kept as typed. A fresh
@@ -13,26 +14,7 @@ const PROJECT = { code: `E2E-CHK-${STAMP}`, name: `提交检查测试项目 ${ST
 const INVALID = { name: '制作告知单、宣传资料工作计划完成率', typed: '≥abc%', fixed: '=100%' };
 const BLANK = { name: '组织企业人事专办员培训次数', fixed: '=2次' };
 
-interface Indicator {
-  name: string;
-  rawValue: string;
-  weight: string | null;
-  scoringNotes: string | null;
-  explanation: string | null;
-  remark: string | null;
-}
-interface SavedForm {
-  rowVersion: number;
-  project: Record<string, string | null>;
-  funds: Record<string, string | null>;
-  totalGoal: string | null;
-  annualGoal: string | null;
-  goalPeriodStart: number | null;
-  goalPeriodEnd: number | null;
-  indicators: { year: { code: string; children: { code: string; indicators: Indicator[] }[] }[] };
-}
-
-const flat = (form: SavedForm) => form.indicators.year.flatMap((l1) => l1.children.flatMap((l2) => l2.indicators));
+const flat = (form: GoalForm) => form.indicators.year.flatMap((l1) => l1.children.flatMap((l2) => l2.indicators));
 
 /** The seeded 市民服务 copied into a new project's 2021 form, with `values` replacing 年度指标值 by indicator name. */
 async function saveCopy(
@@ -41,14 +23,13 @@ async function saveCopy(
   values: Record<string, string>,
 ): Promise<{ formId: string; names: string[] }> {
   const filer = await apiAs(request, 'filer');
-  const list = await (
-    await request.get(`/api/projects?year=2021&search=${encodeURIComponent('市民服务')}`, { headers: filer })
-  ).json();
-  const seedId = (list.items as { formId: string; name: string }[]).find((p) => p.name === '市民服务')!.formId;
-  const seed = (await (await request.get(`/api/forms/${seedId}`, { headers: filer })).json()) as SavedForm & {
-    project: { organizationId: string };
-  };
-  const header = {
+  const list = await callApi(request, 'get', '/api/projects', {
+    query: { year: 2021, search: '市民服务' },
+    headers: filer,
+  });
+  const seedId = list.items.find((p) => p.name === '市民服务')!.formId;
+  const seed = await callApi(request, 'get', '/api/forms/{id}', { path: { id: seedId }, headers: filer });
+  const header: ProjectHeader = {
     code: PROJECT.code,
     name: PROJECT.name,
     categoryCode: seed.project.categoryCode,
@@ -60,14 +41,13 @@ async function saveCopy(
     plannedEnd: seed.project.plannedEnd,
   };
   if (!formId) {
-    const created = await request.post('/api/projects', {
+    const created = await callApi(request, 'post', '/api/projects', {
       headers: filer,
-      data: { ...header, organizationId: seed.project.organizationId, year: 2021 },
+      body: { ...header, organizationId: seed.project.organizationId, year: 2021 },
     });
-    expect(created.status(), await created.text()).toBe(201);
-    formId = (await created.json()).formId as string;
+    formId = created.formId;
   }
-  const { rowVersion } = (await (await request.get(`/api/forms/${formId}`, { headers: filer })).json()) as SavedForm;
+  const { rowVersion } = await callApi(request, 'get', '/api/forms/{id}', { path: { id: formId }, headers: filer });
   const indicators = {
     year: seed.indicators.year.map((l1) => ({
       code: l1.code,
@@ -86,17 +66,17 @@ async function saveCopy(
     longTerm: null,
   };
   const { funds, totalGoal, annualGoal, goalPeriodStart, goalPeriodEnd } = seed;
-  const saved = await request.put(`/api/forms/${formId}`, {
+  await callApi(request, 'put', '/api/forms/{id}', {
+    path: { id: formId },
     headers: filer,
-    data: { rowVersion, project: header, funds, totalGoal, annualGoal, goalPeriodStart, goalPeriodEnd, indicators },
+    body: { rowVersion, project: header, funds, totalGoal, annualGoal, goalPeriodStart, goalPeriodEnd, indicators },
   });
-  expect(saved.status(), await saved.text()).toBe(200);
   return { formId, names: flat(seed).map((i) => i.name) };
 }
 
 /** Drives the form to 财政已审核, each step by the person whose step it is. */
 async function approve(request: APIRequestContext, formId: string): Promise<void> {
-  const steps: [string, Record<string, unknown>][] = [
+  const steps: [string, Omit<TransitionRequest, 'rowVersion'>][] = [
     ['filer', { action: 'submit', filerName: '张文', filerPhone: '021-57820101' }],
     ['supervisor', { action: 'approve' }],
     ['supervisor', { action: 'report' }],
@@ -104,9 +84,12 @@ async function approve(request: APIRequestContext, formId: string): Promise<void
   ];
   for (const [who, body] of steps) {
     const headers = await apiAs(request, who);
-    const { rowVersion } = await (await request.get(`/api/forms/${formId}`, { headers })).json();
-    const response = await request.post(`/api/forms/${formId}/transitions`, { headers, data: { ...body, rowVersion } });
-    expect(response.status(), `${who} ${String(body.action)}: ${await response.text()}`).toBe(200);
+    const { rowVersion } = await callApi(request, 'get', '/api/forms/{id}', { path: { id: formId }, headers });
+    await callApi(request, 'post', '/api/forms/{id}/transitions', {
+      path: { id: formId },
+      headers,
+      body: { ...body, rowVersion },
+    });
   }
 }
 

@@ -1,4 +1,12 @@
 import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import {
+  apiUrl,
+  type ApiOperationOf,
+  type ApiPathsWith,
+  type ApiRequest,
+  type ApiSuccess,
+  type HttpMethod,
+} from '@jxt/contracts';
 
 /** antd puts a space between the two characters of a two-character button ("登 录"): match with or without. */
 export const buttonName = (label: string) => new RegExp(`^${[...label].join('\\s*')}$`);
@@ -36,15 +44,48 @@ export async function goToProjects(page: Page): Promise<void> {
   await expect(page).toHaveURL(/\/projects/);
 }
 
+type CallOptions<O> = ApiRequest<O> & { headers?: Record<string, string> };
+type CallArgs<O> = object extends ApiRequest<O> ? [options?: CallOptions<O>] : [options: CallOptions<O>];
+
+/**
+ * An API call of test setup, typed by the generated paths as the SPA's client is: `callApi(request, 'get',
+ * '/api/forms/{id}', { path: { id } })` answers a GoalForm. Any answer but 2xx fails the test with the server's words.
+ */
+export async function callApi<M extends HttpMethod, P extends ApiPathsWith<M>>(
+  request: APIRequestContext,
+  method: M,
+  path: P,
+  ...[options]: CallArgs<ApiOperationOf<P, M>>
+): Promise<ApiSuccess<ApiOperationOf<P, M>>> {
+  const {
+    path: params,
+    query,
+    body,
+    headers,
+  } = (options ?? {}) as {
+    path?: Record<string, string | number>;
+    query?: Record<string, string | number | boolean | null | undefined>;
+    body?: unknown;
+    headers?: Record<string, string>;
+  };
+  const response = await request.fetch(apiUrl(path, params, query), {
+    method: method.toUpperCase(),
+    headers,
+    data: body,
+  });
+  expect(response.ok(), `${method.toUpperCase()} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
+  // The document's type for this answer; the API's integration tests check real answers against the same document.
+  return (response.status() === 204 ? undefined : await response.json()) as ApiSuccess<ApiOperationOf<P, M>>;
+}
+
 /** Headers for API calls in test setup: the bearer token of a fresh login. */
 export async function apiAs(
   request: APIRequestContext,
   username: string,
   password = 'demo',
 ): Promise<Record<string, string>> {
-  const login = await request.post('/api/auth/login', { data: { username, password } });
-  expect(login.status(), `log in as ${username}`).toBe(200);
-  return { authorization: `Bearer ${(await login.json()).accessToken as string}` };
+  const session = await callApi(request, 'post', '/api/auth/login', { body: { username, password } });
+  return { authorization: `Bearer ${session.accessToken}` };
 }
 
 /** No horizontal scrollbar: the page is no wider than the window. */

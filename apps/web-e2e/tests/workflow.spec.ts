@@ -1,7 +1,8 @@
 import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buttonName, logInNewContext } from './support';
+import type { GoalForm, Level1Group, Level1GroupInput, ProjectHeader, SaveFormRequest } from '@jxt/contracts';
+import { buttonName, callApi, logInNewContext } from './support';
 
 // The issue's path, each person in their own browser: filer submits (填报人 and 联系电话 proposed from the
 // profile) → supervisor returns with a comment → filer sees it, fixes, resubmits → supervisor approves and
@@ -18,31 +19,14 @@ const button = buttonName;
 
 test.describe.configure({ mode: 'serial' });
 
-interface SavedForm {
-  id: string;
-  rowVersion: number;
-  project: Record<string, unknown>;
-  funds: Record<string, string | null>;
-  totalGoal: string | null;
-  annualGoal: string | null;
-  goalPeriodStart: number | null;
-  goalPeriodEnd: number | null;
-  indicators: { year: Level1[]; longTerm: Level1[] | null };
-}
-interface Level1 {
-  code: string;
-  children: { code: string; indicators: Record<string, unknown>[] }[];
-}
-
 async function apiLogin(request: APIRequestContext, username: string): Promise<Record<string, string>> {
-  const response = await request.post('/api/auth/login', { data: { username, password: 'demo' } });
-  expect(response.status()).toBe(200);
-  return { 'x-csrf-token': (await response.json()).csrfToken as string };
+  const session = await callApi(request, 'post', '/api/auth/login', { body: { username, password: 'demo' } });
+  return { 'x-csrf-token': session.csrfToken };
 }
 
 /** Like toSaveRequest of libs/domain: only what a save takes, indicators without their ids. */
-function contentOf(form: SavedForm) {
-  const tree = (groups: Level1[]) =>
+function contentOf(form: GoalForm): Omit<SaveFormRequest, 'rowVersion' | 'project'> {
+  const tree = (groups: Level1Group[]): Level1GroupInput[] =>
     groups.map((l1) => ({
       code: l1.code,
       children: l1.children.map((l2) => ({
@@ -73,42 +57,34 @@ function contentOf(form: SavedForm) {
 /** A new project of the filer's unit whose 2021 form is a complete copy of the seeded form 3. */
 async function createForm(request: APIRequestContext): Promise<string> {
   const csrf = await apiLogin(request, 'filer');
-  const units = ((await (await request.get('/api/organizations')).json()) as { id: string; kind: string }[]).filter(
-    (o) => o.kind === 'unit',
-  );
+  const units = (await callApi(request, 'get', '/api/organizations')).filter((o) => o.kind === 'unit');
   expect(units.length).toBeGreaterThan(0);
-  const list = await (
-    await request.get(
-      `/api/projects?year=2021&page=1&pageSize=50&search=${encodeURIComponent('网络信息系统运行与维护')}`,
-    )
-  ).json();
-  const seedId = (list.items as { formId: string; name: string }[]).find(
-    (p) => p.name === '网络信息系统运行与维护',
-  )!.formId;
-  const seed = (await (await request.get(`/api/forms/${seedId}`)).json()) as SavedForm;
-  const header = {
+  const list = await callApi(request, 'get', '/api/projects', {
+    query: { year: 2021, page: 1, pageSize: 50, search: '网络信息系统运行与维护' },
+  });
+  const seedId = list.items.find((p) => p.name === '网络信息系统运行与维护')!.formId;
+  const seed = await callApi(request, 'get', '/api/forms/{id}', { path: { id: seedId } });
+  const header: ProjectHeader = {
     code: PROJECT.code,
     name: PROJECT.name,
     categoryCode: 'recurring',
-    continuity: seed.project.continuity ?? null,
-    functionClassCode: seed.project.functionClassCode ?? null,
-    printedDepartment: seed.project.printedDepartment ?? null,
-    printedImplementingUnit: seed.project.printedImplementingUnit ?? null,
+    continuity: seed.project.continuity,
+    functionClassCode: seed.project.functionClassCode,
+    printedDepartment: seed.project.printedDepartment,
+    printedImplementingUnit: seed.project.printedImplementingUnit,
     plannedStart: seed.project.plannedStart ?? '2021-01-01',
     plannedEnd: seed.project.plannedEnd ?? '2021-12-31',
   };
-  const created = await request.post('/api/projects', {
+  const { formId } = await callApi(request, 'post', '/api/projects', {
     headers: csrf,
-    data: { ...header, organizationId: units[0].id, year: 2021 },
+    body: { ...header, organizationId: units[0].id, year: 2021 },
   });
-  expect(created.status(), await created.text()).toBe(201);
-  const formId = (await created.json()).formId as string;
-  const empty = (await (await request.get(`/api/forms/${formId}`)).json()) as SavedForm;
-  const saved = await request.put(`/api/forms/${formId}`, {
+  const empty = await callApi(request, 'get', '/api/forms/{id}', { path: { id: formId } });
+  await callApi(request, 'put', '/api/forms/{id}', {
+    path: { id: formId },
     headers: csrf,
-    data: { rowVersion: empty.rowVersion, project: header, ...contentOf(seed) },
+    body: { rowVersion: empty.rowVersion, project: header, ...contentOf(seed) },
   });
-  expect(saved.status(), await saved.text()).toBe(200);
   return formId;
 }
 
