@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // @ts-check
-// The HTTP contract, generated from the API's DTO classes (docs/adr/0010-http-contract.md):
+// The HTTP contract, generated from the API's DTO classes (docs/adr/0012-http-contract.md):
 //   libs/contracts/openapi.json            the OpenAPI 3.1 document, as /api/docs-json serves it
 //   libs/contracts/src/generated/openapi.ts its types (openapi-typescript), aliased by libs/contracts
 // `--write` compiles the API and regenerates both (no database needed); `--check` exits 1 when the committed files

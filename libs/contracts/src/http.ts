@@ -1,7 +1,7 @@
 /**
  * The shapes of the HTTP API, by the names its OpenAPI document gives them. They are generated, not written here:
  * the API's DTO classes (apps/api/src/modules/<module>/dto) are the one source; `npm run contract` writes
- * libs/contracts/openapi.json from them and ./generated/openapi.ts from that (docs/adr/0010-http-contract.md).
+ * libs/contracts/openapi.json from them and ./generated/openapi.ts from that (docs/adr/0012-http-contract.md).
  * The API, libs/domain, the SPA and the browser tests all import these aliases.
  */
 import type { components } from './generated/openapi';

@@ -2091,7 +2091,7 @@ export interface components {
         HealthDatabase: {
             /** @enum {string} */
             status: "up" | "down";
-            /** @description 一次 SELECT 1 的往返毫秒数；不通时为 null */
+            /** @description 数据库一次往返的毫秒数；不通时为 null */
             latencyMs: number | null;
         };
         /** @description 应用及其数据库的状态 */

@@ -30,7 +30,7 @@ import { FieldIssueDto } from '../../../openapi/api-error.dto';
 import { ProjectDto } from '../../projects/dto/project.dto';
 import { FundsDto } from './save-form.dto';
 
-// 年度指标值 as the value grammar of libs/domain reads it (docs/domain.md §3): one schema per kind.
+// 年度指标值 as the value grammar of libs/domain reads it (docs/domain.md §3.1): one schema per kind.
 
 @ApiSchema({ name: 'QuantitativeTarget' })
 export class QuantitativeTargetDto implements QuantitativeTarget {

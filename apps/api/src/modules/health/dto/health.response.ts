@@ -10,7 +10,7 @@ export class HealthAppDto implements HealthApp {
 @ApiSchema({ name: 'HealthDatabase' })
 export class HealthDatabaseDto implements HealthDatabase {
   @ApiProperty({ enum: ['up', 'down'] }) status!: 'up' | 'down';
-  @ApiProperty({ type: Number, nullable: true, description: '一次 SELECT 1 的往返毫秒数；不通时为 null' })
+  @ApiProperty({ type: Number, nullable: true, description: '数据库一次往返的毫秒数；不通时为 null' })
   latencyMs!: number | null;
 }
 
