@@ -1,4 +1,4 @@
-import { hashPassword } from '../modules/auth/password';
+import { hashPassword } from '../common/auth/password';
 import { USERNAME_PATTERN } from '../modules/users/dto/user.dto';
 import { withOwnerTransaction } from './owner-transaction';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { FUND_FIELDS } from '@jxt/contracts';
 import { buildIndicatorInsert } from '../modules/forms/form.repository';
-import { hashPassword } from '../modules/auth/password';
+import { hashPassword } from '../common/auth/password';
 import type { OwnerQuery } from './owner-transaction';
 import type { SeedForm, SeedOrganization, SeedTenantFile, SeedUser } from './seed-files';
 import type { TaxonomyNode } from '@jxt/contracts';

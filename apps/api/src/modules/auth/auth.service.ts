@@ -9,7 +9,7 @@ import { inTenantOnlyTransaction } from '../../database/access/tenant-transactio
 import { queryRows } from '../../common/tenancy/sql';
 import { hashToken, newToken } from '../../common/auth/session-token';
 import { LoginRateLimiter } from './login-rate-limiter';
-import { decoyHash, verifyPassword } from './password';
+import { decoyHash, verifyPassword } from '../../common/auth/password';
 
 export interface VerifiedLogin {
   userId: string;

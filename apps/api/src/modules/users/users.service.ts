@@ -3,7 +3,7 @@ import type { Role, User } from '@jxt/contracts';
 import { tenantScope } from '../../common/tenancy/request-context';
 import { queryRows } from '../../common/tenancy/sql';
 import { blankToNull } from '../../common/validation/blank-to-null';
-import { hashPassword } from '../auth/password';
+import { hashPassword } from '../../common/auth/password';
 import { OrganizationsService } from '../organizations/organizations.service';
 import type { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 
