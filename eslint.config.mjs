@@ -19,8 +19,6 @@ const SQL_NOT_YET_IN_REPOSITORIES = [
   'apps/api/src/modules/evaluations/scoring-jobs.service.ts',
   'apps/api/src/modules/evaluations/scoring-policies.service.ts',
   'apps/api/src/modules/health/health.controller.ts',
-  'apps/api/src/modules/organizations/finance-divisions.service.ts',
-  'apps/api/src/modules/organizations/organizations.service.ts',
   'apps/api/src/modules/users/users.service.ts',
   'apps/api/src/modules/workflow/inbox.service.ts',
   'apps/api/src/modules/years/years.service.ts',

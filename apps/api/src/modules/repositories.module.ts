@@ -1,12 +1,13 @@
 import { Global, Module } from '@nestjs/common';
 import { FormRepository } from './forms/form.repository';
+import { OrganizationRepository } from './organizations/organization.repository';
 import { ProjectRepository } from './projects/project.repository';
 import { FormHistoryRepository } from './workflow/form-history.repository';
 
 // Every repository, once, for every module. Repositories hold no state and depend on nothing but the Db a
 // caller passes, so sharing them does not tie modules together the way importing each other's modules would
 // (forms ↔ projects ↔ workflow would be a cycle).
-const REPOSITORIES = [FormRepository, ProjectRepository, FormHistoryRepository];
+const REPOSITORIES = [FormRepository, ProjectRepository, FormHistoryRepository, OrganizationRepository];
 
 @Global()
 @Module({ providers: REPOSITORIES, exports: REPOSITORIES })
