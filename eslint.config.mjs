@@ -8,8 +8,6 @@ const SQL_TEXT = String.raw`/\b(SELECT|INSERT INTO|DELETE FROM|UPDATE [a-z_]+ SE
 
 const SQL_NOT_YET_IN_REPOSITORIES = [
   'apps/api/src/common/tenancy/sql.ts',
-  'apps/api/src/modules/auth/auth.service.ts',
-  'apps/api/src/modules/auth/login-rate-limiter.ts',
   'apps/api/src/modules/catalog/catalog.service.ts',
   'apps/api/src/modules/evaluations/evaluation-inbox.service.ts',
   'apps/api/src/modules/evaluations/evaluation-query.ts',
@@ -19,7 +17,6 @@ const SQL_NOT_YET_IN_REPOSITORIES = [
   'apps/api/src/modules/evaluations/scoring-jobs.service.ts',
   'apps/api/src/modules/evaluations/scoring-policies.service.ts',
   'apps/api/src/modules/health/health.controller.ts',
-  'apps/api/src/modules/users/users.service.ts',
   'apps/api/src/modules/workflow/inbox.service.ts',
   'apps/api/src/modules/years/years.service.ts',
   'apps/api/src/seeds/create-tenant.ts',

@@ -1,13 +1,22 @@
 import { Global, Module } from '@nestjs/common';
+import { SessionRepository } from './auth/session.repository';
 import { FormRepository } from './forms/form.repository';
 import { OrganizationRepository } from './organizations/organization.repository';
 import { ProjectRepository } from './projects/project.repository';
+import { UserRepository } from './users/user.repository';
 import { FormHistoryRepository } from './workflow/form-history.repository';
 
 // Every repository, once, for every module. Repositories hold no state and depend on nothing but the Db a
 // caller passes, so sharing them does not tie modules together the way importing each other's modules would
 // (forms ↔ projects ↔ workflow would be a cycle).
-const REPOSITORIES = [FormRepository, ProjectRepository, FormHistoryRepository, OrganizationRepository];
+const REPOSITORIES = [
+  FormRepository,
+  ProjectRepository,
+  FormHistoryRepository,
+  OrganizationRepository,
+  UserRepository,
+  SessionRepository,
+];
 
 @Global()
 @Module({ providers: REPOSITORIES, exports: REPOSITORIES })
