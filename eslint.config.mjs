@@ -8,7 +8,6 @@ const SQL_TEXT = String.raw`/\b(SELECT|INSERT INTO|DELETE FROM|UPDATE [a-z_]+ SE
 
 const SQL_NOT_YET_IN_REPOSITORIES = [
   'apps/api/src/common/tenancy/sql.ts',
-  'apps/api/src/modules/catalog/catalog.service.ts',
   'apps/api/src/modules/evaluations/evaluation-inbox.service.ts',
   'apps/api/src/modules/evaluations/evaluation-query.ts',
   'apps/api/src/modules/evaluations/evaluation-scoring.ts',

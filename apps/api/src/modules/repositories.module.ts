@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { SessionRepository } from './auth/session.repository';
+import { CatalogRepository } from './catalog/catalog.repository';
 import { FormRepository } from './forms/form.repository';
 import { OrganizationRepository } from './organizations/organization.repository';
 import { ProjectRepository } from './projects/project.repository';
@@ -16,6 +17,7 @@ const REPOSITORIES = [
   OrganizationRepository,
   UserRepository,
   SessionRepository,
+  CatalogRepository,
 ];
 
 @Global()
