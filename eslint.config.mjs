@@ -16,10 +16,6 @@ const SQL_NOT_YET_IN_REPOSITORIES = [
   'apps/api/src/modules/evaluations/scoring-jobs.service.ts',
   'apps/api/src/modules/evaluations/scoring-policies.service.ts',
   'apps/api/src/modules/workflow/inbox.service.ts',
-  'apps/api/src/seeds/create-tenant.ts',
-  'apps/api/src/seeds/demo-seed.ts',
-  'apps/api/src/seeds/load-tenant.ts',
-  'apps/api/src/seeds/owner-transaction.ts',
 ];
 
 export default tseslint.config(
