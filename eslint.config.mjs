@@ -6,22 +6,6 @@ import tseslint from 'typescript-eslint';
 /** Text that reads as a SQL statement (upper-case keywords, as this codebase writes SQL). */
 const SQL_TEXT = String.raw`/\b(SELECT|INSERT INTO|DELETE FROM|UPDATE [a-z_]+ SET|SAVEPOINT|set_config)\b/`;
 
-const SQL_NOT_YET_IN_REPOSITORIES = [
-  'apps/api/src/common/tenancy/sql.ts',
-  'apps/api/src/modules/auth/auth.service.ts',
-  'apps/api/src/modules/auth/login-rate-limiter.ts',
-  'apps/api/src/modules/catalog/catalog.service.ts',
-  'apps/api/src/modules/health/health.controller.ts',
-  'apps/api/src/modules/organizations/finance-divisions.service.ts',
-  'apps/api/src/modules/organizations/organizations.service.ts',
-  'apps/api/src/modules/users/users.service.ts',
-  'apps/api/src/modules/years/years.service.ts',
-  'apps/api/src/seeds/create-tenant.ts',
-  'apps/api/src/seeds/demo-seed.ts',
-  'apps/api/src/seeds/load-tenant.ts',
-  'apps/api/src/seeds/owner-transaction.ts',
-];
-
 export default tseslint.config(
   {
     ignores: [
@@ -60,13 +44,7 @@ export default tseslint.config(
     // SQL lives in repositories (*.repository.ts), migrations and the database layer (src/database/), nowhere else:
     // docs/adr/0011-repositories.md. A service asks a repository; it never writes SQL or calls query().
     files: ['apps/api/src/**/*.ts'],
-    ignores: [
-      'apps/api/src/**/*.repository.ts',
-      'apps/api/src/database/**',
-      'apps/api/src/**/*.spec.ts',
-      // Not yet moved into their repositories (issue 10); each file leaves this list when it is.
-      ...SQL_NOT_YET_IN_REPOSITORIES,
-    ],
+    ignores: ['apps/api/src/**/*.repository.ts', 'apps/api/src/database/**', 'apps/api/src/**/*.spec.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',

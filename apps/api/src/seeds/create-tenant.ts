@@ -1,6 +1,8 @@
-import { hashPassword } from '../modules/auth/password';
+import { randomUUID } from 'node:crypto';
+import { hashPassword } from '../common/auth/password';
 import { USERNAME_PATTERN } from '../modules/users/dto/user.dto';
 import { withOwnerTransaction } from './owner-transaction';
+import { tenantSeedRepository as seeds } from './tenant-seed.repository';
 
 export interface CreateTenantInput {
   code: string;
@@ -17,17 +19,27 @@ export async function createTenant(ownerUrl: string, input: CreateTenantInput): 
   if (!USERNAME_PATTERN.test(input.admin.username)) throw new Error('admin user name: 2–64 letters, digits or . _ @ -');
   const passwordHash = await hashPassword(input.admin.password);
   return withOwnerTransaction(ownerUrl, async (q) => {
-    const [tenant] = await q('INSERT INTO tenant (code, name) VALUES ($1, $2) RETURNING id', [input.code, input.name]);
-    const [root] = await q(
-      `INSERT INTO organization (tenant_id, parent_id, kind, name, path) VALUES ($1, NULL, 'finance_bureau', $2, '') RETURNING id`,
-      [tenant.id, input.financeBureauName],
-    );
-    await q(`UPDATE organization SET path = '/' || id || '/' WHERE id = $1`, [root.id]);
-    const [admin] = await q(
-      `INSERT INTO app_user (tenant_id, organization_id, username, display_name, password_hash, roles)
-       VALUES ($1, $2, lower($3), $4, $5, ARRAY['admin']) RETURNING id`,
-      [tenant.id, root.id, input.admin.username, input.admin.displayName, passwordHash],
-    );
-    return { tenantId: tenant.id as string, rootId: root.id as string, adminId: admin.id as string };
+    const tenantId = await seeds.insertTenant(q, input.code, input.name);
+    const rootId = randomUUID();
+    await seeds.insertOrganization(q, {
+      id: rootId,
+      tenantId,
+      parentId: null,
+      kind: 'finance_bureau',
+      name: input.financeBureauName,
+      unitTypeCode: null,
+      path: `/${rootId}/`,
+      sortOrder: 0,
+    });
+    const adminId = await seeds.insertUser(q, {
+      tenantId,
+      organizationId: rootId,
+      username: input.admin.username,
+      displayName: input.admin.displayName,
+      passwordHash,
+      roles: ['admin'],
+      phone: null,
+    });
+    return { tenantId, rootId, adminId };
   });
 }

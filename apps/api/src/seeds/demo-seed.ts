@@ -1,6 +1,7 @@
 import { loadTenant } from './load-tenant';
 import { withOwnerTransaction } from './owner-transaction';
 import { readDemoUsers, readSongjiangSeed } from './seed-files';
+import { tenantSeedRepository as seeds } from './tenant-seed.repository';
 
 export const DEMO_PASSWORD = 'demo';
 
@@ -13,9 +14,8 @@ export async function loadDemoData(ownerUrl: string): Promise<boolean> {
   const seed = readSongjiangSeed();
   return withOwnerTransaction(ownerUrl, async (q) => {
     // Serialise concurrent first starts on the same database.
-    await q(`SELECT pg_advisory_xact_lock(hashtext('jixiaotong-demo-seed'))`);
-    const existing = await q(`SELECT 1 FROM tenant WHERE code = $1`, [seed.tenant.tenant.code]);
-    if (existing.length) return false;
+    await seeds.lockDemoSeed(q);
+    if (await seeds.tenantExists(q, seed.tenant.tenant.code)) return false;
     await loadTenant(q, { ...seed, users: readDemoUsers().map((u) => ({ ...u, password: DEMO_PASSWORD })) });
     return true;
   });

@@ -1,19 +1,20 @@
 import { Client } from 'pg';
+import { OwnerTransactionStatements, type OwnerQuery } from './tenant-seed.repository';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of hand-written SQL, typed at the call site
-export type OwnerQuery = (sql: string, params?: unknown[]) => Promise<any[]>;
+export type { OwnerQuery };
 
 /** One transaction on the owner connection, for operator commands and seeding (never for requests). */
 export async function withOwnerTransaction<T>(ownerUrl: string, work: (q: OwnerQuery) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: ownerUrl });
   await client.connect();
+  const tx = new OwnerTransactionStatements(client);
   try {
-    await client.query('BEGIN');
-    const result = await work(async (sql, params) => (await client.query(sql, params as unknown[])).rows);
-    await client.query('COMMIT');
+    await tx.begin();
+    const result = await work(tx.query);
+    await tx.commit();
     return result;
   } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await tx.rollback().catch(() => undefined);
     throw err;
   } finally {
     await client.end();

@@ -1,7 +1,9 @@
 import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { Db } from '../../database/access/db';
 import { APP_DATA_SOURCE } from '../../database/database.module';
+import { SessionRepository } from './session.repository';
 
 /**
  * Counts failed logins per user name and per client address in PostgreSQL, so every API process
@@ -9,10 +11,16 @@ import { APP_DATA_SOURCE } from '../../database/database.module';
  */
 @Injectable()
 export class LoginRateLimiter {
+  /** Not tenant data, and no transaction: each statement on its own pooled connection. */
+  private readonly pool: Db;
+
   constructor(
-    @Inject(APP_DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(APP_DATA_SOURCE) dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    private readonly sessions: SessionRepository,
+  ) {
+    this.pool = Db.pool(dataSource);
+  }
 
   private keys(username: string, ip: string): { user: string; address: string } {
     return { user: `user:${username.trim().toLowerCase()}`, address: `addr:${ip}` };
@@ -21,11 +29,7 @@ export class LoginRateLimiter {
   async assertAllowed(username: string, ip: string): Promise<void> {
     const { maxFailuresPerUser, maxFailuresPerAddress, windowSeconds } = this.config.loginRateLimits;
     const keys = this.keys(username, ip);
-    const rows: { key: string; failures: number; oldest: Date }[] = await this.dataSource.query(
-      `SELECT key, count(*)::int AS failures, min(attempted_at) AS oldest FROM login_attempt
-       WHERE key = ANY($1) AND attempted_at > now() - make_interval(secs => $2) GROUP BY key`,
-      [[keys.user, keys.address], windowSeconds],
-    );
+    const rows = await this.sessions.recentFailures(this.pool, [keys.user, keys.address], windowSeconds);
     for (const row of rows) {
       const limit = row.key === keys.user ? maxFailuresPerUser : maxFailuresPerAddress;
       if (row.failures >= limit) {
@@ -45,14 +49,15 @@ export class LoginRateLimiter {
 
   async recordFailure(username: string, ip: string): Promise<void> {
     const keys = this.keys(username, ip);
-    await this.dataSource.query(`INSERT INTO login_attempt (key) VALUES ($1), ($2)`, [keys.user, keys.address]);
+    await this.sessions.recordFailure(this.pool, keys.user, keys.address);
   }
 
   /** A successful login clears that user's failures (not the address's) and prunes rows past the window. */
   async recordSuccess(username: string): Promise<void> {
-    await this.dataSource.query(
-      `DELETE FROM login_attempt WHERE key = $1 OR attempted_at < now() - make_interval(secs => $2)`,
-      [this.keys(username, '').user, this.config.loginRateLimits.windowSeconds],
+    await this.sessions.clearFailures(
+      this.pool,
+      this.keys(username, '').user,
+      this.config.loginRateLimits.windowSeconds,
     );
   }
 }

@@ -95,14 +95,14 @@ export class FormsService {
   }
 
   async save(id: string, dto: SaveFormDto): Promise<GoalForm> {
-    const { user, db, manager } = tenantScope();
+    const { user, db } = tenantScope();
     const current = await this.forms.lockForUpdate(db, user.scope, id);
     if (!current) throw new NotFoundException('绩效目标表不存在或无权访问');
     if (current.rowVersion !== dto.rowVersion) throw staleRecordConflict(current, dto.rowVersion);
     if (!isEditable(current.status)) throw new ConflictException('此表已提交或已审核，不能修改');
 
     const before = await this.get(id);
-    const taxonomy = await this.catalog.taxonomy(current.year, manager);
+    const taxonomy = await this.catalog.taxonomy(current.year);
     const issues = checkForm(dto, taxonomy);
     if (hasErrors(issues)) {
       const fields: FieldError[] = issues
@@ -201,7 +201,7 @@ export class FormsService {
    * blank, since each year's money is new. The source is recorded (`carriedFrom`).
    */
   async createForYear(projectId: string, year: number, copyLatest = true): Promise<GoalForm> {
-    const { user, db, manager } = tenantScope();
+    const { user, db } = tenantScope();
     if (!(await this.projects.isInScope(db, user.scope, projectId)))
       throw new NotFoundException('项目不存在或无权访问');
     if (await this.forms.formOfYear(db, projectId, year))
@@ -209,7 +209,7 @@ export class FormsService {
         message: `该项目已有 ${year} 年度的绩效目标表`,
         fields: [{ field: 'year', message: '该年度已有表', value: year }],
       });
-    await this.catalog.ensureTaxonomyYear(year, manager);
+    await this.catalog.ensureTaxonomyYear(year);
     const source = await this.forms.carrySource(db, projectId);
     if (!source) throw new NotFoundException('项目不存在或无权访问');
     const created = await this.forms.insertForYear(

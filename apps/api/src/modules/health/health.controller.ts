@@ -4,15 +4,25 @@ import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import type { HealthReport } from '@jxt/contracts';
 import { Public } from '../../common/auth/access.decorators';
+import { Db } from '../../database/access/db';
 import { APP_DATA_SOURCE } from '../../database/database.module';
 import { HealthReportDto } from './dto/health.response';
+import { HealthRepository } from './health.repository';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
   private readonly logger = new Logger('Health');
 
-  constructor(@Inject(APP_DATA_SOURCE) private readonly dataSource: DataSource) {}
+  /** No request transaction: the check runs on a pooled connection of its own. */
+  private readonly pool: Db;
+
+  constructor(
+    @Inject(APP_DATA_SOURCE) dataSource: DataSource,
+    private readonly repository: HealthRepository,
+  ) {
+    this.pool = Db.pool(dataSource);
+  }
 
   /** The app and its database; 503 when the database does not answer. */
   @Get()
@@ -24,7 +34,7 @@ export class HealthController {
     const started = process.hrtime.bigint();
     let database: HealthReport['database'];
     try {
-      await this.dataSource.query('SELECT 1');
+      await this.repository.ping(this.pool);
       database = { status: 'up', latencyMs: Number(process.hrtime.bigint() - started) / 1e6 };
     } catch (err) {
       // The reason goes to the log, not to an unauthenticated caller.

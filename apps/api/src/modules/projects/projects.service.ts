@@ -49,7 +49,7 @@ export class ProjectsService {
 
   /** A new project with its first draft goal form for the given year, which holds the header (项目名称 …). */
   async create(dto: CreateProjectDto): Promise<ProjectListItem> {
-    const { user, db, manager } = tenantScope();
+    const { user, db } = tenantScope();
     const organization = await this.organizations.findInScope(dto.organizationId);
     if (organization.kind !== 'unit' && organization.kind !== 'internal') {
       throw new BadRequestException({
@@ -61,7 +61,7 @@ export class ProjectsService {
     await this.projectRows
       .insert(db, { id: projectId, tenantId: user.tenantId, organizationId: organization.id, code: dto.code })
       .catch(rethrowDuplicateCode(dto.code));
-    await this.catalog.ensureTaxonomyYear(dto.year, manager);
+    await this.catalog.ensureTaxonomyYear(dto.year);
     // The 项目总目标 period starts as the planned dates' years (and at least the form's year); the filer may change it.
     const period = proposeGoalPeriod(dto.year, {
       plannedStart: dto.plannedStart ?? null,

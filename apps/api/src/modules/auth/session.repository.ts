@@ -1,0 +1,182 @@
+import { Injectable } from '@nestjs/common';
+import type { Db } from '../../database/access/db';
+import { inScope, type Scope } from '../../database/access/scope';
+import { sql } from '../../database/access/statement';
+import type { OrganizationEntity } from '../organizations/entities/organization.entity';
+import type { TenantEntity } from '../tenants/entities/tenant.entity';
+import type { UserEntity } from '../users/entities/user.entity';
+import type { LoginAttemptEntity } from './entities/login-attempt.entity';
+import type { SessionEntity } from './entities/session.entity';
+
+/** What the login path learns of a user name before any tenant is known. */
+export type LoginRow = Pick<UserEntity, 'tenantId' | 'passwordHash' | 'disabled'> & { userId: UserEntity['id'] };
+
+// auth_find_login (SECURITY DEFINER): the one lookup across tenants; it writes the login_audit row itself.
+const FIND_LOGIN = sql<LoginRow, [username: string, ip: string]>(
+  'sessions.findLogin',
+  `SELECT out_user_id AS "userId", out_tenant_id AS "tenantId", out_password_hash AS "passwordHash", out_disabled AS disabled
+   FROM auth_find_login($1, $2)`,
+);
+
+// Sessions ended more than 30 days ago are only clutter: each login clears the user's own.
+const PRUNE_ENDED = sql<object, [userId: string]>(
+  'sessions.pruneEnded',
+  `DELETE FROM user_session WHERE user_id = $1
+     AND (expires_at < now() - interval '30 days' OR revoked_at < now() - interval '30 days')`,
+);
+
+const INSERT = sql<
+  object,
+  [
+    tenantId: string,
+    userId: string,
+    tokenHash: string,
+    csrfToken: string,
+    expiresAt: Date,
+    ip: string,
+    userAgent: string | null,
+  ]
+>(
+  'sessions.insert',
+  `INSERT INTO user_session (tenant_id, user_id, token_hash, csrf_token, expires_at, ip, user_agent)
+   VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+);
+
+/** The user a new session belongs to, as the login response shows them. */
+export type SessionUserRow = Pick<UserEntity, 'id' | 'username' | 'displayName' | 'phone' | 'roles'> & {
+  tenantId: TenantEntity['id'];
+  tenantName: TenantEntity['name'];
+  organizationId: OrganizationEntity['id'];
+  organizationName: OrganizationEntity['name'];
+  organizationKind: OrganizationEntity['kind'];
+};
+
+const SESSION_USER = sql<SessionUserRow, [userId: string]>(
+  'sessions.user',
+  `SELECT u.id, u.username, u.display_name AS "displayName", u.phone, u.roles, t.id AS "tenantId", t.name AS "tenantName",
+          o.id AS "organizationId", o.name AS "organizationName", o.kind AS "organizationKind"
+   FROM app_user u JOIN tenant t ON t.id = u.tenant_id JOIN organization o ON o.id = u.organization_id
+   WHERE u.id = $1`,
+);
+
+const PHONE = sql<Pick<UserEntity, 'phone'>, [userId: string]>(
+  'sessions.userPhone',
+  `SELECT phone FROM app_user WHERE id = $1`,
+);
+
+const REVOKE = sql<object, [sessionId: string]>(
+  'sessions.revoke',
+  `UPDATE user_session SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`,
+);
+
+export type SessionRow = Pick<SessionEntity, 'id' | 'createdAt' | 'lastSeenAt' | 'expiresAt' | 'ip' | 'userAgent'>;
+
+const LIVE_OF_USER = sql<SessionRow, [userId: string]>(
+  'sessions.liveOfUser',
+  `SELECT id, created_at AS "createdAt", last_seen_at AS "lastSeenAt", expires_at AS "expiresAt", ip, user_agent AS "userAgent"
+   FROM user_session WHERE user_id = $1 AND revoked_at IS NULL AND expires_at > now() ORDER BY last_seen_at DESC`,
+);
+
+const REVOKE_OWN = sql<Pick<SessionEntity, 'id'>, [sessionId: string, userId: string]>(
+  'sessions.revokeOwn',
+  `UPDATE user_session SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL RETURNING id`,
+);
+
+// The user is in scope when their organisation is (an admin ends the sessions of users they manage).
+const REVOKE_ALL_OF_USER = sql<Pick<SessionEntity, 'id'>, [userId: string, scope: readonly string[]]>(
+  'sessions.revokeAllOfUser',
+  `UPDATE user_session s SET revoked_at = now()
+   FROM app_user u JOIN organization o ON o.id = u.organization_id
+   WHERE s.user_id = $1 AND s.revoked_at IS NULL AND u.id = s.user_id AND ${inScope('o.path', 2)}
+   RETURNING s.id`,
+);
+
+const RECENT_FAILURES = sql<
+  Pick<LoginAttemptEntity, 'key'> & { failures: number; oldest: LoginAttemptEntity['attemptedAt'] },
+  [keys: string[], windowSeconds: number]
+>(
+  'sessions.recentLoginFailures',
+  `SELECT key, count(*)::int AS failures, min(attempted_at) AS oldest FROM login_attempt
+   WHERE key = ANY($1) AND attempted_at > now() - make_interval(secs => $2) GROUP BY key`,
+);
+
+const RECORD_FAILURE = sql<object, [userKey: string, addressKey: string]>(
+  'sessions.recordLoginFailure',
+  `INSERT INTO login_attempt (key) VALUES ($1), ($2)`,
+);
+
+const CLEAR = sql<object, [userKey: string, windowSeconds: number]>(
+  'sessions.clearLoginFailures',
+  `DELETE FROM login_attempt WHERE key = $1 OR attempted_at < now() - make_interval(secs => $2)`,
+);
+
+/**
+ * user_session, login_attempt and login_audit (through auth_find_login): how a user gets in and stays in. The
+ * per-request session lookup (auth_session_lookup) runs with the request's BEGIN in RequestTransaction.
+ */
+@Injectable()
+export class SessionRepository {
+  /** The login's user, if the name exists (no tenant yet: `db` is the pool). Audited by the function. */
+  findLogin(db: Db, username: string, ip: string): Promise<LoginRow | undefined> {
+    return db.one(FIND_LOGIN, [username, ip]);
+  }
+
+  /** A new session of the user, in their tenant's transaction; clears their sessions ended long ago first. */
+  async open(
+    db: Db,
+    s: {
+      tenantId: string;
+      userId: string;
+      tokenHash: string;
+      csrfToken: string;
+      expiresAt: Date;
+      ip: string;
+      userAgent: string | null;
+    },
+  ): Promise<void> {
+    await db.run(PRUNE_ENDED, [s.userId]);
+    await db.run(INSERT, [s.tenantId, s.userId, s.tokenHash, s.csrfToken, s.expiresAt, s.ip, s.userAgent]);
+  }
+
+  /** The session's own user (just authenticated: no scope applies). */
+  sessionUser(db: Db, userId: string): Promise<SessionUserRow | undefined> {
+    return db.one(SESSION_USER, [userId]);
+  }
+
+  /** The 联系电话 of the session's own user. */
+  async phoneOf(db: Db, userId: string): Promise<string | null> {
+    return (await db.one(PHONE, [userId]))?.phone ?? null;
+  }
+
+  async revoke(db: Db, sessionId: string): Promise<void> {
+    await db.run(REVOKE, [sessionId]);
+  }
+
+  liveOfUser(db: Db, userId: string): Promise<SessionRow[]> {
+    return db.rows(LIVE_OF_USER, [userId]);
+  }
+
+  /** Revokes a session of `userId`'s own; false when it is not theirs or already ended. */
+  async revokeOwn(db: Db, sessionId: string, userId: string): Promise<boolean> {
+    return (await db.rows(REVOKE_OWN, [sessionId, userId])).length > 0;
+  }
+
+  /** Ends every live session of a user in the scope; returns how many. */
+  async revokeAllOfUser(db: Db, scope: Scope, userId: string): Promise<number> {
+    return (await db.rows(REVOKE_ALL_OF_USER, [userId, scope.patterns])).length;
+  }
+
+  /** Failed logins per key within the window (not tenant data: `db` is the pool). */
+  recentFailures(db: Db, keys: string[], windowSeconds: number) {
+    return db.rows(RECENT_FAILURES, [keys, windowSeconds]);
+  }
+
+  async recordFailure(db: Db, userKey: string, addressKey: string): Promise<void> {
+    await db.run(RECORD_FAILURE, [userKey, addressKey]);
+  }
+
+  /** Clears one key's failures and every row past the window. */
+  async clearFailures(db: Db, userKey: string, windowSeconds: number): Promise<void> {
+    await db.run(CLEAR, [userKey, windowSeconds]);
+  }
+}

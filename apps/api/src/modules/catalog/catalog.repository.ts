@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import type { CodeListName } from '@jxt/contracts';
+import type { Db } from '../../database/access/db';
+import { sql, type Statement } from '../../database/access/statement';
+import type { CodeListItemEntity } from './entities/code-list-item.entity';
+import type { TaxonomyNodeEntity } from './entities/taxonomy-node.entity';
+
+// The catalogue is the tenant's configuration: tenant-wide by design (row-level security keeps tenants apart), so
+// no statement here takes a scope.
+
+export type CodeListItemRow = Pick<CodeListItemEntity, 'list' | 'code' | 'label' | 'sortOrder'>;
+export type TaxonomyNodeRow = Pick<TaxonomyNodeEntity, 'code' | 'label' | 'level' | 'parentCode' | 'sortOrder'>;
+
+const CODE_LISTS = sql<CodeListItemRow, [list: string | null]>(
+  'catalog.codeLists',
+  `SELECT list, code, label, sort_order AS "sortOrder" FROM code_list_item
+   WHERE ($1::text IS NULL OR list = $1) ORDER BY list, sort_order, code`,
+);
+
+const TAXONOMY = sql<TaxonomyNodeRow, [year: number]>(
+  'catalog.taxonomy',
+  `SELECT code, label, level, parent_code AS "parentCode", sort_order AS "sortOrder" FROM indicator_taxonomy
+   WHERE year = $1 ORDER BY level, sort_order, code`,
+);
+
+const ENSURE_TAXONOMY_YEAR = sql<object, [year: number]>(
+  'catalog.ensureTaxonomyYear',
+  `INSERT INTO indicator_taxonomy (tenant_id, year, code, label, level, parent_code, sort_order)
+   SELECT tenant_id, $1, code, label, level, parent_code, sort_order FROM indicator_taxonomy
+   WHERE year = (SELECT max(year) FROM indicator_taxonomy WHERE year < $1)
+     AND NOT EXISTS (SELECT 1 FROM indicator_taxonomy WHERE year = $1)`,
+);
+
+const TAXONOMY_YEARS = sql<Pick<TaxonomyNodeEntity, 'year'>, []>(
+  'catalog.taxonomyYears',
+  `SELECT DISTINCT year FROM indicator_taxonomy ORDER BY year DESC`,
+);
+
+type UsedCode = Pick<CodeListItemEntity, 'code'>;
+
+/** The codes of each list that forms or units use (a list may not lose them). */
+const CODES_IN_USE: Partial<Record<CodeListName, Statement<UsedCode, []>>> = {
+  project_category: sql<UsedCode, []>(
+    'catalog.projectCategoriesInUse',
+    `SELECT DISTINCT category_code AS code FROM goal_form WHERE category_code IS NOT NULL`,
+  ),
+  function_class: sql<UsedCode, []>(
+    'catalog.functionClassesInUse',
+    `SELECT DISTINCT function_class_code AS code FROM goal_form WHERE function_class_code IS NOT NULL`,
+  ),
+  unit_type: sql<UsedCode, []>(
+    'catalog.unitTypesInUse',
+    `SELECT DISTINCT unit_type_code AS code FROM organization WHERE unit_type_code IS NOT NULL`,
+  ),
+};
+
+const DELETE_CODE_LIST = sql<object, [list: string]>(
+  'catalog.deleteCodeList',
+  `DELETE FROM code_list_item WHERE list = $1`,
+);
+
+// The items keep the order given (WITH ORDINALITY numbers them from 1).
+const INSERT_CODE_LIST = sql<object, [tenantId: string, list: string, codes: string[], labels: string[]]>(
+  'catalog.insertCodeList',
+  `INSERT INTO code_list_item (tenant_id, list, code, label, sort_order)
+   SELECT $1, $2, item.code, item.label, item.ord FROM unnest($3::text[], $4::text[]) WITH ORDINALITY AS item(code, label, ord)`,
+);
+
+const TAXONOMY_CODES_IN_USE = sql<UsedCode, [year: number, keptCodes: string[]]>(
+  'catalog.taxonomyCodesInUse',
+  `SELECT DISTINCT c.code FROM indicator i JOIN goal_form f ON f.id = i.form_id, LATERAL (VALUES (i.level1_code), (i.level2_code)) c(code)
+   WHERE f.year = $1 AND NOT (c.code = ANY($2::text[]))`,
+);
+
+const DELETE_TAXONOMY = sql<object, [year: number]>(
+  'catalog.deleteTaxonomy',
+  `DELETE FROM indicator_taxonomy WHERE year = $1`,
+);
+
+const INSERT_TAXONOMY = sql<
+  object,
+  [
+    tenantId: string,
+    year: number,
+    codes: string[],
+    labels: string[],
+    levels: number[],
+    parentCodes: (string | null)[],
+    sortOrders: number[],
+  ]
+>(
+  'catalog.insertTaxonomy',
+  `INSERT INTO indicator_taxonomy (tenant_id, year, code, label, level, parent_code, sort_order)
+   SELECT $1, $2, n.code, n.label, n.level, n.parent_code, n.sort_order
+   FROM unnest($3::text[], $4::text[], $5::smallint[], $6::text[], $7::int[]) AS n(code, label, level, parent_code, sort_order)`,
+);
+
+/** code_list_item and indicator_taxonomy: the tenant's code lists and each year's 一级/二级指标. */
+@Injectable()
+export class CatalogRepository {
+  codeLists(db: Db, list: string | null): Promise<CodeListItemRow[]> {
+    return db.rows(CODE_LISTS, [list]);
+  }
+
+  taxonomy(db: Db, year: number): Promise<TaxonomyNodeRow[]> {
+    return db.rows(TAXONOMY, [year]);
+  }
+
+  /** Copies the latest earlier year's taxonomy to `year` unless it has one. */
+  async ensureTaxonomyYear(db: Db, year: number): Promise<void> {
+    await db.run(ENSURE_TAXONOMY_YEAR, [year]);
+  }
+
+  async taxonomyYears(db: Db): Promise<number[]> {
+    return (await db.rows(TAXONOMY_YEARS, [])).map((r) => r.year);
+  }
+
+  /** The codes of `list` in use by forms or units (lists nothing refers to: none). */
+  async codesInUse(db: Db, list: string): Promise<string[]> {
+    const statement = CODES_IN_USE[list as CodeListName];
+    return statement ? (await db.rows(statement, [])).map((r) => r.code) : [];
+  }
+
+  /** The list becomes exactly `items`, in that order. */
+  async replaceCodeList(db: Db, tenantId: string, list: string, items: { code: string; label: string }[]) {
+    await db.run(DELETE_CODE_LIST, [list]);
+    await db.run(INSERT_CODE_LIST, [tenantId, list, items.map((i) => i.code), items.map((i) => i.label)]);
+  }
+
+  /** The 一级/二级 codes that indicators of the year's forms use, other than `keptCodes`. */
+  async taxonomyCodesInUse(db: Db, year: number, keptCodes: string[]): Promise<string[]> {
+    return (await db.rows(TAXONOMY_CODES_IN_USE, [year, keptCodes])).map((r) => r.code);
+  }
+
+  /** The year's taxonomy becomes exactly `nodes`. */
+  async replaceTaxonomy(db: Db, tenantId: string, year: number, nodes: TaxonomyNodeRow[]): Promise<void> {
+    await db.run(DELETE_TAXONOMY, [year]);
+    await db.run(INSERT_TAXONOMY, [
+      tenantId,
+      year,
+      nodes.map((n) => n.code),
+      nodes.map((n) => n.label),
+      nodes.map((n) => n.level),
+      nodes.map((n) => n.parentCode),
+      nodes.map((n) => n.sortOrder),
+    ]);
+  }
+}

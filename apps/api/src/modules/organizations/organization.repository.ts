@@ -1,0 +1,209 @@
+import { Injectable } from '@nestjs/common';
+import type { FinanceDivisionAssignment, OrganizationKind } from '@jxt/contracts';
+import type { Db } from '../../database/access/db';
+import { inScope, type Scope } from '../../database/access/scope';
+import { sql } from '../../database/access/statement';
+import type { OrganizationEntity } from './entities/organization.entity';
+
+/** One node of the organisation tree as services use it (the path decides the subtree). */
+export type OrganizationRow = Pick<
+  OrganizationEntity,
+  'id' | 'parentId' | 'kind' | 'name' | 'unitTypeCode' | 'sortOrder' | 'path'
+>;
+
+const COLUMNS = `o.id, o.parent_id AS "parentId", o.kind, o.name, o.unit_type_code AS "unitTypeCode",
+  o.sort_order AS "sortOrder", o.path`;
+
+// Shallow levels first (the depth is the number of '/' in the path), then the admin's order.
+const LIST = sql<OrganizationRow, [scope: readonly string[]]>(
+  'organizations.list',
+  `SELECT ${COLUMNS} FROM organization o WHERE ${inScope('o.path', 1)}
+   ORDER BY length(o.path) - length(replace(o.path, '/', '')), o.sort_order, o.name`,
+);
+
+const BY_ID = sql<OrganizationRow, [id: string, scope: readonly string[]]>(
+  'organizations.byId',
+  `SELECT ${COLUMNS} FROM organization o WHERE o.id = $1 AND ${inScope('o.path', 2)}`,
+);
+
+// The new node's path extends its parent's, which must lie in the scope (no row is written otherwise).
+const INSERT = sql<
+  OrganizationRow,
+  [
+    id: string,
+    tenantId: string,
+    parentId: string,
+    kind: OrganizationKind,
+    name: string,
+    unitTypeCode: string | null,
+    sortOrder: number,
+    scope: readonly string[],
+  ]
+>(
+  'organizations.insert',
+  `INSERT INTO organization AS o (id, tenant_id, parent_id, kind, name, unit_type_code, sort_order, path)
+   SELECT $1::uuid, $2, p.id, $4, $5, $6, $7, p.path || $1::uuid::text || '/' FROM organization p WHERE p.id = $3 AND ${inScope('p.path', 8)}
+   RETURNING ${COLUMNS}`,
+);
+
+// Moving a node re-roots its whole subtree in one statement.
+const MOVE_SUBTREE = sql<object, [newPath: string, oldPath: string, scope: readonly string[]]>(
+  'organizations.moveSubtree',
+  `UPDATE organization o SET path = $1 || substr(o.path, length($2) + 1) WHERE o.path LIKE $2 || '%' AND ${inScope('o.path', 3)}`,
+);
+
+const SET_PARENT = sql<object, [id: string, parentId: string, scope: readonly string[]]>(
+  'organizations.setParent',
+  `UPDATE organization o SET parent_id = $2 WHERE o.id = $1 AND ${inScope('o.path', 3)}`,
+);
+
+const UPDATE = sql<
+  OrganizationRow,
+  [
+    id: string,
+    name: string | null,
+    setUnitType: boolean,
+    unitTypeCode: string | null,
+    sortOrder: number | null,
+    scope: readonly string[],
+  ]
+>(
+  'organizations.update',
+  `UPDATE organization o SET name = COALESCE($2, o.name), unit_type_code = CASE WHEN $3::boolean THEN $4 ELSE o.unit_type_code END,
+     sort_order = COALESCE($5, o.sort_order)
+   WHERE o.id = $1 AND ${inScope('o.path', 6)} RETURNING ${COLUMNS}`,
+);
+
+/** What still hangs on an organisation (a node with any of these may not be deleted). */
+export interface OrganizationUsage {
+  children: number;
+  users: number;
+  projects: number;
+}
+
+const USAGE = sql<OrganizationUsage, [id: string]>(
+  'organizations.usage',
+  `SELECT (SELECT count(*)::int FROM organization WHERE parent_id = $1) AS children,
+          (SELECT count(*)::int FROM app_user WHERE organization_id = $1) AS users,
+          (SELECT count(*)::int FROM project WHERE organization_id = $1) AS projects`,
+);
+
+const DELETE = sql<object, [id: string, scope: readonly string[]]>(
+  'organizations.delete',
+  `DELETE FROM organization o WHERE o.id = $1 AND ${inScope('o.path', 2)}`,
+);
+
+/** A 财政科室 with the 主管部门 it reviews. */
+export type FinanceDivisionRow = FinanceDivisionAssignment & Pick<OrganizationEntity, 'name'>;
+
+const DIVISIONS = sql<FinanceDivisionRow, [scope: readonly string[]]>(
+  'organizations.financeDivisions',
+  `SELECT o.id AS "divisionId", o.name,
+          coalesce(array_agg(a.department_id) FILTER (WHERE a.department_id IS NOT NULL), '{}') AS "departmentIds"
+   FROM organization o LEFT JOIN finance_division_assignment a ON a.division_id = o.id
+   WHERE o.kind = 'finance_division' AND ${inScope('o.path', 1)}
+   GROUP BY o.id, o.name, o.sort_order ORDER BY o.sort_order, o.name`,
+);
+
+const DEPARTMENTS_AMONG = sql<Pick<OrganizationEntity, 'id'>, [ids: string[], scope: readonly string[]]>(
+  'organizations.departmentsAmong',
+  `SELECT o.id FROM organization o WHERE o.id = ANY($1::uuid[]) AND o.kind = 'department' AND ${inScope('o.path', 2)}`,
+);
+
+const CLEAR_ASSIGNMENTS = sql<object, [divisionId: string, scope: readonly string[]]>(
+  'organizations.clearAssignments',
+  `DELETE FROM finance_division_assignment a USING organization o
+   WHERE a.division_id = $1 AND o.id = a.division_id AND ${inScope('o.path', 2)}`,
+);
+
+const INSERT_ASSIGNMENTS = sql<
+  object,
+  [tenantId: string, divisionId: string, departmentIds: string[], scope: readonly string[]]
+>(
+  'organizations.insertAssignments',
+  `INSERT INTO finance_division_assignment (tenant_id, division_id, department_id)
+   SELECT $1, o.id, d.id FROM organization o, unnest($3::uuid[]) AS d(id) WHERE o.id = $2 AND ${inScope('o.path', 4)}`,
+);
+
+/** organization and finance_division_assignment: the tenant's tree (docs/domain.md §1) and 财政科室分工. */
+@Injectable()
+export class OrganizationRepository {
+  list(db: Db, scope: Scope): Promise<OrganizationRow[]> {
+    return db.rows(LIST, [scope.patterns]);
+  }
+
+  /** The node; undefined outside the scope. */
+  byId(db: Db, scope: Scope, id: string): Promise<OrganizationRow | undefined> {
+    return db.one(BY_ID, [id, scope.patterns]);
+  }
+
+  /** A new child of `parentId`; undefined (nothing written) when the parent lies outside the scope. */
+  insertChild(
+    db: Db,
+    scope: Scope,
+    o: {
+      id: string;
+      tenantId: string;
+      parentId: string;
+      kind: OrganizationKind;
+      name: string;
+      unitTypeCode: string | null;
+      sortOrder: number;
+    },
+  ): Promise<OrganizationRow | undefined> {
+    return db.one(INSERT, [o.id, o.tenantId, o.parentId, o.kind, o.name, o.unitTypeCode, o.sortOrder, scope.patterns]);
+  }
+
+  /** Moves node `id` (path `oldPath`) and its whole subtree under `parentId`, whose node path is `newPath`. */
+  async move(db: Db, scope: Scope, m: { id: string; oldPath: string; newPath: string; parentId: string }) {
+    await db.run(MOVE_SUBTREE, [m.newPath, m.oldPath, scope.patterns]);
+    await db.run(SET_PARENT, [m.id, m.parentId, scope.patterns]);
+  }
+
+  /** Changes the given fields (null keeps a field; `unitTypeCode` is set when given, even to null). */
+  update(
+    db: Db,
+    scope: Scope,
+    id: string,
+    change: { name: string | null; unitTypeCode?: string | null; sortOrder: number | null },
+  ): Promise<OrganizationRow | undefined> {
+    return db.one(UPDATE, [
+      id,
+      change.name,
+      change.unitTypeCode !== undefined,
+      change.unitTypeCode ?? null,
+      change.sortOrder,
+      scope.patterns,
+    ]);
+  }
+
+  /** Only for a node the service already found in scope in this transaction. */
+  async usage(db: Db, id: string): Promise<OrganizationUsage> {
+    return (await db.one(USAGE, [id]))!;
+  }
+
+  async delete(db: Db, scope: Scope, id: string): Promise<void> {
+    await db.run(DELETE, [id, scope.patterns]);
+  }
+
+  financeDivisions(db: Db, scope: Scope): Promise<FinanceDivisionRow[]> {
+    return db.rows(DIVISIONS, [scope.patterns]);
+  }
+
+  /** Which of `ids` are 主管部门 in the scope. */
+  async departmentsAmong(db: Db, scope: Scope, ids: string[]): Promise<string[]> {
+    return (await db.rows(DEPARTMENTS_AMONG, [ids, scope.patterns])).map((r) => r.id);
+  }
+
+  /** The 主管部门 that division `divisionId` reviews become exactly `departmentIds`. */
+  async replaceAssignments(
+    db: Db,
+    scope: Scope,
+    tenantId: string,
+    divisionId: string,
+    departmentIds: string[],
+  ): Promise<void> {
+    await db.run(CLEAR_ASSIGNMENTS, [divisionId, scope.patterns]);
+    await db.run(INSERT_ASSIGNMENTS, [tenantId, divisionId, departmentIds, scope.patterns]);
+  }
+}
