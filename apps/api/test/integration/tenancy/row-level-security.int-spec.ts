@@ -341,6 +341,17 @@ describe('row-level security on every table of the catalogue, as the app role', 
       expect(plain.map((fk) => `${fk.name}: (${fk.columns}) → ${fk.parent} (${fk.referenced})`)).toEqual([]);
     });
 
+    it("refuses the app role, its own tenant set, an indicator under another tenant's form (23503)", async () => {
+      // The policy passes (tenant_id is A's); only the key sees that the form is B's.
+      const [a, b] = tenants;
+      const indicator = tables.find((x) => x.name === 'indicator')!;
+      const outcome = await asTenant(a.tenantId, async () => {
+        const [row] = await ownRows(indicator);
+        return insertCopy(indicator, { ...row, form_id: b.forms[0].id }, a.tenantId);
+      });
+      expect(outcome).toMatchObject({ code: '23503', constraint: 'indicator_form_fk' });
+    });
+
     it("refuses, as the owner past row-level security, a child pointing at another tenant's parent (23503)", async () => {
       const [a, b] = tenants;
       const problems: string[] = [];
