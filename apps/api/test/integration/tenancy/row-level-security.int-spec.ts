@@ -352,6 +352,27 @@ describe('row-level security on every table of the catalogue, as the app role', 
       expect(outcome).toMatchObject({ code: '23503', constraint: 'indicator_form_fk' });
     });
 
+    it('clears only the link, not tenant_id, when the form a later year was carried from is deleted', async () => {
+      // ON DELETE SET NULL (carried_from_form_id): a plain SET NULL would null tenant_id too, and fail.
+      const [a] = tenants;
+      await owner.query('BEGIN');
+      try {
+        const {
+          rows: [carried],
+        } = await owner.query<{ id: string; source: string }>(
+          `SELECT id, carried_from_form_id AS source FROM goal_form WHERE tenant_id = $1 AND year = 2022`,
+          [a.tenantId],
+        );
+        await owner.query(`DELETE FROM goal_form WHERE id = $1`, [carried.source]);
+        const { rows } = await owner.query(`SELECT tenant_id, carried_from_form_id FROM goal_form WHERE id = $1`, [
+          carried.id,
+        ]);
+        expect(rows).toEqual([{ tenant_id: a.tenantId, carried_from_form_id: null }]);
+      } finally {
+        await owner.query('ROLLBACK');
+      }
+    });
+
     it("refuses, as the owner past row-level security, a child pointing at another tenant's parent (23503)", async () => {
       const [a, b] = tenants;
       const problems: string[] = [];
