@@ -18,6 +18,7 @@ import { RevisionOwnsHeader1795983212995 } from './1795983212995-RevisionOwnsHea
 import { LockedRevisionGuard1795983300000 } from './1795983300000-LockedRevisionGuard';
 import { StoreQualitativeBand1795983642040 } from './1795983642040-StoreQualitativeBand';
 import { AddSubmissionFiler1795984026102 } from './1795984026102-AddSubmissionFiler';
+import { TenantScopedForeignKeys1795995811501 } from './1795995811501-TenantScopedForeignKeys';
 
 // Every migration, in order. `npm run db:generate -- <Name>` writes a new file and prints the class to add here.
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   LockedRevisionGuard1795983300000,
   StoreQualitativeBand1795983642040,
   AddSubmissionFiler1795984026102,
+  TenantScopedForeignKeys1795995811501,
 ];

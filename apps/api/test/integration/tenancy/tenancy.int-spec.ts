@@ -1,96 +1,9 @@
-import type { Client } from 'pg';
 import type { GoalForm, Organization, ProjectListItem, ProjectListResponse } from '@jxt/contracts';
 import { toSaveRequest } from '@jxt/domain';
-import { withOwnerTransaction } from '../../../src/seeds/owner-transaction';
 import type { LoadedTenant } from '../../../src/seeds/load-tenant';
-import { appRoleClient, login, seedSongjiang, startTestApp, type TestApp } from '../../support/test-app';
+import { login, seedSongjiang, startTestApp, type TestApp } from '../../support/test-app';
 
-const TENANT_TABLES = [
-  'tenant',
-  'organization',
-  'app_user',
-  'user_session',
-  'code_list_item',
-  'indicator_taxonomy',
-  'project',
-  'goal_form',
-  'indicator',
-  'login_audit',
-];
-
-describe('tenant isolation in PostgreSQL (row-level security as the app role)', () => {
-  let t: TestApp;
-  let a: LoadedTenant;
-  let b: LoadedTenant;
-  let client: Client;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-    a = await seedSongjiang(t.ownerUrl, 'a');
-    b = await seedSongjiang(t.ownerUrl, 'b');
-    // A session row per tenant, so that every table has rows of both tenants.
-    await login(t.app, 'a-filer');
-    await login(t.app, 'b-filer');
-    client = await appRoleClient(t.appUrl);
-  });
-  afterAll(async () => {
-    await client.end();
-    await t.close();
-  });
-
-  async function countAs(tenantId: string | null, table: string): Promise<number> {
-    await client.query('BEGIN');
-    try {
-      if (tenantId) await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
-      const { rows } = await client.query(`SELECT count(*)::int AS n FROM ${table}`);
-      return rows[0].n;
-    } finally {
-      await client.query('ROLLBACK');
-    }
-  }
-
-  it.each(TENANT_TABLES)('%s: returns nothing with no tenant set', async (table) => {
-    expect(await countAs(null, table)).toBe(0);
-  });
-
-  it.each(TENANT_TABLES)("%s: returns only the set tenant's rows", async (table) => {
-    const owner = await withOwnerTransaction(t.ownerUrl, (q) =>
-      q(
-        table === 'tenant'
-          ? `SELECT id AS tenant_id, count(*)::int AS n FROM tenant GROUP BY id`
-          : `SELECT tenant_id, count(*)::int AS n FROM ${table} GROUP BY tenant_id`,
-      ),
-    );
-    const expected = (tenantId: string) => owner.find((r) => r.tenant_id === tenantId)?.n ?? 0;
-    expect(expected(a.tenantId)).toBeGreaterThan(0);
-    expect(await countAs(a.tenantId, table)).toBe(expected(a.tenantId));
-    expect(await countAs(b.tenantId, table)).toBe(expected(b.tenantId));
-  });
-
-  it('returns nothing for a tenant id that does not exist', async () => {
-    expect(await countAs('00000000-0000-0000-0000-000000000000', 'goal_form')).toBe(0);
-  });
-
-  it('refuses to write a row into another tenant than the one set', async () => {
-    await client.query('BEGIN');
-    try {
-      await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [a.tenantId]);
-      await expect(
-        client.query(
-          `INSERT INTO code_list_item (tenant_id, list, code, label) VALUES ($1, 'project_category', 'x', 'x')`,
-          [b.tenantId],
-        ),
-      ).rejects.toThrow(/row-level security/);
-    } finally {
-      await client.query('ROLLBACK');
-    }
-  });
-
-  it('cannot switch off row-level security, and reads no user (nor password hash) without a tenant', async () => {
-    await expect(client.query(`SET row_security = off; SELECT count(*) FROM goal_form`)).rejects.toThrow();
-    await expect(client.query(`SELECT password_hash FROM app_user`)).resolves.toMatchObject({ rowCount: 0 });
-  });
-});
+// Row-level security table by table, and the composite foreign keys: row-level-security.int-spec.ts.
 
 describe('organisation scoping through the API', () => {
   let t: TestApp;

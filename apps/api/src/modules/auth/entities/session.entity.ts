@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { JoinSameTenant } from '../../../common/tenancy/same-tenant';
 import { UserEntity } from '../../users/entities/user.entity';
 
 /**
@@ -18,7 +19,7 @@ export class SessionEntity {
   userId!: string;
 
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
+  @JoinSameTenant('user_id', 'user_session_user_fk')
   user?: UserEntity;
 
   @Index('user_session_token_hash_key', { unique: true })

@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { TenantEntity } from '../../tenants/entities/tenant.entity';
 
 /** A tenant's configurable list entry: 项目类别, 资金来源, 单位类型, 功能分类科目. */
 @Entity({ name: 'code_list_item' })
@@ -9,6 +10,10 @@ export class CodeListItemEntity {
 
   @Column({ name: 'tenant_id', type: 'uuid' })
   tenantId!: string;
+
+  @ManyToOne(() => TenantEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'tenant_id', foreignKeyConstraintName: 'code_list_item_tenant_fk' })
+  tenant?: TenantEntity;
 
   @Column({ type: 'varchar', length: 40 })
   list!: string;

@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { TenantEntity } from '../../tenants/entities/tenant.entity';
 
 /**
  * 指标体系: the 一级/二级指标 of a tenant for one year. Data, not an enum: 2021 guidance moved
@@ -12,6 +13,10 @@ export class TaxonomyNodeEntity {
 
   @Column({ name: 'tenant_id', type: 'uuid' })
   tenantId!: string;
+
+  @ManyToOne(() => TenantEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'tenant_id', foreignKeyConstraintName: 'indicator_taxonomy_tenant_fk' })
+  tenant?: TenantEntity;
 
   @Column({ type: 'integer' })
   year!: number;

@@ -1,5 +1,6 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { ComparisonOperator, QualitativeBandCode } from '@jxt/contracts';
+import { JoinSameTenant } from '../../../common/tenancy/same-tenant';
 import { SelfEvaluationEntity } from './self-evaluation.entity';
 
 const share = { type: 'numeric', precision: 5, scale: 4, nullable: true } as const;
@@ -26,7 +27,7 @@ export class EvaluationIndicatorEntity {
   evaluationId!: string;
 
   @ManyToOne(() => SelfEvaluationEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'evaluation_id' })
+  @JoinSameTenant('evaluation_id', 'evaluation_indicator_evaluation_fk')
   evaluation?: SelfEvaluationEntity;
 
   /** The form's indicator it copies (no foreign key: the form may be revised later). */

@@ -1,5 +1,7 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { ScoringJobStatus } from '@jxt/contracts';
+import { JoinSameTenant } from '../../../common/tenancy/same-tenant';
+import { ScoringPolicyEntity } from './scoring-policy.entity';
 
 /** 重新评分: a background job re-scoring a year's evaluations that are not final, with its progress. */
 @Entity({ name: 'scoring_job' })
@@ -16,6 +18,11 @@ export class ScoringJobEntity {
 
   @Column({ name: 'policy_id', type: 'uuid' })
   policyId!: string;
+
+  // Policy versions are append-only (never updated or deleted), so nothing looks jobs up by policy: no index.
+  @ManyToOne(() => ScoringPolicyEntity, { onDelete: 'RESTRICT' })
+  @JoinSameTenant('policy_id', 'scoring_job_policy_fk')
+  policy?: ScoringPolicyEntity;
 
   @Column({ name: 'policy_version', type: 'integer' })
   policyVersion!: number;

@@ -1,5 +1,6 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { ScoringPolicy } from '@jxt/contracts';
+import { TenantEntity } from '../../tenants/entities/tenant.entity';
 
 /**
  * 评分规则: one version of a tenant's scoring policy for a year. Rows are never changed (the database
@@ -7,12 +8,17 @@ import type { ScoringPolicy } from '@jxt/contracts';
  */
 @Entity({ name: 'scoring_policy' })
 @Unique('scoring_policy_version_key', ['tenantId', 'year', 'version'])
+@Unique('scoring_policy_id_tenant_key', ['id', 'tenantId'])
 export class ScoringPolicyEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   @Column({ name: 'tenant_id', type: 'uuid' })
   tenantId!: string;
+
+  @ManyToOne(() => TenantEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'tenant_id', foreignKeyConstraintName: 'scoring_policy_tenant_fk' })
+  tenant?: TenantEntity;
 
   @Column({ type: 'integer' })
   year!: number;

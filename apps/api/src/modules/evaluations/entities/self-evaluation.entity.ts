@@ -3,13 +3,13 @@ import {
   CreateDateColumn,
   Entity,
   Index,
-  JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
 import type { EvaluationStatus } from '@jxt/contracts';
+import { JoinSameTenant } from '../../../common/tenancy/same-tenant';
 import { GoalFormEntity } from '../../forms/entities/goal-form.entity';
 import { ProjectEntity } from '../../projects/entities/project.entity';
 import { ScoringPolicyEntity } from './scoring-policy.entity';
@@ -28,6 +28,7 @@ const score = { type: 'numeric', nullable: true } as const;
 @Index('self_evaluation_tenant_year_status_idx', ['tenantId', 'year', 'status', 'id'])
 // How many final evaluations a policy version scored (shown beside each version).
 @Index('self_evaluation_policy_status_idx', ['policyId', 'status'])
+@Unique('self_evaluation_id_tenant_key', ['id', 'tenantId'])
 export class SelfEvaluationEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -41,14 +42,14 @@ export class SelfEvaluationEntity {
   formId!: string;
 
   @ManyToOne(() => GoalFormEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'form_id' })
+  @JoinSameTenant('form_id', 'self_evaluation_form_fk')
   form?: GoalFormEntity;
 
   @Column({ name: 'project_id', type: 'uuid' })
   projectId!: string;
 
   @ManyToOne(() => ProjectEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'project_id' })
+  @JoinSameTenant('project_id', 'self_evaluation_project_fk')
   project?: ProjectEntity;
 
   @Column({ type: 'integer' })
@@ -85,7 +86,7 @@ export class SelfEvaluationEntity {
   policyId!: string;
 
   @ManyToOne(() => ScoringPolicyEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'policy_id' })
+  @JoinSameTenant('policy_id', 'self_evaluation_policy_fk')
   policy?: ScoringPolicyEntity;
 
   /** 预算执行率 得分 */

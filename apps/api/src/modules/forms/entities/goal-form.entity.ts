@@ -3,13 +3,13 @@ import {
   CreateDateColumn,
   Entity,
   Index,
-  JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
 import type { FormStatus, ProjectContinuity } from '@jxt/contracts';
+import { JoinSameTenant } from '../../../common/tenancy/same-tenant';
 import { ProjectEntity } from '../../projects/entities/project.entity';
 
 const money = { type: 'numeric', precision: 18, scale: 2, nullable: true } as const;
@@ -21,6 +21,9 @@ const money = { type: 'numeric', precision: 18, scale: 2, nullable: true } as co
 @Entity({ name: 'goal_form' })
 @Unique('goal_form_project_year_revision_key', ['projectId', 'year', 'revision'])
 @Index('goal_form_tenant_year_idx', ['tenantId', 'year'])
+@Unique('goal_form_id_tenant_key', ['id', 'tenantId'])
+// Deleting a draft clears the links to it. Partial: almost every form links nowhere, and a save writes no entry.
+@Index('goal_form_carried_from_idx', ['carriedFromFormId'], { where: 'carried_from_form_id IS NOT NULL' })
 // The inbox reads waiting forms by status and scope from this index alone (an index-only scan): every column it
 // needs from goal_form is in the key.
 @Index('goal_form_inbox_idx', [
@@ -45,7 +48,7 @@ export class GoalFormEntity {
   projectId!: string;
 
   @ManyToOne(() => ProjectEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'project_id' })
+  @JoinSameTenant('project_id', 'goal_form_project_fk')
   project?: ProjectEntity;
 
   /**
@@ -119,8 +122,10 @@ export class GoalFormEntity {
   @Column({ name: 'carried_from_form_id', type: 'uuid', nullable: true })
   carriedFromFormId!: string | null;
 
+  // In the database ON DELETE SET NULL (carried_from_form_id): only the link is cleared, never tenant_id (the
+  // migration TenantScopedForeignKeys writes it; TypeORM cannot, and compares only the action).
   @ManyToOne(() => GoalFormEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'carried_from_form_id' })
+  @JoinSameTenant('carried_from_form_id', 'goal_form_carried_from_fk')
   carriedFrom?: GoalFormEntity;
 
   /** 项目资金总额 */

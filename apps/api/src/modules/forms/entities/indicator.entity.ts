@@ -1,5 +1,6 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { ComparisonOperator, IndicatorSet } from '@jxt/contracts';
+import { JoinSameTenant } from '../../../common/tenancy/same-tenant';
 import { GoalFormEntity } from './goal-form.entity';
 
 /**
@@ -20,7 +21,7 @@ export class IndicatorEntity {
   formId!: string;
 
   @ManyToOne(() => GoalFormEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'form_id' })
+  @JoinSameTenant('form_id', 'indicator_form_fk')
   form?: GoalFormEntity;
 
   /** year (年度绩效指标) or longTerm (长期绩效指标) */

@@ -1,4 +1,5 @@
-import { Entity, JoinColumn, ManyToOne, PrimaryColumn, Column } from 'typeorm';
+import { Column, Entity, Index, ManyToOne, PrimaryColumn } from 'typeorm';
+import { JoinSameTenant } from '../../../common/tenancy/same-tenant';
 import { OrganizationEntity } from './organization.entity';
 
 /**
@@ -6,6 +7,8 @@ import { OrganizationEntity } from './organization.entity';
  * the forms of those departments' subtrees only; one at the 财政局 itself sees the whole tenant.
  */
 @Entity({ name: 'finance_division_assignment' })
+// The divisions a 主管部门 is assigned to (the primary key leads with the division).
+@Index('finance_division_assignment_department_idx', ['departmentId'])
 export class FinanceDivisionAssignmentEntity {
   @PrimaryColumn({ name: 'division_id', type: 'uuid' })
   divisionId!: string;
@@ -17,10 +20,10 @@ export class FinanceDivisionAssignmentEntity {
   tenantId!: string;
 
   @ManyToOne(() => OrganizationEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'division_id' })
+  @JoinSameTenant('division_id', 'finance_division_assignment_division_fk')
   division?: OrganizationEntity;
 
   @ManyToOne(() => OrganizationEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'department_id' })
+  @JoinSameTenant('department_id', 'finance_division_assignment_department_fk')
   department?: OrganizationEntity;
 }

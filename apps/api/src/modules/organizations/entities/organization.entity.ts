@@ -1,5 +1,15 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 import type { OrganizationKind } from '@jxt/contracts';
+import { JoinSameTenant } from '../../../common/tenancy/same-tenant';
 import { TenantEntity } from '../../tenants/entities/tenant.entity';
 
 /**
@@ -8,6 +18,10 @@ import { TenantEntity } from '../../tenants/entities/tenant.entity';
  */
 @Entity({ name: 'organization' })
 @Index('organization_tenant_path_idx', ['tenantId', 'path'])
+// A node's children (moving, deleting, the tree); the parent key is checked against it.
+@Index('organization_parent_idx', ['parentId'])
+// The target of every same-tenant reference to an organisation (JoinSameTenant).
+@Unique('organization_id_tenant_key', ['id', 'tenantId'])
 export class OrganizationEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -23,7 +37,7 @@ export class OrganizationEntity {
   parentId!: string | null;
 
   @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'parent_id' })
+  @JoinSameTenant('parent_id', 'organization_parent_fk')
   parent?: OrganizationEntity;
 
   @Column({ type: 'varchar', length: 20 })

@@ -3,12 +3,12 @@ import {
   CreateDateColumn,
   Entity,
   Index,
-  JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
+import { JoinSameTenant } from '../../../common/tenancy/same-tenant';
 import { OrganizationEntity } from '../../organizations/entities/organization.entity';
 
 /**
@@ -18,6 +18,7 @@ import { OrganizationEntity } from '../../organizations/entities/organization.en
  */
 @Entity({ name: 'project' })
 @Unique('project_tenant_code_key', ['tenantId', 'code'])
+@Unique('project_id_tenant_key', ['id', 'tenantId'])
 export class ProjectEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -30,7 +31,7 @@ export class ProjectEntity {
   organizationId!: string;
 
   @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'organization_id' })
+  @JoinSameTenant('organization_id', 'project_organization_fk')
   organization?: OrganizationEntity;
 
   /** 项目编码 */

@@ -6,14 +6,19 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
+  Unique,
   UpdateDateColumn,
 } from 'typeorm';
 import type { Role } from '@jxt/contracts';
+import { JoinSameTenant } from '../../../common/tenancy/same-tenant';
 import { OrganizationEntity } from '../../organizations/entities/organization.entity';
 import { TenantEntity } from '../../tenants/entities/tenant.entity';
 
 /** 用户: bound to one organisation; what they see is that organisation's subtree. */
 @Entity({ name: 'app_user' })
+// The users of an organisation (and of a tenant); both keys are checked against it.
+@Index('app_user_tenant_organization_idx', ['tenantId', 'organizationId'])
+@Unique('app_user_id_tenant_key', ['id', 'tenantId'])
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -29,7 +34,7 @@ export class UserEntity {
   organizationId!: string;
 
   @ManyToOne(() => OrganizationEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'organization_id' })
+  @JoinSameTenant('organization_id', 'app_user_organization_fk')
   organization?: OrganizationEntity;
 
   /** Login name, lower case, unique across tenants (login happens before the tenant is known). */

@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { TenantEntity } from '../../tenants/entities/tenant.entity';
 import type { DeadlineKind } from '@jxt/contracts';
 
 /** 截止日期: by when each step of a year's forms must be done (set per tenant and year by the admin). */
@@ -6,6 +7,10 @@ import type { DeadlineKind } from '@jxt/contracts';
 export class WorkflowDeadlineEntity {
   @PrimaryColumn({ name: 'tenant_id', type: 'uuid' })
   tenantId!: string;
+
+  @ManyToOne(() => TenantEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'tenant_id', foreignKeyConstraintName: 'workflow_deadline_tenant_fk' })
+  tenant?: TenantEntity;
 
   @PrimaryColumn({ type: 'integer' })
   year!: number;
