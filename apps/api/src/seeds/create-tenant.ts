@@ -15,7 +15,10 @@ export interface CreateTenantInput {
  * The platform operator's way to open a tenant: the tenant, its 财政局 root organisation and its first admin,
  * in one transaction. Runs as the owner because no tenant exists yet to scope to.
  */
-export async function createTenant(ownerUrl: string, input: CreateTenantInput): Promise<{ tenantId: string; rootId: string; adminId: string }> {
+export async function createTenant(
+  ownerUrl: string,
+  input: CreateTenantInput,
+): Promise<{ tenantId: string; rootId: string; adminId: string }> {
   if (!USERNAME_PATTERN.test(input.admin.username)) throw new Error('admin user name: 2–64 letters, digits or . _ @ -');
   const passwordHash = await hashPassword(input.admin.password);
   return withOwnerTransaction(ownerUrl, async (q) => {

@@ -28,10 +28,18 @@ export interface LoadedTenant {
  * inside the caller's owner transaction. Used by the demo seed and by tests that need real data.
  */
 export async function loadTenant(q: OwnerQuery, seed: TenantSeed): Promise<LoadedTenant> {
-  const tenantId = await seeds.insertTenant(q, seed.tenantCode ?? seed.tenant.tenant.code, seed.tenantName ?? seed.tenant.tenant.name);
+  const tenantId = await seeds.insertTenant(
+    q,
+    seed.tenantCode ?? seed.tenant.tenant.code,
+    seed.tenantName ?? seed.tenant.tenant.name,
+  );
   const organizations = new Map<string, string>();
 
-  const insertOrganization = async (node: SeedOrganization, parent: { id: string; path: string } | null, order: number) => {
+  const insertOrganization = async (
+    node: SeedOrganization,
+    parent: { id: string; path: string } | null,
+    order: number,
+  ) => {
     const id = randomUUID();
     const path = `${parent?.path ?? '/'}${id}/`;
     await seeds.insertOrganization(q, {
@@ -45,7 +53,8 @@ export async function loadTenant(q: OwnerQuery, seed: TenantSeed): Promise<Loade
       sortOrder: order,
     });
     organizations.set(node.name, id);
-    for (const [index, child] of (node.children ?? []).entries()) await insertOrganization(child, { id, path }, index + 1);
+    for (const [index, child] of (node.children ?? []).entries())
+      await insertOrganization(child, { id, path }, index + 1);
   };
   await insertOrganization(seed.tenant.organizations, null, 1);
 
@@ -53,7 +62,8 @@ export async function loadTenant(q: OwnerQuery, seed: TenantSeed): Promise<Loade
     for (const department of departments) {
       const divisionId = organizations.get(division);
       const departmentId = organizations.get(department);
-      if (!divisionId || !departmentId) throw new Error(`seed finance division ${division} → ${department}: unknown organisation`);
+      if (!divisionId || !departmentId)
+        throw new Error(`seed finance division ${division} → ${department}: unknown organisation`);
       await seeds.insertAssignment(q, tenantId, divisionId, departmentId);
     }
   }

@@ -46,7 +46,11 @@ function readJson<T>(...parts: string[]): T {
 }
 
 /** The first customer's data: 松江区 with the unit's three 2021 forms (seeds/songjiang). */
-export function readSongjiangSeed(): { tenant: SeedTenantFile; taxonomy: { year: number; nodes: TaxonomyNode[] }[]; forms: SeedForm[] } {
+export function readSongjiangSeed(): {
+  tenant: SeedTenantFile;
+  taxonomy: { year: number; nodes: TaxonomyNode[] }[];
+  forms: SeedForm[];
+} {
   return {
     tenant: readJson<SeedTenantFile>('songjiang', 'tenant.json'),
     taxonomy: [{ year: 2021, nodes: readJson<TaxonomyNode[]>('songjiang', 'taxonomy-2021.json') }],

@@ -158,7 +158,10 @@ export class TenantSeedRepository {
   /** A node with the id and path the caller chose (`path` is the parent's path and the id). */
   async insertOrganization(
     q: OwnerQuery,
-    o: Pick<OrganizationEntity, 'id' | 'tenantId' | 'parentId' | 'kind' | 'name' | 'unitTypeCode' | 'path' | 'sortOrder'>,
+    o: Pick<
+      OrganizationEntity,
+      'id' | 'tenantId' | 'parentId' | 'kind' | 'name' | 'unitTypeCode' | 'path' | 'sortOrder'
+    >,
   ): Promise<void> {
     await rows(q, INSERT_ORGANIZATION, [
       o.id,
@@ -198,7 +201,10 @@ export class TenantSeedRepository {
   /** The user name is stored in lower case. Returns the new id. */
   async insertUser(
     q: OwnerQuery,
-    u: Pick<UserEntity, 'tenantId' | 'organizationId' | 'username' | 'displayName' | 'passwordHash' | 'roles' | 'phone'>,
+    u: Pick<
+      UserEntity,
+      'tenantId' | 'organizationId' | 'username' | 'displayName' | 'passwordHash' | 'roles' | 'phone'
+    >,
   ): Promise<string> {
     const [user] = await rows(q, INSERT_USER, [
       u.tenantId,
