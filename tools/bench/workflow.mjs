@@ -22,7 +22,7 @@
  * Options: --factor=N (only this factor) --factors=1,4,16,20 --quick (factor 1 unless given, 100 requests)
  *          --requests=N (inbox/list requests per measurement, default 300) --transitions=N (default 500)
  */
-import { mkdirSync, readFileSync, statfsSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statfsSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import { createRequire } from 'node:module';
@@ -150,14 +150,14 @@ async function benchGet(base, token, path, check) {
 // ------------------------------------------------------------------------------------------------
 // EXPLAIN as the app role
 
-/** The inbox statement exactly as the built app sends it (taken from the compiled service). */
+/** The inbox statement exactly as the built app sends it: the `inbox.waiting` statement of its repository. */
 function inboxSql() {
-  const js = readFileSync(join(ROOT, 'apps/api/dist/modules/workflow/inbox.service.js'), 'utf8');
-  const start = js.indexOf('`WITH waiting AS');
-  const end = js.indexOf('`', start + 1);
-  if (start < 0 || end < 0)
-    throw new Error('could not find the inbox query in apps/api/dist/modules/workflow/inbox.service.js');
-  return js.slice(start + 1, end);
+  const require = createRequire(import.meta.url);
+  require(join(ROOT, 'apps/api/dist/modules/workflow/inbox.repository.js'));
+  const { declaredStatements } = require(join(ROOT, 'apps/api/dist/database/access/statement.js'));
+  const statement = declaredStatements().find((s) => s.name === 'inbox.waiting');
+  if (!statement) throw new Error('no inbox.waiting statement in apps/api/dist/modules/workflow/inbox.repository.js');
+  return statement.text;
 }
 
 /** Scope paths as auth_session_lookup computes them (a 财政科室 user: its own path and its 主管部门). */
