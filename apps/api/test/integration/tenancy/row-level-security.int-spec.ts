@@ -158,7 +158,9 @@ describe('row-level security on every table of the catalogue, as the app role', 
   }
 
   it('lists every table of the schema as tenant-owned (tenant_id) or tenant-less with a reason', () => {
-    const unlisted = tables.filter((table) => !table.hasTenant && !(table.name in TENANT_LESS)).map((x) => x.name);
+    const unlisted = tables
+      .filter((table) => !table.hasTenant && !Object.hasOwn(TENANT_LESS, table.name))
+      .map((x) => x.name);
     expect(unlisted).toEqual([]);
     // The list stays true: each entry exists and really has no tenant_id.
     expect(Object.keys(TENANT_LESS).filter((name) => !tables.some((x) => x.name === name && !x.hasTenant))).toEqual([]);
@@ -221,14 +223,6 @@ describe('row-level security on every table of the catalogue, as the app role', 
           const ok = allowed ? outcome.rowCount === 0 : NOT_GRANTED.test(outcome.message ?? '');
           if (!ok) problems.push(`${table.name}: ${what} as ${label(me)} aimed at ${label(other)}: ${show(outcome)}`);
         }
-      }
-      // Their rows are all still there and theirs.
-      for (const tenant of tenants) {
-        const after = (await keysOf(table, tenant.tenantId)).length;
-        const before = await asTenant(tenant.tenantId, () =>
-          app.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table.name}`).then((r) => r.rows[0].n),
-        );
-        if (after !== before) problems.push(`${table.name}: ${label(tenant)} has ${after} rows, saw ${before}`);
       }
     }
     expect(problems).toEqual([]);
