@@ -1,11 +1,39 @@
+// @ts-check
 // Lint for every project. Module boundaries come from Nx project tags:
 // scope:shared libs import only scope:shared; scope:api and scope:web may import shared, never each other.
+// Type-aware: each TypeScript file is linted with the program of its project's tsconfig.json (project service).
 import nx from '@nx/eslint-plugin';
+import prettier from 'eslint-config-prettier';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/.data/**', '**/*.cjs', '**/*.mjs'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      '**/.data/**',
+      '**/coverage/**',
+      '**/test-results/**',
+      '**/*.cjs',
+      '**/*.mjs',
+    ],
+  },
   ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      // A promise nobody awaits loses its error (an unhandled rejection) and its ordering; one handed to a
+      // callback that expects void (an event handler, Array#forEach) is never awaited either.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
   {
     files: ['**/*.ts', '**/*.tsx'],
     plugins: { '@nx': nx },
@@ -24,7 +52,6 @@ export default tseslint.config(
           ],
         },
       ],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
   {
@@ -37,4 +64,15 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The SPA: the rules of hooks and complete effect dependencies (a missing one reads a stale value).
+    files: ['apps/web/src/**/*.ts', 'apps/web/src/**/*.tsx'],
+    ...reactHooks.configs.flat.recommended,
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  // Last: turns off every stylistic rule that Prettier (prettier --check in CI) owns.
+  prettier,
 );
