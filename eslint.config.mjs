@@ -1,7 +1,8 @@
 // @ts-check
 // Lint for every project. Module boundaries come from Nx project tags:
 // scope:shared libs import only scope:shared; scope:api and scope:web may import shared, never each other.
-// Type-aware: each TypeScript file is linted with the program of its project's tsconfig.json (project service).
+// Type-aware: each TypeScript file is linted with the program of its project's tsconfig.json (project service);
+// the plain JavaScript tools, scripts and configs with tools/tsconfig.json, which type-checks them (checkJs).
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -9,15 +10,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: [
-      '**/dist/**',
-      '**/node_modules/**',
-      '**/.data/**',
-      '**/coverage/**',
-      '**/test-results/**',
-      '**/*.cjs',
-      '**/*.mjs',
-    ],
+    ignores: ['**/dist/**', '**/node_modules/**', '**/.data/**', '**/coverage/**', '**/test-results/**'],
   },
   ...tseslint.configs.recommended,
   {
@@ -52,6 +45,17 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // Scripts and configs in plain JavaScript (Node): one program for all of them, tools/tsconfig.json.
+    files: ['**/*.mjs', '**/*.cjs'],
+    languageOptions: {
+      parserOptions: { projectService: false, project: './tools/tsconfig.json', tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      // CommonJS files (jest configs, the embedded server's child) load with require().
+      '@typescript-eslint/no-require-imports': 'off',
     },
   },
   {

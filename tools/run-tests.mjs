@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm test`: every test suite of the workspace, one after another, ending with one line
 // "N passed, N failed" that sums them all. Exit code 1 when anything failed.
 //
@@ -14,13 +15,25 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
+/** @param {string} name */
 const option = (name) => {
   const index = args.indexOf(name);
   return index >= 0 ? args[index + 1] : undefined;
 };
 
+/** @param {string} config */
 const jest = (config) => ['node_modules/jest/bin/jest.js', '-c', config, '--ci'];
+/** @param {string} config */
 const playwright = (config) => ['node_modules/@playwright/test/cli.js', 'test', '-c', config];
+/**
+ * @typedef {object} Suite
+ * @property {string} name
+ * @property {string[]} command  node's arguments
+ * @property {boolean} [build]  needs the built apps
+ * @property {'playwright'} [report]  the JSON report is Playwright's, not jest's
+ * @property {Record<string, string>} [env]
+ */
+/** @type {Suite[]} */
 const suites = [
   { name: 'contracts', command: jest('libs/contracts/jest.config.cjs') },
   { name: 'domain', command: jest('libs/domain/jest.config.cjs') },
