@@ -34,7 +34,7 @@ const env = api.environment ?? {};
 check(env.NODE_ENV === 'production', 'api must run with NODE_ENV=production');
 check(String(env.PORT) === '3000', 'api PORT must be 3000');
 check(/^postgres(ql)?:\/\/.+@db:5432\//.test(String(env.DATABASE_URL)), 'api DATABASE_URL must point at db:5432');
-for (const secret of ['JWT_SECRET', 'APP_DB_PASSWORD']) {
+for (const secret of ['SESSION_SECRET', 'APP_DB_PASSWORD']) {
   check(
     String(env[secret]).includes(`\${${secret}:?`),
     `${secret} must come from the environment with \${${secret}:?…}`,

@@ -244,7 +244,15 @@ function serverEnv(dataDir, port) {
   /** @type {NodeJS.ProcessEnv} */
   const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' };
   // the bench measures the default: embedded PostgreSQL with the demo seed
-  for (const name of ['DATABASE_URL', 'APP_DATABASE_URL', 'NODE_ENV', 'SEED_DEMO', 'LOG_LEVEL', 'JWT_SECRET'])
+  for (const name of [
+    'DATABASE_URL',
+    'APP_DATABASE_URL',
+    'NODE_ENV',
+    'SEED_DEMO',
+    'LOG_LEVEL',
+    'SESSION_SECRET',
+    'JWT_SECRET',
+  ])
     delete env[name];
   return env;
 }

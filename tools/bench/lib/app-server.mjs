@@ -90,7 +90,8 @@ export function appServerHarness({ root, tag, main = 'apps/api/dist/main.js', he
     const port = await freePort();
     /** @type {NodeJS.ProcessEnv} */
     const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'false' };
-    for (const name of ['DATABASE_URL', 'APP_DATABASE_URL', 'NODE_ENV', 'LOG_LEVEL', 'JWT_SECRET']) delete env[name];
+    for (const name of ['DATABASE_URL', 'APP_DATABASE_URL', 'NODE_ENV', 'LOG_LEVEL', 'SESSION_SECRET', 'JWT_SECRET'])
+      delete env[name];
     const child = spawn(process.execPath, [main], {
       cwd: root,
       env,

@@ -64,7 +64,7 @@ export class AuthService {
         [
           login.tenantId,
           login.userId,
-          hashToken(token, this.config.jwtSecret),
+          hashToken(token, this.config.sessionSecret),
           csrfToken,
           expiresAt,
           client.ip,
