@@ -17,4 +17,8 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   moduleNameMapper: { '^@jxt/(domain|contracts)$': '<rootDir>/../../libs/$1/src/index.ts' },
+  // `--coverage` (npm test passes it): V8's own counters, no instrumentation pass over SWC's output. Every source
+  // file counts, loaded or not; migrations are DDL the integration setup runs outside the measured workers.
+  coverageProvider: 'v8',
+  collectCoverageFrom: ['src/**/*.ts', '!src/**/*.spec.ts', '!src/database/migrations/**'],
 };

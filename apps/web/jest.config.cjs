@@ -23,4 +23,7 @@ module.exports = {
     '^@jxt/(domain|contracts)$': '<rootDir>/../../libs/$1/src/index.ts',
     '\\.css$': '<rootDir>/src/test-style-stub.ts',
   },
+  // `--coverage` (npm test passes it): V8's own counters; every source file counts, test helpers do not.
+  coverageProvider: 'v8',
+  collectCoverageFrom: ['src/**/*.{ts,tsx}', '!src/**/*.spec.{ts,tsx}', '!src/test-*.ts', '!src/**/testing/**'],
 };
