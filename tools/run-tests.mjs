@@ -2,7 +2,7 @@
 // @ts-check
 // `npm test`: every test suite of the workspace, one after another, ending with one line
 // "N passed, N failed" that sums them all. Exit code 1 when anything failed. Before that line, the test
-// coverage of each jest suite that runs a project's code in-process (V8 counters, see the jest configs).
+// coverage of each jest suite that runs a project's code in-process (istanbul, see the jest configs).
 //
 //   npm test                                   contracts, domain, api unit, api integration (embedded PostgreSQL), api start (built app),
 //                                              web unit (jsdom), web e2e (Playwright + Debian's Chromium on the built app)
