@@ -65,7 +65,7 @@ COPY --from=build /app/libs/contracts/dist libs/contracts/dist
 COPY --from=build /app/apps/api/dist apps/api/dist
 # Read at runtime from the repo-relative seeds/ (apps/api/src/seeds/seed-files.ts).
 COPY seeds seeds
-# DATA_DIR receives app-db-password only when APP_DB_PASSWORD is unset; JWT_SECRET is required in production.
+# DATA_DIR receives app-db-password only when APP_DB_PASSWORD is unset; SESSION_SECRET is required in production.
 RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node
 EXPOSE 3000

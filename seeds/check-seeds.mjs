@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Checks the seed files against the figures of the source document.
 // Plain Node (>= 18), no dependencies: `node seeds/check-seeds.mjs`. Exits 1 on any failure.
 import { readFileSync } from 'node:fs';
@@ -6,6 +7,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
+/**
+ * The seed JSON as delivered: this script is what checks its shape, so it reads it loosely.
+ * @param {string} p
+ * @returns {any}
+ */
 const load = (p) => JSON.parse(readFileSync(join(here, p), 'utf8'));
 
 const tenant = load('songjiang/tenant.json');
@@ -17,28 +23,37 @@ const EXPECTED_FORMS = 3;
 const EXPECTED_INDICATORS = [11, 9, 15]; // per form, printed order
 const EXPECTED_ANNUAL_TOTAL = '10590800.00'; // 支出预算总表, 项目支出 column, 合计 row
 
+/** @type {string[]} */
 const failures = [];
+/** @param {string} msg */
 const fail = (msg) => failures.push(msg);
 
 // Money: two-decimal strings, summed exactly as integer fen (never floats).
 const MONEY = /^\d+\.\d{2}$/;
+/** @param {string} s */
 const toFen = (s) => BigInt(s.replace('.', ''));
+/** @param {bigint} n */
 const fromFen = (n) => `${n / 100n}.${String(n % 100n).padStart(2, '0')}`;
 
 // --- reference data ---
-const codes = (list) => new Set((tenant.codeLists[list] ?? []).map((i) => i.code));
+/** @param {string} list @returns {Set<string>} */
+const codes = (list) => new Set((tenant.codeLists[list] ?? []).map((/** @type {{ code: string }} */ i) => i.code));
+/** @typedef {{ name: string, kind: string, children?: OrgNode[] }} OrgNode */
+/** @type {Map<string, OrgNode>} */
 const orgs = new Map();
-(function walk(node) {
+(function walk(/** @type {OrgNode} */ node) {
   orgs.set(node.name, node);
   (node.children ?? []).forEach(walk);
 })(tenant.organizations);
-const tax = new Map(taxonomy.map((t) => [t.code, t]));
+/** @type {Map<string, { level: number, parentCode?: string }>} */
+const tax = new Map(taxonomy.map((/** @type {{ code: string }} */ t) => [t.code, t]));
 
 // --- forms ---
+/** @type {number[]} */
 const counts = [];
 let annualTotal = 0n;
 const projectCodes = new Set();
-forms.forEach((form, i) => {
+forms.forEach((/** @type {any} */ form, /** @type {number} */ i) => {
   const at = `form ${i + 1} (${form.project?.name})`;
   if (orgs.get(form.unit)?.kind !== 'unit') fail(`${at}: unit "${form.unit}" is not a unit in tenant.json`);
   if (projectCodes.has(form.project.code)) fail(`${at}: duplicate project code ${form.project.code}`);
@@ -46,10 +61,16 @@ forms.forEach((form, i) => {
   if (!codes('project_category').has(form.project.categoryCode)) fail(`${at}: unknown categoryCode`);
   if (!codes('function_class').has(form.project.functionClassCode)) fail(`${at}: unknown functionClassCode`);
 
+  /** @type {Record<string, string | null>} */
   const f = form.funds;
   for (const [k, v] of Object.entries(f))
     if (v !== null && !MONEY.test(v)) fail(`${at}: funds.${k} "${v}" is not a two-decimal string`);
-  const fen = (k) => (f[k] === null ? 0n : toFen(f[k]));
+  /** @param {string} k */
+  const fen = (k) => {
+    const value = f[k];
+    if (value === undefined) fail(`${at}: funds.${k} is missing`);
+    return value == null ? 0n : toFen(value);
+  };
   if (fen('totalAmount') !== fen('fiscalAmount') + fen('otherAmount'))
     fail(`${at}: 项目资金总额 ≠ 财政资金 + 其他资金`);
   if (fen('annualAmount') !== fen('annualFiscalAmount') + fen('carryOverAmount') + fen('annualOtherAmount'))
@@ -84,7 +105,7 @@ for (const u of users) {
 const total = counts.reduce((a, b) => a + b, 0);
 const annual = fromFen(annualTotal);
 console.log(`forms: ${forms.length} (expected ${EXPECTED_FORMS})`);
-forms.forEach((f, i) =>
+forms.forEach((/** @type {any} */ f, /** @type {number} */ i) =>
   console.log(
     `  ${f.project.code} ${f.project.name}: ${counts[i]} indicators, 年度资金申请总额 ${f.funds.annualAmount}`,
   ),

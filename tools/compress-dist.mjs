@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // After `vite build`: write .br and .gz beside every text asset of the SPA, so the API serves them
 // pre-compressed (@fastify/static preCompressed) without spending CPU per request.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ if (!root) throw new Error('usage: compress-dist.mjs <dist folder>');
 let files = 0;
 let before = 0;
 let after = 0;
+/** @param {string} dir */
 const walk = (dir) => {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run dev`: the API (built once, embedded PostgreSQL, port 3000) and the SPA from Vite's dev server with
 // hot reload on http://localhost:5173, which proxies /api to the API. Ctrl-C stops both.
 import { spawn } from 'node:child_process';
@@ -17,6 +18,7 @@ const children = [
   }),
 ];
 let stopping = false;
+/** @param {NodeJS.Signals} signal */
 const stop = (signal) => {
   if (stopping) return;
   stopping = true;

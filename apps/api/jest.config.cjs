@@ -17,4 +17,9 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   moduleNameMapper: { '^@jxt/(domain|contracts)$': '<rootDir>/../../libs/$1/src/index.ts' },
+  // `--coverage` (npm test passes it): istanbul counters put into the project's own files only (babel-plugin-istanbul
+  // after SWC); every source file counts, loaded or not. Migrations are DDL the integration setup runs outside the
+  // measured workers. Not V8's coverage: it counts every script the process runs, third-party ones too (ADR 0010).
+  coverageProvider: 'babel',
+  collectCoverageFrom: ['src/**/*.ts', '!src/**/*.spec.ts', '!src/database/migrations/**'],
 };

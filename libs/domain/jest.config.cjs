@@ -7,4 +7,8 @@ module.exports = {
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] },
   moduleNameMapper: { '^@jxt/(domain|contracts)$': '<rootDir>/../$1/src/index.ts' },
+  // `--coverage` (npm test passes it): istanbul counters in the project's own files (ADR 0010); every source file
+  // counts, test fixtures do not.
+  coverageProvider: 'babel',
+  collectCoverageFrom: ['src/**/*.ts', '!src/**/*.spec.ts', '!src/testing/**'],
 };

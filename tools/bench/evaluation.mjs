@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * npm run bench:evaluation — the year-end self-evaluation issue's speed targets (see docs/benchmarks-evaluation.md):
  *
@@ -57,6 +58,7 @@ for (const a of argv) {
     process.exit(2);
   }
 }
+/** @param {string} name */
 const opt = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const QUICK = argv.includes('--quick');
 const OPTS = {
@@ -75,10 +77,13 @@ const TARGETS = { engine60P50Ms: 1, rescoreDistrictMs: 10_000, districtEvaluatio
 const PASSWORD = 'bench';
 const TENANT = 'bench';
 
+/** @param {string} msg */
 const log = (msg) => console.log(`[${TAG}] ${msg}`);
+/** @param {number | null | undefined} n */
 const fmt = (n, digits = 0) =>
   n == null ? '–' : Number(n).toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const ratio = (value, target) => `${(value / target).toFixed(2)}×`;
+/** @param {number | null} value @param {number} target */
+const ratio = (value, target) => (value == null ? '–' : `${(value / target).toFixed(2)}×`);
 const harness = appServerHarness({ root: ROOT, tag: TAG });
 
 // ------------------------------------------------------------------------------------------------
@@ -89,6 +94,7 @@ const harness = appServerHarness({ root: ROOT, tag: TAG });
  * row_version is the number of steps, as the API counts (create 1, every save and transition +1).
  * 'final' is loaded as 'reviewed' and set final after the app has scored it (see main).
  */
+/** @type {Record<string, [string, string, string, string, string | null][]>} action, from, to, role, comment */
 const EVALUATION_STEPS = {
   draft: [],
   submitted: [['submit', 'draft', 'submitted', 'filer', null]],
@@ -107,6 +113,7 @@ const EVALUATION_STEPS = {
   ],
 };
 /** Status mix in per cent (hash of the evaluation's number). */
+/** @type {[string, number][]} */
 const STATUS_MIX = [
   ['final', 10],
   ['reviewed', 15],
@@ -115,9 +122,11 @@ const STATUS_MIX = [
   ['draft', 45],
 ];
 
+/** An SQL literal. @param {string | number | null} v */
 const lit = (v) => (v === null ? 'NULL' : typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
 
 function stepValues() {
+  /** @type {string[]} */
   const rows = [];
   for (const [status, steps] of Object.entries(EVALUATION_STEPS)) {
     // every evaluation: created from the form (row_version 1) and saved once by the unit (2)
@@ -132,6 +141,7 @@ function stepValues() {
   return rows.join(',\n');
 }
 
+/** @param {string} expr */
 function statusCase(expr) {
   let upper = 0;
   return `CASE ${STATUS_MIX.map(([status, share]) => `WHEN ${expr} < ${(upper += share)} THEN '${status}'`).join(' ')} END`;
@@ -156,10 +166,17 @@ const REASON_SQL = `CASE WHEN o.r >= 70 AND NOT (i.target_kind = 'quantitative' 
     AND (e.status <> 'draft' OR o.r % 5 <> 0)
   THEN CASE WHEN o.r < 88 THEN '受政策调整和实施进度影响未完全达成，已调整实施计划并加强过程监控。' ELSE '需求增长超出预期，下年度将据实调整绩效目标值。' END END`;
 
+/**
+ * @param {import('pg').ClientBase} owner
+ * @param {{ tenantId: string, year: number, limit: number }} options
+ */
 export async function loadEvaluations(owner, { tenantId, year, limit }) {
+  /** @param {string} sql @param {unknown[]} [params] */
   const q = (sql, params) => owner.query(sql, params);
+  /** @type {Record<string, number>} */
   const timings = {};
   let t = performance.now();
+  /** @param {string} name */
   const step = (name) => {
     timings[name] = Math.round(performance.now() - t);
     t = performance.now();
@@ -255,6 +272,7 @@ export async function loadEvaluations(owner, { tenantId, year, limit }) {
     return {
       policyId,
       formsApproved: approved.rowCount,
+      /** @type {Record<string, number>} */
       statuses: Object.fromEntries(counts.map((r) => [r.status, r.n])),
       timings,
     };
@@ -267,15 +285,31 @@ export async function loadEvaluations(owner, { tenantId, year, limit }) {
 // ------------------------------------------------------------------------------------------------
 // HTTP
 
+/** @param {http.Agent} agent @param {string} base @param {string} username @returns {Promise<string>} */
 async function login(agent, base, username) {
   return (await requestJson(agent, base, 'POST', '/api/auth/login', { body: { username, password: PASSWORD } }))
     .accessToken;
 }
 
-/** Polls the job every OPTS.pollMs until it is done; returns the samples (ms since `t0`, status, done/total). */
+/**
+ * The API's scoring job (GET /api/scoring-jobs/:id), as far as the bench reads it.
+ * @typedef {{ status: string, done: number, total: number, error?: string, startedAt: string, finishedAt: string }} ScoringJob
+ */
+
+/**
+ * Polls the job every OPTS.pollMs until it is done; returns the samples (ms since `t0`, status, done/total).
+ * @param {http.Agent} agent
+ * @param {string} base
+ * @param {string} token
+ * @param {string} jobId
+ * @param {number} t0
+ * @returns {Promise<{ job: ScoringJob, samples: { ms: number, status: string, done: number, total: number }[], seenDoneMs: number }>}
+ */
 async function waitForJob(agent, base, token, jobId, t0, { timeoutMs = 300_000 } = {}) {
+  /** @type {{ ms: number, status: string, done: number, total: number }[]} */
   const samples = [];
   for (;;) {
+    /** @type {ScoringJob} */
     const job = await requestJson(agent, base, 'GET', `/api/scoring-jobs/${jobId}`, { token });
     const at = performance.now() - t0;
     samples.push({ ms: Math.round(at), status: job.status, done: job.done, total: job.total });
@@ -288,7 +322,7 @@ async function waitForJob(agent, base, token, jobId, t0, { timeoutMs = 300_000 }
   }
 }
 
-/** The policy of run i (1-based): reverse formula and decimals alternate, so every run changes stored scores. */
+/** The policy of run i (1-based): reverse formula and decimals alternate, so every run changes stored scores. @param {number} i */
 function policyOfRun(i) {
   const decimals = i % 2 ? 0 : 2;
   return {
@@ -299,6 +333,14 @@ function policyOfRun(i) {
   };
 }
 
+/** Milliseconds from an ISO start to an ISO end. @param {string} start @param {string} end */
+const elapsedMs = (start, end) => new Date(end).getTime() - new Date(start).getTime();
+
+/**
+ * @param {{ agent: http.Agent, base: string, adminToken: string, owner: import('pg').ClientBase, tenantId: string, year: number, policyV1: string }} ctx
+ * @param {number} i
+ * @param {number} baseVersion
+ */
 async function rescoreRun(ctx, i, baseVersion) {
   const { agent, base, adminToken, owner, tenantId, year } = ctx;
   const policy = policyOfRun(i);
@@ -309,7 +351,7 @@ async function rescoreRun(ctx, i, baseVersion) {
   });
   const putMs = performance.now() - t0;
   const { job, samples, seenDoneMs } = await waitForJob(agent, base, adminToken, saved.job.id, t0);
-  const jobMs = new Date(job.finishedAt) - new Date(job.startedAt);
+  const jobMs = elapsedMs(job.startedAt, job.finishedAt);
   // proof in SQL: every non-final evaluation now points at the new version and carries its rounding; final ones kept version 1
   const { rows } = await owner.query(
     `SELECT count(*) FILTER (WHERE e.status <> 'final')::int AS non_final,
@@ -344,7 +386,7 @@ async function rescoreRun(ctx, i, baseVersion) {
   };
 }
 
-/** GET /api/evaluations/:id: a warm-up, then OPTS.requests one at a time. */
+/** GET /api/evaluations/:id: a warm-up, then OPTS.requests one at a time. @param {string} base @param {string} token @param {string} id */
 async function benchGet(base, token, id) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const one = async () => {
@@ -358,11 +400,17 @@ async function benchGet(base, token, id) {
   return result;
 }
 
-/** PUT /api/evaluations/:id: saves one after another, each with the rowVersion of the previous answer and a changed value. */
+/**
+ * PUT /api/evaluations/:id: saves one after another, each with the rowVersion of the previous answer and a changed value.
+ * @param {string} base
+ * @param {string} token
+ * @param {string} id
+ */
 async function benchSave(base, token, id) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   let current = await requestJson(agent, base, 'GET', `/api/evaluations/${id}`, { token });
   const startVersion = current.rowVersion;
+  /** @param {number} i */
   const one = async (i) => {
     const body = {
       rowVersion: current.rowVersion,
@@ -371,7 +419,7 @@ async function benchSave(base, token, id) {
         executedAmount: (Number(current.funds.annualBudget) * (0.8 + (i % 20) / 100)).toFixed(2),
       },
       actualGoal: `全年按计划推进项目实施（第 ${i + 1} 次保存）。`,
-      indicators: current.indicators.map((x) => ({
+      indicators: current.indicators.map((/** @type {Record<string, unknown>} */ x) => ({
         id: x.id,
         actualValue: x.actualValue,
         selfShare: x.selfShare,
@@ -404,7 +452,24 @@ async function main() {
       .join(' ')}`,
   );
   const passwordHash = await argon2.hash(PASSWORD, { type: argon2.argon2id });
-  const result = { factor: OPTS.factor };
+  /**
+   * What the run measured (tools/bench/results/evaluation-latest.json); filled step by step below, and read
+   * only once every part is there.
+   * @typedef {Awaited<ReturnType<typeof rescoreRun>>} RescoreRun
+   * @typedef {{ median: number | null, min: number, max: number }} Spread
+   * @typedef {object} EvaluationResult
+   * @property {number} factor
+   * @property {string} postgres
+   * @property {Awaited<ReturnType<typeof loadEvaluations>>} load
+   * @property {{ total: number, toDoneMs: number | null, jobMs: number, grades: { grade: string, n: number, min: string, max: string }[] }} initialScoring
+   * @property {{ evaluationId: string, indicators: number } & Awaited<ReturnType<typeof benchGet>>} get
+   * @property {{ evaluationId: string } & Awaited<ReturnType<typeof benchSave>>} save
+   * @property {RescoreRun[]} rescoring
+   * @property {{ runs: number, total: number, toDoneMs: Spread, jobMs: Spread, perSecond: Spread }} rescoringSummary
+   * @property {ReturnType<typeof benchScoringEngine>} engine
+   * @property {ReturnType<typeof benchScoringEngine>} engineLikeJob
+   */
+  const result = /** @type {EvaluationResult} */ ({ factor: OPTS.factor });
   const { holder, dataDir } = harness.newDataDir('jxt-bench-eval-');
   const t0 = performance.now();
   const server = await harness.startServer(dataDir);
@@ -456,7 +521,7 @@ async function main() {
     result.initialScoring = {
       total: first.job.total,
       toDoneMs: round(first.seenDoneMs, 0),
-      jobMs: new Date(first.job.finishedAt) - new Date(first.job.startedAt),
+      jobMs: elapsedMs(first.job.startedAt, first.job.finishedAt),
       grades,
     };
     log(
@@ -516,10 +581,11 @@ async function main() {
   // ----------------------------------------------------------------------------------------------
   // summary
   const runs = result.rescoring;
+  /** @param {'toDoneMs' | 'jobMs' | 'perSecond'} key @returns {Spread} */
   const stat = (key) => ({
     median: median(runs.map((r) => r[key])),
-    min: Math.min(...runs.map((r) => r[key])),
-    max: Math.max(...runs.map((r) => r[key])),
+    min: Math.min(...runs.map((r) => r[key] ?? NaN)),
+    max: Math.max(...runs.map((r) => r[key] ?? NaN)),
   });
   result.rescoringSummary = {
     runs: runs.length,
@@ -529,7 +595,7 @@ async function main() {
     perSecond: stat('perSecond'),
   };
   const s = result.rescoringSummary;
-  const per3000 = (3000 / s.perSecond.median) * 1000;
+  const per3000 = (3000 / (s.perSecond.median ?? NaN)) * 1000;
   const show = runs[Math.floor(runs.length / 2)] ?? runs[0];
   console.log(
     `\nprogress of re-scoring run ${show.run} (GET /api/scoring-jobs/:id every ${OPTS.pollMs} ms; ms since the PUT: done/total status):`,
@@ -579,7 +645,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   main()
     .then(() => harness.cleanup())
     .catch(async (err) => {
-      console.error(`[${TAG}] failed: ${err.stack ?? err}`);
+      console.error(`[${TAG}] failed: ${/** @type {Error} */ (err).stack ?? err}`);
       await harness.cleanup();
       process.exitCode = 1;
     });

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * npm run bench — measures the issue's speed targets (see docs/benchmarks.md):
  *
@@ -49,7 +50,9 @@ const MAIN = 'apps/api/dist/main.js';
 // options
 
 const argv = process.argv.slice(2);
+/** @param {string} name */
 const flag = (name) => argv.includes(`--${name}`);
+/** @param {string} name @param {number} fallback */
 const numberOption = (name, fallback) => {
   const hit = argv.find((a) => a.startsWith(`--${name}=`));
   if (!hit) return fallback;
@@ -93,8 +96,9 @@ const HEALTH_POLL_MS = 50;
 // ------------------------------------------------------------------------------------------------
 // small helpers
 
+/** @param {string} msg */
 const log = (msg) => console.log(`[bench] ${msg}`);
-/** utime + stime of a process in ms (Linux), or null */
+/** utime + stime of a process in ms (Linux), or null @param {number} pid */
 function cpuMsOf(pid) {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -105,9 +109,11 @@ function cpuMsOf(pid) {
   }
 }
 
-/** pids whose parent is `ppid` (Linux /proc) */
+/** pids whose parent is `ppid` (Linux /proc) @param {number} ppid */
 function childrenOf(ppid) {
+  /** @type {number[]} */
   const out = [];
+  /** @type {string[]} */
   let entries = [];
   try {
     entries = readdirSync('/proc');
@@ -130,12 +136,41 @@ function childrenOf(ppid) {
 // ------------------------------------------------------------------------------------------------
 // resources to clean up: temp dirs and servers
 
+/**
+ * @typedef {object} BenchServer  one started server (node, or npm → node), in its own process group
+ * @property {string} label
+ * @property {string} dataDir
+ * @property {number} port
+ * @property {import('node:child_process').ChildProcessByStdio<null, import('node:stream').Readable, import('node:stream').Readable>} child
+ * @property {number} pid  its process group
+ * @property {{ t: number, text: string }[]} lines  its output, with ms since spawn
+ * @property {number | null | undefined} exitCode  undefined while it runs
+ * @property {NodeJS.Signals | null | undefined} exitSignal
+ * @property {Promise<void>} exited
+ * @property {Promise<StopResult> | null} stopped
+ * @property {number} healthyMs  ms from spawn to the first healthy answer (once healthy)
+ * @property {number} healthAttempts
+ * @property {string} base  http://127.0.0.1:<port>
+ */
+/**
+ * @typedef {object} StopResult
+ * @property {number} stopMs
+ * @property {boolean} forced
+ * @property {boolean} leftoverPostgres
+ * @property {number | null | undefined} exitCode
+ * @property {NodeJS.Signals | null | undefined} signal
+ */
+
+/** @type {Set<string>} */
 const tempDirs = new Set();
+/** @type {Set<BenchServer>} */
 const servers = new Set();
 
 /**
  * Stops a server: SIGTERM to its process group (node, or npm → node), wait, SIGKILL fallback,
  * then make sure its PostgreSQL is gone. Returns the time to exit and whether force was needed.
+ * @param {BenchServer} server
+ * @returns {Promise<StopResult>}
  */
 async function stopServer(server) {
   if (server.stopped) return server.stopped;
@@ -143,15 +178,15 @@ async function stopServer(server) {
     const t0 = performance.now();
     let forced = false;
     if (server.exitCode === undefined) {
-      kill(-server.child.pid, 'SIGTERM');
+      kill(-server.pid, 'SIGTERM');
       const exited = await Promise.race([server.exited.then(() => true), sleep(STOP_TIMEOUT_MS).then(() => false)]);
       if (!exited) {
         forced = true;
-        kill(-server.child.pid, 'SIGKILL');
+        kill(-server.pid, 'SIGKILL');
         await Promise.race([server.exited, sleep(5_000)]);
       }
     } else {
-      kill(-server.child.pid, 'SIGKILL'); // stray group members (npm's children), if any
+      kill(-server.pid, 'SIGKILL'); // stray group members (npm's children), if any
     }
     const stopMs = performance.now() - t0;
     const leftover = await stopLeftoverPostgres(server.dataDir);
@@ -161,6 +196,7 @@ async function stopServer(server) {
   return server.stopped;
 }
 
+/** @type {Promise<void> | null} */
 let cleaningUp = null;
 function cleanup() {
   cleaningUp ??= (async () => {
@@ -169,7 +205,7 @@ function cleanup() {
       try {
         removeDataDir(holder, tempDirs);
       } catch (err) {
-        console.error(`[bench] could not remove ${holder}: ${err.message}`);
+        console.error(`[bench] could not remove ${holder}: ${/** @type {Error} */ (err).message}`);
       }
     }
   })();
@@ -179,7 +215,7 @@ function cleanup() {
 // Last resort when the process exits without cleanup (should not happen): synchronous kills and removal.
 process.on('exit', () => {
   for (const server of servers) {
-    kill(-server.child.pid, 'SIGKILL');
+    kill(-server.pid, 'SIGKILL');
     const pid = postmaster(server.dataDir)?.pid;
     if (pid) kill(pid, 'SIGQUIT');
   }
@@ -194,27 +230,44 @@ process.on('exit', () => {
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(sig, () => {
     console.error(`\n[bench] ${sig}: stopping servers and removing temporary data`);
-    cleanup().finally(() => process.exit(130));
+    cleanup()
+      .catch((err) => console.error(`[bench] cleanup failed: ${err}`))
+      .finally(() => process.exit(130));
   });
 }
 
 // ------------------------------------------------------------------------------------------------
 // starting a server and timing it
 
+/** @param {string} dataDir @param {number} port */
 function serverEnv(dataDir, port) {
+  /** @type {NodeJS.ProcessEnv} */
   const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' };
   // the bench measures the default: embedded PostgreSQL with the demo seed
-  for (const name of ['DATABASE_URL', 'APP_DATABASE_URL', 'NODE_ENV', 'SEED_DEMO', 'LOG_LEVEL', 'JWT_SECRET'])
+  for (const name of [
+    'DATABASE_URL',
+    'APP_DATABASE_URL',
+    'NODE_ENV',
+    'SEED_DEMO',
+    'LOG_LEVEL',
+    'SESSION_SECRET',
+    'JWT_SECRET',
+  ])
     delete env[name];
   return env;
 }
 
-/** GET a URL on a fresh connection; resolves { status, body } or rejects (e.g. ECONNREFUSED). */
+/**
+ * GET a URL on a fresh connection; resolves { status, body } or rejects (e.g. ECONNREFUSED).
+ * @param {string} url
+ * @returns {Promise<{ status: number | undefined, body: string }>}
+ */
 function getOnce(url, timeoutMs = 2_000) {
   return new Promise((resolveGet, reject) => {
     const req = http.get(url, { agent: false, timeout: timeoutMs }, (res) => {
+      /** @type {Buffer[]} */
       const chunks = [];
-      res.on('data', (c) => chunks.push(c));
+      res.on('data', (/** @type {Buffer} */ c) => chunks.push(c));
       res.on('end', () => resolveGet({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
       res.on('error', reject);
     });
@@ -226,6 +279,8 @@ function getOnce(url, timeoutMs = 2_000) {
 /**
  * Spawns `command args` with DATA_DIR and PORT, polls /api/health every 50 ms until 200 with
  * status ok. Returns the running server and the timings (ms since spawn) of its log lines.
+ * @param {{ label: string, dataDir: string, command?: string, args?: string[] }} options
+ * @returns {Promise<BenchServer>}
  */
 async function startServer({ label, dataDir, command = process.execPath, args = [MAIN] }) {
   const port = await freePort();
@@ -236,20 +291,39 @@ async function startServer({ label, dataDir, command = process.execPath, args = 
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // own process group: SIGTERM/SIGKILL reach npm and node together
   });
-  const server = { label, dataDir, port, child, lines: [], exitCode: undefined, exitSignal: undefined, stopped: null };
-  server.exited = new Promise((r) => {
-    child.on('exit', (code, signal) => {
-      server.exitCode = code;
-      server.exitSignal = signal;
-      r();
-    });
-    child.on('error', (err) => {
-      server.lines.push({ t: performance.now() - t0, text: `spawn error: ${err.message}` });
-      server.exitCode = -1;
-      r();
-    });
-  });
+  // No pid: the spawn failed, and says why in its 'error' event.
+  if (child.pid === undefined)
+    throw new Error(`${label}: could not start ${command}: ${await new Promise((fail) => child.once('error', fail))}`);
+  const base = `http://127.0.0.1:${port}`;
+  /** @type {BenchServer} */
+  const server = {
+    label,
+    dataDir,
+    port,
+    child,
+    pid: child.pid,
+    lines: [],
+    exitCode: undefined,
+    exitSignal: undefined,
+    stopped: null,
+    exited: new Promise((r) => {
+      child.on('exit', (code, signal) => {
+        server.exitCode = code;
+        server.exitSignal = signal;
+        r();
+      });
+      child.on('error', (err) => {
+        server.lines.push({ t: performance.now() - t0, text: `spawn error: ${err.message}` });
+        server.exitCode = -1;
+        r();
+      });
+    }),
+    healthyMs: NaN, // set below, once healthy
+    healthAttempts: 0,
+    base,
+  };
   servers.add(server);
+  /** @param {Buffer} chunk */
   const onData = (chunk) => {
     const t = performance.now() - t0;
     for (const text of chunk.toString('utf8').split('\n')) if (text.trim()) server.lines.push({ t, text });
@@ -257,7 +331,6 @@ async function startServer({ label, dataDir, command = process.execPath, args = 
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
 
-  const base = `http://127.0.0.1:${port}`;
   const deadline = t0 + START_TIMEOUT_MS;
   let attempts = 0;
   let lastError = '';
@@ -276,17 +349,18 @@ async function startServer({ label, dataDir, command = process.execPath, args = 
       if (res.status === 200 && JSON.parse(res.body).status === 'ok') break;
       lastError = `health ${res.status}`;
     } catch (err) {
-      lastError = err.code ?? err.message;
+      const error = /** @type {NodeJS.ErrnoException} */ (err);
+      lastError = error.code ?? error.message;
     }
     const wait = HEALTH_POLL_MS - (performance.now() - tryAt);
     if (wait > 0) await sleep(wait);
   }
   server.healthyMs = performance.now() - t0;
   server.healthAttempts = attempts;
-  server.base = base;
   return server;
 }
 
+/** @param {BenchServer} server */
 function tail(server, n = 30) {
   return server.lines
     .slice(-n)
@@ -294,12 +368,17 @@ function tail(server, n = 30) {
     .join('\n');
 }
 
-/** Splits a start into phases from main.ts' log lines (times are when the line reached us). */
+/**
+ * Splits a start into phases from main.ts' log lines (times are when the line reached us).
+ * @param {BenchServer} server
+ * @returns {Record<string, number | null> | null}
+ */
 function phasesOf(server) {
+  /** @param {RegExp} re @returns {{ t: number, n: number } | null} the line's time and its figure (NaN if none) */
   const at = (re) => {
     for (const l of server.lines) {
       const m = re.exec(l.text);
-      if (m) return { t: l.t, n: m[1] === undefined ? null : Number(m[1]) };
+      if (m) return { t: l.t, n: m[1] === undefined ? NaN : Number(m[1]) };
     }
     return null;
   };
@@ -327,6 +406,11 @@ function phasesOf(server) {
   };
 }
 
+/**
+ * @param {string} label
+ * @param {string} dataDir
+ * @param {{ command?: string, args?: string[] }} [options]
+ */
 async function timedStart(label, dataDir, options = {}) {
   const server = await startServer({ label, dataDir, ...options });
   const healthyMs = server.healthyMs;
@@ -349,6 +433,11 @@ async function timedStart(label, dataDir, options = {}) {
 // ------------------------------------------------------------------------------------------------
 // build timing
 
+/**
+ * @param {string} command
+ * @param {string[]} args
+ * @returns {Promise<{ ms: number, output: string }>}
+ */
 function runCommand(command, args, env = process.env) {
   return new Promise((resolveRun, reject) => {
     const t0 = performance.now();
@@ -367,6 +456,7 @@ function runCommand(command, args, env = process.env) {
 
 async function benchBuild() {
   const nx = join(ROOT, 'node_modules/.bin/nx');
+  /** @type {{ cachedMs?: number | null, uncachedMs?: number | null }} */
   const result = {};
   // what `npm start` runs first; Nx replays the cached output when nothing changed
   const cached = await runCommand(nx, ['run', 'api:build', '--output-style=static']);
@@ -397,8 +487,12 @@ async function benchArgon2() {
 // start benchmark
 
 async function benchStart() {
+  /** @typedef {Awaited<ReturnType<typeof timedStart>>} TimedStart */
+  /** @type {TimedStart[]} */
   const cold = [];
+  /** @type {TimedStart[]} */
   const warm = [];
+  /** @type {{ holder: string, dataDir: string } | null} */
   let keep = null;
   for (let i = 1; i <= OPTS.reps; i++) {
     const { holder, dataDir } = makeDataDir('jxt-bench-', tempDirs);
@@ -407,18 +501,22 @@ async function benchStart() {
     if (i === OPTS.reps) keep = { holder, dataDir };
     else removeDataDir(holder, tempDirs);
   }
+  /** @param {TimedStart[]} runs */
   const summary = (runs) => ({
     medianMs: round(median(runs.map((r) => r.healthyMs))),
-    minMs: round(Math.min(...runs.map((r) => r.healthyMs))),
-    maxMs: round(Math.max(...runs.map((r) => r.healthyMs))),
-    medianPhases: medianPhases(runs.map((r) => r.phases).filter(Boolean)),
+    minMs: round(Math.min(...runs.map((r) => r.healthyMs ?? NaN))),
+    maxMs: round(Math.max(...runs.map((r) => r.healthyMs ?? NaN))),
+    medianPhases: medianPhases(runs.flatMap((r) => (r.phases ? [r.phases] : []))),
     runs,
   });
+  if (!keep) throw new Error('--reps must be at least 1');
   return { cold: summary(cold), warm: summary(warm), keep };
 }
 
+/** @param {Record<string, number | null>[]} list */
 function medianPhases(list) {
   if (!list.length) return null;
+  /** @type {Record<string, number | null>} */
   const out = {};
   for (const key of Object.keys(list[0])) out[key] = round(median(list.map((p) => p[key])));
   return out;
@@ -439,8 +537,15 @@ async function benchNpmStart() {
 // ------------------------------------------------------------------------------------------------
 // read benchmark
 
+/**
+ * The API's JSON, in the shapes the bench reads (GET /api/forms/:id).
+ * @typedef {{ code: string, indicators: Record<string, unknown>[] }} Level2Set
+ * @typedef {{ code: string, children: Level2Set[] }} Level1Set
+ */
+/** @param {Level1Set[] | null | undefined} sets */
 const countIndicators = (sets) =>
   (sets ?? []).reduce((n, l1) => n + l1.children.reduce((m, l2) => m + l2.indicators.length, 0), 0);
+/** @param {{ indicators: { year: Level1Set[] | null, longTerm: Level1Set[] | null } }} form */
 const totalIndicators = (form) => countIndicators(form.indicators.year) + countIndicators(form.indicators.longTerm);
 
 const HEADER_FIELDS = [
@@ -455,7 +560,9 @@ const HEADER_FIELDS = [
   'plannedEnd',
 ];
 const INDICATOR_FIELDS = ['id', 'name', 'rawValue', 'weight', 'scoringNotes', 'explanation', 'remark'];
+/** @param {Record<string, unknown>} obj @param {string[]} keys */
 const pick = (obj, keys) => Object.fromEntries(keys.map((k) => [k, obj[k]]));
+/** @param {Level1Set[] | null} sets @returns {Level1Set[] | null} */
 const toInputSets = (sets) =>
   sets?.map((l1) => ({
     code: l1.code,
@@ -481,7 +588,11 @@ const EXTRA_VALUES = [
   '≥85%',
 ];
 
-/** Logs in as the demo filer and turns the demo's biggest editable form into a 35-indicator one. */
+/**
+ * Logs in as the demo filer and turns the demo's biggest editable form into a 35-indicator one.
+ * @param {http.Agent} agent
+ * @param {string} base
+ */
 async function prepareForm(agent, base) {
   const login = await requestJson(agent, base, 'POST', '/api/auth/login', {
     body: { username: 'filer', password: 'demo' },
@@ -490,6 +601,7 @@ async function prepareForm(agent, base) {
   if (!token) throw new Error('login answered without accessToken');
   const list = await requestJson(agent, base, 'GET', '/api/projects?year=2021', { token });
   if (!list.items?.length) throw new Error('GET /api/projects?year=2021 returned no projects');
+  /** @type {any[]} the API's GoalForm JSON */
   const forms = [];
   for (const item of list.items)
     forms.push(await requestJson(agent, base, 'GET', `/api/forms/${item.formId}`, { token }));
@@ -499,7 +611,7 @@ async function prepareForm(agent, base) {
   const form = editable.sort((a, b) => totalIndicators(b) - totalIndicators(a))[0];
   const had = totalIndicators(form);
 
-  const year = toInputSets(form.indicators.year);
+  const year = toInputSets(form.indicators.year) ?? [];
   const slots = year.flatMap((l1) => l1.children);
   if (!slots.length) throw new Error(`form ${form.id} has no 二级指标 groups to add indicators to`);
   for (let n = had, k = 0; n < OPTS.indicators; n++, k++) {
@@ -535,13 +647,24 @@ async function prepareForm(agent, base) {
   return { token, formId: form.id, projectName: form.project.name, seedIndicators: had };
 }
 
-/** n GETs with `concurrency` workers; every response must be 200 with the expected indicator count. */
+/**
+ * n GETs with `concurrency` workers; every response must be 200 with the expected indicator count.
+ * @param {http.Agent} agent
+ * @param {string} base
+ * @param {string} path
+ * @param {string} token
+ * @param {number} n
+ * @param {number} concurrency
+ */
 async function load(agent, base, path, token, n, concurrency) {
+  /** @type {(number | null)[]} */
   const latencies = new Array(n);
   let next = 0;
   let failures = 0;
+  /** @type {string[]} */
   const failureSamples = [];
   let bytes = 0;
+  /** @param {number} i @param {string} why */
   const fail = (i, why) => {
     failures++;
     if (failureSamples.length < 5) failureSamples.push(`#${i}: ${why}`);
@@ -562,7 +685,7 @@ async function load(agent, base, path, token, n, concurrency) {
         }
       } catch (err) {
         latencies[i] = null;
-        fail(i, err.message);
+        fail(i, /** @type {Error} */ (err).message);
       }
     }
   };
@@ -584,12 +707,14 @@ async function load(agent, base, path, token, n, concurrency) {
     throughputRps: round((n / wallMs) * 1000, 0),
     wallMs: round(wallMs, 0),
     meanResponseBytes: Math.round(bytes / n),
+    /** @type {{ node: number | null, postgres: number | null, benchClient: number | null } | undefined} */
+    cpuMsPerRequest: undefined,
   };
 }
 
-/** CPU time of the node server and of its PostgreSQL (postmaster + all backends) */
+/** CPU time of the node server and of its PostgreSQL (postmaster + all backends) @param {BenchServer} server */
 function serverCpu(server) {
-  const nodeMs = cpuMsOf(server.child.pid);
+  const nodeMs = cpuMsOf(server.pid);
   const pm = postmaster(server.dataDir)?.pid;
   let pgMs = null;
   if (pm) {
@@ -599,6 +724,7 @@ function serverCpu(server) {
   return { nodeMs, pgMs };
 }
 
+/** @param {string} dataDir */
 async function benchRead(dataDir) {
   const server = await startServer({ label: 'read server (warm)', dataDir });
   const agent = new http.Agent({ keepAlive: true, maxSockets: OPTS.concurrency });
@@ -613,6 +739,7 @@ async function benchRead(dataDir) {
     const main = await load(agent, server.base, path, token, OPTS.requests, OPTS.concurrency);
     const client1 = process.cpuUsage(client0);
     const cpu1 = serverCpu(server);
+    /** @param {number | null} a @param {number | null} b */
     const perRequest = (a, b) => (a == null || b == null ? null : round((b - a) / OPTS.requests, 2));
     // the client shares the machine's cores with the server: its own CPU is reported too
     main.cpuMsPerRequest = {
@@ -646,8 +773,15 @@ async function benchRead(dataDir) {
   }
 }
 
-/** `load` checks the indicator count of every response; /api/health has none, so only its status is checked. */
+/**
+ * `load` checks the indicator count of every response; /api/health has none, so only its status is checked.
+ * @param {http.Agent} agent
+ * @param {string} base
+ * @param {number} n
+ * @param {number} concurrency
+ */
 async function loadHealthBaseline(agent, base, n, concurrency) {
+  /** @type {number[]} */
   const latencies = [];
   let failures = 0;
   const t0 = performance.now();
@@ -689,12 +823,16 @@ function machine() {
   };
 }
 
+/** @param {number | null | undefined} value @param {number} target */
 function ratio(value, target) {
   return value == null ? null : round(value / target, 2);
 }
 
+/** @param {Results} results */
 function printTable(results) {
+  /** @type {string[][]} */
   const rows = [];
+  /** @param {string} what @param {number | null | undefined} value @param {string} unit @param {number} [target] */
   const row = (what, value, unit, target) => {
     const r = target ? ratio(value, target) : null;
     rows.push([
@@ -716,29 +854,32 @@ function printTable(results) {
     row('nx run api:build, cache hit', results.build.cachedMs, 'ms');
     if (results.build.uncachedMs != null) row('nx run api:build, no cache', results.build.uncachedMs, 'ms');
   }
-  const m = results.read?.main;
-  if (m) {
+  const read = results.read;
+  if (read) {
+    const m = read.main;
     row(`GET /api/forms/:id p50 (c=${m.concurrency}, n=${m.requests})`, m.p50Ms, 'ms', TARGETS.readP50Ms);
     row('GET /api/forms/:id p90', m.p90Ms, 'ms');
     row('GET /api/forms/:id p99', m.p99Ms, 'ms', TARGETS.readP99Ms);
     row('GET /api/forms/:id max', m.maxMs, 'ms');
     row('GET /api/forms/:id throughput', m.throughputRps, 'req/s');
-    row('GET /api/forms/:id p50 at c=1', results.read.sequential.p50Ms, 'ms');
-    row('GET /api/forms/:id p99 at c=1', results.read.sequential.p99Ms, 'ms');
-    row('CPU per request: node server', m.cpuMsPerRequest.node, 'ms');
-    row('CPU per request: postgres', m.cpuMsPerRequest.postgres, 'ms');
-    row('CPU per request: bench client', m.cpuMsPerRequest.benchClient, 'ms');
-    const h = results.read.healthBaseline;
+    row('GET /api/forms/:id p50 at c=1', read.sequential.p50Ms, 'ms');
+    row('GET /api/forms/:id p99 at c=1', read.sequential.p99Ms, 'ms');
+    row('CPU per request: node server', m.cpuMsPerRequest?.node, 'ms');
+    row('CPU per request: postgres', m.cpuMsPerRequest?.postgres, 'ms');
+    row('CPU per request: bench client', m.cpuMsPerRequest?.benchClient, 'ms');
+    const h = read.healthBaseline;
     row(`GET /api/health p50 (c=${h.concurrency})`, h.p50Ms, 'ms');
     row('GET /api/health throughput', h.throughputRps, 'req/s');
   }
   const header = ['measure', 'value', 'target', 'ratio', ''];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  /** @param {string[]} r */
   const line = (r) => r.map((c, i) => String(c).padEnd(widths[i])).join('  ');
   console.log('\n' + line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of rows) console.log(line(r));
 
+  /** @param {string} title @param {Record<string, number | null> | null | undefined} p */
   const phaseTable = (title, p) => {
     if (!p) return;
     console.log(`\n${title} (median ms; from the server's log lines):`);
@@ -756,9 +897,25 @@ function printTable(results) {
 
 // ------------------------------------------------------------------------------------------------
 
+/**
+ * What the run writes to tools/bench/results/latest.json.
+ * @typedef {object} Results
+ * @property {string} startedAt
+ * @property {string} [finishedAt]
+ * @property {typeof OPTS} options
+ * @property {typeof TARGETS} targets
+ * @property {ReturnType<typeof machine> & { loadAverage1mAtEnd?: number | null }} machine
+ * @property {Awaited<ReturnType<typeof benchBuild>>} [build]
+ * @property {Awaited<ReturnType<typeof benchArgon2>>} [argon2]
+ * @property {Omit<Awaited<ReturnType<typeof benchStart>>, 'keep'>} [start]
+ * @property {Awaited<ReturnType<typeof benchNpmStart>>} [npmStart]
+ * @property {Awaited<ReturnType<typeof benchRead>>} [read]
+ */
+
 async function main() {
   if (!existsSync(join(ROOT, MAIN)))
     throw new Error(`${MAIN} is missing: run npx nx run api:build first (npm run bench does)`);
+  /** @type {Results} */
   const results = { startedAt: new Date().toISOString(), options: OPTS, targets: TARGETS, machine: machine() };
   log(`${OPTS.quick ? 'quick' : 'full'} run on ${results.machine.nproc} cpus, node ${process.version}`);
 
@@ -769,7 +926,8 @@ async function main() {
   results.start = { cold: start.cold, warm: start.warm };
   if (OPTS.npmStart) results.npmStart = await benchNpmStart();
 
-  results.read = await benchRead(start.keep.dataDir);
+  const read = await benchRead(start.keep.dataDir);
+  results.read = read;
   removeDataDir(start.keep.holder, tempDirs);
 
   results.finishedAt = new Date().toISOString();
@@ -779,20 +937,15 @@ async function main() {
   printTable(results);
   console.log(`\nfigures written to ${RESULTS_FILE}`);
 
+  /** @type {string[]} */
   const errors = [];
-  if (results.read.warmup.failures)
-    errors.push(
-      `${results.read.warmup.failures} failed warm-up requests: ${results.read.warmup.failureSamples.join('; ')}`,
-    );
-  if (results.read.main.failures)
-    errors.push(`${results.read.main.failures} failed requests: ${results.read.main.failureSamples.join('; ')}`);
-  if (results.read.healthBaseline.failures)
-    errors.push(`${results.read.healthBaseline.failures} failed /api/health requests`);
-  if (results.read.sequential.failures)
-    errors.push(
-      `${results.read.sequential.failures} failed sequential requests: ${results.read.sequential.failureSamples.join('; ')}`,
-    );
-  const unclean = [...results.start.cold.runs, ...results.start.warm.runs].filter((r) => !r.stopClean).length;
+  if (read.warmup.failures)
+    errors.push(`${read.warmup.failures} failed warm-up requests: ${read.warmup.failureSamples.join('; ')}`);
+  if (read.main.failures) errors.push(`${read.main.failures} failed requests: ${read.main.failureSamples.join('; ')}`);
+  if (read.healthBaseline.failures) errors.push(`${read.healthBaseline.failures} failed /api/health requests`);
+  if (read.sequential.failures)
+    errors.push(`${read.sequential.failures} failed sequential requests: ${read.sequential.failureSamples.join('; ')}`);
+  const unclean = [...start.cold.runs, ...start.warm.runs].filter((r) => !r.stopClean).length;
   if (unclean) console.log(`note: ${unclean} server(s) did not stop cleanly on SIGTERM (see the log above)`);
   if (errors.length) throw new Error(errors.join('\n'));
 }

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Scoring engine speed (issue: 60-indicator evaluation under 1 ms; 3,000 evaluations re-scored well under 10 s).
 // Runs the built libs/domain: `npx nx run domain:build && node tools/bench/scoring.mjs`.
 // Also imported by tools/bench/evaluation.mjs (benchScoringEngine), so both report the same figure.
@@ -27,6 +28,7 @@ export function benchScoringEngine({ indicatorCount = 60, warmup = 2000, timed =
   const evaluation = { budgetAmount: '8927300.00', executedAmount: '8500000.00', indicators };
 
   for (let i = 0; i < warmup; i++) scoreEvaluation(evaluation, DEFAULT_SCORING_POLICY);
+  /** @type {number[]} */
   const times = [];
   for (let i = 0; i < timed; i++) {
     const start = process.hrtime.bigint();
@@ -34,6 +36,7 @@ export function benchScoringEngine({ indicatorCount = 60, warmup = 2000, timed =
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   times.sort((a, b) => a - b);
+  /** @param {number} q */
   const at = (q) => Number(times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(3));
   const started = process.hrtime.bigint();
   for (let i = 0; i < evaluations; i++) scoreEvaluation(evaluation, DEFAULT_SCORING_POLICY);

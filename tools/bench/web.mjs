@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * npm run bench:web — the web app's speed targets (see docs/benchmarks-web.md), on the built app:
  *
@@ -66,19 +67,24 @@ for (const a of argv) {
   }
 }
 
+/** @param {number} ms @returns {Promise<void>} */
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** @param {number | null | undefined} x @returns {number | null} */
 const round = (x, digits = 1) => (x == null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
+/** @param {string} message */
 const log = (message) => console.log(`[bench:web] ${message}`);
-/** nearest-rank percentile */
+/** nearest-rank percentile @param {number[]} values @param {number} p */
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 };
+/** @param {number[]} values */
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
+/** @param {number[]} values */
 const stats = (values) => ({
   median: round(median(values)),
   p90: round(percentile(values, 90)),
@@ -88,20 +94,44 @@ const stats = (values) => ({
 
 // ------------------------------------------------------------------------------------------------ server and cleanup
 
-let server = null; // { child, holder, dataDir, base, exited }
+/**
+ * @typedef {object} WebServer
+ * @property {import('node:child_process').ChildProcess} child
+ * @property {string} holder  the mkdtemp folder, removed at the end
+ * @property {string} dataDir
+ * @property {string} base  http://127.0.0.1:<port>
+ * @property {Promise<unknown>} exited
+ */
+/** @type {WebServer | null} */
+let server = null;
+/** @type {import('@playwright/test').Browser | null} */
 let browser = null;
 
+/** The started app (after startServer()). */
+function app() {
+  if (!server) throw new Error('the app is not started');
+  return server;
+}
+
+/** The launched Chromium (after main() launched it). */
+function launched() {
+  if (!browser) throw new Error('Chromium is not launched');
+  return browser;
+}
+
+/** @returns {Promise<number>} */
 function freePort() {
   return new Promise((done, fail) => {
     const srv = net.createServer();
     srv.once('error', fail);
     srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
+      const { port } = /** @type {net.AddressInfo} */ (srv.address());
       srv.close(() => done(port));
     });
   });
 }
 
+/** @param {number} pid */
 function alive(pid) {
   try {
     process.kill(pid, 0);
@@ -129,17 +159,19 @@ async function startServer() {
     SEED_DEMO: 'true',
   };
   const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  /** @type {Buffer[]} */
   const output = [];
-  child.stdout.on('data', (c) => output.push(c));
-  child.stderr.on('data', (c) => output.push(c));
+  child.stdout.on('data', (/** @type {Buffer} */ c) => output.push(c));
+  child.stderr.on('data', (/** @type {Buffer} */ c) => output.push(c));
   const exited = new Promise((r) => child.once('exit', r));
-  server = { child, holder, dataDir, base: `http://127.0.0.1:${port}`, exited };
+  const started = { child, holder, dataDir, base: `http://127.0.0.1:${port}`, exited };
+  server = started;
   const t0 = Date.now();
   for (;;) {
     if (child.exitCode !== null)
       throw new Error(`the app exited with ${child.exitCode}:\n${Buffer.concat(output).toString()}`);
     try {
-      const res = await fetch(`${server.base}/api/health`);
+      const res = await fetch(`${started.base}/api/health`);
       if (res.status === 200) break;
     } catch {
       // not listening yet
@@ -148,8 +180,8 @@ async function startServer() {
       throw new Error(`the app was not healthy within 120 s:\n${Buffer.concat(output).toString()}`);
     await sleep(200);
   }
-  log(`app healthy on ${server.base} after ${((Date.now() - t0) / 1000).toFixed(1)} s (DATA_DIR ${dataDir})`);
-  return server;
+  log(`app healthy on ${started.base} after ${((Date.now() - t0) / 1000).toFixed(1)} s (DATA_DIR ${dataDir})`);
+  return started;
 }
 
 /** SIGTERM (the app stops its PostgreSQL), SIGKILL after 20 s, then the PostgreSQL by its postmaster.pid; remove the folder. */
@@ -178,17 +210,22 @@ async function stopServer() {
   rmSync(holder, { recursive: true, force: true });
 }
 
+/** @type {Promise<void> | null} */
 let cleaning = null;
 const cleanup = () =>
   (cleaning ??= (async () => {
     if (browser) await browser.close().catch(() => undefined);
     browser = null;
-    await stopServer().catch((err) => console.error(`[bench:web] stopping the app: ${err.message}`));
+    await stopServer().catch((/** @type {Error} */ err) =>
+      console.error(`[bench:web] stopping the app: ${err.message}`),
+    );
   })());
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
   process.on(signal, () => {
     console.error(`\n[bench:web] ${signal}: stopping the app and removing its data`);
-    cleanup().finally(() => process.exit(130));
+    cleanup()
+      .catch((err) => console.error(`[bench:web] cleanup failed: ${err}`))
+      .finally(() => process.exit(130));
   });
 // Last resort (should not happen): synchronous kill and removal.
 process.on('exit', () => {
@@ -203,8 +240,15 @@ process.on('exit', () => {
 
 // ------------------------------------------------------------------------------------------------ API helpers
 
+/**
+ * @param {string} method
+ * @param {string} path
+ * @param {string | null} [token]
+ * @param {unknown} [body]
+ * @returns {Promise<any>} the answer's JSON, whose shape each caller knows
+ */
 async function api(method, path, token, body) {
-  const res = await fetch(`${server.base}${path}`, {
+  const res = await fetch(`${app().base}${path}`, {
     method,
     headers: {
       ...(token ? { authorization: `Bearer ${token}` } : {}),
@@ -217,11 +261,16 @@ async function api(method, path, token, body) {
   return text ? JSON.parse(text) : null;
 }
 
+/** @param {string} username @param {string} password @returns {Promise<string>} */
 async function loginToken(username, password) {
   return (await api('POST', '/api/auth/login', null, { username, password })).accessToken;
 }
 
-/** A new 2021 project of the filer's unit, its form given `count` indicators over the taxonomy's groups. */
+/**
+ * A new 2021 project of the filer's unit, its form given `count` indicators over the taxonomy's groups.
+ * @param {string} token
+ * @param {number} count
+ */
 async function makeBigForm(token, count) {
   const me = await api('GET', '/api/auth/me', token);
   const organizationId = me.organization?.id ?? me.organizationId;
@@ -233,6 +282,7 @@ async function makeBigForm(token, count) {
     categoryCode: 'recurring',
   });
   const form = await api('GET', `/api/forms/${project.formId}`, token);
+  /** @type {[string, string, number][]} */
   const groups = [
     ['output', 'quantity', 24],
     ['output', 'quality', 10],
@@ -243,10 +293,13 @@ async function makeBigForm(token, count) {
   ];
   const values = ['≥95%', '是', '≥12次', '提升', '=100%', '≤4小时', '满意'];
   let n = 0;
+  /** @typedef {{ name: string, rawValue: string }} IndicatorInput */
+  /** @type {{ code: string, children: { code: string, indicators: IndicatorInput[] }[] }[]} */
   const year = [];
   for (const [l1, l2, k] of groups) {
     let group = year.find((g) => g.code === l1);
     if (!group) year.push((group = { code: l1, children: [] }));
+    /** @type {IndicatorInput[]} */
     const indicators = [];
     for (let i = 0; i < k && n < count; i++, n++)
       indicators.push({ name: `第${n + 1}项绩效指标：系统运行与服务保障情况`, rawValue: values[n % values.length] });
@@ -284,14 +337,17 @@ async function makeBigForm(token, count) {
   body.project.plannedStart = '2021-01-01';
   body.project.plannedEnd = '2021-12-31';
   const saved = await api('PUT', `/api/forms/${form.id}`, token, body);
-  const total = saved.indicators.year.flatMap((l1) => l1.children.flatMap((l2) => l2.indicators)).length;
+  const total = saved.indicators.year.flatMap((/** @type {{ children: { indicators: unknown[] }[] }} */ l1) =>
+    l1.children.flatMap((l2) => l2.indicators),
+  ).length;
   if (total !== count) throw new Error(`the big form has ${total} indicators, not ${count}`);
   return form.id;
 }
 
+/** @param {import('@playwright/test').BrowserContext} context @param {string} username @param {string} password */
 async function logInBrowser(context, username, password) {
   const page = await context.newPage();
-  await page.goto(`${server.base}/login`);
+  await page.goto(`${app().base}/login`);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: /^登\s*录$/ }).click();
@@ -306,24 +362,29 @@ async function benchLoginJs() {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
   const named = [...html.matchAll(/<(?:script|link)\b[^>]*?(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]);
   const css = [...html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*href="(\/assets\/[^"]+\.css)"/g)].map((m) => m[1]);
-  const context = await browser.newContext(CONTEXT);
+  const { base } = app();
+  const context = await launched().newContext(CONTEXT);
   const page = await context.newPage();
+  /** @type {Set<string>} */
   const loaded = new Set();
   page.on('response', (response) => {
     const url = new URL(response.url());
-    if (url.origin === server.base && (response.request().resourceType() === 'script' || url.pathname.endsWith('.js')))
+    if (url.origin === base && (response.request().resourceType() === 'script' || url.pathname.endsWith('.js')))
       loaded.add(url.pathname);
   });
-  await page.goto(`${server.base}/login`, { waitUntil: 'networkidle' });
+  await page.goto(`${base}/login`, { waitUntil: 'networkidle' });
   await page.getByLabel('用户名').waitFor();
   await page.waitForLoadState('networkidle');
   await context.close();
+  /** @param {string} path */
   const size = (path) => {
     const bytes = readFileSync(join(DIST, path));
     return { path, bytes: bytes.length, gzip: gzipSync(bytes).length };
   };
   const files = [...loaded].sort().map(size);
+  /** @param {{ bytes: number, gzip: number }[]} list @param {'bytes' | 'gzip'} key */
   const sum = (list, key) => list.reduce((s, f) => s + f[key], 0);
+  /** @param {number} bytes */
   const kb = (bytes) => round(bytes / 1024, 1);
   return {
     files: files.map((f) => ({ ...f, gzipKB: kb(f.gzip) })),
@@ -339,7 +400,7 @@ async function benchLoginJs() {
 // ------------------------------------------------------------------------------------------------ b. form interactive
 
 /** In the page, before its scripts: when the indicator table has its last row, then the first idle moment. */
-const MARK_SCRIPT = (rowCount) => `(() => {
+const MARK_SCRIPT = (/** @type {number} */ rowCount) => `(() => {
   const marks = (window.__benchMarks = {});
   const rows = () => document.querySelectorAll('table.sheet-indicators tbody tr').length;
   const check = () => {
@@ -352,15 +413,26 @@ const MARK_SCRIPT = (rowCount) => `(() => {
   observer.observe(document, { childList: true, subtree: true });
 })();`;
 
+/**
+ * The page's own globals that the init scripts (MARK_SCRIPT, TYPING_SCRIPT) set.
+ * @typedef {{ rows: number, interactive?: number }} BenchMarks
+ * @typedef {{ frames: { key: string, ms: number }[], events: EventEntry[], since?: number }} Typing
+ * @typedef {{ name: string, duration: number, interactionId: number, startTime: number, processing: number }} EventEntry
+ * @typedef {Window & { __benchMarks?: BenchMarks, __typing?: Typing }} BenchWindow
+ */
+
+/** @param {import('@playwright/test').BrowserContext} context @param {string} url */
 async function openFormOnce(context, url) {
   const page = await context.newPage();
   try {
     await page.goto(url);
     await page.waitForSelector(`table.sheet-indicators tbody tr:nth-child(${FORM_INDICATORS})`);
-    await page.waitForFunction(() => window.__benchMarks?.interactive != null, null, { timeout: 10_000 });
+    await page.waitForFunction(() => /** @type {BenchWindow} */ (window).__benchMarks?.interactive != null, null, {
+      timeout: 10_000,
+    });
     const m = await page.evaluate(() => {
-      const nav = performance.getEntriesByType('navigation')[0];
-      const marks = window.__benchMarks;
+      const nav = /** @type {PerformanceNavigationTiming} */ (performance.getEntriesByType('navigation')[0]);
+      const marks = /** @type {BenchMarks} */ (/** @type {BenchWindow} */ (window).__benchMarks);
       return {
         rows: marks.rows,
         interactive: marks.interactive,
@@ -370,7 +442,10 @@ async function openFormOnce(context, url) {
         loadEventEnd: nav.loadEventEnd,
         rowCount: document.querySelectorAll('table.sheet-indicators tbody tr').length,
         transferKB:
-          performance.getEntriesByType('resource').reduce((s, e) => s + e.transferSize, nav.transferSize) / 1024,
+          /** @type {PerformanceResourceTiming[]} */ (performance.getEntriesByType('resource')).reduce(
+            (s, e) => s + e.transferSize,
+            nav.transferSize,
+          ) / 1024,
       };
     });
     if (m.rowCount !== FORM_INDICATORS)
@@ -381,11 +456,18 @@ async function openFormOnce(context, url) {
   }
 }
 
+/**
+ * @typedef {import('@playwright/test').BrowserContextOptions['storageState']} StorageState
+ * @typedef {Awaited<ReturnType<typeof openFormOnce>>} FormOpening
+ */
+
+/** @param {string} formId @param {StorageState} storageState */
 async function benchFormInteractive(formId, storageState) {
-  const url = `${server.base}/forms/${formId}`;
+  const url = `${app().base}/forms/${formId}`;
+  /** @param {FormOpening[]} runs */
   const summarise = (runs) => ({
     runs: runs.length,
-    interactiveMs: stats(runs.map((r) => r.interactive)),
+    interactiveMs: stats(runs.map((r) => r.interactive ?? NaN)),
     lastRowInDomMs: stats(runs.map((r) => r.rows)),
     domInteractiveMs: stats(runs.map((r) => r.domInteractive)),
     domContentLoadedEventEndMs: stats(runs.map((r) => r.domContentLoadedEventEnd)),
@@ -395,17 +477,19 @@ async function benchFormInteractive(formId, storageState) {
   });
 
   // A returning user: one logged-in context, its HTTP cache warm after a first (unmeasured) visit.
-  const warmContext = await browser.newContext({ ...CONTEXT, storageState });
+  const warmContext = await launched().newContext({ ...CONTEXT, storageState });
   await warmContext.addInitScript(MARK_SCRIPT(FORM_INDICATORS));
   await openFormOnce(warmContext, url);
+  /** @type {FormOpening[]} */
   const warm = [];
   for (let i = 0; i < RUNS; i++) warm.push(await openFormOnce(warmContext, url));
   await warmContext.close();
 
   // First visit: a new context (empty HTTP cache) with the session cookie, each time.
+  /** @type {FormOpening[]} */
   const cold = [];
   for (let i = 0; i < RUNS; i++) {
-    const context = await browser.newContext({ ...CONTEXT, storageState });
+    const context = await launched().newContext({ ...CONTEXT, storageState });
     await context.addInitScript(MARK_SCRIPT(FORM_INDICATORS));
     cold.push(await openFormOnce(context, url));
     await context.close();
@@ -427,11 +511,12 @@ const TYPING_SCRIPT = `(() => {
   }).observe({ type: 'event', durationThreshold: 16, buffered: true });
 })();`;
 
+/** @param {string} formId @param {StorageState} storageState */
 async function benchTyping(formId, storageState) {
-  const context = await browser.newContext({ ...CONTEXT, storageState });
+  const context = await launched().newContext({ ...CONTEXT, storageState });
   await context.addInitScript(TYPING_SCRIPT);
   const page = await context.newPage();
-  await page.goto(`${server.base}/forms/${formId}`);
+  await page.goto(`${app().base}/forms/${formId}`);
   await page.getByRole('button', { name: /^编\s*辑$/ }).click();
   const input = page.getByRole('textbox', { name: `年度指标值 第${TYPED_ROW}行`, exact: true });
   await input.waitFor();
@@ -442,21 +527,26 @@ async function benchTyping(formId, storageState) {
   const before = await input.inputValue();
   await page.waitForTimeout(500);
   await page.evaluate(() => {
-    window.__typing.frames.length = 0;
-    window.__typing.events.length = 0;
-    window.__typing.since = performance.now();
+    const typing = /** @type {BenchWindow} */ (window).__typing;
+    if (!typing) throw new Error('the typing script did not run');
+    typing.frames.length = 0;
+    typing.events.length = 0;
+    typing.since = performance.now();
   });
   await page.keyboard.type(TYPED, { delay: 120 });
   await page.waitForTimeout(500);
   const value = await input.inputValue();
   if (value !== before + TYPED) throw new Error(`typed text did not arrive: ${JSON.stringify(value)}`);
   const reading = await page.locator(`#${await input.getAttribute('aria-describedby')}`).textContent();
-  const { frames, events } = await page.evaluate(() => window.__typing);
+  const typing = await page.evaluate(() => /** @type {BenchWindow} */ (window).__typing);
+  if (!typing) throw new Error('the typing script did not run');
+  const { frames, events } = typing;
   await context.close();
 
   if (frames.length !== TYPED.length) throw new Error(`measured ${frames.length} keystrokes, not ${TYPED.length}`);
   const keyEvents = events.filter((e) => ['keydown', 'keypress', 'beforeinput', 'input', 'keyup'].includes(e.name));
   // Group Event Timing entries by interaction (a keydown and its keyup share one); the slowest entry of each.
+  /** @type {Map<number, number>} */
   const byInteraction = new Map();
   for (const e of keyEvents)
     if (e.interactionId)
@@ -503,10 +593,27 @@ function machine() {
   };
 }
 
+/**
+ * What the run writes to tools/bench/results/web-latest.json.
+ * @typedef {object} WebResults
+ * @property {string} startedAt
+ * @property {string} [finishedAt]
+ * @property {number} runs
+ * @property {typeof TARGETS} targets
+ * @property {ReturnType<typeof machine> & { loadAverage1mAtEnd?: number | null }} machine
+ * @property {string} [chromium]
+ * @property {Awaited<ReturnType<typeof benchLoginJs>>} [loginJs]
+ * @property {Awaited<ReturnType<typeof benchFormInteractive>>} [formInteractive]
+ * @property {Awaited<ReturnType<typeof benchTyping>>} [typing]
+ */
+
+/** @param {Required<WebResults>} results */
 function printReport(results) {
+  /** @type {string[][]} */
   const rows = [];
+  /** @param {string} what @param {number | string | null} value @param {string} unit @param {number | null} [target] */
   const row = (what, value, unit, target) => {
-    const r = target && value != null ? round(value / target, 2) : null;
+    const r = target && typeof value === 'number' ? round(value / target, 2) : null;
     rows.push([
       what,
       value == null ? '—' : `${value} ${unit}`,
@@ -520,10 +627,12 @@ function printReport(results) {
   row('/login initial JS, raw', a.rawKB, 'KB');
   row('index.html entry + modulepreload, gzip', a.namedInIndexHtml.gzipKB, 'KB');
   row('index.html CSS, gzip', a.cssGzipKB, 'KB');
-  for (const [label, b] of [
+  /** @type {[string, Awaited<ReturnType<typeof benchFormInteractive>>['warmCache']][]} */
+  const caches = [
     ['warm cache', results.formInteractive.warmCache],
     ['cold cache', results.formInteractive.coldCache],
-  ]) {
+  ];
+  for (const [label, b] of caches) {
     row(`form interactive, ${label}, median (n=${b.runs})`, b.interactiveMs.median, 'ms', TARGETS.formInteractiveMs);
     row(`form interactive, ${label}, p90`, b.interactiveMs.p90, 'ms', TARGETS.formInteractiveMs);
     row(`  last row in DOM, ${label}, median`, b.lastRowInDomMs.median, 'ms');
@@ -554,6 +663,7 @@ function printReport(results) {
   row('typing, Event Timing max', c.eventTiming.maxMs ?? '< 16', 'ms', TARGETS.typingMs);
   const header = ['measure', 'value', 'target', 'ratio', ''];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  /** @param {string[]} r */
   const line = (r) => r.map((cell, i) => String(cell).padEnd(widths[i])).join('  ');
   console.log('\n' + line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
@@ -572,6 +682,7 @@ function printReport(results) {
 async function main() {
   for (const file of [MAIN, join(DIST, 'index.html')])
     if (!existsSync(file)) throw new Error(`${file} is missing: build first (npm run bench:web does)`);
+  /** @type {WebResults} */
   const results = { startedAt: new Date().toISOString(), runs: RUNS, targets: TARGETS, machine: machine() };
   await startServer();
   browser = await chromium.launch(LAUNCH);
@@ -582,11 +693,11 @@ async function main() {
 
   const token = await loginToken('filer', 'demo');
   const list = await api('GET', `/api/projects?year=2021&search=${encodeURIComponent(FORM_NAME)}`, token);
-  const item = list.items.find((p) => p.name === FORM_NAME);
+  const item = list.items.find((/** @type {{ name: string }} */ p) => p.name === FORM_NAME);
   if (!item) throw new Error(`${FORM_NAME} is not in the demo data`);
   const bigFormId = await makeBigForm(token, BIG_FORM_INDICATORS);
 
-  const loginContext = await browser.newContext(CONTEXT);
+  const loginContext = await launched().newContext(CONTEXT);
   await logInBrowser(loginContext, 'filer', 'demo');
   const storageState = await loginContext.storageState();
   await loginContext.close();
@@ -600,14 +711,14 @@ async function main() {
   results.finishedAt = new Date().toISOString();
   mkdirSync(dirname(RESULTS_FILE), { recursive: true });
   writeFileSync(RESULTS_FILE, JSON.stringify(results, null, 2) + '\n');
-  printReport(results);
+  printReport(/** @type {Required<WebResults>} */ (results));
   log(`wrote ${RESULTS_FILE}`);
 }
 
 try {
   await main();
 } catch (err) {
-  console.error(`[bench:web] failed: ${err.stack ?? err}`);
+  console.error(`[bench:web] failed: ${/** @type {Error} */ (err).stack ?? err}`);
   process.exitCode = 1;
 } finally {
   await cleanup();

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * npm run bench:workflow — the workflow issue's speed targets at the scales of docs/domain.md §7
  * (see docs/benchmarks-workflow.md):
@@ -53,12 +54,14 @@ for (const a of argv) {
     process.exit(2);
   }
 }
+/** @param {string} name */
 const opt = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const QUICK = argv.includes('--quick');
+const factorsOption = opt('factors');
 const FACTORS = opt('factor')
   ? [Number(opt('factor'))]
-  : opt('factors')
-    ? opt('factors').split(',').map(Number)
+  : factorsOption
+    ? factorsOption.split(',').map(Number)
     : QUICK
       ? [1]
       : [1, 4, 16, 20];
@@ -80,6 +83,7 @@ const PASSWORD = 'bench';
 // ------------------------------------------------------------------------------------------------
 // helpers
 
+/** @param {string} msg */
 const log = (msg) => console.log(`[bench:workflow] ${msg}`);
 // ------------------------------------------------------------------------------------------------
 // servers and temporary folders, always cleaned up (also on Ctrl-C)
@@ -93,8 +97,14 @@ const { newDataDir, dropDataDir, startServer, stopServer, cleanup } = appServerH
 // ------------------------------------------------------------------------------------------------
 // HTTP measurement
 
-/** Runs `count` calls of `one(i)` with `concurrency` in flight; returns the latency summary. */
+/**
+ * Runs `count` calls of `one(i)` with `concurrency` in flight; returns the latency summary.
+ * @param {number} count
+ * @param {number} concurrency
+ * @param {(i: number) => Promise<number>} one
+ */
 async function measure(count, concurrency, one) {
+  /** @type {number[]} */
   const times = [];
   let next = 0;
   const t0 = performance.now();
@@ -122,12 +132,25 @@ async function measure(count, concurrency, one) {
   };
 }
 
+/**
+ * @typedef {Awaited<ReturnType<typeof measure>>} Summary
+ * @typedef {Record<`c${number}`, Summary>} PerConcurrency  one summary per concurrency, c1 and c<N>
+ */
+
+/** @param {http.Agent} agent @param {string} base @param {string} username @returns {Promise<string>} */
 async function login(agent, base, username) {
   const res = await requestJson(agent, base, 'POST', '/api/auth/login', { body: { username, password: PASSWORD } });
   return res.accessToken;
 }
 
+/**
+ * @param {string} base
+ * @param {string} token
+ * @param {string} path
+ * @param {(body: any) => void} [check]  sees each answer's JSON
+ */
 async function benchGet(base, token, path, check) {
+  /** @type {PerConcurrency} */
   const out = {};
   for (const concurrency of [1, OPTS.concurrency]) {
     const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
@@ -160,7 +183,13 @@ function inboxSql() {
   return statement.text;
 }
 
-/** Scope paths as auth_session_lookup computes them (a 财政科室 user: its own path and its 主管部门). */
+/**
+ * Scope paths as auth_session_lookup computes them (a 财政科室 user: its own path and its 主管部门).
+ * @param {import('pg').ClientBase} client
+ * @param {string} tenantId
+ * @param {string} username
+ * @returns {Promise<{ userId: string, roles: string[], patterns: string[] }>}
+ */
 async function scopeOf(client, tenantId, username) {
   const { rows } = await client.query(
     `SELECT u.id, u.roles, CASE WHEN o.kind = 'finance_division'
@@ -170,11 +199,17 @@ async function scopeOf(client, tenantId, username) {
     [username, tenantId],
   );
   if (!rows.length) throw new Error(`no user ${username}`);
-  return { userId: rows[0].id, roles: rows[0].roles, patterns: rows[0].paths.map((p) => `${p}%`) };
+  return {
+    userId: rows[0].id,
+    roles: rows[0].roles,
+    patterns: rows[0].paths.map((/** @type {string} */ p) => `${p}%`),
+  };
 }
 
+/** @param {import('pg').ClientBase} client @param {string} tenantId @param {string} username */
 async function explainInbox(client, tenantId, username) {
   const scope = await scopeOf(client, tenantId, username);
+  /** @type {string[]} */
   const statuses = [];
   if (scope.roles.includes('supervisor')) statuses.push('submitted', 'finance_returned', 'supervisor_approved');
   if (scope.roles.includes('finance')) statuses.push('reported');
@@ -206,8 +241,23 @@ async function explainInbox(client, tenantId, username) {
 // ------------------------------------------------------------------------------------------------
 // one factor
 
+/**
+ * What one factor measured (tools/bench/results/workflow-latest.json).
+ * @typedef {object} FactorResult
+ * @property {number} factor
+ * @property {{ totalMs: number, timings: Record<string, number>, counts: Record<string, number> }} generation
+ * @property {number} databaseBytes
+ * @property {Record<string, number>} thisYearStatuses
+ * @property {Record<string, PerConcurrency & { response?: { total: number, items: number, counts: unknown, overdue: unknown } | null }>} inbox
+ * @property {PerConcurrency & { total?: number | null }} projects
+ * @property {Record<string, string>} explain
+ * @property {PerConcurrency & { perRun: number, supervisors: number }} transitions
+ */
+
+/** @param {number} factor @param {string} passwordHash @returns {Promise<FactorResult>} */
 async function benchFactor(factor, passwordHash) {
-  const result = { factor };
+  // Filled step by step below; it is returned only once every part is there.
+  const result = /** @type {FactorResult} */ ({ factor });
   const { holder, dataDir } = newDataDir('jxt-bench-wf-');
   try {
     const t0 = performance.now();
@@ -226,33 +276,48 @@ async function benchFactor(factor, passwordHash) {
           .join(', ')}; database ${(result.databaseBytes / 2 ** 20).toFixed(0)} MiB`,
       );
       const thisYear = gen.years[2];
-      const current = Object.fromEntries(gen.statuses.filter((s) => s.year === thisYear).map((s) => [s.status, s.n]));
+      const current = Object.fromEntries(
+        gen.statuses
+          .filter((/** @type {{ year: number }} */ s) => s.year === thisYear)
+          .map((/** @type {{ status: string, n: number }} */ s) => [s.status, s.n]),
+      );
       result.thisYearStatuses = current;
 
       const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
       const base = server.base;
+      /** @type {Record<string, string>} */
       const users = {
         division: gen.users.financeDivision,
         bureau: gen.users.financeBureau,
         supervisor: gen.users.supervisor(1),
       };
+      /** @type {Record<string, string>} */
       const tokens = {};
       for (const [k, u] of Object.entries(users)) tokens[k] = await login(agent, base, u);
 
       // inbox of the finance users, project list of a supervisor
       result.inbox = {};
       for (const who of ['division', 'bureau']) {
-        let seen = null;
+        /** @type {{ response: { total: number, items: number, counts: unknown, overdue: unknown } | null }} */
+        const first = { response: null };
         result.inbox[who] = await benchGet(base, tokens[who], '/api/inbox', (body) => {
-          seen ??= { total: body.total, items: body.items.length, counts: body.counts, overdue: body.overdue };
+          first.response ??= {
+            total: body.total,
+            items: body.items.length,
+            counts: body.counts,
+            overdue: body.overdue,
+          };
           if (!body.total) throw new Error(`the ${who} finance user's inbox is empty`);
         });
+        const seen = first.response;
+        if (!seen) throw new Error(`no answer of the ${who} finance user's inbox was read`);
         result.inbox[who].response = seen;
         const r = result.inbox[who];
         log(
           `factor ${factor}: inbox ${who.padEnd(8)} (${seen.total} waiting, ${seen.items} listed)  c=1 p50 ${r.c1.p50} p95 ${r.c1.p95} p99 ${r.c1.p99} ms | c=${OPTS.concurrency} p50 ${r[`c${OPTS.concurrency}`].p50} p95 ${r[`c${OPTS.concurrency}`].p95} p99 ${r[`c${OPTS.concurrency}`].p99} ms`,
         );
       }
+      /** @type {number | null} */
       let listTotal = null;
       result.projects = await benchGet(base, tokens.supervisor, `/api/projects?year=${thisYear}`, (body) => {
         listTotal ??= body.total;
@@ -281,11 +346,13 @@ async function benchFactor(factor, passwordHash) {
       );
       const perRun = Math.min(OPTS.transitions, Math.floor(submitted.length / 2));
       const plan = { c1: submitted.slice(0, perRun), cN: submitted.slice(perRun, 2 * perRun) };
+      /** @type {Map<number, string>} */
       const supTokens = new Map();
       for (const f of [...plan.c1, ...plan.cN]) {
         if (!supTokens.has(f.dept)) supTokens.set(f.dept, await login(agent, base, gen.users.supervisor(f.dept)));
       }
-      const approve = (tAgent, forms) => async (i) => {
+      /** @param {http.Agent} tAgent @param {{ id: string, row_version: number, dept: number }[]} forms */
+      const approve = (tAgent, forms) => async (/** @type {number} */ i) => {
         const f = forms[i];
         const res = await request(tAgent, base, 'POST', `/api/forms/${f.id}/transitions`, {
           token: supTokens.get(f.dept),
@@ -297,10 +364,12 @@ async function benchFactor(factor, passwordHash) {
         return res.ms;
       };
       result.transitions = { perRun, supervisors: supTokens.size };
-      for (const [key, concurrency] of [
+      /** @type {[`c${number}`, number][]} */
+      const runs = [
         ['c1', 1],
         [`c${OPTS.concurrency}`, OPTS.concurrency],
-      ]) {
+      ];
+      for (const [key, concurrency] of runs) {
         const tAgent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
         const forms = key === 'c1' ? plan.c1 : plan.cN;
         // warm-up: the first few of the run's forms are measured too; a prepared statement is planned on first use per connection
@@ -344,10 +413,13 @@ async function main() {
       .join(' ')}`,
   );
   const passwordHash = await argon2.hash(PASSWORD, { type: argon2.argon2id }); // once, for every generated user
+  /** @type {FactorResult[]} */
   const results = [];
   for (const f of factors) results.push(await benchFactor(f, passwordHash));
 
+  /** @type {`c${number}`} */
   const c = `c${OPTS.concurrency}`;
+  /** @param {(string | number)[]} cells */
   const line = (cells) => `| ${cells.join(' | ')} |`;
   console.log(
     '\n' +
@@ -367,6 +439,7 @@ async function main() {
   );
   console.log(line(Array(11).fill('---')));
   for (const r of results) {
+    /** @param {Summary | undefined} m @param {keyof Summary} [a] @param {keyof Summary} [b] */
     const pp = (m, a = 'p50', b = 'p95') => (m ? `${m[a]} / ${m[b]}` : '–');
     console.log(
       line([
@@ -417,7 +490,7 @@ async function main() {
 main()
   .then(() => cleanup())
   .catch(async (err) => {
-    console.error(`[bench:workflow] failed: ${err.stack ?? err}`);
+    console.error(`[bench:workflow] failed: ${/** @type {Error} */ (err).stack ?? err}`);
     await cleanup();
     process.exitCode = 1;
   });

@@ -1,3 +1,4 @@
+// @ts-check
 // The built app as a benchmark runs it: `node apps/api/dist/main.js` on a temporary DATA_DIR (its embedded
 // PostgreSQL, no demo seed), waited on until /api/health answers, with the owner connection string of its
 // database. Every server started and every temporary folder made through one harness is stopped and
@@ -10,19 +11,37 @@ import { request } from './http.mjs';
 import { freePort, kill, makeDataDir, postmaster, removeDataDir, sleep, stopLeftoverPostgres } from './process.mjs';
 
 /**
+ * @typedef {object} AppServer  one running `node apps/api/dist/main.js`
+ * @property {string} dataDir
+ * @property {number} port
+ * @property {string} base  http://127.0.0.1:<port>
+ * @property {import('node:child_process').ChildProcessByStdio<null, import('node:stream').Readable, import('node:stream').Readable>} child
+ * @property {number} pid  its process group (detached)
+ * @property {string[]} lines  the last 200 lines it printed
+ * @property {number | null | undefined} exitCode  undefined while it runs
+ * @property {Promise<void>} exited
+ * @property {Promise<void> | null} stopped
+ * @property {string} ownerUrl  the owner connection of its database
+ */
+
+/**
  * `tag` prefixes the harness's messages (e.g. 'bench:evaluation'); `root` is the repository (the server's cwd).
  * Returns { newDataDir(prefix), dropDataDir(holder), startServer(dataDir), stopServer(server), cleanup() }.
+ * @param {{ root: string, tag: string, main?: string, healthyWithinMs?: number }} options
  */
 export function appServerHarness({ root, tag, main = 'apps/api/dist/main.js', healthyWithinMs = 180_000 }) {
+  /** @type {Set<string>} */
   const tempDirs = new Set();
+  /** @type {Set<AppServer>} */
   const servers = new Set();
 
+  /** @param {AppServer} server */
   async function stopServer(server) {
     server.stopped ??= (async () => {
       if (server.exitCode === undefined) {
-        kill(-server.child.pid, 'SIGTERM');
+        kill(-server.pid, 'SIGTERM');
         if (!(await Promise.race([server.exited.then(() => true), sleep(30_000).then(() => false)]))) {
-          kill(-server.child.pid, 'SIGKILL');
+          kill(-server.pid, 'SIGKILL');
           await Promise.race([server.exited, sleep(5_000)]);
         }
       }
@@ -32,6 +51,7 @@ export function appServerHarness({ root, tag, main = 'apps/api/dist/main.js', he
     return server.stopped;
   }
 
+  /** @type {Promise<void> | null} */
   let cleaningUp = null;
   function cleanup() {
     cleaningUp ??= (async () => {
@@ -40,7 +60,7 @@ export function appServerHarness({ root, tag, main = 'apps/api/dist/main.js', he
         try {
           removeDataDir(holder, tempDirs);
         } catch (err) {
-          console.error(`[${tag}] could not remove ${holder}: ${err.message}`);
+          console.error(`[${tag}] could not remove ${holder}: ${/** @type {Error} */ (err).message}`);
         }
       }
     })();
@@ -50,7 +70,7 @@ export function appServerHarness({ root, tag, main = 'apps/api/dist/main.js', he
   // Last resort when the process exits without cleanup() (an uncaught error, process.exit elsewhere).
   process.on('exit', () => {
     for (const server of servers) {
-      kill(-server.child.pid, 'SIGKILL');
+      kill(-server.pid, 'SIGKILL');
       const pid = postmaster(server.dataDir)?.pid;
       if (pid) kill(pid, 'SIGQUIT');
     }
@@ -59,40 +79,52 @@ export function appServerHarness({ root, tag, main = 'apps/api/dist/main.js', he
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(sig, () => {
       console.error(`\n[${tag}] ${sig}: stopping servers and removing temporary data`);
-      cleanup().finally(() => process.exit(130));
+      cleanup()
+        .catch((err) => console.error(`[${tag}] cleanup failed: ${err}`))
+        .finally(() => process.exit(130));
     });
   }
 
+  /** @param {string} dataDir @returns {Promise<AppServer>} */
   async function startServer(dataDir) {
     const port = await freePort();
+    /** @type {NodeJS.ProcessEnv} */
     const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'false' };
-    for (const name of ['DATABASE_URL', 'APP_DATABASE_URL', 'NODE_ENV', 'LOG_LEVEL', 'JWT_SECRET']) delete env[name];
+    for (const name of ['DATABASE_URL', 'APP_DATABASE_URL', 'NODE_ENV', 'LOG_LEVEL', 'SESSION_SECRET', 'JWT_SECRET'])
+      delete env[name];
     const child = spawn(process.execPath, [main], {
       cwd: root,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
+    // No pid: the spawn failed, and says why in its 'error' event.
+    if (child.pid === undefined)
+      throw new Error(`could not start ${main}: ${await new Promise((fail) => child.once('error', fail))}`);
+    /** @type {AppServer} */
     const server = {
       dataDir,
       port,
       child,
+      pid: child.pid,
       lines: [],
       exitCode: undefined,
       stopped: null,
       base: `http://127.0.0.1:${port}`,
+      exited: new Promise((resolveExit) => {
+        child.on('exit', (code) => {
+          server.exitCode = code;
+          resolveExit();
+        });
+        child.on('error', () => {
+          server.exitCode = -1;
+          resolveExit();
+        });
+      }),
+      ownerUrl: '', // set below, once it is healthy
     };
-    server.exited = new Promise((resolveExit) => {
-      child.on('exit', (code) => {
-        server.exitCode = code;
-        resolveExit();
-      });
-      child.on('error', () => {
-        server.exitCode = -1;
-        resolveExit();
-      });
-    });
     servers.add(server);
+    /** @param {Buffer} chunk */
     const keepLines = (chunk) => {
       for (const text of chunk.toString('utf8').split('\n')) if (text.trim()) server.lines.push(text);
       if (server.lines.length > 200) server.lines.splice(0, server.lines.length - 200);
@@ -112,14 +144,15 @@ export function appServerHarness({ root, tag, main = 'apps/api/dist/main.js', he
       await sleep(100);
     }
     const pm = postmaster(dataDir);
+    if (!pm) throw new Error(`the server is healthy but ${dataDir}/postgres has no postmaster.pid`);
     const password = readFileSync(join(dataDir, 'postgres', 'superuser-password'), 'utf8').trim();
     server.ownerUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${pm.port}/jixiaotong`;
     return server;
   }
 
   return {
-    newDataDir: (prefix) => makeDataDir(prefix, tempDirs),
-    dropDataDir: (holder) => removeDataDir(holder, tempDirs),
+    newDataDir: (/** @type {string} */ prefix) => makeDataDir(prefix, tempDirs),
+    dropDataDir: (/** @type {string} */ holder) => removeDataDir(holder, tempDirs),
     startServer,
     stopServer,
     cleanup,

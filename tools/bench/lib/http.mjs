@@ -1,10 +1,28 @@
+// @ts-check
 // HTTP helpers of the benchmark scripts: one request over a keep-alive agent, timed from send to last byte.
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 
+/**
+ * @typedef {object} RequestOptions
+ * @property {string} [token]  sent as a bearer token
+ * @property {unknown} [body]  sent as JSON
+ * @property {number} [timeoutMs]
+ */
+/** @typedef {{ status: number, text: string, ms: number }} TimedResponse */
+
+/**
+ * @param {http.Agent | false} agent
+ * @param {string} base
+ * @param {string} method
+ * @param {string} path
+ * @param {RequestOptions} [options]
+ * @returns {Promise<TimedResponse>}
+ */
 export function request(agent, base, method, path, { token, body, timeoutMs = 60_000 } = {}) {
   return new Promise((resolveReq, reject) => {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    /** @type {http.OutgoingHttpHeaders} */
     const headers = { accept: 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
     if (payload) {
@@ -13,11 +31,12 @@ export function request(agent, base, method, path, { token, body, timeoutMs = 60
     }
     const t0 = performance.now();
     const req = http.request(`${base}${path}`, { method, agent, headers, timeout: timeoutMs }, (res) => {
+      /** @type {Buffer[]} */
       const chunks = [];
-      res.on('data', (c) => chunks.push(c));
+      res.on('data', (/** @type {Buffer} */ c) => chunks.push(c));
       res.on('end', () =>
         resolveReq({
-          status: res.statusCode,
+          status: res.statusCode ?? 0,
           text: Buffer.concat(chunks).toString('utf8'),
           ms: performance.now() - t0,
         }),
@@ -30,7 +49,15 @@ export function request(agent, base, method, path, { token, body, timeoutMs = 60
   });
 }
 
-/** The parsed JSON body of a 2xx answer; anything else throws with the status and the start of the body. */
+/**
+ * The parsed JSON body of a 2xx answer; anything else throws with the status and the start of the body.
+ * @param {http.Agent | false} agent
+ * @param {string} base
+ * @param {string} method
+ * @param {string} path
+ * @param {RequestOptions} [options]
+ * @returns {Promise<any>} the answer's JSON, whose shape each caller knows
+ */
 export async function requestJson(agent, base, method, path, options) {
   const res = await request(agent, base, method, path, options);
   if (res.status < 200 || res.status >= 300)

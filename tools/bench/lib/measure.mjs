@@ -1,8 +1,13 @@
+// @ts-check
 // Latency measurement of the benchmark scripts: N calls with a fixed number in flight, summarised.
 import { performance } from 'node:perf_hooks';
 import { percentile, round } from './process.mjs';
 
-/** p50 … max and the mean of latencies in ms (any order), and the rate over `wallMs`. */
+/**
+ * p50 … max and the mean of latencies in ms (any order), and the rate over `wallMs`.
+ * @param {number[]} times
+ * @param {number} [wallMs]
+ */
 export function latencySummary(times, wallMs) {
   const s = [...times].sort((a, b) => a - b);
   return {
@@ -18,8 +23,14 @@ export function latencySummary(times, wallMs) {
   };
 }
 
-/** Runs `count` calls of `one(i)` (each resolving to its latency in ms) with `concurrency` in flight. */
+/**
+ * Runs `count` calls of `one(i)` (each resolving to its latency in ms) with `concurrency` in flight.
+ * @param {number} count
+ * @param {number} concurrency
+ * @param {(i: number) => Promise<number>} one
+ */
 export async function measureCalls(count, concurrency, one) {
+  /** @type {number[]} */
   const times = [];
   let next = 0;
   const t0 = performance.now();

@@ -1,3 +1,4 @@
+// @ts-check
 // Helpers shared by the benchmark scripts: numbers, ports, processes, the temporary DATA_DIRs the app's
 // embedded PostgreSQL runs in, and stopping a PostgreSQL that outlived its node process.
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -5,39 +6,47 @@ import net from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
 
+/** @param {number} ms @returns {Promise<void>} */
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** @param {number | null | undefined} x @returns {number | null} */
 export const round = (x, digits = 1) =>
   x == null || Number.isNaN(x) ? null : Math.round(x * 10 ** digits) / 10 ** digits;
 
+/** @param {(number | null | undefined)[]} xs @returns {number | null} */
 export const median = (xs) => {
-  const s = xs.filter((x) => x != null).sort((a, b) => a - b);
+  const s = /** @type {number[]} */ (xs.filter((x) => x != null)).sort((a, b) => a - b);
   if (!s.length) return null;
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-/** Nearest-rank percentile of a sorted array. */
+/**
+ * Nearest-rank percentile of a sorted array.
+ * @param {number[]} sorted
+ * @param {number} p
+ */
 export const percentile = (sorted, p) =>
   sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 
+/** @returns {Promise<number>} */
 export function freePort() {
   return new Promise((resolvePort, reject) => {
     const srv = net.createServer();
     srv.unref();
     srv.on('error', reject);
     srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
+      const { port } = /** @type {import('node:net').AddressInfo} */ (srv.address());
       srv.close(() => resolvePort(port));
     });
   });
 }
 
-/** True while the process exists and is not a zombie (Linux /proc). */
+/** True while the process exists and is not a zombie (Linux /proc). @param {number} pid */
 export function isAlive(pid) {
   try {
     process.kill(pid, 0);
   } catch (err) {
-    return err.code === 'EPERM';
+    return /** @type {NodeJS.ErrnoException} */ (err).code === 'EPERM';
   }
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -48,6 +57,7 @@ export function isAlive(pid) {
   }
 }
 
+/** @param {number} pid @param {NodeJS.Signals} signal */
 export function kill(pid, signal) {
   try {
     process.kill(pid, signal);
@@ -58,6 +68,7 @@ export function kill(pid, signal) {
 }
 
 /** A temporary folder the `postgres` OS user can enter (the app runs PostgreSQL as `postgres` when we are root). */
+/** @param {string} prefix @param {Set<string>} registry */
 export function makeDataDir(prefix, registry) {
   const holder = mkdtempSync(join(os.tmpdir(), prefix));
   chmodSync(holder, 0o755);
@@ -65,12 +76,17 @@ export function makeDataDir(prefix, registry) {
   return { holder, dataDir: join(holder, 'data') };
 }
 
+/** @param {string} holder @param {Set<string>} registry */
 export function removeDataDir(holder, registry) {
   rmSync(holder, { recursive: true, force: true });
   registry.delete(holder);
 }
 
-/** pid and port of the embedded PostgreSQL of a DATA_DIR, from its postmaster.pid. */
+/**
+ * pid and port of the embedded PostgreSQL of a DATA_DIR, from its postmaster.pid.
+ * @param {string} dataDir
+ * @returns {{ pid: number, port: number } | null}
+ */
 export function postmaster(dataDir) {
   try {
     const lines = readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n');
@@ -82,14 +98,16 @@ export function postmaster(dataDir) {
 }
 
 /** The app's PostgreSQL runs detached (own process group); if node died without stopping it, stop it here. */
-export async function stopLeftoverPostgres(dataDir) {
+export async function stopLeftoverPostgres(/** @type {string} */ dataDir) {
   const pid = postmaster(dataDir)?.pid;
   if (!pid || !isAlive(pid)) return false;
   kill(pid, 'SIGINT'); // fast shutdown
-  for (const [sig, wait] of [
+  /** @type {[NodeJS.Signals, number][]} */
+  const escalation = [
     ['SIGQUIT', 10_000],
     ['SIGKILL', 5_000],
-  ]) {
+  ];
+  for (const [sig, wait] of escalation) {
     const deadline = Date.now() + wait;
     while (Date.now() < deadline && isAlive(pid)) await sleep(50);
     if (!isAlive(pid)) break;

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 /**
  * City-scale data generator (docs/benchmarks-workflow.md): fills one tenant at factor f of the
  * docs/domain.md §7 scale table (district = factor 1: 150 units, 3,000 projects and 60,000 indicators a
@@ -65,6 +66,7 @@ const INDICATOR_TEMPLATES = [
 ];
 
 // Status mix per mille (hash of the form's number): this year, and the two years before.
+/** @type {[string, number][]} status and its share in ‰ */
 const CURRENT_MIX = [
   ['draft', 200],
   ['submitted', 150],
@@ -75,6 +77,7 @@ const CURRENT_MIX = [
   ['finance_approved', 260],
   ['rejected', 20],
 ];
+/** @type {[string, number][]} status and its share in ‰ */
 const PAST_MIX = [
   ['finance_approved', 960],
   ['rejected', 20],
@@ -82,7 +85,24 @@ const PAST_MIX = [
 ];
 
 // Steps of a form's history. role: who acts; `variant` paths went through one 退回 by the 主管部门 first.
+/**
+ * @typedef {object} Step
+ * @property {'save' | 'transition'} kind
+ * @property {string} role
+ * @property {string} [action]
+ * @property {string} [from]
+ * @property {string} [to]
+ * @property {string} [comment]
+ * @property {string} [field]
+ * @property {string} [review]
+ */
+/** @type {Step} */
 const S = { kind: 'save', role: 'filer' };
+/**
+ * @param {string} action @param {string} from @param {string} to @param {string} role
+ * @param {Pick<Step, 'comment' | 'field' | 'review'>} [extra]
+ * @returns {Step}
+ */
 const T = (action, from, to, role, extra = {}) => ({ kind: 'transition', action, from, to, role, ...extra });
 const submit = T('submit', 'draft', 'submitted', 'filer');
 const resubmit = T('submit', 'returned', 'submitted', 'filer');
@@ -131,6 +151,7 @@ const PATHS = {
   ],
 };
 
+/** An SQL literal. @param {string | number | boolean | null | undefined} v */
 const lit = (v) =>
   v === null || v === undefined
     ? 'NULL'
@@ -138,6 +159,7 @@ const lit = (v) =>
       ? String(v)
       : `'${String(v).replace(/'/g, "''")}'`;
 
+/** @param {[string, number][]} mix  status and its share in ‰ @param {string} expr */
 function mixCase(mix, expr) {
   let upper = 0;
   const arms = mix.map(([status, share]) => {
@@ -149,6 +171,7 @@ function mixCase(mix, expr) {
 }
 
 function pathValues() {
+  /** @type {string[]} */
   const rows = [];
   for (const [status, variants] of Object.entries(PATHS)) {
     for (const [variant, steps] of variants.entries()) {
@@ -181,6 +204,15 @@ function readSeed() {
  * Generates the tenant. `client` is a connected pg Client as the owner (a superuser skips the
  * foreign-key triggers during the load with session_replication_role = replica; rows are consistent by
  * construction). Returns row counts, timings and the names of the users the bench logs in as.
+ * @param {import('pg').ClientBase} client
+ * @param {object} options
+ * @param {number} options.factor
+ * @param {string} options.passwordHash
+ * @param {string} [options.tenantCode]
+ * @param {string} [options.tenantName]
+ * @param {(message: string) => void} [options.log]
+ * @param {boolean} [options.vacuum]
+ * @param {boolean} [options.dropIndexes]
  */
 export async function generate(
   client,
@@ -196,14 +228,17 @@ export async function generate(
 ) {
   if (!Number.isInteger(factor) || factor < 1) throw new Error('factor must be a positive integer');
   const t0 = performance.now();
+  /** @type {Record<string, number>} */
   const timings = {};
   let tStep = performance.now();
+  /** @param {string} name */
   const step = (name) => {
     const now = performance.now();
     timings[name] = Math.round(now - tStep);
     log(`  ${name.padEnd(16)} ${String(timings[name]).padStart(7)} ms`);
     tStep = now;
   };
+  /** @param {string} sql @param {unknown[]} [params] */
   const q = (sql, params) => client.query(sql, params);
 
   const nDept = factor * 5;
@@ -211,9 +246,11 @@ export async function generate(
   const perYear = factor * 3000;
   const shift = Math.round(perYear * 0.4); // each year 40 % new projects, 60 % continue
   const { codeLists, taxonomy } = readSeed();
-  const unitTypes = codeLists.unit_type.map((c) => c.code);
-  const categories = codeLists.project_category.map((c) => c.code);
-  const functionClasses = codeLists.function_class.map((c) => c.code).filter((c) => c.length === 7);
+  /** @param {{ code: string }[]} list */
+  const codesOf = (list) => list.map((c) => c.code);
+  const unitTypes = codesOf(codeLists.unit_type);
+  const categories = codesOf(codeLists.project_category);
+  const functionClasses = codesOf(codeLists.function_class).filter((c) => c.length === 7);
 
   await q('BEGIN');
   try {
@@ -426,6 +463,7 @@ export async function generate(
       step('vacuum analyze');
     }
 
+    /** @type {Record<string, number>} */
     const counts = {};
     for (const table of ['organization', 'app_user', 'project', 'goal_form', 'indicator', 'form_event']) {
       counts[table] = Number(
@@ -451,9 +489,9 @@ export async function generate(
       users: {
         financeDivision: `${p}.finance.5`, // 科教文卫科 (division 5)
         financeBureau: `${p}.finance.bureau`,
-        supervisor: (n) => `${p}.supervisor.${n}`,
+        supervisor: (/** @type {number} */ n) => `${p}.supervisor.${n}`,
         supervisors: nDept,
-        filer: (n) => `${p}.filer.${n}`,
+        filer: (/** @type {number} */ n) => `${p}.filer.${n}`,
       },
     };
   } catch (err) {
@@ -462,7 +500,11 @@ export async function generate(
   }
 }
 
-/** Drops a table's indexes (and the primary-key or unique constraints behind them); returns the SQL that recreates them. */
+/**
+ * Drops a table's indexes (and the primary-key or unique constraints behind them); returns the SQL that recreates them.
+ * @param {(sql: string, params?: unknown[]) => Promise<import('pg').QueryResult>} q
+ * @param {string} table
+ */
 async function withoutIndexes(q, table) {
   const { rows } = await q(
     `SELECT i.indexrelid::regclass::text AS index, pg_get_indexdef(i.indexrelid) AS indexdef, c.conname, pg_get_constraintdef(c.oid) AS condef
@@ -470,6 +512,7 @@ async function withoutIndexes(q, table) {
      WHERE i.indrelid = $1::regclass`,
     [table],
   );
+  /** @type {string[]} */
   const recreate = [];
   for (const r of rows) {
     if (r.conname) {
@@ -487,6 +530,12 @@ async function withoutIndexes(q, table) {
 // command line
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  /**
+   * @template {string | undefined} F
+   * @param {string} name
+   * @param {F} fallback
+   * @returns {string | F}
+   */
   const opt = (name, fallback) => {
     const hit = process.argv.slice(2).find((a) => a.startsWith(`--${name}=`));
     return hit ? hit.slice(name.length + 3) : fallback;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** Login rate limits: failed attempts allowed per window, per user name and per client address. */
@@ -18,7 +18,8 @@ export interface AppConfig {
   /** The app's own connection, as the non-owner role that row-level security applies to. Null: derived. */
   appDatabaseUrl: string | null;
   dataDir: string;
-  jwtSecret: string;
+  /** Keys the HMAC of session tokens (SESSION_SECRET). */
+  sessionSecret: string;
   sessionTtlHours: number;
   loginRateLimits: LoginRateLimits;
   /** Load the demo data (tenant 松江区 with its three forms and demo users) on first start. */
@@ -41,19 +42,41 @@ function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   return value;
 }
 
+/** Where a setting's problems are told (once per message: the CLI loads the config more than once). */
+export type ConfigWarn = (message: string) => void;
+
+const warned = new Set<string>();
+const warnOnce: ConfigWarn = (message) => {
+  if (warned.has(message)) return;
+  warned.add(message);
+  console.warn(`[jixiaotong] ${message}`);
+};
+
 /**
- * JWT_SECRET signs nothing a client can forge today (sessions are opaque tokens checked in the database),
- * but it keys the token hash, so a leaked database alone does not yield usable tokens.
+ * SESSION_SECRET keys the HMAC of the opaque session tokens (no JWTs are issued, ADR 0004), so a leaked
+ * database alone does not yield usable tokens. Its old name JWT_SECRET is still read, with a warning.
  * Generated into DATA_DIR when absent; production must set it explicitly.
  */
-function resolveSecret(env: NodeJS.ProcessEnv, dataDir: string, production: boolean): string {
-  const fromEnv = env.JWT_SECRET;
+function resolveSecret(env: NodeJS.ProcessEnv, dataDir: string, production: boolean, warn: ConfigWarn): string {
+  let name = 'SESSION_SECRET';
+  let fromEnv = env.SESSION_SECRET;
+  if (env.JWT_SECRET) {
+    if (fromEnv) warn('JWT_SECRET is ignored: SESSION_SECRET is set (remove JWT_SECRET)');
+    else {
+      name = 'JWT_SECRET';
+      fromEnv = env.JWT_SECRET;
+      warn('JWT_SECRET is deprecated: rename it to SESSION_SECRET (sessions are opaque tokens, not JWTs)');
+    }
+  }
   if (fromEnv) {
-    if (fromEnv.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters');
+    if (fromEnv.length < 32) throw new ConfigError(`${name} must be at least 32 characters`);
     return fromEnv;
   }
-  if (production) throw new ConfigError('JWT_SECRET is required when NODE_ENV=production');
-  const file = join(dataDir, 'jwt-secret');
+  if (production) throw new ConfigError('SESSION_SECRET is required when NODE_ENV=production');
+  const file = join(dataDir, 'session-secret');
+  // A DATA_DIR from before the rename keeps its key (changing it would end every session).
+  const oldFile = join(dataDir, 'jwt-secret');
+  if (!existsSync(file) && existsSync(oldFile)) renameSync(oldFile, file);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(48).toString('base64url');
@@ -61,7 +84,11 @@ function resolveSecret(env: NodeJS.ProcessEnv, dataDir: string, production: bool
   return secret;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
+  warn: ConfigWarn = warnOnce,
+): AppConfig {
   const production = env.NODE_ENV === 'production';
   const dataDir = resolve(cwd, env.DATA_DIR || '.data');
   const databaseUrl = env.DATABASE_URL || null;
@@ -74,7 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     databaseUrl,
     appDatabaseUrl: env.APP_DATABASE_URL || null,
     dataDir,
-    jwtSecret: resolveSecret(env, dataDir, production),
+    sessionSecret: resolveSecret(env, dataDir, production, warn),
     sessionTtlHours: intSetting(env, 'SESSION_TTL_HOURS', 12),
     loginRateLimits: {
       maxFailuresPerUser: intSetting(env, 'LOGIN_MAX_FAILURES_PER_USER', 5),

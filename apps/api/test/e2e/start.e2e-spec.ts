@@ -148,8 +148,8 @@ describe('npm start on the embedded default', () => {
 
 describe('a production start', () => {
   it.each([
-    ['JWT_SECRET', { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', JWT_SECRET: '' }],
-    ['DATABASE_URL', { DATABASE_URL: '', JWT_SECRET: 'p'.repeat(40) }],
+    ['SESSION_SECRET', { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', SESSION_SECRET: '' }],
+    ['DATABASE_URL', { DATABASE_URL: '', SESSION_SECRET: 'p'.repeat(40) }],
   ])('refuses to start without %s, saying so in one line', async (name, env) => {
     const app = start(
       [process.execPath, MAIN],
@@ -168,7 +168,7 @@ describe('a production start', () => {
       const env = {
         NODE_ENV: 'production',
         DATABASE_URL: databaseUrl,
-        JWT_SECRET: 'p'.repeat(40),
+        SESSION_SECRET: 'p'.repeat(40),
         APP_DB_PASSWORD: 'prod-app-password',
         DATA_DIR: dataDir(),
       };

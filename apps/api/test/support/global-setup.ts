@@ -35,7 +35,7 @@ export default async function globalSetup(): Promise<void> {
   // The config wants a DATA_DIR; nothing is kept there (APP_DB_PASSWORD is set above), so it goes at once.
   const dataDir = mkdtempSync(join(tmpdir(), 'jxt-test-'));
   try {
-    await ensureAppRole(templateUrl, loadConfig({ DATA_DIR: dataDir, JWT_SECRET: 'x'.repeat(40) }));
+    await ensureAppRole(templateUrl, loadConfig({ DATA_DIR: dataDir, SESSION_SECRET: 'x'.repeat(40) }));
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -41,7 +41,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
   return loadConfig({
     NODE_ENV: 'test',
     DATA_DIR: dataDir,
-    JWT_SECRET: 'integration-tests-secret-0123456789abcdef',
+    SESSION_SECRET: 'integration-tests-secret-0123456789abcdef',
     SEED_DEMO: 'false',
     LOGIN_MAX_FAILURES_PER_USER: '1000',
     LOGIN_MAX_FAILURES_PER_ADDRESS: '1000',

@@ -18,7 +18,8 @@ export function AppLayout() {
     // A session that ends while working (expired, revoked, user disabled) sends the user to log in again.
     setUnauthorizedListener((message) => {
       queryClient.clear();
-      navigate('/login', {
+      // navigate() resolves once the route has changed; the listener has nothing left to do after it.
+      void navigate('/login', {
         replace: true,
         state: { notice: `${message}（会话已结束）`, from: location.pathname } satisfies LoginLocationState,
       });
@@ -71,7 +72,7 @@ export function AppLayout() {
           </Typography.Text>
           <Button
             size="small"
-            onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
+            onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })}
             loading={logout.isPending}
           >
             退出登录

@@ -71,7 +71,7 @@ export class SessionGuard implements CanActivate {
     // Looks the session up and opens the request's tenant transaction in the same round trip.
     const { tx, session: row } = await RequestTransaction.open<SessionRow>(
       this.dataSource,
-      hashToken(token, this.config.jwtSecret),
+      hashToken(token, this.config.sessionSecret),
     );
     try {
       if (!row) throw new UnauthorizedException('登录已失效，请重新登录');

@@ -1,3 +1,4 @@
+// @ts-check
 // Child process for embedded-server.spec.ts: plain CommonJS that requires the compiled module.
 // usage: node embedded-server.child.cjs <compiled embedded-server.js> <dataDir> <mode>
 //   mode "hang":    start, insert a row, print READY <json>, wait (the parent SIGKILLs us)
@@ -25,7 +26,7 @@ const { Client, Pool } = require('pg');
     let otherErrors = 0;
     ignoreAdminShutdownErrors(pool, () => otherErrors++);
     await pool.query('select 1'); // leaves one idle connection that gets 57P01 at shutdown
-    stopOnSignals(server, (signal, error) => {
+    stopOnSignals(server, (/** @type {string} */ signal, /** @type {unknown} */ error) => {
       // give the pool's socket a moment to report 57P01 (it must not crash us)
       setTimeout(() => {
         process.stdout.write(`STOPPED ${signal} ${error ? String(error) : 'ok'} otherErrors=${otherErrors}\n`);

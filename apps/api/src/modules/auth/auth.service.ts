@@ -62,7 +62,7 @@ export class AuthService {
       await this.sessions.open(db, {
         tenantId: login.tenantId,
         userId: login.userId,
-        tokenHash: hashToken(token, this.config.jwtSecret),
+        tokenHash: hashToken(token, this.config.sessionSecret),
         csrfToken,
         expiresAt,
         ip: client.ip,

@@ -25,7 +25,8 @@ export function LoginPage() {
 
   const submit = (values: LoginValues) =>
     login.mutate(values, {
-      onSuccess: () => navigate(state.from && state.from !== '/login' ? state.from : '/inbox', { replace: true }),
+      // navigate() resolves once the route has changed (the data router); nothing here waits for that.
+      onSuccess: () => void navigate(state.from && state.from !== '/login' ? state.from : '/inbox', { replace: true }),
     });
 
   return (

@@ -113,7 +113,8 @@ export function EvaluationListPage() {
               />
             ),
           }}
-          onRow={(row) => ({ onClick: () => navigate(`/evaluations/${row.id}`), className: 'clickable-row' })}
+          // navigate() resolves once the route has changed; the click does not wait for it.
+          onRow={(row) => ({ onClick: () => void navigate(`/evaluations/${row.id}`), className: 'clickable-row' })}
           pagination={{
             current: params.page,
             pageSize: params.pageSize,

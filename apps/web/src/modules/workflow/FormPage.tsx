@@ -74,7 +74,8 @@ export function FormPage() {
               <WorkflowActions
                 form={form}
                 me={me.data}
-                onReopened={(revision) => navigate(`/forms/${revision.id}`)}
+                // navigate() resolves once the route has changed; nothing waits for it.
+                onReopened={(revision) => void navigate(`/forms/${revision.id}`)}
                 onReload={() => query.refetch()}
               />
               <EvaluationButton form={form} me={me.data} />

@@ -14,14 +14,16 @@ export function EvaluationButton({ form, me }: EvaluationButtonProps) {
   const create = useCreateEvaluation(form.id);
   const { message } = App.useApp();
   if (form.status !== 'finance_approved') return null;
-  if (form.evaluationId) return <Button onClick={() => navigate(`/evaluations/${form.evaluationId}`)}>绩效自评</Button>;
+  // navigate() resolves once the route has changed; the click does not wait for it.
+  if (form.evaluationId)
+    return <Button onClick={() => void navigate(`/evaluations/${form.evaluationId}`)}>绩效自评</Button>;
   if (!me.roles.includes('filer')) return null;
   return (
     <Button
       loading={create.isPending}
       onClick={() =>
         create.mutate(undefined, {
-          onSuccess: (evaluation) => navigate(`/evaluations/${evaluation.id}`),
+          onSuccess: (evaluation) => void navigate(`/evaluations/${evaluation.id}`),
           onError: (error) => void message.error(error.message || '无法创建自评表'),
         })
       }

@@ -18,7 +18,8 @@ export function RevisionBar({ form }: { form: GoalForm }) {
         aria-label="修订版本"
         value={form.id}
         options={options}
-        onChange={(id: string) => navigate(`/forms/${id}`)}
+        // navigate() resolves once the route has changed; nothing waits for it.
+        onChange={(id: string) => void navigate(`/forms/${id}`)}
         style={{ minWidth: 220 }}
       />
       {others.map((other) => (
