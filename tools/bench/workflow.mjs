@@ -178,7 +178,9 @@ function inboxSql() {
   const require = createRequire(import.meta.url);
   require(join(ROOT, 'apps/api/dist/modules/workflow/inbox.repository.js'));
   const { declaredStatements } = require(join(ROOT, 'apps/api/dist/database/access/statement.js'));
-  const statement = declaredStatements().find((s) => s.name === 'inbox.waiting');
+  const statement = /** @type {{ name: string, text: string }[]} */ (declaredStatements()).find(
+    (s) => s.name === 'inbox.waiting',
+  );
   if (!statement) throw new Error('no inbox.waiting statement in apps/api/dist/modules/workflow/inbox.repository.js');
   return statement.text;
 }
