@@ -27,7 +27,8 @@ export type AuthenticatedRequest = FastifyRequest & {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-interface SessionRow {
+/** One row of auth_session_lookup(). */
+export interface SessionRow {
   session_id: string;
   tenant_id: string;
   tenant_name: string;
@@ -92,23 +93,7 @@ export class SessionGuard implements CanActivate {
 
     request.tx = tx;
     request.authVia = via;
-    const scopePatterns = row.scope_paths.map((path) => `${path}%`);
-    request.user = {
-      sessionId: row.session_id,
-      userId: row.user_id,
-      username: row.username,
-      displayName: row.display_name,
-      roles: row.roles,
-      tenantId: row.tenant_id,
-      tenantName: row.tenant_name,
-      organizationId: row.organization_id,
-      organizationName: row.organization_name,
-      organizationKind: row.organization_kind,
-      organizationPath: row.organization_path,
-      scopePatterns,
-      scope: scopeOf({ tenantId: row.tenant_id, scopePatterns }),
-      csrfToken: row.csrf_token,
-    };
+    request.user = toAuthUser(row);
     return true;
   }
 
@@ -124,4 +109,25 @@ export class SessionGuard implements CanActivate {
 function sameSecret(sent: string | string[] | undefined, expected: string): boolean {
   if (typeof sent !== 'string' || sent.length !== expected.length) return false;
   return timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
+}
+
+/** Who is calling, from their session row (the scope as LIKE patterns of their subtrees, docs/domain.md §1.1). */
+export function toAuthUser(row: SessionRow): AuthUser {
+  const scopePatterns = row.scope_paths.map((path) => `${path}%`);
+  return {
+    sessionId: row.session_id,
+    userId: row.user_id,
+    username: row.username,
+    displayName: row.display_name,
+    roles: row.roles,
+    tenantId: row.tenant_id,
+    tenantName: row.tenant_name,
+    organizationId: row.organization_id,
+    organizationName: row.organization_name,
+    organizationKind: row.organization_kind,
+    organizationPath: row.organization_path,
+    scopePatterns,
+    scope: scopeOf({ tenantId: row.tenant_id, scopePatterns }),
+    csrfToken: row.csrf_token,
+  };
 }
