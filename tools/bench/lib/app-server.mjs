@@ -63,10 +63,12 @@ export function appServerHarness({ root, tag, main = 'apps/api/dist/main.js', he
     });
   }
 
-  async function startServer(dataDir) {
+  /** `extraEnv` overrides the defaults (e.g. SEED_DEMO: 'true' for the demo data). */
+  async function startServer(dataDir, extraEnv = {}) {
     const port = await freePort();
     const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'false' };
     for (const name of ['DATABASE_URL', 'APP_DATABASE_URL', 'NODE_ENV', 'LOG_LEVEL', 'JWT_SECRET']) delete env[name];
+    Object.assign(env, extraEnv);
     const child = spawn(process.execPath, [main], {
       cwd: root,
       env,

@@ -1,6 +1,6 @@
 // Helpers shared by the benchmark scripts: numbers, ports, processes, the temporary DATA_DIRs the app's
 // embedded PostgreSQL runs in, and stopping a PostgreSQL that outlived its node process.
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +26,7 @@ export function freePort() {
     srv.unref();
     srv.on('error', reject);
     srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
+      const { port } = /** @type {net.AddressInfo} */ (srv.address());
       srv.close(() => resolvePort(port));
     });
   });
@@ -86,14 +86,56 @@ export async function stopLeftoverPostgres(dataDir) {
   const pid = postmaster(dataDir)?.pid;
   if (!pid || !isAlive(pid)) return false;
   kill(pid, 'SIGINT'); // fast shutdown
-  for (const [sig, wait] of [
+  for (const [sig, wait] of /** @type {[NodeJS.Signals, number][]} */ ([
     ['SIGQUIT', 10_000],
     ['SIGKILL', 5_000],
-  ]) {
+  ])) {
     const deadline = Date.now() + wait;
     while (Date.now() < deadline && isAlive(pid)) await sleep(50);
     if (!isAlive(pid)) break;
     kill(pid, sig);
   }
   return true;
+}
+
+/** utime + stime of a process in ms (Linux), or null */
+export function cpuMsOf(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
+/** pids whose parent is `ppid` (Linux /proc) */
+export function childrenOf(ppid) {
+  const out = [];
+  let entries = [];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return out;
+  }
+  for (const e of entries) {
+    if (!/^\d+$/.test(e)) continue;
+    try {
+      const stat = readFileSync(`/proc/${e}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[1]) === ppid) out.push(Number(e));
+    } catch {
+      // gone
+    }
+  }
+  return out;
+}
+
+/** CPU ms of a PostgreSQL server so far: its postmaster and every backend (Linux /proc), or null. */
+export function postgresCpuMs(dataDir) {
+  const pm = postmaster(dataDir)?.pid;
+  if (!pm) return null;
+  let ms = cpuMsOf(pm) ?? 0;
+  for (const pid of childrenOf(pm)) ms += cpuMsOf(pid) ?? 0;
+  return ms;
 }
