@@ -20,7 +20,7 @@
  * Options: --quick (1 repetition, 500 requests, no uncached build: a smoke run)
  *          --reps=N --requests=N --concurrency=N --warmup=N
  *          --no-build (skip the build timings) --no-npm-start (skip the `npm start` runs)
- *          --no-floor (skip section 3) --floor-only (only section 3) --pairs=N (its rounds, default 5)
+ *          --no-floor (skip section 3) --floor-only (only section 3) --pairs=N (its rounds, default 7)
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -86,7 +86,7 @@ const OPTS = {
   npmStart: !flag('no-npm-start'),
   floor: !flag('no-floor'),
   floorOnly: flag('floor-only'),
-  pairs: numberOption('pairs', QUICK ? 2 : 5),
+  pairs: numberOption('pairs', QUICK ? 2 : 7),
 };
 
 const TARGETS = {

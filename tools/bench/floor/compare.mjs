@@ -13,12 +13,13 @@
  * First it proves the floors answer byte for byte what the API answers (GET form, list, and a PUT of each server
  * read back by another, with the same history entries). Then, per endpoint and concurrency (1, 10, 50), after a
  * warm-up, rounds of one run each of API, same-SQL floor and data-only floor, in alternating order (A F D, D F A …),
- * so that each API run has a floor run next to it under the same machine load. Printed: requests per second of
+ * each run 1.5 s of requests, so that each API run has a floor run next to it under the same machine load. Printed: requests per second of
  * each, API ÷ floor per round and its median (and range) over the rounds, the 1-minute load average during the
  * runs, and CPU per request of the server process and of PostgreSQL.
  *
- * Usage: node tools/bench/floor/compare.mjs [--quick] [--pairs=N] [--only=get,list,put] [--concurrency=1,10,50]
- *   (also a section of `npm run bench`: tools/bench/run.mjs). Writes tools/bench/results/floor-latest.json.
+ * Usage: node tools/bench/floor/compare.mjs [--quick] [--pairs=N (7)] [--seconds=S (1.5)] [--only=get,list,put]
+ *   [--concurrency=1,10,50] (also a section of `npm run bench`: tools/bench/run.mjs; --quick: 2 rounds of 0.5 s).
+ *   Writes tools/bench/results/floor-latest.json.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -31,10 +32,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { appServerHarness } from '../lib/app-server.mjs';
 import { prepareForm, saveRequest, totalIndicators } from '../lib/forms.mjs';
 import { request, requestJson } from '../lib/http.mjs';
-import { measureCalls } from '../lib/measure.mjs';
-import { cpuMsOf, freePort, kill, median, postgresCpuMs, postmaster, round, sleep } from '../lib/process.mjs';
+import { latencySummary } from '../lib/measure.mjs';
+import { createRequire } from 'node:module';
+import { cpuMsOf, freePort, kill, median, postmaster, round, sleep } from '../lib/process.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+/** @type {typeof import('pg')} */
+const pg = createRequire(join(ROOT, 'apps/api/package.json'))('pg');
 const RESULTS_FILE = join(ROOT, 'tools/bench/results/floor-latest.json');
 const SERVER = join(ROOT, 'tools/bench/floor/server.mjs');
 const INDICATORS = 35;
@@ -45,13 +49,14 @@ const YEAR = 2021;
 /** @typedef {'get' | 'list' | 'put'} EndpointName */
 /** @type {Record<ServerName, string>} */
 const SERVER_LABELS = { api: 'API', floor: 'same-SQL floor', data: 'data-only floor' };
-
-/** Requests per run, by endpoint and concurrency (a fifth with --quick). */
-const REQUESTS = {
-  get: { 1: 400, 10: 2000, 50: 2000 },
-  list: { 1: 400, 10: 2000, 50: 2000 },
-  put: { 1: 120, 10: 500, 50: 600 },
+/** The application_name of each server's database connections (its pool; the API's session listener too). */
+/** @type {Record<ServerName, string[]>} */
+const BACKENDS = {
+  api: ['jixiaotong-api', 'jixiaotong-session-cache'],
+  floor: ['jixiaotong-floor-same-sql'],
+  data: ['jixiaotong-floor-data-only'],
 };
+
 /** @type {Record<EndpointName, string>} */
 const ENDPOINT_LABELS = {
   get: 'GET /api/forms/:id (35 indicators)',
@@ -60,15 +65,15 @@ const ENDPOINT_LABELS = {
 };
 
 /**
- * @param {{ quick?: boolean, pairs?: number, only?: EndpointName[], concurrency?: number[], log?: (m: string) => void }} options
+ * @param {{ quick?: boolean, pairs?: number, seconds?: number, only?: EndpointName[], concurrency?: number[], log?: (m: string) => void }} options
  */
 export async function benchFloor(options = {}) {
   const log = options.log ?? ((m) => console.log(`[bench:floor] ${m}`));
   const quick = options.quick ?? false;
-  const pairs = options.pairs ?? (quick ? 2 : 5);
+  const pairs = options.pairs ?? (quick ? 2 : 7);
+  const runMs = (options.seconds ?? (quick ? 0.5 : 1.5)) * 1000;
   const only = options.only ?? ['get', 'list', 'put'];
   const levels = options.concurrency ?? [1, 10, 50];
-  const scale = quick ? 0.2 : 1;
 
   const harness = appServerHarness({ root: ROOT, tag: 'bench:floor' });
   // The API's session secret keys the token hash; the floors need it too (passed in the environment, not argv).
@@ -80,6 +85,8 @@ export async function benchFloor(options = {}) {
   };
   process.on('exit', stopFloors);
   const agents = new Set();
+  /** @type {(() => Promise<void>)[]} */
+  const closers = [];
   try {
     const { dataDir } = harness.newDataDir('jxt-bench-floor-');
     // Both names: the session secret is JWT_SECRET today and SESSION_SECRET after the rename (issue 10 point 8).
@@ -94,11 +101,37 @@ export async function benchFloor(options = {}) {
     const big = await prepareForm(setupAgent, api.base, INDICATORS, log);
     const saveForms = await makeSaveForms(setupAgent, api.base, big.token, big.form, big.body, log);
 
-    /** @type {Record<ServerName, { base: string, pid: number }>} */
+    // CPU of each server's own PostgreSQL backends, found by application_name (autovacuum and the other servers'
+    // idle connections are not counted).
+    const watcher = new pg.Client({ connectionString: api.ownerUrl, application_name: 'jixiaotong-bench-watcher' });
+    await watcher.connect();
+    closers.push(() => watcher.end());
+    /** @param {ServerName} name */
+    const backendCpu = async (name) => {
+      const { rows } = await watcher.query('SELECT pid FROM pg_stat_activity WHERE application_name = ANY($1)', [
+        BACKENDS[name],
+      ]);
+      return new Map(rows.map((r) => [r.pid, cpuMsOf(r.pid) ?? 0]));
+    };
+
+    /** @type {Record<ServerName, { base: string, pid: number, name: ServerName, backendCpu: () => Promise<Map<number, number>> }>} */
     const servers = {
-      api: { base: api.base, pid: /** @type {number} */ (api.child.pid) },
-      floor: await startFloor('same-sql', { FLOOR_APP_URL: appUrl }),
-      data: await startFloor('data-only', { FLOOR_OWNER_URL: api.ownerUrl }),
+      api: {
+        base: api.base,
+        pid: /** @type {number} */ (api.child.pid),
+        name: 'api',
+        backendCpu: () => backendCpu('api'),
+      },
+      floor: {
+        ...(await startFloor('same-sql', { FLOOR_APP_URL: appUrl })),
+        name: 'floor',
+        backendCpu: () => backendCpu('floor'),
+      },
+      data: {
+        ...(await startFloor('data-only', { FLOOR_OWNER_URL: api.ownerUrl })),
+        name: 'data',
+        backendCpu: () => backendCpu('data'),
+      },
     };
 
     const calls = callsOf(big, saveForms);
@@ -108,7 +141,7 @@ export async function benchFloor(options = {}) {
     const results = {
       startedAt: new Date().toISOString(),
       machine: { nproc: os.availableParallelism(), cpu: os.cpus()[0]?.model, node: process.version },
-      options: { quick, pairs, only, levels, requests: scaled(scale) },
+      options: { quick, pairs, runSeconds: runMs / 1000, only, levels },
       form: { id: big.formId, indicators: INDICATORS, responseBytes: Buffer.byteLength(JSON.stringify(big.form)) },
       cells: [],
     };
@@ -116,22 +149,20 @@ export async function benchFloor(options = {}) {
     // One warm-up of every server on every endpoint: each pooled connection prepares its statements.
     for (const endpoint of only)
       for (const name of /** @type {ServerName[]} */ (['api', 'floor', 'data']))
-        await runOnce(servers[name], dataDir, calls[endpoint], 10, Math.round(200 * Math.max(scale, 0.5)), agents);
+        await runFor(servers[name], calls[endpoint], 10, runMs, agents);
 
     for (const endpoint of only) {
       for (const c of levels) {
-        const n = Math.max(20, Math.round(REQUESTS[endpoint][/** @type {1 | 10 | 50} */ (c)] * scale));
         for (const name of /** @type {ServerName[]} */ (['api', 'floor', 'data']))
-          await runOnce(servers[name], dataDir, calls[endpoint], c, Math.max(c * 2, Math.round(n / 5)), agents);
+          await runFor(servers[name], calls[endpoint], c, runMs / 2, agents);
         /** @type {Record<ServerName, any[]>} */
         const runs = { api: [], floor: [], data: [] };
         for (let r = 0; r < pairs; r++) {
           /** @type {ServerName[]} */
           const order = r % 2 ? ['data', 'floor', 'api'] : ['api', 'floor', 'data'];
-          for (const name of order)
-            runs[name].push(await runOnce(servers[name], dataDir, calls[endpoint], c, n, agents));
+          for (const name of order) runs[name].push(await runFor(servers[name], calls[endpoint], c, runMs, agents));
         }
-        const cell = summarise(endpoint, c, n, runs);
+        const cell = summarise(endpoint, c, runs);
         results.cells.push(cell);
         log(
           `${endpoint.padEnd(4)} c=${String(c).padEnd(2)} API ${cell.api.rps} /s, floor ${cell.floor.rps} /s, data-only ${cell.data.rps} /s: ` +
@@ -147,6 +178,7 @@ export async function benchFloor(options = {}) {
     console.log(`\nfigures written to ${RESULTS_FILE}`);
     return results;
   } finally {
+    for (const close of closers) await close().catch(() => undefined);
     for (const agent of agents) agent.destroy();
     for (const child of floors) kill(child.pid ?? -1, 'SIGTERM');
     await sleep(200);
@@ -182,15 +214,6 @@ export async function benchFloor(options = {}) {
     return { base, pid: /** @type {number} */ (child.pid) };
   }
 }
-
-/** @param {number} scale */
-const scaled = (scale) =>
-  Object.fromEntries(
-    Object.entries(REQUESTS).map(([k, v]) => [
-      k,
-      Object.fromEntries(Object.entries(v).map(([c, n]) => [c, Math.max(20, Math.round(n * scale))])),
-    ]),
-  );
 
 /**
  * 50 more projects of the filer's unit in YEAR, each with a 35-indicator form like the big one (their own 项目编码).
@@ -290,30 +313,47 @@ function callsOf(big, saveForms) {
 }
 
 /**
- * n calls at concurrency c against one server, with the load average and CPU per request of the server process and
- * of PostgreSQL (all backends: the other servers' connections are idle meanwhile).
- * @param {{ base: string, pid: number }} server @param {string} dataDir
- * @param {(agent: http.Agent, base: string) => Promise<number>} call @param {number} c @param {number} n
+ * Calls at concurrency c against one server for `ms` (the calls in flight then finish), with the load average and
+ * CPU per request of the server process and of its PostgreSQL backends. Runs by time, not by count, so that API and floor runs stay short and next to each other.
+ * @param {{ base: string, pid: number, backendCpu: () => Promise<Map<number, number>> }} server
+ * @param {(agent: http.Agent, base: string) => Promise<number>} call @param {number} c @param {number} ms
  * @param {Set<http.Agent>} agents
  */
-async function runOnce(server, dataDir, call, c, n, agents) {
+async function runFor(server, call, c, ms, agents) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: c });
   agents.add(agent);
   try {
     const load = os.loadavg()[0];
     const node0 = cpuMsOf(server.pid);
-    const pg0 = postgresCpuMs(dataDir);
-    const m = await measureCalls(n, c, () => call(agent, server.base));
+    const pg0 = await server.backendCpu();
+    /** @type {number[]} */
+    const times = [];
+    const t0 = performance.now();
+    const deadline = t0 + ms;
+    let last = t0;
+    await Promise.all(
+      Array.from({ length: c }, async () => {
+        while (performance.now() < deadline) {
+          times.push(await call(agent, server.base));
+          last = performance.now();
+        }
+      }),
+    );
     const node1 = cpuMsOf(server.pid);
-    const pg1 = postgresCpuMs(dataDir);
+    const pg1 = await server.backendCpu();
+    // Backends opened during the run count from zero; one that ended meanwhile is lost (pools keep theirs).
+    let pgMs = 0;
+    for (const [pid, ms1] of pg1) pgMs += ms1 - (pg0.get(pid) ?? 0);
+    const m = latencySummary(times, last - t0);
     /** @param {number | null} a @param {number | null} b */
-    const per = (a, b) => (a == null || b == null ? null : round((b - a) / n, 3));
+    const per = (a, b) => (a == null || b == null || b < a ? null : round((b - a) / times.length, 3));
     return {
+      n: times.length,
       rps: m.perSecond,
       p50: m.p50,
       p99: m.p99,
       load: round(load, 2),
-      cpuMsPerRequest: { server: per(node0, node1), postgres: per(pg0, pg1) },
+      cpuMsPerRequest: { server: per(node0, node1), postgres: per(0, pgMs) },
     };
   } finally {
     agent.destroy();
@@ -322,9 +362,9 @@ async function runOnce(server, dataDir, call, c, n, agents) {
 }
 
 /**
- * @param {EndpointName} endpoint @param {number} c @param {number} n @param {Record<ServerName, any[]>} runs
+ * @param {EndpointName} endpoint @param {number} c @param {Record<ServerName, any[]>} runs
  */
-function summarise(endpoint, c, n, runs) {
+function summarise(endpoint, c, runs) {
   /** @param {number[]} xs */
   const spread = (xs) => ({
     median: round(median(xs), 3),
@@ -345,7 +385,7 @@ function summarise(endpoint, c, n, runs) {
   return {
     endpoint,
     concurrency: c,
-    requestsPerRun: n,
+    requestsPerRun: round(median(runs.api.map((r) => r.n)), 0),
     pairs: runs.api.length,
     api: of(runs.api),
     floor: of(runs.floor),
@@ -456,9 +496,9 @@ function printTable(results) {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const argv = process.argv.slice(2);
   for (const a of argv) {
-    if (!/^--(quick|pairs=\d+|only=[a-z,]+|concurrency=[\d,]+)$/.test(a)) {
+    if (!/^--(quick|pairs=\d+|seconds=[\d.]+|only=[a-z,]+|concurrency=[\d,]+)$/.test(a)) {
       console.error(
-        `unknown option ${a}\nusage: node tools/bench/floor/compare.mjs [--quick] [--pairs=N] [--only=get,list,put] [--concurrency=1,10,50]`,
+        `unknown option ${a}\nusage: node tools/bench/floor/compare.mjs [--quick] [--pairs=N] [--seconds=S] [--only=get,list,put] [--concurrency=1,10,50]`,
       );
       process.exit(2);
     }
@@ -468,6 +508,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   benchFloor({
     quick: argv.includes('--quick'),
     pairs: opt('pairs') ? Number(opt('pairs')) : undefined,
+    seconds: opt('seconds') ? Number(opt('seconds')) : undefined,
     only: /** @type {EndpointName[] | undefined} */ (opt('only')?.split(',')),
     concurrency: opt('concurrency')?.split(',').map(Number),
   }).catch((err) => {

@@ -130,12 +130,3 @@ export function childrenOf(ppid) {
   }
   return out;
 }
-
-/** CPU ms of a PostgreSQL server so far: its postmaster and every backend (Linux /proc), or null. */
-export function postgresCpuMs(dataDir) {
-  const pm = postmaster(dataDir)?.pid;
-  if (!pm) return null;
-  let ms = cpuMsOf(pm) ?? 0;
-  for (const pid of childrenOf(pm)) ms += cpuMsOf(pid) ?? 0;
-  return ms;
-}
