@@ -46,7 +46,7 @@ const { FormHistoryRepository } = api('modules/workflow/form-history.repository.
 const { toGoalForm, formContent, saveChanges } = api('modules/forms/goal-form.js');
 const { listFilter, toProjectList } = api('modules/projects/project-list.js');
 const { beginWithSessionLookup } = api('database/access/request-transaction.js');
-const { toAuthUser } = api('common/auth/session.guard.js');
+const { toAuthUser } = api('common/auth/session-user.js');
 
 const argv = process.argv.slice(2);
 /** @param {string} name */

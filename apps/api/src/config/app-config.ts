@@ -20,6 +20,8 @@ export interface AppConfig {
   dataDir: string;
   jwtSecret: string;
   sessionTtlHours: number;
+  /** How long a process keeps a session lookup (0: looks every session up on every request). */
+  sessionCacheSeconds: number;
   loginRateLimits: LoginRateLimits;
   /** Load the demo data (tenant 松江区 with its three forms and demo users) on first start. */
   seedDemo: boolean;
@@ -76,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir,
     jwtSecret: resolveSecret(env, dataDir, production),
     sessionTtlHours: intSetting(env, 'SESSION_TTL_HOURS', 12),
+    sessionCacheSeconds: intSetting(env, 'SESSION_CACHE_SECONDS', 60),
     loginRateLimits: {
       maxFailuresPerUser: intSetting(env, 'LOGIN_MAX_FAILURES_PER_USER', 5),
       maxFailuresPerAddress: intSetting(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 30),

@@ -1,11 +1,15 @@
 import type { PoolClient } from 'pg';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
+const HEX_64 = /^[0-9a-f]{64}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 /**
- * The transaction of one authenticated request. It is opened by the session check itself, in one round
- * trip: BEGIN, the session lookup, and set_config of the tenant and user for row-level security.
- * The interceptor commits it after the handler (or rolls it back), and a response hook releases
- * whatever is left, so a connection never leaks.
+ * The transaction of one authenticated request, opened by the session check in one round trip: BEGIN, the
+ * session lookup (or, for a session the process keeps, only its tenant and user), set_config of the tenant and
+ * user for row-level security, and the session cache's epoch. The request's onSend hook commits it (or rolls it
+ * back) before the answer leaves, and its onResponse hook releases whatever is left, so a connection never leaks
+ * (common/tenancy/request-transaction-hooks.ts, docs/adr/0013-session-cache-and-request-transaction.md).
  */
 export class RequestTransaction {
   private finished = false;
@@ -16,23 +20,40 @@ export class RequestTransaction {
     return this.runner.manager;
   }
 
-  /** Opens the transaction and looks the session up in it (one round trip). */
+  get isFinished(): boolean {
+    return this.finished;
+  }
+
+  /** Opens the transaction and looks the session up in it. */
   static async open<Row>(
     dataSource: DataSource,
     tokenHash: string,
   ): Promise<{ tx: RequestTransaction; session: Row | undefined }> {
     const text = beginWithSessionLookup(tokenHash);
-    const runner = dataSource.createQueryRunner();
-    await runner.connect();
-    const tx = new RequestTransaction(runner);
-    try {
-      const client = (runner as unknown as { databaseConnection: PoolClient }).databaseConnection;
-      const results = (await client.query(text)) as unknown as { rows: Row[] }[];
-      return { tx, session: results[1].rows[0] };
-    } catch (err) {
-      await tx.finish('ROLLBACK');
-      throw err;
-    }
+    return RequestTransaction.begin(dataSource, text, (results) => ({
+      session: results[1].rows[0] as Row | undefined,
+    }));
+  }
+
+  /**
+   * Opens the transaction for a session the process keeps: sets its tenant and user and reads the cache epoch,
+   * which tells whether a change the process has not heard of yet was committed meanwhile.
+   */
+  static async resume(
+    dataSource: DataSource,
+    tenantId: string,
+    userId: string,
+  ): Promise<{ tx: RequestTransaction; epoch: number }> {
+    const text = beginForKeptSession(tenantId, userId);
+    return RequestTransaction.begin(dataSource, text, (results) => ({
+      epoch: Number((results[1].rows[0] as { cache_epoch: string }).cache_epoch),
+    }));
+  }
+
+  /** The session lookup in this transaction (a kept lookup turned out possibly stale). */
+  async lookUp<Row>(tokenHash: string): Promise<Row | undefined> {
+    const rows = (await this.runner.query(sessionLookup(tokenHash))) as Row[];
+    return rows[0];
   }
 
   async commit(): Promise<void> {
@@ -41,6 +62,24 @@ export class RequestTransaction {
 
   async rollback(): Promise<void> {
     await this.finish('ROLLBACK');
+  }
+
+  private static async begin<T>(
+    dataSource: DataSource,
+    text: string,
+    read: (results: { rows: unknown[] }[]) => T,
+  ): Promise<{ tx: RequestTransaction } & T> {
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    const tx = new RequestTransaction(runner);
+    try {
+      const client = (runner as unknown as { databaseConnection: PoolClient }).databaseConnection;
+      const results = (await client.query(text)) as unknown as { rows: unknown[] }[];
+      return { tx, ...read(results) };
+    } catch (err) {
+      await tx.finish('ROLLBACK');
+      throw err;
+    }
   }
 
   private async finish(statement: 'COMMIT' | 'ROLLBACK'): Promise<void> {
@@ -54,13 +93,26 @@ export class RequestTransaction {
   }
 }
 
+const EPOCH = `(SELECT epoch FROM session_cache_epoch) AS cache_epoch`;
+
+/** The session lookup with set_config of its tenant and user, and the cache epoch of the same snapshot. */
+function sessionLookup(tokenHash: string): string {
+  // Inlined (a multi-statement simple query cannot take parameters): only 64 hex characters pass.
+  if (!HEX_64.test(tokenHash)) throw new Error('token hash must be 64 hex characters');
+  return `SELECT s.*, set_config('app.tenant_id', s.tenant_id::text, true), set_config('app.user_id', s.user_id::text, true), ${EPOCH}
+         FROM auth_session_lookup('${tokenHash}') s`;
+}
+
 /**
- * The first round trip of an authenticated request: BEGIN, the session lookup, and set_config of the tenant and
- * user. `tokenHash` is hex (checked here), so it can be inlined: a multi-statement simple query cannot take
- * parameters. (The benchmark's floor server sends the same text.)
+ * The first round trip of an authenticated request whose session is looked up. (The benchmark's floor server
+ * sends the same text.)
  */
 export function beginWithSessionLookup(tokenHash: string): string {
-  if (!/^[0-9a-f]{64}$/.test(tokenHash)) throw new Error('token hash must be 64 hex characters');
-  return `BEGIN; SELECT s.*, set_config('app.tenant_id', s.tenant_id::text, true), set_config('app.user_id', s.user_id::text, true)
-         FROM auth_session_lookup('${tokenHash}') s`;
+  return `BEGIN; ${sessionLookup(tokenHash)}`;
+}
+
+/** The first round trip for a kept session: its tenant and user (ids the database gave, checked), and the epoch. */
+function beginForKeptSession(tenantId: string, userId: string): string {
+  if (!UUID.test(tenantId) || !UUID.test(userId)) throw new Error('tenant and user ids must be UUIDs');
+  return `BEGIN; SELECT set_config('app.tenant_id', '${tenantId}', true), set_config('app.user_id', '${userId}', true), ${EPOCH}`;
 }
