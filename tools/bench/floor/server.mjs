@@ -80,8 +80,10 @@ function pgDb(client) {
     rows,
     /** @param {{ name: string, text: string, prepared: boolean }} s @param {unknown[]} values */
     one: async (s, values) => (await rows(s, values))[0],
-    /** @param {{ text: string }} s @param {unknown[]} values */
-    run: async (s, values) => (await client.query(s.text, values)).rowCount ?? 0,
+    /** @param {{ name: string, text: string, prepared: boolean }} s @param {unknown[]} values */
+    run: async (s, values) =>
+      (s.prepared ? await client.query({ name: s.name, text: s.text, values }) : await client.query(s.text, values))
+        .rowCount ?? 0,
     /** @param {{ text: string, values: unknown[] }} b */
     built: async (b) => (await client.query(b.text, b.values)).rows,
   };
@@ -199,17 +201,17 @@ app.put('/api/forms/:id', (request) =>
   asCaller(request, { role: 'filer', transaction: true }, async (db, user) => {
     const id = formId(/** @type {any} */ (request.params).id);
     const dto = /** @type {any} */ (request.body);
-    const current = await forms.lockForUpdate(db, user.scope, id);
+    const current = await forms.byIdForUpdate(db, user.scope, id);
     if (!current) throw new HttpError(404, '绩效目标表不存在或无权访问');
     if (current.rowVersion !== dto.rowVersion) throw new HttpError(409, 'stale rowVersion');
     if (!domain.isEditable(current.status)) throw new HttpError(409, '此表已提交或已审核，不能修改');
-    const beforeRow = await forms.byId(db, user.scope, id);
-    const before = toGoalForm(beforeRow, false);
-    if (domain.hasErrors(domain.checkForm(dto, beforeRow.taxonomy))) throw new HttpError(400, 'form check failed');
+    if (domain.hasErrors(domain.checkForm(dto, current.taxonomy))) throw new HttpError(400, 'form check failed');
+    const before = toGoalForm(current, false);
     // The bench never changes a 项目编码; FormsService.changeProjectCode is not part of the floor.
-    if (dto.project.code !== before.project.code) throw new HttpError(501, 'the floor does not change project codes');
-    await forms.updateContent(db, id, formContent(dto), user.userId);
-    await forms.replaceIndicators(db, user.tenantId, id, dto.indicators);
+    if (dto.project.code !== current.code) throw new HttpError(501, 'the floor does not change project codes');
+    await forms.saveContent(db, id, formContent(dto), user.userId);
+    const kept = new Set(current.indicators.map((/** @type {{ id: string }} */ i) => i.id));
+    await forms.insertIndicators(db, user.tenantId, id, dto.indicators, kept);
     const after = toGoalForm(await forms.byId(db, user.scope, id));
     const changes = saveChanges(before, after);
     if (changes.length) await history.recordSave(db, user, after.id, changes, after.rowVersion);

@@ -28,7 +28,7 @@ export class Db {
 
   /** Every row of the statement. */
   async rows<S extends Statement>(statement: S, params: ParamsOf<S>): Promise<RowOf<S>[]> {
-    if (statement.prepared && this.manager) return this.runPrepared(statement, params);
+    if (statement.prepared && this.manager) return (await this.runPrepared(statement, params)).rows;
     const result = await this.execute(statement.text, params);
     return result.records as RowOf<S>[];
   }
@@ -41,6 +41,7 @@ export class Db {
 
   /** How many rows an INSERT, UPDATE or DELETE touched. */
   async run<S extends Statement>(statement: S, params: ParamsOf<S>): Promise<number> {
+    if (statement.prepared && this.manager) return (await this.runPrepared(statement, params)).rowCount ?? 0;
     const result = await this.execute(statement.text, params);
     return result.affected ?? 0;
   }
@@ -78,18 +79,20 @@ export class Db {
     }
   }
 
-  private async runPrepared<S extends Statement>(statement: S, params: ParamsOf<S>): Promise<RowOf<S>[]> {
+  private async runPrepared<S extends Statement>(
+    statement: S,
+    params: ParamsOf<S>,
+  ): Promise<{ rows: RowOf<S>[]; rowCount: number | null }> {
     const runner = this.manager!.queryRunner!;
     if (runner.isReleased) throw new Error(`${statement.name}: the transaction is already finished`);
     const client = (runner as unknown as { databaseConnection?: PoolClient }).databaseConnection;
     if (!client) throw new Error(`${statement.name}: the query runner is not connected`);
     try {
-      const result = await client.query<RowOf<S> & object>({
+      return await client.query<RowOf<S> & object>({
         name: statement.name,
         text: statement.text,
         values: [...params],
       });
-      return result.rows;
     } catch (err) {
       throw new QueryFailedError(statement.text, [...params], err as Error);
     }

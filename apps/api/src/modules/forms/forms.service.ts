@@ -30,14 +30,13 @@ export class FormsService {
 
   async save(id: string, dto: SaveFormDto): Promise<GoalForm> {
     const { user, db } = tenantScope();
-    const current = await this.forms.lockForUpdate(db, user.scope, id);
+    // One read under the row lock: the form as it is (for the checks and the history) with its year's taxonomy.
+    const current = await this.forms.byIdForUpdate(db, user.scope, id);
     if (!current) throw new NotFoundException('绩效目标表不存在或无权访问');
     if (current.rowVersion !== dto.rowVersion) throw staleRecordConflict(current, dto.rowVersion);
     if (!isEditable(current.status)) throw new ConflictException('此表已提交或已审核，不能修改');
 
-    const before = await this.get(id);
-    const taxonomy = await this.catalog.taxonomy(current.year);
-    const issues = checkForm(dto, taxonomy);
+    const issues = checkForm(dto, current.taxonomy);
     if (hasErrors(issues)) {
       const fields: FieldError[] = issues
         .filter((i) => i.severity === 'error')
@@ -48,9 +47,16 @@ export class FormsService {
       });
     }
 
-    if (dto.project.code !== before.project.code) await this.changeProjectCode(current.projectId, dto.project.code, id);
-    await this.forms.updateContent(db, id, formContent(dto), user.userId);
-    await this.forms.replaceIndicators(db, user.tenantId, id, dto.indicators);
+    const before = toGoalForm(current, false);
+    if (dto.project.code !== current.code) await this.changeProjectCode(current.id, dto.project.code, id);
+    await this.forms.saveContent(db, id, formContent(dto), user.userId);
+    await this.forms.insertIndicators(
+      db,
+      user.tenantId,
+      id,
+      dto.indicators,
+      new Set(current.indicators.map((i) => i.id)),
+    );
     const after = await this.get(id);
     await this.recordChanges(before, after);
     return after;
