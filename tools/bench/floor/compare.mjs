@@ -361,6 +361,9 @@ async function runFor(server, call, c, ms, agents) {
   }
 }
 
+/** @param {any} run CPU ms per request of a server and its PostgreSQL backends */
+const cpuOf = (run) => (run.cpuMsPerRequest.server ?? NaN) + (run.cpuMsPerRequest.postgres ?? NaN);
+
 /**
  * @param {EndpointName} endpoint @param {number} c @param {Record<ServerName, any[]>} runs
  */
@@ -391,6 +394,9 @@ function summarise(endpoint, c, runs) {
     floor: of(runs.floor),
     data: of(runs.data),
     ratioFloor: spread(runs.api.map((r, i) => r.rps / runs.floor[i].rps)),
+    // Less sensitive to the machine's other load: the floor's CPU per request (server and its PostgreSQL
+    // backends) over the API's, per round.
+    cpuRatioFloor: spread(runs.api.map((r, i) => cpuOf(runs.floor[i]) / cpuOf(r))),
     ratioData: spread(runs.api.map((r, i) => r.rps / runs.data[i].rps)),
     load: { min: round(Math.min(...loads), 2), max: round(Math.max(...loads), 2) },
     runs,
@@ -464,6 +470,7 @@ function printTable(results) {
       'data /s',
       'API÷floor (min–max)',
       'API÷data',
+      'CPU floor÷API',
       'load',
       'CPU ms/req API|floor (node, pg)',
     ],
@@ -477,6 +484,7 @@ function printTable(results) {
       String(cell.data.rps),
       `${cell.ratioFloor.median.toFixed(2)} (${cell.ratioFloor.min.toFixed(2)}–${cell.ratioFloor.max.toFixed(2)})`,
       cell.ratioData.median.toFixed(2),
+      cell.cpuRatioFloor.median.toFixed(2),
       `${cell.load.min}–${cell.load.max}`,
       `${cell.api.cpuMsPerRequest.server}, ${cell.api.cpuMsPerRequest.postgres} | ${cell.floor.cpuMsPerRequest.server}, ${cell.floor.cpuMsPerRequest.postgres}`,
     ]);

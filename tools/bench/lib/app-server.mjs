@@ -63,13 +63,16 @@ export function appServerHarness({ root, tag, main = 'apps/api/dist/main.js', he
     });
   }
 
-  /** `extraEnv` overrides the defaults (e.g. SEED_DEMO: 'true' for the demo data). */
-  async function startServer(dataDir, extraEnv = {}) {
+  /**
+   * `extraEnv` overrides the defaults (e.g. SEED_DEMO: 'true' for the demo data); `nodeArgs` go before the script
+   * (e.g. --cpu-prof, which NODE_OPTIONS does not take).
+   */
+  async function startServer(dataDir, extraEnv = {}, nodeArgs = []) {
     const port = await freePort();
     const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'false' };
     for (const name of ['DATABASE_URL', 'APP_DATABASE_URL', 'NODE_ENV', 'LOG_LEVEL', 'JWT_SECRET']) delete env[name];
     Object.assign(env, extraEnv);
-    const child = spawn(process.execPath, [main], {
+    const child = spawn(process.execPath, [...nodeArgs, main], {
       cwd: root,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EntityManager } from 'typeorm';
 import type { OrganizationKind, Role } from '@jxt/contracts';
-import { Db } from '../../database/access/db';
+import type { Db } from '../../database/access/db';
 import type { Scope } from '../../database/access/scope';
 
 /** Who is calling, resolved from their session on every request. */
@@ -52,8 +52,19 @@ export function enterRequestScope(request: RequestScope, next: () => void): void
 }
 
 /** Gives a request its tenant scope (the session guard, after the session check). */
-export function setTenantScope(request: RequestScope, user: AuthUser, manager: EntityManager): void {
-  request.tenantScope = { user, manager, db: Db.of(manager) };
+export function setTenantScope(
+  request: RequestScope,
+  user: AuthUser,
+  tx: { readonly db: Db; readonly manager: EntityManager },
+): void {
+  request.tenantScope = {
+    user,
+    db: tx.db,
+    // Only the services whose SQL is not in repositories yet ask for it; the request transaction makes it then.
+    get manager() {
+      return tx.manager;
+    },
+  };
 }
 
 /** The current request's scope; throws when called outside one (a bug, not a user error). */

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { QueryFailedError, type EntityManager } from 'typeorm';
+import type { Db } from '../../database/access/db';
 import type { RequestTransaction } from '../../database/access/request-transaction';
 import type { AuthenticatedRequest } from '../auth/session.guard';
 import { installRequestTransactionHooks } from './request-transaction-hooks';
@@ -13,7 +14,8 @@ function fakeTransaction(commitError?: Error) {
     get isFinished() {
       return finished;
     },
-    manager: { queryRunner: {} } as unknown as EntityManager,
+    manager: {} as EntityManager,
+    db: {} as Db,
     commit: async () => {
       finished = true;
       ends.push('commit');
@@ -38,7 +40,7 @@ describe('request transaction hooks (commit on success, roll back on any error, 
     const open = (request: AuthenticatedRequest, commitError?: Error) => {
       current = fakeTransaction(commitError);
       request.tx = current.tx;
-      setTenantScope(request, { username: 'filer' } as AuthUser, current.tx.manager);
+      setTenantScope(request, { username: 'filer' } as AuthUser, current.tx);
     };
     app.get('/ok', async (request) => {
       open(request as AuthenticatedRequest);

@@ -20,22 +20,32 @@ const logger = new Logger('RequestTransaction');
  */
 export function installRequestTransactionHooks(fastify: FastifyInstance): void {
   fastify.addHook('preHandler', (request, _reply, done) => enterRequestScope(request as AuthenticatedRequest, done));
-  fastify.addHook('onSend', async (request, reply, payload) => {
+  // Callback hooks: a request without a transaction (public routes, static files) passes without a promise.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     const tx = (request as AuthenticatedRequest).tx;
-    if (!tx || tx.isFinished) return payload;
+    if (!tx || tx.isFinished) return done(null, payload);
     if (reply.statusCode >= 400) {
-      await tx.rollback();
-      return payload;
+      tx.rollback().then(
+        () => done(null, payload),
+        (err: unknown) => {
+          logger.error(`rollback failed: ${err instanceof Error ? err.message : String(err)}`);
+          done(null, payload);
+        },
+      );
+      return;
     }
-    try {
-      await tx.commit();
-      return payload;
-    } catch (err) {
-      return commitFailed(reply, err);
-    }
+    tx.commit().then(
+      () => done(null, payload),
+      (err: unknown) => done(null, commitFailed(reply, err)),
+    );
   });
-  fastify.addHook('onResponse', async (request) => {
-    await (request as AuthenticatedRequest).tx?.rollback();
+  fastify.addHook('onResponse', (request, _reply, done) => {
+    const tx = (request as AuthenticatedRequest).tx;
+    if (!tx || tx.isFinished) return done();
+    tx.rollback().then(
+      () => done(),
+      () => done(),
+    );
   });
 }
 

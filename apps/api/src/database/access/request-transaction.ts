@@ -1,5 +1,6 @@
-import type { PoolClient } from 'pg';
-import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import type { Pool, PoolClient } from 'pg';
+import { type DataSource, type EntityManager, QueryFailedError, type QueryRunner } from 'typeorm';
+import { Db } from './db';
 
 const HEX_64 = /^[0-9a-f]{64}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -13,10 +14,28 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  */
 export class RequestTransaction {
   private finished = false;
+  private runner: QueryRunner | null = null;
+  /** The transaction as repositories take it: statements go straight to its connection. */
+  readonly db: Db;
 
-  private constructor(private readonly runner: QueryRunner) {}
+  private constructor(
+    private readonly dataSource: DataSource,
+    private readonly client: PoolClient,
+  ) {
+    this.db = Db.onConnection(client, () => this.finished);
+  }
 
+  /**
+   * TypeORM's view of the same transaction, for the services whose SQL is not in repositories yet. Made on first
+   * use, on this transaction's connection (the runner takes none from the pool: TypeORM's connect() returns the
+   * connection it already has).
+   */
   get manager(): EntityManager {
+    if (!this.runner) {
+      const runner = this.dataSource.createQueryRunner();
+      (runner as unknown as { databaseConnection: PoolClient }).databaseConnection = this.client;
+      this.runner = runner;
+    }
     return this.runner.manager;
   }
 
@@ -52,8 +71,8 @@ export class RequestTransaction {
 
   /** The session lookup in this transaction (a kept lookup turned out possibly stale). */
   async lookUp<Row>(tokenHash: string): Promise<Row | undefined> {
-    const rows = (await this.runner.query(sessionLookup(tokenHash))) as Row[];
-    return rows[0];
+    const { rows } = await this.client.query(sessionLookup(tokenHash));
+    return rows[0] as Row | undefined;
   }
 
   async commit(): Promise<void> {
@@ -69,15 +88,14 @@ export class RequestTransaction {
     text: string,
     read: (results: { rows: unknown[] }[]) => T,
   ): Promise<{ tx: RequestTransaction } & T> {
-    const runner = dataSource.createQueryRunner();
-    await runner.connect();
-    const tx = new RequestTransaction(runner);
+    // TypeORM's pool (its driver's pg Pool): the same connections, without a query runner per request.
+    const pool = (dataSource.driver as unknown as { master: Pool }).master;
+    const tx = new RequestTransaction(dataSource, await pool.connect());
     try {
-      const client = (runner as unknown as { databaseConnection: PoolClient }).databaseConnection;
-      const results = (await client.query(text)) as unknown as { rows: unknown[] }[];
+      const results = (await tx.client.query(text)) as unknown as { rows: unknown[] }[];
       return { tx, ...read(results) };
     } catch (err) {
-      await tx.finish('ROLLBACK');
+      await tx.finish('ROLLBACK').catch(() => undefined);
       throw err;
     }
   }
@@ -85,10 +103,16 @@ export class RequestTransaction {
   private async finish(statement: 'COMMIT' | 'ROLLBACK'): Promise<void> {
     if (this.finished) return;
     this.finished = true;
+    if (this.runner) (this.runner as unknown as { isReleased: boolean }).isReleased = true;
+    let failure: Error | undefined;
     try {
-      await this.runner.query(statement);
+      await this.client.query(statement);
+    } catch (err) {
+      failure = err as Error;
+      throw new QueryFailedError(statement, [], failure);
     } finally {
-      await this.runner.release();
+      // A connection whose COMMIT or ROLLBACK failed is closed rather than handed to the next request.
+      this.client.release(failure);
     }
   }
 }
