@@ -72,7 +72,7 @@ export class SessionGuard implements CanActivate {
     request.tx = tx;
     request.authVia = via;
     request.user = user;
-    setTenantScope(request, user, tx);
+    setTenantScope(request, user, tx.db);
     return true;
   }
 

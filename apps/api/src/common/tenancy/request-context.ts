@@ -1,5 +1,4 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { EntityManager } from 'typeorm';
 import type { OrganizationKind, Role } from '@jxt/contracts';
 import type { Db } from '../../database/access/db';
 import type { Scope } from '../../database/access/scope';
@@ -30,9 +29,7 @@ export interface AuthUser {
 
 export interface TenantScope {
   user: AuthUser;
-  /** The request's transaction, with app.tenant_id and app.user_id set. */
-  manager: EntityManager;
-  /** The same transaction, as repositories take it. */
+  /** The request's transaction (app.tenant_id and app.user_id set), as repositories take it. */
   db: Db;
 }
 
@@ -52,19 +49,8 @@ export function enterRequestScope(request: RequestScope, next: () => void): void
 }
 
 /** Gives a request its tenant scope (the session guard, after the session check). */
-export function setTenantScope(
-  request: RequestScope,
-  user: AuthUser,
-  tx: { readonly db: Db; readonly manager: EntityManager },
-): void {
-  request.tenantScope = {
-    user,
-    db: tx.db,
-    // Only the services whose SQL is not in repositories yet ask for it; the request transaction makes it then.
-    get manager() {
-      return tx.manager;
-    },
-  };
+export function setTenantScope(request: RequestScope, user: AuthUser, db: Db): void {
+  request.tenantScope = { user, db };
 }
 
 /** The current request's scope; throws when called outside one (a bug, not a user error). */

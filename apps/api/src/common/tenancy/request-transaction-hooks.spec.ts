@@ -1,5 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import { QueryFailedError, type EntityManager } from 'typeorm';
+import { QueryFailedError } from 'typeorm';
 import type { Db } from '../../database/access/db';
 import type { RequestTransaction } from '../../database/access/request-transaction';
 import type { AuthenticatedRequest } from '../auth/session.guard';
@@ -14,7 +14,6 @@ function fakeTransaction(commitError?: Error) {
     get isFinished() {
       return finished;
     },
-    manager: {} as EntityManager,
     db: {} as Db,
     commit: async () => {
       finished = true;
@@ -40,7 +39,7 @@ describe('request transaction hooks (commit on success, roll back on any error, 
     const open = (request: AuthenticatedRequest, commitError?: Error) => {
       current = fakeTransaction(commitError);
       request.tx = current.tx;
-      setTenantScope(request, { username: 'filer' } as AuthUser, current.tx);
+      setTenantScope(request, { username: 'filer' } as AuthUser, current.tx.db);
     };
     app.get('/ok', async (request) => {
       open(request as AuthenticatedRequest);

@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import { type DataSource, type EntityManager, QueryFailedError, type QueryRunner } from 'typeorm';
+import { type DataSource, QueryFailedError } from 'typeorm';
 import { Db } from './db';
 
 const HEX_64 = /^[0-9a-f]{64}$/;
@@ -14,29 +14,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  */
 export class RequestTransaction {
   private finished = false;
-  private runner: QueryRunner | null = null;
   /** The transaction as repositories take it: statements go straight to its connection. */
   readonly db: Db;
 
-  private constructor(
-    private readonly dataSource: DataSource,
-    private readonly client: PoolClient,
-  ) {
+  private constructor(private readonly client: PoolClient) {
     this.db = Db.onConnection(client, () => this.finished);
-  }
-
-  /**
-   * TypeORM's view of the same transaction, for the services whose SQL is not in repositories yet. Made on first
-   * use, on this transaction's connection (the runner takes none from the pool: TypeORM's connect() returns the
-   * connection it already has).
-   */
-  get manager(): EntityManager {
-    if (!this.runner) {
-      const runner = this.dataSource.createQueryRunner();
-      (runner as unknown as { databaseConnection: PoolClient }).databaseConnection = this.client;
-      this.runner = runner;
-    }
-    return this.runner.manager;
   }
 
   get isFinished(): boolean {
@@ -90,7 +72,7 @@ export class RequestTransaction {
   ): Promise<{ tx: RequestTransaction } & T> {
     // TypeORM's pool (its driver's pg Pool): the same connections, without a query runner per request.
     const pool = (dataSource.driver as unknown as { master: Pool }).master;
-    const tx = new RequestTransaction(dataSource, await pool.connect());
+    const tx = new RequestTransaction(await pool.connect());
     try {
       const results = (await tx.client.query(text)) as unknown as { rows: unknown[] }[];
       return { tx, ...read(results) };
@@ -103,7 +85,6 @@ export class RequestTransaction {
   private async finish(statement: 'COMMIT' | 'ROLLBACK'): Promise<void> {
     if (this.finished) return;
     this.finished = true;
-    if (this.runner) (this.runner as unknown as { isReleased: boolean }).isReleased = true;
     let failure: Error | undefined;
     try {
       await this.client.query(statement);

@@ -2,7 +2,14 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { CurrentUser } from '@jxt/contracts';
 import { SessionCache } from '../../../src/common/auth/session-cache';
 import { withOwnerTransaction } from '../../../src/seeds/owner-transaction';
-import { login, seedSongjiang, startSecondApp, startTestApp, type TestApp } from '../../support/test-app';
+import {
+  appRoleClient,
+  login,
+  seedSongjiang,
+  startSecondApp,
+  startTestApp,
+  type TestApp,
+} from '../../support/test-app';
 
 /**
  * Each API process keeps the session lookups it made (SessionCache); these prove that a kept session never outlives
@@ -105,6 +112,21 @@ describe('session cache: a kept session ends at once, in every API process on th
       expect((await me(app, authorization)).json<CurrentUser>().organization.name).toBe(
         `${session.user.organization.name}（新）`,
       );
+  });
+
+  it('lets the app role read the epoch but neither change it nor send an invalidation itself', async () => {
+    const client = await appRoleClient(t.appUrl);
+    try {
+      expect((await client.query('SELECT epoch FROM session_cache_epoch')).rows).toHaveLength(1);
+      await expect(client.query('UPDATE session_cache_epoch SET epoch = epoch + 1')).rejects.toThrow(
+        /permission denied/,
+      );
+      await expect(client.query(`SELECT session_cache_invalidate('tenant', gen_random_uuid())`)).rejects.toThrow(
+        /permission denied/,
+      );
+    } finally {
+      await client.end();
+    }
   });
 
   it('refuses a revoked session on the next request even when no notification arrives', async () => {
