@@ -10,6 +10,8 @@
  *  2. read: GET /api/forms/:id of a 35-indicator form (made by PUT from the demo's biggest form),
  *     200 warm-up requests, then 3000 at concurrency 10 over loopback keep-alive connections,
  *     as the demo `filer` (every request runs in its row-level-security transaction).
+ *  3. floor: API ÷ a minimal Fastify + pg server running the same SQL (tools/bench/floor/compare.mjs), for
+ *     GET form, the project list and PUT form at concurrency 1, 10 and 50, in alternating rounds.
  *
  * Figures are reported, not asserted: the exit code is non-zero only when something fails
  * (a server does not start, a response is not 200 or has the wrong number of indicators …).
@@ -19,17 +21,22 @@
  * Options: --quick (1 repetition, 500 requests, no uncached build: a smoke run)
  *          --reps=N --requests=N --concurrency=N --warmup=N
  *          --no-build (skip the build timings) --no-npm-start (skip the `npm start` runs)
+ *          --no-floor (skip section 3) --floor-only (only section 3) --pairs=N (its rounds, default 7)
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { request, requestJson } from './lib/http.mjs';
+import { request } from './lib/http.mjs';
+import { benchFloor } from './floor/compare.mjs';
+import { prepareForm as prepareBigForm, totalIndicators } from './lib/forms.mjs';
 import {
+  childrenOf,
+  cpuMsOf,
   freePort,
   kill,
   makeDataDir,
@@ -61,9 +68,9 @@ const numberOption = (name, fallback) => {
   return value;
 };
 for (const a of argv) {
-  if (!/^--(quick|no-build|no-npm-start|(reps|requests|concurrency|warmup)=\d+)$/.test(a)) {
+  if (!/^--(quick|no-build|no-npm-start|no-floor|floor-only|(reps|requests|concurrency|warmup|pairs)=\d+)$/.test(a)) {
     console.error(
-      `unknown option ${a}\nusage: node tools/bench/run.mjs [--quick] [--reps=N] [--requests=N] [--concurrency=N] [--warmup=N] [--no-build] [--no-npm-start]`,
+      `unknown option ${a}\nusage: node tools/bench/run.mjs [--quick] [--reps=N] [--requests=N] [--concurrency=N] [--warmup=N] [--no-build] [--no-npm-start] [--no-floor | --floor-only] [--pairs=N]`,
     );
     process.exit(2);
   }
@@ -80,6 +87,9 @@ const OPTS = {
   build: !flag('no-build'),
   uncachedBuild: !QUICK && !flag('no-build'),
   npmStart: !flag('no-npm-start'),
+  floor: !flag('no-floor'),
+  floorOnly: flag('floor-only'),
+  pairs: numberOption('pairs', QUICK ? 2 : 7),
 };
 
 const TARGETS = {
@@ -98,41 +108,6 @@ const HEALTH_POLL_MS = 50;
 
 /** @param {string} msg */
 const log = (msg) => console.log(`[bench] ${msg}`);
-/** utime + stime of a process in ms (Linux), or null @param {number} pid */
-function cpuMsOf(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100 on Linux
-  } catch {
-    return null;
-  }
-}
-
-/** pids whose parent is `ppid` (Linux /proc) @param {number} ppid */
-function childrenOf(ppid) {
-  /** @type {number[]} */
-  const out = [];
-  /** @type {string[]} */
-  let entries = [];
-  try {
-    entries = readdirSync('/proc');
-  } catch {
-    return out;
-  }
-  for (const e of entries) {
-    if (!/^\d+$/.test(e)) continue;
-    try {
-      const stat = readFileSync(`/proc/${e}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[1]) === ppid) out.push(Number(e));
-    } catch {
-      // gone
-    }
-  }
-  return out;
-}
-
 // ------------------------------------------------------------------------------------------------
 // resources to clean up: temp dirs and servers
 
@@ -538,116 +513,6 @@ async function benchNpmStart() {
 // read benchmark
 
 /**
- * The API's JSON, in the shapes the bench reads (GET /api/forms/:id).
- * @typedef {{ code: string, indicators: Record<string, unknown>[] }} Level2Set
- * @typedef {{ code: string, children: Level2Set[] }} Level1Set
- */
-/** @param {Level1Set[] | null | undefined} sets */
-const countIndicators = (sets) =>
-  (sets ?? []).reduce((n, l1) => n + l1.children.reduce((m, l2) => m + l2.indicators.length, 0), 0);
-/** @param {{ indicators: { year: Level1Set[] | null, longTerm: Level1Set[] | null } }} form */
-const totalIndicators = (form) => countIndicators(form.indicators.year) + countIndicators(form.indicators.longTerm);
-
-const HEADER_FIELDS = [
-  'code',
-  'name',
-  'categoryCode',
-  'continuity',
-  'functionClassCode',
-  'printedDepartment',
-  'printedImplementingUnit',
-  'plannedStart',
-  'plannedEnd',
-];
-const INDICATOR_FIELDS = ['id', 'name', 'rawValue', 'weight', 'scoringNotes', 'explanation', 'remark'];
-/** @param {Record<string, unknown>} obj @param {string[]} keys */
-const pick = (obj, keys) => Object.fromEntries(keys.map((k) => [k, obj[k]]));
-/** @param {Level1Set[] | null} sets @returns {Level1Set[] | null} */
-const toInputSets = (sets) =>
-  sets?.map((l1) => ({
-    code: l1.code,
-    children: l1.children.map((l2) => ({
-      code: l2.code,
-      indicators: l2.indicators.map((i) => pick(i, INDICATOR_FIELDS)),
-    })),
-  })) ?? null;
-
-// 年度指标值 of the kinds the seed forms use: quantitative with operators and units, yes/no, text
-const EXTRA_VALUES = [
-  '>=95%',
-  '≥90%',
-  '100次',
-  '<=3天',
-  '=12个',
-  '是',
-  '否',
-  '≤2小时',
-  '>=1000万元',
-  '及时',
-  '显著提升',
-  '≥85%',
-];
-
-/**
- * Logs in as the demo filer and turns the demo's biggest editable form into a 35-indicator one.
- * @param {http.Agent} agent
- * @param {string} base
- */
-async function prepareForm(agent, base) {
-  const login = await requestJson(agent, base, 'POST', '/api/auth/login', {
-    body: { username: 'filer', password: 'demo' },
-  });
-  const token = login.accessToken;
-  if (!token) throw new Error('login answered without accessToken');
-  const list = await requestJson(agent, base, 'GET', '/api/projects?year=2021', { token });
-  if (!list.items?.length) throw new Error('GET /api/projects?year=2021 returned no projects');
-  /** @type {any[]} the API's GoalForm JSON */
-  const forms = [];
-  for (const item of list.items)
-    forms.push(await requestJson(agent, base, 'GET', `/api/forms/${item.formId}`, { token }));
-  const editable = forms.filter((f) => ['draft', 'returned'].includes(f.status));
-  if (!editable.length)
-    throw new Error(`no editable form among ${forms.map((f) => `${f.id} (${f.status})`).join(', ')}`);
-  const form = editable.sort((a, b) => totalIndicators(b) - totalIndicators(a))[0];
-  const had = totalIndicators(form);
-
-  const year = toInputSets(form.indicators.year) ?? [];
-  const slots = year.flatMap((l1) => l1.children);
-  if (!slots.length) throw new Error(`form ${form.id} has no 二级指标 groups to add indicators to`);
-  for (let n = had, k = 0; n < OPTS.indicators; n++, k++) {
-    const slot = slots[k % slots.length];
-    slot.indicators.push({
-      name: `基准测试三级指标 ${k + 1}：${slot.code} 完成情况`,
-      rawValue: EXTRA_VALUES[k % EXTRA_VALUES.length],
-      weight: null,
-      scoringNotes: k % 2 === 0 ? '完成目标值得满分，每低于目标 1 个百分点扣 0.5 分，扣完为止。' : null,
-      explanation: k % 3 === 0 ? '反映项目年度任务的完成程度，数据来源于项目单位年度工作台账。' : null,
-      remark: null,
-    });
-  }
-  const body = {
-    rowVersion: form.rowVersion,
-    project: pick(form.project, HEADER_FIELDS),
-    funds: form.funds,
-    totalGoal: form.totalGoal,
-    annualGoal: form.annualGoal,
-    goalPeriodStart: form.goalPeriodStart,
-    goalPeriodEnd: form.goalPeriodEnd,
-    indicators: { year, longTerm: toInputSets(form.indicators.longTerm) },
-  };
-  const saved = await requestJson(agent, base, 'PUT', `/api/forms/${form.id}`, { token, body });
-  if (totalIndicators(saved) !== OPTS.indicators)
-    throw new Error(`PUT /api/forms/${form.id} kept ${totalIndicators(saved)} indicators, expected ${OPTS.indicators}`);
-  const check = await requestJson(agent, base, 'GET', `/api/forms/${form.id}`, { token });
-  if (totalIndicators(check) !== OPTS.indicators)
-    throw new Error(`GET after PUT has ${totalIndicators(check)} indicators, expected ${OPTS.indicators}`);
-  log(
-    `form ${form.id} (${form.project.name}): ${had} → ${OPTS.indicators} indicators, response ${Buffer.byteLength(JSON.stringify(check))} bytes`,
-  );
-  return { token, formId: form.id, projectName: form.project.name, seedIndicators: had };
-}
-
-/**
  * n GETs with `concurrency` workers; every response must be 200 with the expected indicator count.
  * @param {http.Agent} agent
  * @param {string} base
@@ -729,7 +594,12 @@ async function benchRead(dataDir) {
   const server = await startServer({ label: 'read server (warm)', dataDir });
   const agent = new http.Agent({ keepAlive: true, maxSockets: OPTS.concurrency });
   try {
-    const { token, formId, projectName, seedIndicators } = await prepareForm(agent, server.base);
+    const { token, formId, projectName, seedIndicators } = await prepareBigForm(
+      agent,
+      server.base,
+      OPTS.indicators,
+      log,
+    );
     const path = `/api/forms/${formId}`;
     const warmup = await load(agent, server.base, path, token, OPTS.warmup, OPTS.concurrency);
     log(`warm-up: ${OPTS.warmup} requests, p50 ${warmup.p50Ms} ms`);
@@ -915,6 +785,10 @@ function printTable(results) {
 async function main() {
   if (!existsSync(join(ROOT, MAIN)))
     throw new Error(`${MAIN} is missing: run npx nx run api:build first (npm run bench does)`);
+  if (OPTS.floorOnly) {
+    await benchFloor({ quick: OPTS.quick, pairs: OPTS.pairs });
+    return;
+  }
   /** @type {Results} */
   const results = { startedAt: new Date().toISOString(), options: OPTS, targets: TARGETS, machine: machine() };
   log(`${OPTS.quick ? 'quick' : 'full'} run on ${results.machine.nproc} cpus, node ${process.version}`);
@@ -948,6 +822,12 @@ async function main() {
   const unclean = [...start.cold.runs, ...start.warm.runs].filter((r) => !r.stopClean).length;
   if (unclean) console.log(`note: ${unclean} server(s) did not stop cleanly on SIGTERM (see the log above)`);
   if (errors.length) throw new Error(errors.join('\n'));
+
+  // Section 3 writes its own figures (floor-latest.json) and prints its own table.
+  if (OPTS.floor) {
+    console.log('');
+    await benchFloor({ quick: OPTS.quick, pairs: OPTS.pairs });
+  }
 }
 
 main()

@@ -1,11 +1,11 @@
 import { RepositoriesModule } from './modules/repositories.module';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { AccessRulesCheck } from './common/auth/access-rules.check';
+import { SessionCache } from './common/auth/session-cache';
 import { SessionGuard } from './common/auth/session.guard';
 import { ApiExceptionFilter } from './common/http/api-exception.filter';
-import { TenantTransactionInterceptor } from './common/tenancy/tenant-transaction.interceptor';
 import { DatabaseModule } from './database/database.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
@@ -41,8 +41,8 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        SessionCache,
         { provide: APP_GUARD, useClass: SessionGuard },
-        { provide: APP_INTERCEPTOR, useClass: TenantTransactionInterceptor },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         AccessRulesCheck,
       ],

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from './config/app-config';
 import { AppModule } from './app.module';
-import type { AuthenticatedRequest } from './common/auth/session.guard';
+import { installRequestTransactionHooks } from './common/tenancy/request-transaction-hooks';
 import { createValidationPipe } from './common/http/validation';
 import { createOpenApiDocument } from './openapi/openapi-document';
 
@@ -37,13 +37,7 @@ export async function createApp({
     logger,
   });
   await app.register(fastifyCookie);
-  // Safety net: a request transaction the interceptor did not finish (a failure between guard and handler) is rolled back.
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onResponse', async (request) => {
-      await (request as AuthenticatedRequest).tx?.rollback();
-    });
+  installRequestTransactionHooks(app.getHttpAdapter().getInstance());
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
 

@@ -85,14 +85,22 @@ export function appServerHarness({ root, tag, main = 'apps/api/dist/main.js', he
     });
   }
 
-  /** @param {string} dataDir @returns {Promise<AppServer>} */
-  async function startServer(dataDir) {
+  /**
+   * `extraEnv` overrides the defaults (e.g. SEED_DEMO: 'true' for the demo data); `nodeArgs` go before the script
+   * (e.g. --cpu-prof, which NODE_OPTIONS does not take).
+   * @param {string} dataDir
+   * @param {NodeJS.ProcessEnv} [extraEnv]
+   * @param {string[]} [nodeArgs]
+   * @returns {Promise<AppServer>}
+   */
+  async function startServer(dataDir, extraEnv = {}, nodeArgs = []) {
     const port = await freePort();
     /** @type {NodeJS.ProcessEnv} */
     const env = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', SEED_DEMO: 'false' };
     for (const name of ['DATABASE_URL', 'APP_DATABASE_URL', 'NODE_ENV', 'LOG_LEVEL', 'SESSION_SECRET', 'JWT_SECRET'])
       delete env[name];
-    const child = spawn(process.execPath, [main], {
+    Object.assign(env, extraEnv);
+    const child = spawn(process.execPath, [...nodeArgs, main], {
       cwd: root,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

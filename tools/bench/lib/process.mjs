@@ -1,7 +1,7 @@
 // @ts-check
 // Helpers shared by the benchmark scripts: numbers, ports, processes, the temporary DATA_DIRs the app's
 // embedded PostgreSQL runs in, and stopping a PostgreSQL that outlived its node process.
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -114,4 +114,39 @@ export async function stopLeftoverPostgres(/** @type {string} */ dataDir) {
     kill(pid, sig);
   }
   return true;
+}
+
+/** utime + stime of a process in ms (Linux), or null @param {number} pid @returns {number | null} */
+export function cpuMsOf(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
+/** pids whose parent is `ppid` (Linux /proc) @param {number} ppid */
+export function childrenOf(ppid) {
+  /** @type {number[]} */
+  const out = [];
+  /** @type {string[]} */
+  let entries = [];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return out;
+  }
+  for (const e of entries) {
+    if (!/^\d+$/.test(e)) continue;
+    try {
+      const stat = readFileSync(`/proc/${e}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[1]) === ppid) out.push(Number(e));
+    } catch {
+      // gone
+    }
+  }
+  return out;
 }

@@ -21,6 +21,8 @@ export interface AppConfig {
   /** Keys the HMAC of session tokens (SESSION_SECRET). */
   sessionSecret: string;
   sessionTtlHours: number;
+  /** How long a process keeps a session lookup (0: looks every session up on every request). */
+  sessionCacheSeconds: number;
   loginRateLimits: LoginRateLimits;
   /** Load the demo data (tenant 松江区 with its three forms and demo users) on first start. */
   seedDemo: boolean;
@@ -103,6 +105,7 @@ export function loadConfig(
     dataDir,
     sessionSecret: resolveSecret(env, dataDir, production, warn),
     sessionTtlHours: intSetting(env, 'SESSION_TTL_HOURS', 12),
+    sessionCacheSeconds: intSetting(env, 'SESSION_CACHE_SECONDS', 60),
     loginRateLimits: {
       maxFailuresPerUser: intSetting(env, 'LOGIN_MAX_FAILURES_PER_USER', 5),
       maxFailuresPerAddress: intSetting(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 30),

@@ -33,7 +33,6 @@ export async function buildContractDocument(): Promise<OpenAPIObject> {
   const config = loadConfig({
     NODE_ENV: 'development',
     DATA_DIR: join(tmpdir(), 'jxt-contract-unused'),
-    JWT_SECRET: secret,
     SESSION_SECRET: secret,
     SEED_DEMO: 'false',
   });

@@ -9,50 +9,33 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import type { OrganizationKind, Role } from '@jxt/contracts';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { APP_DATA_SOURCE } from '../../database/database.module';
-import type { AuthUser } from '../tenancy/request-context';
-import { RequestTransaction } from '../../database/access/request-transaction';
-import { scopeOf } from '../../database/access/scope';
+import type { RequestTransaction } from '../../database/access/request-transaction';
+import { type AuthUser, type RequestScope, setTenantScope } from '../tenancy/request-context';
+import { SessionCache } from './session-cache';
 import { ACCESS_RULE, type AccessRule } from './access.decorators';
 import { CSRF_HEADER, SESSION_COOKIE, hashToken } from './session-token';
 
-export type AuthenticatedRequest = FastifyRequest & {
-  user?: AuthUser;
-  authVia?: 'bearer' | 'cookie';
-  tx?: RequestTransaction;
-};
+export type AuthenticatedRequest = FastifyRequest &
+  RequestScope & {
+    user?: AuthUser;
+    authVia?: 'bearer' | 'cookie';
+    tx?: RequestTransaction;
+  };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-interface SessionRow {
-  session_id: string;
-  tenant_id: string;
-  tenant_name: string;
-  user_id: string;
-  username: string;
-  display_name: string;
-  roles: Role[];
-  organization_id: string;
-  organization_name: string;
-  organization_kind: OrganizationKind;
-  organization_path: string;
-  scope_paths: string[];
-  csrf_token: string;
-}
-
 /**
- * The one gate of every request: finds the route's access rule, checks the session in the database
- * (so logout, revocation and disabling a user act at once), applies CSRF to cookie-authenticated writes,
- * and checks roles.
+ * The one gate of every request: finds the route's access rule, checks the session (looked up in the database, or
+ * kept by this process as long as the database has notified no change to it: logout, revocation and disabling a
+ * user act at once, see SessionCache), applies CSRF to cookie-authenticated writes, and checks roles. The session
+ * check opens the request's transaction, which request-transaction-hooks.ts commits or rolls back.
  */
 @Injectable()
 export class SessionGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    @Inject(APP_DATA_SOURCE) private readonly dataSource: DataSource,
+    private readonly sessions: SessionCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -68,21 +51,17 @@ export class SessionGuard implements CanActivate {
     const { token, via } = this.readToken(request);
     if (!token) throw new UnauthorizedException('请先登录');
 
-    // Looks the session up and opens the request's tenant transaction in the same round trip.
-    const { tx, session: row } = await RequestTransaction.open<SessionRow>(
-      this.dataSource,
-      hashToken(token, this.config.sessionSecret),
-    );
+    const { tx, user } = await this.sessions.open(hashToken(token, this.config.sessionSecret));
     try {
-      if (!row) throw new UnauthorizedException('登录已失效，请重新登录');
+      if (!user) throw new UnauthorizedException('登录已失效，请重新登录');
       if (
         via === 'cookie' &&
         !SAFE_METHODS.has(request.method) &&
-        !sameSecret(request.headers[CSRF_HEADER], row.csrf_token)
+        !sameSecret(request.headers[CSRF_HEADER], user.csrfToken)
       ) {
         throw new ForbiddenException('缺少或错误的 CSRF 令牌（X-CSRF-Token）');
       }
-      if (rule.kind === 'roles' && !rule.roles.some((role) => row.roles.includes(role))) {
+      if (rule.kind === 'roles' && !rule.roles.some((role) => user.roles.includes(role))) {
         throw new ForbiddenException('当前角色无权执行此操作');
       }
     } catch (err) {
@@ -92,23 +71,8 @@ export class SessionGuard implements CanActivate {
 
     request.tx = tx;
     request.authVia = via;
-    const scopePatterns = row.scope_paths.map((path) => `${path}%`);
-    request.user = {
-      sessionId: row.session_id,
-      userId: row.user_id,
-      username: row.username,
-      displayName: row.display_name,
-      roles: row.roles,
-      tenantId: row.tenant_id,
-      tenantName: row.tenant_name,
-      organizationId: row.organization_id,
-      organizationName: row.organization_name,
-      organizationKind: row.organization_kind,
-      organizationPath: row.organization_path,
-      scopePatterns,
-      scope: scopeOf({ tenantId: row.tenant_id, scopePatterns }),
-      csrfToken: row.csrf_token,
-    };
+    request.user = user;
+    setTenantScope(request, user, tx.db);
     return true;
   }
 

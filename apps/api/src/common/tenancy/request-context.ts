@@ -1,7 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { EntityManager } from 'typeorm';
 import type { OrganizationKind, Role } from '@jxt/contracts';
-import { Db } from '../../database/access/db';
+import type { Db } from '../../database/access/db';
 import type { Scope } from '../../database/access/scope';
 
 /** Who is calling, resolved from their session on every request. */
@@ -28,26 +27,35 @@ export interface AuthUser {
   csrfToken: string;
 }
 
-interface TenantScope {
+export interface TenantScope {
   user: AuthUser;
-  /** The request's transaction, with app.tenant_id and app.user_id set. */
-  manager: EntityManager;
-  /** The same transaction, as repositories take it. */
+  /** The request's transaction (app.tenant_id and app.user_id set), as repositories take it. */
   db: Db;
 }
 
-const storage = new AsyncLocalStorage<TenantScope>();
+/** What a request carries through its async work: its tenant scope, once the session check has set it. */
+export interface RequestScope {
+  tenantScope?: TenantScope;
+}
 
-export function runInTenantScope<T>(
-  scope: { user: AuthUser; manager: EntityManager },
-  work: () => Promise<T>,
-): Promise<T> {
-  return storage.run({ ...scope, db: Db.of(scope.manager) }, work);
+const storage = new AsyncLocalStorage<RequestScope>();
+
+/**
+ * Runs `next` (the rest of a request: guard, pipes, handler) with `request` as its scope holder. Called once per
+ * request by a Fastify preHandler hook (request-transaction-hooks.ts); the session check fills the holder in.
+ */
+export function enterRequestScope(request: RequestScope, next: () => void): void {
+  storage.run(request, next);
+}
+
+/** Gives a request its tenant scope (the session guard, after the session check). */
+export function setTenantScope(request: RequestScope, user: AuthUser, db: Db): void {
+  request.tenantScope = { user, db };
 }
 
 /** The current request's scope; throws when called outside one (a bug, not a user error). */
 export function tenantScope(): TenantScope {
-  const scope = storage.getStore();
+  const scope = storage.getStore()?.tenantScope;
   if (!scope) throw new Error('No tenant scope: this code must run inside an authenticated request');
   return scope;
 }

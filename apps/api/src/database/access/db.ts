@@ -1,24 +1,43 @@
-import type { PoolClient } from 'pg';
+import type { PoolClient, QueryConfig, QueryResult } from 'pg';
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import type { BuiltStatement, Statement } from './statement';
 
 type RowOf<S> = S extends Statement<infer Row, readonly unknown[]> ? Row : never;
 type ParamsOf<S> = S extends Statement<object, infer Params> ? Params : never;
 
+/** Sends one query on a transaction's connection. */
+type Send = (query: QueryConfig) => Promise<QueryResult>;
+
 /**
  * The handle repositories run their statements on: one transaction (a request's, a login's, a job's, a seed's)
  * or, for the few statements that need none, the pool. Services pass it through without looking inside.
+ * In a transaction every statement goes straight to its pg connection (prepared ones by name); errors are
+ * TypeORM's QueryFailedError, which the exception filter maps.
  */
 export class Db {
   private constructor(
-    private readonly manager: EntityManager | null,
+    private readonly send: Send | null,
     private readonly dataSource: DataSource | null,
   ) {}
 
   /** The transaction `manager` is bound to. */
   static of(manager: EntityManager): Db {
-    if (!manager.queryRunner) throw new Error('Db.of needs a transaction-bound EntityManager');
-    return new Db(manager, null);
+    const runner = manager.queryRunner;
+    if (!runner) throw new Error('Db.of needs a transaction-bound EntityManager');
+    return new Db((query) => {
+      if (runner.isReleased) throw new Error(`${query.name ?? 'a statement'}: the transaction is already finished`);
+      const client = (runner as unknown as { databaseConnection?: PoolClient }).databaseConnection;
+      if (!client) throw new Error(`${query.name ?? 'a statement'}: the query runner is not connected`);
+      return client.query(query);
+    }, null);
+  }
+
+  /** A transaction on a pg connection of its own (the request's); `finished` tells when it may no longer be used. */
+  static onConnection(client: PoolClient, finished: () => boolean): Db {
+    return new Db((query) => {
+      if (finished()) throw new Error(`${query.name ?? 'a statement'}: the transaction is already finished`);
+      return client.query(query);
+    }, null);
   }
 
   /** No transaction: each statement on its own pooled connection (login lookups, health). */
@@ -28,9 +47,7 @@ export class Db {
 
   /** Every row of the statement. */
   async rows<S extends Statement>(statement: S, params: ParamsOf<S>): Promise<RowOf<S>[]> {
-    if (statement.prepared && this.manager) return this.runPrepared(statement, params);
-    const result = await this.execute(statement.text, params);
-    return result.records as RowOf<S>[];
+    return (await this.execute(statement, params)).rows as RowOf<S>[];
   }
 
   /** The first row, or undefined. */
@@ -41,14 +58,13 @@ export class Db {
 
   /** How many rows an INSERT, UPDATE or DELETE touched. */
   async run<S extends Statement>(statement: S, params: ParamsOf<S>): Promise<number> {
-    const result = await this.execute(statement.text, params);
-    return result.affected ?? 0;
+    return (await this.execute(statement, params)).rowCount ?? 0;
   }
 
   /** A statement from a builder (its text depends on the input). */
   async built<Row extends object>(statement: BuiltStatement<Row>): Promise<Row[]> {
-    const result = await this.execute(statement.text, statement.values);
-    return result.records as Row[];
+    return (await this.execute({ name: statement.name, text: statement.text, prepared: false }, statement.values))
+      .rows as Row[];
   }
 
   /**
@@ -57,41 +73,45 @@ export class Db {
    */
   async inSavepoint<T>(name: string, work: () => Promise<T>): Promise<T> {
     if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error('savepoint names are lower-case identifiers');
-    await this.execute(`SAVEPOINT ${name}`, []);
+    const command = (text: string) => this.execute({ name, text, prepared: false }, []);
+    await command(`SAVEPOINT ${name}`);
     try {
       const result = await work();
-      await this.execute(`RELEASE SAVEPOINT ${name}`, []);
+      await command(`RELEASE SAVEPOINT ${name}`);
       return result;
     } catch (err) {
-      await this.execute(`ROLLBACK TO SAVEPOINT ${name}`, []);
+      await command(`ROLLBACK TO SAVEPOINT ${name}`);
       throw err;
     }
   }
 
-  private async execute(text: string, params: readonly unknown[]) {
-    if (this.manager) return this.manager.queryRunner!.query(text, [...params], true);
-    const runner = this.dataSource!.createQueryRunner();
-    try {
-      return await runner.query(text, [...params], true);
-    } finally {
-      await runner.release();
+  /**
+   * In a transaction: prepared statements by name (parsed and planned once per pooled connection), the others as
+   * unnamed queries. On the pool: a TypeORM query runner per statement.
+   */
+  private async execute(
+    statement: Pick<Statement, 'name' | 'text' | 'prepared'>,
+    params: readonly unknown[],
+  ): Promise<{ rows: unknown[]; rowCount: number | null }> {
+    const values = [...params];
+    if (!this.send) {
+      const runner = this.dataSource!.createQueryRunner();
+      try {
+        const result = await runner.query(statement.text, values, true);
+        return { rows: result.records, rowCount: result.affected ?? null };
+      } finally {
+        await runner.release();
+      }
     }
-  }
-
-  private async runPrepared<S extends Statement>(statement: S, params: ParamsOf<S>): Promise<RowOf<S>[]> {
-    const runner = this.manager!.queryRunner!;
-    if (runner.isReleased) throw new Error(`${statement.name}: the transaction is already finished`);
-    const client = (runner as unknown as { databaseConnection?: PoolClient }).databaseConnection;
-    if (!client) throw new Error(`${statement.name}: the query runner is not connected`);
+    const query: QueryConfig = statement.prepared
+      ? { name: statement.name, text: statement.text, values }
+      : { text: statement.text, values };
+    // A finished transaction throws here, as a bug, not as a failed query.
+    const pending = this.send(query);
     try {
-      const result = await client.query<RowOf<S> & object>({
-        name: statement.name,
-        text: statement.text,
-        values: [...params],
-      });
-      return result.rows;
+      return await pending;
     } catch (err) {
-      throw new QueryFailedError(statement.text, [...params], err as Error);
+      throw new QueryFailedError(statement.text, values, err as Error);
     }
   }
 }

@@ -19,6 +19,7 @@ import { LockedRevisionGuard1795983300000 } from './1795983300000-LockedRevision
 import { StoreQualitativeBand1795983642040 } from './1795983642040-StoreQualitativeBand';
 import { AddSubmissionFiler1795984026102 } from './1795984026102-AddSubmissionFiler';
 import { TenantScopedForeignKeys1795995811501 } from './1795995811501-TenantScopedForeignKeys';
+import { SessionCacheInvalidation1796000000000 } from './1796000000000-SessionCacheInvalidation';
 
 // Every migration, in order. `npm run db:generate -- <Name>` writes a new file and prints the class to add here.
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   StoreQualitativeBand1795983642040,
   AddSubmissionFiler1795984026102,
   TenantScopedForeignKeys1795995811501,
+  SessionCacheInvalidation1796000000000,
 ];

@@ -120,13 +120,8 @@ export type FormRow = ProjectHeaderRow &
     carriedFrom: CarriedFrom | null;
   };
 
-/**
- * The whole form in one round trip: header, funds, goals, its indicator rows and the year's taxonomy.
- * Prepared: planning it costs about twice as much PostgreSQL CPU as running it.
- */
-const FORM_BY_ID = sql<FormRow, [id: string, scope: readonly string[]]>(
-  'forms.byId',
-  `SELECT f.id AS "formId", f.year, f.revision, f.status, f.row_version AS "rowVersion", f.total_amount AS "totalAmount",
+/** The whole form: header, funds, goals, its indicator rows and the year's taxonomy (`f` in the caller's scope). */
+const FORM_SELECT = `SELECT f.id AS "formId", f.year, f.revision, f.status, f.row_version AS "rowVersion", f.total_amount AS "totalAmount",
          f.fiscal_amount AS "fiscalAmount", f.other_amount AS "otherAmount", f.annual_amount AS "annualAmount",
          f.annual_fiscal_amount AS "annualFiscalAmount", f.carry_over_amount AS "carryOverAmount",
          f.annual_other_amount AS "annualOtherAmount", f.total_goal AS "totalGoal", f.annual_goal AS "annualGoal",
@@ -157,7 +152,22 @@ const FORM_BY_ID = sql<FormRow, [id: string, scope: readonly string[]]>(
   JOIN project p ON p.id = f.project_id
   JOIN organization o ON o.id = p.organization_id
   LEFT JOIN app_user ub ON ub.id = f.updated_by
-  WHERE f.id = $1 AND ${inScope('o.path', 2)}`,
+  WHERE f.id = $1 AND ${inScope('o.path', 2)}`;
+
+/**
+ * The whole form in one round trip. Prepared: planning it costs about twice as much PostgreSQL CPU as running it.
+ */
+const FORM_BY_ID = sql<FormRow, [id: string, scope: readonly string[]]>('forms.byId', FORM_SELECT, { prepared: true });
+
+/**
+ * The same, with the form's row locked for a save until the transaction ends: the one read a save makes before it
+ * writes. Should the lock wait for another transaction that changed the form, the row read is the changed one
+ * (READ COMMITTED re-reads a locked row), so its rowVersion is the new one and the save is refused as stale; the
+ * indicators beside it never belong to a version the save accepts.
+ */
+const FORM_BY_ID_FOR_UPDATE = sql<FormRow, [id: string, scope: readonly string[]]>(
+  'forms.byIdForUpdate',
+  `${FORM_SELECT} FOR UPDATE OF f`,
   { prepared: true },
 );
 
@@ -200,19 +210,17 @@ export interface FormContent {
   goalPeriodEnd: number | null;
 }
 
-const UPDATE_CONTENT = sql(
-  'forms.updateContent',
-  `UPDATE goal_form SET project_name = $2, category_code = $3, continuity = $4, function_class_code = $5, printed_department = $6,
+// A save rewrites the indicator rows: the old ones go in the same statement (a data-modifying WITH always runs).
+const SAVE_CONTENT = sql(
+  'forms.saveContent',
+  `WITH cleared AS (DELETE FROM indicator WHERE form_id = $1)
+   UPDATE goal_form SET project_name = $2, category_code = $3, continuity = $4, function_class_code = $5, printed_department = $6,
      printed_implementing_unit = $7, planned_start = $8, planned_end = $9,
      total_amount = $10, fiscal_amount = $11, other_amount = $12, annual_amount = $13, annual_fiscal_amount = $14,
      carry_over_amount = $15, annual_other_amount = $16, total_goal = $17, annual_goal = $18, goal_period_start = $19,
      goal_period_end = $20, row_version = row_version + 1, updated_at = now(), updated_by = $21
    WHERE id = $1`,
-);
-
-const DELETE_INDICATORS = sql<{ id: string }, [formId: string]>(
-  'forms.deleteIndicators',
-  `DELETE FROM indicator WHERE form_id = $1 RETURNING id`,
+  { prepared: true },
 );
 
 const BUMP_OPEN_REVISIONS = sql<
@@ -354,27 +362,19 @@ const INDICATOR_COLUMNS = [
 ];
 
 /**
- * One multi-row INSERT for a form's whole indicator tree (no query per row), with each 年度指标值 parsed by the
- * shared value grammar. Ids the client sent back are kept when they belonged to this form.
+ * A form's indicator rows as stored, in INDICATOR_COLUMNS order after tenant_id and form_id: each 年度指标值 parsed
+ * by the shared value grammar (docs/domain.md §3.1), ids the client sent back kept when they belonged to this form.
  */
-export function buildIndicatorInsert(
-  tenantId: string,
-  formId: string,
-  sets: IndicatorSetsInput,
-  keepIds: ReadonlySet<string> = new Set(),
-): BuiltStatement | null {
-  const values: unknown[] = [];
-  const tuples: string[] = [];
+function indicatorRows(sets: IndicatorSetsInput, keepIds: ReadonlySet<string>): unknown[][] {
+  const rows: unknown[][] = [];
   for (const set of ['year', 'longTerm'] as const) {
     let order = 0;
     for (const level1 of sets[set] ?? []) {
       for (const level2 of level1.children) {
         for (const indicator of level2.indicators) {
           const { target, warning } = readTarget(indicator.rawValue);
-          const row = [
+          rows.push([
             indicator.id && keepIds.has(indicator.id) ? indicator.id : randomUUID(),
-            tenantId,
-            formId,
             set,
             level1.code,
             level2.code,
@@ -391,13 +391,31 @@ export function buildIndicatorInsert(
             blankToNull(indicator.scoringNotes),
             blankToNull(indicator.explanation),
             blankToNull(indicator.remark),
-          ];
-          const base = values.length;
-          tuples.push(`(${row.map((_, i) => `$${base + i + 1}`).join(', ')})`);
-          values.push(...row);
+          ]);
         }
       }
     }
+  }
+  return rows;
+}
+
+/**
+ * One multi-row INSERT for a form's whole indicator tree (no query per row): the seed loader's. A save uses the
+ * prepared INSERT_INDICATORS instead.
+ */
+export function buildIndicatorInsert(
+  tenantId: string,
+  formId: string,
+  sets: IndicatorSetsInput,
+  keepIds: ReadonlySet<string> = new Set(),
+): BuiltStatement | null {
+  const values: unknown[] = [];
+  const tuples: string[] = [];
+  for (const [id, ...rest] of indicatorRows(sets, keepIds)) {
+    const row = [id, tenantId, formId, ...rest];
+    const base = values.length;
+    tuples.push(`(${row.map((_, i) => `$${base + i + 1}`).join(', ')})`);
+    values.push(...row);
   }
   if (!tuples.length) return null;
   return {
@@ -407,11 +425,46 @@ export function buildIndicatorInsert(
   };
 }
 
+// The same rows as one array per column: one constant statement, prepared, whatever the number of indicators.
+const INDICATOR_ARRAY_TYPES = [
+  'uuid',
+  'text',
+  'text',
+  'text',
+  'int',
+  'text',
+  'text',
+  'text',
+  'text',
+  'numeric',
+  'text',
+  'boolean',
+  'text',
+  'numeric',
+  'text',
+  'text',
+  'text',
+];
+const [, , , ...STORED_COLUMNS] = INDICATOR_COLUMNS;
+const INSERT_INDICATORS = sql<object, [tenantId: string, formId: string, ...columns: unknown[][]]>(
+  'forms.insertIndicatorArrays',
+  `INSERT INTO indicator (${INDICATOR_COLUMNS.join(', ')})
+   SELECT i.id, $1, $2, ${STORED_COLUMNS.map((c) => `i.${c}`).join(', ')}
+   FROM unnest(${INDICATOR_ARRAY_TYPES.map((type, n) => `$${n + 3}::${type}[]`).join(', ')})
+     AS i(id, ${STORED_COLUMNS.join(', ')})`,
+  { prepared: true },
+);
+
 /** goal_form and its indicator rows (绩效目标填报表, docs/domain.md §2–§3). */
 @Injectable()
 export class FormRepository {
   byId(db: Db, scope: Scope, id: string): Promise<FormRow | undefined> {
     return db.one(FORM_BY_ID, [id, scope.patterns]);
+  }
+
+  /** The whole form, its row locked for a save in this transaction; undefined outside the scope. */
+  byIdForUpdate(db: Db, scope: Scope, id: string): Promise<FormRow | undefined> {
+    return db.one(FORM_BY_ID_FOR_UPDATE, [id, scope.patterns]);
   }
 
   /** Locks the form for a write in this transaction; undefined outside the scope. */
@@ -423,8 +476,9 @@ export class FormRepository {
     return (await db.one(IN_SCOPE, [id, scope.patterns])) !== undefined;
   }
 
-  async updateContent(db: Db, id: string, content: FormContent, userId: string): Promise<void> {
-    await db.run(UPDATE_CONTENT, [
+  /** Writes a save's content and clears the form's indicator rows (insertIndicators writes the new ones). */
+  async saveContent(db: Db, id: string, content: FormContent, userId: string): Promise<void> {
+    await db.run(SAVE_CONTENT, [
       id,
       content.projectName,
       content.categoryCode,
@@ -443,11 +497,20 @@ export class FormRepository {
     ]);
   }
 
-  /** Replaces the form's indicator rows in one DELETE and one INSERT, keeping the ids the client sent back. */
-  async replaceIndicators(db: Db, tenantId: string, formId: string, sets: IndicatorSetsInput): Promise<void> {
-    const removed = await db.rows(DELETE_INDICATORS, [formId]);
-    const insert = buildIndicatorInsert(tenantId, formId, sets, new Set(removed.map((r) => r.id)));
-    if (insert) await db.built(insert);
+  /**
+   * Inserts the form's indicator tree in one prepared statement, keeping the ids the client sent back that are in
+   * `keepIds` (the ids the form had: saveContent removed those rows).
+   */
+  async insertIndicators(
+    db: Db,
+    tenantId: string,
+    formId: string,
+    sets: IndicatorSetsInput,
+    keepIds: ReadonlySet<string>,
+  ): Promise<void> {
+    const rows = indicatorRows(sets, keepIds);
+    if (!rows.length) return;
+    await db.run(INSERT_INDICATORS, [tenantId, formId, ...INDICATOR_ARRAY_TYPES.map((_, c) => rows.map((r) => r[c]))]);
   }
 
   /** Bumps the rowVersion of every open revision of a project but one; returns the bumped ones. */

@@ -1,25 +1,15 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { FieldError, GoalForm } from '@jxt/contracts';
-import { FORM_FIELD_LABELS, FUND_FIELDS } from '@jxt/contracts';
-import {
-  checkForm,
-  checkSubmission,
-  diffForms,
-  hasErrors,
-  isEditable,
-  isLocked,
-  moneyOrNull,
-  toSaveRequest,
-} from '@jxt/domain';
+import { FORM_FIELD_LABELS } from '@jxt/contracts';
+import { checkForm, checkSubmission, hasErrors, isEditable } from '@jxt/domain';
 import { staleRecordConflict } from '../../common/http/stale-record';
 import { tenantScope } from '../../common/tenancy/request-context';
-import { blankToNull } from '../../common/validation/blank-to-null';
 import { CatalogService } from '../catalog/catalog.service';
 import { ProjectRepository } from '../projects/project.repository';
 import { FormHistoryRepository } from '../workflow/form-history.repository';
 import type { SaveFormDto } from './dto/save-form.dto';
 import { FormRepository } from './form.repository';
-import { buildIndicatorSets } from './indicator-tree';
+import { formContent, saveChanges, toGoalForm } from './goal-form';
 
 /** 绩效目标填报表: read one whole form, save one whole form (one transaction, optimistic lock). */
 @Injectable()
@@ -35,75 +25,18 @@ export class FormsService {
     const { user, db } = tenantScope();
     const form = await this.forms.byId(db, user.scope, id);
     if (!form) throw new NotFoundException('绩效目标表不存在或无权访问');
-    const { indicators, taxonomy } = form;
-    const locked = isLocked(form.status);
-    const result: GoalForm = {
-      id: form.formId,
-      year: form.year,
-      revision: form.revision,
-      status: form.status,
-      rowVersion: form.rowVersion,
-      locked,
-      project: {
-        id: form.id,
-        organizationId: form.organizationId,
-        organizationName: form.organizationName,
-        code: form.code,
-        name: form.name,
-        categoryCode: form.categoryCode,
-        continuity: form.continuity,
-        functionClassCode: form.functionClassCode,
-        printedDepartment: form.printedDepartment,
-        printedImplementingUnit: form.printedImplementingUnit,
-        plannedStart: form.plannedStart,
-        plannedEnd: form.plannedEnd,
-        categoryLabel: form.categoryLabel,
-        functionClassLabel: form.functionClassLabel,
-      },
-      carriedFrom: form.carriedFrom,
-      funds: {
-        totalAmount: form.totalAmount,
-        fiscalAmount: form.fiscalAmount,
-        otherAmount: form.otherAmount,
-        annualAmount: form.annualAmount,
-        annualFiscalAmount: form.annualFiscalAmount,
-        carryOverAmount: form.carryOverAmount,
-        annualOtherAmount: form.annualOtherAmount,
-      },
-      totalGoal: form.totalGoal,
-      annualGoal: form.annualGoal,
-      goalPeriodStart: form.goalPeriodStart,
-      goalPeriodEnd: form.goalPeriodEnd,
-      // A locked revision prints the 一级/二级 labels it was locked with; an open one follows the year's taxonomy.
-      indicators: buildIndicatorSets(indicators, locked ? null : taxonomy),
-      issues: [],
-      updatedAt: form.updatedAt.toISOString(),
-      updatedBy: form.updatedByName,
-      submittedBy: form.submittedBy,
-      reviewResult: form.reviewResult,
-      reviewComment: form.reviewComment,
-      latestReview: form.latestReview,
-      submission: form.submission && {
-        ...form.submission,
-        submittedAt: new Date(form.submission.submittedAt).toISOString(),
-      },
-      revisions: form.revisions,
-      evaluationId: form.evaluationId,
-    };
-    result.issues = checkForm(result, taxonomy);
-    return result;
+    return toGoalForm(form);
   }
 
   async save(id: string, dto: SaveFormDto): Promise<GoalForm> {
     const { user, db } = tenantScope();
-    const current = await this.forms.lockForUpdate(db, user.scope, id);
+    // One read under the row lock: the form as it is (for the checks and the history) with its year's taxonomy.
+    const current = await this.forms.byIdForUpdate(db, user.scope, id);
     if (!current) throw new NotFoundException('绩效目标表不存在或无权访问');
     if (current.rowVersion !== dto.rowVersion) throw staleRecordConflict(current, dto.rowVersion);
     if (!isEditable(current.status)) throw new ConflictException('此表已提交或已审核，不能修改');
 
-    const before = await this.get(id);
-    const taxonomy = await this.catalog.taxonomy(current.year);
-    const issues = checkForm(dto, taxonomy);
+    const issues = checkForm(dto, current.taxonomy);
     if (hasErrors(issues)) {
       const fields: FieldError[] = issues
         .filter((i) => i.severity === 'error')
@@ -114,29 +47,16 @@ export class FormsService {
       });
     }
 
-    const h = dto.project;
-    if (h.code !== before.project.code) await this.changeProjectCode(current.projectId, h.code, id);
-    await this.forms.updateContent(
+    const before = toGoalForm(current, false);
+    if (dto.project.code !== current.code) await this.changeProjectCode(current.id, dto.project.code, id);
+    await this.forms.saveContent(db, id, formContent(dto), user.userId);
+    await this.forms.insertIndicators(
       db,
+      user.tenantId,
       id,
-      {
-        projectName: h.name.trim(),
-        categoryCode: blankToNull(h.categoryCode),
-        continuity: h.continuity ?? null,
-        functionClassCode: blankToNull(h.functionClassCode),
-        printedDepartment: blankToNull(h.printedDepartment),
-        printedImplementingUnit: blankToNull(h.printedImplementingUnit),
-        plannedStart: h.plannedStart ?? null,
-        plannedEnd: h.plannedEnd ?? null,
-        funds: FUND_FIELDS.map((field) => moneyOrNull(dto.funds[field])),
-        totalGoal: blankToNull(dto.totalGoal),
-        annualGoal: blankToNull(dto.annualGoal),
-        goalPeriodStart: dto.goalPeriodStart ?? null,
-        goalPeriodEnd: dto.goalPeriodEnd ?? null,
-      },
-      user.userId,
+      dto.indicators,
+      new Set(current.indicators.map((i) => i.id)),
     );
-    await this.forms.replaceIndicators(db, user.tenantId, id, dto.indicators);
     const after = await this.get(id);
     await this.recordChanges(before, after);
     return after;
@@ -145,16 +65,7 @@ export class FormsService {
   /** History of a save: which fields changed, old and new values (nothing is recorded for a save that changed nothing). */
   private async recordChanges(before: GoalForm, after: GoalForm): Promise<void> {
     const { user, db } = tenantScope();
-    const labels = new Map<string, string>();
-    for (const sets of [before.indicators, after.indicators]) {
-      for (const level1 of [...sets.year, ...(sets.longTerm ?? [])]) {
-        labels.set(level1.code, level1.label);
-        for (const level2 of level1.children) labels.set(level2.code, level2.label);
-      }
-    }
-    const { rowVersion: _before, ...oldContent } = toSaveRequest(before);
-    const { rowVersion: _after, ...newContent } = toSaveRequest(after);
-    const changes = diffForms(oldContent, newContent, (code) => labels.get(code) ?? code);
+    const changes = saveChanges(before, after);
     if (!changes.length) return;
     await this.history.recordSave(db, user, after.id, changes, after.rowVersion);
   }

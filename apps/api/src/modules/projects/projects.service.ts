@@ -8,6 +8,7 @@ import { FormsService, rethrowDuplicateCode } from '../forms/forms.service';
 import { CatalogService } from '../catalog/catalog.service';
 import { FormRepository } from '../forms/form.repository';
 import { OrganizationsService } from '../organizations/organizations.service';
+import { listFilter, toProjectList } from './project-list';
 import { ProjectRepository } from './project.repository';
 import type { CreateProjectDto, ListProjectsQueryDto, UpdateProjectDto } from './dto/project.dto';
 
@@ -24,19 +25,7 @@ export class ProjectsService {
 
   async list(query: ListProjectsQueryDto): Promise<ProjectListResponse> {
     const { user, db } = tenantScope();
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? 50;
-    const rows = await this.projectRows.list(db, user.scope, {
-      year: query.year,
-      search: query.search?.trim() || null,
-      organizationId: query.organizationId ?? null,
-      categoryCode: query.categoryCode ?? null,
-      status: query.status ?? null,
-      limit: pageSize,
-      offset: (page - 1) * pageSize,
-    });
-    const items: ProjectListItem[] = rows.map(({ total: _total, ...item }) => item);
-    return { items, total: rows.length ? Number(rows[0].total) : 0, page, pageSize };
+    return toProjectList(await this.projectRows.list(db, user.scope, listFilter(query)), query);
   }
 
   /** The project with the header of its newest revision, and the list of its revisions. */

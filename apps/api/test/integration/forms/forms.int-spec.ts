@@ -1,5 +1,8 @@
 import type { ApiError, GoalForm, Indicator, ProjectListResponse, SaveFormRequest } from '@jxt/contracts';
 import { addMoney, countIndicators, toSaveRequest } from '@jxt/domain';
+import type { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+import { APP_DATA_SOURCE } from '../../../src/database/database.module';
 import { readSongjiangSeed } from '../../../src/seeds/seed-files';
 import { login, seedSongjiang, startTestApp, type TestApp } from '../../support/test-app';
 
@@ -214,6 +217,33 @@ describe('forms: saving', () => {
     const { authorization } = await login(t.app, 's-supervisor');
     const response = await put(toSaveRequest(await get()), authorization);
     expect(response.statusCode).toBe(403);
+  });
+
+  it('rolls a save back when its indicator rows fail after its content was written (one indicator twice)', async () => {
+    const history = async () =>
+      (
+        await t.app.inject({ method: 'GET', url: `/api/forms/${formId}/history`, headers: { authorization: filer } })
+      ).json<unknown[]>();
+    const before = await get();
+    const entries = (await history()).length;
+    const request = toSaveRequest(before);
+    request.annualGoal = '不应保存';
+    const group = request.indicators.year[0].children[0].indicators;
+    group.push({ ...group[0] });
+    const response = await put(request);
+    expect(response.json<ApiError>()).toMatchObject({
+      statusCode: 409,
+      message: '与已有记录重复（编码或名称已被使用）',
+    });
+    expect(await get()).toEqual(before);
+    expect(await history()).toHaveLength(entries);
+  });
+
+  it('leaves no database connection checked out after the saves above, the refused and failed ones included', () => {
+    const pool = (t.app.get<DataSource>(APP_DATA_SOURCE).driver as unknown as { master: Pool }).master;
+    expect(pool.totalCount).toBeGreaterThan(0);
+    expect(pool.idleCount).toBe(pool.totalCount);
+    expect(pool.waitingCount).toBe(0);
   });
 });
 

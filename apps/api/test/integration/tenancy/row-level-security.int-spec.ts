@@ -18,6 +18,8 @@ const TENANT_LESS: Record<string, string> = {
   tenant: 'the tenants themselves: its policy matches id against the tenant set (tested at the end)',
   login_attempt: 'failed-login counters keyed by user name and address, written before any tenant is known',
   schema_migration: "TypeORM's record of the applied migrations; the app role has no grant on it",
+  session_cache_epoch:
+    'one counter for the whole database that committed session, user and organisation changes bump (ADR 0013); the app role may only read it',
 };
 
 /** Refusals by our own triggers, which run before row-level security's check on the new row. */

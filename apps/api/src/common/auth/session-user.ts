@@ -1,0 +1,44 @@
+import type { OrganizationKind, Role } from '@jxt/contracts';
+import { scopeOf } from '../../database/access/scope';
+import type { AuthUser } from '../tenancy/request-context';
+
+/** One row of auth_session_lookup(), with the session cache's epoch read in the same statement. */
+export interface SessionRow {
+  session_id: string;
+  tenant_id: string;
+  tenant_name: string;
+  user_id: string;
+  username: string;
+  display_name: string;
+  roles: Role[];
+  organization_id: string;
+  organization_name: string;
+  organization_kind: OrganizationKind;
+  organization_path: string;
+  scope_paths: string[];
+  csrf_token: string;
+  expires_at: Date;
+  /** bigint, as text */
+  cache_epoch: string;
+}
+
+/** Who is calling, from their session row (the scope as LIKE patterns of their subtrees, docs/domain.md §1.1). */
+export function toAuthUser(row: SessionRow): AuthUser {
+  const scopePatterns = row.scope_paths.map((path) => `${path}%`);
+  return {
+    sessionId: row.session_id,
+    userId: row.user_id,
+    username: row.username,
+    displayName: row.display_name,
+    roles: row.roles,
+    tenantId: row.tenant_id,
+    tenantName: row.tenant_name,
+    organizationId: row.organization_id,
+    organizationName: row.organization_name,
+    organizationKind: row.organization_kind,
+    organizationPath: row.organization_path,
+    scopePatterns,
+    scope: scopeOf({ tenantId: row.tenant_id, scopePatterns }),
+    csrfToken: row.csrf_token,
+  };
+}
