@@ -6,6 +6,8 @@
  *
  * Web layers (apps/web/src): app/ (router, providers, the signed-in shell) composes the feature folders
  * modules/<feature>/; the features use the shared ui/ and api/; testing/ serves the specs.
+ * API layers (apps/api/src): modules/<module>/ (a Nest module: controllers, services, its repositories) use each
+ * other only through exported services; all of them use common/ and database/ (docs/architecture.md).
  *
  * @type {import('dependency-cruiser').IConfiguration}
  */
@@ -43,9 +45,29 @@ module.exports = {
       from: { path: '^apps/web/src/', pathNot: '([.]spec[.]tsx?$|/testing/)' },
       to: { path: '^apps/web/src/(testing|.*/testing)/' },
     },
-    // API (apps/api/src/modules/<module>): a rule "modules use each other only through their exported services"
-    // goes here, e.g. from ^apps/api/src/modules/([^/]+)/ to ^apps/api/src/modules/(?!$1/)[^/]+/ with a pathNot
-    // for the allowed files (*.service.ts, *.module.ts).
+    {
+      name: 'api-modules-only-through-services',
+      severity: 'error',
+      comment:
+        'An API module uses another only through what its Nest module exports: the *.module.ts to import and the ' +
+        '*.service.ts to inject (and the response DTO classes, dto/*.response.ts, that document what such a ' +
+        "service returns). Never another module's repository, controller or helper files: what two modules both " +
+        'need goes to common/ (helpers), database/ (entities, shared SQL fragments) or libs/domain (rules).',
+      from: { path: '^apps/api/src/modules/([^/]+)/' },
+      to: {
+        path: '^apps/api/src/modules/',
+        pathNot: ['^apps/api/src/modules/$1/', '[.](service|module)[.]ts$', '/dto/[^/]+[.]response[.]ts$'],
+      },
+    },
+    {
+      name: 'api-shared-layers-import-no-module',
+      severity: 'error',
+      comment:
+        'common/ and database/ serve every module, so they import none (the schema, the access layer, guards and ' +
+        'filters know no feature).',
+      from: { path: '^apps/api/src/(common|database)/', pathNot: '[.]spec[.]ts$' },
+      to: { path: '^apps/api/src/modules/' },
+    },
   ],
   options: {
     includeOnly: '^apps/(web|api)/src/',

@@ -4,7 +4,8 @@
  * npm run check:layers — the apps' import rules hold:
  *   1. the rules of .dependency-cruiser.cjs (no file-level cycle; the web's shared folders import no feature …);
  *   2. no cycle between the web app's feature folders (apps/web/src/modules/<feature>) and its other top-level
- *      folders: forms → workflow → forms through different files is a cycle although no file imports itself,
+ *      folders, nor between the API's modules (apps/api/src/modules/<module>): forms → workflow → forms through
+ *      different files is a cycle although no file imports itself,
  *      which dependency-cruiser's file-level rule does not see (its folder scope links a folder only to the
  *      innermost folders of what it imports, so it misses cycles through subfolders).
  * Specs are left out of step 2: a spec may compose several features.
@@ -20,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const WEB = 'apps/web/src/';
+const API = 'apps/api/src/';
 
 /**
  * The web folder a file belongs to: `modules/forms` for apps/web/src/modules/forms/components/FormSheet.tsx,
@@ -34,7 +36,22 @@ export function webArea(path) {
 }
 
 /**
- * Cycles between web folders: per group of folders that reach each other, the shortest cycle through each of
+ * The API module a file belongs to, prefixed `api:`: `api:modules/forms` for apps/api/src/modules/forms/dto/x.ts;
+ * null outside apps/api/src/modules. Only the modules are layered against each other: the app's root files compose
+ * them and common/ and database/ serve them all (.dependency-cruiser.cjs keeps those from importing a module).
+ * @param {string} path
+ */
+export function apiArea(path) {
+  if (!path.startsWith(API + 'modules/')) return null;
+  const parts = path.slice(API.length).split('/');
+  return parts.length > 2 ? `api:modules/${parts[1]}` : null;
+}
+
+/** @param {string} path */
+const areaOf = (path) => webArea(path) ?? apiArea(path);
+
+/**
+ * Cycles between folders (the web app's and the API's): per group of folders that reach each other, the shortest cycle through each of
  * them (the folders in order and, per step, one import that makes it) and all the group's folders.
  * @param {ReadonlyArray<{ source: string, dependencies: ReadonlyArray<{ resolved: string }> }>} modules
  * @returns {{ areas: string[], members: string[], imports: string[] }[]}
@@ -43,10 +60,10 @@ export function folderCycles(modules) {
   /** @type {Map<string, Map<string, string>>} area → (imported area → one example import) */
   const edges = new Map();
   for (const module of modules) {
-    const from = webArea(module.source);
+    const from = areaOf(module.source);
     if (!from || /\.spec\.tsx?$/.test(module.source)) continue;
     for (const dependency of module.dependencies) {
-      const to = webArea(dependency.resolved);
+      const to = areaOf(dependency.resolved);
       if (!to || to === from) continue;
       if (!edges.has(from)) edges.set(from, new Map());
       const targets = /** @type {Map<string, string>} */ (edges.get(from));
@@ -147,21 +164,24 @@ async function check() {
 
   const cycles = folderCycles(cruised.modules);
   for (const members of new Set(cycles.map((cycle) => cycle.members.join(', '))))
-    console.log(`\n  error web-folder-cycle: these folders reach each other: ${members}`);
+    console.log(`\n  error folder-cycle: these folders reach each other: ${members}`);
   for (const cycle of cycles) {
     console.log(`\n    ${cycle.areas.join(' → ')}`);
     for (const line of cycle.imports) console.log(`      ${line}`);
   }
   if (cycles.length) failed = true;
-  else console.log(`✔ no cycle between the web app's folders`);
+  else console.log(`✔ no cycle between the web app's folders nor between the API's modules`);
   return failed ? 1 : 0;
 }
+
+/** A path of the made-up graphs: `api/…` is under apps/api/src, anything else under apps/web/src. @param {string} p */
+const fullPath = (p) => (p.startsWith('api/') ? API + p.slice(4) : WEB + p);
 
 /** @param {Record<string, string[]>} graph file → files it imports */
 const modulesOf = (graph) =>
   Object.entries(graph).map(([source, imports]) => ({
-    source: WEB + source,
-    dependencies: imports.map((resolved) => ({ resolved: WEB + resolved })),
+    source: fullPath(source),
+    dependencies: imports.map((resolved) => ({ resolved: fullPath(resolved) })),
   }));
 
 function selfTest() {
@@ -193,6 +213,14 @@ function selfTest() {
         'modules/b/y.ts': ['modules/a/x.ts'],
       },
       expected: [],
+    },
+    {
+      name: 'two API modules through their services (forms ↔ projects)',
+      graph: {
+        'api/modules/forms/forms.service.ts': ['api/modules/projects/projects.service.ts', 'api/common/x.ts'],
+        'api/modules/projects/projects.service.ts': ['api/modules/forms/forms.service.ts'],
+      },
+      expected: ['api:modules/forms → api:modules/projects → api:modules/forms'],
     },
     {
       name: 'layers without a cycle',

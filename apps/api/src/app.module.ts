@@ -1,4 +1,3 @@
-import { RepositoriesModule } from './modules/repositories.module';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
@@ -27,7 +26,6 @@ export class AppModule {
       imports: [
         DiscoveryModule,
         DatabaseModule.forRoot(appDatabaseUrl),
-        RepositoriesModule,
         AuthModule,
         OrganizationsModule,
         UsersModule,

@@ -41,8 +41,8 @@ const pg = require('pg');
 const domain = require('@jxt/domain');
 
 const { FormRepository } = api('modules/forms/form.repository.js');
-const { ProjectRepository } = api('modules/projects/project.repository.js');
-const { FormHistoryRepository } = api('modules/workflow/form-history.repository.js');
+const { ProjectRepository } = api('modules/project-records/project.repository.js');
+const { FormHistoryRepository } = api('modules/form-history/form-history.repository.js');
 const { toGoalForm, formContent, saveChanges } = api('modules/forms/goal-form.js');
 const { listFilter, toProjectList } = api('modules/projects/project-list.js');
 const { beginWithSessionLookup } = api('database/access/request-transaction.js');

@@ -1,12 +1,12 @@
 import type { ClientBase } from 'pg';
 import { FUND_FIELDS, type OrganizationKind, type Role, type TaxonomyNode } from '@jxt/contracts';
 import { sql, type BuiltStatement, type Statement } from '../database/access/statement';
-import type { CodeListItemEntity } from '../modules/catalog/entities/code-list-item.entity';
-import type { GoalFormEntity } from '../modules/forms/entities/goal-form.entity';
-import type { OrganizationEntity } from '../modules/organizations/entities/organization.entity';
-import type { ProjectEntity } from '../modules/projects/entities/project.entity';
-import type { TenantEntity } from '../modules/tenants/entities/tenant.entity';
-import type { UserEntity } from '../modules/users/entities/user.entity';
+import type { CodeListItemEntity } from '../database/entities/code-list-item.entity';
+import type { GoalFormEntity } from '../database/entities/goal-form.entity';
+import type { OrganizationEntity } from '../database/entities/organization.entity';
+import type { ProjectEntity } from '../database/entities/project.entity';
+import type { TenantEntity } from '../database/entities/tenant.entity';
+import type { UserEntity } from '../database/entities/user.entity';
 import type { SeedForm } from './seed-files';
 
 /**

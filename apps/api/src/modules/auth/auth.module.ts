@@ -4,10 +4,12 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LocalStrategy } from './local.strategy';
 import { LoginRateLimiter } from './login-rate-limiter';
+import { SessionRepository } from './session.repository';
 
 @Module({
   imports: [PassportModule],
   controllers: [AuthController],
-  providers: [AuthService, LocalStrategy, LoginRateLimiter],
+  providers: [AuthService, LocalStrategy, LoginRateLimiter, SessionRepository],
+  exports: [AuthService],
 })
 export class AuthModule {}

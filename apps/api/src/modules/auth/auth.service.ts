@@ -106,6 +106,12 @@ export class AuthService {
     }));
   }
 
+  /** Ends every live session of a user in the caller's subtree (an admin's change); the number ended. */
+  revokeAllSessionsOf(userId: string): Promise<number> {
+    const { user, db } = tenantScope();
+    return this.sessions.revokeAllOfUser(db, user.scope, userId);
+  }
+
   /** Revokes one of the caller's own sessions; another user's session id is simply not found. */
   revokeOwnSession(sessionId: string): Promise<boolean> {
     const { user, db } = tenantScope();

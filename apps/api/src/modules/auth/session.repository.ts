@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { Db } from '../../database/access/db';
 import { inScope, type Scope } from '../../database/access/scope';
 import { sql } from '../../database/access/statement';
-import type { OrganizationEntity } from '../organizations/entities/organization.entity';
-import type { TenantEntity } from '../tenants/entities/tenant.entity';
-import type { UserEntity } from '../users/entities/user.entity';
-import type { LoginAttemptEntity } from './entities/login-attempt.entity';
-import type { SessionEntity } from './entities/session.entity';
+import type { OrganizationEntity } from '../../database/entities/organization.entity';
+import type { TenantEntity } from '../../database/entities/tenant.entity';
+import type { UserEntity } from '../../database/entities/user.entity';
+import type { LoginAttemptEntity } from '../../database/entities/login-attempt.entity';
+import type { SessionEntity } from '../../database/entities/session.entity';
 
 /** What the login path learns of a user name before any tenant is known. */
 export type LoginRow = Pick<UserEntity, 'tenantId' | 'passwordHash' | 'disabled'> & { userId: UserEntity['id'] };

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { CodeListName } from '@jxt/contracts';
 import type { Db } from '../../database/access/db';
 import { sql, type Statement } from '../../database/access/statement';
-import type { CodeListItemEntity } from './entities/code-list-item.entity';
-import type { TaxonomyNodeEntity } from './entities/taxonomy-node.entity';
+import type { CodeListItemEntity } from '../../database/entities/code-list-item.entity';
+import type { TaxonomyNodeEntity } from '../../database/entities/taxonomy-node.entity';
 
 // The catalogue is the tenant's configuration: tenant-wide by design (row-level security keeps tenants apart), so
 // no statement here takes a scope.

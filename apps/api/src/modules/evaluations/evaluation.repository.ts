@@ -9,11 +9,11 @@ import type {
 import type { Db } from '../../database/access/db';
 import { inScope, type Scope } from '../../database/access/scope';
 import { sql } from '../../database/access/statement';
-import type { GoalFormEntity } from '../forms/entities/goal-form.entity';
-import type { OrganizationEntity } from '../organizations/entities/organization.entity';
-import type { ProjectEntity } from '../projects/entities/project.entity';
-import type { EvaluationIndicatorEntity } from './entities/evaluation-indicator.entity';
-import type { SelfEvaluationEntity } from './entities/self-evaluation.entity';
+import type { GoalFormEntity } from '../../database/entities/goal-form.entity';
+import type { OrganizationEntity } from '../../database/entities/organization.entity';
+import type { ProjectEntity } from '../../database/entities/project.entity';
+import type { EvaluationIndicatorEntity } from '../../database/entities/evaluation-indicator.entity';
+import type { SelfEvaluationEntity } from '../../database/entities/self-evaluation.entity';
 import { LATEST_COMMENT } from './evaluation-history.repository';
 
 /** An evaluation_indicator row as read (numbers as text, so no weight or share passes through a float). */

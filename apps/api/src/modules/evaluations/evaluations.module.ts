@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
+import { EvaluationHistoryRepository } from './evaluation-history.repository';
 import { EvaluationInboxService } from './evaluation-inbox.service';
 import { EvaluationWorkflowService } from './evaluation-workflow.service';
 import { EvaluationsController } from './evaluations.controller';
+import { EvaluationRepository } from './evaluation.repository';
 import { EvaluationsService } from './evaluations.service';
 import { ScoringJobsService } from './scoring-jobs.service';
 import { ScoringPoliciesController } from './scoring-policies.controller';
 import { ScoringPoliciesService } from './scoring-policies.service';
+import { ScoringPolicyRepository } from './scoring-policy.repository';
 
 /** 绩效自评: self-evaluations, their flow, the versioned scoring policy and background re-scoring. */
 @Module({
@@ -16,6 +19,9 @@ import { ScoringPoliciesService } from './scoring-policies.service';
     EvaluationWorkflowService,
     ScoringPoliciesService,
     ScoringJobsService,
+    EvaluationRepository,
+    EvaluationHistoryRepository,
+    ScoringPolicyRepository,
   ],
   exports: [ScoringJobsService],
 })

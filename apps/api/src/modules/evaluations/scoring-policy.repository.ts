@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { ScoringJobStatus, ScoringPolicy } from '@jxt/contracts';
 import type { Db } from '../../database/access/db';
 import { sql } from '../../database/access/statement';
-import type { ScoringJobEntity } from './entities/scoring-job.entity';
-import type { ScoringPolicyEntity } from './entities/scoring-policy.entity';
+import type { ScoringJobEntity } from '../../database/entities/scoring-job.entity';
+import type { ScoringPolicyEntity } from '../../database/entities/scoring-policy.entity';
 
 /** One stored version of a year's 评分规则, with how many final 自评表 it scored. */
 export type ScoringPolicyVersionRow = Pick<

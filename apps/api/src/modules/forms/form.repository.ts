@@ -15,36 +15,14 @@ import type { Db } from '../../database/access/db';
 import { inScope, type Scope } from '../../database/access/scope';
 import { sql, type BuiltStatement } from '../../database/access/statement';
 import { blankToNull } from '../../common/validation/blank-to-null';
-import type { ProjectEntity } from '../projects/entities/project.entity';
-import { CURRENT_ROUND_COMMENT } from '../workflow/form-history.repository';
-import type { GoalFormEntity } from './entities/goal-form.entity';
-import type { IndicatorEntity } from './entities/indicator.entity';
-
-/** SQL that is true when the form `f` is a locked revision (libs/domain LOCKED_STATUSES, docs/domain.md §5.1). */
-export const FORM_IS_LOCKED = `f.status IN ('finance_approved', 'rejected')`;
-
-/** A project's identity (`p`) with the header of one of its form revisions (`f`) and its unit's printed name. */
-export type ProjectHeaderRow = Pick<ProjectEntity, 'id' | 'organizationId' | 'code'> &
-  Pick<
-    GoalFormEntity,
-    | 'categoryCode'
-    | 'continuity'
-    | 'functionClassCode'
-    | 'printedDepartment'
-    | 'printedImplementingUnit'
-    | 'plannedStart'
-    | 'plannedEnd'
-  > & { name: string; organizationName: string };
-
-/**
- * Selects a ProjectHeaderRow from `p`, `f` and `o`: the unit's name as the form prints it (the name when it was
- * locked, the current name while it is open).
- */
-export const PROJECT_HEADER_COLUMNS = `p.id, p.organization_id AS "organizationId",
-  CASE WHEN ${FORM_IS_LOCKED} THEN f.locked_organization_name ELSE o.name END AS "organizationName",
-  p.code, f.project_name AS name, f.category_code AS "categoryCode", f.continuity, f.function_class_code AS "functionClassCode",
-  f.printed_department AS "printedDepartment", f.printed_implementing_unit AS "printedImplementingUnit",
-  to_char(f.planned_start, 'YYYY-MM-DD') AS "plannedStart", to_char(f.planned_end, 'YYYY-MM-DD') AS "plannedEnd"`;
+import {
+  CURRENT_ROUND_COMMENT,
+  FORM_IS_LOCKED,
+  PROJECT_HEADER_COLUMNS,
+  type ProjectHeaderRow,
+} from '../../database/access/shared-fragments';
+import type { GoalFormEntity } from '../../database/entities/goal-form.entity';
+import type { IndicatorEntity } from '../../database/entities/indicator.entity';
 
 /** An indicator row as stored (one query returns all of a form's rows in printed order). */
 export type IndicatorRow = Pick<

@@ -5,10 +5,10 @@ import { checkForm, checkSubmission, hasErrors, isEditable } from '@jxt/domain';
 import { staleRecordConflict } from '../../common/http/stale-record';
 import { tenantScope } from '../../common/tenancy/request-context';
 import { CatalogService } from '../catalog/catalog.service';
-import { ProjectRepository } from '../projects/project.repository';
-import { FormHistoryRepository } from '../workflow/form-history.repository';
+import { FormHistoryService } from '../form-history/form-history.service';
+import { ProjectRecordsService } from '../project-records/project-records.service';
 import type { SaveFormDto } from './dto/save-form.dto';
-import { FormRepository } from './form.repository';
+import { FormRepository, type FirstFormInput, type TransitionChange } from './form.repository';
 import { formContent, saveChanges, toGoalForm } from './goal-form';
 
 /** 绩效目标填报表: read one whole form, save one whole form (one transaction, optimistic lock). */
@@ -17,8 +17,8 @@ export class FormsService {
   constructor(
     private readonly catalog: CatalogService,
     private readonly forms: FormRepository,
-    private readonly projects: ProjectRepository,
-    private readonly history: FormHistoryRepository,
+    private readonly projects: ProjectRecordsService,
+    private readonly history: FormHistoryService,
   ) {}
 
   async get(id: string): Promise<GoalForm> {
@@ -58,16 +58,9 @@ export class FormsService {
       new Set(current.indicators.map((i) => i.id)),
     );
     const after = await this.get(id);
-    await this.recordChanges(before, after);
+    // History of a save: which fields changed, old and new values.
+    await this.history.recordSave(after.id, saveChanges(before, after), after.rowVersion);
     return after;
-  }
-
-  /** History of a save: which fields changed, old and new values (nothing is recorded for a save that changed nothing). */
-  private async recordChanges(before: GoalForm, after: GoalForm): Promise<void> {
-    const { user, db } = tenantScope();
-    const changes = saveChanges(before, after);
-    if (!changes.length) return;
-    await this.history.recordSave(db, user, after.id, changes, after.rowVersion);
   }
 
   /**
@@ -77,12 +70,10 @@ export class FormsService {
    */
   async changeProjectCode(projectId: string, code: string, savingFormId: string | null = null): Promise<void> {
     const { user, db } = tenantScope();
-    const previous = await this.projects.codeForUpdate(db, projectId);
-    if (previous === undefined || previous === code) return;
-    await this.projects.updateCode(db, projectId, code).catch(rethrowDuplicateCode(code));
+    const previous = await this.projects.changeCode(projectId, code);
+    if (previous === undefined) return;
     const bumped = await this.forms.bumpOpenRevisions(db, projectId, savingFormId, user.userId);
-    if (!bumped.length) return;
-    await this.history.recordSaves(db, user, bumped, [
+    await this.history.recordSaves(bumped, [
       { field: 'project.code', label: FORM_FIELD_LABELS.projectCode, before: previous, after: code },
     ]);
   }
@@ -99,6 +90,31 @@ export class FormsService {
     if (!(await this.forms.isInScope(db, user.scope, id))) throw new NotFoundException('绩效目标表不存在或无权访问');
   }
 
+  /** A new project's first form, a draft of the given year that holds the header (项目名称 …). Returns its id. */
+  createFirst(input: Omit<FirstFormInput, 'tenantId' | 'userId'>): Promise<string> {
+    const { user, db } = tenantScope();
+    return this.forms.insertFirst(db, { ...input, tenantId: user.tenantId, userId: user.userId });
+  }
+
+  /** Every revision of a project the caller has found in scope, newest year and revision first. */
+  revisionsOfProject(projectId: string) {
+    return this.forms.revisionsOfProject(tenantScope().db, projectId);
+  }
+
+  /**
+   * Locks a form for a transition (two reviewers acting at once are serialised here, and the second sees the new
+   * rowVersion); undefined outside the caller's subtree.
+   */
+  lockForTransition(id: string) {
+    const { user, db } = tenantScope();
+    return this.forms.lockForUpdate(db, user.scope, id);
+  }
+
+  /** Writes a transition's new status (and its submission or review columns) on a locked form; the new rowVersion. */
+  applyTransition(id: string, change: TransitionChange): Promise<number> {
+    return this.forms.applyTransition(tenantScope().db, id, change);
+  }
+
   /** 调整: a copy of an approved form as the next revision, a draft; the approved one stays as it is. Returns the new id. */
   async createRevision(id: string): Promise<string> {
     const { user, db } = tenantScope();
@@ -113,8 +129,7 @@ export class FormsService {
    */
   async createForYear(projectId: string, year: number, copyLatest = true): Promise<GoalForm> {
     const { user, db } = tenantScope();
-    if (!(await this.projects.isInScope(db, user.scope, projectId)))
-      throw new NotFoundException('项目不存在或无权访问');
+    await this.projects.assertInScope(projectId);
     if (await this.forms.formOfYear(db, projectId, year))
       throw new ConflictException({
         message: `该项目已有 ${year} 年度的绩效目标表`,
@@ -140,16 +155,4 @@ export class FormsService {
       throw new ConflictException('这是该项目唯一的绩效目标表；如需删除，请删除项目');
     await this.forms.delete(db, id);
   }
-}
-
-export function rethrowDuplicateCode(code: string) {
-  return (err: unknown): never => {
-    if ((err as { driverError?: { code?: string } }).driverError?.code === '23505') {
-      throw new ConflictException({
-        message: `项目编码 ${code} 已被使用`,
-        fields: [{ field: 'project.code', message: '项目编码已被使用', value: code }],
-      });
-    }
-    throw err;
-  };
 }

@@ -3,7 +3,7 @@ import type { FinanceDivisionAssignment, OrganizationKind } from '@jxt/contracts
 import type { Db } from '../../database/access/db';
 import { inScope, type Scope } from '../../database/access/scope';
 import { sql } from '../../database/access/statement';
-import type { OrganizationEntity } from './entities/organization.entity';
+import type { OrganizationEntity } from '../../database/entities/organization.entity';
 
 /** One node of the organisation tree as services use it (the path decides the subtree). */
 export type OrganizationRow = Pick<

@@ -1,6 +1,6 @@
 import type { ProjectListItem, ProjectListResponse } from '@jxt/contracts';
 import type { ListProjectsQueryDto } from './dto/project.dto';
-import type { ProjectListFilter, ProjectListRow } from './project.repository';
+import type { ProjectListFilter, ProjectListRow } from '../project-records/project-records.service';
 
 /** The list query's filter from the request's query string (page 1 of 50 unless asked). */
 export function listFilter(query: ListProjectsQueryDto): ProjectListFilter {

@@ -1,15 +1,13 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { ProjectDetail, ProjectListItem, ProjectListResponse } from '@jxt/contracts';
 import { proposeGoalPeriod } from '@jxt/domain';
-import { tenantScope } from '../../common/tenancy/request-context';
 import { blankToNull } from '../../common/validation/blank-to-null';
-import { FormsService, rethrowDuplicateCode } from '../forms/forms.service';
 import { CatalogService } from '../catalog/catalog.service';
-import { FormRepository } from '../forms/form.repository';
+import { FormsService } from '../forms/forms.service';
 import { OrganizationsService } from '../organizations/organizations.service';
+import { ProjectRecordsService } from '../project-records/project-records.service';
 import { listFilter, toProjectList } from './project-list';
-import { ProjectRepository } from './project.repository';
 import type { CreateProjectDto, ListProjectsQueryDto, UpdateProjectDto } from './dto/project.dto';
 
 /** 项目: listed per year with each project's form for that year, always within the caller's subtree. */
@@ -19,26 +17,21 @@ export class ProjectsService {
     private readonly organizations: OrganizationsService,
     private readonly catalog: CatalogService,
     private readonly forms: FormsService,
-    private readonly projectRows: ProjectRepository,
-    private readonly formRows: FormRepository,
+    private readonly records: ProjectRecordsService,
   ) {}
 
   async list(query: ListProjectsQueryDto): Promise<ProjectListResponse> {
-    const { user, db } = tenantScope();
-    return toProjectList(await this.projectRows.list(db, user.scope, listFilter(query)), query);
+    return toProjectList(await this.records.list(listFilter(query)), query);
   }
 
   /** The project with the header of its newest revision, and the list of its revisions. */
   async get(id: string): Promise<ProjectDetail> {
-    const { user, db } = tenantScope();
-    const project = await this.projectRows.byId(db, user.scope, id);
-    if (!project) throw new NotFoundException('项目不存在或无权访问');
-    return { ...project, forms: await this.formRows.revisionsOfProject(db, id) };
+    const project = await this.records.get(id);
+    return { ...project, forms: await this.forms.revisionsOfProject(id) };
   }
 
   /** A new project with its first draft goal form for the given year, which holds the header (项目名称 …). */
   async create(dto: CreateProjectDto): Promise<ProjectListItem> {
-    const { user, db } = tenantScope();
     const organization = await this.organizations.findInScope(dto.organizationId);
     if (organization.kind !== 'unit' && organization.kind !== 'internal') {
       throw new BadRequestException({
@@ -47,17 +40,14 @@ export class ProjectsService {
       });
     }
     const projectId = randomUUID();
-    await this.projectRows
-      .insert(db, { id: projectId, tenantId: user.tenantId, organizationId: organization.id, code: dto.code })
-      .catch(rethrowDuplicateCode(dto.code));
+    await this.records.insert({ id: projectId, organizationId: organization.id, code: dto.code });
     await this.catalog.ensureTaxonomyYear(dto.year);
     // The 项目总目标 period starts as the planned dates' years (and at least the form's year); the filer may change it.
     const period = proposeGoalPeriod(dto.year, {
       plannedStart: dto.plannedStart ?? null,
       plannedEnd: dto.plannedEnd ?? null,
     });
-    const formId = await this.formRows.insertFirst(db, {
-      tenantId: user.tenantId,
+    const formId = await this.forms.createFirst({
       projectId,
       year: dto.year,
       projectName: dto.name.trim(),
@@ -70,7 +60,6 @@ export class ProjectsService {
       plannedEnd: dto.plannedEnd ?? null,
       goalPeriodStart: period.goalPeriodStart,
       goalPeriodEnd: period.goalPeriodEnd,
-      userId: user.userId,
     });
     // A list row (ProjectListItem), as documented: not the detail's list of forms.
     const { forms: _forms, ...project } = await this.get(projectId);
@@ -89,10 +78,9 @@ export class ProjectsService {
 
   /** Only a project whose forms are all drafts may go; anything submitted is part of the record. */
   async remove(id: string): Promise<void> {
-    const { db } = tenantScope();
     const project = await this.get(id);
     if (project.forms.some((f) => f.status !== 'draft'))
       throw new ConflictException('项目已有提交过的绩效目标表，不能删除');
-    await this.projectRows.delete(db, id);
+    await this.records.delete(id);
   }
 }

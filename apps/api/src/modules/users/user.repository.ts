@@ -3,7 +3,7 @@ import type { Role } from '@jxt/contracts';
 import type { Db } from '../../database/access/db';
 import { inScope, type Scope } from '../../database/access/scope';
 import { sql } from '../../database/access/statement';
-import type { UserEntity } from './entities/user.entity';
+import type { UserEntity } from '../../database/entities/user.entity';
 
 /** A user as 用户管理 shows it (never the password hash). */
 export type UserRow = Pick<

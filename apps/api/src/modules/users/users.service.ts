@@ -3,7 +3,7 @@ import type { User } from '@jxt/contracts';
 import { hashPassword } from '../../common/auth/password';
 import { tenantScope } from '../../common/tenancy/request-context';
 import { blankToNull } from '../../common/validation/blank-to-null';
-import { SessionRepository } from '../auth/session.repository';
+import { AuthService } from '../auth/auth.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import type { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { UserRepository, type UserRow } from './user.repository';
@@ -16,7 +16,7 @@ export class UsersService {
   constructor(
     private readonly organizations: OrganizationsService,
     private readonly users: UserRepository,
-    private readonly sessions: SessionRepository,
+    private readonly auth: AuthService,
   ) {}
 
   list(): Promise<User[]> {
@@ -80,8 +80,7 @@ export class UsersService {
   }
 
   async revokeSessions(id: string): Promise<number> {
-    const { user, db } = tenantScope();
     await this.findInScope(id);
-    return this.sessions.revokeAllOfUser(db, user.scope, id);
+    return this.auth.revokeAllSessionsOf(id);
   }
 }

@@ -3,8 +3,8 @@ import type { DeadlineKind, InboxItem, InboxReason } from '@jxt/contracts';
 import type { Db } from '../../database/access/db';
 import { inScope, type Scope } from '../../database/access/scope';
 import { sql } from '../../database/access/statement';
-import type { WorkflowDeadlineEntity } from './entities/workflow-deadline.entity';
-import { CURRENT_ROUND_COMMENT } from './form-history.repository';
+import type { WorkflowDeadlineEntity } from '../../database/entities/workflow-deadline.entity';
+import { CURRENT_ROUND_COMMENT } from '../../database/access/shared-fragments';
 
 /** One waiting form as 待办 lists it, with the counts over everything waiting repeated on each row. */
 export type InboxRow = Omit<InboxItem, 'since'> & {

@@ -1,28 +1,24 @@
 import { HttpException, Injectable, NotFoundException } from '@nestjs/common';
 import type { BatchTransitionResponse, BatchTransitionResult, FormHistoryEntry, GoalForm } from '@jxt/contracts';
 import { decideTransition } from '@jxt/domain';
-import { toHistory } from '../../common/history/history-event';
 import { staleRecordConflict } from '../../common/http/stale-record';
 import { transitionRefusal } from '../../common/http/transition-refusal';
 import { tenantScope } from '../../common/tenancy/request-context';
-import { FormRepository } from '../forms/form.repository';
+import { FormHistoryService } from '../form-history/form-history.service';
 import { FormsService } from '../forms/forms.service';
 import type { BatchTransitionDto, TransitionDto } from './dto/transition.dto';
-import { FormHistoryRepository, type TransitionEvent } from './form-history.repository';
 
 /** 审批: one endpoint takes every transition; the rules are libs/domain's FORM_TRANSITIONS. */
 @Injectable()
 export class WorkflowService {
   constructor(
     private readonly forms: FormsService,
-    private readonly formRows: FormRepository,
-    private readonly historyRows: FormHistoryRepository,
+    private readonly formHistory: FormHistoryService,
   ) {}
 
   async transition(formId: string, dto: TransitionDto): Promise<GoalForm> {
-    const { user, db } = tenantScope();
-    // Lock the form: two reviewers acting at once are serialised here, and the second sees a new rowVersion.
-    const form = await this.formRows.lockForUpdate(db, user.scope, formId);
+    const { user } = tenantScope();
+    const form = await this.forms.lockForTransition(formId);
     if (!form) throw new NotFoundException('绩效目标表不存在或无权访问');
     if (form.rowVersion !== dto.rowVersion) throw staleRecordConflict(form, dto.rowVersion);
 
@@ -45,7 +41,7 @@ export class WorkflowService {
 
     if (rule.createsRevision) {
       const revisionId = await this.forms.createRevision(formId);
-      await this.record(formId, {
+      await this.formHistory.recordTransition(formId, {
         action: rule.action,
         from: form.status,
         to: form.status,
@@ -53,7 +49,7 @@ export class WorkflowService {
         field: null,
         rowVersion: form.rowVersion,
       });
-      await this.record(revisionId, {
+      await this.formHistory.recordTransition(revisionId, {
         action: rule.action,
         from: null,
         to: rule.to,
@@ -65,7 +61,7 @@ export class WorkflowService {
     }
 
     const financeReview = rule.reviewResults !== undefined;
-    const rowVersion = await this.formRows.applyTransition(db, formId, {
+    const rowVersion = await this.forms.applyTransition(formId, {
       to: rule.to,
       userId: user.userId,
       isSubmit: rule.action === 'submit',
@@ -73,7 +69,7 @@ export class WorkflowService {
       reviewResult: dto.reviewResult ?? null,
       comment,
     });
-    await this.record(formId, {
+    await this.formHistory.recordTransition(formId, {
       action: rule.action,
       from: form.status,
       to: rule.to,
@@ -120,20 +116,7 @@ export class WorkflowService {
   }
 
   async history(formId: string): Promise<FormHistoryEntry[]> {
-    const { db } = tenantScope();
     await this.forms.assertInScope(formId);
-    const rows = await this.historyRows.ofForm(db, formId);
-    return rows.map(({ field, reviewResult, filerName, filerPhone, ...event }) => ({
-      ...toHistory(event),
-      field,
-      reviewResult,
-      filer: filerName !== null && filerPhone !== null ? { name: filerName, phone: filerPhone } : null,
-    }));
-  }
-
-  /** Appends one history entry as the current user. */
-  private async record(formId: string, e: TransitionEvent): Promise<void> {
-    const { user, db } = tenantScope();
-    await this.historyRows.recordTransition(db, user, formId, e);
+    return this.formHistory.entries(formId);
   }
 }

@@ -27,7 +27,7 @@ import {
   type SubmissionFiler,
 } from '@jxt/contracts';
 import { FieldIssueDto } from '../../../openapi/api-error.dto';
-import { ProjectDto } from '../../projects/dto/project.dto';
+import { ProjectDto } from '../../../common/dto/project-header.dto';
 import { FundsDto } from './save-form.dto';
 
 // 年度指标值 as the value grammar of libs/domain reads it (docs/domain.md §3.1): one schema per kind.

@@ -24,7 +24,7 @@ import type {
 import { GOAL_PERIOD_YEARS } from '@jxt/domain';
 import { IsGoalPeriodYear } from '../../../common/validation/is-goal-period-year';
 import { IsMoney } from '../../../common/validation/is-money';
-import { ProjectHeaderDto } from '../../projects/dto/project.dto';
+import { ProjectHeaderDto } from '../../../common/dto/project-header.dto';
 
 const money = (description: string) =>
   ({

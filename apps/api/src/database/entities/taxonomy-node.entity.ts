@@ -1,5 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { TenantEntity } from '../../tenants/entities/tenant.entity';
+import { TenantEntity } from './tenant.entity';
 
 /**
  * 指标体系: the 一级/二级指标 of a tenant for one year. Data, not an enum: 2021 guidance moved

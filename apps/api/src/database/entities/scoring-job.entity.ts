@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { ScoringJobStatus } from '@jxt/contracts';
-import { JoinSameTenant } from '../../../common/tenancy/same-tenant';
+import { JoinSameTenant } from '../../common/tenancy/same-tenant';
 import { ScoringPolicyEntity } from './scoring-policy.entity';
 
 /** 重新评分: a background job re-scoring a year's evaluations that are not final, with its progress. */

@@ -9,9 +9,9 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import type { EvaluationStatus } from '@jxt/contracts';
-import { JoinSameTenant } from '../../../common/tenancy/same-tenant';
-import { GoalFormEntity } from '../../forms/entities/goal-form.entity';
-import { ProjectEntity } from '../../projects/entities/project.entity';
+import { JoinSameTenant } from '../../common/tenancy/same-tenant';
+import { GoalFormEntity } from './goal-form.entity';
+import { ProjectEntity } from './project.entity';
 import { ScoringPolicyEntity } from './scoring-policy.entity';
 
 const money = { type: 'numeric', precision: 18, scale: 2, nullable: true } as const;

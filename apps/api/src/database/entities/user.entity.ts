@@ -10,9 +10,9 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import type { Role } from '@jxt/contracts';
-import { JoinSameTenant } from '../../../common/tenancy/same-tenant';
-import { OrganizationEntity } from '../../organizations/entities/organization.entity';
-import { TenantEntity } from '../../tenants/entities/tenant.entity';
+import { JoinSameTenant } from '../../common/tenancy/same-tenant';
+import { OrganizationEntity } from './organization.entity';
+import { TenantEntity } from './tenant.entity';
 
 /** 用户: bound to one organisation; what they see is that organisation's subtree. */
 @Entity({ name: 'app_user' })

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { ScoringPolicy } from '@jxt/contracts';
-import { TenantEntity } from '../../tenants/entities/tenant.entity';
+import { TenantEntity } from './tenant.entity';
 
 /**
  * 评分规则: one version of a tenant's scoring policy for a year. Rows are never changed (the database

@@ -1,5 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { TenantEntity } from '../../tenants/entities/tenant.entity';
+import { TenantEntity } from './tenant.entity';
 import type { DeadlineKind } from '@jxt/contracts';
 
 /** 截止日期: by when each step of a year's forms must be done (set per tenant and year by the admin). */

@@ -1,5 +1,5 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { TenantEntity } from '../../tenants/entities/tenant.entity';
+import { TenantEntity } from './tenant.entity';
 
 /** A tenant's configurable list entry: 项目类别, 资金来源, 单位类型, 功能分类科目. */
 @Entity({ name: 'code_list_item' })

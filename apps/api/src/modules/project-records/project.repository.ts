@@ -3,7 +3,7 @@ import type { FormStatus } from '@jxt/contracts';
 import type { Db } from '../../database/access/db';
 import { inScope, type Scope } from '../../database/access/scope';
 import { sql } from '../../database/access/statement';
-import { PROJECT_HEADER_COLUMNS, type ProjectHeaderRow } from '../forms/form.repository';
+import { PROJECT_HEADER_COLUMNS, type ProjectHeaderRow } from '../../database/access/shared-fragments';
 
 /** One row of the project list: the project with the header of its latest revision of the year. */
 export type ProjectListRow = ProjectHeaderRow & {

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { ComparisonOperator, IndicatorSet } from '@jxt/contracts';
-import { JoinSameTenant } from '../../../common/tenancy/same-tenant';
+import { JoinSameTenant } from '../../common/tenancy/same-tenant';
 import { GoalFormEntity } from './goal-form.entity';
 
 /**

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, ManyToOne } from 'typeorm';
 import type { EvaluationAction, EvaluationStatus } from '@jxt/contracts';
-import { HistoryEventColumns } from '../../../common/history/history-event.columns';
-import { JoinSameTenant } from '../../../common/tenancy/same-tenant';
+import { HistoryEventColumns } from '../../common/history/history-event.columns';
+import { JoinSameTenant } from '../../common/tenancy/same-tenant';
 import { SelfEvaluationEntity } from './self-evaluation.entity';
 
 /** 自评表历史: every transition and every saved change of a 自评表, like form_event. Append-only in the database. */

@@ -9,8 +9,8 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import type { FormStatus, ProjectContinuity } from '@jxt/contracts';
-import { JoinSameTenant } from '../../../common/tenancy/same-tenant';
-import { ProjectEntity } from '../../projects/entities/project.entity';
+import { JoinSameTenant } from '../../common/tenancy/same-tenant';
+import { ProjectEntity } from './project.entity';
 
 const money = { type: 'numeric', precision: 18, scale: 2, nullable: true } as const;
 

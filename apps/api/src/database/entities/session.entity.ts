@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { JoinSameTenant } from '../../../common/tenancy/same-tenant';
-import { UserEntity } from '../../users/entities/user.entity';
+import { JoinSameTenant } from '../../common/tenancy/same-tenant';
+import { UserEntity } from './user.entity';
 
 /**
  * 会话: the server side of an access token. Only a keyed hash of the token is stored.

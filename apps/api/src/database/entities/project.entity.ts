@@ -8,8 +8,8 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
-import { JoinSameTenant } from '../../../common/tenancy/same-tenant';
-import { OrganizationEntity } from '../../organizations/entities/organization.entity';
+import { JoinSameTenant } from '../../common/tenancy/same-tenant';
+import { OrganizationEntity } from './organization.entity';
 
 /**
  * 项目: only the identity that is stable across years (its code and owning unit). The owning organisation

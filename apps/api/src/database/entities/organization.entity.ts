@@ -9,8 +9,8 @@ import {
   Unique,
 } from 'typeorm';
 import type { OrganizationKind } from '@jxt/contracts';
-import { JoinSameTenant } from '../../../common/tenancy/same-tenant';
-import { TenantEntity } from '../../tenants/entities/tenant.entity';
+import { JoinSameTenant } from '../../common/tenancy/same-tenant';
+import { TenantEntity } from './tenant.entity';
 
 /**
  * 组织: a node of the tenant's tree 财政局 → 主管部门 → 预算单位 → 内设机构.

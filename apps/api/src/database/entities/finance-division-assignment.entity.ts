@@ -1,5 +1,5 @@
 import { Column, Entity, Index, ManyToOne, PrimaryColumn } from 'typeorm';
-import { JoinSameTenant } from '../../../common/tenancy/same-tenant';
+import { JoinSameTenant } from '../../common/tenancy/same-tenant';
 import { OrganizationEntity } from './organization.entity';
 
 /**

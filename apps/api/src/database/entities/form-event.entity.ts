@@ -1,6 +1,6 @@
 import { Check, Column, Entity, Index } from 'typeorm';
 import type { FormAction, FormStatus, ReviewResult } from '@jxt/contracts';
-import { HistoryEventColumns } from '../../../common/history/history-event.columns';
+import { HistoryEventColumns } from '../../common/history/history-event.columns';
 
 /**
  * 表单历史: every transition (with finance's 审核结果 and the field a comment points at) and every saved change

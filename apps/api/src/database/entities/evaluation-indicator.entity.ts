@@ -1,6 +1,6 @@
 import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { ComparisonOperator, QualitativeBandCode } from '@jxt/contracts';
-import { JoinSameTenant } from '../../../common/tenancy/same-tenant';
+import { JoinSameTenant } from '../../common/tenancy/same-tenant';
 import { SelfEvaluationEntity } from './self-evaluation.entity';
 
 const share = { type: 'numeric', precision: 5, scale: 4, nullable: true } as const;

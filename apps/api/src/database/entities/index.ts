@@ -1,0 +1,41 @@
+import { LoginAttemptEntity } from './login-attempt.entity';
+import { LoginAuditEntity } from './login-audit.entity';
+import { SessionEntity } from './session.entity';
+import { CodeListItemEntity } from './code-list-item.entity';
+import { TaxonomyNodeEntity } from './taxonomy-node.entity';
+import { EvaluationEventEntity } from './evaluation-event.entity';
+import { EvaluationIndicatorEntity } from './evaluation-indicator.entity';
+import { ScoringJobEntity } from './scoring-job.entity';
+import { ScoringPolicyEntity } from './scoring-policy.entity';
+import { SelfEvaluationEntity } from './self-evaluation.entity';
+import { GoalFormEntity } from './goal-form.entity';
+import { IndicatorEntity } from './indicator.entity';
+import { FinanceDivisionAssignmentEntity } from './finance-division-assignment.entity';
+import { OrganizationEntity } from './organization.entity';
+import { ProjectEntity } from './project.entity';
+import { TenantEntity } from './tenant.entity';
+import { UserEntity } from './user.entity';
+import { FormEventEntity } from './form-event.entity';
+import { WorkflowDeadlineEntity } from './workflow-deadline.entity';
+
+export const ENTITIES = [
+  TenantEntity,
+  OrganizationEntity,
+  UserEntity,
+  SessionEntity,
+  LoginAttemptEntity,
+  LoginAuditEntity,
+  CodeListItemEntity,
+  TaxonomyNodeEntity,
+  ProjectEntity,
+  GoalFormEntity,
+  IndicatorEntity,
+  FormEventEntity,
+  FinanceDivisionAssignmentEntity,
+  WorkflowDeadlineEntity,
+  ScoringPolicyEntity,
+  SelfEvaluationEntity,
+  EvaluationIndicatorEntity,
+  EvaluationEventEntity,
+  ScoringJobEntity,
+];
