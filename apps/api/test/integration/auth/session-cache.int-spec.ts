@@ -71,7 +71,8 @@ describe('session cache: a kept session ends at once, in every API process on th
       answers.push((await me(apps[i % 2], authorization)).statusCode);
     }
     expect(answers).toEqual(Array(20).fill(401));
-  });
+    // 20 logins (each an argon2 hash) and 100 requests: more than the default minute on a loaded 2-core machine.
+  }, 180_000);
 
   it('refuses a user the admin disables on one process on the very next request on the other', async () => {
     const admin = await login(t.app, 'c-admin');
