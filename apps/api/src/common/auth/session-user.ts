@@ -24,7 +24,6 @@ export interface SessionRow {
 
 /** Who is calling, from their session row (the scope as LIKE patterns of their subtrees, docs/domain.md §1.1). */
 export function toAuthUser(row: SessionRow): AuthUser {
-  const scopePatterns = row.scope_paths.map((path) => `${path}%`);
   return {
     sessionId: row.session_id,
     userId: row.user_id,
@@ -37,8 +36,7 @@ export function toAuthUser(row: SessionRow): AuthUser {
     organizationName: row.organization_name,
     organizationKind: row.organization_kind,
     organizationPath: row.organization_path,
-    scopePatterns,
-    scope: scopeOf({ tenantId: row.tenant_id, scopePatterns }),
+    scope: scopeOf(row.tenant_id, row.scope_paths),
     csrfToken: row.csrf_token,
   };
 }

@@ -18,11 +18,9 @@ export interface AuthUser {
   /** Materialised path of the user's own organisation. */
   organizationPath: string;
   /**
-   * LIKE patterns of everything the user may see: their own subtree, and for a 财政科室 also the subtrees of
-   * the 主管部门 assigned to it. Queries filter with `o.path LIKE ANY($n)`.
+   * What the user may see, as repositories take it: their own subtree, and for a 财政科室 also the subtrees of the
+   * 主管部门 assigned to it (docs/domain.md §1.1).
    */
-  scopePatterns: string[];
-  /** The same, as repositories take it (docs/domain.md §1). */
   scope: Scope;
   csrfToken: string;
 }

@@ -1,5 +1,3 @@
-import type { AuthUser } from '../../common/tenancy/request-context';
-
 declare const scopeBrand: unique symbol;
 
 /**
@@ -14,8 +12,9 @@ export interface Scope {
   readonly [scopeBrand]: true;
 }
 
-export function scopeOf(user: Pick<AuthUser, 'tenantId' | 'scopePatterns'>): Scope {
-  return { tenantId: user.tenantId, patterns: user.scopePatterns } as unknown as Scope;
+/** The scope of a caller whose session lookup found these subtree paths (`auth_session_lookup`'s scope_paths). */
+export function scopeOf(tenantId: string, subtreePaths: readonly string[]): Scope {
+  return { tenantId, patterns: subtreePaths.map((path) => `${path}%`) } as unknown as Scope;
 }
 
 /**
