@@ -122,6 +122,7 @@ describe('role grants follow the organisation', () => {
     return form;
   }
 
+  // Each allowed create hashes a password (argon2), slow on a busy machine: the matrices get 4 minutes.
   /** The organisation kinds an admin at `kind` reaches (its subtree; a 财政科室 also its assigned 主管部门's). */
   const REACHES: Record<OrganizationKind, OrganizationKind[]> = {
     finance_bureau: ['finance_bureau', 'finance_division', 'department', 'unit', 'internal'],
@@ -151,7 +152,7 @@ describe('role grants follow the organisation', () => {
     expect(seen).toEqual(wanted);
     // 财政局 12, 财政科室 9, 主管部门 6, 预算单位 4, 内设机构 2.
     expect(wanted.filter((w) => w.endsWith('201'))).toHaveLength(33);
-  });
+  }, 240_000);
 
   it('changes the roles of a user of each kind of organisation only to roles the admin may grant there', async () => {
     const seen: string[] = [];
@@ -172,7 +173,7 @@ describe('role grants follow the organisation', () => {
       }
     }
     expect(seen).toEqual(wanted);
-  });
+  }, 240_000);
 
   it('refuses a combination of roles that do not all belong at the organisation, naming the field and the role', async () => {
     const response = await createUser(auth.admin, org.unit.id, ['filer', 'supervisor']);
@@ -224,7 +225,8 @@ describe('role grants follow the organisation', () => {
       const disable = await call('PATCH', url, self.authorization, { disabled: true });
       expect(disable.statusCode).toBe(403);
       expect(disable.json<ApiError>().fields?.map((f) => f.field)).toEqual(['disabled']);
-      const move = await call('PATCH', url, self.authorization, { organizationId: org.internal.id });
+      const elsewhere = kind === 'internal' ? org.unit : org.internal;
+      const move = await call('PATCH', url, self.authorization, { organizationId: elsewhere.id });
       expect(move.statusCode).toBe(403);
       expect(move.json<ApiError>().fields?.map((f) => f.field)).toEqual(['organizationId']);
       // Sending the roles one already holds is no change, and the rest of one's own record may be edited.
