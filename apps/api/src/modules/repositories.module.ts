@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { EvaluationHistoryRepository } from './evaluations/evaluation-history.repository';
 import { EvaluationRepository } from './evaluations/evaluation.repository';
 import { ScoringPolicyRepository } from './evaluations/scoring-policy.repository';
+import { LoginAttemptRepository } from './auth/login-attempt.repository';
 import { SessionRepository } from './auth/session.repository';
 import { CatalogRepository } from './catalog/catalog.repository';
 import { FormRepository } from './forms/form.repository';
@@ -27,6 +28,7 @@ const REPOSITORIES = [
   OrganizationRepository,
   UserRepository,
   SessionRepository,
+  LoginAttemptRepository,
   CatalogRepository,
   YearRepository,
   HealthRepository,

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import type { Db } from '../../database/access/db';
+import { sql } from '../../database/access/statement';
+import type { LoginAttemptEntity } from './entities/login-attempt.entity';
+
+type CounterRow = Pick<LoginAttemptEntity, 'key' | 'failures' | 'firstAt' | 'lastAt' | 'blockedUntil'>;
+
+// Creates the missing counters and locks all of them, in the order given (address first, then user name, so two
+// logins never wait for each other crosswise); the no-op update is what takes the row lock. `now` is the database's
+// clock, the one every API process shares, read once the locks are held (now() would be the transaction's start,
+// before any wait for a lock).
+const LOCK = sql<CounterRow & { now: Date }, [keys: string[]]>(
+  'loginAttempts.lock',
+  `INSERT INTO login_attempt AS a (key) SELECT k FROM unnest($1::text[]) WITH ORDINALITY AS u(k, n) ORDER BY n
+   ON CONFLICT (key) DO UPDATE SET key = a.key
+   RETURNING a.key, a.failures, a.first_at AS "firstAt", a.last_at AS "lastAt", a.blocked_until AS "blockedUntil",
+     clock_timestamp() AS now`,
+);
+
+const SAVE = sql<
+  object,
+  [keys: string[], failures: number[], firstAt: Date[], lastAt: Date[], blockedUntil: (Date | null)[]]
+>(
+  'loginAttempts.save',
+  `UPDATE login_attempt AS a SET failures = v.failures, first_at = v.first_at, last_at = v.last_at,
+     blocked_until = v.blocked_until
+   FROM unnest($1::text[], $2::int[], $3::timestamptz[], $4::timestamptz[], $5::timestamptz[])
+     AS v(key, failures, first_at, last_at, blocked_until)
+   WHERE a.key = v.key`,
+);
+
+// A login that got in: its user name starts afresh, its address gets its attempt back, and counters nobody has used
+// for a window (and that hold no delay) are dropped.
+const SUCCEEDED = sql<object, [userKey: string, addressKey: string, windowSeconds: number]>(
+  'loginAttempts.succeeded',
+  `WITH cleared AS (DELETE FROM login_attempt WHERE key = $1),
+   refunded AS (UPDATE login_attempt SET failures = greatest(failures - 1, 0) WHERE key = $2)
+   DELETE FROM login_attempt WHERE key <> ALL (ARRAY[$1, $2]) AND last_at < now() - make_interval(secs => $3)
+     AND (blocked_until IS NULL OR blocked_until < now())`,
+);
+
+/** login_attempt: the counters of the login limits (not tenant data). */
+@Injectable()
+export class LoginAttemptRepository {
+  /** The counters of `keys`, created if missing and locked until the transaction ends. */
+  lock(db: Db, keys: string[]): Promise<(CounterRow & { now: Date })[]> {
+    return db.rows(LOCK, [keys]);
+  }
+
+  async save(db: Db, counters: CounterRow[]): Promise<void> {
+    await db.run(SAVE, [
+      counters.map((c) => c.key),
+      counters.map((c) => c.failures),
+      counters.map((c) => c.firstAt),
+      counters.map((c) => c.lastAt),
+      counters.map((c) => c.blockedUntil),
+    ]);
+  }
+
+  async succeeded(db: Db, userKey: string, addressKey: string, windowSeconds: number): Promise<void> {
+    await db.run(SUCCEEDED, [userKey, addressKey, windowSeconds]);
+  }
+}
