@@ -7,7 +7,7 @@ type CounterRow = Pick<LoginAttemptEntity, 'key' | 'failures' | 'firstAt' | 'las
 
 // Creates the missing counters and locks all of them, in the order given (address first, then user name, so two
 // logins never wait for each other crosswise); the no-op update is what takes the row lock. `now` is the database's
-// clock, the one every API process shares, read once the locks are held (now() would be the transaction's start,
+// clock, the one every API process shares, read as each row is locked (now() would be the transaction's start,
 // before any wait for a lock).
 const LOCK = sql<CounterRow & { now: Date }, [keys: string[]]>(
   'loginAttempts.lock',

@@ -57,7 +57,9 @@ export class LoginRateLimiter {
       const rows = await this.attempts.lock(db, [keys.address, keys.user]);
       const address = rows.find((r) => r.key === keys.address)!;
       const user = rows.find((r) => r.key === keys.user)!;
-      const decision = decideLoginAttempt(address, user, address.now, limits);
+      // Each row's clock is read as it is locked: the latest one is after every wait.
+      const now = new Date(Math.max(...rows.map((r) => r.now.getTime())));
+      const decision = decideLoginAttempt(address, user, now, limits);
       if (!decision.allowed) throw new TooManyLoginAttempts(decision.retryAfterSeconds, decision.limit);
       await this.attempts.save(db, [
         { key: keys.address, ...decision.address },
