@@ -44,33 +44,24 @@ export class LoginRateLimiter {
     this.pool = Db.pool(dataSource);
   }
 
-  private keys(username: string, ip: string): { user: string; address: string } {
-    return { user: `user:${username.trim().toLowerCase()}`, address: `addr:${ip}` };
-  }
-
   /** Counts this attempt, or refuses it with 429 and Retry-After; nothing is counted for a refused one. */
   async reserve(username: string, ip: string): Promise<void> {
-    const keys = this.keys(username, ip);
     const limits = this.config.loginRateLimits;
     await this.dataSource.transaction(async (manager) => {
       const db = Db.of(manager);
-      const rows = await this.attempts.lock(db, [keys.address, keys.user]);
-      const address = rows.find((r) => r.key === keys.address)!;
-      const user = rows.find((r) => r.key === keys.user)!;
-      // Each row's clock is read as it is locked: the latest one is after every wait.
-      const now = new Date(Math.max(...rows.map((r) => r.now.getTime())));
-      const decision = decideLoginAttempt(address, user, now, limits);
+      const { address, user } = await this.attempts.lock(db, username.trim(), ip);
+      // Each row's clock is read as it is locked: the user name's, locked last, is after every wait.
+      const decision = decideLoginAttempt(address, user, user.now, limits);
       if (!decision.allowed) throw new TooManyLoginAttempts(decision.retryAfterSeconds, decision.limit);
       await this.attempts.save(db, [
-        { key: keys.address, ...decision.address },
-        { key: keys.user, ...decision.user },
+        { key: address.key, ...decision.address },
+        { key: user.key, ...decision.user },
       ]);
     });
   }
 
   /** The attempt got in: the user name starts afresh and the address gets its attempt back. */
   async recordSuccess(username: string, ip: string): Promise<void> {
-    const keys = this.keys(username, ip);
-    await this.attempts.succeeded(this.pool, keys.user, keys.address, this.config.loginRateLimits.windowSeconds);
+    await this.attempts.succeeded(this.pool, username.trim(), ip, this.config.loginRateLimits.windowSeconds);
   }
 }

@@ -150,6 +150,14 @@ describe('login limits: a progressive delay per user name, a strict limit per ad
     expect((await attempt(t.app, 'r-finance', TEST_PASSWORD, '10.3.1.9')).statusCode).toBe(429);
   });
 
+  it('counts every spelling of a name as that name (case, surrounding blanks), as the login itself finds it', async () => {
+    for (const [i, name] of ['R-ADMIN', ' r-admin ', 'r-Admin'].entries())
+      expect((await attempt(t.app, name, 'bad', `10.4.0.${i + 1}`)).statusCode).toBe(401);
+    expect(retryAfter(await attempt(second, 'r-admin', TEST_PASSWORD, '10.4.0.9'))).toBeGreaterThan(50);
+    await elapse(t.ownerUrl, 60);
+    expect((await attempt(second, 'R-Admin', TEST_PASSWORD, '10.4.0.9')).statusCode).toBe(200);
+  });
+
   it('blocks an address that sprays many user names until its window ends, even with a right password', async () => {
     for (const name of ['x1', 'x2', 'x3', 'x4', 'x5'])
       expect((await attempt(t.app, name, 'bad', '10.9.9.9')).statusCode).toBe(401);
