@@ -26,7 +26,7 @@ export async function createApp({
 }: CreateAppOptions): Promise<NestFastifyApplication> {
   // Fastify's own pino logger: one JSON line per request at LOG_LEVEL=info (the production default).
   const adapter = new FastifyAdapter({
-    trustProxy: config.production ? 1 : false,
+    trustProxy: config.trustProxyHops > 0 ? config.trustProxyHops : false,
     bodyLimit: 2 * 1024 * 1024,
     logger:
       config.logLevel === 'silent'

@@ -8,3 +8,4 @@ export * from './workflow';
 export * from './form-diff';
 export * from './scoring';
 export * from './evaluation';
+export * from './roles';

@@ -77,3 +77,29 @@ describe('loadConfig: the session secret', () => {
     expect(existsSync(join(dataDir, 'jwt-secret'))).toBe(false);
   });
 });
+
+describe('loadConfig: login limits and the proxies to trust', () => {
+  const prod = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x', SESSION_SECRET: NEW };
+  const load = (env: NodeJS.ProcessEnv) => loadConfig({ DATA_DIR: '/nonexistent', ...env }, '/', () => undefined);
+
+  it('trusts no proxy by default, in production too, and as many hops as TRUST_PROXY says', () => {
+    expect(load(prod).trustProxyHops).toBe(0);
+    expect(load({ ...prod, TRUST_PROXY: '2' }).trustProxyHops).toBe(2);
+    expect(() => load({ ...prod, TRUST_PROXY: 'true' })).toThrow(
+      new ConfigError('TRUST_PROXY must be a non-negative integer, got "true"'),
+    );
+  });
+
+  it('has a progressive delay per user name and a strict limit per address, each a setting', () => {
+    expect(load(prod).loginRateLimits).toEqual({
+      maxFailuresPerUser: 5,
+      userDelaySeconds: 1,
+      userDelayMaxSeconds: 300,
+      maxFailuresPerAddress: 30,
+      windowSeconds: 900,
+    });
+    expect(
+      load({ ...prod, LOGIN_USER_DELAY_SECONDS: '2', LOGIN_USER_DELAY_MAX_SECONDS: '60' }).loginRateLimits,
+    ).toMatchObject({ userDelaySeconds: 2, userDelayMaxSeconds: 60 });
+  });
+});

@@ -2,10 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-/** Login rate limits: failed attempts allowed per window, per user name and per client address. */
+/** Login limits (modules/auth/login-throttle.ts): a progressive delay per user name, a strict limit per address. */
 export interface LoginRateLimits {
+  /** Failed logins of one user name before each further attempt must wait. */
   maxFailuresPerUser: number;
+  /** The first wait; it doubles with each further failure … */
+  userDelaySeconds: number;
+  /** … up to this. */
+  userDelayMaxSeconds: number;
+  /** Failed logins from one client address per window; then 429 until the window ends. */
   maxFailuresPerAddress: number;
+  /** The address's window, and the quiet time after which a user name's failures are forgotten. */
   windowSeconds: number;
 }
 
@@ -24,6 +31,11 @@ export interface AppConfig {
   /** How long a process keeps a session lookup (0: looks every session up on every request). */
   sessionCacheSeconds: number;
   loginRateLimits: LoginRateLimits;
+  /**
+   * How many proxies in front of the API to believe about the client's address (X-Forwarded-For); 0: none, the
+   * address is the socket's. Fastify's `trustProxy`.
+   */
+  trustProxyHops: number;
   /** Load the demo data (tenant 松江区 with its three forms and demo users) on first start. */
   seedDemo: boolean;
   /** Serve the built SPA from this folder when it exists. */
@@ -108,9 +120,13 @@ export function loadConfig(
     sessionCacheSeconds: intSetting(env, 'SESSION_CACHE_SECONDS', 60),
     loginRateLimits: {
       maxFailuresPerUser: intSetting(env, 'LOGIN_MAX_FAILURES_PER_USER', 5),
+      userDelaySeconds: intSetting(env, 'LOGIN_USER_DELAY_SECONDS', 1),
+      userDelayMaxSeconds: intSetting(env, 'LOGIN_USER_DELAY_MAX_SECONDS', 300),
       maxFailuresPerAddress: intSetting(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 30),
       windowSeconds: intSetting(env, 'LOGIN_RATE_WINDOW_SECONDS', 900),
     },
+    // None by default, in production too: without a proxy that sets it, X-Forwarded-For is whatever the client wrote.
+    trustProxyHops: intSetting(env, 'TRUST_PROXY', 0),
     // Demo users with the password "demo" exist only on the embedded default, never in production.
     seedDemo: !production && !databaseUrl && env.SEED_DEMO !== 'false',
     webDistDir: resolve(__dirname, '../../../web/dist'),

@@ -50,7 +50,14 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
 export function ApiErrorResponses(...statuses: number[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
     ...statuses.map((status) =>
-      ApiResponse({ status, type: ApiErrorDto, description: ERROR_DESCRIPTIONS[status] ?? 'ApiError' }),
+      ApiResponse({
+        status,
+        type: ApiErrorDto,
+        description: ERROR_DESCRIPTIONS[status] ?? 'ApiError',
+        ...(status === 429 && {
+          headers: { 'Retry-After': { description: '多少秒后可再试', schema: { type: 'integer', minimum: 1 } } },
+        }),
+      }),
     ),
   );
 }

@@ -3,7 +3,13 @@ import type { TaxonomyNode } from '@jxt/contracts';
 import { hashPassword } from '../common/auth/password';
 import { buildIndicatorInsert } from '../modules/forms/form.repository';
 import type { OwnerQuery } from './owner-transaction';
-import type { SeedForm, SeedOrganization, SeedTenantFile, SeedUser } from './seed-files';
+import {
+  misplacedSeedRoles,
+  type SeedForm,
+  type SeedOrganization,
+  type SeedTenantFile,
+  type SeedUser,
+} from './seed-files';
 import { tenantSeedRepository as seeds } from './tenant-seed.repository';
 
 export interface TenantSeed {
@@ -28,6 +34,8 @@ export interface LoadedTenant {
  * inside the caller's owner transaction. Used by the demo seed and by tests that need real data.
  */
 export async function loadTenant(q: OwnerQuery, seed: TenantSeed): Promise<LoadedTenant> {
+  const misplaced = misplacedSeedRoles(seed.tenant.organizations, seed.users);
+  if (misplaced.length) throw new Error(misplaced.join('; '));
   const tenantId = await seeds.insertTenant(
     q,
     seed.tenantCode ?? seed.tenant.tenant.code,

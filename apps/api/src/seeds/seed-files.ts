@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Funds, IndicatorSetsInput, OrganizationKind, ProjectHeader, Role, TaxonomyNode } from '@jxt/contracts';
+import { isRoleValidAt } from '@jxt/domain';
 
 /** The repository's seeds/ folder (the same relative place in src/, dist/ and the Docker image). */
 export const SEEDS_DIR = resolve(__dirname, '../../../../seeds');
@@ -60,4 +61,23 @@ export function readSongjiangSeed(): {
 
 export function readDemoUsers(): SeedUser[] {
   return readJson<SeedUser[]>('demo', 'users.json');
+}
+
+/**
+ * Seed users whose roles do not belong at their organisation (docs/domain.md §1), one sentence each: seeds obey
+ * the role-grant rule the API enforces, so the demo never shows a 填报人 at the 财政局.
+ */
+export function misplacedSeedRoles(root: SeedOrganization, users: readonly SeedUser[]): string[] {
+  const kinds = new Map<string, OrganizationKind>();
+  const visit = (node: SeedOrganization) => {
+    kinds.set(node.name, node.kind);
+    node.children?.forEach(visit);
+  };
+  visit(root);
+  return users.flatMap((user) => {
+    const kind = kinds.get(user.organization);
+    if (!kind) return [];
+    const misplaced = user.roles.filter((role) => !isRoleValidAt(role, kind));
+    return misplaced.length ? [`seed user ${user.username}: ${misplaced.join(', ')} not valid at a ${kind}`] : [];
+  });
 }

@@ -2152,6 +2152,8 @@ export interface operations {
             /** @description 登录失败次数过多，请稍后再试 */
             429: {
                 headers: {
+                    /** @description 多少秒后可再试 */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

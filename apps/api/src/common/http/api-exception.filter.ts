@@ -13,8 +13,18 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = toApiError(exception);
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    const retryAfter = retryAfterOf(exception);
+    if (retryAfter !== undefined) void reply.header('Retry-After', String(retryAfter));
     void reply.status(body.statusCode).send(body);
   }
+}
+
+/** Whole seconds to wait, when the exception says (a 429 of the login limits: `retryAfter` in its response). */
+function retryAfterOf(exception: unknown): number | undefined {
+  if (!(exception instanceof HttpException)) return undefined;
+  const response = exception.getResponse();
+  const value = typeof response === 'object' ? (response as { retryAfter?: unknown }).retryAfter : undefined;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined;
 }
 
 /** The ApiError an exception leaves as (also for a COMMIT that fails after the handler: request-transaction-hooks.ts). */

@@ -1,18 +1,28 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * 登录尝试: one row per failed login, keyed by `user:<name>` and `addr:<ip>`.
- * Kept in PostgreSQL so that several API processes share the counters. Not tenant data.
+ * 登录尝试: one counter per key, `user:<name>` or `addr:<ip>`, in PostgreSQL so that every API process shares it.
+ * A login locks its two rows and counts itself before any password is checked (login-rate-limiter.ts); a login that
+ * succeeds clears its user's row and gives its address's count back. Not tenant data.
  */
 @Entity({ name: 'login_attempt' })
-@Index('login_attempt_key_time_idx', ['key', 'attemptedAt'])
 export class LoginAttemptEntity {
-  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
-  id!: string;
-
-  @Column({ type: 'varchar', length: 200 })
+  @PrimaryColumn({ type: 'varchar', length: 200, primaryKeyConstraintName: 'login_attempt_pkey' })
   key!: string;
 
-  @Column({ name: 'attempted_at', type: 'timestamptz', default: () => 'now()' })
-  attemptedAt!: Date;
+  /** Attempts counted: an address's in its window; a user's since their last success or quiet window. */
+  @Column({ type: 'integer', default: 0 })
+  failures!: number;
+
+  /** When the address's window began. */
+  @Column({ name: 'first_at', type: 'timestamptz', default: () => 'now()' })
+  firstAt!: Date;
+
+  /** The latest attempt counted. */
+  @Column({ name: 'last_at', type: 'timestamptz', default: () => 'now()' })
+  lastAt!: Date;
+
+  /** No attempt of this user before then (the progressive delay). */
+  @Column({ name: 'blocked_until', type: 'timestamptz', nullable: true })
+  blockedUntil!: Date | null;
 }

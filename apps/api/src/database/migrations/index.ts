@@ -20,6 +20,7 @@ import { StoreQualitativeBand1795983642040 } from './1795983642040-StoreQualitat
 import { AddSubmissionFiler1795984026102 } from './1795984026102-AddSubmissionFiler';
 import { TenantScopedForeignKeys1795995811501 } from './1795995811501-TenantScopedForeignKeys';
 import { SessionCacheInvalidation1796000000000 } from './1796000000000-SessionCacheInvalidation';
+import { LoginAttemptCounters1796100000000 } from './1796100000000-LoginAttemptCounters';
 
 // Every migration, in order. `npm run db:generate -- <Name>` writes a new file and prints the class to add here.
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   AddSubmissionFiler1795984026102,
   TenantScopedForeignKeys1795995811501,
   SessionCacheInvalidation1796000000000,
+  LoginAttemptCounters1796100000000,
 ];

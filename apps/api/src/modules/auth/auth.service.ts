@@ -41,14 +41,14 @@ export class AuthService {
 
   /** Checks a user name and password (the passport-local strategy calls this). Same answer for every kind of miss. */
   async verifyCredentials(username: string, password: string, client: ClientInfo): Promise<VerifiedLogin> {
-    await this.rateLimiter.assertAllowed(username, client.ip);
+    // Counted before the lookup and the hash: a refused attempt checks no password (and leaves no audit row).
+    await this.rateLimiter.reserve(username, client.ip);
     const found = await this.sessions.findLogin(this.pool, username.trim(), client.ip);
     const ok = await verifyPassword(found?.passwordHash ?? (await decoyHash()), password);
     if (!found || !ok || found.disabled) {
-      await this.rateLimiter.recordFailure(username, client.ip);
       throw new UnauthorizedException(found && ok && found.disabled ? '该账号已停用，请联系管理员' : INVALID);
     }
-    await this.rateLimiter.recordSuccess(username);
+    await this.rateLimiter.recordSuccess(username, client.ip);
     return { userId: found.userId, tenantId: found.tenantId, username: username.trim().toLowerCase() };
   }
 

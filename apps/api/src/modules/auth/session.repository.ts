@@ -5,7 +5,6 @@ import { sql } from '../../database/access/statement';
 import type { OrganizationEntity } from '../../database/entities/organization.entity';
 import type { TenantEntity } from '../../database/entities/tenant.entity';
 import type { UserEntity } from '../../database/entities/user.entity';
-import type { LoginAttemptEntity } from '../../database/entities/login-attempt.entity';
 import type { SessionEntity } from '../../database/entities/session.entity';
 
 /** What the login path learns of a user name before any tenant is known. */
@@ -91,27 +90,8 @@ const REVOKE_ALL_OF_USER = sql<Pick<SessionEntity, 'id'>, [userId: string, scope
    RETURNING s.id`,
 );
 
-const RECENT_FAILURES = sql<
-  Pick<LoginAttemptEntity, 'key'> & { failures: number; oldest: LoginAttemptEntity['attemptedAt'] },
-  [keys: string[], windowSeconds: number]
->(
-  'sessions.recentLoginFailures',
-  `SELECT key, count(*)::int AS failures, min(attempted_at) AS oldest FROM login_attempt
-   WHERE key = ANY($1) AND attempted_at > now() - make_interval(secs => $2) GROUP BY key`,
-);
-
-const RECORD_FAILURE = sql<object, [userKey: string, addressKey: string]>(
-  'sessions.recordLoginFailure',
-  `INSERT INTO login_attempt (key) VALUES ($1), ($2)`,
-);
-
-const CLEAR = sql<object, [userKey: string, windowSeconds: number]>(
-  'sessions.clearLoginFailures',
-  `DELETE FROM login_attempt WHERE key = $1 OR attempted_at < now() - make_interval(secs => $2)`,
-);
-
 /**
- * user_session, login_attempt and login_audit (through auth_find_login): how a user gets in and stays in. The
+ * user_session and login_audit (through auth_find_login): how a user gets in and stays in. The
  * per-request session lookup (auth_session_lookup) runs with the request's BEGIN in RequestTransaction.
  */
 @Injectable()
@@ -164,19 +144,5 @@ export class SessionRepository {
   /** Ends every live session of a user in the scope; returns how many. */
   async revokeAllOfUser(db: Db, scope: Scope, userId: string): Promise<number> {
     return (await db.rows(REVOKE_ALL_OF_USER, [userId, scope.patterns])).length;
-  }
-
-  /** Failed logins per key within the window (not tenant data: `db` is the pool). */
-  recentFailures(db: Db, keys: string[], windowSeconds: number) {
-    return db.rows(RECENT_FAILURES, [keys, windowSeconds]);
-  }
-
-  async recordFailure(db: Db, userKey: string, addressKey: string): Promise<void> {
-    await db.run(RECORD_FAILURE, [userKey, addressKey]);
-  }
-
-  /** Clears one key's failures and every row past the window. */
-  async clearFailures(db: Db, userKey: string, windowSeconds: number): Promise<void> {
-    await db.run(CLEAR, [userKey, windowSeconds]);
   }
 }

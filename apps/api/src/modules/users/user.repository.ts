@@ -3,6 +3,7 @@ import type { Role } from '@jxt/contracts';
 import type { Db } from '../../database/access/db';
 import { inScope, type Scope } from '../../database/access/scope';
 import { sql } from '../../database/access/statement';
+import type { OrganizationEntity } from '../../database/entities/organization.entity';
 import type { UserEntity } from '../../database/entities/user.entity';
 
 /** A user as 用户管理 shows it (never the password hash). */
@@ -24,6 +25,16 @@ const BY_ID = sql<UserRow, [id: string, scope: readonly string[]]>(
   'users.byId',
   `SELECT ${COLUMNS} FROM app_user u JOIN organization o ON o.id = u.organization_id
    WHERE u.id = $1 AND ${inScope('o.path', 2)}`,
+);
+
+/** A user as an update starts from: the row, locked, with the kind of their organisation. */
+export type LockedUserRow = UserRow & { organizationKind: OrganizationEntity['kind'] };
+
+// FOR UPDATE: two admins changing one user's roles and organisation at once are checked one after the other.
+const LOCK = sql<LockedUserRow, [id: string, scope: readonly string[]]>(
+  'users.lock',
+  `SELECT ${COLUMNS}, o.kind AS "organizationKind" FROM app_user u JOIN organization o ON o.id = u.organization_id
+   WHERE u.id = $1 AND ${inScope('o.path', 2)} FOR UPDATE OF u`,
 );
 
 const INSERT = sql<
@@ -88,6 +99,11 @@ export class UserRepository {
   /** The user; undefined outside the scope. */
   byId(db: Db, scope: Scope, id: string): Promise<UserRow | undefined> {
     return db.one(BY_ID, [id, scope.patterns]);
+  }
+
+  /** The user, locked until the transaction ends, with their organisation's kind; undefined outside the scope. */
+  lock(db: Db, scope: Scope, id: string): Promise<LockedUserRow | undefined> {
+    return db.one(LOCK, [id, scope.patterns]);
   }
 
   /**

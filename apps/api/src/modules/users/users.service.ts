@@ -1,5 +1,13 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import type { User } from '@jxt/contracts';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  type HttpException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import type { OrganizationKind, Role, User } from '@jxt/contracts';
+import { decideRoleGrant } from '@jxt/domain';
 import { hashPassword } from '../../common/auth/password';
 import { tenantScope } from '../../common/tenancy/request-context';
 import { blankToNull } from '../../common/validation/blank-to-null';
@@ -9,6 +17,34 @@ import type { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { UserRepository, type UserRow } from './user.repository';
 
 const NOT_FOUND = '用户不存在或无权访问';
+
+/** A refusal naming the one field it is about (403: the caller may not; 400: the request cannot be right). */
+function fieldRefusal(status: 400 | 403, field: string, message: string, value: unknown): HttpException {
+  const body = { message, fields: [{ field, message, value }] };
+  return status === 400 ? new BadRequestException(body) : new ForbiddenException(body);
+}
+
+/**
+ * The role-grant rule (libs/domain, docs/domain.md §1) for the caller giving these roles to a user who will be in an
+ * organisation of `organizationKind`: 400 when a role does not belong there, 403 when the caller may not grant it
+ * or the user is the caller.
+ */
+function assertRoleGrant(
+  target: { userId: string | null; currentRoles: readonly Role[] | null; organizationKind: OrganizationKind },
+  roles: Role[],
+): void {
+  const { user } = tenantScope();
+  const decision = decideRoleGrant({
+    granter: { userId: user.userId, organizationKind: user.organizationKind },
+    target,
+    roles,
+  });
+  if (!decision.ok)
+    throw fieldRefusal(decision.reason === 'invalid-here' ? 400 : 403, 'roles', decision.message, roles);
+}
+
+const sameRoles = (a: readonly Role[], b: readonly Role[]) =>
+  a.length === b.length && a.every((role) => b.includes(role));
 
 /** 用户管理 (admin): users of the admin's subtree. */
 @Injectable()
@@ -33,7 +69,9 @@ export class UsersService {
 
   async create(dto: CreateUserDto): Promise<User> {
     const { user, db } = tenantScope();
-    await this.organizations.findInScope(dto.organizationId);
+    const organization = await this.organizations.findInScope(dto.organizationId);
+    const roles = [...new Set(dto.roles)];
+    assertRoleGrant({ userId: null, currentRoles: null, organizationKind: organization.kind }, roles);
     const row = await this.users
       .insert(db, user.scope, {
         tenantId: user.tenantId,
@@ -41,7 +79,7 @@ export class UsersService {
         username: dto.username.toLowerCase(),
         displayName: dto.displayName.trim(),
         passwordHash: await hashPassword(dto.password),
-        roles: [...new Set(dto.roles)],
+        roles,
         phone: blankToNull(dto.phone)?.trim() ?? null,
       })
       .catch((err: unknown) => {
@@ -60,22 +98,33 @@ export class UsersService {
 
   async update(id: string, dto: UpdateUserDto): Promise<User> {
     const { user, db } = tenantScope();
-    await this.findInScope(id);
-    if (dto.organizationId) await this.organizations.findInScope(dto.organizationId);
-    if (id === user.userId && (dto.disabled || (dto.roles && !dto.roles.includes('admin')))) {
-      throw new BadRequestException('不能停用自己，也不能去掉自己的管理员角色');
+    const current = await this.users.lock(db, user.scope, id);
+    if (!current) throw new NotFoundException(NOT_FOUND);
+    const self = id === user.userId;
+    // Nobody changes their own standing: no disabling, no move (their scope), no roles (below).
+    if (self && dto.disabled) throw fieldRefusal(403, 'disabled', '不能停用自己', dto.disabled);
+    const moved = dto.organizationId !== undefined && dto.organizationId !== current.organizationId;
+    if (self && moved) throw fieldRefusal(403, 'organizationId', '不能把自己移到其他组织', dto.organizationId);
+    const roles = dto.roles ? [...new Set(dto.roles)] : null;
+    const rolesChanged = roles !== null && !sameRoles(roles, current.roles);
+    if (rolesChanged || moved) {
+      // A move re-checks the roles the user keeps: a 填报人 does not belong at a 主管部门.
+      const organizationKind = moved
+        ? (await this.organizations.findInScope(dto.organizationId!)).kind
+        : current.organizationKind;
+      assertRoleGrant({ userId: id, currentRoles: current.roles, organizationKind }, roles ?? current.roles);
     }
     const row = await this.users.update(db, user.scope, id, {
       displayName: dto.displayName?.trim() ?? null,
-      organizationId: dto.organizationId ?? null,
-      roles: dto.roles ? [...new Set(dto.roles)] : null,
+      organizationId: moved ? dto.organizationId! : null,
+      roles: rolesChanged ? roles : null,
       disabled: dto.disabled ?? null,
       passwordHash: dto.password ? await hashPassword(dto.password) : null,
       ...(dto.phone !== undefined && { phone: blankToNull(dto.phone)?.trim() ?? null }),
     });
     if (!row) throw new NotFoundException(NOT_FOUND);
     // Disabling, a new password, new roles or a move end the user's sessions now, not at their expiry.
-    if (dto.disabled || dto.password || dto.roles || dto.organizationId) await this.revokeSessions(id);
+    if (dto.disabled || dto.password || rolesChanged || moved) await this.revokeSessions(id);
     return row;
   }
 

@@ -92,7 +92,7 @@ describe('organisations, users and projects', () => {
       displayName: '新用户',
       password: 'new-password',
       organizationId: unitId,
-      roles: ['filer', 'reviewer'],
+      roles: ['filer', 'admin'],
     };
     const created = await t.app.inject({
       method: 'POST',
@@ -101,8 +101,8 @@ describe('organisations, users and projects', () => {
       payload,
     });
     expect(created.statusCode).toBe(201);
-    expect(created.json<User>()).toMatchObject({ username: 'c-new', roles: ['filer', 'reviewer'], disabled: false });
-    expect((await login(t.app, 'c-new', 'new-password')).session.user.roles).toEqual(['filer', 'reviewer']);
+    expect(created.json<User>()).toMatchObject({ username: 'c-new', roles: ['filer', 'admin'], disabled: false });
+    expect((await login(t.app, 'c-new', 'new-password')).session.user.roles).toEqual(['filer', 'admin']);
     const again = await t.app.inject({ method: 'POST', url: '/api/users', headers: { authorization: admin }, payload });
     expect(again.statusCode).toBe(409);
     expect(again.json<ApiError>().fields?.[0]).toMatchObject({ field: 'username', value: 'c-new' });

@@ -23,13 +23,15 @@ describe('approval workflow through POST /api/forms/:id/transitions', () => {
   beforeAll(async () => {
     t = await startTestApp();
     tenant = await seedSongjiang(t.ownerUrl, 'w', [
-      {
-        username: 'w-both',
-        displayName: '身兼两职',
-        roles: ['filer', 'supervisor'],
-        organization: '松江区科学技术委员会',
-      },
+      { username: 'w-both', displayName: '身兼两职', roles: ['supervisor'], organization: '松江区科学技术委员会' },
     ]);
+    // The grant rule keeps a 填报人 out of a 主管部门 (docs/domain.md §1), but a user from before it may hold both
+    // roles: the workflow must still refuse approving one's own submission.
+    const owner = new Client({ connectionString: t.ownerUrl });
+    await owner.connect();
+    await owner
+      .query(`UPDATE app_user SET roles = '{filer,supervisor}' WHERE username = 'w-both'`)
+      .finally(() => owner.end());
     for (const name of ['filer', 'supervisor', 'finance', 'admin', 'both'])
       auth[name] = (await login(t.app, `w-${name}`)).authorization;
   });
