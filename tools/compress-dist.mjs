@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // @ts-check
 // After `vite build`: write .br and .gz beside every text asset of the SPA, so the API serves them
-// pre-compressed (@fastify/static preCompressed) without spending CPU per request.
+// pre-compressed (@fastify/static preCompressed) without spending CPU per request. Not index.html: the API renders
+// it per request with a fresh CSP nonce (ADR 0015) and never sends the file itself.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -16,7 +17,7 @@ const walk = (dir) => {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) walk(path);
-    else if (/\.(js|css|html|svg|json|txt)$/.test(name)) {
+    else if (/\.(js|css|html|svg|json|txt)$/.test(name) && path !== join(root, 'index.html')) {
       const data = readFileSync(path);
       const gz = gzipSync(data, { level: 9 });
       const br = brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });

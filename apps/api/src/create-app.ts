@@ -1,13 +1,15 @@
 import 'reflect-metadata';
 import fastifyCookie from '@fastify/cookie';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from './config/app-config';
 import { AppModule } from './app.module';
 import { installRequestTransactionHooks } from './common/tenancy/request-transaction-hooks';
+import { API_HELMET, CSP_NONCE_PLACEHOLDER, registerSecurityHeaders, SPA_HELMET } from './common/http/security-headers';
 import { createValidationPipe } from './common/http/validation';
 import { createOpenApiDocument } from './openapi/openapi-document';
 
@@ -37,6 +39,8 @@ export async function createApp({
     logger,
   });
   await app.register(fastifyCookie);
+  // Before any route is added: the headers are set up per route (ADR 0015).
+  await registerSecurityHeaders(app);
   installRequestTransactionHooks(app.getHttpAdapter().getInstance());
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
@@ -49,6 +53,12 @@ export async function createApp({
     // reload of /forms/… works; unknown /api paths stay JSON 404s.
     const fastifyStatic = (await import('@fastify/static')).default;
     const fastify = app.getHttpAdapter().getInstance();
+    // index.html is rendered per request (a fresh CSP nonce in place of Vite's placeholder), never sent as a file.
+    const indexParts = readFileSync(join(config.webDistDir, 'index.html'), 'utf8').split(CSP_NONCE_PLACEHOLDER);
+    if (indexParts.length === 1)
+      new Logger('Spa').warn(
+        `${config.webDistDir}/index.html has no CSP nonce placeholder: antd's styles will be refused; rebuild the web app`,
+      );
     // preCompressed: the build writes .br/.gz beside each asset (tools/compress-dist.mjs).
     await fastify.register(fastifyStatic, {
       root: config.webDistDir,
@@ -56,16 +66,23 @@ export async function createApp({
       wildcard: false,
       index: false,
       preCompressed: true,
+      globIgnore: ['index.html', 'index.html.*'],
     });
-    fastify.get('/*', (request, reply) => {
+    fastify.get('/*', { helmet: SPA_HELMET }, (request, reply) => {
       if (request.url.startsWith('/api/') || request.url === '/api') {
+        reply.helmet(API_HELMET);
         return reply
           .status(404)
           .send({ statusCode: 404, error: 'Not Found', message: `没有这个接口：${request.method} ${request.url}` });
       }
       const path = request.url.split('?')[0];
-      if (/\.[a-z0-9]+$/i.test(path) && existsSync(join(config.webDistDir, path))) return reply.sendFile(path.slice(1));
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      if (path !== '/index.html' && /\.[a-z0-9]+$/i.test(path) && existsSync(join(config.webDistDir, path)))
+        return reply.sendFile(path.slice(1));
+      // The page and its CSP header carry the same nonce; no cache may keep it for another answer.
+      return reply
+        .header('cache-control', 'no-store')
+        .type('text/html; charset=utf-8')
+        .send(indexParts.join(reply.cspNonce.style));
     });
   }
 

@@ -1,7 +1,8 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SaveFormRequest } from '@jxt/contracts';
+import { test } from './csp';
 import { apiAs, buttonName, callApi, logInNewContext } from './support';
 
 // Two filers of the same unit edit the same form at the same time: the second save is refused (409) and

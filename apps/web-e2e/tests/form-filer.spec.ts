@@ -1,7 +1,8 @@
-import { expect, test, type APIRequestContext, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SaveFormRequest } from '@jxt/contracts';
+import { test } from './csp';
 import { apiAs, buttonName, callApi, expectNoHorizontalScroll, logInToProjects } from './support';
 
 // The 2021 form of 网络信息系统运行与维护 as the demo seed loads it (seeds/songjiang/forms-2021.json).

@@ -1,6 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { test } from './csp';
 import { apiAs, callApi, expectNoHorizontalScroll, logInToProjects, submitLogin } from './support';
 
 // The fresh database of this run holds the demo tenant: filer's unit has three 2021 forms, all drafts.

@@ -1,7 +1,8 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Level1Group, Level1GroupInput, ProjectHeader, TransitionRequest } from '@jxt/contracts';
+import { test } from './csp';
 import { apiAs, buttonName, callApi, logIn } from './support';
 
 // The first finding, as a user meets it: a project's 2021 form is approved (locked); its 2022 form is

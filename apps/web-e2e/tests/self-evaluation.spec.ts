@@ -1,7 +1,8 @@
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Indicator, TransitionRequest } from '@jxt/contracts';
+import { test } from './csp';
 import { apiAs, buttonName, callApi, expectNoHorizontalScroll, logInNewContext } from './support';
 
 // The path: the filer fills in the 自评表 of 网络信息系统运行与维护 and sees the scores while typing, then

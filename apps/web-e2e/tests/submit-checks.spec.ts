@@ -1,7 +1,8 @@
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GoalForm, ProjectHeader, TransitionRequest } from '@jxt/contracts';
+import { test } from './csp';
 import { apiAs, buttonName, callApi, logInNewContext } from './support';
 
 // Issue 9, points 7 and 8: before 提交 the checks panel says what blocks it (red) apart from what is still to fill in

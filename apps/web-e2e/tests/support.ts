@@ -7,6 +7,7 @@ import {
   type ApiSuccess,
   type HttpMethod,
 } from '@jxt/contracts';
+import { watchCsp } from './csp';
 
 /** antd puts a space between the two characters of a two-character button ("登 录"): match with or without. */
 export const buttonName = (label: string) => new RegExp(`^${[...label].join('\\s*')}$`);
@@ -31,9 +32,11 @@ export async function logInToProjects(page: Page, username: string, password = '
   await goToProjects(page);
 }
 
-/** A separate browser (own cookies) for one user, logged in. */
+/** A separate browser (own cookies) for one user, logged in; its CSP violations fail the test as the page's do. */
 export async function logInNewContext(browser: Browser, username: string, password = 'demo'): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+  const context = await browser.newContext();
+  await watchCsp(context);
+  const page = await context.newPage();
   await logIn(page, username, password);
   return page;
 }

@@ -1,7 +1,8 @@
-import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GoalForm, Level1Group, Level1GroupInput, ProjectHeader, SaveFormRequest } from '@jxt/contracts';
+import { test } from './csp';
 import { buttonName, callApi, logInNewContext } from './support';
 
 // The path, each person in their own browser: filer submits (填报人 and 联系电话 proposed from the

@@ -56,10 +56,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The whole API in-process on its own database; requests go through Fastify's inject (no socket). */
-export async function startTestApp(configOverrides: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * The whole API in-process on its own database; requests go through Fastify's inject (no socket). `configPatch`
+ * sets what no environment variable does (e.g. `webDistDir`, a folder with a test index.html).
+ */
+export async function startTestApp(
+  configOverrides: Record<string, string> = {},
+  configPatch: Partial<AppConfig> = {},
+): Promise<TestApp> {
   const db = await createTestDatabase();
-  const config = testConfig(configOverrides);
+  const config = { ...testConfig(configOverrides), ...configPatch };
   const appUrl = await ensureAppRole(db.ownerUrl, config);
   // Every answer of every test is checked against the OpenAPI document (contract-validator.ts).
   const app = enforceContract(await createApp({ config, appDatabaseUrl: appUrl, logger: false }));
@@ -79,10 +85,10 @@ export async function startTestApp(configOverrides: Record<string, string> = {})
 export async function startSecondApp(
   first: TestApp,
   configOverrides: Record<string, string> = {},
+  configPatch: Partial<AppConfig> = {},
 ): Promise<NestFastifyApplication> {
-  return enforceContract(
-    await createApp({ config: testConfig(configOverrides), appDatabaseUrl: first.appUrl, logger: false }),
-  );
+  const config = { ...testConfig(configOverrides), ...configPatch };
+  return enforceContract(await createApp({ config, appDatabaseUrl: first.appUrl, logger: false }));
 }
 
 /**
