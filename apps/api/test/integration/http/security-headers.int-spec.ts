@@ -81,8 +81,8 @@ describe('security headers', () => {
   beforeAll(async () => {
     dist = writeDist();
     t = await startTestApp({}, { webDistDir: dist });
-    // As in production: Fastify trusts one proxy hop, so X-Forwarded-Proto tells how the browser connected.
-    behindProxy = await startSecondApp(t, {}, { webDistDir: dist, production: true });
+    // Behind one trusted proxy hop (TRUST_PROXY=1), so X-Forwarded-Proto tells how the browser connected.
+    behindProxy = await startSecondApp(t, {}, { webDistDir: dist, production: true, trustProxyHops: 1 });
   });
 
   afterAll(async () => {
