@@ -1,3 +1,9 @@
+/**
+ * The most 三级指标 one form may hold, both sets together (docs/domain.md §3): the API refuses a save above it and
+ * the SPA says so while editing. The printed forms hold a few dozen.
+ */
+export const MAX_INDICATORS_PER_FORM = 500;
+
 /** Any indicator tree: the input sets and the saved sets both fit. */
 interface CountableSets {
   year: ReadonlyArray<{ children: ReadonlyArray<{ indicators: ReadonlyArray<unknown> }> }>;

@@ -1,1 +1,1 @@
-export { countIndicators, type IndicatorCounts } from './count-indicators';
+export { countIndicators, MAX_INDICATORS_PER_FORM, type IndicatorCounts } from './count-indicators';
