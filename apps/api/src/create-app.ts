@@ -3,11 +3,13 @@ import fastifyCookie from '@fastify/cookie';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from './config/app-config';
 import { AppModule } from './app.module';
 import { installRequestTransactionHooks } from './common/tenancy/request-transaction-hooks';
+import { BODY_LIMIT, installInputChecks } from './common/http/request-input';
 import { createValidationPipe } from './common/http/validation';
 import { createOpenApiDocument } from './openapi/openapi-document';
 
@@ -27,7 +29,9 @@ export async function createApp({
   // Fastify's own pino logger: one JSON line per request at LOG_LEVEL=info (the production default).
   const adapter = new FastifyAdapter({
     trustProxy: config.production ? 1 : false,
-    bodyLimit: 2 * 1024 * 1024,
+    bodyLimit: BODY_LIMIT,
+    // A request id nobody can guess or repeat across processes: the log's reqId, X-Request-Id and a 5xx's requestId.
+    genReqId: () => randomUUID(),
     logger:
       config.logLevel === 'silent'
         ? false
@@ -37,6 +41,7 @@ export async function createApp({
     logger,
   });
   await app.register(fastifyCookie);
+  installInputChecks(app);
   installRequestTransactionHooks(app.getHttpAdapter().getInstance());
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
