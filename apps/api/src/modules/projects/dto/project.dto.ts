@@ -28,6 +28,7 @@ import {
   type ProjectListResponse,
   type UpdateProjectRequest,
 } from '@jxt/contracts';
+import { INT4_MAX } from '../../../common/validation/nested';
 
 /**
  * 项目表头: the fields printed in the header grid of the 绩效目标填报表 (plus code, 新增/延续, 功能分类科目). Sent with a
@@ -176,11 +177,12 @@ export class ListProjectsQueryDto {
   @IsString()
   @MaxLength(30)
   status?: string;
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: INT4_MAX, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(INT4_MAX)
   page?: number;
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: 50 })
   @IsOptional()
