@@ -186,6 +186,13 @@ const LOCK_FOR_UPDATE = sql<LockedFormRow, [id: string, scope: readonly string[]
    WHERE f.id = $1 AND ${inScope('o.path', 2)} FOR UPDATE OF f`,
 );
 
+// Locks in id order (the row lock is taken after the sort): two batches over the same forms queue, never deadlock.
+const LOCK_ALL_FOR_UPDATE = sql<{ id: string }, [ids: string[], scope: readonly string[]]>(
+  'forms.lockAllForUpdate',
+  `SELECT f.id FROM goal_form f JOIN project p ON p.id = f.project_id JOIN organization o ON o.id = p.organization_id
+   WHERE f.id = ANY($1::uuid[]) AND ${inScope('o.path', 2)} ORDER BY f.id FOR UPDATE OF f`,
+);
+
 const IN_SCOPE = sql<{ id: string }, [id: string, scope: readonly string[]]>(
   'forms.inScope',
   `SELECT f.id FROM goal_form f JOIN project p ON p.id = f.project_id JOIN organization o ON o.id = p.organization_id
@@ -470,6 +477,11 @@ export class FormRepository {
   /** Locks the form for a write in this transaction; undefined outside the scope. */
   lockForUpdate(db: Db, scope: Scope, id: string): Promise<LockedFormRow | undefined> {
     return db.one(LOCK_FOR_UPDATE, [id, scope.patterns]);
+  }
+
+  /** Locks every form of `ids` in the scope for a write in this transaction, in one fixed order (by id). */
+  async lockAllForUpdate(db: Db, scope: Scope, ids: string[]): Promise<void> {
+    await db.rows(LOCK_ALL_FOR_UPDATE, [ids, scope.patterns]);
   }
 
   async isInScope(db: Db, scope: Scope, id: string): Promise<boolean> {
