@@ -10,7 +10,7 @@ import {
   type TaxonomyNode,
 } from '@jxt/contracts';
 import { removeWhitespace, toHalfWidth, isBlank } from '../text/normalize-width';
-import { countIndicators, MAX_INDICATORS_PER_FORM } from '../indicators/count-indicators';
+import { indicatorCountProblem } from '../indicators/count-indicators';
 import { readTarget } from '../value-grammar/read-target';
 import { fieldError, fieldWarning, ISSUE_CODES } from './issues';
 
@@ -44,16 +44,8 @@ interface SetContext {
  */
 export function checkIndicatorTree(sets: IndicatorSetsInput, taxonomy: readonly TaxonomyNode[]): FieldIssue[] {
   // Above the cap nothing else is checked: the form cannot be saved as it is, and thousands of issues help nobody.
-  const { total } = countIndicators(sets);
-  if (total > MAX_INDICATORS_PER_FORM) {
-    return [
-      fieldError(
-        'indicators',
-        ISSUE_CODES.tooManyIndicators,
-        `每张表最多 ${MAX_INDICATORS_PER_FORM} 个三级指标，现有 ${total} 个，请删减`,
-      ),
-    ];
-  }
+  const tooMany = indicatorCountProblem(sets);
+  if (tooMany) return [fieldError('indicators', ISSUE_CODES.tooManyIndicators, tooMany)];
   const index = indexTaxonomy(taxonomy);
   const issues: FieldIssue[] = [];
   for (const set of INDICATOR_SETS) {

@@ -18,6 +18,14 @@ export interface IndicatorCounts {
   total: number;
 }
 
+/** What is wrong with the number of 三级指标 (above MAX_INDICATORS_PER_FORM), or null: the save's 400 and the editor's hint. */
+export function indicatorCountProblem(sets: CountableSets): string | null {
+  const { total } = countIndicators(sets);
+  return total > MAX_INDICATORS_PER_FORM
+    ? `每张表最多 ${MAX_INDICATORS_PER_FORM} 个三级指标，现有 ${total} 个，请删减`
+    : null;
+}
+
 /** Counts the 三级指标 of each set. */
 export function countIndicators(sets: CountableSets): IndicatorCounts {
   const count = (groups: CountableSets['year'] | null) =>
