@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { AppConfig } from './config/app-config';
 import { AppModule } from './app.module';
 import { installRequestTransactionHooks } from './common/tenancy/request-transaction-hooks';
-import { BODY_LIMIT, installInputChecks } from './common/http/request-input';
+import { answerFrameworkError, BODY_LIMIT, installInputChecks } from './common/http/request-input';
 import { createValidationPipe } from './common/http/validation';
 import { createOpenApiDocument } from './openapi/openapi-document';
 
@@ -32,6 +32,7 @@ export async function createApp({
     bodyLimit: BODY_LIMIT,
     // A request id nobody can guess or repeat across processes: the log's reqId, X-Request-Id and a 5xx's requestId.
     genReqId: () => randomUUID(),
+    frameworkErrors: answerFrameworkError,
     logger:
       config.logLevel === 'silent'
         ? false

@@ -55,6 +55,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   404: '记录不存在或无权访问',
   409: '与记录当前状态冲突（rowVersion 过期、重复、已锁定……）',
   413: '请求体太大',
+  414: '路径参数太长',
   415: '请求体不是 JSON',
   429: '登录失败次数过多，请稍后再试',
   500: '服务器内部错误：requestId 为请求编号',
@@ -75,7 +76,8 @@ const API_ERROR_REF = { $ref: '#/components/schemas/ApiError' };
 /**
  * The answers any operation may give besides its own (added where a route does not document them itself): 400 for
  * input refused before the route (a NUL byte, JSON nested too deep, bad JSON), 500 with a request id, 503 when the
- * database cannot be reached; a write may meet a concurrent change (409) and a body may be too large or not JSON.
+ * database cannot be reached; a write may meet a concurrent change (409) and a body may be too large or not JSON;
+ * a path parameter may be too long (414).
  */
 export function addCommonErrors(document: OpenAPIObject): OpenAPIObject {
   for (const [path, item] of Object.entries(document.paths)) {
@@ -83,8 +85,8 @@ export function addCommonErrors(document: OpenAPIObject): OpenAPIObject {
     for (const [method, operation] of Object.entries(item as Record<string, OperationObject>)) {
       if (!['get', 'put', 'post', 'patch', 'delete'].includes(method)) continue;
       const statuses = [400, 500, 503];
-      if (method !== 'get') statuses.push(409);
-      if (operation.requestBody) statuses.push(413, 415);
+      if (method !== 'get') statuses.push(409, 413, 415);
+      if (path.includes('{')) statuses.push(414);
       for (const status of statuses) {
         operation.responses[status] ??= {
           description: ERROR_DESCRIPTIONS[status],

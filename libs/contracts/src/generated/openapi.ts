@@ -2260,6 +2260,24 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description 请求体太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description 服务器内部错误：requestId 为请求编号 */
             500: {
                 headers: {
@@ -2446,6 +2464,33 @@ export interface operations {
             };
             /** @description 与记录当前状态冲突（rowVersion 过期、重复、已锁定……） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 路径参数太长 */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2695,6 +2740,33 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description 请求体太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 路径参数太长 */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description 服务器内部错误：requestId 为请求编号 */
             500: {
                 headers: {
@@ -2785,6 +2857,15 @@ export interface operations {
             };
             /** @description 请求体太大 */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 路径参数太长 */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2955,6 +3036,15 @@ export interface operations {
             };
             /** @description 请求体太大 */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 路径参数太长 */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3236,6 +3326,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description 路径参数太长 */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description 请求体不是 JSON */
             415: {
                 headers: {
@@ -3322,6 +3421,33 @@ export interface operations {
             };
             /** @description 与记录当前状态冲突（rowVersion 过期、重复、已锁定……） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 路径参数太长 */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3531,6 +3657,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description 路径参数太长 */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description 请求体不是 JSON */
             415: {
                 headers: {
@@ -3621,6 +3756,15 @@ export interface operations {
             };
             /** @description 请求体太大 */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 路径参数太长 */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3874,6 +4018,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description 路径参数太长 */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description 服务器内部错误：requestId 为请求编号 */
             500: {
                 headers: {
@@ -3950,6 +4103,33 @@ export interface operations {
             };
             /** @description 与记录当前状态冲突（rowVersion 过期、重复、已锁定……） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 路径参数太长 */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4054,6 +4234,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description 路径参数太长 */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description 请求体不是 JSON */
             415: {
                 headers: {
@@ -4122,6 +4311,15 @@ export interface operations {
             };
             /** @description 记录不存在或无权访问 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 路径参数太长 */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4226,6 +4424,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description 路径参数太长 */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description 请求体不是 JSON */
             415: {
                 headers: {
@@ -4311,6 +4518,33 @@ export interface operations {
             };
             /** @description 与记录当前状态冲突（rowVersion 过期、重复、已锁定……） */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 路径参数太长 */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4408,6 +4642,15 @@ export interface operations {
             };
             /** @description 请求体太大 */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 路径参数太长 */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4522,6 +4765,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description 路径参数太长 */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description 请求体不是 JSON */
             415: {
                 headers: {
@@ -4590,6 +4842,15 @@ export interface operations {
             };
             /** @description 记录不存在或无权访问 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 路径参数太长 */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4892,6 +5153,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description 路径参数太长 */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description 请求体不是 JSON */
             415: {
                 headers: {
@@ -5100,6 +5370,33 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description 请求体太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 路径参数太长 */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description 服务器内部错误：requestId 为请求编号 */
             500: {
                 headers: {
@@ -5159,6 +5456,15 @@ export interface operations {
             };
             /** @description 记录不存在或无权访问 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 路径参数太长 */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5256,6 +5562,15 @@ export interface operations {
             };
             /** @description 请求体太大 */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 路径参数太长 */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5369,6 +5684,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description 路径参数太长 */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description 请求体不是 JSON */
             415: {
                 headers: {
@@ -5444,6 +5768,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description 路径参数太长 */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description 服务器内部错误：requestId 为请求编号 */
             500: {
                 headers: {
@@ -5494,6 +5827,15 @@ export interface operations {
             };
             /** @description 未登录、会话已失效，或用户名密码错误 */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 路径参数太长 */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5589,6 +5931,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description 路径参数太长 */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description 请求体不是 JSON */
             415: {
                 headers: {
@@ -5648,6 +5999,15 @@ export interface operations {
             };
             /** @description 未登录、会话已失效，或用户名密码错误 */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 路径参数太长 */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5866,6 +6226,15 @@ export interface operations {
             };
             /** @description 记录不存在或无权访问 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 路径参数太长 */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };

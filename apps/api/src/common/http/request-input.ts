@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { HttpStatus } from '@nestjs/common';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parse as parseQueryString } from 'node:querystring';
 import type { FieldError } from '@jxt/contracts';
 import { badRequestForFields } from './validation';
@@ -74,6 +75,22 @@ export function jsonNestsDeeperThan(text: Buffer | string, limit: number): boole
     } else if (c === 0x7d || c === 0x5d) depth--;
   }
   return false;
+}
+
+/**
+ * Fastify's own refusals before any route (a path with a malformed %-escape, a path parameter over 100 characters),
+ * answered as ApiErrors like every other refusal (FastifyAdapter's `frameworkErrors`).
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const statusCode = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+  void reply
+    .code(statusCode)
+    .header('x-request-id', request.id)
+    .send({
+      statusCode,
+      error: HttpStatus[statusCode],
+      message: statusCode === 414 ? '路径参数太长' : '路径不是有效的 URL 编码',
+    });
 }
 
 /**

@@ -157,6 +157,15 @@ describe('hostile input: a 4xx naming the field, never a 5xx', () => {
     });
   });
 
+  describe('paths the router cannot read', () => {
+    it('a malformed %-escape is a 400 and a path parameter over 100 characters a 414, both as ApiErrors', async () => {
+      for (const url of ['/api/forms/%FF', '/api/forms/%ED%A0%80', '/api/forms/%E4%B8', '/api/forms/%'])
+        expect(expectRefused(await call('DELETE', url, 'filer')).message).toBe('路径不是有效的 URL 编码');
+      const long = await call('PUT', `/api/forms/${'x'.repeat(101)}`, 'filer', {});
+      expect(expectRefused(long, undefined, 414).message).toBe('路径参数太长');
+    });
+  });
+
   describe('deeply nested JSON is refused at parsing', () => {
     it.each([
       ['POST', '/api/auth/login', null, 'object', undefined],
