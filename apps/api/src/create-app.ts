@@ -4,12 +4,14 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from './config/app-config';
 import { AppModule } from './app.module';
 import { installRequestTransactionHooks } from './common/tenancy/request-transaction-hooks';
 import { API_HELMET, CSP_NONCE_PLACEHOLDER, registerSecurityHeaders, SPA_HELMET } from './common/http/security-headers';
+import { answerFrameworkError, BODY_LIMIT, installInputChecks } from './common/http/request-input';
 import { createValidationPipe } from './common/http/validation';
 import { createOpenApiDocument } from './openapi/openapi-document';
 
@@ -29,7 +31,10 @@ export async function createApp({
   // Fastify's own pino logger: one JSON line per request at LOG_LEVEL=info (the production default).
   const adapter = new FastifyAdapter({
     trustProxy: config.trustProxyHops > 0 ? config.trustProxyHops : false,
-    bodyLimit: 2 * 1024 * 1024,
+    bodyLimit: BODY_LIMIT,
+    // A request id nobody can guess or repeat across processes: the log's reqId, X-Request-Id and a 5xx's requestId.
+    genReqId: () => randomUUID(),
+    frameworkErrors: answerFrameworkError,
     logger:
       config.logLevel === 'silent'
         ? false
@@ -39,6 +44,7 @@ export async function createApp({
     logger,
   });
   await app.register(fastifyCookie);
+  installInputChecks(app);
   // Before any route is added: the headers are set up per route (ADR 0015).
   await registerSecurityHeaders(app);
   installRequestTransactionHooks(app.getHttpAdapter().getInstance());

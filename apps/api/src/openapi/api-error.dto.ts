@@ -1,5 +1,12 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, ApiResponse, ApiSchema } from '@nestjs/swagger';
+import {
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiResponse,
+  ApiSchema,
+  type OpenAPIObject,
+  type OperationObject,
+} from '@nestjs/swagger';
 import type { ApiError, FieldError, FieldIssue } from '@jxt/contracts';
 import { ANY_VALUE } from './normalize-document';
 
@@ -23,6 +30,11 @@ export class ApiErrorDto implements ApiError {
   @ApiProperty({ type: String, example: 'Bad Request' }) error!: string;
   @ApiProperty({ type: String, description: '给人看的说明' }) message!: string;
   @ApiPropertyOptional({ type: [FieldErrorDto], description: '400：每个有问题的字段一项' }) fields?: FieldErrorDto[];
+  @ApiPropertyOptional({
+    type: String,
+    description: '5xx：本次请求的编号（与响应头 X-Request-Id 相同，也记在服务器日志中），报告问题时请提供',
+  })
+  requestId?: string;
 }
 
 @ApiSchema({ name: 'FieldIssue', description: 'A check of the content (docs/domain.md §2–§3); warnings never block.' })
@@ -42,8 +54,12 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   403: '无权执行此操作',
   404: '记录不存在或无权访问',
   409: '与记录当前状态冲突（rowVersion 过期、重复、已锁定……）',
+  413: '请求体太大',
+  414: '路径参数太长',
+  415: '请求体不是 JSON',
   429: '登录失败次数过多，请稍后再试',
-  503: '数据库无响应',
+  500: '服务器内部错误：requestId 为请求编号',
+  503: '数据库暂不可用（Retry-After 为建议的重试秒数）',
 };
 
 /** The error answers of a route, each an ApiError. */
@@ -60,4 +76,34 @@ export function ApiErrorResponses(...statuses: number[]): MethodDecorator & Clas
       }),
     ),
   );
+}
+
+const API_ERROR_REF = { $ref: '#/components/schemas/ApiError' };
+
+/**
+ * The answers any operation may give besides its own (added where a route does not document them itself): 400 for
+ * input refused before the route (a NUL byte, JSON nested too deep, bad JSON), 500 with a request id, 503 when the
+ * database cannot be reached; a write may meet a concurrent change (409) and a body may be too large or not JSON;
+ * a path parameter may be too long (414).
+ */
+export function addCommonErrors(document: OpenAPIObject): OpenAPIObject {
+  for (const [path, item] of Object.entries(document.paths)) {
+    if (!path.startsWith('/api/')) continue;
+    for (const [method, operation] of Object.entries(item as Record<string, OperationObject>)) {
+      if (!['get', 'put', 'post', 'patch', 'delete'].includes(method)) continue;
+      const statuses = [400, 500, 503];
+      if (method !== 'get') statuses.push(409, 413, 415);
+      if (path.includes('{')) statuses.push(414);
+      for (const status of statuses) {
+        operation.responses[status] ??= {
+          description: ERROR_DESCRIPTIONS[status],
+          content: { 'application/json': { schema: API_ERROR_REF } },
+        };
+      }
+      operation.responses = Object.fromEntries(
+        Object.entries(operation.responses).sort(([a], [b]) => a.localeCompare(b)),
+      ) as OperationObject['responses'];
+    }
+  }
+  return document;
 }

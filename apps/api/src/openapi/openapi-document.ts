@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppModule } from '../app.module';
 import { loadConfig } from '../config/app-config';
+import { addCommonErrors } from './api-error.dto';
 import { normalizeDocument } from './normalize-document';
 
 /** The HTTP contract of the app: what /api/docs serves and what libs/contracts/openapi.json holds. */
@@ -21,7 +22,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
       .addCookieAuth('jxt_session')
       .build(),
   );
-  return normalizeDocument(document);
+  return addCommonErrors(normalizeDocument(document));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TaxonomyNode } from '@jxt/contracts';
 import { hashPassword } from '../common/auth/password';
-import { buildIndicatorInsert } from '../modules/forms/form.repository';
+import { indicatorArrayInsert } from '../modules/forms/form.repository';
 import type { OwnerQuery } from './owner-transaction';
 import {
   misplacedSeedRoles,
@@ -107,7 +107,7 @@ export async function loadTenant(q: OwnerQuery, seed: TenantSeed): Promise<Loade
     if (!organizationId) throw new Error(`seed form ${form.project.code}: unknown unit ${form.unit}`);
     const projectId = await seeds.insertProject(q, tenantId, organizationId, form.project.code);
     const formId = await seeds.insertForm(q, tenantId, projectId, form);
-    const insert = buildIndicatorInsert(tenantId, formId, form.indicators);
+    const insert = indicatorArrayInsert(tenantId, formId, form.indicators);
     if (insert) await seeds.insertIndicators(q, insert);
     forms.push({ id: formId, projectId, code: form.project.code, name: form.project.name });
   }

@@ -247,7 +247,7 @@ export class TenantSeedRepository {
     return created.id;
   }
 
-  /** A form's indicator rows, as built by buildIndicatorInsert (the forms repository's tested builder). */
+  /** A form's indicator rows, as built by indicatorArrayInsert (the forms repository's tested builder). */
   async insertIndicators(q: OwnerQuery, insert: BuiltStatement): Promise<void> {
     await q(insert.text, [...insert.values]);
   }

@@ -58,17 +58,19 @@ export interface TestApp {
 
 /**
  * The whole API in-process on its own database; requests go through Fastify's inject (no socket). `configPatch`
- * sets what no environment variable does (e.g. `webDistDir`, a folder with a test index.html).
+ * sets what no environment variable does (e.g. `webDistDir`, a folder with a test index.html); `connectVia` changes
+ * the URL the app connects with (e.g. through a TcpProxy that can take the database away).
  */
 export async function startTestApp(
   configOverrides: Record<string, string> = {},
   configPatch: Partial<AppConfig> = {},
+  { connectVia = (url: string) => url }: { connectVia?: (appUrl: string) => string } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = { ...testConfig(configOverrides), ...configPatch };
   const appUrl = await ensureAppRole(db.ownerUrl, config);
   // Every answer of every test is checked against the OpenAPI document (contract-validator.ts).
-  const app = enforceContract(await createApp({ config, appDatabaseUrl: appUrl, logger: false }));
+  const app = enforceContract(await createApp({ config, appDatabaseUrl: connectVia(appUrl), logger: false }));
   return {
     app,
     ownerUrl: db.ownerUrl,

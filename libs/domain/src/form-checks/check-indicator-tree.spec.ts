@@ -281,3 +281,40 @@ describe('checkIndicatorTree — a tenant taxonomy with 成本指标 at level 1 
     ]);
   });
 });
+
+describe('checkIndicatorTree — at most 500 三级指标 per form', () => {
+  const many = (count: number, longTerm = 0): IndicatorSetsInput => ({
+    year: [
+      {
+        code: 'output',
+        children: [{ code: 'quantity', indicators: Array.from({ length: count }, (_, i) => ind(`指标${i}`, '是')) }],
+      },
+    ],
+    longTerm: longTerm
+      ? [
+          {
+            code: 'output',
+            children: [
+              { code: 'quantity', indicators: Array.from({ length: longTerm }, (_, i) => ind(`长期${i}`, '是')) },
+            ],
+          },
+        ]
+      : null,
+  });
+
+  it('takes 500', () => {
+    expect(check(many(500)).filter((issue) => issue.code === ISSUE_CODES.tooManyIndicators)).toEqual([]);
+  });
+
+  it('refuses 501, both sets counted, with one error naming the indicators and nothing else', () => {
+    expect(check(many(400, 101))).toEqual([
+      {
+        field: 'indicators',
+        severity: 'error',
+        code: ISSUE_CODES.tooManyIndicators,
+        message: '每张表最多 500 个三级指标，现有 501 个，请删减',
+      },
+    ]);
+    expect(check(many(3_600))).toHaveLength(1);
+  });
+});

@@ -10,6 +10,7 @@ import {
   type TaxonomyNode,
 } from '@jxt/contracts';
 import { removeWhitespace, toHalfWidth, isBlank } from '../text/normalize-width';
+import { indicatorCountProblem } from '../indicators/count-indicators';
 import { readTarget } from '../value-grammar/read-target';
 import { fieldError, fieldWarning, ISSUE_CODES } from './issues';
 
@@ -39,9 +40,12 @@ interface SetContext {
  * Checks the indicator tree(s) against the tenant taxonomy of the form's year (docs/domain.md §3):
  * codes known and at the right level, each group once and contiguous (the printed table merges
  * the cells of one 一级/二级指标), indicators named, values readable (one that starts like a quantity
- * but is none is kept in a draft, refused at 提交), weights non-negative.
+ * but is none is kept in a draft, refused at 提交), weights non-negative; at most MAX_INDICATORS_PER_FORM 三级指标.
  */
 export function checkIndicatorTree(sets: IndicatorSetsInput, taxonomy: readonly TaxonomyNode[]): FieldIssue[] {
+  // Above the cap nothing else is checked: the form cannot be saved as it is, and thousands of issues help nobody.
+  const tooMany = indicatorCountProblem(sets);
+  if (tooMany) return [fieldError('indicators', ISSUE_CODES.tooManyIndicators, tooMany)];
   const index = indexTaxonomy(taxonomy);
   const issues: FieldIssue[] = [];
   for (const set of INDICATOR_SETS) {

@@ -17,6 +17,7 @@ export const ISSUE_CODES = {
   goalPeriodEndBeforeStart: 'goal.period_end_before_start',
   goalPeriodExcludesYear: 'goal.period_excludes_year',
   indicatorsEmpty: 'indicators.empty',
+  tooManyIndicators: 'indicators.too_many',
   unknownLevel1: 'indicators.unknown_level1',
   unknownLevel2: 'indicators.unknown_level2',
   level2WrongParent: 'indicators.level2_wrong_parent',

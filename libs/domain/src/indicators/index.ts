@@ -1,1 +1,6 @@
-export { countIndicators, type IndicatorCounts } from './count-indicators';
+export {
+  countIndicators,
+  indicatorCountProblem,
+  MAX_INDICATORS_PER_FORM,
+  type IndicatorCounts,
+} from './count-indicators';

@@ -1,64 +1,100 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
-import { QueryFailedError } from 'typeorm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiError } from '@jxt/contracts';
-import { APPEND_ONLY_SQLSTATE, LOCKED_REVISION_SQLSTATE } from '../../database/sqlstate';
+import { databaseAnswer, errorCode } from './database-errors';
 
-/** Every error leaves as an ApiError; database constraint errors become 4xx with a sentence, not a 500. */
+const logger = new Logger('ApiExceptionFilter');
+
+/** Every error leaves as an ApiError; database errors become 4xx or 503 with a sentence, anything else a 500. */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
-  private readonly logger = new Logger('ApiExceptionFilter');
-
   catch(exception: unknown, host: ArgumentsHost): void {
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const body = toApiError(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    const retryAfter = retryAfterOf(exception);
-    if (retryAfter !== undefined) void reply.header('Retry-After', String(retryAfter));
-    void reply.status(body.statusCode).send(body);
+    const http = host.switchToHttp();
+    sendError(http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), exception);
   }
 }
 
-/** Whole seconds to wait, when the exception says (a 429 of the login limits: `retryAfter` in its response). */
-function retryAfterOf(exception: unknown): number | undefined {
-  if (!(exception instanceof HttpException)) return undefined;
-  const response = exception.getResponse();
-  const value = typeof response === 'object' ? (response as { retryAfter?: unknown }).retryAfter : undefined;
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined;
+/** An error's answer: the ApiError, and how long to wait before trying again when that may help. */
+export interface ErrorAnswer {
+  body: ApiError;
+  retryAfter?: number;
 }
 
-/** The ApiError an exception leaves as (also for a COMMIT that fails after the handler: request-transaction-hooks.ts). */
-export function toApiError(exception: unknown): ApiError {
+/**
+ * The answer an exception leaves as (the filter's, and a COMMIT's that fails after the handler:
+ * request-transaction-hooks.ts). A 5xx carries the request's id, which the log line has too.
+ */
+export function errorAnswer(exception: unknown, requestId?: string): ErrorAnswer {
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const response = exception.getResponse();
     const payload =
-      typeof response === 'string' ? { message: response } : (response as Partial<ApiError> & { message?: unknown });
+      typeof response === 'string'
+        ? { message: response }
+        : (response as Partial<ApiError> & { message?: unknown; retryAfter?: unknown });
     const message = Array.isArray(payload.message)
       ? payload.message.join('；')
       : String(payload.message ?? exception.message);
-    return {
+    const body: ApiError = {
       statusCode: status,
       error: HttpStatus[status] ?? 'Error',
       message,
       ...(payload.fields ? { fields: payload.fields } : {}),
     };
+    const retryAfter = retryAfterOf(payload);
+    return { body: withRequestId(body, requestId), ...(retryAfter !== undefined ? { retryAfter } : {}) };
   }
-  if (exception instanceof QueryFailedError) {
-    const code = (exception.driverError as { code?: string } | undefined)?.code;
-    if (code === '23505')
-      return { statusCode: 409, error: 'Conflict', message: '与已有记录重复（编码或名称已被使用）' };
-    if (code === '23503')
-      return { statusCode: 409, error: 'Conflict', message: '该记录仍被其他数据引用，或引用的记录不存在' };
-    if (code === '22P02' || code === '22007' || code === '22008')
-      return { statusCode: 400, error: 'Bad Request', message: '输入格式不正确' };
-    // Our triggers' refusals: a locked revision, an append-only table. Both are conflicts with the record's state.
-    if (code === LOCKED_REVISION_SQLSTATE)
-      return { statusCode: 409, error: 'Conflict', message: '已锁定的版本不能修改' };
-    if (code === APPEND_ONLY_SQLSTATE)
-      return { statusCode: 409, error: 'Conflict', message: '历史记录只能追加，不能修改或删除' };
-    // Row-level security refused a row of another tenant: to the caller it does not exist.
-    if (code === '42501') return { statusCode: 404, error: 'Not Found', message: '记录不存在或无权访问' };
+  const known = databaseAnswer(exception);
+  if (known) {
+    const body: ApiError = {
+      statusCode: known.statusCode,
+      error: HttpStatus[known.statusCode],
+      message: known.message,
+    };
+    return { body: withRequestId(body, requestId), ...(known.retryAfter ? { retryAfter: known.retryAfter } : {}) };
   }
-  return { statusCode: 500, error: 'Internal Server Error', message: '服务器内部错误，请稍后重试' };
+  const message = requestId
+    ? `服务器内部错误，请稍后重试；如仍失败，请把请求编号 ${requestId} 告知管理员`
+    : '服务器内部错误，请稍后重试';
+  return { body: withRequestId({ statusCode: 500, error: 'Internal Server Error', message }, requestId) };
+}
+
+/** Whole seconds to wait, when the exception says so (a 429 of the login limits: `retryAfter` in its response). */
+function retryAfterOf(payload: { retryAfter?: unknown }): number | undefined {
+  const value = payload.retryAfter;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined;
+}
+
+/** The ApiError alone (tests, and callers that send no headers). */
+export function toApiError(exception: unknown): ApiError {
+  return errorAnswer(exception).body;
+}
+
+function withRequestId(body: ApiError, requestId: string | undefined): ApiError {
+  return body.statusCode >= 500 && requestId ? { ...body, requestId } : body;
+}
+
+/**
+ * Logs what the operator needs for a 5xx (request id, route, SQLSTATE or error code, stack) and sets the answer's
+ * status and Retry-After on `reply`; returns the body to send.
+ */
+export function prepareError(request: FastifyRequest, reply: FastifyReply, exception: unknown): ApiError {
+  const { body, retryAfter } = errorAnswer(exception, request.id);
+  if (body.statusCode >= 500) {
+    const code = errorCode(exception);
+    const where = `${body.statusCode} request ${request.id} ${request.method} ${request.url}${code ? ` code ${code}` : ''}`;
+    // An unknown error with its stack; a database that cannot be reached in one line per request.
+    if (body.statusCode === 500)
+      logger.error(
+        `${where}: ${exception instanceof Error ? (exception.stack ?? exception.message) : String(exception)}`,
+      );
+    else logger.warn(`${where}: ${exception instanceof Error ? exception.message : String(exception)}`);
+  }
+  void reply.status(body.statusCode);
+  if (retryAfter !== undefined) void reply.header('retry-after', String(retryAfter));
+  return body;
+}
+
+function sendError(request: FastifyRequest, reply: FastifyReply, exception: unknown): void {
+  void reply.send(prepareError(request, reply, exception));
 }

@@ -42,12 +42,14 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   return out;
 }
 
-export function badRequestForFields(fields: FieldError[]): BadRequestException {
+/** A 400 naming each bad field; `message` says what is wrong when no field can be named (e.g. the body itself). */
+export function badRequestForFields(fields: FieldError[], message?: string): BadRequestException {
   return new BadRequestException({
     statusCode: 400,
     error: 'Bad Request',
-    message: `有 ${fields.length} 处输入需要修改：` + fields.map((f) => `${f.field} ${f.message}`).join('；'),
-    fields,
+    message:
+      message ?? `有 ${fields.length} 处输入需要修改：` + fields.map((f) => `${f.field} ${f.message}`).join('；'),
+    ...(fields.length ? { fields } : {}),
   });
 }
 

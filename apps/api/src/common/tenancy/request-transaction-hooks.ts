@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthenticatedRequest } from '../auth/session.guard';
-import { toApiError } from '../http/api-exception.filter';
+import { prepareError } from '../http/api-exception.filter';
 import { enterRequestScope } from './request-context';
 
 const logger = new Logger('RequestTransaction');
@@ -36,7 +36,7 @@ export function installRequestTransactionHooks(fastify: FastifyInstance): void {
     }
     tx.commit().then(
       () => done(null, payload),
-      (err: unknown) => done(null, commitFailed(reply, err)),
+      (err: unknown) => done(null, commitFailed(request, reply, err)),
     );
   });
   fastify.addHook('onResponse', (request, _reply, done) => {
@@ -49,9 +49,8 @@ export function installRequestTransactionHooks(fastify: FastifyInstance): void {
   });
 }
 
-function commitFailed(reply: FastifyReply, err: unknown): string {
-  const body = toApiError(err);
-  if (body.statusCode >= 500) logger.error(err instanceof Error ? err.stack : String(err));
-  void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8');
+function commitFailed(request: FastifyRequest, reply: FastifyReply, err: unknown): string {
+  const body = prepareError(request, reply, err);
+  void reply.header('content-type', 'application/json; charset=utf-8');
   return JSON.stringify(body);
 }

@@ -57,6 +57,15 @@ export class RequestTransaction {
     return rows[0] as Row | undefined;
   }
 
+  /**
+   * Starts the transaction over on the same connection after a deadlock or a serialisation failure: ROLLBACK, then
+   * BEGIN with the same tenant and user, in one round trip (the conflict retry, common/tenancy/conflict-retry.ts).
+   */
+  async restart(tenantId: string, userId: string): Promise<void> {
+    if (this.finished) throw new Error('restart: the transaction is already finished');
+    await this.client.query(`ROLLBACK; ${beginForKeptSession(tenantId, userId)}`);
+  }
+
   async commit(): Promise<void> {
     await this.finish('COMMIT');
   }

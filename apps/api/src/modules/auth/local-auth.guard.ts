@@ -10,6 +10,7 @@ import { LoginDto } from './dto/login.dto';
 export class LocalAuthGuard extends AuthGuard('local') {
   override canActivate(context: ExecutionContext) {
     const body: unknown = context.switchToHttp().getRequest<{ body: unknown }>().body ?? {};
+    if (typeof body !== 'object' || Array.isArray(body)) throw badRequestForFields([], '请求体必须是 JSON 对象');
     const errors = validateSync(plainToInstance(LoginDto, body), { whitelist: true, forbidNonWhitelisted: true });
     if (errors.length) throw badRequestForFields(flattenValidationErrors(errors));
     return super.canActivate(context);

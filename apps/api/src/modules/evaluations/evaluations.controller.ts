@@ -20,6 +20,7 @@ import { ListEvaluationsQueryDto, SaveEvaluationDto } from './dto/save-evaluatio
 import { EvaluationInboxService } from './evaluation-inbox.service';
 import { EvaluationWorkflowService } from './evaluation-workflow.service';
 import { EvaluationsService } from './evaluations.service';
+import { RetryOnConflict } from '../../common/tenancy/conflict-retry';
 
 @ApiTags('evaluations 绩效自评')
 @ApiBearerAuth()
@@ -78,6 +79,7 @@ export class EvaluationsController {
   @ApiOperation({ summary: '保存单位填写的自评内容（一个事务）；rowVersion 过期返回 409' })
   @ApiOkResponse({ type: EvaluationDto })
   @ApiErrorResponses(400, 401, 403, 404, 409)
+  @RetryOnConflict()
   save(@Param('id', idParam()) id: string, @Body() dto: SaveEvaluationDto): Promise<Evaluation> {
     return this.evaluations.save(id, dto);
   }
@@ -89,6 +91,7 @@ export class EvaluationsController {
   @ApiOperation({ summary: '自评流程：提交、撤回、退回、复核（可调整定性指标得分并说明理由）、定稿' })
   @ApiOkResponse({ type: EvaluationDto })
   @ApiErrorResponses(400, 401, 403, 404, 409)
+  @RetryOnConflict()
   transition(@Param('id', idParam()) id: string, @Body() dto: EvaluationTransitionDto): Promise<Evaluation> {
     return this.workflow.transition(id, dto);
   }

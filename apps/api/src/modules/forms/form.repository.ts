@@ -164,6 +164,13 @@ const LOCK_FOR_UPDATE = sql<LockedFormRow, [id: string, scope: readonly string[]
    WHERE f.id = $1 AND ${inScope('o.path', 2)} FOR UPDATE OF f`,
 );
 
+// Locks in id order (the row lock is taken after the sort): two batches over the same forms queue, never deadlock.
+const LOCK_ALL_FOR_UPDATE = sql<{ id: string }, [ids: string[], scope: readonly string[]]>(
+  'forms.lockAllForUpdate',
+  `SELECT f.id FROM goal_form f JOIN project p ON p.id = f.project_id JOIN organization o ON o.id = p.organization_id
+   WHERE f.id = ANY($1::uuid[]) AND ${inScope('o.path', 2)} ORDER BY f.id FOR UPDATE OF f`,
+);
+
 const IN_SCOPE = sql<{ id: string }, [id: string, scope: readonly string[]]>(
   'forms.inScope',
   `SELECT f.id FROM goal_form f JOIN project p ON p.id = f.project_id JOIN organization o ON o.id = p.organization_id
@@ -377,32 +384,6 @@ function indicatorRows(sets: IndicatorSetsInput, keepIds: ReadonlySet<string>): 
   return rows;
 }
 
-/**
- * One multi-row INSERT for a form's whole indicator tree (no query per row): the seed loader's. A save uses the
- * prepared INSERT_INDICATORS instead.
- */
-export function buildIndicatorInsert(
-  tenantId: string,
-  formId: string,
-  sets: IndicatorSetsInput,
-  keepIds: ReadonlySet<string> = new Set(),
-): BuiltStatement | null {
-  const values: unknown[] = [];
-  const tuples: string[] = [];
-  for (const [id, ...rest] of indicatorRows(sets, keepIds)) {
-    const row = [id, tenantId, formId, ...rest];
-    const base = values.length;
-    tuples.push(`(${row.map((_, i) => `$${base + i + 1}`).join(', ')})`);
-    values.push(...row);
-  }
-  if (!tuples.length) return null;
-  return {
-    name: 'forms.insertIndicators',
-    text: `INSERT INTO indicator (${INDICATOR_COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`,
-    values,
-  };
-}
-
 // The same rows as one array per column: one constant statement, prepared, whatever the number of indicators.
 const INDICATOR_ARRAY_TYPES = [
   'uuid',
@@ -433,6 +414,26 @@ const INSERT_INDICATORS = sql<object, [tenantId: string, formId: string, ...colu
   { prepared: true },
 );
 
+/**
+ * The INSERT of a form's whole indicator tree: one array per column, so always 19 parameters however many rows
+ * (a row of parameters each would pass PostgreSQL's limit of 65,535 at 3,450 rows). The save runs it prepared; the
+ * seed loader sends the same text on its owner connection. Null for an empty tree.
+ */
+export function indicatorArrayInsert(
+  tenantId: string,
+  formId: string,
+  sets: IndicatorSetsInput,
+  keepIds: ReadonlySet<string> = new Set(),
+): BuiltStatement | null {
+  const rows = indicatorRows(sets, keepIds);
+  if (!rows.length) return null;
+  return {
+    name: INSERT_INDICATORS.name,
+    text: INSERT_INDICATORS.text,
+    values: [tenantId, formId, ...INDICATOR_ARRAY_TYPES.map((_, c) => rows.map((r) => r[c]))],
+  };
+}
+
 /** goal_form and its indicator rows (绩效目标填报表, docs/domain.md §2–§3). */
 @Injectable()
 export class FormRepository {
@@ -448,6 +449,11 @@ export class FormRepository {
   /** Locks the form for a write in this transaction; undefined outside the scope. */
   lockForUpdate(db: Db, scope: Scope, id: string): Promise<LockedFormRow | undefined> {
     return db.one(LOCK_FOR_UPDATE, [id, scope.patterns]);
+  }
+
+  /** Locks every form of `ids` in the scope for a write in this transaction, in one fixed order (by id). */
+  async lockAllForUpdate(db: Db, scope: Scope, ids: string[]): Promise<void> {
+    await db.rows(LOCK_ALL_FOR_UPDATE, [ids, scope.patterns]);
   }
 
   async isInScope(db: Db, scope: Scope, id: string): Promise<boolean> {
@@ -486,9 +492,8 @@ export class FormRepository {
     sets: IndicatorSetsInput,
     keepIds: ReadonlySet<string>,
   ): Promise<void> {
-    const rows = indicatorRows(sets, keepIds);
-    if (!rows.length) return;
-    await db.run(INSERT_INDICATORS, [tenantId, formId, ...INDICATOR_ARRAY_TYPES.map((_, c) => rows.map((r) => r[c]))]);
+    const insert = indicatorArrayInsert(tenantId, formId, sets, keepIds);
+    if (insert) await db.run(INSERT_INDICATORS, insert.values as [string, string, ...unknown[][]]);
   }
 
   /** Bumps the rowVersion of every open revision of a project but one; returns the bumped ones. */

@@ -15,6 +15,7 @@ import { CreateFormDto } from './dto/create-form.dto';
 import { GoalFormDto } from './dto/goal-form.response';
 import { SaveFormDto } from './dto/save-form.dto';
 import { FormsService } from './forms.service';
+import { RetryOnConflict } from '../../common/tenancy/conflict-retry';
 
 @ApiTags('forms 绩效目标表')
 @ApiBearerAuth()
@@ -36,6 +37,7 @@ export class FormsController {
   @ApiOperation({ summary: '保存整张表（一个事务）；rowVersion 过期返回 409' })
   @ApiOkResponse({ type: GoalFormDto })
   @ApiErrorResponses(400, 401, 403, 404, 409)
+  @RetryOnConflict()
   save(@Param('id', idParam()) id: string, @Body() dto: SaveFormDto): Promise<GoalForm> {
     return this.forms.save(id, dto);
   }

@@ -13,6 +13,7 @@ import { idParam } from '../../common/http/id-param';
 import { ApiErrorResponses } from '../../openapi/api-error.dto';
 import { CreateOrganizationDto, OrganizationDto, UpdateOrganizationDto } from './dto/organization.dto';
 import { OrganizationsService } from './organizations.service';
+import { RetryOnConflict } from '../../common/tenancy/conflict-retry';
 
 @ApiTags('organizations 组织')
 @ApiBearerAuth()
@@ -43,6 +44,7 @@ export class OrganizationsController {
   @ApiOperation({ summary: '修改组织（名称、上级、单位类型、排序）' })
   @ApiOkResponse({ type: OrganizationDto })
   @ApiErrorResponses(400, 401, 403, 404, 409)
+  @RetryOnConflict()
   update(@Param('id', idParam()) id: string, @Body() dto: UpdateOrganizationDto): Promise<Organization> {
     return this.organizations.update(id, dto);
   }

@@ -20,6 +20,7 @@ import {
   UpdateProjectDto,
 } from './dto/project.dto';
 import { ProjectsService } from './projects.service';
+import { RetryOnConflict } from '../../common/tenancy/conflict-retry';
 
 @ApiTags('projects 项目')
 @ApiBearerAuth()
@@ -59,6 +60,7 @@ export class ProjectsController {
   @ApiOperation({ summary: '修改项目编码（表头其余各项随表单保存）' })
   @ApiOkResponse({ type: ProjectDetailDto })
   @ApiErrorResponses(400, 401, 403, 404, 409)
+  @RetryOnConflict()
   update(@Param('id', idParam()) id: string, @Body() dto: UpdateProjectDto): Promise<ProjectDetail> {
     return this.projects.update(id, dto);
   }

@@ -8,6 +8,7 @@ import { GoalFormDto } from '../forms/dto/goal-form.response';
 import { BatchTransitionDto, TransitionDto } from './dto/transition.dto';
 import { BatchTransitionResponseDto, FormHistoryEntryDto } from './dto/workflow.response';
 import { WorkflowService } from './workflow.service';
+import { RetryOnConflict } from '../../common/tenancy/conflict-retry';
 
 @ApiTags('workflow 审批')
 @ApiBearerAuth()
@@ -22,6 +23,7 @@ export class WorkflowController {
   @ApiOperation({ summary: '审批操作：提交、撤回、审核通过、退回、不予通过、调整（rowVersion 过期返回 409）' })
   @ApiOkResponse({ type: GoalFormDto, description: '操作后的表单；调整返回新版本' })
   @ApiErrorResponses(400, 401, 403, 404, 409)
+  @RetryOnConflict()
   transition(@Param('id', idParam()) id: string, @Body() dto: TransitionDto): Promise<GoalForm> {
     return this.workflow.transition(id, dto);
   }
@@ -41,6 +43,7 @@ export class WorkflowController {
   @ApiOperation({ summary: '批量审核、汇总报送：每张表单独校验与提交，逐张报告结果' })
   @ApiOkResponse({ type: BatchTransitionResponseDto })
   @ApiErrorResponses(400, 401, 403)
+  @RetryOnConflict()
   batch(@Body() dto: BatchTransitionDto): Promise<BatchTransitionResponse> {
     return this.workflow.batch(dto);
   }

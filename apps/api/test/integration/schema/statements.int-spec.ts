@@ -1,8 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Client } from 'pg';
-import { declaredStatements, type BuiltStatement } from '../../../src/database/access/statement';
-import { buildIndicatorInsert } from '../../../src/modules/forms/form.repository';
+import { declaredStatements } from '../../../src/database/access/statement';
 import { createTestDatabase } from '../../support/test-app';
 
 const SRC = join(__dirname, '../../../src');
@@ -52,26 +51,4 @@ describe('every repository statement against the migrated schema', () => {
   };
 
   it.each(statements.map((s) => [s.name, s.text] as const))('%s', prepare);
-
-  // Builders: what each produces for a typical input.
-  const built: BuiltStatement[] = [
-    buildIndicatorInsert('00000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-000000000002', {
-      year: [
-        {
-          code: 'output',
-          children: [
-            {
-              code: 'quantity',
-              indicators: [
-                { name: '培训人次', rawValue: '>=100人次', weight: '10' },
-                { name: '按时完成', rawValue: '是', weight: null },
-              ],
-            },
-          ],
-        },
-      ],
-      longTerm: null,
-    })!,
-  ];
-  it.each(built.map((b) => [b.name, b.text] as const))('built: %s', prepare);
 });

@@ -162,6 +162,15 @@ describe('form draft', () => {
     expect(Object.keys(draft.errors)).toEqual(['project.name', fieldIdLevel2(draft.year[1].children[1].key)]);
   });
 
+  it('names the cap on 三级指标 (a 400 on the whole tree) as 绩效指标, with the server’s sentence', () => {
+    const message = '每张表最多 500 个三级指标，现有 501 个，请删减';
+    const draft = draftReducer(createDraft(SEED_FORM_3), {
+      type: 'serverErrors',
+      fields: [{ field: 'indicators', message }],
+    });
+    expect(draft.errorSummary).toEqual([{ fieldId: null, label: '绩效指标', message }]);
+  });
+
   it('names funds, goals and indicator rows in the words of the form', () => {
     const draft = createDraft(SEED_FORM_3);
     expect(mapFieldError(draft, { field: 'funds.annualOtherAmount', message: 'x' }).label).toBe('其他资金（年度栏）');

@@ -517,6 +517,7 @@ export function mapFieldError(draft: FormDraft, error: FieldError): FieldMessage
   ) {
     return { fieldId: field, label: FORM_FIELD_LABELS[field], message };
   }
+  if (field === 'indicators') return unmatched(FORM_FIELD_LABELS.indicators);
   if (parts[0] === 'indicators' && parts[1] === 'year') {
     const [i, j, k] = [parts[2], parts[4], parts[6]].map((p) => (p === undefined ? undefined : Number(p)));
     const level1 = i === undefined ? undefined : draft.year[i];

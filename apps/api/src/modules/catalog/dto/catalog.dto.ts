@@ -9,11 +9,13 @@ import {
   IsOptional,
   IsString,
   Matches,
+  Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
 import type { CodeListItem, TaxonomyNode } from '@jxt/contracts';
+import { EachIsObject, INT4_MAX } from '../../../common/validation/nested';
 
 const CODE = /^[a-z0-9][a-z0-9_.-]{0,63}$/;
 const CODE_MESSAGE = '代码只能用小写字母、数字和 _ . -，最长 64 位';
@@ -45,6 +47,7 @@ export class ReplaceCodeListDto {
   @ApiProperty({ type: [CodeListEntryDto] })
   @IsArray()
   @ArrayMinSize(1, { message: '至少需要一项' })
+  @EachIsObject()
   @ValidateNested({ each: true })
   @Type(() => CodeListEntryDto)
   items!: CodeListEntryDto[];
@@ -68,7 +71,7 @@ export class TaxonomyNodeDto implements TaxonomyNode {
   @IsOptional()
   @IsString()
   parentCode!: string | null;
-  @ApiProperty({ type: 'integer', minimum: 0 }) @IsInt() @Min(0) sortOrder!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: INT4_MAX }) @IsInt() @Min(0) @Max(INT4_MAX) sortOrder!: number;
 }
 
 /** PUT /api/taxonomy/:year — the year's whole 一级/二级指标 set. */
@@ -77,6 +80,7 @@ export class ReplaceTaxonomyDto {
   @ApiProperty({ type: [TaxonomyNodeDto] })
   @IsArray()
   @ArrayMinSize(1, { message: '至少需要一项' })
+  @EachIsObject()
   @ValidateNested({ each: true })
   @Type(() => TaxonomyNodeDto)
   nodes!: TaxonomyNodeDto[];

@@ -9,6 +9,7 @@ import {
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
   Min,
   ValidateNested,
@@ -21,6 +22,7 @@ import {
   type QualitativeBandCode,
   type ReviewerAdjustment,
 } from '@jxt/contracts';
+import { EachIsObject, INT4_MAX } from '../../../common/validation/nested';
 import { BAND_MESSAGE, SHARE_MESSAGE, SHARE_PATTERN } from './save-evaluation.dto';
 
 @ApiSchema({ name: 'ReviewerAdjustment', description: '复核对定性指标得分比例的调整，须说明理由' })
@@ -62,11 +64,13 @@ export class EvaluationTransitionDto implements EvaluationTransitionRequest {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)
+  @EachIsObject()
   @ValidateNested({ each: true })
   @Type(() => ReviewerAdjustmentDto)
   adjustments?: ReviewerAdjustmentDto[];
-  @ApiProperty({ type: 'integer', minimum: 1 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: INT4_MAX })
   @IsInt({ message: 'rowVersion 必须是整数' })
   @Min(1)
+  @Max(INT4_MAX)
   rowVersion!: number;
 }

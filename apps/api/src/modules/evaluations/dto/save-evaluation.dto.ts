@@ -22,6 +22,7 @@ import {
   type SaveEvaluationRequest,
 } from '@jxt/contracts';
 import { IsMoney } from '../../../common/validation/is-money';
+import { EachIsObject, INT4_MAX, NestedObject } from '../../../common/validation/nested';
 
 /** A share of 分值 in [0, 1] with up to four decimals (90 % is "0.9"). */
 export const SHARE_PATTERN = /^(0(\.\d{1,4})?|1(\.0{1,4})?)$/;
@@ -70,13 +71,13 @@ export class EvaluationIndicatorInputDto {
 /** PUT /api/evaluations/:id — the unit's whole 自评表. */
 @ApiSchema({ name: 'SaveEvaluationRequest' })
 export class SaveEvaluationDto implements SaveEvaluationRequest {
-  @ApiProperty({ type: 'integer', minimum: 1 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: INT4_MAX })
   @IsInt({ message: 'rowVersion 必须是整数' })
   @Min(1)
+  @Max(INT4_MAX)
   rowVersion!: number;
   @ApiProperty({ type: EvaluationFundsDto })
-  @ValidateNested()
-  @Type(() => EvaluationFundsDto)
+  @NestedObject(() => EvaluationFundsDto, '缺少资金（全年预算数、全年执行数）')
   funds!: EvaluationFundsDto;
   @ApiProperty({ type: String, nullable: true, maxLength: 8000, description: '年度总体目标实际完成情况' })
   @IsOptional()
@@ -86,6 +87,7 @@ export class SaveEvaluationDto implements SaveEvaluationRequest {
   @ApiProperty({ type: [EvaluationIndicatorInputDto], maxItems: 500 })
   @IsArray()
   @ArrayMaxSize(500)
+  @EachIsObject()
   @ValidateNested({ each: true })
   @Type(() => EvaluationIndicatorInputDto)
   indicators!: EvaluationIndicatorInputDto[];
@@ -104,11 +106,12 @@ export class ListEvaluationsQueryDto {
   @IsOptional()
   @IsIn([...EVALUATION_STATUSES], { message: `状态必须是 ${EVALUATION_STATUSES.join('、')} 之一` })
   status?: EvaluationStatus;
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: INT4_MAX, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(INT4_MAX)
   page?: number;
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: 50 })
   @IsOptional()

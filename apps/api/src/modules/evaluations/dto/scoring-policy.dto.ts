@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsIn,
+  IsDefined,
   IsInt,
   IsObject,
   IsOptional,
@@ -13,6 +14,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
   registerDecorator,
 } from 'class-validator';
@@ -25,6 +27,7 @@ import {
   type ScoringPolicy,
   type StartScoringJobRequest,
 } from '@jxt/contracts';
+import { EachIsObject, INT4_MAX, NestedObject } from '../../../common/validation/nested';
 
 const DECIMAL = /^\d{1,3}(\.\d{1,4})?$/;
 const DECIMAL_MESSAGE = '必须是非负数（最多四位小数），以文本填写';
@@ -91,8 +94,7 @@ export class ScoringPolicyDto implements ScoringPolicy {
   @IsWeightRecord()
   level1Weights!: Record<string, string>;
   @ApiProperty({ type: MissingLevel1Dto })
-  @ValidateNested()
-  @Type(() => MissingLevel1Dto)
+  @NestedObject(() => MissingLevel1Dto)
   missingLevel1!: MissingLevel1Dto;
   @ApiProperty({ enum: ['ratio', 'linear'], description: '反向指标未达标时的公式' })
   @IsIn(['ratio', 'linear'], { message: '反向指标公式必须是 ratio 或 linear' })
@@ -101,6 +103,7 @@ export class ScoringPolicyDto implements ScoringPolicy {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(10)
+  @EachIsObject()
   @ValidateNested({ each: true })
   @Type(() => QualitativeBandDto)
   qualitativeBands!: QualitativeBandDto[];
@@ -110,7 +113,9 @@ export class ScoringPolicyDto implements ScoringPolicy {
     example: '1.3',
     description: '超出目标此比例时须填写偏差原因；null 不要求',
   })
-  @IsOptional()
+  // Required, and null only when said: a policy without it would not say whether overshooting needs a reason.
+  @ValidateIf((policy: ScoringPolicyDto) => policy.overshootRatio !== null)
+  @IsDefined({ message: '请填写超目标比例（不要求时填 null）' })
   @Matches(DECIMAL, { message: `超目标比例${DECIMAL_MESSAGE}` })
   overshootRatio!: string | null;
   @ApiPropertyOptional({
@@ -118,7 +123,8 @@ export class ScoringPolicyDto implements ScoringPolicy {
     example: '1',
     description: '指标得分低于分值的此比例时须填写偏差原因（1 = 任何未达标；此项之前保存的版本没有它，按 1）',
   })
-  @IsOptional()
+  // May be left out (an older version's policy), but not null: the scoring reads it as a number.
+  @ValidateIf((policy: ScoringPolicyDto) => policy.missThreshold !== undefined)
   @Matches(DECIMAL, { message: `未达标比例${DECIMAL_MESSAGE}` })
   missThreshold?: string;
   @ApiProperty({ type: 'integer', minimum: 0, maximum: 2, example: 2 })
@@ -131,6 +137,7 @@ export class ScoringPolicyDto implements ScoringPolicy {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(10)
+  @EachIsObject()
   @ValidateNested({ each: true })
   @Type(() => GradeBandDto)
   grades!: GradeBandDto[];
@@ -138,16 +145,20 @@ export class ScoringPolicyDto implements ScoringPolicy {
 
 @ApiSchema({ name: 'SaveScoringPolicyRequest' })
 export class SaveScoringPolicyDto implements SaveScoringPolicyRequest {
-  @ApiProperty({ type: ScoringPolicyDto }) @ValidateNested() @Type(() => ScoringPolicyDto) policy!: ScoringPolicyDto;
+  @ApiProperty({ type: ScoringPolicyDto })
+  @NestedObject(() => ScoringPolicyDto, '缺少评分规则')
+  policy!: ScoringPolicyDto;
   @ApiPropertyOptional({
     type: 'integer',
     nullable: true,
     minimum: 0,
+    maximum: INT4_MAX,
     description: '编辑时所依据的版本号；期间有人保存了新版本则返回 409',
   })
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(INT4_MAX)
   baseVersion?: number | null;
 }
 

@@ -2,13 +2,13 @@ import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsArray,
-  IsDefined,
   IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
   Min,
   ValidateNested,
@@ -21,10 +21,11 @@ import type {
   Level2GroupInput,
   SaveFormRequest,
 } from '@jxt/contracts';
-import { GOAL_PERIOD_YEARS } from '@jxt/domain';
+import { GOAL_PERIOD_YEARS, MAX_INDICATORS_PER_FORM } from '@jxt/domain';
 import { IsGoalPeriodYear } from '../../../common/validation/is-goal-period-year';
 import { IsMoney } from '../../../common/validation/is-money';
 import { ProjectHeaderDto } from '../../../common/dto/project-header.dto';
+import { EachIsObject, INT4_MAX, NestedObject } from '../../../common/validation/nested';
 
 const money = (description: string) =>
   ({
@@ -88,10 +89,12 @@ export class Level2GroupInputDto implements Level2GroupInput {
   @ApiProperty({ type: String, example: 'quantity', description: '二级指标代码' })
   @IsString()
   @IsNotEmpty({ message: '请选择二级指标' })
+  @MaxLength(64)
   code!: string;
 
   @ApiProperty({ type: [IndicatorInputDto] })
   @IsArray()
+  @EachIsObject()
   @ValidateNested({ each: true })
   @Type(() => IndicatorInputDto)
   indicators!: IndicatorInputDto[];
@@ -102,10 +105,12 @@ export class Level1GroupInputDto implements Level1GroupInput {
   @ApiProperty({ type: String, example: 'output', description: '一级指标代码' })
   @IsString()
   @IsNotEmpty({ message: '请选择一级指标' })
+  @MaxLength(64)
   code!: string;
 
   @ApiProperty({ type: [Level2GroupInputDto] })
   @IsArray()
+  @EachIsObject()
   @ValidateNested({ each: true })
   @Type(() => Level2GroupInputDto)
   children!: Level2GroupInputDto[];
@@ -115,6 +120,7 @@ export class Level1GroupInputDto implements Level1GroupInput {
 export class IndicatorSetsInputDto implements IndicatorSetsInput {
   @ApiProperty({ type: [Level1GroupInputDto], description: '年度绩效指标' })
   @IsArray()
+  @EachIsObject()
   @ValidateNested({ each: true })
   @Type(() => Level1GroupInputDto)
   year!: Level1GroupInputDto[];
@@ -122,6 +128,7 @@ export class IndicatorSetsInputDto implements IndicatorSetsInput {
   @ApiProperty({ type: [Level1GroupInputDto], nullable: true, description: '长期绩效指标（可选，null 表示没有）' })
   @IsOptional()
   @IsArray()
+  @EachIsObject()
   @ValidateNested({ each: true })
   @Type(() => Level1GroupInputDto)
   longTerm!: Level1GroupInputDto[] | null;
@@ -130,21 +137,18 @@ export class IndicatorSetsInputDto implements IndicatorSetsInput {
 /** PUT /api/forms/:id — the whole form at once. */
 @ApiSchema({ name: 'SaveFormRequest' })
 export class SaveFormDto implements SaveFormRequest {
-  @ApiProperty({ type: 'integer', minimum: 1, description: '读取表单时得到的 rowVersion' })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: INT4_MAX, description: '读取表单时得到的 rowVersion' })
   @IsInt({ message: 'rowVersion 必须是整数' })
   @Min(1)
+  @Max(INT4_MAX)
   rowVersion!: number;
 
   @ApiProperty({ type: ProjectHeaderDto })
-  @IsDefined({ message: '缺少项目表头' })
-  @ValidateNested()
-  @Type(() => ProjectHeaderDto)
+  @NestedObject(() => ProjectHeaderDto, '缺少项目表头')
   project!: ProjectHeaderDto;
 
   @ApiProperty({ type: FundsDto })
-  @IsDefined({ message: '缺少项目资金' })
-  @ValidateNested()
-  @Type(() => FundsDto)
+  @NestedObject(() => FundsDto, '缺少项目资金')
   funds!: FundsDto;
 
   @ApiProperty({ type: String, nullable: true, maxLength: 20000, description: '项目总目标' })
@@ -181,9 +185,10 @@ export class SaveFormDto implements SaveFormRequest {
   @IsGoalPeriodYear()
   goalPeriodEnd!: number | null;
 
-  @ApiProperty({ type: IndicatorSetsInputDto })
-  @IsDefined({ message: '缺少绩效指标' })
-  @ValidateNested()
-  @Type(() => IndicatorSetsInputDto)
+  @ApiProperty({
+    type: IndicatorSetsInputDto,
+    description: `每张表最多 ${MAX_INDICATORS_PER_FORM} 个三级指标（两套指标合计；超出时 400，fields 指向 indicators）`,
+  })
+  @NestedObject(() => IndicatorSetsInputDto, '缺少绩效指标')
   indicators!: IndicatorSetsInputDto;
 }

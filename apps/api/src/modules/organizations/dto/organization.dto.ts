@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import {
   ORGANIZATION_KINDS,
   type CreateOrganizationRequest,
@@ -7,6 +7,7 @@ import {
   type OrganizationKind,
   type UpdateOrganizationRequest,
 } from '@jxt/contracts';
+import { INT4_MAX } from '../../../common/validation/nested';
 
 @ApiSchema({ name: 'Organization' })
 export class OrganizationDto implements Organization {
@@ -40,7 +41,12 @@ export class CreateOrganizationDto implements CreateOrganizationRequest {
   @MaxLength(64)
   unitTypeCode?: string | null;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 0 }) @IsOptional() @IsInt() @Min(0) sortOrder?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: INT4_MAX })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(INT4_MAX)
+  sortOrder?: number;
 }
 
 @ApiSchema({ name: 'UpdateOrganizationRequest' })
@@ -60,5 +66,10 @@ export class UpdateOrganizationDto implements UpdateOrganizationRequest {
   @IsString()
   @MaxLength(64)
   unitTypeCode?: string | null;
-  @ApiPropertyOptional({ type: 'integer', minimum: 0 }) @IsOptional() @IsInt() @Min(0) sortOrder?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: INT4_MAX })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(INT4_MAX)
+  sortOrder?: number;
 }

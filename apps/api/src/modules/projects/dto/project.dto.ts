@@ -12,6 +12,7 @@ import {
   type UpdateProjectRequest,
 } from '@jxt/contracts';
 import { ProjectDto, ProjectHeaderDto } from '../../../common/dto/project-header.dto';
+import { INT4_MAX } from '../../../common/validation/nested';
 
 @ApiSchema({ name: 'ProjectFormSummary', description: '项目的一张绩效目标表（一个年度的一个版本）' })
 export class ProjectFormSummaryDto implements ProjectFormSummary {
@@ -95,11 +96,12 @@ export class ListProjectsQueryDto {
   @IsString()
   @MaxLength(30)
   status?: string;
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: INT4_MAX, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(INT4_MAX)
   page?: number;
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: 50 })
   @IsOptional()

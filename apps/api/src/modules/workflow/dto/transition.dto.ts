@@ -10,6 +10,7 @@ import {
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
   Min,
   ValidateIf,
@@ -24,6 +25,7 @@ import {
   type TransitionRequest,
 } from '@jxt/contracts';
 import { IsFilerName, IsPhone } from '../../../common/validation/is-filer';
+import { EachIsObject, INT4_MAX } from '../../../common/validation/nested';
 
 const submits = (o: { action?: unknown }) => o.action === 'submit';
 const FILER_NAME = {
@@ -73,18 +75,20 @@ export class TransitionDto implements TransitionRequest {
   @ApiPropertyOptional(FILER_NAME) @ValidateIf(submits) @IsFilerName() filerName?: string | null;
   @ApiPropertyOptional(FILER_PHONE) @ValidateIf(submits) @IsPhone() filerPhone?: string | null;
 
-  @ApiProperty({ type: 'integer', minimum: 1, description: '读取表单时得到的 rowVersion' })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: INT4_MAX, description: '读取表单时得到的 rowVersion' })
   @IsInt({ message: 'rowVersion 必须是整数' })
   @Min(1)
+  @Max(INT4_MAX)
   rowVersion!: number;
 }
 
 @ApiSchema({ name: 'BatchTransitionForm' })
 export class BatchFormDto {
   @ApiProperty({ type: String, format: 'uuid' }) @IsUUID('all', { message: '表单编号无效' }) id!: string;
-  @ApiProperty({ type: 'integer', minimum: 1 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: INT4_MAX })
   @IsInt({ message: 'rowVersion 必须是整数' })
   @Min(1)
+  @Max(INT4_MAX)
   rowVersion!: number;
 }
 
@@ -107,6 +111,7 @@ export class BatchTransitionDto implements BatchTransitionRequest {
   @IsArray()
   @ArrayMinSize(1, { message: '请至少选择一张表' })
   @ArrayMaxSize(500, { message: '一次最多 500 张表' })
+  @EachIsObject()
   @ValidateNested({ each: true })
   @Type(() => BatchFormDto)
   forms!: BatchFormDto[];

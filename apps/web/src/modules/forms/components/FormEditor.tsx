@@ -1,5 +1,5 @@
 import type { CodeListItem, GoalForm, TaxonomyNode } from '@jxt/contracts';
-import { countIndicators } from '@jxt/domain';
+import { countIndicators, indicatorCountProblem } from '@jxt/domain';
 import { Alert, Button, Typography } from 'antd';
 import { useMemo, useReducer, useState, type KeyboardEvent } from 'react';
 import { ConflictDialog } from '../../../ui/ConflictDialog';
@@ -110,6 +110,8 @@ export function FormEditor({
   const dirty = draft.dirty && !saved;
 
   const counts = countIndicators({ year: draft.year, longTerm: null });
+  // The cap the save would refuse, said while adding rows (the same sentence as the server's 400).
+  const tooMany = indicatorCountProblem({ year: draft.year, longTerm: draft.base.indicators.longTerm });
   const undo = () => dispatch({ type: 'restoreIndicator' });
   // Ctrl+Z (⌘Z) brings back the last removed row, unless the keyboard is in a text box (its own undo).
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -130,6 +132,7 @@ export function FormEditor({
     <div className="form-editor" onKeyDown={onKeyDown}>
       <EditBar dirty={draft.dirty} saving={saving} onSave={() => save(toRequest(draft))} onDiscard={onDone}>
         <Typography.Text type="secondary">三级指标 {counts.year} 个</Typography.Text>
+        {tooMany && <Typography.Text type="danger">{tooMany}</Typography.Text>}
         <UndoRemove last={draft.removed.at(-1)} onUndo={undo} />
       </EditBar>
 
