@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
 import type { ApiError } from '@jxt/contracts';
 import { databaseAnswer, errorCode } from './database-errors';
 
@@ -48,7 +49,8 @@ export function errorAnswer(exception: unknown, requestId?: string): ErrorAnswer
   if (known) {
     const body: ApiError = {
       statusCode: known.statusCode,
-      error: HttpStatus[known.statusCode],
+      // The reason phrase ('Conflict', 'Service Unavailable'), as these answers always said.
+      error: STATUS_CODES[known.statusCode] ?? 'Error',
       message: known.message,
     };
     return { body: withRequestId(body, requestId), ...(known.retryAfter ? { retryAfter: known.retryAfter } : {}) };

@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { HttpStatus } from '@nestjs/common';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
 import { parse as parseQueryString } from 'node:querystring';
 import type { FieldError } from '@jxt/contracts';
 import { badRequestForFields } from './validation';
@@ -88,7 +88,7 @@ export function answerFrameworkError(error: FastifyError, request: FastifyReques
     .header('x-request-id', request.id)
     .send({
       statusCode,
-      error: HttpStatus[statusCode],
+      error: STATUS_CODES[statusCode] ?? 'Error',
       message: statusCode === 414 ? '路径参数太长' : '路径不是有效的 URL 编码',
     });
 }
