@@ -110,6 +110,12 @@ export class FormsService {
     return this.forms.lockForUpdate(db, user.scope, id);
   }
 
+  /** Locks several forms in the caller's subtree at once, in id order (a batch; forms outside the scope are skipped). */
+  async lockAllForTransition(ids: string[]): Promise<void> {
+    const { user, db } = tenantScope();
+    await this.forms.lockAllForUpdate(db, user.scope, ids);
+  }
+
   /** Writes a transition's new status (and its submission or review columns) on a locked form; the new rowVersion. */
   applyTransition(id: string, change: TransitionChange): Promise<number> {
     return this.forms.applyTransition(tenantScope().db, id, change);

@@ -87,14 +87,10 @@ export class WorkflowService {
    * not undo the others; every form's outcome is reported.
    */
   async batch(dto: BatchTransitionDto): Promise<BatchTransitionResponse> {
-    const { user, db } = tenantScope();
+    const { db } = tenantScope();
     // All the batch's forms locked first, in one statement and in id order: two batches over the same forms in
     // different orders queue instead of each holding one form while waiting for the other (a deadlock).
-    await this.formRows.lockAllForUpdate(
-      db,
-      user.scope,
-      dto.forms.map((f) => f.id),
-    );
+    await this.forms.lockAllForTransition(dto.forms.map((f) => f.id));
     const results: BatchTransitionResult[] = [];
     for (const [index, item] of dto.forms.entries()) {
       try {
