@@ -14,7 +14,8 @@ import { login, seedSongjiang, startTestApp, TEST_PASSWORD, type TestApp } from 
  * nulls, lists for objects, numbers beyond their column, NUL bytes, lone surrogates, JSON 33–3,000 levels deep,
  * long and odd text, `__proto__`, unknown fields, missing ones) and from a valid body with one place changed; path
  * ids are real ones, random ones or odd text. After every refused request a checksum of every table but the two
- * that a refusal is meant to write (login_attempt, login_audit) must equal the one before it.
+ * that a refusal is meant to write (login_attempt, login_audit), and of every session but its last_seen_at, must
+ * equal the one before it.
  *
  * Seeded and reproducible: the seed is printed; HOSTILE_SEED=<n> runs the same inputs again, HOSTILE_RUNS=<n> sets
  * the inputs per route (default 400: over 10,000 in all). tools/run-tests.mjs leaves this file out of the second,
@@ -55,7 +56,7 @@ describe('property: hostile input on every write route — never a 5xx, never a 
     t = await startTestApp();
     tenant = await seedSongjiang(t.ownerUrl, 'p', [
       { username: 'p-reviewer', displayName: 'p 复核人', roles: ['reviewer'], organization: '松江区财政局' },
-      { username: 'p-victim', displayName: 'p 被改的人', roles: ['filer'], organization: '松江区科学技术委员会' },
+      { username: 'p-victim', displayName: 'p 被改的人', roles: ['supervisor'], organization: '松江区科学技术委员会' },
     ]);
     for (const caller of CALLERS) auth[caller] = (await login(t.app, `p-${caller}`)).authorization;
     owner = new Client({ connectionString: t.ownerUrl });
@@ -335,7 +336,12 @@ async function tableChecksumSql(owner: Client): Promise<string> {
     .map((r) => r.table_name)
     .filter((name) => !EXCLUDED_TABLES.has(name))
     // An order-free sum of 64-bit row hashes per table: no sort, so it stays cheap after every request.
-    .map((name) => `(SELECT count(*) || ':' || coalesce(sum(hashtextextended(t::text, 0)), 0) FROM "${name}" t)`);
+    // A session's last_seen_at moves when any request looks the session up again (after the session cache's
+    // keeping time), refused or not; everything else of a session (revoked, expiry, token) counts.
+    .map((name) => {
+      const row = name === 'user_session' ? `(to_jsonb(t) - 'last_seen_at')::text` : 't::text';
+      return `(SELECT count(*) || ':' || coalesce(sum(hashtextextended(${row}, 0)), 0) FROM "${name}" t)`;
+    });
   return `SELECT concat_ws(',', ${parts.join(', ')}) AS sum`;
 }
 
