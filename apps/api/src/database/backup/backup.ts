@@ -73,8 +73,14 @@ export async function writeBackup(ownerUrl: string, file: string, options: Backu
       for (const table of tables) {
         await write(JSON.stringify({ table: table.name, columns: table.columns }) + '\n');
         const out = client.query(copyTo(copyOutStatement(table, tenant?.id ?? null)));
-        for await (const chunk of out) await write(chunk as Buffer);
-        rows[table.name] = out.rowCount;
+        // Rows counted as lines: COPY's text format escapes newlines inside values, so each row ends with the only
+        // one (the stream's rowCount is set by a later protocol message than its end, so it may still read 0).
+        let count = 0;
+        for await (const chunk of out as AsyncIterable<Buffer>) {
+          for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) count++;
+          await write(chunk);
+        }
+        rows[table.name] = count;
         await write(END_OF_TABLE + '\n');
       }
       const trailer: BackupTrailer = { end: true, rows };

@@ -1,12 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 import type { GoalForm } from '@jxt/contracts';
 import { toSaveRequest } from '@jxt/domain';
 import { createApp } from '../../../src/create-app';
 import { ensureAppRole } from '../../../src/database/app-role';
+import { APP_DATABASE_NAME } from '../../../src/database/database-server';
+import { makeThrowawayDataDir, startEmbeddedServer } from '../../../src/database/embedded/embedded-server';
+import { ensureDatabase, runMigrations } from '../../../src/database/schema-tools';
+import { withDatabase } from '../../../src/database/urls';
 import { writeBackup } from '../../../src/database/backup/backup';
 import { EXCLUDED_TABLES } from '../../../src/database/backup/catalog';
 import { restoreBackup, RestoreRefused } from '../../../src/database/backup/restore';
@@ -259,5 +263,45 @@ describe('db:backup and db:restore: a consistent snapshot under load, restored r
       expect(again.status).toBe(1);
       expect(again.stderr).toContain('the database is not empty');
     })();
+  });
+
+  it('on the embedded default, db:backup uses the server the running app started (DATA_DIR in use)', async () => {
+    const throwaway = await makeThrowawayDataDir('jxt-backup-embedded-');
+    const dataDir = dirname(throwaway.dataDir);
+    // What `npm start` does: the embedded server under DATA_DIR/postgres, owned by this (still running) process.
+    const server = await startEmbeddedServer({ dataDir: join(dataDir, 'postgres'), fast: true });
+    try {
+      const ownerUrl = withDatabase(server.url, APP_DATABASE_NAME);
+      await ensureDatabase(ownerUrl);
+      await runMigrations(ownerUrl);
+      await seedSongjiang(ownerUrl, 'e');
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        DATA_DIR: dataDir,
+        NODE_ENV: 'test',
+        SESSION_SECRET: 'integration-tests-secret-0123456789abcdef',
+      };
+      delete env.DATABASE_URL;
+      const out = join(dir, 'embedded.jxtbak');
+      const backup = spawnSync(
+        process.execPath,
+        [resolve(__dirname, '../../../dist/cli.js'), 'db:backup', '--out', out],
+        {
+          env,
+          encoding: 'utf8',
+        },
+      );
+      expect(backup.stderr).toBe('');
+      expect(backup.status).toBe(0);
+      expect(backup.stdout).toMatch(/backup of all tenants written to .*embedded\.jxtbak: \d+ rows/);
+      // The app's server is still the one serving: the command neither stopped nor replaced it.
+      const client = await connect(ownerUrl);
+      const users = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM app_user');
+      await client.end();
+      expect(users.rows[0].n).toBe(5);
+    } finally {
+      await server.stop();
+      await throwaway.remove();
+    }
   });
 });
