@@ -56,6 +56,8 @@ export async function writeBackup(ownerUrl: string, file: string, options: Backu
 
     const gzip = createGzip();
     const written = pipeline(gzip, createWriteStream(partial, { mode: 0o600 }));
+    // Awaited below; a failure before that is reported there, not as an unhandled rejection.
+    void written.catch(() => undefined);
     const write = async (text: string | Buffer) => {
       if (!gzip.write(text)) await once(gzip, 'drain');
     };
