@@ -13,15 +13,20 @@ import {
 } from './database/schema-tools';
 import { databaseName, quoteIdent } from './database/urls';
 import { ensureAppRole } from './database/app-role';
+import { writeBackup } from './database/backup/backup';
+import { restoreBackup } from './database/backup/restore';
 import { createTenant } from './seeds/create-tenant';
 import { loadDemoData } from './seeds/demo-seed';
 
 const program = new Command().name('jixiaotong').description('绩效通 operator commands');
 
 /** Runs `work` with the owner connection URL, starting the embedded server when DATABASE_URL is unset. */
-async function withOwnerUrl<T>(work: (ownerUrl: string) => Promise<T>): Promise<T> {
+async function withOwnerUrl<T>(
+  work: (ownerUrl: string) => Promise<T>,
+  options: { shareRunning?: boolean } = {},
+): Promise<T> {
   const config = loadConfig();
-  const server = await openDatabaseServer(config);
+  const server = await openDatabaseServer(config, undefined, options);
   try {
     await ensureDatabase(server.ownerUrl);
     return await work(server.ownerUrl);
@@ -79,6 +84,41 @@ program
       if (process.env.NODE_ENV !== 'production') await loadDemoData(url);
       console.log(`database ${name} recreated`);
     }),
+  );
+
+program
+  .command('db:backup')
+  .description('write a consistent snapshot of the data (not sessions, not DATA_DIR secrets) while the app runs')
+  .requiredOption('--out <file>', 'backup file to write, e.g. backups/jixiaotong-2026-11-30.jxtbak')
+  .option('--tenant <tenant>', 'only this tenant (id, code or name)')
+  .action((opts: { out: string; tenant?: string }) =>
+    withOwnerUrl(
+      async (url) => {
+        const done = await writeBackup(url, resolve(process.env.INIT_CWD ?? process.cwd(), opts.out), {
+          tenant: opts.tenant,
+        });
+        const total = Object.values(done.rows).reduce((a, b) => a + b, 0);
+        const who = done.tenant ? `tenant ${done.tenant.code} (${done.tenant.name})` : 'all tenants';
+        console.log(`backup of ${who} written to ${done.file}: ${total} rows, schema ${done.schemaVersion}`);
+      },
+      { shareRunning: true },
+    ),
+  );
+
+program
+  .command('db:restore')
+  .argument('<file>', 'a file written by db:backup')
+  .description('load a backup into an empty, migrated database (refuses one that holds data or a newer schema)')
+  .action((file: string) =>
+    withOwnerUrl(
+      async (url) => {
+        await runMigrations(url);
+        const done = await restoreBackup(url, resolve(process.env.INIT_CWD ?? process.cwd(), file));
+        const total = Object.values(done.rows).reduce((a, b) => a + b, 0);
+        console.log(`restored ${total} rows from ${file} (schema ${done.schemaVersion}); users log in again`);
+      },
+      { shareRunning: true },
+    ),
   );
 
 program

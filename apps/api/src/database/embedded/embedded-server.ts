@@ -706,3 +706,22 @@ export async function makeThrowawayDataDir(
     remove: () => fsp.rm(holder, { recursive: true, force: true }),
   };
 }
+
+/**
+ * The URL of the embedded server already running for `dataDir` (started by the app), or null when none runs: lets
+ * an operator command (db:backup) use the app's live server instead of refusing the DATA_DIR as in use. The port is
+ * the fourth line of PostgreSQL's postmaster.pid.
+ */
+export async function runningServerUrl(dataDir: string): Promise<string | null> {
+  let lines: string[];
+  try {
+    lines = (await fsp.readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n');
+  } catch {
+    return null;
+  }
+  const pid = Number.parseInt(lines[0] ?? '', 10);
+  const port = Number.parseInt(lines[3] ?? '', 10);
+  if (!(pid > 0 && port > 0 && isAlive(pid) && isPostgresFor(pid, await fsp.realpath(dataDir)))) return null;
+  const password = (await fsp.readFile(path.join(dataDir, PASSWORD_FILE), 'utf8')).trim();
+  return `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+}
