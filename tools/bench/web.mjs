@@ -37,6 +37,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { HEADER_FIELDS } from './lib/forms.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const MAIN = join(ROOT, 'apps/api/dist/main.js');
@@ -305,20 +306,9 @@ async function makeBigForm(token, count) {
       indicators.push({ name: `第${n + 1}项绩效指标：系统运行与服务保障情况`, rawValue: values[n % values.length] });
     group.children.push({ code: l2, indicators });
   }
-  const header = [
-    'code',
-    'name',
-    'categoryCode',
-    'continuity',
-    'functionClassCode',
-    'printedDepartment',
-    'printedImplementingUnit',
-    'plannedStart',
-    'plannedEnd',
-  ];
   const body = {
     rowVersion: form.rowVersion,
-    project: Object.fromEntries(header.map((field) => [field, form.project[field] ?? null])),
+    project: Object.fromEntries(HEADER_FIELDS.map((field) => [field, form.project[field] ?? null])),
     funds: {
       totalAmount: '1000000.00',
       fiscalAmount: '1000000.00',
