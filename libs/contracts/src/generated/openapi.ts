@@ -1043,11 +1043,6 @@ export interface components {
         };
         CreateProjectRequest: {
             /**
-             * @description 项目编码
-             * @example 2021-KCZX-003
-             */
-            code: string;
-            /**
              * @description 项目名称
              * @example 网络信息系统运行与维护
              */
@@ -1080,6 +1075,11 @@ export interface components {
              * @example 2022-12-31
              */
             plannedEnd: string | null;
+            /**
+             * @description 项目编码；不填则按年度自动生成（如 2023-0001）
+             * @example 2021-KCZX-003
+             */
+            code?: string | null;
             /**
              * Format: uuid
              * @description 所属预算单位

@@ -33,9 +33,34 @@ export class ProjectRecordsService {
   }
 
   /** A new project (id chosen by the caller); a 项目编码 already taken in the tenant is a 409 naming the field. */
-  async insert(p: { id: string; organizationId: string; code: string }): Promise<void> {
+  async insert(p: { id: string; organizationId: string; code: string }, field = 'project.code'): Promise<void> {
     const { user, db } = tenantScope();
-    await this.rows.insert(db, { ...p, tenantId: user.tenantId }).catch(rethrowDuplicateCode(p.code));
+    await this.rows.insert(db, { ...p, tenantId: user.tenantId }).catch(rethrowDuplicateCode(p.code, field));
+  }
+
+  /**
+   * A new project with a generated 项目编码 (the year and the next free four-digit number, `2023-0001`); returns the
+   * code. A code taken meanwhile by a concurrent creation is skipped, not an error.
+   */
+  async insertWithGeneratedCode(p: { id: string; organizationId: string; year: number }): Promise<string> {
+    const { user, db } = tenantScope();
+    let next = await this.rows.nextGeneratedNumber(db, p.year);
+    for (let attempt = 0; attempt < 20; attempt++, next++) {
+      const code = `${p.year}-${String(next).padStart(4, '0')}`;
+      if (await this.rows.insertIfCodeFree(db, { ...p, tenantId: user.tenantId, code })) return code;
+    }
+    throw new ConflictException('项目编码生成失败，请稍后重试或手工填写项目编码');
+  }
+
+  /** 409 naming the field when a project of the unit already has a form of that year with this name. */
+  async assertNameFree(organizationId: string, year: number, name: string): Promise<void> {
+    const { db } = tenantScope();
+    if (await this.rows.nameTakenInUnitYear(db, organizationId, year, name)) {
+      throw new ConflictException({
+        message: `本单位 ${year} 年度已有同名项目`,
+        fields: [{ field: 'name', message: `本单位 ${year} 年度已有同名项目`, value: name }],
+      });
+    }
   }
 
   /**
@@ -56,13 +81,13 @@ export class ProjectRecordsService {
   }
 }
 
-function rethrowDuplicateCode(code: string) {
+function rethrowDuplicateCode(code: string, field = 'project.code') {
   return (err: unknown): never => {
     // 23505 unique_violation on (tenant_id, code).
     if ((err as { driverError?: { code?: string } }).driverError?.code === '23505') {
       throw new ConflictException({
         message: `项目编码 ${code} 已被使用`,
-        fields: [{ field: 'project.code', message: '项目编码已被使用', value: code }],
+        fields: [{ field, message: '项目编码已被使用', value: code }],
       });
     }
     throw err;

@@ -72,6 +72,32 @@ const INSERT = sql<object, [id: string, tenantId: string, organizationId: string
 
 const DELETE = sql<object, [id: string]>('projects.delete', `DELETE FROM project WHERE id = $1`);
 
+// A generated 项目编码 is the year and a four-digit number: the next after the highest of that form in the tenant.
+const NEXT_GENERATED_NUMBER = sql<{ next: number }, [year: string]>(
+  'projects.nextGeneratedNumber',
+  `SELECT coalesce(max(substring(code FROM '^[0-9]{4}-([0-9]{4,9})$')::int), 0) + 1 AS next
+   FROM project WHERE code LIKE $1 || '-%'`,
+);
+
+// Takes the code only if it is free: a taken one gives no row (and, unlike a unique violation, keeps the transaction).
+const INSERT_IF_CODE_FREE = sql<{ id: string }, [id: string, tenantId: string, organizationId: string, code: string]>(
+  'projects.insertIfCodeFree',
+  `INSERT INTO project (id, tenant_id, organization_id, code) VALUES ($1, $2, $3, $4)
+   ON CONFLICT (tenant_id, code) DO NOTHING RETURNING id`,
+);
+
+// Two filers creating the same name at once wait for each other here, so the check below sees the first one's row.
+const LOCK_UNIT_YEAR = sql<object, [organizationId: string, year: number]>(
+  'projects.lockUnitYear',
+  `SELECT pg_advisory_xact_lock(hashtextextended('project-name:' || $1::text || ':' || $2::text, 0))`,
+);
+
+const SAME_NAME_IN_UNIT_YEAR = sql<{ id: string }, [organizationId: string, year: number, name: string]>(
+  'projects.sameNameInUnitYear',
+  `SELECT p.id FROM project p JOIN goal_form g ON g.project_id = p.id
+   WHERE p.organization_id = $1 AND g.year = $2 AND lower(btrim(g.project_name)) = lower(btrim($3)) LIMIT 1`,
+);
+
 /** project: a project's identity (项目编码, owning unit); what a form prints belongs to its revisions. */
 @Injectable()
 export class ProjectRepository {
@@ -109,6 +135,28 @@ export class ProjectRepository {
 
   async insert(db: Db, p: { id: string; tenantId: string; organizationId: string; code: string }): Promise<void> {
     await db.run(INSERT, [p.id, p.tenantId, p.organizationId, p.code]);
+  }
+
+  /** Inserts the project if its code is free in the tenant; false when the code is taken. */
+  async insertIfCodeFree(
+    db: Db,
+    p: { id: string; tenantId: string; organizationId: string; code: string },
+  ): Promise<boolean> {
+    return (await db.one(INSERT_IF_CODE_FREE, [p.id, p.tenantId, p.organizationId, p.code])) !== undefined;
+  }
+
+  /** The next number of a generated 项目编码 (`2023-0001` …) for the year. */
+  async nextGeneratedNumber(db: Db, year: number): Promise<number> {
+    return (await db.one(NEXT_GENERATED_NUMBER, [String(year)]))?.next ?? 1;
+  }
+
+  /**
+   * Whether a project of the unit already has a form of that year with this name (case and surrounding blanks
+   * ignored). Takes a transaction-long lock on the unit's year first, so that two creations cannot both pass.
+   */
+  async nameTakenInUnitYear(db: Db, organizationId: string, year: number, name: string): Promise<boolean> {
+    await db.run(LOCK_UNIT_YEAR, [organizationId, year]);
+    return (await db.one(SAME_NAME_IN_UNIT_YEAR, [organizationId, year, name])) !== undefined;
   }
 
   async delete(db: Db, id: string): Promise<void> {

@@ -39,8 +39,13 @@ export class ProjectsService {
         fields: [{ field: 'organizationId', message: '请选择预算单位', value: dto.organizationId }],
       });
     }
+    await this.records.assertNameFree(organization.id, dto.year, dto.name);
     const projectId = randomUUID();
-    await this.records.insert({ id: projectId, organizationId: organization.id, code: dto.code });
+    const owner = { id: projectId, organizationId: organization.id };
+    const code = dto.code?.trim();
+    // No 项目编码 given: the tenant's generated one (docs/domain.md §2).
+    if (code) await this.records.insert({ ...owner, code }, 'code');
+    else await this.records.insertWithGeneratedCode({ ...owner, year: dto.year });
     await this.catalog.ensureTaxonomyYear(dto.year);
     // The 项目总目标 period starts as the planned dates' years (and at least the form's year); the filer may change it.
     const period = proposeGoalPeriod(dto.year, {

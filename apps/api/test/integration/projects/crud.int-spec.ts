@@ -196,6 +196,42 @@ describe('organisations, users and projects', () => {
     ).toBe(404);
   });
 
+  it('generates a 项目编码 when none is given (the year and the next free number) and keeps a given one', async () => {
+    const create = (name: string, code?: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/projects',
+        headers: { authorization: filer },
+        payload: { organizationId: unitId, year: 2023, name, ...(code === undefined ? {} : { code }) },
+      });
+    const first = await create('自动编码一');
+    const second = await create('自动编码二');
+    const together = await Promise.all([create('自动编码三'), create('自动编码四')]);
+    expect([first, second, ...together].map((r) => r.statusCode)).toEqual([201, 201, 201, 201]);
+    const codes = [first, second, ...together].map((r) => r.json<ProjectListItem>().code);
+    expect(codes.slice(0, 2)).toEqual(['2023-0001', '2023-0002']);
+    expect(new Set(codes).size).toBe(4);
+    expect(codes.slice(2).sort()).toEqual(['2023-0003', '2023-0004']);
+    expect((await create('手工编码', 'SJ-2023-XYZ')).json<ProjectListItem>().code).toBe('SJ-2023-XYZ');
+  });
+
+  it('refuses a second project of the same name in the same unit and year, naming the field; another year is fine', async () => {
+    const create = (year: number, name: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/projects',
+        headers: { authorization: filer },
+        payload: { organizationId: unitId, year, name },
+      });
+    expect((await create(2024, '同名项目')).statusCode).toBe(201);
+    const again = await create(2024, ' 同名项目 ');
+    expect(again.statusCode).toBe(409);
+    expect(again.json<ApiError>().fields).toEqual([
+      { field: 'name', message: '本单位 2024 年度已有同名项目', value: ' 同名项目 ' },
+    ]);
+    expect((await create(2025, '同名项目')).statusCode).toBe(201);
+  });
+
   it('pages the project list and filters it by category and status', async () => {
     const page = (
       await t.app.inject({

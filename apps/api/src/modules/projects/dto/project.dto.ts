@@ -1,4 +1,4 @@
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiSchema, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import {
@@ -47,7 +47,18 @@ export class ProjectListResponseDto implements ProjectListResponse {
 }
 
 @ApiSchema({ name: 'CreateProjectRequest' })
-export class CreateProjectDto extends ProjectHeaderDto implements CreateProjectRequest {
+export class CreateProjectDto extends OmitType(ProjectHeaderDto, ['code']) implements CreateProjectRequest {
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '2021-KCZX-003',
+    description: '项目编码；不填则按年度自动生成（如 2023-0001）',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, { message: '项目编码只能用字母、数字和 . _ -，最长 64 位' })
+  code?: string | null;
+
   @ApiProperty({ type: String, format: 'uuid', description: '所属预算单位' })
   @IsUUID('all', { message: '单位编号无效' })
   organizationId!: string;
