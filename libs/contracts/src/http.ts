@@ -26,6 +26,7 @@ export type SessionSummary = Schemas['SessionSummary'];
 
 // organisations and users
 export type Organization = Schemas['Organization'];
+export type ProjectHeaderProposal = Schemas['ProjectHeaderProposal'];
 export type CreateOrganizationRequest = Schemas['CreateOrganizationRequest'];
 export type UpdateOrganizationRequest = Schemas['UpdateOrganizationRequest'];
 export type FinanceDivision = Schemas['FinanceDivision'];

@@ -88,6 +88,25 @@ const USAGE = sql<OrganizationUsage, [id: string]>(
           (SELECT count(*)::int FROM project WHERE organization_id = $1) AS projects`,
 );
 
+/** What 新建项目 proposes for the printed 主管部门 and 实施单位 of a project owned by an organisation. */
+export interface ProjectHeaderProposalRow {
+  printedDepartment: string | null;
+  printedImplementingUnit: string | null;
+}
+
+// The nearest 主管部门 and 预算单位 among the organisation and its ancestors (the ids in its path, by primary key).
+// The organisation must be in scope; its ancestors' names are read even above the scope (a unit knows its 主管部门).
+const PROJECT_HEADER_PROPOSAL = sql<ProjectHeaderProposalRow, [id: string, scope: readonly string[]]>(
+  'organizations.projectHeaderProposal',
+  `SELECT (SELECT a.name FROM organization a WHERE a.id = ANY (ancestors.ids) AND a.kind = 'department'
+           ORDER BY length(a.path) DESC LIMIT 1) AS "printedDepartment",
+          (SELECT a.name FROM organization a WHERE a.id = ANY (ancestors.ids) AND a.kind = 'unit'
+           ORDER BY length(a.path) DESC LIMIT 1) AS "printedImplementingUnit"
+   FROM organization o
+   CROSS JOIN LATERAL (SELECT string_to_array(btrim(o.path, '/'), '/')::uuid[] AS ids) ancestors
+   WHERE o.id = $1 AND ${inScope('o.path', 2)}`,
+);
+
 const DELETE = sql<object, [id: string, scope: readonly string[]]>(
   'organizations.delete',
   `DELETE FROM organization o WHERE o.id = $1 AND ${inScope('o.path', 2)}`,
@@ -180,6 +199,11 @@ export class OrganizationRepository {
   /** Only for a node the service already found in scope in this transaction. */
   async usage(db: Db, id: string): Promise<OrganizationUsage> {
     return (await db.one(USAGE, [id]))!;
+  }
+
+  /** The proposed printed 主管部门 and 实施单位; undefined outside the scope. */
+  projectHeaderProposal(db: Db, scope: Scope, id: string): Promise<ProjectHeaderProposalRow | undefined> {
+    return db.one(PROJECT_HEADER_PROPOSAL, [id, scope.patterns]);
   }
 
   async delete(db: Db, scope: Scope, id: string): Promise<void> {

@@ -7,11 +7,16 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Organization } from '@jxt/contracts';
+import type { Organization, ProjectHeaderProposal } from '@jxt/contracts';
 import { Authenticated, Roles } from '../../common/auth/access.decorators';
 import { idParam } from '../../common/http/id-param';
 import { ApiErrorResponses } from '../../openapi/api-error.dto';
-import { CreateOrganizationDto, OrganizationDto, UpdateOrganizationDto } from './dto/organization.dto';
+import {
+  CreateOrganizationDto,
+  OrganizationDto,
+  ProjectHeaderProposalDto,
+  UpdateOrganizationDto,
+} from './dto/organization.dto';
 import { OrganizationsService } from './organizations.service';
 import { RetryOnConflict } from '../../common/tenancy/conflict-retry';
 
@@ -28,6 +33,15 @@ export class OrganizationsController {
   @ApiErrorResponses(401)
   list(): Promise<Organization[]> {
     return this.organizations.list();
+  }
+
+  @Get(':id/project-header')
+  @Authenticated()
+  @ApiOperation({ summary: '新建项目时建议的表头：主管部门、实施单位（按组织树）' })
+  @ApiOkResponse({ type: ProjectHeaderProposalDto })
+  @ApiErrorResponses(401, 404)
+  projectHeader(@Param('id', idParam()) id: string): Promise<ProjectHeaderProposal> {
+    return this.organizations.projectHeaderProposal(id);
   }
 
   @Post()

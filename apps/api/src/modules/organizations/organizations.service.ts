@@ -34,6 +34,14 @@ export class OrganizationsService {
     return row;
   }
 
+  /** 新建项目's proposal for the printed 主管部门 and 实施单位 of a project of this organisation (docs/domain.md §2). */
+  async projectHeaderProposal(id: string): Promise<ProjectHeaderProposal> {
+    const { user, db } = tenantScope();
+    const row = await this.organizations.projectHeaderProposal(db, user.scope, id);
+    if (!row) throw new NotFoundException(NOT_FOUND);
+    return row;
+  }
+
   async create(dto: CreateOrganizationDto): Promise<Organization> {
     const { user, db } = tenantScope();
     const parent = await this.findInScope(dto.parentId);

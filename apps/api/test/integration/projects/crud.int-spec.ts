@@ -215,6 +215,29 @@ describe('organisations, users and projects', () => {
     expect((await create('手工编码', 'SJ-2023-XYZ')).json<ProjectListItem>().code).toBe('SJ-2023-XYZ');
   });
 
+  it('proposes the printed 主管部门 and 实施单位 of a new project from the tree, for the unit and its 内设机构', async () => {
+    const orgs = (
+      await t.app.inject({ method: 'GET', url: '/api/organizations', headers: { authorization: filer } })
+    ).json<Organization[]>();
+    const unit = orgs.find((o) => o.kind === 'unit')!;
+    const internal = orgs.find((o) => o.kind === 'internal')!;
+    const proposal = (id: string, authorization = filer) =>
+      t.app.inject({ method: 'GET', url: `/api/organizations/${id}/project-header`, headers: { authorization } });
+    const expected = { printedDepartment: '松江区科学技术委员会', printedImplementingUnit: unit.name };
+    expect((await proposal(unit.id)).json()).toEqual(expected);
+    expect((await proposal(internal.id)).json()).toEqual(expected);
+    // The 财政局 has neither above it.
+    const bureau = (
+      await t.app.inject({ method: 'GET', url: '/api/organizations', headers: { authorization: admin } })
+    ).json<Organization[]>()[0];
+    expect((await proposal(bureau.id, admin)).json()).toEqual({
+      printedDepartment: null,
+      printedImplementingUnit: null,
+    });
+    // A filer cannot ask about an organisation above their own.
+    expect((await proposal(bureau.id)).statusCode).toBe(404);
+  });
+
   it('refuses a second project of the same name in the same unit and year, naming the field; another year is fine', async () => {
     const create = (year: number, name: string) =>
       t.app.inject({

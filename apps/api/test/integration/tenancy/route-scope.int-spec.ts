@@ -121,6 +121,10 @@ const RULES: Record<string, Rule> = {
     body: () => ({ code: 'OUTSIDER-1' }),
   },
   'DELETE /api/projects/{id}': { kind: 'aimed', url: (t) => `/api/projects/${t.projectId}` },
+  'GET /api/organizations/{id}/project-header': {
+    kind: 'aimed',
+    url: (t) => `/api/organizations/${t.unitId}/project-header`,
+  },
   'POST /api/projects': {
     kind: 'creates-under',
     url: '/api/projects',

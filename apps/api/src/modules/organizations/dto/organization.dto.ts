@@ -5,6 +5,7 @@ import {
   type CreateOrganizationRequest,
   type Organization,
   type OrganizationKind,
+  type ProjectHeaderProposal,
   type UpdateOrganizationRequest,
 } from '@jxt/contracts';
 import { INT4_MAX } from '../../../common/validation/nested';
@@ -19,6 +20,15 @@ export class OrganizationDto implements Organization {
   @ApiProperty({ type: String, nullable: true, description: '单位类型代码（仅预算单位）' }) unitTypeCode!:
     string | null;
   @ApiProperty({ type: 'integer' }) sortOrder!: number;
+}
+
+/** 新建项目: the printed 主管部门 and 实施单位 proposed for a project of the organisation (the filer may change them). */
+@ApiSchema({ name: 'ProjectHeaderProposal' })
+export class ProjectHeaderProposalDto implements ProjectHeaderProposal {
+  @ApiProperty({ type: String, nullable: true, description: '主管部门：最近的上级主管部门' })
+  printedDepartment!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '实施单位：本身或最近的上级预算单位' })
+  printedImplementingUnit!: string | null;
 }
 
 @ApiSchema({ name: 'CreateOrganizationRequest' })
