@@ -5,6 +5,7 @@ import {
   ORGANIZATION_KIND_LABELS,
   type Organization,
   type OrganizationKind,
+  type ProjectHeaderProposal,
 } from '@jxt/contracts';
 import { tenantScope } from '../../common/tenancy/request-context';
 import type { CreateOrganizationDto, UpdateOrganizationDto } from './dto/organization.dto';
