@@ -1,11 +1,14 @@
-import { Alert, Button, Empty, Input, Select, Space, Table, TreeSelect } from 'antd';
+import { Alert, App, Button, Empty, Input, Popconfirm, Select, Space, Table, TreeSelect } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { FORM_STATUSES, FORM_STATUS_LABELS, type FormStatus, type ProjectListItem } from '@jxt/contracts';
 import { formatYuan } from '@jxt/domain';
 import { useDebouncedCallback } from '../../ui/use-debounced-callback';
-import { useCodeList, useDefaultYear, useOrganizations, useProjects } from './hooks';
+import { ApiRequestError } from '../../api/http';
+import { useCurrentUser } from '../auth/hooks';
+import { useCodeList, useDefaultYear, useDeleteProject, useOrganizations, useProjects } from './hooks';
+import { NewProjectDialog } from './NewProjectDialog';
 import { applyChange, PAGE_SIZES, parseListParams, toSearchParams, type ProjectListParams } from './list-params';
 import { buildOrgTree } from './org-tree';
 import { FormStatusTag } from '../../ui/FormStatusTag';
@@ -42,6 +45,12 @@ export function ProjectListPage() {
   );
 
   const projects = useProjects(params ?? { year: thisYear, page: 1, pageSize: 1 }, params !== undefined);
+  const me = useCurrentUser();
+  const isFiler = me.data?.roles.includes('filer') ?? false;
+  const [creating, setCreating] = useState(false);
+  const navigate = useNavigate();
+  const remove = useDeleteProject();
+  const { message } = App.useApp();
   const organizations = useOrganizations();
   const categories = useCodeList('project_category');
   const orgTree = useMemo(() => buildOrgTree(organizations.data ?? []), [organizations.data]);
@@ -110,13 +119,58 @@ export function ProjectListPage() {
       width: 136,
       render: (status: FormStatus) => <FormStatusTag status={status} />,
     },
+    ...(isFiler
+      ? [
+          {
+            title: '操作',
+            key: 'actions',
+            width: 72,
+            render: (_: unknown, row: ProjectListItem) =>
+              row.formStatus === 'draft' ? (
+                <Popconfirm
+                  title={`删除项目“${row.name}”？`}
+                  description="项目及其草稿一并删除，不能恢复。"
+                  okText="删除"
+                  okButtonProps={{ danger: true }}
+                  cancelText="取消"
+                  onConfirm={() =>
+                    void remove
+                      .mutateAsync(row.id)
+                      .then(() => void message.success(`已删除项目“${row.name}”`))
+                      .catch((error: unknown) => {
+                        void message.error(error instanceof ApiRequestError ? error.message : '删除失败，请稍后重试');
+                      })
+                  }
+                >
+                  <Button type="link" danger size="small">
+                    删除
+                  </Button>
+                </Popconfirm>
+              ) : null,
+          },
+        ]
+      : []),
   ];
 
   return (
     <div className="project-list-page">
       <PageHeading title="项目列表">
         <YearSelect value={year} onChange={(value) => update({ year: value })} />
+        {isFiler && year !== undefined && (
+          <Button type="primary" onClick={() => setCreating(true)}>
+            新建项目
+          </Button>
+        )}
       </PageHeading>
+      {creating && year !== undefined && (
+        <NewProjectDialog
+          year={year}
+          organizations={organizations.data ?? []}
+          ownOrganizationId={me.data?.organization.id}
+          onClose={() => setCreating(false)}
+          onCreated={(formId) => void navigate(`/forms/${formId}`, { state: { edit: true } })}
+        />
+      )}
 
       <Space wrap size={[12, 12]} className="list-filters">
         <Input.Search

@@ -1,4 +1,4 @@
-import type { ApiOperations, CodeListName } from '@jxt/contracts';
+import type { ApiOperations, CodeListName, CreateProjectRequest } from '@jxt/contracts';
 import { api } from '../../api/client';
 import type { ProjectListParams } from './list-params';
 
@@ -24,3 +24,10 @@ export const fetchOrganizations = (signal?: AbortSignal) => api.get('/api/organi
 
 export const fetchCodeList = (list: CodeListName, signal?: AbortSignal) =>
   api.get('/api/code-lists', { query: { list }, signal });
+
+export const postProject = (body: CreateProjectRequest) => api.post('/api/projects', { body });
+
+export const deleteProject = (id: string) => api.delete('/api/projects/{id}', { path: { id } });
+
+export const fetchProjectHeaderProposal = (organizationId: string, signal?: AbortSignal) =>
+  api.get('/api/organizations/{id}/project-header', { path: { id: organizationId }, signal });

@@ -1,9 +1,17 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { CodeListName } from '@jxt/contracts';
-import { fetchCodeList, fetchOrganizations, fetchProjects } from './api';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CodeListName, CreateProjectRequest } from '@jxt/contracts';
+import {
+  deleteProject,
+  fetchCodeList,
+  fetchOrganizations,
+  fetchProjectHeaderProposal,
+  fetchProjects,
+  postProject,
+} from './api';
 import { useDefaultYear as useSharedDefaultYear } from '../years/hooks';
 import type { ProjectListParams } from './list-params';
 import { codeListKeys, organizationKeys, projectKeys } from './query-keys';
+import { yearKeys } from '../years/query-keys';
 
 /** One page of projects. While the next page or filter loads, the previous rows stay (no flash of empty table). */
 export function useProjects(params: ProjectListParams, enabled = true) {
@@ -36,4 +44,36 @@ export function useCodeList(list: CodeListName) {
 /** The year the list opens on when the URL names none: the newest year with projects (modules/years). */
 export function useDefaultYear(enabled: boolean, now = new Date().getFullYear()): number | undefined {
   return useSharedDefaultYear('projects', enabled, now);
+}
+
+/** 新建项目's proposal for the printed 主管部门 and 实施单位 of the chosen owner. */
+export function useProjectHeaderProposal(organizationId: string | undefined) {
+  return useQuery({
+    queryKey: organizationKeys.projectHeader(organizationId ?? ''),
+    queryFn: ({ signal }) => fetchProjectHeaderProposal(organizationId ?? '', signal),
+    enabled: Boolean(organizationId),
+    staleTime: 10 * 60_000,
+  });
+}
+
+/** 新建项目: the lists (and the years that have projects) are read again once it exists. */
+export function useCreateProject() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateProjectRequest) => postProject(body),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: projectKeys.all }),
+        client.invalidateQueries({ queryKey: yearKeys.all }),
+      ]),
+  });
+}
+
+/** 删除项目 (only a project whose forms are all drafts; the server says why otherwise). */
+export function useDeleteProject() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => deleteProject(id),
+    onSuccess: () => client.invalidateQueries({ queryKey: projectKeys.all }),
+  });
 }

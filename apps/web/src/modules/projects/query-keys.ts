@@ -8,6 +8,7 @@ export const projectKeys = {
 
 export const organizationKeys = {
   all: ['organizations'] as const,
+  projectHeader: (id: string) => ['organizations', id, 'project-header'] as const,
 };
 
 export const codeListKeys = {

@@ -1,7 +1,7 @@
 import { FORM_FIELD_LABELS as L, REVIEW_RESULT_LABELS, type GoalForm } from '@jxt/contracts';
 import { Alert, Button, Spin, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import { FormStatusTag } from '../../ui/FormStatusTag';
 import { IssuesPanel } from '../../ui/IssuesPanel';
 import { LoadFailure } from '../../ui/LoadFailure';
@@ -28,7 +28,9 @@ export function FormPage() {
   const me = useCurrentUser();
   const categories = useCodeList('project_category');
   const functionClasses = useCodeList('function_class');
-  const [editing, setEditing] = useState(false);
+  // 新建项目 opens its new draft straight in edit mode.
+  const location = useLocation();
+  const [editing, setEditing] = useState(() => (location.state as { edit?: boolean } | null)?.edit === true);
   const navigate = useNavigate();
   const taxonomy = useTaxonomy(query.data?.year, editing);
 
@@ -106,7 +108,7 @@ export function FormPage() {
           }
         />
       )}
-      {editing ? (
+      {editing && canEdit ? (
         taxonomy.isPending || functionClasses.isPending ? (
           <Spin className="form-loading" description="读取指标体系…" />
         ) : taxonomy.isError ? (
