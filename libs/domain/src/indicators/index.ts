@@ -4,3 +4,10 @@ export {
   MAX_INDICATORS_PER_FORM,
   type IndicatorCounts,
 } from './count-indicators';
+export {
+  looksLikeIndicatorTable,
+  parseIndicatorTable,
+  type PastedIndicator,
+  type PastedTable,
+  type PastedTableProblem,
+} from './parse-indicator-table';
