@@ -22,7 +22,7 @@ import {
   type SaveFormRequest,
   type TaxonomyNode,
 } from '@jxt/contracts';
-import { amountForRequest, moneyForInput, proposeGoalPeriod, toSaveRequest } from '@jxt/domain';
+import { amountForRequest, moneyForInput, proposeGoalPeriod, toSaveRequest, type PastedIndicator } from '@jxt/domain';
 import { withoutError } from '../../ui/field-errors';
 
 export interface DraftIndicator {
@@ -224,6 +224,8 @@ export type DraftAction =
   | { type: 'removeLevel2'; l1: number; l2: number }
   | { type: 'addLevel1'; code: string; taxonomy: readonly TaxonomyNode[] }
   | { type: 'removeLevel1'; l1: number }
+  /** An indicator table pasted from Excel/WPS (parseIndicatorTable): its rows join the tree, after what is there. */
+  | { type: 'pasteIndicators'; rows: readonly PastedIndicator[]; taxonomy: readonly TaxonomyNode[] }
   | { type: 'serverErrors'; fields: readonly FieldError[]; message?: string }
   | { type: 'focused' };
 
@@ -425,6 +427,9 @@ export function draftReducer(state: FormDraft, action: DraftAction): FormDraft {
       return { ...state, year, removed: restorable(state.removed, year), dirty: true };
     }
 
+    case 'pasteIndicators':
+      return action.rows.length ? pasteIndicators(state, action.rows, action.taxonomy) : state;
+
     case 'serverErrors': {
       const summary = action.fields.map((error) => mapFieldError(state, error));
       const errors: Record<string, string> = {};
@@ -436,6 +441,62 @@ export function draftReducer(state: FormDraft, action: DraftAction): FormDraft {
     case 'focused':
       return state.focus === null ? state : { ...state, focus: null };
   }
+}
+
+const isBlankNewRow = (row: DraftIndicator) => !row.id && row.name.trim() === '' && row.rawValue.trim() === '';
+
+/**
+ * Adds pasted rows to the tree: each under its 一级 and 二级 (groups made where missing, in the taxonomy's order),
+ * after the rows already there. Blank rows not yet saved (the one the filer pasted into) go, and with them any
+ * group they alone made.
+ */
+function pasteIndicators(
+  state: FormDraft,
+  rows: readonly PastedIndicator[],
+  taxonomy: readonly TaxonomyNode[],
+): FormDraft {
+  let nextKey = state.nextKey;
+  const key = () => `k${nextKey++}`;
+  let year: DraftLevel1[] = state.year
+    .map((l1) => ({
+      ...l1,
+      children: l1.children
+        .map((l2) => ({ ...l2, indicators: l2.indicators.filter((row) => !isBlankNewRow(row)) }))
+        .filter((l2, i) => l2.indicators.length > 0 || l1.children[i].indicators.length === 0),
+    }))
+    .filter((l1, i) => l1.children.length > 0 || state.year[i].children.length === 0);
+  let first: string | null = null;
+  for (const row of rows) {
+    let l1 = year.findIndex((group) => group.code === row.level1Code);
+    if (l1 < 0)
+      ({ items: year, index: l1 } = insertSorted(year, { key: key(), code: row.level1Code, children: [] }, taxonomy));
+    const level1 = year[l1];
+    let l2 = level1.children.findIndex((group) => group.code === row.level2Code);
+    let children = level1.children;
+    if (l2 < 0)
+      ({ items: children, index: l2 } = insertSorted(
+        children,
+        { key: key(), code: row.level2Code, indicators: [] },
+        taxonomy,
+      ));
+    const indicator: DraftIndicator = {
+      key: key(),
+      name: row.name,
+      rawValue: row.rawValue,
+      extra: { weight: null, scoringNotes: null, explanation: null, remark: null },
+    };
+    first ??= indicator.key;
+    children = replaceAt(children, l2, { ...children[l2], indicators: [...children[l2].indicators, indicator] });
+    year = replaceAt(year, l1, { ...level1, children });
+  }
+  return {
+    ...state,
+    year,
+    removed: restorable(state.removed, year),
+    dirty: true,
+    nextKey,
+    focus: first ? fieldIdIndicator(first, 'name') : null,
+  };
 }
 
 /** The removed rows whose group is still there (a row cannot come back into a group that is gone). */

@@ -1,4 +1,5 @@
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { App as AntApp } from 'antd';
 import userEvent from '@testing-library/user-event';
 import { useMemo, useReducer } from 'react';
 import { createDraft, draftReducer } from '../form-draft';
@@ -9,19 +10,23 @@ import { IndicatorEditor, indexTaxonomy } from './IndicatorEditor';
 
 withFastComputedStyle();
 
-function Harness() {
-  const [draft, dispatch] = useReducer(draftReducer, SEED_FORM_3, createDraft);
+function Harness({ form = SEED_FORM_3 }: { form?: typeof SEED_FORM_3 }) {
+  const [draft, dispatch] = useReducer(draftReducer, form, createDraft);
   const taxonomy = useMemo(() => indexTaxonomy(TAXONOMY_2021, new Map()), []);
   return (
-    <IndicatorEditor
-      year={draft.year}
-      errors={draft.errors}
-      taxonomy={taxonomy}
-      focus={draft.focus}
-      dispatch={dispatch}
-    />
+    <AntApp>
+      <IndicatorEditor
+        year={draft.year}
+        errors={draft.errors}
+        taxonomy={taxonomy}
+        focus={draft.focus}
+        dispatch={dispatch}
+      />
+    </AntApp>
   );
 }
+
+const EMPTY_FORM = { ...SEED_FORM_3, indicators: { year: [], longTerm: null } };
 
 describe('IndicatorEditor', () => {
   it('labels every input by row and shows the parsed reading of a value live', async () => {
@@ -83,5 +88,36 @@ describe('IndicatorEditor', () => {
     expect(screen.getByLabelText('三级指标 第8行')).toHaveValue('项目完成及时率');
     expect(screen.getByRole('combobox', { name: '在“产出指标”下添加二级指标' })).toBeInTheDocument();
     expect(screen.queryByRole('combobox', { name: '在“满意度指标”下添加二级指标' })).toBeNull();
+  });
+
+  it('Enter in the last 年度指标值 starts the next row, as in a spreadsheet', async () => {
+    const user = userEvent.setup();
+    render(<Harness />);
+    await user.click(screen.getByLabelText('年度指标值 第15行'));
+    await user.keyboard('{Enter}');
+    expect(screen.getByLabelText('三级指标 第16行')).toHaveValue('');
+    expect(screen.getByLabelText('三级指标 第16行')).toHaveFocus();
+  });
+
+  it('fills the tree from an indicator table pasted from Excel into a 三级指标, a blank row giving way', async () => {
+    render(<Harness form={EMPTY_FORM} />);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('combobox', { name: '添加一级指标' }));
+    await user.click(await screen.findByTitle('产出指标'));
+    await user.click(screen.getByRole('combobox', { name: '在“产出指标”下添加二级指标' }));
+    await user.click(await screen.findByTitle('数量指标'));
+    const table = [
+      '产出指标\t数量指标\t组织培训次数\t=2次',
+      '\t质量指标\t工作完成通过率\t=100%',
+      '满意度指标\t服务对象满意度指标\t受益对象满意度\t>=90%',
+      '效益指标\t经济指标\t不存在的\t1',
+    ].join('\r\n');
+    fireEvent.paste(screen.getByLabelText('三级指标 第1行'), { clipboardData: { getData: () => table } });
+    expect(screen.getByLabelText('三级指标 第1行')).toHaveValue('组织培训次数');
+    expect(screen.getByLabelText('年度指标值 第1行')).toHaveValue('=2次');
+    expect(screen.getByLabelText('三级指标 第2行')).toHaveValue('工作完成通过率');
+    expect(screen.getByLabelText('三级指标 第3行')).toHaveValue('受益对象满意度');
+    expect(screen.queryByLabelText('三级指标 第4行')).toBeNull();
+    expect(await screen.findByText(/已粘贴 3 个三级指标；1 行未能放入：第 4 行/)).toBeInTheDocument();
   });
 });

@@ -1,7 +1,7 @@
 import { FORM_FIELD_LABELS as L, type TaxonomyNode } from '@jxt/contracts';
-import { formatTarget, readTarget } from '@jxt/domain';
-import { Button, Input, Select, Tooltip } from 'antd';
-import { memo, useEffect, useMemo, type Dispatch, type KeyboardEvent } from 'react';
+import { formatTarget, looksLikeIndicatorTable, parseIndicatorTable, readTarget } from '@jxt/domain';
+import { App, Button, Input, Modal, Select, Tooltip } from 'antd';
+import { memo, useEffect, useMemo, useState, type ClipboardEvent, type Dispatch, type KeyboardEvent } from 'react';
 import {
   fieldIdIndicator,
   fieldIdLevel1,
@@ -82,6 +82,8 @@ const IndicatorCells = memo(function IndicatorCells(props: IndicatorCellsProps) 
       e.preventDefault();
       if (field === 'name') focusField(fieldIdIndicator(indicator.key, 'rawValue'));
       else if (nextKey) focusField(fieldIdIndicator(nextKey, 'name'));
+      // The last value of the table: Enter starts the next row, as in a spreadsheet.
+      else dispatch({ type: 'addIndicator', l1, l2, after: index });
     }
   };
   const readingId = `reading-${indicator.key}`;
@@ -298,8 +300,34 @@ export function IndicatorEditor({ year, errors, taxonomy, focus, dispatch }: Ind
   const missingLevel1 = taxonomy.level1.filter((node) => !presentLevel1.has(node.code));
   const indicatorKeys = rows.filter((row) => row.indicator).map((row) => row.indicator!.key);
   const positions = new Map(indicatorKeys.map((key, i) => [key, i]));
+  const { message } = App.useApp();
+  const [pasting, setPasting] = useState(false);
+  const [pastedText, setPastedText] = useState('');
+
+  /** An indicator table from Excel/WPS (一级, 二级, 三级, 指标值): its rows join the tree; what cannot be placed is said. */
+  const pasteTable = (text: string) => {
+    const table = parseIndicatorTable(text, taxonomy.nodes);
+    dispatch({ type: 'pasteIndicators', rows: table.indicators, taxonomy: taxonomy.nodes });
+    const added = `已粘贴 ${table.indicators.length} 个三级指标`;
+    if (table.problems.length === 0) void message.success(added);
+    else
+      void message.warning(
+        `${added}；${table.problems.length} 行未能放入：${table.problems
+          .slice(0, 3)
+          .map((p) => p.message)
+          .join('；')}${table.problems.length > 3 ? '……' : ''}`,
+        8,
+      );
+  };
+  // Pasting cells (text with tabs) into any 三级指标 or 指标值 fills the tree instead of one field.
+  const onPasteCapture = (e: ClipboardEvent<HTMLElement>) => {
+    const text = e.clipboardData.getData('text/plain');
+    if (pasting || !(e.target instanceof HTMLTextAreaElement) || !looksLikeIndicatorTable(text)) return;
+    e.preventDefault();
+    pasteTable(text);
+  };
   return (
-    <>
+    <div onPasteCapture={onPasteCapture}>
       <table className="sheet-table sheet-indicators sheet-indicators-edit">
         <SheetColumns actions />
         <IndicatorTableHead actions />
@@ -369,8 +397,8 @@ export function IndicatorEditor({ year, errors, taxonomy, focus, dispatch }: Ind
           })}
         </tbody>
       </table>
-      {missingLevel1.length > 0 && (
-        <div className="ind-add-level1 no-print">
+      <div className="ind-add-level1 no-print">
+        {missingLevel1.length > 0 && (
           <Select
             placeholder="+ 添加一级指标"
             aria-label="添加一级指标"
@@ -379,8 +407,38 @@ export function IndicatorEditor({ year, errors, taxonomy, focus, dispatch }: Ind
             options={missingLevel1.map((node) => ({ value: node.code, label: node.label }))}
             onChange={(value: string) => dispatch({ type: 'addLevel1', code: value, taxonomy: taxonomy.nodes })}
           />
-        </div>
+        )}
+        <Button type="link" onClick={() => setPasting(true)}>
+          从 Excel/WPS 粘贴指标表
+        </Button>
+      </div>
+      {pasting && (
+        <Modal
+          open
+          title="粘贴指标表"
+          okText="填入"
+          cancelText="取消"
+          onCancel={() => setPasting(false)}
+          onOk={() => {
+            pasteTable(pastedText);
+            setPastedText('');
+            setPasting(false);
+          }}
+          okButtonProps={{ disabled: pastedText.trim() === '' }}
+        >
+          <p>
+            在 Excel 或 WPS
+            中选中四列（一级指标、二级指标、三级指标、指标值）复制，粘贴到下面。合并单元格的空白沿用上一行。
+          </p>
+          <Input.TextArea
+            aria-label="指标表"
+            autoFocus
+            rows={8}
+            value={pastedText}
+            onChange={(e) => setPastedText(e.target.value)}
+          />
+        </Modal>
       )}
-    </>
+    </div>
   );
 }
