@@ -1,6 +1,6 @@
 import type { FieldIssue, Funds } from '@jxt/contracts';
 import { SEED_FUNDS } from '../testing/fixtures';
-import { checkFunds } from './check-funds';
+import { checkFunds, fundTotalOf, sumOfFundParts } from './check-funds';
 import { ISSUE_CODES } from './issues';
 
 const only = (issues: FieldIssue[], code: string) => issues.filter((issue) => issue.code === code);
@@ -177,5 +177,41 @@ describe('checkFunds — blanks and bad amounts', () => {
         message: '年度资金申请总额最多保留两位小数（分）',
       },
     ]);
+  });
+});
+
+describe('sumOfFundParts: the totals the editor fills in as the parts are typed', () => {
+  const funds = (values: Partial<Funds>): Funds => ({
+    totalAmount: null,
+    fiscalAmount: null,
+    otherAmount: null,
+    annualAmount: null,
+    annualFiscalAmount: null,
+    carryOverAmount: null,
+    annualOtherAmount: null,
+    ...values,
+  });
+
+  it('adds the parts of each column exactly, a blank part counting as 0', () => {
+    expect(sumOfFundParts(funds({ fiscalAmount: '8,927,300.00', otherAmount: '0.10' }), 'totalAmount')).toBe(
+      '8927300.10',
+    );
+    expect(
+      sumOfFundParts(
+        funds({ annualFiscalAmount: '0.1', carryOverAmount: '0.2', annualOtherAmount: null }),
+        'annualAmount',
+      ),
+    ).toBe('0.30');
+  });
+
+  it('gives nothing when every part is blank or one is not money, so the total is left alone', () => {
+    expect(sumOfFundParts(funds({ totalAmount: '5.00' }), 'totalAmount')).toBeNull();
+    expect(sumOfFundParts(funds({ fiscalAmount: '1.00', otherAmount: '一百' }), 'totalAmount')).toBeNull();
+  });
+
+  it('knows which total each part belongs to', () => {
+    expect(fundTotalOf('carryOverAmount')).toBe('annualAmount');
+    expect(fundTotalOf('otherAmount')).toBe('totalAmount');
+    expect(fundTotalOf('totalAmount')).toBeNull();
   });
 });

@@ -21,6 +21,36 @@ const ANNUAL_PARTS = [
   'annualOtherAmount',
 ] as const satisfies readonly FundField[];
 
+/** The two totals that are sums, and their parts (docs/domain.md §2). */
+export const FUND_SUMS = { totalAmount: WHOLE_LIFE_PARTS, annualAmount: ANNUAL_PARTS } as const;
+export type FundTotal = keyof typeof FUND_SUMS;
+
+/** The total a part belongs to, or null for a total itself. */
+export function fundTotalOf(field: FundField): FundTotal | null {
+  if ((WHOLE_LIFE_PARTS as readonly FundField[]).includes(field)) return 'totalAmount';
+  if ((ANNUAL_PARTS as readonly FundField[]).includes(field)) return 'annualAmount';
+  return null;
+}
+
+/**
+ * The sum of a total's parts, for the editor to fill in the total as the parts are typed: null when every part is
+ * blank or any part is not money (the total is then left as it is). Blank parts count as 0, as in checkFunds.
+ */
+export function sumOfFundParts(funds: Funds, total: FundTotal): Money | null {
+  const values: (Money | null)[] = [];
+  for (const part of FUND_SUMS[total]) {
+    const raw = funds[part];
+    if (raw == null || isBlank(raw)) {
+      values.push(null);
+      continue;
+    }
+    const parsed = parseMoney(String(raw));
+    if (!parsed.ok) return null;
+    values.push(parsed.value);
+  }
+  return values.every((value) => value === null) ? null : addMoney(...values);
+}
+
 /** The label inside a sum, where the column is already clear. */
 const plainLabel = (field: FundField) => FUND_FIELD_LABELS[field].replace(/^其中：/, '');
 

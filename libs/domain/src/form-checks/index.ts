@@ -1,5 +1,5 @@
 export { ISSUE_CODES, type IssueCode, hasErrors } from './issues';
-export { checkFunds, fundLabel } from './check-funds';
+export { checkFunds, FUND_SUMS, fundLabel, fundTotalOf, sumOfFundParts, type FundTotal } from './check-funds';
 export { checkHeader } from './check-header';
 export {
   checkGoalPeriod,

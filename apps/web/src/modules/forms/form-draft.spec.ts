@@ -274,3 +274,33 @@ describe('form draft', () => {
     expect(draft.year[0].children[0].indicators.at(-1)).toBe(last);
   });
 });
+
+describe('form draft: fewer amounts to type', () => {
+  const blankFunds = {
+    ...SEED_FORM_3,
+    funds: Object.fromEntries(Object.keys(SEED_FORM_3.funds).map((field) => [field, null])) as typeof SEED_FORM_3.funds,
+  };
+
+  it('proposes 0.00 for 上年结转资金 and both 其他资金 on a form with no amounts, and leaves a filled form as it is', () => {
+    expect(createDraft(blankFunds).funds).toEqual({
+      totalAmount: '',
+      fiscalAmount: '',
+      otherAmount: '0.00',
+      annualAmount: '',
+      annualFiscalAmount: '',
+      carryOverAmount: '0.00',
+      annualOtherAmount: '0.00',
+    });
+    expect(createDraft(SEED_FORM_3).funds.totalAmount).toBe('8,927,300.00');
+  });
+
+  it('fills each total in as its parts are typed, and leaves it while a part is not money', () => {
+    let draft = createDraft(blankFunds);
+    draft = draftReducer(draft, { type: 'fund', field: 'fiscalAmount', value: '1,000.50' });
+    draft = draftReducer(draft, { type: 'fund', field: 'annualFiscalAmount', value: '800' });
+    draft = draftReducer(draft, { type: 'fund', field: 'carryOverAmount', value: '0.25' });
+    expect(draft.funds).toMatchObject({ totalAmount: '1,000.50', annualAmount: '800.25' });
+    draft = draftReducer(draft, { type: 'fund', field: 'otherAmount', value: '12万' });
+    expect(draft.funds.totalAmount).toBe('1,000.50');
+  });
+});

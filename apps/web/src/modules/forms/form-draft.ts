@@ -22,7 +22,15 @@ import {
   type SaveFormRequest,
   type TaxonomyNode,
 } from '@jxt/contracts';
-import { amountForRequest, moneyForInput, proposeGoalPeriod, toSaveRequest, type PastedIndicator } from '@jxt/domain';
+import {
+  amountForRequest,
+  fundTotalOf,
+  moneyForInput,
+  proposeGoalPeriod,
+  sumOfFundParts,
+  toSaveRequest,
+  type PastedIndicator,
+} from '@jxt/domain';
 import { withoutError } from '../../ui/field-errors';
 
 export interface DraftIndicator {
@@ -107,6 +115,8 @@ export const fieldIdLevel1 = (key: string) => `l1:${key}`;
 const text = (value: string | null | undefined) => value ?? '';
 const orNull = (value: string) => (value.trim() === '' ? null : value);
 
+const ZERO_BY_DEFAULT = ['otherAmount', 'carryOverAmount', 'annualOtherAmount'] as const satisfies readonly FundField[];
+
 export function createDraft(form: GoalForm): FormDraft {
   const base = toSaveRequest(form);
   let next = 1;
@@ -127,6 +137,10 @@ export function createDraft(form: GoalForm): FormDraft {
     })),
   }));
   const funds = Object.fromEntries(FUND_FIELDS.map((field) => [field, moneyForInput(base.funds[field])])) as DraftFunds;
+  // A form with no amounts yet (新建项目, next year's draft): 上年结转资金 and both 其他资金 are most often none.
+  if (FUND_FIELDS.every((field) => funds[field] === '')) {
+    for (const field of ZERO_BY_DEFAULT) funds[field] = '0.00';
+  }
   // A form without its years would print "（ 年- 年）": propose them, the filer confirms with a save.
   const proposal = proposeGoalPeriod(form.year, base.project);
   const goalPeriodProposed = base.goalPeriodStart == null || base.goalPeriodEnd == null;
@@ -281,11 +295,16 @@ export function draftReducer(state: FormDraft, action: DraftAction): FormDraft {
 
     case 'fund': {
       const fieldId = `funds.${action.field}`;
+      const funds = { ...state.funds, [action.field]: action.value };
+      // A part typed: its total is the sum (docs/domain.md §2), unless a part is not money yet.
+      const total = fundTotalOf(action.field);
+      const sum = total ? sumOfFundParts(draftFundsToFunds(funds), total) : null;
+      if (total && sum !== null) funds[total] = moneyForInput(sum);
       return {
         ...state,
-        funds: { ...state.funds, [action.field]: action.value },
+        funds,
         dirty: true,
-        errors: withoutError(state.errors, fieldId),
+        errors: withoutError(withoutError(state.errors, fieldId), total && sum !== null ? `funds.${total}` : fieldId),
       };
     }
 

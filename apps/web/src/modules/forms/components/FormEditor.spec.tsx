@@ -224,9 +224,11 @@ describe('FormEditor: amounts with thousands separators', () => {
     expect((fiscal as HTMLInputElement).selectionStart).toBe(1);
     await userEvent.keyboard('{Backspace}');
     expect(fiscal).toHaveValue('927,300.00');
+    // 项目资金总额 is a sum: typing a part sets it to 财政资金 + 其他资金.
+    expect(total).toHaveValue('927,300.00');
 
     const request = await save();
-    expect(request.funds.totalAmount).toBe('18963662.79');
+    expect(request.funds.totalAmount).toBe('927300.00');
     expect(request.funds.fiscalAmount).toBe('927300.00');
     expect(request.funds.carryOverAmount).toBe('0.00');
   });
