@@ -286,9 +286,9 @@ describe('startEmbeddedServer', () => {
 
   it('refuses a DATA_DIR whose server another live process runs', async () => {
     const dataDir = await throwaway();
-    const { child, ready } = startChild(dataDir, 'hang');
+    const { child, ready } = startChild(dataDir, 'signals');
     cleanups.push(async () => {
-      child.kill('SIGKILL');
+      child.kill('SIGTERM'); // stops its server too (SIGKILL would leave the detached postmaster running)
       await exitOf(child);
     });
     await ready;

@@ -769,6 +769,7 @@ function supervised(
   releaseOwnership: () => Promise<void>,
 ): EmbeddedServer {
   const { dataDir, port, password } = started;
+  const dataDirReal = fs.realpathSync(dataDir);
   let current = started.running;
   let shuttingDown = false;
   let restarting: Promise<void> | undefined;
@@ -794,22 +795,22 @@ function supervised(
     log(`PostgreSQL (pid ${pid}) exited unexpectedly (${how}); restarting it on 127.0.0.1:${port}`);
     let delay = exitCode === 0 ? REQUESTED_SHUTDOWN_GRACE_MS : 0;
     delay = Math.max(delay, delayAfter(failures));
-    const dataDirReal = await fsp.realpath(dataDir);
     for (let attempt = 1; ; attempt++) {
       if (delay > 0) await pause(delay);
       if (shuttingDown) return;
-      await stopOrphans(dataDirReal, log);
-      if (shuttingDown) return;
-      const next = started.respawn();
-      current = next;
+      let next: Running | undefined;
       try {
+        await stopOrphans(dataDirReal, log);
+        if (shuttingDown) return;
+        next = started.respawn();
+        current = next;
         await started.waitReady(next);
       } catch (err) {
-        await stopChild(next, log).catch(() => undefined);
+        if (next) await stopChild(next, log).catch(() => undefined);
         if (shuttingDown) return;
         delay = delayAfter(failures + attempt);
         log(
-          isPortTaken(next)
+          next && isPortTaken(next)
             ? `PostgreSQL restart attempt ${attempt}: port ${port} on 127.0.0.1 is in use by another process; the ` +
                 `server keeps this port (${path.join(dataDir, PORT_FILE)}; processes started with DATABASE_URL ` +
                 `name it) and does not move; next attempt in ${delay} ms`
@@ -817,6 +818,7 @@ function supervised(
         );
         continue;
       }
+      if (shuttingDown) return; // stop() stops `current`, which is this one
       readyAt = Date.now();
       log(`PostgreSQL restarted on 127.0.0.1:${port} in ${readyAt - since} ms (attempt ${attempt})`);
       watch(next);
@@ -827,7 +829,10 @@ function supervised(
   const watch = (r: Running): void => {
     void r.exited.then(() => {
       if (shuttingDown || current !== r) return;
-      restarting = restart(r).finally(() => (restarting = undefined));
+      restarting = restart(r)
+        // restart() retries every failure itself; this is only a last guard against an unhandled rejection
+        .catch((err: unknown) => log(`PostgreSQL supervision stopped: ${firstLine(err)}`))
+        .finally(() => (restarting = undefined));
     });
   };
   if (opts.supervise) watch(current);
