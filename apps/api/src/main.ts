@@ -24,12 +24,15 @@ async function main(): Promise<void> {
   const serverLog = (message: string) => {
     if (config.logLevel === 'debug' || !/^\[(initdb|postgres)\]/.test(message)) log(message);
   };
-  const database = await openDatabaseServer(config, serverLog);
+  const database = await openDatabaseServer(config, serverLog, { supervise: true });
   let app: Awaited<ReturnType<typeof createApp>> | null = null;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    // Before anything else: the same signal may reach the embedded postmaster (a service manager stops the whole
+    // group), and its exit must not be taken for a crash to recover from.
+    database.holdRestarts();
     log(`${signal}: stopping`);
     await app?.close().catch(() => undefined);
     await database.close().catch(() => undefined);

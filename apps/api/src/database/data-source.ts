@@ -1,4 +1,5 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { CONNECT_TIMEOUT_MS } from './connect-timeout';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
@@ -27,6 +28,7 @@ export function createDataSource({
     migrationsRun: false,
     logging: false,
     applicationName,
+    connectTimeoutMS: CONNECT_TIMEOUT_MS,
     extra: { max: poolSize },
   };
   return new DataSource(options);

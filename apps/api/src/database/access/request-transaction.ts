@@ -19,6 +19,10 @@ export class RequestTransaction {
 
   private constructor(private readonly client: PoolClient) {
     this.db = Db.onConnection(client, () => this.finished);
+    // While checked out, a pg client has no pool listener: an error between two statements (the server stopped or
+    // was killed: 57P01, a reset socket) would be an unhandled 'error' event and end the process. The next statement
+    // fails instead (answered 503), and the failed COMMIT or ROLLBACK closes the connection.
+    client.on('error', ignoreCheckedOutError);
   }
 
   get isFinished(): boolean {
@@ -101,11 +105,14 @@ export class RequestTransaction {
       failure = err as Error;
       throw new QueryFailedError(statement, [], failure);
     } finally {
+      this.client.removeListener('error', ignoreCheckedOutError);
       // A connection whose COMMIT or ROLLBACK failed is closed rather than handed to the next request.
       this.client.release(failure);
     }
   }
 }
+
+const ignoreCheckedOutError = (): void => undefined;
 
 const EPOCH = `(SELECT epoch FROM session_cache_epoch) AS cache_epoch`;
 

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { CONNECT_TIMEOUT_MS } from '../connect-timeout';
 
 /** What a committed change made stale: one session, every session of a user, or every session of a tenant. */
 export interface SessionInvalidation {
@@ -14,6 +15,7 @@ export interface SessionInvalidationHandler {
 }
 
 const CHANNEL = 'jxt_session_cache';
+const MAX_RETRY_MS = 5_000;
 const PAYLOAD = /^(\d+) (session|user|tenant) ([0-9a-f-]{36})$/;
 
 /**
@@ -22,7 +24,8 @@ const PAYLOAD = /^(\d+) (session|user|tenant) ([0-9a-f-]{36})$/;
  * notifications the database sends when a committed change alters what a session lookup answers, and remembers the
  * newest epoch it has processed.
  * `seenEpoch` is -1 while it is not listening: then no kept lookup may be used. A lost connection is re-opened
- * (1 s, 2 s … 30 s apart) and everything kept is dropped.
+ * (1 s, 2 s, 4 s, then every 5 s: a restarted embedded server is listened to again within seconds) and everything
+ * kept is dropped, since a notification may have been missed meanwhile.
  */
 export class SessionInvalidationListener {
   private client: Client | null = null;
@@ -30,6 +33,8 @@ export class SessionInvalidationListener {
   private stopped = false;
   private retryMs = 1_000;
   private retryTimer: NodeJS.Timeout | null = null;
+  /** when the listening connection was lost (null while listening or before the first start) */
+  private lostAt: number | null = null;
   private readonly handlers: SessionInvalidationHandler[] = [];
 
   constructor(
@@ -61,7 +66,11 @@ export class SessionInvalidationListener {
   }
 
   private async connect(): Promise<void> {
-    const client = new Client({ connectionString: this.url, application_name: 'jixiaotong-session-cache' });
+    const client = new Client({
+      connectionString: this.url,
+      application_name: 'jixiaotong-session-cache',
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    });
     client.on('notification', (message) => {
       if (message.channel === CHANNEL) this.receive(message.payload ?? '');
     });
@@ -76,6 +85,12 @@ export class SessionInvalidationListener {
       this.client = client;
       this.seen = Number(rows[0].epoch);
       this.retryMs = 1_000;
+      if (this.lostAt !== null) {
+        this.log(
+          `session cache: listening again after ${Date.now() - this.lostAt} ms (all kept sessions were dropped)`,
+        );
+        this.lostAt = null;
+      }
     } catch (err) {
       await client.end().catch(() => undefined);
       throw err;
@@ -103,6 +118,7 @@ export class SessionInvalidationListener {
     if (this.client !== client) return;
     this.client = null;
     this.seen = -1;
+    this.lostAt = Date.now();
     for (const handler of this.handlers) handler.reset();
     if (this.stopped) return;
     this.log(`session cache: listening connection lost (${why}); sessions are looked up until it is back`);
@@ -115,7 +131,7 @@ export class SessionInvalidationListener {
       if (this.stopped) return;
       this.connect().catch((err: Error) => {
         this.log(`session cache: cannot listen yet (${err.message})`);
-        this.retryMs = Math.min(this.retryMs * 2, 30_000);
+        this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
         this.scheduleReconnect();
       });
     }, this.retryMs);

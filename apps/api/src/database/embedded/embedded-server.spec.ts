@@ -8,8 +8,10 @@ import * as fsp from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { transformFileSync } from '@swc/core';
-import { Client } from 'pg';
+import * as net from 'node:net';
+import { Client, Pool } from 'pg';
 import {
+  PORT_FILE,
   makeThrowawayDataDir,
   startEmbeddedServer,
   type EmbeddedServer,
@@ -122,6 +124,27 @@ const alive = (pid: number): boolean => {
   }
 };
 
+/** The port in postmaster.pid (its fourth line): where the running server listens. */
+const postmasterPort = (dataDir: string): number =>
+  Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[3]);
+
+/** Listens on 127.0.0.1:port as "another process" would, retrying while a dying server still holds it. */
+async function holdPort(port: number): Promise<net.Server> {
+  for (let i = 0; ; i++) {
+    const server = net.createServer();
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, '127.0.0.1', resolve);
+      });
+      return server;
+    } catch (err) {
+      if (i > 200) throw err;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+}
+
 afterAll(async () => {
   for (const c of cleanups.reverse()) await c().catch(() => undefined);
   process.stdout.write(`embedded-postgres timings (ms): ${JSON.stringify(timings)}\n`);
@@ -232,6 +255,155 @@ describe('startEmbeddedServer', () => {
     await expect(startEmbeddedServer({ dataDir, fast: true, log })).rejects.toThrow(
       /not empty but holds no PostgreSQL cluster/,
     );
+  });
+
+  it('keeps its port in DATA_DIR: a later start listens on the same one', async () => {
+    const dataDir = await throwaway();
+    const first = await startEmbeddedServer({ dataDir, fast: true, log });
+    cleanups.push(() => first.stop());
+    await first.stop();
+    expect(fs.readFileSync(path.join(dataDir, PORT_FILE), 'utf8').trim()).toBe(String(first.port));
+    const second = await startEmbeddedServer({ dataDir, fast: true, log });
+    cleanups.push(() => second.stop());
+    expect(second.port).toBe(first.port);
+    await second.stop();
+  });
+
+  it('a kept port held by another process is refused with a clear message, not silently changed', async () => {
+    const dataDir = await throwaway();
+    const first = await startEmbeddedServer({ dataDir, fast: true, log });
+    cleanups.push(() => first.stop());
+    await first.stop();
+    const holder = await holdPort(first.port);
+    try {
+      await expect(startEmbeddedServer({ dataDir, fast: true, log })).rejects.toThrow(
+        new RegExp(`Port ${first.port} on 127.0.0.1 is already in use by another process.*does not move`, 's'),
+      );
+    } finally {
+      holder.close();
+    }
+  });
+
+  it('refuses a DATA_DIR whose server another live process runs', async () => {
+    const dataDir = await throwaway();
+    const { child, ready } = startChild(dataDir, 'signals');
+    cleanups.push(async () => {
+      child.kill('SIGTERM'); // stops its server too (SIGKILL would leave the detached postmaster running)
+      await exitOf(child);
+    });
+    await ready;
+    await expect(startEmbeddedServer({ dataDir, fast: true, log })).rejects.toThrow(
+      new RegExp(`in use: its PostgreSQL server is run by the still running process ${child.pid}`),
+    );
+  });
+
+  describe('supervised', () => {
+    it('a postmaster killed with SIGKILL is restarted on the same port; committed rows are there; pools recover', async () => {
+      const dataDir = await throwaway();
+      const server = await startEmbeddedServer({ dataDir, fast: true, log, supervise: true });
+      cleanups.push(() => server.stop());
+      // fast: true turns synchronous_commit off (a commit may be lost in a crash); the app's server keeps it on
+      await query(
+        server.url,
+        'set synchronous_commit = on; create table kept (id int primary key); insert into kept values (1)',
+      );
+      const pool = new Pool({ connectionString: server.url, connectionTimeoutMillis: 2_000 });
+      const poolErrors: string[] = [];
+      pool.on('error', (err) => poolErrors.push(err.message)); // idle clients of the killed server
+      await Promise.all([pool.query('select 1'), pool.query('select 1')]); // two idle connections
+      const before = server.pid!;
+
+      const killedAt = Date.now();
+      process.kill(before, 'SIGKILL');
+      let recoveredMs = -1;
+      let lastError = '';
+      while (Date.now() - killedAt < 20_000) {
+        try {
+          // a backend of the killed postmaster may still answer for a moment: wait for the new server
+          const { rows } = await pool.query<{ id: number; restarted: boolean }>(
+            'select id, pg_postmaster_start_time() > $1 as restarted from kept',
+            [new Date(killedAt)],
+          );
+          if (!rows[0]?.restarted) throw new Error('still the killed server');
+          expect(rows).toEqual([{ id: 1, restarted: true }]);
+          recoveredMs = Date.now() - killedAt;
+          break;
+        } catch (err) {
+          lastError = String(err);
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      }
+      if (recoveredMs < 0) throw new Error(`not recovered: ${lastError}\n${logLines.slice(-15).join('\n')}`);
+      timings.restartAfterSigkill = recoveredMs;
+      expect(recoveredMs).toBeGreaterThanOrEqual(0);
+      expect(recoveredMs).toBeLessThan(5_000);
+      expect(server.pid).not.toBe(before);
+      expect(alive(server.pid!)).toBe(true);
+      expect(postmasterPort(dataDir)).toBe(server.port);
+      expect(logLines).toContainEqual(
+        `PostgreSQL (pid ${before}) exited unexpectedly (killed by SIGKILL); restarting it on 127.0.0.1:${server.port}`,
+      );
+      // the supervisor's readiness poll may see the new server a moment after this test's query did
+      const restarted = (): boolean =>
+        logLines.some((l) => l.startsWith(`PostgreSQL restarted on 127.0.0.1:${server.port} in `));
+      for (let i = 0; i < 100 && !restarted(); i++) await new Promise((r) => setTimeout(r, 20));
+      expect(restarted()).toBe(true);
+      await pool.end();
+
+      const pid = server.pid!;
+      await server.stop();
+      expect(alive(pid)).toBe(false);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(fs.existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(false); // stop() is not a crash
+    });
+
+    it('while its kept port is taken, says so per attempt and retries on that port, never another', async () => {
+      const dataDir = await throwaway();
+      const lines: string[] = [];
+      const server = await startEmbeddedServer({
+        dataDir,
+        fast: true,
+        supervise: true,
+        restartDelaysMs: [400, 200],
+        log: (m) => lines.push(m),
+      });
+      cleanups.push(() => server.stop());
+      const before = server.pid!;
+      process.kill(before, 'SIGKILL');
+      const holder = await holdPort(server.port); // before the first attempt (400 ms later)
+      const until = Date.now() + 10_000;
+      while (lines.filter((l) => l.includes('is in use by another process')).length < 2 && Date.now() < until) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      holder.close();
+      expect(lines).toContainEqual(
+        expect.stringMatching(
+          new RegExp(`restart attempt 1: port ${server.port} on 127.0.0.1 is in use by another process.*does not move`),
+        ),
+      );
+      const back = Date.now() + 10_000;
+      while (!lines.some((l) => l.startsWith('PostgreSQL restarted')) && Date.now() < back) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(await query(server.url, 'select 1 as one')).toEqual([{ one: 1 }]);
+      expect(postmasterPort(dataDir)).toBe(server.port);
+      await server.stop();
+    });
+
+    it('no restart once the process is stopping (a shutdown signal that reached the postmaster too)', async () => {
+      const dataDir = await throwaway();
+      const lines: string[] = [];
+      const server = await startEmbeddedServer({ dataDir, fast: true, supervise: true, log: (m) => lines.push(m) });
+      cleanups.push(() => server.stop());
+      const pid = server.pid!;
+      process.kill(pid, 'SIGINT'); // as a service manager stopping the whole group: fast shutdown, exit code 0
+      server.holdRestarts(); // main.ts's signal handler, a moment later
+      await new Promise((r) => setTimeout(r, 2_000));
+      expect(alive(pid)).toBe(false);
+      expect(lines.some((l) => l.startsWith('PostgreSQL restarted'))).toBe(false);
+      expect(fs.existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(false);
+      await server.stop();
+    });
   });
 
   (isRoot ? describe : describe.skip)('as root', () => {

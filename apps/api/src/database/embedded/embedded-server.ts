@@ -55,6 +55,13 @@ export interface EmbeddedServerOptions {
   settings?: Record<string, string>;
   /** how long to wait for the server to accept connections; default 60 s */
   startTimeoutMs?: number;
+  /**
+   * Restart the postmaster, on the same port, whenever it exits without stop() (the app: docs/architecture.md,
+   * "Supervision of the embedded server"); default false
+   */
+  supervise?: boolean;
+  /** delays before the restart attempts in a row (the last repeats); default 0, 250, 500 ms … 15 s */
+  restartDelaysMs?: number[];
 }
 
 export interface EmbeddedServer {
@@ -64,13 +71,19 @@ export interface EmbeddedServer {
   user: string;
   password: string;
   dataDir: string;
-  /** fast shutdown; idempotent */
+  /** the postmaster's pid now (it changes when the supervisor restarts it) */
+  readonly pid: number | undefined;
+  /** fast shutdown; idempotent; no restart after it */
   stop(): Promise<void>;
+  /** the process is shutting down: a postmaster that exits from now on is not restarted */
+  holdRestarts(): void;
 }
 
 export const SUPERUSER = 'postgres';
 export const PASSWORD_FILE = 'superuser-password';
 const OWNER_FILE = 'jxt-owner.json';
+/** The server's TCP port, kept across restarts (processes pinned by DATABASE_URL name it). */
+export const PORT_FILE = 'jxt-port';
 
 interface RunAs {
   uid: number;
@@ -187,6 +200,21 @@ function isPostgresFor(pid: number, dataDirReal: string): boolean {
   }
 }
 
+/**
+ * isPostgresFor for a scan of every process in /proc: the working directory first, and no `ps` fallback (one `ps`
+ * per unreadable process, e.g. each kernel thread, blocked the event loop for seconds).
+ */
+function isPostgresInProc(pid: number, dataDirReal: string): boolean {
+  try {
+    return (
+      fs.readlinkSync(`/proc/${pid}/cwd`) === dataDirReal &&
+      path.basename(fs.readlinkSync(`/proc/${pid}/exe`)).startsWith('postgres')
+    );
+  } catch {
+    return false;
+  }
+}
+
 /** all live postgres processes (postmaster and orphaned backends) whose working dir is dataDir */
 function postgresProcessesFor(dataDirReal: string): number[] {
   let entries: string[];
@@ -198,7 +226,7 @@ function postgresProcessesFor(dataDirReal: string): number[] {
   return entries
     .filter((e) => /^\d+$/.test(e))
     .map(Number)
-    .filter((pid) => pid !== process.pid && isPostgresFor(pid, dataDirReal) && isAlive(pid));
+    .filter((pid) => pid !== process.pid && isPostgresInProc(pid, dataDirReal) && isAlive(pid));
 }
 
 async function waitGone(pids: number[], ms: number): Promise<boolean> {
@@ -222,7 +250,8 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 
 /**
  * Before starting: deal with a postmaster.pid left behind (e.g. node was SIGKILLed and the
- * detached postmaster kept running, or the machine crashed).
+ * detached postmaster kept running, or the machine crashed). The caller owns DATA_DIR by now
+ * (claimOwnership), so a server still running for it is a leftover.
  */
 async function recoverStale(dataDir: string, log: Log): Promise<void> {
   const pidFile = path.join(dataDir, 'postmaster.pid');
@@ -236,14 +265,6 @@ async function recoverStale(dataDir: string, log: Log): Promise<void> {
   const pid = Number.parseInt(text.split('\n')[0] ?? '', 10);
 
   if (pid > 0 && isAlive(pid) && isPostgresFor(pid, dataDirReal)) {
-    // Is the node process that started it still running? Then this is not ours to stop.
-    const owner = await readOwner(dataDir);
-    if (owner && owner.pid !== process.pid && isAlive(owner.pid) && startTimeOf(owner.pid) === owner.startTime) {
-      throw new Error(
-        `DATA_DIR "${dataDir}" is in use by a PostgreSQL server (pid ${pid}) started by the still running ` +
-          `process ${owner.pid}. Stop that process first.`,
-      );
-    }
     log(`stopping a leftover PostgreSQL server (pid ${pid}) for ${dataDir}`);
     signal(pid, 'SIGINT'); // fast shutdown
     if (!(await waitGone([pid], 20_000))) {
@@ -256,18 +277,20 @@ async function recoverStale(dataDir: string, log: Log): Promise<void> {
   } else {
     log(`removing stale ${pidFile} (pid ${Number.isNaN(pid) ? '?' : pid} is not a running server for it)`);
   }
-  // Backends orphaned by a killed postmaster would keep the shared memory block "in use".
-  const orphans = postgresProcessesFor(dataDirReal);
-  if (orphans.length > 0) {
-    log(`stopping orphaned PostgreSQL processes ${orphans.join(', ')}`);
-    orphans.forEach((p) => signal(p, 'SIGQUIT'));
-    if (!(await waitGone(orphans, 5_000))) {
-      orphans.forEach((p) => signal(p, 'SIGKILL'));
-      await waitGone(orphans, 5_000);
-    }
-  }
+  await stopOrphans(dataDirReal, log);
   await fsp.rm(pidFile, { force: true });
-  await fsp.rm(path.join(dataDir, OWNER_FILE), { force: true });
+}
+
+/** Backends orphaned by a killed postmaster would keep the shared memory block "in use": stop them. */
+async function stopOrphans(dataDirReal: string, log: Log): Promise<void> {
+  const orphans = postgresProcessesFor(dataDirReal);
+  if (orphans.length === 0) return;
+  log(`stopping orphaned PostgreSQL processes ${orphans.join(', ')}`);
+  orphans.forEach((p) => signal(p, 'SIGQUIT'));
+  if (!(await waitGone(orphans, 5_000))) {
+    orphans.forEach((p) => signal(p, 'SIGKILL'));
+    await waitGone(orphans, 5_000);
+  }
 }
 
 interface Owner {
@@ -275,12 +298,57 @@ interface Owner {
   startTime?: string;
 }
 
-async function readOwner(dataDir: string): Promise<Owner | undefined> {
+function parseOwner(text: string): Owner | undefined {
   try {
-    return JSON.parse(await fsp.readFile(path.join(dataDir, OWNER_FILE), 'utf8')) as Owner;
+    const owner = JSON.parse(text) as Owner;
+    return typeof owner?.pid === 'number' ? owner : undefined;
   } catch {
     return undefined;
   }
+}
+
+const ownerIsAlive = (owner: Owner): boolean =>
+  owner.pid !== process.pid && isAlive(owner.pid) && startTimeOf(owner.pid) === owner.startTime;
+
+/**
+ * Makes this process the one that runs (and supervises) the server of `dataDir`: `jxt-owner.json` created with
+ * O_EXCL, holding our pid and its start time. A file of a process that is gone (or a reused pid) is stale and
+ * replaced; one of a live process is refused, also while that process is restarting its server (then no
+ * postmaster.pid is live, which is why the pid file alone cannot say who owns the folder). Returns the release.
+ */
+async function claimOwnership(dataDir: string): Promise<() => Promise<void>> {
+  const file = path.join(dataDir, OWNER_FILE);
+  const mine = JSON.stringify({ pid: process.pid, startTime: startTimeOf(process.pid) } satisfies Owner);
+  const release = async (): Promise<void> => {
+    if ((await fsp.readFile(file, 'utf8').catch(() => undefined)) === mine) await fsp.rm(file, { force: true });
+  };
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      await fsp.writeFile(file, mine, { flag: 'wx', mode: 0o644 });
+      return release;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    const seen = await fsp.readFile(file, 'utf8').catch(() => undefined);
+    if (seen === undefined) continue; // removed meanwhile: try again
+    const owner = parseOwner(seen);
+    if (owner && ownerIsAlive(owner)) {
+      throw new Error(
+        `DATA_DIR "${dataDir}" is in use: its PostgreSQL server is run by the still running process ${owner.pid}. ` +
+          `Stop that process first.`,
+      );
+    }
+    // Stale: remove it only if it still says what we read (another starter may have replaced it meanwhile).
+    if ((await fsp.readFile(file, 'utf8').catch(() => undefined)) === seen) await fsp.rm(file, { force: true });
+  }
+  throw new Error(`Could not claim DATA_DIR "${dataDir}": ${file} keeps changing (another process is starting?)`);
+}
+
+/** The port kept in DATA_DIR, so the server listens on the same one after every restart. */
+async function readStoredPort(dataDir: string): Promise<number | undefined> {
+  const text = await fsp.readFile(path.join(dataDir, PORT_FILE), 'utf8').catch(() => undefined);
+  const port = Number.parseInt(text?.trim() ?? '', 10);
+  return port > 0 && port < 65536 ? port : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -460,6 +528,9 @@ function spawnServer(
     port: String(port),
     unix_socket_directories: '',
     lc_messages: 'C',
+    // Crash recovery first syncs the data folder; one syncfs() instead of an fsync per file takes it from
+    // seconds to milliseconds (Linux only: other builds refuse the value).
+    ...(process.platform === 'linux' ? { recovery_init_sync_method: 'syncfs' } : {}),
     ...settings,
   })) {
     args.push('-c', `${k}=${v}`);
@@ -510,6 +581,9 @@ async function waitReady(r: Running, port: number, password: string, timeoutMs: 
         lastErr = err;
         const code = (err as { code?: string }).code;
         if (code === '28P01' || code === '28000') {
+          // Another server on this port (ours could not bind it and is about to exit): report that exit instead.
+          await Promise.race([r.exited, sleep(500)]);
+          if (r.child.exitCode !== null || r.child.signalCode !== null) return;
           throw new Error(
             `PostgreSQL rejected the superuser password from ${PASSWORD_FILE}: ${(err as Error).message}`,
           );
@@ -574,6 +648,37 @@ export async function startEmbeddedServer(opts: EmbeddedServerOptions): Promise<
   }
 
   await prepareDataDir(dataDir, runAs);
+  // A new cluster is claimed after initdb (which wants an empty folder and refuses a second initdb).
+  let releaseOwnership = fs.existsSync(path.join(dataDir, 'PG_VERSION')) ? await claimOwnership(dataDir) : undefined;
+  try {
+    const started = await startClaimed(opts, log, dataDir, runAs, bins, async () => {
+      releaseOwnership ??= await claimOwnership(dataDir);
+    });
+    return supervised(opts, log, started, () => releaseOwnership?.() ?? Promise.resolve());
+  } catch (err) {
+    await releaseOwnership?.().catch(() => undefined);
+    throw err;
+  }
+}
+
+interface Started {
+  running: Running;
+  dataDir: string;
+  port: number;
+  password: string;
+  /** starts the server again on the same port (the supervisor's restart) */
+  respawn(): Running;
+  waitReady(r: Running): Promise<void>;
+}
+
+async function startClaimed(
+  opts: EmbeddedServerOptions,
+  log: Log,
+  dataDir: string,
+  runAs: RunAs | undefined,
+  bins: PostgresBinaries,
+  claimNew: () => Promise<void>,
+): Promise<Started> {
   await recoverStale(dataDir, log);
 
   let password: string;
@@ -589,6 +694,7 @@ export async function startEmbeddedServer(opts: EmbeddedServerOptions): Promise<
   } else {
     password = await initCluster(bins, dataDir, runAs, opts.fast ?? false, log);
   }
+  await claimNew();
 
   const settings: Record<string, string> = {
     ...(opts.fast ? { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' } : {}),
@@ -596,10 +702,14 @@ export async function startEmbeddedServer(opts: EmbeddedServerOptions): Promise<
   };
 
   const timeoutMs = opts.startTimeoutMs ?? 60_000;
+  // The port is kept in DATA_DIR from the first start on: another process pinned to it by DATABASE_URL finds
+  // the server again after any restart. A kept port that someone else holds is an error, never a silent move.
+  const storedPort = opts.port === undefined ? await readStoredPort(dataDir) : undefined;
+  const fixedPort = opts.port ?? storedPort;
   let running: Running | undefined;
   let port = 0;
   for (let attempt = 1; ; attempt++) {
-    port = opts.port ?? (await freePort());
+    port = fixedPort ?? (await freePort());
     const started = Date.now();
     running = spawnServer(bins, dataDir, port, settings, runAs, log);
     try {
@@ -608,33 +718,149 @@ export async function startEmbeddedServer(opts: EmbeddedServerOptions): Promise<
       break;
     } catch (err) {
       await stopChild(running, log).catch(() => undefined);
-      const portTaken = running.tail.some((l) => /could not bind|Address already in use/i.test(l));
-      if (portTaken && opts.port === undefined && attempt < 3) continue; // lost a race for the port
-      if (portTaken && opts.port !== undefined) {
-        throw new Error(`Port ${opts.port} on 127.0.0.1 is already in use: ${(err as Error).message}`);
+      const portTaken = isPortTaken(running);
+      if (portTaken && fixedPort === undefined && attempt < 3) continue; // lost a race for the port
+      if (portTaken && storedPort !== undefined) {
+        throw new Error(
+          `Port ${storedPort} on 127.0.0.1 is already in use by another process. The embedded PostgreSQL keeps ` +
+            `the port stored in ${path.join(dataDir, PORT_FILE)} (processes started with DATABASE_URL name it) ` +
+            `and does not move by itself: stop the process that holds the port, or delete that file to take a ` +
+            `new free port at the next start.`,
+        );
       }
+      if (portTaken) throw new Error(`Port ${port} on 127.0.0.1 is already in use: ${(err as Error).message}`);
       throw err;
     }
   }
+  if (storedPort !== port) await fsp.writeFile(path.join(dataDir, PORT_FILE), `${port}\n`, { mode: 0o644 });
 
-  const r = running;
-  const owner: Owner = { pid: process.pid, startTime: startTimeOf(process.pid) };
-  await fsp.writeFile(path.join(dataDir, OWNER_FILE), JSON.stringify(owner), { mode: 0o644 }).catch(() => undefined);
+  return {
+    running,
+    dataDir,
+    port,
+    password,
+    respawn: () => spawnServer(bins, dataDir, port, settings, runAs, log),
+    waitReady: (r) => waitReady(r, port, password, timeoutMs),
+  };
+}
+
+const isPortTaken = (r: Running): boolean => r.tail.some((l) => /could not bind|Address already in use/i.test(l));
+
+/** Delays between restart attempts: at once, then doubling up to 15 s, and so on while it keeps failing. */
+const RESTART_DELAYS_MS = [0, 250, 500, 1_000, 2_000, 4_000, 8_000, 15_000];
+/** A server that exits sooner than this after a restart is crash-looping: its next restart is not immediate. */
+const STABLE_AFTER_MS = 30_000;
+/**
+ * An exit with code 0 is a shutdown someone asked the postmaster for (pg_ctl stop, or a signal to the whole
+ * service, e.g. systemd stopping its control group): the restart waits this long, so that when the same signal
+ * also stops this process, no server is started again behind it.
+ */
+const REQUESTED_SHUTDOWN_GRACE_MS = 1_000;
+
+/**
+ * The server as the caller sees it: with `supervise`, a postmaster that exits without stop() being called is
+ * started again on the same port, with a log line per attempt and backoff between failed attempts, until it runs
+ * or stop() is called.
+ */
+function supervised(
+  opts: EmbeddedServerOptions,
+  log: Log,
+  started: Started,
+  releaseOwnership: () => Promise<void>,
+): EmbeddedServer {
+  const { dataDir, port, password } = started;
+  const dataDirReal = fs.realpathSync(dataDir);
+  let current = started.running;
+  let shuttingDown = false;
+  let restarting: Promise<void> | undefined;
+  let readyAt = Date.now();
+  let failures = 0; // restarts in a row that did not stay up for STABLE_AFTER_MS
+  let wake: (() => void) | undefined;
+  const delays = opts.restartDelaysMs?.length ? opts.restartDelaysMs : RESTART_DELAYS_MS;
+  const delayAfter = (failed: number): number => delays[Math.min(failed, delays.length - 1)];
+  const pause = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  const restart = async (exited: Running): Promise<void> => {
+    const since = Date.now();
+    const { exitCode, signalCode, pid } = exited.child;
+    const how = signalCode ? `killed by ${signalCode}` : `exit code ${exitCode}`;
+    failures = since - readyAt < STABLE_AFTER_MS ? failures + 1 : 0;
+    log(`PostgreSQL (pid ${pid}) exited unexpectedly (${how}); restarting it on 127.0.0.1:${port}`);
+    let delay = exitCode === 0 ? REQUESTED_SHUTDOWN_GRACE_MS : 0;
+    delay = Math.max(delay, delayAfter(failures));
+    for (let attempt = 1; ; attempt++) {
+      if (delay > 0) await pause(delay);
+      if (shuttingDown) return;
+      let next: Running | undefined;
+      try {
+        await stopOrphans(dataDirReal, log);
+        if (shuttingDown) return;
+        next = started.respawn();
+        current = next;
+        await started.waitReady(next);
+      } catch (err) {
+        if (next) await stopChild(next, log).catch(() => undefined);
+        if (shuttingDown) return;
+        delay = delayAfter(failures + attempt);
+        log(
+          next && isPortTaken(next)
+            ? `PostgreSQL restart attempt ${attempt}: port ${port} on 127.0.0.1 is in use by another process; the ` +
+                `server keeps this port (${path.join(dataDir, PORT_FILE)}; processes started with DATABASE_URL ` +
+                `name it) and does not move; next attempt in ${delay} ms`
+            : `PostgreSQL restart attempt ${attempt} failed (${firstLine(err)}); next attempt in ${delay} ms`,
+        );
+        continue;
+      }
+      if (shuttingDown) return; // stop() stops `current`, which is this one
+      readyAt = Date.now();
+      log(`PostgreSQL restarted on 127.0.0.1:${port} in ${readyAt - since} ms (attempt ${attempt})`);
+      watch(next);
+      return;
+    }
+  };
+
+  const watch = (r: Running): void => {
+    void r.exited.then(() => {
+      if (shuttingDown || current !== r) return;
+      restarting = restart(r)
+        // restart() retries every failure itself; this is only a last guard against an unhandled rejection
+        .catch((err: unknown) => log(`PostgreSQL supervision stopped: ${firstLine(err)}`))
+        .finally(() => (restarting = undefined));
+    });
+  };
+  if (opts.supervise) watch(current);
 
   // Last resort if the process exits without calling stop() (uncaught exception, process.exit):
   // ask for a fast shutdown so no server is left behind. SIGKILL of node cannot be caught; the
   // next start recovers from that.
   const onExit = (): void => {
-    if (r.child.pid !== undefined && r.child.exitCode === null) signal(r.child.pid, 'SIGINT');
+    shuttingDown = true;
+    if (current.child.pid !== undefined && current.child.exitCode === null) signal(current.child.pid, 'SIGINT');
   };
   process.on('exit', onExit);
 
+  const holdRestarts = (): void => {
+    shuttingDown = true;
+    wake?.();
+  };
+
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
+    holdRestarts();
     stopping ??= (async () => {
-      await stopChild(r, log);
+      await stopChild(current, log);
+      // a restart under way sees shuttingDown; one that had already spawned its server was just stopped above
+      await restarting?.catch(() => undefined);
+      await stopChild(current, log);
       process.removeListener('exit', onExit);
-      await fsp.rm(path.join(dataDir, OWNER_FILE), { force: true });
+      await releaseOwnership();
       log('PostgreSQL stopped');
     })();
     return stopping;
@@ -647,8 +873,14 @@ export async function startEmbeddedServer(opts: EmbeddedServerOptions): Promise<
     password,
     dataDir,
     stop,
+    holdRestarts,
+    get pid() {
+      return current.child.pid;
+    },
   };
 }
+
+const firstLine = (err: unknown): string => (err instanceof Error ? err.message : String(err)).split('\n')[0];
 
 /**
  * Stops the server on SIGINT or SIGTERM, then calls `onStopped` (default: re-raise the signal so
