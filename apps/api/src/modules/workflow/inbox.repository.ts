@@ -20,7 +20,6 @@ export interface InboxQuery {
   filer: boolean;
   /** Only the statuses some role of the caller waits on, so the index narrows the scan. */
   statuses: string[];
-  draftDueWindowDays: number;
   limit: number;
 }
 
@@ -49,10 +48,9 @@ const INBOX = sql<InboxRow>(
          SELECT w.*, d.due_date, (d.due_date IS NOT NULL AND d.due_date < current_date) AS overdue
          FROM waiting w LEFT JOIN workflow_deadline d ON d.year = w.year AND d.kind = w.deadline_kind
          WHERE w.reason IS NOT NULL
-           AND (w.reason <> 'draft_due' OR (d.due_date IS NOT NULL AND d.due_date <= current_date + $6::int))
        ),
        counted AS (SELECT reason, count(*) AS n, count(*) FILTER (WHERE overdue) AS late FROM dated GROUP BY reason),
-       shown AS (SELECT * FROM dated ORDER BY overdue DESC, due_date NULLS LAST, status_changed_at LIMIT $7)
+       shown AS (SELECT * FROM dated ORDER BY overdue DESC, due_date NULLS LAST, status_changed_at LIMIT $6)
        SELECT s.id AS "formId", s.row_version AS "rowVersion", p.code AS "projectCode",
               (SELECT g.project_name FROM goal_form g WHERE g.id = s.id) AS "projectName", o.name AS "organizationName",
               s.year, s.revision, s.status, s.reason, s.status_changed_at AS since, to_char(s.due_date, 'YYYY-MM-DD') AS "dueDate",
@@ -90,7 +88,6 @@ export class InboxRepository {
       q.finance,
       q.filer,
       q.statuses,
-      q.draftDueWindowDays,
       q.limit,
     ]);
   }

@@ -4,15 +4,13 @@ import { tenantScope } from '../../common/tenancy/request-context';
 import type { SetDeadlinesDto } from './dto/deadlines.dto';
 import { InboxRepository } from './inbox.repository';
 
-/** How many days before the submit deadline a draft starts to show in the filer's inbox. */
-const DRAFT_DUE_WINDOW_DAYS = 14;
 /** The inbox lists the most urgent items; the counts cover all of them. */
 const INBOX_LIMIT = 200;
 
 /**
  * 待办: what waits on the caller, by role — supervisor: submitted (and finance-returned) forms to review and
- * approved ones to 汇总报送; finance: reported forms; filer: returned forms, and drafts near or past the submit
- * deadline. One query; counts are aggregated in SQL.
+ * approved ones to 汇总报送; finance: reported forms; filer: returned forms and every unsubmitted draft, with its
+ * submit deadline when one is set (the most urgent first). One query; counts are aggregated in SQL.
  */
 @Injectable()
 export class InboxService {
@@ -26,7 +24,6 @@ export class InboxService {
       finance: roles.includes('finance'),
       filer: roles.includes('filer'),
       statuses: statusesFor(roles),
-      draftDueWindowDays: DRAFT_DUE_WINDOW_DAYS,
       limit: INBOX_LIMIT,
     });
     const counts: Record<InboxReason, number> = { to_review: 0, to_report: 0, returned: 0, draft_due: 0 };

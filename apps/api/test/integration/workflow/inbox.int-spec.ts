@@ -36,8 +36,11 @@ describe('inbox, deadlines and batch work', () => {
     });
   };
 
-  it('shows the filer drafts near the submit deadline, marked overdue once it has passed', async () => {
-    expect((await inbox('filer')).total).toBe(0); // no deadline yet: drafts are not urgent
+  it("lists every unsubmitted draft in the filer's 待办, with the submit deadline once set, overdue once passed", async () => {
+    // No deadline yet: the three drafts still wait on the filer (they used to be hidden until 14 days before one).
+    const before = await inbox('filer');
+    expect(before).toMatchObject({ total: 3, overdue: 0, counts: { draft_due: 3 } });
+    expect(before.items.map((item) => item.dueDate)).toEqual([null, null, null]);
     const set = await t.app.inject({
       method: 'PUT',
       url: '/api/deadlines/2021',

@@ -63,16 +63,25 @@ beforeEach(() => {
 });
 
 describe('InboxPage', () => {
-  it('shows the counts per reason and the overdue total', async () => {
+  it("shows the counts of the supervisor's own reasons and the overdue total, not the filer's cards", async () => {
     renderWithProviders(<InboxPage />, '/inbox');
     await screen.findByRole('link', { name: '市民服务' });
     expect(screen.getByTestId('count-to_review')).toHaveTextContent('2');
     expect(screen.getByTestId('count-to_report')).toHaveTextContent('1');
-    expect(screen.getByTestId('count-returned')).toHaveTextContent('0');
-    expect(screen.getByTestId('count-draft_due')).toHaveTextContent('0');
-    for (const label of ['待审核', '待汇总报送', '已退回', '即将到期的草稿'])
-      expect(screen.getAllByText(label).length).toBeGreaterThan(0);
+    expect(screen.queryByTestId('count-returned')).toBeNull();
+    expect(screen.queryByTestId('count-draft_due')).toBeNull();
+    for (const label of ['待审核', '待汇总报送']) expect(screen.getAllByText(label).length).toBeGreaterThan(0);
     expect(screen.getByText('已逾期 1 项')).toBeInTheDocument();
+  });
+
+  it('shows a filer the returned forms and every unsubmitted draft, and no reviewing cards', async () => {
+    me = user('u-filer', 'filer');
+    renderWithProviders(<InboxPage />, '/inbox');
+    expect(await screen.findByTestId('count-draft_due')).toBeInTheDocument();
+    expect(screen.getByText('未提交的草稿')).toBeInTheDocument();
+    expect(screen.getByTestId('count-returned')).toBeInTheDocument();
+    expect(screen.queryByTestId('count-to_review')).toBeNull();
+    expect(screen.queryByTestId('count-to_report')).toBeNull();
   });
 
   it('lists the items with a link to the form, status, deadline, and a red tag on the overdue one', async () => {

@@ -5,6 +5,7 @@ import {
   type FormAction,
   type InboxItem,
   type InboxReason,
+  type Role,
 } from '@jxt/contracts';
 import { availableActions } from '@jxt/domain';
 import { Alert, App, Button, Card, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
@@ -22,9 +23,18 @@ export const INBOX_REASON_LABELS: Record<InboxReason, string> = {
   to_review: '待审核',
   to_report: '待汇总报送',
   returned: '已退回',
-  draft_due: '即将到期的草稿',
+  draft_due: '未提交的草稿',
 };
 const REASONS = Object.keys(INBOX_REASON_LABELS) as InboxReason[];
+
+/** The cards that mean something to each role: a filer never reviews, a 主管部门 never files. */
+const REASONS_OF_ROLE: Partial<Record<Role, readonly InboxReason[]>> = {
+  supervisor: ['to_review', 'to_report'],
+  finance: ['to_review'],
+  filer: ['returned', 'draft_due'],
+};
+export const reasonsFor = (roles: readonly Role[]): InboxReason[] =>
+  REASONS.filter((reason) => roles.some((role) => REASONS_OF_ROLE[role]?.includes(reason)));
 
 /** The steps a 主管部门 takes on several forms at once. */
 const BATCH_ACTIONS: { action: FormAction; label: string }[] = [
@@ -113,7 +123,7 @@ export function InboxPage() {
       </div>
 
       <div className="inbox-cards" role="list" aria-label="待办分类">
-        {REASONS.map((r) => (
+        {reasonsFor(roles).map((r) => (
           <Card
             key={r}
             role="listitem"
