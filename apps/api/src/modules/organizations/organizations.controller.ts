@@ -14,6 +14,7 @@ import { ApiErrorResponses } from '../../openapi/api-error.dto';
 import { CreateOrganizationDto, OrganizationDto, UpdateOrganizationDto } from './dto/organization.dto';
 import { OrganizationsService } from './organizations.service';
 import { RetryOnConflict } from '../../common/tenancy/conflict-retry';
+import { Audited } from '../../common/audit/audited';
 
 @ApiTags('organizations 组织')
 @ApiBearerAuth()
@@ -31,6 +32,7 @@ export class OrganizationsController {
   }
 
   @Post()
+  @Audited('organization.create', { target: 'organization', detail: true })
   @Roles('admin')
   @ApiOperation({ summary: '新增组织' })
   @ApiCreatedResponse({ type: OrganizationDto })
@@ -40,6 +42,7 @@ export class OrganizationsController {
   }
 
   @Patch(':id')
+  @Audited('organization.update', { target: 'organization', detail: true })
   @Roles('admin')
   @ApiOperation({ summary: '修改组织（名称、上级、单位类型、排序）' })
   @ApiOkResponse({ type: OrganizationDto })
@@ -50,6 +53,7 @@ export class OrganizationsController {
   }
 
   @Delete(':id')
+  @Audited('organization.delete', { target: 'organization' })
   @HttpCode(204)
   @Roles('admin')
   @ApiOperation({ summary: '删除没有下级、用户与项目的组织' })
