@@ -149,6 +149,16 @@ test('a supervisor’s 待办, an admin’s 评分规则 and 日志', async ({ p
   expect(csv.toString('utf8')).toContain('登录成功');
 });
 
+test('the 审计管理员 reads 日志 and has no admin page', async ({ page }) => {
+  await logIn(page, 'auditor');
+  const nav = page.getByRole('navigation', { name: '主导航' });
+  await expect(nav.getByRole('link', { name: '日志' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: '评分规则' })).toHaveCount(0);
+  const response = await load(page, '/admin/audit-log');
+  await expect(page.getByRole('cell', { name: '王磊（审计管理员）（auditor）' }).first()).toBeVisible();
+  await expectNonceFlow(page, response);
+});
+
 test('Swagger UI at /api/docs renders under its own policy', async ({ page }) => {
   const response = await load(page, '/api/docs');
   const policy = policyOf(response);

@@ -74,7 +74,8 @@ export class AuditEventDto implements AuditEvent {
   @ApiProperty({ type: String, nullable: true }) userAgent!: string | null;
   @ApiProperty({
     type: 'object',
-    additionalProperties: true,
+    // Any JSON value under any key: what the request sent, as it sent it.
+    additionalProperties: {},
     nullable: true,
     description: '请求内容（不含密码等机密）',
   })
