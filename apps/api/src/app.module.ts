@@ -6,6 +6,7 @@ import { SessionCache } from './common/auth/session-cache';
 import { SessionGuard } from './common/auth/session.guard';
 import { ApiExceptionFilter } from './common/http/api-exception.filter';
 import { DatabaseModule } from './database/database.module';
+import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { EvaluationsModule } from './modules/evaluations/evaluations.module';
@@ -36,6 +37,7 @@ export class AppModule {
         EvaluationsModule,
         YearsModule,
         HealthModule,
+        AuditModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { resolve } from 'node:path';
-import { loadConfig } from './config/app-config';
+import { checkAuditRetention, loadConfig } from './config/app-config';
 import { openDatabaseServer } from './database/database-server';
 import {
   ensureDatabase,
@@ -17,6 +17,8 @@ import { writeBackup } from './database/backup/backup';
 import { restoreBackup } from './database/backup/restore';
 import { createTenant } from './seeds/create-tenant';
 import { loadDemoData } from './seeds/demo-seed';
+import { withOwnerTransaction } from './seeds/owner-transaction';
+import { purgeAuditEvents } from './modules/audit/audit-event.repository';
 
 const program = new Command().name('jixiaotong').description('绩效通 operator commands');
 
@@ -120,6 +122,22 @@ program
       { shareRunning: true },
     ),
   );
+
+program
+  .command('audit:purge')
+  .description('delete audit records older than the retention (AUDIT_RETENTION_DAYS, default 365, never below 180)')
+  .option('--days <days>', 'keep this many days instead of AUDIT_RETENTION_DAYS (at least 180)')
+  .action((opts: { days?: string }) => {
+    const days =
+      opts.days === undefined ? loadConfig().auditRetentionDays : checkAuditRetention(Number(opts.days), '--days');
+    return withOwnerUrl(
+      async (url) => {
+        const deleted = await withOwnerTransaction(url, (q) => purgeAuditEvents(q, days));
+        console.log(`audit:purge: ${deleted} records older than ${days} days deleted`);
+      },
+      { shareRunning: true },
+    );
+  });
 
 program
   .command('seed:demo')

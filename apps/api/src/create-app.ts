@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AppConfig } from './config/app-config';
 import { AppModule } from './app.module';
+import { AuditRecorder } from './modules/audit/audit-recorder';
 import { installRequestTransactionHooks } from './common/tenancy/request-transaction-hooks';
 import { API_HELMET, CSP_NONCE_PLACEHOLDER, registerSecurityHeaders, SPA_HELMET } from './common/http/security-headers';
 import { answerFrameworkError, BODY_LIMIT, installInputChecks } from './common/http/request-input';
@@ -47,7 +48,7 @@ export async function createApp({
   installInputChecks(app);
   // Before any route is added: the headers are set up per route (ADR 0015).
   await registerSecurityHeaders(app);
-  installRequestTransactionHooks(app.getHttpAdapter().getInstance());
+  installRequestTransactionHooks(app.getHttpAdapter().getInstance(), app.get(AuditRecorder));
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
 

@@ -1,5 +1,5 @@
 import { expect, type Page, type Response } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from './csp';
 import { buttonName, logIn } from './support';
@@ -116,7 +116,7 @@ test('a filer’s pages: 待办, 项目列表, the form (its 提交 dialog, edit
   await expectNonceFlow(page, response);
 });
 
-test('a supervisor’s 待办 and an admin’s 评分规则', async ({ page }) => {
+test('a supervisor’s 待办, an admin’s 评分规则 and 日志', async ({ page }) => {
   await logIn(page, 'supervisor');
   let response = await load(page, '/inbox');
   await expect(page.getByRole('heading', { name: '待办' })).toBeVisible();
@@ -131,6 +131,32 @@ test('a supervisor’s 待办 and an admin’s 评分规则', async ({ page }) =
   await expectAntdStyled(page);
   await expectNonceFlow(page, response);
   await shoot(page, 'csp-scoring-policy');
+
+  // 日志: the admin's own login is on record, and the CSV link downloads with the session cookie.
+  response = await load(page, '/admin/audit-log');
+  await expect(page.getByRole('heading', { name: '日志' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '登录成功' }).first()).toBeVisible();
+  await expectAntdStyled(page);
+  await expectNonceFlow(page, response);
+  await shoot(page, 'csp-audit-log');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: /导出 CSV/ }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.csv$/);
+  const csv = readFileSync(await download.path());
+  expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(csv.toString('utf8')).toContain('登录成功');
+});
+
+test('the 审计管理员 reads 日志 and has no admin page', async ({ page }) => {
+  await logIn(page, 'auditor');
+  const nav = page.getByRole('navigation', { name: '主导航' });
+  await expect(nav.getByRole('link', { name: '日志' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: '评分规则' })).toHaveCount(0);
+  const response = await load(page, '/admin/audit-log');
+  await expect(page.getByRole('cell', { name: '王磊（审计管理员）（auditor）' }).first()).toBeVisible();
+  await expectNonceFlow(page, response);
 });
 
 test('Swagger UI at /api/docs renders under its own policy', async ({ page }) => {

@@ -137,3 +137,7 @@ export type YearsResponse = Schemas['YearsResponse'];
 export type HealthApp = Schemas['HealthApp'];
 export type HealthDatabase = Schemas['HealthDatabase'];
 export type HealthReport = Schemas['HealthReport'];
+
+// 日志 (audit log)
+export type AuditEvent = Schemas['AuditEvent'];
+export type AuditEventListResponse = Schemas['AuditEventListResponse'];

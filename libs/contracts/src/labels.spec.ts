@@ -1,4 +1,6 @@
 import {
+  AUDIT_EVENT_TYPES,
+  AUDIT_EVENT_TYPE_LABELS,
   FORM_ACTIONS,
   FORM_ACTION_LABELS,
   FORM_STATUSES,
@@ -25,6 +27,7 @@ describe('the label file', () => {
     ['review results', REVIEW_RESULTS, REVIEW_RESULT_LABELS],
     ['indicator sets', INDICATOR_SETS, INDICATOR_SET_LABELS],
     ['fund fields', FUND_FIELDS, FUND_FIELD_LABELS],
+    ['audit event types', AUDIT_EVENT_TYPES, AUDIT_EVENT_TYPE_LABELS],
   ] as const)('gives every one of the %s exactly one Chinese label', (_name, codes, labels) => {
     expect(Object.keys(labels).sort()).toEqual([...codes].sort());
     for (const code of codes) expect((labels as Record<string, string>)[code]).toMatch(/[\u4e00-\u9fff]/);

@@ -4,7 +4,7 @@
  */
 
 /** 角色 — user roles. */
-export const ROLES = ['filer', 'supervisor', 'finance', 'reviewer', 'admin'] as const;
+export const ROLES = ['filer', 'supervisor', 'finance', 'reviewer', 'admin', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 export const ROLE_LABELS: Record<Role, string> = {
   filer: '填报人',
@@ -12,6 +12,8 @@ export const ROLE_LABELS: Record<Role, string> = {
   finance: '财政审核人',
   reviewer: '评价复核人',
   admin: '管理员',
+  // 等保 2.0 (GB/T 22239-2019) calls the one who reads the audit records the 审计管理员.
+  auditor: '审计管理员',
 };
 
 /** 组织层级 — organisation kinds, top to bottom of the tree. */
@@ -231,4 +233,47 @@ export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
   submit: '单位提交截止日期',
   supervisor_review: '主管部门审核截止日期',
   finance_review: '财政审核截止日期',
+};
+
+/** 日志事件 — what the audit log records (docs/adr/0020-audit-log.md). */
+export const AUDIT_EVENT_TYPES = [
+  'login',
+  'login.failed',
+  'login.throttled',
+  'logout',
+  'session.revoke',
+  'user.create',
+  'user.update',
+  'user.revoke_sessions',
+  'organization.create',
+  'organization.update',
+  'organization.delete',
+  'finance_division.update',
+  'code_list.update',
+  'taxonomy.update',
+  'deadline.update',
+  'scoring_policy.create',
+  'scoring_job.create',
+  'admin.write',
+] as const;
+export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
+export const AUDIT_EVENT_TYPE_LABELS: Record<AuditEventType, string> = {
+  login: '登录成功',
+  'login.failed': '登录失败',
+  'login.throttled': '登录受限（尝试过多）',
+  logout: '退出登录',
+  'session.revoke': '结束会话',
+  'user.create': '新建用户',
+  'user.update': '修改用户',
+  'user.revoke_sessions': '强制用户下线',
+  'organization.create': '新建组织',
+  'organization.update': '修改组织',
+  'organization.delete': '删除组织',
+  'finance_division.update': '调整财政科室分管',
+  'code_list.update': '修改代码表',
+  'taxonomy.update': '修改指标体系',
+  'deadline.update': '设置截止日期',
+  'scoring_policy.create': '发布评分规则',
+  'scoring_job.create': '重新评分',
+  'admin.write': '管理员其他操作',
 };

@@ -5,7 +5,14 @@ describe('seed files and the role-grant rule', () => {
 
   it('gives every demo user only roles that belong at their organisation', () => {
     const users = readDemoUsers();
-    expect(users.map((u) => u.username).sort()).toEqual(['admin', 'filer', 'finance', 'reviewer', 'supervisor']);
+    expect(users.map((u) => u.username).sort()).toEqual([
+      'admin',
+      'auditor',
+      'filer',
+      'finance',
+      'reviewer',
+      'supervisor',
+    ]);
     expect(misplacedSeedRoles(tenant.organizations, users)).toEqual([]);
   });
 

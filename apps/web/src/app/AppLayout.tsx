@@ -53,6 +53,11 @@ export function AppLayout() {
                 评分规则
               </NavLink>
             )}
+            {(user.roles.includes('admin') || user.roles.includes('auditor')) && (
+              <NavLink to="/admin/audit-log" className="app-nav-link">
+                日志
+              </NavLink>
+            )}
           </nav>
         </Space>
         <Space size="middle" className="app-user">

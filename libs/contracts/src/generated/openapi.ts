@@ -675,6 +675,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 审计日志：本人可见范围内用户的登录与管理操作（分页，最新在前） */
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit-events.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出审计日志（CSV，UTF-8 带 BOM，最多 50,000 条，最新在前） */
+        get: operations["AuditController_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -686,7 +720,7 @@ export interface components {
             password: string;
         };
         /** @enum {string} */
-        Role: "filer" | "supervisor" | "finance" | "reviewer" | "admin";
+        Role: "filer" | "supervisor" | "finance" | "reviewer" | "admin" | "auditor";
         CurrentUserTenant: {
             /** Format: uuid */
             id: string;
@@ -2126,6 +2160,49 @@ export interface components {
             status: "ok" | "error";
             app: components["schemas"]["HealthApp"];
             database: components["schemas"]["HealthDatabase"];
+        };
+        /** @enum {string} */
+        AuditEventType: "login" | "login.failed" | "login.throttled" | "logout" | "session.revoke" | "user.create" | "user.update" | "user.revoke_sessions" | "organization.create" | "organization.update" | "organization.delete" | "finance_division.update" | "code_list.update" | "taxonomy.update" | "deadline.update" | "scoring_policy.create" | "scoring_job.create" | "admin.write";
+        /** @description 一条审计日志 */
+        AuditEvent: {
+            /** @example 1024 */
+            id: string;
+            /** Format: date-time */
+            at: string;
+            eventType: components["schemas"]["AuditEventType"];
+            /** Format: uuid */
+            userId: string | null;
+            /** @description 用户名（登录失败时为所填写的用户名） */
+            username: string | null;
+            displayName: string | null;
+            /** Format: uuid */
+            organizationId: string | null;
+            /** @description 所属组织（当前名称） */
+            organizationName: string | null;
+            /** @example PATCH */
+            method: string | null;
+            /** @example /api/users/:id */
+            route: string | null;
+            /** @example user */
+            targetType: string | null;
+            targetId: string | null;
+            /** @description HTTP 状态码：< 400 为成功，否则被拒绝、未作任何修改 */
+            status: number;
+            /** @description 请求编号（X-Request-Id） */
+            requestId: string | null;
+            /** @description 客户端地址 */
+            ip: string | null;
+            userAgent: string | null;
+            /** @description 请求内容（不含密码等机密） */
+            detail: {
+                [key: string]: unknown;
+            } | null;
+        };
+        AuditEventListResponse: {
+            items: components["schemas"]["AuditEvent"][];
+            total: number;
+            page: number;
+            pageSize: number;
         };
     };
     responses: never;
@@ -6459,6 +6536,165 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthReport"];
+                };
+            };
+        };
+    };
+    AuditController_list: {
+        parameters: {
+            query?: {
+                /** @description 用户编号 */
+                userId?: string;
+                /** @description 用户名或姓名（包含） */
+                user?: string;
+                /** @description 事件类型 */
+                eventType?: components["schemas"]["AuditEventType"];
+                /** @description 起始时间（含） */
+                from?: string;
+                /** @description 截止时间（不含） */
+                to?: string;
+                /** @description 结果：成功（状态码 < 400）或失败 */
+                outcome?: "success" | "failure";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventListResponse"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    AuditController_csv: {
+        parameters: {
+            query?: {
+                /** @description 用户编号 */
+                userId?: string;
+                /** @description 用户名或姓名（包含） */
+                user?: string;
+                /** @description 事件类型 */
+                eventType?: components["schemas"]["AuditEventType"];
+                /** @description 起始时间（含） */
+                from?: string;
+                /** @description 截止时间（不含） */
+                to?: string;
+                /** @description 结果：成功（状态码 < 400）或失败 */
+                outcome?: "success" | "failure";
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV 文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };

@@ -6,9 +6,9 @@ import { decideRoleGrant, grantableRoles, isRoleValidAt, ROLES_AT } from './role
  * roles an admin below the finance side (a 主管部门, 预算单位 or 内设机构 admin) may grant there.
  */
 const EXPECTED: Record<OrganizationKind, { valid: Role[]; grantedBelowFinance: Role[] }> = {
-  finance_bureau: { valid: ['finance', 'reviewer', 'admin'], grantedBelowFinance: ['admin'] },
+  finance_bureau: { valid: ['finance', 'reviewer', 'admin', 'auditor'], grantedBelowFinance: ['admin'] },
   finance_division: { valid: ['finance', 'reviewer', 'admin'], grantedBelowFinance: ['admin'] },
-  department: { valid: ['supervisor', 'admin'], grantedBelowFinance: ['supervisor', 'admin'] },
+  department: { valid: ['supervisor', 'admin', 'auditor'], grantedBelowFinance: ['supervisor', 'admin'] },
   unit: { valid: ['filer', 'admin'], grantedBelowFinance: ['filer', 'admin'] },
   internal: { valid: ['filer', 'admin'], grantedBelowFinance: ['filer', 'admin'] },
 };
@@ -48,7 +48,8 @@ describe('role grants (docs/domain.md §1)', () => {
   });
 
   it('lists the grantable roles in a stable order, for a form to offer', () => {
-    expect(grantableRoles('finance_bureau', 'finance_bureau')).toEqual(['finance', 'reviewer', 'admin']);
+    expect(grantableRoles('finance_bureau', 'finance_bureau')).toEqual(['finance', 'reviewer', 'admin', 'auditor']);
+    expect(grantableRoles('finance_bureau', 'department')).toEqual(['supervisor', 'admin', 'auditor']);
     expect(grantableRoles('department', 'department')).toEqual(['supervisor', 'admin']);
     expect(grantableRoles('unit', 'internal')).toEqual(['filer', 'admin']);
     expect(grantableRoles('department', 'finance_division')).toEqual(['admin']);

@@ -3,12 +3,14 @@ import { ORGANIZATION_KIND_LABELS, ROLE_LABELS, type OrganizationKind, type Role
 /**
  * Where each role makes sense (docs/domain.md §1): the roles a user of an organisation of each kind may hold.
  * 财政审核人 and 评价复核人 (抽查复核 of the units' 自评) sit on the finance side, the 财政局 or one of its 财政科室;
- * 主管部门审核人 at a 主管部门; 填报人 at a 预算单位 or its 内设机构; a 管理员 anywhere.
+ * 主管部门审核人 at a 主管部门; 填报人 at a 预算单位 or its 内设机构; a 管理员 anywhere; a 审计管理员 (reads the audit
+ * log of its subtree) at the 财政局 or a 主管部门, granted only by a finance-side admin (never by the admin it audits
+ * below the finance side).
  */
 export const ROLES_AT: Readonly<Record<OrganizationKind, readonly Role[]>> = {
-  finance_bureau: ['finance', 'reviewer', 'admin'],
+  finance_bureau: ['finance', 'reviewer', 'admin', 'auditor'],
   finance_division: ['finance', 'reviewer', 'admin'],
-  department: ['supervisor', 'admin'],
+  department: ['supervisor', 'admin', 'auditor'],
   unit: ['filer', 'admin'],
   internal: ['filer', 'admin'],
 };

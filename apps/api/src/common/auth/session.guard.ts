@@ -12,12 +12,14 @@ import { timingSafeEqual } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { RequestTransaction } from '../../database/access/request-transaction';
 import { type AuthUser, type RequestScope, setTenantScope } from '../tenancy/request-context';
+import { AUDIT_ROUTE, type AuditedRequest, type AuditRoute } from '../audit/audited';
 import { SessionCache } from './session-cache';
 import { ACCESS_RULE, type AccessRule } from './access.decorators';
 import { CSRF_HEADER, SESSION_COOKIE, hashToken } from './session-token';
 
 export type AuthenticatedRequest = FastifyRequest &
-  RequestScope & {
+  RequestScope &
+  AuditedRequest & {
     user?: AuthUser;
     authVia?: 'bearer' | 'cookie';
     tx?: RequestTransaction;
@@ -45,15 +47,18 @@ export class SessionGuard implements CanActivate {
       context.getClass(),
     ]);
     if (!rule) throw new ForbiddenException('此接口未声明访问规则');
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    // The audit log records a refused call too (request-transaction-hooks.ts): the route's rule first, then who asked.
+    request.auditRoute = this.reflector.get<AuditRoute | undefined>(AUDIT_ROUTE, context.getHandler());
     if (rule.kind === 'public') return true;
 
-    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const { token, via } = this.readToken(request);
     if (!token) throw new UnauthorizedException('请先登录');
 
     const { tx, user } = await this.sessions.open(hashToken(token, this.config.sessionSecret));
     try {
       if (!user) throw new UnauthorizedException('登录已失效，请重新登录');
+      request.auditUser = user;
       if (
         via === 'cookie' &&
         !SAFE_METHODS.has(request.method) &&

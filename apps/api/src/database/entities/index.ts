@@ -1,5 +1,6 @@
 import { LoginAttemptEntity } from './login-attempt.entity';
 import { LoginAuditEntity } from './login-audit.entity';
+import { AuditEventEntity } from './audit-event.entity';
 import { SessionEntity } from './session.entity';
 import { CodeListItemEntity } from './code-list-item.entity';
 import { TaxonomyNodeEntity } from './taxonomy-node.entity';
@@ -25,6 +26,7 @@ export const ENTITIES = [
   SessionEntity,
   LoginAttemptEntity,
   LoginAuditEntity,
+  AuditEventEntity,
   CodeListItemEntity,
   TaxonomyNodeEntity,
   ProjectEntity,

@@ -21,6 +21,7 @@ import { AddSubmissionFiler1795984026102 } from './1795984026102-AddSubmissionFi
 import { TenantScopedForeignKeys1795995811501 } from './1795995811501-TenantScopedForeignKeys';
 import { SessionCacheInvalidation1796000000000 } from './1796000000000-SessionCacheInvalidation';
 import { LoginAttemptCounters1796100000000 } from './1796100000000-LoginAttemptCounters';
+import { AuditLog1796300000000 } from './1796300000000-AuditLog';
 
 // Every migration, in order. `npm run db:generate -- <Name>` writes a new file and prints the class to add here.
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   TenantScopedForeignKeys1795995811501,
   SessionCacheInvalidation1796000000000,
   LoginAttemptCounters1796100000000,
+  AuditLog1796300000000,
 ];

@@ -26,6 +26,7 @@ import { CurrentUserDto, LoginResponseDto, SessionSummaryDto } from './dto/auth.
 import { LoginDto } from './dto/login.dto';
 import { LocalAuthGuard } from './local-auth.guard';
 import { clientInfo } from './local.strategy';
+import { Audited } from '../../common/audit/audited';
 
 @ApiTags('auth 登录')
 @Controller('auth')
@@ -36,6 +37,7 @@ export class AuthController {
   ) {}
 
   @Post('login')
+  @Audited('login', { login: true })
   @HttpCode(200)
   @Public()
   @UseGuards(LocalAuthGuard)
@@ -63,6 +65,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @Audited('logout', { target: 'session' })
   @HttpCode(204)
   @Authenticated()
   @ApiBearerAuth()
@@ -96,6 +99,7 @@ export class AuthController {
   }
 
   @Delete('sessions/:id')
+  @Audited('session.revoke', { target: 'session' })
   @HttpCode(204)
   @Authenticated()
   @ApiBearerAuth()

@@ -6,6 +6,7 @@ import { Authenticated, Roles } from '../../common/auth/access.decorators';
 import { ApiErrorResponses } from '../../openapi/api-error.dto';
 import { CodeListItemDto, ReplaceCodeListDto, ReplaceTaxonomyDto, TaxonomyNodeDto } from './dto/catalog.dto';
 import { CatalogService } from './catalog.service';
+import { Audited } from '../../common/audit/audited';
 
 @ApiTags('catalog 代码表与指标体系')
 @ApiBearerAuth()
@@ -35,6 +36,7 @@ export class CatalogController {
   }
 
   @Put('code-lists/:list')
+  @Audited('code_list.update', { target: 'code_list' })
   @Roles('admin')
   @ApiOperation({ summary: '替换整张代码表（按显示顺序）' })
   @ApiParam({ name: 'list', enum: CODE_LISTS, enumName: 'CodeListName' })
@@ -46,6 +48,7 @@ export class CatalogController {
   }
 
   @Put('taxonomy/:year')
+  @Audited('taxonomy.update', { target: 'taxonomy' })
   @Roles('admin')
   @ApiOperation({ summary: '替换本年度的整套指标体系' })
   @ApiParam({ name: 'year', type: 'integer', example: 2021 })

@@ -9,6 +9,7 @@ import { SaveScoringPolicyResponseDto, ScoringJobDto, ScoringPolicyVersionDto } 
 import { SaveScoringPolicyDto, StartScoringJobDto } from './dto/scoring-policy.dto';
 import { ScoringJobsService } from './scoring-jobs.service';
 import { ScoringPoliciesService } from './scoring-policies.service';
+import { Audited } from '../../common/audit/audited';
 
 @ApiTags('scoring 评分规则')
 @ApiBearerAuth()
@@ -41,6 +42,7 @@ export class ScoringPoliciesController {
   }
 
   @Put('scoring-policies/:year')
+  @Audited('scoring_policy.create', { target: 'scoring_policy', detail: true })
   @Roles('admin')
   @ApiOperation({ summary: '保存评分规则的新版本，并在后台重新评分本年度未定稿的自评表' })
   @ApiParam({ name: 'year', type: 'integer', example: 2021 })
@@ -54,6 +56,7 @@ export class ScoringPoliciesController {
   }
 
   @Post('scoring-jobs')
+  @Audited('scoring_job.create', { target: 'scoring_job', detail: true })
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: '按现行评分规则重新评分本年度未定稿的自评表（后台任务）' })

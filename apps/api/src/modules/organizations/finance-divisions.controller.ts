@@ -6,6 +6,7 @@ import { idParam } from '../../common/http/id-param';
 import { ApiErrorResponses } from '../../openapi/api-error.dto';
 import { AssignDepartmentsDto, FinanceDivisionAssignmentDto, FinanceDivisionDto } from './dto/finance-division.dto';
 import { FinanceDivisionsService } from './finance-divisions.service';
+import { Audited } from '../../common/audit/audited';
 
 @ApiTags('organizations 组织')
 @ApiBearerAuth()
@@ -23,6 +24,7 @@ export class FinanceDivisionsController {
   }
 
   @Put(':id')
+  @Audited('finance_division.update', { target: 'finance_division', detail: true })
   @Roles('admin')
   @ApiOperation({ summary: '设置财政科室负责审核的主管部门（整张列表）' })
   @ApiOkResponse({ type: FinanceDivisionAssignmentDto })

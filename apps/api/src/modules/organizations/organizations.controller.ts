@@ -19,6 +19,7 @@ import {
 } from './dto/organization.dto';
 import { OrganizationsService } from './organizations.service';
 import { RetryOnConflict } from '../../common/tenancy/conflict-retry';
+import { Audited } from '../../common/audit/audited';
 
 @ApiTags('organizations 组织')
 @ApiBearerAuth()
@@ -45,6 +46,7 @@ export class OrganizationsController {
   }
 
   @Post()
+  @Audited('organization.create', { target: 'organization', detail: true })
   @Roles('admin')
   @ApiOperation({ summary: '新增组织' })
   @ApiCreatedResponse({ type: OrganizationDto })
@@ -54,6 +56,7 @@ export class OrganizationsController {
   }
 
   @Patch(':id')
+  @Audited('organization.update', { target: 'organization', detail: true })
   @Roles('admin')
   @ApiOperation({ summary: '修改组织（名称、上级、单位类型、排序）' })
   @ApiOkResponse({ type: OrganizationDto })
@@ -64,6 +67,7 @@ export class OrganizationsController {
   }
 
   @Delete(':id')
+  @Audited('organization.delete', { target: 'organization' })
   @HttpCode(204)
   @Roles('admin')
   @ApiOperation({ summary: '删除没有下级、用户与项目的组织' })

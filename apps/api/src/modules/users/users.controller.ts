@@ -6,6 +6,7 @@ import { idParam } from '../../common/http/id-param';
 import { ApiErrorResponses } from '../../openapi/api-error.dto';
 import { CreateUserDto, RevokedSessionsDto, UpdateUserDto, UserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
+import { Audited } from '../../common/audit/audited';
 
 @ApiTags('users 用户')
 @ApiBearerAuth()
@@ -23,6 +24,7 @@ export class UsersController {
   }
 
   @Post()
+  @Audited('user.create', { target: 'user', detail: true })
   @Roles('admin')
   @ApiOperation({ summary: '新增用户' })
   @ApiCreatedResponse({ type: UserDto })
@@ -32,6 +34,7 @@ export class UsersController {
   }
 
   @Patch(':id')
+  @Audited('user.update', { target: 'user', detail: true })
   @Roles('admin')
   @ApiOperation({ summary: '修改用户（停用、改角色、重置密码……）' })
   @ApiOkResponse({ type: UserDto })
@@ -41,6 +44,7 @@ export class UsersController {
   }
 
   @Post(':id/revoke-sessions')
+  @Audited('user.revoke_sessions', { target: 'user' })
   @Roles('admin')
   @ApiOperation({ summary: '结束该用户的全部会话' })
   @ApiCreatedResponse({ type: RevokedSessionsDto })

@@ -7,6 +7,7 @@ import { ApiErrorResponses } from '../../openapi/api-error.dto';
 import { DeadlineDto, SetDeadlinesDto } from './dto/deadlines.dto';
 import { InboxResponseDto } from './dto/workflow.response';
 import { InboxService } from './inbox.service';
+import { Audited } from '../../common/audit/audited';
 
 @ApiTags('workflow 审批')
 @ApiBearerAuth()
@@ -34,6 +35,7 @@ export class InboxController {
   }
 
   @Put('deadlines/:year')
+  @Audited('deadline.update', { target: 'deadline', detail: true })
   @Roles('admin')
   @ApiOperation({ summary: '设置本年度的截止日期（空白则删除）' })
   @ApiParam({ name: 'year', type: 'integer', example: 2021 })

@@ -36,8 +36,12 @@ async function withOwner<T>(url: string, work: (owner: Client) => Promise<T>): P
 const passwordChecks = (url: string, username: string) =>
   withOwner(url, async (owner) =>
     Number(
-      (await owner.query<{ n: string }>(`SELECT count(*) AS n FROM login_audit WHERE username = $1`, [username]))
-        .rows[0].n,
+      (
+        await owner.query<{ n: string }>(
+          `SELECT count(*) AS n FROM login_audit WHERE username = $1 AND outcome <> 'throttled'`,
+          [username],
+        )
+      ).rows[0].n,
     ),
   );
 

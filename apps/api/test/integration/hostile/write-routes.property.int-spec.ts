@@ -14,7 +14,7 @@ import { login, seedSongjiang, startTestApp, TEST_PASSWORD, type TestApp } from 
  * nulls, lists for objects, numbers beyond their column, NUL bytes, lone surrogates, JSON 33–3,000 levels deep,
  * long and odd text, `__proto__`, unknown fields, missing ones) and from a valid body with one place changed; path
  * ids are real ones, random ones or odd text. After every refused request a checksum of every table but the two
- * that a refusal is meant to write (login_attempt, login_audit), and of every session but its last_seen_at, must
+ * that a refusal is meant to write (login_attempt, login_audit, the audit log's audit_event), and of every session but its last_seen_at, must
  * equal the one before it.
  *
  * Seeded and reproducible: the seed is printed; HOSTILE_SEED=<n> runs the same inputs again, HOSTILE_RUNS=<n> sets
@@ -27,7 +27,7 @@ type Schema = Record<string, unknown>;
 
 const SEED = Number(process.env.HOSTILE_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const RUNS_PER_ROUTE = Number(process.env.HOSTILE_RUNS ?? 400);
-const EXCLUDED_TABLES = new Set(['login_attempt', 'login_audit', 'schema_migration']);
+const EXCLUDED_TABLES = new Set(['login_attempt', 'login_audit', 'audit_event', 'schema_migration']);
 /** Routes only the admin may use (others would meet 403 before their body is read). */
 const ADMIN_ROUTES = /^\/api\/(users|organizations|finance-divisions|code-lists|taxonomy|deadlines|scoring-)/;
 const CALLERS = ['filer', 'supervisor', 'finance', 'reviewer', 'admin'] as const;

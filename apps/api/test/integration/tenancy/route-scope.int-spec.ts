@@ -78,6 +78,10 @@ const RULES: Record<string, Rule> = {
   'GET /api/users': { kind: 'list', url: '/api/users' },
   'GET /api/finance-divisions': { kind: 'list', url: '/api/finance-divisions' },
   'GET /api/years': { kind: 'list', url: '/api/years' },
+  // The audit log holds the unit's own logins (its filer's id): no outsider may see them. Tried before the aimed
+  // routes below, whose refused attempts the log records as the outsider's own events, with the ids they sent.
+  'GET /api/audit-events': { kind: 'list', url: '/api/audit-events?pageSize=200' },
+  'GET /api/audit-events.csv': { kind: 'list', url: '/api/audit-events.csv' },
 
   // Aimed at the unit's forms and project.
   'GET /api/forms/{id}': { kind: 'aimed', url: (t) => `/api/forms/${t.draftFormId}` },
