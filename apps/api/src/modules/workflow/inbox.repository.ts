@@ -82,14 +82,7 @@ const SET_DEADLINE = sql<object, [tenantId: string, year: number, kind: Deadline
 @Injectable()
 export class InboxRepository {
   waiting(db: Db, scope: Scope, q: InboxQuery): Promise<InboxRow[]> {
-    return db.rows(INBOX, [
-      scope.patterns,
-      q.supervisor,
-      q.finance,
-      q.filer,
-      q.statuses,
-      q.limit,
-    ]);
+    return db.rows(INBOX, [scope.patterns, q.supervisor, q.finance, q.filer, q.statuses, q.limit]);
   }
 
   deadlines(db: Db, year: number) {
