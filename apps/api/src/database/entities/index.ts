@@ -17,6 +17,7 @@ import { TenantEntity } from './tenant.entity';
 import { UserEntity } from './user.entity';
 import { FormEventEntity } from './form-event.entity';
 import { WorkflowDeadlineEntity } from './workflow-deadline.entity';
+import { SecuritySettingEntity } from './security-setting.entity';
 
 export const ENTITIES = [
   TenantEntity,
@@ -38,4 +39,5 @@ export const ENTITIES = [
   EvaluationIndicatorEntity,
   EvaluationEventEntity,
   ScoringJobEntity,
+  SecuritySettingEntity,
 ];
