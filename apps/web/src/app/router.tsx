@@ -32,6 +32,16 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../modules/evaluations/ScoringPolicyPage')).ScoringPolicyPage }),
       },
       {
+        path: 'account',
+        lazy: async () => ({ Component: (await import('../modules/auth/AccountPage')).AccountPage }),
+      },
+      {
+        path: 'admin/security',
+        lazy: async () => ({
+          Component: (await import('../modules/auth/SecuritySettingsPage')).SecuritySettingsPage,
+        }),
+      },
+      {
         path: 'forms/:formId/compare/:otherId',
         lazy: async () => ({ Component: (await import('../modules/workflow/ComparePage')).ComparePage }),
       },
