@@ -41,27 +41,29 @@ export function AppLayout() {
             绩效通
           </Link>
           {/* A restricted session has nowhere else to go until it is lifted. */}
-          <nav className="app-nav" aria-label="主导航" hidden={Boolean(user.restriction)}>
-            <NavLink to="/inbox" className="app-nav-link">
-              待办
-            </NavLink>
-            <NavLink to="/projects" className="app-nav-link">
-              项目
-            </NavLink>
-            <NavLink to="/evaluations" className="app-nav-link">
-              绩效自评
-            </NavLink>
-            {user.roles.includes('admin') && (
-              <NavLink to="/admin/scoring-policy" className="app-nav-link">
-                评分规则
+          {!user.restriction && (
+            <nav className="app-nav" aria-label="主导航">
+              <NavLink to="/inbox" className="app-nav-link">
+                待办
               </NavLink>
-            )}
-            {user.roles.includes('admin') && (
-              <NavLink to="/admin/security" className="app-nav-link">
-                安全设置
+              <NavLink to="/projects" className="app-nav-link">
+                项目
               </NavLink>
-            )}
-          </nav>
+              <NavLink to="/evaluations" className="app-nav-link">
+                绩效自评
+              </NavLink>
+              {user.roles.includes('admin') && (
+                <NavLink to="/admin/scoring-policy" className="app-nav-link">
+                  评分规则
+                </NavLink>
+              )}
+              {user.roles.includes('admin') && (
+                <NavLink to="/admin/security" className="app-nav-link">
+                  安全设置
+                </NavLink>
+              )}
+            </nav>
+          )}
         </Space>
         <Space size="middle" className="app-user">
           <Link to="/account" className="app-user-name" title="个人设置">
