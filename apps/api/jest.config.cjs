@@ -9,13 +9,14 @@ module.exports = {
   testTimeout: 60000,
   transform: {
     '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }],
-    // ESM-only dependencies (content-disposition 3, pulled in by @fastify/static) compiled to CommonJS for jest.
+    // ESM-only dependencies (content-disposition 3, pulled in by @fastify/static; @scure/base and @noble/hashes, used
+    // by otplib) compiled to CommonJS for jest (Node itself loads them with require(esm)).
     '^.+\\.js$': [
       '@swc/jest',
       { swcrc: false, jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|@scure|@noble)/)'],
   moduleNameMapper: { '^@jxt/(domain|contracts)$': '<rootDir>/../../libs/$1/src/index.ts' },
   // `--coverage` (npm test passes it): istanbul counters put into the project's own files only (babel-plugin-istanbul
   // after SWC); every source file counts, loaded or not. Migrations are DDL the integration setup runs outside the

@@ -88,6 +88,8 @@ export async function apiAs(
   password = 'demo',
 ): Promise<Record<string, string>> {
   const session = await callApi(request, 'post', '/api/auth/login', { body: { username, password } });
+  // The demo users hold no second factor: their login opens a session at once (no 202 challenge).
+  if (!('accessToken' in session)) throw new Error(`${username} has a second factor: log in through the page`);
   return { authorization: `Bearer ${session.accessToken}` };
 }
 

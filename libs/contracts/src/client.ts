@@ -32,7 +32,9 @@ export type ApiRequest<O> = ([PathParameters<O>] extends [never] ? unknown : { p
 type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : undefined;
 
 /** The body of the operation's 2xx answer (undefined for a 204). */
-export type ApiSuccess<O> = O extends { responses: infer R } ? JsonOf<R[Extract<keyof R, 200 | 201 | 204>]> : never;
+export type ApiSuccess<O> = O extends { responses: infer R }
+  ? JsonOf<R[Extract<keyof R, 200 | 201 | 202 | 204>]>
+  : never;
 
 type QueryValue = string | number | boolean | null | undefined;
 

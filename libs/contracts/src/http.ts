@@ -23,6 +23,16 @@ export type LoginRequest = Schemas['LoginRequest'];
 export type LoginResponse = Schemas['LoginResponse'];
 export type CurrentUser = Schemas['CurrentUser'];
 export type SessionSummary = Schemas['SessionSummary'];
+export type SessionRestriction = Schemas['SessionRestriction'];
+export type LoginChallengeResponse = Schemas['LoginChallengeResponse'];
+export type TotpLoginRequest = Schemas['TotpLoginRequest'];
+export type ChangePasswordRequest = Schemas['ChangePasswordRequest'];
+export type TotpEnrolment = Schemas['TotpEnrolment'];
+export type TotpCodeRequest = Schemas['TotpCodeRequest'];
+export type TotpRecoveryCodes = Schemas['TotpRecoveryCodes'];
+export type DisableTotpRequest = Schemas['DisableTotpRequest'];
+export type SecuritySettings = Schemas['SecuritySettings'];
+export type UpdateSecuritySettingsRequest = Schemas['UpdateSecuritySettingsRequest'];
 
 // organisations and users
 export type Organization = Schemas['Organization'];

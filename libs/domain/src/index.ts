@@ -9,3 +9,4 @@ export * from './form-diff';
 export * from './scoring';
 export * from './evaluation';
 export * from './roles';
+export * from './password';

@@ -27,6 +27,11 @@ export interface AppConfig {
   dataDir: string;
   /** Keys the HMAC of session tokens (SESSION_SECRET). */
   sessionSecret: string;
+  /**
+   * Keys the encryption of TOTP secrets and the hashes of recovery codes (TOTP_SECRET_KEY, else SESSION_SECRET).
+   * Set it apart so that SESSION_SECRET can be rotated without every second factor having to be enrolled again.
+   */
+  totpSecretKey: string;
   sessionTtlHours: number;
   /** How long a process keeps a session lookup (0: looks every session up on every request). */
   sessionCacheSeconds: number;
@@ -122,6 +127,9 @@ export function loadConfig(
   const databaseUrl = env.DATABASE_URL || null;
   // The embedded server is for development and the demo; a production deployment names its database.
   if (production && !databaseUrl) throw new ConfigError('DATABASE_URL is required when NODE_ENV=production');
+  const sessionSecret = resolveSecret(env, dataDir, production, warn);
+  const totpSecretKey = env.TOTP_SECRET_KEY || sessionSecret;
+  if (totpSecretKey.length < 32) throw new ConfigError('TOTP_SECRET_KEY must be at least 32 characters');
   return Object.freeze({
     port: intSetting(env, 'PORT', 3000),
     host: env.HOST || '0.0.0.0',
@@ -129,7 +137,8 @@ export function loadConfig(
     databaseUrl,
     appDatabaseUrl: env.APP_DATABASE_URL || null,
     dataDir,
-    sessionSecret: resolveSecret(env, dataDir, production, warn),
+    sessionSecret,
+    totpSecretKey,
     sessionTtlHours: intSetting(env, 'SESSION_TTL_HOURS', 12),
     sessionCacheSeconds: intSetting(env, 'SESSION_CACHE_SECONDS', 60),
     loginRateLimits: {

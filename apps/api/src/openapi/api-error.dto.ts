@@ -35,6 +35,11 @@ export class ApiErrorDto implements ApiError {
     description: '5xx：本次请求的编号（与响应头 X-Request-Id 相同，也记在服务器日志中），报告问题时请提供',
   })
   requestId?: string;
+  @ApiPropertyOptional({
+    enum: ['password_change_required', 'totp_enrolment_required'],
+    description: '403：会话受限，须先修改初始密码或启用双因素认证（TOTP）',
+  })
+  code?: 'password_change_required' | 'totp_enrolment_required';
 }
 
 @ApiSchema({ name: 'FieldIssue', description: 'A check of the content (docs/domain.md §2–§3); warnings never block.' })
@@ -84,7 +89,7 @@ const API_ERROR_REF = { $ref: '#/components/schemas/ApiError' };
  * The answers any operation may give besides its own (added where a route does not document them itself): 400 for
  * input refused before the route (a NUL byte, JSON nested too deep, bad JSON), 500 with a request id, 503 when the
  * database cannot be reached; a write may meet a concurrent change (409) and a body may be too large or not JSON;
- * a path parameter may be too long (414).
+ * a path parameter may be too long (414); a signed-in route may meet a restricted session (403 with its `code`).
  */
 export function addCommonErrors(document: OpenAPIObject): OpenAPIObject {
   for (const [path, item] of Object.entries(document.paths)) {
@@ -94,6 +99,8 @@ export function addCommonErrors(document: OpenAPIObject): OpenAPIObject {
       const statuses = [400, 500, 503];
       if (method !== 'get') statuses.push(409, 413, 415);
       if (path.includes('{')) statuses.push(414);
+      // Any signed-in route refuses a restricted session (a forced password change, an admin's TOTP enrolment).
+      if (operation.security?.length) statuses.push(403);
       for (const status of statuses) {
         operation.responses[status] ??= {
           description: ERROR_DESCRIPTIONS[status],

@@ -42,6 +42,8 @@ export async function createTenant(
       passwordHash,
       roles: ['admin'],
       phone: null,
+      // A real tenant's first admin: enrols a second factor at the first login.
+      demoAccount: false,
     });
     return { tenantId, rootId, adminId };
   });

@@ -97,6 +97,8 @@ export async function loadTenant(q: OwnerQuery, seed: TenantSeed): Promise<Loade
       passwordHash: await hashPassword(user.password),
       roles: user.roles,
       phone: user.phone ?? null,
+      // The seed's users are demo users (password "demo" on the embedded default): no second factor demanded.
+      demoAccount: true,
     });
     users.set(user.username, id);
   }

@@ -116,11 +116,12 @@ const INSERT_USER = sql<
     passwordHash: string,
     roles: Role[],
     phone: string | null,
+    demoAccount: boolean,
   ]
 >(
   'tenantSeed.insertUser',
-  `INSERT INTO app_user (tenant_id, organization_id, username, display_name, password_hash, roles, phone)
-   VALUES ($1, $2, lower($3), $4, $5, $6, $7) RETURNING id`,
+  `INSERT INTO app_user (tenant_id, organization_id, username, display_name, password_hash, roles, phone, demo_account)
+   VALUES ($1, $2, lower($3), $4, $5, $6, $7, $8) RETURNING id`,
 );
 
 const INSERT_PROJECT = sql<Pick<ProjectEntity, 'id'>, [tenantId: string, organizationId: string, code: string]>(
@@ -203,7 +204,7 @@ export class TenantSeedRepository {
     q: OwnerQuery,
     u: Pick<
       UserEntity,
-      'tenantId' | 'organizationId' | 'username' | 'displayName' | 'passwordHash' | 'roles' | 'phone'
+      'tenantId' | 'organizationId' | 'username' | 'displayName' | 'passwordHash' | 'roles' | 'phone' | 'demoAccount'
     >,
   ): Promise<string> {
     const [user] = await rows(q, INSERT_USER, [
@@ -214,6 +215,7 @@ export class TenantSeedRepository {
       u.passwordHash,
       u.roles,
       u.phone,
+      u.demoAccount,
     ]);
     return user.id;
   }

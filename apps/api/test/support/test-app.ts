@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generateSync } from 'otplib';
 import { Client } from 'pg';
 import type { LoginResponse } from '@jxt/contracts';
 import { loadConfig, type AppConfig } from '../../src/config/app-config';
@@ -148,6 +149,52 @@ export async function login(
   if (response.statusCode !== 200) throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
   const session = response.json<LoginResponse>();
   return { authorization: `Bearer ${session.accessToken}`, session };
+}
+
+/**
+ * A user an admin created (or whose password an admin reset) must change the password before anything else: logs in
+ * with the admin's password and changes it to `newPassword`, which later logins use.
+ */
+export async function changeInitialPassword(
+  app: NestFastifyApplication,
+  username: string,
+  initialPassword: string,
+  newPassword: string,
+): Promise<void> {
+  const { authorization } = await login(app, username, initialPassword);
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/password',
+    headers: { authorization },
+    payload: { currentPassword: initialPassword, newPassword },
+  });
+  if (response.statusCode !== 204)
+    throw new Error(`password change ${username}: ${response.statusCode} ${response.body}`);
+}
+
+/**
+ * The first login of a user an admin created, through every step it asks for: the forced password change (to
+ * `newPassword`) and, for an admin, the TOTP enrolment. Answers the session, unrestricted now, and the TOTP secret.
+ */
+export async function firstLogin(
+  app: NestFastifyApplication,
+  username: string,
+  initialPassword = TEST_PASSWORD,
+  newPassword = `${TEST_PASSWORD}-Own`,
+): Promise<{ authorization: string; totpSecret: string | null }> {
+  await changeInitialPassword(app, username, initialPassword, newPassword);
+  const { authorization, session } = await login(app, username, newPassword);
+  if (session.user.restriction !== 'totp_enrolment') return { authorization, totpSecret: null };
+  const setup = await app.inject({ method: 'POST', url: '/api/auth/totp/setup', headers: { authorization } });
+  const { secret } = setup.json<{ secret: string }>();
+  const confirm = await app.inject({
+    method: 'POST',
+    url: '/api/auth/totp/confirm',
+    headers: { authorization },
+    payload: { code: generateSync({ secret }) },
+  });
+  if (confirm.statusCode !== 200) throw new Error(`TOTP enrolment ${username}: ${confirm.statusCode} ${confirm.body}`);
+  return { authorization, totpSecret: secret };
 }
 
 /** A pg client logged in as the app's own role, for proving what row-level security lets through. */

@@ -72,6 +72,16 @@ describe('apiFetch', () => {
     expect(unauthorized).not.toHaveBeenCalled();
   });
 
+  it('does not treat a wrong code of the login’s second step as an ended session either', async () => {
+    fetchMock.mockResolvedValue(
+      answer(401, { statusCode: 401, error: 'Unauthorized', message: '验证码不正确或已使用' }),
+    );
+    await expect(
+      apiFetch('/api/auth/login/totp', { method: 'POST', body: { challengeToken: 't', code: '000000' } }),
+    ).rejects.toThrow('验证码不正确或已使用');
+    expect(unauthorized).not.toHaveBeenCalled();
+  });
+
   it('makes a readable Chinese error when the body is not JSON, and does not call the 401 listener for other errors', async () => {
     fetchMock.mockResolvedValue(answer(502, undefined, 'Bad Gateway'));
     const error = (await apiFetch('/api/projects').catch((e: unknown) => e)) as ApiRequestError;

@@ -59,7 +59,8 @@ export async function apiFetch(path: string, { method = 'GET', body, signal }: R
         message: `请求失败（${response.status}）`,
       },
     );
-    if (response.status === 401 && path !== '/api/auth/login') onUnauthorized(error.message);
+    // The login's own steps answer 401 for a wrong password or code: that is no ended session.
+    if (response.status === 401 && !path.startsWith('/api/auth/login')) onUnauthorized(error.message);
     throw error;
   }
   return data;

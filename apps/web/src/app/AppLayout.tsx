@@ -6,6 +6,7 @@ import { setUnauthorizedListener } from '../api/http';
 import { queryClient } from './query-client';
 import { useCurrentUser, useLogout } from '../modules/auth/hooks';
 import type { LoginLocationState } from '../modules/auth/LoginPage';
+import { RestrictedSessionPage } from '../modules/auth/RestrictedSessionPage';
 
 /** The signed-in shell: who is working (name, role, organisation), logout, and the page. */
 export function AppLayout() {
@@ -30,6 +31,7 @@ export function AppLayout() {
   if (me.isError || !me.data)
     return <Navigate to="/login" replace state={{ from: location.pathname } satisfies LoginLocationState} />;
   const user = me.data;
+  const signOut = () => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
 
   return (
     <Layout className="app-layout">
@@ -38,32 +40,40 @@ export function AppLayout() {
           <Link to="/inbox" className="app-brand">
             绩效通
           </Link>
-          <nav className="app-nav" aria-label="主导航">
-            <NavLink to="/inbox" className="app-nav-link">
-              待办
-            </NavLink>
-            <NavLink to="/projects" className="app-nav-link">
-              项目
-            </NavLink>
-            <NavLink to="/evaluations" className="app-nav-link">
-              绩效自评
-            </NavLink>
-            {user.roles.includes('admin') && (
-              <NavLink to="/admin/scoring-policy" className="app-nav-link">
-                评分规则
+          {/* A restricted session has nowhere else to go until it is lifted. */}
+          {!user.restriction && (
+            <nav className="app-nav" aria-label="主导航">
+              <NavLink to="/inbox" className="app-nav-link">
+                待办
               </NavLink>
-            )}
-            {(user.roles.includes('admin') || user.roles.includes('auditor')) && (
-              <NavLink to="/admin/audit-log" className="app-nav-link">
-                日志
+              <NavLink to="/projects" className="app-nav-link">
+                项目
               </NavLink>
-            )}
-          </nav>
+              <NavLink to="/evaluations" className="app-nav-link">
+                绩效自评
+              </NavLink>
+              {user.roles.includes('admin') && (
+                <NavLink to="/admin/scoring-policy" className="app-nav-link">
+                  评分规则
+                </NavLink>
+              )}
+              {user.roles.includes('admin') && (
+                <NavLink to="/admin/security" className="app-nav-link">
+                  安全设置
+                </NavLink>
+              )}
+              {(user.roles.includes('admin') || user.roles.includes('auditor')) && (
+                <NavLink to="/admin/audit-log" className="app-nav-link">
+                  日志
+                </NavLink>
+              )}
+            </nav>
+          )}
         </Space>
         <Space size="middle" className="app-user">
-          <Typography.Text className="app-user-name" strong>
-            {user.displayName}
-          </Typography.Text>
+          <Link to="/account" className="app-user-name" title="个人设置">
+            <Typography.Text strong>{user.displayName}</Typography.Text>
+          </Link>
           {user.roles.map((role) => (
             <Tag key={role} color="blue">
               {ROLE_LABELS[role]}
@@ -75,17 +85,14 @@ export function AppLayout() {
           >
             {user.organization.name}
           </Typography.Text>
-          <Button
-            size="small"
-            onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })}
-            loading={logout.isPending}
-          >
+          <Button size="small" onClick={signOut} loading={logout.isPending}>
             退出登录
           </Button>
         </Space>
       </Layout.Header>
       <Layout.Content className="app-content">
-        <Outlet />
+        {/* A restricted session (a password an admin set, an admin without TOTP) sees only what lifts it. */}
+        {user.restriction ? <RestrictedSessionPage user={user} onLogout={signOut} /> : <Outlet />}
       </Layout.Content>
     </Layout>
   );

@@ -32,6 +32,16 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../modules/evaluations/ScoringPolicyPage')).ScoringPolicyPage }),
       },
       {
+        path: 'account',
+        lazy: async () => ({ Component: (await import('../modules/auth/AccountPage')).AccountPage }),
+      },
+      {
+        path: 'admin/security',
+        lazy: async () => ({
+          Component: (await import('../modules/auth/SecuritySettingsPage')).SecuritySettingsPage,
+        }),
+      },
+      {
         path: 'admin/audit-log',
         lazy: async () => ({ Component: (await import('../modules/audit/AuditLogPage')).AuditLogPage }),
       },

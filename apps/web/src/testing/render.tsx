@@ -23,6 +23,9 @@ export const user = (id: string, role: Role): CurrentUser => ({
     name: `${role} org`,
     kind: role === 'filer' ? 'unit' : role === 'supervisor' ? 'department' : 'finance_division',
   },
+  restriction: null,
+  totpEnabled: false,
+  totpRequired: false,
 });
 
 /** Renders an element inside a router, react-query and antd's App (for message/modal). */

@@ -10,8 +10,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 登录：返回 accessToken，并设置同值的 httpOnly Cookie */
+        /** 登录：返回 accessToken，并设置同值的 httpOnly Cookie；已启用双因素认证的用户先得到 202 与 challengeToken */
         post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登录第二步：验证码（或恢复码）正确后才建立会话 */
+        post: operations["AuthController_loginTotp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -52,6 +69,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 修改本人密码：本人的其他会话随即结束 */
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/totp/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 启用双因素认证第一步：生成密钥与二维码内容（确认前不生效） */
+        post: operations["AuthController_setupTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 启用双因素认证第二步：输入验证码确认，返回一次性恢复码 */
+        post: operations["AuthController_confirmTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/totp/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 停用双因素认证：需当前验证码或密码；管理员不能停用 */
+        post: operations["AuthController_disableTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/sessions": {
         parameters: {
             query?: never;
@@ -81,6 +166,24 @@ export interface paths {
         post?: never;
         /** 结束本人的某个会话 */
         delete: operations["AuthController_revokeSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/security-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 安全设置：登录失败限制、会话超时、密码最短长度 */
+        get: operations["AuthController_securitySettings"];
+        /** 修改安全设置（财政局管理员） */
+        put: operations["AuthController_updateSecuritySettings"];
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -734,6 +837,11 @@ export interface components {
             name: string;
             kind: components["schemas"]["OrganizationKind"];
         };
+        /**
+         * @description 会话受限：须先修改初始密码（password_change）或启用双因素认证（totp_enrolment）；null 表示不受限
+         * @enum {string}
+         */
+        SessionRestriction: "password_change" | "totp_enrolment";
         CurrentUser: {
             /** Format: uuid */
             id: string;
@@ -744,6 +852,12 @@ export interface components {
             roles: components["schemas"]["Role"][];
             tenant: components["schemas"]["CurrentUserTenant"];
             organization: components["schemas"]["CurrentUserOrganization"];
+            /** @description 会话受限：须先修改初始密码（password_change）或启用双因素认证（totp_enrolment）；null 表示不受限 */
+            restriction: components["schemas"]["SessionRestriction"] | null;
+            /** @description 是否已启用双因素认证（TOTP） */
+            totpEnabled: boolean;
+            /** @description 是否必须启用双因素认证（管理员） */
+            totpRequired: boolean;
         };
         LoginResponse: {
             accessToken: string;
@@ -752,6 +866,13 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
             user: components["schemas"]["CurrentUser"];
+        };
+        /** @description 202：密码正确，尚需验证码（POST /api/auth/login/totp） */
+        LoginChallengeResponse: {
+            /** @description 五分钟内有效，随验证码一并提交 */
+            challengeToken: string;
+            /** Format: date-time */
+            expiresAt: string;
         };
         /** @description One bad field of a request. */
         FieldError: {
@@ -776,6 +897,40 @@ export interface components {
             fields?: components["schemas"]["FieldError"][];
             /** @description 5xx：本次请求的编号（与响应头 X-Request-Id 相同，也记在服务器日志中），报告问题时请提供 */
             requestId?: string;
+            /**
+             * @description 403：会话受限，须先修改初始密码或启用双因素认证（TOTP）
+             * @enum {string}
+             */
+            code?: "password_change_required" | "totp_enrolment_required";
+        };
+        TotpLoginRequest: {
+            challengeToken: string;
+            /** @description 验证器上的 6 位验证码，或一个恢复码 */
+            code: string;
+        };
+        ChangePasswordRequest: {
+            currentPassword: string;
+            /** @description 至少 10 个字符（或本地区安全设置的长度），含大写字母、小写字母、数字、符号中的三类，不含用户名，不是常见密码 */
+            newPassword: string;
+        };
+        TotpEnrolment: {
+            /** @description Base32 密钥（无法扫码时手工输入） */
+            secret: string;
+            /** @description otpauth:// URI，即二维码的内容 */
+            otpauthUri: string;
+        };
+        TotpCodeRequest: {
+            code: string;
+        };
+        TotpRecoveryCodes: {
+            /** @description 一次性恢复码，只显示这一次 */
+            recoveryCodes: string[];
+        };
+        DisableTotpRequest: {
+            /** @description 当前验证码或恢复码 */
+            code?: string;
+            /** @description 或当前密码 */
+            password?: string;
         };
         SessionSummary: {
             /** Format: uuid */
@@ -790,6 +945,30 @@ export interface components {
             userAgent: string | null;
             /** @description 是否为发出本请求的会话 */
             current: boolean;
+        };
+        SecuritySettings: {
+            maxFailuresPerUser: number;
+            userDelaySeconds: number;
+            userDelayMaxSeconds: number;
+            idleTimeoutMinutes: number;
+            sessionMaxHours: number;
+            passwordMinLength: number;
+            /** @description 当前用户能否修改（财政局管理员） */
+            editable: boolean;
+        };
+        UpdateSecuritySettingsRequest: {
+            /** @description 连续登录失败多少次后开始限制 */
+            maxFailuresPerUser: number;
+            /** @description 首次等待秒数 */
+            userDelaySeconds: number;
+            /** @description 最长等待秒数 */
+            userDelayMaxSeconds: number;
+            /** @description 会话空闲超时（分钟） */
+            idleTimeoutMinutes: number;
+            /** @description 会话最长有效时间（小时） */
+            sessionMaxHours: number;
+            /** @description 密码最短长度 */
+            passwordMinLength: number;
         };
         Organization: {
             /** Format: uuid */
@@ -856,6 +1035,7 @@ export interface components {
         CreateUserRequest: {
             username: string;
             displayName: string;
+            /** @description 管理员设置的密码，用户首次登录须修改。至少 10 个字符（或本地区安全设置的长度），含大写字母、小写字母、数字、符号中的三类，不含用户名，不是常见密码 */
             password: string;
             /**
              * @description 联系电话（提交表单时作为联系电话的建议值）
@@ -868,6 +1048,7 @@ export interface components {
         };
         UpdateUserRequest: {
             displayName?: string;
+            /** @description 重置密码。管理员设置的密码，用户首次登录须修改。至少 10 个字符（或本地区安全设置的长度），含大写字母、小写字母、数字、符号中的三类，不含用户名，不是常见密码 */
             password?: string;
             /** @description 联系电话；空白或 null 清除 */
             phone?: string | null;
@@ -2234,6 +2415,112 @@ export interface operations {
                     "application/json": components["schemas"]["LoginResponse"];
                 };
             };
+            /** @description 密码正确，尚需验证码 */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginChallengeResponse"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 与记录当前状态冲突（rowVersion 过期、重复、已锁定……） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 登录失败次数过多，请稍后再试 */
+            429: {
+                headers: {
+                    /** @description 多少秒后可再试 */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    AuthController_loginTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpLoginRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponse"];
+                };
+            };
             /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
             400: {
                 headers: {
@@ -2435,6 +2722,411 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description 已修改 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 与记录当前状态冲突（rowVersion 过期、重复、已锁定……） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 登录失败次数过多，请稍后再试 */
+            429: {
+                headers: {
+                    /** @description 多少秒后可再试 */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    AuthController_setupTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpEnrolment"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 与记录当前状态冲突（rowVersion 过期、重复、已锁定……） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    AuthController_confirmTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpCodeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpRecoveryCodes"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 与记录当前状态冲突（rowVersion 过期、重复、已锁定……） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    AuthController_disableTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisableTotpRequest"];
+            };
+        };
+        responses: {
+            /** @description 已停用 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 与记录当前状态冲突（rowVersion 过期、重复、已锁定……） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 登录失败次数过多，请稍后再试 */
+            429: {
+                headers: {
+                    /** @description 多少秒后可再试 */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description 服务器内部错误：requestId 为请求编号 */
             500: {
                 headers: {
@@ -2483,6 +3175,15 @@ export interface operations {
             };
             /** @description 未登录、会话已失效，或用户名密码错误 */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2620,6 +3321,165 @@ export interface operations {
             };
         };
     };
+    AuthController_securitySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecuritySettings"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    AuthController_updateSecuritySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSecuritySettingsRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecuritySettings"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 与记录当前状态冲突（rowVersion 过期、重复、已锁定……） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     OrganizationsController_list: {
         parameters: {
             query?: never;
@@ -2648,6 +3508,15 @@ export interface operations {
             };
             /** @description 未登录、会话已失效，或用户名密码错误 */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3689,6 +4558,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description 服务器内部错误：requestId 为请求编号 */
             500: {
                 headers: {
@@ -3739,6 +4617,15 @@ export interface operations {
             };
             /** @description 未登录、会话已失效，或用户名密码错误 */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4025,6 +4912,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description 服务器内部错误：requestId 为请求编号 */
             500: {
                 headers: {
@@ -4179,6 +5075,15 @@ export interface operations {
             };
             /** @description 未登录、会话已失效，或用户名密码错误 */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4479,6 +5384,15 @@ export interface operations {
             };
             /** @description 未登录、会话已失效，或用户名密码错误 */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5017,6 +5931,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description 记录不存在或无权访问 */
             404: {
                 headers: {
@@ -5185,6 +6108,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description 服务器内部错误：requestId 为请求编号 */
             500: {
                 headers: {
@@ -5235,6 +6167,15 @@ export interface operations {
             };
             /** @description 未登录、会话已失效，或用户名密码错误 */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5403,6 +6344,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description 服务器内部错误：requestId 为请求编号 */
             500: {
                 headers: {
@@ -5456,6 +6406,15 @@ export interface operations {
             };
             /** @description 未登录、会话已失效，或用户名密码错误 */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5624,6 +6583,15 @@ export interface operations {
             };
             /** @description 未登录、会话已失效，或用户名密码错误 */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5936,6 +6904,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description 记录不存在或无权访问 */
             404: {
                 headers: {
@@ -6004,6 +6981,15 @@ export interface operations {
             };
             /** @description 未登录、会话已失效，或用户名密码错误 */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6183,6 +7169,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description 路径参数太长 */
             414: {
                 headers: {
@@ -6242,6 +7237,15 @@ export interface operations {
             };
             /** @description 未登录、会话已失效，或用户名密码错误 */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6401,6 +7405,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description 记录不存在或无权访问 */
             404: {
                 headers: {
@@ -6467,6 +7480,15 @@ export interface operations {
             };
             /** @description 未登录、会话已失效，或用户名密码错误 */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

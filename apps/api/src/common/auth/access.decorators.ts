@@ -1,5 +1,6 @@
 import { SetMetadata } from '@nestjs/common';
 import type { Role } from '@jxt/contracts';
+import type { SessionRestriction } from '../tenancy/request-context';
 
 export const ACCESS_RULE = 'jxt:access-rule';
 
@@ -14,3 +15,12 @@ export const Authenticated = () => SetMetadata(ACCESS_RULE, { kind: 'authenticat
 
 /** Only users holding one of these roles. */
 export const Roles = (...roles: Role[]) => SetMetadata(ACCESS_RULE, { kind: 'roles', roles } satisfies AccessRule);
+
+export const ALLOWED_RESTRICTIONS = 'jxt:allowed-restrictions';
+
+/**
+ * A route a restricted session may still call (me, logout, changing the password, enrolling TOTP); every other route
+ * answers such a session 403 with the restriction's code, which the SPA turns into the screen that lifts it.
+ */
+export const AllowRestricted = (...restrictions: SessionRestriction[]) =>
+  SetMetadata(ALLOWED_RESTRICTIONS, restrictions);

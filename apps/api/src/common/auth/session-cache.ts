@@ -103,7 +103,12 @@ export class SessionCache implements SessionInvalidationHandler, OnModuleInit {
       if (this.kept.size >= MAX_KEPT) this.kept.delete(this.kept.keys().next().value as string);
       this.kept.set(tokenHash, {
         user,
-        validUntil: Math.min(new Date(row.expires_at).getTime(), Date.now() + this.keepMs),
+        // Never past the moment the session would end idle: a kept lookup does not move last_seen_at.
+        validUntil: Math.min(
+          new Date(row.expires_at).getTime(),
+          Date.now() + this.keepMs,
+          new Date(row.seen_at).getTime() + row.idle_timeout_minutes * 60_000,
+        ),
       });
     }
     return user;

@@ -1,6 +1,6 @@
 import type { OrganizationKind, Role } from '@jxt/contracts';
 import { scopeOf } from '../../database/access/scope';
-import type { AuthUser } from '../tenancy/request-context';
+import type { AuthUser, SessionRestriction } from '../tenancy/request-context';
 
 /** One row of auth_session_lookup(), with the session cache's epoch read in the same statement. */
 export interface SessionRow {
@@ -20,6 +20,11 @@ export interface SessionRow {
   expires_at: Date;
   /** bigint, as text */
   cache_epoch: string;
+  restriction: SessionRestriction | null;
+  /** When the session was last seen (now, if this lookup moved it). */
+  seen_at: Date;
+  /** The tenant's idle time-out: the session ends when unseen for longer. */
+  idle_timeout_minutes: number;
 }
 
 /** Who is calling, from their session row (the scope as LIKE patterns of their subtrees, docs/domain.md §1.1). */
@@ -38,5 +43,6 @@ export function toAuthUser(row: SessionRow): AuthUser {
     organizationPath: row.organization_path,
     scope: scopeOf(row.tenant_id, row.scope_paths),
     csrfToken: row.csrf_token,
+    restriction: row.restriction,
   };
 }

@@ -11,10 +11,10 @@ import type { FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { RequestTransaction } from '../../database/access/request-transaction';
-import { type AuthUser, type RequestScope, setTenantScope } from '../tenancy/request-context';
+import { type AuthUser, type RequestScope, type SessionRestriction, setTenantScope } from '../tenancy/request-context';
 import { AUDIT_ROUTE, type AuditedRequest, type AuditRoute } from '../audit/audited';
 import { SessionCache } from './session-cache';
-import { ACCESS_RULE, type AccessRule } from './access.decorators';
+import { ACCESS_RULE, ALLOWED_RESTRICTIONS, type AccessRule } from './access.decorators';
 import { CSRF_HEADER, SESSION_COOKIE, hashToken } from './session-token';
 
 export type AuthenticatedRequest = FastifyRequest &
@@ -66,6 +66,13 @@ export class SessionGuard implements CanActivate {
       ) {
         throw new ForbiddenException('缺少或错误的 CSRF 令牌（X-CSRF-Token）');
       }
+      if (user.restriction) {
+        const allowed = this.reflector.get<SessionRestriction[] | undefined>(
+          ALLOWED_RESTRICTIONS,
+          context.getHandler(),
+        );
+        if (!allowed?.includes(user.restriction)) throw restrictedSession(user.restriction);
+      }
       if (rule.kind === 'roles' && !rule.roles.some((role) => user.roles.includes(role))) {
         throw new ForbiddenException('当前角色无权执行此操作');
       }
@@ -87,6 +94,13 @@ export class SessionGuard implements CanActivate {
     const cookies = (request as FastifyRequest & { cookies?: Record<string, string | undefined> }).cookies;
     return { token: cookies?.[SESSION_COOKIE] ?? null, via: 'cookie' };
   }
+}
+
+/** 403 for a restricted session; `code` tells the SPA which screen lifts the restriction. */
+function restrictedSession(restriction: SessionRestriction): ForbiddenException {
+  return restriction === 'password_change'
+    ? new ForbiddenException({ message: '请先修改初始密码', code: 'password_change_required' })
+    : new ForbiddenException({ message: '管理员须先启用双因素认证（TOTP）', code: 'totp_enrolment_required' });
 }
 
 /** Constant-time comparison of the CSRF header with the session's token. */

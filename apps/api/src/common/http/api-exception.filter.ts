@@ -41,6 +41,7 @@ export function errorAnswer(exception: unknown, requestId?: string): ErrorAnswer
       error: HttpStatus[status] ?? 'Error',
       message,
       ...(payload.fields ? { fields: payload.fields } : {}),
+      ...(payload.code ? { code: payload.code } : {}),
     };
     const retryAfter = retryAfterOf(payload);
     return { body: withRequestId(body, requestId), ...(retryAfter !== undefined ? { retryAfter } : {}) };

@@ -23,7 +23,11 @@ export interface AuthUser {
    */
   scope: Scope;
   csrfToken: string;
+  /** What the session may do until its user acts (a forced password change, an admin's TOTP enrolment); null: all. */
+  restriction: SessionRestriction | null;
 }
+
+export type SessionRestriction = 'password_change' | 'totp_enrolment';
 
 export interface TenantScope {
   user: AuthUser;

@@ -18,6 +18,7 @@ import { TenantEntity } from './tenant.entity';
 import { UserEntity } from './user.entity';
 import { FormEventEntity } from './form-event.entity';
 import { WorkflowDeadlineEntity } from './workflow-deadline.entity';
+import { SecuritySettingEntity } from './security-setting.entity';
 
 export const ENTITIES = [
   TenantEntity,
@@ -40,4 +41,5 @@ export const ENTITIES = [
   EvaluationIndicatorEntity,
   EvaluationEventEntity,
   ScoringJobEntity,
+  SecuritySettingEntity,
 ];

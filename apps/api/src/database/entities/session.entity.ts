@@ -41,6 +41,13 @@ export class SessionEntity {
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt!: Date | null;
 
+  /**
+   * What the session may do until its user has done something first: `password_change` (a password an admin set) or
+   * `totp_enrolment` (an admin without a second factor); null: everything its roles allow.
+   */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  restriction!: 'password_change' | 'totp_enrolment' | null;
+
   @Column({ type: 'varchar', length: 64, nullable: true })
   ip!: string | null;
 

@@ -58,6 +58,30 @@ export class UserEntity {
   @Column({ type: 'boolean', default: false })
   disabled!: boolean;
 
+  /** Set when an admin set the password (user created or password reset): changed at the next login first. */
+  @Column({ name: 'password_change_required', type: 'boolean', default: false })
+  passwordChangeRequired!: boolean;
+
+  /** A demo user of the embedded default's seed: an admin among them need not enrol a second factor. */
+  @Column({ name: 'demo_account', type: 'boolean', default: false })
+  demoAccount!: boolean;
+
+  /** The TOTP secret, encrypted (AES-256-GCM, modules/auth/totp-secret-box.ts); null until enrolment is confirmed. */
+  @Column({ name: 'totp_secret', type: 'text', nullable: true })
+  totpSecret!: string | null;
+
+  /** A secret handed out by setup and not yet confirmed with a code (encrypted too). */
+  @Column({ name: 'totp_pending_secret', type: 'text', nullable: true })
+  totpPendingSecret!: string | null;
+
+  /** The last RFC 6238 time step a code was accepted for: a code of that step or earlier is refused (no replay). */
+  @Column({ name: 'totp_last_step', type: 'bigint', nullable: true })
+  totpLastStep!: string | null;
+
+  /** Keyed hashes of the unused one-time recovery codes. */
+  @Column({ name: 'totp_recovery_codes', type: 'text', array: true, default: () => "'{}'" })
+  totpRecoveryCodes!: string[];
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -21,6 +21,8 @@ import { AddSubmissionFiler1795984026102 } from './1795984026102-AddSubmissionFi
 import { TenantScopedForeignKeys1795995811501 } from './1795995811501-TenantScopedForeignKeys';
 import { SessionCacheInvalidation1796000000000 } from './1796000000000-SessionCacheInvalidation';
 import { LoginAttemptCounters1796100000000 } from './1796100000000-LoginAttemptCounters';
+import { SecondFactorAndSecuritySettings1796200000000 } from './1796200000000-SecondFactorAndSecuritySettings';
+import { SecondFactorAndSecuritySettingsAccess1796200000001 } from './1796200000001-SecondFactorAndSecuritySettingsAccess';
 import { AuditLog1796300000000 } from './1796300000000-AuditLog';
 
 // Every migration, in order. `npm run db:generate -- <Name>` writes a new file and prints the class to add here.
@@ -48,5 +50,7 @@ export const MIGRATIONS = [
   TenantScopedForeignKeys1795995811501,
   SessionCacheInvalidation1796000000000,
   LoginAttemptCounters1796100000000,
+  SecondFactorAndSecuritySettings1796200000000,
+  SecondFactorAndSecuritySettingsAccess1796200000001,
   AuditLog1796300000000,
 ];

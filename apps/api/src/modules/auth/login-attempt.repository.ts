@@ -43,6 +43,14 @@ const SUCCEEDED = sql<object, [username: string, ip: string, windowSeconds: numb
      AND last_at < now() - make_interval(secs => $3) AND (blocked_until IS NULL OR blocked_until < now())`,
 );
 
+/** The per-user limits the user name's tenant set (安全设置); none when it set none or the name is unknown. */
+type TenantLimitsRow = { maxFailuresPerUser: number; userDelaySeconds: number; userDelayMaxSeconds: number };
+const TENANT_LIMITS = sql<TenantLimitsRow, [username: string]>(
+  'loginAttempts.tenantLimits',
+  `SELECT max_failures_per_user AS "maxFailuresPerUser", user_delay_seconds AS "userDelaySeconds",
+     user_delay_max_seconds AS "userDelayMaxSeconds" FROM auth_login_limits($1)`,
+);
+
 /** login_attempt: the counters of the login limits (not tenant data). */
 @Injectable()
 export class LoginAttemptRepository {
@@ -63,6 +71,10 @@ export class LoginAttemptRepository {
       counters.map((c) => c.lastAt),
       counters.map((c) => c.blockedUntil),
     ]);
+  }
+
+  tenantLimits(db: Db, username: string): Promise<TenantLimitsRow | undefined> {
+    return db.one(TENANT_LIMITS, [username]);
   }
 
   async succeeded(db: Db, username: string, ip: string, windowSeconds: number): Promise<void> {

@@ -46,7 +46,9 @@ export class LoginRateLimiter {
 
   /** Counts this attempt, or refuses it with 429 and Retry-After; nothing is counted for a refused one. */
   async reserve(username: string, ip: string): Promise<void> {
-    const limits = this.config.loginRateLimits;
+    // The tenant's 安全设置 replace the process's per-user limits; the per-address limit stays the process's.
+    const tenant = await this.attempts.tenantLimits(this.pool, username.trim());
+    const limits = { ...this.config.loginRateLimits, ...tenant };
     await this.dataSource.transaction(async (manager) => {
       const db = Db.of(manager);
       const { address, user } = await this.attempts.lock(db, username.trim(), ip);

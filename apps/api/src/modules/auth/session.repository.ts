@@ -34,15 +34,28 @@ const INSERT = sql<
     expiresAt: Date,
     ip: string,
     userAgent: string | null,
+    restriction: string | null,
   ]
 >(
   'sessions.insert',
-  `INSERT INTO user_session (tenant_id, user_id, token_hash, csrf_token, expires_at, ip, user_agent)
-   VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+  `INSERT INTO user_session (tenant_id, user_id, token_hash, csrf_token, expires_at, ip, user_agent, restriction)
+   VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+);
+
+const SET_RESTRICTION = sql<object, [sessionId: string, restriction: string | null]>(
+  'sessions.setRestriction',
+  `UPDATE user_session SET restriction = $2 WHERE id = $1`,
+);
+
+// A changed password ends every other session of the user (one that knew the old password may be the thief's).
+const REVOKE_OTHERS = sql<object, [userId: string, keepSessionId: string]>(
+  'sessions.revokeOthers',
+  `UPDATE user_session SET revoked_at = now() WHERE user_id = $1 AND id <> $2 AND revoked_at IS NULL`,
 );
 
 /** The user a new session belongs to, as the login response shows them. */
-export type SessionUserRow = Pick<UserEntity, 'id' | 'username' | 'displayName' | 'phone' | 'roles'> & {
+export type SessionUserRow = Pick<UserEntity, 'id' | 'username' | 'displayName' | 'phone' | 'roles' | 'demoAccount'> & {
+  totpEnabled: boolean;
   tenantId: TenantEntity['id'];
   tenantName: TenantEntity['name'];
   organizationId: OrganizationEntity['id'];
@@ -52,15 +65,11 @@ export type SessionUserRow = Pick<UserEntity, 'id' | 'username' | 'displayName' 
 
 const SESSION_USER = sql<SessionUserRow, [userId: string]>(
   'sessions.user',
-  `SELECT u.id, u.username, u.display_name AS "displayName", u.phone, u.roles, t.id AS "tenantId", t.name AS "tenantName",
+  `SELECT u.id, u.username, u.display_name AS "displayName", u.phone, u.roles, u.demo_account AS "demoAccount",
+          u.totp_secret IS NOT NULL AS "totpEnabled", t.id AS "tenantId", t.name AS "tenantName",
           o.id AS "organizationId", o.name AS "organizationName", o.kind AS "organizationKind"
    FROM app_user u JOIN tenant t ON t.id = u.tenant_id JOIN organization o ON o.id = u.organization_id
    WHERE u.id = $1`,
-);
-
-const PHONE = sql<Pick<UserEntity, 'phone'>, [userId: string]>(
-  'sessions.userPhone',
-  `SELECT phone FROM app_user WHERE id = $1`,
 );
 
 const REVOKE = sql<object, [sessionId: string]>(
@@ -112,20 +121,33 @@ export class SessionRepository {
       expiresAt: Date;
       ip: string;
       userAgent: string | null;
+      restriction: string | null;
     },
   ): Promise<void> {
     await db.run(PRUNE_ENDED, [s.userId]);
-    await db.run(INSERT, [s.tenantId, s.userId, s.tokenHash, s.csrfToken, s.expiresAt, s.ip, s.userAgent]);
+    await db.run(INSERT, [
+      s.tenantId,
+      s.userId,
+      s.tokenHash,
+      s.csrfToken,
+      s.expiresAt,
+      s.ip,
+      s.userAgent,
+      s.restriction,
+    ]);
+  }
+
+  async setRestriction(db: Db, sessionId: string, restriction: string | null): Promise<void> {
+    await db.run(SET_RESTRICTION, [sessionId, restriction]);
+  }
+
+  async revokeOthers(db: Db, userId: string, keepSessionId: string): Promise<void> {
+    await db.run(REVOKE_OTHERS, [userId, keepSessionId]);
   }
 
   /** The session's own user (just authenticated: no scope applies). */
   sessionUser(db: Db, userId: string): Promise<SessionUserRow | undefined> {
     return db.one(SESSION_USER, [userId]);
-  }
-
-  /** The 联系电话 of the session's own user. */
-  async phoneOf(db: Db, userId: string): Promise<string | null> {
-    return (await db.one(PHONE, [userId]))?.phone ?? null;
   }
 
   async revoke(db: Db, sessionId: string): Promise<void> {

@@ -51,12 +51,14 @@ const INSERT = sql<
   ]
 >(
   'users.insert',
-  `INSERT INTO app_user AS u (tenant_id, organization_id, username, display_name, password_hash, roles, phone)
-   SELECT $1, o.id, $3, $4, $5, $6, $7 FROM organization o WHERE o.id = $2 AND ${inScope('o.path', 8)}
+  // A password an admin chose is changed by its user at the first login (password_change_required).
+  `INSERT INTO app_user AS u (tenant_id, organization_id, username, display_name, password_hash, roles, phone,
+     password_change_required)
+   SELECT $1, o.id, $3, $4, $5, $6, $7, true FROM organization o WHERE o.id = $2 AND ${inScope('o.path', 8)}
    RETURNING ${COLUMNS}`,
 );
 
-// Null keeps a column; the phone is set when $7 says so (even to null). The scope is the user's current organisation's.
+// Null keeps a column; a new password (an admin's reset) must be changed by its user at the next login. The phone is set when $7 says so (even to null). The scope is the user's current organisation's.
 const UPDATE = sql<
   UserRow,
   [
@@ -74,6 +76,7 @@ const UPDATE = sql<
   'users.update',
   `UPDATE app_user AS u SET display_name = COALESCE($2, u.display_name), organization_id = COALESCE($3, u.organization_id),
      roles = COALESCE($4, u.roles), disabled = COALESCE($5, u.disabled), password_hash = COALESCE($6, u.password_hash),
+     password_change_required = ($6 IS NOT NULL OR u.password_change_required),
      phone = CASE WHEN $7::boolean THEN $8 ELSE u.phone END, updated_at = now()
    FROM organization o WHERE u.id = $1 AND o.id = u.organization_id AND ${inScope('o.path', 9)}
    RETURNING ${COLUMNS}`,

@@ -7,7 +7,7 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import type { OrganizationKind, Role, User } from '@jxt/contracts';
-import { decideRoleGrant } from '@jxt/domain';
+import { checkPassword, decideRoleGrant } from '@jxt/domain';
 import { hashPassword } from '../../common/auth/password';
 import { tenantScope } from '../../common/tenancy/request-context';
 import { blankToNull } from '../../common/validation/blank-to-null';
@@ -55,6 +55,13 @@ export class UsersService {
     private readonly auth: AuthService,
   ) {}
 
+  /** The password rules (libs/domain) with the tenant's minimum length: 400 naming `password`. */
+  private async assertPassword(password: string, username: string): Promise<void> {
+    const minLength = await this.auth.passwordMinLength();
+    const problem = checkPassword(password, { username, minLength })[0];
+    if (problem) throw fieldRefusal(400, 'password', problem.message, undefined);
+  }
+
   list(): Promise<User[]> {
     const { user, db } = tenantScope();
     return this.users.list(db, user.scope);
@@ -72,6 +79,7 @@ export class UsersService {
     const organization = await this.organizations.findInScope(dto.organizationId);
     const roles = [...new Set(dto.roles)];
     assertRoleGrant({ userId: null, currentRoles: null, organizationKind: organization.kind }, roles);
+    await this.assertPassword(dto.password, dto.username);
     const row = await this.users
       .insert(db, user.scope, {
         tenantId: user.tenantId,
@@ -114,6 +122,7 @@ export class UsersService {
         : current.organizationKind;
       assertRoleGrant({ userId: id, currentRoles: current.roles, organizationKind }, roles ?? current.roles);
     }
+    if (dto.password) await this.assertPassword(dto.password, current.username);
     const row = await this.users.update(db, user.scope, id, {
       displayName: dto.displayName?.trim() ?? null,
       organizationId: moved ? dto.organizationId! : null,

@@ -90,7 +90,7 @@ describe('organisations, users and projects', () => {
     const payload = {
       username: 'c-new',
       displayName: '新用户',
-      password: 'new-password',
+      password: 'Orchard#42-Mist',
       organizationId: unitId,
       roles: ['filer', 'admin'],
     };
@@ -102,7 +102,10 @@ describe('organisations, users and projects', () => {
     });
     expect(created.statusCode).toBe(201);
     expect(created.json<User>()).toMatchObject({ username: 'c-new', roles: ['filer', 'admin'], disabled: false });
-    expect((await login(t.app, 'c-new', 'new-password')).session.user.roles).toEqual(['filer', 'admin']);
+    const { session } = await login(t.app, 'c-new', 'Orchard#42-Mist');
+    expect(session.user.roles).toEqual(['filer', 'admin']);
+    // A password an admin set is changed at the first login.
+    expect(session.user.restriction).toBe('password_change');
     const again = await t.app.inject({ method: 'POST', url: '/api/users', headers: { authorization: admin }, payload });
     expect(again.statusCode).toBe(409);
     expect(again.json<ApiError>().fields?.[0]).toMatchObject({ field: 'username', value: 'c-new' });

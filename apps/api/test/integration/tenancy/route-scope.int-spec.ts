@@ -52,6 +52,13 @@ const RULES: Record<string, Rule> = {
   'GET /api/auth/me': { kind: 'not-scoped', reason: "the caller's own session" },
   'POST /api/auth/logout': { kind: 'not-scoped', reason: "ends the caller's own session" },
   'GET /api/auth/sessions': { kind: 'not-scoped', reason: "the caller's own sessions" },
+  'POST /api/auth/login/totp': { kind: 'not-scoped', reason: 'public: the second step of logging in' },
+  'POST /api/auth/password': { kind: 'not-scoped', reason: "changes the caller's own password" },
+  'POST /api/auth/totp/setup': { kind: 'not-scoped', reason: "the caller's own second factor" },
+  'POST /api/auth/totp/confirm': { kind: 'not-scoped', reason: "the caller's own second factor" },
+  'POST /api/auth/totp/disable': { kind: 'not-scoped', reason: "the caller's own second factor" },
+  'GET /api/auth/security-settings': { kind: 'not-scoped', reason: 'the tenant’s 安全设置, the same for everyone' },
+  'PUT /api/auth/security-settings': { kind: 'not-scoped', reason: 'the tenant’s 安全设置, set by a 财政局 admin' },
   // Tenant-wide settings by design (docs/domain.md §2–§4): every unit reads the same lists, the admin sets them.
   'GET /api/code-lists': {
     kind: 'not-scoped',
@@ -278,7 +285,12 @@ describe('the subtree rule on every route of the OpenAPI document', () => {
     const owner = new Client({ connectionString: t.ownerUrl });
     await owner.connect();
     await owner
-      .query(`UPDATE app_user SET roles = $1 WHERE username LIKE 'outsider-%' OR username = 'o-admin'`, [[...ROLES]])
+      // They try routes for the scope, not the first-login rules: no forced password change, no TOTP enrolment.
+      .query(
+        `UPDATE app_user SET roles = $1, password_change_required = false, demo_account = true
+         WHERE username LIKE 'outsider-%' OR username = 'o-admin'`,
+        [[...ROLES]],
+      )
       .finally(() => owner.end());
     for (const name of Object.keys(places))
       auth[name] = (await login(t.app, `outsider-${name.toLowerCase()}`)).authorization;

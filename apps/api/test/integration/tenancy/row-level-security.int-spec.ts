@@ -462,6 +462,14 @@ async function buildTenant(t: TestApp, prefix: string): Promise<LoadedTenant> {
   };
 
   await call('PUT', '/api/deadlines/2021', 'admin', { submit: '2021-03-15' });
+  await call('PUT', '/api/auth/security-settings', 'admin', {
+    maxFailuresPerUser: 5,
+    userDelaySeconds: 1,
+    userDelayMaxSeconds: 300,
+    idleTimeoutMinutes: 30,
+    sessionMaxHours: 12,
+    passwordMinLength: 12,
+  });
   const formId = tenant.forms[2].id;
   for (const [who, body] of [
     ['filer', { action: 'submit', filerName: `${prefix} 填报人`, filerPhone: '021-57820101' }],

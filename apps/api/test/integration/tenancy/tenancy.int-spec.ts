@@ -1,7 +1,7 @@
 import type { GoalForm, Organization, ProjectListItem, ProjectListResponse } from '@jxt/contracts';
 import { toSaveRequest } from '@jxt/domain';
 import type { LoadedTenant } from '../../../src/seeds/load-tenant';
-import { login, seedSongjiang, startTestApp, type TestApp } from '../../support/test-app';
+import { changeInitialPassword, login, seedSongjiang, startTestApp, type TestApp } from '../../support/test-app';
 
 // Row-level security table by table, and the composite foreign keys: row-level-security.int-spec.ts.
 
@@ -36,12 +36,13 @@ describe('organisation scoping through the API', () => {
       payload: {
         username: 'a-filer2',
         displayName: '第二单位填报人',
-        password: 'password-2',
+        password: 'Initial-Pass-2026',
         organizationId: unit.id,
         roles: ['filer'],
       },
     });
-    const filer2 = await login(t.app, 'a-filer2', 'password-2');
+    await changeInitialPassword(t.app, 'a-filer2', 'Initial-Pass-2026', 'password-2-Own');
+    const filer2 = await login(t.app, 'a-filer2', 'password-2-Own');
     const created = await t.app.inject({
       method: 'POST',
       url: '/api/projects',
@@ -70,7 +71,7 @@ describe('organisation scoping through the API', () => {
     const own = await list('a-filer');
     expect(own.items.map((p) => p.code).sort()).toEqual(['2021-KCZX-001', '2021-KCZX-002', '2021-KCZX-003']);
     expect(own.items.every((p) => a.forms.some((f) => f.id === p.formId))).toBe(true);
-    const other = await list('a-filer2', 'password-2');
+    const other = await list('a-filer2', 'password-2-Own');
     expect(other.items.map((p) => p.code)).toEqual(['QB-2021-01']);
   });
 
@@ -99,7 +100,7 @@ describe('organisation scoping through the API', () => {
   });
 
   it("refuses to save into another unit's form (404) and leaves it unchanged", async () => {
-    const owner = await login(t.app, 'a-filer2', 'password-2');
+    const owner = await login(t.app, 'a-filer2', 'password-2-Own');
     const before = (
       await t.app.inject({
         method: 'GET',

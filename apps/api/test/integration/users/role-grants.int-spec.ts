@@ -1,7 +1,7 @@
 import type { ApiError, GoalForm, Organization, OrganizationKind, Role, User } from '@jxt/contracts';
 import { ROLES } from '@jxt/contracts';
 import { Client } from 'pg';
-import { login, seedSongjiang, startTestApp, TEST_PASSWORD, type TestApp } from '../../support/test-app';
+import { firstLogin, login, seedSongjiang, startTestApp, TEST_PASSWORD, type TestApp } from '../../support/test-app';
 
 /**
  * Who may hold which role where, and who may grant it (docs/domain.md §1), written out by hand here so that the
@@ -47,7 +47,8 @@ describe('role grants follow the organisation', () => {
   async function createAdminAt(kind: OrganizationKind): Promise<{ authorization: string; id: string }> {
     const response = await createUser(auth.admin, org[kind].id, ['admin'], `g-admin-${kind}`);
     if (response.statusCode !== 201) throw new Error(`admin at ${kind}: ${response.statusCode} ${response.body}`);
-    const { authorization } = await login(t.app, `g-admin-${kind}`);
+    // A new admin changes the password an admin set and enrols a second factor before anything else.
+    const { authorization } = await firstLogin(t.app, `g-admin-${kind}`);
     return { authorization, id: response.json<User>().id };
   }
 
@@ -87,7 +88,7 @@ describe('role grants follow the organisation', () => {
     expect(other.json<ApiError>().fields?.[0]).toMatchObject({ field: 'roles' });
     expect(other.json<ApiError>().fields?.[0].message).toContain('财政审核人');
     // … and then approved its own unit's form as finance. It has no finance role to do so.
-    const { authorization } = await login(t.app, 'g-admin-department');
+    const { authorization } = self;
     const reported = await reportedForm();
     const approve = await call('POST', `/api/forms/${formId}/transitions`, authorization, {
       action: 'approve',

@@ -1,7 +1,8 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { ApiRequestError } from '../../api/http';
-import { useLogin } from './hooks';
+import { isChallenge, useLogin, useLoginTotp } from './hooks';
 
 interface LoginValues {
   username: string;
@@ -14,20 +15,33 @@ export interface LoginLocationState {
   from?: string;
 }
 
-/** 登录 */
+const errorText = (error: Error | null) =>
+  error instanceof ApiRequestError ? error.message : error ? '无法连接服务器，请稍后重试' : null;
+
+/** 登录: the password, then, for a user with a second factor, the authenticator's code. */
 export function LoginPage() {
   const login = useLogin();
+  const loginTotp = useLoginTotp();
   const navigate = useNavigate();
   const location = useLocation();
   const state = (location.state ?? {}) as LoginLocationState;
-  const error =
-    login.error instanceof ApiRequestError ? login.error.message : login.error ? '无法连接服务器，请稍后重试' : null;
+  const [challenge, setChallenge] = useState<string | null>(null);
+  const error = errorText(challenge ? loginTotp.error : login.error);
+
+  // navigate() resolves once the route has changed (the data router); nothing here waits for that.
+  const enter = () => void navigate(state.from && state.from !== '/login' ? state.from : '/inbox', { replace: true });
 
   const submit = (values: LoginValues) =>
     login.mutate(values, {
-      // navigate() resolves once the route has changed (the data router); nothing here waits for that.
-      onSuccess: () => void navigate(state.from && state.from !== '/login' ? state.from : '/inbox', { replace: true }),
+      onSuccess: (answer) => (isChallenge(answer) ? setChallenge(answer.challengeToken) : enter()),
     });
+  const submitCode = ({ code }: { code: string }) =>
+    loginTotp.mutate({ challengeToken: challenge!, code: code.trim() }, { onSuccess: enter });
+  const restart = () => {
+    setChallenge(null);
+    login.reset();
+    loginTotp.reset();
+  };
 
   return (
     <main className="login-page">
@@ -39,21 +53,43 @@ export function LoginPage() {
           </Typography.Title>
         }
       >
-        {state.notice && !login.isPending && !error && (
+        {state.notice && !login.isPending && !error && !challenge && (
           <Alert type="warning" showIcon title={state.notice} style={{ marginBottom: 16 }} />
         )}
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
-        <Form<LoginValues> layout="vertical" onFinish={submit} requiredMark={false} disabled={login.isPending}>
-          <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>
-            <Input autoComplete="username" autoFocus />
-          </Form.Item>
-          <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
-            <Input.Password autoComplete="current-password" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={login.isPending}>
-            登录
-          </Button>
-        </Form>
+        {challenge ? (
+          <Form<{ code: string }>
+            layout="vertical"
+            onFinish={submitCode}
+            requiredMark={false}
+            disabled={loginTotp.isPending}
+          >
+            <Typography.Paragraph>
+              请打开手机上的身份验证器，输入“绩效通”的 6 位验证码；手机不在身边时可输入一个恢复码。
+            </Typography.Paragraph>
+            <Form.Item label="验证码" name="code" rules={[{ required: true, message: '请输入验证码' }]}>
+              <Input autoComplete="one-time-code" inputMode="numeric" autoFocus maxLength={40} />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" block loading={loginTotp.isPending}>
+              验证并登录
+            </Button>
+            <Button type="link" block onClick={restart} style={{ marginTop: 8 }}>
+              返回，重新输入用户名和密码
+            </Button>
+          </Form>
+        ) : (
+          <Form<LoginValues> layout="vertical" onFinish={submit} requiredMark={false} disabled={login.isPending}>
+            <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>
+              <Input autoComplete="username" autoFocus />
+            </Form.Item>
+            <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
+              <Input.Password autoComplete="current-password" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" block loading={login.isPending}>
+              登录
+            </Button>
+          </Form>
+        )}
       </Card>
     </main>
   );

@@ -20,7 +20,11 @@ import {
   type UpdateUserRequest,
   type User,
 } from '@jxt/contracts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@jxt/domain';
 import { IsPhone } from '../../../common/validation/is-filer';
+
+const PASSWORD_RULES =
+  '管理员设置的密码，用户首次登录须修改。至少 10 个字符（或本地区安全设置的长度），含大写字母、小写字母、数字、符号中的三类，不含用户名，不是常见密码';
 
 /** Login names: also checked by the tenant:create command. */
 export const USERNAME_PATTERN = /^[A-Za-z0-9._@-]{2,64}$/;
@@ -57,10 +61,15 @@ export class CreateUserDto implements CreateUserRequest {
   @MaxLength(100)
   displayName!: string;
 
-  @ApiProperty({ type: String, minLength: 8, maxLength: 200 })
+  @ApiProperty({
+    type: String,
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+    description: PASSWORD_RULES,
+  })
   @IsString()
-  @MinLength(8, { message: '密码至少 8 个字符' })
-  @MaxLength(200)
+  @MinLength(PASSWORD_MIN_LENGTH, { message: `密码至少 ${PASSWORD_MIN_LENGTH} 个字符` })
+  @MaxLength(PASSWORD_MAX_LENGTH)
   password!: string;
 
   @ApiPropertyOptional({
@@ -89,11 +98,16 @@ export class UpdateUserDto implements UpdateUserRequest {
   @IsNotEmpty({ message: '请填写姓名' })
   @MaxLength(100)
   displayName?: string;
-  @ApiPropertyOptional({ type: String, minLength: 8, maxLength: 200 })
+  @ApiPropertyOptional({
+    type: String,
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+    description: `重置密码。${PASSWORD_RULES}`,
+  })
   @IsOptional()
   @IsString()
-  @MinLength(8, { message: '密码至少 8 个字符' })
-  @MaxLength(200)
+  @MinLength(PASSWORD_MIN_LENGTH, { message: `密码至少 ${PASSWORD_MIN_LENGTH} 个字符` })
+  @MaxLength(PASSWORD_MAX_LENGTH)
   password?: string;
   @ApiPropertyOptional({ type: String, nullable: true, description: '联系电话；空白或 null 清除' })
   @IsPhone({ optional: true })
