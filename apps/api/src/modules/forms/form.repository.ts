@@ -253,6 +253,44 @@ const CARRY_SOURCE = sql<{ id: string }, [projectId: string]>(
   `SELECT id FROM goal_form WHERE project_id = $1 ORDER BY (status = 'finance_approved') DESC, year DESC, revision DESC LIMIT 1`,
 );
 
+// The approved revision a year's form is carried from (docs/domain.md §5.1): the newest finance-approved one of that year.
+const APPROVED_OF_YEAR = sql<{ id: string; revision: number }, [projectId: string, year: number]>(
+  'forms.approvedOfYear',
+  `SELECT id, revision FROM goal_form WHERE project_id = $1 AND year = $2 AND status = 'finance_approved'
+   ORDER BY revision DESC LIMIT 1`,
+);
+
+/** A project of a unit with a form of the year carried from, as 结转到下一年度 weighs it. */
+export interface CarryCandidate {
+  projectId: string;
+  code: string;
+  projectName: string;
+  /** Has a finance-approved revision of the year carried from. */
+  approved: boolean;
+  /** 计划完成日期 of that revision (the newest revision when none is approved), ISO date or null. */
+  plannedEnd: string | null;
+  /** Already has a form of the target year. */
+  hasTarget: boolean;
+}
+
+// Every project of the unit's subtree (the unit and its 内设机构) with a form of $3, in 项目编码 order.
+const CARRY_CANDIDATES = sql<
+  CarryCandidate,
+  [patterns: readonly string[], organizationId: string, fromYear: number, toYear: number]
+>(
+  'forms.carryCandidates',
+  `WITH y AS (
+     SELECT DISTINCT ON (f.project_id) f.project_id, f.project_name, f.status, f.planned_end
+     FROM goal_form f JOIN organization o ON o.id = $2
+     WHERE f.year = $3 AND f.organization_path LIKE o.path || '%' AND ${inScope('f.organization_path', 1)}
+     ORDER BY f.project_id, (f.status = 'finance_approved') DESC, f.revision DESC)
+   SELECT y.project_id AS "projectId", p.code, y.project_name AS "projectName", y.status = 'finance_approved' AS approved,
+     y.planned_end::text AS "plannedEnd",
+     EXISTS (SELECT 1 FROM goal_form n WHERE n.project_id = y.project_id AND n.year = $4) AS "hasTarget"
+   FROM y JOIN project p ON p.id = y.project_id
+   ORDER BY p.code, y.project_id`,
+);
+
 const INSERT_FOR_YEAR = sql<
   { id: string },
   [tenantId: string, projectId: string, year: number, sourceId: string, carriedFromId: string | null, userId: string]
@@ -510,6 +548,16 @@ export class FormRepository {
 
   async formOfYear(db: Db, projectId: string, year: number): Promise<string | undefined> {
     return (await db.one(FORM_OF_YEAR, [projectId, year]))?.id;
+  }
+
+  /** The newest finance-approved revision of a project's year, if any. */
+  approvedOfYear(db: Db, projectId: string, year: number): Promise<{ id: string; revision: number } | undefined> {
+    return db.one(APPROVED_OF_YEAR, [projectId, year]);
+  }
+
+  /** The projects of a unit and its 内设机构 with a form of `fromYear`, as 结转到下一年度 weighs them. */
+  carryCandidates(db: Db, scope: Scope, organizationId: string, fromYear: number, toYear: number) {
+    return db.rows(CARRY_CANDIDATES, [scope.patterns, organizationId, fromYear, toYear]);
   }
 
   /** The revision a new year's form is carried forward from. */

@@ -44,7 +44,7 @@ export class FormsController {
 
   @Post('projects/:id/forms')
   @Roles('filer')
-  @ApiOperation({ summary: '为项目新建另一年度的绩效目标表（默认复制最近一年的目标与指标）' })
+  @ApiOperation({ summary: '生成下一年度填报表：由上一年度已审核版本带入表头（延续）、目标与指标，金额留空' })
   @ApiCreatedResponse({ type: GoalFormDto })
   @ApiErrorResponses(400, 401, 403, 404, 409)
   create(@Param('id', idParam()) projectId: string, @Body() dto: CreateFormDto): Promise<GoalForm> {

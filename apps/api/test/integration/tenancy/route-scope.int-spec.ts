@@ -114,6 +114,11 @@ const RULES: Record<string, Rule> = {
     url: (t) => `/api/projects/${t.projectId}/forms`,
     body: () => ({ year: 2022 }),
   },
+  'POST /api/projects/carry-forward': {
+    kind: 'creates-under',
+    url: '/api/projects/carry-forward',
+    body: (t) => ({ organizationId: t.unitId, fromYear: 2021 }),
+  },
   'GET /api/projects/{id}': { kind: 'aimed', url: (t) => `/api/projects/${t.projectId}` },
   'PATCH /api/projects/{id}': {
     kind: 'aimed',
