@@ -170,7 +170,7 @@ export class FormsService {
       from: null,
       to: 'draft',
       comment: approved
-        ? `由 ${year - 1} 年度已审核版本（第 ${approved.revision} 版）生成`
+        ? `由 ${year - 1} 年度已审核版本生成（第 ${approved.revision} 版）`
         : `新建 ${year} 年度的空白表（表头取自最近一版）`,
       field: null,
       rowVersion: 1,

@@ -388,7 +388,7 @@ describe('forms for another year', () => {
         kind: 'transition',
         fromStatus: null,
         toStatus: 'draft',
-        comment: '由 2021 年度已审核版本（第 1 版）生成',
+        comment: '由 2021 年度已审核版本生成（第 1 版）',
       }),
     ]);
 
