@@ -78,6 +78,8 @@ export type CarryForwardRequest = Schemas['CarryForwardRequest'];
 export type CarryForwardResult = Schemas['CarryForwardResult'];
 export type CarryForwardResponse = Schemas['CarryForwardResponse'];
 export type CarryOutcome = Schemas['CarryOutcome'];
+export type PreviousIndicator = Schemas['PreviousIndicator'];
+export type PreviousYear = Schemas['PreviousYear'];
 export type GoalForm = Schemas['GoalForm'];
 /** The content a save sends and a form answers, beside the header and the indicators. */
 export type GoalFormContent = Pick<

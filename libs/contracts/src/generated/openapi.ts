@@ -366,6 +366,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/forms/{id}/previous-year": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 上年对照：结转来源版本（上一年度已审核）的各指标目标值，及其自评表中的实际值 */
+        get: operations["FormsController_previousYear"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{id}/forms": {
         parameters: {
             query?: never;
@@ -1475,6 +1492,30 @@ export interface components {
              * @description 由本表生成的自评表
              */
             evaluationId: string | null;
+        };
+        /** @enum {string} */
+        IndicatorSet: "year" | "longTerm";
+        /** @description 上一年度（结转来源版本）的一个三级指标 */
+        PreviousIndicator: {
+            indicatorSet: components["schemas"]["IndicatorSet"];
+            /** @description 一级指标代码 */
+            level1Code: string;
+            /** @description 二级指标代码 */
+            level2Code: string;
+            /** @description 三级指标名称 */
+            name: string;
+            /** @description 上年年度指标值（原文） */
+            target: string;
+            /** @description 上年自评表中的实际完成值；未自评为 null */
+            actual: string | null;
+        };
+        /** @description 结转来源：上一年度已审核版本及其指标 */
+        PreviousYear: {
+            /** Format: uuid */
+            formId: string;
+            year: number;
+            revision: number;
+            indicators: components["schemas"]["PreviousIndicator"][];
         };
         ProjectHeader: {
             /**
@@ -4815,6 +4856,81 @@ export interface operations {
             };
             /** @description 请求体不是 JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    FormsController_previousYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviousYear"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 记录不存在或无权访问 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 路径参数太长 */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -291,6 +291,33 @@ const CARRY_CANDIDATES = sql<
    ORDER BY p.code, y.project_id`,
 );
 
+/** One indicator of the revision a form was carried from: its target, and the 自评表's actual value if any. */
+export interface PreviousIndicatorRow {
+  indicatorSet: 'year' | 'longTerm';
+  level1Code: string;
+  level2Code: string;
+  name: string;
+  target: string;
+  actual: string | null;
+}
+
+const CARRIED_FROM = sql<{ id: string; year: number; revision: number }, [formId: string]>(
+  'forms.carriedFrom',
+  `SELECT s.id, s.year, s.revision FROM goal_form f JOIN goal_form s ON s.id = f.carried_from_form_id WHERE f.id = $1`,
+);
+
+// In the source form's order; the actual value from that form's 自评表 (one per project and year), if opened.
+const PREVIOUS_INDICATORS = sql<PreviousIndicatorRow, [sourceId: string]>(
+  'forms.previousIndicators',
+  `SELECT i.indicator_set AS "indicatorSet", i.level1_code AS "level1Code", i.level2_code AS "level2Code", i.name,
+     i.raw_value AS target, ei.actual_value AS actual
+   FROM indicator i
+   LEFT JOIN self_evaluation e ON e.form_id = i.form_id
+   LEFT JOIN evaluation_indicator ei ON ei.evaluation_id = e.id AND ei.source_indicator_id = i.id
+   WHERE i.form_id = $1
+   ORDER BY i.indicator_set DESC, i.sort_order, i.id`,
+);
+
 const INSERT_FOR_YEAR = sql<
   { id: string },
   [tenantId: string, projectId: string, year: number, sourceId: string, carriedFromId: string | null, userId: string]
@@ -558,6 +585,16 @@ export class FormRepository {
   /** The projects of a unit and its 内设机构 with a form of `fromYear`, as 结转到下一年度 weighs them. */
   carryCandidates(db: Db, scope: Scope, organizationId: string, fromYear: number, toYear: number) {
     return db.rows(CARRY_CANDIDATES, [scope.patterns, organizationId, fromYear, toYear]);
+  }
+
+  /** The revision a form was carried forward from (延续), if any. */
+  carriedFromOf(db: Db, formId: string): Promise<{ id: string; year: number; revision: number } | undefined> {
+    return db.one(CARRIED_FROM, [formId]);
+  }
+
+  /** The indicators of `sourceId` with their targets and, where its 自评表 has them, actual values. */
+  previousIndicators(db: Db, sourceId: string): Promise<PreviousIndicatorRow[]> {
+    return db.rows(PREVIOUS_INDICATORS, [sourceId]);
   }
 
   /** The revision a new year's form is carried forward from. */

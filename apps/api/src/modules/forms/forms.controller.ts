@@ -7,12 +7,13 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { GoalForm } from '@jxt/contracts';
+import type { GoalForm, PreviousYear } from '@jxt/contracts';
 import { Authenticated, Roles } from '../../common/auth/access.decorators';
 import { idParam } from '../../common/http/id-param';
 import { ApiErrorResponses } from '../../openapi/api-error.dto';
 import { CreateFormDto } from './dto/create-form.dto';
 import { GoalFormDto } from './dto/goal-form.response';
+import { PreviousYearDto } from './dto/previous-year.response';
 import { SaveFormDto } from './dto/save-form.dto';
 import { FormsService } from './forms.service';
 import { RetryOnConflict } from '../../common/tenancy/conflict-retry';
@@ -30,6 +31,15 @@ export class FormsController {
   @ApiErrorResponses(401, 404)
   get(@Param('id', idParam()) id: string): Promise<GoalForm> {
     return this.forms.get(id);
+  }
+
+  @Get('forms/:id/previous-year')
+  @Authenticated()
+  @ApiOperation({ summary: '上年对照：结转来源版本（上一年度已审核）的各指标目标值，及其自评表中的实际值' })
+  @ApiOkResponse({ type: PreviousYearDto })
+  @ApiErrorResponses(401, 404)
+  previousYear(@Param('id', idParam()) id: string): Promise<PreviousYear> {
+    return this.forms.previousYear(id);
   }
 
   @Put('forms/:id')

@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import type { FieldError, GoalForm } from '@jxt/contracts';
+import type { FieldError, GoalForm, PreviousYear } from '@jxt/contracts';
 import { FORM_FIELD_LABELS } from '@jxt/contracts';
 import { checkForm, checkSubmission, hasErrors, isEditable } from '@jxt/domain';
 import { staleRecordConflict } from '../../common/http/stale-record';
@@ -176,6 +176,23 @@ export class FormsService {
       rowVersion: 1,
     });
     return created;
+  }
+
+  /**
+   * Last year beside this year's form (延续): the indicators of the revision it was carried from, each with its
+   * target and, once that year's 自评表 records one, its actual value. 404 for a form not carried forward.
+   */
+  async previousYear(id: string): Promise<PreviousYear> {
+    const { db } = tenantScope();
+    await this.assertInScope(id);
+    const source = await this.forms.carriedFromOf(db, id);
+    if (!source) throw new NotFoundException('这张表不是由上一年度的表结转生成的');
+    return {
+      formId: source.id,
+      year: source.year,
+      revision: source.revision,
+      indicators: await this.forms.previousIndicators(db, source.id),
+    };
   }
 
   /** The projects of a unit (in scope) and its 内设机构 with a form of `fromYear`, for 结转到下一年度. */

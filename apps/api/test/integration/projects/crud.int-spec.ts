@@ -7,6 +7,9 @@ import type {
   ProjectListResponse,
   User,
   FormHistoryEntry,
+  Evaluation,
+  PreviousYear,
+  SaveEvaluationRequest,
 } from '@jxt/contracts';
 import { approveThroughFinance, type ApprovalChain } from '../../support/form-steps';
 import { login, seedSongjiang, startTestApp, type TestApp } from '../../support/test-app';
@@ -399,6 +402,60 @@ describe('forms for another year', () => {
       (await t.app.inject({ method: 'DELETE', url: `/api/forms/${form.id}`, headers: { authorization: chain.filer } }))
         .statusCode,
     ).toBe(204);
+  });
+
+  it("answers last year's target and, once the 自评表 has one, last year's actual value of each carried indicator", async () => {
+    const form = (await carry(2022)).json<GoalForm>();
+    const previous = async (id: string) =>
+      t.app.inject({ method: 'GET', url: `/api/forms/${id}/previous-year`, headers: { authorization: chain.filer } });
+    const before = (await previous(form.id)).json<PreviousYear>();
+    const approved = (
+      await t.app.inject({ method: 'GET', url: `/api/forms/${approvedId}`, headers: { authorization: chain.filer } })
+    ).json<GoalForm>();
+    const first = approved.indicators.year[0].children[0].indicators[0];
+    expect(before).toMatchObject({ formId: approvedId, year: 2021, revision: 1 });
+    expect(before.indicators).toHaveLength(15);
+    expect(before.indicators[0]).toEqual({
+      indicatorSet: 'year',
+      level1Code: approved.indicators.year[0].code,
+      level2Code: approved.indicators.year[0].children[0].code,
+      name: first.name,
+      target: first.rawValue,
+      actual: null,
+    });
+
+    // The 2021 自评表 records an actual value: the 2022 form shows it beside last year's target.
+    const evaluation = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/forms/${approvedId}/evaluation`,
+        headers: { authorization: chain.filer },
+      })
+    ).json<Evaluation>();
+    const request: SaveEvaluationRequest = {
+      rowVersion: evaluation.rowVersion,
+      funds: { annualBudget: null, executedAmount: null },
+      actualGoal: null,
+      indicators: evaluation.indicators.map((i) => ({
+        id: i.id,
+        actualValue: i.name === first.name ? '否（全年无中断）' : null,
+        selfShare: null,
+        deviationReason: null,
+      })),
+    };
+    const saved = await t.app.inject({
+      method: 'PUT',
+      url: `/api/evaluations/${evaluation.id}`,
+      headers: { authorization: chain.filer },
+      payload: request,
+    });
+    expect(saved.statusCode).toBe(200);
+    const after = (await previous(form.id)).json<PreviousYear>();
+    expect(after.indicators.find((i) => i.name === first.name)).toMatchObject({ actual: '否（全年无中断）' });
+
+    // A form not carried forward has no previous year to show.
+    expect((await previous(approvedId)).statusCode).toBe(404);
+    await t.app.inject({ method: 'DELETE', url: `/api/forms/${form.id}`, headers: { authorization: chain.filer } });
   });
 
   it('refuses a year that does not follow an approved one (2023 from 2021)', async () => {

@@ -114,6 +114,7 @@ const RULES: Record<string, Rule> = {
     url: (t) => `/api/projects/${t.projectId}/forms`,
     body: () => ({ year: 2022 }),
   },
+  'GET /api/forms/{id}/previous-year': { kind: 'aimed', url: (t) => `/api/forms/${t.draftFormId}/previous-year` },
   'POST /api/projects/carry-forward': {
     kind: 'creates-under',
     url: '/api/projects/carry-forward',
