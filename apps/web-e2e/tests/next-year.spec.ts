@@ -95,7 +95,7 @@ test.afterAll(async ({ playwright }) => {
   await request.dispose();
 });
 
-test('a filer clicks 生成下一年度填报表 on an approved 2021 form and edits the 2022 draft: 延续, the indicators carried, the amounts empty', async ({
+test('a filer clicks 生成下一年度填报表 on an approved 2021 form and edits the 2022 draft: 延续, the indicators carried with last year’s targets beside them, the amounts empty', async ({
   page,
   request,
 }) => {
@@ -104,7 +104,8 @@ test('a filer clicks 生成下一年度填报表 on an approved 2021 form and ed
     path: { id: formId },
     headers: await apiAs(request, 'filer'),
   });
-  const names = approved.indicators.year.flatMap((l1) => l1.children.flatMap((l2) => l2.indicators.map((i) => i.name)));
+  const carried = approved.indicators.year.flatMap((l1) => l1.children.flatMap((l2) => l2.indicators));
+  const names = carried.map((i) => i.name);
 
   await logIn(page, 'filer');
   await page.goto(`/forms/${formId}`);
@@ -122,6 +123,9 @@ test('a filer clicks 生成下一年度填报表 on an approved 2021 form and ed
   );
   for (const [row, name] of names.entries())
     await expect(editor.getByRole('textbox', { name: `三级指标 第${row + 1}行`, exact: true })).toHaveValue(name);
+  // Last year's target beneath each carried value (no 自评表 yet, so no actual value).
+  await expect(editor.locator('.ind-previous')).toHaveCount(carried.length);
+  await expect(editor.locator('.ind-previous').first()).toHaveText(`上年：${carried[0].rawValue}`);
   for (const label of ['项目资金总额', '财政资金', '年度资金申请总额', '当年财政拨款'])
     await expect(editor.getByLabel(label, { exact: true })).toHaveValue('');
 
