@@ -84,6 +84,12 @@ export type IndicatorSetsInput = Schemas['IndicatorSetsInput'];
 export type IndicatorSets = Schemas['IndicatorSets'];
 export type FormProject = Schemas['FormProject'];
 export type CarriedFrom = Schemas['CarriedFrom'];
+export type CarryForwardRequest = Schemas['CarryForwardRequest'];
+export type CarryForwardResult = Schemas['CarryForwardResult'];
+export type CarryForwardResponse = Schemas['CarryForwardResponse'];
+export type CarryOutcome = Schemas['CarryOutcome'];
+export type PreviousIndicator = Schemas['PreviousIndicator'];
+export type PreviousYear = Schemas['PreviousYear'];
 export type GoalForm = Schemas['GoalForm'];
 /** The content a save sends and a form answers, beside the header and the indicators. */
 export type GoalFormContent = Pick<

@@ -433,6 +433,23 @@ export interface paths {
         patch: operations["ProjectsController_update"];
         trace?: never;
     };
+    "/api/projects/carry-forward": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结转到下一年度：单位（含内设机构）每个延续项目由上一年度已审核版本生成下一年度草稿，逐个返回结果 */
+        post: operations["ProjectsController_carryForward"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/forms/{id}": {
         parameters: {
             query?: never;
@@ -452,6 +469,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/forms/{id}/previous-year": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 上年对照：结转来源版本（上一年度已审核）的各指标目标值，及其自评表中的实际值 */
+        get: operations["FormsController_previousYear"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/projects/{id}/forms": {
         parameters: {
             query?: never;
@@ -461,7 +495,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 为项目新建另一年度的绩效目标表（默认复制最近一年的目标与指标） */
+        /** 生成下一年度填报表：由上一年度已审核版本带入表头（延续）、目标与指标，金额留空 */
         post: operations["FormsController_create"];
         delete?: never;
         options?: never;
@@ -1329,6 +1363,55 @@ export interface components {
              */
             year: number;
         };
+        CarryForwardRequest: {
+            /**
+             * Format: uuid
+             * @description 预算单位（含其内设机构的项目）
+             */
+            organizationId: string;
+            /**
+             * @description 由哪一年度的已审核版本结转
+             * @example 2021
+             */
+            fromYear: number;
+            /**
+             * @description 结转到的年度；只能是 fromYear 的下一年度，不填即为下一年度
+             * @example 2022
+             */
+            toYear?: number;
+        };
+        /**
+         * @description created 已生成；skipped 不需结转（见 message）；refused 生成时被拒绝（见 message）
+         * @enum {string}
+         */
+        CarryOutcome: "created" | "skipped" | "refused";
+        /** @description 一个项目的结转结果 */
+        CarryForwardResult: {
+            /** Format: uuid */
+            projectId: string;
+            /** @description 项目编码 */
+            code: string;
+            /** @description 项目名称（上一年度的表） */
+            projectName: string;
+            /** @description created 已生成；skipped 不需结转（见 message）；refused 生成时被拒绝（见 message） */
+            outcome: components["schemas"]["CarryOutcome"];
+            /**
+             * Format: uuid
+             * @description 生成的下一年度草稿
+             */
+            formId: string | null;
+            /** @description 跳过或拒绝的原因 */
+            message: string | null;
+        };
+        CarryForwardResponse: {
+            fromYear: number;
+            toYear: number;
+            /** @description 按项目编码排序，每个项目一条 */
+            results: components["schemas"]["CarryForwardResult"][];
+            created: number;
+            skipped: number;
+            refused: number;
+        };
         UpdateProjectRequest: {
             /**
              * @description 项目编码
@@ -1625,6 +1708,30 @@ export interface components {
              */
             evaluationId: string | null;
         };
+        /** @enum {string} */
+        IndicatorSet: "year" | "longTerm";
+        /** @description 上一年度（结转来源版本）的一个三级指标 */
+        PreviousIndicator: {
+            indicatorSet: components["schemas"]["IndicatorSet"];
+            /** @description 一级指标代码 */
+            level1Code: string;
+            /** @description 二级指标代码 */
+            level2Code: string;
+            /** @description 三级指标名称 */
+            name: string;
+            /** @description 上年年度指标值（原文） */
+            target: string;
+            /** @description 上年自评表中的实际完成值；未自评为 null */
+            actual: string | null;
+        };
+        /** @description 结转来源：上一年度已审核版本及其指标 */
+        PreviousYear: {
+            /** Format: uuid */
+            formId: string;
+            year: number;
+            revision: number;
+            indicators: components["schemas"]["PreviousIndicator"][];
+        };
         ProjectHeader: {
             /**
              * @description 项目编码
@@ -1738,7 +1845,7 @@ export interface components {
             /** @example 2022 */
             year: number;
             /**
-             * @description 复制最近一年的目标与指标（金额不复制）
+             * @description 从上一年度财政已审核的版本带入表头、目标与指标（金额不复制）；上一年度没有已审核版本时返回 409。false：空白表，表头取自最近一版
              * @default true
              */
             copyLatest?: boolean;
@@ -5354,6 +5461,110 @@ export interface operations {
             };
         };
     };
+    ProjectsController_carryForward: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CarryForwardRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CarryForwardResponse"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 记录不存在或无权访问 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 与记录当前状态冲突（rowVersion 过期、重复、已锁定……） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     FormsController_get: {
         parameters: {
             query?: never;
@@ -5636,6 +5847,81 @@ export interface operations {
             };
             /** @description 请求体不是 JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    FormsController_previousYear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviousYear"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 记录不存在或无权访问 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 路径参数太长 */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -35,7 +35,8 @@ const INSERT_TRANSITION = sql(
 
 /** One transition as the history keeps it. */
 export interface TransitionEvent {
-  action: FormAction;
+  /** null: the form's creation (a next year's form carried forward), not a step of the workflow. */
+  action: FormAction | null;
   from: FormStatus | null;
   to: FormStatus;
   comment: string | null;

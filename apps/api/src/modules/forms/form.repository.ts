@@ -253,6 +253,71 @@ const CARRY_SOURCE = sql<{ id: string }, [projectId: string]>(
   `SELECT id FROM goal_form WHERE project_id = $1 ORDER BY (status = 'finance_approved') DESC, year DESC, revision DESC LIMIT 1`,
 );
 
+// The approved revision a year's form is carried from (docs/domain.md §5.1): the newest finance-approved one of that year.
+const APPROVED_OF_YEAR = sql<{ id: string; revision: number }, [projectId: string, year: number]>(
+  'forms.approvedOfYear',
+  `SELECT id, revision FROM goal_form WHERE project_id = $1 AND year = $2 AND status = 'finance_approved'
+   ORDER BY revision DESC LIMIT 1`,
+);
+
+/** A project of a unit with a form of the year carried from, as 结转到下一年度 weighs it. */
+export interface CarryCandidate {
+  projectId: string;
+  code: string;
+  projectName: string;
+  /** Has a finance-approved revision of the year carried from. */
+  approved: boolean;
+  /** 计划完成日期 of that revision (the newest revision when none is approved), ISO date or null. */
+  plannedEnd: string | null;
+  /** Already has a form of the target year. */
+  hasTarget: boolean;
+}
+
+// Every project of the unit's subtree (the unit and its 内设机构) with a form of $3, in 项目编码 order.
+const CARRY_CANDIDATES = sql<
+  CarryCandidate,
+  [patterns: readonly string[], organizationId: string, fromYear: number, toYear: number]
+>(
+  'forms.carryCandidates',
+  `WITH y AS (
+     SELECT DISTINCT ON (f.project_id) f.project_id, f.project_name, f.status, f.planned_end
+     FROM goal_form f JOIN organization o ON o.id = $2
+     WHERE f.year = $3 AND f.organization_path LIKE o.path || '%' AND ${inScope('f.organization_path', 1)}
+     ORDER BY f.project_id, (f.status = 'finance_approved') DESC, f.revision DESC)
+   SELECT y.project_id AS "projectId", p.code, y.project_name AS "projectName", y.status = 'finance_approved' AS approved,
+     y.planned_end::text AS "plannedEnd",
+     EXISTS (SELECT 1 FROM goal_form n WHERE n.project_id = y.project_id AND n.year = $4) AS "hasTarget"
+   FROM y JOIN project p ON p.id = y.project_id
+   ORDER BY p.code, y.project_id`,
+);
+
+/** One indicator of the revision a form was carried from: its target, and the 自评表's actual value if any. */
+export interface PreviousIndicatorRow {
+  indicatorSet: 'year' | 'longTerm';
+  level1Code: string;
+  level2Code: string;
+  name: string;
+  target: string;
+  actual: string | null;
+}
+
+const CARRIED_FROM = sql<{ id: string; year: number; revision: number }, [formId: string]>(
+  'forms.carriedFrom',
+  `SELECT s.id, s.year, s.revision FROM goal_form f JOIN goal_form s ON s.id = f.carried_from_form_id WHERE f.id = $1`,
+);
+
+// In the source form's order; the actual value from that form's 自评表 (one per project and year), if opened.
+const PREVIOUS_INDICATORS = sql<PreviousIndicatorRow, [sourceId: string]>(
+  'forms.previousIndicators',
+  `SELECT i.indicator_set AS "indicatorSet", i.level1_code AS "level1Code", i.level2_code AS "level2Code", i.name,
+     i.raw_value AS target, ei.actual_value AS actual
+   FROM indicator i
+   LEFT JOIN self_evaluation e ON e.form_id = i.form_id
+   LEFT JOIN evaluation_indicator ei ON ei.evaluation_id = e.id AND ei.source_indicator_id = i.id
+   WHERE i.form_id = $1
+   ORDER BY i.indicator_set DESC, i.sort_order, i.id`,
+);
+
 const INSERT_FOR_YEAR = sql<
   { id: string },
   [tenantId: string, projectId: string, year: number, sourceId: string, carriedFromId: string | null, userId: string]
@@ -510,6 +575,26 @@ export class FormRepository {
 
   async formOfYear(db: Db, projectId: string, year: number): Promise<string | undefined> {
     return (await db.one(FORM_OF_YEAR, [projectId, year]))?.id;
+  }
+
+  /** The newest finance-approved revision of a project's year, if any. */
+  approvedOfYear(db: Db, projectId: string, year: number): Promise<{ id: string; revision: number } | undefined> {
+    return db.one(APPROVED_OF_YEAR, [projectId, year]);
+  }
+
+  /** The projects of a unit and its 内设机构 with a form of `fromYear`, as 结转到下一年度 weighs them. */
+  carryCandidates(db: Db, scope: Scope, organizationId: string, fromYear: number, toYear: number) {
+    return db.rows(CARRY_CANDIDATES, [scope.patterns, organizationId, fromYear, toYear]);
+  }
+
+  /** The revision a form was carried forward from (延续), if any. */
+  carriedFromOf(db: Db, formId: string): Promise<{ id: string; year: number; revision: number } | undefined> {
+    return db.one(CARRIED_FROM, [formId]);
+  }
+
+  /** The indicators of `sourceId` with their targets and, where its 自评表 has them, actual values. */
+  previousIndicators(db: Db, sourceId: string): Promise<PreviousIndicatorRow[]> {
+    return db.rows(PREVIOUS_INDICATORS, [sourceId]);
   }
 
   /** The revision a new year's form is carried forward from. */

@@ -7,12 +7,13 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { GoalForm } from '@jxt/contracts';
+import type { GoalForm, PreviousYear } from '@jxt/contracts';
 import { Authenticated, Roles } from '../../common/auth/access.decorators';
 import { idParam } from '../../common/http/id-param';
 import { ApiErrorResponses } from '../../openapi/api-error.dto';
 import { CreateFormDto } from './dto/create-form.dto';
 import { GoalFormDto } from './dto/goal-form.response';
+import { PreviousYearDto } from './dto/previous-year.response';
 import { SaveFormDto } from './dto/save-form.dto';
 import { FormsService } from './forms.service';
 import { RetryOnConflict } from '../../common/tenancy/conflict-retry';
@@ -32,6 +33,15 @@ export class FormsController {
     return this.forms.get(id);
   }
 
+  @Get('forms/:id/previous-year')
+  @Authenticated()
+  @ApiOperation({ summary: '上年对照：结转来源版本（上一年度已审核）的各指标目标值，及其自评表中的实际值' })
+  @ApiOkResponse({ type: PreviousYearDto })
+  @ApiErrorResponses(401, 404)
+  previousYear(@Param('id', idParam()) id: string): Promise<PreviousYear> {
+    return this.forms.previousYear(id);
+  }
+
   @Put('forms/:id')
   @Roles('filer')
   @ApiOperation({ summary: '保存整张表（一个事务）；rowVersion 过期返回 409' })
@@ -44,7 +54,7 @@ export class FormsController {
 
   @Post('projects/:id/forms')
   @Roles('filer')
-  @ApiOperation({ summary: '为项目新建另一年度的绩效目标表（默认复制最近一年的目标与指标）' })
+  @ApiOperation({ summary: '生成下一年度填报表：由上一年度已审核版本带入表头（延续）、目标与指标，金额留空' })
   @ApiCreatedResponse({ type: GoalFormDto })
   @ApiErrorResponses(400, 401, 403, 404, 409)
   create(@Param('id', idParam()) projectId: string, @Body() dto: CreateFormDto): Promise<GoalForm> {

@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import type { FieldError, GoalForm } from '@jxt/contracts';
+import type { FieldError, GoalForm, PreviousYear } from '@jxt/contracts';
 import { FORM_FIELD_LABELS } from '@jxt/contracts';
 import { checkForm, checkSubmission, hasErrors, isEditable } from '@jxt/domain';
 import { staleRecordConflict } from '../../common/http/stale-record';
@@ -128,28 +128,77 @@ export class FormsService {
   }
 
   /**
-   * A project's form for another year (延续). By default it is carried forward from the project's newest approved
-   * revision (or, when none is approved yet, its newest revision), never from an unapproved 调整 draft beside an
-   * approved one: its header, goals and indicators; the goal period is stretched to the new year. Amounts always start
-   * blank, since each year's money is new. The source is recorded (`carriedFrom`).
+   * A project's form for another year (延续), read back whole. See `carryForward`.
    */
   async createForYear(projectId: string, year: number, copyLatest = true): Promise<GoalForm> {
-    const { user, db } = tenantScope();
     await this.projects.assertInScope(projectId);
+    return this.get(await this.carryForward(projectId, year, copyLatest));
+  }
+
+  /**
+   * A project's form for another year (延续; docs/domain.md §5.1), on a project the caller has found in scope. By
+   * default it is carried forward from the newest finance-approved revision of the year before, never from a draft
+   * or an unapproved 调整: its header (marked 延续), goals and indicators; the goal period is stretched to the new
+   * year; amounts start blank, since each year's money is new. Refused (409, at the year) when that year has no
+   * approved revision or this year's form exists. The source is recorded (`carriedFrom`) and the new form's history
+   * says where it came from. `copyLatest: false` opens a blank form with the newest revision's header instead.
+   * Returns the new form's id.
+   */
+  async carryForward(projectId: string, year: number, copyLatest = true): Promise<string> {
+    const { user, db } = tenantScope();
     if (await this.forms.formOfYear(db, projectId, year))
       throw new ConflictException({
         message: `该项目已有 ${year} 年度的绩效目标表`,
         fields: [{ field: 'year', message: '该年度已有表', value: year }],
       });
+    const approved = copyLatest ? await this.forms.approvedOfYear(db, projectId, year - 1) : undefined;
+    if (copyLatest && !approved)
+      throw new ConflictException({
+        message: `${year - 1} 年度没有已审核的版本，不能生成 ${year} 年度的绩效目标表`,
+        fields: [{ field: 'year', message: `${year - 1} 年度没有已审核的版本`, value: year }],
+      });
     await this.catalog.ensureTaxonomyYear(year);
-    const source = await this.forms.carrySource(db, projectId);
+    const source = approved?.id ?? (await this.forms.carrySource(db, projectId));
     if (!source) throw new NotFoundException('项目不存在或无权访问');
     const created = await this.forms.insertForYear(
       db,
-      { tenantId: user.tenantId, projectId, year, sourceId: source, carriedFromId: copyLatest ? source : null },
+      { tenantId: user.tenantId, projectId, year, sourceId: source, carriedFromId: approved?.id ?? null },
       user.userId,
     );
-    return this.get(created);
+    await this.history.recordTransition(created, {
+      action: null,
+      from: null,
+      to: 'draft',
+      comment: approved
+        ? `由 ${year - 1} 年度已审核版本生成（第 ${approved.revision} 版）`
+        : `新建 ${year} 年度的空白表（表头取自最近一版）`,
+      field: null,
+      rowVersion: 1,
+    });
+    return created;
+  }
+
+  /**
+   * Last year beside this year's form (延续): the indicators of the revision it was carried from, each with its
+   * target and, once that year's 自评表 records one, its actual value. 404 for a form not carried forward.
+   */
+  async previousYear(id: string): Promise<PreviousYear> {
+    const { db } = tenantScope();
+    await this.assertInScope(id);
+    const source = await this.forms.carriedFromOf(db, id);
+    if (!source) throw new NotFoundException('这张表不是由上一年度的表结转生成的');
+    return {
+      formId: source.id,
+      year: source.year,
+      revision: source.revision,
+      indicators: await this.forms.previousIndicators(db, source.id),
+    };
+  }
+
+  /** The projects of a unit (in scope) and its 内设机构 with a form of `fromYear`, for 结转到下一年度. */
+  carryCandidates(organizationId: string, fromYear: number, toYear: number) {
+    const { user, db } = tenantScope();
+    return this.forms.carryCandidates(db, user.scope, organizationId, fromYear, toYear);
   }
 
   /** A draft form may be deleted while its project keeps at least one other form. */

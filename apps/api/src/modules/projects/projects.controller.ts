@@ -19,6 +19,7 @@ import {
   ProjectListResponseDto,
   UpdateProjectDto,
 } from './dto/project.dto';
+import { CarryForwardDto, CarryForwardResponseDto } from './dto/carry-forward.dto';
 import { ProjectsService } from './projects.service';
 import { RetryOnConflict } from '../../common/tenancy/conflict-retry';
 
@@ -53,6 +54,18 @@ export class ProjectsController {
   @ApiErrorResponses(400, 401, 403, 404, 409)
   create(@Body() dto: CreateProjectDto): Promise<ProjectListItem> {
     return this.projects.create(dto);
+  }
+
+  @Post('carry-forward')
+  @HttpCode(200)
+  @Roles('filer')
+  @ApiOperation({
+    summary: '结转到下一年度：单位（含内设机构）每个延续项目由上一年度已审核版本生成下一年度草稿，逐个返回结果',
+  })
+  @ApiOkResponse({ type: CarryForwardResponseDto })
+  @ApiErrorResponses(400, 401, 403, 404)
+  carryForward(@Body() dto: CarryForwardDto): Promise<CarryForwardResponseDto> {
+    return this.projects.carryForward(dto);
   }
 
   @Patch(':id')

@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { BadRequestException, ConflictException, HttpException, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { ProjectDetail, ProjectListItem, ProjectListResponse } from '@jxt/contracts';
 import { proposeGoalPeriod } from '@jxt/domain';
@@ -7,7 +7,9 @@ import { CatalogService } from '../catalog/catalog.service';
 import { FormsService } from '../forms/forms.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { ProjectRecordsService } from '../project-records/project-records.service';
+import { tenantScope } from '../../common/tenancy/request-context';
 import { listFilter, toProjectList } from './project-list';
+import type { CarryForwardDto, CarryForwardResponseDto, CarryForwardResultDto } from './dto/carry-forward.dto';
 import type { CreateProjectDto, ListProjectsQueryDto, UpdateProjectDto } from './dto/project.dto';
 
 /** 项目: listed per year with each project's form for that year, always within the caller's subtree. */
@@ -79,6 +81,59 @@ export class ProjectsService {
     await this.get(id);
     if (dto.code !== undefined) await this.forms.changeProjectCode(id, dto.code.trim());
     return this.get(id);
+  }
+
+  /**
+   * 结转到下一年度 (docs/domain.md §5.1): every project of the unit and its 内设机构 with a form of `fromYear` is
+   * weighed in 项目编码 order. One whose planned end lies in the new year or later and that has an approved revision
+   * of `fromYear` and no form of the new year gets its draft, each in its own savepoint (a refusal undoes only that
+   * project); the others are skipped with the reason.
+   */
+  async carryForward(dto: CarryForwardDto): Promise<CarryForwardResponseDto> {
+    const toYear = dto.toYear ?? dto.fromYear + 1;
+    if (toYear !== dto.fromYear + 1)
+      throw new BadRequestException({
+        message: `只能结转到 ${dto.fromYear + 1} 年度`,
+        fields: [{ field: 'toYear', message: `只能结转到 ${dto.fromYear + 1} 年度`, value: toYear }],
+      });
+    const organization = await this.organizations.findInScope(dto.organizationId);
+    if (organization.kind !== 'unit' && organization.kind !== 'internal')
+      throw new BadRequestException({
+        message: '结转只能按预算单位进行',
+        fields: [{ field: 'organizationId', message: '请选择预算单位', value: dto.organizationId }],
+      });
+    const { db } = tenantScope();
+    const candidates = await this.forms.carryCandidates(organization.id, dto.fromYear, toYear);
+    const results: CarryForwardResultDto[] = [];
+    for (const [index, c] of candidates.entries()) {
+      const row = { projectId: c.projectId, code: c.code, projectName: c.projectName };
+      const skipped = (message: string) => results.push({ ...row, outcome: 'skipped', formId: null, message });
+      if (c.hasTarget) skipped(`已有 ${toYear} 年度的绩效目标表`);
+      else if (!c.approved) skipped(`${dto.fromYear} 年度没有已审核的版本`);
+      else if (!c.plannedEnd) skipped('未填写计划完成日期，无法判断是否延续');
+      else if (c.plannedEnd < `${toYear}-01-01`) skipped(`计划完成日期 ${c.plannedEnd} 早于 ${toYear} 年度`);
+      else {
+        try {
+          const formId = await db.inSavepoint(`carry_${index}`, () => this.forms.carryForward(c.projectId, toYear));
+          results.push({ ...row, outcome: 'created', formId, message: null });
+        } catch (err) {
+          if (!(err instanceof HttpException)) throw err;
+          const body = err.getResponse();
+          const message =
+            typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? err.message);
+          results.push({ ...row, outcome: 'refused', formId: null, message });
+        }
+      }
+    }
+    const count = (outcome: CarryForwardResultDto['outcome']) => results.filter((r) => r.outcome === outcome).length;
+    return {
+      fromYear: dto.fromYear,
+      toYear,
+      results,
+      created: count('created'),
+      skipped: count('skipped'),
+      refused: count('refused'),
+    };
   }
 
   /** Only a project whose forms are all drafts may go; anything submitted is part of the record. */

@@ -104,6 +104,7 @@ describe('property: hostile input on every write route — never a 5xx, never a 
     set('PATCH /api/projects/{id}', { code: 'P-RENAMED' });
     set('PUT /api/forms/{id}', toSaveRequest(draft));
     set('POST /api/projects/{id}/forms', { year: 2022, copyLatest: true });
+    set('POST /api/projects/carry-forward', { organizationId: unit, fromYear: 2021 });
     set('POST /api/forms/{id}/transitions', { action: 'submit', rowVersion: draft.rowVersion, ...FILER });
     set('POST /api/forms/batch-transitions', {
       action: 'approve',

@@ -6,7 +6,12 @@ import type {
   ProjectListItem,
   ProjectListResponse,
   User,
+  FormHistoryEntry,
+  Evaluation,
+  PreviousYear,
+  SaveEvaluationRequest,
 } from '@jxt/contracts';
+import { approveThroughFinance, type ApprovalChain } from '../../support/form-steps';
 import { login, seedSongjiang, startTestApp, type TestApp } from '../../support/test-app';
 
 describe('organisations, users and projects', () => {
@@ -323,40 +328,142 @@ describe('health and API documentation', () => {
 
 describe('forms for another year', () => {
   let t: TestApp;
-  let filer: string;
+  let chain: ApprovalChain;
   let projectId: string;
+  let approvedId: string;
+
+  const carry = (year: number, body: object = {}) =>
+    t.app.inject({
+      method: 'POST',
+      url: `/api/projects/${projectId}/forms`,
+      headers: { authorization: chain.filer },
+      payload: { year, ...body },
+    });
 
   beforeAll(async () => {
     t = await startTestApp();
     const tenant = await seedSongjiang(t.ownerUrl, 'y');
     projectId = tenant.forms[2].projectId;
-    filer = (await login(t.app, 'y-filer')).authorization;
+    approvedId = tenant.forms[2].id;
+    chain = {
+      filer: (await login(t.app, 'y-filer')).authorization,
+      supervisor: (await login(t.app, 'y-supervisor')).authorization,
+      finance: (await login(t.app, 'y-finance')).authorization,
+    };
   });
   afterAll(() => t.close());
 
-  it("opens the 2022 form of a continuing project from 2021's goals and indicators, amounts blank, the taxonomy carried over", async () => {
-    const response = await t.app.inject({
-      method: 'POST',
-      url: `/api/projects/${projectId}/forms`,
-      headers: { authorization: filer },
-      payload: { year: 2022 },
+  it('refuses next year while the year before has no approved revision, naming the year', async () => {
+    const refused = await carry(2022);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json<ApiError>()).toMatchObject({
+      message: expect.stringContaining('2021 年度没有已审核的版本'),
+      fields: [{ field: 'year', value: 2022 }],
     });
+  });
+
+  it("opens the 2022 draft from 2021's approved revision: 延续, header, goals and indicators carried, all seven amounts empty, its history says where from", async () => {
+    const approved = await approveThroughFinance(t.app, approvedId, chain);
+    const response = await carry(2022);
     expect(response.statusCode).toBe(201);
     const form = response.json<GoalForm>();
-    expect(form).toMatchObject({ year: 2022, status: 'draft', funds: { totalAmount: null, annualAmount: null } });
+    expect(form).toMatchObject({ year: 2022, status: 'draft', revision: 1 });
+    expect(form.project).toMatchObject({
+      continuity: 'continuing',
+      name: approved.project.name,
+      categoryCode: approved.project.categoryCode,
+      plannedEnd: approved.project.plannedEnd,
+    });
+    expect(form.totalGoal).toBe(approved.totalGoal);
+    expect(form.annualGoal).toBe(approved.annualGoal);
+    expect(Object.values(form.funds)).toEqual(Array(7).fill(null));
     expect(form.indicators.year.map((g) => g.label)).toEqual(['产出指标', '效益指标', '满意度指标']);
     expect(form.indicators.year.flatMap((g) => g.children.flatMap((c) => c.indicators)).length).toBe(15);
     expect(form.issues.filter((i) => i.severity === 'error')).toEqual([]);
-    const twice = await t.app.inject({
-      method: 'POST',
-      url: `/api/projects/${projectId}/forms`,
-      headers: { authorization: filer },
-      payload: { year: 2022 },
-    });
+    expect(form.carriedFrom).toEqual({ formId: approvedId, year: 2021, revision: 1, status: 'finance_approved' });
+
+    const history = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/forms/${form.id}/history`,
+        headers: { authorization: chain.filer },
+      })
+    ).json<FormHistoryEntry[]>();
+    expect(history).toEqual([
+      expect.objectContaining({
+        kind: 'transition',
+        fromStatus: null,
+        toStatus: 'draft',
+        comment: '由 2021 年度已审核版本生成（第 1 版）',
+      }),
+    ]);
+
+    const twice = await carry(2022);
     expect(twice.statusCode).toBe(409);
+    expect(twice.json<ApiError>()).toMatchObject({ fields: [{ field: 'year', value: 2022 }] });
     expect(
-      (await t.app.inject({ method: 'DELETE', url: `/api/forms/${form.id}`, headers: { authorization: filer } }))
+      (await t.app.inject({ method: 'DELETE', url: `/api/forms/${form.id}`, headers: { authorization: chain.filer } }))
         .statusCode,
     ).toBe(204);
+  });
+
+  it("answers last year's target and, once the 自评表 has one, last year's actual value of each carried indicator", async () => {
+    const form = (await carry(2022)).json<GoalForm>();
+    const previous = async (id: string) =>
+      t.app.inject({ method: 'GET', url: `/api/forms/${id}/previous-year`, headers: { authorization: chain.filer } });
+    const before = (await previous(form.id)).json<PreviousYear>();
+    const approved = (
+      await t.app.inject({ method: 'GET', url: `/api/forms/${approvedId}`, headers: { authorization: chain.filer } })
+    ).json<GoalForm>();
+    const first = approved.indicators.year[0].children[0].indicators[0];
+    expect(before).toMatchObject({ formId: approvedId, year: 2021, revision: 1 });
+    expect(before.indicators).toHaveLength(15);
+    expect(before.indicators[0]).toEqual({
+      indicatorSet: 'year',
+      level1Code: approved.indicators.year[0].code,
+      level2Code: approved.indicators.year[0].children[0].code,
+      name: first.name,
+      target: first.rawValue,
+      actual: null,
+    });
+
+    // The 2021 自评表 records an actual value: the 2022 form shows it beside last year's target.
+    const evaluation = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/forms/${approvedId}/evaluation`,
+        headers: { authorization: chain.filer },
+      })
+    ).json<Evaluation>();
+    const request: SaveEvaluationRequest = {
+      rowVersion: evaluation.rowVersion,
+      funds: { annualBudget: null, executedAmount: null },
+      actualGoal: null,
+      indicators: evaluation.indicators.map((i) => ({
+        id: i.id,
+        actualValue: i.name === first.name ? '否（全年无中断）' : null,
+        selfShare: null,
+        deviationReason: null,
+      })),
+    };
+    const saved = await t.app.inject({
+      method: 'PUT',
+      url: `/api/evaluations/${evaluation.id}`,
+      headers: { authorization: chain.filer },
+      payload: request,
+    });
+    expect(saved.statusCode).toBe(200);
+    const after = (await previous(form.id)).json<PreviousYear>();
+    expect(after.indicators.find((i) => i.name === first.name)).toMatchObject({ actual: '否（全年无中断）' });
+
+    // A form not carried forward has no previous year to show.
+    expect((await previous(approvedId)).statusCode).toBe(404);
+    await t.app.inject({ method: 'DELETE', url: `/api/forms/${form.id}`, headers: { authorization: chain.filer } });
+  });
+
+  it('refuses a year that does not follow an approved one (2023 from 2021)', async () => {
+    const refused = await carry(2023);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json<ApiError>()).toMatchObject({ fields: [{ field: 'year', value: 2023 }] });
   });
 });

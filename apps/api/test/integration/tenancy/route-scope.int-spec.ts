@@ -125,6 +125,12 @@ const RULES: Record<string, Rule> = {
     url: (t) => `/api/projects/${t.projectId}/forms`,
     body: () => ({ year: 2022 }),
   },
+  'GET /api/forms/{id}/previous-year': { kind: 'aimed', url: (t) => `/api/forms/${t.draftFormId}/previous-year` },
+  'POST /api/projects/carry-forward': {
+    kind: 'creates-under',
+    url: '/api/projects/carry-forward',
+    body: (t) => ({ organizationId: t.unitId, fromYear: 2021 }),
+  },
   'GET /api/projects/{id}': { kind: 'aimed', url: (t) => `/api/projects/${t.projectId}` },
   'PATCH /api/projects/{id}': {
     kind: 'aimed',

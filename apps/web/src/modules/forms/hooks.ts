@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CodeListName, GoalForm, SaveFormRequest } from '@jxt/contracts';
 import { ApiRequestError } from '../../api/http';
-import { fetchCodeList, fetchGoalForm, fetchTaxonomy, putGoalForm } from './api';
+import { fetchCodeList, fetchGoalForm, fetchPreviousYear, fetchTaxonomy, putGoalForm } from './api';
 import { formKeys } from './query-keys';
 
 export function useGoalForm(id: string) {
@@ -17,6 +17,16 @@ export function useSaveForm(id: string) {
       // Lists show status and amounts of this form.
       void client.invalidateQueries({ queryKey: ['projects'] });
     },
+  });
+}
+
+/** Last year's targets and actual values beside a form carried forward (延续); off for other forms. */
+export function usePreviousYear(form: Pick<GoalForm, 'id' | 'carriedFrom'>) {
+  return useQuery({
+    queryKey: formKeys.previousYear(form.id),
+    queryFn: ({ signal }) => fetchPreviousYear(form.id, signal),
+    enabled: form.carriedFrom !== null,
+    staleTime: 60_000,
   });
 }
 

@@ -4,6 +4,7 @@ import type { CodeListName } from '@jxt/contracts';
 export const formKeys = {
   all: ['forms'] as const,
   form: (id: string) => ['forms', 'detail', id] as const,
+  previousYear: (id: string) => ['forms', 'previous-year', id] as const,
   taxonomy: (year: number) => ['catalog', 'taxonomy', year] as const,
   codeList: (list: CodeListName) => ['catalog', 'code-list', list] as const,
 };

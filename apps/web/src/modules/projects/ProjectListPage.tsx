@@ -9,6 +9,7 @@ import { ApiRequestError } from '../../api/http';
 import { useCurrentUser } from '../auth/hooks';
 import { useCodeList, useDefaultYear, useDeleteProject, useOrganizations, useProjects } from './hooks';
 import { NewProjectDialog } from './NewProjectDialog';
+import { CarryForwardDialog } from './CarryForwardDialog';
 import { applyChange, PAGE_SIZES, parseListParams, toSearchParams, type ProjectListParams } from './list-params';
 import { buildOrgTree } from './org-tree';
 import { FormStatusTag } from '../../ui/FormStatusTag';
@@ -48,6 +49,7 @@ export function ProjectListPage() {
   const me = useCurrentUser();
   const isFiler = me.data?.roles.includes('filer') ?? false;
   const [creating, setCreating] = useState(false);
+  const [carrying, setCarrying] = useState(false);
   const navigate = useNavigate();
   const remove = useDeleteProject();
   const { message } = App.useApp();
@@ -161,6 +163,7 @@ export function ProjectListPage() {
             新建项目
           </Button>
         )}
+        {isFiler && year !== undefined && <Button onClick={() => setCarrying(true)}>结转到下一年度</Button>}
       </PageHeading>
       {creating && year !== undefined && (
         <NewProjectDialog
@@ -169,6 +172,15 @@ export function ProjectListPage() {
           ownOrganizationId={me.data?.organization.id}
           onClose={() => setCreating(false)}
           onCreated={(formId) => void navigate(`/forms/${formId}`, { state: { edit: true } })}
+        />
+      )}
+
+      {carrying && year !== undefined && (
+        <CarryForwardDialog
+          fromYear={year}
+          organizations={organizations.data ?? []}
+          ownOrganizationId={me.data?.organization.id}
+          onClose={() => setCarrying(false)}
         />
       )}
 

@@ -1,4 +1,4 @@
-import type { ApiOperations, CodeListName, CreateProjectRequest } from '@jxt/contracts';
+import type { ApiOperations, CarryForwardRequest, CodeListName, CreateProjectRequest } from '@jxt/contracts';
 import { api } from '../../api/client';
 import type { ProjectListParams } from './list-params';
 
@@ -31,3 +31,6 @@ export const deleteProject = (id: string) => api.delete('/api/projects/{id}', { 
 
 export const fetchProjectHeaderProposal = (organizationId: string, signal?: AbortSignal) =>
   api.get('/api/organizations/{id}/project-header', { path: { id: organizationId }, signal });
+
+/** 结转到下一年度: every continuing project of a unit into a draft of the next year; one result per project. */
+export const postCarryForward = (body: CarryForwardRequest) => api.post('/api/projects/carry-forward', { body });

@@ -1,11 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CodeListName, CreateProjectRequest } from '@jxt/contracts';
+import type { CarryForwardRequest, CodeListName, CreateProjectRequest } from '@jxt/contracts';
 import {
   deleteProject,
   fetchCodeList,
   fetchOrganizations,
   fetchProjectHeaderProposal,
   fetchProjects,
+  postCarryForward,
   postProject,
 } from './api';
 import { useDefaultYear as useSharedDefaultYear } from '../years/hooks';
@@ -75,5 +76,18 @@ export function useDeleteProject() {
   return useMutation({
     mutationFn: (id: string) => deleteProject(id),
     onSuccess: () => client.invalidateQueries({ queryKey: projectKeys.all }),
+  });
+}
+
+/** 结转到下一年度: the lists (and the years) are read again, since the next year now has drafts. */
+export function useCarryForward() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CarryForwardRequest) => postCarryForward(body),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: projectKeys.all }),
+        client.invalidateQueries({ queryKey: yearKeys.all }),
+      ]),
   });
 }

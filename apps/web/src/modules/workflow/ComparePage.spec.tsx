@@ -65,6 +65,12 @@ const REV3: GoalForm = {
     printedImplementingUnit: '信息化发展部',
   },
 };
+// The 2022 form carried from revision 1 (延续): first revision of its year, the amounts blank.
+const NEXT_2022: GoalForm = {
+  ...renumber({ ...REV1, id: 'next-2022', year: 2022, revision: 1, status: 'draft' }, 'n'),
+  funds: { ...REV1.funds, totalAmount: null },
+};
+
 const CODE_LISTS: Record<string, { list: string; code: string; label: string; sortOrder: number }[]> = {
   project_category: [
     { list: 'project_category', code: 'recurring', label: '经常性项目', sortOrder: 1 },
@@ -79,6 +85,7 @@ beforeEach(() => {
     if (path === '/api/forms/rev-1') return json(200, REV1);
     if (path === '/api/forms/rev-2') return json(200, REV2);
     if (path === '/api/forms/rev-3') return json(200, REV3);
+    if (path === '/api/forms/next-2022') return json(200, NEXT_2022);
     if (path === '/api/code-lists')
       return json(200, CODE_LISTS[new URL(String(input), 'http://localhost').searchParams.get('list') ?? ''] ?? []);
     return json(404, { statusCode: 404, error: 'Not Found', message: 'no' });
@@ -116,6 +123,16 @@ describe('revision comparison', () => {
     const same = screen.getByText('其中：财政资金').closest('tr')!;
     expect(same).toHaveClass('compare-same');
     expect(container.querySelectorAll('tr.compare-changed')).toHaveLength(2);
+  });
+
+  it("compares a next year's form with last year's approved revision, the older year on the left", async () => {
+    renderWithProviders(<ComparePage />, '/forms/:formId/compare/:otherId', '/forms/next-2022/compare/rev-1');
+    const headers = (await screen.findAllByRole('columnheader')).map((h) => h.textContent);
+    expect(headers.slice(2)).toEqual(['2021 年度第 1 版', '2022 年度第 1 版']);
+    expect(screen.getByText('2021 年度第 1 版 与2022 年度第 1 版 之间有 1 处变化（已高亮）')).toBeInTheDocument();
+    const row = screen.getByText('项目资金总额').closest('tr')!;
+    expect(row).toHaveClass('compare-changed');
+    expect(within(row).getByText('8,927,300.00')).toBeInTheDocument();
   });
 
   it("prints 项目类别, 新增/延续 and 功能分类科目 by the tenant's labels, and a blank as —", async () => {

@@ -21,7 +21,9 @@ export function ComparePage() {
 
   const pair = useMemo<[GoalForm, GoalForm] | null>(() => {
     if (!first.data || !second.data) return null;
-    return first.data.revision <= second.data.revision ? [first.data, second.data] : [second.data, first.data];
+    // The older on the left: by year (a next year's form against the revision it was carried from), then revision.
+    const older = (a: GoalForm, b: GoalForm) => a.year < b.year || (a.year === b.year && a.revision <= b.revision);
+    return older(first.data, second.data) ? [first.data, second.data] : [second.data, first.data];
   }, [first.data, second.data]);
   const rows = useMemo(() => {
     if (!pair) return [];
@@ -44,6 +46,9 @@ export function ComparePage() {
     );
 
   const [older, newer] = pair;
+  // Across years each side names its year (上年已审核版本 against this year's form); within a year the revision.
+  const name = (form: GoalForm) =>
+    older.year === newer.year ? `修订 ${form.revision}` : `${form.year} 年度第 ${form.revision} 版`;
   const changed = rows.filter((r) => r.changed).length;
   const shown = onlyChanged ? rows.filter((r) => r.changed) : rows;
   return (
@@ -64,11 +69,7 @@ export function ComparePage() {
         className="form-alert"
         type={changed ? 'info' : 'success'}
         showIcon
-        title={
-          changed
-            ? `修订 ${older.revision} 与修订 ${newer.revision} 之间有 ${changed} 处变化（已高亮）`
-            : '两个修订的内容相同'
-        }
+        title={changed ? `${name(older)} 与${name(newer)} 之间有 ${changed} 处变化（已高亮）` : '两个版本的内容相同'}
       />
       <Table<CompareRow>
         className="compare-table"
@@ -100,9 +101,9 @@ export function ComparePage() {
               </>
             ),
           },
-          { title: `修订 ${older.revision}`, dataIndex: 'left', render: (value: string | null) => cell(value) },
+          { title: name(older), dataIndex: 'left', render: (value: string | null) => cell(value) },
           {
-            title: `修订 ${newer.revision}`,
+            title: name(newer),
             dataIndex: 'right',
             render: (value: string | null, row) => (
               <>

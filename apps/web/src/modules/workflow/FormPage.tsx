@@ -14,6 +14,7 @@ import { useCodeList, useGoalForm, useTaxonomy } from '../forms/hooks';
 import { EvaluationButton } from '../evaluations/components/EvaluationButton';
 import { CarriedFromNote } from '../forms/components/CarriedFromNote';
 import { FormTimeline } from './components/FormTimeline';
+import { NextYearButton } from './components/NextYearButton';
 import { ReviewNotice } from './components/ReviewNotice';
 import { RevisionBar } from './components/RevisionBar';
 import { WorkflowActions } from './components/WorkflowActions';
@@ -24,11 +25,16 @@ import '../forms/form-print.css';
 /** /forms/:formId — one 财政项目支出绩效目标填报表: the paper layout to read and print, and edit mode for the filer. */
 export function FormPage() {
   const { formId = '' } = useParams();
+  // One page state per form: going from a form to another (调整, 生成下一年度填报表) starts afresh, edit mode included.
+  return <FormView key={formId} formId={formId} />;
+}
+
+function FormView({ formId }: { formId: string }) {
   const query = useGoalForm(formId);
   const me = useCurrentUser();
   const categories = useCodeList('project_category');
   const functionClasses = useCodeList('function_class');
-  // 新建项目 opens its new draft straight in edit mode.
+  // 新建项目 and 生成下一年度填报表 open their new draft straight in edit mode.
   const location = useLocation();
   const [editing, setEditing] = useState(() => (location.state as { edit?: boolean } | null)?.edit === true);
   const navigate = useNavigate();
@@ -81,6 +87,7 @@ export function FormPage() {
                 onReload={() => query.refetch()}
               />
               <EvaluationButton form={form} me={me.data} />
+              <NextYearButton form={form} me={me.data} />
             </>
           )
         }

@@ -14,3 +14,7 @@ export const postBatchTransition = (body: BatchTransitionRequest) => api.post('/
 
 /** 待办: what waits on the caller. */
 export const fetchInbox = (signal?: AbortSignal) => api.get('/api/inbox', { signal });
+
+/** 生成下一年度填报表: the project's draft of `year`, carried from the year before's approved revision. */
+export const postNextYearForm = (projectId: string, year: number) =>
+  api.post('/api/projects/{id}/forms', { path: { id: projectId }, body: { year } });

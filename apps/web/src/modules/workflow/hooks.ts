@@ -3,7 +3,7 @@ import type { BatchTransitionRequest, BatchTransitionResponse, GoalForm, Transit
 import type { ApiRequestError } from '../../api/http';
 import { formKeys } from '../forms/query-keys';
 import { projectKeys } from '../projects/query-keys';
-import { fetchHistory, fetchInbox, postBatchTransition, postTransition } from './api';
+import { fetchHistory, fetchInbox, postBatchTransition, postNextYearForm, postTransition } from './api';
 import { workflowKeys } from './query-keys';
 
 /** What a step changes elsewhere: the inbox and the project lists (status column). */
@@ -47,6 +47,18 @@ export function useBatchTransition() {
         void client.invalidateQueries({ queryKey: formKeys.form(result.formId) });
         void client.invalidateQueries({ queryKey: workflowKeys.history(result.formId) });
       }
+      invalidateLists(client);
+    },
+  });
+}
+
+/** 生成下一年度填报表 from an approved form: answers the new draft. */
+export function useNextYearForm(form: Pick<GoalForm, 'project' | 'year'>) {
+  const client = useQueryClient();
+  return useMutation<GoalForm, ApiRequestError | Error, void>({
+    mutationFn: () => postNextYearForm(form.project.id, form.year + 1),
+    onSuccess: (created) => {
+      client.setQueryData(formKeys.form(created.id), created);
       invalidateLists(client);
     },
   });

@@ -11,7 +11,12 @@ export class CreateFormDto implements CreateFormRequest {
   @Max(2100)
   year!: number;
 
-  @ApiPropertyOptional({ type: Boolean, description: '复制最近一年的目标与指标（金额不复制）', default: true })
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      '从上一年度财政已审核的版本带入表头、目标与指标（金额不复制）；上一年度没有已审核版本时返回 409。false：空白表，表头取自最近一版',
+    default: true,
+  })
   @IsOptional()
   @IsBoolean()
   copyLatest?: boolean;

@@ -17,6 +17,10 @@ describe('CarriedFromNote', () => {
       '/forms/f-2021',
     );
     expect(screen.getByText(/延续自/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '与上年对比' })).toHaveAttribute(
+      'href',
+      `/forms/${SEED_FORM_3.id}/compare/f-2021`,
+    );
   });
 
   it('says nothing for a form that was not carried forward', () => {

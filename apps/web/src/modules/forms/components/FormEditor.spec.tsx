@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { CodeListItem, GoalForm, SaveFormRequest } from '@jxt/contracts';
+import type { CodeListItem, GoalForm, PreviousYear, SaveFormRequest } from '@jxt/contracts';
 import { json, renderWithProviders } from '../../../testing/render';
 import { withFastComputedStyle } from '../../../testing/fast-computed-style';
 import { SEED_FORM_3 } from '../../../testing/seed-form-3';
@@ -240,5 +240,52 @@ describe('FormEditor: amounts with thousands separators', () => {
     await userEvent.type(other, '12万');
     expect(other).toHaveValue('12万');
     expect(within(other.closest('td')!).getByText(/应为金额数字/)).toBeInTheDocument();
+  });
+});
+
+describe('FormEditor: 延续 (a form carried from last year)', () => {
+  it("shows last year's target, and the actual value its 自评表 recorded, beneath each carried 年度指标值", async () => {
+    const l1 = SEED_FORM_3.indicators.year[0];
+    const l2 = l1.children[0];
+    const [first, second] = l2.indicators;
+    const previous: PreviousYear = {
+      formId: 'f-2021',
+      year: 2021,
+      revision: 1,
+      indicators: [
+        {
+          indicatorSet: 'year',
+          level1Code: l1.code,
+          level2Code: l2.code,
+          name: first.name,
+          target: '否',
+          actual: '否（全年无中断）',
+        },
+        {
+          indicatorSet: 'year',
+          level1Code: l1.code,
+          level2Code: l2.code,
+          name: second.name,
+          target: '是',
+          actual: null,
+        },
+      ],
+    };
+    fetchMock.mockImplementation(async (input: RequestInfo | URL) =>
+      String(input).endsWith('/previous-year') ? json(200, previous) : json(200, SEED_FORM_3),
+    );
+    renderEditor({
+      ...SEED_FORM_3,
+      id: 'f-2022',
+      year: 2022,
+      carriedFrom: { formId: 'f-2021', year: 2021, revision: 1, status: 'finance_approved' },
+    });
+    expect(await screen.findByText('上年：否；实际：否（全年无中断）')).toBeInTheDocument();
+    expect(screen.getByText('上年：是')).toBeInTheDocument();
+    expect(String(fetchMock.mock.calls.find(([url]) => String(url).includes('previous-year'))?.[0])).toBe(
+      '/api/forms/f-2022/previous-year',
+    );
+    // A new indicator of this year has nothing from last year.
+    expect(document.querySelectorAll('.ind-previous')).toHaveLength(2);
   });
 });

@@ -16,11 +16,11 @@ import {
   type FormDraft,
   type RemovedIndicator,
 } from '../form-draft';
-import { useSaveForm } from '../hooks';
+import { usePreviousYear, useSaveForm } from '../hooks';
 import { SheetTitle } from './FormSheet';
 import { SheetColumns } from './SheetColumns';
 import { FundsEditorRows, GoalsEditorRows, HeaderEditorRows } from './HeadEditors';
-import { focusField, IndicatorEditor, indexTaxonomy } from './IndicatorEditor';
+import { focusField, IndicatorEditor, indexTaxonomy, previousKey } from './IndicatorEditor';
 
 export interface FormEditorProps {
   form: GoalForm;
@@ -96,6 +96,17 @@ export function FormEditor({
     onSaved: onDone,
     onInvalid: (fields, message) => dispatch({ type: 'serverErrors', fields, message }),
   });
+  // 延续: last year's target (and actual value) beneath each carried indicator's 年度指标值.
+  const previousYear = usePreviousYear(form);
+  const previous = useMemo(
+    () =>
+      new Map(
+        (previousYear.data?.indicators ?? [])
+          .filter((i) => i.indicatorSet === 'year')
+          .map((i) => [previousKey(i.level1Code, i.level2Code, i.name), { target: i.target, actual: i.actual }]),
+      ),
+    [previousYear.data],
+  );
   const taxonomyIndex = useMemo(() => {
     const labels = new Map<string, string>();
     for (const set of [form.indicators.year, form.indicators.longTerm ?? []])
@@ -186,6 +197,7 @@ export function FormEditor({
           errors={draft.errors}
           taxonomy={taxonomyIndex}
           focus={draft.focus}
+          previous={previous}
           dispatch={dispatch}
         />
       </article>

@@ -60,11 +60,24 @@ interface IndicatorCellsProps {
   nextKey: string | null;
   nameError: string | undefined;
   valueError: string | undefined;
+  /** Last year's 年度指标值 of the same indicator and, if its 自评表 has one, the actual value (延续). */
+  previous?: PreviousValues;
   dispatch: Dispatch<DraftAction>;
 }
 
+/** Last year's target and actual value of one indicator. */
+export interface PreviousValues {
+  target: string;
+  actual: string | null;
+}
+
+/** How last year's indicators are looked up: one 三级指标 by its groups and name. */
+export const previousKey = (level1Code: string, level2Code: string, name: string) =>
+  `${level1Code}/${level2Code}/${name.trim()}`;
+
 const IndicatorCells = memo(function IndicatorCells(props: IndicatorCellsProps) {
-  const { indicator, l1, l2, index, rowNumber, first, last, nextKey, nameError, valueError, dispatch } = props;
+  const { indicator, l1, l2, index, rowNumber, first, last, nextKey, nameError, valueError, previous, dispatch } =
+    props;
   const reading = useMemo(() => readTarget(indicator.rawValue), [indicator.rawValue]);
   const at = { l1, l2, index };
   // One line of text, as the single-line inputs these areas replace kept it: a pasted line break is dropped.
@@ -129,6 +142,12 @@ const IndicatorCells = memo(function IndicatorCells(props: IndicatorCellsProps) 
         <div id={readingId} className={readingClass} aria-live="polite">
           {readingText}
         </div>
+        {previous && (
+          <div className="ind-previous">
+            上年：{previous.target}
+            {previous.actual !== null && <>；实际：{previous.actual}</>}
+          </div>
+        )}
         {valueError && (
           <div className="field-note field-note-error" role="alert">
             {valueError}
@@ -282,6 +301,8 @@ export interface IndicatorEditorProps {
   taxonomy: TaxonomyIndex;
   /** The input the reducer wants focused after an add or a move. */
   focus: string | null;
+  /** Last year's values by `previousKey` (a 延续 form), shown beneath each 年度指标值. */
+  previous?: ReadonlyMap<string, PreviousValues>;
   dispatch: Dispatch<DraftAction>;
 }
 
@@ -289,7 +310,7 @@ export interface IndicatorEditorProps {
  * The 绩效指标 table in edit mode: the paper layout (一级/二级 merged), an input per 三级指标 and
  * 年度指标值, the reading of each value live beneath it. Tab goes through the rows in order.
  */
-export function IndicatorEditor({ year, errors, taxonomy, focus, dispatch }: IndicatorEditorProps) {
+export function IndicatorEditor({ year, errors, taxonomy, focus, previous, dispatch }: IndicatorEditorProps) {
   useEffect(() => {
     if (!focus) return;
     focusField(focus);
@@ -383,6 +404,7 @@ export function IndicatorEditor({ year, errors, taxonomy, focus, dispatch }: Ind
                     nextKey={indicatorKeys[position + 1] ?? null}
                     nameError={errors[fieldIdIndicator(indicator.key, 'name')]}
                     valueError={errors[fieldIdIndicator(indicator.key, 'rawValue')]}
+                    previous={level2 ? previous?.get(previousKey(level1.code, level2.code, indicator.name)) : undefined}
                     dispatch={dispatch}
                   />
                 ) : (

@@ -41,6 +41,14 @@ const SUBMIT = entry('2', {
   at: '2021-03-02T02:00:00.000Z',
 });
 
+// The first entry of a next year's form carried forward (延续).
+const CARRIED = entry('3', {
+  kind: 'transition',
+  toStatus: 'draft',
+  comment: '由 2021 年度已审核版本生成（第 1 版）',
+  rowVersion: 1,
+});
+
 const CODE_LISTS: Record<string, { list: string; code: string; label: string; sortOrder: number }[]> = {
   project_category: [
     { list: 'project_category', code: 'recurring', label: '经常性项目', sortOrder: 1 },
@@ -53,6 +61,7 @@ beforeEach(() => {
   global.fetch = jest.fn(async (input: RequestInfo | URL) => {
     const url = new URL(String(input), 'http://localhost');
     if (url.pathname === '/api/forms/f1/history') return json(200, [SAVE, SUBMIT]);
+    if (url.pathname === '/api/forms/f2/history') return json(200, [CARRIED]);
     if (url.pathname === '/api/code-lists') return json(200, CODE_LISTS[url.searchParams.get('list') ?? ''] ?? []);
     return json(404, { statusCode: 404, error: 'Not Found', message: 'no' });
   }) as typeof fetch;
@@ -75,5 +84,11 @@ describe('FormTimeline (审批记录)', () => {
     renderWithProviders(<FormTimeline formId="f1" status="submitted" />);
     await screen.findByText('张文', { selector: '.timeline-filer *, .timeline-filer', exact: false });
     expect(document.querySelector('.timeline-filer')).toHaveTextContent('填报人：张文 联系电话：021-57820101');
+  });
+
+  it("says where a next year's form came from", async () => {
+    renderWithProviders(<FormTimeline formId="f2" status="draft" />);
+    expect(await screen.findByText('由 2021 年度已审核版本生成（第 1 版）')).toBeInTheDocument();
+    expect(document.querySelector('.timeline-states')).toHaveTextContent('新建 → 草稿');
   });
 });

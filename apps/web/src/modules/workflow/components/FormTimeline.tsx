@@ -31,7 +31,8 @@ function entryItem(entry: FormHistoryEntry, valueText: ChangeValueText) {
       changes.length === 0 ? <Unchanged /> : <ChangeList changes={changes} valueText={valueText} />,
     );
   }
-  const action = entry.action ? FORM_ACTION_LABELS[entry.action] : '状态变更';
+  // No action and no earlier status: the form's creation (a next year's form carried forward).
+  const action = entry.action ? FORM_ACTION_LABELS[entry.action] : entry.fromStatus ? '状态变更' : '新建';
   return historyItem(
     entry,
     action,

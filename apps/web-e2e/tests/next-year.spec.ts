@@ -1,0 +1,140 @@
+import { expect, type APIRequestContext } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Level1Group, Level1GroupInput, ProjectHeader, TransitionRequest } from '@jxt/contracts';
+import { test } from './csp';
+import { apiAs, buttonName, callApi, logIn } from './support';
+
+// Issue 12 point 2 as a filer meets it: a project's 2021 form is approved (through the API, as the people would);
+// on it the filer clicks 生成下一年度填报表 and lands in the 2022 draft's editor, carried from the approved revision
+// (延续, the indicators, the amounts empty). A project of its own (a copy of the seeded 市民服务 that runs to the end of
+// 2022) keeps the other tests' forms untouched; the 2022 form is deleted afterwards.
+
+const CODE = 'E2E-NEXT-001';
+const NAME = '市民服务（结转测试）';
+const SCREENSHOTS = join(__dirname, '..', 'test-results', 'screenshots');
+
+/** Creates the project, fills its 2021 form with the seeded 市民服务's content and takes it through approval. */
+async function approvedProject(request: APIRequestContext): Promise<{ projectId: string; formId: string }> {
+  const filer = await apiAs(request, 'filer');
+  const list = await callApi(request, 'get', '/api/projects', {
+    query: { year: 2021, search: '市民服务' },
+    headers: filer,
+  });
+  const seed = await callApi(request, 'get', '/api/forms/{id}', { path: { id: list.items[0].formId }, headers: filer });
+  const header: ProjectHeader = {
+    code: CODE,
+    name: NAME,
+    categoryCode: seed.project.categoryCode,
+    continuity: 'new',
+    functionClassCode: seed.project.functionClassCode,
+    printedDepartment: seed.project.printedDepartment,
+    printedImplementingUnit: null,
+    plannedStart: '2021-01-01',
+    plannedEnd: '2022-12-31',
+  };
+  const { id: projectId, formId } = await callApi(request, 'post', '/api/projects', {
+    headers: filer,
+    body: { ...header, organizationId: seed.project.organizationId, year: 2021 },
+  });
+  const strip = (groups: Level1Group[]): Level1GroupInput[] =>
+    groups.map((l1) => ({
+      code: l1.code,
+      children: l1.children.map((l2) => ({
+        code: l2.code,
+        indicators: l2.indicators.map(({ name, rawValue, weight, scoringNotes, explanation, remark }) => ({
+          name,
+          rawValue,
+          weight,
+          scoringNotes,
+          explanation,
+          remark,
+        })),
+      })),
+    }));
+  const { indicators } = seed;
+  await callApi(request, 'put', '/api/forms/{id}', {
+    path: { id: formId },
+    headers: filer,
+    body: {
+      rowVersion: 1,
+      project: header,
+      funds: seed.funds,
+      totalGoal: seed.totalGoal,
+      annualGoal: seed.annualGoal,
+      goalPeriodStart: 2021,
+      goalPeriodEnd: 2022,
+      indicators: { year: strip(indicators.year), longTerm: indicators.longTerm ? strip(indicators.longTerm) : null },
+    },
+  });
+  const steps: [string, Omit<TransitionRequest, 'rowVersion'>][] = [
+    ['filer', { action: 'submit', filerName: '张文', filerPhone: '021-57820101' }],
+    ['supervisor', { action: 'approve' }],
+    ['supervisor', { action: 'report' }],
+    ['finance', { action: 'approve', reviewResult: 'excellent', comment: '同意' }],
+  ];
+  for (const [who, body] of steps) {
+    const headers = await apiAs(request, who);
+    const form = await callApi(request, 'get', '/api/forms/{id}', { path: { id: formId }, headers });
+    await callApi(request, 'post', '/api/forms/{id}/transitions', {
+      path: { id: formId },
+      headers,
+      body: { ...body, rowVersion: form.rowVersion },
+    });
+  }
+  return { projectId, formId };
+}
+
+let nextYearForm: string | null = null;
+test.afterAll(async ({ playwright }) => {
+  if (!nextYearForm) return;
+  const request = await playwright.request.newContext({ baseURL: process.env.JXT_E2E_BASE_URL });
+  expect(
+    (await request.delete(`/api/forms/${nextYearForm}`, { headers: await apiAs(request, 'filer') })).status(),
+  ).toBe(204);
+  await request.dispose();
+});
+
+test('a filer clicks 生成下一年度填报表 on an approved 2021 form and edits the 2022 draft: 延续, the indicators carried with last year’s targets beside them, the amounts empty', async ({
+  page,
+  request,
+}) => {
+  const { formId } = await approvedProject(request);
+  const approved = await callApi(request, 'get', '/api/forms/{id}', {
+    path: { id: formId },
+    headers: await apiAs(request, 'filer'),
+  });
+  const carried = approved.indicators.year.flatMap((l1) => l1.children.flatMap((l2) => l2.indicators));
+  const names = carried.map((i) => i.name);
+
+  await logIn(page, 'filer');
+  await page.goto(`/forms/${formId}`);
+  await expect(page.getByText(/表单已锁定/)).toBeVisible();
+  await page.getByRole('button', { name: buttonName('生成下一年度填报表') }).click();
+
+  await expect(page).not.toHaveURL(new RegExp(`/forms/${formId}$`));
+  nextYearForm = new URL(page.url()).pathname.split('/').pop()!;
+  const editor = page.getByRole('article', { name: '编辑绩效目标填报表' });
+  await expect(editor).toBeVisible();
+  await expect(page.getByText(/延续自 2021 年度第 1 版/)).toBeVisible();
+  await expect(editor.getByLabel('项目名称', { exact: true })).toHaveValue(NAME);
+  await expect(page.getByRole('combobox', { name: '新增/延续' }).locator('xpath=ancestor::td[1]')).toContainText(
+    '延续',
+  );
+  for (const [row, name] of names.entries())
+    await expect(editor.getByRole('textbox', { name: `三级指标 第${row + 1}行`, exact: true })).toHaveValue(name);
+  // Last year's target beneath each carried value (no 自评表 yet, so no actual value).
+  await expect(editor.locator('.ind-previous')).toHaveCount(carried.length);
+  await expect(editor.locator('.ind-previous').first()).toHaveText(`上年：${carried[0].rawValue}`);
+  for (const label of ['项目资金总额', '财政资金', '年度资金申请总额', '当年财政拨款'])
+    await expect(editor.getByLabel(label, { exact: true })).toHaveValue('');
+
+  const form = await callApi(request, 'get', '/api/forms/{id}', {
+    path: { id: nextYearForm },
+    headers: await apiAs(request, 'filer'),
+  });
+  expect(form).toMatchObject({ year: 2022, status: 'draft', project: { continuity: 'continuing' } });
+  expect(Object.values(form.funds)).toEqual(Array(7).fill(null));
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, 'next-year-2022-draft.png') });
+});
