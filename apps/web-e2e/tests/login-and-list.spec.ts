@@ -131,6 +131,9 @@ test('a session revoked elsewhere sends the user back to log in, with a message,
 }) => {
   await logInToProjects(page, FILER.username, FILER.password);
   await expect(rows(page)).toHaveCount(3);
+  // The page's own reads (the tree, 待办's count) end first: one of them answered 401 would send the user to log in
+  // before the action this test is about.
+  await page.waitForLoadState('networkidle');
 
   // The same user, on another device, ends every other session (the browser's among them).
   const other = await playwright.request.newContext({ baseURL });

@@ -9,8 +9,12 @@ import {
 } from '@jxt/contracts';
 import { watchCsp } from './csp';
 
-/** antd puts a space between the two characters of a two-character button ("登 录"): match with or without. */
-export const buttonName = (label: string) => new RegExp(`^${[...label].join('\\s*')}$`);
+/**
+ * antd puts a space between the two characters of a two-character button ("登 录"): match with or without. After a
+ * request, antd can leave its collapsed loading icon in the button until its leave motion ends, which adds "loading"
+ * to the accessible name for a while: that prefix is allowed too.
+ */
+export const buttonName = (label: string) => new RegExp(`^(loading\\s*)?${[...label].join('\\s*')}$`);
 
 /** Fills in and sends the login form (whatever the answer). */
 export async function submitLogin(page: Page, username: string, password: string): Promise<void> {
