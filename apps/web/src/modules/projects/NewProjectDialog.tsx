@@ -77,6 +77,12 @@ export function NewProjectDialog({
         ? owners[0].id
         : undefined;
 
+  // initialValues apply once, at mount: the organisations may arrive after the dialog opened.
+  useEffect(() => {
+    if (proposedOwner && !form.isFieldTouched('organizationId') && !form.getFieldValue('organizationId'))
+      form.setFieldsValue({ organizationId: proposedOwner });
+  }, [proposedOwner, form]);
+
   const organizationId = Form.useWatch('organizationId', form) ?? proposedOwner;
   const proposal = useProjectHeaderProposal(organizationId);
   // The proposal fills 主管部门 and 实施单位 until the filer types in them.
