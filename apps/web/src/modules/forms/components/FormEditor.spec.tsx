@@ -288,4 +288,35 @@ describe('FormEditor: 延续 (a form carried from last year)', () => {
     // A new indicator of this year has nothing from last year.
     expect(document.querySelectorAll('.ind-previous')).toHaveLength(2);
   });
+
+  it('offers, per goal, to move the years a carried goal names on, and saves the text with the new year', async () => {
+    const previous: PreviousYear = { formId: 'f-2021', year: 2021, revision: 1, indicators: [] };
+    fetchMock.mockImplementation(async (input: RequestInfo | URL) =>
+      String(input).endsWith('/previous-year') ? json(200, previous) : json(200, SEED_FORM_3),
+    );
+    renderEditor({
+      ...SEED_FORM_3,
+      id: 'f-2022',
+      year: 2022,
+      totalGoal: '2021年-2022年建成平台。',
+      annualGoal: '2021年完成接入，2021 年度培训4次。',
+      carriedFrom: { formId: 'f-2021', year: 2021, revision: 1, status: 'finance_approved' },
+    });
+    // 项目总目标 names only the project's period: nothing to offer there.
+    const offers = screen.getAllByRole('button', { name: /将文中 2021 年改为 2022 年/ });
+    expect(offers.map((offer) => offer.textContent)).toEqual(['将文中 2021 年改为 2022 年（2 处）']);
+
+    await userEvent.click(offers[0]);
+    expect(screen.getByLabelText('年度总目标')).toHaveValue('2022年完成接入，2022 年度培训4次。');
+    expect(screen.queryByRole('button', { name: /将文中 2021 年/ })).not.toBeInTheDocument();
+    expect(await save()).toMatchObject({
+      annualGoal: '2022年完成接入，2022 年度培训4次。',
+      totalGoal: '2021年-2022年建成平台。',
+    });
+  });
+
+  it('offers nothing on a form that was not carried', () => {
+    renderEditor({ ...SEED_FORM_3, annualGoal: '2021年完成接入。' });
+    expect(screen.queryByRole('button', { name: /将文中/ })).not.toBeInTheDocument();
+  });
 });

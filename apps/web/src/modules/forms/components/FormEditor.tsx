@@ -187,6 +187,7 @@ export function FormEditor({
               goalPeriodStart={draft.goalPeriodStart}
               goalPeriodEnd={draft.goalPeriodEnd}
               goalPeriodProposed={draft.goalPeriodProposed}
+              carriedFromYear={form.carriedFrom?.year ?? null}
               errors={draft.errors}
               dispatch={dispatch}
             />

@@ -7,8 +7,8 @@ import {
   type FundField,
   type ProjectHeader,
 } from '@jxt/contracts';
-import { checkFunds, checkGoalPeriod, checkHeader, fundLabel } from '@jxt/domain';
-import { DatePicker, Input, InputNumber, Select } from 'antd';
+import { checkFunds, checkGoalPeriod, checkHeader, fundLabel, replaceYear } from '@jxt/domain';
+import { Button, DatePicker, Input, InputNumber, Select } from 'antd';
 import dayjs from 'dayjs';
 import { memo, useMemo, type Dispatch } from 'react';
 import { MoneyInput } from '../../../ui/MoneyInput';
@@ -257,13 +257,16 @@ interface GoalsEditorProps {
   goalPeriodEnd: number | null;
   /** The years were proposed by the editor (the form had none). */
   goalPeriodProposed: boolean;
+  /** 延续: the year the form was carried from, whose mentions in the goals the editor offers to move on. */
+  carriedFromYear: number | null;
   errors: Errors;
   dispatch: Dispatch<DraftAction>;
 }
 
 /** 项目总目标 with its years, `（2021 年- 2022年）` as printed but with two inputs, and 年度总目标 side by side. */
 export const GoalsEditorRows = memo(function GoalsEditorRows(props: GoalsEditorProps) {
-  const { year, totalGoal, annualGoal, goalPeriodStart, goalPeriodEnd, goalPeriodProposed, errors, dispatch } = props;
+  const { year, totalGoal, annualGoal, goalPeriodStart, goalPeriodEnd, goalPeriodProposed, carriedFromYear } = props;
+  const { errors, dispatch } = props;
   const periodIssues = useMemo(
     () => issuesByField(checkGoalPeriod({ goalPeriodStart, goalPeriodEnd }, year)),
     [goalPeriodStart, goalPeriodEnd, year],
@@ -283,6 +286,22 @@ export const GoalsEditorRows = memo(function GoalsEditorRows(props: GoalsEditorP
       aria-describedby={errors[field] || periodIssues.get(field) ? `note-${field}` : undefined}
     />
   );
+  // 延续: one click moves a carried goal's years on; the filer sees how many first.
+  function yearOffer(field: 'totalGoal' | 'annualGoal', value: string) {
+    if (carriedFromYear === null) return null;
+    const replacement = replaceYear(value, carriedFromYear, year);
+    if (replacement.count === 0) return null;
+    return (
+      <Button
+        type="link"
+        size="small"
+        className="year-replacement"
+        onClick={() => dispatch({ type: 'goal', field, value: replacement.text })}
+      >
+        将文中 {carriedFromYear} 年改为 {year} 年（{replacement.count} 处）
+      </Button>
+    );
+  }
   const area = (field: 'totalGoal' | 'annualGoal', value: string) => (
     <>
       <Input.TextArea
@@ -299,6 +318,7 @@ export const GoalsEditorRows = memo(function GoalsEditorRows(props: GoalsEditorP
           value.trim() === '' ? [{ field, severity: 'warning', code: 'goal.blank', message: `${L[field]}未填写` }] : []
         }
       />
+      {yearOffer(field, value)}
     </>
   );
   return (
