@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Level1Group, Level1GroupInput, ProjectHeader, TransitionRequest } from '@jxt/contracts';
 import { test } from './csp';
 import { apiAs, buttonName, callApi, logIn } from './support';
+import { UserActions } from './user-actions';
 
 // Issue 12 point 2 as a filer meets it: a project's 2021 form is approved (through the API, as the people would);
 // on it the filer clicks 生成下一年度填报表 and lands in the 2022 draft's editor, carried from the approved revision
@@ -12,10 +13,14 @@ import { apiAs, buttonName, callApi, logIn } from './support';
 
 const CODE = 'E2E-NEXT-001';
 const NAME = '市民服务（结转测试）';
+const COUNTED = { code: 'E2E-NEXT-002', name: '市民服务（延续计数）' };
 const SCREENSHOTS = join(__dirname, '..', 'test-results', 'screenshots');
 
 /** Creates the project, fills its 2021 form with the seeded 市民服务's content and takes it through approval. */
-async function approvedProject(request: APIRequestContext): Promise<{ projectId: string; formId: string }> {
+async function approvedProject(
+  request: APIRequestContext,
+  { code, name } = { code: CODE, name: NAME },
+): Promise<{ projectId: string; formId: string }> {
   const filer = await apiAs(request, 'filer');
   const list = await callApi(request, 'get', '/api/projects', {
     query: { year: 2021, search: '市民服务' },
@@ -23,8 +28,8 @@ async function approvedProject(request: APIRequestContext): Promise<{ projectId:
   });
   const seed = await callApi(request, 'get', '/api/forms/{id}', { path: { id: list.items[0].formId }, headers: filer });
   const header: ProjectHeader = {
-    code: CODE,
-    name: NAME,
+    code,
+    name,
     categoryCode: seed.project.categoryCode,
     continuity: 'new',
     functionClassCode: seed.project.functionClassCode,
@@ -86,12 +91,22 @@ async function approvedProject(request: APIRequestContext): Promise<{ projectId:
 }
 
 let nextYearForm: string | null = null;
+let countedForm: string | null = null;
 test.afterAll(async ({ playwright }) => {
-  if (!nextYearForm) return;
   const request = await playwright.request.newContext({ baseURL: process.env.JXT_E2E_BASE_URL });
-  expect(
-    (await request.delete(`/api/forms/${nextYearForm}`, { headers: await apiAs(request, 'filer') })).status(),
-  ).toBe(204);
+  const headers = await apiAs(request, 'filer');
+  // The counted form was submitted: withdrawn first, then, a draft again, deleted like the other.
+  if (countedForm) {
+    const form = await callApi(request, 'get', '/api/forms/{id}', { path: { id: countedForm }, headers });
+    if (form.status === 'submitted')
+      await callApi(request, 'post', '/api/forms/{id}/transitions', {
+        path: { id: form.id },
+        headers,
+        body: { action: 'withdraw', rowVersion: form.rowVersion },
+      });
+  }
+  for (const id of [nextYearForm, countedForm].filter((id) => id !== null))
+    expect((await request.delete(`/api/forms/${id}`, { headers })).status()).toBe(204);
   await request.dispose();
 });
 
@@ -137,4 +152,55 @@ test('a filer clicks 生成下一年度填报表 on an approved 2021 form and ed
   expect(Object.values(form.funds)).toEqual(Array(7).fill(null));
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, 'next-year-2022-draft.png') });
+});
+
+test('a continuing project’s next-year form, from 项目列表 to 提交, counted in actions (goal ≤ 12)', async ({
+  page,
+  request,
+}) => {
+  await approvedProject(request, COUNTED);
+  // Counted from 2021's 项目列表 (a link or the year picker gets there; the newest year is shown by default).
+  await logIn(page, 'filer');
+  await page.goto('/projects?year=2021');
+  const act = new UserActions();
+
+  await act.click(page.getByRole('link', { name: COUNTED.name, exact: true }), COUNTED.name);
+  await act.click(page.getByRole('button', { name: buttonName('生成下一年度填报表') }), '生成下一年度填报表');
+  await expect(page).toHaveURL(/\/forms\/[0-9a-f-]{36}$/);
+  const editor = page.getByRole('article', { name: '编辑绩效目标填报表' });
+  // The new draft, its taxonomy and last year's values load together: on a busy machine that takes a while.
+  await expect(editor).toBeVisible({ timeout: 30_000 });
+  countedForm = new URL(page.url()).pathname.split('/').pop()!;
+
+  // This year's money: two amounts, the totals follow and the other parts are 0.00.
+  await act.fill(editor.getByLabel('财政资金', { exact: true }), '250,000.00', '财政资金');
+  await act.fill(editor.getByLabel('当年财政拨款', { exact: true }), '250,000.00', '当年财政拨款');
+  await expect(editor.getByLabel('项目资金总额', { exact: true })).toHaveValue('250,000.00');
+
+  // Both goals say 到2021年末: one click each moves them on.
+  const offers = editor.getByRole('button', { name: /将文中 2021 年改为 2022 年/ });
+  await expect(offers).toHaveText(['将文中 2021 年改为 2022 年（3 处）', '将文中 2021 年改为 2022 年（3 处）']);
+  await offers.first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SCREENSHOTS, 'next-year-goal-years-offer.png') });
+  await act.click(offers.first(), '改年份（项目总目标）');
+  await act.click(offers.first(), '改年份（年度总目标）');
+  await expect(offers).toHaveCount(0);
+
+  await act.click(page.getByRole('button', { name: buttonName('保存') }), '保存');
+  await expect(page.getByText('已保存')).toBeVisible();
+  await act.click(page.locator('.workflow-actions').getByRole('button', { name: buttonName('提交') }), '提交');
+  await act.click(page.getByRole('dialog').getByRole('button', { name: '确认提交' }), '确认提交');
+  await expect(page.locator('.form-meta .ant-tag').first()).toHaveText('已提交');
+
+  console.log(act.report('延续项目 next-year form, to 提交'));
+  expect(act.count).toBeLessThanOrEqual(12);
+
+  const form = await callApi(request, 'get', '/api/forms/{id}', {
+    path: { id: countedForm },
+    headers: await apiAs(request, 'filer'),
+  });
+  expect(form).toMatchObject({ year: 2022, status: 'submitted', project: { continuity: 'continuing' } });
+  expect(form.funds).toMatchObject({ totalAmount: '250000.00', annualFiscalAmount: '250000.00' });
+  expect(form.annualGoal).toContain('到2022年末');
+  expect(form.annualGoal).not.toContain('2021年');
 });

@@ -8,6 +8,13 @@ describe('replaceYear (a carried goal’s years moved on)', () => {
     });
   });
 
+  it('replaces a year after 到 or 至 when no year stands before it: "到2021年末" is by the end of 2021', () => {
+    expect(replaceYear('到2021年末完成维保；至2021年底培训4次。', 2021, 2022)).toEqual({
+      text: '到2022年末完成维保；至2022年底培训4次。',
+      count: 2,
+    });
+  });
+
   it('leaves numbers that are not that year: longer numbers, amounts, a year without 年', () => {
     const text = '服务120210人次，资金2021.50万元，编号2021-0003，2020年基础上提升。';
     expect(replaceYear(text, 2021, 2022)).toEqual({ text, count: 0 });

@@ -13,8 +13,9 @@ export interface YearReplacement {
 }
 
 const RANGE_SIGNS = '-－—–~～至到';
-const RANGE_AFTER = String.raw`(?!\s*年?度?\s*[${RANGE_SIGNS}])`;
-const RANGE_BEFORE = String.raw`(?<![${RANGE_SIGNS}]\s*)`;
+// A range is two years joined by a sign: "到2021年末" (by the end of 2021) is no range, "2019年到2021年" is.
+const RANGE_AFTER = String.raw`(?!\s*年?度?\s*[${RANGE_SIGNS}]\s*[0-9]{4})`;
+const RANGE_BEFORE = String.raw`(?<![0-9]{4}\s*年?度?\s*[${RANGE_SIGNS}]\s*)`;
 
 function yearPattern(year: number): RegExp {
   return new RegExp(String.raw`${RANGE_BEFORE}(?<![0-9０-９.])${year}(?=\s*年)${RANGE_AFTER}`, 'g');
