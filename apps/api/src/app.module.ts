@@ -10,6 +10,7 @@ import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { EvaluationsModule } from './modules/evaluations/evaluations.module';
+import { ExportsModule } from './modules/exports/exports.module';
 import { FormsModule } from './modules/forms/forms.module';
 import { HealthModule } from './modules/health/health.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
@@ -35,6 +36,7 @@ export class AppModule {
         FormsModule,
         WorkflowModule,
         EvaluationsModule,
+        ExportsModule,
         YearsModule,
         HealthModule,
         AuditModule,

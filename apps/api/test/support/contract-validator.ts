@@ -81,11 +81,12 @@ export class ContractValidator {
           `(documented: ${Object.keys(operation.responses).join(', ')})`,
       ];
     }
-    // A download documented as CSV (the audit log's export) is checked for its type only.
-    if (response.content?.['text/csv'])
-      return contentType?.startsWith('text/csv')
+    // A download documented as a file (the audit log's CSV, a form's .xlsx) is checked for its type only.
+    const fileType = Object.keys(response.content ?? {}).find((type) => type !== 'application/json');
+    if (fileType)
+      return contentType?.startsWith(fileType)
         ? []
-        : [`${where}: expected CSV, got ${contentType ?? 'no content type'}`];
+        : [`${where}: expected ${fileType}, got ${contentType ?? 'no content type'}`];
     const schema = response.content?.['application/json']?.schema;
     if (!schema) return body.length === 0 ? [] : [`${where}: documented without a body, but one was sent`];
     return this.validate(where, `${operation.method} ${operation.path} ${statusCode}`, schema, contentType, body);

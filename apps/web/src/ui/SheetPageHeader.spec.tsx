@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
 import { SheetPageHeader } from './SheetPageHeader';
 
-const renderHeader = (updatedBy: string | null) =>
+const renderHeader = (updatedBy: string | null, exportHref?: string) =>
   render(
     <MemoryRouter>
       <SheetPageHeader
@@ -12,6 +12,7 @@ const renderHeader = (updatedBy: string | null) =>
         editing={false}
         canEdit
         onEdit={() => undefined}
+        exportHref={exportHref}
         lastChange={{ by: updatedBy, at: '2022-01-20T08:00:00.000Z' }}
       >
         <span>修订 1</span>
@@ -32,5 +33,17 @@ describe('SheetPageHeader', () => {
   it('leaves the name out when nobody is recorded', () => {
     renderHeader(null);
     expect(screen.getByText(/^最后修改：/)).toHaveTextContent(/^最后修改：2022\/1\/20 /);
+  });
+
+  it('offers 导出 Excel as a download of the record’s file when the page gives one', () => {
+    renderHeader('张三', '/api/forms/f1/export.xlsx');
+    const link = screen.getByRole('link', { name: '导出 Excel' });
+    expect(link).toHaveAttribute('href', '/api/forms/f1/export.xlsx');
+    expect(link).toHaveAttribute('download');
+  });
+
+  it('offers no export where the page has none', () => {
+    renderHeader('张三');
+    expect(screen.queryByRole('link', { name: '导出 Excel' })).toBeNull();
   });
 });

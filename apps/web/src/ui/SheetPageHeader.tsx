@@ -21,6 +21,8 @@ export interface SheetPageHeaderProps {
   onEdit: () => void;
   /** The workflow steps, shown before 编辑 and 打印. */
   actions?: ReactNode;
+  /** The record as an .xlsx in the official layout (导出 Excel), when the server offers one. */
+  exportHref?: string;
 }
 
 /** The screen-only head of a sheet page (a 填报表, a 自评表): back link, title, state, details; the steps, 编辑 and 打印. */
@@ -34,6 +36,7 @@ export function SheetPageHeader({
   canEdit,
   onEdit,
   actions,
+  exportHref,
 }: SheetPageHeaderProps) {
   return (
     <div className="form-meta no-print">
@@ -57,6 +60,11 @@ export function SheetPageHeader({
             </Button>
           )}
           <Button onClick={() => window.print()}>打印</Button>
+          {exportHref && (
+            <Button href={exportHref} download>
+              导出 Excel
+            </Button>
+          )}
         </Space>
       )}
     </div>

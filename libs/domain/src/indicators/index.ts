@@ -11,3 +11,4 @@ export {
   type PastedTable,
   type PastedTableProblem,
 } from './parse-indicator-table';
+export { layoutIndicatorRows, type IndicatorTreeLike, type SheetRow } from './sheet-rows';

@@ -126,6 +126,7 @@ const RULES: Record<string, Rule> = {
     body: () => ({ year: 2022 }),
   },
   'GET /api/forms/{id}/previous-year': { kind: 'aimed', url: (t) => `/api/forms/${t.draftFormId}/previous-year` },
+  'GET /api/forms/{id}/export.xlsx': { kind: 'aimed', url: (t) => `/api/forms/${t.draftFormId}/export.xlsx` },
   'POST /api/projects/carry-forward': {
     kind: 'creates-under',
     url: '/api/projects/carry-forward',

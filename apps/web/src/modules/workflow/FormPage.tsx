@@ -75,6 +75,7 @@ function FormView({ formId }: { formId: string }) {
         editing={editing}
         canEdit={canEdit}
         onEdit={() => setEditing(true)}
+        exportHref={`/api/forms/${form.id}/export.xlsx`}
         lastChange={{ by: form.updatedBy, at: form.updatedAt }}
         actions={
           me.data && (

@@ -8,7 +8,7 @@ import {
 } from '@jxt/contracts';
 import { formatYuan, shareToPercent, type ScoredEvaluation } from '@jxt/domain';
 import type { ReactNode } from 'react';
-import { layoutIndicatorRows } from '../../forms/form-layout';
+import { layoutIndicatorRows } from '@jxt/domain';
 import { bandAsPicked } from '../evaluation-draft';
 import { indicatorTree, type TreeIndicator } from '../indicator-tree';
 import { ScoreCell } from './ScoreCell';

@@ -9,7 +9,7 @@ import {
 import { formatYuan } from '@jxt/domain';
 import { Tooltip } from 'antd';
 import { createContext, useContext, type ReactNode } from 'react';
-import { layoutIndicatorRows } from '../form-layout';
+import { layoutIndicatorRows } from '@jxt/domain';
 import { FilerFooter, ReviewResultTable } from './FormSheetFooter';
 import { SheetColumns } from './SheetColumns';
 

@@ -11,7 +11,7 @@ import {
   type DraftLevel1,
   type IndicatorField,
 } from '../form-draft';
-import { layoutIndicatorRows } from '../form-layout';
+import { layoutIndicatorRows } from '@jxt/domain';
 import { IndicatorTableHead } from './FormSheet';
 import { SheetColumns } from './SheetColumns';
 

@@ -1,6 +1,7 @@
 /**
  * The rows of the printed 绩效指标 table: one per 三级指标, the 一级/二级指标 cells merged (rowSpan)
  * over their rows, as on the paper form. A group without rows still takes one row, so that it shows.
+ * The web sheet, the editor and the .xlsx export lay the table out with it (docs/domain.md §3).
  */
 export interface IndicatorTreeLike<I> {
   children: ReadonlyArray<{ indicators: readonly I[] }>;

@@ -1,0 +1,219 @@
+import ExcelJS from 'exceljs';
+import {
+  FORM_FIELD_LABELS as L,
+  FUND_FIELD_LABELS as F,
+  PROJECT_CONTINUITY_LABELS,
+  REVIEW_RESULT_LABELS,
+  type Funds,
+  type GoalForm,
+} from '@jxt/contracts';
+import { layoutIndicatorRows } from '@jxt/domain';
+import { chinaDate, fitRowHeight, linesFor, SHEET_COLUMNS, spanWidth, styleTableCell } from './sheet-style';
+
+/** Number format of every amount: thousands separators and two decimals, as the form prints 元. */
+export const YUAN_FORMAT = '#,##0.00';
+
+/** States in which finance's 审核结果 is final and printed on the form (as the web sheet does). */
+const REVIEWED = new Set<GoalForm['status']>(['finance_approved', 'rejected']);
+
+const FUND_ROWS: [keyof Funds | null, keyof Funds][] = [
+  ['totalAmount', 'annualAmount'],
+  ['fiscalAmount', 'annualFiscalAmount'],
+  [null, 'carryOverAmount'],
+  ['otherAmount', 'annualOtherAmount'],
+];
+
+/** 填报人, 联系电话, 填报日期 and 单位（盖章）: the line under the table, as the paper form has it. */
+export function filerLine(submission: GoalForm['submission']): string {
+  const date = submission ? chinaDate(submission.submittedAt) : null;
+  const blank = '\u3000\u3000\u3000\u3000';
+  return [
+    `填报人：${submission?.name ?? blank}`,
+    `联系电话：${submission?.phone ?? blank}`,
+    `填报日期：${date ? `${date.year}年${date.month}月${date.day}日` : '\u3000\u3000年\u3000月\u3000日'}`,
+    '单位（盖章）',
+  ].join('\u3000\u3000');
+}
+
+/** The .xlsx file's name: the project, the year and, after an 调整, the revision. */
+export function formFileName(form: GoalForm): string {
+  const revision = form.revision > 1 ? `（第${form.revision}版）` : '';
+  const name = form.project.name.replace(/[\\/:*?"<>|\r\n]+/g, '_');
+  return `${name}-${form.year}年度绩效目标填报表${revision}.xlsx`;
+}
+
+/**
+ * The official 财政项目支出绩效目标填报表 as one worksheet, on the grid of the printed form (docs/domain.md §2):
+ * six columns shared by the header, funds, goals and indicator blocks, the same merged cells, thin borders,
+ * amounts as numbers with thousands separators, A4 portrait fitted to the page width, the indicator table's
+ * heading repeated on every printed page, the filer's line under the table and page numbers in the footer.
+ */
+export function addFormSheet(workbook: ExcelJS.Workbook, form: GoalForm, sheetName: string): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(sheetName, {
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
+    },
+    // The filer's line is the sheet's last row, as on paper; the page footer numbers the pages.
+    headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
+    views: [{ showGridLines: false }],
+  });
+  sheet.columns = SHEET_COLUMNS.map((width) => ({ width }));
+
+  const title = sheet.addRow([L.formTitle]);
+  sheet.mergeCells(title.number, 1, title.number, 6);
+  title.height = 30;
+  Object.assign(title.getCell(1), {
+    font: { name: 'SimSun', size: 16, bold: true },
+    alignment: { horizontal: 'center', vertical: 'middle' },
+  });
+  const yearRow = sheet.addRow([`（${form.year}年度）`]);
+  sheet.mergeCells(yearRow.number, 1, yearRow.number, 6);
+  Object.assign(yearRow.getCell(1), { font: { name: 'SimSun', size: 12 }, alignment: { horizontal: 'center' } });
+
+  const first = yearRow.number + 1;
+  const { project, funds } = form;
+  const headerRows: [string, string, string, string][] = [
+    [
+      L.projectName,
+      project.name,
+      L.category,
+      project.categoryCode ? (project.categoryLabel ?? project.categoryCode) : '',
+    ],
+    [
+      L.continuity,
+      project.continuity ? PROJECT_CONTINUITY_LABELS[project.continuity] : '',
+      L.functionClass,
+      project.functionClassCode ? (project.functionClassLabel ?? project.functionClassCode) : '',
+    ],
+    [
+      L.printedDepartment,
+      project.printedDepartment ?? '',
+      L.printedImplementingUnit,
+      project.printedImplementingUnit ?? '',
+    ],
+    [L.plannedStart, project.plannedStart ?? '', L.plannedEnd, project.plannedEnd ?? ''],
+  ];
+  for (const [label, value, label2, value2] of headerRows) {
+    const row = sheet.addRow([label, value, null, null, label2, value2]);
+    sheet.mergeCells(row.number, 2, row.number, 4);
+    fitRowHeight(row, [linesFor(value, spanWidth(2, 4)), linesFor(value2, spanWidth(6, 6))]);
+  }
+
+  const fundsFirst = sheet.rowCount + 1;
+  for (const [left, right] of FUND_ROWS) {
+    const row = sheet.addRow([
+      null,
+      left ? F[left] : null,
+      left ? amount(funds[left]) : null,
+      null,
+      F[right],
+      amount(funds[right]),
+    ]);
+    sheet.mergeCells(row.number, 3, row.number, 4);
+    for (const column of [3, 6]) row.getCell(column).numFmt = YUAN_FORMAT;
+  }
+  sheet.mergeCells(fundsFirst, 1, sheet.rowCount, 1);
+  sheet.getCell(fundsFirst, 1).value = L.funds.replace('（', '\n（');
+
+  const goalsHead = sheet.addRow([
+    L.goals,
+    `${L.totalGoal}\n（${form.goalPeriodStart ?? '\u3000\u3000'} 年- ${form.goalPeriodEnd ?? '\u3000\u3000'}年）`,
+    null,
+    null,
+    L.annualGoal,
+  ]);
+  goalsHead.height = 32;
+  const goals = sheet.addRow([null, form.totalGoal ?? '', null, null, form.annualGoal ?? '']);
+  sheet.mergeCells(goalsHead.number, 1, goals.number, 1);
+  for (const row of [goalsHead, goals]) {
+    sheet.mergeCells(row.number, 2, row.number, 4);
+    sheet.mergeCells(row.number, 5, row.number, 6);
+  }
+  fitRowHeight(goals, [
+    linesFor(form.totalGoal ?? '', spanWidth(2, 4)),
+    linesFor(form.annualGoal ?? '', spanWidth(5, 6)),
+  ]);
+
+  const indicatorHead = sheet.addRow([L.indicators, L.level1, L.level2, L.level3, null, L.targetValue]);
+  sheet.mergeCells(indicatorHead.number, 4, indicatorHead.number, 5);
+  const rows = layoutIndicatorRows(form.indicators.year);
+  // Merged downwards only once every row exists: a merge reaching below the last row would move addRow's place.
+  const groupMerges: [number, number, number][] = [];
+  for (const layout of rows.length > 0 ? rows : [null]) {
+    const level1 = layout ? form.indicators.year[layout.l1] : null;
+    const level2 = layout && level1 && layout.l2 >= 0 ? level1.children[layout.l2] : null;
+    const row = sheet.addRow([
+      null,
+      layout?.level1Span ? level1?.label : null,
+      layout?.level2Span ? (level2?.label ?? '') : null,
+      layout?.indicator?.name ?? '',
+      null,
+      layout?.indicator?.rawValue ?? '',
+    ]);
+    sheet.mergeCells(row.number, 4, row.number, 5);
+    if (layout?.level1Span && layout.level1Span > 1) groupMerges.push([row.number, layout.level1Span, 2]);
+    if (layout?.level2Span && layout.level2Span > 1) groupMerges.push([row.number, layout.level2Span, 3]);
+    fitRowHeight(row, [
+      linesFor(layout?.indicator?.name ?? '', spanWidth(4, 5)),
+      linesFor(layout?.indicator?.rawValue ?? '', spanWidth(6, 6)),
+    ]);
+  }
+  for (const [top, span, column] of groupMerges) sheet.mergeCells(top, column, top + span - 1, column);
+  sheet.mergeCells(indicatorHead.number, 1, sheet.rowCount, 1);
+
+  if (REVIEWED.has(form.status) && form.reviewResult) {
+    const review = sheet.addRow([
+      '审核结果',
+      REVIEW_RESULT_LABELS[form.reviewResult],
+      '审核意见',
+      form.reviewComment ?? '',
+    ]);
+    sheet.mergeCells(review.number, 4, review.number, 6);
+    fitRowHeight(review, [linesFor(form.reviewComment ?? '', spanWidth(4, 6))]);
+  }
+  const last = sheet.rowCount;
+  for (let r = first; r <= last; r++) for (let c = 1; c <= 6; c++) styleTableCell(sheet.getCell(r, c));
+  for (let r = first; r <= last; r++)
+    for (const column of [3, 6])
+      if (sheet.getCell(r, column).numFmt === YUAN_FORMAT) alignAmount(sheet.getCell(r, column));
+  for (const cell of [goals.getCell(2), goals.getCell(5)])
+    cell.alignment = { ...cell.alignment, horizontal: 'left', vertical: 'top' };
+  for (const r of rows.keys()) {
+    const row = sheet.getRow(indicatorHead.number + 1 + r);
+    row.getCell(4).alignment = { ...row.getCell(4).alignment, horizontal: 'left' };
+  }
+
+  sheet.addRow([]);
+  const footer = sheet.addRow([filerLine(form.submission)]);
+  sheet.mergeCells(footer.number, 1, footer.number, 6);
+  footer.getCell(1).font = { name: 'SimSun', size: 11 };
+
+  // On paper the indicator table's heading repeats on every page after the first.
+  sheet.pageSetup.printTitlesRow = `${indicatorHead.number}:${indicatorHead.number}`;
+  sheet.pageSetup.printArea = `A1:F${footer.number}`;
+  return sheet;
+}
+
+/** A stored decimal string as the cell's number; Excel shows it with YUAN_FORMAT. Blank stays blank. */
+function amount(value: string | null): number | null {
+  return value == null || value === '' ? null : Number(value);
+}
+
+function alignAmount(cell: ExcelJS.Cell): void {
+  cell.alignment = { ...cell.alignment, horizontal: 'right' };
+}
+
+/** One form revision as a workbook of one sheet. */
+export function formWorkbook(form: GoalForm): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '绩效通';
+  workbook.title = `${form.project.name} ${form.year}年度绩效目标填报表`;
+  addFormSheet(workbook, form, '绩效目标填报表');
+  return workbook;
+}
