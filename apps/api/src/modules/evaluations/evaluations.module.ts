@@ -23,6 +23,6 @@ import { ScoringPolicyRepository } from './scoring-policy.repository';
     EvaluationHistoryRepository,
     ScoringPolicyRepository,
   ],
-  exports: [ScoringJobsService],
+  exports: [ScoringJobsService, EvaluationsService],
 })
 export class EvaluationsModule {}

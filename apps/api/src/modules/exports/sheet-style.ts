@@ -1,14 +1,15 @@
 import type ExcelJS from 'exceljs';
 
 /**
- * Widths (in Excel's character units) of the six columns of the printed form: the block label, then the columns
- * the header, funds, goals and indicator blocks share (as the web sheet's SheetColumns).
+ * Widths (in Excel's character units) of the six columns of the printed 填报表: the block label, then the columns
+ * the header, funds, goals and indicator blocks share (as the web sheet's SheetColumns). Not 9: exceljs does not
+ * write its default width.
  */
 export const SHEET_COLUMNS = [10, 16, 14, 20, 16, 22] as const;
 
-/** The width of columns `from`..`to` (1-based, inclusive): what a merged cell offers its text. */
-export const spanWidth = (from: number, to: number): number =>
-  SHEET_COLUMNS.slice(from - 1, to).reduce((sum, width) => sum + width, 0);
+/** The width of columns `from`..`to` (1-based, inclusive) of a grid: what a merged cell offers its text. */
+export const spanWidth = (from: number, to: number, columns: readonly number[] = SHEET_COLUMNS): number =>
+  columns.slice(from - 1, to).reduce((sum, width) => sum + width, 0);
 
 const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FF000000' } };
 const LINE_POINTS = 15;

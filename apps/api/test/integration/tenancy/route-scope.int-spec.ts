@@ -151,6 +151,10 @@ const RULES: Record<string, Rule> = {
 
   // Aimed at the unit's 自评表.
   'GET /api/evaluations/{id}': { kind: 'aimed', url: (t) => `/api/evaluations/${t.evaluationId}` },
+  'GET /api/evaluations/{id}/export.xlsx': {
+    kind: 'aimed',
+    url: (t) => `/api/evaluations/${t.evaluationId}/export.xlsx`,
+  },
   'PUT /api/evaluations/{id}': {
     kind: 'aimed',
     url: (t) => `/api/evaluations/${t.evaluationId}`,

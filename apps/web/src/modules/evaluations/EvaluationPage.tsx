@@ -80,6 +80,7 @@ export function EvaluationPage() {
         editing={editing}
         canEdit={canEdit}
         onEdit={() => setEditing(true)}
+        exportHref={`/api/evaluations/${evaluation.id}/export.xlsx`}
         lastChange={{ by: evaluation.updatedBy, at: evaluation.updatedAt }}
         actions={me.data && <EvaluationActions evaluation={evaluation} me={me.data} onReload={() => query.refetch()} />}
       >

@@ -9,7 +9,7 @@ import {
 } from '@jxt/contracts';
 import {
   amountForRequest,
-  chosenBand,
+  bandAsPicked,
   formatYuan,
   isBandScored,
   isShareInBand,
@@ -56,20 +56,6 @@ const text = (value: string | null | undefined) => value ?? '';
 /** Amounts start as they print: with thousands separators. */
 const amountText = (value: string | null) => (value === null ? '' : formatYuan(value));
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
-
-/**
- * The band a stored share was picked in: as kept (80 % may be 部分达成), else — a share saved before bands were
- * kept — the first band that holds it. A band kept without a share stays picked.
- */
-export function bandAsPicked(
-  share: string | null,
-  band: QualitativeBandCode | null,
-  bands: readonly QualitativeBand[],
-): QualitativeBandCode | null {
-  if (!share) return band;
-  const choice = chosenBand(share, band, bands);
-  return choice.ok ? choice.band.code : band;
-}
 
 export function createDraft(evaluation: Evaluation): EvaluationDraft {
   const bands = evaluation.policy.policy.qualitativeBands;

@@ -4,13 +4,16 @@ import {
   type Evaluation,
   type Money,
   type QualitativeBand,
-  type QualitativeBandCode,
 } from '@jxt/contracts';
-import { formatYuan, shareToPercent, type ScoredEvaluation } from '@jxt/domain';
+import {
+  bandText,
+  formatYuan,
+  indicatorTree,
+  layoutIndicatorRows,
+  type ScoredEvaluation,
+  type TreeIndicator,
+} from '@jxt/domain';
 import type { ReactNode } from 'react';
-import { layoutIndicatorRows } from '@jxt/domain';
-import { bandAsPicked } from '../evaluation-draft';
-import { indicatorTree, type TreeIndicator } from '../indicator-tree';
 import { ScoreCell } from './ScoreCell';
 
 /** Inputs that replace the printed values in edit mode (by index into `evaluation.indicators`). */
@@ -133,19 +136,6 @@ function HeadTable({ evaluation, scored, inputs }: EvaluationSheetProps) {
       </tbody>
     </table>
   );
-}
-
-/** A qualitative score as printed: the band as picked and the percent (`部分达成并具有一定效果 80%`); null when none. */
-export function bandText(
-  share: string | null,
-  band: QualitativeBandCode | null,
-  bands: readonly QualitativeBand[],
-): string | null {
-  const percent = shareToPercent(share);
-  if (percent === null) return null;
-  const code = bandAsPicked(share, band, bands);
-  const label = bands.find((b) => b.code === code)?.label;
-  return label ? `${label} ${percent}%` : `${percent}%`;
 }
 
 interface ActualTextProps {

@@ -5,10 +5,10 @@ import {
   type QualitativeBandCode,
   type ReviewerAdjustment,
 } from '@jxt/contracts';
-import { isBandScored, percentToShare, scoreEvaluationContent, shareToPercent } from '@jxt/domain';
+import { bandAsPicked, isBandScored, percentToShare, scoreEvaluationContent, shareToPercent } from '@jxt/domain';
 import { App, Input, Modal, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { bandAsPicked, storedContent, type ReviewerChoice } from '../evaluation-draft';
+import { storedContent, type ReviewerChoice } from '../evaluation-draft';
 import { toFailure, type StepFailure } from '../../../ui/StepFailureAlert';
 import { useEvaluationTransition } from '../hooks';
 import { EvaluationStepFailure } from './EvaluationStepFailure';

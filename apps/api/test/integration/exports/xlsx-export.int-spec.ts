@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { GoalForm, ProjectListResponse } from '@jxt/contracts';
+import type { Evaluation, GoalForm, ProjectListResponse, SaveEvaluationRequest } from '@jxt/contracts';
 import { layoutIndicatorRows } from '@jxt/domain';
 import { login, seedSongjiang, startTestApp, type TestApp } from '../../support/test-app';
 
@@ -18,7 +18,7 @@ const rowOf = (sheet: ExcelJS.Worksheet, label: string, column = 1) => {
   throw new Error(`no row labelled ${label}`);
 };
 
-describe('export: a form revision as .xlsx in the official layout (issue 13 point 1)', () => {
+describe('export: a form revision and a 自评表 as .xlsx in the official layout (issue 13 point 1)', () => {
   let t: TestApp;
   let filer: string;
   let forms: GoalForm[];
@@ -171,6 +171,95 @@ describe('export: a form revision as .xlsx in the official layout (issue 13 poin
     expect(sheet.getCell(sheet.rowCount, 1).text).toBe(
       `填报人：张文\u3000\u3000联系电话：021-57820101\u3000\u3000填报日期：${year}年${month}月${day}日\u3000\u3000单位（盖章）`,
     );
+  });
+
+  it('exports a 自评表 with its stored 分值, 得分, 执行率, 总分 and 自评等级, on the 自评表’s nine columns', async () => {
+    // forms[0] is finance-approved by the test above: its 自评表, filled in with every target met.
+    const opened = await t.app.inject({
+      method: 'POST',
+      url: `/api/forms/${forms[0].id}/evaluation`,
+      headers: { authorization: filer },
+    });
+    expect(opened.statusCode).toBe(200);
+    const draft = opened.json<Evaluation>();
+    const body: SaveEvaluationRequest = {
+      rowVersion: draft.rowVersion,
+      funds: { annualBudget: draft.funds.initialBudget ?? '0', executedAmount: '90000.00' },
+      actualGoal: '全年目标均已完成。',
+      indicators: draft.indicators.map((i) => ({
+        id: i.id,
+        actualValue:
+          i.target.kind === 'boolean'
+            ? i.target.value
+              ? '是'
+              : '否'
+            : i.target.kind === 'quantitative'
+              ? `${i.target.value}${i.target.unit ?? ''}`
+              : `${i.rawTarget}（已达成）`,
+        selfShare: i.target.kind === 'qualitative' ? '0.9' : null,
+        deviationReason: i.target.kind === 'qualitative' ? '个别环节尚可改进' : null,
+      })),
+    };
+    const saved = await t.app.inject({
+      method: 'PUT',
+      url: `/api/evaluations/${draft.id}`,
+      headers: { authorization: filer },
+      payload: body,
+    });
+    expect(saved.statusCode).toBe(200);
+    const evaluation = saved.json<Evaluation>();
+
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/api/evaluations/${evaluation.id}/export.xlsx`,
+      headers: { authorization: filer },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-disposition']).toContain(
+      encodeURIComponent(`${evaluation.projectName}-2021年度绩效自评表.xlsx`),
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.getCell('A1').text).toBe('财政项目支出绩效自评表');
+    expect(sheet.columns).toHaveLength(9);
+
+    const funds = rowOf(sheet, '年初预算数', 2);
+    expect(sheet.getCell(funds + 1, 2).value).toBe(Number(evaluation.funds.initialBudget));
+    expect(sheet.getCell(funds + 1, 5).value).toBe(90000);
+    expect(sheet.getCell(funds + 1, 5).numFmt).toBe('#,##0.00');
+    expect(sheet.getCell(funds + 1, 8).text).toBe(`${evaluation.score.budget.rate}%`);
+    expect(sheet.getCell(funds + 1, 9).value).toBe(Number(evaluation.score.budget.score));
+
+    const head = rowOf(sheet, '绩效指标');
+    const printed = evaluation.indicators.map((_, i) => [4, 5, 7, 8].map((c) => sheet.getCell(head + 1 + i, c).value));
+    // The rows follow the 一级/二级 grouping, which for this form is the stored order.
+    expect(printed).toEqual(
+      evaluation.indicators.map((i) => [i.name, i.rawTarget, Number(i.scored.weight), Number(i.scored.score)]),
+    );
+    const qualitative = evaluation.indicators.findIndex((i) => i.target.kind === 'qualitative');
+    expect(sheet.getCell(head + 1 + qualitative, 6).text).toMatch(/（已达成）\n完成档次：.+ 90%$/);
+    expect(sheet.getCell(head + 1 + qualitative, 9).text).toBe('个别环节尚可改进');
+
+    const total = rowOf(sheet, '总分');
+    expect(total).toBe(head + 1 + evaluation.indicators.length);
+    expect([7, 8, 9].map((c) => sheet.getCell(total, c).value)).toEqual([
+      100,
+      Number(evaluation.score.total),
+      `自评等级：${evaluation.score.grade}`,
+    ]);
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToWidth: 1 });
+
+    const { authorization: outsider } = await login(t.app, 'y-filer');
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/evaluations/${evaluation.id}/export.xlsx`,
+          headers: { authorization: outsider },
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('is scoped like the form: another tenant’s filer and an unknown id get 404, no file', async () => {
