@@ -220,7 +220,7 @@ export function PasswordOnceDialog({
       onOk={onClose}
       onCancel={onClose}
       cancelButtonProps={{ style: { display: 'none' } }}
-      maskClosable={false}
+      mask={{ closable: false }}
     >
       <Alert
         type="warning"
