@@ -214,6 +214,19 @@ describe('organisation administration', () => {
     expect((await login(t.app, 'oa-doomed')).session.user.username).toBe('oa-doomed');
   });
 
+  it('refuses a new project in a disabled 内设机构 while the unit above works on', async () => {
+    const filer = (await login(t.app, 'oa-filer')).authorization;
+    const unit = orgs.find((o) => o.kind === 'unit')!;
+    const office = await create(unit.id, 'internal', '将停用的科室');
+    const newProject = (organizationId: string, name: string) =>
+      call('POST', '/api/projects', filer, { organizationId, year: 2023, name });
+    expect((await call('PATCH', `/api/organizations/${office.id}`, admin, { disabled: true })).statusCode).toBe(200);
+    const refused = await newProject(office.id, '停用科室的项目');
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json<ApiError>().fields?.[0]).toMatchObject({ field: 'organizationId', value: office.id });
+    expect((await newProject(unit.id, '单位自己的项目')).statusCode).toBe(201);
+  });
+
   it("refuses to disable the admin's own organisation, naming the field", async () => {
     const response = await call('PATCH', `/api/organizations/${byName('松江区财政局').id}`, admin, { disabled: true });
     expect(response.statusCode).toBe(403);

@@ -89,6 +89,26 @@ describe('OrganizationsPage', () => {
     expect(within(await screen.findByLabelText('组织详情：松江区教育局')).getByText('尚未指定')).toBeInTheDocument();
   });
 
+  it('shows the selected node’s own 名称, 单位类型 and 排序 in its form, whichever was selected before', async () => {
+    renderWithProviders(<OrganizationsPage />, '/admin/organizations');
+    await pickNode('科技创新服务中心');
+    let details = await screen.findByLabelText('组织详情：科技创新服务中心');
+    expect(within(details).getByLabelText('名称')).toHaveValue('科技创新服务中心');
+    expect(within(details).getByText('公益一类事业单位')).toBeInTheDocument();
+    await pickNode('松江区教育局');
+    details = await screen.findByLabelText('组织详情：松江区教育局');
+    await waitFor(() => expect(within(details).getByLabelText('名称')).toHaveValue('松江区教育局'));
+    expect(within(details).queryByLabelText('单位类型')).not.toBeInTheDocument();
+    await userEvent.clear(within(details).getByLabelText('名称'));
+    await userEvent.type(within(details).getByLabelText('名称'), '松江区教育局（新）');
+    await userEvent.click(within(details).getByRole('button', { name: buttonName('保存') }));
+    await waitFor(() =>
+      expect(writes()).toEqual([
+        { url: '/api/organizations/d2', method: 'PATCH', body: { name: '松江区教育局（新）', sortOrder: 0 } },
+      ]),
+    );
+  });
+
   it('offers 停用 when a deletion is refused because the unit still has members or projects', async () => {
     deleteAnswer = () =>
       json(409, {

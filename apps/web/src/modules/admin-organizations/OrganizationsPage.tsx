@@ -27,7 +27,7 @@ import {
   Typography,
   type FormInstance,
 } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiRequestError } from '../../api/http';
 import { LoadFailure } from '../../ui/LoadFailure';
@@ -115,6 +115,19 @@ export function OrganizationsPage() {
   const byId = useMemo(() => new Map(list.map((o) => [o.id, o])), [list]);
   const unitTypeLabel = new Map((unitTypes.data ?? []).map((t) => [t.code, t.label]));
 
+  // The form shows the selected node as stored: on another selection and after each saved change (one form
+  // instance serves every node, so its initial values alone would keep the first node's).
+  useEffect(() => {
+    if (selected) {
+      detailForm.resetFields();
+      detailForm.setFieldsValue({
+        name: selected.name,
+        unitTypeCode: selected.unitTypeCode,
+        sortOrder: selected.sortOrder,
+      });
+    }
+  }, [selected, detailForm]);
+
   if (organizations.isPending) return <Spin />;
   if (organizations.isError)
     return (
@@ -188,10 +201,7 @@ export function OrganizationsPage() {
               defaultExpandedKeys={query ? allKeys(shown) : allKeys(tree).slice(0, 200)}
               selectedKeys={selected ? [selected.id] : []}
               onSelect={(keys) => {
-                if (keys.length) {
-                  setSelectedId(String(keys[0]));
-                  detailForm.resetFields();
-                }
+                if (keys.length) setSelectedId(String(keys[0]));
               }}
               treeData={treeData(shown)}
               titleRender={(node) => (
@@ -235,15 +245,9 @@ export function OrganizationsPage() {
             </Descriptions>
             <Form<DetailValues>
               name="organization-detail"
-              key={selected.id}
               form={detailForm}
               layout="vertical"
               requiredMark={false}
-              initialValues={{
-                name: selected.name,
-                unitTypeCode: selected.unitTypeCode,
-                sortOrder: selected.sortOrder,
-              }}
               onFinish={(values) =>
                 change(
                   selected,

@@ -120,8 +120,8 @@ export function UsersPage() {
         pagination={{ pageSize: 50, showSizeChanger: false, showTotal: (total) => `共 ${total} 人` }}
         locale={{ emptyText: '没有符合条件的用户' }}
         columns={[
-          { title: '用户名', dataIndex: 'username', width: 160 },
-          { title: '姓名', dataIndex: 'displayName', width: 120 },
+          { title: '用户名', dataIndex: 'username', width: 150 },
+          { title: '姓名', dataIndex: 'displayName', width: 170 },
           {
             title: '所属组织',
             key: 'organization',
