@@ -7,6 +7,9 @@ import { FinanceDivisionsPage } from './FinanceDivisionsPage';
 
 withFastComputedStyle();
 
+// The page's lazy antd parts and its first reads can take longer than 5 s on a loaded machine.
+const FIRST_LOAD = { timeout: 15_000 };
+
 const org = (
   id: string,
   parentId: string | null,
@@ -54,14 +57,14 @@ beforeEach(() => {
 describe('FinanceDivisionsPage', () => {
   it('shows each division with the 主管部门 it reviews and names the enabled ones nobody reviews', async () => {
     renderWithProviders(<FinanceDivisionsPage />, '/admin/finance-divisions');
-    const row = (await screen.findByText('科教文卫科')).closest('tr')!;
+    const row = (await screen.findByText('科教文卫科', {}, FIRST_LOAD)).closest('tr')!;
     expect(within(row).getByText('松江区科学技术委员会')).toBeInTheDocument();
     expect(screen.getByText('以下主管部门尚无财政科室负责审核：松江区教育局')).toBeInTheDocument();
   });
 
   it('saves a division’s new list of 主管部门 (only once it changed)', async () => {
     renderWithProviders(<FinanceDivisionsPage />, '/admin/finance-divisions');
-    const row = (await screen.findByText('经济建设科')).closest('tr')!;
+    const row = (await screen.findByText('经济建设科', {}, FIRST_LOAD)).closest('tr')!;
     const save = within(row).getByRole('button', { name: /保\s*存/ });
     expect(save).toBeDisabled();
     await userEvent.click(within(row).getByLabelText('经济建设科负责审核的主管部门'));

@@ -7,6 +7,9 @@ import { OrganizationsPage } from './OrganizationsPage';
 
 withFastComputedStyle();
 
+// The page's lazy antd parts and its first reads can take longer than 5 s on a loaded machine.
+const FIRST_LOAD = { timeout: 15_000 };
+
 const org = (
   id: string,
   parentId: string | null,
@@ -73,12 +76,12 @@ beforeEach(() => {
 
 const writes = () => calls.filter((c) => c.method !== 'GET');
 const pickNode = async (name: string) =>
-  userEvent.click(await screen.findByText(name, { selector: '.ant-tree-title *' }));
+  userEvent.click(await screen.findByText(name, { selector: '.ant-tree-title *' }, FIRST_LOAD));
 
 describe('OrganizationsPage', () => {
   it('shows the tree with each node’s kind and 已停用, and a 主管部门’s reviewing 财政科室', async () => {
     renderWithProviders(<OrganizationsPage />, '/admin/organizations');
-    const tree = await screen.findByRole('tree');
+    const tree = await screen.findByRole('tree', {}, FIRST_LOAD);
     expect(within(tree).getByText('科技创新服务中心')).toBeInTheDocument();
     expect(within(tree).getAllByText('主管部门')).toHaveLength(3);
     expect(within(tree).getByText('已停用')).toBeInTheDocument();

@@ -7,6 +7,9 @@ import { UsersPage } from './UsersPage';
 
 withFastComputedStyle();
 
+// The page's lazy antd parts and its first reads can take longer than 5 s on a loaded machine.
+const FIRST_LOAD = { timeout: 15_000 };
+
 const org = (id: string, parentId: string | null, kind: Organization['kind'], name: string): Organization => ({
   id,
   parentId,
@@ -69,7 +72,7 @@ beforeEach(() => {
 });
 
 const writes = () => calls.filter((c) => c.method !== 'GET');
-const rowOf = async (name: string) => (await screen.findByText(name)).closest('tr')!;
+const rowOf = async (name: string) => (await screen.findByText(name, {}, FIRST_LOAD)).closest('tr')!;
 
 describe('UsersPage', () => {
   it('lists the users with organisation, roles and status, and searches by name', async () => {
@@ -89,7 +92,7 @@ describe('UsersPage', () => {
 
   it('creates a user with the roles that fit the organisation, then shows the generated password once', async () => {
     renderWithProviders(<UsersPage />, '/admin/users');
-    await userEvent.click(await screen.findByRole('button', { name: '新增用户' }));
+    await userEvent.click(await screen.findByRole('button', { name: '新增用户' }, FIRST_LOAD));
     const dialog = await screen.findByRole('dialog');
     await userEvent.type(within(dialog).getByLabelText('用户名（登录名）'), 'zhao.liu');
     await userEvent.type(within(dialog).getByLabelText('姓名'), '赵六');
