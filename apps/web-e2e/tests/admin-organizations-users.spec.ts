@@ -21,6 +21,8 @@ test('the admin creates a unit under a 主管部门 and a filer there; the filer
   page,
   browser,
 }, testInfo) => {
+  // Three admin screens, two logins and a password change in one story: about a minute, more on a loaded machine.
+  test.setTimeout(240_000);
   await logIn(page, 'admin', 'demo');
 
   // 组织机构: a 预算单位 under the 主管部门, with its 单位类型.
