@@ -45,7 +45,8 @@ export type AssignDepartmentsRequest = Schemas['AssignDepartmentsRequest'];
 export type User = Schemas['User'];
 export type CreateUserRequest = Schemas['CreateUserRequest'];
 export type UpdateUserRequest = Schemas['UpdateUserRequest'];
-export type RevokedSessions = Schemas['RevokedSessions'];
+export type CreatedUser = Schemas['CreatedUser'];
+export type ResetPasswordResponse = Schemas['ResetPasswordResponse'];
 
 // catalogue
 export type CodeListItem = Schemas['CodeListItem'];

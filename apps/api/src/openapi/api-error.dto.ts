@@ -36,10 +36,11 @@ export class ApiErrorDto implements ApiError {
   })
   requestId?: string;
   @ApiPropertyOptional({
-    enum: ['password_change_required', 'totp_enrolment_required'],
-    description: '403：会话受限，须先修改初始密码或启用双因素认证（TOTP）',
+    enum: ['password_change_required', 'totp_enrolment_required', 'organization_in_use'],
+    description:
+      '403：会话受限，须先修改初始密码或启用双因素认证（TOTP）；409 organization_in_use：组织仍有下级、用户或项目，不能删除，可以停用',
   })
-  code?: 'password_change_required' | 'totp_enrolment_required';
+  code?: 'password_change_required' | 'totp_enrolment_required' | 'organization_in_use';
 }
 
 @ApiSchema({ name: 'FieldIssue', description: 'A check of the content (docs/domain.md §2–§3); warnings never block.' })

@@ -62,6 +62,19 @@ export function AppLayout() {
                   安全设置
                 </NavLink>
               )}
+              {user.roles.includes('admin') && (
+                <>
+                  <NavLink to="/admin/organizations" className="app-nav-link">
+                    组织机构
+                  </NavLink>
+                  <NavLink to="/admin/users" className="app-nav-link">
+                    用户
+                  </NavLink>
+                  <NavLink to="/admin/finance-divisions" className="app-nav-link">
+                    财政科室
+                  </NavLink>
+                </>
+              )}
               {(user.roles.includes('admin') || user.roles.includes('auditor')) && (
                 <NavLink to="/admin/audit-log" className="app-nav-link">
                   日志

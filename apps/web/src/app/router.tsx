@@ -42,6 +42,22 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: 'admin/organizations',
+        lazy: async () => ({
+          Component: (await import('../modules/admin-organizations/OrganizationsPage')).OrganizationsPage,
+        }),
+      },
+      {
+        path: 'admin/users',
+        lazy: async () => ({ Component: (await import('../modules/admin-users/UsersPage')).UsersPage }),
+      },
+      {
+        path: 'admin/finance-divisions',
+        lazy: async () => ({
+          Component: (await import('../modules/admin-organizations/FinanceDivisionsPage')).FinanceDivisionsPage,
+        }),
+      },
+      {
         path: 'admin/audit-log',
         lazy: async () => ({ Component: (await import('../modules/audit/AuditLogPage')).AuditLogPage }),
       },

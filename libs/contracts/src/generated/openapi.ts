@@ -286,7 +286,7 @@ export interface paths {
         /** 本人可见范围内的用户 */
         get: operations["UsersController_list"];
         put?: never;
-        /** 新增用户 */
+        /** 新增用户（不填密码则生成初始密码，只显示一次；首次登录须修改） */
         post: operations["UsersController_create"];
         delete?: never;
         options?: never;
@@ -311,6 +311,23 @@ export interface paths {
         patch: operations["UsersController_update"];
         trace?: never;
     };
+    "/api/users/{id}/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重置密码：生成新密码（只显示一次），结束该用户的全部会话，下次登录须修改 */
+        post: operations["UsersController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/{id}/revoke-sessions": {
         parameters: {
             query?: never;
@@ -320,7 +337,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 结束该用户的全部会话 */
+        /** 结束该用户的全部会话（强制下线） */
         post: operations["UsersController_revokeSessions"];
         delete?: never;
         options?: never;
@@ -966,10 +983,10 @@ export interface components {
             /** @description 5xx：本次请求的编号（与响应头 X-Request-Id 相同，也记在服务器日志中），报告问题时请提供 */
             requestId?: string;
             /**
-             * @description 403：会话受限，须先修改初始密码或启用双因素认证（TOTP）
+             * @description 403：会话受限，须先修改初始密码或启用双因素认证（TOTP）；409 organization_in_use：组织仍有下级、用户或项目，不能删除，可以停用
              * @enum {string}
              */
-            code?: "password_change_required" | "totp_enrolment_required";
+            code?: "password_change_required" | "totp_enrolment_required" | "organization_in_use";
         };
         TotpLoginRequest: {
             challengeToken: string;
@@ -1051,6 +1068,8 @@ export interface components {
             /** @description 单位类型代码（仅预算单位） */
             unitTypeCode: string | null;
             sortOrder: number;
+            /** @description 已停用：保留历史，不能新增下级、用户与项目，其用户不能登录 */
+            disabled: boolean;
         };
         ProjectHeaderProposal: {
             /** @description 主管部门：最近的上级主管部门 */
@@ -1072,6 +1091,8 @@ export interface components {
             name?: string;
             unitTypeCode?: string | null;
             sortOrder?: number;
+            /** @description 停用（连同下级组织；其用户一并停用并立即下线）或启用（连同下级组织，用户不变） */
+            disabled?: boolean;
         };
         FinanceDivision: {
             /** Format: uuid */
@@ -1099,12 +1120,14 @@ export interface components {
             organizationId: string;
             roles: components["schemas"]["Role"][];
             disabled: boolean;
+            /** @description 密码由管理员设置（初始或重置），用户尚未修改 */
+            passwordChangeRequired: boolean;
         };
         CreateUserRequest: {
             username: string;
             displayName: string;
-            /** @description 管理员设置的密码，用户首次登录须修改。至少 10 个字符（或本地区安全设置的长度），含大写字母、小写字母、数字、符号中的三类，不含用户名，不是常见密码 */
-            password: string;
+            /** @description 管理员设置的密码，用户首次登录须修改。至少 10 个字符（或本地区安全设置的长度），含大写字母、小写字母、数字、符号中的三类，不含用户名，不是常见密码。不填则由系统生成初始密码（在应答的 initialPassword 中，只显示一次） */
+            password?: string;
             /**
              * @description 联系电话（提交表单时作为联系电话的建议值）
              * @example 021-57821234
@@ -1113,6 +1136,23 @@ export interface components {
             /** Format: uuid */
             organizationId: string;
             roles: components["schemas"]["Role"][];
+        };
+        /** @description 新建的用户；未指定密码时附上系统生成的初始密码（只显示这一次） */
+        CreatedUser: {
+            /** Format: uuid */
+            id: string;
+            username: string;
+            displayName: string;
+            /** @description 联系电话（提交表单时作为联系电话的建议值） */
+            phone: string | null;
+            /** Format: uuid */
+            organizationId: string;
+            roles: components["schemas"]["Role"][];
+            disabled: boolean;
+            /** @description 密码由管理员设置（初始或重置），用户尚未修改 */
+            passwordChangeRequired: boolean;
+            /** @description 系统生成的初始密码，只在此次应答中出现；用户首次登录须修改。管理员自己指定密码时为 null */
+            initialPassword: string | null;
         };
         UpdateUserRequest: {
             displayName?: string;
@@ -1125,9 +1165,9 @@ export interface components {
             roles?: components["schemas"]["Role"][];
             disabled?: boolean;
         };
-        RevokedSessions: {
-            /** @description 结束的会话数 */
-            revoked: number;
+        ResetPasswordResponse: {
+            /** @description 系统生成的新密码，只在此次应答中出现；用户下次登录须修改 */
+            password: string;
         };
         /** @enum {string} */
         CodeListName: "project_category" | "funding_source" | "unit_type" | "function_class";
@@ -2484,7 +2524,7 @@ export interface components {
             database: components["schemas"]["HealthDatabase"];
         };
         /** @enum {string} */
-        AuditEventType: "login" | "login.failed" | "login.throttled" | "logout" | "session.revoke" | "user.create" | "user.update" | "user.revoke_sessions" | "organization.create" | "organization.update" | "organization.delete" | "finance_division.update" | "code_list.update" | "taxonomy.update" | "deadline.update" | "scoring_policy.create" | "scoring_job.create" | "admin.write";
+        AuditEventType: "login" | "login.failed" | "login.throttled" | "logout" | "session.revoke" | "user.create" | "user.update" | "user.revoke_sessions" | "user.reset_password" | "organization.create" | "organization.update" | "organization.delete" | "finance_division.update" | "code_list.update" | "taxonomy.update" | "deadline.update" | "scoring_policy.create" | "scoring_job.create" | "admin.write";
         /** @description 一条审计日志 */
         AuditEvent: {
             /** @example 1024 */
@@ -4359,7 +4399,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["User"];
+                    "application/json": components["schemas"]["CreatedUser"];
                 };
             };
             /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
@@ -4560,6 +4600,117 @@ export interface operations {
             };
         };
     };
+    UsersController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResetPasswordResponse"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 记录不存在或无权访问 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 与记录当前状态冲突（rowVersion 过期、重复、已锁定……） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 路径参数太长 */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     UsersController_revokeSessions: {
         parameters: {
             query?: never;
@@ -4571,13 +4722,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            201: {
+            /** @description 已结束 */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["RevokedSessions"];
-                };
+                content?: never;
             };
             /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
             400: {

@@ -57,6 +57,10 @@ export class OrganizationEntity {
   @Column({ name: 'sort_order', type: 'integer', default: 0 })
   sortOrder!: number;
 
+  /** 停用: kept in the tree for its history, but no new children, users or projects; its users cannot log in. */
+  @Column({ type: 'boolean', default: false })
+  disabled!: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -8,11 +8,11 @@ import type { OrganizationEntity } from '../../database/entities/organization.en
 /** One node of the organisation tree as services use it (the path decides the subtree). */
 export type OrganizationRow = Pick<
   OrganizationEntity,
-  'id' | 'parentId' | 'kind' | 'name' | 'unitTypeCode' | 'sortOrder' | 'path'
+  'id' | 'parentId' | 'kind' | 'name' | 'unitTypeCode' | 'sortOrder' | 'path' | 'disabled'
 >;
 
 const COLUMNS = `o.id, o.parent_id AS "parentId", o.kind, o.name, o.unit_type_code AS "unitTypeCode",
-  o.sort_order AS "sortOrder", o.path`;
+  o.sort_order AS "sortOrder", o.path, o.disabled`;
 
 // Shallow levels first (the depth is the number of '/' in the path), then the admin's order.
 const LIST = sql<OrganizationRow, [scope: readonly string[]]>(
@@ -72,6 +72,39 @@ const UPDATE = sql<
   `UPDATE organization o SET name = COALESCE($2, o.name), unit_type_code = CASE WHEN $3::boolean THEN $4 ELSE o.unit_type_code END,
      sort_order = COALESCE($5, o.sort_order)
    WHERE o.id = $1 AND ${inScope('o.path', 6)} RETURNING ${COLUMNS}`,
+);
+
+/** What 停用 changed: the organisations of the subtree, and the users of them it disabled. */
+export interface DisabledSubtree {
+  organizations: number;
+  users: number;
+}
+
+// 停用 of a subtree in one statement: its organisations, their enabled users, and those users' live sessions (so
+// they are logged out at once: the session cache's epoch moves with the user and session rows).
+const DISABLE_SUBTREE = sql<DisabledSubtree, [path: string, scope: readonly string[]]>(
+  'organizations.disableSubtree',
+  `WITH sub AS (
+     UPDATE organization o SET disabled = true WHERE o.path LIKE $1 || '%' AND ${inScope('o.path', 2)} RETURNING o.id
+   ), users AS (
+     UPDATE app_user u SET disabled = true, updated_at = now() FROM sub
+     WHERE u.organization_id = sub.id AND NOT u.disabled RETURNING u.id
+   ), sessions AS (
+     UPDATE user_session s SET revoked_at = now() FROM users WHERE s.user_id = users.id AND s.revoked_at IS NULL
+   )
+   SELECT (SELECT count(*)::int FROM sub) AS organizations, (SELECT count(*)::int FROM users) AS users`,
+);
+
+// 启用 brings back the organisations of the subtree; their users stay as they are (the admin enables each).
+const ENABLE_SUBTREE = sql<object, [path: string, scope: readonly string[]]>(
+  'organizations.enableSubtree',
+  `UPDATE organization o SET disabled = false WHERE o.path LIKE $1 || '%' AND ${inScope('o.path', 2)}`,
+);
+
+// 单位类型 comes from the tenant's code list (tenant-wide, like every list but 功能分类科目).
+const UNIT_TYPE_EXISTS = sql<{ found: boolean }, [code: string]>(
+  'organizations.unitTypeExists',
+  `SELECT EXISTS (SELECT 1 FROM code_list_item c WHERE c.list = 'unit_type' AND c.code = $1) AS found`,
 );
 
 /** What still hangs on an organisation (a node with any of these may not be deleted). */
@@ -194,6 +227,21 @@ export class OrganizationRepository {
       change.sortOrder,
       scope.patterns,
     ]);
+  }
+
+  /** 停用 of the node at `path` and its subtree, with their users and those users' sessions. */
+  async disableSubtree(db: Db, scope: Scope, path: string): Promise<DisabledSubtree> {
+    return (await db.one(DISABLE_SUBTREE, [path, scope.patterns]))!;
+  }
+
+  /** 启用 of the node at `path` and its subtree (not their users). */
+  async enableSubtree(db: Db, scope: Scope, path: string): Promise<void> {
+    await db.run(ENABLE_SUBTREE, [path, scope.patterns]);
+  }
+
+  /** Whether `code` is in the tenant's 单位类型 code list. */
+  async unitTypeExists(db: Db, code: string): Promise<boolean> {
+    return (await db.one(UNIT_TYPE_EXISTS, [code]))!.found;
   }
 
   /** Only for a node the service already found in scope in this transaction. */

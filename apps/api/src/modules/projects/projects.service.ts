@@ -41,6 +41,12 @@ export class ProjectsService {
         fields: [{ field: 'organizationId', message: '请选择预算单位', value: dto.organizationId }],
       });
     }
+    if (organization.disabled) {
+      throw new ConflictException({
+        message: `「${organization.name}」已停用，不能新建项目`,
+        fields: [{ field: 'organizationId', message: '该组织已停用', value: dto.organizationId }],
+      });
+    }
     await this.records.assertNameFree(organization.id, dto.year, dto.name);
     const projectId = randomUUID();
     const owner = { id: projectId, organizationId: organization.id };

@@ -9,10 +9,11 @@ import type { UserEntity } from '../../database/entities/user.entity';
 /** A user as 用户管理 shows it (never the password hash). */
 export type UserRow = Pick<
   UserEntity,
-  'id' | 'username' | 'displayName' | 'phone' | 'organizationId' | 'roles' | 'disabled'
+  'id' | 'username' | 'displayName' | 'phone' | 'organizationId' | 'roles' | 'disabled' | 'passwordChangeRequired'
 >;
 
-const COLUMNS = `u.id, u.username, u.display_name AS "displayName", u.phone, u.organization_id AS "organizationId", u.roles, u.disabled`;
+const COLUMNS = `u.id, u.username, u.display_name AS "displayName", u.phone, u.organization_id AS "organizationId", u.roles,
+  u.disabled, u.password_change_required AS "passwordChangeRequired"`;
 
 // A user is in scope when their organisation is.
 const LIST = sql<UserRow, [scope: readonly string[]]>(
@@ -28,12 +29,15 @@ const BY_ID = sql<UserRow, [id: string, scope: readonly string[]]>(
 );
 
 /** A user as an update starts from: the row, locked, with the kind of their organisation. */
-export type LockedUserRow = UserRow & { organizationKind: OrganizationEntity['kind'] };
+export type LockedUserRow = UserRow & {
+  organizationKind: OrganizationEntity['kind'];
+  organizationDisabled: OrganizationEntity['disabled'];
+};
 
 // FOR UPDATE: two admins changing one user's roles and organisation at once are checked one after the other.
 const LOCK = sql<LockedUserRow, [id: string, scope: readonly string[]]>(
   'users.lock',
-  `SELECT ${COLUMNS}, o.kind AS "organizationKind" FROM app_user u JOIN organization o ON o.id = u.organization_id
+  `SELECT ${COLUMNS}, o.kind AS "organizationKind", o.disabled AS "organizationDisabled" FROM app_user u JOIN organization o ON o.id = u.organization_id
    WHERE u.id = $1 AND ${inScope('o.path', 2)} FOR UPDATE OF u`,
 );
 

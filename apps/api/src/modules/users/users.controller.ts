@@ -1,10 +1,17 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { RevokedSessions, User } from '@jxt/contracts';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { CreatedUser, ResetPasswordResponse, User } from '@jxt/contracts';
 import { Roles } from '../../common/auth/access.decorators';
 import { idParam } from '../../common/http/id-param';
 import { ApiErrorResponses } from '../../openapi/api-error.dto';
-import { CreateUserDto, RevokedSessionsDto, UpdateUserDto, UserDto } from './dto/user.dto';
+import { CreatedUserDto, CreateUserDto, ResetPasswordResponseDto, UpdateUserDto, UserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 import { Audited } from '../../common/audit/audited';
 
@@ -26,10 +33,10 @@ export class UsersController {
   @Post()
   @Audited('user.create', { target: 'user', detail: true })
   @Roles('admin')
-  @ApiOperation({ summary: '新增用户' })
-  @ApiCreatedResponse({ type: UserDto })
+  @ApiOperation({ summary: '新增用户（不填密码则生成初始密码，只显示一次；首次登录须修改）' })
+  @ApiCreatedResponse({ type: CreatedUserDto })
   @ApiErrorResponses(400, 401, 403, 404, 409)
-  create(@Body() dto: CreateUserDto): Promise<User> {
+  create(@Body() dto: CreateUserDto): Promise<CreatedUser> {
     return this.users.create(dto);
   }
 
@@ -43,13 +50,25 @@ export class UsersController {
     return this.users.update(id, dto);
   }
 
+  @Post(':id/reset-password')
+  @Audited('user.reset_password', { target: 'user' })
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: '重置密码：生成新密码（只显示一次），结束该用户的全部会话，下次登录须修改' })
+  @ApiOkResponse({ type: ResetPasswordResponseDto })
+  @ApiErrorResponses(401, 403, 404)
+  resetPassword(@Param('id', idParam()) id: string): Promise<ResetPasswordResponse> {
+    return this.users.resetPassword(id);
+  }
+
   @Post(':id/revoke-sessions')
   @Audited('user.revoke_sessions', { target: 'user' })
+  @HttpCode(204)
   @Roles('admin')
-  @ApiOperation({ summary: '结束该用户的全部会话' })
-  @ApiCreatedResponse({ type: RevokedSessionsDto })
+  @ApiOperation({ summary: '结束该用户的全部会话（强制下线）' })
+  @ApiNoContentResponse({ description: '已结束' })
   @ApiErrorResponses(401, 403, 404)
-  async revokeSessions(@Param('id', idParam()) id: string): Promise<RevokedSessions> {
-    return { revoked: await this.users.revokeSessions(id) };
+  async revokeSessions(@Param('id', idParam()) id: string): Promise<void> {
+    await this.users.revokeSessions(id);
   }
 }

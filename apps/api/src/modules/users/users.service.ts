@@ -6,7 +6,7 @@ import {
   Injectable,
   NotFoundException,
 } from '@nestjs/common';
-import type { OrganizationKind, Role, User } from '@jxt/contracts';
+import type { CreatedUser, OrganizationKind, ResetPasswordResponse, Role, User } from '@jxt/contracts';
 import { checkPassword, decideRoleGrant } from '@jxt/domain';
 import { hashPassword } from '../../common/auth/password';
 import { tenantScope } from '../../common/tenancy/request-context';
@@ -14,13 +14,15 @@ import { blankToNull } from '../../common/validation/blank-to-null';
 import { AuthService } from '../auth/auth.service';
 import { OrganizationsService } from '../organizations/organizations.service';
 import type { CreateUserDto, UpdateUserDto } from './dto/user.dto';
+import { generateInitialPassword } from './initial-password';
 import { UserRepository, type UserRow } from './user.repository';
 
 const NOT_FOUND = '用户不存在或无权访问';
 
 /** A refusal naming the one field it is about (403: the caller may not; 400: the request cannot be right). */
-function fieldRefusal(status: 400 | 403, field: string, message: string, value: unknown): HttpException {
+function fieldRefusal(status: 400 | 403 | 409, field: string, message: string, value: unknown): HttpException {
   const body = { message, fields: [{ field, message, value }] };
+  if (status === 409) return new ConflictException(body);
   return status === 400 ? new BadRequestException(body) : new ForbiddenException(body);
 }
 
@@ -74,19 +76,27 @@ export class UsersService {
     return row;
   }
 
-  async create(dto: CreateUserDto): Promise<User> {
+  async create(dto: CreateUserDto): Promise<CreatedUser> {
     const { user, db } = tenantScope();
     const organization = await this.organizations.findInScope(dto.organizationId);
+    if (organization.disabled)
+      throw fieldRefusal(409, 'organizationId', `「${organization.name}」已停用，不能新增用户`, dto.organizationId);
     const roles = [...new Set(dto.roles)];
     assertRoleGrant({ userId: null, currentRoles: null, organizationKind: organization.kind }, roles);
-    await this.assertPassword(dto.password, dto.username);
+    // No password given: one is generated and shown to the admin once (the user changes it at the first login).
+    const initialPassword =
+      dto.password === undefined
+        ? generateInitialPassword(dto.username.toLowerCase(), await this.auth.passwordMinLength())
+        : null;
+    const password = dto.password ?? initialPassword!;
+    if (dto.password !== undefined) await this.assertPassword(dto.password, dto.username);
     const row = await this.users
       .insert(db, user.scope, {
         tenantId: user.tenantId,
         organizationId: dto.organizationId,
         username: dto.username.toLowerCase(),
         displayName: dto.displayName.trim(),
-        passwordHash: await hashPassword(dto.password),
+        passwordHash: await hashPassword(password),
         roles,
         phone: blankToNull(dto.phone)?.trim() ?? null,
       })
@@ -101,7 +111,7 @@ export class UsersService {
         throw err;
       });
     if (!row) throw new NotFoundException('组织不存在或无权访问');
-    return row;
+    return { ...row, initialPassword };
   }
 
   async update(id: string, dto: UpdateUserDto): Promise<User> {
@@ -115,11 +125,15 @@ export class UsersService {
     if (self && moved) throw fieldRefusal(403, 'organizationId', '不能把自己移到其他组织', dto.organizationId);
     const roles = dto.roles ? [...new Set(dto.roles)] : null;
     const rolesChanged = roles !== null && !sameRoles(roles, current.roles);
+    const target = moved ? await this.organizations.findInScope(dto.organizationId!) : null;
+    if (target?.disabled)
+      throw fieldRefusal(409, 'organizationId', `「${target.name}」已停用，不能把用户移到其中`, dto.organizationId);
+    // Enabling a user of a disabled organisation would let them log in to a unit that is gone.
+    if (dto.disabled === false && current.disabled && !target && current.organizationDisabled)
+      throw fieldRefusal(409, 'disabled', '该用户所在的组织已停用，请先启用组织或把用户移到其他组织', false);
     if (rolesChanged || moved) {
       // A move re-checks the roles the user keeps: a 填报人 does not belong at a 主管部门.
-      const organizationKind = moved
-        ? (await this.organizations.findInScope(dto.organizationId!)).kind
-        : current.organizationKind;
+      const organizationKind = target ? target.kind : current.organizationKind;
       assertRoleGrant({ userId: id, currentRoles: current.roles, organizationKind }, roles ?? current.roles);
     }
     if (dto.password) await this.assertPassword(dto.password, current.username);
@@ -135,6 +149,24 @@ export class UsersService {
     // Disabling, a new password, new roles or a move end the user's sessions now, not at their expiry.
     if (dto.disabled || dto.password || rolesChanged || moved) await this.revokeSessions(id);
     return row;
+  }
+
+  /** 重置密码: a generated password, shown once; the user is logged out now and must change it at the next login. */
+  async resetPassword(id: string): Promise<ResetPasswordResponse> {
+    const { user, db } = tenantScope();
+    if (id === user.userId) throw new ForbiddenException('请在个人设置中修改自己的密码');
+    const current = await this.users.lock(db, user.scope, id);
+    if (!current) throw new NotFoundException(NOT_FOUND);
+    const password = generateInitialPassword(current.username, await this.auth.passwordMinLength());
+    await this.users.update(db, user.scope, id, {
+      displayName: null,
+      organizationId: null,
+      roles: null,
+      disabled: null,
+      passwordHash: await hashPassword(password),
+    });
+    await this.auth.revokeAllSessionsOf(id);
+    return { password };
   }
 
   async revokeSessions(id: string): Promise<number> {

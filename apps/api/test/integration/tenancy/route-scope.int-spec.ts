@@ -195,6 +195,7 @@ const RULES: Record<string, Rule> = {
     body: () => ({ displayName: '外人改的姓名' }),
   },
   'POST /api/users/{id}/revoke-sessions': { kind: 'aimed', url: (t) => `/api/users/${t.filerUserId}/revoke-sessions` },
+  'POST /api/users/{id}/reset-password': { kind: 'aimed', url: (t) => `/api/users/${t.filerUserId}/reset-password` },
   'POST /api/users': {
     kind: 'creates-under',
     url: '/api/users',

@@ -67,9 +67,13 @@ export function NewProjectDialog({
   const functionClasses = useCodeList('function_class');
   const [failure, setFailure] = useState<string | null>(null);
 
-  const kinds = useMemo(() => new Map(organizations.map((o) => [o.id, o.kind as string])), [organizations]);
+  // A 停用 organisation owns no new project: treated as a kind that owns none.
+  const kinds = useMemo(
+    () => new Map(organizations.map((o) => [o.id, o.disabled ? 'disabled' : (o.kind as string)])),
+    [organizations],
+  );
   const tree = useMemo(() => ownerTree(buildOrgTree(organizations), kinds), [organizations, kinds]);
-  const owners = organizations.filter((o) => OWNER_KINDS.has(o.kind));
+  const owners = organizations.filter((o) => OWNER_KINDS.has(o.kind) && !o.disabled);
   const proposedOwner =
     ownOrganizationId && OWNER_KINDS.has(kinds.get(ownOrganizationId) ?? '')
       ? ownOrganizationId

@@ -39,7 +39,15 @@ const PROJECTS = [
   project('A03', '网络信息系统运行与维护', '8927300', { categoryCode: null, annualAmount: null }),
 ];
 const ORGS: Organization[] = [
-  { id: UNIT, parentId: 'outside', kind: 'unit', name: '科技创新服务中心', unitTypeCode: null, sortOrder: 0 },
+  {
+    id: UNIT,
+    parentId: 'outside',
+    kind: 'unit',
+    name: '科技创新服务中心',
+    unitTypeCode: null,
+    sortOrder: 0,
+    disabled: false,
+  },
 ];
 const CATEGORIES: CodeListItem[] = [
   { list: 'project_category', code: 'recurring', label: '经常性项目', sortOrder: 1 },

@@ -14,6 +14,7 @@ const org = (
   name,
   unitTypeCode: null,
   sortOrder,
+  disabled: false,
 });
 
 /** The tree as nested [name, children] for readable assertions. */

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import {
   ORGANIZATION_KINDS,
   type CreateOrganizationRequest,
@@ -20,6 +20,8 @@ export class OrganizationDto implements Organization {
   @ApiProperty({ type: String, nullable: true, description: '单位类型代码（仅预算单位）' }) unitTypeCode!:
     string | null;
   @ApiProperty({ type: 'integer' }) sortOrder!: number;
+  @ApiProperty({ type: Boolean, description: '已停用：保留历史，不能新增下级、用户与项目，其用户不能登录' })
+  disabled!: boolean;
 }
 
 /** 新建项目: the printed 主管部门 and 实施单位 proposed for a project of the organisation (the filer may change them). */
@@ -82,4 +84,11 @@ export class UpdateOrganizationDto implements UpdateOrganizationRequest {
   @Min(0)
   @Max(INT4_MAX)
   sortOrder?: number;
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: '停用（连同下级组织；其用户一并停用并立即下线）或启用（连同下级组织，用户不变）',
+  })
+  @IsOptional()
+  @IsBoolean()
+  disabled?: boolean;
 }

@@ -12,14 +12,7 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import {
-  ROLES,
-  type CreateUserRequest,
-  type RevokedSessions,
-  type Role,
-  type UpdateUserRequest,
-  type User,
-} from '@jxt/contracts';
+import { ROLES, type CreateUserRequest, type Role, type UpdateUserRequest, type User } from '@jxt/contracts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@jxt/domain';
 import { IsPhone } from '../../../common/validation/is-filer';
 
@@ -41,11 +34,24 @@ export class UserDto implements User {
   @ApiProperty({ type: String, format: 'uuid' }) organizationId!: string;
   @ApiProperty({ enum: ROLES, enumName: 'Role', isArray: true }) roles!: Role[];
   @ApiProperty({ type: Boolean }) disabled!: boolean;
+  @ApiProperty({ type: Boolean, description: '密码由管理员设置（初始或重置），用户尚未修改' })
+  passwordChangeRequired!: boolean;
 }
 
-@ApiSchema({ name: 'RevokedSessions' })
-export class RevokedSessionsDto implements RevokedSessions {
-  @ApiProperty({ type: 'integer', description: '结束的会话数' }) revoked!: number;
+@ApiSchema({ name: 'CreatedUser', description: '新建的用户；未指定密码时附上系统生成的初始密码（只显示这一次）' })
+export class CreatedUserDto extends UserDto {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: '系统生成的初始密码，只在此次应答中出现；用户首次登录须修改。管理员自己指定密码时为 null',
+  })
+  initialPassword!: string | null;
+}
+
+@ApiSchema({ name: 'ResetPasswordResponse' })
+export class ResetPasswordResponseDto {
+  @ApiProperty({ type: String, description: '系统生成的新密码，只在此次应答中出现；用户下次登录须修改' })
+  password!: string;
 }
 
 @ApiSchema({ name: 'CreateUserRequest' })
@@ -61,16 +67,17 @@ export class CreateUserDto implements CreateUserRequest {
   @MaxLength(100)
   displayName!: string;
 
-  @ApiProperty({
+  @ApiPropertyOptional({
     type: String,
     minLength: PASSWORD_MIN_LENGTH,
     maxLength: PASSWORD_MAX_LENGTH,
-    description: PASSWORD_RULES,
+    description: `${PASSWORD_RULES}。不填则由系统生成初始密码（在应答的 initialPassword 中，只显示一次）`,
   })
+  @IsOptional()
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH, { message: `密码至少 ${PASSWORD_MIN_LENGTH} 个字符` })
   @MaxLength(PASSWORD_MAX_LENGTH)
-  password!: string;
+  password?: string;
 
   @ApiPropertyOptional({
     type: String,
