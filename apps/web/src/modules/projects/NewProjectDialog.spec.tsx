@@ -7,8 +7,24 @@ import { NewProjectDialog } from './NewProjectDialog';
 
 const UNIT = '11111111-1111-4111-8111-111111111111';
 const ORGS: Organization[] = [
-  { id: 'dept', parentId: null, kind: 'department', name: '科学技术委员会', unitTypeCode: null, sortOrder: 0 },
-  { id: UNIT, parentId: 'dept', kind: 'unit', name: '科技创新服务中心', unitTypeCode: null, sortOrder: 0 },
+  {
+    id: 'dept',
+    parentId: null,
+    kind: 'department',
+    name: '科学技术委员会',
+    unitTypeCode: null,
+    sortOrder: 0,
+    disabled: false,
+  },
+  {
+    id: UNIT,
+    parentId: 'dept',
+    kind: 'unit',
+    name: '科技创新服务中心',
+    unitTypeCode: null,
+    sortOrder: 0,
+    disabled: false,
+  },
 ];
 
 withFastComputedStyle();
