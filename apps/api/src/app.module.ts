@@ -26,7 +26,7 @@ export class AppModule {
       global: true,
       imports: [
         DiscoveryModule,
-        DatabaseModule.forRoot(appDatabaseUrl),
+        DatabaseModule.forRoot(appDatabaseUrl, config.jobs),
         AuthModule,
         OrganizationsModule,
         UsersModule,

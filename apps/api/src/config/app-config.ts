@@ -48,6 +48,13 @@ export interface AppConfig {
   /** Serve the built SPA from this folder when it exists. */
   webDistDir: string;
   logLevel: string;
+  /** The job runner (docs/adr/0021-job-runner.md). */
+  jobs: {
+    /** How often an idle worker polls its queue (JOB_POLL_SECONDS). */
+    pollSeconds: number;
+    /** How often a process checks whether a schedule is due (JOB_CRON_MONITOR_SECONDS). */
+    cronMonitorSeconds: number;
+  };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -155,5 +162,9 @@ export function loadConfig(
     seedDemo: !production && !databaseUrl && env.SEED_DEMO !== 'false',
     webDistDir: resolve(__dirname, '../../../web/dist'),
     logLevel: env.LOG_LEVEL || (production ? 'info' : 'warn'),
+    jobs: {
+      pollSeconds: Math.max(1, intSetting(env, 'JOB_POLL_SECONDS', 1)),
+      cronMonitorSeconds: Math.max(1, intSetting(env, 'JOB_CRON_MONITOR_SECONDS', 30)),
+    },
   });
 }
