@@ -1,0 +1,63 @@
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import {
+  NOTIFICATION_KINDS,
+  type MarkAllReadResponse,
+  type Notification,
+  type NotificationKind,
+  type NotificationListResponse,
+} from '@jxt/contracts';
+
+/** GET /api/notifications: the caller's own messages, newest first. */
+export class NotificationQueryDto {
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100000, default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '页码必须是整数' })
+  @Min(1, { message: '页码至少为 1' })
+  @Max(100000, { message: '页码过大' })
+  page?: number;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: '每页条数必须是整数' })
+  @Min(1, { message: '每页至少 1 条' })
+  @Max(100, { message: '每页最多 100 条' })
+  pageSize?: number;
+
+  @ApiPropertyOptional({ type: Boolean, description: '只看未读' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: '只看未读只能是 true 或 false' })
+  unread?: boolean;
+}
+
+@ApiSchema({ name: 'Notification', description: '一条消息提醒' })
+export class NotificationDto implements Notification {
+  @ApiProperty({ type: String, format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: NOTIFICATION_KINDS, enumName: 'NotificationKind' }) kind!: NotificationKind;
+  @ApiProperty({ type: String, example: '上海市松江区科技创新服务中心提交了“项目服务管理”2021年绩效目标表，请审核' })
+  message!: string;
+  @ApiProperty({ type: String, nullable: true, description: '操作人（截止提醒为空）' }) actorName!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) formId!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) evaluationId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '应用内链接', example: '/forms/…' }) link!: string | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) readAt!: string | null;
+}
+
+@ApiSchema({ name: 'NotificationListResponse' })
+export class NotificationListResponseDto implements NotificationListResponse {
+  @ApiProperty({ type: [NotificationDto] }) items!: NotificationDto[];
+  @ApiProperty({ type: 'integer', description: '条数（按筛选）' }) total!: number;
+  @ApiProperty({ type: 'integer', description: '未读条数' }) unread!: number;
+  @ApiProperty({ type: 'integer' }) page!: number;
+  @ApiProperty({ type: 'integer' }) pageSize!: number;
+}
+
+@ApiSchema({ name: 'MarkAllReadResponse' })
+export class MarkAllReadResponseDto implements MarkAllReadResponse {
+  @ApiProperty({ type: 'integer', description: '标为已读的条数' }) updated!: number;
+}

@@ -1,0 +1,204 @@
+import { Injectable } from '@nestjs/common';
+import type { NotificationKind } from '@jxt/contracts';
+import type { Db } from '../../database/access/db';
+import { sql } from '../../database/access/statement';
+import type { NotificationEntity } from '../../database/entities/notification.entity';
+
+/** A message as its recipient lists it, with the counts repeated on each row (one round trip for the page). */
+export type NotificationRow = Pick<
+  NotificationEntity,
+  'id' | 'kind' | 'message' | 'actorName' | 'formId' | 'evaluationId' | 'createdAt' | 'readAt'
+>;
+
+/** What a message about a form or a 自评表 says and whom it may reach: the unit's path, who submitted it. */
+export interface SubjectRow {
+  formId: string;
+  evaluationId: string | null;
+  projectName: string;
+  year: number;
+  unitName: string;
+  organizationPath: string;
+  submittedBy: string | null;
+}
+
+export interface NewNotifications {
+  tenantId: string;
+  kind: NotificationKind;
+  formId: string;
+  evaluationId: string | null;
+  message: string;
+  actorName: string | null;
+  actorId: string;
+}
+
+const FORM_SUBJECT = sql<SubjectRow, [formId: string]>(
+  'notifications.formSubject',
+  `SELECT f.id AS "formId", NULL::uuid AS "evaluationId", f.project_name AS "projectName", f.year, o.name AS "unitName",
+          f.organization_path AS "organizationPath", f.submitted_by AS "submittedBy"
+   FROM goal_form f JOIN project p ON p.id = f.project_id JOIN organization o ON o.id = p.organization_id
+   WHERE f.id = $1`,
+);
+
+const EVALUATION_SUBJECT = sql<SubjectRow, [evaluationId: string]>(
+  'notifications.evaluationSubject',
+  `SELECT f.id AS "formId", e.id AS "evaluationId", f.project_name AS "projectName", e.year, o.name AS "unitName",
+          f.organization_path AS "organizationPath", e.submitted_by AS "submittedBy"
+   FROM self_evaluation e JOIN goal_form f ON f.id = e.form_id JOIN project p ON p.id = e.project_id
+   JOIN organization o ON o.id = p.organization_id
+   WHERE e.id = $1`,
+);
+
+/**
+ * The users of a role whose scope holds the unit at `$2` (docs/domain.md §1.1): a 主管部门's supervisors over their
+ * units; for finance and reviewers the 财政科室 the unit's 主管部门 is assigned to, and the 财政局's own only where no
+ * 科室 is. Never the actor, never a disabled user. Inserts one message each and answers their ids.
+ */
+const NOTIFY_ROLE = sql<
+  Pick<NotificationEntity, 'id'>,
+  [
+    tenantId: string,
+    path: string,
+    role: string,
+    actorId: string,
+    kind: string,
+    formId: string,
+    evaluationId: string | null,
+    message: string,
+    actorName: string | null,
+  ]
+>(
+  'notifications.notifyRole',
+  `WITH candidates AS (
+     SELECT u.id, o.kind
+     FROM app_user u JOIN organization o ON o.id = u.organization_id
+     WHERE $3 = ANY(u.roles) AND NOT u.disabled AND u.id <> $4
+       AND ($2 LIKE o.path || '%'
+            OR (o.kind = 'finance_division' AND EXISTS (
+                  SELECT 1 FROM finance_division_assignment a JOIN organization d ON d.id = a.department_id
+                  WHERE a.division_id = o.id AND $2 LIKE d.path || '%')))
+   ),
+   recipients AS (
+     SELECT c.id FROM candidates c
+     WHERE $3 NOT IN ('finance', 'reviewer') OR c.kind = 'finance_division'
+        OR NOT EXISTS (SELECT 1 FROM candidates d WHERE d.kind = 'finance_division')
+   )
+   INSERT INTO notification (tenant_id, user_id, kind, form_id, evaluation_id, message, actor_name)
+   SELECT $1, r.id, $5, $6, $7, $8, $9 FROM recipients r
+   RETURNING id`,
+);
+
+/** The one who submitted it, if still active; else the unit's own filers (a form returned before anyone submitted). */
+const NOTIFY_FILER = sql<
+  Pick<NotificationEntity, 'id'>,
+  [
+    tenantId: string,
+    path: string,
+    submittedBy: string | null,
+    actorId: string,
+    kind: string,
+    formId: string,
+    evaluationId: string | null,
+    message: string,
+    actorName: string | null,
+  ]
+>(
+  'notifications.notifyFiler',
+  `WITH submitter AS (
+     SELECT u.id FROM app_user u WHERE u.id = $3 AND NOT u.disabled
+   ),
+   recipients AS (
+     SELECT id FROM submitter
+     UNION ALL
+     SELECT u.id FROM app_user u JOIN organization o ON o.id = u.organization_id
+     WHERE NOT EXISTS (SELECT 1 FROM submitter) AND 'filer' = ANY(u.roles) AND NOT u.disabled AND o.path = $2
+   )
+   INSERT INTO notification (tenant_id, user_id, kind, form_id, evaluation_id, message, actor_name)
+   SELECT $1, r.id, $5, $6, $7, $8, $9 FROM recipients r WHERE r.id <> $4
+   RETURNING id`,
+);
+
+/** The caller's page, newest first, with their total and unread counts (both from the user's indexes). */
+const LIST = sql<
+  NotificationRow & { total: string; unread: string },
+  [userId: string, unreadOnly: boolean, limit: number, offset: number]
+>(
+  'notifications.list',
+  `SELECT n.id, n.kind, n.message, n.actor_name AS "actorName", n.form_id AS "formId",
+          n.evaluation_id AS "evaluationId", n.created_at AS "createdAt", n.read_at AS "readAt",
+          c.total, c.unread
+   FROM (SELECT (SELECT count(*) FROM notification WHERE user_id = $1 AND (NOT $2 OR read_at IS NULL)) AS total,
+                (SELECT count(*) FROM notification WHERE user_id = $1 AND read_at IS NULL) AS unread) c
+   LEFT JOIN LATERAL (
+     SELECT * FROM notification
+     WHERE user_id = $1 AND (NOT $2 OR read_at IS NULL)
+     ORDER BY created_at DESC, id DESC LIMIT $3 OFFSET $4
+   ) n ON true`,
+  { prepared: true },
+);
+
+const MARK_READ = sql<Pick<NotificationEntity, 'id'>, [userId: string, id: string]>(
+  'notifications.markRead',
+  `UPDATE notification SET read_at = coalesce(read_at, now()) WHERE user_id = $1 AND id = $2 RETURNING id`,
+);
+
+const MARK_ALL_READ = sql<object, [userId: string]>(
+  'notifications.markAllRead',
+  `UPDATE notification SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`,
+);
+
+/**
+ * notification (消息提醒): written in the transaction of the step that calls for it; each user reads and marks only
+ * their own (every statement names the user; row-level security keeps the tenant).
+ */
+@Injectable()
+export class NotificationRepository {
+  formSubject(db: Db, formId: string): Promise<SubjectRow | undefined> {
+    return db.one(FORM_SUBJECT, [formId]);
+  }
+
+  evaluationSubject(db: Db, evaluationId: string): Promise<SubjectRow | undefined> {
+    return db.one(EVALUATION_SUBJECT, [evaluationId]);
+  }
+
+  async notifyRole(db: Db, role: string, subject: SubjectRow, n: NewNotifications): Promise<string[]> {
+    const rows = await db.rows(NOTIFY_ROLE, [
+      n.tenantId,
+      subject.organizationPath,
+      role,
+      n.actorId,
+      n.kind,
+      n.formId,
+      n.evaluationId,
+      n.message,
+      n.actorName,
+    ]);
+    return rows.map((r) => r.id);
+  }
+
+  async notifyFiler(db: Db, subject: SubjectRow, n: NewNotifications): Promise<string[]> {
+    const rows = await db.rows(NOTIFY_FILER, [
+      n.tenantId,
+      subject.organizationPath,
+      subject.submittedBy,
+      n.actorId,
+      n.kind,
+      n.formId,
+      n.evaluationId,
+      n.message,
+      n.actorName,
+    ]);
+    return rows.map((r) => r.id);
+  }
+
+  list(db: Db, userId: string, unreadOnly: boolean, limit: number, offset: number) {
+    return db.rows(LIST, [userId, unreadOnly, limit, offset]);
+  }
+
+  async markRead(db: Db, userId: string, id: string): Promise<boolean> {
+    return (await db.run(MARK_READ, [userId, id])) > 0;
+  }
+
+  markAllRead(db: Db, userId: string): Promise<number> {
+    return db.run(MARK_ALL_READ, [userId]);
+  }
+}
