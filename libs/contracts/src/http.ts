@@ -162,3 +162,5 @@ export type AuditEventListResponse = Schemas['AuditEventListResponse'];
 export type Notification = Schemas['Notification'];
 export type NotificationListResponse = Schemas['NotificationListResponse'];
 export type MarkAllReadResponse = Schemas['MarkAllReadResponse'];
+export type ReminderSettings = Schemas['ReminderSettings'];
+export type SetReminderSettingsRequest = Schemas['SetReminderSettingsRequest'];

@@ -48,6 +48,8 @@ export interface AppConfig {
   /** Serve the built SPA from this folder when it exists. */
   webDistDir: string;
   logLevel: string;
+  /** When the 截止提醒 run is due (REMINDER_CRON, a cron in China's time; empty: never scheduled). */
+  reminderCron: string | null;
   /** The job runner (docs/adr/0021-job-runner.md). */
   jobs: {
     /** How often an idle worker polls its queue (JOB_POLL_SECONDS). */
@@ -162,6 +164,7 @@ export function loadConfig(
     seedDemo: !production && !databaseUrl && env.SEED_DEMO !== 'false',
     webDistDir: resolve(__dirname, '../../../web/dist'),
     logLevel: env.LOG_LEVEL || (production ? 'info' : 'warn'),
+    reminderCron: env.REMINDER_CRON === undefined ? '0 8 * * *' : env.REMINDER_CRON.trim() || null,
     jobs: {
       pollSeconds: Math.max(1, intSetting(env, 'JOB_POLL_SECONDS', 1)),
       cronMonitorSeconds: Math.max(1, intSetting(env, 'JOB_CRON_MONITOR_SECONDS', 30)),

@@ -20,6 +20,7 @@ import { FormEventEntity } from './form-event.entity';
 import { WorkflowDeadlineEntity } from './workflow-deadline.entity';
 import { SecuritySettingEntity } from './security-setting.entity';
 import { NotificationEntity } from './notification.entity';
+import { ReminderSettingEntity } from './reminder-setting.entity';
 
 export const ENTITIES = [
   TenantEntity,
@@ -44,4 +45,5 @@ export const ENTITIES = [
   ScoringJobEntity,
   SecuritySettingEntity,
   NotificationEntity,
+  ReminderSettingEntity,
 ];

@@ -15,10 +15,10 @@ export class AddNotifications1796410000001 implements MigrationInterface {
       `CREATE INDEX "notification_form_idx" ON "notification"  ("form_id") WHERE form_id IS NOT NULL`,
     );
     await queryRunner.query(
-      `CREATE INDEX "notification_user_unread_idx" ON "notification"  ("user_id") WHERE read_at IS NULL`,
+      `CREATE INDEX "notification_user_unread_idx" ON "notification"  ("user_id", "tenant_id") WHERE read_at IS NULL`,
     );
     await queryRunner.query(
-      `CREATE INDEX "notification_user_created_idx" ON "notification"  ("user_id", "created_at", "id") `,
+      `CREATE INDEX "notification_user_created_idx" ON "notification"  ("user_id", "tenant_id", "created_at", "id") `,
     );
     await queryRunner.query(
       `ALTER TABLE "notification" ADD CONSTRAINT "notification_tenant_fk" FOREIGN KEY ("tenant_id") REFERENCES "tenant"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,

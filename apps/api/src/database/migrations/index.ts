@@ -27,6 +27,7 @@ import { AuditLog1796300000000 } from './1796300000000-AuditLog';
 import { JobRunner1796410000000 } from './1796410000000-JobRunner';
 import { AddNotifications1796410000001 } from './1796410000001-AddNotifications';
 import { NotificationIsolation1796410000002 } from './1796410000002-NotificationIsolation';
+import { DeadlineReminders1796410000003 } from './1796410000003-DeadlineReminders';
 
 // Every migration, in order. `npm run db:generate -- <Name>` writes a new file and prints the class to add here.
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   JobRunner1796410000000,
   AddNotifications1796410000001,
   NotificationIsolation1796410000002,
+  DeadlineReminders1796410000003,
 ];

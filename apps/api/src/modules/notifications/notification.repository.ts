@@ -3,6 +3,7 @@ import type { NotificationKind } from '@jxt/contracts';
 import type { Db } from '../../database/access/db';
 import { sql } from '../../database/access/statement';
 import type { NotificationEntity } from '../../database/entities/notification.entity';
+import type { ReminderSettingEntity } from '../../database/entities/reminder-setting.entity';
 
 /** A message as its recipient lists it, with the counts repeated on each row (one round trip for the page). */
 export type NotificationRow = Pick<
@@ -87,7 +88,7 @@ const NOTIFY_ROLE = sql<
    RETURNING id`,
 );
 
-/** The one who submitted it, if still active; else the unit's own filers (a form returned before anyone submitted). */
+/** The one who submitted it, if still active; else the filers whose unit holds the form. */
 const NOTIFY_FILER = sql<
   Pick<NotificationEntity, 'id'>,
   [
@@ -110,7 +111,7 @@ const NOTIFY_FILER = sql<
      SELECT id FROM submitter
      UNION ALL
      SELECT u.id FROM app_user u JOIN organization o ON o.id = u.organization_id
-     WHERE NOT EXISTS (SELECT 1 FROM submitter) AND 'filer' = ANY(u.roles) AND NOT u.disabled AND o.path = $2
+     WHERE NOT EXISTS (SELECT 1 FROM submitter) AND 'filer' = ANY(u.roles) AND NOT u.disabled AND $2 LIKE o.path || '%'
    )
    INSERT INTO notification (tenant_id, user_id, kind, form_id, evaluation_id, message, actor_name)
    SELECT $1, r.id, $5, $6, $7, $8, $9 FROM recipients r WHERE r.id <> $4
@@ -144,6 +145,51 @@ const MARK_READ = sql<Pick<NotificationEntity, 'id'>, [userId: string, id: strin
 const MARK_ALL_READ = sql<object, [userId: string]>(
   'notifications.markAllRead',
   `UPDATE notification SET read_at = now() WHERE user_id = $1 AND read_at IS NULL`,
+);
+
+const REMINDER_TENANTS = sql<{ tenantId: string }, []>(
+  'notifications.reminderTenants',
+  `SELECT t AS "tenantId" FROM reminder_tenants() t`,
+);
+
+const REMINDER_DAYS = sql<Pick<ReminderSettingEntity, 'daysBefore'>, []>(
+  'notifications.reminderDays',
+  `SELECT days_before AS "daysBefore" FROM reminder_setting`,
+);
+
+const SET_REMINDER_DAYS = sql<object, [tenantId: string, days: number[]]>(
+  'notifications.setReminderDays',
+  `INSERT INTO reminder_setting (tenant_id, days_before) VALUES ($1, $2::smallint[])
+   ON CONFLICT (tenant_id) DO UPDATE SET days_before = EXCLUDED.days_before, updated_at = now()`,
+);
+
+/**
+ * 截止提醒 of the tenant in the transaction: for every 提交 deadline that is `$2` days away (China's date) or the day
+ * itself, one message to each filer whose unit holds a form of that year still unsubmitted (draft or returned).
+ * The key per form, deadline and day makes a second run that day (a retry, another process) add nothing.
+ */
+const REMIND = sql<Pick<NotificationEntity, 'id'>, [tenantId: string, days: number[]]>(
+  'notifications.remind',
+  `WITH today AS (SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date AS d),
+   due AS (
+     SELECT dl.year, dl.due_date, (dl.due_date - today.d) AS days_left
+     FROM workflow_deadline dl, today
+     WHERE dl.kind = 'submit' AND (dl.due_date - today.d) = ANY($2::int[])
+   )
+   INSERT INTO notification (tenant_id, user_id, kind, form_id, message, dedup_key)
+   SELECT $1, u.id, 'deadline_reminder', f.id,
+          CASE WHEN due.days_left = 0
+            THEN format('“%s”%s年绩效目标表尚未提交，今天（%s）是提交截止日期', f.project_name, f.year, to_char(due.due_date, 'YYYY-MM-DD'))
+            ELSE format('“%s”%s年绩效目标表尚未提交，距提交截止日期（%s）还有 %s 天', f.project_name, f.year,
+                        to_char(due.due_date, 'YYYY-MM-DD'), due.days_left)
+          END,
+          format('reminder:%s:submit:%s:%s', f.id, to_char(due.due_date, 'YYYY-MM-DD'), due.days_left)
+   FROM due
+   JOIN goal_form f ON f.year = due.year AND f.status IN ('draft', 'returned')
+   JOIN app_user u ON 'filer' = ANY(u.roles) AND NOT u.disabled
+   JOIN organization o ON o.id = u.organization_id AND f.organization_path LIKE o.path || '%'
+   ON CONFLICT (tenant_id, user_id, dedup_key) DO NOTHING
+   RETURNING id`,
 );
 
 /**
@@ -200,5 +246,24 @@ export class NotificationRepository {
 
   markAllRead(db: Db, userId: string): Promise<number> {
     return db.run(MARK_ALL_READ, [userId]);
+  }
+
+  /** Tenants with a 提交 deadline ahead (no tenant set: a SECURITY DEFINER function answers ids only). */
+  async reminderTenants(db: Db): Promise<string[]> {
+    return (await db.rows(REMINDER_TENANTS, [])).map((r) => r.tenantId);
+  }
+
+  /** The tenant's reminder days, or null when it has set none. */
+  async reminderDays(db: Db): Promise<number[] | null> {
+    return (await db.one(REMINDER_DAYS, []))?.daysBefore ?? null;
+  }
+
+  async setReminderDays(db: Db, tenantId: string, days: number[]): Promise<void> {
+    await db.run(SET_REMINDER_DAYS, [tenantId, days]);
+  }
+
+  /** Writes the day's reminders of the tenant in the transaction; answers the new messages' ids. */
+  async remind(db: Db, tenantId: string, days: number[]): Promise<string[]> {
+    return (await db.rows(REMIND, [tenantId, days])).map((r) => r.id);
   }
 }

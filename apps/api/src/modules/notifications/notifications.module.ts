@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
+import { DeadlineRemindersService } from './deadline-reminders.service';
 import { NotificationRepository } from './notification.repository';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
+import { ReminderSettingsController } from './reminder-settings.controller';
 
 /** 消息提醒: messages to the next actor of each step, the deadline reminders, each user's list. */
 @Module({
-  controllers: [NotificationsController],
-  providers: [NotificationsService, NotificationRepository],
+  controllers: [NotificationsController, ReminderSettingsController],
+  providers: [NotificationsService, DeadlineRemindersService, NotificationRepository],
   exports: [NotificationsService],
 })
 export class NotificationsModule {}

@@ -1,12 +1,14 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import {
   NOTIFICATION_KINDS,
   type MarkAllReadResponse,
   type Notification,
   type NotificationKind,
   type NotificationListResponse,
+  type ReminderSettings,
+  type SetReminderSettingsRequest,
 } from '@jxt/contracts';
 
 /** GET /api/notifications: the caller's own messages, newest first. */
@@ -60,4 +62,28 @@ export class NotificationListResponseDto implements NotificationListResponse {
 @ApiSchema({ name: 'MarkAllReadResponse' })
 export class MarkAllReadResponseDto implements MarkAllReadResponse {
   @ApiProperty({ type: 'integer', description: '标为已读的条数' }) updated!: number;
+}
+
+@ApiSchema({ name: 'ReminderSettings', description: '截止提醒：提交截止日期前几天提醒未提交的填报人' })
+export class ReminderSettingsDto implements ReminderSettings {
+  @ApiProperty({ type: [Number], example: [7, 3, 1, 0], description: '提前天数（0 为截止当天），从多到少' })
+  daysBefore!: number[];
+  @ApiProperty({ type: Boolean, description: '未设置时使用默认值' }) isDefault!: boolean;
+}
+
+@ApiSchema({ name: 'SetReminderSettingsRequest' })
+export class SetReminderSettingsDto implements SetReminderSettingsRequest {
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'integer', minimum: 0, maximum: 60 },
+    maxItems: 6,
+    example: [7, 3, 1, 0],
+    description: '提前天数（0–60，最多 6 个；空数组为不提醒）',
+  })
+  @IsArray({ message: '提前天数必须是数组' })
+  @ArrayMaxSize(6, { message: '最多设置 6 个提醒日' })
+  @IsInt({ each: true, message: '提前天数必须是整数' })
+  @Min(0, { each: true, message: '提前天数不能小于 0' })
+  @Max(60, { each: true, message: '提前天数不能大于 60' })
+  daysBefore!: number[];
 }
