@@ -164,3 +164,5 @@ export type NotificationListResponse = Schemas['NotificationListResponse'];
 export type MarkAllReadResponse = Schemas['MarkAllReadResponse'];
 export type ReminderSettings = Schemas['ReminderSettings'];
 export type SetReminderSettingsRequest = Schemas['SetReminderSettingsRequest'];
+export type NotificationEmailSettings = Schemas['NotificationEmailSettings'];
+export type SetNotificationEmailRequest = Schemas['SetNotificationEmailRequest'];

@@ -897,6 +897,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本人的邮件提醒设置 */
+        get: operations["NotificationsController_email"];
+        /** 设置本人接收提醒的邮箱（null 为不接收） */
+        put: operations["NotificationsController_setEmail"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reminder-settings": {
         parameters: {
             query?: never;
@@ -2598,6 +2616,17 @@ export interface components {
         MarkAllReadResponse: {
             /** @description 标为已读的条数 */
             updated: number;
+        };
+        /** @description 邮件提醒：本人的邮箱；服务器未配置 SMTP 时不发送 */
+        NotificationEmailSettings: {
+            /** @example zhangwen@example.gov.cn */
+            email: string | null;
+            /** @description 服务器是否发送邮件提醒（已配置 SMTP） */
+            enabled: boolean;
+        };
+        SetNotificationEmailRequest: {
+            /** @description 接收提醒的邮箱；null 为不接收 */
+            email: string | null;
         };
         /** @description 截止提醒：提交截止日期前几天提醒未提交的填报人 */
         ReminderSettings: {
@@ -8353,6 +8382,165 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MarkAllReadResponse"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 与记录当前状态冲突（rowVersion 过期、重复、已锁定……） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    NotificationsController_email: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationEmailSettings"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    NotificationsController_setEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetNotificationEmailRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationEmailSettings"];
                 };
             };
             /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */

@@ -10,6 +10,9 @@ export interface JobRunnerSettings {
   cronMonitorSeconds: number;
 }
 
+/** When a sending process's own worker looks for the job it sent (after the request's commit, usually). */
+const KICK_AFTER_MS = [30, 250];
+
 type Handler<T> = (data: T, job: { id: string; retryCount: number }) => Promise<void>;
 
 interface Registration {
@@ -34,6 +37,7 @@ export class JobRunner {
   private readonly registrations: Registration[] = [];
   private readonly schedules: Schedule[] = [];
   private stoppingFlag = false;
+  private readonly workerIds = new Map<QueueName, string>();
 
   constructor(
     private readonly url: string,
@@ -62,6 +66,10 @@ export class JobRunner {
   async send(db: Db, queue: QueueName, data: object): Promise<void> {
     const boss = this.started();
     await boss.send(queue, data, { db: db.jobConnection() });
+    // The request commits right after its handler: this process's worker looks again shortly after instead of
+    // waiting for its next poll (a job still uncommitted then is found by the poll, as on any other process).
+    const worker = this.workerIds.get(queue);
+    if (worker) for (const ms of KICK_AFTER_MS) setTimeout(() => this.boss?.notifyWorker(worker), ms).unref();
   }
 
   async start(): Promise<void> {
@@ -81,13 +89,14 @@ export class JobRunner {
     await boss.start();
     this.boss = boss;
     for (const { queue, handler } of this.registrations) {
-      await boss.work<object>(
+      const workerId = await boss.work<object>(
         queue,
         { pollingIntervalSeconds: this.settings.pollSeconds, includeMetadata: true },
         async (jobs) => {
           for (const job of jobs) await handler(job.data as never, { id: job.id, retryCount: job.retryCount });
         },
       );
+      this.workerIds.set(queue, workerId);
     }
     // Replaces the stored schedule of each queue (a changed cron applies at the next start of any process).
     for (const { queue, cron, tz } of this.schedules) await boss.schedule(queue, cron, {}, { tz });

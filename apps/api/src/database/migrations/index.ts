@@ -28,6 +28,7 @@ import { JobRunner1796410000000 } from './1796410000000-JobRunner';
 import { AddNotifications1796410000001 } from './1796410000001-AddNotifications';
 import { NotificationIsolation1796410000002 } from './1796410000002-NotificationIsolation';
 import { DeadlineReminders1796410000003 } from './1796410000003-DeadlineReminders';
+import { AddUserEmail1796410000004 } from './1796410000004-AddUserEmail';
 
 // Every migration, in order. `npm run db:generate -- <Name>` writes a new file and prints the class to add here.
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   AddNotifications1796410000001,
   NotificationIsolation1796410000002,
   DeadlineReminders1796410000003,
+  AddUserEmail1796410000004,
 ];

@@ -8,6 +8,7 @@ import { inTenantOnlyTransaction } from '../../database/access/tenant-transactio
 import { APP_DATA_SOURCE } from '../../database/database.module';
 import { JobRunner } from '../../database/jobs/job-runner';
 import { QUEUES } from '../../database/jobs/queues';
+import { NotificationMailer } from './notification-mailer';
 import { NotificationRepository } from './notification.repository';
 
 /** Without a setting of its own a tenant reminds a week, three days and one day before, and on the day. */
@@ -27,6 +28,7 @@ export class DeadlineRemindersService {
     @Inject(APP_DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly rows: NotificationRepository,
+    private readonly mailer: NotificationMailer,
     jobs: JobRunner,
   ) {
     jobs.work(QUEUES.deadlineReminders, () => this.run().then(() => undefined));
@@ -41,7 +43,10 @@ export class DeadlineRemindersService {
       written += await inTenantOnlyTransaction(this.dataSource, tenantId, async (manager) => {
         const db = Db.of(manager);
         const days = (await this.rows.reminderDays(db)) ?? REMINDER_DAYS_DEFAULT;
-        return days.length ? (await this.rows.remind(db, tenantId, days)).length : 0;
+        if (!days.length) return 0;
+        const ids = await this.rows.remind(db, tenantId, days);
+        await this.mailer.queue(db, tenantId, ids);
+        return ids.length;
       });
     }
     if (written) this.logger.log(`deadline reminders: ${written} written for ${tenants.length} tenant(s)`);

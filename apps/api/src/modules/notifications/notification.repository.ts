@@ -192,6 +192,34 @@ const REMIND = sql<Pick<NotificationEntity, 'id'>, [tenantId: string, days: numb
    RETURNING id`,
 );
 
+/** Messages of the job still to e-mail, with their recipient's address (none: nothing to send). */
+export type EmailRow = Pick<NotificationEntity, 'id' | 'kind' | 'message' | 'formId' | 'evaluationId'> & {
+  email: string;
+};
+
+const TO_EMAIL = sql<EmailRow, [ids: string[]]>(
+  'notifications.toEmail',
+  `SELECT n.id, n.kind, n.message, n.form_id AS "formId", n.evaluation_id AS "evaluationId", u.email
+   FROM notification n JOIN app_user u ON u.id = n.user_id
+   WHERE n.id = ANY($1::uuid[]) AND n.emailed_at IS NULL AND u.email IS NOT NULL AND NOT u.disabled
+   ORDER BY n.created_at, n.id`,
+);
+
+const MARK_EMAILED = sql<object, [id: string]>(
+  'notifications.markEmailed',
+  `UPDATE notification SET emailed_at = now() WHERE id = $1`,
+);
+
+const OWN_EMAIL = sql<{ email: string | null }, [userId: string]>(
+  'notifications.ownEmail',
+  `SELECT email FROM app_user WHERE id = $1`,
+);
+
+const SET_OWN_EMAIL = sql<object, [userId: string, email: string | null]>(
+  'notifications.setOwnEmail',
+  `UPDATE app_user SET email = $2 WHERE id = $1`,
+);
+
 /**
  * notification (消息提醒): written in the transaction of the step that calls for it; each user reads and marks only
  * their own (every statement names the user; row-level security keeps the tenant).
@@ -260,6 +288,22 @@ export class NotificationRepository {
 
   async setReminderDays(db: Db, tenantId: string, days: number[]): Promise<void> {
     await db.run(SET_REMINDER_DAYS, [tenantId, days]);
+  }
+
+  toEmail(db: Db, ids: string[]): Promise<EmailRow[]> {
+    return db.rows(TO_EMAIL, [ids]);
+  }
+
+  async markEmailed(db: Db, id: string): Promise<void> {
+    await db.run(MARK_EMAILED, [id]);
+  }
+
+  async ownEmail(db: Db, userId: string): Promise<string | null> {
+    return (await db.one(OWN_EMAIL, [userId]))?.email ?? null;
+  }
+
+  async setOwnEmail(db: Db, userId: string, email: string | null): Promise<void> {
+    await db.run(SET_OWN_EMAIL, [userId, email]);
   }
 
   /** Writes the day's reminders of the tenant in the transaction; answers the new messages' ids. */

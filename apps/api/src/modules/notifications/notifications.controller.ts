@@ -1,10 +1,16 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import type { NotificationListResponse } from '@jxt/contracts';
+import type { NotificationEmailSettings, NotificationListResponse } from '@jxt/contracts';
 import { Authenticated } from '../../common/auth/access.decorators';
 import { idParam } from '../../common/http/id-param';
 import { ApiErrorResponses } from '../../openapi/api-error.dto';
-import { MarkAllReadResponseDto, NotificationListResponseDto, NotificationQueryDto } from './dto/notification.dto';
+import {
+  MarkAllReadResponseDto,
+  NotificationEmailSettingsDto,
+  NotificationListResponseDto,
+  NotificationQueryDto,
+  SetNotificationEmailDto,
+} from './dto/notification.dto';
 import { NotificationsService } from './notifications.service';
 
 @ApiTags('notifications 消息提醒')
@@ -41,5 +47,23 @@ export class NotificationsController {
   @ApiErrorResponses(401)
   markAllRead(): Promise<MarkAllReadResponseDto> {
     return this.notifications.markAllRead();
+  }
+
+  @Get('notifications/email')
+  @Authenticated()
+  @ApiOperation({ summary: '本人的邮件提醒设置' })
+  @ApiOkResponse({ type: NotificationEmailSettingsDto })
+  @ApiErrorResponses(401)
+  email(): Promise<NotificationEmailSettings> {
+    return this.notifications.emailSettings();
+  }
+
+  @Put('notifications/email')
+  @Authenticated()
+  @ApiOperation({ summary: '设置本人接收提醒的邮箱（null 为不接收）' })
+  @ApiOkResponse({ type: NotificationEmailSettingsDto })
+  @ApiErrorResponses(400, 401)
+  setEmail(@Body() dto: SetNotificationEmailDto): Promise<NotificationEmailSettings> {
+    return this.notifications.setEmail(dto.email?.trim() ?? null);
   }
 }

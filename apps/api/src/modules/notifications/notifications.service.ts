@@ -1,7 +1,14 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import type { EvaluationStatus, FormStatus, NotificationKind, NotificationListResponse } from '@jxt/contracts';
+import type {
+  EvaluationStatus,
+  FormStatus,
+  NotificationEmailSettings,
+  NotificationKind,
+  NotificationListResponse,
+} from '@jxt/contracts';
 import { tenantScope } from '../../common/tenancy/request-context';
 import type { Db } from '../../database/access/db';
+import { NotificationMailer } from './notification-mailer';
 import { NotificationRepository, type NotificationRow, type SubjectRow } from './notification.repository';
 
 /** Who acts next after a step, and what they are told: a role over the unit, or the filer who submitted it. */
@@ -87,7 +94,10 @@ function toNotification(row: NotificationRow) {
  */
 @Injectable()
 export class NotificationsService {
-  constructor(private readonly rows: NotificationRepository) {}
+  constructor(
+    private readonly rows: NotificationRepository,
+    private readonly mailer: NotificationMailer,
+  ) {}
 
   /** A form step to `to` was taken in the current request. */
   async formStepTaken(formId: string, to: FormStatus, comment: string | null): Promise<void> {
@@ -126,6 +136,18 @@ export class NotificationsService {
     if (!(await this.rows.markRead(db, user.userId, id))) throw new NotFoundException('消息不存在');
   }
 
+  /** The caller's address for 消息提醒 by e-mail, and whether the server sends any. */
+  async emailSettings(): Promise<NotificationEmailSettings> {
+    const { user, db } = tenantScope();
+    return { email: await this.rows.ownEmail(db, user.userId), enabled: this.mailer.enabled };
+  }
+
+  async setEmail(email: string | null): Promise<NotificationEmailSettings> {
+    const { user, db } = tenantScope();
+    await this.rows.setOwnEmail(db, user.userId, email);
+    return { email, enabled: this.mailer.enabled };
+  }
+
   async markAllRead(): Promise<{ updated: number }> {
     const { user, db } = tenantScope();
     return { updated: await this.rows.markAllRead(db, user.userId) };
@@ -142,7 +164,10 @@ export class NotificationsService {
       actorName: user.displayName,
       actorId: user.userId,
     };
-    if (next.to === 'filer') await this.rows.notifyFiler(db, subject, n);
-    else await this.rows.notifyRole(db, next.to.role, subject, n);
+    const ids =
+      next.to === 'filer'
+        ? await this.rows.notifyFiler(db, subject, n)
+        : await this.rows.notifyRole(db, next.to.role, subject, n);
+    await this.mailer.queue(db, user.tenantId, ids);
   }
 }

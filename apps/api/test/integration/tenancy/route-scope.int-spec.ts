@@ -94,6 +94,10 @@ const RULES: Record<string, Rule> = {
     reason: "marks the caller's own message only: any other id is 404 (notifications/notifications.int-spec.ts)",
   },
   'POST /api/notifications/read-all': { kind: 'not-scoped', reason: "marks the caller's own messages" },
+  'GET /api/notifications/email': { kind: 'not-scoped', reason: "the caller's own e-mail address" },
+  'PUT /api/notifications/email': { kind: 'not-scoped', reason: "sets the caller's own e-mail address" },
+  'GET /api/reminder-settings': { kind: 'not-scoped', reason: 'the tenant’s 截止提醒 days, the same for everyone' },
+  'PUT /api/reminder-settings': { kind: 'not-scoped', reason: 'the tenant’s 截止提醒 days, set by the admin' },
   'GET /api/audit-events.csv': { kind: 'list', url: '/api/audit-events.csv' },
 
   // Aimed at the unit's forms and project.

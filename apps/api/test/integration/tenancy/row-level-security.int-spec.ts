@@ -472,6 +472,7 @@ async function buildTenant(t: TestApp, prefix: string): Promise<LoadedTenant> {
     sessionMaxHours: 12,
     passwordMinLength: 12,
   });
+  await call('PUT', '/api/reminder-settings', 'admin', { daysBefore: [7, 1] });
   const formId = tenant.forms[2].id;
   for (const [who, body] of [
     ['filer', { action: 'submit', filerName: `${prefix} 填报人`, filerPhone: '021-57820101' }],

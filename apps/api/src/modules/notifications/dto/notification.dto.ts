@@ -1,12 +1,25 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsInt,
+  IsOptional,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import {
   NOTIFICATION_KINDS,
   type MarkAllReadResponse,
   type Notification,
   type NotificationKind,
+  type NotificationEmailSettings,
   type NotificationListResponse,
+  type SetNotificationEmailRequest,
   type ReminderSettings,
   type SetReminderSettingsRequest,
 } from '@jxt/contracts';
@@ -86,4 +99,19 @@ export class SetReminderSettingsDto implements SetReminderSettingsRequest {
   @Min(0, { each: true, message: '提前天数不能小于 0' })
   @Max(60, { each: true, message: '提前天数不能大于 60' })
   daysBefore!: number[];
+}
+
+@ApiSchema({ name: 'NotificationEmailSettings', description: '邮件提醒：本人的邮箱；服务器未配置 SMTP 时不发送' })
+export class NotificationEmailSettingsDto implements NotificationEmailSettings {
+  @ApiProperty({ type: String, nullable: true, example: 'zhangwen@example.gov.cn' }) email!: string | null;
+  @ApiProperty({ type: Boolean, description: '服务器是否发送邮件提醒（已配置 SMTP）' }) enabled!: boolean;
+}
+
+@ApiSchema({ name: 'SetNotificationEmailRequest' })
+export class SetNotificationEmailDto implements SetNotificationEmailRequest {
+  @ApiProperty({ type: String, nullable: true, maxLength: 254, description: '接收提醒的邮箱；null 为不接收' })
+  @ValidateIf((_o, value) => value !== null)
+  @IsEmail({}, { message: '邮箱格式不正确' })
+  @MaxLength(254, { message: '邮箱过长' })
+  email!: string | null;
 }
