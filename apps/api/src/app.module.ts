@@ -13,6 +13,7 @@ import { EvaluationsModule } from './modules/evaluations/evaluations.module';
 import { ExportsModule } from './modules/exports/exports.module';
 import { FormsModule } from './modules/forms/forms.module';
 import { HealthModule } from './modules/health/health.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { UsersModule } from './modules/users/users.module';
@@ -27,7 +28,7 @@ export class AppModule {
       global: true,
       imports: [
         DiscoveryModule,
-        DatabaseModule.forRoot(appDatabaseUrl),
+        DatabaseModule.forRoot(appDatabaseUrl, config.jobs),
         AuthModule,
         OrganizationsModule,
         UsersModule,
@@ -40,6 +41,7 @@ export class AppModule {
         YearsModule,
         HealthModule,
         AuditModule,
+        NotificationsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -225,7 +225,21 @@ test('a form goes through the whole 审批流程 and a 调整 shows its changes'
   await expect(row).toContainText('已提交');
   await expect(supervisor.getByTestId('count-to_review')).not.toHaveText('0');
   await shoot(supervisor, 'inbox');
-  await row.getByRole('link', { name: PROJECT.name }).click();
+  // The bell says so too (消息提醒): the count of unread messages, the filer's 提交 among them, a link to the form.
+  const bell = supervisor.locator('.notification-bell');
+  await expect(bell).toHaveAccessibleName(/^消息提醒，\d+ 条未读$/);
+  await bell.click();
+  const message = supervisor
+    .locator('.notification-panel .notification-item')
+    .filter({ hasText: `“${PROJECT.name}”` })
+    .first();
+  await expect(message).toContainText('提交了');
+  await expect(message).toContainText('请审核');
+  await expect(message).toContainText('待审核');
+  // The panel's opening animation has ended (a screenshot in the middle of it shows a blank).
+  await expect(supervisor.locator('.ant-popover')).not.toHaveClass(/zoom/);
+  await shoot(supervisor, 'notification-bell');
+  await message.click();
   await expect(supervisor).toHaveURL(new RegExp(`/forms/${formId}$`));
   await step(supervisor, '退回', async (dialog) => {
     await dialog.getByRole('button', { name: '确认退回' }).click();

@@ -158,3 +158,12 @@ export type HealthReport = Schemas['HealthReport'];
 // 日志 (audit log)
 export type AuditEvent = Schemas['AuditEvent'];
 export type AuditEventListResponse = Schemas['AuditEventListResponse'];
+
+// 消息提醒
+export type Notification = Schemas['Notification'];
+export type NotificationListResponse = Schemas['NotificationListResponse'];
+export type MarkAllReadResponse = Schemas['MarkAllReadResponse'];
+export type ReminderSettings = Schemas['ReminderSettings'];
+export type SetReminderSettingsRequest = Schemas['SetReminderSettingsRequest'];
+export type NotificationEmailSettings = Schemas['NotificationEmailSettings'];
+export type SetNotificationEmailRequest = Schemas['SetNotificationEmailRequest'];

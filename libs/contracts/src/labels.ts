@@ -279,3 +279,35 @@ export const AUDIT_EVENT_TYPE_LABELS: Record<AuditEventType, string> = {
   'scoring_job.create': '重新评分',
   'admin.write': '管理员其他操作',
 };
+
+/**
+ * 消息提醒 kinds: a step made the user the next actor (or told the filer its outcome), or a 截止日期 is near
+ * (apps/api/src/modules/notifications).
+ */
+export const NOTIFICATION_KINDS = [
+  'form_to_review',
+  'form_to_report',
+  'form_returned',
+  'form_finance_returned',
+  'form_approved',
+  'form_rejected',
+  'evaluation_to_review',
+  'evaluation_to_finalise',
+  'evaluation_returned',
+  'evaluation_final',
+  'deadline_reminder',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
+  form_to_review: '待审核',
+  form_to_report: '待汇总报送',
+  form_returned: '已退回',
+  form_finance_returned: '财政退回',
+  form_approved: '审核通过',
+  form_rejected: '不予通过',
+  evaluation_to_review: '自评待复核',
+  evaluation_to_finalise: '自评待定稿',
+  evaluation_returned: '自评被退回',
+  evaluation_final: '自评已定稿',
+  deadline_reminder: '截止提醒',
+};

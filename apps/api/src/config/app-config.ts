@@ -48,6 +48,41 @@ export interface AppConfig {
   /** Serve the built SPA from this folder when it exists. */
   webDistDir: string;
   logLevel: string;
+  /** E-mail of 消息提醒 (SMTP_HOST …); null: no e-mail, messages stay in the app. */
+  smtp: SmtpSettings | null;
+  /** The app's address as users reach it (APP_PUBLIC_URL), for links in e-mails; null: no link. */
+  publicUrl: string | null;
+  /** When the 截止提醒 run is due (REMINDER_CRON, a cron in China's time; empty: never scheduled). */
+  reminderCron: string | null;
+  /** The job runner (docs/adr/0021-job-runner.md). */
+  jobs: {
+    /** How often an idle worker polls its queue (JOB_POLL_SECONDS). */
+    pollSeconds: number;
+    /** How often a process checks whether a schedule is due (JOB_CRON_MONITOR_SECONDS). */
+    cronMonitorSeconds: number;
+  };
+}
+
+export interface SmtpSettings {
+  host: string;
+  port: number;
+  /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
+  secure: boolean;
+  user: string | null;
+  password: string | null;
+  /** The sender, e.g. `绩效通 <noreply@czj.example.gov.cn>`. */
+  from: string;
+}
+
+/** SMTP_HOST turns e-mail on; SMTP_FROM is then required. */
+function smtpSettings(env: NodeJS.ProcessEnv): SmtpSettings | null {
+  const host = env.SMTP_HOST?.trim();
+  if (!host) return null;
+  const from = env.SMTP_FROM?.trim();
+  if (!from) throw new ConfigError('SMTP_FROM is required when SMTP_HOST is set (the sender of notification e-mails)');
+  const port = intSetting(env, 'SMTP_PORT', 587);
+  const secure = env.SMTP_SECURE ? env.SMTP_SECURE === 'true' : port === 465;
+  return { host, port, secure, user: env.SMTP_USER || null, password: env.SMTP_PASSWORD || null, from };
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -155,5 +190,12 @@ export function loadConfig(
     seedDemo: !production && !databaseUrl && env.SEED_DEMO !== 'false',
     webDistDir: resolve(__dirname, '../../../web/dist'),
     logLevel: env.LOG_LEVEL || (production ? 'info' : 'warn'),
+    smtp: smtpSettings(env),
+    publicUrl: env.APP_PUBLIC_URL?.trim().replace(/\/+$/, '') || null,
+    reminderCron: env.REMINDER_CRON === undefined ? '0 8 * * *' : env.REMINDER_CRON.trim() || null,
+    jobs: {
+      pollSeconds: Math.max(1, intSetting(env, 'JOB_POLL_SECONDS', 1)),
+      cronMonitorSeconds: Math.max(1, intSetting(env, 'JOB_CRON_MONITOR_SECONDS', 30)),
+    },
   });
 }

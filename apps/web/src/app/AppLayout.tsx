@@ -7,6 +7,7 @@ import { queryClient } from './query-client';
 import { useCurrentUser, useLogout } from '../modules/auth/hooks';
 import type { LoginLocationState } from '../modules/auth/LoginPage';
 import { RestrictedSessionPage } from '../modules/auth/RestrictedSessionPage';
+import { NotificationBell } from '../modules/notifications/NotificationBell';
 
 /** The signed-in shell: who is working (name, role, organisation), logout, and the page. */
 export function AppLayout() {
@@ -84,6 +85,7 @@ export function AppLayout() {
           )}
         </Space>
         <Space size="middle" className="app-user">
+          {!user.restriction && <NotificationBell />}
           <Link to="/account" className="app-user-name" title="个人设置">
             <Typography.Text strong>{user.displayName}</Typography.Text>
           </Link>

@@ -58,6 +58,12 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: 'notifications',
+        lazy: async () => ({
+          Component: (await import('../modules/notifications/NotificationsPage')).NotificationsPage,
+        }),
+      },
+      {
         path: 'admin/audit-log',
         lazy: async () => ({ Component: (await import('../modules/audit/AuditLogPage')).AuditLogPage }),
       },

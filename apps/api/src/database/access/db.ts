@@ -68,6 +68,14 @@ export class Db {
   }
 
   /**
+   * pg-boss's connection over this transaction (database/jobs/job-runner.ts): a job sent through it is queued when the
+   * transaction commits and never if it rolls back. Its SQL is pg-boss's own (unnamed, not prepared).
+   */
+  jobConnection(): { executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }> } {
+    return { executeSql: (text, values) => this.execute({ name: 'jobs.send', text, prepared: false }, values) };
+  }
+
+  /**
    * Runs `work` in a savepoint: its writes are undone when it throws, and the transaction goes on (a batch
    * transition applies each form on its own).
    */

@@ -19,6 +19,8 @@ import { UserEntity } from './user.entity';
 import { FormEventEntity } from './form-event.entity';
 import { WorkflowDeadlineEntity } from './workflow-deadline.entity';
 import { SecuritySettingEntity } from './security-setting.entity';
+import { NotificationEntity } from './notification.entity';
+import { ReminderSettingEntity } from './reminder-setting.entity';
 
 export const ENTITIES = [
   TenantEntity,
@@ -42,4 +44,6 @@ export const ENTITIES = [
   EvaluationEventEntity,
   ScoringJobEntity,
   SecuritySettingEntity,
+  NotificationEntity,
+  ReminderSettingEntity,
 ];

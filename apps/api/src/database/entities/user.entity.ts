@@ -52,6 +52,10 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 30, nullable: true })
   phone!: string | null;
 
+  /** Where 消息提醒 are e-mailed when SMTP is configured (set by the user in 个人设置; null: none). */
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  email!: string | null;
+
   @Column({ type: 'text', array: true })
   roles!: Role[];
 

@@ -25,6 +25,11 @@ import { SecondFactorAndSecuritySettings1796200000000 } from './1796200000000-Se
 import { SecondFactorAndSecuritySettingsAccess1796200000001 } from './1796200000001-SecondFactorAndSecuritySettingsAccess';
 import { AuditLog1796300000000 } from './1796300000000-AuditLog';
 import { OrganizationDisabled1796400000022 } from './1796400000022-OrganizationDisabled';
+import { JobRunner1796410000000 } from './1796410000000-JobRunner';
+import { AddNotifications1796410000001 } from './1796410000001-AddNotifications';
+import { NotificationIsolation1796410000002 } from './1796410000002-NotificationIsolation';
+import { DeadlineReminders1796410000003 } from './1796410000003-DeadlineReminders';
+import { AddUserEmail1796410000004 } from './1796410000004-AddUserEmail';
 
 // Every migration, in order. `npm run db:generate -- <Name>` writes a new file and prints the class to add here.
 export const MIGRATIONS = [
@@ -55,4 +60,9 @@ export const MIGRATIONS = [
   SecondFactorAndSecuritySettingsAccess1796200000001,
   AuditLog1796300000000,
   OrganizationDisabled1796400000022,
+  JobRunner1796410000000,
+  AddNotifications1796410000001,
+  NotificationIsolation1796410000002,
+  DeadlineReminders1796410000003,
+  AddUserEmail1796410000004,
 ];

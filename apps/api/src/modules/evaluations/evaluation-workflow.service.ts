@@ -14,6 +14,7 @@ import { staleRecordConflict } from '../../common/http/stale-record';
 import { transitionRefusal } from '../../common/http/transition-refusal';
 import { tenantScope } from '../../common/tenancy/request-context';
 import { blankToNull } from '../../common/validation/blank-to-null';
+import { NotificationsService } from '../notifications/notifications.service';
 import type { EvaluationTransitionDto } from './dto/evaluation-transition.dto';
 import { EvaluationHistoryRepository } from './evaluation-history.repository';
 import { EvaluationRepository } from './evaluation.repository';
@@ -29,6 +30,7 @@ export class EvaluationWorkflowService {
     private readonly policies: ScoringPoliciesService,
     private readonly rows: EvaluationRepository,
     private readonly historyRows: EvaluationHistoryRepository,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async transition(id: string, dto: EvaluationTransitionDto): Promise<Evaluation> {
@@ -146,6 +148,7 @@ export class EvaluationWorkflowService {
       changes: changes.length ? changes : null,
       rowVersion,
     });
+    await this.notifications.evaluationStepTaken(id, rule.to, blankToNull(dto.comment));
     return this.evaluations.get(id);
   }
 

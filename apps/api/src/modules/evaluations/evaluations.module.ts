@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { EvaluationHistoryRepository } from './evaluation-history.repository';
 import { EvaluationInboxService } from './evaluation-inbox.service';
 import { EvaluationWorkflowService } from './evaluation-workflow.service';
@@ -12,6 +13,7 @@ import { ScoringPolicyRepository } from './scoring-policy.repository';
 
 /** 绩效自评: self-evaluations, their flow, the versioned scoring policy and background re-scoring. */
 @Module({
+  imports: [NotificationsModule],
   controllers: [EvaluationsController, ScoringPoliciesController],
   providers: [
     EvaluationsService,

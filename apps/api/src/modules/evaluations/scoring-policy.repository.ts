@@ -102,19 +102,20 @@ const LATEST_JOBS = sql<ScoringJobRow, [year: number, interruptedMessage: string
 );
 
 /** What the job runner needs: the job and the policy version it scores with. */
-export type ScoringJobWorkRow = Pick<ScoringJobEntity, 'id' | 'year' | 'policyId' | 'policyVersion'> &
+export type ScoringJobWorkRow = Pick<ScoringJobEntity, 'id' | 'year' | 'policyId' | 'policyVersion' | 'status'> &
   Pick<ScoringPolicyEntity, 'policy'>;
 
 const JOB_WORK = sql<ScoringJobWorkRow, [id: string]>(
   'scoringJobs.work',
-  `SELECT j.id, j.year, j.policy_id AS "policyId", j.policy_version AS "policyVersion", p.policy
+  `SELECT j.id, j.year, j.policy_id AS "policyId", j.policy_version AS "policyVersion", j.status, p.policy
    FROM scoring_job j JOIN scoring_policy p ON p.id = j.policy_id WHERE j.id = $1`,
 );
 
 const SET_JOB_STATUS = sql<object, [id: string, status: ScoringJobStatus, error: string | null]>(
   'scoringJobs.setStatus',
-  `UPDATE scoring_job SET status = $2::text, error = $3, heartbeat_at = now(), done = CASE WHEN $2::text = 'done' THEN total ELSE done END,
-     finished_at = CASE WHEN $2::text = 'running' THEN NULL ELSE now() END, started_at = coalesce(started_at, now())
+  `UPDATE scoring_job SET status = $2::text, error = $3, heartbeat_at = now(),
+     done = CASE $2::text WHEN 'done' THEN total WHEN 'running' THEN 0 ELSE done END,
+     finished_at = CASE WHEN $2::text IN ('running', 'queued') THEN NULL ELSE now() END, started_at = coalesce(started_at, now())
    WHERE id = $1`,
 );
 

@@ -6,6 +6,7 @@ import { transitionRefusal } from '../../common/http/transition-refusal';
 import { tenantScope } from '../../common/tenancy/request-context';
 import { FormHistoryService } from '../form-history/form-history.service';
 import { FormsService } from '../forms/forms.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import type { BatchTransitionDto, TransitionDto } from './dto/transition.dto';
 
 /** 审批: one endpoint takes every transition; the rules are libs/domain's FORM_TRANSITIONS. */
@@ -14,6 +15,7 @@ export class WorkflowService {
   constructor(
     private readonly forms: FormsService,
     private readonly formHistory: FormHistoryService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async transition(formId: string, dto: TransitionDto): Promise<GoalForm> {
@@ -79,6 +81,8 @@ export class WorkflowService {
       filer,
       rowVersion,
     });
+    // The next actor hears of it in the same transaction: a step that rolls back tells nobody.
+    await this.notifications.formStepTaken(formId, rule.to, comment);
     return this.forms.get(formId);
   }
 

@@ -88,6 +88,16 @@ const RULES: Record<string, Rule> = {
   // The audit log holds the unit's own logins (its filer's id): no outsider may see them. Tried before the aimed
   // routes below, whose refused attempts the log records as the outsider's own events, with the ids they sent.
   'GET /api/audit-events': { kind: 'list', url: '/api/audit-events?pageSize=200' },
+  'GET /api/notifications': { kind: 'list', url: '/api/notifications?pageSize=100' },
+  'POST /api/notifications/{id}/read': {
+    kind: 'not-scoped',
+    reason: "marks the caller's own message only: any other id is 404 (notifications/notifications.int-spec.ts)",
+  },
+  'POST /api/notifications/read-all': { kind: 'not-scoped', reason: "marks the caller's own messages" },
+  'GET /api/notifications/email': { kind: 'not-scoped', reason: "the caller's own e-mail address" },
+  'PUT /api/notifications/email': { kind: 'not-scoped', reason: "sets the caller's own e-mail address" },
+  'GET /api/reminder-settings': { kind: 'not-scoped', reason: 'the tenant’s 截止提醒 days, the same for everyone' },
+  'PUT /api/reminder-settings': { kind: 'not-scoped', reason: 'the tenant’s 截止提醒 days, set by the admin' },
   'GET /api/audit-events.csv': { kind: 'list', url: '/api/audit-events.csv' },
 
   // Aimed at the unit's forms and project.

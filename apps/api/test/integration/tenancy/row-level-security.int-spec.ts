@@ -444,8 +444,8 @@ describe('row-level security on every table of the catalogue, as the app role', 
  * One tenant with rows in every tenant-owned table, built as users build them: the 松江区 seed (organisations,
  * finance divisions, code lists, taxonomy, users, projects, forms with indicators), logins (sessions, login
  * audit), deadlines, a form taken through to finance approval (form history; a locked revision), its 自评表
- * (evaluation, its indicators and history, the stored scoring policy), a re-scoring job, and next year's form carried
- * from an earlier one (a link between forms).
+ * (evaluation, its indicators and history, the stored scoring policy), a re-scoring job, next year's form carried
+ * from an earlier one (a link between forms), and notifications (every step writes them; one about the 自评表).
  */
 async function buildTenant(t: TestApp, prefix: string): Promise<LoadedTenant> {
   const tenant = await seedSongjiang(t.ownerUrl, prefix);
@@ -472,6 +472,7 @@ async function buildTenant(t: TestApp, prefix: string): Promise<LoadedTenant> {
     sessionMaxHours: 12,
     passwordMinLength: 12,
   });
+  await call('PUT', '/api/reminder-settings', 'admin', { daysBefore: [7, 1] });
   const formId = tenant.forms[2].id;
   for (const [who, body] of [
     ['filer', { action: 'submit', filerName: `${prefix} 填报人`, filerPhone: '021-57820101' }],
@@ -482,7 +483,20 @@ async function buildTenant(t: TestApp, prefix: string): Promise<LoadedTenant> {
     const { rowVersion } = (await call('GET', `/api/forms/${formId}`, 'filer')).json<GoalForm>();
     await call('POST', `/api/forms/${formId}/transitions`, who, { ...body, rowVersion });
   }
-  await call('POST', `/api/forms/${formId}/evaluation`, 'filer');
+  const evaluation = (await call('POST', `/api/forms/${formId}/evaluation`, 'filer')).json<{ id: string }>();
+  // A message about a 自评表 (the steps that write them need a filled-in evaluation: notifications.int-spec.ts).
+  const owner = new Client({ connectionString: t.ownerUrl });
+  await owner.connect();
+  try {
+    await owner.query(
+      `INSERT INTO notification (tenant_id, user_id, kind, form_id, evaluation_id, message)
+       SELECT e.tenant_id, u.id, 'evaluation_final', e.form_id, e.id, '自评表已定稿'
+       FROM self_evaluation e JOIN app_user u ON u.tenant_id = e.tenant_id AND u.username LIKE '%-filer' WHERE e.id = $1`,
+      [evaluation.id],
+    );
+  } finally {
+    await owner.end();
+  }
   let job = (await call('POST', '/api/scoring-jobs', 'admin', { year: 2021 })).json<ScoringJob>();
   for (let i = 0; i < 400 && !['done', 'failed'].includes(job.status); i++) {
     await new Promise((resolve) => setTimeout(resolve, 25));

@@ -1,0 +1,31 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { fetchNotifications, postAllNotificationsRead, postNotificationRead, type NotificationListParams } from './api';
+import { notificationKeys } from './query-keys';
+
+/** How often the bell asks for new messages while the app is open. */
+const POLL_MS = 60_000;
+
+export function useNotifications(params: NotificationListParams, { poll = false } = {}) {
+  return useQuery({
+    queryKey: notificationKeys.list(params),
+    queryFn: ({ signal }) => fetchNotifications(params, signal),
+    placeholderData: keepPreviousData,
+    refetchInterval: poll ? POLL_MS : false,
+  });
+}
+
+export function useMarkNotificationRead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => postNotificationRead(id),
+    onSuccess: () => client.invalidateQueries({ queryKey: notificationKeys.all }),
+  });
+}
+
+export function useMarkAllNotificationsRead() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => postAllNotificationsRead(),
+    onSuccess: () => client.invalidateQueries({ queryKey: notificationKeys.all }),
+  });
+}

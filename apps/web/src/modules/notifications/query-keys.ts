@@ -1,0 +1,6 @@
+import type { NotificationListParams } from './api';
+
+export const notificationKeys = {
+  all: ['notifications'] as const,
+  list: (params: NotificationListParams) => ['notifications', 'list', params] as const,
+};
