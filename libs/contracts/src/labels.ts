@@ -235,6 +235,14 @@ export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
   finance_review: '财政审核截止日期',
 };
 
+/** 年度状态: open from 开启新年度 until the admin closes it. */
+export const FISCAL_YEAR_STATUSES = ['open', 'closed'] as const;
+export type FiscalYearStatus = (typeof FISCAL_YEAR_STATUSES)[number];
+export const FISCAL_YEAR_STATUS_LABELS: Record<FiscalYearStatus, string> = { open: '已开启', closed: '已关闭' };
+
+/** Code lists with one version per budget year (the classification changes from year to year); the others are tenant-wide. */
+export const YEARLY_CODE_LISTS = ['function_class'] as const;
+
 /** 日志事件 — what the audit log records (docs/adr/0020-audit-log.md). */
 export const AUDIT_EVENT_TYPES = [
   'login',
@@ -252,6 +260,8 @@ export const AUDIT_EVENT_TYPES = [
   'code_list.update',
   'taxonomy.update',
   'deadline.update',
+  'year.open',
+  'year.close',
   'scoring_policy.create',
   'scoring_job.create',
   'admin.write',
@@ -273,6 +283,8 @@ export const AUDIT_EVENT_TYPE_LABELS: Record<AuditEventType, string> = {
   'code_list.update': '修改代码表',
   'taxonomy.update': '修改指标体系',
   'deadline.update': '设置截止日期',
+  'year.open': '开启新年度',
+  'year.close': '关闭年度',
   'scoring_policy.create': '发布评分规则',
   'scoring_job.create': '重新评分',
   'admin.write': '管理员其他操作',

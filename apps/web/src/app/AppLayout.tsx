@@ -62,6 +62,11 @@ export function AppLayout() {
                   安全设置
                 </NavLink>
               )}
+              {user.roles.includes('admin') && (
+                <NavLink to="/admin/years" className="app-nav-link">
+                  年度管理
+                </NavLink>
+              )}
               {(user.roles.includes('admin') || user.roles.includes('auditor')) && (
                 <NavLink to="/admin/audit-log" className="app-nav-link">
                   日志

@@ -46,6 +46,10 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../modules/audit/AuditLogPage')).AuditLogPage }),
       },
       {
+        path: 'admin/years',
+        lazy: async () => ({ Component: (await import('../modules/admin-years/YearsAdminPage')).YearsAdminPage }),
+      },
+      {
         path: 'forms/:formId/compare/:otherId',
         lazy: async () => ({ Component: (await import('../modules/workflow/ComparePage')).ComparePage }),
       },

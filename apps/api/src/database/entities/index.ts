@@ -19,6 +19,7 @@ import { UserEntity } from './user.entity';
 import { FormEventEntity } from './form-event.entity';
 import { WorkflowDeadlineEntity } from './workflow-deadline.entity';
 import { SecuritySettingEntity } from './security-setting.entity';
+import { FiscalYearEntity } from './fiscal-year.entity';
 
 export const ENTITIES = [
   TenantEntity,
@@ -42,4 +43,5 @@ export const ENTITIES = [
   EvaluationEventEntity,
   ScoringJobEntity,
   SecuritySettingEntity,
+  FiscalYearEntity,
 ];

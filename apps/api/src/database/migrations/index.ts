@@ -24,6 +24,7 @@ import { LoginAttemptCounters1796100000000 } from './1796100000000-LoginAttemptC
 import { SecondFactorAndSecuritySettings1796200000000 } from './1796200000000-SecondFactorAndSecuritySettings';
 import { SecondFactorAndSecuritySettingsAccess1796200000001 } from './1796200000001-SecondFactorAndSecuritySettingsAccess';
 import { AuditLog1796300000000 } from './1796300000000-AuditLog';
+import { FiscalYears1796430000000 } from './1796430000000-FiscalYears';
 
 // Every migration, in order. `npm run db:generate -- <Name>` writes a new file and prints the class to add here.
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   SecondFactorAndSecuritySettings1796200000000,
   SecondFactorAndSecuritySettingsAccess1796200000001,
   AuditLog1796300000000,
+  FiscalYears1796430000000,
 ];
