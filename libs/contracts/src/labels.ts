@@ -211,7 +211,7 @@ export const COMPARISON_OPERATORS = ['eq', 'gte', 'gt', 'lte', 'lt'] as const;
 export type ComparisonOperator = (typeof COMPARISON_OPERATORS)[number];
 
 /** Why a form is in someone's 待办. */
-export const INBOX_REASONS = ['to_review', 'to_report', 'returned', 'draft_due'] as const;
+export const INBOX_REASONS = ['to_review', 'to_report', 'returned', 'draft_unsubmitted'] as const;
 export type InboxReason = (typeof INBOX_REASONS)[number];
 
 /** Why a 自评表 waits on someone: the unit has an approved form to evaluate, or one returned; the reviewer has one to 复核 or to 定稿. */

@@ -1987,7 +1987,7 @@ export interface components {
             failed: number;
         };
         /** @enum {string} */
-        InboxReason: "to_review" | "to_report" | "returned" | "draft_due";
+        InboxReason: "to_review" | "to_report" | "returned" | "draft_unsubmitted";
         InboxItem: {
             /** Format: uuid */
             formId: string;
@@ -2018,7 +2018,7 @@ export interface components {
             to_review: number;
             to_report: number;
             returned: number;
-            draft_due: number;
+            draft_unsubmitted: number;
         };
         InboxResponse: {
             items: components["schemas"]["InboxItem"][];

@@ -9,8 +9,9 @@ const INBOX_LIMIT = 200;
 
 /**
  * 待办: what waits on the caller, by role — supervisor: submitted (and finance-returned) forms to review and
- * approved ones to 汇总报送; finance: reported forms; filer: returned forms and every unsubmitted draft, with its
- * submit deadline when one is set (the most urgent first). One query; counts are aggregated in SQL.
+ * approved ones to 汇总报送; finance: reported forms; filer: returned forms and every unsubmitted draft of every open
+ * year (ADR 0023), with its submit deadline when one is set (the most urgent first). One query; counts are aggregated
+ * in SQL.
  */
 @Injectable()
 export class InboxService {
@@ -26,7 +27,7 @@ export class InboxService {
       statuses: statusesFor(roles),
       limit: INBOX_LIMIT,
     });
-    const counts: Record<InboxReason, number> = { to_review: 0, to_report: 0, returned: 0, draft_due: 0 };
+    const counts: Record<InboxReason, number> = { to_review: 0, to_report: 0, returned: 0, draft_unsubmitted: 0 };
     Object.assign(counts, rows[0]?.reasonCounts ?? {});
     return {
       items: rows.map(({ total: _t, reasonCounts: _r, overdueCount: _o, since, ...item }) => ({
