@@ -53,7 +53,12 @@ describe('inbox, deadlines and batch work', () => {
     ]);
     const box = await inbox('filer');
     expect(box).toMatchObject({ total: 3, overdue: 3, counts: { draft_unsubmitted: 3 } });
-    expect(box.items[0]).toMatchObject({ reason: 'draft_unsubmitted', dueDate: '2021-03-15', overdue: true, status: 'draft' });
+    expect(box.items[0]).toMatchObject({
+      reason: 'draft_unsubmitted',
+      dueDate: '2021-03-15',
+      overdue: true,
+      status: 'draft',
+    });
     const bad = await t.app.inject({
       method: 'PUT',
       url: '/api/deadlines/2021',
