@@ -67,6 +67,11 @@ export function AppLayout() {
                   年度管理
                 </NavLink>
               )}
+              {user.roles.includes('admin') && (
+                <NavLink to="/admin/deadlines" className="app-nav-link">
+                  截止日期
+                </NavLink>
+              )}
               {(user.roles.includes('admin') || user.roles.includes('auditor')) && (
                 <NavLink to="/admin/audit-log" className="app-nav-link">
                   日志

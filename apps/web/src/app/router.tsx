@@ -50,6 +50,10 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../modules/admin-years/YearsAdminPage')).YearsAdminPage }),
       },
       {
+        path: 'admin/deadlines',
+        lazy: async () => ({ Component: (await import('../modules/admin-years/DeadlinesPage')).DeadlinesPage }),
+      },
+      {
         path: 'forms/:formId/compare/:otherId',
         lazy: async () => ({ Component: (await import('../modules/workflow/ComparePage')).ComparePage }),
       },

@@ -1,5 +1,11 @@
-import { Injectable } from '@nestjs/common';
-import { DEADLINE_KINDS, type Deadline, type InboxReason, type InboxResponse } from '@jxt/contracts';
+import { BadRequestException, Injectable } from '@nestjs/common';
+import {
+  DEADLINE_KIND_LABELS,
+  DEADLINE_KINDS,
+  type Deadline,
+  type InboxReason,
+  type InboxResponse,
+} from '@jxt/contracts';
 import { tenantScope } from '../../common/tenancy/request-context';
 import type { SetDeadlinesDto } from './dto/deadlines.dto';
 import { InboxRepository } from './inbox.repository';
@@ -45,8 +51,36 @@ export class InboxService {
     return rows.map((r) => ({ year, kind: r.kind, dueDate: r.dueDate }));
   }
 
+  /**
+   * Sets, changes or clears (null or '') each deadline given; the others stay. The stages follow each other, so the
+   * dates that result must too: 单位提交 ≤ 主管部门审核 ≤ 财政审核 (400 naming the later field otherwise).
+   */
   async setDeadlines(year: number, dto: SetDeadlinesDto): Promise<Deadline[]> {
     const { user, db } = tenantScope();
+    const result = new Map((await this.deadlines(year)).map((d) => [d.kind, d.dueDate]));
+    for (const kind of DEADLINE_KINDS) {
+      const value = dto[kind];
+      if (value === null || value === '') result.delete(kind);
+      else if (value !== undefined) result.set(kind, value);
+    }
+    const dated = DEADLINE_KINDS.filter((kind) => result.has(kind));
+    const fields = dated.slice(1).flatMap((kind, index) => {
+      const earlier = dated[index];
+      return result.get(kind)! < result.get(earlier)!
+        ? [
+            {
+              field: kind,
+              message: `不能早于${DEADLINE_KIND_LABELS[earlier]}（${result.get(earlier)}）`,
+              value: result.get(kind),
+            },
+          ]
+        : [];
+    });
+    if (fields.length)
+      throw new BadRequestException({
+        message: `截止日期须按环节先后：${fields.map((f) => `${DEADLINE_KIND_LABELS[f.field]}${f.message}`).join('；')}`,
+        fields,
+      });
     for (const kind of DEADLINE_KINDS) {
       const value = dto[kind];
       if (value === undefined) continue;

@@ -1,4 +1,4 @@
-import type { CurrentUser, GoalForm, InboxResponse, ProjectListItem } from '@jxt/contracts';
+import type { AuditEventListResponse, CurrentUser, GoalForm, InboxResponse, ProjectListItem } from '@jxt/contracts';
 import type { LoadedTenant } from '../../../src/seeds/load-tenant';
 import { login, seedSongjiang, startTestApp, type TestApp } from '../../support/test-app';
 
@@ -73,5 +73,35 @@ describe("a filer's 待办 and open years", () => {
     await step(tenant.forms[1].id, 'filer', { action: 'submit', filerName: '王填报', filerPhone: '021-57820101' });
     expect((await call('POST', '/api/years/2021/close', 'admin')).statusCode).toBe(200);
     expect((await inbox('supervisor')).counts.to_review).toBe(1);
+  });
+
+  it('keeps the deadlines of a year in the order of the stages, each refusal naming the field, and audited', async () => {
+    const wrong = await call('PUT', '/api/deadlines/2030', 'admin', {
+      submit: '2030-03-31',
+      supervisor_review: '2030-03-15',
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json()).toMatchObject({
+      message: '截止日期须按环节先后：主管部门审核截止日期不能早于单位提交截止日期（2030-03-31）',
+      fields: [{ field: 'supervisor_review', value: '2030-03-15' }],
+    });
+    expect((await call('GET', '/api/deadlines?year=2030', 'admin')).json()).toEqual([]);
+    expect(
+      (await call('PUT', '/api/deadlines/2030', 'admin', { submit: '2030-03-15', finance_review: '2030-04-30' }))
+        .statusCode,
+    ).toBe(200);
+    // Against the stored dates too: a later 单位提交 alone would pass 财政审核.
+    const late = await call('PUT', '/api/deadlines/2030', 'admin', { submit: '2030-05-01' });
+    expect(late.json()).toMatchObject({ statusCode: 400, fields: [{ field: 'finance_review', value: '2030-04-30' }] });
+    // Clearing a date is always allowed.
+    expect((await call('PUT', '/api/deadlines/2030', 'admin', { finance_review: null })).statusCode).toBe(200);
+    expect((await call('GET', '/api/deadlines?year=2030', 'admin')).json()).toEqual([
+      { year: 2030, kind: 'submit', dueDate: '2030-03-15' },
+    ]);
+    expect((await call('PUT', '/api/deadlines/2030', 'filer', { submit: '2030-03-01' })).statusCode).toBe(403);
+    const audited = (
+      await call('GET', '/api/audit-events?eventType=deadline.update', 'admin')
+    ).json<AuditEventListResponse>();
+    expect(audited.items.filter((e) => e.targetId === '2030').map((e) => e.status)).toEqual([403, 200, 400, 200, 400]);
   });
 });

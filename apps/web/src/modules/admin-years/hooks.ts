@@ -1,7 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { OpenYearResponse, YearSummary } from '@jxt/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Deadline, OpenYearResponse, SetDeadlinesRequest, YearSummary } from '@jxt/contracts';
 import type { ApiRequestError } from '../../api/http';
-import { postCloseYear, postOpenYear } from './api';
+import { fetchDeadlines, postCloseYear, postOpenYear, putDeadlines } from './api';
+import { workflowKeys } from '../workflow/query-keys';
+import { deadlineKeys } from './query-keys';
 
 /** After opening or closing a year everything year-bound may read differently (years, 待办, deadlines, taxonomy). */
 function useAfterYearChange() {
@@ -17,4 +19,20 @@ export function useOpenYear() {
 export function useCloseYear() {
   const onSuccess = useAfterYearChange();
   return useMutation<YearSummary, ApiRequestError | Error, number>({ mutationFn: postCloseYear, onSuccess });
+}
+
+export function useDeadlines(year: number) {
+  return useQuery({ queryKey: deadlineKeys.year(year), queryFn: ({ signal }) => fetchDeadlines(year, signal) });
+}
+
+/** Saves the year's deadlines; the answer is the year's deadlines as stored (待办 shows them too). */
+export function useSaveDeadlines(year: number) {
+  const client = useQueryClient();
+  return useMutation<Deadline[], ApiRequestError | Error, SetDeadlinesRequest>({
+    mutationFn: (body) => putDeadlines(year, body),
+    onSuccess: (saved) => {
+      client.setQueryData(deadlineKeys.year(year), saved);
+      return client.invalidateQueries({ queryKey: workflowKeys.inbox });
+    },
+  });
 }
