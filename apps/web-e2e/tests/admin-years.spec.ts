@@ -82,3 +82,16 @@ test('开启新年度 copies last year into 2022 and proposes its deadlines, whi
     });
   }
 });
+
+test('代码表 shows the tenant-wide lists and 功能分类科目 per year', async ({ page }) => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await logIn(page, 'admin');
+  await page.locator('.app-nav').getByRole('link', { name: '代码表' }).click();
+  await expect(page).toHaveURL(/\/admin\/code-lists$/);
+  await expect(page.getByLabel('第 1 项名称')).toHaveValue('经常性项目');
+  await page.getByRole('tab', { name: '功能分类科目' }).click();
+  await expect(page).toHaveURL(/list=function_class&year=\d{4}$/);
+  await expect(page.getByText(/功能分类科目按年度管理/)).toBeVisible();
+  await expect(page.getByLabel('第 1 项名称')).not.toHaveValue('');
+  await page.screenshot({ path: join(SCREENSHOTS, 'admin-code-lists.png'), fullPage: true });
+});

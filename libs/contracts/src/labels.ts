@@ -97,6 +97,12 @@ export const REVIEW_RESULT_LABELS: Record<ReviewResult, string> = {
 /** Configurable code lists per tenant (项目类别, 资金来源, 单位类型, 功能分类科目). */
 export const CODE_LISTS = ['project_category', 'funding_source', 'unit_type', 'function_class'] as const;
 export type CodeListName = (typeof CODE_LISTS)[number];
+export const CODE_LIST_LABELS: Record<CodeListName, string> = {
+  project_category: '项目类别',
+  funding_source: '资金来源',
+  unit_type: '单位类型',
+  function_class: '功能分类科目',
+};
 
 /** 项目资金（元）: the seven amounts, whole-life column and this-year column. */
 export const FUND_FIELDS = [

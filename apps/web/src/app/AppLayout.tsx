@@ -72,6 +72,11 @@ export function AppLayout() {
                   截止日期
                 </NavLink>
               )}
+              {user.roles.includes('admin') && (
+                <NavLink to="/admin/code-lists" className="app-nav-link">
+                  代码表
+                </NavLink>
+              )}
               {(user.roles.includes('admin') || user.roles.includes('auditor')) && (
                 <NavLink to="/admin/audit-log" className="app-nav-link">
                   日志

@@ -54,6 +54,10 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../modules/admin-years/DeadlinesPage')).DeadlinesPage }),
       },
       {
+        path: 'admin/code-lists',
+        lazy: async () => ({ Component: (await import('../modules/admin-years/CodeListsPage')).CodeListsPage }),
+      },
+      {
         path: 'forms/:formId/compare/:otherId',
         lazy: async () => ({ Component: (await import('../modules/workflow/ComparePage')).ComparePage }),
       },

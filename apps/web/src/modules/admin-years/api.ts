@@ -1,4 +1,4 @@
-import type { SetDeadlinesRequest } from '@jxt/contracts';
+import type { CodeListName, ReplaceCodeListRequest, SetDeadlinesRequest } from '@jxt/contracts';
 import { api } from '../../api/client';
 
 /** 开启新年度 (admin): idempotent — a year already open answers `changed: false`. */
@@ -14,3 +14,11 @@ export const fetchDeadlines = (year: number, signal?: AbortSignal) =>
 /** Sets, changes or clears (null) each deadline given; the others stay. */
 export const putDeadlines = (year: number, body: SetDeadlinesRequest) =>
   api.put('/api/deadlines/{year}', { path: { year }, body });
+
+/** One code list as the admin edits it: a yearly list (功能分类科目) in the version of `year`. */
+export const fetchAdminCodeList = (list: CodeListName, year: number | undefined, signal?: AbortSignal) =>
+  api.get('/api/code-lists', { query: { list, year }, signal });
+
+/** Replaces the whole list (a yearly one: that year's version), in the order given. */
+export const putCodeList = (list: CodeListName, year: number | undefined, body: ReplaceCodeListRequest) =>
+  api.put('/api/code-lists/{list}', { path: { list }, query: { year }, body });

@@ -1,9 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Deadline, OpenYearResponse, SetDeadlinesRequest, YearSummary } from '@jxt/contracts';
+import type {
+  CodeListItem,
+  CodeListName,
+  Deadline,
+  OpenYearResponse,
+  ReplaceCodeListRequest,
+  SetDeadlinesRequest,
+  YearSummary,
+} from '@jxt/contracts';
 import type { ApiRequestError } from '../../api/http';
-import { fetchDeadlines, postCloseYear, postOpenYear, putDeadlines } from './api';
+import { fetchAdminCodeList, fetchDeadlines, postCloseYear, postOpenYear, putCodeList, putDeadlines } from './api';
 import { workflowKeys } from '../workflow/query-keys';
-import { deadlineKeys } from './query-keys';
+import { adminCodeListKeys, deadlineKeys } from './query-keys';
 
 /** After opening or closing a year everything year-bound may read differently (years, 待办, deadlines, taxonomy). */
 function useAfterYearChange() {
@@ -34,5 +42,21 @@ export function useSaveDeadlines(year: number) {
       client.setQueryData(deadlineKeys.year(year), saved);
       return client.invalidateQueries({ queryKey: workflowKeys.inbox });
     },
+  });
+}
+
+export function useAdminCodeList(list: CodeListName, year: number | undefined) {
+  return useQuery({
+    queryKey: adminCodeListKeys.list(list, year),
+    queryFn: ({ signal }) => fetchAdminCodeList(list, year, signal),
+  });
+}
+
+/** Replaces a list; every cached list (the forms' selects too) is read again. */
+export function useSaveCodeList(list: CodeListName, year: number | undefined) {
+  const client = useQueryClient();
+  return useMutation<CodeListItem[], ApiRequestError | Error, ReplaceCodeListRequest>({
+    mutationFn: (body) => putCodeList(list, year, body),
+    onSuccess: () => client.invalidateQueries({ queryKey: adminCodeListKeys.all }),
   });
 }

@@ -2,3 +2,9 @@
 export const deadlineKeys = {
   year: (year: number) => ['deadlines', year] as const,
 };
+
+/** Under the forms' and projects' `['catalog', 'code-list', list]` keys, so a save makes theirs stale too. */
+export const adminCodeListKeys = {
+  list: (list: string, year: number | undefined) => ['catalog', 'code-list', list, 'admin', year ?? null] as const,
+  all: ['catalog'] as const,
+};
