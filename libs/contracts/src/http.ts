@@ -151,6 +151,8 @@ export type EvaluationInboxResponse = Schemas['EvaluationInboxResponse'];
 // 年度 and health
 export type YearSummary = Schemas['YearSummary'];
 export type YearsResponse = Schemas['YearsResponse'];
+export type FiscalYearCopied = Schemas['FiscalYearCopied'];
+export type OpenYearResponse = Schemas['OpenYearResponse'];
 export type HealthApp = Schemas['HealthApp'];
 export type HealthDatabase = Schemas['HealthDatabase'];
 export type HealthReport = Schemas['HealthReport'];

@@ -97,6 +97,12 @@ export const REVIEW_RESULT_LABELS: Record<ReviewResult, string> = {
 /** Configurable code lists per tenant (项目类别, 资金来源, 单位类型, 功能分类科目). */
 export const CODE_LISTS = ['project_category', 'funding_source', 'unit_type', 'function_class'] as const;
 export type CodeListName = (typeof CODE_LISTS)[number];
+export const CODE_LIST_LABELS: Record<CodeListName, string> = {
+  project_category: '项目类别',
+  funding_source: '资金来源',
+  unit_type: '单位类型',
+  function_class: '功能分类科目',
+};
 
 /** 项目资金（元）: the seven amounts, whole-life column and this-year column. */
 export const FUND_FIELDS = [
@@ -211,7 +217,7 @@ export const COMPARISON_OPERATORS = ['eq', 'gte', 'gt', 'lte', 'lt'] as const;
 export type ComparisonOperator = (typeof COMPARISON_OPERATORS)[number];
 
 /** Why a form is in someone's 待办. */
-export const INBOX_REASONS = ['to_review', 'to_report', 'returned', 'draft_due'] as const;
+export const INBOX_REASONS = ['to_review', 'to_report', 'returned', 'draft_unsubmitted'] as const;
 export type InboxReason = (typeof INBOX_REASONS)[number];
 
 /** Why a 自评表 waits on someone: the unit has an approved form to evaluate, or one returned; the reviewer has one to 复核 or to 定稿. */
@@ -235,6 +241,14 @@ export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = {
   finance_review: '财政审核截止日期',
 };
 
+/** 年度状态: open from 开启新年度 until the admin closes it. */
+export const FISCAL_YEAR_STATUSES = ['open', 'closed'] as const;
+export type FiscalYearStatus = (typeof FISCAL_YEAR_STATUSES)[number];
+export const FISCAL_YEAR_STATUS_LABELS: Record<FiscalYearStatus, string> = { open: '已开启', closed: '已关闭' };
+
+/** Code lists with one version per budget year (the classification changes from year to year); the others are tenant-wide. */
+export const YEARLY_CODE_LISTS = ['function_class'] as const;
+
 /** 日志事件 — what the audit log records (docs/adr/0020-audit-log.md). */
 export const AUDIT_EVENT_TYPES = [
   'login',
@@ -253,6 +267,8 @@ export const AUDIT_EVENT_TYPES = [
   'code_list.update',
   'taxonomy.update',
   'deadline.update',
+  'year.open',
+  'year.close',
   'scoring_policy.create',
   'scoring_job.create',
   'admin.write',
@@ -275,6 +291,8 @@ export const AUDIT_EVENT_TYPE_LABELS: Record<AuditEventType, string> = {
   'code_list.update': '修改代码表',
   'taxonomy.update': '修改指标体系',
   'deadline.update': '设置截止日期',
+  'year.open': '开启新年度',
+  'year.close': '关闭年度',
   'scoring_policy.create': '发布评分规则',
   'scoring_job.create': '重新评分',
   'admin.write': '管理员其他操作',

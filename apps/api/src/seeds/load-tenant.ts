@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { TaxonomyNode } from '@jxt/contracts';
+import { YEARLY_CODE_LISTS, type TaxonomyNode } from '@jxt/contracts';
 import { hashPassword } from '../common/auth/password';
 import { indicatorArrayInsert } from '../modules/forms/form.repository';
 import type { OwnerQuery } from './owner-transaction';
@@ -76,9 +76,22 @@ export async function loadTenant(q: OwnerQuery, seed: TenantSeed): Promise<Loade
     }
   }
 
+  // The seed's taxonomy years are open (the demo's 2021); a yearly list (功能分类科目) gets a version for each.
+  const years = seed.taxonomy.map((t) => t.year);
+  for (const year of years) await seeds.insertFiscalYear(q, tenantId, year);
   for (const [list, items] of Object.entries(seed.tenant.codeLists)) {
-    for (const [index, item] of items.entries()) {
-      await seeds.insertCodeListItem(q, { tenantId, list, code: item.code, label: item.label, sortOrder: index + 1 });
+    const listYears = (YEARLY_CODE_LISTS as readonly string[]).includes(list) && years.length ? years : [null];
+    for (const year of listYears) {
+      for (const [index, item] of items.entries()) {
+        await seeds.insertCodeListItem(q, {
+          tenantId,
+          list,
+          year,
+          code: item.code,
+          label: item.label,
+          sortOrder: index + 1,
+        });
+      }
     }
   }
   for (const { year, nodes } of seed.taxonomy) {

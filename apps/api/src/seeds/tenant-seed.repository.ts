@@ -84,10 +84,15 @@ const INSERT_ASSIGNMENT = sql<object, [tenantId: string, divisionId: string, dep
 
 const INSERT_CODE_LIST_ITEM = sql<
   object,
-  [tenantId: string, list: string, code: string, label: string, sortOrder: number]
+  [tenantId: string, list: string, year: number | null, code: string, label: string, sortOrder: number]
 >(
   'tenantSeed.insertCodeListItem',
-  `INSERT INTO code_list_item (tenant_id, list, code, label, sort_order) VALUES ($1, $2, $3, $4, $5)`,
+  `INSERT INTO code_list_item (tenant_id, list, year, code, label, sort_order) VALUES ($1, $2, $3, $4, $5, $6)`,
+);
+
+const INSERT_FISCAL_YEAR = sql<object, [tenantId: string, year: number]>(
+  'tenantSeed.insertFiscalYear',
+  `INSERT INTO fiscal_year (tenant_id, year, status) VALUES ($1, $2, 'open')`,
 );
 
 const INSERT_TAXONOMY_NODE = sql<
@@ -182,9 +187,13 @@ export class TenantSeedRepository {
 
   async insertCodeListItem(
     q: OwnerQuery,
-    i: Pick<CodeListItemEntity, 'tenantId' | 'list' | 'code' | 'label' | 'sortOrder'>,
+    i: Pick<CodeListItemEntity, 'tenantId' | 'list' | 'year' | 'code' | 'label' | 'sortOrder'>,
   ): Promise<void> {
-    await rows(q, INSERT_CODE_LIST_ITEM, [i.tenantId, i.list, i.code, i.label, i.sortOrder]);
+    await rows(q, INSERT_CODE_LIST_ITEM, [i.tenantId, i.list, i.year, i.code, i.label, i.sortOrder]);
+  }
+
+  async insertFiscalYear(q: OwnerQuery, tenantId: string, year: number): Promise<void> {
+    await rows(q, INSERT_FISCAL_YEAR, [tenantId, year]);
   }
 
   async insertTaxonomyNode(q: OwnerQuery, tenantId: string, year: number, node: TaxonomyNode): Promise<void> {

@@ -9,7 +9,23 @@ import type { LoginLocationState } from '../modules/auth/LoginPage';
 import { RestrictedSessionPage } from '../modules/auth/RestrictedSessionPage';
 import { NotificationBell } from '../modules/notifications/NotificationBell';
 
-/** The signed-in shell: who is working (name, role, organisation), logout, and the page. */
+/**
+ * 管理: the admin's screens, in the order a district sets itself up (the tree and its people, the year, its lists,
+ * then the rules and the log). A bar of their own under the header, so the filer's three stay uncluttered.
+ */
+const ADMIN_PAGES = [
+  { to: '/admin/organizations', label: '组织机构' },
+  { to: '/admin/users', label: '用户' },
+  { to: '/admin/finance-divisions', label: '财政科室' },
+  { to: '/admin/years', label: '年度管理' },
+  { to: '/admin/deadlines', label: '截止日期' },
+  { to: '/admin/code-lists', label: '代码表' },
+  { to: '/admin/scoring-policy', label: '评分规则' },
+  { to: '/admin/security', label: '安全设置' },
+  { to: '/admin/audit-log', label: '日志' },
+] as const;
+
+/** The signed-in shell: who is working (name, role, organisation), logout, the admin's bar, and the page. */
 export function AppLayout() {
   const me = useCurrentUser();
   const logout = useLogout();
@@ -53,30 +69,7 @@ export function AppLayout() {
               <NavLink to="/evaluations" className="app-nav-link">
                 绩效自评
               </NavLink>
-              {user.roles.includes('admin') && (
-                <NavLink to="/admin/scoring-policy" className="app-nav-link">
-                  评分规则
-                </NavLink>
-              )}
-              {user.roles.includes('admin') && (
-                <NavLink to="/admin/security" className="app-nav-link">
-                  安全设置
-                </NavLink>
-              )}
-              {user.roles.includes('admin') && (
-                <>
-                  <NavLink to="/admin/organizations" className="app-nav-link">
-                    组织机构
-                  </NavLink>
-                  <NavLink to="/admin/users" className="app-nav-link">
-                    用户
-                  </NavLink>
-                  <NavLink to="/admin/finance-divisions" className="app-nav-link">
-                    财政科室
-                  </NavLink>
-                </>
-              )}
-              {(user.roles.includes('admin') || user.roles.includes('auditor')) && (
+              {user.roles.includes('auditor') && !user.roles.includes('admin') && (
                 <NavLink to="/admin/audit-log" className="app-nav-link">
                   日志
                 </NavLink>
@@ -105,6 +98,16 @@ export function AppLayout() {
           </Button>
         </Space>
       </Layout.Header>
+      {!user.restriction && user.roles.includes('admin') && (
+        <nav className="app-nav app-admin-nav no-print" aria-label="管理">
+          <span className="app-admin-nav-title">管理</span>
+          {ADMIN_PAGES.map((page) => (
+            <NavLink key={page.to} to={page.to} className="app-nav-link">
+              {page.label}
+            </NavLink>
+          ))}
+        </nav>
+      )}
       <Layout.Content className="app-content">
         {/* A restricted session (a password an admin set, an admin without TOTP) sees only what lifts it. */}
         {user.restriction ? <RestrictedSessionPage user={user} onLogout={signOut} /> : <Outlet />}

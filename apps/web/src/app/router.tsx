@@ -68,6 +68,18 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../modules/audit/AuditLogPage')).AuditLogPage }),
       },
       {
+        path: 'admin/years',
+        lazy: async () => ({ Component: (await import('../modules/admin-years/YearsAdminPage')).YearsAdminPage }),
+      },
+      {
+        path: 'admin/deadlines',
+        lazy: async () => ({ Component: (await import('../modules/admin-years/DeadlinesPage')).DeadlinesPage }),
+      },
+      {
+        path: 'admin/code-lists',
+        lazy: async () => ({ Component: (await import('../modules/admin-years/CodeListsPage')).CodeListsPage }),
+      },
+      {
         path: 'forms/:formId/compare/:otherId',
         lazy: async () => ({ Component: (await import('../modules/workflow/ComparePage')).ComparePage }),
       },

@@ -387,7 +387,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** 替换整张代码表（按显示顺序） */
+        /** 替换整张代码表（按显示顺序）；功能分类科目按年度替换该年度的版本 */
         put: operations["CatalogController_replaceCodeList"];
         post?: never;
         delete?: never;
@@ -836,10 +836,44 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 有数据的年度（本人可见范围内的项目与自评表、本租户的指标体系与评分规则），新的在前 */
+        /** 年度：开启过或有数据的年度（开启状态、本人可见范围内的项目与自评表、本租户的指标体系与评分规则），新的在前 */
         get: operations["YearsController_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/years/{year}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 开启新年度：复制上一年度的指标体系、功能分类科目和评分规则，按同月同日建议截止日期；已开启的年度再次开启不做任何改动 */
+        post: operations["YearsController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/years/{year}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 关闭年度：该年度的草稿不再列入待办，已填的表仍可查阅 */
+        post: operations["YearsController_close"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1262,6 +1296,8 @@ export interface components {
         CodeListItem: {
             /** @example project_category */
             list: string;
+            /** @description 按年度管理的代码表（功能分类科目）的年度；全租户通用的为空 */
+            year: number | null;
             /** @example recurring */
             code: string;
             /** @example 经常性项目 */
@@ -2112,7 +2148,7 @@ export interface components {
             failed: number;
         };
         /** @enum {string} */
-        InboxReason: "to_review" | "to_report" | "returned" | "draft_due";
+        InboxReason: "to_review" | "to_report" | "returned" | "draft_unsubmitted";
         InboxItem: {
             /** Format: uuid */
             formId: string;
@@ -2143,7 +2179,7 @@ export interface components {
             to_review: number;
             to_report: number;
             returned: number;
-            draft_due: number;
+            draft_unsubmitted: number;
         };
         InboxResponse: {
             items: components["schemas"]["InboxItem"][];
@@ -2574,9 +2610,38 @@ export interface components {
             /** @example 2021 */
             year: number;
         };
-        /** @description 一个有数据的年度，按调用者所见计数 */
+        /**
+         * @description open 已开启、closed 已关闭；空：有数据但从未开启（如提前生成的下一年度填报表）
+         * @enum {string}
+         */
+        FiscalYearStatus: "open" | "closed";
+        /** @description 开启新年度时从上一年度复制的内容（目标年度已有的不复制） */
+        FiscalYearCopied: {
+            /** @description 复制来源年度 */
+            fromYear: number;
+            /** @description 复制的指标体系节点数（一级、二级指标） */
+            taxonomyNodes: number;
+            /** @description 复制的功能分类科目数 */
+            functionClasses: number;
+            /** @description 复制的评分规则来源版本（上一年度没有保存过评分规则则为空） */
+            scoringPolicyVersion: number | null;
+            /** @description 按上一年度同月同日建议的截止日期数 */
+            deadlines: number;
+        };
+        /** @description 一个年度（开启过或有数据），按调用者所见计数 */
         YearSummary: {
             year: number;
+            /** @description open 已开启、closed 已关闭；空：有数据但从未开启（如提前生成的下一年度填报表） */
+            status: components["schemas"]["FiscalYearStatus"] | null;
+            /** Format: date-time */
+            openedAt: string | null;
+            /** @description 开启人（迁移或初始数据开启的年度为空） */
+            openedByName: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            closedByName: string | null;
+            /** @description 开启新年度复制的内容 */
+            copied: components["schemas"]["FiscalYearCopied"] | null;
             /** @description 有该年度绩效目标表的项目数 */
             projects: number;
             /** @description 该年度的自评表数 */
@@ -2589,8 +2654,13 @@ export interface components {
             taxonomy: boolean;
         };
         YearsResponse: {
-            /** @description 有数据的年度，新的在前 */
+            /** @description 开启过或有数据的年度，新的在前 */
             years: components["schemas"]["YearSummary"][];
+        };
+        OpenYearResponse: {
+            year: components["schemas"]["YearSummary"];
+            /** @description 本次是否有改动（已开启的年度再次开启：false，什么也不改） */
+            changed: boolean;
         };
         HealthApp: {
             /** @enum {string} */
@@ -2611,7 +2681,7 @@ export interface components {
             database: components["schemas"]["HealthDatabase"];
         };
         /** @enum {string} */
-        AuditEventType: "login" | "login.failed" | "login.throttled" | "logout" | "session.revoke" | "user.create" | "user.update" | "user.revoke_sessions" | "user.reset_password" | "organization.create" | "organization.update" | "organization.delete" | "finance_division.update" | "code_list.update" | "taxonomy.update" | "deadline.update" | "scoring_policy.create" | "scoring_job.create" | "admin.write";
+        AuditEventType: "login" | "login.failed" | "login.throttled" | "logout" | "session.revoke" | "user.create" | "user.update" | "user.revoke_sessions" | "user.reset_password" | "organization.create" | "organization.update" | "organization.delete" | "finance_division.update" | "code_list.update" | "taxonomy.update" | "deadline.update" | "year.open" | "year.close" | "scoring_policy.create" | "scoring_job.create" | "admin.write";
         /** @description 一条审计日志 */
         AuditEvent: {
             /** @example 1024 */
@@ -4988,6 +5058,8 @@ export interface operations {
         parameters: {
             query?: {
                 list?: components["schemas"]["CodeListName"];
+                /** @description 按年度管理的代码表（功能分类科目）取该年度的版本；不填取最新年度的版本 */
+                year?: number;
             };
             header?: never;
             path?: never;
@@ -5118,7 +5190,10 @@ export interface operations {
     };
     CatalogController_replaceCodeList: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 功能分类科目必填，其他代码表不填 */
+                year?: number;
+            };
             header?: never;
             path: {
                 list: components["schemas"]["CodeListName"];
@@ -8310,6 +8385,219 @@ export interface operations {
             };
             /** @description 无权执行此操作 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    YearsController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpenYearResponse"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 与记录当前状态冲突（rowVersion 过期、重复、已锁定……） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 路径参数太长 */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    YearsController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["YearSummary"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 记录不存在或无权访问 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 与记录当前状态冲突（rowVersion 过期、重复、已锁定……） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 路径参数太长 */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,9 +1,18 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { TenantEntity } from './tenant.entity';
 
-/** A tenant's configurable list entry: 项目类别, 资金来源, 单位类型, 功能分类科目. */
+/**
+ * A tenant's configurable list entry: 项目类别, 资金来源, 单位类型 (tenant-wide, `year` null) and 功能分类科目, whose
+ * classification changes from year to year (one version per budget year, `year` set).
+ */
 @Entity({ name: 'code_list_item' })
-@Unique('code_list_item_tenant_list_code_key', ['tenantId', 'list', 'code'])
+@Index('code_list_item_tenant_list_code_key', ['tenantId', 'list', 'code'], { unique: true, where: 'year IS NULL' })
+// The unique keys are partial (tenant-wide rows have no year); this one serves reads of a list and the tenant key.
+@Index('code_list_item_tenant_list_year_idx', ['tenantId', 'list', 'year'])
+@Index('code_list_item_tenant_list_year_code_key', ['tenantId', 'list', 'year', 'code'], {
+  unique: true,
+  where: 'year IS NOT NULL',
+})
 export class CodeListItemEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -17,6 +26,10 @@ export class CodeListItemEntity {
 
   @Column({ type: 'varchar', length: 40 })
   list!: string;
+
+  /** The budget year of a yearly list's version (功能分类科目); null for a tenant-wide list. */
+  @Column({ type: 'integer', nullable: true })
+  year!: number | null;
 
   @Column({ type: 'varchar', length: 64 })
   code!: string;

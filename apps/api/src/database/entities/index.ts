@@ -21,6 +21,7 @@ import { WorkflowDeadlineEntity } from './workflow-deadline.entity';
 import { SecuritySettingEntity } from './security-setting.entity';
 import { NotificationEntity } from './notification.entity';
 import { ReminderSettingEntity } from './reminder-setting.entity';
+import { FiscalYearEntity } from './fiscal-year.entity';
 
 export const ENTITIES = [
   TenantEntity,
@@ -46,4 +47,5 @@ export const ENTITIES = [
   SecuritySettingEntity,
   NotificationEntity,
   ReminderSettingEntity,
+  FiscalYearEntity,
 ];

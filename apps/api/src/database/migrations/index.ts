@@ -30,6 +30,7 @@ import { AddNotifications1796410000001 } from './1796410000001-AddNotifications'
 import { NotificationIsolation1796410000002 } from './1796410000002-NotificationIsolation';
 import { DeadlineReminders1796410000003 } from './1796410000003-DeadlineReminders';
 import { AddUserEmail1796410000004 } from './1796410000004-AddUserEmail';
+import { FiscalYears1796430000000 } from './1796430000000-FiscalYears';
 
 // Every migration, in order. `npm run db:generate -- <Name>` writes a new file and prints the class to add here.
 export const MIGRATIONS = [
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   NotificationIsolation1796410000002,
   DeadlineReminders1796410000003,
   AddUserEmail1796410000004,
+  FiscalYears1796430000000,
 ];

@@ -18,11 +18,18 @@ export class CatalogController {
   @Authenticated()
   @ApiOperation({ summary: '本租户的代码表（项目类别、资金来源、单位类型、功能分类科目）' })
   @ApiQuery({ name: 'list', required: false, enum: CODE_LISTS, enumName: 'CodeListName' })
+  @ApiQuery({
+    name: 'year',
+    required: false,
+    type: 'integer',
+    example: 2021,
+    description: '按年度管理的代码表（功能分类科目）取该年度的版本；不填取最新年度的版本',
+  })
   @ApiOkResponse({ type: [CodeListItemDto] })
   @ApiErrorResponses(400, 401)
-  codeLists(@Query('list') list?: string): Promise<CodeListItem[]> {
+  codeLists(@Query('list') list?: string, @Query('year') year?: string): Promise<CodeListItem[]> {
     if (list !== undefined) assertCodeList(list);
-    return this.catalog.codeLists(list);
+    return this.catalog.codeLists(list, year === undefined ? undefined : parseYear(year));
   }
 
   @Get('taxonomy')
@@ -38,13 +45,24 @@ export class CatalogController {
   @Put('code-lists/:list')
   @Audited('code_list.update', { target: 'code_list' })
   @Roles('admin')
-  @ApiOperation({ summary: '替换整张代码表（按显示顺序）' })
+  @ApiOperation({ summary: '替换整张代码表（按显示顺序）；功能分类科目按年度替换该年度的版本' })
   @ApiParam({ name: 'list', enum: CODE_LISTS, enumName: 'CodeListName' })
+  @ApiQuery({
+    name: 'year',
+    required: false,
+    type: 'integer',
+    example: 2021,
+    description: '功能分类科目必填，其他代码表不填',
+  })
   @ApiOkResponse({ type: [CodeListItemDto] })
   @ApiErrorResponses(400, 401, 403, 409)
-  replaceCodeList(@Param('list') list: string, @Body() dto: ReplaceCodeListDto): Promise<CodeListItem[]> {
+  replaceCodeList(
+    @Param('list') list: string,
+    @Body() dto: ReplaceCodeListDto,
+    @Query('year') year?: string,
+  ): Promise<CodeListItem[]> {
     assertCodeList(list);
-    return this.catalog.replaceCodeList(list, dto);
+    return this.catalog.replaceCodeList(list, year === undefined ? null : parseYear(year), dto);
   }
 
   @Put('taxonomy/:year')

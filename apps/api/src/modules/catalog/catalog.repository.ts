@@ -8,13 +8,16 @@ import type { TaxonomyNodeEntity } from '../../database/entities/taxonomy-node.e
 // The catalogue is the tenant's configuration: tenant-wide by design (row-level security keeps tenants apart), so
 // no statement here takes a scope.
 
-export type CodeListItemRow = Pick<CodeListItemEntity, 'list' | 'code' | 'label' | 'sortOrder'>;
+export type CodeListItemRow = Pick<CodeListItemEntity, 'list' | 'year' | 'code' | 'label' | 'sortOrder'>;
 export type TaxonomyNodeRow = Pick<TaxonomyNodeEntity, 'code' | 'label' | 'level' | 'parentCode' | 'sortOrder'>;
 
-const CODE_LISTS = sql<CodeListItemRow, [list: string | null]>(
+// A yearly list (功能分类科目) answers the version of the year asked, else its newest; tenant-wide lists have year null.
+const CODE_LISTS = sql<CodeListItemRow, [list: string | null, year: number | null]>(
   'catalog.codeLists',
-  `SELECT list, code, label, sort_order AS "sortOrder" FROM code_list_item
-   WHERE ($1::text IS NULL OR list = $1) ORDER BY list, sort_order, code`,
+  `SELECT list, year, code, label, sort_order AS "sortOrder" FROM code_list_item c
+   WHERE ($1::text IS NULL OR list = $1)
+     AND (year IS NULL OR year = coalesce($2::int, (SELECT max(m.year) FROM code_list_item m WHERE m.list = c.list)))
+   ORDER BY list, sort_order, code`,
 );
 
 const TAXONOMY = sql<TaxonomyNodeRow, [year: number]>(
@@ -38,32 +41,35 @@ const TAXONOMY_YEARS = sql<Pick<TaxonomyNodeEntity, 'year'>, []>(
 
 type UsedCode = Pick<CodeListItemEntity, 'code'>;
 
-/** The codes of each list that forms or units use (a list may not lose them). */
-const CODES_IN_USE: Partial<Record<CodeListName, Statement<UsedCode, []>>> = {
-  project_category: sql<UsedCode, []>(
+/** The codes of each list that forms or units use (a list may not lose them); a yearly list: forms of that year. */
+const CODES_IN_USE: Partial<Record<CodeListName, Statement<UsedCode, [year: number | null]>>> = {
+  project_category: sql<UsedCode, [year: number | null]>(
     'catalog.projectCategoriesInUse',
-    `SELECT DISTINCT category_code AS code FROM goal_form WHERE category_code IS NOT NULL`,
+    `SELECT DISTINCT category_code AS code FROM goal_form WHERE category_code IS NOT NULL AND $1::int IS NULL`,
   ),
-  function_class: sql<UsedCode, []>(
+  function_class: sql<UsedCode, [year: number | null]>(
     'catalog.functionClassesInUse',
-    `SELECT DISTINCT function_class_code AS code FROM goal_form WHERE function_class_code IS NOT NULL`,
+    `SELECT DISTINCT function_class_code AS code FROM goal_form WHERE function_class_code IS NOT NULL AND year = $1`,
   ),
-  unit_type: sql<UsedCode, []>(
+  unit_type: sql<UsedCode, [year: number | null]>(
     'catalog.unitTypesInUse',
-    `SELECT DISTINCT unit_type_code AS code FROM organization WHERE unit_type_code IS NOT NULL`,
+    `SELECT DISTINCT unit_type_code AS code FROM organization WHERE unit_type_code IS NOT NULL AND $1::int IS NULL`,
   ),
 };
 
-const DELETE_CODE_LIST = sql<object, [list: string]>(
+const DELETE_CODE_LIST = sql<object, [list: string, year: number | null]>(
   'catalog.deleteCodeList',
-  `DELETE FROM code_list_item WHERE list = $1`,
+  `DELETE FROM code_list_item WHERE list = $1 AND year IS NOT DISTINCT FROM $2::int`,
 );
 
 // The items keep the order given (WITH ORDINALITY numbers them from 1).
-const INSERT_CODE_LIST = sql<object, [tenantId: string, list: string, codes: string[], labels: string[]]>(
+const INSERT_CODE_LIST = sql<
+  object,
+  [tenantId: string, list: string, year: number | null, codes: string[], labels: string[]]
+>(
   'catalog.insertCodeList',
-  `INSERT INTO code_list_item (tenant_id, list, code, label, sort_order)
-   SELECT $1, $2, item.code, item.label, item.ord FROM unnest($3::text[], $4::text[]) WITH ORDINALITY AS item(code, label, ord)`,
+  `INSERT INTO code_list_item (tenant_id, list, year, code, label, sort_order)
+   SELECT $1, $2, $3, item.code, item.label, item.ord FROM unnest($4::text[], $5::text[]) WITH ORDINALITY AS item(code, label, ord)`,
 );
 
 const TAXONOMY_CODES_IN_USE = sql<UsedCode, [year: number, keptCodes: string[]]>(
@@ -98,8 +104,8 @@ const INSERT_TAXONOMY = sql<
 /** code_list_item and indicator_taxonomy: the tenant's code lists and each year's 一级/二级指标. */
 @Injectable()
 export class CatalogRepository {
-  codeLists(db: Db, list: string | null): Promise<CodeListItemRow[]> {
-    return db.rows(CODE_LISTS, [list]);
+  codeLists(db: Db, list: string | null, year: number | null): Promise<CodeListItemRow[]> {
+    return db.rows(CODE_LISTS, [list, year]);
   }
 
   taxonomy(db: Db, year: number): Promise<TaxonomyNodeRow[]> {
@@ -115,16 +121,22 @@ export class CatalogRepository {
     return (await db.rows(TAXONOMY_YEARS, [])).map((r) => r.year);
   }
 
-  /** The codes of `list` in use by forms or units (lists nothing refers to: none). */
-  async codesInUse(db: Db, list: string): Promise<string[]> {
+  /** The codes of `list` (of `year` for a yearly list) in use by forms or units (lists nothing refers to: none). */
+  async codesInUse(db: Db, list: string, year: number | null): Promise<string[]> {
     const statement = CODES_IN_USE[list as CodeListName];
-    return statement ? (await db.rows(statement, [])).map((r) => r.code) : [];
+    return statement ? (await db.rows(statement, [year])).map((r) => r.code) : [];
   }
 
-  /** The list becomes exactly `items`, in that order. */
-  async replaceCodeList(db: Db, tenantId: string, list: string, items: { code: string; label: string }[]) {
-    await db.run(DELETE_CODE_LIST, [list]);
-    await db.run(INSERT_CODE_LIST, [tenantId, list, items.map((i) => i.code), items.map((i) => i.label)]);
+  /** The list (of `year` for a yearly list, null for a tenant-wide one) becomes exactly `items`, in that order. */
+  async replaceCodeList(
+    db: Db,
+    tenantId: string,
+    list: string,
+    year: number | null,
+    items: { code: string; label: string }[],
+  ) {
+    await db.run(DELETE_CODE_LIST, [list, year]);
+    await db.run(INSERT_CODE_LIST, [tenantId, list, year, items.map((i) => i.code), items.map((i) => i.label)]);
   }
 
   /** The 一级/二级 codes that indicators of the year's forms use, other than `keptCodes`. */

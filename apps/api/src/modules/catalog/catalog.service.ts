@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
-import type { CodeListItem, FieldError, TaxonomyNode } from '@jxt/contracts';
+import { YEARLY_CODE_LISTS, type CodeListItem, type FieldError, type TaxonomyNode } from '@jxt/contracts';
 import { tenantScope } from '../../common/tenancy/request-context';
 import { CatalogRepository } from './catalog.repository';
 import type { ReplaceCodeListDto, ReplaceTaxonomyDto } from './dto/catalog.dto';
@@ -9,8 +9,9 @@ import type { ReplaceCodeListDto, ReplaceTaxonomyDto } from './dto/catalog.dto';
 export class CatalogService {
   constructor(private readonly catalog: CatalogRepository) {}
 
-  codeLists(list?: string): Promise<CodeListItem[]> {
-    return this.catalog.codeLists(tenantScope().db, list ?? null);
+  /** A yearly list (功能分类科目) in the version of `year`, else its newest; tenant-wide lists whatever the year. */
+  codeLists(list?: string, year?: number): Promise<CodeListItem[]> {
+    return this.catalog.codeLists(tenantScope().db, list ?? null, year ?? null);
   }
 
   /** The year's taxonomy, in the caller's transaction. */
@@ -30,23 +31,38 @@ export class CatalogService {
     return this.catalog.taxonomyYears(tenantScope().db);
   }
 
-  /** Replaces one of the tenant's code lists (admin). Codes still used by projects or units may not disappear. */
-  async replaceCodeList(list: string, dto: ReplaceCodeListDto): Promise<CodeListItem[]> {
+  /**
+   * Replaces one of the tenant's code lists (admin): a yearly list (功能分类科目) one year's version, which `year` names;
+   * a tenant-wide list takes no year. Codes still used by projects (of that year) or units may not disappear.
+   */
+  async replaceCodeList(list: string, year: number | null, dto: ReplaceCodeListDto): Promise<CodeListItem[]> {
     const { user, db } = tenantScope();
+    const yearly = (YEARLY_CODE_LISTS as readonly string[]).includes(list);
+    if (yearly && year === null)
+      throw new BadRequestException({
+        message: '功能分类科目按年度管理，请指定年度',
+        fields: [{ field: 'year', message: '请指定年度', value: null }],
+      });
+    if (!yearly && year !== null)
+      throw new BadRequestException({
+        message: '该代码表全租户通用，不按年度管理',
+        fields: [{ field: 'year', message: '该代码表不按年度管理', value: year }],
+      });
     assertUnique(
       dto.items.map((i) => i.code),
       'items',
     );
     const codes = dto.items.map((i) => i.code);
-    const used = (await this.catalog.codesInUse(db, list)).filter((c) => !codes.includes(c));
+    const used = (await this.catalog.codesInUse(db, list, year)).filter((c) => !codes.includes(c));
     if (used.length) throw new ConflictException(`以下代码仍在使用，不能删除：${used.join('、')}`);
     await this.catalog.replaceCodeList(
       db,
       user.tenantId,
       list,
+      year,
       dto.items.map((i) => ({ code: i.code, label: i.label.trim() })),
     );
-    return this.codeLists(list);
+    return this.codeLists(list, year ?? undefined);
   }
 
   /**

@@ -55,10 +55,14 @@ const INDICATOR_JSON = `SELECT id, indicator_set AS "indicatorSet", level1_code 
   scoring_notes AS "scoringNotes", explanation, remark, sort_order AS "sortOrder", level1_label AS "level1Label",
   level2_label AS "level2Label" FROM indicator WHERE form_id = f.id`;
 
-/** A code-list label as the form `f` prints it: kept from when it was locked, the list's current one while open. */
+/**
+ * A code-list label as the form `f` prints it: kept from when it was locked, the list's current one while open (for a
+ * yearly list such as 功能分类科目, the version of the form's year; a tenant-wide list has year null).
+ */
 const printedLabel = (list: string, code: string, locked: string) =>
   `CASE WHEN ${FORM_IS_LOCKED} THEN f.${locked}
-        ELSE (SELECT c.label FROM code_list_item c WHERE c.list = '${list}' AND c.code = f.${code}) END`;
+        ELSE (SELECT c.label FROM code_list_item c WHERE c.list = '${list}' AND c.code = f.${code}
+              AND (c.year IS NULL OR c.year = f.year)) END`;
 
 /** One whole form as read: the revision's columns, its project header and everything shown beside it. */
 export type FormRow = ProjectHeaderRow &

@@ -34,7 +34,7 @@ const INBOX = sql<InboxRow>(
              WHEN $2 AND f.status = 'supervisor_approved' THEN 'to_report'
              WHEN $3 AND f.status = 'reported' THEN 'to_review'
              WHEN $4 AND f.status = 'returned' THEN 'returned'
-             WHEN $4 AND f.status = 'draft' THEN 'draft_due'
+             WHEN $4 AND f.status = 'draft' THEN 'draft_unsubmitted'
            END AS reason,
            CASE
              WHEN f.status IN ('submitted', 'finance_returned', 'supervisor_approved') THEN 'supervisor_review'
@@ -43,6 +43,10 @@ const INBOX = sql<InboxRow>(
            END AS deadline_kind
          FROM goal_form f
          WHERE f.status = ANY($5::text[]) AND ${inScope('f.organization_path', 1)}
+           -- A filer works only in open years (from 开启新年度 until the admin closes it, ADR 0023); reviewers
+           -- still see what was handed to them.
+           AND (f.status NOT IN ('draft', 'returned')
+                OR EXISTS (SELECT 1 FROM fiscal_year y WHERE y.year = f.year AND y.status = 'open'))
        ),
        dated AS (
          SELECT w.*, d.due_date, (d.due_date IS NOT NULL AND d.due_date < current_date) AS overdue
@@ -78,7 +82,7 @@ const SET_DEADLINE = sql<object, [tenantId: string, year: number, kind: Deadline
    ON CONFLICT (tenant_id, year, kind) DO UPDATE SET due_date = EXCLUDED.due_date`,
 );
 
-/** 待办 (what waits on the caller) and the year's 截止日期 (workflow_deadline, tenant-wide). */
+/** 待办 (what waits on the caller; a filer's drafts and returned forms of open years only) and the year's 截止日期 (workflow_deadline, tenant-wide). */
 @Injectable()
 export class InboxRepository {
   waiting(db: Db, scope: Scope, q: InboxQuery): Promise<InboxRow[]> {

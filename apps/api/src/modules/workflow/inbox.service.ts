@@ -1,5 +1,11 @@
-import { Injectable } from '@nestjs/common';
-import { DEADLINE_KINDS, type Deadline, type InboxReason, type InboxResponse } from '@jxt/contracts';
+import { BadRequestException, Injectable } from '@nestjs/common';
+import {
+  DEADLINE_KIND_LABELS,
+  DEADLINE_KINDS,
+  type Deadline,
+  type InboxReason,
+  type InboxResponse,
+} from '@jxt/contracts';
 import { tenantScope } from '../../common/tenancy/request-context';
 import type { SetDeadlinesDto } from './dto/deadlines.dto';
 import { InboxRepository } from './inbox.repository';
@@ -9,8 +15,9 @@ const INBOX_LIMIT = 200;
 
 /**
  * 待办: what waits on the caller, by role — supervisor: submitted (and finance-returned) forms to review and
- * approved ones to 汇总报送; finance: reported forms; filer: returned forms and every unsubmitted draft, with its
- * submit deadline when one is set (the most urgent first). One query; counts are aggregated in SQL.
+ * approved ones to 汇总报送; finance: reported forms; filer: returned forms and every unsubmitted draft of every open
+ * year (ADR 0023), with its submit deadline when one is set (the most urgent first). One query; counts are aggregated
+ * in SQL.
  */
 @Injectable()
 export class InboxService {
@@ -26,7 +33,7 @@ export class InboxService {
       statuses: statusesFor(roles),
       limit: INBOX_LIMIT,
     });
-    const counts: Record<InboxReason, number> = { to_review: 0, to_report: 0, returned: 0, draft_due: 0 };
+    const counts: Record<InboxReason, number> = { to_review: 0, to_report: 0, returned: 0, draft_unsubmitted: 0 };
     Object.assign(counts, rows[0]?.reasonCounts ?? {});
     return {
       items: rows.map(({ total: _t, reasonCounts: _r, overdueCount: _o, since, ...item }) => ({
@@ -44,8 +51,36 @@ export class InboxService {
     return rows.map((r) => ({ year, kind: r.kind, dueDate: r.dueDate }));
   }
 
+  /**
+   * Sets, changes or clears (null or '') each deadline given; the others stay. The stages follow each other, so the
+   * dates that result must too: 单位提交 ≤ 主管部门审核 ≤ 财政审核 (400 naming the later field otherwise).
+   */
   async setDeadlines(year: number, dto: SetDeadlinesDto): Promise<Deadline[]> {
     const { user, db } = tenantScope();
+    const result = new Map((await this.deadlines(year)).map((d) => [d.kind, d.dueDate]));
+    for (const kind of DEADLINE_KINDS) {
+      const value = dto[kind];
+      if (value === null || value === '') result.delete(kind);
+      else if (value !== undefined) result.set(kind, value);
+    }
+    const dated = DEADLINE_KINDS.filter((kind) => result.has(kind));
+    const fields = dated.slice(1).flatMap((kind, index) => {
+      const earlier = dated[index];
+      return result.get(kind)! < result.get(earlier)!
+        ? [
+            {
+              field: kind,
+              message: `不能早于${DEADLINE_KIND_LABELS[earlier]}（${result.get(earlier)}）`,
+              value: result.get(kind),
+            },
+          ]
+        : [];
+    });
+    if (fields.length)
+      throw new BadRequestException({
+        message: `截止日期须按环节先后：${fields.map((f) => `${DEADLINE_KIND_LABELS[f.field]}${f.message}`).join('；')}`,
+        fields,
+      });
     for (const kind of DEADLINE_KINDS) {
       const value = dto[kind];
       if (value === undefined) continue;

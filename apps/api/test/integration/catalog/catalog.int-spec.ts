@@ -97,4 +97,50 @@ describe('tenant configuration: code lists and the indicator taxonomy (data per 
     expect(dropUsed.statusCode).toBe(409);
     expect(dropUsed.json<ApiError>().message).toContain('recurring');
   });
+
+  it('versions 功能分类科目 per year: each year its own list, existing forms keep the label of their year', async () => {
+    const form = await get<GoalForm>(`/api/forms/${formId}`);
+    const code = form.project.functionClassCode!;
+    const v2021 = await get<CodeListItem[]>('/api/code-lists?list=function_class&year=2021');
+    expect(v2021.every((i) => i.year === 2021)).toBe(true);
+    expect(v2021.find((i) => i.code === code)?.label).toBe(form.project.functionClassLabel);
+    // Tenant-wide lists carry no year.
+    expect((await get<CodeListItem[]>('/api/code-lists?list=project_category')).every((i) => i.year === null)).toBe(
+      true,
+    );
+
+    const noYear = await put('/api/code-lists/function_class', { items: [{ code: '206', label: '科学技术支出' }] });
+    expect(noYear.statusCode).toBe(400);
+    expect(noYear.json<ApiError>().fields).toEqual([{ field: 'year', message: '请指定年度', value: null }]);
+    const yearOnTenantWide = await put('/api/code-lists/funding_source?year=2022', {
+      items: [{ code: 'general_budget', label: '一般公共预算资金' }],
+    });
+    expect(yearOnTenantWide.statusCode).toBe(400);
+    expect(yearOnTenantWide.json<ApiError>().fields?.[0].field).toBe('year');
+    // A code the year's forms use cannot leave that year's version.
+    const dropUsed = await put('/api/code-lists/function_class?year=2021', {
+      items: v2021.filter((i) => i.code !== code).map(({ code: c, label }) => ({ code: c, label })),
+    });
+    expect(dropUsed.statusCode).toBe(409);
+    expect(dropUsed.json<ApiError>().message).toContain(code);
+
+    // 2022's classification renames the code and drops another: 2021 and its form are untouched.
+    const dropped = v2021.find((i) => i.code !== code)!.code;
+    const v2022Items = v2021
+      .filter((i) => i.code !== dropped)
+      .map((i) => ({ code: i.code, label: i.code === code ? `${i.label}（2022 口径）` : i.label }));
+    const saved = await put('/api/code-lists/function_class?year=2022', { items: v2022Items });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json<CodeListItem[]>().map(({ year, code: c, label }) => ({ year, code: c, label }))).toEqual(
+      v2022Items.map((i) => ({ year: 2022, ...i })),
+    );
+    expect(await get<CodeListItem[]>('/api/code-lists?list=function_class&year=2021')).toEqual(v2021);
+    expect((await get<GoalForm>(`/api/forms/${formId}`)).project.functionClassLabel).toBe(
+      form.project.functionClassLabel,
+    );
+    // Without a year: the newest version.
+    expect((await get<CodeListItem[]>('/api/code-lists?list=function_class')).map((i) => i.year)).toEqual(
+      v2022Items.map(() => 2022),
+    );
+  });
 });

@@ -29,7 +29,7 @@ const SEED = Number(process.env.HOSTILE_SEED ?? Math.floor(Math.random() * 2 ** 
 const RUNS_PER_ROUTE = Number(process.env.HOSTILE_RUNS ?? 400);
 const EXCLUDED_TABLES = new Set(['login_attempt', 'login_audit', 'audit_event', 'schema_migration']);
 /** Routes only the admin may use (others would meet 403 before their body is read). */
-const ADMIN_ROUTES = /^\/api\/(users|organizations|finance-divisions|code-lists|taxonomy|deadlines|scoring-)/;
+const ADMIN_ROUTES = /^\/api\/(users|organizations|finance-divisions|code-lists|taxonomy|deadlines|scoring-|years\/)/;
 const CALLERS = ['filer', 'supervisor', 'finance', 'reviewer', 'admin'] as const;
 type Caller = (typeof CALLERS)[number];
 

@@ -73,6 +73,8 @@ const RULES: Record<string, Rule> = {
   'GET /api/scoring-policies/{year}/versions': { kind: 'not-scoped', reason: 'the policy’s versions, one per tenant' },
   'PUT /api/scoring-policies/{year}': { kind: 'not-scoped', reason: 'the scoring policy, set by the admin' },
   'POST /api/scoring-jobs': { kind: 'not-scoped', reason: 're-scoring under the tenant policy, by the admin' },
+  'POST /api/years/{year}/open': { kind: 'not-scoped', reason: '开启新年度: the tenant’s year, opened by the admin' },
+  'POST /api/years/{year}/close': { kind: 'not-scoped', reason: '关闭年度: the tenant’s year, closed by the admin' },
   'GET /api/scoring-jobs': { kind: 'not-scoped', reason: 'the tenant’s re-scoring jobs (counts only)' },
   'GET /api/scoring-jobs/{id}': { kind: 'not-scoped', reason: 'one re-scoring job (counts only)' },
 

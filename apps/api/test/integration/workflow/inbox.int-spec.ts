@@ -39,7 +39,7 @@ describe('inbox, deadlines and batch work', () => {
   it("lists every unsubmitted draft in the filer's 待办, with the submit deadline once set, overdue once passed", async () => {
     // No deadline yet: the three drafts still wait on the filer (they used to be hidden until 14 days before one).
     const before = await inbox('filer');
-    expect(before).toMatchObject({ total: 3, overdue: 0, counts: { draft_due: 3 } });
+    expect(before).toMatchObject({ total: 3, overdue: 0, counts: { draft_unsubmitted: 3 } });
     expect(before.items.map((item) => item.dueDate)).toEqual([null, null, null]);
     const set = await t.app.inject({
       method: 'PUT',
@@ -52,8 +52,13 @@ describe('inbox, deadlines and batch work', () => {
       'supervisor_review:2099-03-31',
     ]);
     const box = await inbox('filer');
-    expect(box).toMatchObject({ total: 3, overdue: 3, counts: { draft_due: 3 } });
-    expect(box.items[0]).toMatchObject({ reason: 'draft_due', dueDate: '2021-03-15', overdue: true, status: 'draft' });
+    expect(box).toMatchObject({ total: 3, overdue: 3, counts: { draft_unsubmitted: 3 } });
+    expect(box.items[0]).toMatchObject({
+      reason: 'draft_unsubmitted',
+      dueDate: '2021-03-15',
+      overdue: true,
+      status: 'draft',
+    });
     const bad = await t.app.inject({
       method: 'PUT',
       url: '/api/deadlines/2021',

@@ -2,6 +2,23 @@ import type { GoalForm, TaxonomyNode, YearsResponse } from '@jxt/contracts';
 import type { LoadedTenant } from '../../../src/seeds/load-tenant';
 import { login, seedSongjiang, startTestApp, type TestApp } from '../../support/test-app';
 
+const OPENED_BY_SEED = {
+  status: 'open',
+  openedAt: expect.any(String) as unknown,
+  openedByName: null,
+  closedAt: null,
+  closedByName: null,
+  copied: null,
+};
+const NEVER_OPENED = {
+  status: null,
+  openedAt: null,
+  openedByName: null,
+  closedAt: null,
+  closedByName: null,
+  copied: null,
+};
+
 describe('GET /api/years: the years with data, for the 年度 selectors and their defaults', () => {
   let t: TestApp;
   let tenant: LoadedTenant;
@@ -22,9 +39,17 @@ describe('GET /api/years: the years with data, for the 年度 selectors and thei
   const years = async (who = 'filer') => (await call('GET', '/api/years', who)).json<YearsResponse>().years;
   const getForm = async (id: string) => (await call('GET', `/api/forms/${id}`, 'filer')).json<GoalForm>();
 
-  it('lists the seeded year with its three projects and its taxonomy, and nothing of another tenant', async () => {
+  it('lists the seeded year, open, with its three projects and its taxonomy, and nothing of another tenant', async () => {
     expect(await years()).toEqual([
-      { year: 2021, projects: 3, evaluations: 0, evaluationsOpen: 0, policyVersions: 0, taxonomy: true },
+      {
+        year: 2021,
+        ...OPENED_BY_SEED,
+        projects: 3,
+        evaluations: 0,
+        evaluationsOpen: 0,
+        policyVersions: 0,
+        taxonomy: true,
+      },
     ]);
     expect((await t.app.inject({ method: 'GET', url: '/api/years' })).statusCode).toBe(401);
   });
@@ -63,15 +88,39 @@ describe('GET /api/years: the years with data, for the 年度 selectors and thei
       .map(({ code, label, level, parentCode, sortOrder }) => ({ code, label, level, parentCode, sortOrder }));
     expect((await call('PUT', '/api/taxonomy/2024', 'admin', { nodes })).statusCode).toBe(200);
     expect(await years()).toEqual([
-      { year: 2024, projects: 0, evaluations: 0, evaluationsOpen: 0, policyVersions: 0, taxonomy: true },
-      // A new year's form takes the newest taxonomy with it.
-      { year: 2022, projects: 1, evaluations: 0, evaluationsOpen: 0, policyVersions: 0, taxonomy: true },
+      {
+        year: 2024,
+        ...NEVER_OPENED,
+        projects: 0,
+        evaluations: 0,
+        evaluationsOpen: 0,
+        policyVersions: 0,
+        taxonomy: true,
+      },
+      // A new year's form takes the newest taxonomy with it; the year is not open until the admin opens it.
+      {
+        year: 2022,
+        ...NEVER_OPENED,
+        projects: 1,
+        evaluations: 0,
+        evaluationsOpen: 0,
+        policyVersions: 0,
+        taxonomy: true,
+      },
       expect.objectContaining({ year: 2021, projects: 3 }),
     ]);
     // The 财政局's admin sees the same years; the other tenant only its own.
     expect((await years('admin')).map((y) => y.year)).toEqual([2024, 2022, 2021]);
     expect(await years('otherTenant')).toEqual([
-      { year: 2021, projects: 3, evaluations: 0, evaluationsOpen: 0, policyVersions: 0, taxonomy: true },
+      {
+        year: 2021,
+        ...OPENED_BY_SEED,
+        projects: 3,
+        evaluations: 0,
+        evaluationsOpen: 0,
+        policyVersions: 0,
+        taxonomy: true,
+      },
     ]);
   });
 });

@@ -1,6 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { BatchTransitionResponse, CurrentUser, InboxItem, InboxResponse } from '@jxt/contracts';
+import type {
+  BatchTransitionResponse,
+  CurrentUser,
+  EvaluationInboxItem,
+  EvaluationInboxResponse,
+  InboxItem,
+  InboxResponse,
+} from '@jxt/contracts';
 import { withFastComputedStyle } from '../../testing/fast-computed-style';
 import { json, renderWithProviders, user } from '../../testing/render';
 import { InboxPage } from './InboxPage';
@@ -28,23 +35,40 @@ const INBOX: InboxResponse = {
     item('f2', '项目服务管理'),
     item('f3', '网络信息系统运行与维护', { status: 'supervisor_approved', reason: 'to_report', lastComment: '同意' }),
   ],
-  counts: { to_review: 2, to_report: 1, returned: 0, draft_due: 0 },
+  counts: { to_review: 2, to_report: 1, returned: 0, draft_unsubmitted: 0 },
   total: 3,
   overdue: 1,
 };
 
+const evaluationItem = (formId: string, projectName: string, reason: EvaluationInboxItem['reason']) =>
+  ({
+    evaluationId: reason === 'to_evaluate' ? null : `e-${formId}`,
+    formId,
+    projectCode: `C-${formId}`,
+    projectName,
+    organizationName: '上海市松江区科技创新服务中心',
+    year: 2021,
+    status: reason === 'to_evaluate' ? null : 'returned',
+    reason,
+    since: '2022-01-10T08:00:00.000Z',
+    lastComment: null,
+  }) satisfies EvaluationInboxItem;
+
 let me: CurrentUser;
 let posted: unknown[];
+let evaluationInbox: EvaluationInboxResponse | null;
 // The inbox table and the batch dialog ask jsdom for styles all the time: seconds a query under load otherwise.
 withFastComputedStyle();
 
 beforeEach(() => {
   me = user('u-sup', 'supervisor');
   posted = [];
+  evaluationInbox = null;
   global.fetch = jest.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const path = new URL(String(input), 'http://localhost').pathname;
     if (path === '/api/auth/me') return json(200, me);
     if (path === '/api/inbox') return json(200, INBOX);
+    if (path === '/api/evaluation-inbox' && evaluationInbox) return json(200, evaluationInbox);
     if (path === '/api/forms/batch-transitions') {
       const body = JSON.parse(String(init?.body)) as { forms: { id: string }[] };
       posted.push(body);
@@ -69,7 +93,7 @@ describe('InboxPage', () => {
     expect(screen.getByTestId('count-to_review')).toHaveTextContent('2');
     expect(screen.getByTestId('count-to_report')).toHaveTextContent('1');
     expect(screen.queryByTestId('count-returned')).toBeNull();
-    expect(screen.queryByTestId('count-draft_due')).toBeNull();
+    expect(screen.queryByTestId('count-draft_unsubmitted')).toBeNull();
     for (const label of ['待审核', '待汇总报送']) expect(screen.getAllByText(label).length).toBeGreaterThan(0);
     expect(screen.getByText('已逾期 1 项')).toBeInTheDocument();
   });
@@ -77,7 +101,7 @@ describe('InboxPage', () => {
   it('shows a filer the returned forms and every unsubmitted draft, and no reviewing cards', async () => {
     me = user('u-filer', 'filer');
     renderWithProviders(<InboxPage />, '/inbox');
-    expect(await screen.findByTestId('count-draft_due')).toBeInTheDocument();
+    expect(await screen.findByTestId('count-draft_unsubmitted')).toBeInTheDocument();
     expect(screen.getByText('未提交的草稿')).toBeInTheDocument();
     expect(screen.getByTestId('count-returned')).toBeInTheDocument();
     expect(screen.queryByTestId('count-to_review')).toBeNull();
@@ -104,6 +128,23 @@ describe('InboxPage', () => {
     await userEvent.click(screen.getByRole('listitem', { name: /待汇总报送/ }));
     expect(screen.queryByRole('link', { name: '市民服务' })).toBeNull();
     expect(screen.getByRole('link', { name: '网络信息系统运行与维护' })).toBeInTheDocument();
+  });
+
+  it('opens the 自评表 behind each 绩效自评 count', async () => {
+    me = user('u-filer', 'filer');
+    evaluationInbox = {
+      items: [evaluationItem('g1', '科技小巨人培育', 'to_evaluate'), evaluationItem('g2', '专利资助', 'returned')],
+      counts: { to_evaluate: 1, returned: 1, to_review: 0, to_finalise: 0 },
+      total: 2,
+    };
+    renderWithProviders(<InboxPage />, '/inbox');
+    await screen.findByRole('link', { name: '专利资助' });
+    expect(screen.getByRole('link', { name: '科技小巨人培育' })).toBeInTheDocument();
+    await userEvent.click(screen.getByTestId('evaluation-count-returned'));
+    expect(screen.queryByRole('link', { name: '科技小巨人培育' })).toBeNull();
+    expect(screen.getByRole('link', { name: '专利资助' })).toBeInTheDocument();
+    await userEvent.click(screen.getByTestId('evaluation-count-returned'));
+    expect(screen.getByRole('link', { name: '科技小巨人培育' })).toBeInTheDocument();
   });
 
   it('approves the selected forms in one batch and shows each result', async () => {

@@ -23,7 +23,7 @@ export const INBOX_REASON_LABELS: Record<InboxReason, string> = {
   to_review: '待审核',
   to_report: '待汇总报送',
   returned: '已退回',
-  draft_due: '未提交的草稿',
+  draft_unsubmitted: '未提交的草稿',
 };
 const REASONS = Object.keys(INBOX_REASON_LABELS) as InboxReason[];
 
@@ -31,7 +31,7 @@ const REASONS = Object.keys(INBOX_REASON_LABELS) as InboxReason[];
 const REASONS_OF_ROLE: Partial<Record<Role, readonly InboxReason[]>> = {
   supervisor: ['to_review', 'to_report'],
   finance: ['to_review'],
-  filer: ['returned', 'draft_due'],
+  filer: ['returned', 'draft_unsubmitted'],
 };
 export const reasonsFor = (roles: readonly Role[]): InboxReason[] =>
   REASONS.filter((reason) => roles.some((role) => REASONS_OF_ROLE[role]?.includes(reason)));

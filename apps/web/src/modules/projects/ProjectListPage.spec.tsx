@@ -50,8 +50,8 @@ const ORGS: Organization[] = [
   },
 ];
 const CATEGORIES: CodeListItem[] = [
-  { list: 'project_category', code: 'recurring', label: '经常性项目', sortOrder: 1 },
-  { list: 'project_category', code: 'one_off', label: '一次性项目', sortOrder: 2 },
+  { list: 'project_category', year: null, code: 'recurring', label: '经常性项目', sortOrder: 1 },
+  { list: 'project_category', year: null, code: 'one_off', label: '一次性项目', sortOrder: 2 },
 ];
 
 type Handler = (url: URL) => { status: number; body: unknown };

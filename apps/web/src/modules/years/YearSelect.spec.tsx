@@ -22,7 +22,24 @@ const options = async () => {
 describe('YearSelect', () => {
   it('offers the years with data and the next one, not a rolling ten years', async () => {
     renderSelect(
-      { years: [{ year: 2021, projects: 3, evaluations: 1, evaluationsOpen: 1, policyVersions: 1, taxonomy: true }] },
+      {
+        years: [
+          {
+            year: 2021,
+            status: null,
+            openedAt: null,
+            openedByName: null,
+            closedAt: null,
+            closedByName: null,
+            copied: null,
+            projects: 3,
+            evaluations: 1,
+            evaluationsOpen: 1,
+            policyVersions: 1,
+            taxonomy: true,
+          },
+        ],
+      },
       2021,
     );
     await screen.findByTitle('2021 年度');

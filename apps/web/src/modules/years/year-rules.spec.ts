@@ -3,6 +3,12 @@ import { defaultEvaluationYear, defaultPolicyYear, defaultProjectYear, yearOptio
 
 const year = (y: number, over: Partial<YearSummary> = {}): YearSummary => ({
   year: y,
+  status: null,
+  openedAt: null,
+  openedByName: null,
+  closedAt: null,
+  closedByName: null,
+  copied: null,
   projects: 0,
   evaluations: 0,
   evaluationsOpen: 0,

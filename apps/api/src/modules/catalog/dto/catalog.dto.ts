@@ -23,6 +23,12 @@ const CODE_MESSAGE = '代码只能用小写字母、数字和 _ . -，最长 64 
 @ApiSchema({ name: 'CodeListItem', description: '代码表中的一项' })
 export class CodeListItemDto implements CodeListItem {
   @ApiProperty({ type: String, example: 'project_category' }) list!: string;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: '按年度管理的代码表（功能分类科目）的年度；全租户通用的为空',
+  })
+  year!: number | null;
   @ApiProperty({ type: String, example: 'recurring' }) code!: string;
   @ApiProperty({ type: String, example: '经常性项目' }) label!: string;
   @ApiProperty({ type: 'integer' }) sortOrder!: number;

@@ -90,7 +90,7 @@ export class InboxCountsDto implements InboxCounts {
   @ApiProperty({ type: 'integer' }) to_review!: number;
   @ApiProperty({ type: 'integer' }) to_report!: number;
   @ApiProperty({ type: 'integer' }) returned!: number;
-  @ApiProperty({ type: 'integer' }) draft_due!: number;
+  @ApiProperty({ type: 'integer' }) draft_unsubmitted!: number;
 }
 
 @ApiSchema({ name: 'InboxResponse' })

@@ -1,5 +1,6 @@
 import { EVALUATION_INBOX_REASON_LABELS, type EvaluationInboxItem, type EvaluationInboxReason } from '@jxt/contracts';
 import { Alert, Card, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { EvaluationStatusTag } from '../../../ui/EvaluationStatusTag';
 import { formatTime } from '../../../ui/format';
@@ -7,9 +8,13 @@ import { useEvaluationInbox } from '../hooks';
 
 const REASONS = Object.keys(EVALUATION_INBOX_REASON_LABELS) as EvaluationInboxReason[];
 
-/** The 绩效自评 part of 待办: shown when something waits on the user (unit: to evaluate, returned; reviewer: to 复核, to 定稿). */
+/**
+ * The 绩效自评 part of 待办: shown when something waits on the user (unit: to evaluate, returned; reviewer: to 复核,
+ * to 定稿). Each count opens the list behind it (click again for all).
+ */
 export function EvaluationInbox() {
   const inbox = useEvaluationInbox();
+  const [reason, setReason] = useState<EvaluationInboxReason | null>(null);
   if (inbox.isError)
     return (
       <Alert
@@ -30,9 +35,14 @@ export function EvaluationInbox() {
       extra={
         <span aria-label="绩效自评待办分类">
           {REASONS.filter((r) => counts[r] > 0).map((r) => (
-            <Tag key={r} data-testid={`evaluation-count-${r}`}>
+            <Tag.CheckableTag
+              key={r}
+              data-testid={`evaluation-count-${r}`}
+              checked={reason === r}
+              onChange={(checked) => setReason(checked ? r : null)}
+            >
               {EVALUATION_INBOX_REASON_LABELS[r]} {counts[r]}
-            </Tag>
+            </Tag.CheckableTag>
           ))}
         </span>
       }
@@ -41,7 +51,7 @@ export function EvaluationInbox() {
         className="evaluation-inbox-table"
         rowKey={(item) => item.evaluationId ?? `form-${item.formId}`}
         size="small"
-        dataSource={items}
+        dataSource={reason ? items.filter((item) => item.reason === reason) : items}
         pagination={{ pageSize: 10, hideOnSinglePage: true, showTotal: (total) => `共 ${total} 项` }}
         columns={[
           {

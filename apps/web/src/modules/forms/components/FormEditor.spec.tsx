@@ -10,16 +10,16 @@ import { FormEditor } from './FormEditor';
 jest.setTimeout(60_000);
 
 const CATEGORIES: CodeListItem[] = [
-  { list: 'project_category', code: 'recurring', label: '经常性项目', sortOrder: 1 },
-  { list: 'project_category', code: 'one_off', label: '一次性项目', sortOrder: 2 },
+  { list: 'project_category', year: null, code: 'recurring', label: '经常性项目', sortOrder: 1 },
+  { list: 'project_category', year: null, code: 'one_off', label: '一次性项目', sortOrder: 2 },
 ];
 const FUNCTION_CLASSES: CodeListItem[] = [
-  { list: 'function_class', code: '206', label: '科学技术支出', sortOrder: 1 },
-  { list: 'function_class', code: '20601', label: '科学技术管理事务', sortOrder: 2 },
-  { list: 'function_class', code: '2060103', label: '机关服务', sortOrder: 3 },
-  { list: 'function_class', code: '208', label: '社会保障和就业支出', sortOrder: 4 },
-  { list: 'function_class', code: '20805', label: '行政事业单位养老支出', sortOrder: 5 },
-  { list: 'function_class', code: '2080505', label: '机关事业单位基本养老保险缴费支出', sortOrder: 6 },
+  { list: 'function_class', year: 2021, code: '206', label: '科学技术支出', sortOrder: 1 },
+  { list: 'function_class', year: 2021, code: '20601', label: '科学技术管理事务', sortOrder: 2 },
+  { list: 'function_class', year: 2021, code: '2060103', label: '机关服务', sortOrder: 3 },
+  { list: 'function_class', year: 2021, code: '208', label: '社会保障和就业支出', sortOrder: 4 },
+  { list: 'function_class', year: 2021, code: '20805', label: '行政事业单位养老支出', sortOrder: 5 },
+  { list: 'function_class', year: 2021, code: '2080505', label: '机关事业单位基本养老保险缴费支出', sortOrder: 6 },
 ];
 
 withFastComputedStyle();

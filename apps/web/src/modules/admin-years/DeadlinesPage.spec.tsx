@@ -1,0 +1,86 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { Deadline, YearSummary } from '@jxt/contracts';
+import { withFastComputedStyle } from '../../testing/fast-computed-style';
+import { buttonName, json, renderWithProviders, user } from '../../testing/render';
+import { DeadlinesPage } from './DeadlinesPage';
+
+withFastComputedStyle();
+
+const summary = (year: number, status: YearSummary['status']): YearSummary => ({
+  year,
+  status,
+  openedAt: null,
+  openedByName: null,
+  closedAt: null,
+  closedByName: null,
+  copied: null,
+  projects: 3,
+  evaluations: 0,
+  evaluationsOpen: 0,
+  policyVersions: 0,
+  taxonomy: true,
+});
+
+let stored: Deadline[];
+let refuse: boolean;
+let puts: unknown[];
+beforeEach(() => {
+  stored = [
+    { year: 2022, kind: 'submit', dueDate: '2022-03-15' },
+    { year: 2022, kind: 'supervisor_review', dueDate: '2022-03-31' },
+  ];
+  refuse = false;
+  puts = [];
+  global.fetch = jest.fn(async (url: string, init?: RequestInit) => {
+    if (url === '/api/auth/me') return json(200, user('u-1', 'admin'));
+    if (url === '/api/years') return json(200, { years: [summary(2022, 'open'), summary(2021, 'closed')] });
+    if (url === '/api/deadlines?year=2022') return json(200, stored);
+    if (url === '/api/deadlines/2022' && init?.method === 'PUT') {
+      const body = JSON.parse(String(init.body)) as Record<string, string | null>;
+      puts.push(body);
+      if (refuse)
+        return json(400, {
+          statusCode: 400,
+          error: 'Bad Request',
+          message: '截止日期须按环节先后',
+          fields: [
+            { field: 'finance_review', message: '不能早于主管部门审核截止日期（2022-03-31）', value: '2022-03-01' },
+          ],
+        });
+      stored = Object.entries(body)
+        .filter(([, due]) => due)
+        .map(([kind, dueDate]) => ({ year: 2022, kind, dueDate }) as Deadline);
+      return json(200, stored);
+    }
+    return json(404, { statusCode: 404, error: 'Not Found', message: url });
+  }) as unknown as typeof fetch;
+});
+
+describe('DeadlinesPage (截止日期)', () => {
+  it('opens on the newest open year, shows each stage’s date and saves a new one', async () => {
+    renderWithProviders(<DeadlinesPage />, '/admin/deadlines');
+    const submit = await screen.findByLabelText('单位提交截止日期', {}, { timeout: 5000 });
+    await waitFor(() => expect(submit).toHaveValue('2022-03-15'));
+    expect(screen.getByLabelText('主管部门审核截止日期')).toHaveValue('2022-03-31');
+    expect(screen.getByLabelText('财政审核截止日期')).toHaveValue('');
+    expect(screen.getByText('已开启')).toBeInTheDocument();
+
+    // Typed and confirmed with Enter, which also saves (the form's submit).
+    await userEvent.click(screen.getByLabelText('财政审核截止日期'));
+    await userEvent.type(screen.getByLabelText('财政审核截止日期'), '2022-04-15{Enter}');
+    await waitFor(() =>
+      expect(puts).toEqual([{ submit: '2022-03-15', supervisor_review: '2022-03-31', finance_review: '2022-04-15' }]),
+    );
+    expect(await screen.findByText('已保存 2022 年度的截止日期')).toBeInTheDocument();
+  });
+
+  it('shows the server’s refusal at the stage it names', async () => {
+    refuse = true;
+    renderWithProviders(<DeadlinesPage />, '/admin/deadlines', '/admin/deadlines?year=2022');
+    const submit = await screen.findByLabelText('单位提交截止日期', {}, { timeout: 5000 });
+    await waitFor(() => expect(submit).toHaveValue('2022-03-15'));
+    await userEvent.click(screen.getByRole('button', { name: buttonName('保存') }));
+    expect(await screen.findByText('不能早于主管部门审核截止日期（2022-03-31）')).toBeInTheDocument();
+  });
+});

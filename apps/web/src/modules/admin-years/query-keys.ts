@@ -1,0 +1,10 @@
+/** The year's 截止日期 (GET /api/deadlines): stale after saving them or opening a year (which proposes them). */
+export const deadlineKeys = {
+  year: (year: number) => ['deadlines', year] as const,
+};
+
+/** Under the forms' and projects' `['catalog', 'code-list', list]` keys, so a save makes theirs stale too. */
+export const adminCodeListKeys = {
+  list: (list: string, year: number | undefined) => ['catalog', 'code-list', list, 'admin', year ?? null] as const,
+  all: ['catalog'] as const,
+};
