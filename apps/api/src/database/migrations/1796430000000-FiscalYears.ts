@@ -4,7 +4,7 @@ import { LOCKED_REVISION_SQLSTATE } from '../sqlstate';
 const LOCKED_FORM = `('finance_approved', 'rejected')`;
 
 /** The lock trigger of LockedRevisionGuard1795983300000; `functionClassYear` narrows the 功能分类科目 label lookup. */
-const lockedGuard = (
+export const lockedGuard = (
   functionClassYear: string,
 ) => `CREATE OR REPLACE FUNCTION goal_form_locked_guard() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE

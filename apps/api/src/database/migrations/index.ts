@@ -31,6 +31,7 @@ import { NotificationIsolation1796410000002 } from './1796410000002-Notification
 import { DeadlineReminders1796410000003 } from './1796410000003-DeadlineReminders';
 import { AddUserEmail1796410000004 } from './1796410000004-AddUserEmail';
 import { FiscalYears1796430000000 } from './1796430000000-FiscalYears';
+import { FunctionClassInForce1796430000001 } from './1796430000001-FunctionClassInForce';
 
 // Every migration, in order. `npm run db:generate -- <Name>` writes a new file and prints the class to add here.
 export const MIGRATIONS = [
@@ -67,4 +68,5 @@ export const MIGRATIONS = [
   DeadlineReminders1796410000003,
   AddUserEmail1796410000004,
   FiscalYears1796430000000,
+  FunctionClassInForce1796430000001,
 ];

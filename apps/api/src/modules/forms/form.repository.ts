@@ -57,12 +57,13 @@ const INDICATOR_JSON = `SELECT id, indicator_set AS "indicatorSet", level1_code 
 
 /**
  * A code-list label as the form `f` prints it: kept from when it was locked, the list's current one while open (for a
- * yearly list such as 功能分类科目, the version of the form's year; a tenant-wide list has year null).
+ * yearly list such as 功能分类科目, the version in force for the form's year — its own, else the newest before it, as
+ * the lock trigger reads it; a tenant-wide list has year null).
  */
 const printedLabel = (list: string, code: string, locked: string) =>
   `CASE WHEN ${FORM_IS_LOCKED} THEN f.${locked}
         ELSE (SELECT c.label FROM code_list_item c WHERE c.list = '${list}' AND c.code = f.${code}
-              AND (c.year IS NULL OR c.year = f.year)) END`;
+              AND (c.year IS NULL OR c.year <= f.year) ORDER BY c.year DESC NULLS LAST LIMIT 1) END`;
 
 /** One whole form as read: the revision's columns, its project header and everything shown beside it. */
 export type FormRow = ProjectHeaderRow &
