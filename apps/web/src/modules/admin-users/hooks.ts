@@ -4,7 +4,8 @@ import { fetchUsers, patchUser, postResetPassword, postRevokeSessions, postUser 
 import { userKeys } from './query-keys';
 
 export function useUsers() {
-  return useQuery({ queryKey: userKeys.all, queryFn: ({ signal }) => fetchUsers(signal) });
+  // Users change on their own (a first login sets the password, a session ends): read again whenever the page opens.
+  return useQuery({ queryKey: userKeys.all, queryFn: ({ signal }) => fetchUsers(signal), staleTime: 0 });
 }
 
 function useRefresh() {
