@@ -2,7 +2,7 @@ import { expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from './csp';
-import { apiAs, callApi, expectNoHorizontalScroll, logInToProjects, submitLogin } from './support';
+import { apiAs, callApi, expectNoHorizontalScroll, logInToProjects, submitLogin, watchApiReads } from './support';
 
 // The fresh database of this run holds the demo tenant: filer's unit has three 2021 forms, all drafts.
 const FILER = {
@@ -129,11 +129,16 @@ test('a session revoked elsewhere sends the user back to log in, with a message,
   playwright,
   baseURL,
 }) => {
+  // A machine as slow as CI's (the CPU six times slower): there the page was still reading when the session ended.
+  const devtools = await page.context().newCDPSession(page);
+  await devtools.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+  const reads = watchApiReads(page);
   await logInToProjects(page, FILER.username, FILER.password);
+  await expect(page.getByRole('heading', { name: '项目列表' })).toBeVisible();
   await expect(rows(page)).toHaveCount(3);
-  // The page's own reads (the tree, 待办's count) end first: one of them answered 401 would send the user to log in
-  // before the action this test is about.
-  await page.waitForLoadState('networkidle');
+  // The page's own reads (the year, the tree, the categories) end first: one of them answered 401 would send the user
+  // to log in before the action this test is about (CI, slower, revoked the session while they were on their way).
+  await reads.settled();
 
   // The same user, on another device, ends every other session (the browser's among them).
   const other = await playwright.request.newContext({ baseURL });

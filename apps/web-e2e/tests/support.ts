@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Browser, type Page, type Request } from '@playwright/test';
 import {
   apiUrl,
   type ApiOperationOf,
@@ -49,6 +49,30 @@ export async function logInNewContext(browser: Browser, username: string, passwo
 export async function goToProjects(page: Page): Promise<void> {
   await page.locator('.app-nav').getByRole('link', { name: '项目' }).click();
   await expect(page).toHaveURL(/\/projects/);
+}
+
+/**
+ * Counts the page's API reads in flight from now on; `settled()` resolves once none has been for `quietMs`. Playwright's
+ * `networkidle` is about the document's load only and says nothing of the reads a page of the SPA starts later.
+ */
+export function watchApiReads(page: Page): { settled: (quietMs?: number) => Promise<void> } {
+  let inFlight = 0;
+  let lastChange = Date.now();
+  const count = (url: string, change: number) => {
+    if (!new URL(url).pathname.startsWith('/api/')) return;
+    inFlight += change;
+    lastChange = Date.now();
+  };
+  page.on('request', (request) => count(request.url(), +1));
+  const done = (request: Request) => count(request.url(), -1);
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  return {
+    settled: (quietMs = 500) =>
+      expect
+        .poll(() => inFlight === 0 && Date.now() - lastChange >= quietMs, { intervals: [100], timeout: 30_000 })
+        .toBe(true),
+  };
 }
 
 type CallOptions<O> = ApiRequest<O> & { headers?: Record<string, string> };

@@ -1,9 +1,8 @@
 import { Button, Layout, Space, Spin, Tag, Typography } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { ORGANIZATION_KIND_LABELS, ROLE_LABELS } from '@jxt/contracts';
 import { setUnauthorizedListener } from '../api/http';
-import { queryClient } from './query-client';
 import { useCurrentUser, useLogout } from '../modules/auth/hooks';
 import type { LoginLocationState } from '../modules/auth/LoginPage';
 import { RestrictedSessionPage } from '../modules/auth/RestrictedSessionPage';
@@ -32,17 +31,25 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
 
+  const [sessionEnded, setSessionEnded] = useState<string | null>(null);
+
   useEffect(() => {
-    // A session that ends while working (expired, revoked, user disabled) sends the user to log in again.
-    setUnauthorizedListener((message) => {
-      queryClient.clear();
-      // navigate() resolves once the route has changed; the listener has nothing left to do after it.
-      void navigate('/login', {
-        replace: true,
-        state: { notice: `${message}（会话已结束）`, from: location.pathname } satisfies LoginLocationState,
-      });
-    });
-  }, [navigate, location.pathname]);
+    // A session that ends while working (expired, revoked, user disabled) sends the user to log in again, with the
+    // reason of the first 401 (the reads still in flight answer 401 too). The page is taken down at once, not when
+    // the login route has loaded: left mounted, on a slow machine its reads and its URL defaults went on (new 401s,
+    // `?year=` written onto /login) and the user arrived without the reason, or not at all. The login page clears
+    // the cache once shown.
+    setUnauthorizedListener((message) => setSessionEnded((first) => first ?? `${message}（会话已结束）`));
+  }, []);
+
+  if (sessionEnded)
+    return (
+      <Navigate
+        to="/login"
+        replace
+        state={{ notice: sessionEnded, from: location.pathname } satisfies LoginLocationState}
+      />
+    );
 
   if (me.isPending) return <Spin fullscreen description="加载中…" />;
   if (me.isError || !me.data)

@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { ApiRequestError } from '../../api/http';
 import { isChallenge, useLogin, useLoginTotp } from './hooks';
@@ -26,6 +27,9 @@ export function LoginPage() {
   const location = useLocation();
   const state = (location.state ?? {}) as LoginLocationState;
   const [challenge, setChallenge] = useState<string | null>(null);
+  const client = useQueryClient();
+  // Nothing of the last session stays in memory once its pages are gone (a shared computer's back button).
+  useEffect(() => client.clear(), [client]);
   const error = errorText(challenge ? loginTotp.error : login.error);
 
   // navigate() resolves once the route has changed (the data router); nothing here waits for that.
