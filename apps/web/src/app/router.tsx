@@ -1,10 +1,27 @@
 import { createBrowserRouter, Navigate } from 'react-router';
+import { queryClient } from './query-client';
+import { currentUserQuery } from '../modules/auth/queries';
+import { codeListQuery, goalFormQuery, taxonomyQuery } from '../modules/forms/queries';
+
+/**
+ * Starts a page's first read while its code downloads: a lazy route renders only once its chunks are in, so a read
+ * its component starts waited for all of them. The loader does not wait for the answer (the page shows its own
+ * loading state); the page's query, with the same key, finds the read in flight.
+ */
+const startReading =
+  (read: (params: Record<string, string | undefined>) => Promise<void>) =>
+  ({ params }: { params: Record<string, string | undefined> }) => {
+    // A failed read is the page's to show (its query asks again); nothing to do here.
+    read(params).catch(() => undefined);
+    return null;
+  };
 
 // Each page is its own chunk: the login route loads only what logging in needs.
 export const router = createBrowserRouter([
   { path: '/login', lazy: async () => ({ Component: (await import('../modules/auth/LoginPage')).LoginPage }) },
   {
     path: '/',
+    loader: startReading(() => queryClient.prefetchQuery(currentUserQuery())),
     lazy: async () => ({ Component: (await import('./AppLayout')).AppLayout }),
     children: [
       { index: true, element: <Navigate to="/inbox" replace /> },
@@ -15,6 +32,16 @@ export const router = createBrowserRouter([
       },
       {
         path: 'forms/:formId',
+        loader: startReading(async ({ formId }) => {
+          await Promise.all([
+            // The editor needs the year's 指标体系 too: asked for as soon as the form says which year.
+            queryClient
+              .fetchQuery(goalFormQuery(formId!))
+              .then((form) => queryClient.prefetchQuery(taxonomyQuery(form.year))),
+            queryClient.prefetchQuery(codeListQuery('project_category')),
+            queryClient.prefetchQuery(codeListQuery('function_class')),
+          ]);
+        }),
         lazy: async () => ({ Component: (await import('../modules/workflow/FormPage')).FormPage }),
       },
       {

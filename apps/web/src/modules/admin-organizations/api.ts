@@ -1,9 +1,4 @@
-import type {
-  AssignDepartmentsRequest,
-  CodeListName,
-  CreateOrganizationRequest,
-  UpdateOrganizationRequest,
-} from '@jxt/contracts';
+import type { AssignDepartmentsRequest, CreateOrganizationRequest, UpdateOrganizationRequest } from '@jxt/contracts';
 import { api } from '../../api/client';
 
 export const fetchOrganizations = (signal?: AbortSignal) => api.get('/api/organizations', { signal });
@@ -19,6 +14,3 @@ export const fetchFinanceDivisions = (signal?: AbortSignal) => api.get('/api/fin
 
 export const putFinanceDivision = (id: string, body: AssignDepartmentsRequest) =>
   api.put('/api/finance-divisions/{id}', { path: { id }, body });
-
-export const fetchCodeList = (list: CodeListName, signal?: AbortSignal) =>
-  api.get('/api/code-lists', { query: { list }, signal });

@@ -1,8 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CodeListName, CreateOrganizationRequest, UpdateOrganizationRequest } from '@jxt/contracts';
+import type { CreateOrganizationRequest, UpdateOrganizationRequest } from '@jxt/contracts';
 import {
   deleteOrganization,
-  fetchCodeList,
   fetchFinanceDivisions,
   fetchOrganizations,
   patchOrganization,
@@ -10,18 +9,15 @@ import {
   putFinanceDivision,
 } from './api';
 import { adminOrganizationKeys } from './query-keys';
+import { codeListQuery } from '../forms/queries';
 
 export function useAdminOrganizations() {
   return useQuery({ queryKey: adminOrganizationKeys.all, queryFn: ({ signal }) => fetchOrganizations(signal) });
 }
 
+/** 单位类型, under the code list's one key: the 代码表 screen's save refreshes it. */
 export function useUnitTypes() {
-  const list: CodeListName = 'unit_type';
-  return useQuery({
-    queryKey: adminOrganizationKeys.codeList(list),
-    queryFn: ({ signal }) => fetchCodeList(list, signal),
-    staleTime: 10 * 60_000,
-  });
+  return useQuery(codeListQuery('unit_type'));
 }
 
 export function useFinanceDivisions() {

@@ -1,8 +1,5 @@
-import type { CodeListName } from '@jxt/contracts';
-
 // The same keys as the project list's (modules/projects): a change made here refreshes its organisation picker too.
 export const adminOrganizationKeys = {
   all: ['organizations'] as const,
   financeDivisions: ['finance-divisions'] as const,
-  codeList: (list: CodeListName) => ['code-lists', list] as const,
 };

@@ -10,7 +10,6 @@ import type {
 } from '@jxt/contracts';
 import {
   deleteSession,
-  fetchCurrentUser,
   fetchSecuritySettings,
   fetchSessions,
   postLogin,
@@ -23,14 +22,10 @@ import {
   putSecuritySettings,
 } from './api';
 import { authKeys } from './query-keys';
+import { currentUserQuery } from './queries';
 
 export function useCurrentUser() {
-  return useQuery({
-    queryKey: authKeys.me,
-    queryFn: ({ signal }) => fetchCurrentUser(signal),
-    retry: false,
-    staleTime: 5 * 60_000,
-  });
+  return useQuery(currentUserQuery());
 }
 
 export const isChallenge = (answer: LoginResponse | LoginChallengeResponse): answer is LoginChallengeResponse =>

@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CodeListName, GoalForm, SaveFormRequest } from '@jxt/contracts';
 import { ApiRequestError } from '../../api/http';
-import { fetchCodeList, fetchGoalForm, fetchPreviousYear, fetchTaxonomy, putGoalForm } from './api';
+import { fetchPreviousYear, putGoalForm } from './api';
 import { formKeys } from './query-keys';
+import { codeListQuery, goalFormQuery, taxonomyQuery } from './queries';
 
 export function useGoalForm(id: string) {
-  return useQuery({ queryKey: formKeys.form(id), queryFn: ({ signal }) => fetchGoalForm(id, signal) });
+  return useQuery(goalFormQuery(id));
 }
 
 export function useSaveForm(id: string) {
@@ -32,18 +33,9 @@ export function usePreviousYear(form: Pick<GoalForm, 'id' | 'carriedFrom'>) {
 
 /** The tenant's 一级/二级指标 of a year; rarely changes. */
 export function useTaxonomy(year: number | undefined, enabled = true) {
-  return useQuery({
-    queryKey: formKeys.taxonomy(year ?? 0),
-    queryFn: ({ signal }) => fetchTaxonomy(year!, signal),
-    enabled: enabled && year !== undefined,
-    staleTime: 10 * 60_000,
-  });
+  return useQuery({ ...taxonomyQuery(year ?? 0), enabled: enabled && year !== undefined });
 }
 
 export function useCodeList(list: CodeListName) {
-  return useQuery({
-    queryKey: formKeys.codeList(list),
-    queryFn: ({ signal }) => fetchCodeList(list, signal),
-    staleTime: 10 * 60_000,
-  });
+  return useQuery(codeListQuery(list));
 }

@@ -1,4 +1,4 @@
-import type { ApiOperations, CarryForwardRequest, CodeListName, CreateProjectRequest } from '@jxt/contracts';
+import type { ApiOperations, CarryForwardRequest, CreateProjectRequest } from '@jxt/contracts';
 import { api } from '../../api/client';
 import type { ProjectListParams } from './list-params';
 
@@ -21,9 +21,6 @@ export const fetchProjects = (params: ProjectListParams, signal?: AbortSignal) =
   api.get('/api/projects', { query: projectsQuery(params), signal });
 
 export const fetchOrganizations = (signal?: AbortSignal) => api.get('/api/organizations', { signal });
-
-export const fetchCodeList = (list: CodeListName, signal?: AbortSignal) =>
-  api.get('/api/code-lists', { query: { list }, signal });
 
 export const postProject = (body: CreateProjectRequest) => api.post('/api/projects', { body });
 

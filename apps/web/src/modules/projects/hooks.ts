@@ -2,7 +2,6 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { CarryForwardRequest, CodeListName, CreateProjectRequest } from '@jxt/contracts';
 import {
   deleteProject,
-  fetchCodeList,
   fetchOrganizations,
   fetchProjectHeaderProposal,
   fetchProjects,
@@ -11,7 +10,8 @@ import {
 } from './api';
 import { useDefaultYear as useSharedDefaultYear } from '../years/hooks';
 import type { ProjectListParams } from './list-params';
-import { codeListKeys, organizationKeys, projectKeys } from './query-keys';
+import { organizationKeys, projectKeys } from './query-keys';
+import { codeListQuery } from '../forms/queries';
 import { yearKeys } from '../years/query-keys';
 
 /** One page of projects. While the next page or filter loads, the previous rows stay (no flash of empty table). */
@@ -33,13 +33,9 @@ export function useOrganizations() {
   });
 }
 
-/** A tenant code list (项目类别 …). */
+/** A tenant code list (项目类别 …), under the same key as the form's, so the admin's save refreshes both. */
 export function useCodeList(list: CodeListName) {
-  return useQuery({
-    queryKey: codeListKeys.list(list),
-    queryFn: ({ signal }) => fetchCodeList(list, signal),
-    staleTime: 10 * 60_000,
-  });
+  return useQuery(codeListQuery(list));
 }
 
 /** The year the list opens on when the URL names none: the newest year with projects (modules/years). */

@@ -1,4 +1,3 @@
-import type { CodeListName } from '@jxt/contracts';
 import type { ProjectListParams } from './list-params';
 
 export const projectKeys = {
@@ -9,8 +8,4 @@ export const projectKeys = {
 export const organizationKeys = {
   all: ['organizations'] as const,
   projectHeader: (id: string) => ['organizations', id, 'project-header'] as const,
-};
-
-export const codeListKeys = {
-  list: (list: CodeListName) => ['code-lists', list] as const,
 };
