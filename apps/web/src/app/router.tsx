@@ -37,9 +37,13 @@ export const router = createBrowserRouter([
             // The editor needs the year's 指标体系 too: asked for as soon as the form says which year.
             queryClient
               .fetchQuery(goalFormQuery(formId!))
-              .then((form) => queryClient.prefetchQuery(taxonomyQuery(form.year))),
+              .then((form) =>
+                Promise.all([
+                  queryClient.prefetchQuery(taxonomyQuery(form.year)),
+                  queryClient.prefetchQuery(codeListQuery('function_class', form.year)),
+                ]),
+              ),
             queryClient.prefetchQuery(codeListQuery('project_category')),
-            queryClient.prefetchQuery(codeListQuery('function_class')),
           ]);
         }),
         lazy: async () => ({ Component: (await import('../modules/workflow/FormPage')).FormPage }),

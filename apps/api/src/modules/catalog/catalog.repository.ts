@@ -11,12 +11,15 @@ import type { TaxonomyNodeEntity } from '../../database/entities/taxonomy-node.e
 export type CodeListItemRow = Pick<CodeListItemEntity, 'list' | 'year' | 'code' | 'label' | 'sortOrder'>;
 export type TaxonomyNodeRow = Pick<TaxonomyNodeEntity, 'code' | 'label' | 'level' | 'parentCode' | 'sortOrder'>;
 
-// A yearly list (功能分类科目) answers the version of the year asked, else its newest; tenant-wide lists have year null.
+// A yearly list (功能分类科目) answers the version in force in the year asked — the newest at or before it, as a
+// form's label does (migration FunctionClassInForce) — else its newest; each item says its version's year. Tenant-wide
+// lists have year null.
 const CODE_LISTS = sql<CodeListItemRow, [list: string | null, year: number | null]>(
   'catalog.codeLists',
   `SELECT list, year, code, label, sort_order AS "sortOrder" FROM code_list_item c
    WHERE ($1::text IS NULL OR list = $1)
-     AND (year IS NULL OR year = coalesce($2::int, (SELECT max(m.year) FROM code_list_item m WHERE m.list = c.list)))
+     AND (year IS NULL OR year = (SELECT max(m.year) FROM code_list_item m
+                                  WHERE m.list = c.list AND m.year <= coalesce($2::int, m.year)))
    ORDER BY list, sort_order, code`,
 );
 

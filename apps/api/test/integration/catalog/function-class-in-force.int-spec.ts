@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import type { GoalForm, Organization } from '@jxt/contracts';
+import type { CodeListItem, GoalForm, Organization } from '@jxt/contracts';
 import { login, seedSongjiang, startTestApp, type TestApp } from '../../support/test-app';
 
 /**
@@ -46,6 +46,20 @@ describe('功能分类科目 of a year without its own version: the newest befor
       await t.app.inject({ method: 'GET', url: `/api/forms/${formId}`, headers: { authorization } })
     ).json<GoalForm>();
     expect(form.project).toMatchObject({ functionClassCode: '2060103', functionClassLabel: '机关服务' });
+  });
+
+  it('answers the 2021 version to the pickers of a 2022 form, and each version to its own year', async () => {
+    const read = async (year: number) =>
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/code-lists?list=function_class&year=${year}`,
+          headers: { authorization },
+        })
+      ).json<CodeListItem[]>();
+    const in2022 = await read(2022);
+    expect(in2022.find((item) => item.code === '2060103')).toMatchObject({ label: '机关服务', year: 2021 });
+    expect((await read(2021)).map((item) => item.code)).toEqual(in2022.map((item) => item.code));
   });
 
   it('keeps that label when the revision locks', async () => {

@@ -54,6 +54,9 @@ beforeEach(() => {
       ]);
     if (url === '/api/code-lists?list=function_class&year=2022')
       return json(200, [item('function_class', 2022, '206', '科学技术支出', 1)]);
+    // 2023 has no version of its own: the API answers the one in force, 2022's.
+    if (url === '/api/code-lists?list=function_class&year=2023')
+      return json(200, [item('function_class', 2022, '206', '科学技术支出', 1)]);
     return json(404, { statusCode: 404, error: 'Not Found', message: url });
   }) as unknown as typeof fetch;
 });
@@ -92,6 +95,16 @@ describe('CodeListsPage (代码表)', () => {
     expect(screen.getByText(/功能分类科目按年度管理/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: buttonName('保存') }));
     await waitFor(() => expect(puts.map((p) => p.url)).toEqual(['/api/code-lists/function_class?year=2022']));
+  });
+
+  it('says when a year shows the version in force from an earlier year, and saves it as the year’s own', async () => {
+    renderWithProviders(<CodeListsPage />, '/admin/code-lists', '/admin/code-lists?list=function_class&year=2023');
+    expect(await screen.findByLabelText('第 1 项名称', {}, { timeout: 5000 })).toHaveValue('科学技术支出');
+    expect(
+      screen.getByText('2023 年度尚无自己的版本，沿用 2022 年度的版本；保存后成为 2023 年度的版本。'),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: buttonName('保存') }));
+    await waitFor(() => expect(puts.map((p) => p.url)).toEqual(['/api/code-lists/function_class?year=2023']));
   });
 
   it('shows why a save was refused', async () => {

@@ -107,8 +107,19 @@ function CodeListEditor({ list, year }: { list: CodeListName; year: number | und
     );
   };
 
+  // A year without a 功能分类科目 of its own has the newest earlier version in force; saving makes it the year's own.
+  const inheritedFrom = year !== undefined ? current.data?.find((item) => item.year !== year)?.year : undefined;
+
   return (
     <>
+      {inheritedFrom !== undefined && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`${year} 年度尚无自己的版本，沿用 ${inheritedFrom} 年度的版本；保存后成为 ${year} 年度的版本。`}
+        />
+      )}
       <Table<Row>
         rowKey="key"
         size="small"

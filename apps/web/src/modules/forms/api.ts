@@ -13,5 +13,6 @@ export const fetchPreviousYear = (id: string, signal?: AbortSignal) =>
 export const fetchTaxonomy = (year: number, signal?: AbortSignal) =>
   api.get('/api/taxonomy', { query: { year }, signal });
 
-export const fetchCodeList = (list: CodeListName, signal?: AbortSignal) =>
-  api.get('/api/code-lists', { query: { list }, signal });
+/** A code list; for 功能分类科目 with `year`, the version in force in that year (the newest at or before it). */
+export const fetchCodeList = (list: CodeListName, year: number | undefined, signal?: AbortSignal) =>
+  api.get('/api/code-lists', { query: { list, year }, signal });

@@ -39,3 +39,8 @@ export function useTaxonomy(year: number | undefined, enabled = true) {
 export function useCodeList(list: CodeListName) {
   return useQuery(codeListQuery(list));
 }
+
+/** 功能分类科目 as in force in the form's year (the classification changes from year to year); waits for the year. */
+export function useFunctionClasses(year: number | undefined) {
+  return useQuery({ ...codeListQuery('function_class', year ?? 0), enabled: year !== undefined });
+}

@@ -7,11 +7,11 @@ import { formKeys } from './query-keys';
 export const goalFormQuery = (id: string) =>
   queryOptions({ queryKey: formKeys.form(id), queryFn: ({ signal }) => fetchGoalForm(id, signal) });
 
-/** A tenant code list (项目类别, 功能分类科目 …); rarely changes. */
-export const codeListQuery = (list: CodeListName) =>
+/** A tenant code list (项目类别 …; 功能分类科目 as in force in `year`); rarely changes. */
+export const codeListQuery = (list: CodeListName, year?: number) =>
   queryOptions({
-    queryKey: formKeys.codeList(list),
-    queryFn: ({ signal }) => fetchCodeList(list, signal),
+    queryKey: formKeys.codeList(list, year),
+    queryFn: ({ signal }) => fetchCodeList(list, year, signal),
     staleTime: 10 * 60_000,
   });
 

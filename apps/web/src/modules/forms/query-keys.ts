@@ -6,5 +6,5 @@ export const formKeys = {
   form: (id: string) => ['forms', 'detail', id] as const,
   previousYear: (id: string) => ['forms', 'previous-year', id] as const,
   taxonomy: (year: number) => ['catalog', 'taxonomy', year] as const,
-  codeList: (list: CodeListName) => ['catalog', 'code-list', list] as const,
+  codeList: (list: CodeListName, year?: number) => ['catalog', 'code-list', list, year ?? null] as const,
 };

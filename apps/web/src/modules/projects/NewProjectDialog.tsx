@@ -11,6 +11,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiRequestError } from '../../api/http';
 import { useCodeList, useCreateProject, useProjectHeaderProposal } from './hooks';
+import { useFunctionClasses } from '../forms/hooks';
 import { buildOrgTree, type OrgTreeNode } from './org-tree';
 
 export interface NewProjectDialogProps {
@@ -64,7 +65,7 @@ export function NewProjectDialog({
   const [form] = Form.useForm<Values>();
   const create = useCreateProject();
   const categories = useCodeList('project_category');
-  const functionClasses = useCodeList('function_class');
+  const functionClasses = useFunctionClasses(year);
   const [failure, setFailure] = useState<string | null>(null);
 
   // A 停用 organisation owns no new project: treated as a kind that owns none.

@@ -10,7 +10,7 @@ import { atSubmission, isEditable } from '@jxt/domain';
 import { useCurrentUser } from '../auth/hooks';
 import { FormEditor } from '../forms/components/FormEditor';
 import { FormSheet } from '../forms/components/FormSheet';
-import { useCodeList, useGoalForm, useTaxonomy } from '../forms/hooks';
+import { useCodeList, useFunctionClasses, useGoalForm, useTaxonomy } from '../forms/hooks';
 import { EvaluationButton } from '../evaluations/components/EvaluationButton';
 import { CarriedFromNote } from '../forms/components/CarriedFromNote';
 import { FormTimeline } from './components/FormTimeline';
@@ -33,7 +33,7 @@ function FormView({ formId }: { formId: string }) {
   const query = useGoalForm(formId);
   const me = useCurrentUser();
   const categories = useCodeList('project_category');
-  const functionClasses = useCodeList('function_class');
+  const functionClasses = useFunctionClasses(query.data?.year);
   // 新建项目 and 生成下一年度填报表 open their new draft straight in edit mode.
   const location = useLocation();
   const [editing, setEditing] = useState(() => (location.state as { edit?: boolean } | null)?.edit === true);
