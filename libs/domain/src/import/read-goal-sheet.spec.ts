@@ -266,8 +266,9 @@ describe('readGoalSheet: problems by sheet, row and column (issue 13 point 3)', 
     ]);
   });
 
-  it('reports a sheet without a 项目名称', () => {
+  it('reports a sheet without a year or a 项目名称', () => {
     expect(readGoalSheet('空表', [['说明'], ['本表无内容']], LOOKUPS).problems).toEqual([
+      { sheet: '空表', row: 1, column: 'A', severity: 'error', message: '未找到年度（如标题下的“（2021年度）”）' },
       { sheet: '空表', row: 1, column: 'A', severity: 'error', message: '未找到项目名称' },
     ]);
   });

@@ -233,6 +233,7 @@ export function readGoalSheet(sheet: string, grid: SheetGrid, lookups: GoalSheet
   };
 
   const year = findSheetYear(grid);
+  if (year === null) problem(0, 0, 'error', '未找到年度（如标题下的“（2021年度）”）');
 
   // Header: the label, then its value to the right (or in the same cell after a colon: `项目名称：…`).
   const header: Partial<Record<HeaderField, { text: string; at: [number, number] }>> = {};
