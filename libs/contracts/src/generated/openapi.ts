@@ -2646,22 +2646,17 @@ export interface components {
         };
         ImportedForm: {
             project: components["schemas"]["ProjectHeader"];
+            /** @description 项目资金（元，两位小数的文本） */
             funds: components["schemas"]["Funds"];
             /** @description 项目总目标 */
             totalGoal: string | null;
             /** @description 年度总目标 */
             annualGoal: string | null;
-            /**
-             * @description 项目总目标起始年度
-             * @example 2021
-             */
+            /** @description 项目总目标起始年度 */
             goalPeriodStart: number | null;
-            /**
-             * @description 项目总目标终止年度（不早于起始年度）
-             * @example 2021
-             */
+            /** @description 项目总目标终止年度 */
             goalPeriodEnd: number | null;
-            /** @description 每张表最多 500 个三级指标（两套指标合计；超出时 400，fields 指向 indicators） */
+            /** @description 年度与长期绩效指标 */
             indicators: components["schemas"]["IndicatorSetsInput"];
         };
         ImportedIndicatorSource: {

@@ -1,6 +1,10 @@
-import { ApiProperty, ApiSchema, OmitType } from '@nestjs/swagger';
-import { FORM_STATUSES, type FormStatus } from '@jxt/contracts';
-import { FundsDto, SaveFormDto } from '../../forms/dto/save-form.dto';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { FORM_STATUSES, type Funds, type FormStatus, type IndicatorSetsInput } from '@jxt/contracts';
+import { ProjectHeaderDto } from '../../../common/dto/project-header.dto';
+
+// The forms module's request schemas, by name: a module's DTO files are its own (docs/architecture.md).
+const FUNDS_SCHEMA = { $ref: '#/components/schemas/Funds' } as const;
+const INDICATOR_SETS_SCHEMA = { $ref: '#/components/schemas/IndicatorSetsInput' } as const;
 
 export const IMPORT_ACTIONS = ['create', 'update', 'locked', 'needs-unit'] as const;
 export type ImportAction = (typeof IMPORT_ACTIONS)[number];
@@ -19,7 +23,15 @@ export class ImportProblemDto {
 
 /** The form a sheet would save: the save request's fields without rowVersion. */
 @ApiSchema({ name: 'ImportedForm' })
-export class ImportedFormDto extends OmitType(SaveFormDto, ['rowVersion'] as const) {}
+export class ImportedFormDto {
+  @ApiProperty({ type: ProjectHeaderDto }) project!: ProjectHeaderDto;
+  @ApiProperty({ ...FUNDS_SCHEMA, description: '项目资金（元，两位小数的文本）' }) funds!: Funds;
+  @ApiProperty({ type: String, nullable: true, description: '项目总目标' }) totalGoal!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '年度总目标' }) annualGoal!: string | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: '项目总目标起始年度' }) goalPeriodStart!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: '项目总目标终止年度' }) goalPeriodEnd!: number | null;
+  @ApiProperty({ ...INDICATOR_SETS_SCHEMA, description: '年度与长期绩效指标' }) indicators!: IndicatorSetsInput;
+}
 
 /** What the sheet printed beside an indicator's composed value: its own 指标性质 and 度量单位 cells. */
 @ApiSchema({ name: 'ImportedIndicatorSource' })
@@ -60,7 +72,7 @@ export class ImportPreviewSheetDto {
   @ApiProperty({ type: 'integer', nullable: true }) year!: number | null;
   @ApiProperty({ type: 'integer', description: '三级指标个数（两套合计）' }) indicatorCount!: number;
   @ApiProperty({ enum: ['元', '万元'], description: '表上所印金额单位；funds 一律为元' }) amountUnit!: '元' | '万元';
-  @ApiProperty({ type: FundsDto, description: '金额（元，两位小数的文本）' }) funds!: FundsDto;
+  @ApiProperty({ ...FUNDS_SCHEMA, description: '金额（元，两位小数的文本）' }) funds!: Funds;
   @ApiProperty({
     enum: IMPORT_ACTIONS,
     description:
