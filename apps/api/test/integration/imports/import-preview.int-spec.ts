@@ -236,4 +236,53 @@ describe('POST /api/imports/preview: a workbook read into what it would create o
     expect(response.statusCode).toBe(413);
     expect(response.json<{ message: string }>().message).toBeTruthy();
   });
+
+  it('round-trips a generated form of 60 indicators under every 二级指标, amounts to the cent', async () => {
+    const groups: [string, string[]][] = [
+      ['output', ['quantity', 'quality', 'timeliness', 'cost']],
+      ['benefit', ['economic', 'social', 'ecological', 'sustainable']],
+      ['satisfaction', ['service_satisfaction']],
+    ];
+    const values = ['≥90%', '=2次', '及时', '≤30天', '是', '2022年底前', '≥abc%', '90%左右', '100', '不低于95%'];
+    let n = 0;
+    const request = toSaveRequest(forms[2]);
+    request.indicators = {
+      year: groups.map(([code, children]) => ({
+        code,
+        children: children.map((child, i) => ({
+          code: child,
+          indicators: Array.from({ length: code === 'output' && i === 0 ? 12 : 6 }, () => {
+            n += 1;
+            return { name: `第${n}项指标`, rawValue: values[n % values.length] };
+          }),
+        })),
+      })),
+      longTerm: null,
+    };
+    request.funds = {
+      totalAmount: '18963662.79',
+      fiscalAmount: '18963662.70',
+      otherAmount: '0.09',
+      annualAmount: '18963662.79',
+      annualFiscalAmount: '18963662.70',
+      carryOverAmount: '0.00',
+      annualOtherAmount: '0.09',
+    };
+    const saved = await t.app.inject({
+      method: 'PUT',
+      url: `/api/forms/${forms[2].id}`,
+      headers: { authorization: filer },
+      payload: request,
+    });
+    expect(saved.statusCode).toBe(200);
+    const form = saved.json<GoalForm>();
+    expect(n).toBe(60);
+
+    const response = await preview(await exported(form));
+    const [sheet] = response.json<{ forms: PreviewSheet[] }>().forms;
+    expect(sheet.indicatorCount).toBe(60);
+    expect(sheet.form).toEqual(comparable(form));
+    // The six unparsable values are kept as typed, each with a warning at its row.
+    expect(sheet.problems.map((p) => [p.severity, p.column])).toEqual(Array(6).fill(['warning', 'F']));
+  });
 });
