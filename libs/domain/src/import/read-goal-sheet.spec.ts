@@ -274,6 +274,29 @@ describe('readGoalSheet: problems by sheet, row and column (issue 13 point 3)', 
   });
 });
 
+describe('readGoalSheet: the printed unit', () => {
+  it('takes 单位：万元 for the sheet, a label printing its own unit overrides it, and amounts under their headings', () => {
+    const read = readGoalSheet(
+      's',
+      [
+        ['（2023年度）'],
+        ['项目名称', '甲'],
+        ['', '', '单位：万元'],
+        ['项目资金总额', '年度资金申请总额', '上年结转资金（元）'],
+        ['12.5', '2.25', '1500.5'],
+      ],
+      LOOKUPS,
+    );
+    expect(read.amountUnit).toBe('万元');
+    expect(read.problems).toEqual([]);
+    expect([read.form.funds.totalAmount, read.form.funds.annualAmount, read.form.funds.carryOverAmount]).toEqual([
+      '125000.00',
+      '22500.00',
+      '1500.50',
+    ]);
+  });
+});
+
 describe('amountToYuan and composeValue', () => {
   it.each([
     ['1059.08', '万元', '10590800.00'],
