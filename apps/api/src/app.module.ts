@@ -13,6 +13,7 @@ import { EvaluationsModule } from './modules/evaluations/evaluations.module';
 import { ExportsModule } from './modules/exports/exports.module';
 import { FormsModule } from './modules/forms/forms.module';
 import { HealthModule } from './modules/health/health.module';
+import { ImportsModule } from './modules/imports/imports.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { ProjectsModule } from './modules/projects/projects.module';
@@ -38,6 +39,7 @@ export class AppModule {
         WorkflowModule,
         EvaluationsModule,
         ExportsModule,
+        ImportsModule,
         YearsModule,
         HealthModule,
         AuditModule,

@@ -10,3 +10,4 @@ export * from './scoring';
 export * from './evaluation';
 export * from './roles';
 export * from './password';
+export * from './import';

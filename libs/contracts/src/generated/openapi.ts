@@ -829,6 +829,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入预览：读取 .xlsx 每个工作表（请求体即文件本身，最大 10 MB），按标签找到表头、资金、目标与指标表，按项目编码（本人范围内）或项目名称（本单位）匹配项目，列出将新建或更新的填报表和每个问题所在的行列。不写入任何数据 */
+        post: operations["ImportsController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/years": {
         parameters: {
             query?: never;
@@ -2609,6 +2626,116 @@ export interface components {
         StartScoringJobRequest: {
             /** @example 2021 */
             year: number;
+        };
+        ImportMatch: {
+            /** @enum {string} */
+            by: "code" | "name";
+            /** Format: uuid */
+            projectId: string;
+            /** @description 项目编码 */
+            code: string;
+            /** @description 所属单位 */
+            organizationName: string;
+            /**
+             * Format: uuid
+             * @description 该年度最新一版；没有时为 null
+             */
+            formId: string | null;
+            revision: number | null;
+            status: components["schemas"]["FormStatus"] | null;
+        };
+        ImportedForm: {
+            project: components["schemas"]["ProjectHeader"];
+            /** @description 项目资金（元，两位小数的文本） */
+            funds: components["schemas"]["Funds"];
+            /** @description 项目总目标 */
+            totalGoal: string | null;
+            /** @description 年度总目标 */
+            annualGoal: string | null;
+            /** @description 项目总目标起始年度 */
+            goalPeriodStart: number | null;
+            /** @description 项目总目标终止年度 */
+            goalPeriodEnd: number | null;
+            /** @description 年度与长期绩效指标 */
+            indicators: components["schemas"]["IndicatorSetsInput"];
+        };
+        ImportedIndicatorSource: {
+            /** @enum {string} */
+            set: "year" | "longTerm";
+            /** @example output */
+            level1Code: string;
+            /** @example quantity */
+            level2Code: string;
+            name: string;
+            /**
+             * @description 指标性质（表上有此列时）
+             * @example ≥
+             */
+            nature: string | null;
+            /**
+             * @description 指标值格（按表上所印）
+             * @example 90
+             */
+            value: string;
+            /**
+             * @description 度量单位（表上有此列时）
+             * @example %
+             */
+            unit: string | null;
+            row: number;
+        };
+        ImportProblem: {
+            /** @example 绩效目标填报表 */
+            sheet: string;
+            /** @example 12 */
+            row: number;
+            /** @example C */
+            column: string;
+            /**
+             * @description error：该格内容未带入；warning：按原样带入，请核对
+             * @enum {string}
+             */
+            severity: "error" | "warning";
+            /** @example 项目资金总额“12.3456789”万元超过 6 位小数（不足 1 分），未带入，请核对 */
+            message: string;
+        };
+        ImportPreviewSheet: {
+            /** @description 工作表名 */
+            sheet: string;
+            /**
+             * @description goal：绩效目标填报表；evaluation：自评表（尚不能导入）
+             * @enum {string}
+             */
+            kind: "goal" | "evaluation";
+            /** @description 项目名称 */
+            name: string | null;
+            /** @description 项目编码（表上有时） */
+            code: string | null;
+            year: number | null;
+            /** @description 三级指标个数（两套合计） */
+            indicatorCount: number;
+            /**
+             * @description 表上所印金额单位；funds 一律为元
+             * @enum {string}
+             */
+            amountUnit: "元" | "万元";
+            /** @description 金额（元，两位小数的文本） */
+            funds: components["schemas"]["Funds"];
+            /**
+             * @description create：为已有项目新建该年度填报表；update：更新该年度最新一版草稿；locked：该年度最新一版已锁定，不会改动；needs-unit：未匹配到项目，需指定所属单位
+             * @enum {string}
+             */
+            action: "create" | "update" | "locked" | "needs-unit";
+            match: components["schemas"]["ImportMatch"] | null;
+            /** @description 将保存的表单内容（自评表为 null） */
+            form: components["schemas"]["ImportedForm"] | null;
+            indicatorSources: components["schemas"]["ImportedIndicatorSource"][];
+            problems: components["schemas"]["ImportProblem"][];
+        };
+        ImportPreview: {
+            forms: components["schemas"]["ImportPreviewSheet"][];
+            /** @description 整个文件的问题 */
+            problems: components["schemas"]["ImportProblem"][];
         };
         /**
          * @description open 已开启、closed 已关闭；空：有数据但从未开启（如提前生成的下一年度填报表）
@@ -8321,6 +8448,102 @@ export interface operations {
             };
             /** @description 路径参数太长 */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    ImportsController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPreview"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 与记录当前状态冲突（rowVersion 过期、重复、已锁定……） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

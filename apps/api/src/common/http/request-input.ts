@@ -8,6 +8,15 @@ import { badRequestForFields } from './validation';
 /** The largest request body (bytes). */
 export const BODY_LIMIT = 2 * 1024 * 1024;
 
+/** The largest workbook POST /api/imports/preview takes (bytes): a 100-form workbook is well under 5 MB. */
+export const IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
+
+/** Content types of an uploaded workbook: the .xlsx type, or bytes a client could not name. */
+export const WORKBOOK_CONTENT_TYPES = [
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/octet-stream',
+];
+
 /**
  * How deep a JSON body may nest. The deepest request the API takes (a form's indicator tree) nests 8 levels; a
  * body of thousands would overflow the stack of the validation before any check could refuse it.
@@ -42,7 +51,7 @@ export function findBadText(value: unknown, root: string): FieldError | undefine
       if (message) return { field: path || root, message };
       continue;
     }
-    if (typeof current !== 'object' || current === null) continue;
+    if (typeof current !== 'object' || current === null || Buffer.isBuffer(current)) continue;
     if (Array.isArray(current)) {
       for (let i = current.length - 1; i >= 0; i--) stack.push([current[i], at(path, String(i))]);
       continue;
@@ -121,6 +130,9 @@ export function installInputChecks(app: NestFastifyApplication): void {
   app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit: BODY_LIMIT }, (_request, body, done) =>
     done(null, parseQueryString(body.toString())),
   );
+
+  // An uploaded workbook arrives as its bytes (the importer checks them); bounded on its own.
+  app.useBodyParser(WORKBOOK_CONTENT_TYPES, { bodyLimit: IMPORT_BODY_LIMIT });
 
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);

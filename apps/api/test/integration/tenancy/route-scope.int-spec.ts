@@ -101,6 +101,9 @@ const RULES: Record<string, Rule> = {
   'GET /api/reminder-settings': { kind: 'not-scoped', reason: 'the tenant’s 截止提醒 days, the same for everyone' },
   'PUT /api/reminder-settings': { kind: 'not-scoped', reason: 'the tenant’s 截止提醒 days, set by the admin' },
   'GET /api/audit-events.csv': { kind: 'list', url: '/api/audit-events.csv' },
+  // Reads the uploaded file and matches projects in the caller's scope only; without a file it is a 400. A sheet
+  // naming another unit's project is tested in imports/import-preview.int-spec.ts (it needs a unit, nothing shown).
+  'POST /api/imports/preview': { kind: 'list', url: '/api/imports/preview' },
 
   // Aimed at the unit's forms and project.
   'GET /api/forms/{id}': { kind: 'aimed', url: (t) => `/api/forms/${t.draftFormId}` },

@@ -1,0 +1,94 @@
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { FORM_STATUSES, type Funds, type FormStatus, type IndicatorSetsInput } from '@jxt/contracts';
+import { ProjectHeaderDto } from '../../../common/dto/project-header.dto';
+
+// The forms module's request schemas, by name: a module's DTO files are its own (docs/architecture.md).
+const FUNDS_SCHEMA = { $ref: '#/components/schemas/Funds' } as const;
+const INDICATOR_SETS_SCHEMA = { $ref: '#/components/schemas/IndicatorSetsInput' } as const;
+
+export const IMPORT_ACTIONS = ['create', 'update', 'locked', 'needs-unit'] as const;
+export type ImportAction = (typeof IMPORT_ACTIONS)[number];
+
+/** A problem at a cell of the workbook (row 1-based, column in Excel's letters). */
+@ApiSchema({ name: 'ImportProblem' })
+export class ImportProblemDto {
+  @ApiProperty({ example: '绩效目标填报表' }) sheet!: string;
+  @ApiProperty({ type: 'integer', example: 12 }) row!: number;
+  @ApiProperty({ example: 'C' }) column!: string;
+  @ApiProperty({ enum: ['error', 'warning'], description: 'error：该格内容未带入；warning：按原样带入，请核对' })
+  severity!: 'error' | 'warning';
+  @ApiProperty({ example: '项目资金总额“12.3456789”万元超过 6 位小数（不足 1 分），未带入，请核对' })
+  message!: string;
+}
+
+/** The form a sheet would save: the save request's fields without rowVersion. */
+@ApiSchema({ name: 'ImportedForm' })
+export class ImportedFormDto {
+  @ApiProperty({ type: ProjectHeaderDto }) project!: ProjectHeaderDto;
+  @ApiProperty({ ...FUNDS_SCHEMA, description: '项目资金（元，两位小数的文本）' }) funds!: Funds;
+  @ApiProperty({ type: String, nullable: true, description: '项目总目标' }) totalGoal!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '年度总目标' }) annualGoal!: string | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: '项目总目标起始年度' }) goalPeriodStart!: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: '项目总目标终止年度' }) goalPeriodEnd!: number | null;
+  @ApiProperty({ ...INDICATOR_SETS_SCHEMA, description: '年度与长期绩效指标' }) indicators!: IndicatorSetsInput;
+}
+
+/** What the sheet printed beside an indicator's composed value: its own 指标性质 and 度量单位 cells. */
+@ApiSchema({ name: 'ImportedIndicatorSource' })
+export class ImportedIndicatorSourceDto {
+  @ApiProperty({ enum: ['year', 'longTerm'] }) set!: 'year' | 'longTerm';
+  @ApiProperty({ example: 'output' }) level1Code!: string;
+  @ApiProperty({ example: 'quantity' }) level2Code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: String, nullable: true, description: '指标性质（表上有此列时）', example: '≥' })
+  nature!: string | null;
+  @ApiProperty({ description: '指标值格（按表上所印）', example: '90' }) value!: string;
+  @ApiProperty({ type: String, nullable: true, description: '度量单位（表上有此列时）', example: '%' })
+  unit!: string | null;
+  @ApiProperty({ type: 'integer' }) row!: number;
+}
+
+/** The project a sheet matched: by 项目编码 in the caller's scope, or by name in the caller's unit. */
+@ApiSchema({ name: 'ImportMatch' })
+export class ImportMatchDto {
+  @ApiProperty({ enum: ['code', 'name'] }) by!: 'code' | 'name';
+  @ApiProperty({ format: 'uuid' }) projectId!: string;
+  @ApiProperty({ description: '项目编码' }) code!: string;
+  @ApiProperty({ description: '所属单位' }) organizationName!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: '该年度最新一版；没有时为 null' })
+  formId!: string | null;
+  @ApiProperty({ type: 'integer', nullable: true }) revision!: number | null;
+  @ApiProperty({ enum: FORM_STATUSES, enumName: 'FormStatus', nullable: true }) status!: FormStatus | null;
+}
+
+/** One sheet of the workbook as it would be imported. */
+@ApiSchema({ name: 'ImportPreviewSheet' })
+export class ImportPreviewSheetDto {
+  @ApiProperty({ description: '工作表名' }) sheet!: string;
+  @ApiProperty({ enum: ['goal', 'evaluation'], description: 'goal：绩效目标填报表；evaluation：自评表（尚不能导入）' })
+  kind!: 'goal' | 'evaluation';
+  @ApiProperty({ type: String, nullable: true, description: '项目名称' }) name!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '项目编码（表上有时）' }) code!: string | null;
+  @ApiProperty({ type: 'integer', nullable: true }) year!: number | null;
+  @ApiProperty({ type: 'integer', description: '三级指标个数（两套合计）' }) indicatorCount!: number;
+  @ApiProperty({ enum: ['元', '万元'], description: '表上所印金额单位；funds 一律为元' }) amountUnit!: '元' | '万元';
+  @ApiProperty({ ...FUNDS_SCHEMA, description: '金额（元，两位小数的文本）' }) funds!: Funds;
+  @ApiProperty({
+    enum: IMPORT_ACTIONS,
+    description:
+      'create：为已有项目新建该年度填报表；update：更新该年度最新一版草稿；locked：该年度最新一版已锁定，不会改动；needs-unit：未匹配到项目，需指定所属单位',
+  })
+  action!: ImportAction;
+  @ApiProperty({ type: ImportMatchDto, nullable: true }) match!: ImportMatchDto | null;
+  @ApiProperty({ type: ImportedFormDto, nullable: true, description: '将保存的表单内容（自评表为 null）' })
+  form!: ImportedFormDto | null;
+  @ApiProperty({ type: [ImportedIndicatorSourceDto] }) indicatorSources!: ImportedIndicatorSourceDto[];
+  @ApiProperty({ type: [ImportProblemDto] }) problems!: ImportProblemDto[];
+}
+
+/** POST /api/imports/preview: what the workbook would create or update; nothing is written. */
+@ApiSchema({ name: 'ImportPreview' })
+export class ImportPreviewDto {
+  @ApiProperty({ type: [ImportPreviewSheetDto] }) forms!: ImportPreviewSheetDto[];
+  @ApiProperty({ type: [ImportProblemDto], description: '整个文件的问题' }) problems!: ImportProblemDto[];
+}

@@ -1,0 +1,80 @@
+import ExcelJS from 'exceljs';
+import type { SheetGrid } from '@jxt/domain';
+
+/** More rows or columns than any 填报表 has: a sheet is read up to here (the rest is not a form). */
+export const MAX_GRID_ROWS = 3000;
+export const MAX_GRID_COLUMNS = 40;
+
+/**
+ * A number as Excel shows it in the formula bar: at most 15 significant digits (Excel keeps no more), written as the
+ * shortest decimal text. An .xlsx stores a number as a binary double's text, so `1059.08` may come back as
+ * 1059.0800000000001 after a formula or another program; `Number(n.toPrecision(15))` gives back 1059.08, and
+ * `String` of that is its shortest form. No display format is applied to amounts: `0.00` showing 1059.083 as
+ * 1059.08 would hide a third decimal that the importer must report, not round. A percent format is the exception:
+ * 0.9 shown as 90% is typed as 90%, so the text is 90%.
+ */
+export function numberText(value: number, numFmt: string | undefined): string {
+  if (!Number.isFinite(value)) return '';
+  const percent = numFmt ? /%/.test(numFmt.replace(/"[^"]*"/g, '')) : false;
+  const shown = Number((percent ? value * 100 : value).toPrecision(15));
+  const text = Object.is(shown, -0) ? '0' : String(shown);
+  // String() writes 1e21 and 1e-7 in exponent form; amounts and values never read that way.
+  const plain = /e/i.test(text) ? expandExponent(text) : text;
+  return percent ? `${plain}%` : plain;
+}
+
+function expandExponent(text: string): string {
+  const [mantissa, exponentText] = text.toLowerCase().split('e');
+  const exponent = Number(exponentText);
+  const negative = mantissa.startsWith('-');
+  const [whole, fraction = ''] = mantissa.replace('-', '').split('.');
+  const digits = whole + fraction;
+  const point = whole.length + exponent;
+  const out =
+    point <= 0
+      ? `0.${'0'.repeat(-point)}${digits}`
+      : point >= digits.length
+        ? digits + '0'.repeat(point - digits.length)
+        : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return (negative ? '-' : '') + out.replace(/^0+(?=\d)/, '');
+}
+
+/** A date cell as yyyy-mm-dd (exceljs reads a date-formatted number as a Date at UTC midnight). */
+function dateText(date: Date): string {
+  return Number.isNaN(date.getTime()) ? '' : date.toISOString().slice(0, 10);
+}
+
+/** One cell's text for the reader: the saved result of a formula (exceljs evaluates none), rich text joined. */
+export function cellText(cell: ExcelJS.Cell): string {
+  const value = cell.value;
+  if (value == null) return '';
+  if (typeof value === 'number') return numberText(value, cell.numFmt);
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return dateText(value);
+  if ('richText' in value) return value.richText.map((run) => run.text).join('');
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = (value as ExcelJS.CellFormulaValue).result;
+    if (result == null || typeof result === 'object') return result instanceof Date ? dateText(result) : '';
+    return typeof result === 'number' ? numberText(result, cell.numFmt) : String(result);
+  }
+  if ('text' in value && typeof value.text === 'string') return value.text;
+  return '';
+}
+
+/** A worksheet as the reader's grid: a merged range's text in its top-left cell only. */
+export function sheetGrid(sheet: ExcelJS.Worksheet): SheetGrid {
+  const rows = Math.min(sheet.rowCount, MAX_GRID_ROWS);
+  const columns = Math.min(sheet.columnCount, MAX_GRID_COLUMNS);
+  const grid: string[][] = [];
+  for (let r = 1; r <= rows; r++) {
+    const row = sheet.getRow(r);
+    const cells: string[] = [];
+    for (let c = 1; c <= columns; c++) {
+      const cell = row.getCell(c);
+      cells.push(cell.isMerged && cell.master.address !== cell.address ? '' : cellText(cell));
+    }
+    grid.push(cells);
+  }
+  return grid;
+}

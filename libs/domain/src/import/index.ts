@@ -1,0 +1,15 @@
+export {
+  amountToYuan,
+  columnLetters,
+  composeValue,
+  findSheetYear,
+  labelKey,
+  readGoalSheet,
+  type CodeListEntry,
+  type GoalSheetLookups,
+  type ImportedForm,
+  type ImportedGoalSheet,
+  type ImportedIndicatorSource,
+  type ImportProblem,
+  type SheetGrid,
+} from './read-goal-sheet';
