@@ -108,8 +108,9 @@ function TaxonomyYears() {
     <div className="admin-taxonomy-page">
       <PageHeading title="指标体系" />
       <Typography.Paragraph type="secondary">
-        一级、二级指标按年度管理：开启新年度时复制上一年度的指标体系，修改只影响所选年度。本年度的表使用的指标不能删除或移动，
-        可以改名或停用：停用后填报时不再提供，已使用它的表照常显示和校验；已锁定的表保留锁定时的名称。
+        {
+          '一级、二级指标按年度管理：开启新年度时复制上一年度的指标体系，修改只影响所选年度。本年度的表使用的指标不能删除或移动，可以改名或停用：停用后填报时不再提供，已使用它的表照常显示和校验；已锁定的表保留锁定时的名称。'
+        }
       </Typography.Paragraph>
       <Space className="list-filters">
         <YearSelect value={year} onChange={(y) => setSearchParams({ year: String(y) })} />
