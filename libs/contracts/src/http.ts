@@ -53,6 +53,7 @@ export type CodeListItem = Schemas['CodeListItem'];
 export type CodeListEntry = Schemas['CodeListEntry'];
 export type ReplaceCodeListRequest = Schemas['ReplaceCodeListRequest'];
 export type TaxonomyNode = Schemas['TaxonomyNode'];
+export type TaxonomyNodeInput = Schemas['TaxonomyNodeInput'];
 export type ReplaceTaxonomyRequest = Schemas['ReplaceTaxonomyRequest'];
 
 // projects

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { YEARLY_CODE_LISTS, type TaxonomyNode } from '@jxt/contracts';
+import { YEARLY_CODE_LISTS, type TaxonomyNodeInput } from '@jxt/contracts';
 import { hashPassword } from '../common/auth/password';
 import { indicatorArrayInsert } from '../modules/forms/form.repository';
 import type { OwnerQuery } from './owner-transaction';
@@ -14,7 +14,7 @@ import { tenantSeedRepository as seeds } from './tenant-seed.repository';
 
 export interface TenantSeed {
   tenant: SeedTenantFile;
-  taxonomy: { year: number; nodes: TaxonomyNode[] }[];
+  taxonomy: { year: number; nodes: TaxonomyNodeInput[] }[];
   forms: SeedForm[];
   users: (SeedUser & { password: string })[];
   /** Overrides for loading the same data more than once (tests give each tenant its own code). */

@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Funds, IndicatorSetsInput, OrganizationKind, ProjectHeader, Role, TaxonomyNode } from '@jxt/contracts';
+import type {
+  Funds,
+  IndicatorSetsInput,
+  OrganizationKind,
+  ProjectHeader,
+  Role,
+  TaxonomyNodeInput,
+} from '@jxt/contracts';
 import { isRoleValidAt } from '@jxt/domain';
 
 /** The repository's seeds/ folder (the same relative place in src/, dist/ and the Docker image). */
@@ -49,12 +56,12 @@ function readJson<T>(...parts: string[]): T {
 /** The first customer's data: 松江区 with the unit's three 2021 forms (seeds/songjiang). */
 export function readSongjiangSeed(): {
   tenant: SeedTenantFile;
-  taxonomy: { year: number; nodes: TaxonomyNode[] }[];
+  taxonomy: { year: number; nodes: TaxonomyNodeInput[] }[];
   forms: SeedForm[];
 } {
   return {
     tenant: readJson<SeedTenantFile>('songjiang', 'tenant.json'),
-    taxonomy: [{ year: 2021, nodes: readJson<TaxonomyNode[]>('songjiang', 'taxonomy-2021.json') }],
+    taxonomy: [{ year: 2021, nodes: readJson<TaxonomyNodeInput[]>('songjiang', 'taxonomy-2021.json') }],
     forms: readJson<SeedForm[]>('songjiang', 'forms-2021.json'),
   };
 }

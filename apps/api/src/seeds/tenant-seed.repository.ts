@@ -1,5 +1,5 @@
 import type { ClientBase } from 'pg';
-import { FUND_FIELDS, type OrganizationKind, type Role, type TaxonomyNode } from '@jxt/contracts';
+import { FUND_FIELDS, type OrganizationKind, type Role, type TaxonomyNodeInput } from '@jxt/contracts';
 import { sql, type BuiltStatement, type Statement } from '../database/access/statement';
 import type { CodeListItemEntity } from '../database/entities/code-list-item.entity';
 import type { GoalFormEntity } from '../database/entities/goal-form.entity';
@@ -196,7 +196,7 @@ export class TenantSeedRepository {
     await rows(q, INSERT_FISCAL_YEAR, [tenantId, year]);
   }
 
-  async insertTaxonomyNode(q: OwnerQuery, tenantId: string, year: number, node: TaxonomyNode): Promise<void> {
+  async insertTaxonomyNode(q: OwnerQuery, tenantId: string, year: number, node: TaxonomyNodeInput): Promise<void> {
     await rows(q, INSERT_TAXONOMY_NODE, [
       tenantId,
       year,

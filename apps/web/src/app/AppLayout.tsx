@@ -18,6 +18,7 @@ const ADMIN_PAGES = [
   { to: '/admin/finance-divisions', label: '财政科室' },
   { to: '/admin/years', label: '年度管理' },
   { to: '/admin/deadlines', label: '截止日期' },
+  { to: '/admin/taxonomy', label: '指标体系' },
   { to: '/admin/code-lists', label: '代码表' },
   { to: '/admin/scoring-policy', label: '评分规则' },
   { to: '/admin/security', label: '安全设置' },

@@ -107,6 +107,10 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../modules/admin-years/DeadlinesPage')).DeadlinesPage }),
       },
       {
+        path: 'admin/taxonomy',
+        lazy: async () => ({ Component: (await import('../modules/admin-years/TaxonomyPage')).TaxonomyPage }),
+      },
+      {
         path: 'admin/code-lists',
         lazy: async () => ({ Component: (await import('../modules/admin-years/CodeListsPage')).CodeListsPage }),
       },

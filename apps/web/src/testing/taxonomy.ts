@@ -8,6 +8,7 @@ export const TAXONOMY_2021: TaxonomyNode[] = [
     level: 1,
     parentCode: null,
     sortOrder: 1,
+    retired: false,
   },
   {
     code: 'benefit',
@@ -15,6 +16,7 @@ export const TAXONOMY_2021: TaxonomyNode[] = [
     level: 1,
     parentCode: null,
     sortOrder: 2,
+    retired: false,
   },
   {
     code: 'satisfaction',
@@ -22,6 +24,7 @@ export const TAXONOMY_2021: TaxonomyNode[] = [
     level: 1,
     parentCode: null,
     sortOrder: 3,
+    retired: false,
   },
   {
     code: 'economic',
@@ -29,6 +32,7 @@ export const TAXONOMY_2021: TaxonomyNode[] = [
     level: 2,
     parentCode: 'benefit',
     sortOrder: 1,
+    retired: false,
   },
   {
     code: 'quantity',
@@ -36,6 +40,7 @@ export const TAXONOMY_2021: TaxonomyNode[] = [
     level: 2,
     parentCode: 'output',
     sortOrder: 1,
+    retired: false,
   },
   {
     code: 'service_satisfaction',
@@ -43,6 +48,7 @@ export const TAXONOMY_2021: TaxonomyNode[] = [
     level: 2,
     parentCode: 'satisfaction',
     sortOrder: 1,
+    retired: false,
   },
   {
     code: 'quality',
@@ -50,6 +56,7 @@ export const TAXONOMY_2021: TaxonomyNode[] = [
     level: 2,
     parentCode: 'output',
     sortOrder: 2,
+    retired: false,
   },
   {
     code: 'social',
@@ -57,6 +64,7 @@ export const TAXONOMY_2021: TaxonomyNode[] = [
     level: 2,
     parentCode: 'benefit',
     sortOrder: 2,
+    retired: false,
   },
   {
     code: 'ecological',
@@ -64,6 +72,7 @@ export const TAXONOMY_2021: TaxonomyNode[] = [
     level: 2,
     parentCode: 'benefit',
     sortOrder: 3,
+    retired: false,
   },
   {
     code: 'timeliness',
@@ -71,6 +80,7 @@ export const TAXONOMY_2021: TaxonomyNode[] = [
     level: 2,
     parentCode: 'output',
     sortOrder: 3,
+    retired: false,
   },
   {
     code: 'cost',
@@ -78,6 +88,7 @@ export const TAXONOMY_2021: TaxonomyNode[] = [
     level: 2,
     parentCode: 'output',
     sortOrder: 4,
+    retired: false,
   },
   {
     code: 'sustainable',
@@ -85,5 +96,6 @@ export const TAXONOMY_2021: TaxonomyNode[] = [
     level: 2,
     parentCode: 'benefit',
     sortOrder: 4,
+    retired: false,
   },
 ];

@@ -1334,6 +1334,8 @@ export interface components {
              */
             parentCode: string | null;
             sortOrder: number;
+            /** @description 已停用：不再供新的指标选用，已使用它的表照常显示和校验 */
+            retired: boolean;
         };
         CodeListEntry: {
             /** @example recurring */
@@ -1344,8 +1346,24 @@ export interface components {
         ReplaceCodeListRequest: {
             items: components["schemas"]["CodeListEntry"][];
         };
+        TaxonomyNodeInput: {
+            /** @example quantity */
+            code: string;
+            /** @example 数量指标 */
+            label: string;
+            /** @enum {integer} */
+            level: 1 | 2;
+            /**
+             * @description 二级指标的一级指标代码；一级为 null
+             * @example output
+             */
+            parentCode: string | null;
+            sortOrder: number;
+            /** @description 停用：不再供新的指标选用，已使用它的表照常显示和校验；不填为启用 */
+            retired?: boolean;
+        };
         ReplaceTaxonomyRequest: {
-            nodes: components["schemas"]["TaxonomyNode"][];
+            nodes: components["schemas"]["TaxonomyNodeInput"][];
         };
         /**
          * @description 新增/延续

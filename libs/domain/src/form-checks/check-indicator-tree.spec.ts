@@ -268,8 +268,15 @@ describe('checkIndicatorTree — a tenant taxonomy with 成本指标 at level 1 
   it('reads codes from the data it is given, not from a fixed list', () => {
     const taxonomy2021 = [
       ...TAXONOMY.filter((node) => node.code !== 'cost'),
-      { code: 'cost', label: '成本指标', level: 1 as const, parentCode: null, sortOrder: 4 },
-      { code: 'economic_cost', label: '经济成本指标', level: 2 as const, parentCode: 'cost', sortOrder: 1 },
+      { code: 'cost', label: '成本指标', level: 1 as const, parentCode: null, sortOrder: 4, retired: false },
+      {
+        code: 'economic_cost',
+        label: '经济成本指标',
+        level: 2 as const,
+        parentCode: 'cost',
+        sortOrder: 1,
+        retired: false,
+      },
     ];
     const sets = year([
       { code: 'cost', children: [{ code: 'economic_cost', indicators: [ind('单位成本', '≤90万元')] }] },

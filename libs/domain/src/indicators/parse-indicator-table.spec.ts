@@ -62,6 +62,16 @@ describe('parseIndicatorTable: an indicator table pasted from Excel or WPS', () 
     });
   });
 
+  it('places no row under a retired (停用) node, and says so by line', () => {
+    const taxonomy = TAXONOMY.map((node) => (node.code === 'sustainable' ? { ...node, retired: true } : node));
+    const text = ['效益指标\t社会效益指标\t群众知晓率\t≥90%', '\t可持续影响指标\t长效机制\t是'].join('\n');
+    const table = parseIndicatorTable(text, taxonomy);
+    expect(table.indicators.map((i) => i.name)).toEqual(['群众知晓率']);
+    expect(table.problems).toEqual([
+      { line: 2, message: '第 2 行：二级指标“可持续影响指标”已停用，不能新增“长效机制”' },
+    ]);
+  });
+
   it('tells a pasted table from a pasted word', () => {
     expect(looksLikeIndicatorTable('产出指标\t数量指标\t甲\t1')).toBe(true);
     expect(looksLikeIndicatorTable('=100%')).toBe(false);

@@ -43,7 +43,7 @@ function unquote(cell: string): string {
  * 指标值, tab-separated, as the printed form's indicator block is laid out. A blank 一级 or 二级 cell repeats the one
  * above (merged cells copy as blanks). Levels are matched to the year's taxonomy by label, with or without the
  * trailing 指标 (产出 = 产出指标), or by code. A header row (…三级指标…) is skipped. Rows that cannot be placed
- * are reported by line and left out; nothing is invented.
+ * are reported by line and left out, as are rows under a retired (停用) node; nothing is invented.
  */
 export function parseIndicatorTable(text: string, taxonomy: readonly TaxonomyNode[]): PastedTable {
   const level1 = new Map<string, TaxonomyNode>();
@@ -106,6 +106,16 @@ export function parseIndicatorTable(text: string, taxonomy: readonly TaxonomyNod
     }
     if (!current1 || !current2) {
       problems.push({ line: number, message: `第 ${number} 行：“${name}”缺少一级或二级指标` });
+      return;
+    }
+    // A retired node (停用) is offered for no new indicator; forms that use it keep theirs.
+    const retired = current1.retired ? current1 : current2.retired ? current2 : undefined;
+    if (retired) {
+      const level = retired === current1 ? '一级' : '二级';
+      problems.push({
+        line: number,
+        message: `第 ${number} 行：${level}指标“${retired.label}”已停用，不能新增“${name}”`,
+      });
       return;
     }
     indicators.push({ level1Code: current1.code, level2Code: current2.code, name, rawValue: rawValue ?? '' });

@@ -7,6 +7,7 @@ const l1 = (code: string, label: string, sortOrder: number): TaxonomyNode => ({
   level: 1,
   parentCode: null,
   sortOrder,
+  retired: false,
 });
 const l2 = (code: string, label: string, parentCode: string, sortOrder: number): TaxonomyNode => ({
   code,
@@ -14,6 +15,7 @@ const l2 = (code: string, label: string, parentCode: string, sortOrder: number):
   level: 2,
   parentCode,
   sortOrder,
+  retired: false,
 });
 
 export const TAXONOMY: TaxonomyNode[] = [

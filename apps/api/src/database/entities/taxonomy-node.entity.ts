@@ -35,4 +35,8 @@ export class TaxonomyNodeEntity {
 
   @Column({ name: 'sort_order', type: 'integer', default: 0 })
   sortOrder!: number;
+
+  /** 停用: no longer offered for new indicators; the forms that use it still print and check it. */
+  @Column({ name: 'retired_at', type: 'timestamptz', nullable: true })
+  retiredAt!: Date | null;
 }

@@ -32,6 +32,7 @@ import { DeadlineReminders1796410000003 } from './1796410000003-DeadlineReminder
 import { AddUserEmail1796410000004 } from './1796410000004-AddUserEmail';
 import { FiscalYears1796430000000 } from './1796430000000-FiscalYears';
 import { FunctionClassInForce1796430000001 } from './1796430000001-FunctionClassInForce';
+import { TaxonomyNodeRetired1796450000000 } from './1796450000000-TaxonomyNodeRetired';
 
 // Every migration, in order. `npm run db:generate -- <Name>` writes a new file and prints the class to add here.
 export const MIGRATIONS = [
@@ -69,4 +70,5 @@ export const MIGRATIONS = [
   AddUserEmail1796410000004,
   FiscalYears1796430000000,
   FunctionClassInForce1796430000001,
+  TaxonomyNodeRetired1796450000000,
 ];

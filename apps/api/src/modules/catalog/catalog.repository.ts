@@ -9,7 +9,9 @@ import type { TaxonomyNodeEntity } from '../../database/entities/taxonomy-node.e
 // no statement here takes a scope.
 
 export type CodeListItemRow = Pick<CodeListItemEntity, 'list' | 'year' | 'code' | 'label' | 'sortOrder'>;
-export type TaxonomyNodeRow = Pick<TaxonomyNodeEntity, 'code' | 'label' | 'level' | 'parentCode' | 'sortOrder'>;
+export type TaxonomyNodeRow = Pick<TaxonomyNodeEntity, 'code' | 'label' | 'level' | 'parentCode' | 'sortOrder'> & {
+  retired: boolean;
+};
 
 // A yearly list (功能分类科目) answers the version in force in the year asked — the newest at or before it, as a
 // form's label does (migration FunctionClassInForce) — else its newest; each item says its version's year. Tenant-wide
@@ -25,14 +27,14 @@ const CODE_LISTS = sql<CodeListItemRow, [list: string | null, year: number | nul
 
 const TAXONOMY = sql<TaxonomyNodeRow, [year: number]>(
   'catalog.taxonomy',
-  `SELECT code, label, level, parent_code AS "parentCode", sort_order AS "sortOrder" FROM indicator_taxonomy
-   WHERE year = $1 ORDER BY level, sort_order, code`,
+  `SELECT code, label, level, parent_code AS "parentCode", sort_order AS "sortOrder", retired_at IS NOT NULL AS retired
+   FROM indicator_taxonomy WHERE year = $1 ORDER BY level, sort_order, code`,
 );
 
 const ENSURE_TAXONOMY_YEAR = sql<object, [year: number]>(
   'catalog.ensureTaxonomyYear',
-  `INSERT INTO indicator_taxonomy (tenant_id, year, code, label, level, parent_code, sort_order)
-   SELECT tenant_id, $1, code, label, level, parent_code, sort_order FROM indicator_taxonomy
+  `INSERT INTO indicator_taxonomy (tenant_id, year, code, label, level, parent_code, sort_order, retired_at)
+   SELECT tenant_id, $1, code, label, level, parent_code, sort_order, retired_at FROM indicator_taxonomy
    WHERE year = (SELECT max(year) FROM indicator_taxonomy WHERE year < $1)
      AND NOT EXISTS (SELECT 1 FROM indicator_taxonomy WHERE year = $1)`,
 );
@@ -75,18 +77,23 @@ const INSERT_CODE_LIST = sql<
    SELECT $1, $2, $3, item.code, item.label, item.ord FROM unnest($4::text[], $5::text[]) WITH ORDINALITY AS item(code, label, ord)`,
 );
 
-const TAXONOMY_CODES_IN_USE = sql<UsedCode, [year: number, keptCodes: string[]]>(
-  'catalog.taxonomyCodesInUse',
-  `SELECT DISTINCT c.code FROM indicator i JOIN goal_form f ON f.id = i.form_id, LATERAL (VALUES (i.level1_code), (i.level2_code)) c(code)
-   WHERE f.year = $1 AND NOT (c.code = ANY($2::text[]))`,
+type TaxonomyUse = { code: string; forms: number };
+
+// How many of the year's forms use each 一级/二级 code (any revision, locked ones included).
+const TAXONOMY_USE = sql<TaxonomyUse, [year: number]>(
+  'catalog.taxonomyUse',
+  `SELECT c.code, count(DISTINCT f.id)::int AS forms
+   FROM indicator i JOIN goal_form f ON f.id = i.form_id, LATERAL (VALUES (i.level1_code), (i.level2_code)) c(code)
+   WHERE f.year = $1 GROUP BY c.code`,
 );
 
-const DELETE_TAXONOMY = sql<object, [year: number]>(
-  'catalog.deleteTaxonomy',
-  `DELETE FROM indicator_taxonomy WHERE year = $1`,
+const DELETE_TAXONOMY_EXCEPT = sql<object, [year: number, keptCodes: string[]]>(
+  'catalog.deleteTaxonomyExcept',
+  `DELETE FROM indicator_taxonomy WHERE year = $1 AND NOT (code = ANY($2::text[]))`,
 );
 
-const INSERT_TAXONOMY = sql<
+// Rows keep their identity; a node retired before keeps the moment it was retired, one retired now gets now().
+const UPSERT_TAXONOMY = sql<
   object,
   [
     tenantId: string,
@@ -96,12 +103,17 @@ const INSERT_TAXONOMY = sql<
     levels: number[],
     parentCodes: (string | null)[],
     sortOrders: number[],
+    retired: boolean[],
   ]
 >(
-  'catalog.insertTaxonomy',
-  `INSERT INTO indicator_taxonomy (tenant_id, year, code, label, level, parent_code, sort_order)
-   SELECT $1, $2, n.code, n.label, n.level, n.parent_code, n.sort_order
-   FROM unnest($3::text[], $4::text[], $5::smallint[], $6::text[], $7::int[]) AS n(code, label, level, parent_code, sort_order)`,
+  'catalog.upsertTaxonomy',
+  `INSERT INTO indicator_taxonomy AS t (tenant_id, year, code, label, level, parent_code, sort_order, retired_at)
+   SELECT $1, $2, n.code, n.label, n.level, n.parent_code, n.sort_order, CASE WHEN n.retired THEN now() END
+   FROM unnest($3::text[], $4::text[], $5::smallint[], $6::text[], $7::int[], $8::boolean[])
+     AS n(code, label, level, parent_code, sort_order, retired)
+   ON CONFLICT (tenant_id, year, code) DO UPDATE SET label = excluded.label, level = excluded.level,
+     parent_code = excluded.parent_code, sort_order = excluded.sort_order,
+     retired_at = CASE WHEN excluded.retired_at IS NULL THEN NULL ELSE coalesce(t.retired_at, excluded.retired_at) END`,
 );
 
 /** code_list_item and indicator_taxonomy: the tenant's code lists and each year's 一级/二级指标. */
@@ -142,15 +154,15 @@ export class CatalogRepository {
     await db.run(INSERT_CODE_LIST, [tenantId, list, year, items.map((i) => i.code), items.map((i) => i.label)]);
   }
 
-  /** The 一级/二级 codes that indicators of the year's forms use, other than `keptCodes`. */
-  async taxonomyCodesInUse(db: Db, year: number, keptCodes: string[]): Promise<string[]> {
-    return (await db.rows(TAXONOMY_CODES_IN_USE, [year, keptCodes])).map((r) => r.code);
+  /** How many of the year's forms use each 一级/二级 code (codes no form uses are absent). */
+  async taxonomyUse(db: Db, year: number): Promise<Map<string, number>> {
+    return new Map((await db.rows(TAXONOMY_USE, [year])).map((r) => [r.code, r.forms]));
   }
 
-  /** The year's taxonomy becomes exactly `nodes`. */
+  /** The year's taxonomy becomes exactly `nodes` (rows of kept codes updated in place). */
   async replaceTaxonomy(db: Db, tenantId: string, year: number, nodes: TaxonomyNodeRow[]): Promise<void> {
-    await db.run(DELETE_TAXONOMY, [year]);
-    await db.run(INSERT_TAXONOMY, [
+    await db.run(DELETE_TAXONOMY_EXCEPT, [year, nodes.map((n) => n.code)]);
+    await db.run(UPSERT_TAXONOMY, [
       tenantId,
       year,
       nodes.map((n) => n.code),
@@ -158,6 +170,7 @@ export class CatalogRepository {
       nodes.map((n) => n.level),
       nodes.map((n) => n.parentCode),
       nodes.map((n) => n.sortOrder),
+      nodes.map((n) => n.retired),
     ]);
   }
 }

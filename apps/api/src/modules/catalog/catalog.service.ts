@@ -66,8 +66,10 @@ export class CatalogService {
   }
 
   /**
-   * Replaces a year's taxonomy (admin). Level-2 rows must name a level-1 parent of the same set; codes that
-   * forms of that year still use may not disappear.
+   * Replaces a year's taxonomy (admin): labels, order, new nodes, 停用/启用 (docs/domain.md §3). Level-2 rows name a
+   * level-1 parent of the same set; labels are unique among siblings; under a retired 一级 every 二级 is retired.
+   * A node the year's forms use keeps its code, level and parent (their trees would no longer fit): it may be renamed
+   * and retired, never removed or moved. Locked revisions keep the labels they printed (copied when locked).
    */
   async replaceTaxonomy(year: number, dto: ReplaceTaxonomyDto): Promise<TaxonomyNode[]> {
     const { user, db } = tenantScope();
@@ -75,38 +77,108 @@ export class CatalogService {
       dto.nodes.map((n) => n.code),
       'nodes',
     );
-    const level1 = new Set(dto.nodes.filter((n) => n.level === 1).map((n) => n.code));
-    const fields: FieldError[] = [];
-    dto.nodes.forEach((node, index) => {
-      if (node.level === 1 && node.parentCode)
-        fields.push({ field: `nodes.${index}.parentCode`, message: '一级指标没有上级', value: node.parentCode });
-      if (node.level === 2 && !level1.has(node.parentCode ?? '')) {
-        fields.push({
-          field: `nodes.${index}.parentCode`,
-          message: '二级指标的上级必须是本年度的一级指标',
-          value: node.parentCode,
-        });
-      }
-    });
-    if (fields.length)
-      throw new BadRequestException({ message: '指标体系有误：' + fields.map((f) => f.message).join('；'), fields });
-    const codes = dto.nodes.map((n) => n.code);
-    const used = await this.catalog.taxonomyCodesInUse(db, year, codes);
-    if (used.length) throw new ConflictException(`本年度的绩效目标表仍在使用：${used.join('、')}，不能删除`);
-    await this.catalog.replaceTaxonomy(
-      db,
-      user.tenantId,
-      year,
-      dto.nodes.map((n) => ({
-        code: n.code,
-        label: n.label.trim(),
-        level: n.level,
-        parentCode: n.parentCode ?? null,
-        sortOrder: n.sortOrder,
-      })),
-    );
+    const nodes: TaxonomyNode[] = dto.nodes.map((n) => ({
+      code: n.code,
+      label: n.label.trim(),
+      level: n.level,
+      parentCode: n.parentCode ?? null,
+      sortOrder: n.sortOrder,
+      retired: n.retired === true,
+    }));
+    const invalid = taxonomyErrors(nodes, dto.nodes);
+    if (invalid.length)
+      throw new BadRequestException({
+        message: '指标体系有误：' + invalid.map((f) => f.message).join('；'),
+        fields: invalid,
+      });
+
+    const [current, use] = await Promise.all([this.catalog.taxonomy(db, year), this.catalog.taxonomyUse(db, year)]);
+    const conflicts = usedNodeConflicts(current, nodes, use);
+    if (conflicts.length)
+      throw new ConflictException({
+        message: conflicts.map((f) => f.message).join('；'),
+        fields: conflicts,
+      });
+    await this.catalog.replaceTaxonomy(db, user.tenantId, year, nodes);
     return this.taxonomy(year);
   }
+}
+
+const LEVEL_NAMES = { 1: '一级指标', 2: '二级指标' } as const;
+
+/** The set's own rules, each at its row: parents, blank and repeated labels, 二级 left active under a retired 一级. */
+function taxonomyErrors(nodes: TaxonomyNode[], sent: { label: string }[]): FieldError[] {
+  const level1 = new Map(nodes.filter((n) => n.level === 1).map((n) => [n.code, n]));
+  const fields: FieldError[] = [];
+  const seen = new Set<string>();
+  nodes.forEach((node, index) => {
+    if (node.level === 1 && node.parentCode)
+      fields.push({ field: `nodes.${index}.parentCode`, message: '一级指标没有上级', value: node.parentCode });
+    const parent = node.level === 2 ? level1.get(node.parentCode ?? '') : undefined;
+    if (node.level === 2 && !parent) {
+      fields.push({
+        field: `nodes.${index}.parentCode`,
+        message: '二级指标的上级必须是本年度的一级指标',
+        value: node.parentCode,
+      });
+    }
+    if (node.label === '') {
+      fields.push({ field: `nodes.${index}.label`, message: '请填写名称', value: sent[index].label });
+    } else {
+      const key = `${node.level === 1 ? '' : node.parentCode}\u0000${node.label}`;
+      if (seen.has(key))
+        fields.push({
+          field: `nodes.${index}.label`,
+          message: parent
+            ? `“${parent.label}”下已有名为“${node.label}”的二级指标`
+            : `已有名为“${node.label}”的${LEVEL_NAMES[node.level]}`,
+          value: sent[index].label,
+        });
+      seen.add(key);
+    }
+    if (parent?.retired && !node.retired)
+      fields.push({
+        field: `nodes.${index}.retired`,
+        message: `一级指标“${parent.label}”已停用，其下的二级指标须一并停用`,
+        value: false,
+      });
+  });
+  return fields;
+}
+
+/**
+ * What the year's forms forbid: a node they use may not disappear (停用 instead) nor change level or parent. The
+ * field is the row of the new set, or `nodes` with the code for a node left out.
+ */
+function usedNodeConflicts(current: TaxonomyNode[], nodes: TaxonomyNode[], use: Map<string, number>): FieldError[] {
+  const sent = new Map(nodes.map((n, index) => [n.code, { node: n, index }]));
+  const fields: FieldError[] = [];
+  for (const before of current) {
+    const forms = use.get(before.code);
+    if (!forms) continue;
+    const name = `${LEVEL_NAMES[before.level]}“${before.label}”`;
+    const after = sent.get(before.code);
+    if (!after) {
+      fields.push({
+        field: 'nodes',
+        message: `${name}仍被本年度 ${forms} 张绩效目标表使用，不能删除，可改为停用`,
+        value: before.code,
+      });
+    } else if (after.node.level !== before.level) {
+      fields.push({
+        field: `nodes.${after.index}.level`,
+        message: `${name}仍被本年度 ${forms} 张绩效目标表使用，不能改变层级，可停用后另行新增`,
+        value: after.node.level,
+      });
+    } else if (after.node.parentCode !== before.parentCode) {
+      fields.push({
+        field: `nodes.${after.index}.parentCode`,
+        message: `${name}仍被本年度 ${forms} 张绩效目标表使用，不能移到其他一级指标下，可停用后另行新增`,
+        value: after.node.parentCode,
+      });
+    }
+  }
+  return fields;
 }
 
 function assertUnique(codes: string[], field: string): void {

@@ -129,7 +129,8 @@ const FORM_SELECT = `SELECT f.id AS "formId", f.year, f.revision, f.status, f.ro
          (SELECT json_build_object('formId', c.id, 'year', c.year, 'revision', c.revision, 'status', c.status)
             FROM goal_form c WHERE c.id = f.carried_from_form_id) AS "carriedFrom",
          (SELECT coalesce(json_agg(t ORDER BY t.level, t."sortOrder", t.code), '[]') FROM (
-            SELECT code, label, level, parent_code AS "parentCode", sort_order AS "sortOrder"
+            SELECT code, label, level, parent_code AS "parentCode", sort_order AS "sortOrder",
+              retired_at IS NOT NULL AS retired
             FROM indicator_taxonomy WHERE year = f.year) t) AS taxonomy
   FROM goal_form f
   JOIN project p ON p.id = f.project_id

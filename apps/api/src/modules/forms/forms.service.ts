@@ -10,6 +10,7 @@ import { ProjectRecordsService } from '../project-records/project-records.servic
 import type { SaveFormDto } from './dto/save-form.dto';
 import { FormRepository, type FirstFormInput, type TransitionChange } from './form.repository';
 import { formContent, saveChanges, toGoalForm } from './goal-form';
+import { newlyUsedRetiredNodes } from './retired-nodes';
 
 /** 绩效目标填报表: read one whole form, save one whole form (one transaction, optimistic lock). */
 @Injectable()
@@ -37,10 +38,12 @@ export class FormsService {
     if (!isEditable(current.status)) throw new ConflictException('此表已提交或已审核，不能修改');
 
     const issues = checkForm(dto, current.taxonomy);
-    if (hasErrors(issues)) {
-      const fields: FieldError[] = issues
-        .filter((i) => i.severity === 'error')
-        .map((i) => ({ field: i.field, message: i.message }));
+    const retired = newlyUsedRetiredNodes(dto.indicators, current.indicators, current.taxonomy);
+    if (hasErrors(issues) || retired.length) {
+      const fields: FieldError[] = [
+        ...issues.filter((i) => i.severity === 'error').map((i) => ({ field: i.field, message: i.message })),
+        ...retired,
+      ];
       throw new BadRequestException({
         message: `有 ${fields.length} 处需要修改：` + fields.map((f) => f.message).join('；'),
         fields,

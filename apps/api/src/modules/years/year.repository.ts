@@ -79,8 +79,8 @@ const SET_COPIED = sql<object, [year: number, copied: FiscalYearCopied]>(
 // next year's form was generated early, a policy or deadline set beforehand): what exists is never overwritten.
 const COPY_TAXONOMY = sql<object, [year: number]>(
   'years.copyTaxonomy',
-  `INSERT INTO indicator_taxonomy (tenant_id, year, code, label, level, parent_code, sort_order)
-   SELECT tenant_id, $1, code, label, level, parent_code, sort_order FROM indicator_taxonomy
+  `INSERT INTO indicator_taxonomy (tenant_id, year, code, label, level, parent_code, sort_order, retired_at)
+   SELECT tenant_id, $1, code, label, level, parent_code, sort_order, retired_at FROM indicator_taxonomy
    WHERE year = $1 - 1 AND NOT EXISTS (SELECT 1 FROM indicator_taxonomy WHERE year = $1)`,
 );
 

@@ -73,7 +73,7 @@ describe('tenant configuration: code lists and the indicator taxonomy (data per 
       nodes: [{ code: 'output', label: '产出指标', level: 1, parentCode: null, sortOrder: 1 }],
     });
     expect(inUse.statusCode).toBe(409);
-    expect(inUse.json<ApiError>().message).toContain('仍在使用');
+    expect(inUse.json<ApiError>().message).toContain('不能删除，可改为停用');
     const orphan = await put('/api/taxonomy/2030', {
       nodes: [{ code: 'quantity', label: '数量指标', level: 2, parentCode: 'output', sortOrder: 1 }],
     });

@@ -1,4 +1,4 @@
-import type { CodeListName, ReplaceCodeListRequest, SetDeadlinesRequest } from '@jxt/contracts';
+import type { CodeListName, ReplaceCodeListRequest, ReplaceTaxonomyRequest, SetDeadlinesRequest } from '@jxt/contracts';
 import { api } from '../../api/client';
 
 /** 开启新年度 (admin): idempotent — a year already open answers `changed: false`. */
@@ -22,3 +22,11 @@ export const fetchAdminCodeList = (list: CodeListName, year: number | undefined,
 /** Replaces the whole list (a yearly one: that year's version), in the order given. */
 export const putCodeList = (list: CodeListName, year: number | undefined, body: ReplaceCodeListRequest) =>
   api.put('/api/code-lists/{list}', { path: { list }, query: { year }, body });
+
+/** The year's 一级/二级指标, retired ones included (the admin's page; the editor reads the same). */
+export const fetchAdminTaxonomy = (year: number, signal?: AbortSignal) =>
+  api.get('/api/taxonomy', { query: { year }, signal });
+
+/** Replaces the year's whole taxonomy (labels, order, new nodes, 停用/启用). */
+export const putTaxonomy = (year: number, body: ReplaceTaxonomyRequest) =>
+  api.put('/api/taxonomy/{year}', { path: { year }, body });

@@ -5,13 +5,24 @@ import type {
   Deadline,
   OpenYearResponse,
   ReplaceCodeListRequest,
+  ReplaceTaxonomyRequest,
   SetDeadlinesRequest,
+  TaxonomyNode,
   YearSummary,
 } from '@jxt/contracts';
 import type { ApiRequestError } from '../../api/http';
-import { fetchAdminCodeList, fetchDeadlines, postCloseYear, postOpenYear, putCodeList, putDeadlines } from './api';
+import {
+  fetchAdminCodeList,
+  fetchAdminTaxonomy,
+  fetchDeadlines,
+  postCloseYear,
+  postOpenYear,
+  putCodeList,
+  putDeadlines,
+  putTaxonomy,
+} from './api';
 import { workflowKeys } from '../workflow/query-keys';
-import { adminCodeListKeys, deadlineKeys } from './query-keys';
+import { adminCodeListKeys, adminTaxonomyKeys, deadlineKeys } from './query-keys';
 
 /** After opening or closing a year everything year-bound may read differently (years, 待办, deadlines, taxonomy). */
 function useAfterYearChange() {
@@ -58,5 +69,27 @@ export function useSaveCodeList(list: CodeListName, year: number | undefined) {
   return useMutation<CodeListItem[], ApiRequestError | Error, ReplaceCodeListRequest>({
     mutationFn: (body) => putCodeList(list, year, body),
     onSuccess: () => client.invalidateQueries({ queryKey: adminCodeListKeys.all }),
+  });
+}
+
+/** The year's taxonomy (a year without one answers none); `year` undefined: nothing is read yet. */
+export function useAdminTaxonomy(year: number | undefined) {
+  return useQuery({
+    queryKey: adminTaxonomyKeys.year(year ?? 0),
+    queryFn: ({ signal }) => fetchAdminTaxonomy(year!, signal),
+    enabled: year !== undefined,
+  });
+}
+
+/** Saves the year's whole taxonomy; the answer is what is stored (the editor's cached copy is replaced too). */
+export function useSaveTaxonomy(year: number) {
+  const client = useQueryClient();
+  return useMutation<TaxonomyNode[], ApiRequestError | Error, ReplaceTaxonomyRequest>({
+    mutationFn: (body) => putTaxonomy(year, body),
+    onSuccess: (saved) => {
+      client.setQueryData(adminTaxonomyKeys.year(year), saved);
+      // Forms carry their year's taxonomy (labels as the editor shows them).
+      return client.invalidateQueries({ queryKey: ['forms'] });
+    },
   });
 }

@@ -8,3 +8,8 @@ export const adminCodeListKeys = {
   list: (list: string, year: number | undefined) => ['catalog', 'code-list', list, 'admin', year ?? null] as const,
   all: ['catalog'] as const,
 };
+
+/** The forms' own `['catalog', 'taxonomy', year]`: the editor and the admin's page share one read, a save refreshes both. */
+export const adminTaxonomyKeys = {
+  year: (year: number) => ['catalog', 'taxonomy', year] as const,
+};

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -14,7 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import type { CodeListItem, TaxonomyNode } from '@jxt/contracts';
+import type { CodeListItem, TaxonomyNode, TaxonomyNodeInput } from '@jxt/contracts';
 import { EachIsObject, INT4_MAX } from '../../../common/validation/nested';
 
 const CODE = /^[a-z0-9][a-z0-9_.-]{0,63}$/;
@@ -59,9 +60,9 @@ export class ReplaceCodeListDto {
   items!: CodeListEntryDto[];
 }
 
-/** 一级/二级指标 of a year's taxonomy: the same shape is sent to replace it and answered when read. */
-@ApiSchema({ name: 'TaxonomyNode' })
-export class TaxonomyNodeDto implements TaxonomyNode {
+/** 一级/二级指标 of a year's taxonomy as sent to replace it (`retired` left out: in use). */
+@ApiSchema({ name: 'TaxonomyNodeInput' })
+export class TaxonomyNodeInputDto implements TaxonomyNodeInput {
   @ApiProperty({ type: String, example: 'quantity' })
   @IsString()
   @Matches(CODE, { message: CODE_MESSAGE })
@@ -78,16 +79,37 @@ export class TaxonomyNodeDto implements TaxonomyNode {
   @IsString()
   parentCode!: string | null;
   @ApiProperty({ type: 'integer', minimum: 0, maximum: INT4_MAX }) @IsInt() @Min(0) @Max(INT4_MAX) sortOrder!: number;
+  @ApiProperty({
+    type: Boolean,
+    required: false,
+    description: '停用：不再供新的指标选用，已使用它的表照常显示和校验；不填为启用',
+  })
+  @IsOptional()
+  @IsBoolean({ message: '只能是 true 或 false' })
+  retired?: boolean;
+}
+
+/** 一级/二级指标 of a year's taxonomy as read (by the admin's page, the editor and every form). */
+@ApiSchema({ name: 'TaxonomyNode' })
+export class TaxonomyNodeDto implements TaxonomyNode {
+  @ApiProperty({ type: String, example: 'quantity' }) code!: string;
+  @ApiProperty({ type: String, example: '数量指标' }) label!: string;
+  @ApiProperty({ type: 'integer', enum: [1, 2] }) level!: 1 | 2;
+  @ApiProperty({ type: String, nullable: true, example: 'output', description: '二级指标的一级指标代码；一级为 null' })
+  parentCode!: string | null;
+  @ApiProperty({ type: 'integer' }) sortOrder!: number;
+  @ApiProperty({ type: Boolean, description: '已停用：不再供新的指标选用，已使用它的表照常显示和校验' })
+  retired!: boolean;
 }
 
 /** PUT /api/taxonomy/:year — the year's whole 一级/二级指标 set. */
 @ApiSchema({ name: 'ReplaceTaxonomyRequest' })
 export class ReplaceTaxonomyDto {
-  @ApiProperty({ type: [TaxonomyNodeDto] })
+  @ApiProperty({ type: [TaxonomyNodeInputDto] })
   @IsArray()
   @ArrayMinSize(1, { message: '至少需要一项' })
   @EachIsObject()
   @ValidateNested({ each: true })
-  @Type(() => TaxonomyNodeDto)
-  nodes!: TaxonomyNodeDto[];
+  @Type(() => TaxonomyNodeInputDto)
+  nodes!: TaxonomyNodeInputDto[];
 }

@@ -7,12 +7,13 @@ import { withFastComputedStyle } from '../../../testing/fast-computed-style';
 import { SEED_FORM_3 } from '../../../testing/seed-form-3';
 import { TAXONOMY_2021 } from '../../../testing/taxonomy';
 import { IndicatorEditor, indexTaxonomy } from './IndicatorEditor';
+import type { TaxonomyNode } from '@jxt/contracts';
 
 withFastComputedStyle();
 
-function Harness({ form = SEED_FORM_3 }: { form?: typeof SEED_FORM_3 }) {
+function Harness({ form = SEED_FORM_3, nodes = TAXONOMY_2021 }: { form?: typeof SEED_FORM_3; nodes?: TaxonomyNode[] }) {
   const [draft, dispatch] = useReducer(draftReducer, form, createDraft);
-  const taxonomy = useMemo(() => indexTaxonomy(TAXONOMY_2021, new Map()), []);
+  const taxonomy = useMemo(() => indexTaxonomy(nodes, new Map()), [nodes]);
   return (
     <AntApp>
       <IndicatorEditor
@@ -88,6 +89,19 @@ describe('IndicatorEditor', () => {
     expect(screen.getByLabelText('三级指标 第8行')).toHaveValue('项目完成及时率');
     expect(screen.getByRole('combobox', { name: '在“产出指标”下添加二级指标' })).toBeInTheDocument();
     expect(screen.queryByRole('combobox', { name: '在“满意度指标”下添加二级指标' })).toBeNull();
+  });
+
+  it('offers no retired (停用) node for a new group, while the group that uses one keeps its label', async () => {
+    const user = userEvent.setup();
+    const retired = new Set(['sustainable', 'ecological', 'cost']);
+    render(<Harness nodes={TAXONOMY_2021.map((n) => ({ ...n, retired: retired.has(n.code) }))} />);
+    // The form's 可持续影响指标 group is shown as before.
+    expect(screen.getByText('可持续影响指标')).toBeInTheDocument();
+    // 成本指标, the only 二级 产出指标 lacks, is retired: nothing to add there.
+    expect(screen.queryByRole('combobox', { name: '在“产出指标”下添加二级指标' })).toBeNull();
+    await user.click(screen.getByRole('combobox', { name: '在“效益指标”下添加二级指标' }));
+    const offered = [...document.querySelectorAll('.ant-select-item-option')].map((o) => o.textContent);
+    expect(offered).toEqual(['经济效益指标']);
   });
 
   it('Enter in the last 年度指标值 starts the next row, as in a spreadsheet', async () => {

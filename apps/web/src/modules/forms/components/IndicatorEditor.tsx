@@ -20,7 +20,9 @@ type Errors = Record<string, string>;
 export interface TaxonomyIndex {
   nodes: readonly TaxonomyNode[];
   label: (code: string) => string;
+  /** The 一级 that may be added (not retired). */
   level1: readonly TaxonomyNode[];
+  /** The 二级 under a 一级 that may be added (not retired). */
   level2Of: (level1Code: string) => readonly TaxonomyNode[];
 }
 
@@ -33,8 +35,9 @@ export function indexTaxonomy(
   return {
     nodes,
     label: (code) => byCode.get(code)?.label ?? fallbackLabels.get(code) ?? code,
-    level1: sorted.filter((node) => node.level === 1),
-    level2Of: (code) => sorted.filter((node) => node.level === 2 && node.parentCode === code),
+    // What may be added: a retired node (停用) is offered for no new group; groups that use it keep its label.
+    level1: sorted.filter((node) => node.level === 1 && !node.retired),
+    level2Of: (code) => sorted.filter((node) => node.level === 2 && node.parentCode === code && !node.retired),
   };
 }
 
