@@ -7,8 +7,8 @@ import {
   type Funds,
   type GoalForm,
 } from '@jxt/contracts';
-import { layoutIndicatorRows } from '@jxt/domain';
-import { chinaDate, fitRowHeight, linesFor, SHEET_COLUMNS, spanWidth, styleTableCell } from './sheet-style';
+import { chinaDateParts, layoutIndicatorRows } from '@jxt/domain';
+import { fitRowHeight, linesFor, SHEET_COLUMNS, spanWidth, styleTableCell } from './sheet-style';
 
 /** Number format of every amount: thousands separators and two decimals, as the form prints 元. */
 export const YUAN_FORMAT = '#,##0.00';
@@ -25,7 +25,7 @@ const FUND_ROWS: [keyof Funds | null, keyof Funds][] = [
 
 /** 填报人, 联系电话, 填报日期 and 单位（盖章）: the line under the table, as the paper form has it. */
 export function filerLine(submission: GoalForm['submission']): string {
-  const date = submission ? chinaDate(submission.submittedAt) : null;
+  const date = submission ? chinaDateParts(submission.submittedAt) : null;
   const blank = '\u3000\u3000\u3000\u3000';
   return [
     `填报人：${submission?.name ?? blank}`,

@@ -45,15 +45,3 @@ export function styleTableCell(cell: ExcelJS.Cell): void {
   cell.font = { name: 'SimSun', size: 11 };
   cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center', ...cell.alignment };
 }
-
-/** A moment as the date printed on the form: China time. */
-export function chinaDate(iso: string): { year: string; month: string; day: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-  }).formatToParts(new Date(iso));
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return { year: part('year'), month: part('month'), day: part('day') };
-}

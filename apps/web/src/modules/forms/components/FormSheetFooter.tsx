@@ -1,5 +1,5 @@
 import { REVIEW_RESULT_LABELS, type FormStatus, type FormSubmission, type GoalForm } from '@jxt/contracts';
-import { chinaDateParts } from '../../../ui/format';
+import { chinaDateParts } from '@jxt/domain';
 import { SheetColumns } from './SheetColumns';
 
 /** States in which finance's 审核结果 is final and belongs on the printed form: 财政已审核, 不予通过. */
