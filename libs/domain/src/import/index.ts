@@ -2,6 +2,7 @@ export {
   amountToYuan,
   columnLetters,
   composeValue,
+  emptyFunds,
   findSheetYear,
   labelKey,
   readGoalSheet,

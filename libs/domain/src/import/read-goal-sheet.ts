@@ -342,6 +342,19 @@ function unitOf(typed: string): '元' | '万元' | null {
   return null;
 }
 
+/** Funds with no amount: what a sheet starts from, and what a sheet that is not read shows. */
+export function emptyFunds(): Funds {
+  return {
+    totalAmount: null,
+    fiscalAmount: null,
+    otherAmount: null,
+    annualAmount: null,
+    annualFiscalAmount: null,
+    carryOverAmount: null,
+    annualOtherAmount: null,
+  };
+}
+
 /**
  * An amount as printed into yuan, exactly: the text's digits shifted four places for 万元 (never through a float);
  * a 万元 amount with more than 6 decimals, or a 元 amount with more than 2, is a problem, never rounded.
@@ -375,15 +388,7 @@ function readFunds(
     find: (labels: readonly string[], from?: number) => [number, number] | null;
   },
 ): { funds: Funds; amountUnit: '元' | '万元' } {
-  const funds: Funds = {
-    totalAmount: null,
-    fiscalAmount: null,
-    otherAmount: null,
-    annualAmount: null,
-    annualFiscalAmount: null,
-    carryOverAmount: null,
-    annualOtherAmount: null,
-  };
+  const funds = emptyFunds();
   // The sheet's unit: the funds heading (项目资金（万元）, 金额（万元）) or a 单位：万元 line; 元 when none says.
   let amountUnit: '元' | '万元' = '元';
   outer: for (let r = 0; r < grid.length; r++)

@@ -1,23 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import type { Funds } from '@jxt/contracts';
-import { countIndicators, findSheetYear, isLocked, readGoalSheet, type SheetGrid } from '@jxt/domain';
+import { countIndicators, emptyFunds, findSheetYear, isLocked, readGoalSheet, type SheetGrid } from '@jxt/domain';
 import { badRequestForFields } from '../../common/http/validation';
 import { tenantScope } from '../../common/tenancy/request-context';
 import { CatalogService } from '../catalog/catalog.service';
 import type { ImportPreviewDto, ImportPreviewSheetDto, ImportProblemDto } from './dto/import-preview.response';
 import { ImportRepository, type ImportMatchRow } from './import.repository';
 import { sheetGrid } from './sheet-grid';
-
-const NO_FUNDS: Funds = {
-  totalAmount: null,
-  fiscalAmount: null,
-  otherAmount: null,
-  annualAmount: null,
-  annualFiscalAmount: null,
-  carryOverAmount: null,
-  annualOtherAmount: null,
-};
 
 /** A 自评表 sheet: its title in the first rows says so. */
 const isEvaluationSheet = (grid: SheetGrid) =>
@@ -66,7 +55,7 @@ export class ImportsService {
         year,
         indicatorCount: 0,
         amountUnit: '元',
-        funds: { ...NO_FUNDS },
+        funds: emptyFunds(),
         action: 'needs-unit',
         match: null,
         form: null,
