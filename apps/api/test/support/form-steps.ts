@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { GoalForm } from '@jxt/contracts';
+import type { GoalForm, ProjectListResponse } from '@jxt/contracts';
 
 /** Bearer headers of the three people who take a form through approval. */
 export interface ApprovalChain {
@@ -39,4 +39,23 @@ export async function approveThroughFinance(
     form = response.json<GoalForm>();
   }
   return form;
+}
+
+/** Every form of a year the caller's list shows, read whole (GET /api/forms/:id), in the list's order. */
+export async function formsOfYear(
+  app: NestFastifyApplication,
+  authorization: string,
+  year = 2021,
+): Promise<GoalForm[]> {
+  const list = (
+    await app.inject({ method: 'GET', url: `/api/projects?year=${year}`, headers: { authorization } })
+  ).json<ProjectListResponse>();
+  const forms: GoalForm[] = [];
+  for (const item of list.items)
+    forms.push(
+      (
+        await app.inject({ method: 'GET', url: `/api/forms/${item.formId}`, headers: { authorization } })
+      ).json<GoalForm>(),
+    );
+  return forms;
 }

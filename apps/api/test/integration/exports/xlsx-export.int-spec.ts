@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
-import type { Evaluation, GoalForm, ProjectListResponse, SaveEvaluationRequest } from '@jxt/contracts';
+import type { Evaluation, GoalForm, SaveEvaluationRequest } from '@jxt/contracts';
 import { layoutIndicatorRows } from '@jxt/domain';
+import { formsOfYear } from '../../support/form-steps';
 import { login, seedSongjiang, startTestApp, type TestApp } from '../../support/test-app';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -28,16 +29,7 @@ describe('export: a form revision and a 自评表 as .xlsx in the official layou
     await seedSongjiang(t.ownerUrl, 'x');
     await seedSongjiang(t.ownerUrl, 'y');
     ({ authorization: filer } = await login(t.app, 'x-filer'));
-    const list = (
-      await t.app.inject({ method: 'GET', url: '/api/projects?year=2021', headers: { authorization: filer } })
-    ).json<ProjectListResponse>();
-    forms = [];
-    for (const item of list.items)
-      forms.push(
-        (
-          await t.app.inject({ method: 'GET', url: `/api/forms/${item.formId}`, headers: { authorization: filer } })
-        ).json<GoalForm>(),
-      );
+    forms = await formsOfYear(t.app, filer);
   });
   afterAll(() => t.close());
 

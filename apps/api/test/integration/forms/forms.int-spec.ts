@@ -1,9 +1,10 @@
-import type { ApiError, GoalForm, Indicator, ProjectListResponse, SaveFormRequest } from '@jxt/contracts';
+import type { ApiError, GoalForm, Indicator, SaveFormRequest } from '@jxt/contracts';
 import { addMoney, countIndicators, toSaveRequest } from '@jxt/domain';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { APP_DATA_SOURCE } from '../../../src/database/database.module';
 import { readSongjiangSeed } from '../../../src/seeds/seed-files';
+import { formsOfYear } from '../../support/form-steps';
 import { login, seedSongjiang, startTestApp, type TestApp } from '../../support/test-app';
 
 const allIndicators = (form: GoalForm): Indicator[] =>
@@ -19,16 +20,7 @@ describe("forms: the seed unit's three 2021 forms through the API", () => {
     t = await startTestApp();
     await seedSongjiang(t.ownerUrl, 'f');
     ({ authorization } = await login(t.app, 'f-filer'));
-    const list = (
-      await t.app.inject({ method: 'GET', url: '/api/projects?year=2021', headers: { authorization } })
-    ).json<ProjectListResponse>();
-    forms = [];
-    for (const item of list.items)
-      forms.push(
-        (
-          await t.app.inject({ method: 'GET', url: `/api/forms/${item.formId}`, headers: { authorization } })
-        ).json<GoalForm>(),
-      );
+    forms = await formsOfYear(t.app, authorization);
   });
   afterAll(() => t.close());
 

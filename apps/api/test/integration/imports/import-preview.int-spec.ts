@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
-import type { GoalForm, IndicatorSetsInput, ProjectListResponse } from '@jxt/contracts';
+import type { GoalForm, IndicatorSetsInput } from '@jxt/contracts';
 import { toSaveRequest } from '@jxt/domain';
 import { IMPORT_BODY_LIMIT } from '../../../src/common/http/request-input';
+import { formsOfYear } from '../../support/form-steps';
 import { login, seedSongjiang, startTestApp, type TestApp } from '../../support/test-app';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -55,16 +56,7 @@ describe('POST /api/imports/preview: a workbook read into what it would create o
     ]);
     ({ authorization: filer } = await login(t.app, 'imp-filer'));
     ({ authorization: outsider } = await login(t.app, 'imp-division-filer'));
-    const list = (
-      await t.app.inject({ method: 'GET', url: '/api/projects?year=2021', headers: { authorization: filer } })
-    ).json<ProjectListResponse>();
-    forms = [];
-    for (const item of list.items)
-      forms.push(
-        (
-          await t.app.inject({ method: 'GET', url: `/api/forms/${item.formId}`, headers: { authorization: filer } })
-        ).json<GoalForm>(),
-      );
+    forms = await formsOfYear(t.app, filer);
   });
   afterAll(() => t.close());
 
