@@ -4,14 +4,24 @@ import type {
   CodeListName,
   Deadline,
   OpenYearResponse,
+  ReminderSettings,
   ReplaceCodeListRequest,
   SetDeadlinesRequest,
   YearSummary,
 } from '@jxt/contracts';
 import type { ApiRequestError } from '../../api/http';
-import { fetchAdminCodeList, fetchDeadlines, postCloseYear, postOpenYear, putCodeList, putDeadlines } from './api';
+import {
+  fetchAdminCodeList,
+  fetchDeadlines,
+  fetchReminderSettings,
+  postCloseYear,
+  postOpenYear,
+  putCodeList,
+  putDeadlines,
+  putReminderSettings,
+} from './api';
 import { workflowKeys } from '../workflow/query-keys';
-import { adminCodeListKeys, deadlineKeys } from './query-keys';
+import { adminCodeListKeys, deadlineKeys, reminderKeys } from './query-keys';
 
 /** After opening or closing a year everything year-bound may read differently (years, 待办, deadlines, taxonomy). */
 function useAfterYearChange() {
@@ -42,6 +52,18 @@ export function useSaveDeadlines(year: number) {
       client.setQueryData(deadlineKeys.year(year), saved);
       return client.invalidateQueries({ queryKey: workflowKeys.inbox });
     },
+  });
+}
+
+export function useReminderSettings() {
+  return useQuery({ queryKey: reminderKeys.settings, queryFn: ({ signal }) => fetchReminderSettings(signal) });
+}
+
+export function useSaveReminderSettings() {
+  const client = useQueryClient();
+  return useMutation<ReminderSettings, ApiRequestError | Error, number[]>({
+    mutationFn: putReminderSettings,
+    onSuccess: (saved) => client.setQueryData(reminderKeys.settings, saved),
   });
 }
 
