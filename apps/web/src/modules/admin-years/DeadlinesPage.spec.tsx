@@ -25,7 +25,11 @@ const summary = (year: number, status: YearSummary['status']): YearSummary => ({
 let stored: Deadline[];
 let refuse: boolean;
 let puts: unknown[];
+let reminders: { daysBefore: number[]; isDefault: boolean };
+let reminderPuts: unknown[];
 beforeEach(() => {
+  reminders = { daysBefore: [7, 3, 1, 0], isDefault: true };
+  reminderPuts = [];
   stored = [
     { year: 2022, kind: 'submit', dueDate: '2022-03-15' },
     { year: 2022, kind: 'supervisor_review', dueDate: '2022-03-31' },
@@ -36,6 +40,20 @@ beforeEach(() => {
     if (url === '/api/auth/me') return json(200, user('u-1', 'admin'));
     if (url === '/api/years') return json(200, { years: [summary(2022, 'open'), summary(2021, 'closed')] });
     if (url === '/api/deadlines?year=2022') return json(200, stored);
+    if (url === '/api/reminder-settings' && init?.method === 'PUT') {
+      const body = JSON.parse(String(init.body)) as { daysBefore: number[] };
+      reminderPuts.push(body);
+      if (refuse)
+        return json(400, {
+          statusCode: 400,
+          error: 'Bad Request',
+          message: '请求参数不正确',
+          fields: [{ field: 'daysBefore', message: '最多设置 6 个提醒日', value: body.daysBefore }],
+        });
+      reminders = { daysBefore: body.daysBefore, isDefault: false };
+      return json(200, reminders);
+    }
+    if (url === '/api/reminder-settings') return json(200, reminders);
     if (url === '/api/deadlines/2022' && init?.method === 'PUT') {
       const body = JSON.parse(String(init.body)) as Record<string, string | null>;
       puts.push(body);
@@ -82,5 +100,61 @@ describe('DeadlinesPage (截止日期)', () => {
     await waitFor(() => expect(submit).toHaveValue('2022-03-15'));
     await userEvent.click(screen.getByRole('button', { name: buttonName('保存') }));
     expect(await screen.findByText('不能早于主管部门审核截止日期（2022-03-31）')).toBeInTheDocument();
+  });
+});
+
+describe('提醒设置 on 截止日期', () => {
+  const daysField = () => screen.findByLabelText('提前天数', {}, { timeout: 5000 });
+  const save = () => screen.getByRole('button', { name: '保存提醒设置' });
+
+  it('shows the days in force and saves new ones, the earliest reminder first', async () => {
+    renderWithProviders(<DeadlinesPage />, '/admin/deadlines', '/admin/deadlines?year=2022');
+    const days = await daysField();
+    await waitFor(() => expect(days).toHaveValue('7, 3, 1, 0'));
+    expect(screen.getByText('当前为默认值')).toBeInTheDocument();
+
+    await userEvent.clear(days);
+    await userEvent.type(days, '1，7、7');
+    await userEvent.click(save());
+    await waitFor(() => expect(reminderPuts).toEqual([{ daysBefore: [7, 1] }]));
+    expect(await screen.findByText('已保存：截止日期前 7、1 天提醒')).toBeInTheDocument();
+    await waitFor(() => expect(days).toHaveValue('7, 1'));
+    expect(screen.queryByText('当前为默认值')).not.toBeInTheDocument();
+    // The deadlines were not sent with it.
+    expect(puts).toEqual([]);
+  });
+
+  it('names what is wrong at the field and sends nothing', async () => {
+    renderWithProviders(<DeadlinesPage />, '/admin/deadlines', '/admin/deadlines?year=2022');
+    const days = await daysField();
+    await waitFor(() => expect(days).toHaveValue('7, 3, 1, 0'));
+    for (const [typed, said] of [
+      ['7, 一', '「一」不是整数天数'],
+      ['90', '提前天数不能大于 60'],
+      ['1 2 3 4 5 6 7', '最多设置 6 个提醒日'],
+    ]) {
+      await userEvent.clear(days);
+      await userEvent.type(days, typed);
+      await userEvent.click(save());
+      expect(await screen.findByText(said)).toBeInTheDocument();
+      expect(days).toHaveAttribute('aria-invalid', 'true');
+    }
+    expect(reminderPuts).toEqual([]);
+  });
+
+  it('an empty field turns reminders off; the server’s refusal shows at the field', async () => {
+    renderWithProviders(<DeadlinesPage />, '/admin/deadlines', '/admin/deadlines?year=2022');
+    const days = await daysField();
+    await waitFor(() => expect(days).toHaveValue('7, 3, 1, 0'));
+    await userEvent.clear(days);
+    await userEvent.click(save());
+    await waitFor(() => expect(reminderPuts).toEqual([{ daysBefore: [] }]));
+    expect(await screen.findByText('已保存：不发送截止提醒')).toBeInTheDocument();
+
+    refuse = true;
+    await userEvent.type(days, '3');
+    await userEvent.click(save());
+    expect(await screen.findByText('最多设置 6 个提醒日')).toBeInTheDocument();
+    expect(days).toHaveAttribute('aria-invalid', 'true');
   });
 });

@@ -9,10 +9,11 @@ import { useCurrentUser } from '../auth/hooks';
 import { YearSelect } from '../years/YearSelect';
 import { useYears } from '../years/hooks';
 import { useDeadlines, useSaveDeadlines } from './hooks';
+import { ReminderSettingsForm } from './ReminderSettingsForm';
 
 type Values = Record<DeadlineKind, Dayjs | null>;
 
-/** /admin/deadlines — 截止日期 per year and stage (admin): 单位提交, 主管部门审核, 财政审核. */
+/** /admin/deadlines — 截止日期 per year and stage (admin): 单位提交, 主管部门审核, 财政审核; and 提醒设置 (days before). */
 export function DeadlinesPage() {
   const me = useCurrentUser();
   if (me.data && !me.data.roles.includes('admin')) return <Result status="403" title="只有管理员可以设置截止日期" />;
@@ -55,6 +56,12 @@ function DeadlineYears() {
         <Link to="/admin/years">年度管理</Link>）。
       </Typography.Paragraph>
       {year === undefined ? <Spin description="加载中…" /> : <DeadlineForm key={year} year={year} />}
+      <section className="reminder-settings" aria-labelledby="reminder-settings-title">
+        <Typography.Title level={4} id="reminder-settings-title">
+          提醒设置
+        </Typography.Title>
+        <ReminderSettingsForm />
+      </section>
     </div>
   );
 }

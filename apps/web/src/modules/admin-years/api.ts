@@ -15,6 +15,12 @@ export const fetchDeadlines = (year: number, signal?: AbortSignal) =>
 export const putDeadlines = (year: number, body: SetDeadlinesRequest) =>
   api.put('/api/deadlines/{year}', { path: { year }, body });
 
+/** 截止提醒: how many days before the 单位提交 deadline reminders go out (tenant-wide, admin). */
+export const fetchReminderSettings = (signal?: AbortSignal) => api.get('/api/reminder-settings', { signal });
+
+export const putReminderSettings = (daysBefore: number[]) =>
+  api.put('/api/reminder-settings', { body: { daysBefore } });
+
 /** One code list as the admin edits it: a yearly list (功能分类科目) in the version of `year`. */
 export const fetchAdminCodeList = (list: CodeListName, year: number | undefined, signal?: AbortSignal) =>
   api.get('/api/code-lists', { query: { list, year }, signal });

@@ -4,6 +4,7 @@ import type {
   CodeListName,
   Deadline,
   OpenYearResponse,
+  ReminderSettings,
   ReplaceCodeListRequest,
   ReplaceTaxonomyRequest,
   SetDeadlinesRequest,
@@ -15,14 +16,16 @@ import {
   fetchAdminCodeList,
   fetchAdminTaxonomy,
   fetchDeadlines,
+  fetchReminderSettings,
   postCloseYear,
   postOpenYear,
   putCodeList,
   putDeadlines,
+  putReminderSettings,
   putTaxonomy,
 } from './api';
 import { workflowKeys } from '../workflow/query-keys';
-import { adminCodeListKeys, adminTaxonomyKeys, deadlineKeys } from './query-keys';
+import { adminCodeListKeys, adminTaxonomyKeys, deadlineKeys, reminderKeys } from './query-keys';
 
 /** After opening or closing a year everything year-bound may read differently (years, 待办, deadlines, taxonomy). */
 function useAfterYearChange() {
@@ -53,6 +56,18 @@ export function useSaveDeadlines(year: number) {
       client.setQueryData(deadlineKeys.year(year), saved);
       return client.invalidateQueries({ queryKey: workflowKeys.inbox });
     },
+  });
+}
+
+export function useReminderSettings() {
+  return useQuery({ queryKey: reminderKeys.settings, queryFn: ({ signal }) => fetchReminderSettings(signal) });
+}
+
+export function useSaveReminderSettings() {
+  const client = useQueryClient();
+  return useMutation<ReminderSettings, ApiRequestError | Error, number[]>({
+    mutationFn: putReminderSettings,
+    onSuccess: (saved) => client.setQueryData(reminderKeys.settings, saved),
   });
 }
 

@@ -3,6 +3,11 @@ export const deadlineKeys = {
   year: (year: number) => ['deadlines', year] as const,
 };
 
+/** 截止提醒's days before the deadline (tenant-wide). */
+export const reminderKeys = {
+  settings: ['reminder-settings'] as const,
+};
+
 /** Under the forms' and projects' `['catalog', 'code-list', list]` keys, so a save makes theirs stale too. */
 export const adminCodeListKeys = {
   list: (list: string, year: number | undefined) => ['catalog', 'code-list', list, 'admin', year ?? null] as const,

@@ -4,11 +4,12 @@ import type { SessionSummary } from '@jxt/contracts';
 import { ApiRequestError } from '../../api/http';
 import { formatTime } from '../../ui/format';
 import { PageHeading } from '../../ui/PageHeading';
+import { NotificationEmailForm } from '../notifications/NotificationEmailForm';
 import { PasswordChangeForm } from './components/PasswordChangeForm';
 import { TotpEnrolmentPanel } from './components/TotpEnrolmentPanel';
 import { useCurrentUser, useRevokeSession, useSessions, useTotpDisable } from './hooks';
 
-/** 个人设置: password, second factor, own sessions. */
+/** 个人设置: password, second factor, 通知邮箱, own sessions. */
 export function AccountPage() {
   const me = useCurrentUser();
   if (!me.data) return null;
@@ -26,6 +27,9 @@ export function AccountPage() {
         </Card>
         <Card title="双因素认证（TOTP）">
           {user.totpEnabled ? <TotpEnabled required={user.totpRequired} /> : <TotpEnrolmentPanel />}
+        </Card>
+        <Card title="通知邮箱">
+          <NotificationEmailForm />
         </Card>
         <Card title="登录设备">
           <OwnSessions />

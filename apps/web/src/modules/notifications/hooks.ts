@@ -1,5 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { fetchNotifications, postAllNotificationsRead, postNotificationRead, type NotificationListParams } from './api';
+import type { NotificationEmailSettings } from '@jxt/contracts';
+import type { ApiRequestError } from '../../api/http';
+import {
+  fetchNotificationEmail,
+  fetchNotifications,
+  postAllNotificationsRead,
+  postNotificationRead,
+  putNotificationEmail,
+  type NotificationListParams,
+} from './api';
 import { notificationKeys } from './query-keys';
 
 /** How often the bell asks for new messages while the app is open. */
@@ -27,5 +36,17 @@ export function useMarkAllNotificationsRead() {
   return useMutation({
     mutationFn: () => postAllNotificationsRead(),
     onSuccess: () => client.invalidateQueries({ queryKey: notificationKeys.all }),
+  });
+}
+
+export function useNotificationEmail() {
+  return useQuery({ queryKey: notificationKeys.email, queryFn: ({ signal }) => fetchNotificationEmail(signal) });
+}
+
+export function useSaveNotificationEmail() {
+  const client = useQueryClient();
+  return useMutation<NotificationEmailSettings, ApiRequestError | Error, string | null>({
+    mutationFn: (email) => putNotificationEmail(email),
+    onSuccess: (saved) => client.setQueryData(notificationKeys.email, saved),
   });
 }

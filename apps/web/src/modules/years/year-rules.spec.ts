@@ -45,6 +45,17 @@ describe('default years', () => {
     expect(defaultProjectYear([year(2024, { taxonomy: true })], 2026)).toBe(2026);
   });
 
+  it('项目列表 of a unit without projects (a new one): the newest open year, where the district works', () => {
+    const district = [
+      year(2023, { taxonomy: true }),
+      year(2022, { status: 'open', taxonomy: true }),
+      year(2021, { status: 'open', taxonomy: true }),
+      year(2020, { status: 'closed', taxonomy: true }),
+    ];
+    expect(defaultProjectYear(district, 2026)).toBe(2022);
+    expect(defaultProjectYear([year(2020, { status: 'closed' })], 2026)).toBe(2026);
+  });
+
   it('评分规则: the newest year with a stored version or with forms, not the calendar year', () => {
     expect(defaultPolicyYear([year(2021, { projects: 3, policyVersions: 1 })], 2026)).toBe(2021);
     expect(

@@ -18,9 +18,12 @@ const newest = (years: readonly YearSummary[], test: (year: YearSummary) => bool
     .filter(test)
     .reduce<number | undefined>((found, y) => (found === undefined || y.year > found ? y.year : found), undefined);
 
-/** 项目列表: the newest year with projects; this year when there are none. */
+/**
+ * 项目列表: the newest year with projects; for a unit without any (a new one) the newest open year, where the district
+ * works and the unit's first project belongs; this year when no year is open either.
+ */
 export function defaultProjectYear(years: readonly YearSummary[], now: number): number {
-  return newest(years, (y) => y.projects > 0) ?? now;
+  return newest(years, (y) => y.projects > 0) ?? newest(years, (y) => y.status === 'open') ?? now;
 }
 
 /** 评分规则: the newest year with a stored version or with forms (not the calendar year, whose "version 0" is only the default). */
