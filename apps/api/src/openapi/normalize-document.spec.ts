@@ -56,6 +56,16 @@ describe('normalizeDocument: Nest’s OpenAPI 3.0 output as OpenAPI 3.1 with clo
     expect(properties.items.items?.additionalProperties).toBe(false);
   });
 
+  it('leaves a described reference a reference, without the open object type Nest writes beside it', () => {
+    const { Sheet } = documentWith({
+      Sheet: {
+        type: 'object',
+        properties: { funds: { type: 'object', $ref: '#/components/schemas/Funds', description: '金额（元）' } },
+      },
+    });
+    expect(Sheet.properties).toEqual({ funds: { $ref: '#/components/schemas/Funds', description: '金额（元）' } });
+  });
+
   it('lets a property marked ANY_VALUE hold any JSON, and refuses a nullable without a type', () => {
     const { FieldError } = documentWith({
       FieldError: { type: 'object', properties: { value: { ...ANY_VALUE, type: 'object', description: 'sent' } } },

@@ -77,5 +77,9 @@ export function normalizeSchema(schema: Schema): void {
     delete schema.nullable;
   }
 
+  // Nest writes `type: 'object'` beside a `$ref` given to @ApiProperty: the reference alone says what the value is
+  // (with it, the type reads as an open object).
+  if (typeof schema.$ref === 'string' && schema.type === 'object') delete schema.type;
+
   if (isObject(schema.properties) && !('additionalProperties' in schema)) schema.additionalProperties = false;
 }
