@@ -2,7 +2,7 @@ import { expect, type Page, type TestInfo } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, watchCsp } from './csp';
-import { buttonName, logIn, submitLogin } from './support';
+import { buttonName, chooseOption, confirmPopconfirm, logIn, submitLogin, watchApiReads } from './support';
 
 const SCREENSHOTS = join(__dirname, '..', 'test-results', 'screenshots');
 
@@ -23,6 +23,7 @@ test('the admin creates a unit under a 主管部门 and a filer there; the filer
 }, testInfo) => {
   // Three admin screens, two logins and a password change in one story: about a minute, more on a loaded machine.
   test.setTimeout(240_000);
+  const reads = watchApiReads(page);
   await logIn(page, 'admin', 'demo');
 
   // 组织机构: a 预算单位 under the 主管部门, with its 单位类型.
@@ -36,8 +37,7 @@ test('the admin creates a unit under a 主管部门 and a filer there; the filer
   const add = page.getByRole('dialog', { name: '在「松江区科学技术委员会」下新增组织' });
   await expect(add.getByLabel('类型', { exact: true })).toBeVisible();
   await add.getByLabel('名称', { exact: true }).fill(UNIT);
-  await add.getByLabel('单位类型').click();
-  await page.locator('.ant-select-item-option[title="公益一类事业单位"]').click();
+  await chooseOption(page, add.getByLabel('单位类型'), '公益一类事业单位');
   await screenshot(page, testInfo, 'admin-organization-add.png');
   await add.getByRole('button', { name: buttonName('新增') }).click();
   await expect(add).toBeHidden();
@@ -46,6 +46,8 @@ test('the admin creates a unit under a 主管部门 and a filer there; the filer
   await expect(created.getByLabel('名称', { exact: true })).toHaveValue(UNIT);
   await expect(page.locator('.ant-tree')).toContainText(UNIT);
   await screenshot(page, testInfo, 'admin-organizations.png');
+  // The creation's refresh (tree, users, 财政科室) ends before the next node is chosen.
+  await reads.settled();
 
   // 删除 of a unit with members is refused, and 停用 offered instead (not taken here).
   await page
@@ -54,10 +56,13 @@ test('the admin creates a unit under a 主管部门 and a filer there; the filer
     .click();
   const busy = page.getByLabel('组织详情：上海市松江区科技创新服务中心（上海市松江区大数据中心）');
   await busy.getByRole('button', { name: buttonName('删除') }).click();
-  await page
-    .locator('.ant-popconfirm')
-    .getByRole('button', { name: buttonName('删除') })
-    .click();
+  // The refusal is the server's (409: the unit still has users and projects), checked apart from the dialog showing it.
+  const deletion = page.waitForResponse(
+    (response) => response.request().method() === 'DELETE' && /\/api\/organizations\//.test(response.url()),
+    { timeout: 30_000 },
+  );
+  await confirmPopconfirm(page, '删除');
+  expect((await deletion).status()).toBe(409);
   const refused = page.getByRole('dialog').filter({ hasText: '不能删除' });
   await expect(refused).toContainText('不能删除；可以停用');
   await expect(refused.getByRole('button', { name: '改为停用' })).toBeVisible();

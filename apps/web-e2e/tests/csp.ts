@@ -28,8 +28,23 @@ export async function watchCsp(context: BrowserContext): Promise<void> {
   });
 }
 
-/** `test` of @playwright/test, with the CSP watched in the test's own context (`logInNewContext` watches its own). */
-export const test = base.extend<{ cspViolations: string[] }>({
+/**
+ * `test` of @playwright/test, with the CSP watched in the test's own context (`logInNewContext` watches its own), and
+ * the contexts a test opened besides its own closed when it ends: their pages would go on polling beside later tests.
+ */
+export const test = base.extend<{ cspViolations: string[]; closeOtherContexts: void }>({
+  closeOtherContexts: [
+    async ({ browser, context }, use) => {
+      await use();
+      await Promise.all(
+        browser
+          .contexts()
+          .filter((other) => other !== context)
+          .map((other) => other.close()),
+      );
+    },
+    { auto: true },
+  ],
   cspViolations: [
     async ({ context }, use) => {
       violations = [];

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SaveFormRequest } from '@jxt/contracts';
 import { test } from './csp';
-import { apiAs, buttonName, callApi, expectNoHorizontalScroll, logInToProjects } from './support';
+import { apiAs, buttonName, callApi, chooseOption, expectNoHorizontalScroll, logInToProjects } from './support';
 
 // The 2021 form of 网络信息系统运行与维护 as the demo seed loads it (seeds/songjiang/forms-2021.json).
 // Only the first test changes it (one value, 项目验收合格率); the others read what that change leaves alone.
@@ -324,8 +324,7 @@ test('a new form without 项目总目标’s years: the editor proposes them, �
     await end.fill(String(NEW_YEAR + 1));
     await expect(editor.getByText(/早于起始年度/)).toHaveCount(0);
 
-    await page.getByRole('combobox', { name: '新增/延续' }).click();
-    await page.locator('.ant-select-item-option[title="新增"]').click();
+    await chooseOption(page, page.getByRole('combobox', { name: '新增/延续' }), '新增');
     const functionClass = page.getByRole('combobox', { name: '功能分类科目' });
     await functionClass.click();
     await functionClass.fill('2060103');

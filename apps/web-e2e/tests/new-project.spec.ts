@@ -2,7 +2,7 @@ import { expect, type Page, type TestInfo } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from './csp';
-import { buttonName, logInToProjects } from './support';
+import { buttonName, chooseOption, logInToProjects } from './support';
 
 const SCREENSHOTS = join(__dirname, '..', 'test-results', 'screenshots');
 
@@ -32,8 +32,7 @@ test('a filer creates a project from 项目列表: the header proposed from the 
   await expect(dialog(page).getByLabel('计划开始日期')).toHaveValue('2021-01-01');
 
   await dialog(page).getByLabel('项目名称').fill(NAME);
-  await dialog(page).getByLabel('项目类别').click();
-  await page.locator('.ant-select-item-option[title="经常性项目"]').click();
+  await chooseOption(page, dialog(page).getByLabel('项目类别'), '经常性项目');
   await screenshot(page, testInfo, 'new-project-dialog.png');
   await dialog(page)
     .getByRole('button', { name: buttonName('创建并填报') })

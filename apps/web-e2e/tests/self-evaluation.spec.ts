@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Indicator, TransitionRequest } from '@jxt/contracts';
 import { test } from './csp';
-import { apiAs, buttonName, callApi, expectNoHorizontalScroll, logInNewContext } from './support';
+import { apiAs, buttonName, callApi, chooseOption, expectNoHorizontalScroll, logInNewContext } from './support';
 
 // The issue's path: the filer fills in the 自评表 of 网络信息系统运行与维护 and sees the scores while typing, then
 // submits; the reviewer adjusts one qualitative score (复核, with a reason) and finalises (定稿); the printed
@@ -69,19 +69,6 @@ async function lineCount(cell: Locator): Promise<number> {
   });
 }
 
-/** antd Select by keyboard (a click can land while the list animates and leave it open over other controls). */
-async function choose(page: Page, select: Locator, option: string) {
-  await select.focus();
-  await select.press('ArrowDown');
-  const active = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active');
-  await expect(active).toHaveCount(1);
-  for (let i = 0; i < 5 && !((await active.textContent()) ?? '').startsWith(option); i++)
-    await select.press('ArrowDown');
-  await expect(active).toContainText(option);
-  await select.press('Enter');
-  await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')).toHaveCount(0);
-}
-
 /** Clicks a step's button and confirms its dialog (after `fill` filled it in). */
 async function step(page: Page, action: string, fill?: (dialog: Locator) => Promise<void>) {
   await page
@@ -131,14 +118,18 @@ test('a filer fills in the 自评表 with live scores and submits; the reviewer 
     else if (indicator.name === EDGE) {
       // 部分达成 at 80 %: the edge 达成 shares. It must come back as 部分达成 everywhere (issue 9, point 5).
       await actual.fill('网络运行基本良好，两次计划内停机');
-      await choose(filer, filer.getByLabel(`完成档次：${indicator.name}`, { exact: true }), '部分达成并具有一定效果');
+      await chooseOption(
+        filer,
+        filer.getByLabel(`完成档次：${indicator.name}`, { exact: true }),
+        '部分达成并具有一定效果',
+      );
       await filer.getByLabel(`得分比例：${indicator.name}`, { exact: true }).fill('80');
       await filer
         .getByLabel(`偏差原因：${indicator.name}`, { exact: true })
         .fill('两次计划内停机维护，已优化维护窗口。');
     } else {
       await actual.fill(`${indicator.rawValue}（已达成）`);
-      await choose(filer, filer.getByLabel(`完成档次：${indicator.name}`, { exact: true }), '达成年度指标');
+      await chooseOption(filer, filer.getByLabel(`完成档次：${indicator.name}`, { exact: true }), '达成年度指标');
       await filer.getByLabel(`得分比例：${indicator.name}`, { exact: true }).fill('90');
     }
   }
@@ -205,7 +196,11 @@ test('a filer fills in the 自评表 with live scores and submits; the reviewer 
   await step(reviewer, '复核', async (dialog) => {
     // The unit's pick at the edge, as the unit made it.
     await expect(dialog.locator('tr').filter({ hasText: EDGE })).toContainText('部分达成并具有一定效果 80%');
-    await choose(reviewer, dialog.getByLabel('复核完成档次：信息化程度', { exact: true }), '部分达成并具有一定效果');
+    await chooseOption(
+      reviewer,
+      dialog.getByLabel('复核完成档次：信息化程度', { exact: true }),
+      '部分达成并具有一定效果',
+    );
     await dialog.getByLabel('复核得分比例：信息化程度', { exact: true }).fill('70');
     await dialog.getByRole('button', { name: '确认复核' }).click();
     await expect(dialog.getByText(/请.*理由/).first()).toBeVisible();

@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Browser, type Page, type Request } from '@playwright/test';
+import { expect, type APIRequestContext, type Browser, type Locator, type Page, type Request } from '@playwright/test';
 import {
   apiUrl,
   type ApiOperationOf,
@@ -43,6 +43,29 @@ export async function logInNewContext(browser: Browser, username: string, passwo
   const page = await context.newPage();
   await logIn(page, username, password);
   return page;
+}
+
+/**
+ * Chooses an option of an antd Select by keyboard. A mouse click can land while the list is still in its opening motion:
+ * antd then loses it and leaves the list open over the controls below (CI saw both).
+ */
+export async function chooseOption(page: Page, select: Locator, option: string): Promise<void> {
+  await select.focus();
+  await select.press('ArrowDown');
+  const active = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active');
+  await expect(active).toHaveCount(1);
+  for (let i = 0; i < 20 && !((await active.textContent()) ?? '').startsWith(option); i++)
+    await select.press('ArrowDown');
+  await expect(active).toContainText(option);
+  await select.press('Enter');
+  await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')).toHaveCount(0);
+}
+
+/** Clicks a button of the open Popconfirm once its opening motion has ended (a click during it can be lost). */
+export async function confirmPopconfirm(page: Page, button: string): Promise<void> {
+  const popup = page.locator('.ant-popconfirm:visible');
+  await expect(popup).not.toHaveClass(/zoom/);
+  await popup.getByRole('button', { name: buttonName(button) }).click();
 }
 
 /** From the header to 项目列表. */
