@@ -1,12 +1,14 @@
 import { expect, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Level1Group, Level1GroupInput, ProjectHeader, TransitionRequest } from '@jxt/contracts';
+import type { ProjectHeader, TransitionRequest } from '@jxt/contracts';
+import { copyIndicatorSets } from '@jxt/domain';
 import { test, watchCsp } from './csp';
 import {
   apiAs,
   buttonName,
   callApi,
+  chooseOption,
   goToProjects,
   logIn,
   logInNewContext,
@@ -67,22 +69,6 @@ async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise
   await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
-const strip = (groups: Level1Group[]): Level1GroupInput[] =>
-  groups.map((l1) => ({
-    code: l1.code,
-    children: l1.children.map((l2) => ({
-      code: l2.code,
-      indicators: l2.indicators.map(({ name, rawValue, weight, scoringNotes, explanation, remark }) => ({
-        name,
-        rawValue,
-        weight,
-        scoringNotes,
-        explanation,
-        remark,
-      })),
-    })),
-  }));
-
 /**
  * Setup the issue does not name: a second filer of the unit (with their own password already set) and the unit's
  * 2021 project, filled with the seeded 市民服务's content and approved by the supervisor and finance.
@@ -139,10 +125,7 @@ async function secondFilerWithApprovedForm(request: APIRequestContext, organizat
       annualGoal: seed.annualGoal,
       goalPeriodStart: 2021,
       goalPeriodEnd: 2022,
-      indicators: {
-        year: strip(seed.indicators.year),
-        longTerm: seed.indicators.longTerm ? strip(seed.indicators.longTerm) : null,
-      },
+      indicators: copyIndicatorSets(seed.indicators),
     },
   });
   const steps: [Record<string, string>, Omit<TransitionRequest, 'rowVersion'>][] = [
@@ -201,8 +184,7 @@ test('a district’s year in the SPA: a new unit and its filer, a 15-indicator p
   await page.getByLabel(`组织详情：${DEPARTMENT}`).getByRole('button', { name: '新增下级' }).click();
   const add = page.getByRole('dialog', { name: `在「${DEPARTMENT}」下新增组织` });
   await add.getByLabel('名称', { exact: true }).fill(UNIT);
-  await add.getByLabel('单位类型').click();
-  await page.locator('.ant-select-item-option[title="公益一类事业单位"]').click();
+  await chooseOption(page, add.getByLabel('单位类型'), '公益一类事业单位');
   await add.getByRole('button', { name: buttonName('新增') }).click();
   await expect(add).toBeHidden();
   await expect(page.getByLabel(`组织详情：${UNIT}`)).toContainText(`上级${DEPARTMENT}`);

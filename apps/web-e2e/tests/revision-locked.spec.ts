@@ -1,7 +1,8 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Level1Group, Level1GroupInput, ProjectHeader, TransitionRequest } from '@jxt/contracts';
+import type { ProjectHeader, TransitionRequest } from '@jxt/contracts';
+import { copyIndicatorSets } from '@jxt/domain';
 import { test } from './csp';
 import { apiAs, buttonName, callApi, logIn } from './support';
 
@@ -37,21 +38,6 @@ async function approvedProject(request: APIRequestContext): Promise<{ projectId:
     headers: filer,
     body: { ...header, organizationId: seed.project.organizationId, year: 2021 },
   });
-  const strip = (groups: Level1Group[]): Level1GroupInput[] =>
-    groups.map((l1) => ({
-      code: l1.code,
-      children: l1.children.map((l2) => ({
-        code: l2.code,
-        indicators: l2.indicators.map(({ name, rawValue, weight, scoringNotes, explanation, remark }) => ({
-          name,
-          rawValue,
-          weight,
-          scoringNotes,
-          explanation,
-          remark,
-        })),
-      })),
-    }));
   const { indicators } = seed;
   await callApi(request, 'put', '/api/forms/{id}', {
     path: { id: formId },
@@ -64,7 +50,7 @@ async function approvedProject(request: APIRequestContext): Promise<{ projectId:
       annualGoal: seed.annualGoal,
       goalPeriodStart: 2021,
       goalPeriodEnd: 2021,
-      indicators: { year: strip(indicators.year), longTerm: indicators.longTerm ? strip(indicators.longTerm) : null },
+      indicators: copyIndicatorSets(indicators),
     },
   });
   const steps: [string, Omit<TransitionRequest, 'rowVersion'>][] = [

@@ -1,5 +1,5 @@
 import type { GoalForm } from '@jxt/contracts';
-import { toSaveRequest } from './to-save-request';
+import { copyIndicatorSets, toSaveRequest } from './to-save-request';
 
 const form: GoalForm = {
   id: 'f1',
@@ -104,5 +104,34 @@ describe('toSaveRequest', () => {
     });
     expect(request).not.toHaveProperty('issues');
     expect(request.indicators.year[0]).not.toHaveProperty('label');
+  });
+});
+
+describe('copyIndicatorSets', () => {
+  it('gives another form the same tree and texts as new indicators, without their ids', () => {
+    const copy = copyIndicatorSets(form.indicators);
+    expect(copy).toEqual({
+      year: [
+        {
+          code: 'output',
+          children: [
+            {
+              code: 'quantity',
+              indicators: [
+                {
+                  name: '培训次数',
+                  rawValue: '=2次',
+                  weight: null,
+                  scoringNotes: null,
+                  explanation: null,
+                  remark: null,
+                },
+              ],
+            },
+          ],
+        },
+      ],
+      longTerm: null,
+    });
   });
 });

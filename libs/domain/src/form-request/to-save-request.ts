@@ -7,13 +7,13 @@ import type {
   SaveFormRequest,
 } from '@jxt/contracts';
 
-function toInputTree(groups: Level1Group[]): Level1GroupInput[] {
+function toInputTree(groups: Level1Group[], keepIds: boolean): Level1GroupInput[] {
   return groups.map((level1) => ({
     code: level1.code,
     children: level1.children.map((level2) => ({
       code: level2.code,
       indicators: level2.indicators.map(({ id, name, rawValue, weight, scoringNotes, explanation, remark }) => ({
-        id,
+        ...(keepIds ? { id } : {}),
         name,
         rawValue,
         weight,
@@ -25,8 +25,21 @@ function toInputTree(groups: Level1Group[]): Level1GroupInput[] {
   }));
 }
 
+function toSetsInput(sets: IndicatorSets, keepIds: boolean): IndicatorSetsInput {
+  return {
+    year: toInputTree(sets.year, keepIds),
+    longTerm: sets.longTerm ? toInputTree(sets.longTerm, keepIds) : null,
+  };
+}
+
+/** A form's indicators as its own save sends them back (each keeps its id, so the server updates it in place). */
 export function toIndicatorSetsInput(sets: IndicatorSets): IndicatorSetsInput {
-  return { year: toInputTree(sets.year), longTerm: sets.longTerm ? toInputTree(sets.longTerm) : null };
+  return toSetsInput(sets, true);
+}
+
+/** Another form's indicators to save into a new form: the same tree and texts, without ids (they are new rows). */
+export function copyIndicatorSets(sets: IndicatorSets): IndicatorSetsInput {
+  return toSetsInput(sets, false);
 }
 
 /** The save request for a form as read: only the fields a save takes (labels, parsed targets and issues are the server's). */
