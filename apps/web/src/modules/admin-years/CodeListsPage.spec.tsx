@@ -1,26 +1,14 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { CodeListItem, YearSummary } from '@jxt/contracts';
+import type { CodeListItem } from '@jxt/contracts';
 import { withFastComputedStyle } from '../../testing/fast-computed-style';
 import { buttonName, json, renderWithProviders, user } from '../../testing/render';
 import { CodeListsPage } from './CodeListsPage';
+import { yearSummary } from '../../testing/years';
 
 withFastComputedStyle();
 
-const year2022: YearSummary = {
-  year: 2022,
-  status: 'open',
-  openedAt: null,
-  openedByName: null,
-  closedAt: null,
-  closedByName: null,
-  copied: null,
-  projects: 0,
-  evaluations: 0,
-  evaluationsOpen: 0,
-  policyVersions: 0,
-  taxonomy: true,
-};
+const year2022 = yearSummary(2022);
 const item = (list: string, year: number | null, code: string, label: string, sortOrder: number): CodeListItem => ({
   list,
   year,

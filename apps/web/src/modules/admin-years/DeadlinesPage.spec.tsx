@@ -4,23 +4,12 @@ import type { Deadline, YearSummary } from '@jxt/contracts';
 import { withFastComputedStyle } from '../../testing/fast-computed-style';
 import { buttonName, json, renderWithProviders, user } from '../../testing/render';
 import { DeadlinesPage } from './DeadlinesPage';
+import { yearSummary } from '../../testing/years';
 
 withFastComputedStyle();
 
-const summary = (year: number, status: YearSummary['status']): YearSummary => ({
-  year,
-  status,
-  openedAt: null,
-  openedByName: null,
-  closedAt: null,
-  closedByName: null,
-  copied: null,
-  projects: 3,
-  evaluations: 0,
-  evaluationsOpen: 0,
-  policyVersions: 0,
-  taxonomy: true,
-});
+const summary = (year: number, status: YearSummary['status']): YearSummary =>
+  yearSummary(year, { status, projects: 3 });
 
 let stored: Deadline[];
 let refuse: boolean;

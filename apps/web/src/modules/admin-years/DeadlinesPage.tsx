@@ -10,6 +10,7 @@ import { YearSelect } from '../years/YearSelect';
 import { useYears } from '../years/hooks';
 import { useDeadlines, useSaveDeadlines } from './hooks';
 import { ReminderSettingsForm } from './ReminderSettingsForm';
+import { ReadFailure } from '../../ui/ReadFailure';
 
 type Values = Record<DeadlineKind, Dayjs | null>;
 
@@ -82,19 +83,7 @@ function DeadlineForm({ year }: { year: number }) {
   }, [deadlines.data, form]);
 
   if (deadlines.isError)
-    return (
-      <Alert
-        type="error"
-        showIcon
-        title="无法读取截止日期"
-        description={deadlines.error.message}
-        action={
-          <Button size="small" onClick={() => void deadlines.refetch()}>
-            重试
-          </Button>
-        }
-      />
-    );
+    return <ReadFailure what="截止日期" error={deadlines.error} onRetry={() => void deadlines.refetch()} />;
   if (deadlines.isPending) return <Spin description="加载中…" />;
 
   const onFinish = (values: Values) => {

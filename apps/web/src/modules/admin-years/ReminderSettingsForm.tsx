@@ -2,6 +2,7 @@ import { Alert, App, Button, Form, Input, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiRequestError } from '../../api/http';
 import { useReminderSettings, useSaveReminderSettings } from './hooks';
+import { ReadFailure } from '../../ui/ReadFailure';
 
 interface Values {
   days: string;
@@ -41,19 +42,7 @@ export function ReminderSettingsForm() {
   }, [settings.data, form]);
 
   if (settings.isError)
-    return (
-      <Alert
-        type="error"
-        showIcon
-        title="无法读取提醒设置"
-        description={settings.error.message}
-        action={
-          <Button size="small" onClick={() => void settings.refetch()}>
-            重试
-          </Button>
-        }
-      />
-    );
+    return <ReadFailure what="提醒设置" error={settings.error} onRetry={() => void settings.refetch()} />;
   if (settings.isPending) return <Spin description="加载中…" />;
 
   const onFinish = ({ days }: Values) => {

@@ -5,23 +5,11 @@ import { withFastComputedStyle } from '../../testing/fast-computed-style';
 import { buttonName, json, renderWithProviders, user } from '../../testing/render';
 import { TAXONOMY_2021 } from '../../testing/taxonomy';
 import { TaxonomyPage } from './TaxonomyPage';
+import { yearSummary } from '../../testing/years';
 
 withFastComputedStyle();
 
-const summary = (year: number, taxonomy: boolean): YearSummary => ({
-  year,
-  status: 'open',
-  openedAt: null,
-  openedByName: null,
-  closedAt: null,
-  closedByName: null,
-  copied: null,
-  projects: 0,
-  evaluations: 0,
-  evaluationsOpen: 0,
-  policyVersions: 0,
-  taxonomy,
-});
+const summary = (year: number, taxonomy: boolean): YearSummary => yearSummary(year, { taxonomy });
 
 let puts: { url: string; body: ReplaceTaxonomyRequest }[];
 let answer: (body: ReplaceTaxonomyRequest) => Response;

@@ -4,24 +4,12 @@ import type { OpenYearResponse, YearSummary } from '@jxt/contracts';
 import { withFastComputedStyle } from '../../testing/fast-computed-style';
 import { buttonName, json, renderWithProviders, user } from '../../testing/render';
 import { YearsAdminPage } from './YearsAdminPage';
+import { yearSummary } from '../../testing/years';
 
 withFastComputedStyle();
 
-const summary = (year: number, change: Partial<YearSummary> = {}): YearSummary => ({
-  year,
-  status: 'open',
-  openedAt: '2021-01-04T01:00:00.000Z',
-  openedByName: null,
-  closedAt: null,
-  closedByName: null,
-  copied: null,
-  projects: 3,
-  evaluations: 0,
-  evaluationsOpen: 0,
-  policyVersions: 0,
-  taxonomy: true,
-  ...change,
-});
+const summary = (year: number, change: Partial<YearSummary> = {}): YearSummary =>
+  yearSummary(year, { openedAt: '2021-01-04T01:00:00.000Z', projects: 3, ...change });
 const COPIED = { fromYear: 2021, taxonomyNodes: 12, functionClasses: 30, scoringPolicyVersion: 2, deadlines: 3 };
 
 let years: YearSummary[];

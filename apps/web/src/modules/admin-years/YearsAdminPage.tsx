@@ -1,5 +1,5 @@
 import { FISCAL_YEAR_STATUS_LABELS, type YearSummary } from '@jxt/contracts';
-import { Alert, App, Button, Result, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Result, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { PageHeading } from '../../ui/PageHeading';
 import { formatTime } from '../../ui/format';
@@ -7,6 +7,7 @@ import { useCurrentUser } from '../auth/hooks';
 import { useYears } from '../years/hooks';
 import { copiedText, nextYear } from './copied-text';
 import { useCloseYear, useOpenYear } from './hooks';
+import { ReadFailure } from '../../ui/ReadFailure';
 
 /** /admin/years — 年度管理 (admin): the tenant's years, 开启新年度 and 关闭年度, and what each opening copied. */
 export function YearsAdminPage() {
@@ -152,18 +153,7 @@ function YearsAdmin() {
         年度自“开启新年度”起开启，至管理员关闭为止。开启的年度中未提交的草稿列入填报人的待办；关闭的年度其表仍可查阅。
       </Typography.Paragraph>
       {years.isError && (
-        <Alert
-          className="list-error"
-          type="error"
-          showIcon
-          title="无法读取年度"
-          description={years.error.message}
-          action={
-            <Button size="small" onClick={() => void years.refetch()}>
-              重试
-            </Button>
-          }
-        />
+        <ReadFailure what="年度" error={years.error} onRetry={() => void years.refetch()} className="list-error" />
       )}
       <Table<YearSummary>
         rowKey="year"

@@ -1,11 +1,12 @@
 import { AUDIT_EVENT_TYPES, AUDIT_EVENT_TYPE_LABELS, type AuditEvent, type AuditEventType } from '@jxt/contracts';
-import { Alert, Button, DatePicker, Empty, Input, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, DatePicker, Empty, Input, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { PageHeading } from '../../ui/PageHeading';
 import { formatTime } from '../../ui/format';
 import { auditCsvUrl, type AuditLogParams } from './api';
 import { useAuditEvents } from './hooks';
+import { ReadFailure } from '../../ui/ReadFailure';
 
 const COLUMNS: TableColumnsType<AuditEvent> = [
   { title: '时间', dataIndex: 'at', key: 'at', width: 170, render: (at: string) => formatTime(at) },
@@ -90,13 +91,7 @@ export function AuditLogPage() {
         <DatePicker.RangePicker aria-label="时间" onChange={(range) => onRange(range)} />
       </Space>
       {list.isError ? (
-        <Alert
-          type="error"
-          showIcon
-          title="无法读取日志"
-          description={list.error.message}
-          action={<Button onClick={() => void list.refetch()}>重试</Button>}
-        />
+        <ReadFailure what="日志" error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <Table<AuditEvent>
           rowKey="id"

@@ -3,22 +3,9 @@ import type { EvaluationListResponse, EvaluationSummary, YearSummary } from '@jx
 import { useLocation } from 'react-router';
 import { json, renderWithProviders } from '../../testing/render';
 import { EvaluationListPage } from './EvaluationListPage';
+import { yearSummary } from '../../testing/years';
 
-const year = (y: number, over: Partial<YearSummary> = {}): YearSummary => ({
-  year: y,
-  status: null,
-  openedAt: null,
-  openedByName: null,
-  closedAt: null,
-  closedByName: null,
-  copied: null,
-  projects: 0,
-  evaluations: 0,
-  evaluationsOpen: 0,
-  policyVersions: 0,
-  taxonomy: true,
-  ...over,
-});
+const year = (y: number, over: Partial<YearSummary> = {}): YearSummary => yearSummary(y, { status: null, ...over });
 
 let years: YearSummary[];
 let fetchMock: jest.Mock;

@@ -4,7 +4,7 @@ import {
   type EvaluationStatus,
   type EvaluationSummary,
 } from '@jxt/contracts';
-import { Alert, Button, Empty, Select, Space, Table, type TableColumnsType } from 'antd';
+import { Empty, Select, Space, Table, type TableColumnsType } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { EvaluationStatusTag } from '../../ui/EvaluationStatusTag';
@@ -15,6 +15,7 @@ import type { EvaluationListParams } from './api';
 import { useEvaluations } from './hooks';
 import { EVALUATION_PAGE_SIZES, parseEvaluationParams, toEvaluationSearch } from './list-params';
 import './evaluation.css';
+import { ReadFailure } from '../../ui/ReadFailure';
 
 const COLUMNS: TableColumnsType<EvaluationSummary> = [
   { title: '项目编码', dataIndex: 'projectCode', key: 'projectCode', width: 140 },
@@ -90,13 +91,7 @@ export function EvaluationListPage() {
         />
       </Space>
       {list.isError ? (
-        <Alert
-          type="error"
-          showIcon
-          title="无法读取自评表列表"
-          description={list.error.message}
-          action={<Button onClick={() => void list.refetch()}>重试</Button>}
-        />
+        <ReadFailure what="自评表列表" error={list.error} onRetry={() => void list.refetch()} />
       ) : (
         <Table<EvaluationSummary>
           rowKey="id"

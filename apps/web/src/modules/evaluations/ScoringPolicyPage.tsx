@@ -13,6 +13,7 @@ import { PolicyVersions } from './components/PolicyVersions';
 import { ScoringJobProgress } from './components/ScoringJobProgress';
 import { useLatestScoringJob, useRestartScoring, useSaveScoringPolicy, useScoringPolicy } from './hooks';
 import './evaluation.css';
+import { ReadFailure } from '../../ui/ReadFailure';
 
 /** /admin/scoring-policy — 评分规则 per year (admin only): edit, save a new version, watch the 重新评分 job. */
 export function ScoringPolicyPage() {
@@ -124,13 +125,7 @@ function PolicyYear({ year }: { year: number }) {
       {current.isPending ? (
         <Spin className="form-loading" description="加载中…" />
       ) : current.isError ? (
-        <Alert
-          type="error"
-          showIcon
-          title="无法读取评分规则"
-          description={current.error.message}
-          action={<Button onClick={() => void current.refetch()}>重试</Button>}
-        />
+        <ReadFailure what="评分规则" error={current.error} onRetry={() => void current.refetch()} />
       ) : (
         <>
           <PolicyEditor

@@ -18,6 +18,7 @@ import { useEvaluationInbox } from '../evaluations/hooks';
 import { formatDate, formatTime } from '../../ui/format';
 import { useBatchTransition, useInbox } from '../workflow/hooks';
 import './inbox.css';
+import { ReadFailure } from '../../ui/ReadFailure';
 
 export const INBOX_REASON_LABELS: Record<InboxReason, string> = {
   to_review: '待审核',
@@ -150,18 +151,7 @@ export function InboxPage() {
       </div>
 
       {inbox.isError && (
-        <Alert
-          className="list-error"
-          type="error"
-          showIcon
-          title="无法读取待办"
-          description={inbox.error.message}
-          action={
-            <Button size="small" onClick={() => void inbox.refetch()}>
-              重试
-            </Button>
-          }
-        />
+        <ReadFailure what="待办" error={inbox.error} onRetry={() => void inbox.refetch()} className="list-error" />
       )}
 
       {canBatch && (

@@ -2,6 +2,7 @@ import { Alert, App, Button, Form, Input, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiRequestError } from '../../api/http';
 import { useNotificationEmail, useSaveNotificationEmail } from './hooks';
+import { ReadFailure } from '../../ui/ReadFailure';
 
 interface Values {
   email: string;
@@ -20,19 +21,7 @@ export function NotificationEmailForm() {
   }, [settings.data, form]);
 
   if (settings.isError)
-    return (
-      <Alert
-        type="error"
-        showIcon
-        title="无法读取通知邮箱"
-        description={settings.error.message}
-        action={
-          <Button size="small" onClick={() => void settings.refetch()}>
-            重试
-          </Button>
-        }
-      />
-    );
+    return <ReadFailure what="通知邮箱" error={settings.error} onRetry={() => void settings.refetch()} />;
   if (settings.isPending) return <Spin description="加载中…" />;
 
   const onFinish = ({ email }: Values) => {

@@ -177,7 +177,7 @@ describe('ProjectListPage', () => {
     });
     renderPage('/projects?year=2021');
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('项目列表加载失败');
+    expect(alert).toHaveTextContent('无法读取项目列表');
     expect(alert).toHaveTextContent('服务器内部错误');
     projectsHandler = (url) => ({
       status: 200,

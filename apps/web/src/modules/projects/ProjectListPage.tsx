@@ -1,4 +1,4 @@
-import { Alert, App, Button, Empty, Input, Popconfirm, Select, Space, Table, TreeSelect } from 'antd';
+import { App, Button, Empty, Input, Popconfirm, Select, Space, Table, TreeSelect } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -15,6 +15,7 @@ import { buildOrgTree } from './org-tree';
 import { FormStatusTag } from '../../ui/FormStatusTag';
 import { PageHeading } from '../../ui/PageHeading';
 import { YearSelect } from '../years/YearSelect';
+import { ReadFailure } from '../../ui/ReadFailure';
 
 const SEARCH_DELAY_MS = 300;
 
@@ -247,19 +248,11 @@ export function ProjectListPage() {
       </Space>
 
       {projects.isError && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
+        <ReadFailure
+          what="项目列表"
+          error={projects.error}
+          onRetry={() => void projects.refetch()}
           className="list-error"
-          title="项目列表加载失败"
-          description={projects.error.message || '无法连接服务器，请稍后重试'}
-          action={
-            // refetch() never rejects: a failure shows again in projects.isError, this alert.
-            <Button size="small" onClick={() => void projects.refetch()}>
-              重试
-            </Button>
-          }
         />
       )}
 

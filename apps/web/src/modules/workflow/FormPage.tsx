@@ -1,5 +1,5 @@
 import { FORM_FIELD_LABELS as L, REVIEW_RESULT_LABELS, type GoalForm } from '@jxt/contracts';
-import { Alert, Button, Spin, Typography } from 'antd';
+import { Alert, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { FormStatusTag } from '../../ui/FormStatusTag';
@@ -21,6 +21,7 @@ import { WorkflowActions } from './components/WorkflowActions';
 import './workflow.css';
 import '../forms/form.css';
 import '../forms/form-print.css';
+import { ReadFailure } from '../../ui/ReadFailure';
 
 /** /forms/:formId — one 财政项目支出绩效目标填报表: the paper layout to read and print, and edit mode for the filer. */
 export function FormPage() {
@@ -120,13 +121,7 @@ function FormView({ formId }: { formId: string }) {
         taxonomy.isPending || functionClasses.isPending ? (
           <Spin className="form-loading" description="读取指标体系…" />
         ) : taxonomy.isError ? (
-          <Alert
-            type="error"
-            showIcon
-            title="无法读取指标体系"
-            description={taxonomy.error.message}
-            action={<Button onClick={() => void taxonomy.refetch()}>重试</Button>}
-          />
+          <ReadFailure what="指标体系" error={taxonomy.error} onRetry={() => void taxonomy.refetch()} />
         ) : (
           <FormEditor
             key={`${form.id}:${form.rowVersion}`}

@@ -1,21 +1,9 @@
 import type { YearSummary } from '@jxt/contracts';
 import { defaultEvaluationYear, defaultPolicyYear, defaultProjectYear, yearOptions } from './year-rules';
+import { yearSummary } from '../../testing/years';
 
-const year = (y: number, over: Partial<YearSummary> = {}): YearSummary => ({
-  year: y,
-  status: null,
-  openedAt: null,
-  openedByName: null,
-  closedAt: null,
-  closedByName: null,
-  copied: null,
-  projects: 0,
-  evaluations: 0,
-  evaluationsOpen: 0,
-  policyVersions: 0,
-  taxonomy: false,
-  ...over,
-});
+const year = (y: number, over: Partial<YearSummary> = {}): YearSummary =>
+  yearSummary(y, { status: null, taxonomy: false, ...over });
 
 describe('year options: the years with data plus the next one', () => {
   it('lists the years with data and the year after the newest, newest first (not 2016–2027 in 2026)', () => {

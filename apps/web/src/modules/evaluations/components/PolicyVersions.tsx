@@ -1,7 +1,8 @@
 import type { ScoringPolicyVersion } from '@jxt/contracts';
-import { Alert, Button, Card, Empty, Spin, Tag, Typography } from 'antd';
+import { Card, Empty, Spin, Tag, Typography } from 'antd';
 import { formatTime } from '../../../ui/format';
 import { useScoringPolicyVersions } from '../hooks';
+import { ReadFailure } from '../../../ui/ReadFailure';
 
 function VersionItem({ version, current }: { version: ScoringPolicyVersion; current: boolean }) {
   return (
@@ -30,13 +31,7 @@ export function PolicyVersions({ year, currentVersion }: { year: number; current
       {versions.isPending ? (
         <Spin description="加载中…" />
       ) : versions.isError ? (
-        <Alert
-          type="error"
-          showIcon
-          title="无法读取版本记录"
-          description={versions.error.message}
-          action={<Button onClick={() => void versions.refetch()}>重试</Button>}
-        />
+        <ReadFailure what="版本记录" error={versions.error} onRetry={() => void versions.refetch()} />
       ) : versions.data.length === 0 ? (
         <Empty description="尚未保存过，使用内置默认规则" />
       ) : (
