@@ -3,7 +3,7 @@ import { EMPTY_MARK } from '@jxt/domain';
 import { Alert, Button, Result, Space, Spin, Switch, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useCodeList, useGoalForm } from '../forms/hooks';
+import { useCodeList, useFunctionClasses, useGoalForm } from '../forms/hooks';
 import { compareRevisions, type CompareRow } from './revision-diff';
 import './workflow.css';
 
@@ -17,7 +17,10 @@ export function ComparePage() {
   const second = useGoalForm(otherId);
   const [onlyChanged, setOnlyChanged] = useState(false);
   const categories = useCodeList('project_category');
-  const functionClasses = useCodeList('function_class');
+  // Each revision prints its own labels; a code without one reads by the version in force for the newer year.
+  const functionClasses = useFunctionClasses(
+    first.data && second.data ? Math.max(first.data.year, second.data.year) : undefined,
+  );
 
   const pair = useMemo<[GoalForm, GoalForm] | null>(() => {
     if (!first.data || !second.data) return null;

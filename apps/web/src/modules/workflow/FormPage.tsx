@@ -149,7 +149,7 @@ function FormView({ formId }: { formId: string }) {
             highlightField={review?.field}
             highlightNote={review?.comment}
           />
-          <FormTimeline formId={form.id} status={form.status} />
+          <FormTimeline formId={form.id} year={form.year} status={form.status} />
         </>
       )}
     </div>

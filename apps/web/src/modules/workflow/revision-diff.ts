@@ -7,6 +7,7 @@ import {
   type IndicatorSetsInput,
 } from '@jxt/contracts';
 import {
+  copyIndicatorSets,
   diffForms,
   fieldValueText,
   toSaveRequest,
@@ -29,21 +30,7 @@ export interface CompareRow {
 /** A revision's content without indicator ids: each revision has its own ids, so indicators match by group and name. */
 function content(form: GoalForm): FormContent {
   const { rowVersion: _rowVersion, ...rest } = toSaveRequest(form);
-  const strip = (sets: IndicatorSetsInput['year']) =>
-    sets.map((l1) => ({
-      ...l1,
-      children: l1.children.map((l2) => ({
-        ...l2,
-        indicators: l2.indicators.map(({ id: _id, ...indicator }) => indicator),
-      })),
-    }));
-  return {
-    ...rest,
-    indicators: {
-      year: strip(rest.indicators.year),
-      longTerm: rest.indicators.longTerm ? strip(rest.indicators.longTerm) : null,
-    },
-  };
+  return { ...rest, indicators: copyIndicatorSets(form.indicators) };
 }
 
 /**

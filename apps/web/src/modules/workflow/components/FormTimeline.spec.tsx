@@ -62,6 +62,9 @@ beforeEach(() => {
     const url = new URL(String(input), 'http://localhost');
     if (url.pathname === '/api/forms/f1/history') return json(200, [SAVE, SUBMIT]);
     if (url.pathname === '/api/forms/f2/history') return json(200, [CARRIED]);
+    // 功能分类科目 has versions by year: only the form year's (2021) names the code.
+    if (url.pathname === '/api/code-lists' && url.searchParams.get('list') === 'function_class')
+      return json(200, url.searchParams.get('year') === '2021' ? CODE_LISTS.function_class : []);
     if (url.pathname === '/api/code-lists') return json(200, CODE_LISTS[url.searchParams.get('list') ?? ''] ?? []);
     return json(404, { statusCode: 404, error: 'Not Found', message: 'no' });
   }) as typeof fetch;
@@ -69,7 +72,7 @@ beforeEach(() => {
 
 describe('FormTimeline (审批记录)', () => {
   it("reads a save's coded fields by the tenant's labels and a blank as —, as 修订对比 does", async () => {
-    renderWithProviders(<FormTimeline formId="f1" status="submitted" />);
+    renderWithProviders(<FormTimeline formId="f1" year={2021} status="submitted" />);
     await screen.findByText('一次性项目');
     const changes = document.querySelector('ul.timeline-changes')!;
     expect([...changes.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
@@ -81,13 +84,13 @@ describe('FormTimeline (审批记录)', () => {
   });
 
   it('shows who filed a 提交 and their 联系电话', async () => {
-    renderWithProviders(<FormTimeline formId="f1" status="submitted" />);
+    renderWithProviders(<FormTimeline formId="f1" year={2021} status="submitted" />);
     await screen.findByText('张文', { selector: '.timeline-filer *, .timeline-filer', exact: false });
     expect(document.querySelector('.timeline-filer')).toHaveTextContent('填报人：张文 联系电话：021-57820101');
   });
 
   it("says where a next year's form came from", async () => {
-    renderWithProviders(<FormTimeline formId="f2" status="draft" />);
+    renderWithProviders(<FormTimeline formId="f2" year={2021} status="draft" />);
     expect(await screen.findByText('由 2021 年度已审核版本生成（第 1 版）')).toBeInTheDocument();
     expect(document.querySelector('.timeline-states')).toHaveTextContent('新建 → 草稿');
   });

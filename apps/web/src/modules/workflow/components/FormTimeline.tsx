@@ -9,7 +9,7 @@ import { fieldValueText } from '@jxt/domain';
 import { useCallback } from 'react';
 import { FormStatusTag } from '../../../ui/FormStatusTag';
 import { ChangeList, historyItem, HistoryTimeline, Unchanged, type ChangeValueText } from '../../../ui/HistoryTimeline';
-import { useCodeList } from '../../forms/hooks';
+import { useCodeList, useFunctionClasses } from '../../forms/hooks';
 import { useHistory } from '../hooks';
 
 const COLORS: Partial<Record<string, string>> = {
@@ -56,11 +56,11 @@ function entryItem(entry: FormHistoryEntry, valueText: ChangeValueText) {
 }
 
 /** 审批记录: the form's status and every transition and save, newest first. */
-export function FormTimeline({ formId, status }: { formId: string; status: FormStatus }) {
+export function FormTimeline({ formId, year, status }: { formId: string; year: number; status: FormStatus }) {
   const history = useHistory(formId);
-  // A save's history keeps the codes it stored; they read by the tenant's current labels, as in 修订对比.
+  // A save's history keeps the codes it stored; they read by the tenant's labels (功能分类科目: the form year's version).
   const categories = useCodeList('project_category');
-  const functionClasses = useCodeList('function_class');
+  const functionClasses = useFunctionClasses(year);
   const valueText = useCallback<ChangeValueText>(
     (field, value) =>
       fieldValueText(field, value, { project_category: categories.data, function_class: functionClasses.data }),
