@@ -1,10 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import type { DataSource, QueryRunner } from 'typeorm';
-import { createDataSource } from '../../../src/database/data-source';
-import { MIGRATIONS } from '../../../src/database/migrations';
+import type { QueryRunner } from 'typeorm';
 import { FiscalYears1796430000000 } from '../../../src/database/migrations/1796430000000-FiscalYears';
-import { adminQuery } from '../../../src/database/schema-tools';
-import { quoteIdent, withDatabase } from '../../../src/database/urls';
+import { migratedUpTo, type MigrationScratch } from '../../support/migration-scratch';
 
 /**
  * The migration that brings years (ADR 0023) keeps existing data valid: every year with forms or a taxonomy is open,
@@ -12,24 +8,13 @@ import { quoteIdent, withDatabase } from '../../../src/database/urls';
  * lists stay tenant-wide, and a form locked afterwards prints the label of its year's version.
  */
 describe('migration FiscalYears: data as it was before', () => {
-  const serverUrl = process.env.JXT_TEST_OWNER_URL!;
-  const name = `jxt_migrate_${randomBytes(5).toString('hex')}`;
-  let ds: DataSource;
+  let scratch: MigrationScratch;
   let q: QueryRunner;
-  const cut = MIGRATIONS.indexOf(FiscalYears1796430000000);
-
   beforeAll(async () => {
-    await adminQuery(serverUrl, `CREATE DATABASE ${quoteIdent(name)}`);
-    ds = createDataSource({ url: withDatabase(serverUrl, name), poolSize: 1 });
-    await ds.initialize();
-    q = ds.createQueryRunner();
-    for (const Migration of MIGRATIONS.slice(0, cut)) await new Migration().up(q);
+    scratch = await migratedUpTo(FiscalYears1796430000000);
+    q = scratch.q;
   });
-  afterAll(async () => {
-    await q.release();
-    await ds.destroy();
-    await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
-  });
+  afterAll(() => scratch.close());
 
   it('opens the years in use and gives each its own 功能分类科目; a form locked later prints its year’s label', async () => {
     const [{ id: tenant }] = await q.query(`INSERT INTO tenant (code, name) VALUES ('m', '迁移区') RETURNING id`);
@@ -63,7 +48,7 @@ describe('migration FiscalYears: data as it was before', () => {
       forms.push(id);
     }
 
-    for (const Migration of MIGRATIONS.slice(cut)) await new Migration().up(q);
+    await scratch.migrateRest();
 
     expect(await q.query(`SELECT tenant_id, year, status FROM fiscal_year ORDER BY year`)).toEqual([
       { tenant_id: tenant, year: 2021, status: 'open' },

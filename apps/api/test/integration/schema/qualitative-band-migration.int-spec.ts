@@ -1,35 +1,20 @@
-import { randomBytes } from 'node:crypto';
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { QueryRunner } from 'typeorm';
 import { DEFAULT_SCORING_POLICY } from '@jxt/domain';
-import { createDataSource } from '../../../src/database/data-source';
-import { MIGRATIONS } from '../../../src/database/migrations';
 import { StoreQualitativeBand1795983642040 } from '../../../src/database/migrations/1795983642040-StoreQualitativeBand';
-import { adminQuery } from '../../../src/database/schema-tools';
-import { quoteIdent, withDatabase } from '../../../src/database/urls';
+import { migratedUpTo, type MigrationScratch } from '../../support/migration-scratch';
 
 /**
  * The migration that keeps the 完成档次 beside each share gives existing shares the band they show today: the first
  * band of their evaluation's policy version that holds them — on final 自评表 too, which stay locked afterwards.
  */
 describe('migration StoreQualitativeBand: every share gets the band it showed', () => {
-  const serverUrl = process.env.JXT_TEST_OWNER_URL!;
-  const name = `jxt_migrate_${randomBytes(5).toString('hex')}`;
-  let ds: DataSource;
+  let scratch: MigrationScratch;
   let q: QueryRunner;
-  const cut = MIGRATIONS.indexOf(StoreQualitativeBand1795983642040);
-
   beforeAll(async () => {
-    await adminQuery(serverUrl, `CREATE DATABASE ${quoteIdent(name)}`);
-    ds = createDataSource({ url: withDatabase(serverUrl, name), poolSize: 1 });
-    await ds.initialize();
-    q = ds.createQueryRunner();
-    for (const Migration of MIGRATIONS.slice(0, cut)) await new Migration().up(q);
+    scratch = await migratedUpTo(StoreQualitativeBand1795983642040);
+    q = scratch.q;
   });
-  afterAll(async () => {
-    await q.release();
-    await ds.destroy();
-    await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
-  });
+  afterAll(() => scratch.close());
 
   it('reads 80 % as 达成 and 60 % as 部分达成 under the default bands, leaves a share in no band without one, and keeps final ones locked', async () => {
     const [{ id: tenant }] = await q.query(`INSERT INTO tenant (code, name) VALUES ('b', '档次区') RETURNING id`);
@@ -107,7 +92,7 @@ describe('migration StoreQualitativeBand: every share gets the band it showed', 
       false,
     );
 
-    for (const Migration of MIGRATIONS.slice(cut)) await new Migration().up(q);
+    await scratch.migrateRest();
 
     const bands = async (ids: string[]) =>
       (await q.query(`SELECT id, self_band, reviewer_band FROM evaluation_indicator WHERE id = ANY($1::uuid[])`, [ids]))

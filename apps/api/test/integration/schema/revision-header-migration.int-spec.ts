@@ -1,10 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import type { DataSource, QueryRunner } from 'typeorm';
-import { createDataSource } from '../../../src/database/data-source';
-import { MIGRATIONS } from '../../../src/database/migrations';
+import type { QueryRunner } from 'typeorm';
 import { RevisionOwnsHeader1795983212995 } from '../../../src/database/migrations/1795983212995-RevisionOwnsHeader';
-import { adminQuery } from '../../../src/database/schema-tools';
-import { quoteIdent, withDatabase } from '../../../src/database/urls';
+import { migratedUpTo, type MigrationScratch } from '../../support/migration-scratch';
 
 /**
  * The migration that gives each form revision its own header moves today's data without loss: every revision
@@ -12,24 +8,13 @@ import { quoteIdent, withDatabase } from '../../../src/database/urls';
  * the code-list labels and the taxonomy labels it prints today.
  */
 describe('migration RevisionOwnsHeader: data as it was before', () => {
-  const serverUrl = process.env.JXT_TEST_OWNER_URL!;
-  const name = `jxt_migrate_${randomBytes(5).toString('hex')}`;
-  let ds: DataSource;
+  let scratch: MigrationScratch;
   let q: QueryRunner;
-  const cut = MIGRATIONS.indexOf(RevisionOwnsHeader1795983212995);
-
   beforeAll(async () => {
-    await adminQuery(serverUrl, `CREATE DATABASE ${quoteIdent(name)}`);
-    ds = createDataSource({ url: withDatabase(serverUrl, name), poolSize: 1 });
-    await ds.initialize();
-    q = ds.createQueryRunner();
-    for (const Migration of MIGRATIONS.slice(0, cut)) await new Migration().up(q);
+    scratch = await migratedUpTo(RevisionOwnsHeader1795983212995);
+    q = scratch.q;
   });
-  afterAll(async () => {
-    await q.release();
-    await ds.destroy();
-    await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
-  });
+  afterAll(() => scratch.close());
 
   it('copies the project header onto every revision, and what a locked one prints from elsewhere', async () => {
     const [{ id: tenant }] = await q.query(`INSERT INTO tenant (code, name) VALUES ('m', '迁移区') RETURNING id`);
@@ -70,7 +55,7 @@ describe('migration RevisionOwnsHeader: data as it was before', () => {
       );
     }
 
-    for (const Migration of MIGRATIONS.slice(cut)) await new Migration().up(q);
+    await scratch.migrateRest();
 
     const rows = await q.query(
       `SELECT id, project_name, category_code, continuity, function_class_code, printed_department, printed_implementing_unit,
