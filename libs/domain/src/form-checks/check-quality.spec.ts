@@ -1,0 +1,137 @@
+import type { Funds, IndicatorSetsInput, ProjectHeader } from '@jxt/contracts';
+// Data, not code: the checks are tried on the customer's forms as the seed loads them, not on a copy that could drift.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import seedForms from '../../../../seeds/songjiang/forms-2021.json';
+import { TAXONOMY } from '../testing/fixtures';
+import { bigrams, checkGoalQuality, goalSentences, QUALITY_CODES } from './check-quality';
+
+interface SeedForm {
+  year: number;
+  project: ProjectHeader;
+  funds: Funds;
+  totalGoal: string;
+  annualGoal: string;
+  indicators: IndicatorSetsInput;
+}
+const SEED_FORMS = seedForms as unknown as SeedForm[];
+const seed = (name: string) => SEED_FORMS.find((f) => f.project.name === name)!;
+
+const indicator = (name: string, rawValue: string) => ({
+  name,
+  rawValue,
+  weight: null,
+  scoringNotes: null,
+  explanation: null,
+  remark: null,
+});
+
+describe('goal quality (审核要点)', () => {
+  it('finds no error on the three seed forms, and one 相关性 warning: 市民服务’s third goal sentence has no indicator', () => {
+    const found = SEED_FORMS.map((form) => ({
+      name: form.project.name,
+      issues: checkGoalQuality(form, TAXONOMY, form.year),
+    }));
+    expect(found.flatMap((f) => f.issues).filter((i) => i.severity === 'error')).toEqual([]);
+    expect(found.map((f) => [f.name, f.issues.map((i) => i.code)])).toEqual([
+      ['市民服务', [QUALITY_CODES.goalSentenceUncovered]],
+      ['项目服务管理', []],
+      ['网络信息系统运行与维护', []],
+    ]);
+    expect(found[0].issues[0]).toMatchObject({
+      field: 'annualGoal',
+      group: '相关性',
+      severity: 'warning',
+      message: expect.stringContaining('年度总目标第 3 条“设备更新、维护费（外专服务）'),
+    });
+  });
+
+  it('splits 年度总目标 into its numbered sentences and compares bigrams without the shared words', () => {
+    expect(goalSentences(seed('市民服务').annualGoal)).toHaveLength(3);
+    expect(goalSentences('1、培训两次。2、宣传到位')).toEqual(['培训两次', '宣传到位']);
+    expect(goalSentences('')).toEqual([]);
+    expect([...bigrams('完成培训工作')]).toEqual(['培训']);
+  });
+
+  it('完整性: a missing 一级指标 and, with a planned end, a missing 时效指标', () => {
+    const form = seed('市民服务');
+    const withoutSatisfaction: SeedForm = {
+      ...form,
+      indicators: {
+        year: form.indicators.year
+          .filter((g) => g.code !== 'satisfaction')
+          .map((g) => ({ ...g, children: g.children.filter((c) => c.code !== 'timeliness') })),
+        longTerm: null,
+      },
+    };
+    const issues = checkGoalQuality(withoutSatisfaction, TAXONOMY, 2021);
+    expect(issues.filter((i) => i.group === '完整性').map((i) => i.message)).toEqual([
+      '年度绩效指标缺少满意度指标',
+      '项目有计划完成日期，年度绩效指标中没有时效指标',
+    ]);
+  });
+
+  it('相关性: 产出 without a quantitative indicator, and a tree of qualitative values only', () => {
+    const form = seed('项目服务管理');
+    const qualitative: SeedForm = {
+      ...form,
+      indicators: {
+        year: form.indicators.year.map((g) => ({
+          ...g,
+          children: g.children.map((c) => ({
+            ...c,
+            indicators: c.indicators.map((i) => ({ ...i, rawValue: /[=%]/.test(i.rawValue) ? '达标' : i.rawValue })),
+          })),
+        })),
+        longTerm: null,
+      },
+    };
+    expect(checkGoalQuality(qualitative, TAXONOMY, 2021).map((i) => i.code)).toEqual([
+      QUALITY_CODES.noQuantitativeOutput,
+      QUALITY_CODES.onlyQualitative,
+    ]);
+  });
+
+  it('适当性: a percentage above 100 % (not a growth rate) and a 成本指标 above the year’s funds, at their values', () => {
+    const form = seed('市民服务'); // 年度资金申请总额 213,500 元
+    const output = form.indicators.year[0];
+    const changed: SeedForm = {
+      ...form,
+      annualGoal: '',
+      indicators: {
+        year: [
+          {
+            ...output,
+            children: [
+              ...output.children,
+              { code: 'cost', indicators: [indicator('培训成本', '<=25万元'), indicator('资料印制成本', '<=2万元')] },
+              {
+                code: 'quality',
+                indicators: [indicator('宣传覆盖率', '=120%'), indicator('申报企业增长率', '>=120%')],
+              },
+            ],
+          },
+          ...form.indicators.year.slice(1),
+        ],
+        longTerm: null,
+      },
+    };
+    const issues = checkGoalQuality(changed, TAXONOMY, 2021).filter((i) => i.group === '适当性');
+    expect(issues.map((i) => [i.field, i.message])).toEqual([
+      ['indicators.year.0.children.3.indicators.0.rawValue', '成本指标“培训成本”<=25万元 高于年度资金申请总额'],
+      ['indicators.year.0.children.4.indicators.0.rawValue', '“宣传覆盖率”的指标值 =120% 超出 0–100%'],
+    ]);
+  });
+
+  it('可行性: planned dates that do not cover the form’s year', () => {
+    const form = seed('市民服务');
+    const later = { ...form, project: { ...form.project, plannedStart: '2022-01-01', plannedEnd: '2022-12-31' } };
+    expect(checkGoalQuality(later, TAXONOMY, 2021)).toContainEqual(
+      expect.objectContaining({
+        group: '可行性',
+        field: 'project.plannedEnd',
+        message: '计划实施期（2022–2022年）不含本表年度 2021 年',
+      }),
+    );
+    expect(checkGoalQuality(later, TAXONOMY).some((i) => i.group === '可行性')).toBe(false);
+  });
+});

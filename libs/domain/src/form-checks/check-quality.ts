@@ -1,0 +1,192 @@
+import type { FieldIssue, IndicatorInput, Level1GroupInput, TaxonomyNode } from '@jxt/contracts';
+import { toMoneyDecimal } from '../money/money-decimal';
+import { readTarget } from '../value-grammar/read-target';
+import type { FormCheckInput } from './check-form';
+
+/**
+ * The 审核要点 a goal-quality check belongs to (财预〔2015〕88号, docs/domain.md §3.3): the contract's `group` of an issue.
+ * 完整性 completeness, 相关性 relevance, 适当性 appropriateness, 可行性 feasibility.
+ */
+export const QUALITY_GROUPS = ['完整性', '相关性', '适当性', '可行性'] as const;
+export type QualityGroup = (typeof QUALITY_GROUPS)[number];
+
+/** A goal-quality finding: a warning on the field it concerns, with its 审核要点. */
+export type QualityIssue = FieldIssue & { group: QualityGroup };
+
+/** Stable codes of the goal-quality checks (messages may change). */
+export const QUALITY_CODES = {
+  level1Missing: 'quality.level1_missing',
+  timelinessMissing: 'quality.timeliness_missing',
+  goalSentenceUncovered: 'quality.goal_sentence_uncovered',
+  noQuantitativeOutput: 'quality.no_quantitative_output',
+  onlyQualitative: 'quality.only_qualitative',
+  percentOutOfRange: 'quality.percent_out_of_range',
+  costAboveFunds: 'quality.cost_above_funds',
+  plannedDatesExcludeYear: 'quality.planned_dates_exclude_year',
+} as const;
+type QualityCode = (typeof QUALITY_CODES)[keyof typeof QUALITY_CODES];
+
+const OUTPUT = 'output';
+const TIMELINESS = 'timeliness';
+const COST = 'cost';
+
+/**
+ * Function words and words every goal and indicator shares, left out before goal sentences and indicator names are
+ * compared: a sentence is not "covered" by an indicator because both say 完成 or 工作.
+ */
+const STOP_WORDS = [
+  '是否',
+  '完成',
+  '工作',
+  '做好',
+  '确保',
+  '保障',
+  '全年度',
+  '全年',
+  '年度',
+  '年末',
+  '相关',
+  '进行',
+  '开展',
+  '情况',
+  '及时',
+  '有效',
+  '要求',
+  '项目',
+  '费用',
+];
+
+/** A growth or increase rate may exceed 100 %. */
+const GROWTH = /增长|增幅|增速|提高率|提升率|上升率/;
+
+/**
+ * The goal-quality checks of docs/domain.md §3.3 that read the form alone: every 一级指标 present, a 时效指标 when the
+ * project has a planned end, each 年度总目标 sentence covered by an indicator (character bigrams), a quantitative
+ * 产出指标, not only qualitative values, percentages within 0–100 % (growth rates excepted), a 成本指标 not above the
+ * year's funds, and the planned dates covering the form's year. All are warnings: they never block a save.
+ */
+export function checkGoalQuality(
+  content: FormCheckInput,
+  taxonomy: readonly TaxonomyNode[],
+  year?: number,
+): QualityIssue[] {
+  const issues: QualityIssue[] = [];
+  const warn = (group: QualityGroup, field: string, code: QualityCode, message: string) =>
+    issues.push({ field, severity: 'warning', code, message, group });
+  const groups = content.indicators.year;
+  const indicators = flatten(groups);
+
+  // 完整性
+  const present = new Set(groups.filter((g) => g.children.some((c) => c.indicators.length)).map((g) => g.code));
+  for (const level1 of taxonomy.filter((n) => n.level === 1 && !n.retired))
+    if (!present.has(level1.code))
+      warn('完整性', 'indicators.year', QUALITY_CODES.level1Missing, `年度绩效指标缺少${level1.label}`);
+  if (
+    content.project.plannedEnd &&
+    indicators.length &&
+    !indicators.some((i) => i.level2 === TIMELINESS && i.indicator.name.trim())
+  )
+    warn(
+      '完整性',
+      'indicators.year',
+      QUALITY_CODES.timelinessMissing,
+      '项目有计划完成日期，年度绩效指标中没有时效指标',
+    );
+
+  // 相关性
+  const names = indicators.map((i) => bigrams(i.indicator.name));
+  goalSentences(content.annualGoal ?? '').forEach((sentence, n) => {
+    const words = bigrams(sentence);
+    if (words.size && indicators.length && !names.some((name) => [...name].some((w) => words.has(w))))
+      warn(
+        '相关性',
+        'annualGoal',
+        QUALITY_CODES.goalSentenceUncovered,
+        `年度总目标第 ${n + 1} 条“${shorten(sentence)}”没有对应的绩效指标`,
+      );
+  });
+  const targets = indicators.map((i) => ({ ...i, target: readTarget(i.indicator.rawValue).target }));
+  const outputs = targets.filter((t) => t.level1 === OUTPUT);
+  if (outputs.length && !outputs.some((t) => t.target.kind === 'quantitative'))
+    warn('相关性', 'indicators.year', QUALITY_CODES.noQuantitativeOutput, '产出指标中没有定量指标（如“=2次”“>=90%”）');
+  const judged = targets.filter((t) => t.target.kind !== 'empty' && t.target.kind !== 'invalid');
+  // 是/否 is no more quantified than a word.
+  if (judged.length && judged.every((t) => t.target.kind === 'qualitative' || t.target.kind === 'boolean'))
+    warn('相关性', 'indicators.year', QUALITY_CODES.onlyQualitative, '年度绩效指标全部为定性指标，未细化量化');
+
+  // 适当性
+  const annual = content.funds.annualAmount;
+  for (const t of targets) {
+    if (t.target.kind !== 'quantitative') continue;
+    const value = toMoneyDecimal(t.target.value);
+    if (t.target.unit === '%' && !GROWTH.test(t.indicator.name) && (value.lessThan(0) || value.greaterThan(100)))
+      warn(
+        '适当性',
+        `${t.path}.rawValue`,
+        QUALITY_CODES.percentOutOfRange,
+        `“${t.indicator.name}”的指标值 ${t.indicator.rawValue} 超出 0–100%`,
+      );
+    const yuan = t.target.unit === '元' ? value : t.target.unit === '万元' ? value.times(10000) : null;
+    if (t.level2 === COST && yuan && annual && yuan.greaterThan(toMoneyDecimal(annual)))
+      warn(
+        '适当性',
+        `${t.path}.rawValue`,
+        QUALITY_CODES.costAboveFunds,
+        `成本指标“${t.indicator.name}”${t.indicator.rawValue} 高于年度资金申请总额`,
+      );
+  }
+
+  // 可行性
+  const { plannedStart, plannedEnd } = content.project;
+  if (year !== undefined && plannedStart && plannedEnd) {
+    const [from, to] = [Number(plannedStart.slice(0, 4)), Number(plannedEnd.slice(0, 4))];
+    if (from <= to && (year < from || year > to))
+      warn(
+        '可行性',
+        'project.plannedEnd',
+        QUALITY_CODES.plannedDatesExcludeYear,
+        `计划实施期（${from}–${to}年）不含本表年度 ${year} 年`,
+      );
+  }
+  return issues;
+}
+
+interface Placed {
+  level1: string;
+  level2: string;
+  path: string;
+  indicator: IndicatorInput;
+}
+
+function flatten(groups: readonly Level1GroupInput[]): Placed[] {
+  return groups.flatMap((l1, i) =>
+    l1.children.flatMap((l2, j) =>
+      l2.indicators.map((indicator, k) => ({
+        level1: l1.code,
+        level2: l2.code,
+        path: `indicators.year.${i}.children.${j}.indicators.${k}`,
+        indicator,
+      })),
+    ),
+  );
+}
+
+/** The 年度总目标's sentences: one per line or per numbered item (`1、`, `2.`), without the numbering. */
+export function goalSentences(goal: string): string[] {
+  return goal
+    .split(/\r?\n|(?=(?:^|[。；;\s])\d{1,2}[、.．)）](?!\d))/)
+    .map((s) => s.replace(/^[\s。；;]*\d{1,2}[、.．)）]\s*/, '').trim())
+    .filter((s) => /[\u4e00-\u9fff]/.test(s));
+}
+
+/** The character bigrams of a text's Chinese runs, after the stop words are taken out. */
+export function bigrams(text: string): Set<string> {
+  let rest = text;
+  for (const word of STOP_WORDS) rest = rest.split(word).join(' ');
+  const out = new Set<string>();
+  for (const run of rest.match(/[\u4e00-\u9fff]+/g) ?? [])
+    for (let i = 0; i + 1 < run.length; i++) out.add(run.slice(i, i + 2));
+  return out;
+}
+
+const shorten = (text: string) => (text.length > 24 ? `${text.slice(0, 24)}…` : text);
