@@ -1,15 +1,11 @@
 import { ConflictException, HttpException, Injectable, NotFoundException } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
-import { validate } from 'class-validator';
 import ExcelJS from 'exceljs';
 import { FORM_STATUS_LABELS, type FieldError, type TaxonomyNode } from '@jxt/contracts';
 import { countIndicators, emptyFunds, findSheetYear, isEditable, readGoalSheet, type SheetGrid } from '@jxt/domain';
-import { badRequestForFields, flattenValidationErrors } from '../../common/http/validation';
+import { badRequestForFields } from '../../common/http/validation';
 import { tenantScope } from '../../common/tenancy/request-context';
 import { CatalogService } from '../catalog/catalog.service';
-import { SaveFormDto } from '../forms/dto/save-form.dto';
 import { FormsService } from '../forms/forms.service';
-import { CreateProjectDto } from '../projects/dto/project.dto';
 import { ProjectsService } from '../projects/projects.service';
 import type { ImportConfirmDto, ImportConfirmResultDto, ImportConfirmSheetDto } from './dto/import-confirm.dto';
 import type {
@@ -236,7 +232,7 @@ export class ImportsService {
           '未匹配到项目：请选择新项目所属的预算单位',
         );
       const { project } = form;
-      const request = await validated(CreateProjectDto, {
+      const created = await this.projects.createImported({
         organizationId,
         year,
         name: project.name,
@@ -249,7 +245,6 @@ export class ImportsService {
         plannedStart: project.plannedStart,
         plannedEnd: project.plannedEnd,
       });
-      const created = await this.projects.create(request);
       await this.save(created.formId, form, created.code, 1);
       return done('created', created.id, created.formId);
     }
@@ -258,10 +253,7 @@ export class ImportsService {
 
   /** The forms module's save of the imported content, validated as a PUT /api/forms/:id body is. */
   private async save(formId: string, form: ImportedFormDto, code: string, rowVersion: number): Promise<void> {
-    await this.forms.save(
-      formId,
-      await validated(SaveFormDto, { ...form, project: { ...form.project, code }, rowVersion }),
-    );
+    await this.forms.saveImported(formId, { ...form, project: { ...form.project, code }, rowVersion });
   }
 
   /** By 项目编码 within the caller's scope, else by name among the caller's unit's projects. */
@@ -278,14 +270,6 @@ export class ImportsService {
     const row = name ? await this.imports.byNameInUnit(db, user.scope, user.organizationId, name, year) : undefined;
     return { by: 'name', row };
   }
-}
-
-/** A request body built from a sheet, checked as the route's own DTO is at the edge (400 naming the field). */
-async function validated<T extends object>(type: new () => T, plain: object): Promise<T> {
-  const body = plainToInstance(type, plain);
-  const errors = await validate(body, { whitelist: true, forbidNonWhitelisted: true });
-  if (errors.length) throw badRequestForFields(flattenValidationErrors(errors));
-  return body;
 }
 
 /** A refusal while writing a sheet, its message saying which sheet (the fields stay the form's own). */
