@@ -1,6 +1,6 @@
 import { ConflictException, HttpException, Injectable, NotFoundException } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import { FORM_STATUS_LABELS, type FieldError, type TaxonomyNode } from '@jxt/contracts';
+import { FORM_STATUS_LABELS, type CodeListItem, type FieldError, type TaxonomyNode } from '@jxt/contracts';
 import { countIndicators, emptyFunds, findSheetYear, isEditable, readGoalSheet, type SheetGrid } from '@jxt/domain';
 import { badRequestForFields } from '../../common/http/validation';
 import { tenantScope } from '../../common/tenancy/request-context';
@@ -16,12 +16,13 @@ import type {
 } from './dto/import-preview.response';
 import { ImportRepository, type ImportMatchRow } from './import.repository';
 import { keepIndicatorIds } from './keep-indicator-ids';
-import { sheetGrid } from './sheet-grid';
+import { sheetGrid, storable } from './sheet-grid';
 
 /** How long a stored preview can be confirmed (ADR 0027). */
 export const IMPORT_BATCH_TTL_HOURS = 24;
 
 type StoredPreview = Omit<ImportPreviewDto, 'id'>;
+type CatalogsByYear = Map<number | null, Promise<[TaxonomyNode[], CodeListItem[], CodeListItem[]]>>;
 
 /** A 自评表 sheet: its title in the first rows says so. */
 const isEvaluationSheet = (grid: SheetGrid) =>
@@ -69,15 +70,16 @@ export class ImportsService {
       ]);
     }
     const forms: ImportPreviewSheetDto[] = [];
+    const catalogs: CatalogsByYear = new Map();
     for (const worksheet of workbook.worksheets)
-      forms.push(await this.previewSheet(worksheet.name, sheetGrid(worksheet)));
+      forms.push(await this.previewSheet(storable(worksheet.name), sheetGrid(worksheet), catalogs));
     const problems: ImportProblemDto[] = forms.length
       ? []
       : [{ sheet: '', row: 1, column: 'A', severity: 'error', message: '工作簿中没有工作表' }];
     return { forms, problems };
   }
 
-  private async previewSheet(sheet: string, grid: SheetGrid): Promise<ImportPreviewSheetDto> {
+  private async previewSheet(sheet: string, grid: SheetGrid, catalogs: CatalogsByYear): Promise<ImportPreviewSheetDto> {
     const year = findSheetYear(grid);
     if (isEvaluationSheet(grid))
       return {
@@ -96,11 +98,17 @@ export class ImportsService {
         problems: [{ sheet, row: 1, column: 'A', severity: 'error', message: '自评表的导入尚未提供，本表未读取' }],
       };
 
-    const [taxonomy, categories, functionClasses] = await Promise.all([
-      year === null ? Promise.resolve([]) : this.taxonomyOf(year),
-      this.catalog.codeLists('project_category', year ?? undefined),
-      this.catalog.codeLists('function_class', year ?? undefined),
-    ]);
+    // Read once per year for the whole workbook (a 100-sheet workbook is mostly one year).
+    let catalog = catalogs.get(year);
+    if (!catalog) {
+      catalog = Promise.all([
+        year === null ? Promise.resolve([]) : this.taxonomyOf(year),
+        this.catalog.codeLists('project_category', year ?? undefined),
+        this.catalog.codeLists('function_class', year ?? undefined),
+      ]);
+      catalogs.set(year, catalog);
+    }
+    const [taxonomy, categories, functionClasses] = await catalog;
     const read = readGoalSheet(sheet, grid, { taxonomy, categories, functionClasses });
     const { project } = read.form;
     const match = await this.match(project.code.trim(), project.name.trim(), read.year);
