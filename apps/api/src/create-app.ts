@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -45,6 +46,8 @@ export async function createApp({
     logger,
   });
   await app.register(fastifyCookie);
+  // multipart/form-data (the workbook of POST /api/imports): parts are read by the route, each bounded there.
+  await app.register(fastifyMultipart);
   installInputChecks(app);
   // Before any route is added: the headers are set up per route (ADR 0015).
   await registerSecurityHeaders(app);

@@ -170,3 +170,12 @@ export type ReminderSettings = Schemas['ReminderSettings'];
 export type SetReminderSettingsRequest = Schemas['SetReminderSettingsRequest'];
 export type NotificationEmailSettings = Schemas['NotificationEmailSettings'];
 export type SetNotificationEmailRequest = Schemas['SetNotificationEmailRequest'];
+
+// 导入 (.xlsx workbooks)
+export type ImportProblem = Schemas['ImportProblem'];
+export type ImportPreviewSheet = Schemas['ImportPreviewSheet'];
+export type ImportPreview = Schemas['ImportPreview'];
+export type ImportSheetChoice = Schemas['ImportSheetChoice'];
+export type ImportConfirmRequest = Schemas['ImportConfirmRequest'];
+export type ImportConfirmSheet = Schemas['ImportConfirmSheet'];
+export type ImportConfirmResult = Schemas['ImportConfirmResult'];

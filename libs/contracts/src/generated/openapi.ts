@@ -829,7 +829,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/imports/preview": {
+    "/api/imports": {
         parameters: {
             query?: never;
             header?: never;
@@ -838,8 +838,42 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 导入预览：读取 .xlsx 每个工作表（请求体即文件本身，最大 10 MB），按标签找到表头、资金、目标与指标表，按项目编码（本人范围内）或项目名称（本单位）匹配项目，列出将新建或更新的填报表和每个问题所在的行列。不写入任何数据 */
-        post: operations["ImportsController_preview"];
+        /** 导入预览：上传 .xlsx（multipart/form-data，字段 file，最大 10 MB），按标签读取每个工作表，按项目编码（本人范围内）或项目名称（本单位）匹配项目，列出将新建或更新的填报表和每个问题所在的行列。只保存预览（24 小时内可确认），不改动任何填报表 */
+        post: operations["ImportsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 读取一次导入的预览（仅上传者本人） */
+        get: operations["ImportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认导入（仅上传者本人，一次）：在一个事务中按预览新建项目和草稿填报表、或更新草稿；任何一表被拒绝则全部不写入。有错误的表须选择不导入；已提交或已锁定的表不会改动 */
+        post: operations["ImportsController_confirm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2660,6 +2694,8 @@ export interface components {
              */
             formId: string | null;
             revision: number | null;
+            /** @description 预览时该版的 rowVersion：确认导入时若表已被改动（或已提交），该表返回 409 */
+            rowVersion: number | null;
             status: components["schemas"]["FormStatus"] | null;
         };
         ImportedForm: {
@@ -2740,7 +2776,7 @@ export interface components {
             /** @description 金额（元，两位小数的文本） */
             funds: components["schemas"]["Funds"];
             /**
-             * @description create：为已有项目新建该年度填报表；update：更新该年度最新一版草稿；locked：该年度最新一版已锁定，不会改动；needs-unit：未匹配到项目，需指定所属单位
+             * @description create：为已有项目新建该年度填报表；update：更新该年度最新一版草稿（草稿或已退回）；locked：该年度最新一版已提交、审核中或已锁定，不会改动；needs-unit：未匹配到项目，确认时需指定所属单位（新建项目）
              * @enum {string}
              */
             action: "create" | "update" | "locked" | "needs-unit";
@@ -2751,9 +2787,53 @@ export interface components {
             problems: components["schemas"]["ImportProblem"][];
         };
         ImportPreview: {
+            /**
+             * Format: uuid
+             * @description 本次导入（预览）的编号：POST /api/imports/{id}/confirm 确认；24 小时内有效
+             */
+            id: string;
             forms: components["schemas"]["ImportPreviewSheet"][];
             /** @description 整个文件的问题 */
             problems: components["schemas"]["ImportProblem"][];
+        };
+        ImportSheetChoice: {
+            /**
+             * @description 工作表名（预览中的 sheet）
+             * @example 区级项目
+             */
+            sheet: string;
+            /** @description 是否导入该表；不导入的表不作任何改动 */
+            include: boolean;
+            /**
+             * Format: uuid
+             * @description action 为 needs-unit 的表：新项目所属的预算单位（须在本人范围内）
+             */
+            organizationId?: string | null;
+        };
+        ImportConfirmRequest: {
+            /** @description 各表的选择；未列出的表按预览导入 */
+            sheets?: components["schemas"]["ImportSheetChoice"][];
+        };
+        ImportConfirmSheet: {
+            /** @description 工作表名 */
+            sheet: string;
+            /**
+             * @description created：新建了填报表（needs-unit 时连同项目）；updated：更新了草稿；skipped：未导入（用户未选）
+             * @enum {string}
+             */
+            outcome: "created" | "updated" | "skipped";
+            /** Format: uuid */
+            projectId: string | null;
+            /**
+             * Format: uuid
+             * @description 新建或更新的填报表
+             */
+            formId: string | null;
+        };
+        ImportConfirmResult: {
+            /** Format: uuid */
+            id: string;
+            forms: components["schemas"]["ImportConfirmSheet"][];
         };
         /**
          * @description open 已开启、closed 已关闭；空：有数据但从未开启（如提前生成的下一年度填报表）
@@ -8493,7 +8573,7 @@ export interface operations {
             };
         };
     };
-    ImportsController_preview: {
+    ImportsController_upload: {
         parameters: {
             query?: never;
             header?: never;
@@ -8502,8 +8582,13 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                "application/octet-stream": string;
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description .xlsx 工作簿
+                     */
+                    file: string;
+                };
             };
         };
         responses: {
@@ -8553,6 +8638,205 @@ export interface operations {
             };
             /** @description 请求体太大 */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    ImportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPreview"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 记录不存在或无权访问 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 路径参数太长 */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    ImportsController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportConfirmRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportConfirmResult"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 记录不存在或无权访问 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 与记录当前状态冲突（rowVersion 过期、重复、已锁定……） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 路径参数太长 */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };

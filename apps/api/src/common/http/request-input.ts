@@ -8,14 +8,8 @@ import { badRequestForFields } from './validation';
 /** The largest request body (bytes). */
 export const BODY_LIMIT = 2 * 1024 * 1024;
 
-/** The largest workbook POST /api/imports/preview takes (bytes): a 100-form workbook is well under 5 MB. */
+/** The largest workbook POST /api/imports takes (bytes, its multipart field `file`): a 100-form workbook is well under 5 MB. */
 export const IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
-
-/** Content types of an uploaded workbook: the .xlsx type, or bytes a client could not name. */
-export const WORKBOOK_CONTENT_TYPES = [
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/octet-stream',
-];
 
 /**
  * How deep a JSON body may nest. The deepest request the API takes (a form's indicator tree) nests 8 levels; a
@@ -130,9 +124,6 @@ export function installInputChecks(app: NestFastifyApplication): void {
   app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit: BODY_LIMIT }, (_request, body, done) =>
     done(null, parseQueryString(body.toString())),
   );
-
-  // An uploaded workbook arrives as its bytes (the importer checks them); bounded on its own.
-  app.useBodyParser(WORKBOOK_CONTENT_TYPES, { bodyLimit: IMPORT_BODY_LIMIT });
 
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);

@@ -3,11 +3,12 @@ import type { FieldError, GoalForm, PreviousYear } from '@jxt/contracts';
 import { FORM_FIELD_LABELS } from '@jxt/contracts';
 import { checkForm, checkSubmission, hasErrors, isEditable } from '@jxt/domain';
 import { staleRecordConflict } from '../../common/http/stale-record';
+import { validateAsDto } from '../../common/http/validation';
 import { tenantScope } from '../../common/tenancy/request-context';
 import { CatalogService } from '../catalog/catalog.service';
 import { FormHistoryService } from '../form-history/form-history.service';
 import { ProjectRecordsService } from '../project-records/project-records.service';
-import type { SaveFormDto } from './dto/save-form.dto';
+import { SaveFormDto } from './dto/save-form.dto';
 import { FormRepository, type FirstFormInput, type TransitionChange } from './form.repository';
 import { formContent, saveChanges, toGoalForm } from './goal-form';
 import { newlyUsedRetiredNodes } from './retired-nodes';
@@ -64,6 +65,11 @@ export class FormsService {
     // History of a save: which fields changed, old and new values.
     await this.history.recordSave(after.id, saveChanges(before, after), after.rowVersion);
     return after;
+  }
+
+  /** A save whose body the API built (导入: a sheet's form), checked first as PUT /api/forms/:id checks its body. */
+  async saveImported(id: string, body: object): Promise<GoalForm> {
+    return this.save(id, await validateAsDto(SaveFormDto, body));
   }
 
   /**

@@ -12,11 +12,12 @@ export interface ImportMatchRow {
   formId: string | null;
   revision: number | null;
   status: FormStatus | null;
+  rowVersion: number | null;
 }
 
 const MATCH_COLUMNS = `p.id AS "projectId", p.code, o.name AS "organizationName",
-       f.id AS "formId", f.revision, f.status`;
-const YEAR_FORM = `LEFT JOIN LATERAL (SELECT g.id, g.revision, g.status FROM goal_form g
+       f.id AS "formId", f.revision, f.status, f.row_version AS "rowVersion"`;
+const YEAR_FORM = `LEFT JOIN LATERAL (SELECT g.id, g.revision, g.status, g.row_version FROM goal_form g
                    WHERE g.project_id = p.id AND g.year = $3 ORDER BY g.revision DESC LIMIT 1) f ON true`;
 
 const BY_CODE = sql<ImportMatchRow, [code: string, scope: readonly string[], year: number | null]>(
@@ -40,9 +41,64 @@ const BY_NAME_IN_UNIT = sql<
    LIMIT 1`,
 );
 
-/** Finds the project an imported sheet belongs to; reads only, inside the caller's scope. */
+/** A stored preview as its creator reads or confirms it. */
+export interface ImportBatchRow {
+  id: string;
+  preview: unknown;
+  expired: boolean;
+  confirmedAt: Date | null;
+}
+
+const INSERT_BATCH = sql<{ id: string }, [tenantId: string, userId: string, preview: string, ttlHours: number]>(
+  'imports.insertBatch',
+  `INSERT INTO import_batch (tenant_id, created_by, expires_at, preview)
+   VALUES ($1, $2, now() + make_interval(hours => $4), $3::jsonb) RETURNING id`,
+);
+
+// Expired batches are kept one more period, so that a late confirm hears "expired" rather than "not found".
+const DELETE_EXPIRED = sql<object, [ttlHours: number]>(
+  'imports.deleteExpired',
+  `DELETE FROM import_batch WHERE expires_at < now() - make_interval(hours => $1)`,
+);
+
+// Only the creator's: anyone else's id reads as no batch at all.
+const BATCH_COLUMNS = `id, preview, expires_at <= now() AS expired, confirmed_at AS "confirmedAt"`;
+const BATCH_OF_CREATOR = sql<ImportBatchRow, [id: string, userId: string]>(
+  'imports.batchOfCreator',
+  `SELECT ${BATCH_COLUMNS} FROM import_batch WHERE id = $1 AND created_by = $2`,
+);
+const LOCK_BATCH_OF_CREATOR = sql<ImportBatchRow, [id: string, userId: string]>(
+  'imports.lockBatchOfCreator',
+  `SELECT ${BATCH_COLUMNS} FROM import_batch WHERE id = $1 AND created_by = $2 FOR UPDATE`,
+);
+
+const MARK_CONFIRMED = sql<object, [id: string, result: string]>(
+  'imports.markConfirmed',
+  `UPDATE import_batch SET confirmed_at = now(), result = $2::jsonb WHERE id = $1`,
+);
+
+/** Finds the project an imported sheet belongs to (inside the caller's scope); keeps the previews (import_batch). */
 @Injectable()
 export class ImportRepository {
+  async insertBatch(db: Db, tenantId: string, userId: string, preview: object, ttlHours: number): Promise<string> {
+    await db.run(DELETE_EXPIRED, [ttlHours]);
+    const row = await db.one(INSERT_BATCH, [tenantId, userId, JSON.stringify(preview), ttlHours]);
+    return row!.id;
+  }
+
+  batchOfCreator(db: Db, id: string, userId: string): Promise<ImportBatchRow | undefined> {
+    return db.one(BATCH_OF_CREATOR, [id, userId]);
+  }
+
+  /** The batch under a row lock: two confirms of one batch are serialised, and the second sees it confirmed. */
+  lockBatchOfCreator(db: Db, id: string, userId: string): Promise<ImportBatchRow | undefined> {
+    return db.one(LOCK_BATCH_OF_CREATOR, [id, userId]);
+  }
+
+  async markConfirmed(db: Db, id: string, result: object): Promise<void> {
+    await db.run(MARK_CONFIRMED, [id, JSON.stringify(result)]);
+  }
+
   byCode(db: Db, scope: Scope, code: string, year: number | null): Promise<ImportMatchRow | undefined> {
     return db.one(BY_CODE, [code, scope.patterns, year]);
   }

@@ -1,10 +1,14 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Authenticated } from '../../common/auth/access.decorators';
-import { IMPORT_BODY_LIMIT, WORKBOOK_CONTENT_TYPES } from '../../common/http/request-input';
+import type { FastifyRequest } from 'fastify';
+import { Authenticated, Roles } from '../../common/auth/access.decorators';
+import { idParam } from '../../common/http/id-param';
+import { IMPORT_BODY_LIMIT } from '../../common/http/request-input';
 import { ApiErrorResponses } from '../../openapi/api-error.dto';
+import { ImportConfirmDto, ImportConfirmResultDto } from './dto/import-confirm.dto';
 import { ImportPreviewDto } from './dto/import-preview.response';
 import { ImportsService } from './imports.service';
+import { readUploadedFile } from './upload';
 
 @ApiTags('imports 导入')
 @ApiBearerAuth()
@@ -12,17 +16,45 @@ import { ImportsService } from './imports.service';
 export class ImportsController {
   constructor(private readonly imports: ImportsService) {}
 
-  @Post('preview')
+  @Post()
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({
-    summary: `导入预览：读取 .xlsx 每个工作表（请求体即文件本身，最大 ${IMPORT_BODY_LIMIT / 1024 / 1024} MB），按标签找到表头、资金、目标与指标表，按项目编码（本人范围内）或项目名称（本单位）匹配项目，列出将新建或更新的填报表和每个问题所在的行列。不写入任何数据`,
+    summary: `导入预览：上传 .xlsx（multipart/form-data，字段 file，最大 ${IMPORT_BODY_LIMIT / 1024 / 1024} MB），按标签读取每个工作表，按项目编码（本人范围内）或项目名称（本单位）匹配项目，列出将新建或更新的填报表和每个问题所在的行列。只保存预览（24 小时内可确认），不改动任何填报表`,
   })
-  @ApiConsumes(...WORKBOOK_CONTENT_TYPES)
-  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary', description: '.xlsx 工作簿' } },
+    },
+  })
   @ApiOkResponse({ type: ImportPreviewDto })
   @ApiErrorResponses(400, 401, 413)
-  preview(@Body() file: unknown): Promise<ImportPreviewDto> {
-    return this.imports.preview(file);
+  async upload(@Req() request: FastifyRequest): Promise<ImportPreviewDto> {
+    return this.imports.upload(await readUploadedFile(request));
+  }
+
+  @Get(':id')
+  @Authenticated()
+  @ApiOperation({ summary: '读取一次导入的预览（仅上传者本人）' })
+  @ApiOkResponse({ type: ImportPreviewDto })
+  @ApiErrorResponses(401, 404)
+  get(@Param('id', idParam()) id: string): Promise<ImportPreviewDto> {
+    return this.imports.get(id);
+  }
+
+  @Post(':id/confirm')
+  @HttpCode(200)
+  @Roles('filer')
+  @ApiOperation({
+    summary:
+      '确认导入（仅上传者本人，一次）：在一个事务中按预览新建项目和草稿填报表、或更新草稿；任何一表被拒绝则全部不写入。有错误的表须选择不导入；已提交或已锁定的表不会改动',
+  })
+  @ApiOkResponse({ type: ImportConfirmResultDto })
+  @ApiErrorResponses(400, 401, 403, 404, 409)
+  confirm(@Param('id', idParam()) id: string, @Body() dto: ImportConfirmDto): Promise<ImportConfirmResultDto> {
+    return this.imports.confirm(id, dto);
   }
 }

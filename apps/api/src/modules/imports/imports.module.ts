@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module';
+import { FormsModule } from '../forms/forms.module';
+import { ProjectsModule } from '../projects/projects.module';
 import { ImportRepository } from './import.repository';
 import { ImportsController } from './imports.controller';
 import { ImportsService } from './imports.service';
 
-/** 导入: .xlsx workbooks of 绩效目标填报表 read into a preview (issue 13 points 2–3); nothing written yet. */
+/** 导入: .xlsx workbooks of 绩效目标填报表 read into a stored preview, then confirmed in one transaction (issue 13 points 2–3). */
 @Module({
-  imports: [CatalogModule],
+  imports: [CatalogModule, FormsModule, ProjectsModule],
   controllers: [ImportsController],
   providers: [ImportsService, ImportRepository],
 })

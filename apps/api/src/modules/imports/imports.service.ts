@@ -1,12 +1,28 @@
-import { Injectable } from '@nestjs/common';
+import { ConflictException, HttpException, Injectable, NotFoundException } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import { countIndicators, emptyFunds, findSheetYear, isLocked, readGoalSheet, type SheetGrid } from '@jxt/domain';
+import { FORM_STATUS_LABELS, type CodeListItem, type FieldError, type TaxonomyNode } from '@jxt/contracts';
+import { countIndicators, emptyFunds, findSheetYear, isEditable, readGoalSheet, type SheetGrid } from '@jxt/domain';
 import { badRequestForFields } from '../../common/http/validation';
 import { tenantScope } from '../../common/tenancy/request-context';
 import { CatalogService } from '../catalog/catalog.service';
-import type { ImportPreviewDto, ImportPreviewSheetDto, ImportProblemDto } from './dto/import-preview.response';
+import { FormsService } from '../forms/forms.service';
+import { ProjectsService } from '../projects/projects.service';
+import type { ImportConfirmDto, ImportConfirmResultDto, ImportConfirmSheetDto } from './dto/import-confirm.dto';
+import type {
+  ImportedFormDto,
+  ImportPreviewDto,
+  ImportPreviewSheetDto,
+  ImportProblemDto,
+} from './dto/import-preview.response';
 import { ImportRepository, type ImportMatchRow } from './import.repository';
-import { sheetGrid } from './sheet-grid';
+import { keepIndicatorIds } from './keep-indicator-ids';
+import { sheetGrid, storable } from './sheet-grid';
+
+/** How long a stored preview can be confirmed (ADR 0027). */
+export const IMPORT_BATCH_TTL_HOURS = 24;
+
+type StoredPreview = Omit<ImportPreviewDto, 'id'>;
+type CatalogsByYear = Map<number | null, Promise<[TaxonomyNode[], CodeListItem[], CodeListItem[]]>>;
 
 /** A 自评表 sheet: its title in the first rows says so. */
 const isEvaluationSheet = (grid: SheetGrid) =>
@@ -21,9 +37,27 @@ export class ImportsService {
   constructor(
     private readonly catalog: CatalogService,
     private readonly imports: ImportRepository,
+    private readonly forms: FormsService,
+    private readonly projects: ProjectsService,
   ) {}
 
-  async preview(file: unknown): Promise<ImportPreviewDto> {
+  /** POST /api/imports: the preview of the uploaded workbook, stored for its creator's confirm. */
+  async upload(file: Buffer | undefined): Promise<ImportPreviewDto> {
+    const preview = await this.preview(file);
+    const { db, user } = tenantScope();
+    const id = await this.imports.insertBatch(db, user.tenantId, user.userId, preview, IMPORT_BATCH_TTL_HOURS);
+    return { id, ...preview };
+  }
+
+  /** GET /api/imports/:id: the stored preview, to its creator only (anyone else: 404). */
+  async get(id: string): Promise<ImportPreviewDto> {
+    const { db, user } = tenantScope();
+    const batch = await this.imports.batchOfCreator(db, id, user.userId);
+    if (!batch) throw new NotFoundException('导入记录不存在或无权访问');
+    return { id, ...(batch.preview as StoredPreview) };
+  }
+
+  private async preview(file: Buffer | undefined): Promise<StoredPreview> {
     if (!Buffer.isBuffer(file) || file.length === 0)
       throw badRequestForFields([{ field: 'file', message: '请上传 .xlsx 文件（Excel 工作簿）' }]);
     const workbook = new ExcelJS.Workbook();
@@ -36,15 +70,16 @@ export class ImportsService {
       ]);
     }
     const forms: ImportPreviewSheetDto[] = [];
+    const catalogs: CatalogsByYear = new Map();
     for (const worksheet of workbook.worksheets)
-      forms.push(await this.previewSheet(worksheet.name, sheetGrid(worksheet)));
+      forms.push(await this.previewSheet(storable(worksheet.name), sheetGrid(worksheet), catalogs));
     const problems: ImportProblemDto[] = forms.length
       ? []
       : [{ sheet: '', row: 1, column: 'A', severity: 'error', message: '工作簿中没有工作表' }];
     return { forms, problems };
   }
 
-  private async previewSheet(sheet: string, grid: SheetGrid): Promise<ImportPreviewSheetDto> {
+  private async previewSheet(sheet: string, grid: SheetGrid, catalogs: CatalogsByYear): Promise<ImportPreviewSheetDto> {
     const year = findSheetYear(grid);
     if (isEvaluationSheet(grid))
       return {
@@ -63,15 +98,35 @@ export class ImportsService {
         problems: [{ sheet, row: 1, column: 'A', severity: 'error', message: '自评表的导入尚未提供，本表未读取' }],
       };
 
-    const [taxonomy, categories, functionClasses] = await Promise.all([
-      year === null ? Promise.resolve([]) : this.catalog.taxonomy(year),
-      this.catalog.codeLists('project_category', year ?? undefined),
-      this.catalog.codeLists('function_class', year ?? undefined),
-    ]);
+    // Read once per year for the whole workbook (a 100-sheet workbook is mostly one year).
+    let catalog = catalogs.get(year);
+    if (!catalog) {
+      catalog = Promise.all([
+        year === null ? Promise.resolve([]) : this.taxonomyOf(year),
+        this.catalog.codeLists('project_category', year ?? undefined),
+        this.catalog.codeLists('function_class', year ?? undefined),
+      ]);
+      catalogs.set(year, catalog);
+    }
+    const [taxonomy, categories, functionClasses] = await catalog;
     const read = readGoalSheet(sheet, grid, { taxonomy, categories, functionClasses });
     const { project } = read.form;
     const match = await this.match(project.code.trim(), project.name.trim(), read.year);
     const counts = countIndicators(read.form.indicators);
+    const status = match.row?.formId ? match.row.status : null;
+    const locked = status !== null && !isEditable(status);
+    const problems = locked
+      ? [
+          {
+            sheet,
+            row: 1,
+            column: 'A',
+            severity: 'error' as const,
+            message: `该项目 ${read.year} 年度的填报表（第 ${match.row!.revision} 版）${FORM_STATUS_LABELS[status]}，导入不会改动它；如需修改，请在系统中退回或调整后再导入`,
+          },
+          ...read.problems,
+        ]
+      : read.problems;
     return {
       sheet,
       kind: 'goal',
@@ -81,18 +136,132 @@ export class ImportsService {
       indicatorCount: counts.total,
       amountUnit: read.amountUnit,
       funds: read.form.funds,
-      action: !match.row
-        ? 'needs-unit'
-        : !match.row.formId
-          ? 'create'
-          : match.row.status && isLocked(match.row.status)
-            ? 'locked'
-            : 'update',
+      action: !match.row ? 'needs-unit' : !match.row.formId ? 'create' : locked ? 'locked' : 'update',
       match: match.row ? { by: match.by, ...match.row } : null,
       form: read.form,
       indicatorSources: read.indicatorSources,
-      problems: read.problems,
+      problems,
     };
+  }
+
+  /** The year's taxonomy; a year without one yet gets the latest earlier year's, as opening the form would copy. */
+  private async taxonomyOf(year: number): Promise<TaxonomyNode[]> {
+    const own = await this.catalog.taxonomy(year);
+    if (own.length) return own;
+    const earlier = (await this.catalog.taxonomyYears()).find((y) => y < year);
+    return earlier === undefined ? [] : this.catalog.taxonomy(earlier);
+  }
+
+  /**
+   * POST /api/imports/:id/confirm: writes the stored preview's sheets the user kept, in the request's one transaction
+   * (a refusal at any sheet leaves nothing of the others). Each form goes through the forms module's own save (its
+   * checks, history and optimistic lock): `update` saves the matched draft at the rowVersion the preview saw (changed
+   * since, or submitted: 409); `create` opens the year's form of the matched project first; `needs-unit` creates the
+   * project in the chosen unit (inside the caller's scope) with its first draft. Only the creator, once, before it
+   * expires.
+   */
+  async confirm(id: string, dto: ImportConfirmDto): Promise<ImportConfirmResultDto> {
+    const { db, user } = tenantScope();
+    const batch = await this.imports.lockBatchOfCreator(db, id, user.userId);
+    if (!batch) throw new NotFoundException('导入记录不存在或无权访问');
+    if (batch.confirmedAt) throw new ConflictException('这次导入已经确认过，不能再次确认；如需再导入，请重新上传文件');
+    if (batch.expired)
+      throw new ConflictException(`这次导入的预览已超过 ${IMPORT_BATCH_TTL_HOURS} 小时，已失效：请重新上传文件`);
+    const { forms: sheets } = batch.preview as StoredPreview;
+
+    const choices = new Map<string, { index: number; include: boolean; organizationId: string | null }>();
+    const unknown: FieldError[] = [];
+    (dto.sheets ?? []).forEach((choice, index) => {
+      if (!sheets.some((s) => s.sheet === choice.sheet) || choices.has(choice.sheet))
+        unknown.push({
+          field: `sheets.${index}.sheet`,
+          message: choices.has(choice.sheet) ? '同一工作表选了两次' : '本次导入没有这个工作表',
+          value: choice.sheet,
+        });
+      else choices.set(choice.sheet, { index, include: choice.include, organizationId: choice.organizationId ?? null });
+    });
+    if (unknown.length) throw badRequestForFields(unknown);
+
+    const results: ImportConfirmSheetDto[] = [];
+    for (const sheet of sheets) {
+      const choice = choices.get(sheet.sheet);
+      const field = choice ? `sheets.${choice.index}` : 'sheets';
+      if (choice && !choice.include) {
+        results.push({ sheet: sheet.sheet, outcome: 'skipped', projectId: null, formId: null });
+        continue;
+      }
+      const errors = sheet.problems.filter((p) => p.severity === 'error');
+      if (!sheet.form || sheet.year === null || errors.length)
+        throw badRequestForFields(
+          [{ field, message: '该表有错误，不能导入', value: sheet.sheet }],
+          `工作表「${sheet.sheet}」有 ${Math.max(errors.length, 1)} 处错误（${errors[0]?.message ?? '未读出填报表'}），不能导入：请改正后重新上传，或选择不导入该表`,
+        );
+      try {
+        results.push(await this.writeSheet(sheet, sheet.form, sheet.year, choice?.organizationId ?? null, field));
+      } catch (err) {
+        throw err instanceof HttpException ? atSheet(err, sheet.sheet) : err;
+      }
+    }
+    const result = { id, forms: results };
+    await this.imports.markConfirmed(db, id, result);
+    return result;
+  }
+
+  private async writeSheet(
+    sheet: ImportPreviewSheetDto,
+    form: ImportedFormDto,
+    year: number,
+    organizationId: string | null,
+    field: string,
+  ): Promise<ImportConfirmSheetDto> {
+    const { match } = sheet;
+    const done = (outcome: 'created' | 'updated', projectId: string, formId: string) => ({
+      sheet: sheet.sheet,
+      outcome,
+      projectId,
+      formId,
+    });
+    if (sheet.action === 'update' && match?.formId) {
+      // The project's identity stays as it is: a sheet without 项目编码 (the official layout) matched by name.
+      const current = await this.forms.get(match.formId);
+      const indicators = keepIndicatorIds(form.indicators, current.indicators);
+      await this.save(match.formId, { ...form, indicators }, match.code, match.rowVersion ?? 0);
+      return done('updated', match.projectId, match.formId);
+    }
+    if (sheet.action === 'create' && match) {
+      const opened = await this.forms.createForYear(match.projectId, year, false);
+      await this.save(opened.id, form, match.code, opened.rowVersion);
+      return done('created', match.projectId, opened.id);
+    }
+    if (sheet.action === 'needs-unit') {
+      if (!organizationId)
+        throw badRequestForFields(
+          [{ field: `${field}.organizationId`, message: '请选择新项目所属的预算单位', value: sheet.sheet }],
+          '未匹配到项目：请选择新项目所属的预算单位',
+        );
+      const { project } = form;
+      const created = await this.projects.createImported({
+        organizationId,
+        year,
+        name: project.name,
+        code: project.code.trim() || null,
+        categoryCode: project.categoryCode,
+        continuity: project.continuity,
+        functionClassCode: project.functionClassCode,
+        printedDepartment: project.printedDepartment,
+        printedImplementingUnit: project.printedImplementingUnit,
+        plannedStart: project.plannedStart,
+        plannedEnd: project.plannedEnd,
+      });
+      await this.save(created.formId, form, created.code, 1);
+      return done('created', created.id, created.formId);
+    }
+    throw new ConflictException('该表不会改动（已提交、审核中或已锁定）');
+  }
+
+  /** The forms module's save of the imported content, validated as a PUT /api/forms/:id body is. */
+  private async save(formId: string, form: ImportedFormDto, code: string, rowVersion: number): Promise<void> {
+    await this.forms.saveImported(formId, { ...form, project: { ...form.project, code }, rowVersion });
   }
 
   /** By 项目编码 within the caller's scope, else by name among the caller's unit's projects. */
@@ -109,4 +278,12 @@ export class ImportsService {
     const row = name ? await this.imports.byNameInUnit(db, user.scope, user.organizationId, name, year) : undefined;
     return { by: 'name', row };
   }
+}
+
+/** A refusal while writing a sheet, its message saying which sheet (the fields stay the form's own). */
+function atSheet(err: HttpException, sheet: string): HttpException {
+  const body = err.getResponse();
+  const response = typeof body === 'string' ? { message: body } : (body as Record<string, unknown>);
+  const message = typeof response.message === 'string' ? response.message : err.message;
+  return new HttpException({ ...response, message: `工作表「${sheet}」：${message}` }, err.getStatus());
 }

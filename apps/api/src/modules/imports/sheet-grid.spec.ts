@@ -32,4 +32,12 @@ describe('cell text for the import reader', () => {
       ['', '', ''],
     ]);
   });
+
+  it('keeps only text PostgreSQL can store: NUL dropped, a lone surrogate shown as U+FFFD', () => {
+    const sheet = new ExcelJS.Workbook().addWorksheet('s');
+    sheet.getCell('A1').value = '项目\u0000名称';
+    sheet.getCell('B1').value = '坏\uD800字';
+    sheet.getCell('C1').value = '好😀字';
+    expect(sheetGrid(sheet)).toEqual([['项目名称', '坏\uFFFD字', '好😀字']]);
+  });
 });

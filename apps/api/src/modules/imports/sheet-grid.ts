@@ -62,6 +62,18 @@ export function cellText(cell: ExcelJS.Cell): string {
   return '';
 }
 
+/**
+ * Text PostgreSQL can store: an .xlsx may carry NUL (as `_x0000_`) or a lone surrogate, which neither a text column
+ * nor jsonb (the stored preview) takes; they are dropped (NUL) or shown as U+FFFD, never a 500 at the confirm.
+ */
+export function storable(text: string): string {
+  return /[\u0000\uD800-\uDFFF]/.test(text)
+    ? text
+        .replace(/\u0000/g, '')
+        .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+    : text;
+}
+
 /** A worksheet as the reader's grid: a merged range's text in its top-left cell only. */
 export function sheetGrid(sheet: ExcelJS.Worksheet): SheetGrid {
   const rows = Math.min(sheet.rowCount, MAX_GRID_ROWS);
@@ -72,7 +84,7 @@ export function sheetGrid(sheet: ExcelJS.Worksheet): SheetGrid {
     const cells: string[] = [];
     for (let c = 1; c <= columns; c++) {
       const cell = row.getCell(c);
-      cells.push(cell.isMerged && cell.master.address !== cell.address ? '' : cellText(cell));
+      cells.push(cell.isMerged && cell.master.address !== cell.address ? '' : storable(cellText(cell)));
     }
     grid.push(cells);
   }

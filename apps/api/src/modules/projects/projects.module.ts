@@ -10,5 +10,6 @@ import { ProjectsService } from './projects.service';
   imports: [OrganizationsModule, CatalogModule, FormsModule, ProjectRecordsModule],
   controllers: [ProjectsController],
   providers: [ProjectsService],
+  exports: [ProjectsService],
 })
 export class ProjectsModule {}

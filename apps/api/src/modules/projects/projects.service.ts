@@ -2,6 +2,7 @@ import { BadRequestException, ConflictException, HttpException, Injectable } fro
 import { randomUUID } from 'node:crypto';
 import type { ProjectDetail, ProjectListItem, ProjectListResponse } from '@jxt/contracts';
 import { proposeGoalPeriod } from '@jxt/domain';
+import { validateAsDto } from '../../common/http/validation';
 import { blankToNull } from '../../common/validation/blank-to-null';
 import { CatalogService } from '../catalog/catalog.service';
 import { FormsService } from '../forms/forms.service';
@@ -10,7 +11,7 @@ import { ProjectRecordsService } from '../project-records/project-records.servic
 import { tenantScope } from '../../common/tenancy/request-context';
 import { listFilter, toProjectList } from './project-list';
 import type { CarryForwardDto, CarryForwardResponseDto, CarryForwardResultDto } from './dto/carry-forward.dto';
-import type { CreateProjectDto, ListProjectsQueryDto, UpdateProjectDto } from './dto/project.dto';
+import { CreateProjectDto, type ListProjectsQueryDto, type UpdateProjectDto } from './dto/project.dto';
 
 /** 项目: listed per year with each project's form for that year, always within the caller's subtree. */
 @Injectable()
@@ -77,6 +78,11 @@ export class ProjectsService {
     // A list row (ProjectListItem), as documented: not the detail's list of forms.
     const { forms: _forms, ...project } = await this.get(projectId);
     return { ...project, year: dto.year, formId, formStatus: 'draft', annualAmount: null };
+  }
+
+  /** A creation whose body the API built (导入: a sheet's header), checked first as POST /api/projects checks its body. */
+  async createImported(body: object): Promise<ProjectListItem> {
+    return this.create(await validateAsDto(CreateProjectDto, body));
   }
 
   /**

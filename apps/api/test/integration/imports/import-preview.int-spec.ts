@@ -4,8 +4,7 @@ import { toSaveRequest } from '@jxt/domain';
 import { IMPORT_BODY_LIMIT } from '../../../src/common/http/request-input';
 import { formsOfYear } from '../../support/form-steps';
 import { login, seedSongjiang, startTestApp, type TestApp } from '../../support/test-app';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { multipartUpload } from '../../support/upload';
 
 interface PreviewSheet {
   sheet: string;
@@ -42,7 +41,7 @@ function comparable(form: GoalForm) {
   };
 }
 
-describe('POST /api/imports/preview: a workbook read into what it would create or update (issue 13 points 2–3)', () => {
+describe('POST /api/imports: a workbook read into what it would create or update (issue 13 points 2–3)', () => {
   let t: TestApp;
   let filer: string;
   let outsider: string;
@@ -60,13 +59,11 @@ describe('POST /api/imports/preview: a workbook read into what it would create o
   });
   afterAll(() => t.close());
 
-  const preview = (payload: Buffer | string, authorization = filer, contentType = XLSX) =>
-    t.app.inject({
-      method: 'POST',
-      url: '/api/imports/preview',
-      headers: { authorization, 'content-type': contentType },
-      payload,
-    });
+  const upload = ({ payload, headers }: { payload: Buffer; headers: Record<string, string> }, authorization = filer) =>
+    t.app.inject({ method: 'POST', url: '/api/imports', headers: { ...headers, authorization }, payload });
+  const preview = async (file: Buffer | string | null, authorization = filer, type?: string) => {
+    return upload(await multipartUpload(file, { type }), authorization);
+  };
 
   async function exported(form: GoalForm): Promise<Buffer> {
     const response = await t.app.inject({
@@ -83,7 +80,13 @@ describe('POST /api/imports/preview: a workbook read into what it would create o
     for (const form of forms) {
       const response = await preview(await exported(form));
       expect(response.statusCode).toBe(200);
-      const { forms: sheets, problems } = response.json<{ forms: PreviewSheet[]; problems: unknown[] }>();
+      const {
+        id,
+        forms: sheets,
+        problems,
+      } = response.json<{ id: string; forms: PreviewSheet[]; problems: unknown[] }>();
+      // The preview is stored for its confirm step.
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
       expect(problems).toEqual([]);
       expect(sheets).toHaveLength(1);
       const [sheet] = sheets;
@@ -92,7 +95,8 @@ describe('POST /api/imports/preview: a workbook read into what it would create o
       expect(sheet.form).toEqual(comparable(form));
       expect(sheet.funds).toEqual(form.funds);
       expect(sheet.match).toMatchObject({ by: 'name', projectId: form.project.id, formId: form.id });
-      expect(sheet.action).toBe(['finance_approved', 'rejected'].includes(form.status) ? 'locked' : 'update');
+      expect(form.status).toBe('draft');
+      expect(sheet.action).toBe('update');
     }
   });
 
@@ -191,22 +195,32 @@ describe('POST /api/imports/preview: a workbook read into what it would create o
     expect(own.forms[0].match).toMatchObject({ projectId: form.project.id });
   });
 
-  it('answers 400 naming the file for what is not an .xlsx, and writes nothing', async () => {
+  it('answers 400 naming the field file for a missing, empty or non-.xlsx upload, and writes nothing', async () => {
     const before = await t.app.inject({
       method: 'GET',
       url: '/api/projects?year=2021',
       headers: { authorization: filer },
     });
-    for (const [payload, type] of [
-      ['项目名称,市民服务\n', XLSX],
-      [Buffer.from('%PDF-1.4 not a workbook'), 'application/octet-stream'],
-      [JSON.stringify({ file: 'x' }), 'application/json'],
-    ] as const) {
-      const response = await preview(payload, filer, type);
+    const refusals = [
+      await preview('项目名称,市民服务\n'),
+      await preview(Buffer.from('%PDF-1.4 not a workbook'), filer, 'application/pdf'),
+      await preview(Buffer.alloc(0)),
+      await preview(null),
+      // The file under another field name is no file.
+      await upload(await multipartUpload(await exported(forms[0]), { field: 'upload' })),
+      // Not multipart at all.
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/imports',
+        headers: { authorization: filer, 'content-type': 'application/json' },
+        payload: { file: 'x' },
+      }),
+    ];
+    for (const response of refusals) {
       expect(response.statusCode).toBe(400);
       expect(response.json<{ fields: { field: string }[] }>().fields[0].field).toBe('file');
     }
-    for (const form of forms) await preview(await exported(form));
+    for (const form of forms) expect((await preview(await exported(form))).statusCode).toBe(200);
     const after = await t.app.inject({
       method: 'GET',
       url: '/api/projects?year=2021',
@@ -216,14 +230,13 @@ describe('POST /api/imports/preview: a workbook read into what it would create o
     // Without a session: 401.
     const anonymous = await t.app.inject({
       method: 'POST',
-      url: '/api/imports/preview',
-      headers: { 'content-type': XLSX },
-      payload: await exported(forms[0]),
+      url: '/api/imports',
+      ...(await multipartUpload(await exported(forms[0]))),
     });
     expect(anonymous.statusCode).toBe(401);
   });
 
-  it('bounds the upload: a body over the limit is a 413, not read', async () => {
+  it('bounds the upload: a file over the limit is a 413, not read', async () => {
     const response = await preview(Buffer.alloc(IMPORT_BODY_LIMIT + 1));
     expect(response.statusCode).toBe(413);
     expect(response.json<{ message: string }>().message).toBeTruthy();

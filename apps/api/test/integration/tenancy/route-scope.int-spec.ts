@@ -6,6 +6,7 @@ import { toSaveRequest } from '@jxt/domain';
 import type { LoadedTenant } from '../../../src/seeds/load-tenant';
 import { approveThroughFinance } from '../../support/form-steps';
 import { login, seedSongjiang, startTestApp, TEST_PASSWORD, type TestApp } from '../../support/test-app';
+import { multipartUpload } from '../../support/upload';
 
 /**
  * The subtree rule on every route (docs/domain.md §1.1): the route table comes from the OpenAPI document, so a new
@@ -29,6 +30,7 @@ interface Target {
   divisionId: string;
   filerUserId: string;
   filerSessionId: string;
+  importBatchId: string;
   draftForm: GoalForm;
   evaluation: Evaluation;
 }
@@ -103,7 +105,14 @@ const RULES: Record<string, Rule> = {
   'GET /api/audit-events.csv': { kind: 'list', url: '/api/audit-events.csv' },
   // Reads the uploaded file and matches projects in the caller's scope only; without a file it is a 400. A sheet
   // naming another unit's project is tested in imports/import-preview.int-spec.ts (it needs a unit, nothing shown).
-  'POST /api/imports/preview': { kind: 'list', url: '/api/imports/preview' },
+  'POST /api/imports': { kind: 'list', url: '/api/imports' },
+  // The unit filer's stored preview: its creator's alone (imports/import-confirm.int-spec.ts: same unit too).
+  'GET /api/imports/{id}': { kind: 'aimed', url: (t) => `/api/imports/${t.importBatchId}` },
+  'POST /api/imports/{id}/confirm': {
+    kind: 'aimed',
+    url: (t) => `/api/imports/${t.importBatchId}/confirm`,
+    body: (t) => ({ sheets: [{ sheet: '导入', include: true, organizationId: t.unitId }] }),
+  },
 
   // Aimed at the unit's forms and project.
   'GET /api/forms/{id}': { kind: 'aimed', url: (t) => `/api/forms/${t.draftFormId}` },
@@ -262,6 +271,7 @@ describe('the subtree rule on every route of the OpenAPI document', () => {
       users: await read('/api/users', 'admin'),
       divisions: await read('/api/finance-divisions', 'admin'),
       filerSession: (await call('GET', '/api/auth/me', 'filer')).statusCode,
+      importBatch: await read(`/api/imports/${target.importBatchId}`),
     };
   }
 
@@ -330,6 +340,16 @@ describe('the subtree rule on every route of the OpenAPI document', () => {
     const evaluation = await created<Evaluation>('POST', `/api/forms/${evaluated.id}/evaluation`, 'filer', {});
     const users = await created<User[]>('GET', '/api/users', 'admin', {});
     const sessions = await created<SessionSummary[]>('GET', '/api/auth/sessions', 'filer', {});
+    // A preview the unit's filer uploaded: one sheet of the draft's own export.
+    const exported = await call('GET', `/api/forms/${draft.id}/export.xlsx`, 'filer');
+    const upload = await multipartUpload(exported.rawPayload);
+    const importBatch = await t.app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      headers: { ...upload.headers, authorization: auth.filer },
+      payload: upload.payload,
+    });
+    if (importBatch.statusCode !== 200) throw new Error(`POST /api/imports: ${importBatch.body}`);
     target = {
       draftFormId: draft.id,
       approvedFormId: approved.id,
@@ -340,6 +360,7 @@ describe('the subtree rule on every route of the OpenAPI document', () => {
       divisionId: byName('科教文卫科').id,
       filerUserId: users.find((u) => u.username === 's-filer')!.id,
       filerSessionId: sessions[0].id,
+      importBatchId: importBatch.json<{ id: string }>().id,
       draftForm: await created<GoalForm>('GET', `/api/forms/${draft.id}`, 'filer', {}),
       evaluation,
     };
@@ -373,6 +394,7 @@ describe('the subtree rule on every route of the OpenAPI document', () => {
       target.divisionId,
       target.filerUserId,
       target.filerSessionId,
+      target.importBatchId,
       ...tenant.forms.map((f) => f.projectId),
     ];
     // The other tenant was loaded from the same seed: its own projects carry the same codes and names.

@@ -4,6 +4,7 @@ import type { GoalForm, ScoringJob } from '@jxt/contracts';
 import type { LoadedTenant } from '../../../src/seeds/load-tenant';
 import { APPEND_ONLY_SQLSTATE, LOCKED_REVISION_SQLSTATE } from '../../../src/database/sqlstate';
 import { appRoleClient, login, seedSongjiang, startTestApp, type TestApp } from '../../support/test-app';
+import { multipartUpload } from '../../support/upload';
 
 /**
  * Tenant isolation proven table by table, with the tables taken from the PostgreSQL catalogue rather than from a
@@ -504,6 +505,17 @@ async function buildTenant(t: TestApp, prefix: string): Promise<LoadedTenant> {
   }
   if (job.status !== 'done') throw new Error(`scoring job of ${prefix}: ${job.status}`);
   await call('POST', `/api/projects/${tenant.forms[2].projectId}/forms`, 'filer', { year: 2022 });
+  // A stored import preview (import_batch): the filer's upload of a form's own export.
+  const upload = await multipartUpload(
+    (await call('GET', `/api/forms/${tenant.forms[0].id}/export.xlsx`, 'filer')).rawPayload,
+  );
+  const imported = await t.app.inject({
+    method: 'POST',
+    url: '/api/imports',
+    headers: { ...upload.headers, authorization: auth.filer },
+    payload: upload.payload,
+  });
+  if (imported.statusCode !== 200) throw new Error(`POST /api/imports: ${imported.statusCode} ${imported.body}`);
   return tenant;
 }
 

@@ -58,6 +58,12 @@ export class ImportMatchDto {
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: '该年度最新一版；没有时为 null' })
   formId!: string | null;
   @ApiProperty({ type: 'integer', nullable: true }) revision!: number | null;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    description: '预览时该版的 rowVersion：确认导入时若表已被改动（或已提交），该表返回 409',
+  })
+  rowVersion!: number | null;
   @ApiProperty({ enum: FORM_STATUSES, enumName: 'FormStatus', nullable: true }) status!: FormStatus | null;
 }
 
@@ -76,7 +82,7 @@ export class ImportPreviewSheetDto {
   @ApiProperty({
     enum: IMPORT_ACTIONS,
     description:
-      'create：为已有项目新建该年度填报表；update：更新该年度最新一版草稿；locked：该年度最新一版已锁定，不会改动；needs-unit：未匹配到项目，需指定所属单位',
+      'create：为已有项目新建该年度填报表；update：更新该年度最新一版草稿（草稿或已退回）；locked：该年度最新一版已提交、审核中或已锁定，不会改动；needs-unit：未匹配到项目，确认时需指定所属单位（新建项目）',
   })
   action!: ImportAction;
   @ApiProperty({ type: ImportMatchDto, nullable: true }) match!: ImportMatchDto | null;
@@ -86,9 +92,14 @@ export class ImportPreviewSheetDto {
   @ApiProperty({ type: [ImportProblemDto] }) problems!: ImportProblemDto[];
 }
 
-/** POST /api/imports/preview: what the workbook would create or update; nothing is written. */
+/** POST /api/imports: what the workbook would create or update, stored under `id` for its confirm; nothing else is written. */
 @ApiSchema({ name: 'ImportPreview' })
 export class ImportPreviewDto {
+  @ApiProperty({
+    format: 'uuid',
+    description: '本次导入（预览）的编号：POST /api/imports/{id}/confirm 确认；24 小时内有效',
+  })
+  id!: string;
   @ApiProperty({ type: [ImportPreviewSheetDto] }) forms!: ImportPreviewSheetDto[];
   @ApiProperty({ type: [ImportProblemDto], description: '整个文件的问题' }) problems!: ImportProblemDto[];
 }
