@@ -22,6 +22,7 @@ import { SecuritySettingEntity } from './security-setting.entity';
 import { NotificationEntity } from './notification.entity';
 import { ReminderSettingEntity } from './reminder-setting.entity';
 import { FiscalYearEntity } from './fiscal-year.entity';
+import { ExportJobEntity } from './export-job.entity';
 
 export const ENTITIES = [
   TenantEntity,
@@ -48,4 +49,5 @@ export const ENTITIES = [
   NotificationEntity,
   ReminderSettingEntity,
   FiscalYearEntity,
+  ExportJobEntity,
 ];

@@ -33,6 +33,8 @@ import { AddUserEmail1796410000004 } from './1796410000004-AddUserEmail';
 import { FiscalYears1796430000000 } from './1796430000000-FiscalYears';
 import { FunctionClassInForce1796430000001 } from './1796430000001-FunctionClassInForce';
 import { TaxonomyNodeRetired1796450000000 } from './1796450000000-TaxonomyNodeRetired';
+import { BulkExport1796480000000 } from './1796480000000-BulkExport';
+import { BulkExportIsolation1796480000001 } from './1796480000001-BulkExportIsolation';
 
 // Every migration, in order. `npm run db:generate -- <Name>` writes a new file and prints the class to add here.
 export const MIGRATIONS = [
@@ -71,4 +73,6 @@ export const MIGRATIONS = [
   FiscalYears1796430000000,
   FunctionClassInForce1796430000001,
   TaxonomyNodeRetired1796450000000,
+  BulkExport1796480000000,
+  BulkExportIsolation1796480000001,
 ];
