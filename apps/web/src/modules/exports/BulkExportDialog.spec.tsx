@@ -46,7 +46,15 @@ describe('BulkExportDialog', () => {
     listAnswers = [
       [],
       [job({ status: 'running', done: 30 })],
-      [job({ status: 'done', done: 120, fileSize: 2_621_440, finishedAt: '2022-03-01T02:01:00.000Z' })],
+      [
+        job({
+          status: 'done',
+          done: 120,
+          fileSize: 2_621_440,
+          finishedAt: '2022-03-01T02:01:00.000Z',
+          expiresAt: '2022-03-02T02:01:00.000Z',
+        }),
+      ],
     ];
     renderWithProviders(<BulkExportDialog year={2021} onClose={() => undefined} />);
     expect(await screen.findByText('还没有导出任务')).toBeInTheDocument();
@@ -66,7 +74,7 @@ describe('BulkExportDialog', () => {
     const link = await within(item).findByRole('link', { name: '下载' }, { timeout: 4000 });
     expect(link).toHaveAttribute('href', '/api/exports/job-1/file');
     expect(within(item).getByText('已完成')).toBeInTheDocument();
-    expect(within(item).getByText(/2\.5 MB（共 120 张）/)).toBeInTheDocument();
+    expect(within(item).getByText(/（共120张）\.zip 2\.5 MB · 保留至/)).toBeInTheDocument();
     expect(within(item).queryByRole('progressbar')).toBeNull();
     // Once nothing runs, the list is not asked again.
     const calls = fetchMock.mock.calls.length;

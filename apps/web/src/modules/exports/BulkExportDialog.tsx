@@ -61,7 +61,8 @@ function ExportJobItem({ job }: { job: ExportJob }) {
             下载
           </a>{' '}
           <Typography.Text type="secondary">
-            {job.fileName} {size(job.fileSize)}（共 {job.total} 张）
+            {job.fileName} {size(job.fileSize)}
+            {job.expiresAt && ` · 保留至 ${time(job.expiresAt)}`}
           </Typography.Text>
         </div>
       )}
@@ -93,7 +94,7 @@ export function BulkExportDialog({ year, onClose }: { year: number; onClose: () 
     >
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-          导出本人管辖范围内该年度的全部表，在后台进行；完成后在下方“导出任务”中下载，文件保留 24 小时。
+          导出本人管辖范围内该年度的全部表，在后台进行；完成后在下方“导出任务”中下载，文件到期后自动删除。
         </Typography.Paragraph>
         <div>
           <Typography.Text id="bulk-export-kind">导出内容</Typography.Text>
