@@ -10,6 +10,8 @@ import { UserEntity } from './user.entity';
  */
 @Entity({ name: 'export_job' })
 @Index('export_job_user_idx', ['createdBy', 'tenantId', 'createdAt'])
+// Deleting a tenant looks its jobs up by tenant (the foreign key's cascade).
+@Index('export_job_tenant_idx', ['tenantId'])
 export class ExportJobEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

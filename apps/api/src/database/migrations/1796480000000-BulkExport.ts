@@ -11,6 +11,7 @@ export class BulkExport1796480000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "export_job_user_idx" ON "export_job"  ("created_by", "tenant_id", "created_at") `,
     );
+    await queryRunner.query(`CREATE INDEX "export_job_tenant_idx" ON "export_job"  ("tenant_id") `);
     await queryRunner.query(
       `ALTER TABLE "export_job" ADD CONSTRAINT "export_job_tenant_fk" FOREIGN KEY ("tenant_id") REFERENCES "tenant"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
     );
@@ -22,6 +23,7 @@ export class BulkExport1796480000000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "export_job" DROP CONSTRAINT "export_job_user_fk"`);
     await queryRunner.query(`ALTER TABLE "export_job" DROP CONSTRAINT "export_job_tenant_fk"`);
+    await queryRunner.query(`DROP INDEX "public"."export_job_tenant_idx"`);
     await queryRunner.query(`DROP INDEX "public"."export_job_user_idx"`);
     await queryRunner.query(`DROP TABLE "export_job"`);
   }
