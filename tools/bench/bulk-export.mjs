@@ -15,7 +15,7 @@
  * process. Downloads the file and counts its sheets (or entries). Figures are reported, not asserted; the server and
  * its folder are removed at the end, also on failure.
  *
- * Options: --formats=xlsx,zip (default both)
+ * Options: --formats=xlsx,zip (default both); --cpu-prof=<dir>: the server writes a CPU profile there when it stops
  */
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -40,11 +40,12 @@ const TENANT = 'bench';
 const TARGET = { forms: 1000, ms: 30_000, rssMb: 500 };
 const argv = process.argv.slice(2);
 for (const a of argv)
-  if (!/^--formats=(xlsx|zip)(,(xlsx|zip))*$/.test(a)) {
-    console.error(`unknown option ${a}\nusage: node tools/bench/bulk-export.mjs [--formats=xlsx,zip]`);
+  if (!/^--formats=(xlsx|zip)(,(xlsx|zip))*$/.test(a) && !/^--cpu-prof=.+$/.test(a)) {
+    console.error(`unknown option ${a}\nusage: node tools/bench/bulk-export.mjs [--formats=xlsx,zip] [--cpu-prof=DIR]`);
     process.exit(2);
   }
 const FORMATS = (argv.find((a) => a.startsWith('--formats='))?.slice(10) ?? 'xlsx,zip').split(',');
+const CPU_PROF = argv.find((a) => a.startsWith('--cpu-prof='))?.slice(11);
 
 /** @param {string} message */
 const log = (message) => console.log(`[${TAG}] ${message}`);
@@ -167,7 +168,11 @@ async function exportOnce(agent, server, token, year, format) {
 
 async function main() {
   const { dataDir } = harness.newDataDir('jxt-bench-export-');
-  const server = await harness.startServer(dataDir);
+  const server = await harness.startServer(
+    dataDir,
+    {},
+    CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(CPU_PROF)}`] : [],
+  );
   const owner = new pg.Client({ connectionString: server.ownerUrl });
   await owner.connect();
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });

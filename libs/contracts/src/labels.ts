@@ -291,6 +291,7 @@ export const AUDIT_EVENT_TYPES = [
   'year.close',
   'scoring_policy.create',
   'scoring_job.create',
+  'export.create',
   'admin.write',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
@@ -315,6 +316,7 @@ export const AUDIT_EVENT_TYPE_LABELS: Record<AuditEventType, string> = {
   'year.close': '关闭年度',
   'scoring_policy.create': '发布评分规则',
   'scoring_job.create': '重新评分',
+  'export.create': '批量导出',
   'admin.write': '管理员其他操作',
 };
 

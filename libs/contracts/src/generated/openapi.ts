@@ -2930,7 +2930,7 @@ export interface components {
             database: components["schemas"]["HealthDatabase"];
         };
         /** @enum {string} */
-        AuditEventType: "login" | "login.failed" | "login.throttled" | "logout" | "session.revoke" | "user.create" | "user.update" | "user.revoke_sessions" | "user.reset_password" | "organization.create" | "organization.update" | "organization.delete" | "finance_division.update" | "code_list.update" | "taxonomy.update" | "deadline.update" | "year.open" | "year.close" | "scoring_policy.create" | "scoring_job.create" | "admin.write";
+        AuditEventType: "login" | "login.failed" | "login.throttled" | "logout" | "session.revoke" | "user.create" | "user.update" | "user.revoke_sessions" | "user.reset_password" | "organization.create" | "organization.update" | "organization.delete" | "finance_division.update" | "code_list.update" | "taxonomy.update" | "deadline.update" | "year.open" | "year.close" | "scoring_policy.create" | "scoring_job.create" | "export.create" | "admin.write";
         /** @description 一条审计日志 */
         AuditEvent: {
             /** @example 1024 */

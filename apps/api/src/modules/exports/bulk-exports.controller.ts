@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { FastifyReply } from 'fastify';
 import { createReadStream } from 'node:fs';
 import type { ExportJob } from '@jxt/contracts';
+import { Audited } from '../../common/audit/audited';
 import { Authenticated, Roles } from '../../common/auth/access.decorators';
 import { idParam } from '../../common/http/id-param';
 import { ApiErrorResponses } from '../../openapi/api-error.dto';
@@ -19,6 +20,8 @@ export class BulkExportsController {
   constructor(private readonly exports: BulkExportsService) {}
 
   @Post()
+  // A whole scope's forms leave the system: who asked for which, when, is kept (refusals too).
+  @Audited('export.create', { target: 'export_job', detail: true })
   @HttpCode(200)
   @Roles('supervisor', 'finance')
   @ApiOperation({

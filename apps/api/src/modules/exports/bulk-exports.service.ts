@@ -124,9 +124,10 @@ export class BulkExportsService {
       format: dto.format,
       scopePaths: subtreePaths(user.scope),
       fileName,
+      total,
     });
     await this.jobs.send(db, QUEUES.bulkExport, { tenantId: user.tenantId, userId: user.userId, jobId: row.id });
-    return toJob({ ...row, total });
+    return toJob(row);
   }
 
   async get(id: string): Promise<ExportJob> {

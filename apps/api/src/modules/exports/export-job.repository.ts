@@ -43,11 +43,12 @@ const INSERT = sql<
     format: ExportFormat,
     scopePaths: string[],
     fileName: string,
+    total: number,
   ]
 >(
   'exportJobs.insert',
-  `INSERT INTO export_job AS j (tenant_id, created_by, kind, year, format, scope_paths, status, file_name)
-   VALUES ($1, $2, $3, $4, $5, $6, 'queued', $7) RETURNING ${COLUMNS}`,
+  `INSERT INTO export_job AS j (tenant_id, created_by, kind, year, format, scope_paths, status, file_name, total)
+   VALUES ($1, $2, $3, $4, $5, $6, 'queued', $7, $8) RETURNING ${COLUMNS}`,
 );
 
 // Only the user who asked sees a job: anyone else of the tenant gets nothing (404).
@@ -105,10 +106,11 @@ export class ExportJobRepository {
       format: ExportFormat;
       scopePaths: string[];
       fileName: string;
+      total: number;
     },
   ): Promise<ExportJobRow> {
     return db
-      .one(INSERT, [job.tenantId, job.userId, job.kind, job.year, job.format, job.scopePaths, job.fileName])
+      .one(INSERT, [job.tenantId, job.userId, job.kind, job.year, job.format, job.scopePaths, job.fileName, job.total])
       .then((row) => row!);
   }
 

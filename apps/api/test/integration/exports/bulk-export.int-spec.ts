@@ -150,6 +150,24 @@ describe('bulk export: a background job writing the year’s forms of the caller
     expect(response.statusCode).toBe(403);
   });
 
+  it('counts the forms when asked, records the request in the audit log, and a refused one too', async () => {
+    const started = await call('POST', '/api/exports', 'supervisor', { kind: 'goal', year: 2021, format: 'zip' });
+    const job = started.json<ExportJob>();
+    // The count is the row's from the start: the list polled before the worker begins shows it too.
+    const listed = (await call('GET', '/api/exports', 'supervisor')).json<ExportJob[]>().find((j) => j.id === job.id);
+    expect(listed?.total).toBe(forms.length);
+    await finished(job.id, 'supervisor');
+    const events = (await call('GET', '/api/audit-events?eventType=export.create&pageSize=100', 'admin')).json<{
+      items: { targetId: string | null; username: string; status: number }[];
+    }>().items;
+    expect(events).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ targetId: job.id, username: 'b-supervisor', status: 200 }),
+        expect.objectContaining({ username: 'b-filer', status: 403 }),
+      ]),
+    );
+  });
+
   it('names the field of a bad request', async () => {
     const response = await call('POST', '/api/exports', 'supervisor', { kind: 'all', year: 2021, format: 'pdf' });
     expect(response.statusCode).toBe(400);
