@@ -109,4 +109,20 @@ describe('BulkExportDialog', () => {
     await waitFor(() => expect(screen.getByText('无法开始导出')).toBeInTheDocument());
     expect(screen.getByText('无权执行此操作')).toBeInTheDocument();
   });
+
+  it('says when the 导出任务 list cannot be read, and reads it again on 重试', async () => {
+    let failing = true;
+    fetchMock.mockImplementation(async (url: string) =>
+      url === '/api/exports' && failing
+        ? json(503, { statusCode: 503, error: 'Service Unavailable', message: '数据库暂不可用' })
+        : json(200, [job({ status: 'done', done: 120 })]),
+    );
+    renderWithProviders(<BulkExportDialog year={2021} onClose={() => undefined} />);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('无法读取导出任务');
+    expect(alert).toHaveTextContent('数据库暂不可用');
+    failing = false;
+    await userEvent.click(within(alert).getByRole('button', { name: /重\s*试/ }));
+    expect(await screen.findByRole('link', { name: '下载' })).toBeInTheDocument();
+  });
 });

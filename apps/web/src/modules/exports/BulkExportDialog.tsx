@@ -10,6 +10,7 @@ import {
   type ExportJob,
   type ExportKind,
 } from '@jxt/contracts';
+import { ReadFailure } from '../../ui/ReadFailure';
 import { exportFileUrl } from './api';
 import { exportRunning, useExports, useStartExport } from './hooks';
 import './exports.css';
@@ -129,7 +130,7 @@ export function BulkExportDialog({ year, onClose }: { year: number; onClose: () 
           <Typography.Title level={5} id="export-jobs">
             导出任务
           </Typography.Title>
-          {jobs.isError && <Alert type="error" showIcon title="导出任务加载失败" description={jobs.error.message} />}
+          {jobs.isError && <ReadFailure what="导出任务" error={jobs.error} onRetry={() => void jobs.refetch()} />}
           {jobs.data && jobs.data.length === 0 && (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="还没有导出任务" />
           )}
