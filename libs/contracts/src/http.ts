@@ -129,6 +129,10 @@ export type SaveScoringPolicyRequest = Schemas['SaveScoringPolicyRequest'];
 export type StartScoringJobRequest = Schemas['StartScoringJobRequest'];
 export type ScoringJob = Schemas['ScoringJob'];
 export type SaveScoringPolicyResponse = Schemas['SaveScoringPolicyResponse'];
+
+// 批量导出
+export type StartExportRequest = Schemas['StartExportRequest'];
+export type ExportJob = Schemas['ExportJob'];
 export type IndicatorScore = Schemas['IndicatorScore'];
 export type EvaluationIndicator = Schemas['EvaluationIndicator'];
 export type EvaluationFunds = Schemas['EvaluationFunds'];

@@ -228,6 +228,26 @@ export type EvaluationInboxReason = (typeof EVALUATION_INBOX_REASONS)[number];
 export const SCORING_JOB_STATUSES = ['queued', 'running', 'done', 'failed', 'superseded'] as const;
 export type ScoringJobStatus = (typeof SCORING_JOB_STATUSES)[number];
 
+/** 批量导出 (issue 13): what is exported, as what, and the job's states (expired: its file was deleted after EXPORT_TTL_HOURS). */
+export const EXPORT_KINDS = ['goal', 'evaluation'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+export const EXPORT_KIND_LABELS: Record<ExportKind, string> = { goal: '绩效目标填报表', evaluation: '绩效自评表' };
+export const EXPORT_FORMATS = ['xlsx', 'zip'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
+  xlsx: '一个工作簿（汇总表 + 每表一页）',
+  zip: '压缩包（每表一个工作簿）',
+};
+export const EXPORT_JOB_STATUSES = ['queued', 'running', 'done', 'failed', 'expired'] as const;
+export type ExportJobStatus = (typeof EXPORT_JOB_STATUSES)[number];
+export const EXPORT_JOB_STATUS_LABELS: Record<ExportJobStatus, string> = {
+  queued: '排队中',
+  running: '导出中',
+  done: '已完成',
+  failed: '失败',
+  expired: '已过期',
+};
+
 /** 完成档次 codes of the scoring policy's qualitative bands (偏差/定性档次). */
 export const QUALITATIVE_BAND_CODES = ['achieved', 'partly', 'missed'] as const;
 export type QualitativeBandCode = (typeof QUALITATIVE_BAND_CODES)[number];
@@ -271,6 +291,7 @@ export const AUDIT_EVENT_TYPES = [
   'year.close',
   'scoring_policy.create',
   'scoring_job.create',
+  'export.create',
   'admin.write',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
@@ -295,6 +316,7 @@ export const AUDIT_EVENT_TYPE_LABELS: Record<AuditEventType, string> = {
   'year.close': '关闭年度',
   'scoring_policy.create': '发布评分规则',
   'scoring_job.create': '重新评分',
+  'export.create': '批量导出',
   'admin.write': '管理员其他操作',
 };
 

@@ -54,6 +54,8 @@ export interface AppConfig {
   publicUrl: string | null;
   /** When the 截止提醒 run is due (REMINDER_CRON, a cron in China's time; empty: never scheduled). */
   reminderCron: string | null;
+  /** How long a bulk export's file is kept in DATA_DIR/exports before it is deleted (EXPORT_TTL_HOURS, default 24). */
+  exportTtlHours: number;
   /** The job runner (docs/adr/0021-job-runner.md). */
   jobs: {
     /** How often an idle worker polls its queue (JOB_POLL_SECONDS). */
@@ -193,6 +195,7 @@ export function loadConfig(
     smtp: smtpSettings(env),
     publicUrl: env.APP_PUBLIC_URL?.trim().replace(/\/+$/, '') || null,
     reminderCron: env.REMINDER_CRON === undefined ? '0 8 * * *' : env.REMINDER_CRON.trim() || null,
+    exportTtlHours: Math.max(1, intSetting(env, 'EXPORT_TTL_HOURS', 24)),
     jobs: {
       pollSeconds: Math.max(1, intSetting(env, 'JOB_POLL_SECONDS', 1)),
       cronMonitorSeconds: Math.max(1, intSetting(env, 'JOB_CRON_MONITOR_SECONDS', 30)),

@@ -60,6 +60,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   403: '无权执行此操作',
   404: '记录不存在或无权访问',
   409: '与记录当前状态冲突（rowVersion 过期、重复、已锁定……）',
+  410: '文件已过期并已删除（批量导出的文件保留 EXPORT_TTL_HOURS 小时）',
   413: '请求体太大',
   414: '路径参数太长',
   415: '请求体不是 JSON',

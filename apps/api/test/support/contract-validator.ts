@@ -81,12 +81,13 @@ export class ContractValidator {
           `(documented: ${Object.keys(operation.responses).join(', ')})`,
       ];
     }
-    // A download documented as a file (the audit log's CSV, a form's .xlsx) is checked for its type only.
-    const fileType = Object.keys(response.content ?? {}).find((type) => type !== 'application/json');
-    if (fileType)
-      return contentType?.startsWith(fileType)
+    // A download documented as a file (the audit log's CSV, a form's .xlsx, a bulk export's .xlsx or .zip) is checked
+    // for its type only: one of those documented.
+    const fileTypes = Object.keys(response.content ?? {}).filter((type) => type !== 'application/json');
+    if (fileTypes.length)
+      return fileTypes.some((type) => contentType?.startsWith(type))
         ? []
-        : [`${where}: expected ${fileType}, got ${contentType ?? 'no content type'}`];
+        : [`${where}: expected ${fileTypes.join(' or ')}, got ${contentType ?? 'no content type'}`];
     const schema = response.content?.['application/json']?.schema;
     if (!schema) return body.length === 0 ? [] : [`${where}: documented without a body, but one was sent`];
     return this.validate(where, `${operation.method} ${operation.path} ${statusCode}`, schema, contentType, body);

@@ -829,6 +829,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本人最近的批量导出任务，新的在前 */
+        get: operations["BulkExportsController_latest"];
+        put?: never;
+        /** 批量导出（主管部门、财政）：本人范围内某年度的全部填报表或自评表，一个工作簿（汇总 + 每表一页）或 .zip；后台任务，返回任务及进度 */
+        post: operations["BulkExportsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 批量导出任务的状态与进度（仅发起人可见） */
+        get: operations["BulkExportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载批量导出的文件（仅发起人；完成前 409，过期后 410） */
+        get: operations["BulkExportsController_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/imports": {
         parameters: {
             query?: never;
@@ -2679,6 +2731,58 @@ export interface components {
             /** @example 2021 */
             year: number;
         };
+        /**
+         * @description goal 绩效目标填报表，evaluation 绩效自评表
+         * @enum {string}
+         */
+        ExportKind: "goal" | "evaluation";
+        /**
+         * @description xlsx 一个工作簿（汇总表 + 每表一页），zip 每表一个工作簿的压缩包
+         * @enum {string}
+         */
+        ExportFormat: "xlsx" | "zip";
+        /** @description 批量导出：本人范围内某年度的全部填报表或自评表 */
+        StartExportRequest: {
+            /** @description goal 绩效目标填报表，evaluation 绩效自评表 */
+            kind: components["schemas"]["ExportKind"];
+            /** @example 2021 */
+            year: number;
+            /** @description xlsx 一个工作簿（汇总表 + 每表一页），zip 每表一个工作簿的压缩包 */
+            format: components["schemas"]["ExportFormat"];
+        };
+        /**
+         * @description expired：文件已过期删除
+         * @enum {string}
+         */
+        ExportJobStatus: "queued" | "running" | "done" | "failed" | "expired";
+        /** @description 批量导出任务：后台进行，完成后可下载，文件保留 EXPORT_TTL_HOURS 小时 */
+        ExportJob: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["ExportKind"];
+            year: number;
+            format: components["schemas"]["ExportFormat"];
+            /** @description expired：文件已过期删除 */
+            status: components["schemas"]["ExportJobStatus"];
+            /** @description 要导出的表数 */
+            total: number;
+            /** @description 已写入的表数 */
+            done: number;
+            /** @description 下载的文件名 */
+            fileName: string | null;
+            /** @description 文件大小（字节），完成后才有 */
+            fileSize: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /**
+             * Format: date-time
+             * @description 文件删除的时间
+             */
+            expiresAt: string | null;
+            error: string | null;
+        };
         ImportMatch: {
             /** @enum {string} */
             by: "code" | "name";
@@ -2906,7 +3010,7 @@ export interface components {
             database: components["schemas"]["HealthDatabase"];
         };
         /** @enum {string} */
-        AuditEventType: "login" | "login.failed" | "login.throttled" | "logout" | "session.revoke" | "user.create" | "user.update" | "user.revoke_sessions" | "user.reset_password" | "organization.create" | "organization.update" | "organization.delete" | "finance_division.update" | "code_list.update" | "taxonomy.update" | "deadline.update" | "year.open" | "year.close" | "scoring_policy.create" | "scoring_job.create" | "admin.write";
+        AuditEventType: "login" | "login.failed" | "login.throttled" | "logout" | "session.revoke" | "user.create" | "user.update" | "user.revoke_sessions" | "user.reset_password" | "organization.create" | "organization.update" | "organization.delete" | "finance_division.update" | "code_list.update" | "taxonomy.update" | "deadline.update" | "year.open" | "year.close" | "scoring_policy.create" | "scoring_job.create" | "export.create" | "admin.write";
         /** @description 一条审计日志 */
         AuditEvent: {
             /** @example 1024 */
@@ -8537,6 +8641,353 @@ export interface operations {
             };
             /** @description 记录不存在或无权访问 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 路径参数太长 */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    BulkExportsController_latest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportJob"][];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    BulkExportsController_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartExportRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportJob"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 与记录当前状态冲突（rowVersion 过期、重复、已锁定……） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    BulkExportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportJob"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 记录不存在或无权访问 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 路径参数太长 */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    BulkExportsController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description .xlsx 或 .zip 文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/zip": string;
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 记录不存在或无权访问 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 与记录当前状态冲突（rowVersion 过期、重复、已锁定……） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 文件已过期并已删除（批量导出的文件保留 EXPORT_TTL_HOURS 小时） */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -24,3 +24,8 @@ export function scopeOf(tenantId: string, subtreePaths: readonly string[]): Scop
 export function inScope(pathColumn: string, param: number): string {
   return `${pathColumn} LIKE ANY($${param}::text[])`;
 }
+
+/** The subtree paths a scope was made of (`scopeOf`'s input): what a background job stores to act in the same scope. */
+export function subtreePaths(scope: Scope): string[] {
+  return scope.patterns.map((pattern) => pattern.slice(0, -1));
+}

@@ -23,6 +23,7 @@ import { NotificationEntity } from './notification.entity';
 import { ReminderSettingEntity } from './reminder-setting.entity';
 import { FiscalYearEntity } from './fiscal-year.entity';
 import { ImportBatchEntity } from './import-batch.entity';
+import { ExportJobEntity } from './export-job.entity';
 
 export const ENTITIES = [
   TenantEntity,
@@ -50,4 +51,5 @@ export const ENTITIES = [
   ReminderSettingEntity,
   FiscalYearEntity,
   ImportBatchEntity,
+  ExportJobEntity,
 ];

@@ -10,6 +10,10 @@ export const QUEUES = {
   deadlineReminders: 'deadline-reminders',
   /** E-mail of notifications when SMTP is configured: `{ tenantId, notificationIds }`. */
   notificationEmail: 'notification-email',
+  /** 批量导出 of a year's forms or 自评表 into one file: `{ tenantId, userId, jobId }` (an export_job row). */
+  bulkExport: 'bulk-export',
+  /** Deletes export files past their expiry (EXPORT_TTL_HOURS): `{}`. Scheduled hourly, once across processes. */
+  exportCleanup: 'export-cleanup',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -22,6 +26,9 @@ export const QUEUE_OPTIONS: Record<
   scoring: { retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 15 * 60 },
   'deadline-reminders': { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 },
   'notification-email': { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 5 * 60 },
+  // A job whose process died is taken again after its expiry; the worker starts the file afresh.
+  'bulk-export': { retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 15 * 60 },
+  'export-cleanup': { retryLimit: 1, retryDelay: 60, retryBackoff: false, expireInSeconds: 5 * 60 },
 };
 
 /** The schema pg-boss's tables live in (not `public`: they are no tenant's data). */

@@ -35,6 +35,8 @@ import { FunctionClassInForce1796430000001 } from './1796430000001-FunctionClass
 import { TaxonomyNodeRetired1796450000000 } from './1796450000000-TaxonomyNodeRetired';
 import { AddImportBatch1796480000000 } from './1796480000000-AddImportBatch';
 import { ImportBatchIsolation1796480000001 } from './1796480000001-ImportBatchIsolation';
+import { BulkExport1796490000000 } from './1796490000000-BulkExport';
+import { BulkExportIsolation1796490000001 } from './1796490000001-BulkExportIsolation';
 
 // Every migration, in order. `npm run db:generate -- <Name>` writes a new file and prints the class to add here.
 export const MIGRATIONS = [
@@ -75,4 +77,6 @@ export const MIGRATIONS = [
   TaxonomyNodeRetired1796450000000,
   AddImportBatch1796480000000,
   ImportBatchIsolation1796480000001,
+  BulkExport1796490000000,
+  BulkExportIsolation1796490000001,
 ];

@@ -108,6 +108,37 @@ const BY_ID = sql<EvaluationRow, [id: string, scope: readonly string[]]>(
   { prepared: true },
 );
 
+/** Whole 自评表 by id (a bulk export's page): the columns of BY_ID, one round trip per page. */
+const BY_IDS = sql<EvaluationRow, [ids: string[], scope: readonly string[]]>(
+  'evaluations.byIds',
+  BY_ID.text.replace(/WHERE e\.id = \$1 AND/, 'WHERE e.id = ANY($1::uuid[]) AND'),
+);
+
+/** One row of a bulk export's 汇总 of 自评表: the stored amounts and scores. */
+export interface EvaluationExportSummaryRow {
+  id: string;
+  code: string;
+  name: string;
+  organizationName: string;
+  status: EvaluationStatus;
+  annualBudget: string | null;
+  executedAmount: string | null;
+  total: string | null;
+  grade: string | null;
+}
+
+// The 自评表 of the year in scope, in the 项目列表's order (unit, then 项目编码).
+const EXPORT_SUMMARY = sql<EvaluationExportSummaryRow, [year: number, scope: readonly string[]]>(
+  'evaluations.exportSummary',
+  `SELECT e.id, p.code, f.project_name AS name, coalesce(f.locked_organization_name, o.name) AS "organizationName",
+          e.status, e.annual_budget::text AS "annualBudget", e.executed_amount::text AS "executedAmount",
+          e.total_score::text AS total, e.grade
+   FROM self_evaluation e JOIN goal_form f ON f.id = e.form_id JOIN project p ON p.id = e.project_id
+   JOIN organization o ON o.id = p.organization_id
+   WHERE e.year = $1 AND ${inScope('o.path', 2)}
+   ORDER BY o.path, p.code`,
+);
+
 /** One row of the 自评表 list, with the window count of all rows that match. */
 export type EvaluationListRow = Pick<
   SelfEvaluationEntity,
@@ -379,6 +410,16 @@ const INBOX = sql<
 export class EvaluationRepository {
   byId(db: Db, scope: Scope, id: string): Promise<EvaluationRow | undefined> {
     return db.one(BY_ID, [id, scope.patterns]);
+  }
+
+  /** Whole 自评表 by id (those outside the scope left out), in no particular order. */
+  byIds(db: Db, scope: Scope, ids: string[]): Promise<EvaluationRow[]> {
+    return db.rows(BY_IDS, [ids, scope.patterns]);
+  }
+
+  /** A bulk export's list: the year's 自评表 in the scope. */
+  exportSummary(db: Db, scope: Scope, year: number): Promise<EvaluationExportSummaryRow[]> {
+    return db.rows(EXPORT_SUMMARY, [year, scope.patterns]);
   }
 
   list(db: Db, scope: Scope, filter: EvaluationListFilter): Promise<EvaluationListRow[]> {

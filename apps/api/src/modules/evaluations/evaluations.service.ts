@@ -5,6 +5,7 @@ import type {
   EvaluationStatus,
   EvaluationSummary,
   QualitativeBandCode,
+  ScoringPolicyVersion,
 } from '@jxt/contracts';
 import {
   checkEvaluation,
@@ -21,7 +22,15 @@ import { tenantScope } from '../../common/tenancy/request-context';
 import { blankToNull } from '../../common/validation/blank-to-null';
 import type { SaveEvaluationDto } from './dto/save-evaluation.dto';
 import { EvaluationHistoryRepository, type EvaluationEvent } from './evaluation-history.repository';
-import { EvaluationRepository, type EvaluationIndicatorRow, type LockedEvaluationRow } from './evaluation.repository';
+import type { Db } from '../../database/access/db';
+import type { Scope } from '../../database/access/scope';
+import {
+  EvaluationRepository,
+  type EvaluationExportSummaryRow,
+  type EvaluationIndicatorRow,
+  type EvaluationRow,
+  type LockedEvaluationRow,
+} from './evaluation.repository';
 import { fundsOf, scoreAll, toContent } from './evaluation-scoring';
 import { ScoringPoliciesService } from './scoring-policies.service';
 
@@ -48,53 +57,36 @@ export class EvaluationsService {
     // A final evaluation keeps the version that scored it; any other is scored by the year's current version.
     const policy =
       row.status === 'final' ? await this.policies.byId(row.policyId) : await this.policies.current(row.year);
-    const funds = fundsOf(row);
-    const content = toContent(funds, row.actualGoal, row.indicators, row.labels);
-    const scored = scoreEvaluationContent(content, policy.policy);
-    const label = (code: string) => row.labels?.[code] ?? code;
-    return {
-      id: row.id,
-      formId: row.formId,
-      formRevision: row.formRevision,
-      year: row.year,
-      status: row.status,
-      rowVersion: row.rowVersion,
-      projectId: row.projectId,
-      projectCode: row.projectCode,
-      projectName: row.projectName,
-      organizationName: row.organizationName,
-      printedDepartment: row.printedDepartment,
-      printedImplementingUnit: row.printedImplementingUnit,
-      funds,
-      expectedGoal: row.expectedGoal,
-      actualGoal: row.actualGoal,
-      indicators: row.indicators.map((r, i) => ({
-        id: r.id,
-        level1Code: r.level1Code,
-        level1Label: label(r.level1Code),
-        level2Code: r.level2Code,
-        level2Label: label(r.level2Code),
-        name: r.name,
-        rawTarget: r.rawValue,
-        target: storedTarget(r),
-        weight: r.weight,
-        actualValue: r.actualValue,
-        selfShare: r.selfShare,
-        selfBand: r.selfBand,
-        reviewerShare: r.reviewerShare,
-        reviewerBand: r.reviewerBand,
-        reviewerReason: r.reviewerReason,
-        deviationReason: r.deviationReason,
-        scored: scored.indicators[i],
-      })),
-      score: { budget: scored.budget, total: scored.total, grade: scored.grade },
-      policy,
-      issues: checkEvaluation(content, scored),
-      submittedBy: row.submittedBy,
-      latestComment: row.latestComment,
-      updatedAt: row.updatedAt.toISOString(),
-      updatedBy: row.updatedByName,
+    return toEvaluation(row, policy);
+  }
+
+  /** A bulk export's list of the year's 自评表 in `scope` (a job's transaction, outside any request). */
+  exportSummary(db: Db, scope: Scope, year: number): Promise<EvaluationExportSummaryRow[]> {
+    return this.rows.exportSummary(db, scope, year);
+  }
+
+  /**
+   * Whole 自评表 by id in one query, in the order of `ids`, each scored as `get` scores it (the policy versions read
+   * once per page, not per 自评表); those out of `scope` are left out.
+   */
+  async exportPage(db: Db, scope: Scope, ids: string[]): Promise<Evaluation[]> {
+    const rows = new Map((await this.rows.byIds(db, scope, ids)).map((row) => [row.id, row]));
+    const policies = new Map<string, Promise<ScoringPolicyVersion>>();
+    const policyOf = (row: EvaluationRow) => {
+      const key = row.status === 'final' ? row.policyId : `year:${row.year}`;
+      let policy = policies.get(key);
+      if (!policy) {
+        policy = row.status === 'final' ? this.policies.byId(row.policyId, db) : this.policies.current(row.year, db);
+        policies.set(key, policy);
+      }
+      return policy;
     };
+    const result: Evaluation[] = [];
+    for (const id of ids) {
+      const row = rows.get(id);
+      if (row) result.push(toEvaluation(row, await policyOf(row)));
+    }
+    return result;
   }
 
   async list(query: EvaluationListQuery): Promise<EvaluationListResponse> {
@@ -268,4 +260,55 @@ export class EvaluationsService {
     const { user, db } = tenantScope();
     await this.historyRows.record(db, user, evaluationId, e);
   }
+}
+
+/** The 自评表 as the API answers it, scored by `policy` (pure: `get` and the bulk export build it alike). */
+function toEvaluation(row: EvaluationRow, policy: ScoringPolicyVersion): Evaluation {
+  const funds = fundsOf(row);
+  const content = toContent(funds, row.actualGoal, row.indicators, row.labels);
+  const scored = scoreEvaluationContent(content, policy.policy);
+  const label = (code: string) => row.labels?.[code] ?? code;
+  return {
+    id: row.id,
+    formId: row.formId,
+    formRevision: row.formRevision,
+    year: row.year,
+    status: row.status,
+    rowVersion: row.rowVersion,
+    projectId: row.projectId,
+    projectCode: row.projectCode,
+    projectName: row.projectName,
+    organizationName: row.organizationName,
+    printedDepartment: row.printedDepartment,
+    printedImplementingUnit: row.printedImplementingUnit,
+    funds,
+    expectedGoal: row.expectedGoal,
+    actualGoal: row.actualGoal,
+    indicators: row.indicators.map((r, i) => ({
+      id: r.id,
+      level1Code: r.level1Code,
+      level1Label: label(r.level1Code),
+      level2Code: r.level2Code,
+      level2Label: label(r.level2Code),
+      name: r.name,
+      rawTarget: r.rawValue,
+      target: storedTarget(r),
+      weight: r.weight,
+      actualValue: r.actualValue,
+      selfShare: r.selfShare,
+      selfBand: r.selfBand,
+      reviewerShare: r.reviewerShare,
+      reviewerBand: r.reviewerBand,
+      reviewerReason: r.reviewerReason,
+      deviationReason: r.deviationReason,
+      scored: scored.indicators[i],
+    })),
+    score: { budget: scored.budget, total: scored.total, grade: scored.grade },
+    policy,
+    issues: checkEvaluation(content, scored),
+    submittedBy: row.submittedBy,
+    latestComment: row.latestComment,
+    updatedAt: row.updatedAt.toISOString(),
+    updatedBy: row.updatedByName,
+  };
 }

@@ -2,6 +2,7 @@ import { BadRequestException, ConflictException, Injectable } from '@nestjs/comm
 import type { ScoringPolicy, ScoringPolicyVersion } from '@jxt/contracts';
 import { DEFAULT_SCORING_POLICY, validatePolicy } from '@jxt/domain';
 import { tenantScope } from '../../common/tenancy/request-context';
+import type { Db } from '../../database/access/db';
 import {
   ScoringPolicyRepository,
   type ScoringPolicyVersionRow,
@@ -38,8 +39,8 @@ export function defaultVersion(year: number): ScoringPolicyVersion {
 export class ScoringPoliciesService {
   constructor(private readonly rows: ScoringPolicyRepository) {}
 
-  async current(year: number): Promise<ScoringPolicyVersion> {
-    const { db } = tenantScope();
+  /** `db`: a job's own transaction (outside any request); by default the request's. */
+  async current(year: number, db: Db = tenantScope().db): Promise<ScoringPolicyVersion> {
     const row = await this.rows.current(db, year);
     return row ? toVersion(row) : defaultVersion(year);
   }
@@ -49,8 +50,7 @@ export class ScoringPoliciesService {
     return (await this.rows.versions(db, year)).map(toVersion);
   }
 
-  async byId(id: string): Promise<ScoringPolicyVersion> {
-    const { db } = tenantScope();
+  async byId(id: string, db: Db = tenantScope().db): Promise<ScoringPolicyVersion> {
     const row = await this.rows.byId(db, id);
     // Every 自评表 and job points at a stored version (a foreign key); a missing one is a bug, not a user's error.
     if (!row) throw new Error(`scoring policy ${id} not found`);

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { EVALUATION_FIELD_LABELS as L, FORM_FIELD_LABELS as FL, type Evaluation } from '@jxt/contracts';
 import { bandText, indicatorTree, layoutIndicatorRows, type TreeIndicator } from '@jxt/domain';
 import { YUAN_FORMAT } from './form-workbook';
-import { fitRowHeight, linesFor, spanWidth, styleTableCell } from './sheet-style';
+import { fitRowHeight, lastRowNumber, linesFor, spanWidth, styleTableCell } from './sheet-style';
 
 /**
  * The nine columns of the printed 自评表: the block label, 一级, 二级, 三级, 年度指标值, 实际完成值, 分值, 得分,
@@ -53,11 +53,12 @@ const decimal = (value: string | null | undefined) => (value == null || value ==
  * 执行率 and its score, the goals, each indicator with its target, actual value, 分值 and 得分, 总分 and 自评等级.
  * The scores are the stored ones (what the 自评表 says), not recomputed.
  */
-export function evaluationWorkbook(evaluation: Evaluation): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = '绩效通';
-  workbook.title = `${evaluation.projectName} ${evaluation.year}年度绩效自评表`;
-  const sheet = workbook.addWorksheet('绩效自评表', {
+export function addEvaluationSheet(
+  workbook: ExcelJS.Workbook,
+  evaluation: Evaluation,
+  sheetName: string,
+): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(sheetName, {
     pageSetup: {
       paperSize: 9,
       orientation: 'portrait',
@@ -184,7 +185,7 @@ export function evaluationWorkbook(evaluation: Evaluation): ExcelJS.Workbook {
     ]);
   }
   for (const [top, span, column] of groupMerges) sheet.mergeCells(top, column, top + span - 1, column);
-  if (sheet.rowCount > indicatorHead.number) sheet.mergeCells(indicatorHead.number, 1, sheet.rowCount, 1);
+  if (lastRowNumber(sheet) > indicatorHead.number) sheet.mergeCells(indicatorHead.number, 1, lastRowNumber(sheet), 1);
 
   const total = sheet.addRow([
     L.totalScore,
@@ -199,7 +200,7 @@ export function evaluationWorkbook(evaluation: Evaluation): ExcelJS.Workbook {
   ]);
   sheet.mergeCells(total.number, 1, total.number, 6);
 
-  const last = sheet.rowCount;
+  const last = lastRowNumber(sheet);
   for (let r = first; r <= last; r++) for (let c = 1; c <= LAST; c++) styleTableCell(sheet.getCell(r, c));
   for (const cell of [fundsRow.getCell(2), fundsRow.getCell(4), fundsRow.getCell(5)])
     cell.alignment = { ...cell.alignment, horizontal: 'right' };
@@ -211,5 +212,14 @@ export function evaluationWorkbook(evaluation: Evaluation): ExcelJS.Workbook {
 
   sheet.pageSetup.printTitlesRow = `${indicatorHead.number}:${indicatorHead.number}`;
   sheet.pageSetup.printArea = `A1:I${last}`;
+  return sheet;
+}
+
+/** One 自评表 as a workbook of one sheet. */
+export function evaluationWorkbook(evaluation: Evaluation): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '绩效通';
+  workbook.title = `${evaluation.projectName} ${evaluation.year}年度绩效自评表`;
+  addEvaluationSheet(workbook, evaluation, '绩效自评表');
   return workbook;
 }

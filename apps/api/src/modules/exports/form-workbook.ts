@@ -8,7 +8,7 @@ import {
   type GoalForm,
 } from '@jxt/contracts';
 import { chinaDateParts, layoutIndicatorRows } from '@jxt/domain';
-import { fitRowHeight, linesFor, SHEET_COLUMNS, spanWidth, styleTableCell } from './sheet-style';
+import { fitRowHeight, lastRowNumber, linesFor, SHEET_COLUMNS, spanWidth, styleTableCell } from './sheet-style';
 
 /** Number format of every amount: thousands separators and two decimals, as the form prints 元. */
 export const YUAN_FORMAT = '#,##0.00';
@@ -105,7 +105,7 @@ export function addFormSheet(workbook: ExcelJS.Workbook, form: GoalForm, sheetNa
     fitRowHeight(row, [linesFor(value, spanWidth(2, 4)), linesFor(value2, spanWidth(6, 6))]);
   }
 
-  const fundsFirst = sheet.rowCount + 1;
+  const fundsFirst = lastRowNumber(sheet) + 1;
   for (const [left, right] of FUND_ROWS) {
     const row = sheet.addRow([
       null,
@@ -118,7 +118,7 @@ export function addFormSheet(workbook: ExcelJS.Workbook, form: GoalForm, sheetNa
     sheet.mergeCells(row.number, 3, row.number, 4);
     for (const column of [3, 6]) row.getCell(column).numFmt = YUAN_FORMAT;
   }
-  sheet.mergeCells(fundsFirst, 1, sheet.rowCount, 1);
+  sheet.mergeCells(fundsFirst, 1, lastRowNumber(sheet), 1);
   sheet.getCell(fundsFirst, 1).value = L.funds.replace('（', '\n（');
 
   const goalsHead = sheet.addRow([
@@ -165,7 +165,7 @@ export function addFormSheet(workbook: ExcelJS.Workbook, form: GoalForm, sheetNa
     ]);
   }
   for (const [top, span, column] of groupMerges) sheet.mergeCells(top, column, top + span - 1, column);
-  sheet.mergeCells(indicatorHead.number, 1, sheet.rowCount, 1);
+  sheet.mergeCells(indicatorHead.number, 1, lastRowNumber(sheet), 1);
 
   if (REVIEWED.has(form.status) && form.reviewResult) {
     const review = sheet.addRow([
@@ -177,7 +177,7 @@ export function addFormSheet(workbook: ExcelJS.Workbook, form: GoalForm, sheetNa
     sheet.mergeCells(review.number, 4, review.number, 6);
     fitRowHeight(review, [linesFor(form.reviewComment ?? '', spanWidth(4, 6))]);
   }
-  const last = sheet.rowCount;
+  const last = lastRowNumber(sheet);
   for (let r = first; r <= last; r++) for (let c = 1; c <= 6; c++) styleTableCell(sheet.getCell(r, c));
   for (let r = first; r <= last; r++)
     for (const column of [3, 6])

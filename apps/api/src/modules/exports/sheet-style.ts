@@ -45,3 +45,11 @@ export function styleTableCell(cell: ExcelJS.Cell): void {
   cell.font = { name: 'SimSun', size: 11 };
   cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center', ...cell.alignment };
 }
+
+/**
+ * The number of the sheet's last row (0 when it has none). `rowCount` exists on a Worksheet but not on the streaming
+ * writer's sheet (a bulk export), which keeps only its uncommitted rows; `lastRow` is on both.
+ */
+export function lastRowNumber(sheet: ExcelJS.Worksheet): number {
+  return sheet.lastRow?.number ?? 0;
+}

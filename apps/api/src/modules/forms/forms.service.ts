@@ -9,7 +9,9 @@ import { CatalogService } from '../catalog/catalog.service';
 import { FormHistoryService } from '../form-history/form-history.service';
 import { ProjectRecordsService } from '../project-records/project-records.service';
 import { SaveFormDto } from './dto/save-form.dto';
-import { FormRepository, type FirstFormInput, type TransitionChange } from './form.repository';
+import type { Db } from '../../database/access/db';
+import type { Scope } from '../../database/access/scope';
+import { FormRepository, type ExportSummaryRow, type FirstFormInput, type TransitionChange } from './form.repository';
 import { formContent, saveChanges, toGoalForm } from './goal-form';
 import { newlyUsedRetiredNodes } from './retired-nodes';
 
@@ -28,6 +30,23 @@ export class FormsService {
     const form = await this.forms.byId(db, user.scope, id);
     if (!form) throw new NotFoundException('绩效目标表不存在或无权访问');
     return toGoalForm(form);
+  }
+
+  /**
+   * A bulk export's list of the year (each project's latest revision in `scope`), for a job outside any request: the
+   * caller gives its transaction and the asking user's scope.
+   */
+  exportSummary(db: Db, scope: Scope, year: number): Promise<ExportSummaryRow[]> {
+    return this.forms.exportSummary(db, scope, year);
+  }
+
+  /** Whole forms by id in one query, in the order of `ids` (a bulk export's page); those out of `scope` are left out. */
+  async exportPage(db: Db, scope: Scope, ids: string[]): Promise<GoalForm[]> {
+    const byId = new Map((await this.forms.byIds(db, scope, ids)).map((row) => [row.formId, row]));
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [toGoalForm(row, false)] : [];
+    });
   }
 
   async save(id: string, dto: SaveFormDto): Promise<GoalForm> {

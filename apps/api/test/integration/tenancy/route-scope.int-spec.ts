@@ -1,5 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
-import type { Evaluation, GoalForm, Organization, SessionSummary, User } from '@jxt/contracts';
+import type { Evaluation, ExportJob, GoalForm, Organization, SessionSummary, User } from '@jxt/contracts';
 import { ROLES } from '@jxt/contracts';
 import { Client } from 'pg';
 import { toSaveRequest } from '@jxt/domain';
@@ -33,6 +33,8 @@ interface Target {
   importBatchId: string;
   draftForm: GoalForm;
   evaluation: Evaluation;
+  /** A 批量导出 of the unit's 主管部门 (its supervisor's own). */
+  exportJobId: string;
 }
 
 type Rule =
@@ -43,7 +45,7 @@ type Rule =
   /** Creates something under the unit's data named in the body: refused (400 naming the field, or 404). */
   | { kind: 'creates-under'; url: string; body: (t: Target) => object }
   /** A list: whatever it answers, none of the unit's identifiers. */
-  | { kind: 'list'; url: string }
+  | { kind: 'list'; url: string; body?: (t: Target) => object }
   /** A batch answers 200 with one refusal per item. */
   | { kind: 'batch'; url: string; body: (t: Target) => object };
 
@@ -113,6 +115,16 @@ const RULES: Record<string, Rule> = {
     url: (t) => `/api/imports/${t.importBatchId}/confirm`,
     body: (t) => ({ sheets: [{ sheet: '导入', include: true, organizationId: t.unitId }] }),
   },
+  // 批量导出 writes the forms of the caller's own scope (exports/bulk-export.int-spec.ts reads the file back); the
+  // job's answer holds counts only. A job and its file are its creator's alone: anyone else gets 404.
+  'POST /api/exports': {
+    kind: 'list',
+    url: '/api/exports',
+    body: () => ({ kind: 'goal', year: 2021, format: 'xlsx' }),
+  },
+  'GET /api/exports': { kind: 'list', url: '/api/exports' },
+  'GET /api/exports/{id}': { kind: 'aimed', url: (t) => `/api/exports/${t.exportJobId}` },
+  'GET /api/exports/{id}/file': { kind: 'aimed', url: (t) => `/api/exports/${t.exportJobId}/file` },
 
   // Aimed at the unit's forms and project.
   'GET /api/forms/{id}': { kind: 'aimed', url: (t) => `/api/forms/${t.draftFormId}` },
@@ -363,6 +375,9 @@ describe('the subtree rule on every route of the OpenAPI document', () => {
       importBatchId: importBatch.json<{ id: string }>().id,
       draftForm: await created<GoalForm>('GET', `/api/forms/${draft.id}`, 'filer', {}),
       evaluation,
+      exportJobId: (
+        await created<ExportJob>('POST', '/api/exports', 'supervisor', { kind: 'goal', year: 2021, format: 'xlsx' })
+      ).id,
     };
     document = (await t.app.inject({ method: 'GET', url: '/api/docs-json' })).json<OpenAPIObject>();
   });
@@ -395,6 +410,7 @@ describe('the subtree rule on every route of the OpenAPI document', () => {
       target.filerUserId,
       target.filerSessionId,
       target.importBatchId,
+      target.exportJobId,
       ...tenant.forms.map((f) => f.projectId),
     ];
     // The other tenant was loaded from the same seed: its own projects carry the same codes and names.

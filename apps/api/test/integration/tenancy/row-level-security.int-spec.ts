@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import type { GoalForm, ScoringJob } from '@jxt/contracts';
+import type { ExportJob, GoalForm, ScoringJob } from '@jxt/contracts';
 import type { LoadedTenant } from '../../../src/seeds/load-tenant';
 import { APPEND_ONLY_SQLSTATE, LOCKED_REVISION_SQLSTATE } from '../../../src/database/sqlstate';
 import { appRoleClient, login, seedSongjiang, startTestApp, type TestApp } from '../../support/test-app';
@@ -446,7 +446,8 @@ describe('row-level security on every table of the catalogue, as the app role', 
  * finance divisions, code lists, taxonomy, users, projects, forms with indicators), logins (sessions, login
  * audit), deadlines, a form taken through to finance approval (form history; a locked revision), its 自评表
  * (evaluation, its indicators and history, the stored scoring policy), a re-scoring job, next year's form carried
- * from an earlier one (a link between forms), and notifications (every step writes them; one about the 自评表).
+ * from an earlier one (a link between forms), notifications (every step writes them; one about the 自评表), and a bulk
+ * export of the 主管部门.
  */
 async function buildTenant(t: TestApp, prefix: string): Promise<LoadedTenant> {
   const tenant = await seedSongjiang(t.ownerUrl, prefix);
@@ -504,6 +505,15 @@ async function buildTenant(t: TestApp, prefix: string): Promise<LoadedTenant> {
     job = (await call('GET', `/api/scoring-jobs/${job.id}`, 'admin')).json<ScoringJob>();
   }
   if (job.status !== 'done') throw new Error(`scoring job of ${prefix}: ${job.status}`);
+  // A 批量导出 by the 主管部门 (export_job), run to its end.
+  let exportJob = (
+    await call('POST', '/api/exports', 'supervisor', { kind: 'goal', year: 2021, format: 'xlsx' })
+  ).json<ExportJob>();
+  for (let i = 0; i < 400 && !['done', 'failed'].includes(exportJob.status); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    exportJob = (await call('GET', `/api/exports/${exportJob.id}`, 'supervisor')).json<ExportJob>();
+  }
+  if (exportJob.status !== 'done') throw new Error(`export job of ${prefix}: ${exportJob.status}`);
   await call('POST', `/api/projects/${tenant.forms[2].projectId}/forms`, 'filer', { year: 2022 });
   // A stored import preview (import_batch): the filer's upload of a form's own export.
   const upload = await multipartUpload(

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router';
 import type { CodeListItem, Organization, ProjectListItem, ProjectListResponse } from '@jxt/contracts';
 import { withFastComputedStyle } from '../../testing/fast-computed-style';
-import { json, renderWithProviders } from '../../testing/render';
+import { json, renderWithProviders, user } from '../../testing/render';
 import { ProjectListPage } from './ProjectListPage';
 
 const UNIT = '11111111-1111-4111-8111-111111111111';
@@ -200,5 +200,37 @@ describe('ProjectListPage', () => {
       categoryCode: 'recurring',
       status: 'draft',
     });
+  });
+});
+
+describe('ProjectListPage: 批量导出', () => {
+  withFastComputedStyle();
+  const asUser = (role: 'supervisor' | 'filer') => {
+    const listAndMore = global.fetch;
+    global.fetch = jest.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = new URL(String(input), 'http://localhost');
+      if (url.pathname === '/api/auth/me') return json(200, user(`u-${role}`, role));
+      if (url.pathname === '/api/exports') return json(200, []);
+      return listAndMore(input, init);
+    }) as typeof fetch;
+  };
+
+  it('offers 主管部门 and 财政 the year’s bulk export, with the 导出任务 list', async () => {
+    asUser('supervisor');
+    renderPage('/projects?year=2021');
+    await userEvent.setup().click(await screen.findByRole('button', { name: '批量导出' }));
+    // (antd names every dialog by the same test id under jest, so it is found by its title's text)
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText('批量导出 2021 年度')).toBeInTheDocument();
+    expect(within(dialog).getByRole('radio', { name: '绩效目标填报表' })).toBeChecked();
+    expect(within(dialog).getByRole('radio', { name: '一个工作簿（汇总表 + 每表一页）' })).toBeChecked();
+    expect(await within(dialog).findByText('还没有导出任务')).toBeInTheDocument();
+  });
+
+  it('does not offer it to a filer', async () => {
+    asUser('filer');
+    renderPage('/projects?year=2021');
+    expect(await screen.findByRole('button', { name: '新建项目' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '批量导出' })).toBeNull();
   });
 });

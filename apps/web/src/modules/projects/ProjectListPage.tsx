@@ -16,6 +16,7 @@ import { FormStatusTag } from '../../ui/FormStatusTag';
 import { PageHeading } from '../../ui/PageHeading';
 import { YearSelect } from '../years/YearSelect';
 import { ReadFailure } from '../../ui/ReadFailure';
+import { BulkExportDialog } from '../exports/BulkExportDialog';
 
 const SEARCH_DELAY_MS = 300;
 
@@ -49,6 +50,9 @@ export function ProjectListPage() {
   const projects = useProjects(params ?? { year: thisYear, page: 1, pageSize: 1 }, params !== undefined);
   const me = useCurrentUser();
   const isFiler = me.data?.roles.includes('filer') ?? false;
+  // 批量导出 is for those who review many units' forms: 主管部门 and 财政.
+  const canExport = me.data?.roles.some((role) => role === 'supervisor' || role === 'finance') ?? false;
+  const [exporting, setExporting] = useState(false);
   const [creating, setCreating] = useState(false);
   const [carrying, setCarrying] = useState(false);
   const navigate = useNavigate();
@@ -165,7 +169,9 @@ export function ProjectListPage() {
           </Button>
         )}
         {isFiler && year !== undefined && <Button onClick={() => setCarrying(true)}>结转到下一年度</Button>}
+        {canExport && year !== undefined && <Button onClick={() => setExporting(true)}>批量导出</Button>}
       </PageHeading>
+      {exporting && year !== undefined && <BulkExportDialog year={year} onClose={() => setExporting(false)} />}
       {creating && year !== undefined && (
         <NewProjectDialog
           year={year}

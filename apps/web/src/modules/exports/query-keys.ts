@@ -1,0 +1,4 @@
+export const exportKeys = {
+  all: ['exports'] as const,
+  list: () => ['exports', 'list'] as const,
+};
