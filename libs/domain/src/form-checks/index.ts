@@ -11,11 +11,5 @@ export {
 } from './check-goal-period';
 export { checkIndicatorTree } from './check-indicator-tree';
 export { checkForm, type FormCheckInput } from './check-form';
-export {
-  checkGoalQuality,
-  QUALITY_CODES,
-  QUALITY_GROUPS,
-  type QualityGroup,
-  type QualityIssue,
-} from './check-quality';
+export { checkGoalQuality, QUALITY_CODES, QUALITY_GROUPS, type QualityGroup, type QualityIssue } from './check-quality';
 export * from './check-submission';
