@@ -10,6 +10,7 @@
  *  2. read: GET /api/forms/:id of a 35-indicator form (made by PUT from the demo's biggest form),
  *     200 warm-up requests, then 3000 at concurrency 10 over loopback keep-alive connections,
  *     as the demo `filer` (every request runs in its row-level-security transaction).
+ *     Then the same form as .xlsx (GET …/export.xlsx, issue 13), 50 at concurrency 1: p50 and p95.
  *  3. floor: API ÷ a minimal Fastify + pg server running the same SQL (tools/bench/floor/compare.mjs), for
  *     GET form, the project list and PUT form at concurrency 1, 10 and 50, in alternating rounds.
  *
@@ -97,6 +98,7 @@ const TARGETS = {
   warmStartMs: 5_000,
   readP50Ms: 10,
   readP99Ms: 30,
+  exportXlsxMs: 200,
 };
 
 const START_TIMEOUT_MS = 180_000;
@@ -627,6 +629,9 @@ async function benchRead(dataDir) {
 
     // diagnostic: the health check (one SELECT 1, no auth, no transaction) at the same concurrency
     const health = await loadHealthBaseline(agent, server.base, Math.min(OPTS.requests, 1000), OPTS.concurrency);
+
+    const exportXlsx = await benchExport(agent, server.base, `${path}/export.xlsx`, token);
+    log(`export.xlsx: ${exportXlsx.n} requests one at a time, p50 ${exportXlsx.p50Ms} ms, p95 ${exportXlsx.p95Ms} ms`);
     return {
       formId,
       projectName,
@@ -636,11 +641,37 @@ async function benchRead(dataDir) {
       main,
       sequential,
       healthBaseline: health,
+      exportXlsx,
     };
   } finally {
     agent.destroy();
     await stopServer(server);
   }
+}
+
+/**
+ * Issue 13's single export: the same form as an .xlsx in the official layout (read, laid out by exceljs, written),
+ * requested one at a time after 5 unmeasured ones. Fails on any answer but 200 with a zip (an .xlsx) body.
+ * @param {http.Agent} agent
+ * @param {string} base
+ * @param {string} path
+ * @param {string} token
+ */
+async function benchExport(agent, base, path, token) {
+  const n = OPTS.quick ? 10 : 50;
+  /** @type {number[]} */
+  const latencies = [];
+  let bytes = 0;
+  for (let i = -5; i < n; i++) {
+    const res = await request(agent, base, 'GET', path, { token });
+    if (res.status !== 200 || !res.text.startsWith('PK'))
+      throw new Error(`GET ${path}: HTTP ${res.status} ${res.text.slice(0, 200)}`);
+    if (i < 0) continue;
+    latencies.push(res.ms);
+    bytes = Buffer.byteLength(res.text);
+  }
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return { n, p50Ms: round(median(sorted), 1), p95Ms: round(percentile(sorted, 95), 1), bytes };
 }
 
 /**
@@ -740,6 +771,9 @@ function printTable(results) {
     const h = read.healthBaseline;
     row(`GET /api/health p50 (c=${h.concurrency})`, h.p50Ms, 'ms');
     row('GET /api/health throughput', h.throughputRps, 'req/s');
+    const x = read.exportXlsx;
+    row(`GET /api/forms/:id/export.xlsx p50 (c=1, n=${x.n})`, x.p50Ms, 'ms', TARGETS.exportXlsxMs);
+    row('GET /api/forms/:id/export.xlsx p95', x.p95Ms, 'ms', TARGETS.exportXlsxMs);
   }
   const header = ['measure', 'value', 'target', 'ratio', ''];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
