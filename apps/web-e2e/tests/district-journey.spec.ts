@@ -1,11 +1,10 @@
 import { expect, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ProjectHeader, TransitionRequest } from '@jxt/contracts';
-import { copyIndicatorSets } from '@jxt/domain';
 import { test, watchCsp } from './csp';
 import {
   apiAs,
+  approvedSeedCopy,
   buttonName,
   callApi,
   chooseOption,
@@ -92,56 +91,12 @@ async function secondFilerWithApprovedForm(request: APIRequestContext, organizat
   });
   const second = await apiAs(request, SECOND.username, SECOND.password);
 
-  // The content of the demo's 市民服务 form, which runs to the end of 2022.
-  const demo = await apiAs(request, 'filer');
-  const list = await callApi(request, 'get', '/api/projects', {
-    query: { year: 2021, search: '市民服务' },
-    headers: demo,
-  });
-  const seed = await callApi(request, 'get', '/api/forms/{id}', { path: { id: list.items[0].formId }, headers: demo });
-  const header: ProjectHeader = {
-    code: CARRIED.code,
-    name: CARRIED.name,
-    categoryCode: seed.project.categoryCode,
-    continuity: 'new',
-    functionClassCode: seed.project.functionClassCode,
+  const { formId } = await approvedSeedCopy(request, {
+    ...CARRIED,
+    endYear: 2022,
     printedDepartment: DEPARTMENT,
-    printedImplementingUnit: null,
-    plannedStart: '2021-01-01',
-    plannedEnd: '2022-12-31',
-  };
-  const { formId } = await callApi(request, 'post', '/api/projects', {
-    headers: second,
-    body: { ...header, organizationId, year: 2021 },
+    filer: { headers: second, name: SECOND.name, phone: '021-57820909', organizationId },
   });
-  await callApi(request, 'put', '/api/forms/{id}', {
-    path: { id: formId },
-    headers: second,
-    body: {
-      rowVersion: 1,
-      project: header,
-      funds: seed.funds,
-      totalGoal: seed.totalGoal,
-      annualGoal: seed.annualGoal,
-      goalPeriodStart: 2021,
-      goalPeriodEnd: 2022,
-      indicators: copyIndicatorSets(seed.indicators),
-    },
-  });
-  const steps: [Record<string, string>, Omit<TransitionRequest, 'rowVersion'>][] = [
-    [second, { action: 'submit', filerName: SECOND.name, filerPhone: '021-57820909' }],
-    [await apiAs(request, 'supervisor'), { action: 'approve' }],
-    [await apiAs(request, 'supervisor'), { action: 'report' }],
-    [await apiAs(request, 'finance'), { action: 'approve', reviewResult: 'excellent', comment: '同意' }],
-  ];
-  for (const [headers, body] of steps) {
-    const form = await callApi(request, 'get', '/api/forms/{id}', { path: { id: formId }, headers });
-    await callApi(request, 'post', '/api/forms/{id}/transitions', {
-      path: { id: formId },
-      headers,
-      body: { ...body, rowVersion: form.rowVersion },
-    });
-  }
   return formId;
 }
 

@@ -1,10 +1,8 @@
-import { expect, type APIRequestContext } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ProjectHeader, TransitionRequest } from '@jxt/contracts';
-import { copyIndicatorSets } from '@jxt/domain';
 import { test } from './csp';
-import { apiAs, buttonName, callApi, logIn } from './support';
+import { apiAs, approvedSeedCopy, buttonName, callApi, logIn } from './support';
 import { UserActions } from './user-actions';
 
 // Issue 12 point 2 as a filer meets it: a project's 2021 form is approved (through the API, as the people would);
@@ -16,65 +14,6 @@ const CODE = 'E2E-NEXT-001';
 const NAME = '市民服务（结转测试）';
 const COUNTED = { code: 'E2E-NEXT-002', name: '市民服务（延续计数）' };
 const SCREENSHOTS = join(__dirname, '..', 'test-results', 'screenshots');
-
-/** Creates the project, fills its 2021 form with the seeded 市民服务's content and takes it through approval. */
-async function approvedProject(
-  request: APIRequestContext,
-  { code, name } = { code: CODE, name: NAME },
-): Promise<{ projectId: string; formId: string }> {
-  const filer = await apiAs(request, 'filer');
-  const list = await callApi(request, 'get', '/api/projects', {
-    query: { year: 2021, search: '市民服务' },
-    headers: filer,
-  });
-  const seed = await callApi(request, 'get', '/api/forms/{id}', { path: { id: list.items[0].formId }, headers: filer });
-  const header: ProjectHeader = {
-    code,
-    name,
-    categoryCode: seed.project.categoryCode,
-    continuity: 'new',
-    functionClassCode: seed.project.functionClassCode,
-    printedDepartment: seed.project.printedDepartment,
-    printedImplementingUnit: null,
-    plannedStart: '2021-01-01',
-    plannedEnd: '2022-12-31',
-  };
-  const { id: projectId, formId } = await callApi(request, 'post', '/api/projects', {
-    headers: filer,
-    body: { ...header, organizationId: seed.project.organizationId, year: 2021 },
-  });
-  const { indicators } = seed;
-  await callApi(request, 'put', '/api/forms/{id}', {
-    path: { id: formId },
-    headers: filer,
-    body: {
-      rowVersion: 1,
-      project: header,
-      funds: seed.funds,
-      totalGoal: seed.totalGoal,
-      annualGoal: seed.annualGoal,
-      goalPeriodStart: 2021,
-      goalPeriodEnd: 2022,
-      indicators: copyIndicatorSets(indicators),
-    },
-  });
-  const steps: [string, Omit<TransitionRequest, 'rowVersion'>][] = [
-    ['filer', { action: 'submit', filerName: '张文', filerPhone: '021-57820101' }],
-    ['supervisor', { action: 'approve' }],
-    ['supervisor', { action: 'report' }],
-    ['finance', { action: 'approve', reviewResult: 'excellent', comment: '同意' }],
-  ];
-  for (const [who, body] of steps) {
-    const headers = await apiAs(request, who);
-    const form = await callApi(request, 'get', '/api/forms/{id}', { path: { id: formId }, headers });
-    await callApi(request, 'post', '/api/forms/{id}/transitions', {
-      path: { id: formId },
-      headers,
-      body: { ...body, rowVersion: form.rowVersion },
-    });
-  }
-  return { projectId, formId };
-}
 
 let nextYearForm: string | null = null;
 let countedForm: string | null = null;
@@ -100,7 +39,7 @@ test('a filer clicks 生成下一年度填报表 on an approved 2021 form and ed
   page,
   request,
 }) => {
-  const { formId } = await approvedProject(request);
+  const { formId } = await approvedSeedCopy(request, { code: CODE, name: NAME, endYear: 2022 });
   const approved = await callApi(request, 'get', '/api/forms/{id}', {
     path: { id: formId },
     headers: await apiAs(request, 'filer'),
@@ -144,7 +83,7 @@ test('a continuing project’s next-year form, from 项目列表 to 提交, coun
   page,
   request,
 }) => {
-  await approvedProject(request, COUNTED);
+  await approvedSeedCopy(request, { ...COUNTED, endYear: 2022 });
   // Counted from 2021's 项目列表 (a link or the year picker gets there; the newest year is shown by default).
   await logIn(page, 'filer');
   await page.goto('/projects?year=2021');

@@ -1,10 +1,8 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ProjectHeader, TransitionRequest } from '@jxt/contracts';
-import { copyIndicatorSets } from '@jxt/domain';
 import { test } from './csp';
-import { apiAs, buttonName, callApi, logIn } from './support';
+import { apiAs, approvedSeedCopy, buttonName, callApi, logIn } from './support';
 
 // The issue's first finding, as a user meets it: a project's 2021 form is approved (locked); its 2022 form is
 // carried forward and its 项目名称, planned dates and 实施单位 are changed and saved in the editor. The approved 2021
@@ -14,62 +12,6 @@ import { apiAs, buttonName, callApi, logIn } from './support';
 const CODE = 'E2E-LOCK-001';
 const NAME = '市民服务（锁定测试）';
 const SCREENSHOTS = join(__dirname, '..', 'test-results', 'screenshots');
-
-/** Creates the project, fills its 2021 form with the seeded 市民服务's content and takes it through approval. */
-async function approvedProject(request: APIRequestContext): Promise<{ projectId: string; formId: string }> {
-  const filer = await apiAs(request, 'filer');
-  const list = await callApi(request, 'get', '/api/projects', {
-    query: { year: 2021, search: '市民服务' },
-    headers: filer,
-  });
-  const seed = await callApi(request, 'get', '/api/forms/{id}', { path: { id: list.items[0].formId }, headers: filer });
-  const header: ProjectHeader = {
-    code: CODE,
-    name: NAME,
-    categoryCode: seed.project.categoryCode,
-    continuity: 'new',
-    functionClassCode: seed.project.functionClassCode,
-    printedDepartment: seed.project.printedDepartment,
-    printedImplementingUnit: null,
-    plannedStart: '2021-01-01',
-    plannedEnd: '2021-12-31',
-  };
-  const { id: projectId, formId } = await callApi(request, 'post', '/api/projects', {
-    headers: filer,
-    body: { ...header, organizationId: seed.project.organizationId, year: 2021 },
-  });
-  const { indicators } = seed;
-  await callApi(request, 'put', '/api/forms/{id}', {
-    path: { id: formId },
-    headers: filer,
-    body: {
-      rowVersion: 1,
-      project: header,
-      funds: seed.funds,
-      totalGoal: seed.totalGoal,
-      annualGoal: seed.annualGoal,
-      goalPeriodStart: 2021,
-      goalPeriodEnd: 2021,
-      indicators: copyIndicatorSets(indicators),
-    },
-  });
-  const steps: [string, Omit<TransitionRequest, 'rowVersion'>][] = [
-    ['filer', { action: 'submit', filerName: '张文', filerPhone: '021-57820101' }],
-    ['supervisor', { action: 'approve' }],
-    ['supervisor', { action: 'report' }],
-    ['finance', { action: 'approve', reviewResult: 'excellent', comment: '同意' }],
-  ];
-  for (const [who, body] of steps) {
-    const headers = await apiAs(request, who);
-    const form = await callApi(request, 'get', '/api/forms/{id}', { path: { id: formId }, headers });
-    await callApi(request, 'post', '/api/forms/{id}/transitions', {
-      path: { id: formId },
-      headers,
-      body: { ...body, rowVersion: form.rowVersion },
-    });
-  }
-  return { projectId, formId };
-}
 
 /** The header cells of the printed sheet, label → text. */
 async function printedHeader(page: Page): Promise<Record<string, string>> {
@@ -104,7 +46,7 @@ test("an approved revision keeps its header when the next year's form changes th
   page,
   request,
 }) => {
-  const { projectId, formId } = await approvedProject(request);
+  const { projectId, formId } = await approvedSeedCopy(request, { code: CODE, name: NAME, endYear: 2021 });
   await logIn(page, 'filer');
   await page.goto(`/forms/${formId}`);
   const before = await printedHeader(page);

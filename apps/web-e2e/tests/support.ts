@@ -6,7 +6,10 @@ import {
   type ApiRequest,
   type ApiSuccess,
   type HttpMethod,
+  type ProjectHeader,
+  type TransitionRequest,
 } from '@jxt/contracts';
+import { copyIndicatorSets } from '@jxt/domain';
 import { watchCsp } from './csp';
 
 /**
@@ -142,6 +145,84 @@ export async function apiAs(
   // The demo users hold no second factor: their login opens a session at once (no 202 challenge).
   if (!('accessToken' in session)) throw new Error(`${username} has a second factor: log in through the page`);
   return { authorization: `Bearer ${session.accessToken}` };
+}
+
+/** What an approved copy of the demo's 市民服务 form changes: its code and name, and who files it where. */
+export interface SeedCopy {
+  code: string;
+  name: string;
+  /** The year 计划完成日期 and 项目总目标's period end in (the seed's own runs to 2022). */
+  endYear: 2021 | 2022;
+  printedDepartment?: string;
+  /** Who creates and submits it (default: the demo filer 张文, in the seed's unit). */
+  filer?: { headers: Record<string, string>; name: string; phone: string; organizationId: string };
+}
+
+/**
+ * Setup through the API: a 2021 project whose form holds the demo's 市民服务 content (its indicators as new ones),
+ * taken through 审批 — submitted, approved and reported by the supervisor, approved by finance.
+ */
+export async function approvedSeedCopy(
+  request: APIRequestContext,
+  copy: SeedCopy,
+): Promise<{ projectId: string; formId: string }> {
+  const demo = await apiAs(request, 'filer');
+  const list = await callApi(request, 'get', '/api/projects', {
+    query: { year: 2021, search: '市民服务' },
+    headers: demo,
+  });
+  const seed = await callApi(request, 'get', '/api/forms/{id}', { path: { id: list.items[0].formId }, headers: demo });
+  const filer = copy.filer ?? {
+    headers: demo,
+    name: '张文',
+    phone: '021-57820101',
+    organizationId: seed.project.organizationId,
+  };
+  const header: ProjectHeader = {
+    code: copy.code,
+    name: copy.name,
+    categoryCode: seed.project.categoryCode,
+    continuity: 'new',
+    functionClassCode: seed.project.functionClassCode,
+    printedDepartment: copy.printedDepartment ?? seed.project.printedDepartment,
+    printedImplementingUnit: null,
+    plannedStart: '2021-01-01',
+    plannedEnd: `${copy.endYear}-12-31`,
+  };
+  const { id: projectId, formId } = await callApi(request, 'post', '/api/projects', {
+    headers: filer.headers,
+    body: { ...header, organizationId: filer.organizationId, year: 2021 },
+  });
+  await callApi(request, 'put', '/api/forms/{id}', {
+    path: { id: formId },
+    headers: filer.headers,
+    body: {
+      rowVersion: 1,
+      project: header,
+      funds: seed.funds,
+      totalGoal: seed.totalGoal,
+      annualGoal: seed.annualGoal,
+      goalPeriodStart: 2021,
+      goalPeriodEnd: copy.endYear,
+      indicators: copyIndicatorSets(seed.indicators),
+    },
+  });
+  const supervisor = await apiAs(request, 'supervisor');
+  const steps: [Record<string, string>, Omit<TransitionRequest, 'rowVersion'>][] = [
+    [filer.headers, { action: 'submit', filerName: filer.name, filerPhone: filer.phone }],
+    [supervisor, { action: 'approve' }],
+    [supervisor, { action: 'report' }],
+    [await apiAs(request, 'finance'), { action: 'approve', reviewResult: 'excellent', comment: '同意' }],
+  ];
+  for (const [headers, body] of steps) {
+    const form = await callApi(request, 'get', '/api/forms/{id}', { path: { id: formId }, headers });
+    await callApi(request, 'post', '/api/forms/{id}/transitions', {
+      path: { id: formId },
+      headers,
+      body: { ...body, rowVersion: form.rowVersion },
+    });
+  }
+  return { projectId, formId };
 }
 
 /** No horizontal scrollbar: the page is no wider than the window. */
