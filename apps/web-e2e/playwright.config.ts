@@ -1,6 +1,10 @@
 import { defineConfig } from '@playwright/test';
 import { resolve } from 'node:path';
 // Debian's Chromium as root on a closed network: the flags it needs (shared with tools/bench/web.mjs).
+// Its --disable-features adds WebUIOmniboxPopup, WebUIOmniboxAimPopup and WebUIOmniboxFullPopup to Playwright's
+// own list, repeated there: Chromium keeps only the last --disable-features it is given. Without them headless
+// Chromium 156 renders its omnibox popup (a Lit app) for every new page, about 2.4 s of CPU beside each first load
+// on 2 cores (docs/benchmarks-web.md).
 import CHROMIUM_ARGS from './chromium-args.json';
 
 // Browser tests against the built app (apps/api/dist serving apps/web/dist), started once per run by the
