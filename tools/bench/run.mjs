@@ -13,6 +13,9 @@
  *     Then the same form as .xlsx (GET …/export.xlsx, issue 13), 50 at concurrency 1: p50 and p95.
  *  3. floor: API ÷ a minimal Fastify + pg server running the same SQL (tools/bench/floor/compare.mjs), for
  *     GET form, the project list and PUT form at concurrency 1, 10 and 50, in alternating rounds.
+ *  4. Excel (issue 13): tools/bench/import.mjs (a 100-form workbook imported and confirmed) and
+ *     tools/bench/bulk-export.mjs (1,000 forms as one workbook and as a .zip, with the server's memory), each as its
+ *     own process with its own server and figures (20 forms and the workbook only with --quick).
  *
  * Figures are reported, not asserted: the exit code is non-zero only when something fails
  * (a server does not start, a response is not 200 or has the wrong number of indicators …).
@@ -23,6 +26,7 @@
  *          --reps=N --requests=N --concurrency=N --warmup=N
  *          --no-build (skip the build timings) --no-npm-start (skip the `npm start` runs)
  *          --no-floor (skip section 3) --floor-only (only section 3) --pairs=N (its rounds, default 7)
+ *          --no-excel (skip section 4)
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -69,9 +73,13 @@ const numberOption = (name, fallback) => {
   return value;
 };
 for (const a of argv) {
-  if (!/^--(quick|no-build|no-npm-start|no-floor|floor-only|(reps|requests|concurrency|warmup|pairs)=\d+)$/.test(a)) {
+  if (
+    !/^--(quick|no-build|no-npm-start|no-floor|no-excel|floor-only|(reps|requests|concurrency|warmup|pairs)=\d+)$/.test(
+      a,
+    )
+  ) {
     console.error(
-      `unknown option ${a}\nusage: node tools/bench/run.mjs [--quick] [--reps=N] [--requests=N] [--concurrency=N] [--warmup=N] [--no-build] [--no-npm-start] [--no-floor | --floor-only] [--pairs=N]`,
+      `unknown option ${a}\nusage: node tools/bench/run.mjs [--quick] [--reps=N] [--requests=N] [--concurrency=N] [--warmup=N] [--no-build] [--no-npm-start] [--no-floor | --floor-only] [--pairs=N] [--no-excel]`,
     );
     process.exit(2);
   }
@@ -90,6 +98,7 @@ const OPTS = {
   npmStart: !flag('no-npm-start'),
   floor: !flag('no-floor'),
   floorOnly: flag('floor-only'),
+  excel: !flag('no-excel'),
   pairs: numberOption('pairs', QUICK ? 2 : 7),
 };
 
@@ -862,6 +871,32 @@ async function main() {
     console.log('');
     await benchFloor({ quick: OPTS.quick, pairs: OPTS.pairs });
   }
+
+  if (OPTS.excel) {
+    for (const [script, args] of /** @type {[string, string[]][]} */ ([
+      ['tools/bench/import.mjs', OPTS.quick ? ['--forms=20'] : []],
+      ['tools/bench/bulk-export.mjs', OPTS.quick ? ['--formats=xlsx'] : []],
+    ])) {
+      console.log('');
+      await runInherited(process.execPath, [script, ...args]);
+    }
+  }
+}
+
+/**
+ * A bench of its own (it starts and removes its own server), its output shown as it comes.
+ * @param {string} command
+ * @param {string[]} args
+ * @returns {Promise<void>}
+ */
+function runInherited(command, args) {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolveRun() : reject(new Error(`${command} ${args.join(' ')} failed (code ${code})`)),
+    );
+  });
 }
 
 main()
