@@ -16,6 +16,12 @@ const startReading =
     return null;
   };
 
+/** Runs `task` when the browser has nothing else to do (soon after, where requestIdleCallback is missing). */
+function whenIdle(task: () => void): void {
+  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(task, { timeout: 3_000 });
+  else setTimeout(task, 1_000);
+}
+
 // Each page is its own chunk: the login route loads only what logging in needs.
 export const router = createBrowserRouter([
   { path: '/login', lazy: async () => ({ Component: (await import('../modules/auth/LoginPage')).LoginPage }) },
@@ -28,6 +34,11 @@ export const router = createBrowserRouter([
       { path: 'inbox', lazy: async () => ({ Component: (await import('../modules/inbox/InboxPage')).InboxPage }) },
       {
         path: 'projects',
+        // From the list a user opens a form or makes one (新建项目): the form page's code is fetched while idle.
+        loader: () => {
+          whenIdle(() => void import('../modules/workflow/FormPage'));
+          return null;
+        },
         lazy: async () => ({ Component: (await import('../modules/projects/ProjectListPage')).ProjectListPage }),
       },
       {

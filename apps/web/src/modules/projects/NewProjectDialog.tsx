@@ -6,12 +6,14 @@ import {
   type Organization,
   type ProjectContinuity,
 } from '@jxt/contracts';
+import { useQueryClient } from '@tanstack/react-query';
 import { DatePicker, Form, Input, Modal, Radio, Select, TreeSelect, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiRequestError } from '../../api/http';
 import { useCodeList, useCreateProject, useProjectHeaderProposal } from './hooks';
 import { useFunctionClasses } from '../forms/hooks';
+import { taxonomyQuery } from '../forms/queries';
 import { buildOrgTree, type OrgTreeNode } from './org-tree';
 
 export interface NewProjectDialogProps {
@@ -67,6 +69,11 @@ export function NewProjectDialog({
   const categories = useCodeList('project_category');
   const functionClasses = useFunctionClasses(year);
   const [failure, setFailure] = useState<string | null>(null);
+  const client = useQueryClient();
+  // The editor that opens next needs the year's 指标体系: read while the filer types, not after 创建并填报.
+  useEffect(() => {
+    void client.prefetchQuery(taxonomyQuery(year));
+  }, [client, year]);
 
   // A 停用 organisation owns no new project: treated as a kind that owns none.
   const kinds = useMemo(

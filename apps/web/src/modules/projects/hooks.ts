@@ -53,16 +53,19 @@ export function useProjectHeaderProposal(organizationId: string | undefined) {
   });
 }
 
-/** 新建项目: the lists (and the years that have projects) are read again once it exists. */
+/**
+ * 新建项目: the lists (and the years that have projects) are marked stale once it exists and read again where they
+ * are shown next. Not read now and not waited for: the new draft's editor opens at once, and the list page it leaves
+ * would only read them for nothing (they held the editor back by a list and a years read).
+ */
 export function useCreateProject() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: CreateProjectRequest) => postProject(body),
-    onSuccess: () =>
-      Promise.all([
-        client.invalidateQueries({ queryKey: projectKeys.all }),
-        client.invalidateQueries({ queryKey: yearKeys.all }),
-      ]),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: projectKeys.all, refetchType: 'none' });
+      void client.invalidateQueries({ queryKey: yearKeys.all, refetchType: 'none' });
+    },
   });
 }
 
