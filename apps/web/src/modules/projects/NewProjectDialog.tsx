@@ -12,7 +12,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { ApiRequestError } from '../../api/http';
 import { useCodeList, useCreateProject, useProjectHeaderProposal } from './hooks';
 import { useFunctionClasses } from '../forms/hooks';
-import { buildOrgTree, type OrgTreeNode } from './org-tree';
+import { buildOrgTree, OWNER_KINDS, ownerTree } from './org-tree';
 
 export interface NewProjectDialogProps {
   year: number;
@@ -35,17 +35,6 @@ interface Values {
   printedImplementingUnit?: string;
   plannedStart?: Dayjs | null;
   plannedEnd?: Dayjs | null;
-}
-
-const OWNER_KINDS = new Set(['unit', 'internal']);
-
-/** Only 预算单位 and 内设机构 own projects: the other nodes stay in the tree (for its shape) but cannot be picked. */
-function ownerTree(nodes: OrgTreeNode[], kinds: Map<string, string>): (OrgTreeNode & { disabled?: boolean })[] {
-  return nodes.map((node) => ({
-    ...node,
-    disabled: !OWNER_KINDS.has(kinds.get(node.value) ?? ''),
-    ...(node.children ? { children: ownerTree(node.children, kinds) } : {}),
-  }));
 }
 
 const blank = (text: string | undefined) => (text?.trim() ? text.trim() : null);
