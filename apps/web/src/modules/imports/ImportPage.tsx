@@ -138,9 +138,7 @@ export function ImportPage() {
           {stored.isError && <ReadFailure what="导入预览" error={stored.error} onRetry={() => void stored.refetch()} />}
           {preview && (
             <>
-              <Typography.Paragraph type="secondary">
-                预览保留 24 小时；确认前可以重新选择文件，已上传的预览不会写入任何数据。
-              </Typography.Paragraph>
+              <Typography.Paragraph type="secondary">预览保留 24 小时，过期后请重新上传。</Typography.Paragraph>
               {confirm.isError && (
                 <Alert
                   type="error"

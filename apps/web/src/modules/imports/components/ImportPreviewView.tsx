@@ -188,7 +188,7 @@ export function ImportPreviewView({
             {!choiceOf(sheet).include && <Tag>不导入</Tag>}
           </span>
           <MatchText sheet={sheet} />
-          {sheet.action === 'needs-unit' && sheet.kind === 'goal' && choiceOf(sheet).include && (
+          {sheet.action === 'needs-unit' && !blocked(sheet) && choiceOf(sheet).include && (
             <TreeSelect
               aria-label={`工作表「${sheet.sheet}」的所属单位`}
               size="small"
