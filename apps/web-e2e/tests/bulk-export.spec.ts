@@ -28,4 +28,15 @@ test('批量导出 on 项目列表: the 主管部门 starts the year’s export,
   expect(workbook.worksheets[0].name).toBe('汇总');
   expect(workbook.worksheets.length).toBeGreaterThan(1);
   expect(workbook.worksheets[1].getCell('A1').text).toBe('财政项目支出绩效目标填报表');
+
+  // Closed, the job is found again on the 导出任务 page, with its link.
+  await dialog.getByRole('button', { name: '关闭', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await page.locator('.app-nav').getByRole('link', { name: '导出任务' }).click();
+  await expect(page).toHaveURL(/\/exports$/);
+  const again = page.getByRole('list', { name: '最近的导出' }).getByRole('listitem', {
+    name: '2021 年度绩效目标填报表 · 工作簿',
+  });
+  await expect(again.first().getByRole('link', { name: '下载' })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('export-jobs-page.png') });
 });

@@ -77,6 +77,16 @@ export function AppLayout() {
               <NavLink to="/evaluations" className="app-nav-link">
                 绩效自评
               </NavLink>
+              {user.roles.some((role) => role === 'filer' || role === 'supervisor') && (
+                <NavLink to="/imports" className="app-nav-link">
+                  导入
+                </NavLink>
+              )}
+              {user.roles.some((role) => role === 'supervisor' || role === 'finance') && (
+                <NavLink to="/exports" className="app-nav-link">
+                  导出任务
+                </NavLink>
+              )}
               {user.roles.includes('auditor') && !user.roles.includes('admin') && (
                 <NavLink to="/admin/audit-log" className="app-nav-link">
                   日志

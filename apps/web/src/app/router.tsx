@@ -42,6 +42,14 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../modules/projects/ProjectListPage')).ProjectListPage }),
       },
       {
+        path: 'imports',
+        lazy: async () => ({ Component: (await import('../modules/imports/ImportPage')).ImportPage }),
+      },
+      {
+        path: 'exports',
+        lazy: async () => ({ Component: (await import('../modules/exports/ExportJobsPage')).ExportJobsPage }),
+      },
+      {
         path: 'forms/:formId',
         loader: startReading(async ({ formId }) => {
           await Promise.all([

@@ -1,17 +1,22 @@
-import { screen, waitFor } from '@testing-library/react';
-import type { EvaluationListResponse, EvaluationSummary, YearSummary } from '@jxt/contracts';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { CurrentUser, EvaluationListResponse, EvaluationSummary, YearSummary } from '@jxt/contracts';
 import { useLocation } from 'react-router';
-import { json, renderWithProviders } from '../../testing/render';
+import { json, renderWithProviders, user } from '../../testing/render';
 import { EvaluationListPage } from './EvaluationListPage';
 import { yearSummary } from '../../testing/years';
 
 const year = (y: number, over: Partial<YearSummary> = {}): YearSummary => yearSummary(y, { status: null, ...over });
 
 let years: YearSummary[];
+let me: CurrentUser | null;
 let fetchMock: jest.Mock;
 beforeEach(() => {
+  me = null;
   fetchMock = jest.fn(async (input: string) => {
     const url = new URL(input, 'http://localhost');
+    if (url.pathname === '/api/auth/me' && me) return json(200, me);
+    if (url.pathname === '/api/exports') return json(200, []);
     if (url.pathname === '/api/years') return json(200, { years });
     if (url.pathname === '/api/evaluations') {
       const row: EvaluationSummary = {
@@ -75,5 +80,34 @@ describe('EvaluationListPage: the year it opens on', () => {
     renderPage('/evaluations?year=2022');
     expect(await screen.findByText('2022 年度还没有自评表')).toBeInTheDocument();
     expect(new Set(evaluationYearsAsked())).toEqual(new Set(['2022']));
+  });
+});
+
+describe('EvaluationListPage: 导出', () => {
+  beforeEach(() => {
+    years = [year(2021, { projects: 3, evaluations: 1, evaluationsOpen: 1 })];
+  });
+
+  it('offers each 自评表 as Excel, and 批量导出 of the year’s 自评表 to a 主管部门', async () => {
+    me = user('u-2', 'supervisor');
+    renderPage('/evaluations?year=2021');
+    const link = await screen.findByRole('link', { name: '导出“市民服务”的自评表' });
+    expect(link).toHaveAttribute('href', '/api/evaluations/e-1/export.xlsx');
+    expect(link).toHaveAttribute('download');
+
+    await userEvent.click(await screen.findByRole('button', { name: '批量导出' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText('批量导出 2021 年度')).toBeInTheDocument();
+    // Opened from the 自评表 list: the 自评表 are what it exports unless the user changes it.
+    expect(within(dialog).getByRole('radio', { name: '绩效自评表' })).toBeChecked();
+    expect(within(dialog).getByRole('link', { name: '导出任务' })).toHaveAttribute('href', '/exports');
+  });
+
+  it('offers a filer the Excel of each 自评表 but no 批量导出', async () => {
+    me = user('u-1', 'filer');
+    renderPage('/evaluations?year=2021');
+    expect(await screen.findByRole('link', { name: '导出“市民服务”的自评表' })).toBeInTheDocument();
+    await waitFor(() => expect(fetchMock.mock.calls.some(([u]) => u === '/api/auth/me')).toBe(true));
+    expect(screen.queryByRole('button', { name: '批量导出' })).toBeNull();
   });
 });

@@ -4,8 +4,8 @@ import {
   type EvaluationStatus,
   type EvaluationSummary,
 } from '@jxt/contracts';
-import { Empty, Select, Space, Table, type TableColumnsType } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { Button, Empty, Select, Space, Table, type TableColumnsType } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { EvaluationStatusTag } from '../../ui/EvaluationStatusTag';
 import { PageHeading } from '../../ui/PageHeading';
@@ -16,6 +16,8 @@ import { useEvaluations } from './hooks';
 import { EVALUATION_PAGE_SIZES, parseEvaluationParams, toEvaluationSearch } from './list-params';
 import './evaluation.css';
 import { ReadFailure } from '../../ui/ReadFailure';
+import { useCurrentUser } from '../auth/hooks';
+import { BulkExportDialog } from '../exports/BulkExportDialog';
 
 const COLUMNS: TableColumnsType<EvaluationSummary> = [
   { title: '项目编码', dataIndex: 'projectCode', key: 'projectCode', width: 140 },
@@ -50,6 +52,23 @@ const COLUMNS: TableColumnsType<EvaluationSummary> = [
     align: 'center',
     render: (grade: string | null) => grade || '—',
   },
+  {
+    title: '导出',
+    key: 'export',
+    width: 72,
+    align: 'center',
+    // A plain link (the session cookie authenticates the download); the click does not open the row.
+    render: (_: unknown, row) => (
+      <a
+        href={`/api/evaluations/${row.id}/export.xlsx`}
+        download
+        aria-label={`导出“${row.projectName}”的自评表`}
+        onClick={(event) => event.stopPropagation()}
+      >
+        Excel
+      </a>
+    ),
+  },
 ];
 
 /** 绩效自评: the year's 自评表 in the caller's scope, filtered and paged by the server; the state lives in the URL. */
@@ -70,6 +89,10 @@ export function EvaluationListPage() {
   const year = parsed.year ?? defaultYear;
   const params: EvaluationListParams = { ...parsed, year: year ?? 0 };
   const list = useEvaluations(params, year !== undefined);
+  const me = useCurrentUser();
+  // 批量导出 is for those who review many units' 自评表: 主管部门 and 财政 (as on 项目列表).
+  const canExport = me.data?.roles.some((role) => role === 'supervisor' || role === 'finance') ?? false;
+  const [exporting, setExporting] = useState(false);
 
   const update = (change: Partial<EvaluationListParams>) =>
     setSearchParams(toEvaluationSearch({ ...params, page: 1, ...change }));
@@ -78,7 +101,11 @@ export function EvaluationListPage() {
     <div className="evaluation-list-page">
       <PageHeading title="绩效自评">
         <YearSelect value={year} onChange={(value) => update({ year: value })} />
+        {canExport && year !== undefined && <Button onClick={() => setExporting(true)}>批量导出</Button>}
       </PageHeading>
+      {exporting && year !== undefined && (
+        <BulkExportDialog year={year} initialKind="evaluation" onClose={() => setExporting(false)} />
+      )}
       <Space wrap size={[12, 12]} className="list-filters">
         <Select<EvaluationStatus>
           aria-label="状态"

@@ -14,7 +14,7 @@ import { ApiRequestError } from '../../api/http';
 import { useCodeList, useCreateProject, useProjectHeaderProposal } from './hooks';
 import { useFunctionClasses } from '../forms/hooks';
 import { taxonomyQuery } from '../forms/queries';
-import { buildOrgTree, type OrgTreeNode } from './org-tree';
+import { buildOrgTree, OWNER_KINDS, ownerTree } from './org-tree';
 
 export interface NewProjectDialogProps {
   year: number;
@@ -37,17 +37,6 @@ interface Values {
   printedImplementingUnit?: string;
   plannedStart?: Dayjs | null;
   plannedEnd?: Dayjs | null;
-}
-
-const OWNER_KINDS = new Set(['unit', 'internal']);
-
-/** Only 预算单位 and 内设机构 own projects: the other nodes stay in the tree (for its shape) but cannot be picked. */
-function ownerTree(nodes: OrgTreeNode[], kinds: Map<string, string>): (OrgTreeNode & { disabled?: boolean })[] {
-  return nodes.map((node) => ({
-    ...node,
-    disabled: !OWNER_KINDS.has(kinds.get(node.value) ?? ''),
-    ...(node.children ? { children: ownerTree(node.children, kinds) } : {}),
-  }));
 }
 
 const blank = (text: string | undefined) => (text?.trim() ? text.trim() : null);

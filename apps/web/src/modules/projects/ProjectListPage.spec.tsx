@@ -203,9 +203,9 @@ describe('ProjectListPage', () => {
   });
 });
 
-describe('ProjectListPage: 批量导出', () => {
+describe('ProjectListPage: 导入 and 导出', () => {
   withFastComputedStyle();
-  const asUser = (role: 'supervisor' | 'filer') => {
+  const asUser = (role: 'supervisor' | 'filer' | 'finance') => {
     const listAndMore = global.fetch;
     global.fetch = jest.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
       const url = new URL(String(input), 'http://localhost');
@@ -232,5 +232,28 @@ describe('ProjectListPage: 批量导出', () => {
     renderPage('/projects?year=2021');
     expect(await screen.findByRole('button', { name: '新建项目' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '批量导出' })).toBeNull();
+  });
+
+  it('offers a filer 导入 Excel, which opens the 导入 page, and every row’s form as Excel', async () => {
+    asUser('filer');
+    renderPage('/projects?year=2021');
+    const link = await screen.findByRole('link', { name: '导出“市民服务”的填报表' });
+    expect(link).toHaveAttribute('href', '/api/forms/f-A01/export.xlsx');
+    expect(link).toHaveAttribute('download');
+    await userEvent.setup().click(await screen.findByRole('button', { name: '导入 Excel' }));
+    await waitFor(() => expect(screen.getByTestId('elsewhere')).toBeInTheDocument());
+  });
+
+  it('offers 导入 Excel to a 主管部门, to check a workbook', async () => {
+    asUser('supervisor');
+    renderPage('/projects?year=2021');
+    expect(await screen.findByRole('button', { name: '导入 Excel' })).toBeInTheDocument();
+  });
+
+  it('does not offer 导入 Excel to 财政', async () => {
+    asUser('finance');
+    renderPage('/projects?year=2021');
+    expect(await screen.findByRole('button', { name: '批量导出' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '导入 Excel' })).toBeNull();
   });
 });

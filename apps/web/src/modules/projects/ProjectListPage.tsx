@@ -52,6 +52,8 @@ export function ProjectListPage() {
   const isFiler = me.data?.roles.includes('filer') ?? false;
   // 批量导出 is for those who review many units' forms: 主管部门 and 财政.
   const canExport = me.data?.roles.some((role) => role === 'supervisor' || role === 'finance') ?? false;
+  // 导入: a filer imports their unit's workbooks; a 主管部门 checks one it was sent (the confirm is the filer's).
+  const canImport = me.data?.roles.some((role) => role === 'filer' || role === 'supervisor') ?? false;
   const [exporting, setExporting] = useState(false);
   const [creating, setCreating] = useState(false);
   const [carrying, setCarrying] = useState(false);
@@ -92,8 +94,8 @@ export function ProjectListPage() {
   const filtered = Boolean(parsed.search || parsed.organizationId || parsed.categoryCode || parsed.status);
 
   const columns: TableColumnsType<ProjectListItem> = [
-    // The fixed columns add up to 500px, so that at 1024×768 (976px of content) 项目名称 and 单位 still share
-    // about 470px and 状态 stays in the window; long names wrap rather than hide behind "…".
+    // The fixed columns add up to 564px (636px with a filer's 操作), so that at 1024×768 (976px of content) 项目名称
+    // and 单位 still share about 340px and 状态 stays in the window; long names wrap rather than hide behind "…".
     { title: '项目编码', dataIndex: 'code', key: 'code', width: 128 },
     {
       title: '项目名称',
@@ -125,6 +127,18 @@ export function ProjectListPage() {
       // wide enough for the longest status, 财政退回主管部门
       width: 136,
       render: (status: FormStatus) => <FormStatusTag status={status} />,
+    },
+    {
+      title: '导出',
+      key: 'export',
+      width: 64,
+      align: 'center',
+      // The year's latest revision in the official layout; a plain link (the session cookie authenticates it).
+      render: (_: unknown, row: ProjectListItem) => (
+        <a href={`/api/forms/${row.formId}/export.xlsx`} download aria-label={`导出“${row.name}”的填报表`}>
+          Excel
+        </a>
+      ),
     },
     ...(isFiler
       ? [
@@ -169,6 +183,7 @@ export function ProjectListPage() {
           </Button>
         )}
         {isFiler && year !== undefined && <Button onClick={() => setCarrying(true)}>结转到下一年度</Button>}
+        {canImport && <Button onClick={() => void navigate('/imports')}>导入 Excel</Button>}
         {canExport && year !== undefined && <Button onClick={() => setExporting(true)}>批量导出</Button>}
       </PageHeading>
       {exporting && year !== undefined && <BulkExportDialog year={year} onClose={() => setExporting(false)} />}

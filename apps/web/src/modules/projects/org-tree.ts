@@ -47,3 +47,15 @@ export function buildOrgTree(organizations: Organization[]): OrgTreeNode[] {
   for (const org of [...organizations].sort(order)) if (!placed.has(org.id)) roots.push(node(org));
   return roots;
 }
+
+/** The organisation kinds that own projects: 预算单位 and 内设机构. */
+export const OWNER_KINDS: ReadonlySet<string> = new Set(['unit', 'internal']);
+
+/** Only 预算单位 and 内设机构 own projects: the other nodes stay in the tree (for its shape) but cannot be picked. */
+export function ownerTree(nodes: OrgTreeNode[], kinds: Map<string, string>): (OrgTreeNode & { disabled?: boolean })[] {
+  return nodes.map((node) => ({
+    ...node,
+    disabled: !OWNER_KINDS.has(kinds.get(node.value) ?? ''),
+    ...(node.children ? { children: ownerTree(node.children, kinds) } : {}),
+  }));
+}

@@ -1,0 +1,4 @@
+export const importKeys = {
+  all: ['imports'] as const,
+  batch: (id: string) => ['imports', id] as const,
+};
