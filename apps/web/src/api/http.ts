@@ -36,7 +36,9 @@ export interface RequestOptions {
  */
 export async function apiFetch(path: string, { method = 'GET', body, signal }: RequestOptions = {}): Promise<unknown> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A file upload (FormData) sets its own multipart content type with the boundary; everything else is JSON.
+  const form = body instanceof FormData;
+  if (body !== undefined && !form) headers['content-type'] = 'application/json';
   if (method !== 'GET') {
     const token = csrfToken();
     if (token) headers['x-csrf-token'] = token;
@@ -44,7 +46,7 @@ export async function apiFetch(path: string, { method = 'GET', body, signal }: R
   const response = await fetch(path, {
     method,
     headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : form ? body : JSON.stringify(body),
     credentials: 'same-origin',
     signal,
   });
