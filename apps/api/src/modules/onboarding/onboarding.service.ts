@@ -84,6 +84,29 @@ interface Plan {
   problems: OnboardingProblemDto[];
 }
 
+/** The names a workbook may use, looked up once each (a district has thousands of organisations and rows). */
+interface Known {
+  all: Organization[];
+  byName: Map<string, Organization[]>;
+  /** `parentId NUL name`: the organisation a row already is. */
+  child: Map<string, Organization>;
+  rowsByName: Map<string, OrganizationRow[]>;
+}
+
+function known(existing: Organization[], rows: OrganizationRow[]): Known {
+  const group = <T>(items: T[], key: (item: T) => string) => {
+    const map = new Map<string, T[]>();
+    for (const item of items) map.set(key(item), [...(map.get(key(item)) ?? []), item]);
+    return map;
+  };
+  return {
+    all: existing,
+    byName: group(existing, (o) => compact(o.name)),
+    child: new Map(existing.map((o) => [`${o.parentId}\u0000${compact(o.name)}`, o])),
+    rowsByName: group(rows, (r) => compact(r.name)),
+  };
+}
+
 const nodeKind = (node: NodeRef): OrganizationKind | null => ('existing' in node ? node.existing.kind : node.row.kind);
 const nodeName = (node: NodeRef) => ('existing' in node ? node.existing.name : node.row.name);
 
@@ -254,8 +277,9 @@ export class OnboardingService {
     ]);
     const read = organizationSheet ? this.readOrganizations(organizationSheet, unitTypes, divisions, problem) : null;
     const organizations = read?.rows ?? [];
-    if (read) this.resolveTree(organizationSheet!.name, read.at, organizations, existing, problem);
-    const users = userSheet ? await this.readUsers(userSheet, organizations, existing, problem) : [];
+    const names = known(existing, organizations);
+    if (read) this.resolveTree(organizationSheet!.name, read.at, organizations, names, problem);
+    const users = userSheet ? await this.readUsers(userSheet, names, problem) : [];
     problems.sort((a, b) =>
       a.sheet === b.sheet ? a.row - b.row || a.column.localeCompare(b.column) : a.sheet === ORGANIZATION_SHEET ? -1 : 1,
     );
@@ -379,11 +403,11 @@ export class OnboardingService {
     sheet: string,
     at: Record<keyof typeof ORGANIZATION_COLUMNS, number>,
     rows: OrganizationRow[],
-    existing: Organization[],
+    names: Known,
     problem: (sheet: string, row: number, column: number, message: string) => void,
   ): void {
     const { user } = tenantScope();
-    const own = existing.find((o) => o.id === user.organizationId);
+    const own = names.all.find((o) => o.id === user.organizationId);
     const say = (row: OrganizationRow, column: keyof typeof ORGANIZATION_COLUMNS, message: string) => {
       problem(sheet, row.row, at[column], message);
       row.failed = true;
@@ -392,7 +416,7 @@ export class OnboardingService {
       if (row.parent !== undefined || row.resolving) return;
       row.resolving = true;
       const found = row.parentName
-        ? this.findNode(row.parentName, rows, existing, resolve, row)
+        ? this.findNode(row.parentName, names, resolve, row)
         : own
           ? { existing: own }
           : null;
@@ -408,9 +432,7 @@ export class OnboardingService {
       const parentKind = nodeKind(parent);
       // The row exists when its parent exists and has a child of that name.
       const parentId = 'existing' in parent ? parent.existing.id : parent.row.existing?.id;
-      row.existing = parentId
-        ? (existing.find((o) => o.parentId === parentId && compact(o.name) === compact(row.name)) ?? null)
-        : null;
+      row.existing = parentId ? (names.child.get(`${parentId}\u0000${compact(row.name)}`) ?? null) : null;
       if (row.existing && row.existing.kind !== row.kind)
         say(
           row,
@@ -440,16 +462,15 @@ export class OnboardingService {
    */
   private findNode(
     name: string,
-    rows: OrganizationRow[],
-    existing: Organization[],
+    names: Known,
     resolve: (row: OrganizationRow) => void,
     asking?: OrganizationRow,
   ): NodeRef | string {
     const key = compact(name);
-    const matches: NodeRef[] = existing.filter((o) => compact(o.name) === key).map((o) => ({ existing: o }));
+    const matches: NodeRef[] = (names.byName.get(key) ?? []).map((o) => ({ existing: o }));
     let cycle = false;
-    for (const row of rows) {
-      if (row === asking || row.duplicate || compact(row.name) !== key) continue;
+    for (const row of names.rowsByName.get(key) ?? []) {
+      if (row === asking || row.duplicate) continue;
       // A row still looking for its own parent names this one's: the two are each other's ancestors.
       if (row.resolving) {
         cycle = true;
@@ -469,8 +490,7 @@ export class OnboardingService {
 
   private async readUsers(
     sheet: UploadedSheet,
-    organizations: OrganizationRow[],
-    existing: Organization[],
+    names: Known,
     problem: (sheet: string, row: number, column: number, message: string, severity?: 'error' | 'warning') => void,
   ): Promise<UserRow[]> {
     const found = this.columns(sheet, USER_COLUMNS, ['username', 'displayName', 'organization', 'roles'], problem);
@@ -518,7 +538,7 @@ export class OnboardingService {
 
       if (!entry.organizationName) say(at.organization, '请填写所属组织');
       else {
-        const node = this.findNode(entry.organizationName, organizations, existing, noResolve);
+        const node = this.findNode(entry.organizationName, names, noResolve);
         if (typeof node === 'string') say(at.organization, node);
         else {
           entry.organization = node;
@@ -549,9 +569,11 @@ export class OnboardingService {
         entry.action = 'error';
       } else first.set(entry.username, entry.row);
     }
-    const taken = await this.repository.takenUsernames(db, admin.scope, [...first.keys()]);
+    const taken = new Map(
+      (await this.repository.takenUsernames(db, admin.scope, [...first.keys()])).map((t) => [t.username, t]),
+    );
     for (const entry of rows) {
-      const hit = taken.find((t) => t.username === entry.username);
+      const hit = taken.get(entry.username);
       if (!hit || first.get(entry.username) !== entry.row) continue;
       if (!hit.inScope) {
         problem(sheet.name, entry.row, at.username, '用户名已被占用');
