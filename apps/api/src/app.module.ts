@@ -15,6 +15,7 @@ import { FormsModule } from './modules/forms/forms.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { OnboardingModule } from './modules/onboarding/onboarding.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
 import { ProjectsModule } from './modules/projects/projects.module';
 import { UsersModule } from './modules/users/users.module';
@@ -40,6 +41,7 @@ export class AppModule {
         EvaluationsModule,
         ExportsModule,
         ImportsModule,
+        OnboardingModule,
         YearsModule,
         HealthModule,
         AuditModule,

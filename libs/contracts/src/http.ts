@@ -47,6 +47,11 @@ export type CreateUserRequest = Schemas['CreateUserRequest'];
 export type UpdateUserRequest = Schemas['UpdateUserRequest'];
 export type CreatedUser = Schemas['CreatedUser'];
 export type ResetPasswordResponse = Schemas['ResetPasswordResponse'];
+// 批量导入 of organisations and users (the template workbook)
+export type OnboardingProblem = Schemas['OnboardingProblem'];
+export type OnboardingPreview = Schemas['OnboardingPreview'];
+export type OnboardingResult = Schemas['OnboardingResult'];
+export type OnboardedUser = Schemas['OnboardedUser'];
 
 // catalogue
 export type CodeListItem = Schemas['CodeListItem'];

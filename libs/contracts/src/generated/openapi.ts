@@ -932,6 +932,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/onboarding/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载批量导入模板（组织、用户、说明三个工作表，带下拉列表） */
+        get: operations["OnboardingController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批量导入预览：上传填好的模板（multipart/form-data，字段 file，最大 10 MB），列出将新建或已存在的组织和用户、每个问题所在的工作表、行、列。不写入任何内容 */
+        post: operations["OnboardingController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认批量导入：再次上传同一文件，在一个事务中新建组织（含单位类型、归口财政科室）和用户；有任何错误则全部不写入（400 列出每个问题）。应答中附每个新用户的初始密码，只显示这一次，用户首次登录须修改 */
+        post: operations["OnboardingController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/years": {
         parameters: {
             query?: never;
@@ -2938,6 +2989,93 @@ export interface components {
             /** Format: uuid */
             id: string;
             forms: components["schemas"]["ImportConfirmSheet"][];
+        };
+        /** @description 组织表的一行及其处理方式 */
+        OnboardingOrganizationRow: {
+            /** @description 工作表中的行号 */
+            row: number;
+            name: string;
+            kind: components["schemas"]["OrganizationKind"] | null;
+            /** @description 上级组织名称；空为本人所在的组织 */
+            parentName: string | null;
+            /** @description 单位类型代码 */
+            unitTypeCode: string | null;
+            /** @description 归口财政科室名称 */
+            divisionName: string | null;
+            /**
+             * @description create 新建；exists 同一上级下已有同名组织，不再新建；error 本行有错误
+             * @enum {string}
+             */
+            action: "create" | "exists" | "error";
+            /**
+             * Format: uuid
+             * @description 已存在的组织
+             */
+            existingId: string | null;
+        };
+        /** @description 用户表的一行及其处理方式 */
+        OnboardingUserRow: {
+            row: number;
+            /** @description 用户名（小写） */
+            username: string;
+            displayName: string;
+            organizationName: string;
+            roles: components["schemas"]["Role"][];
+            phone: string | null;
+            /**
+             * @description create 新建；exists 本人管理范围内已有此用户名，不作改动；error 本行有错误
+             * @enum {string}
+             */
+            action: "create" | "exists" | "error";
+        };
+        /** @description 工作簿中的一个问题：所在工作表、行（从 1 起）、列字母 */
+        OnboardingProblem: {
+            sheet: string;
+            row: number;
+            /** @example C */
+            column: string;
+            /**
+             * @description error 阻止导入；warning 只是提醒
+             * @enum {string}
+             */
+            severity: "error" | "warning";
+            message: string;
+        };
+        /** @description 批量导入的预览：不写入任何内容 */
+        OnboardingPreview: {
+            organizations: components["schemas"]["OnboardingOrganizationRow"][];
+            users: components["schemas"]["OnboardingUserRow"][];
+            /** @description 所有问题，按工作表、行排列 */
+            problems: components["schemas"]["OnboardingProblem"][];
+        };
+        OnboardedOrganization: {
+            /** @description 组织表中的行号 */
+            row: number;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["OrganizationKind"];
+            /** Format: uuid */
+            parentId: string;
+        };
+        OnboardedUser: {
+            /** @description 用户表中的行号 */
+            row: number;
+            /** Format: uuid */
+            id: string;
+            username: string;
+            displayName: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            roles: components["schemas"]["Role"][];
+            /** @description 系统生成的初始密码，只在此次应答中出现；用户首次登录须修改 */
+            initialPassword: string;
+        };
+        /** @description 批量导入的结果：新建的组织和用户（已存在的不在其中） */
+        OnboardingResult: {
+            organizations: components["schemas"]["OnboardedOrganization"][];
+            users: components["schemas"]["OnboardedUser"][];
         };
         /**
          * @description open 已开启、closed 已关闭；空：有数据但从未开启（如提前生成的下一年度填报表）
@@ -9288,6 +9426,282 @@ export interface operations {
             };
             /** @description 路径参数太长 */
             414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    OnboardingController_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description .xlsx 文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    OnboardingController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description 填好的批量导入模板（.xlsx）
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnboardingPreview"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 与记录当前状态冲突（rowVersion 过期、重复、已锁定……） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    OnboardingController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description 填好的批量导入模板（.xlsx）
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnboardingResult"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 记录不存在或无权访问 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 与记录当前状态冲突（rowVersion 过期、重复、已锁定……） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体太大 */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

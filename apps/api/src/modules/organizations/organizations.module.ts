@@ -8,6 +8,6 @@ import { OrganizationsService } from './organizations.service';
 @Module({
   controllers: [OrganizationsController, FinanceDivisionsController],
   providers: [OrganizationsService, FinanceDivisionsService, OrganizationRepository],
-  exports: [OrganizationsService],
+  exports: [OrganizationsService, FinanceDivisionsService],
 })
 export class OrganizationsModule {}

@@ -9,5 +9,6 @@ import { UsersService } from './users.service';
   imports: [OrganizationsModule, AuthModule],
   controllers: [UsersController],
   providers: [UsersService, UserRepository],
+  exports: [UsersService],
 })
 export class UsersModule {}

@@ -115,6 +115,14 @@ const RULES: Record<string, Rule> = {
     url: (t) => `/api/imports/${t.importBatchId}/confirm`,
     body: (t) => ({ sheets: [{ sheet: '导入', include: true, organizationId: t.unitId }] }),
   },
+  // 批量导入 of organisations and users: without a file a 400; a file's names are looked up in the caller's subtree only
+  // (organizations/onboarding.int-spec.ts: a 主管部门 admin naming the 财政局 or a 财政科室 gets 找不到组织).
+  'GET /api/onboarding/template.xlsx': {
+    kind: 'not-scoped',
+    reason: "the empty template and the tenant's 单位类型 list",
+  },
+  'POST /api/onboarding/preview': { kind: 'list', url: '/api/onboarding/preview' },
+  'POST /api/onboarding/confirm': { kind: 'list', url: '/api/onboarding/confirm' },
   // 批量导出 writes the forms of the caller's own scope (exports/bulk-export.int-spec.ts reads the file back); the
   // job's answer holds counts only. A job and its file are its creator's alone: anyone else gets 404.
   'POST /api/exports': {

@@ -40,6 +40,7 @@ import {
   useUnitTypes,
   useUpdateOrganization,
 } from './hooks';
+import { OnboardingDialog } from './OnboardingDialog';
 import { allKeys, buildAdminTree, filterAdminTree, moveTargets, type AdminTreeNode } from './org-admin-tree';
 
 interface DetailValues {
@@ -106,6 +107,7 @@ export function OrganizationsPage() {
   const [query, setQuery] = useState('');
   const [adding, setAdding] = useState(false);
   const [moving, setMoving] = useState(false);
+  const [onboarding, setOnboarding] = useState(false);
   const [detailForm] = Form.useForm<DetailValues>();
 
   const list = useMemo(() => organizations.data ?? [], [organizations.data]);
@@ -183,7 +185,10 @@ export function OrganizationsPage() {
 
   return (
     <div className="admin-organizations-page">
-      <PageHeading title="组织机构" />
+      <PageHeading title="组织机构">
+        <Button onClick={() => setOnboarding(true)}>批量导入</Button>
+      </PageHeading>
+      <OnboardingDialog open={onboarding} onClose={() => setOnboarding(false)} />
       <Flex gap={16} align="flex-start" wrap>
         <Card title="组织树" style={{ flex: '1 1 380px', maxWidth: 520 }}>
           <Input.Search

@@ -5,6 +5,8 @@ import {
   fetchFinanceDivisions,
   fetchOrganizations,
   patchOrganization,
+  postOnboardingConfirm,
+  postOnboardingPreview,
   postOrganization,
   putFinanceDivision,
 } from './api';
@@ -63,4 +65,15 @@ export function useAssignDepartments() {
       putFinanceDivision(divisionId, { departmentIds }),
     onSuccess: refresh,
   });
+}
+
+/** 批量导入's preview: reads the file, writes nothing. */
+export function useOnboardingPreview() {
+  return useMutation({ mutationFn: postOnboardingPreview });
+}
+
+/** 批量导入's confirm: new organisations and users, so the tree, the users and the 财政科室 list are read again. */
+export function useOnboardingConfirm() {
+  const refresh = useRefresh();
+  return useMutation({ mutationFn: postOnboardingConfirm, onSuccess: refresh });
 }
