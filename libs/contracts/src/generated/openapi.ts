@@ -1890,6 +1890,10 @@ export interface components {
             explanation: string | null;
             /** @description 备注 */
             remark: string | null;
+            /** @description 指标性质（来源表单独一列所印；无则为 null） */
+            nature: string | null;
+            /** @description 度量单位（来源表单独一列所印；无则为 null） */
+            measureUnit: string | null;
             /** @description 年度指标值的解析结果 */
             target: components["schemas"]["QuantitativeTarget"] | components["schemas"]["BooleanTarget"] | components["schemas"]["QualitativeTarget"] | components["schemas"]["InvalidTarget"] | components["schemas"]["EmptyTarget"];
             /** @description 读法提示：invalid 为何不是数值（阻止提交）、未识别的文本按定性保存、值为空 */
@@ -2114,6 +2118,16 @@ export interface components {
             explanation?: string | null;
             /** @description 备注 */
             remark?: string | null;
+            /**
+             * @description 指标性质（来源表单独一列所印，如 ≥、正向、定性；仅用于按原版式导出，年度指标值以 rawValue 为准）；省略即为空
+             * @example ≥
+             */
+            nature?: string | null;
+            /**
+             * @description 度量单位（来源表单独一列所印；仅用于按原版式导出）；省略即为空
+             * @example %
+             */
+            measureUnit?: string | null;
         };
         Level2GroupInput: {
             /**

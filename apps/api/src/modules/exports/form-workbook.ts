@@ -7,7 +7,7 @@ import {
   type Funds,
   type GoalForm,
 } from '@jxt/contracts';
-import { chinaDateParts, layoutIndicatorRows } from '@jxt/domain';
+import { chinaDateParts, layoutIndicatorRows, printedValueCells } from '@jxt/domain';
 import { fitRowHeight, lastRowNumber, linesFor, SHEET_COLUMNS, spanWidth, styleTableCell } from './sheet-style';
 
 /** Number format of every amount: thousands separators and two decimals, as the form prints 元. */
@@ -22,6 +22,20 @@ const FUND_ROWS: [keyof Funds | null, keyof Funds][] = [
   [null, 'carryOverAmount'],
   ['otherAmount', 'annualOtherAmount'],
 ];
+
+/** The headings of the variant indicator table: 指标性质, 指标值 and 度量单位 in columns of their own. */
+export const VARIANT_HEADINGS = [L.level1, L.level2, L.level3, L.nature, '指标值', L.measureUnit] as const;
+
+/**
+ * Whether a form came from a layout with separate 指标性质/指标值/度量单位 columns (docs/domain.md §3.2): any of its
+ * 年度 indicators keeps a printed 指标性质 or 度量单位. It is exported in that layout again, so that reading the file
+ * back gives the same form; any other form in the official one-value-cell layout.
+ */
+export function hasSeparateValueColumns(form: GoalForm): boolean {
+  return form.indicators.year.some((g1) =>
+    g1.children.some((g2) => g2.indicators.some((i) => i.nature !== null || i.measureUnit !== null)),
+  );
+}
 
 /** 填报人, 联系电话, 填报日期 and 单位（盖章）: the line under the table, as the paper form has it. */
 export function filerLine(submission: GoalForm['submission']): string {
@@ -140,32 +154,41 @@ export function addFormSheet(workbook: ExcelJS.Workbook, form: GoalForm, sheetNa
     linesFor(form.annualGoal ?? '', spanWidth(5, 6)),
   ]);
 
-  const indicatorHead = sheet.addRow([L.indicators, L.level1, L.level2, L.level3, null, L.targetValue]);
-  sheet.mergeCells(indicatorHead.number, 4, indicatorHead.number, 5);
+  // The official table: 绩效指标 | 一级 | 二级 | 三级 (two columns) | 年度指标值. The variant a form came from has no
+  // block label: 一级 | 二级 | 三级 | 指标性质 | 指标值 | 度量单位, on the same six columns.
+  const variant = hasSeparateValueColumns(form);
+  const indicatorHead = sheet.addRow(
+    variant ? [...VARIANT_HEADINGS] : [L.indicators, L.level1, L.level2, L.level3, null, L.targetValue],
+  );
+  if (!variant) sheet.mergeCells(indicatorHead.number, 4, indicatorHead.number, 5);
+  const [level1Column, level2Column, nameColumn] = variant ? [1, 2, 3] : [2, 3, 4];
   const rows = layoutIndicatorRows(form.indicators.year);
   // Merged downwards only once every row exists: a merge reaching below the last row would move addRow's place.
   const groupMerges: [number, number, number][] = [];
   for (const layout of rows.length > 0 ? rows : [null]) {
     const level1 = layout ? form.indicators.year[layout.l1] : null;
     const level2 = layout && level1 && layout.l2 >= 0 ? level1.children[layout.l2] : null;
-    const row = sheet.addRow([
-      null,
-      layout?.level1Span ? level1?.label : null,
-      layout?.level2Span ? (level2?.label ?? '') : null,
-      layout?.indicator?.name ?? '',
-      null,
-      layout?.indicator?.rawValue ?? '',
-    ]);
-    sheet.mergeCells(row.number, 4, row.number, 5);
-    if (layout?.level1Span && layout.level1Span > 1) groupMerges.push([row.number, layout.level1Span, 2]);
-    if (layout?.level2Span && layout.level2Span > 1) groupMerges.push([row.number, layout.level2Span, 3]);
-    fitRowHeight(row, [
-      linesFor(layout?.indicator?.name ?? '', spanWidth(4, 5)),
-      linesFor(layout?.indicator?.rawValue ?? '', spanWidth(6, 6)),
-    ]);
+    const indicator = layout?.indicator;
+    const level1Cell = layout?.level1Span ? level1?.label : null;
+    const level2Cell = layout?.level2Span ? (level2?.label ?? '') : null;
+    const name = indicator?.name ?? '';
+    let row: ExcelJS.Row;
+    if (variant) {
+      const cells = indicator
+        ? printedValueCells(indicator.nature, indicator.rawValue, indicator.measureUnit)
+        : { nature: '', value: '', unit: '' };
+      row = sheet.addRow([level1Cell, level2Cell, name, cells.nature, cells.value, cells.unit]);
+      fitRowHeight(row, [linesFor(name, spanWidth(3, 3)), linesFor(cells.value, spanWidth(5, 5))]);
+    } else {
+      row = sheet.addRow([null, level1Cell, level2Cell, name, null, indicator?.rawValue ?? '']);
+      sheet.mergeCells(row.number, 4, row.number, 5);
+      fitRowHeight(row, [linesFor(name, spanWidth(4, 5)), linesFor(indicator?.rawValue ?? '', spanWidth(6, 6))]);
+    }
+    if (layout?.level1Span && layout.level1Span > 1) groupMerges.push([row.number, layout.level1Span, level1Column]);
+    if (layout?.level2Span && layout.level2Span > 1) groupMerges.push([row.number, layout.level2Span, level2Column]);
   }
   for (const [top, span, column] of groupMerges) sheet.mergeCells(top, column, top + span - 1, column);
-  sheet.mergeCells(indicatorHead.number, 1, lastRowNumber(sheet), 1);
+  if (!variant) sheet.mergeCells(indicatorHead.number, 1, lastRowNumber(sheet), 1);
 
   if (REVIEWED.has(form.status) && form.reviewResult) {
     const review = sheet.addRow([
@@ -186,7 +209,7 @@ export function addFormSheet(workbook: ExcelJS.Workbook, form: GoalForm, sheetNa
     cell.alignment = { ...cell.alignment, horizontal: 'left', vertical: 'top' };
   for (const r of rows.keys()) {
     const row = sheet.getRow(indicatorHead.number + 1 + r);
-    row.getCell(4).alignment = { ...row.getCell(4).alignment, horizontal: 'left' };
+    row.getCell(nameColumn).alignment = { ...row.getCell(nameColumn).alignment, horizontal: 'left' };
   }
 
   sheet.addRow([]);
