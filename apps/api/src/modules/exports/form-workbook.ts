@@ -32,7 +32,7 @@ export const VARIANT_HEADINGS = [L.level1, L.level2, L.level3, L.nature, '指标
  * back gives the same form; any other form in the official one-value-cell layout.
  */
 export function hasSeparateValueColumns(form: GoalForm): boolean {
-  return form.indicators.year.some((g1) =>
+  return [...form.indicators.year, ...(form.indicators.longTerm ?? [])].some((g1) =>
     g1.children.some((g2) => g2.indicators.some((i) => i.nature !== null || i.measureUnit !== null)),
   );
 }
@@ -154,19 +154,86 @@ export function addFormSheet(workbook: ExcelJS.Workbook, form: GoalForm, sheetNa
     linesFor(form.annualGoal ?? '', spanWidth(5, 6)),
   ]);
 
-  // The official table: 绩效指标 | 一级 | 二级 | 三级 (two columns) | 年度指标值. The variant a form came from has no
-  // block label: 一级 | 二级 | 三级 | 指标性质 | 指标值 | 度量单位, on the same six columns.
+  // The 年度 indicator table, then the 长期 one when the form has such indicators (its value heading 长期指标值 says
+  // which set it is, docs/domain.md §3.2); in the layout the form came from.
   const variant = hasSeparateValueColumns(form);
-  const indicatorHead = sheet.addRow(
-    variant ? [...VARIANT_HEADINGS] : [L.indicators, L.level1, L.level2, L.level3, null, L.targetValue],
+  const longTerm = form.indicators.longTerm?.length ? form.indicators.longTerm : null;
+  const blocks = [
+    addIndicatorBlock(sheet, form.indicators.year, variant, longTerm ? 'year' : null),
+    ...(longTerm ? [addIndicatorBlock(sheet, longTerm, variant, 'longTerm')] : []),
+  ];
+  const indicatorHead = blocks[0].head;
+
+  if (REVIEWED.has(form.status) && form.reviewResult) {
+    const review = sheet.addRow([
+      '审核结果',
+      REVIEW_RESULT_LABELS[form.reviewResult],
+      '审核意见',
+      form.reviewComment ?? '',
+    ]);
+    sheet.mergeCells(review.number, 4, review.number, 6);
+    fitRowHeight(review, [linesFor(form.reviewComment ?? '', spanWidth(4, 6))]);
+  }
+  const last = lastRowNumber(sheet);
+  for (let r = first; r <= last; r++) for (let c = 1; c <= 6; c++) styleTableCell(sheet.getCell(r, c));
+  for (let r = first; r <= last; r++)
+    for (const column of [3, 6])
+      if (sheet.getCell(r, column).numFmt === YUAN_FORMAT) alignAmount(sheet.getCell(r, column));
+  for (const cell of [goals.getCell(2), goals.getCell(5)])
+    cell.alignment = { ...cell.alignment, horizontal: 'left', vertical: 'top' };
+  for (const block of blocks)
+    for (let r = block.head.number + 1; r <= block.last; r++) {
+      const cell = sheet.getCell(r, variant ? 3 : 4);
+      cell.alignment = { ...cell.alignment, horizontal: 'left' };
+    }
+
+  sheet.addRow([]);
+  const footer = sheet.addRow([filerLine(form.submission)]);
+  sheet.mergeCells(footer.number, 1, footer.number, 6);
+  footer.getCell(1).font = { name: 'SimSun', size: 11 };
+
+  // On paper the indicator table's heading repeats on every page after the first.
+  sheet.pageSetup.printTitlesRow = `${indicatorHead.number}:${indicatorHead.number}`;
+  sheet.pageSetup.printArea = `A1:F${footer.number}`;
+  return sheet;
+}
+
+/**
+ * One indicator table: its heading row and a row per 三级指标, 一级/二级 merged over their indicators. Official:
+ * 绩效指标 | 一级 | 二级 | 三级 (two columns) | 年度指标值 (长期指标值 for the 长期 set), the block label merged down
+ * column A. The variant a form came from (`variant`): a 年度/长期 title row when the form has both sets, then
+ * 一级 | 二级 | 三级 | 指标性质 | 指标值 | 度量单位 on the same six columns. `set` null: the form has only 年度 indicators.
+ */
+function addIndicatorBlock(
+  sheet: ExcelJS.Worksheet,
+  groups: GoalForm['indicators']['year'],
+  variant: boolean,
+  set: 'year' | 'longTerm' | null,
+): { head: ExcelJS.Row; last: number } {
+  const setTitle = set === 'longTerm' ? '长期绩效指标' : '年度绩效指标';
+  if (variant && set) {
+    const title = sheet.addRow([setTitle]);
+    sheet.mergeCells(title.number, 1, title.number, 6);
+  }
+  const head = sheet.addRow(
+    variant
+      ? [...VARIANT_HEADINGS]
+      : [
+          set ? setTitle : L.indicators,
+          L.level1,
+          L.level2,
+          L.level3,
+          null,
+          set === 'longTerm' ? '长期指标值' : L.targetValue,
+        ],
   );
-  if (!variant) sheet.mergeCells(indicatorHead.number, 4, indicatorHead.number, 5);
-  const [level1Column, level2Column, nameColumn] = variant ? [1, 2, 3] : [2, 3, 4];
-  const rows = layoutIndicatorRows(form.indicators.year);
+  if (!variant) sheet.mergeCells(head.number, 4, head.number, 5);
+  const [level1Column, level2Column] = variant ? [1, 2] : [2, 3];
+  const rows = layoutIndicatorRows(groups);
   // Merged downwards only once every row exists: a merge reaching below the last row would move addRow's place.
   const groupMerges: [number, number, number][] = [];
   for (const layout of rows.length > 0 ? rows : [null]) {
-    const level1 = layout ? form.indicators.year[layout.l1] : null;
+    const level1 = layout ? groups[layout.l1] : null;
     const level2 = layout && level1 && layout.l2 >= 0 ? level1.children[layout.l2] : null;
     const indicator = layout?.indicator;
     const level1Cell = layout?.level1Span ? level1?.label : null;
@@ -188,39 +255,9 @@ export function addFormSheet(workbook: ExcelJS.Workbook, form: GoalForm, sheetNa
     if (layout?.level2Span && layout.level2Span > 1) groupMerges.push([row.number, layout.level2Span, level2Column]);
   }
   for (const [top, span, column] of groupMerges) sheet.mergeCells(top, column, top + span - 1, column);
-  if (!variant) sheet.mergeCells(indicatorHead.number, 1, lastRowNumber(sheet), 1);
-
-  if (REVIEWED.has(form.status) && form.reviewResult) {
-    const review = sheet.addRow([
-      '审核结果',
-      REVIEW_RESULT_LABELS[form.reviewResult],
-      '审核意见',
-      form.reviewComment ?? '',
-    ]);
-    sheet.mergeCells(review.number, 4, review.number, 6);
-    fitRowHeight(review, [linesFor(form.reviewComment ?? '', spanWidth(4, 6))]);
-  }
   const last = lastRowNumber(sheet);
-  for (let r = first; r <= last; r++) for (let c = 1; c <= 6; c++) styleTableCell(sheet.getCell(r, c));
-  for (let r = first; r <= last; r++)
-    for (const column of [3, 6])
-      if (sheet.getCell(r, column).numFmt === YUAN_FORMAT) alignAmount(sheet.getCell(r, column));
-  for (const cell of [goals.getCell(2), goals.getCell(5)])
-    cell.alignment = { ...cell.alignment, horizontal: 'left', vertical: 'top' };
-  for (const r of rows.keys()) {
-    const row = sheet.getRow(indicatorHead.number + 1 + r);
-    row.getCell(nameColumn).alignment = { ...row.getCell(nameColumn).alignment, horizontal: 'left' };
-  }
-
-  sheet.addRow([]);
-  const footer = sheet.addRow([filerLine(form.submission)]);
-  sheet.mergeCells(footer.number, 1, footer.number, 6);
-  footer.getCell(1).font = { name: 'SimSun', size: 11 };
-
-  // On paper the indicator table's heading repeats on every page after the first.
-  sheet.pageSetup.printTitlesRow = `${indicatorHead.number}:${indicatorHead.number}`;
-  sheet.pageSetup.printArea = `A1:F${footer.number}`;
-  return sheet;
+  if (!variant) sheet.mergeCells(head.number, 1, last, 1);
+  return { head, last };
 }
 
 /** A stored decimal string as the cell's number; Excel shows it with YUAN_FORMAT. Blank stays blank. */
