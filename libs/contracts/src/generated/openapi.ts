@@ -890,7 +890,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 导入预览：上传 .xlsx（multipart/form-data，字段 file，最大 10 MB），按标签读取每个工作表，按项目编码（本人范围内）或项目名称（本单位）匹配项目，列出将新建或更新的填报表和每个问题所在的行列。只保存预览（24 小时内可确认），不改动任何填报表 */
+        /** 导入预览：上传 .xlsx（multipart/form-data，字段 file，最大 IMPORT_MAX_MB，默认 10 MB，超过为 413；加密、非 .xlsx、解压后过大、部件或工作表过多为 400/413，均有说明），按标签读取每个工作表，按项目编码（本人范围内）或项目名称（本单位）匹配项目，列出将新建或更新的填报表和每个问题所在的行列。只保存预览（24 小时内可确认），不改动任何填报表 */
         post: operations["ImportsController_upload"];
         delete?: never;
         options?: never;
