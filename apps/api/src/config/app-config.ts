@@ -56,6 +56,8 @@ export interface AppConfig {
   reminderCron: string | null;
   /** How long a bulk export's file is kept in DATA_DIR/exports before it is deleted (EXPORT_TTL_HOURS, default 24). */
   exportTtlHours: number;
+  /** The largest workbook POST /api/imports takes, in bytes (IMPORT_MAX_MB, default 10): 413 above it. */
+  importMaxBytes: number;
   /** The job runner (docs/adr/0021-job-runner.md). */
   jobs: {
     /** How often an idle worker polls its queue (JOB_POLL_SECONDS). */
@@ -102,6 +104,9 @@ export function checkAuditRetention(days: number, name = 'AUDIT_RETENTION_DAYS')
 }
 
 export class ConfigError extends Error {}
+
+/** IMPORT_MAX_MB's default: a 100-form workbook is well under 5 MB. */
+export const DEFAULT_IMPORT_MAX_MB = 10;
 
 function intSetting(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -196,6 +201,7 @@ export function loadConfig(
     publicUrl: env.APP_PUBLIC_URL?.trim().replace(/\/+$/, '') || null,
     reminderCron: env.REMINDER_CRON === undefined ? '0 8 * * *' : env.REMINDER_CRON.trim() || null,
     exportTtlHours: Math.max(1, intSetting(env, 'EXPORT_TTL_HOURS', 24)),
+    importMaxBytes: Math.max(1, intSetting(env, 'IMPORT_MAX_MB', DEFAULT_IMPORT_MAX_MB)) * 1024 * 1024,
     jobs: {
       pollSeconds: Math.max(1, intSetting(env, 'JOB_POLL_SECONDS', 1)),
       cronMonitorSeconds: Math.max(1, intSetting(env, 'JOB_CRON_MONITOR_SECONDS', 30)),

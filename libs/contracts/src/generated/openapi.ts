@@ -890,7 +890,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 导入预览：上传 .xlsx（multipart/form-data，字段 file，最大 10 MB），按标签读取每个工作表，按项目编码（本人范围内）或项目名称（本单位）匹配项目，列出将新建或更新的填报表和每个问题所在的行列。只保存预览（24 小时内可确认），不改动任何填报表 */
+        /** 导入预览：上传 .xlsx（multipart/form-data，字段 file，最大 IMPORT_MAX_MB，默认 10 MB，超过为 413；加密、非 .xlsx、解压后过大、部件或工作表过多为 400/413，均有说明），按标签读取每个工作表，按项目编码（本人范围内）或项目名称（本单位）匹配项目，列出将新建或更新的填报表和每个问题所在的行列。只保存预览（24 小时内可确认），不改动任何填报表 */
         post: operations["ImportsController_upload"];
         delete?: never;
         options?: never;
@@ -1941,6 +1941,10 @@ export interface components {
             explanation: string | null;
             /** @description 备注 */
             remark: string | null;
+            /** @description 指标性质（来源表单独一列所印；无则为 null） */
+            nature: string | null;
+            /** @description 度量单位（来源表单独一列所印；无则为 null） */
+            measureUnit: string | null;
             /** @description 年度指标值的解析结果 */
             target: components["schemas"]["QuantitativeTarget"] | components["schemas"]["BooleanTarget"] | components["schemas"]["QualitativeTarget"] | components["schemas"]["InvalidTarget"] | components["schemas"]["EmptyTarget"];
             /** @description 读法提示：invalid 为何不是数值（阻止提交）、未识别的文本按定性保存、值为空 */
@@ -2165,6 +2169,16 @@ export interface components {
             explanation?: string | null;
             /** @description 备注 */
             remark?: string | null;
+            /**
+             * @description 指标性质（来源表单独一列所印，如 ≥、正向、定性；仅用于按原版式导出，年度指标值以 rawValue 为准）；省略即为空
+             * @example ≥
+             */
+            nature?: string | null;
+            /**
+             * @description 度量单位（来源表单独一列所印；仅用于按原版式导出）；省略即为空
+             * @example %
+             */
+            measureUnit?: string | null;
         };
         Level2GroupInput: {
             /**

@@ -40,6 +40,8 @@ const INDICATOR_FIELDS = [
   ['scoringNotes', FORM_FIELD_LABELS.scoringNotes],
   ['explanation', FORM_FIELD_LABELS.explanation],
   ['remark', FORM_FIELD_LABELS.remark],
+  ['nature', FORM_FIELD_LABELS.nature],
+  ['measureUnit', FORM_FIELD_LABELS.measureUnit],
 ] as const;
 
 const text = (value: string | number | null | undefined): string | null =>
@@ -81,6 +83,8 @@ function flatten(sets: IndicatorSetsInput, set: IndicatorSet): FlatIndicator[] {
             scoringNotes: text(indicator.scoringNotes),
             explanation: text(indicator.explanation),
             remark: text(indicator.remark),
+            nature: text(indicator.nature),
+            measureUnit: text(indicator.measureUnit),
           },
         });
       }

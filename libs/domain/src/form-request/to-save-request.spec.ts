@@ -58,6 +58,8 @@ const form: GoalForm = {
                 scoringNotes: null,
                 explanation: null,
                 remark: null,
+                nature: null,
+                measureUnit: null,
               },
             ],
           },
@@ -101,6 +103,8 @@ describe('toSaveRequest', () => {
       scoringNotes: null,
       explanation: null,
       remark: null,
+      nature: null,
+      measureUnit: null,
     });
     expect(request).not.toHaveProperty('issues');
     expect(request.indicators.year[0]).not.toHaveProperty('label');
@@ -125,6 +129,8 @@ describe('copyIndicatorSets', () => {
                   scoringNotes: null,
                   explanation: null,
                   remark: null,
+                  nature: null,
+                  measureUnit: null,
                 },
               ],
             },

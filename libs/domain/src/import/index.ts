@@ -5,6 +5,8 @@ export {
   emptyFunds,
   findSheetYear,
   labelKey,
+  MAX_PRINTED_CELL,
+  printedValueCells,
   readGoalSheet,
   type CodeListEntry,
   type GoalSheetLookups,
@@ -12,5 +14,6 @@ export {
   type ImportedGoalSheet,
   type ImportedIndicatorSource,
   type ImportProblem,
+  type PrintedValueCells,
   type SheetGrid,
 } from './read-goal-sheet';

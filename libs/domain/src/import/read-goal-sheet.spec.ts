@@ -1,5 +1,12 @@
 import { TAXONOMY } from '../testing/fixtures';
-import { amountToYuan, composeValue, findSheetYear, readGoalSheet, type SheetGrid } from './read-goal-sheet';
+import {
+  amountToYuan,
+  composeValue,
+  findSheetYear,
+  printedValueCells,
+  readGoalSheet,
+  type SheetGrid,
+} from './read-goal-sheet';
 
 const LOOKUPS = {
   taxonomy: TAXONOMY,
@@ -163,7 +170,16 @@ describe('readGoalSheet: a regional layout in 万元 with separate value columns
         children: [
           {
             code: 'quantity',
-            indicators: [{ name: '接入企业数', rawValue: '≥500家', weight: '20', scoringNotes: '每少10家扣1分' }],
+            indicators: [
+              {
+                name: '接入企业数',
+                rawValue: '≥500家',
+                nature: '≥',
+                measureUnit: '家',
+                weight: '20',
+                scoringNotes: '每少10家扣1分',
+              },
+            ],
           },
         ],
       },
@@ -172,7 +188,16 @@ describe('readGoalSheet: a regional layout in 万元 with separate value columns
         children: [
           {
             code: 'social',
-            indicators: [{ name: '平台可用率', rawValue: '≥99.9%', weight: '30', scoringNotes: null }],
+            indicators: [
+              {
+                name: '平台可用率',
+                rawValue: '≥99.9%',
+                nature: '正向',
+                measureUnit: '%',
+                weight: '30',
+                scoringNotes: null,
+              },
+            ],
           },
         ],
       },
@@ -186,6 +211,22 @@ describe('readGoalSheet: a regional layout in 万元 with separate value columns
       ['output', 'cost', '运维成本', '≤120.5万元', '10'],
       ['satisfaction', 'service_satisfaction', '用户满意度', '满意', '20'],
     ]);
+  });
+
+  it('stores each indicator’s printed 指标性质 and 度量单位 with it (a blank cell as null)', () => {
+    const year = read.form.indicators.year.flatMap((g1) =>
+      g1.children.flatMap((g2) => g2.indicators.map((i) => [i.name, i.nature, i.measureUnit])),
+    );
+    expect(year).toEqual([
+      ['巡检次数', '=', '次'],
+      ['故障响应时间', '反向', '小时'],
+      ['运维成本', '≤', '万元'],
+      ['用户满意度', '定性', null],
+    ]);
+    // The official layout has no such columns: nothing is set, so an update keeps what the draft has.
+    const official = readGoalSheet('s', OFFICIAL, LOOKUPS).form.indicators.year[0].children[0].indicators[0];
+    expect(official).not.toHaveProperty('nature');
+    expect(official).not.toHaveProperty('measureUnit');
   });
 
   it('keeps each indicator’s printed 指标性质 and 度量单位 beside the composed value', () => {
@@ -345,5 +386,34 @@ describe('amountToYuan and composeValue', () => {
     expect(findSheetYear([['2023年度项目绩效目标表']])).toBe(2023);
     expect(findSheetYear([['填报年度', '', '2024']])).toBe(2024);
     expect(findSheetYear([['无年份']])).toBeNull();
+  });
+});
+
+describe('printedValueCells: a stored indicator back in separate 指标性质/指标值/度量单位 cells', () => {
+  it('takes out the operator and unit the printed cells add, so that they compose back to the stored value', () => {
+    const cases: [string | null, string, string | null, [string, string, string]][] = [
+      ['≥', '≥500家', '家', ['≥', '500', '家']],
+      ['正向', '≥99.9%', '%', ['正向', '99.9', '%']],
+      ['反向', '≤4小时', '小时', ['反向', '4', '小时']],
+      ['=', '=12次', '次', ['=', '12', '次']],
+      ['定性', '满意', null, ['定性', '满意', '']],
+      ['≥', '≥90%', null, ['≥', '90%', '']],
+      [null, '≤120.5万元', '万元', ['', '≤120.5', '万元']],
+      ['越高越好', '95%', '%', ['越高越好', '95', '%']],
+      ['≥', '', '%', ['≥', '', '%']],
+    ];
+    for (const [nature, rawValue, unit, cells] of cases) {
+      const printed = printedValueCells(nature, rawValue, unit);
+      expect([printed.nature, printed.value, printed.unit]).toEqual(cells);
+      expect(composeValue(printed.nature, printed.value, printed.unit)).toBe(rawValue);
+    }
+  });
+
+  it('prints a value edited since so that the cells no longer fit it whole, with the other two blank', () => {
+    // 500 beside ≥ and 家 would read back as ≥500家.
+    expect(printedValueCells('≥', '500', '家')).toEqual({ nature: '', value: '500', unit: '' });
+    // ≤5% under ≥ keeps its own operator and reads back as typed.
+    const edited = printedValueCells('≥', '≤5%', '%');
+    expect(composeValue(edited.nature, edited.value, edited.unit)).toBe('≤5%');
   });
 });

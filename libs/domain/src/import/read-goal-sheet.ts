@@ -611,6 +611,9 @@ function readIndicatorTables(
         else g.problem(r, columns.weight!, 'error', `“${name}”的分值“${typedWeight}”不是数字，未带入`);
       }
       const indicator: IndicatorInput = { name, rawValue };
+      // The printed 指标性质 and 度量单位 are kept beside the composed value, to print it back in this layout (§3.2).
+      if (nature !== null) indicator.nature = printedCell(nature, r, columns.nature!, '指标性质', g.problem);
+      if (unit !== null) indicator.measureUnit = printedCell(unit, r, columns.unit!, '度量单位', g.problem);
       if (columns.weight !== undefined) indicator.weight = weight;
       if (columns.scoringNotes !== undefined) indicator.scoringNotes = at('scoringNotes') || null;
       if (columns.explanation !== undefined) indicator.explanation = at('explanation') || null;
@@ -629,6 +632,23 @@ function readIndicatorTables(
     }
   }
   return { indicators: { year: sets.year, longTerm: sets.longTerm.length ? sets.longTerm : null }, sources };
+}
+
+/** The longest 指标性质 or 度量单位 kept (the stored columns' length). */
+export const MAX_PRINTED_CELL = 50;
+
+/** A 指标性质 or 度量单位 cell as stored: blank is null; a longer text is a problem and not kept (it is in the value). */
+function printedCell(
+  typed: string,
+  r: number,
+  c: number,
+  label: string,
+  problem: (r: number, c: number, s: ImportProblem['severity'], m: string) => void,
+): string | null {
+  if (typed === '') return null;
+  if (typed.length <= MAX_PRINTED_CELL) return typed;
+  problem(r, c, 'warning', `${label}“${typed.slice(0, 20)}…”超过 ${MAX_PRINTED_CELL} 字，未单独保存（已并入指标值）`);
+  return null;
 }
 
 /** The group's indicator list, adding the 一级/二级 groups in the order the sheet first prints them. */
@@ -671,4 +691,38 @@ export function composeValue(
       ? typedValue
       : `${typedValue}${unitText}`;
   return startsWithOperator || isQualitative ? withUnit : `${operator}${withUnit}`;
+}
+
+/** The three cells of the layout with separate 指标性质, 指标值 and 度量单位 columns. */
+export interface PrintedValueCells {
+  nature: string;
+  value: string;
+  unit: string;
+}
+
+/**
+ * The 指标性质, 指标值 and 度量单位 cells that print a stored indicator back in the layout it came from
+ * (docs/domain.md §3.2): the stored 指标性质 and 度量单位, and the 年度指标值 without the operator and unit they
+ * add (`≥` `500` `家` for `≥500家`). Whatever is printed composes back to exactly the stored 年度指标值; a value
+ * edited since so that they no longer fit (`500` beside `≥` and `家`) is printed whole, with the other two blank.
+ */
+export function printedValueCells(nature: string | null, rawValue: string, unit: string | null): PrintedValueCells {
+  const natureText = nature ?? '';
+  const unitText = unit ?? '';
+  const operator = NATURE_OPERATORS[removeWhitespace(toHalfWidth(natureText))] ?? '';
+  let value = rawValue.trim();
+  if (operator && value.startsWith(operator)) value = value.slice(operator.length);
+  if (unitText && value.endsWith(unitText) && /\d$/.test(value.slice(0, -unitText.length)))
+    value = value.slice(0, -unitText.length);
+  const candidates: PrintedValueCells[] = [
+    { nature: natureText, value, unit: unitText },
+    { nature: natureText, value: rawValue.trim(), unit: unitText },
+  ];
+  return (
+    candidates.find((c) => composeValue(c.nature, c.value, c.unit) === rawValue) ?? {
+      nature: '',
+      value: rawValue,
+      unit: '',
+    }
+  );
 }

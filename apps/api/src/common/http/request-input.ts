@@ -8,9 +8,6 @@ import { badRequestForFields } from './validation';
 /** The largest request body (bytes). */
 export const BODY_LIMIT = 2 * 1024 * 1024;
 
-/** The largest workbook POST /api/imports takes (bytes, its multipart field `file`): a 100-form workbook is well under 5 MB. */
-export const IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
-
 /**
  * How deep a JSON body may nest. The deepest request the API takes (a form's indicator tree) nests 8 levels; a
  * body of thousands would overflow the stack of the validation before any check could refuse it.

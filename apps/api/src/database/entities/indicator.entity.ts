@@ -72,6 +72,17 @@ export class IndicatorEntity {
   @Column({ name: 'parse_warning', type: 'varchar', length: 200, nullable: true })
   parseWarning!: string | null;
 
+  /**
+   * 指标性质 as the source printed it in its own column (≥, 正向, 定性 …; docs/domain.md §3.2), null where it printed
+   * none. The 年度指标值 above is what the grammar reads; this and `measure_unit` only say how to print it back.
+   */
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  nature!: string | null;
+
+  /** 度量单位 as printed in its own column (%, 家, 万元 …), null where there was none. */
+  @Column({ name: 'measure_unit', type: 'varchar', length: 50, nullable: true })
+  measureUnit!: string | null;
+
   /** 分值 */
   @Column({ type: 'numeric', precision: 7, scale: 2, nullable: true })
   weight!: string | null;

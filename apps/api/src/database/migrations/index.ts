@@ -37,6 +37,7 @@ import { AddImportBatch1796480000000 } from './1796480000000-AddImportBatch';
 import { ImportBatchIsolation1796480000001 } from './1796480000001-ImportBatchIsolation';
 import { BulkExport1796490000000 } from './1796490000000-BulkExport';
 import { BulkExportIsolation1796490000001 } from './1796490000001-BulkExportIsolation';
+import { IndicatorNatureAndUnit1796500000000 } from './1796500000000-IndicatorNatureAndUnit';
 
 // Every migration, in order. `npm run db:generate -- <Name>` writes a new file and prints the class to add here.
 export const MIGRATIONS = [
@@ -79,4 +80,5 @@ export const MIGRATIONS = [
   ImportBatchIsolation1796480000001,
   BulkExport1796490000000,
   BulkExportIsolation1796490000001,
+  IndicatorNatureAndUnit1796500000000,
 ];

@@ -7,7 +7,7 @@ import {
   type Funds,
   type GoalForm,
 } from '@jxt/contracts';
-import { chinaDateParts, layoutIndicatorRows } from '@jxt/domain';
+import { chinaDateParts, layoutIndicatorRows, printedValueCells } from '@jxt/domain';
 import { fitRowHeight, lastRowNumber, linesFor, SHEET_COLUMNS, spanWidth, styleTableCell } from './sheet-style';
 
 /** Number format of every amount: thousands separators and two decimals, as the form prints 元. */
@@ -22,6 +22,20 @@ const FUND_ROWS: [keyof Funds | null, keyof Funds][] = [
   [null, 'carryOverAmount'],
   ['otherAmount', 'annualOtherAmount'],
 ];
+
+/** The headings of the variant indicator table: 指标性质, 指标值 and 度量单位 in columns of their own. */
+export const VARIANT_HEADINGS = [L.level1, L.level2, L.level3, L.nature, '指标值', L.measureUnit] as const;
+
+/**
+ * Whether a form came from a layout with separate 指标性质/指标值/度量单位 columns (docs/domain.md §3.2): any of its
+ * 年度 indicators keeps a printed 指标性质 or 度量单位. It is exported in that layout again, so that reading the file
+ * back gives the same form; any other form in the official one-value-cell layout.
+ */
+export function hasSeparateValueColumns(form: GoalForm): boolean {
+  return [...form.indicators.year, ...(form.indicators.longTerm ?? [])].some((g1) =>
+    g1.children.some((g2) => g2.indicators.some((i) => i.nature !== null || i.measureUnit !== null)),
+  );
+}
 
 /** 填报人, 联系电话, 填报日期 and 单位（盖章）: the line under the table, as the paper form has it. */
 export function filerLine(submission: GoalForm['submission']): string {
@@ -140,32 +154,15 @@ export function addFormSheet(workbook: ExcelJS.Workbook, form: GoalForm, sheetNa
     linesFor(form.annualGoal ?? '', spanWidth(5, 6)),
   ]);
 
-  const indicatorHead = sheet.addRow([L.indicators, L.level1, L.level2, L.level3, null, L.targetValue]);
-  sheet.mergeCells(indicatorHead.number, 4, indicatorHead.number, 5);
-  const rows = layoutIndicatorRows(form.indicators.year);
-  // Merged downwards only once every row exists: a merge reaching below the last row would move addRow's place.
-  const groupMerges: [number, number, number][] = [];
-  for (const layout of rows.length > 0 ? rows : [null]) {
-    const level1 = layout ? form.indicators.year[layout.l1] : null;
-    const level2 = layout && level1 && layout.l2 >= 0 ? level1.children[layout.l2] : null;
-    const row = sheet.addRow([
-      null,
-      layout?.level1Span ? level1?.label : null,
-      layout?.level2Span ? (level2?.label ?? '') : null,
-      layout?.indicator?.name ?? '',
-      null,
-      layout?.indicator?.rawValue ?? '',
-    ]);
-    sheet.mergeCells(row.number, 4, row.number, 5);
-    if (layout?.level1Span && layout.level1Span > 1) groupMerges.push([row.number, layout.level1Span, 2]);
-    if (layout?.level2Span && layout.level2Span > 1) groupMerges.push([row.number, layout.level2Span, 3]);
-    fitRowHeight(row, [
-      linesFor(layout?.indicator?.name ?? '', spanWidth(4, 5)),
-      linesFor(layout?.indicator?.rawValue ?? '', spanWidth(6, 6)),
-    ]);
-  }
-  for (const [top, span, column] of groupMerges) sheet.mergeCells(top, column, top + span - 1, column);
-  sheet.mergeCells(indicatorHead.number, 1, lastRowNumber(sheet), 1);
+  // The 年度 indicator table, then the 长期 one when the form has such indicators (its value heading 长期指标值 says
+  // which set it is, docs/domain.md §3.2); in the layout the form came from.
+  const variant = hasSeparateValueColumns(form);
+  const longTerm = form.indicators.longTerm?.length ? form.indicators.longTerm : null;
+  const blocks = [
+    addIndicatorBlock(sheet, form.indicators.year, variant, longTerm ? 'year' : null),
+    ...(longTerm ? [addIndicatorBlock(sheet, longTerm, variant, 'longTerm')] : []),
+  ];
+  const indicatorHead = blocks[0].head;
 
   if (REVIEWED.has(form.status) && form.reviewResult) {
     const review = sheet.addRow([
@@ -184,10 +181,11 @@ export function addFormSheet(workbook: ExcelJS.Workbook, form: GoalForm, sheetNa
       if (sheet.getCell(r, column).numFmt === YUAN_FORMAT) alignAmount(sheet.getCell(r, column));
   for (const cell of [goals.getCell(2), goals.getCell(5)])
     cell.alignment = { ...cell.alignment, horizontal: 'left', vertical: 'top' };
-  for (const r of rows.keys()) {
-    const row = sheet.getRow(indicatorHead.number + 1 + r);
-    row.getCell(4).alignment = { ...row.getCell(4).alignment, horizontal: 'left' };
-  }
+  for (const block of blocks)
+    for (let r = block.head.number + 1; r <= block.last; r++) {
+      const cell = sheet.getCell(r, variant ? 3 : 4);
+      cell.alignment = { ...cell.alignment, horizontal: 'left' };
+    }
 
   sheet.addRow([]);
   const footer = sheet.addRow([filerLine(form.submission)]);
@@ -198,6 +196,68 @@ export function addFormSheet(workbook: ExcelJS.Workbook, form: GoalForm, sheetNa
   sheet.pageSetup.printTitlesRow = `${indicatorHead.number}:${indicatorHead.number}`;
   sheet.pageSetup.printArea = `A1:F${footer.number}`;
   return sheet;
+}
+
+/**
+ * One indicator table: its heading row and a row per 三级指标, 一级/二级 merged over their indicators. Official:
+ * 绩效指标 | 一级 | 二级 | 三级 (two columns) | 年度指标值 (长期指标值 for the 长期 set), the block label merged down
+ * column A. The variant a form came from (`variant`): a 年度/长期 title row when the form has both sets, then
+ * 一级 | 二级 | 三级 | 指标性质 | 指标值 | 度量单位 on the same six columns. `set` null: the form has only 年度 indicators.
+ */
+function addIndicatorBlock(
+  sheet: ExcelJS.Worksheet,
+  groups: GoalForm['indicators']['year'],
+  variant: boolean,
+  set: 'year' | 'longTerm' | null,
+): { head: ExcelJS.Row; last: number } {
+  const setTitle = set === 'longTerm' ? '长期绩效指标' : '年度绩效指标';
+  if (variant && set) {
+    const title = sheet.addRow([setTitle]);
+    sheet.mergeCells(title.number, 1, title.number, 6);
+  }
+  const head = sheet.addRow(
+    variant
+      ? [...VARIANT_HEADINGS]
+      : [
+          set ? setTitle : L.indicators,
+          L.level1,
+          L.level2,
+          L.level3,
+          null,
+          set === 'longTerm' ? '长期指标值' : L.targetValue,
+        ],
+  );
+  if (!variant) sheet.mergeCells(head.number, 4, head.number, 5);
+  const [level1Column, level2Column] = variant ? [1, 2] : [2, 3];
+  const rows = layoutIndicatorRows(groups);
+  // Merged downwards only once every row exists: a merge reaching below the last row would move addRow's place.
+  const groupMerges: [number, number, number][] = [];
+  for (const layout of rows.length > 0 ? rows : [null]) {
+    const level1 = layout ? groups[layout.l1] : null;
+    const level2 = layout && level1 && layout.l2 >= 0 ? level1.children[layout.l2] : null;
+    const indicator = layout?.indicator;
+    const level1Cell = layout?.level1Span ? level1?.label : null;
+    const level2Cell = layout?.level2Span ? (level2?.label ?? '') : null;
+    const name = indicator?.name ?? '';
+    let row: ExcelJS.Row;
+    if (variant) {
+      const cells = indicator
+        ? printedValueCells(indicator.nature, indicator.rawValue, indicator.measureUnit)
+        : { nature: '', value: '', unit: '' };
+      row = sheet.addRow([level1Cell, level2Cell, name, cells.nature, cells.value, cells.unit]);
+      fitRowHeight(row, [linesFor(name, spanWidth(3, 3)), linesFor(cells.value, spanWidth(5, 5))]);
+    } else {
+      row = sheet.addRow([null, level1Cell, level2Cell, name, null, indicator?.rawValue ?? '']);
+      sheet.mergeCells(row.number, 4, row.number, 5);
+      fitRowHeight(row, [linesFor(name, spanWidth(4, 5)), linesFor(indicator?.rawValue ?? '', spanWidth(6, 6))]);
+    }
+    if (layout?.level1Span && layout.level1Span > 1) groupMerges.push([row.number, layout.level1Span, level1Column]);
+    if (layout?.level2Span && layout.level2Span > 1) groupMerges.push([row.number, layout.level2Span, level2Column]);
+  }
+  for (const [top, span, column] of groupMerges) sheet.mergeCells(top, column, top + span - 1, column);
+  const last = lastRowNumber(sheet);
+  if (!variant) sheet.mergeCells(head.number, 1, last, 1);
+  return { head, last };
 }
 
 /** A stored decimal string as the cell's number; Excel shows it with YUAN_FORMAT. Blank stays blank. */

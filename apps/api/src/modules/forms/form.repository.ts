@@ -43,6 +43,8 @@ export type IndicatorRow = Pick<
   | 'scoringNotes'
   | 'explanation'
   | 'remark'
+  | 'nature'
+  | 'measureUnit'
   | 'sortOrder'
   | 'level1Label'
   | 'level2Label'
@@ -52,7 +54,7 @@ export type IndicatorRow = Pick<
 const INDICATOR_JSON = `SELECT id, indicator_set AS "indicatorSet", level1_code AS "level1Code", level2_code AS "level2Code", name,
   raw_value AS "rawValue", target_kind AS "targetKind", target_operator AS "targetOperator", target_number::text AS "targetNumber",
   target_unit AS "targetUnit", target_boolean AS "targetBoolean", parse_warning AS "parseWarning", weight::text AS weight,
-  scoring_notes AS "scoringNotes", explanation, remark, sort_order AS "sortOrder", level1_label AS "level1Label",
+  scoring_notes AS "scoringNotes", explanation, remark, nature, measure_unit AS "measureUnit", sort_order AS "sortOrder", level1_label AS "level1Label",
   level2_label AS "level2Label" FROM indicator WHERE form_id = f.id`;
 
 /**
@@ -273,9 +275,10 @@ const CREATE_REVISION = sql<{ id: string }, [fromId: string, userId: string]>(
 const COPY_INDICATORS = sql<object, [fromFormId: string, toFormId: string]>(
   'forms.copyIndicators',
   `INSERT INTO indicator (tenant_id, form_id, indicator_set, level1_code, level2_code, sort_order, name, raw_value, target_kind,
-     target_operator, target_number, target_unit, target_boolean, parse_warning, weight, scoring_notes, explanation, remark)
+     target_operator, target_number, target_unit, target_boolean, parse_warning, weight, scoring_notes, explanation, remark, nature,
+     measure_unit)
    SELECT tenant_id, $2, indicator_set, level1_code, level2_code, sort_order, name, raw_value, target_kind, target_operator,
-     target_number, target_unit, target_boolean, parse_warning, weight, scoring_notes, explanation, remark
+     target_number, target_unit, target_boolean, parse_warning, weight, scoring_notes, explanation, remark, nature, measure_unit
    FROM indicator WHERE form_id = $1`,
 );
 
@@ -446,6 +449,8 @@ const INDICATOR_COLUMNS = [
   'scoring_notes',
   'explanation',
   'remark',
+  'nature',
+  'measure_unit',
 ];
 
 /**
@@ -478,6 +483,8 @@ function indicatorRows(sets: IndicatorSetsInput, keepIds: ReadonlySet<string>): 
             blankToNull(indicator.scoringNotes),
             blankToNull(indicator.explanation),
             blankToNull(indicator.remark),
+            blankToNull(indicator.nature),
+            blankToNull(indicator.measureUnit),
           ]);
         }
       }
@@ -505,6 +512,8 @@ const INDICATOR_ARRAY_TYPES = [
   'text',
   'text',
   'text',
+  'text',
+  'text',
 ];
 const [, , , ...STORED_COLUMNS] = INDICATOR_COLUMNS;
 const INSERT_INDICATORS = sql<object, [tenantId: string, formId: string, ...columns: unknown[][]]>(
@@ -517,7 +526,7 @@ const INSERT_INDICATORS = sql<object, [tenantId: string, formId: string, ...colu
 );
 
 /**
- * The INSERT of a form's whole indicator tree: one array per column, so always 19 parameters however many rows
+ * The INSERT of a form's whole indicator tree: one array per column, so always 21 parameters however many rows
  * (a row of parameters each would pass PostgreSQL's limit of 65,535 at 3,450 rows). The save runs it prepared; the
  * seed loader sends the same text on its owner connection. Null for an empty tree.
  */

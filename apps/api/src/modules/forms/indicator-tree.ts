@@ -13,6 +13,8 @@ function toIndicator(row: IndicatorRow): Indicator {
     scoringNotes: row.scoringNotes,
     explanation: row.explanation,
     remark: row.remark,
+    nature: row.nature,
+    measureUnit: row.measureUnit,
   };
 }
 

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Authenticated, Roles } from '../../common/auth/access.decorators';
 import { idParam } from '../../common/http/id-param';
-import { IMPORT_BODY_LIMIT } from '../../common/http/request-input';
+import { APP_CONFIG, DEFAULT_IMPORT_MAX_MB, type AppConfig } from '../../config/app-config';
 import { ApiErrorResponses } from '../../openapi/api-error.dto';
 import { ImportConfirmDto, ImportConfirmResultDto } from './dto/import-confirm.dto';
 import { ImportPreviewDto } from './dto/import-preview.response';
@@ -14,13 +14,16 @@ import { readUploadedFile } from './upload';
 @ApiBearerAuth()
 @Controller('imports')
 export class ImportsController {
-  constructor(private readonly imports: ImportsService) {}
+  constructor(
+    private readonly imports: ImportsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Post()
   @HttpCode(200)
   @Authenticated()
   @ApiOperation({
-    summary: `导入预览：上传 .xlsx（multipart/form-data，字段 file，最大 ${IMPORT_BODY_LIMIT / 1024 / 1024} MB），按标签读取每个工作表，按项目编码（本人范围内）或项目名称（本单位）匹配项目，列出将新建或更新的填报表和每个问题所在的行列。只保存预览（24 小时内可确认），不改动任何填报表`,
+    summary: `导入预览：上传 .xlsx（multipart/form-data，字段 file，最大 IMPORT_MAX_MB，默认 ${DEFAULT_IMPORT_MAX_MB} MB，超过为 413；加密、非 .xlsx、解压后过大、部件或工作表过多为 400/413，均有说明），按标签读取每个工作表，按项目编码（本人范围内）或项目名称（本单位）匹配项目，列出将新建或更新的填报表和每个问题所在的行列。只保存预览（24 小时内可确认），不改动任何填报表`,
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -33,7 +36,7 @@ export class ImportsController {
   @ApiOkResponse({ type: ImportPreviewDto })
   @ApiErrorResponses(400, 401, 413)
   async upload(@Req() request: FastifyRequest): Promise<ImportPreviewDto> {
-    return this.imports.upload(await readUploadedFile(request));
+    return this.imports.upload(await readUploadedFile(request, this.config.importMaxBytes));
   }
 
   @Get(':id')

@@ -16,7 +16,8 @@ import type {
 } from './dto/import-preview.response';
 import { ImportRepository, type ImportMatchRow } from './import.repository';
 import { keepIndicatorIds } from './keep-indicator-ids';
-import { sheetGrid, storable } from './sheet-grid';
+import { formulaProblems, sheetGrid, storable } from './sheet-grid';
+import { checkWorkbookFile } from './workbook-guard';
 
 /** How long a stored preview can be confirmed (ADR 0027). */
 export const IMPORT_BATCH_TTL_HOURS = 24;
@@ -60,6 +61,8 @@ export class ImportsService {
   private async preview(file: Buffer | undefined): Promise<StoredPreview> {
     if (!Buffer.isBuffer(file) || file.length === 0)
       throw badRequestForFields([{ field: 'file', message: '请上传 .xlsx 文件（Excel 工作簿）' }]);
+    // Encrypted, an old .xls, a zip bomb, too many parts or sheets: refused before exceljs inflates anything.
+    await checkWorkbookFile(file);
     const workbook = new ExcelJS.Workbook();
     try {
       // An .xlsx is a zip: anything else (a .xls, a CSV, a PDF) fails here.
@@ -71,8 +74,11 @@ export class ImportsService {
     }
     const forms: ImportPreviewSheetDto[] = [];
     const catalogs: CatalogsByYear = new Map();
-    for (const worksheet of workbook.worksheets)
-      forms.push(await this.previewSheet(storable(worksheet.name), sheetGrid(worksheet), catalogs));
+    for (const worksheet of workbook.worksheets) {
+      const sheet = storable(worksheet.name);
+      const read = await this.previewSheet(sheet, sheetGrid(worksheet), catalogs);
+      forms.push({ ...read, problems: [...formulaProblems(worksheet, sheet), ...read.problems] });
+    }
     const problems: ImportProblemDto[] = forms.length
       ? []
       : [{ sheet: '', row: 1, column: 'A', severity: 'error', message: '工作簿中没有工作表' }];

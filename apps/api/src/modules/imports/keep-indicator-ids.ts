@@ -1,7 +1,7 @@
 import type { IndicatorSets, IndicatorSetsInput } from '@jxt/contracts';
 
 /** What an indicator may carry besides its name and value; a sheet without such a column leaves it undefined. */
-const OPTIONAL_FIELDS = ['weight', 'scoringNotes', 'explanation', 'remark'] as const;
+const OPTIONAL_FIELDS = ['weight', 'scoringNotes', 'explanation', 'remark', 'nature', 'measureUnit'] as const;
 
 /**
  * An imported draft's indicators with the ids of the ones the draft already has (same set, 一级, 二级 and name, in

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { SheetGrid } from '@jxt/domain';
+import { columnLetters, type ImportProblem, type SheetGrid } from '@jxt/domain';
 
 /** More rows or columns than any 填报表 has: a sheet is read up to here (the rest is not a form). */
 export const MAX_GRID_ROWS = 3000;
@@ -89,4 +89,38 @@ export function sheetGrid(sheet: ExcelJS.Worksheet): SheetGrid {
     grid.push(cells);
   }
   return grid;
+}
+
+/**
+ * The cells the reader cannot take a formula's result from (exceljs evaluates none): a formula saved without a result
+ * (written by a program that does not calculate) or with an error value (#DIV/0!, #N/A …). Each is an error at its
+ * cell; the cell reads as blank.
+ */
+export function formulaProblems(sheet: ExcelJS.Worksheet, sheetName: string): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  const rows = Math.min(sheet.rowCount, MAX_GRID_ROWS);
+  const columns = Math.min(sheet.columnCount, MAX_GRID_COLUMNS);
+  for (let r = 1; r <= rows; r++) {
+    const row = sheet.getRow(r);
+    if (!row.hasValues) continue;
+    for (let c = 1; c <= columns; c++) {
+      const value = row.getCell(c).value;
+      if (value === null || typeof value !== 'object' || !('formula' in value || 'sharedFormula' in value)) continue;
+      const { result, formula: own } = value as ExcelJS.CellFormulaValue;
+      const formula = storable(own ?? (value as ExcelJS.CellSharedFormulaValue).sharedFormula ?? '').slice(0, 60);
+      const at = { sheet: sheetName, row: r, column: columnLetters(c - 1), severity: 'error' as const };
+      // A formula whose result is '' (=IF(…,"",…)) saved that result: only a missing one is a problem.
+      if (result == null)
+        problems.push({
+          ...at,
+          message: `公式“=${formula}”没有保存计算结果（系统不计算公式），未带入：请在 Excel 或 WPS 中打开并保存后再导入，或改为数值`,
+        });
+      else if (typeof result === 'object' && 'error' in result)
+        problems.push({
+          ...at,
+          message: `公式“=${formula}”的结果是错误值 ${String(result.error)}，未带入：请在表中改正后再导入`,
+        });
+    }
+  }
+  return problems;
 }

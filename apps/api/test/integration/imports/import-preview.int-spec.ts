@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { GoalForm, IndicatorSetsInput } from '@jxt/contracts';
 import { toSaveRequest } from '@jxt/domain';
-import { IMPORT_BODY_LIMIT } from '../../../src/common/http/request-input';
+import { DEFAULT_IMPORT_MAX_MB } from '../../../src/config/app-config';
 import { formsOfYear } from '../../support/form-steps';
 import { login, seedSongjiang, startTestApp, type TestApp } from '../../support/test-app';
 import { multipartUpload } from '../../support/upload';
@@ -237,7 +237,8 @@ describe('POST /api/imports: a workbook read into what it would create or update
   });
 
   it('bounds the upload: a file over the limit is a 413, not read', async () => {
-    const response = await preview(Buffer.alloc(IMPORT_BODY_LIMIT + 1));
+    // The default of the setting IMPORT_MAX_MB (import-bad-files.int-spec.ts sets 1 MB).
+    const response = await preview(Buffer.alloc(DEFAULT_IMPORT_MAX_MB * 1024 * 1024 + 1));
     expect(response.statusCode).toBe(413);
     expect(response.json<{ message: string }>().message).toBeTruthy();
   });

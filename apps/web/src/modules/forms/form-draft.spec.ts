@@ -75,6 +75,8 @@ describe('form draft', () => {
       scoringNotes: null,
       explanation: null,
       remark: null,
+      nature: null,
+      measureUnit: null,
     });
     // unchanged rows keep their ids
     expect(request.indicators.year[0].children[0].indicators[0].id).toBe(

@@ -38,8 +38,8 @@ export interface DraftIndicator {
   id?: string;
   name: string;
   rawValue: string;
-  /** Kept untouched: the columns this screen does not edit (分值, 评分细则 …). */
-  extra: Pick<IndicatorInput, 'weight' | 'scoringNotes' | 'explanation' | 'remark'>;
+  /** Kept untouched: the columns this screen does not edit (分值, 评分细则 …, the printed 指标性质 and 度量单位). */
+  extra: Pick<IndicatorInput, 'weight' | 'scoringNotes' | 'explanation' | 'remark' | 'nature' | 'measureUnit'>;
 }
 
 export interface DraftLevel2 {
@@ -127,13 +127,15 @@ export function createDraft(form: GoalForm): FormDraft {
     children: l1.children.map((l2) => ({
       key: key(),
       code: l2.code,
-      indicators: l2.indicators.map(({ id, name, rawValue, weight, scoringNotes, explanation, remark }) => ({
-        key: key(),
-        id,
-        name: text(name),
-        rawValue: text(rawValue),
-        extra: { weight, scoringNotes, explanation, remark },
-      })),
+      indicators: l2.indicators.map(
+        ({ id, name, rawValue, weight, scoringNotes, explanation, remark, nature, measureUnit }) => ({
+          key: key(),
+          id,
+          name: text(name),
+          rawValue: text(rawValue),
+          extra: { weight, scoringNotes, explanation, remark, nature, measureUnit },
+        }),
+      ),
     })),
   }));
   const funds = Object.fromEntries(FUND_FIELDS.map((field) => [field, moneyForInput(base.funds[field])])) as DraftFunds;
@@ -342,7 +344,7 @@ export function draftReducer(state: FormDraft, action: DraftAction): FormDraft {
         key,
         name: '',
         rawValue: '',
-        extra: { weight: null, scoringNotes: null, explanation: null, remark: null },
+        extra: { weight: null, scoringNotes: null, explanation: null, remark: null, nature: null, measureUnit: null },
       };
       const year = updateLevel2(state.year, action.l1, action.l2, (group) => {
         const at = action.after === undefined ? group.indicators.length : action.after + 1;
@@ -411,7 +413,14 @@ export function draftReducer(state: FormDraft, action: DraftAction): FormDraft {
             key: rowKey,
             name: '',
             rawValue: '',
-            extra: { weight: null, scoringNotes: null, explanation: null, remark: null },
+            extra: {
+              weight: null,
+              scoringNotes: null,
+              explanation: null,
+              remark: null,
+              nature: null,
+              measureUnit: null,
+            },
           },
         ],
       };
@@ -502,7 +511,7 @@ function pasteIndicators(
       key: key(),
       name: row.name,
       rawValue: row.rawValue,
-      extra: { weight: null, scoringNotes: null, explanation: null, remark: null },
+      extra: { weight: null, scoringNotes: null, explanation: null, remark: null, nature: null, measureUnit: null },
     };
     first ??= indicator.key;
     children = replaceAt(children, l2, { ...children[l2], indicators: [...children[l2].indicators, indicator] });

@@ -91,6 +91,10 @@ export class IndicatorDto implements Indicator {
   @ApiProperty({ type: String, nullable: true, description: '评分细则' }) scoringNotes!: string | null;
   @ApiProperty({ type: String, nullable: true, description: '指标解释' }) explanation!: string | null;
   @ApiProperty({ type: String, nullable: true, description: '备注' }) remark!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '指标性质（来源表单独一列所印；无则为 null）' })
+  nature!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '度量单位（来源表单独一列所印；无则为 null）' })
+  measureUnit!: string | null;
   @ApiProperty({ ...PARSED_TARGET, description: '年度指标值的解析结果' }) target!: ParsedTarget;
   @ApiProperty({
     type: String,

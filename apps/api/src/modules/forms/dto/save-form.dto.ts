@@ -82,6 +82,32 @@ export class IndicatorInputDto implements IndicatorInput {
   @IsString()
   @MaxLength(4000)
   remark?: string | null;
+
+  // docs/domain.md §3.2: kept only to print the indicator back in the layout it came from; rawValue is what counts.
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 50,
+    example: '≥',
+    description:
+      '指标性质（来源表单独一列所印，如 ≥、正向、定性；仅用于按原版式导出，年度指标值以 rawValue 为准）；省略即为空',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  nature?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 50,
+    example: '%',
+    description: '度量单位（来源表单独一列所印；仅用于按原版式导出）；省略即为空',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  measureUnit?: string | null;
 }
 
 @ApiSchema({ name: 'Level2GroupInput' })
