@@ -37,6 +37,8 @@ import { AddImportBatch1796480000000 } from './1796480000000-AddImportBatch';
 import { ImportBatchIsolation1796480000001 } from './1796480000001-ImportBatchIsolation';
 import { BulkExport1796490000000 } from './1796490000000-BulkExport';
 import { BulkExportIsolation1796490000001 } from './1796490000001-BulkExportIsolation';
+import { AddIndicatorLibrary1796520000000 } from './1796520000000-AddIndicatorLibrary';
+import { IndicatorLibraryIsolation1796520000001 } from './1796520000001-IndicatorLibraryIsolation';
 
 // Every migration, in order. `npm run db:generate -- <Name>` writes a new file and prints the class to add here.
 export const MIGRATIONS = [
@@ -79,4 +81,6 @@ export const MIGRATIONS = [
   ImportBatchIsolation1796480000001,
   BulkExport1796490000000,
   BulkExportIsolation1796490000001,
+  AddIndicatorLibrary1796520000000,
+  IndicatorLibraryIsolation1796520000001,
 ];
