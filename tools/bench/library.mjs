@@ -227,8 +227,10 @@ async function main() {
     const r = results[name];
     console.log(`  ${name.padEnd(28)} p50 ${r.p50} ms  p95 ${r.p95} ms  max ${r.max} ms`);
   }
-  const worst = Math.max(...Object.values(results).map((r) => r.p95 ?? Infinity));
-  console.log(`  goal: search p95 < 30 ms in every case — ${worst < 30 ? 'met' : 'NOT met'} (worst p95 ${worst} ms)`);
+  // The issue's target is the search (words or initials); the 二级 filter and the unfiltered first page are reported too.
+  const searches = cases.slice(0, 2).map(([name]) => results[name].p95 ?? Infinity);
+  const worst = Math.max(...searches);
+  console.log(`  goal: search p95 < 30 ms (q= cases) — ${worst < 30 ? 'met' : 'NOT met'} (worst p95 ${worst} ms)`);
   console.log(`\n  plan of the initials search as jxt_app:\n${plan.replace(/^/gm, '    ')}`);
   agent.destroy();
 }

@@ -27,7 +27,6 @@ export type LibraryEntryRow = Pick<
   retiredAt: string | null;
   updatedAt: string;
   usageCount: number;
-  total: number;
 };
 
 /** The content of an entry a write sets (owner and tier are fixed when it is created). */
@@ -46,7 +45,7 @@ export interface LibraryEntryContent {
 }
 
 export interface LibrarySearch {
-  /** ILIKE pattern of the words (`%…%`, LIKE characters escaped), or null. */
+  /** LIKE pattern of the words (`%…%`, LIKE characters escaped), or null. */
   pattern: string | null;
   level2Code: string | null;
   tier: LibraryTier | null;
@@ -60,10 +59,13 @@ export interface LibrarySearch {
  * Who sees an entry (docs/domain.md §1.1, issue 14): everyone in the tenant a 共性 one; a 行业/部门 or 个性 one whoever's
  * scope holds its owner (the owner's subtree … and those above it: the 主管部门 of a unit, the 财政局) or whose scope
  * lies under its owner (a unit sees its 主管部门's entries; a 财政科室 those of its assigned 主管部门). A sibling unit
- * sees none of another's. `$1` is the caller's scope patterns, `o` the owner.
+ * sees none of another's. The owners are worked out once from the organisation tree (a few hundred rows), then the
+ * entries are joined to them by id: a 共性 entry's owner is the root, an ancestor of everyone. `$1` is the caller's
+ * scope patterns.
  */
-const VISIBLE = `(e.tier = 'common' OR ${inScope('o.path', 1)}
-  OR EXISTS (SELECT 1 FROM unnest($1::text[]) AS mine(pattern) WHERE mine.pattern LIKE o.path || '%'))`;
+const VISIBLE_OWNERS = `visible_owner AS (
+  SELECT o.id, o.name, o.kind FROM organization o
+  WHERE ${inScope('o.path', 1)} OR EXISTS (SELECT 1 FROM unnest($1::text[]) AS mine(pattern) WHERE mine.pattern LIKE o.path || '%'))`;
 
 const ENTRY_COLUMNS = `e.id, e.tier, e.organization_id AS "organizationId", o.name AS "organizationName",
   o.kind AS "organizationKind", e.name, e.level1_code AS "level1Code", e.level2_code AS "level2Code", e.nature,
@@ -71,12 +73,15 @@ const ENTRY_COLUMNS = `e.id, e.tier, e.organization_id AS "organizationId", o.na
   e.function_class_codes AS "functionClassCodes", e.project_tags AS "projectTags", e.retired_at AS "retiredAt",
   e.updated_at AS "updatedAt"`;
 
-// One page of the visible entries matching the words (in the name, its pinyin initials or the 指标解释), best first:
-// active before retired, names that start with the words, then the nearer tiers (个性, 行业/部门, 共性). usageCount is
-// how many of the year's projects (any unit of the tenant: row-level security keeps to the tenant) have a form with an
-// indicator of that name: a count only. Without a year, the newest year with forms.
+// One page of the visible entries matching the words (in the name, its pinyin initials or the 指标解释), best first,
+// with how many match. LIKE, not ILIKE: Chinese has no case, and the Latin letters of a name are in its initials,
+// lower-cased, which are matched with the words lower-cased. Order: active before retired, names that start with the
+// words, then the nearer tiers (个性, 行业/部门, 共性), then the name by code point (no collation: cheap and stable).
+// The match and the count run on narrow rows (id and sort keys), one scan; only the page's rows are then read whole.
+// usageCount is how many of the year's projects (any unit of the tenant: row-level security keeps to the tenant) have
+// a form with an indicator of that name: a count only. Without a year, the newest year with forms.
 const SEARCH = sql<
-  LibraryEntryRow,
+  LibraryEntryRow & { total: number },
   [
     patterns: readonly string[],
     pattern: string | null,
@@ -91,33 +96,35 @@ const SEARCH = sql<
   ]
 >(
   'indicatorLibrary.search',
-  `WITH found AS (
-     SELECT ${ENTRY_COLUMNS}, count(*) OVER ()::int AS total,
+  `WITH ${VISIBLE_OWNERS},
+   page AS (
+     SELECT e.id, e.name, count(*) OVER ()::int AS total,
        (e.retired_at IS NOT NULL) AS retired,
-       CASE WHEN $10::text IS NOT NULL AND (e.name ILIKE $10 OR e.name_initials LIKE lower($10)) THEN 0 ELSE 1 END AS starts,
+       CASE WHEN $10::text IS NOT NULL AND (e.name LIKE $10 OR e.name_initials LIKE lower($10)) THEN 0 ELSE 1 END AS starts,
        CASE e.tier WHEN 'unit' THEN 0 WHEN 'department' THEN 1 ELSE 2 END AS nearness
-     FROM indicator_library_entry e JOIN organization o ON o.id = e.organization_id
-     WHERE ${VISIBLE}
-       AND ($2::text IS NULL OR e.name ILIKE $2 OR e.name_initials LIKE $3 OR e.definition ILIKE $2)
+     FROM indicator_library_entry e JOIN visible_owner o ON o.id = e.organization_id
+     WHERE ($2::text IS NULL OR e.name LIKE $2 OR e.name_initials LIKE $3 OR e.definition LIKE $2)
        AND ($4::text IS NULL OR e.level2_code = $4)
        AND ($5::text IS NULL OR e.tier = $5)
        AND ($6::boolean OR e.retired_at IS NULL)
-     ORDER BY retired, starts, nearness, e.name, e.id
+     ORDER BY retired, starts, nearness, e.name COLLATE "C", e.id
      LIMIT $7 OFFSET $8
    ),
    usage AS (
      SELECT i.name, count(DISTINCT f.project_id)::int AS projects
      FROM indicator i JOIN goal_form f ON f.id = i.form_id
      WHERE f.year = coalesce($9::int, (SELECT max(year) FROM goal_form))
-       AND i.name IN (SELECT name FROM found)
+       AND i.name IN (SELECT name FROM page)
      GROUP BY i.name
    )
-   SELECT found.*, coalesce(usage.projects, 0) AS "usageCount"
-   FROM found LEFT JOIN usage ON usage.name = found.name
-   ORDER BY found.retired, found.starts, found.nearness, found.name, found.id`,
+   SELECT ${ENTRY_COLUMNS}, page.total, coalesce(usage.projects, 0) AS "usageCount"
+   FROM page JOIN indicator_library_entry e ON e.id = page.id JOIN organization o ON o.id = e.organization_id
+     LEFT JOIN usage ON usage.name = page.name
+   ORDER BY page.retired, page.starts, page.nearness, page.name COLLATE "C", page.id`,
 );
 
-const TOTAL_WHEN_PAST_END = sql<
+// How many entries the search finds, for a page past the end (which has no row to carry the count).
+const COUNT = sql<
   { total: number },
   [
     patterns: readonly string[],
@@ -129,23 +136,24 @@ const TOTAL_WHEN_PAST_END = sql<
   ]
 >(
   'indicatorLibrary.count',
-  `SELECT count(*)::int AS total
-   FROM indicator_library_entry e JOIN organization o ON o.id = e.organization_id
-   WHERE ${VISIBLE}
-     AND ($2::text IS NULL OR e.name ILIKE $2 OR e.name_initials LIKE $3 OR e.definition ILIKE $2)
+  `WITH ${VISIBLE_OWNERS}
+   SELECT count(*)::int AS total
+   FROM indicator_library_entry e JOIN visible_owner o ON o.id = e.organization_id
+   WHERE ($2::text IS NULL OR e.name LIKE $2 OR e.name_initials LIKE $3 OR e.definition LIKE $2)
      AND ($4::text IS NULL OR e.level2_code = $4)
      AND ($5::text IS NULL OR e.tier = $5)
      AND ($6::boolean OR e.retired_at IS NULL)`,
 );
 
 // One entry, its usage counted in the newest year with forms.
-const BY_ID = sql<Omit<LibraryEntryRow, 'total'>, [patterns: readonly string[], id: string]>(
+const BY_ID = sql<LibraryEntryRow, [patterns: readonly string[], id: string]>(
   'indicatorLibrary.byId',
-  `SELECT ${ENTRY_COLUMNS},
+  `WITH ${VISIBLE_OWNERS}
+   SELECT ${ENTRY_COLUMNS},
      (SELECT count(DISTINCT f.project_id)::int FROM indicator i JOIN goal_form f ON f.id = i.form_id
       WHERE i.name = e.name AND f.year = (SELECT max(year) FROM goal_form)) AS "usageCount"
-   FROM indicator_library_entry e JOIN organization o ON o.id = e.organization_id
-   WHERE e.id = $2 AND ${VISIBLE}`,
+   FROM indicator_library_entry e JOIN visible_owner o ON o.id = e.organization_id
+   WHERE e.id = $2`,
 );
 
 const ACTIVE_NAME_TAKEN = sql<{ id: string }, [organizationId: string, name: string, exceptId: string | null]>(
@@ -228,14 +236,7 @@ export class IndicatorLibraryRepository {
     ]);
     if (rows.length || s.offset === 0) return { rows, total: rows[0]?.total ?? 0 };
     // A page past the end has no row to carry the count.
-    const counted = await db.one(TOTAL_WHEN_PAST_END, [
-      scope.patterns,
-      s.pattern,
-      initials,
-      s.level2Code,
-      s.tier,
-      s.includeRetired,
-    ]);
+    const counted = await db.one(COUNT, [scope.patterns, s.pattern, initials, s.level2Code, s.tier, s.includeRetired]);
     return { rows, total: counted?.total ?? 0 };
   }
 

@@ -152,7 +152,7 @@ export class IndicatorLibraryService {
     const { user, db } = tenantScope();
     const row = await this.library.byId(db, user.scope, id);
     if (!row) throw new NotFoundException('指标不存在或无权访问');
-    return this.toDto(user, { ...row, total: 1 });
+    return this.toDto(user, row);
   }
 
   /** The entry if the caller sees it (404 otherwise) and owns it (403 otherwise). */
