@@ -18,6 +18,7 @@ const tenant = load('songjiang/tenant.json');
 const taxonomy = load('songjiang/taxonomy-2021.json');
 const forms = load('songjiang/forms-2021.json');
 const users = load('demo/users.json');
+const library = load('songjiang/indicator-library.json').entries;
 
 const EXPECTED_FORMS = 3;
 const EXPECTED_INDICATORS = [11, 9, 15]; // per form, printed order
@@ -117,6 +118,35 @@ console.log(`sum of annualAmount: ${annual} (expected ${EXPECTED_ANNUAL_TOTAL}, 
 console.log(
   `tenant: ${orgs.size} organizations, ${tenant.codeLists.function_class.length} function classes; taxonomy: ${taxonomy.length} nodes; users: ${users.length}`,
 );
+
+// 指标库 (ADR 0031): every entry names where it comes from, sits on a 二级 of the taxonomy under its 一级, has a
+// known owner (unit-tier ones), one name per owner; every form's indicator is in it; three 共性 per 二级 or more.
+const formNames = new Set(
+  forms.flatMap((/** @type {any} */ f) =>
+    f.indicators.year.flatMap((/** @type {any} */ l1) =>
+      l1.children.flatMap((/** @type {any} */ l2) => l2.indicators.map((/** @type {any} */ i) => i.name)),
+    ),
+  ),
+);
+const libraryKeys = new Set();
+for (const e of library) {
+  const where = `指标库 ${e.name}`;
+  if (typeof e.source !== 'string' || !e.source.trim()) fail(`${where}: no source`);
+  const l2 = tax.get(e.level2Code);
+  if (!l2 || l2.level !== 2 || l2.parentCode !== e.level1Code) fail(`${where}: ${e.level1Code}/${e.level2Code} not in the taxonomy`);
+  if (!['common', 'department', 'unit'].includes(e.tier)) fail(`${where}: tier ${e.tier}`);
+  if (e.tier !== 'common' && !orgs.has(e.owner)) fail(`${where}: unknown owner ${e.owner}`);
+  const key = `${e.tier === 'common' ? '' : e.owner}\u0000${e.name}`;
+  if (libraryKeys.has(key)) fail(`${where}: twice for one owner`);
+  libraryKeys.add(key);
+}
+for (const name of formNames)
+  if (!library.some((/** @type {any} */ e) => e.name === name)) fail(`指标库: form indicator ${name} missing`);
+for (const node of taxonomy.filter((/** @type {any} */ t) => t.level === 2)) {
+  const common = library.filter((/** @type {any} */ e) => e.tier === 'common' && e.level2Code === node.code).length;
+  if (common < 3) fail(`指标库: ${node.label} has ${common} 共性指标 (at least 3)`);
+}
+console.log(`指标库: ${library.length} entries (${formNames.size} distinct form indicators included)`);
 
 if (forms.length !== EXPECTED_FORMS) fail(`expected ${EXPECTED_FORMS} forms, got ${forms.length}`);
 if (counts.join() !== EXPECTED_INDICATORS.join())

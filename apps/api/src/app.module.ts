@@ -14,6 +14,7 @@ import { ExportsModule } from './modules/exports/exports.module';
 import { FormsModule } from './modules/forms/forms.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
+import { IndicatorLibraryModule } from './modules/indicator-library/indicator-library.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
 import { OnboardingModule } from './modules/onboarding/onboarding.module';
 import { OrganizationsModule } from './modules/organizations/organizations.module';
@@ -46,6 +47,7 @@ export class AppModule {
         HealthModule,
         AuditModule,
         NotificationsModule,
+        IndicatorLibraryModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -188,3 +188,10 @@ export type ImportSheetChoice = Schemas['ImportSheetChoice'];
 export type ImportConfirmRequest = Schemas['ImportConfirmRequest'];
 export type ImportConfirmSheet = Schemas['ImportConfirmSheet'];
 export type ImportConfirmResult = Schemas['ImportConfirmResult'];
+
+// 指标库
+export type LibraryEntry = Schemas['LibraryEntry'];
+export type LibraryListResponse = Schemas['LibraryListResponse'];
+export type LibraryEntryRequest = Schemas['LibraryEntryRequest'];
+export type CreateLibraryEntryRequest = Schemas['CreateLibraryEntryRequest'];
+export type LibraryEntryFromFormRequest = Schemas['LibraryEntryFromFormRequest'];

@@ -353,3 +353,15 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   evaluation_final: '自评已定稿',
   deadline_reminder: '截止提醒',
 };
+
+/**
+ * 指标库 tiers (issue 14): 共性指标 set by the 财政局 for the whole tenant, 行业/部门指标 by a 主管部门 for its subtree,
+ * a unit's own 个性指标 for its subtree.
+ */
+export const LIBRARY_TIERS = ['common', 'department', 'unit'] as const;
+export type LibraryTier = (typeof LIBRARY_TIERS)[number];
+export const LIBRARY_TIER_LABELS: Record<LibraryTier, string> = {
+  common: '共性指标',
+  department: '行业/部门指标',
+  unit: '个性指标',
+};

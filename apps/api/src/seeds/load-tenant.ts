@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { YEARLY_CODE_LISTS, type TaxonomyNodeInput } from '@jxt/contracts';
 import { hashPassword } from '../common/auth/password';
 import { indicatorArrayInsert } from '../modules/forms/form.repository';
+import { pinyinInitials } from '../modules/indicator-library/pinyin-initials';
 import type { OwnerQuery } from './owner-transaction';
 import {
   misplacedSeedRoles,
   type SeedForm,
+  type SeedLibraryEntry,
   type SeedOrganization,
   type SeedTenantFile,
   type SeedUser,
@@ -16,6 +18,8 @@ export interface TenantSeed {
   tenant: SeedTenantFile;
   taxonomy: { year: number; nodes: TaxonomyNodeInput[] }[];
   forms: SeedForm[];
+  /** 指标库 entries (issue 14); none when absent. */
+  library?: SeedLibraryEntry[];
   users: (SeedUser & { password: string })[];
   /** Overrides for loading the same data more than once (tests give each tenant its own code). */
   tenantCode?: string;
@@ -125,6 +129,14 @@ export async function loadTenant(q: OwnerQuery, seed: TenantSeed): Promise<Loade
     const insert = indicatorArrayInsert(tenantId, formId, form.indicators);
     if (insert) await seeds.insertIndicators(q, insert);
     forms.push({ id: formId, projectId, code: form.project.code, name: form.project.name });
+  }
+
+  // 共性 entries belong to the root (the 财政局); the others to the organisation they name.
+  for (const entry of seed.library ?? []) {
+    const owner = entry.tier === 'common' ? seed.tenant.organizations.name : entry.owner;
+    const organizationId = owner === undefined ? undefined : organizations.get(owner);
+    if (!organizationId) throw new Error(`seed 指标库 entry ${entry.name}: unknown owner ${owner}`);
+    await seeds.insertLibraryEntry(q, tenantId, organizationId, { ...entry, nameInitials: pinyinInitials(entry.name) });
   }
   return { tenantId, organizations, users, forms };
 }

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type {
   Funds,
   IndicatorSetsInput,
+  LibraryTier,
   OrganizationKind,
   ProjectHeader,
   Role,
@@ -40,6 +41,24 @@ export interface SeedForm {
   indicators: IndicatorSetsInput;
 }
 
+/** One 指标库 entry of the seed (seeds/songjiang/indicator-library.json); `source` is documentation, not loaded. */
+export interface SeedLibraryEntry {
+  tier: LibraryTier;
+  /** The owning organisation's name (tiers department and unit); a common entry belongs to the root. */
+  owner?: string;
+  name: string;
+  level1Code: string;
+  level2Code: string;
+  nature?: string | null;
+  measureUnit?: string | null;
+  valueForm?: string | null;
+  definition?: string | null;
+  calculationMethod?: string | null;
+  functionClassCodes?: string[];
+  projectTags?: string[];
+  source: string;
+}
+
 export interface SeedUser {
   username: string;
   displayName: string;
@@ -58,11 +77,13 @@ export function readSongjiangSeed(): {
   tenant: SeedTenantFile;
   taxonomy: { year: number; nodes: TaxonomyNodeInput[] }[];
   forms: SeedForm[];
+  library: SeedLibraryEntry[];
 } {
   return {
     tenant: readJson<SeedTenantFile>('songjiang', 'tenant.json'),
     taxonomy: [{ year: 2021, nodes: readJson<TaxonomyNodeInput[]>('songjiang', 'taxonomy-2021.json') }],
     forms: readJson<SeedForm[]>('songjiang', 'forms-2021.json'),
+    library: readJson<{ entries: SeedLibraryEntry[] }>('songjiang', 'indicator-library.json').entries,
   };
 }
 

@@ -7,7 +7,7 @@ import type { OrganizationEntity } from '../database/entities/organization.entit
 import type { ProjectEntity } from '../database/entities/project.entity';
 import type { TenantEntity } from '../database/entities/tenant.entity';
 import type { UserEntity } from '../database/entities/user.entity';
-import type { SeedForm } from './seed-files';
+import type { SeedForm, SeedLibraryEntry } from './seed-files';
 
 /**
  * A statement on the owner connection (operator commands, seeds and tests; never requests). It bypasses row-level
@@ -143,6 +143,32 @@ const INSERT_FORM = sql<Pick<GoalFormEntity, 'id'>>(
    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22) RETURNING id`,
 );
 
+// A 指标库 entry of the seed (seeds/songjiang/indicator-library.json), its owner already resolved to an organisation.
+const INSERT_LIBRARY_ENTRY = sql<
+  object,
+  [
+    tenantId: string,
+    tier: string,
+    organizationId: string,
+    name: string,
+    nameInitials: string,
+    level1Code: string,
+    level2Code: string,
+    nature: string | null,
+    measureUnit: string | null,
+    valueForm: string | null,
+    definition: string | null,
+    calculationMethod: string | null,
+    functionClassCodes: string[],
+    projectTags: string[],
+  ]
+>(
+  'tenantSeed.insertLibraryEntry',
+  `INSERT INTO indicator_library_entry (tenant_id, tier, organization_id, name, name_initials, level1_code, level2_code,
+     nature, measure_unit, value_form, definition, calculation_method, function_class_codes, project_tags)
+   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text[], $14::text[])`,
+);
+
 /**
  * The owner-side writes of a whole tenant (tenant:create, the demo seed, tests' seeds): rows of every tenant table,
  * written before any app session exists, in the caller's owner transaction `q`.
@@ -259,6 +285,30 @@ export class TenantSeedRepository {
   }
 
   /** A form's indicator rows, as built by indicatorArrayInsert (the forms repository's tested builder). */
+  async insertLibraryEntry(
+    q: OwnerQuery,
+    tenantId: string,
+    organizationId: string,
+    entry: SeedLibraryEntry & { nameInitials: string },
+  ): Promise<void> {
+    await rows(q, INSERT_LIBRARY_ENTRY, [
+      tenantId,
+      entry.tier,
+      organizationId,
+      entry.name,
+      entry.nameInitials,
+      entry.level1Code,
+      entry.level2Code,
+      entry.nature ?? null,
+      entry.measureUnit ?? null,
+      entry.valueForm ?? null,
+      entry.definition ?? null,
+      entry.calculationMethod ?? null,
+      entry.functionClassCodes ?? [],
+      entry.projectTags ?? [],
+    ]);
+  }
+
   async insertIndicators(q: OwnerQuery, insert: BuiltStatement): Promise<void> {
     await q(insert.text, [...insert.values]);
   }

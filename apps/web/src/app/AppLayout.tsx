@@ -87,6 +87,12 @@ export function AppLayout() {
                   导出任务
                 </NavLink>
               )}
+              {/* 指标库: everyone who files, reviews or administers (not the 审计管理员 alone). */}
+              {user.roles.some((role) => role !== 'auditor') && (
+                <NavLink to="/indicator-library" className="app-nav-link">
+                  指标库
+                </NavLink>
+              )}
               {user.roles.includes('auditor') && !user.roles.includes('admin') && (
                 <NavLink to="/admin/audit-log" className="app-nav-link">
                   日志

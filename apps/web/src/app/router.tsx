@@ -114,6 +114,12 @@ export const router = createBrowserRouter([
         }),
       },
       {
+        path: 'indicator-library',
+        lazy: async () => ({
+          Component: (await import('../modules/indicator-library/IndicatorLibraryPage')).IndicatorLibraryPage,
+        }),
+      },
+      {
         path: 'admin/audit-log',
         lazy: async () => ({ Component: (await import('../modules/audit/AuditLogPage')).AuditLogPage }),
       },

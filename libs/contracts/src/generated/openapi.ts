@@ -1172,6 +1172,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/indicator-library": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 检索指标库：本人可见的共性、行业/部门与个性指标（中文或拼音首字母），附本年度使用该指标的项目数 */
+        get: operations["IndicatorLibraryController_list"];
+        put?: never;
+        /** 新增指标库条目（归本人所在组织；须拥有该层级） */
+        post: operations["IndicatorLibraryController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicator-library/from-form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 加入指标库：把填报表中的一条指标加入本单位的个性指标（名称、分类、指标值、指标解释照录） */
+        post: operations["IndicatorLibraryController_fromForm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicator-library/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改指标库条目（本组织的、本人拥有该层级） */
+        put: operations["IndicatorLibraryController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicator-library/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 停用：保留供已用它的填报表，不再提供新用 */
+        post: operations["IndicatorLibraryController_retire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicator-library/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 启用已停用的条目 */
+        post: operations["IndicatorLibraryController_restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3279,6 +3365,160 @@ export interface components {
              *     ]
              */
             daysBefore: number[];
+        };
+        /** @enum {string} */
+        LibraryTier: "common" | "department" | "unit";
+        /** @description 指标库中的一条指标 */
+        LibraryEntry: {
+            /** Format: uuid */
+            id: string;
+            /** @example 公众满意度 */
+            name: string;
+            tier: components["schemas"]["LibraryTier"];
+            /** @description 共享指标（共性或行业/部门），非某一单位的个性指标 */
+            shared: boolean;
+            /**
+             * Format: uuid
+             * @description 所属组织（共性指标为财政局）
+             */
+            organizationId: string;
+            organizationName: string;
+            organizationKind: components["schemas"]["OrganizationKind"];
+            /** @example satisfaction */
+            level1Code: string;
+            /** @example service_satisfaction */
+            level2Code: string;
+            /** @description 典型指标性质 */
+            nature: string | null;
+            /** @description 典型度量单位 */
+            measureUnit: string | null;
+            /** @description 度量单位（同 measureUnit，契约中的字段名） */
+            unit: string | null;
+            /**
+             * @description 典型年度指标值
+             * @example >=90%
+             */
+            valueForm: string | null;
+            /** @description 指标解释 */
+            definition: string | null;
+            /** @description 计算方法 */
+            calculationMethod: string | null;
+            /** @description 适用的功能分类科目代码 */
+            functionClassCodes: string[];
+            /** @description 适用的项目类型 */
+            projectTags: string[];
+            /** @description 本年度使用同名指标的项目数（全租户计数，不含任何单位的数据） */
+            usageCount: number;
+            /** @description 本人可修改、停用（本人拥有该层级） */
+            editable: boolean;
+            /**
+             * Format: date-time
+             * @description 停用时间；停用的指标不再提供
+             */
+            retiredAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        LibraryListResponse: {
+            items: components["schemas"]["LibraryEntry"][];
+            /** @description 符合条件的条数 */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        /** @description 新增指标库条目，归属于本人所在组织的该层级 */
+        CreateLibraryEntryRequest: {
+            /**
+             * @description 三级指标名称
+             * @example 公众满意度
+             */
+            name: string;
+            /**
+             * @description 一级指标代码
+             * @example satisfaction
+             */
+            level1Code: string;
+            /**
+             * @description 二级指标代码
+             * @example service_satisfaction
+             */
+            level2Code: string;
+            /**
+             * @description 典型指标性质
+             * @example 定量
+             */
+            nature?: string | null;
+            /**
+             * @description 典型度量单位
+             * @example %
+             */
+            measureUnit?: string | null;
+            /**
+             * @description 典型年度指标值（年度指标值的写法，如 >=90%、及时、是）
+             * @example >=90%
+             */
+            valueForm?: string | null;
+            /** @description 指标解释 */
+            definition?: string | null;
+            /** @description 计算方法（有则填） */
+            calculationMethod?: string | null;
+            /** @description 适用的功能分类科目代码；空为不限 */
+            functionClassCodes?: string[];
+            /** @description 适用的项目类型（如 信息化、公共服务） */
+            projectTags?: string[];
+            /** @description common 共性指标（财政局管理员或财政审核人），department 行业/部门指标（主管部门审核人或管理员），unit 个性指标（本单位填报人或管理员） */
+            tier: components["schemas"]["LibraryTier"];
+        };
+        /** @description 把填报表中的一条指标加入本单位的个性指标库 */
+        LibraryEntryFromFormRequest: {
+            /** Format: uuid */
+            formId: string;
+            /**
+             * Format: uuid
+             * @description 表中指标的 id
+             */
+            indicatorId: string;
+        };
+        /** @description 指标库条目的内容（新增或修改） */
+        LibraryEntryRequest: {
+            /**
+             * @description 三级指标名称
+             * @example 公众满意度
+             */
+            name: string;
+            /**
+             * @description 一级指标代码
+             * @example satisfaction
+             */
+            level1Code: string;
+            /**
+             * @description 二级指标代码
+             * @example service_satisfaction
+             */
+            level2Code: string;
+            /**
+             * @description 典型指标性质
+             * @example 定量
+             */
+            nature?: string | null;
+            /**
+             * @description 典型度量单位
+             * @example %
+             */
+            measureUnit?: string | null;
+            /**
+             * @description 典型年度指标值（年度指标值的写法，如 >=90%、及时、是）
+             * @example >=90%
+             */
+            valueForm?: string | null;
+            /** @description 指标解释 */
+            definition?: string | null;
+            /** @description 计算方法（有则填） */
+            calculationMethod?: string | null;
+            /** @description 适用的功能分类科目代码；空为不限 */
+            functionClassCodes?: string[];
+            /** @description 适用的项目类型（如 信息化、公共服务） */
+            projectTags?: string[];
         };
     };
     responses: never;
@@ -10786,6 +11026,619 @@ export interface operations {
             };
             /** @description 请求体太大 */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    IndicatorLibraryController_list: {
+        parameters: {
+            query?: {
+                /** @description 检索词：指标名称或指标解释中的中文，或名称的拼音首字母（如 gzmyd → 公众满意度） */
+                q?: string;
+                /** @description 二级指标代码 */
+                level2?: string;
+                /** @description 只看某一层级 */
+                tier?: components["schemas"]["LibraryTier"];
+                /** @description usageCount 所计的年度；不填为有填报表的最新年度 */
+                year?: number;
+                /** @description 含已停用的指标（指标库维护页用；填报时不提供停用指标） */
+                includeRetired?: boolean;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryListResponse"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    IndicatorLibraryController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLibraryEntryRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryEntry"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 与记录当前状态冲突（rowVersion 过期、重复、已锁定……） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    IndicatorLibraryController_fromForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LibraryEntryFromFormRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryEntry"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 记录不存在或无权访问 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 与记录当前状态冲突（rowVersion 过期、重复、已锁定……） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    IndicatorLibraryController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LibraryEntryRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryEntry"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 记录不存在或无权访问 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 与记录当前状态冲突（rowVersion 过期、重复、已锁定……） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 路径参数太长 */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    IndicatorLibraryController_retire: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryEntry"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 记录不存在或无权访问 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 与记录当前状态冲突（rowVersion 过期、重复、已锁定……） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 路径参数太长 */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    IndicatorLibraryController_restore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryEntry"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 记录不存在或无权访问 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 与记录当前状态冲突（rowVersion 过期、重复、已锁定……） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 路径参数太长 */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };

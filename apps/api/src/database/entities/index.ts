@@ -24,6 +24,7 @@ import { ReminderSettingEntity } from './reminder-setting.entity';
 import { FiscalYearEntity } from './fiscal-year.entity';
 import { ImportBatchEntity } from './import-batch.entity';
 import { ExportJobEntity } from './export-job.entity';
+import { IndicatorLibraryEntryEntity } from './indicator-library-entry.entity';
 
 export const ENTITIES = [
   TenantEntity,
@@ -52,4 +53,5 @@ export const ENTITIES = [
   FiscalYearEntity,
   ImportBatchEntity,
   ExportJobEntity,
+  IndicatorLibraryEntryEntity,
 ];

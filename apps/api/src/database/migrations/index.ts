@@ -38,6 +38,8 @@ import { ImportBatchIsolation1796480000001 } from './1796480000001-ImportBatchIs
 import { BulkExport1796490000000 } from './1796490000000-BulkExport';
 import { BulkExportIsolation1796490000001 } from './1796490000001-BulkExportIsolation';
 import { IndicatorNatureAndUnit1796500000000 } from './1796500000000-IndicatorNatureAndUnit';
+import { AddIndicatorLibrary1796520000000 } from './1796520000000-AddIndicatorLibrary';
+import { IndicatorLibraryIsolation1796520000001 } from './1796520000001-IndicatorLibraryIsolation';
 
 // Every migration, in order. `npm run db:generate -- <Name>` writes a new file and prints the class to add here.
 export const MIGRATIONS = [
@@ -81,4 +83,6 @@ export const MIGRATIONS = [
   BulkExport1796490000000,
   BulkExportIsolation1796490000001,
   IndicatorNatureAndUnit1796500000000,
+  AddIndicatorLibrary1796520000000,
+  IndicatorLibraryIsolation1796520000001,
 ];

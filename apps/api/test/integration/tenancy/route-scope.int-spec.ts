@@ -35,6 +35,8 @@ interface Target {
   evaluation: Evaluation;
   /** A 批量导出 of the unit's 主管部门 (its supervisor's own). */
   exportJobId: string;
+  /** One of the unit's own 个性 entries of the 指标库 (seeded from its forms). */
+  libraryEntryId: string;
 }
 
 type Rule =
@@ -133,6 +135,32 @@ const RULES: Record<string, Rule> = {
   'GET /api/exports': { kind: 'list', url: '/api/exports' },
   'GET /api/exports/{id}': { kind: 'aimed', url: (t) => `/api/exports/${t.exportJobId}` },
   'GET /api/exports/{id}/file': { kind: 'aimed', url: (t) => `/api/exports/${t.exportJobId}/file` },
+  // 指标库: the list holds the caller's own tiers and the 共性 ones, never a sibling's 个性 entries
+  // (indicator-library/library-scoping.int-spec.ts); a new entry belongs to the caller's own organisation.
+  'GET /api/indicator-library': { kind: 'list', url: '/api/indicator-library?pageSize=200&includeRetired=true' },
+  'POST /api/indicator-library': {
+    kind: 'list',
+    url: '/api/indicator-library',
+    body: () => ({ tier: 'unit', name: '外人的指标', level1Code: 'output', level2Code: 'quantity' }),
+  },
+  'PUT /api/indicator-library/{id}': {
+    kind: 'aimed',
+    url: (t) => `/api/indicator-library/${t.libraryEntryId}`,
+    body: () => ({ name: '外人改的指标', level1Code: 'output', level2Code: 'quantity' }),
+  },
+  'POST /api/indicator-library/{id}/retire': {
+    kind: 'aimed',
+    url: (t) => `/api/indicator-library/${t.libraryEntryId}/retire`,
+  },
+  'POST /api/indicator-library/{id}/restore': {
+    kind: 'aimed',
+    url: (t) => `/api/indicator-library/${t.libraryEntryId}/restore`,
+  },
+  'POST /api/indicator-library/from-form': {
+    kind: 'aimed',
+    url: () => '/api/indicator-library/from-form',
+    body: (t) => ({ formId: t.draftFormId, indicatorId: t.draftForm.indicators.year[0].children[0].indicators[0].id }),
+  },
 
   // Aimed at the unit's forms and project.
   'GET /api/forms/{id}': { kind: 'aimed', url: (t) => `/api/forms/${t.draftFormId}` },
@@ -386,6 +414,9 @@ describe('the subtree rule on every route of the OpenAPI document', () => {
       exportJobId: (
         await created<ExportJob>('POST', '/api/exports', 'supervisor', { kind: 'goal', year: 2021, format: 'xlsx' })
       ).id,
+      libraryEntryId: (
+        await created<{ items: { id: string; tier: string }[] }>('GET', '/api/indicator-library?tier=unit', 'filer', {})
+      ).items[0].id,
     };
     document = (await t.app.inject({ method: 'GET', url: '/api/docs-json' })).json<OpenAPIObject>();
   });
@@ -419,6 +450,7 @@ describe('the subtree rule on every route of the OpenAPI document', () => {
       target.filerSessionId,
       target.importBatchId,
       target.exportJobId,
+      target.libraryEntryId,
       ...tenant.forms.map((f) => f.projectId),
     ];
     // The other tenant was loaded from the same seed: its own projects carry the same codes and names.
