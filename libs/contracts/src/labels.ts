@@ -152,6 +152,7 @@ export const FORM_FIELD_LABELS = {
   scoringNotes: '评分细则',
   explanation: '指标解释',
   remark: '备注',
+  weakerTargetReason: '指标值下调理由',
 } as const;
 
 /** 自评表状态 — self-evaluation states (docs/domain.md §5): 草稿 → 已提交 → 已复核 → 已定稿; 退回 sends it back to the unit. */

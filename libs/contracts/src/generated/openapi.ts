@@ -520,6 +520,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/quality-policies/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本年度现行质量检查规则（审核要点各项检查的级别；未保存过则为默认，版本 0） */
+        get: operations["QualityPoliciesController_current"];
+        /** 保存质量检查规则的新版本（error 阻止提交，warning 只提示，off 不检查） */
+        put: operations["QualityPoliciesController_save"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/forms/{id}/transitions": {
         parameters: {
             query?: never;
@@ -1890,6 +1908,8 @@ export interface components {
             explanation: string | null;
             /** @description 备注 */
             remark: string | null;
+            /** @description 指标值低于上年度已审核值的理由 */
+            weakerTargetReason?: string | null;
             /** @description 年度指标值的解析结果 */
             target: components["schemas"]["QuantitativeTarget"] | components["schemas"]["BooleanTarget"] | components["schemas"]["QualitativeTarget"] | components["schemas"]["InvalidTarget"] | components["schemas"]["EmptyTarget"];
             /** @description 读法提示：invalid 为何不是数值（阻止提交）、未识别的文本按定性保存、值为空 */
@@ -1936,6 +1956,11 @@ export interface components {
             blank?: true;
             code: string;
             message: string;
+            /**
+             * @description 绩效目标表的检查所属审核要点（财预〔2015〕88号）
+             * @enum {string}
+             */
+            group?: "完整性" | "相关性" | "适当性" | "可行性";
         };
         /**
          * @description 财政审核结果
@@ -1944,6 +1969,18 @@ export interface components {
         ReviewResult: "excellent" | "good" | "fair" | "poor";
         /** @enum {string} */
         FormAction: "submit" | "withdraw" | "approve" | "report" | "return" | "reject" | "reopen";
+        ReviewPoint: {
+            /**
+             * @description 审核要点
+             * @enum {string}
+             */
+            group: "完整性" | "相关性" | "适当性" | "可行性";
+            /** @description 对应的检查代码；审核人自己的意见为 null */
+            code?: string | null;
+            /** @description 意见针对的字段路径，如 indicators.year.0.children.0.indicators.1.rawValue */
+            field: string;
+            message: string;
+        };
         /** @description 本轮（上次提交以来）审核人的最新意见 */
         LatestReview: {
             action: components["schemas"]["FormAction"];
@@ -1955,6 +1992,8 @@ export interface components {
             actorOrganizationName: string;
             /** Format: date-time */
             at: string;
+            /** @description 随意见勾选的审核要点 */
+            points?: components["schemas"]["ReviewPoint"][];
         };
         /** @description 表尾所印的提交：填报人、联系电话、填报日期 */
         FormSubmission: {
@@ -2114,6 +2153,8 @@ export interface components {
             explanation?: string | null;
             /** @description 备注 */
             remark?: string | null;
+            /** @description 指标值低于上年度已审核值的理由（延续项目） */
+            weakerTargetReason?: string | null;
         };
         Level2GroupInput: {
             /**
@@ -2168,6 +2209,55 @@ export interface components {
              */
             copyLatest?: boolean;
         };
+        /** @enum {string} */
+        CheckLevel: "error" | "warning" | "off";
+        /** @description 一项检查的级别：error 阻止提交，warning 只提示，off 不检查 */
+        QualityCheckSetting: {
+            /** @example quality.satisfaction_missing */
+            code: string;
+            level: components["schemas"]["CheckLevel"];
+        };
+        /** @description 面向公众的项目（应有满意度指标）：项目类别、功能分类科目前缀或项目名称中的词，任一命中即是 */
+        PublicServiceRule: {
+            /** @example [] */
+            categoryCodes: string[];
+            /**
+             * @example [
+             *       "205",
+             *       "208",
+             *       "210"
+             *     ]
+             */
+            functionClassPrefixes: string[];
+            /**
+             * @example [
+             *       "市民",
+             *       "公众"
+             *     ]
+             */
+            nameWords: string[];
+        };
+        /** @description 绩效目标质量检查规则（审核要点） */
+        QualityPolicy: {
+            /** @description 未列出的检查取默认级别（warning） */
+            checks: components["schemas"]["QualityCheckSetting"][];
+            publicService: components["schemas"]["PublicServiceRule"];
+        };
+        /** @description 某年度的质量检查规则；version 0 为未保存过时的默认规则 */
+        QualityPolicyVersion: {
+            /** @example 2021 */
+            year: number;
+            version: number;
+            policy: components["schemas"]["QualityPolicy"];
+            /** Format: date-time */
+            createdAt: string | null;
+            createdByName: string | null;
+        };
+        SaveQualityPolicyRequest: {
+            policy: components["schemas"]["QualityPolicy"];
+            /** @description 编辑所依据的版本；已有更新的版本时 409 */
+            baseVersion?: number | null;
+        };
         TransitionRequest: {
             action: components["schemas"]["FormAction"];
             /** @description 意见（退回、不予通过、调整时必填） */
@@ -2176,6 +2266,8 @@ export interface components {
             reviewResult?: components["schemas"]["ReviewResult"] | null;
             /** @description 意见针对的字段，如 funds.totalAmount */
             field?: string | null;
+            /** @description 退回时勾选的审核要点，各指向一个字段 */
+            points?: components["schemas"]["ReviewPoint"][];
             /**
              * @description 填报人（提交时必填，打印在表尾）
              * @example 张文
@@ -6770,6 +6862,187 @@ export interface operations {
             };
             /** @description 记录不存在或无权访问 */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 与记录当前状态冲突（rowVersion 过期、重复、已锁定……） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 路径参数太长 */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    QualityPoliciesController_current: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityPolicyVersion"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 路径参数太长 */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    QualityPoliciesController_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveQualityPolicyRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualityPolicyVersion"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

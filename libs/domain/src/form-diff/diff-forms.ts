@@ -40,6 +40,7 @@ const INDICATOR_FIELDS = [
   ['scoringNotes', FORM_FIELD_LABELS.scoringNotes],
   ['explanation', FORM_FIELD_LABELS.explanation],
   ['remark', FORM_FIELD_LABELS.remark],
+  ['weakerTargetReason', FORM_FIELD_LABELS.weakerTargetReason],
 ] as const;
 
 const text = (value: string | number | null | undefined): string | null =>
@@ -81,6 +82,7 @@ function flatten(sets: IndicatorSetsInput, set: IndicatorSet): FlatIndicator[] {
             scoringNotes: text(indicator.scoringNotes),
             explanation: text(indicator.explanation),
             remark: text(indicator.remark),
+            weakerTargetReason: text(indicator.weakerTargetReason),
           },
         });
       }

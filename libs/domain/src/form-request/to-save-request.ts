@@ -12,15 +12,18 @@ function toInputTree(groups: Level1Group[], keepIds: boolean): Level1GroupInput[
     code: level1.code,
     children: level1.children.map((level2) => ({
       code: level2.code,
-      indicators: level2.indicators.map(({ id, name, rawValue, weight, scoringNotes, explanation, remark }) => ({
-        ...(keepIds ? { id } : {}),
-        name,
-        rawValue,
-        weight,
-        scoringNotes,
-        explanation,
-        remark,
-      })),
+      indicators: level2.indicators.map(
+        ({ id, name, rawValue, weight, scoringNotes, explanation, remark, weakerTargetReason }) => ({
+          ...(keepIds ? { id } : {}),
+          name,
+          rawValue,
+          weight,
+          scoringNotes,
+          explanation,
+          remark,
+          ...(weakerTargetReason ? { weakerTargetReason } : {}),
+        }),
+      ),
     })),
   }));
 }

@@ -37,6 +37,8 @@ import { AddImportBatch1796480000000 } from './1796480000000-AddImportBatch';
 import { ImportBatchIsolation1796480000001 } from './1796480000001-ImportBatchIsolation';
 import { BulkExport1796490000000 } from './1796490000000-BulkExport';
 import { BulkExportIsolation1796490000001 } from './1796490000001-BulkExportIsolation';
+import { QualityChecks1796510000000 } from './1796510000000-QualityChecks';
+import { QualityPolicyIsolation1796510000001 } from './1796510000001-QualityPolicyIsolation';
 
 // Every migration, in order. `npm run db:generate -- <Name>` writes a new file and prints the class to add here.
 export const MIGRATIONS = [
@@ -79,4 +81,6 @@ export const MIGRATIONS = [
   ImportBatchIsolation1796480000001,
   BulkExport1796490000000,
   BulkExportIsolation1796490000001,
+  QualityChecks1796510000000,
+  QualityPolicyIsolation1796510000001,
 ];

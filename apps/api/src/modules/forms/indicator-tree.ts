@@ -13,6 +13,7 @@ function toIndicator(row: IndicatorRow): Indicator {
     scoringNotes: row.scoringNotes,
     explanation: row.explanation,
     remark: row.remark,
+    ...(row.weakerTargetReason ? { weakerTargetReason: row.weakerTargetReason } : {}),
   };
 }
 
