@@ -21,7 +21,7 @@ const CHECK_LEVELS = ['error', 'warning', 'off'] as const;
 export class QualityCheckSettingDto {
   @ApiProperty({ type: String, example: 'quality.satisfaction_missing' })
   @IsString()
-  @Matches(/^quality\.[a-z_]{1,60}$/, { message: '检查代码格式不正确' })
+  @Matches(/^quality\.[a-z0-9_]{1,60}$/, { message: '检查代码格式不正确' })
   code!: string;
 
   @ApiProperty({ enum: CHECK_LEVELS, enumName: 'CheckLevel' })

@@ -11,7 +11,7 @@ export class ReviewPointDto {
   @ApiPropertyOptional({ type: String, nullable: true, description: '对应的检查代码；审核人自己的意见为 null' })
   @IsOptional()
   @IsString()
-  @Matches(/^[a-z_.]{1,80}$/, { message: '检查代码格式不正确' })
+  @Matches(/^[a-z0-9_.]{1,80}$/, { message: '检查代码格式不正确' })
   code?: string | null;
 
   @ApiProperty({
