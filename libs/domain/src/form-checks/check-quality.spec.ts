@@ -1,4 +1,4 @@
-import type { Funds, IndicatorSetsInput, ProjectHeader } from '@jxt/contracts';
+import type { Funds, IndicatorSetsInput, ProjectHeader, PublicServiceRule } from '@jxt/contracts';
 // Data, not code: the checks are tried on the customer's forms as the seed loads them, not on a copy that could drift.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import seedForms from '../../../../seeds/songjiang/forms-2021.json';
@@ -150,7 +150,7 @@ describe('goal quality: the checks issue 14 added', () => {
 
   it('完整性 满意度: by 功能分类科目, by 项目类别 or by the words of a tenant rule', () => {
     const form = withoutSatisfaction(seed('网络信息系统运行与维护'));
-    const codes = (f: SeedForm, rule?: Parameters<typeof checkGoalQuality>[3]['publicService']) =>
+    const codes = (f: SeedForm, rule?: PublicServiceRule) =>
       checkGoalQuality(f, TAXONOMY, 2021, { publicService: rule }).map((i) => i.code);
     expect(codes(form)).not.toContain(QUALITY_CODES.satisfactionMissing);
     const health = { ...form, project: { ...form.project, functionClassCode: '2100201' } };
