@@ -29,7 +29,7 @@ import {
 import { FieldIssueDto } from '../../../openapi/api-error.dto';
 import { ProjectDto } from '../../../common/dto/project-header.dto';
 import { FundsDto } from './save-form.dto';
-import { ReviewPointDto } from './review-point.dto';
+import { ReviewPointDto } from '../../../common/dto/review-point.dto';
 
 // 年度指标值 as the value grammar of libs/domain reads it (docs/domain.md §3.1): one schema per kind.
 

@@ -25,7 +25,7 @@ import {
   type TransitionRequest,
 } from '@jxt/contracts';
 import { IsFilerName, IsPhone } from '../../../common/validation/is-filer';
-import { ReviewPointDto } from '../../forms/dto/review-point.dto';
+import { ReviewPointDto } from '../../../common/dto/review-point.dto';
 import { EachIsObject, INT4_MAX } from '../../../common/validation/nested';
 
 const submits = (o: { action?: unknown }) => o.action === 'submit';
