@@ -1,7 +1,7 @@
 import type { CodeListItem, GoalForm, TaxonomyNode } from '@jxt/contracts';
 import { checkGoalQuality, countIndicators, indicatorCountProblem, QUALITY_CODES } from '@jxt/domain';
 import { Alert, Button, Input, Typography } from 'antd';
-import { useDeferredValue, useMemo, useReducer, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useReducer, useState, type KeyboardEvent } from 'react';
 import { ConflictDialog } from '../../../ui/ConflictDialog';
 import { EditBar } from '../../../ui/EditBar';
 import { LeaveGuard } from '../../../ui/LeaveGuard';
@@ -47,6 +47,9 @@ function inputIdOf(path: string, year: FormDraft['year']): string | null {
   const key = year[Number(match[1])]?.children[Number(match[2])]?.indicators[Number(match[3])]?.key;
   return key ? fieldIdIndicator(key, match[4]) : null;
 }
+
+/** How long typing pauses before the checks panel follows it. */
+const CHECK_PAUSE_MS = 300;
 
 /** Edit mode: the same sheet, with inputs. The draft lives in one reducer (form-draft.ts); rows are memoised. */
 /** A text box keeps Ctrl+Z for its own text. */
@@ -120,10 +123,15 @@ export function FormEditor({
     return indexTaxonomy(taxonomy, labels);
   }, [taxonomy, form.indicators]);
 
-  // The checks, live (issue 14): on a deferred copy of the draft, so typing never waits for them; memoised.
+  // The checks, live (issue 14): on the draft as it stands once typing pauses (CHECK_PAUSE_MS), so a keystroke never
+  // waits for them or for the panel; memoised.
   const policy = useQualityPolicy(form.year);
   const previousTargets = useMemo(() => previousTargetsOf(previousYear.data), [previousYear.data]);
-  const checkedDraft = useDeferredValue(draft);
+  const [checkedDraft, setCheckedDraft] = useState(draft);
+  useEffect(() => {
+    const timer = setTimeout(() => setCheckedDraft(draft), CHECK_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [draft]);
   const request = useMemo(() => toRequest(checkedDraft), [checkedDraft]);
   const issues = useMemo(
     () => liveChecks(request, taxonomy, form.year, policy.data?.policy, previousTargets),
