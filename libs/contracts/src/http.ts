@@ -17,6 +17,13 @@ export type Money = string;
 export type ApiError = Schemas['ApiError'];
 export type FieldError = Schemas['FieldError'];
 export type FieldIssue = Schemas['FieldIssue'];
+// Goal-quality checks (issue 14): per-year tenant policy
+export type CheckLevel = Schemas['CheckLevel'];
+export type QualityCheckSetting = Schemas['QualityCheckSetting'];
+export type PublicServiceRule = Schemas['PublicServiceRule'];
+export type QualityPolicy = Schemas['QualityPolicy'];
+export type QualityPolicyVersion = Schemas['QualityPolicyVersion'];
+export type SaveQualityPolicyRequest = Schemas['SaveQualityPolicyRequest'];
 
 // auth
 export type LoginRequest = Schemas['LoginRequest'];
@@ -122,6 +129,7 @@ export type InboxResponse = Schemas['InboxResponse'];
 export type Deadline = Schemas['Deadline'];
 export type SetDeadlinesRequest = Schemas['SetDeadlinesRequest'];
 export type LatestReview = Schemas['LatestReview'];
+export type ReviewPoint = Schemas['ReviewPoint'];
 export type FormRevisionSummary = Schemas['FormRevisionSummary'];
 
 // 绩效自评 and 评分规则

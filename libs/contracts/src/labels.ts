@@ -154,6 +154,7 @@ export const FORM_FIELD_LABELS = {
   remark: '备注',
   nature: '指标性质',
   measureUnit: '度量单位',
+  weakerTargetReason: '指标值下调理由',
 } as const;
 
 /** 自评表状态 — self-evaluation states (docs/domain.md §5): 草稿 → 已提交 → 已复核 → 已定稿; 退回 sends it back to the unit. */

@@ -52,6 +52,11 @@ export class FieldIssueDto implements FieldIssue {
   blank?: true;
   @ApiProperty({ type: String }) code!: string;
   @ApiProperty({ type: String }) message!: string;
+  @ApiPropertyOptional({
+    enum: ['完整性', '相关性', '适当性', '可行性'],
+    description: '绩效目标表的检查所属审核要点（财预〔2015〕88号）',
+  })
+  group?: '完整性' | '相关性' | '适当性' | '可行性';
 }
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {

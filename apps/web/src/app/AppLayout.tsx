@@ -21,6 +21,7 @@ const ADMIN_PAGES = [
   { to: '/admin/taxonomy', label: '指标体系' },
   { to: '/admin/code-lists', label: '代码表' },
   { to: '/admin/scoring-policy', label: '评分规则' },
+  { to: '/admin/quality-policy', label: '质量检查' },
   { to: '/admin/security', label: '安全设置' },
   { to: '/admin/audit-log', label: '日志' },
 ] as const;

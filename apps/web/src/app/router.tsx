@@ -82,6 +82,12 @@ export const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../modules/evaluations/ScoringPolicyPage')).ScoringPolicyPage }),
       },
       {
+        path: 'admin/quality-policy',
+        lazy: async () => ({
+          Component: (await import('../modules/admin-quality/QualityPolicyPage')).QualityPolicyPage,
+        }),
+      },
+      {
         path: 'account',
         lazy: async () => ({ Component: (await import('../modules/auth/AccountPage')).AccountPage }),
       },

@@ -1,6 +1,7 @@
 import { FORM_FIELD_LABELS, type FieldIssue, type SaveFormRequest, type TaxonomyNode } from '@jxt/contracts';
 import { isBlank } from '../text/normalize-width';
 import { checkFunds } from './check-funds';
+import { withGroup } from './check-groups';
 import { checkHeader } from './check-header';
 import { checkIndicatorTree } from './check-indicator-tree';
 import { fieldWarning, ISSUE_CODES } from './issues';
@@ -12,14 +13,17 @@ import { fieldWarning, ISSUE_CODES } from './issues';
 export type FormCheckInput = Pick<SaveFormRequest, 'project' | 'funds' | 'indicators'> &
   Partial<Pick<SaveFormRequest, 'totalGoal' | 'annualGoal'>>;
 
-/** Every check of the form's content (docs/domain.md §2–§3): header, goals, funds, indicator tree. */
+/**
+ * Every check of the form's content (docs/domain.md §2–§3): header, goals, funds, indicator tree; each issue with
+ * the 审核要点 (`group`) it belongs to.
+ */
 export function checkForm(content: FormCheckInput, taxonomy: readonly TaxonomyNode[]): FieldIssue[] {
   return [
     ...checkHeader(content.project),
     ...checkGoals(content),
     ...checkFunds(content.funds),
     ...checkIndicatorTree(content.indicators, taxonomy),
-  ];
+  ].map(withGroup);
 }
 
 /** A blank 项目总目标 / 年度总目标 is a warning; goals left out of the input are not checked. */

@@ -1,4 +1,4 @@
-import type { Funds, IndicatorSetsInput, ProjectHeader } from '@jxt/contracts';
+import type { Funds, IndicatorSetsInput, ProjectHeader, PublicServiceRule } from '@jxt/contracts';
 // Data, not code: the checks are tried on the customer's forms as the seed loads them, not on a copy that could drift.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import seedForms from '../../../../seeds/songjiang/forms-2021.json';
@@ -63,10 +63,16 @@ describe('goal quality (审核要点)', () => {
         longTerm: null,
       },
     };
+    // 市民服务 serves the public (its name says 市民): the missing 满意度 is the stronger check's.
     const issues = checkGoalQuality(withoutSatisfaction, TAXONOMY, 2021);
-    expect(issues.filter((i) => i.group === '完整性').map((i) => i.message)).toEqual([
+    expect(issues.filter((i) => i.group === '完整性').map((i) => [i.code, i.message])).toEqual([
+      [QUALITY_CODES.satisfactionMissing, '项目面向公众，年度绩效指标应有满意度指标（如服务对象满意度）'],
+      [QUALITY_CODES.timelinessMissing, '项目有计划完成日期，年度绩效指标中没有时效指标'],
+    ]);
+    const internal = { ...withoutSatisfaction, project: { ...form.project, name: '内部档案整理' } };
+    expect(checkGoalQuality(internal, TAXONOMY, 2021).map((i) => [i.code, i.message])).toContainEqual([
+      QUALITY_CODES.level1Missing,
       '年度绩效指标缺少满意度指标',
-      '项目有计划完成日期，年度绩效指标中没有时效指标',
     ]);
   });
 
@@ -133,5 +139,136 @@ describe('goal quality (审核要点)', () => {
       }),
     );
     expect(checkGoalQuality(later, TAXONOMY).some((i) => i.group === '可行性')).toBe(false);
+  });
+});
+
+describe('goal quality: the checks issue 14 added', () => {
+  const withoutSatisfaction = (form: SeedForm): SeedForm => ({
+    ...form,
+    indicators: { year: form.indicators.year.filter((g) => g.code !== 'satisfaction'), longTerm: null },
+  });
+
+  it('完整性 满意度: by 功能分类科目, by 项目类别 or by the words of a tenant rule', () => {
+    const form = withoutSatisfaction(seed('网络信息系统运行与维护'));
+    const codes = (f: SeedForm, rule?: PublicServiceRule) =>
+      checkGoalQuality(f, TAXONOMY, 2021, { publicService: rule }).map((i) => i.code);
+    expect(codes(form)).not.toContain(QUALITY_CODES.satisfactionMissing);
+    const health = { ...form, project: { ...form.project, functionClassCode: '2100201' } };
+    expect(codes(health)).toContain(QUALITY_CODES.satisfactionMissing);
+    const rule = { categoryCodes: ['recurring'], functionClassPrefixes: [], nameWords: [] };
+    expect(codes(form, rule)).toContain(QUALITY_CODES.satisfactionMissing);
+    expect(codes(health, { categoryCodes: [], functionClassPrefixes: [], nameWords: [] })).not.toContain(
+      QUALITY_CODES.satisfactionMissing,
+    );
+  });
+
+  it('完整性: the same indicator under two 二级指标 is named at its second place', () => {
+    const form = seed('市民服务');
+    const [output, ...rest] = form.indicators.year;
+    const twice: SeedForm = {
+      ...form,
+      indicators: {
+        year: [
+          {
+            ...output,
+            children: output.children.map((c) =>
+              c.code === 'quality'
+                ? { ...c, indicators: [...c.indicators, indicator('组织企业人事专办员 培训次数', '=2次')] }
+                : c,
+            ),
+          },
+          ...rest,
+        ],
+        longTerm: null,
+      },
+    };
+    const issues = checkGoalQuality(twice, TAXONOMY, 2021).filter((i) => i.code === QUALITY_CODES.duplicateIndicator);
+    expect(issues).toEqual([
+      {
+        field: 'indicators.year.0.children.1.indicators.1.name',
+        severity: 'warning',
+        group: '完整性',
+        code: QUALITY_CODES.duplicateIndicator,
+        message: '指标“组织企业人事专办员 培训次数”重复出现',
+      },
+    ]);
+  });
+
+  describe('适当性: a continuing project’s targets not weaker than last year’s approved ones', () => {
+    const form = seed('市民服务');
+    const previous = {
+      year: 2020,
+      indicators: [
+        { level1Code: 'output', level2Code: 'quantity', name: '组织企业人事专办员培训次数', rawValue: '=3次' },
+        { level1Code: 'satisfaction', level2Code: 'service_satisfaction', name: '公众满意度', rawValue: '>=95%' },
+        { level1Code: 'benefit', level2Code: 'social', name: '受益对象满意度', rawValue: '>=90%' },
+        { level1Code: 'output', level2Code: 'quality', name: '工作完成通过率', rawValue: '=100次' },
+      ],
+    };
+    const weaker = (f: SeedForm) =>
+      checkGoalQuality(f, TAXONOMY, 2021, { previous }).filter(
+        (i) => i.code === QUALITY_CODES.targetWeakerThanLastYear,
+      );
+
+    it('names each lower bar, at its value, and leaves equal targets and other units alone', () => {
+      expect(weaker(form).map((i) => [i.field, i.group, i.message])).toEqual([
+        [
+          'indicators.year.0.children.0.indicators.1.rawValue',
+          '适当性',
+          '“组织企业人事专办员培训次数”的指标值 =2次 低于 2020 年已审核的 =3次；确需下调请填写下调理由',
+        ],
+        [
+          'indicators.year.2.children.0.indicators.0.rawValue',
+          '适当性',
+          '“公众满意度”的指标值 >=90% 低于 2020 年已审核的 >=95%；确需下调请填写下调理由',
+        ],
+      ]);
+    });
+
+    it('passes an indicator whose weakerTargetReason says why', () => {
+      const explained: SeedForm = {
+        ...form,
+        indicators: {
+          year: form.indicators.year.map((g) => ({
+            ...g,
+            children: g.children.map((c) => ({
+              ...c,
+              indicators: c.indicators.map((i) =>
+                i.name === '公众满意度' ? { ...i, weakerTargetReason: '服务对象扩大到新区，首年从低设定' } : i,
+              ),
+            })),
+          })),
+          longTerm: null,
+        },
+      };
+      expect(weaker(explained).map((i) => i.field)).toEqual(['indicators.year.0.children.0.indicators.1.rawValue']);
+    });
+
+    it('reads a "lower is better" target the other way (≤ 5 天 after ≤ 3 天 is weaker)', () => {
+      const days: SeedForm = {
+        ...form,
+        indicators: {
+          year: [{ code: 'output', children: [{ code: 'timeliness', indicators: [indicator('办结时限', '<=5天')] }] }],
+          longTerm: null,
+        },
+      };
+      const before = (raw: string) => ({
+        year: 2020,
+        indicators: [{ level1Code: 'output', level2Code: 'timeliness', name: '办结时限', rawValue: raw }],
+      });
+      const found = (raw: string) =>
+        checkGoalQuality(days, TAXONOMY, 2021, { previous: before(raw) }).filter(
+          (i) => i.code === QUALITY_CODES.targetWeakerThanLastYear,
+        ).length;
+      expect(found('<=3天')).toBe(1);
+      expect(found('<=7天')).toBe(0);
+      expect(found('>=3天')).toBe(0);
+    });
+
+    it('finds nothing without last year’s approved form (a new project)', () => {
+      expect(checkGoalQuality(form, TAXONOMY, 2021, { previous: null }).map((i) => i.code)).toEqual([
+        QUALITY_CODES.goalSentenceUncovered,
+      ]);
+    });
   });
 });

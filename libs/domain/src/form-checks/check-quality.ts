@@ -1,7 +1,28 @@
-import type { FieldIssue, IndicatorInput, Level1GroupInput, TaxonomyNode } from '@jxt/contracts';
+import type { FieldIssue, IndicatorInput, Level1GroupInput, PublicServiceRule, TaxonomyNode } from '@jxt/contracts';
 import { toMoneyDecimal } from '../money/money-decimal';
-import { readTarget } from '../value-grammar/read-target';
+import { isBlank } from '../text/normalize-width';
+import { readTarget as readTargetUncached } from '../value-grammar/read-target';
+import { targetDirection } from '../value-grammar/target-direction';
 import type { FormCheckInput } from './check-form';
+
+/**
+ * The editor runs the checks on every change, and a change touches one field: readings of values and texts seen before
+ * are kept (a bounded cache, emptied when full), so a 60-indicator form is checked in well under 5 ms.
+ */
+const CACHE_LIMIT = 5000;
+function cached<T>(compute: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    let value = seen.get(text);
+    if (value === undefined) {
+      if (seen.size >= CACHE_LIMIT) seen.clear();
+      value = compute(text);
+      seen.set(text, value);
+    }
+    return value;
+  };
+}
+const readTarget = cached(readTargetUncached);
 
 /**
  * The 审核要点 a goal-quality check belongs to (财预〔2015〕88号, docs/domain.md §3.3): the contract's `group` of an issue.
@@ -23,10 +44,51 @@ export const QUALITY_CODES = {
   percentOutOfRange: 'quality.percent_out_of_range',
   costAboveFunds: 'quality.cost_above_funds',
   plannedDatesExcludeYear: 'quality.planned_dates_exclude_year',
+  satisfactionMissing: 'quality.satisfaction_missing',
+  duplicateIndicator: 'quality.duplicate_indicator',
+  targetWeakerThanLastYear: 'quality.target_weaker_than_last_year',
 } as const;
-type QualityCode = (typeof QUALITY_CODES)[keyof typeof QUALITY_CODES];
+export type QualityCode = (typeof QUALITY_CODES)[keyof typeof QUALITY_CODES];
+
+/** Each goal-quality check with its 审核要点 and what it asks, for the policy screen and the reviewer's checklist. */
+export const QUALITY_CHECKS: readonly { code: QualityCode; group: QualityGroup; label: string }[] = [
+  { code: QUALITY_CODES.level1Missing, group: '完整性', label: '每个一级指标都有' },
+  { code: QUALITY_CODES.satisfactionMissing, group: '完整性', label: '面向公众的项目有满意度指标' },
+  { code: QUALITY_CODES.timelinessMissing, group: '完整性', label: '有计划完成日期的项目有时效指标' },
+  { code: QUALITY_CODES.duplicateIndicator, group: '完整性', label: '指标不重复' },
+  { code: QUALITY_CODES.goalSentenceUncovered, group: '相关性', label: '年度总目标每一条都有对应指标' },
+  { code: QUALITY_CODES.noQuantitativeOutput, group: '相关性', label: '产出指标中有定量指标' },
+  { code: QUALITY_CODES.onlyQualitative, group: '相关性', label: '指标不全是定性的（细化量化）' },
+  { code: QUALITY_CODES.percentOutOfRange, group: '适当性', label: '百分比在 0–100% 之内（增长率除外）' },
+  { code: QUALITY_CODES.costAboveFunds, group: '适当性', label: '成本指标不高于年度资金' },
+  { code: QUALITY_CODES.targetWeakerThanLastYear, group: '适当性', label: '延续项目的指标值不低于上年度已审核值' },
+  { code: QUALITY_CODES.plannedDatesExcludeYear, group: '可行性', label: '计划实施期覆盖本表年度' },
+];
+
+/** Last year's approved targets of the same project (延续), as the API finds them. */
+export interface PreviousTargets {
+  year: number;
+  indicators: readonly { level1Code: string; level2Code: string; name: string; rawValue: string }[];
+}
+
+/** What the checks read beyond the form: last year's approved targets and the tenant's rule for public service. */
+export interface QualityContext {
+  previous?: PreviousTargets | null;
+  publicService?: PublicServiceRule;
+}
+
+/**
+ * Projects that serve the public and so should ask their users (满意度): by 项目类别, by 功能分类科目 (教育, 文化旅游体育与
+ * 传媒, 社会保障和就业, 卫生健康, 城乡社区, 住房保障) or by words of the project's name. A tenant sets its own.
+ */
+export const DEFAULT_PUBLIC_SERVICE_RULE: PublicServiceRule = {
+  categoryCodes: [],
+  functionClassPrefixes: ['205', '207', '208', '210', '212', '221'],
+  nameWords: ['市民', '公众', '群众', '居民', '服务对象', '学生', '患者', '老年'],
+};
 
 const OUTPUT = 'output';
+const SATISFACTION = 'satisfaction';
 const TIMELINESS = 'timeliness';
 const COST = 'cost';
 
@@ -69,6 +131,7 @@ export function checkGoalQuality(
   content: FormCheckInput,
   taxonomy: readonly TaxonomyNode[],
   year?: number,
+  context: QualityContext = {},
 ): QualityIssue[] {
   const issues: QualityIssue[] = [];
   const warn = (group: QualityGroup, field: string, code: QualityCode, message: string) =>
@@ -78,9 +141,29 @@ export function checkGoalQuality(
 
   // 完整性
   const present = new Set(groups.filter((g) => g.children.some((c) => c.indicators.length)).map((g) => g.code));
-  for (const level1 of taxonomy.filter((n) => n.level === 1 && !n.retired))
-    if (!present.has(level1.code))
-      warn('完整性', 'indicators.year', QUALITY_CODES.level1Missing, `年度绩效指标缺少${level1.label}`);
+  const servesPublic = servesThePublic(content.project, context.publicService ?? DEFAULT_PUBLIC_SERVICE_RULE);
+  for (const level1 of taxonomy.filter((n) => n.level === 1 && !n.retired)) {
+    if (present.has(level1.code)) continue;
+    // A project serving the public hears of its missing 满意度 once, by the stronger check.
+    if (level1.code === SATISFACTION && servesPublic)
+      warn(
+        '完整性',
+        'indicators.year',
+        QUALITY_CODES.satisfactionMissing,
+        `项目面向公众，年度绩效指标应有${level1.label}（如服务对象满意度）`,
+      );
+    else warn('完整性', 'indicators.year', QUALITY_CODES.level1Missing, `年度绩效指标缺少${level1.label}`);
+  }
+  // The same indicator under two 二级指标 (within one, checkIndicatorTree already says so).
+  const firstPlace = new Map<string, string>();
+  for (const i of indicators) {
+    const key = nameKey(i.indicator.name);
+    if (!key) continue;
+    const seen = firstPlace.get(key);
+    if (seen === undefined) firstPlace.set(key, i.level2);
+    else if (seen !== i.level2)
+      warn('完整性', `${i.path}.name`, QUALITY_CODES.duplicateIndicator, `指标“${i.indicator.name.trim()}”重复出现`);
+  }
   if (
     content.project.plannedEnd &&
     indicators.length &&
@@ -136,6 +219,23 @@ export function checkGoalQuality(
       );
   }
 
+  if (context.previous) {
+    const before = new Map(
+      context.previous.indicators.map((p) => [`${p.level1Code}/${p.level2Code}/${nameKey(p.name)}`, p.rawValue]),
+    );
+    for (const t of targets) {
+      const raw = before.get(`${t.level1}/${t.level2}/${nameKey(t.indicator.name)}`);
+      if (raw === undefined || !isBlank(t.indicator.weakerTargetReason)) continue;
+      if (isWeaker(t.target, readTarget(raw).target, t.level1, t.level2))
+        warn(
+          '适当性',
+          `${t.path}.rawValue`,
+          QUALITY_CODES.targetWeakerThanLastYear,
+          `“${t.indicator.name}”的指标值 ${t.indicator.rawValue} 低于 ${context.previous.year} 年已审核的 ${raw}；确需下调请填写下调理由`,
+        );
+    }
+  }
+
   // 可行性
   const { plannedStart, plannedEnd } = content.project;
   if (year !== undefined && plannedStart && plannedEnd) {
@@ -150,6 +250,41 @@ export function checkGoalQuality(
   }
   return issues;
 }
+
+type Target = ReturnType<typeof readTargetUncached>['target'];
+
+/** `=` targets where more is better: counts and quality rates, benefits, satisfaction (not cost, not dates). */
+const MORE_IS_BETTER_LEVEL2 = new Set(['quantity', 'quality']);
+const MORE_IS_BETTER_LEVEL1 = new Set(['benefit', 'satisfaction']);
+
+/**
+ * A target weaker than last year's: the same unit and direction, and a lower bar (≥ 95% after ≥ 98%) or, for a
+ * "lower is better" target (≤ 3 天), a higher one. `=` targets count only where more is better.
+ */
+function isWeaker(now: Target, before: Target, level1: string, level2: string): boolean {
+  if (now.kind !== 'quantitative' || before.kind !== 'quantitative') return false;
+  if ((now.unit ?? '') !== (before.unit ?? '')) return false;
+  const direction = targetDirection(before.operator);
+  if (targetDirection(now.operator) !== direction) return false;
+  const change = toMoneyDecimal(now.value).comparedTo(toMoneyDecimal(before.value));
+  if (direction === 'forward') return change < 0;
+  if (direction === 'reverse') return change > 0;
+  return (MORE_IS_BETTER_LEVEL2.has(level2) || MORE_IS_BETTER_LEVEL1.has(level1)) && change < 0;
+}
+
+function servesThePublic(project: FormCheckInput['project'], rule: PublicServiceRule): boolean {
+  const category = project.categoryCode ?? '';
+  const functionClass = project.functionClassCode ?? '';
+  const name = project.name ?? '';
+  return (
+    (category !== '' && rule.categoryCodes.includes(category)) ||
+    (functionClass !== '' && rule.functionClassPrefixes.some((prefix) => functionClass.startsWith(prefix))) ||
+    rule.nameWords.some((word) => word !== '' && name.includes(word))
+  );
+}
+
+/** Names compared without spaces and full-width differences. */
+const nameKey = (name: string) => name.normalize('NFKC').replace(/\s+/g, '');
 
 interface Placed {
   level1: string;
@@ -180,7 +315,9 @@ export function goalSentences(goal: string): string[] {
 }
 
 /** The character bigrams of a text's Chinese runs, after the stop words are taken out. */
-export function bigrams(text: string): Set<string> {
+export const bigrams = cached(bigramsOf);
+
+function bigramsOf(text: string): Set<string> {
   let rest = text;
   for (const word of STOP_WORDS) rest = rest.split(word).join(' ');
   const out = new Set<string>();

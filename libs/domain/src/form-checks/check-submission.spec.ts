@@ -58,6 +58,7 @@ describe('checkSubmission', () => {
         field: 'indicators.year.0.children.0.indicators.0.rawValue',
         severity: 'error',
         code: ISSUE_CODES.valueInvalid,
+        group: '相关性',
         message: expect.stringMatching(new RegExp(`^三级指标「${target.name}」：年度指标值“≥abc%”无法识别为数值：`)),
       },
     ]);

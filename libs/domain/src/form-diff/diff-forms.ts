@@ -42,6 +42,7 @@ const INDICATOR_FIELDS = [
   ['remark', FORM_FIELD_LABELS.remark],
   ['nature', FORM_FIELD_LABELS.nature],
   ['measureUnit', FORM_FIELD_LABELS.measureUnit],
+  ['weakerTargetReason', FORM_FIELD_LABELS.weakerTargetReason],
 ] as const;
 
 const text = (value: string | number | null | undefined): string | null =>
@@ -85,6 +86,7 @@ function flatten(sets: IndicatorSetsInput, set: IndicatorSet): FlatIndicator[] {
             remark: text(indicator.remark),
             nature: text(indicator.nature),
             measureUnit: text(indicator.measureUnit),
+            weakerTargetReason: text(indicator.weakerTargetReason),
           },
         });
       }

@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index } from 'typeorm';
-import type { FormAction, FormStatus, ReviewResult } from '@jxt/contracts';
+import type { FormAction, FormStatus, ReviewPoint, ReviewResult } from '@jxt/contracts';
 import { HistoryEventColumns } from '../../common/history/history-event.columns';
 
 /**
@@ -33,4 +33,8 @@ export class FormEventEntity extends HistoryEventColumns<FormAction, FormStatus>
   /** 联系电话 given with the 提交. */
   @Column({ name: 'filer_phone', type: 'varchar', length: 30, nullable: true })
   filerPhone!: string | null;
+
+  /** The 审核要点 a reviewer ticked with a 退回 (issue 14), each pointing at its field; null when none. */
+  @Column({ name: 'review_points', type: 'jsonb', nullable: true })
+  reviewPoints!: ReviewPoint[] | null;
 }

@@ -8,6 +8,7 @@ import { EvaluationEventEntity } from './evaluation-event.entity';
 import { EvaluationIndicatorEntity } from './evaluation-indicator.entity';
 import { ScoringJobEntity } from './scoring-job.entity';
 import { ScoringPolicyEntity } from './scoring-policy.entity';
+import { QualityPolicyEntity } from './quality-policy.entity';
 import { SelfEvaluationEntity } from './self-evaluation.entity';
 import { GoalFormEntity } from './goal-form.entity';
 import { IndicatorEntity } from './indicator.entity';
@@ -43,6 +44,7 @@ export const ENTITIES = [
   FinanceDivisionAssignmentEntity,
   WorkflowDeadlineEntity,
   ScoringPolicyEntity,
+  QualityPolicyEntity,
   SelfEvaluationEntity,
   EvaluationIndicatorEntity,
   EvaluationEventEntity,

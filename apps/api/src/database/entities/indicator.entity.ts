@@ -98,4 +98,8 @@ export class IndicatorEntity {
   /** 备注 */
   @Column({ type: 'text', nullable: true })
   remark!: string | null;
+
+  /** Why a continuing project's target is weaker than last year's approved one (the quality check then passes). */
+  @Column({ name: 'weaker_target_reason', type: 'text', nullable: true })
+  weakerTargetReason!: string | null;
 }

@@ -38,6 +38,8 @@ import { ImportBatchIsolation1796480000001 } from './1796480000001-ImportBatchIs
 import { BulkExport1796490000000 } from './1796490000000-BulkExport';
 import { BulkExportIsolation1796490000001 } from './1796490000001-BulkExportIsolation';
 import { IndicatorNatureAndUnit1796500000000 } from './1796500000000-IndicatorNatureAndUnit';
+import { QualityChecks1796510000000 } from './1796510000000-QualityChecks';
+import { QualityPolicyIsolation1796510000001 } from './1796510000001-QualityPolicyIsolation';
 import { AddIndicatorLibrary1796520000000 } from './1796520000000-AddIndicatorLibrary';
 import { IndicatorLibraryIsolation1796520000001 } from './1796520000001-IndicatorLibraryIsolation';
 
@@ -83,6 +85,8 @@ export const MIGRATIONS = [
   BulkExport1796490000000,
   BulkExportIsolation1796490000001,
   IndicatorNatureAndUnit1796500000000,
+  QualityChecks1796510000000,
+  QualityPolicyIsolation1796510000001,
   AddIndicatorLibrary1796520000000,
   IndicatorLibraryIsolation1796520000001,
 ];

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { FormAction, FormFieldChange, FormStatus, ReviewResult, SubmissionFiler } from '@jxt/contracts';
+import type {
+  FormAction,
+  FormFieldChange,
+  FormStatus,
+  ReviewPoint,
+  ReviewResult,
+  SubmissionFiler,
+} from '@jxt/contracts';
 import { ACTOR_COLUMNS, actorValues, HISTORY_COLUMNS, type HistoryRow } from '../../common/history/history-event';
 import type { AuthUser } from '../../common/tenancy/request-context';
 import type { Db } from '../../database/access/db';
@@ -29,8 +36,8 @@ const INSERT_SAVES = sql(
 const INSERT_TRANSITION = sql(
   'formHistory.insertTransition',
   `INSERT INTO form_event (tenant_id, form_id, kind, action, from_status, to_status, ${ACTOR_COLUMNS}, comment, field, review_result,
-     filer_name, filer_phone, row_version)
-   VALUES ($1, $2, 'transition', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+     filer_name, filer_phone, row_version, review_points)
+   VALUES ($1, $2, 'transition', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
 );
 
 /** One transition as the history keeps it. */
@@ -45,6 +52,8 @@ export interface TransitionEvent {
   /** 填报人 and 联系电话 of a 提交. */
   filer?: SubmissionFiler | null;
   rowVersion: number;
+  /** The 审核要点 a reviewer ticked with the comment (issue 14). */
+  points?: ReviewPoint[] | null;
 }
 
 /** form_event: the append-only history of each 绩效目标填报表 (the database refuses UPDATE and DELETE). */
@@ -89,6 +98,7 @@ export class FormHistoryRepository {
       e.filer?.name ?? null,
       e.filer?.phone ?? null,
       e.rowVersion,
+      e.points?.length ? JSON.stringify(e.points) : null,
     ]);
   }
 }

@@ -61,7 +61,7 @@ describe('indicatorArrayInsert', () => {
     expect(row(2).slice(1, 5)).toEqual(['longTerm', 'effect', 'social', 0]);
   });
 
-  it('sends 21 parameters however many rows: 5,000 indicators stay far below PostgreSQL’s 65,535', () => {
+  it('sends 22 parameters however many rows: 5,000 indicators stay far below PostgreSQL’s 65,535', () => {
     const sets: IndicatorSetsInput = {
       year: [
         {
@@ -77,9 +77,9 @@ describe('indicatorArrayInsert', () => {
       longTerm: null,
     };
     const built = indicatorArrayInsert(TENANT, FORM, sets)!;
-    expect(built.values).toHaveLength(21);
+    expect(built.values).toHaveLength(22);
     expect((built.values[2] as unknown[]).length).toBe(5_000);
-    expect(built.text.match(/\$\d+/g)).toHaveLength(21);
+    expect(built.text.match(/\$\d+/g)).toHaveLength(22);
   });
 
   it('writes nothing for an empty tree', () => {

@@ -45,6 +45,7 @@ export type IndicatorRow = Pick<
   | 'remark'
   | 'nature'
   | 'measureUnit'
+  | 'weakerTargetReason'
   | 'sortOrder'
   | 'level1Label'
   | 'level2Label'
@@ -55,6 +56,7 @@ const INDICATOR_JSON = `SELECT id, indicator_set AS "indicatorSet", level1_code 
   raw_value AS "rawValue", target_kind AS "targetKind", target_operator AS "targetOperator", target_number::text AS "targetNumber",
   target_unit AS "targetUnit", target_boolean AS "targetBoolean", parse_warning AS "parseWarning", weight::text AS weight,
   scoring_notes AS "scoringNotes", explanation, remark, nature, measure_unit AS "measureUnit", sort_order AS "sortOrder", level1_label AS "level1Label",
+  weaker_target_reason AS "weakerTargetReason",
   level2_label AS "level2Label" FROM indicator WHERE form_id = f.id`;
 
 /**
@@ -116,7 +118,8 @@ const FORM_SELECT = `SELECT f.id AS "formId", f.year, f.revision, f.status, f.ro
          (SELECT coalesce(json_agg(i ORDER BY i."indicatorSet" DESC, i."sortOrder"), '[]') FROM (${INDICATOR_JSON}) i) AS indicators,
          f.submitted_by AS "submittedBy", f.review_result AS "reviewResult", f.review_comment AS "reviewComment",
          (SELECT json_build_object('action', e.action, 'comment', e.comment, 'field', e.field, 'reviewResult', e.review_result,
-                 'actorName', e.actor_name, 'actorOrganizationName', e.actor_organization_name, 'at', e.created_at)
+                 'actorName', e.actor_name, 'actorOrganizationName', e.actor_organization_name, 'at', e.created_at,
+                 'points', coalesce(e.review_points, '[]'::jsonb))
             FROM form_event e WHERE e.id = (${CURRENT_ROUND_COMMENT('f.id', 'id')})) AS "latestReview",
          (SELECT CASE WHEN e.action = 'submit' AND e.filer_name IS NOT NULL
                    THEN json_build_object('name', e.filer_name, 'phone', e.filer_phone, 'submittedAt', e.created_at) END
@@ -276,9 +279,10 @@ const COPY_INDICATORS = sql<object, [fromFormId: string, toFormId: string]>(
   'forms.copyIndicators',
   `INSERT INTO indicator (tenant_id, form_id, indicator_set, level1_code, level2_code, sort_order, name, raw_value, target_kind,
      target_operator, target_number, target_unit, target_boolean, parse_warning, weight, scoring_notes, explanation, remark, nature,
-     measure_unit)
+     measure_unit, weaker_target_reason)
    SELECT tenant_id, $2, indicator_set, level1_code, level2_code, sort_order, name, raw_value, target_kind, target_operator,
-     target_number, target_unit, target_boolean, parse_warning, weight, scoring_notes, explanation, remark, nature, measure_unit
+     target_number, target_unit, target_boolean, parse_warning, weight, scoring_notes, explanation, remark, nature, measure_unit,
+     weaker_target_reason
    FROM indicator WHERE form_id = $1`,
 );
 
@@ -356,6 +360,27 @@ const PREVIOUS_INDICATORS = sql<PreviousIndicatorRow, [sourceId: string]>(
    LEFT JOIN evaluation_indicator ei ON ei.evaluation_id = e.id AND ei.source_indicator_id = i.id
    WHERE i.form_id = $1
    ORDER BY i.indicator_set DESC, i.sort_order, i.id`,
+);
+
+/** The 年度 targets of last year's approved revision of the form's project (issue 14: 延续 targets not weaker). */
+export interface LastApprovedTargetRow {
+  year: number;
+  level1Code: string;
+  level2Code: string;
+  name: string;
+  rawValue: string;
+}
+
+const LAST_YEAR_APPROVED_TARGETS = sql<LastApprovedTargetRow, [formId: string]>(
+  'forms.lastYearApprovedTargets',
+  `SELECT p.year, i.level1_code AS "level1Code", i.level2_code AS "level2Code", i.name, i.raw_value AS "rawValue"
+   FROM goal_form f
+   JOIN LATERAL (SELECT g.id, g.year FROM goal_form g
+                 WHERE g.project_id = f.project_id AND g.year = f.year - 1 AND g.status = 'finance_approved'
+                 ORDER BY g.revision DESC LIMIT 1) p ON true
+   JOIN indicator i ON i.form_id = p.id AND i.indicator_set = 'year'
+   WHERE f.id = $1
+   ORDER BY i.sort_order, i.id`,
 );
 
 const INSERT_FOR_YEAR = sql<
@@ -451,6 +476,7 @@ const INDICATOR_COLUMNS = [
   'remark',
   'nature',
   'measure_unit',
+  'weaker_target_reason',
 ];
 
 /**
@@ -485,6 +511,7 @@ function indicatorRows(sets: IndicatorSetsInput, keepIds: ReadonlySet<string>): 
             blankToNull(indicator.remark),
             blankToNull(indicator.nature),
             blankToNull(indicator.measureUnit),
+            blankToNull(indicator.weakerTargetReason),
           ]);
         }
       }
@@ -514,6 +541,7 @@ const INDICATOR_ARRAY_TYPES = [
   'text',
   'text',
   'text',
+  'text',
 ];
 const [, , , ...STORED_COLUMNS] = INDICATOR_COLUMNS;
 const INSERT_INDICATORS = sql<object, [tenantId: string, formId: string, ...columns: unknown[][]]>(
@@ -526,7 +554,7 @@ const INSERT_INDICATORS = sql<object, [tenantId: string, formId: string, ...colu
 );
 
 /**
- * The INSERT of a form's whole indicator tree: one array per column, so always 21 parameters however many rows
+ * The INSERT of a form's whole indicator tree: one array per column, so always 22 parameters however many rows
  * (a row of parameters each would pass PostgreSQL's limit of 65,535 at 3,450 rows). The save runs it prepared; the
  * seed loader sends the same text on its owner connection. Null for an empty tree.
  */
@@ -651,6 +679,11 @@ export class FormRepository {
   /** The indicators of `sourceId` with their targets and, where its 自评表 has them, actual values. */
   previousIndicators(db: Db, sourceId: string): Promise<PreviousIndicatorRow[]> {
     return db.rows(PREVIOUS_INDICATORS, [sourceId]);
+  }
+
+  /** Last year's approved 年度 targets of the form's project; empty when there is none (a new project). */
+  lastYearApprovedTargets(db: Db, formId: string): Promise<LastApprovedTargetRow[]> {
+    return db.rows(LAST_YEAR_APPROVED_TARGETS, [formId]);
   }
 
   /** The revision a new year's form is carried forward from. */

@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { FieldError, GoalForm, PreviousYear } from '@jxt/contracts';
 import { FORM_FIELD_LABELS } from '@jxt/contracts';
-import { checkForm, checkSubmission, hasErrors, isEditable } from '@jxt/domain';
+import { checkForm, checkSubmission, hasErrors, isEditable, qualityIssues, type PreviousTargets } from '@jxt/domain';
 import { staleRecordConflict } from '../../common/http/stale-record';
 import { validateAsDto } from '../../common/http/validation';
 import { tenantScope } from '../../common/tenancy/request-context';
@@ -13,6 +13,7 @@ import type { Db } from '../../database/access/db';
 import type { Scope } from '../../database/access/scope';
 import { FormRepository, type ExportSummaryRow, type FirstFormInput, type TransitionChange } from './form.repository';
 import { formContent, saveChanges, toGoalForm } from './goal-form';
+import { QualityPoliciesService } from './quality-policies.service';
 import { newlyUsedRetiredNodes } from './retired-nodes';
 
 /** 绩效目标填报表: read one whole form, save one whole form (one transaction, optimistic lock). */
@@ -23,13 +24,25 @@ export class FormsService {
     private readonly forms: FormRepository,
     private readonly projects: ProjectRecordsService,
     private readonly history: FormHistoryService,
+    private readonly qualityPolicies: QualityPoliciesService,
   ) {}
 
+  /** The form with its `issues`: the form's checks, then the goal-quality checks at the levels of the year's policy. */
   async get(id: string): Promise<GoalForm> {
     const { user, db } = tenantScope();
-    const form = await this.forms.byId(db, user.scope, id);
-    if (!form) throw new NotFoundException('绩效目标表不存在或无权访问');
-    return toGoalForm(form);
+    const row = await this.forms.byId(db, user.scope, id);
+    if (!row) throw new NotFoundException('绩效目标表不存在或无权访问');
+    const form = toGoalForm(row);
+    const { policy } = await this.qualityPolicies.current(form.year);
+    const previous = await this.lastYearApproved(id);
+    form.issues.push(...qualityIssues(form, row.taxonomy, { year: form.year, policy, previous }));
+    return form;
+  }
+
+  /** Last year's approved targets of the form's project, for the check that a 延续 target is not weaker. */
+  private async lastYearApproved(id: string): Promise<PreviousTargets | null> {
+    const rows = await this.forms.lastYearApprovedTargets(tenantScope().db, id);
+    return rows.length ? { year: rows[0].year, indicators: rows } : null;
   }
 
   /**
@@ -106,10 +119,14 @@ export class FormsService {
     ]);
   }
 
-  /** The checks as 提交 applies them (blanks that a draft may keep are errors). */
+  /**
+   * The checks as 提交 applies them (blanks that a draft may keep are errors), and the goal-quality checks the year's
+   * policy makes errors.
+   */
   async submissionIssues(id: string) {
     const form = await this.get(id);
-    return checkSubmission(form, await this.catalog.taxonomy(form.year));
+    const quality = form.issues.filter((i) => i.code.startsWith('quality.') && i.severity === 'error');
+    return [...checkSubmission(form, await this.catalog.taxonomy(form.year)), ...quality];
   }
 
   /** 404 unless the form is in the caller's subtree. */

@@ -15,6 +15,7 @@ function toIndicator(row: IndicatorRow): Indicator {
     remark: row.remark,
     nature: row.nature,
     measureUnit: row.measureUnit,
+    ...(row.weakerTargetReason ? { weakerTargetReason: row.weakerTargetReason } : {}),
   };
 }
 

@@ -80,6 +80,8 @@ export class WorkflowService {
       reviewResult: dto.reviewResult ?? null,
       filer,
       rowVersion,
+      // The ticked 审核要点 go with the comment: a step without one (批准) keeps none.
+      points: comment ? dto.points : null,
     });
     // The next actor hears of it in the same transaction: a step that rolls back tells nobody.
     await this.notifications.formStepTaken(formId, rule.to, comment);

@@ -78,6 +78,8 @@ const RULES: Record<string, Rule> = {
   'GET /api/scoring-policies/{year}': { kind: 'not-scoped', reason: 'the year’s scoring policy, one per tenant' },
   'GET /api/scoring-policies/{year}/versions': { kind: 'not-scoped', reason: 'the policy’s versions, one per tenant' },
   'PUT /api/scoring-policies/{year}': { kind: 'not-scoped', reason: 'the scoring policy, set by the admin' },
+  'GET /api/quality-policies/{year}': { kind: 'not-scoped', reason: 'the year’s quality-check policy, one per tenant' },
+  'PUT /api/quality-policies/{year}': { kind: 'not-scoped', reason: 'the quality-check policy, set by the admin' },
   'POST /api/scoring-jobs': { kind: 'not-scoped', reason: 're-scoring under the tenant policy, by the admin' },
   'POST /api/years/{year}/open': { kind: 'not-scoped', reason: '开启新年度: the tenant’s year, opened by the admin' },
   'POST /api/years/{year}/close': { kind: 'not-scoped', reason: '关闭年度: the tenant’s year, closed by the admin' },

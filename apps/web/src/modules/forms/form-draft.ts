@@ -40,6 +40,8 @@ export interface DraftIndicator {
   rawValue: string;
   /** Kept untouched: the columns this screen does not edit (分值, 评分细则 …, the printed 指标性质 and 度量单位). */
   extra: Pick<IndicatorInput, 'weight' | 'scoringNotes' | 'explanation' | 'remark' | 'nature' | 'measureUnit'>;
+  /** Why the target is below last year's approved one (issue 14), typed in the checks panel. */
+  weakerTargetReason?: string;
 }
 
 export interface DraftLevel2 {
@@ -128,12 +130,13 @@ export function createDraft(form: GoalForm): FormDraft {
       key: key(),
       code: l2.code,
       indicators: l2.indicators.map(
-        ({ id, name, rawValue, weight, scoringNotes, explanation, remark, nature, measureUnit }) => ({
+        ({ id, name, rawValue, weight, scoringNotes, explanation, remark, nature, measureUnit, ...more }) => ({
           key: key(),
           id,
           name: text(name),
           rawValue: text(rawValue),
           extra: { weight, scoringNotes, explanation, remark, nature, measureUnit },
+          ...(more.weakerTargetReason ? { weakerTargetReason: more.weakerTargetReason } : {}),
         }),
       ),
     })),
@@ -203,6 +206,9 @@ export function toRequest(draft: FormDraft): SaveFormRequest {
             name: indicator.name,
             rawValue: indicator.rawValue,
             ...indicator.extra,
+            ...(indicator.weakerTargetReason?.trim()
+              ? { weakerTargetReason: indicator.weakerTargetReason.trim() }
+              : {}),
           })),
         })),
       })),
@@ -226,6 +232,7 @@ export type DraftAction =
   | { type: 'goal'; field: GoalField; value: string }
   | { type: 'goalPeriod'; field: GoalPeriodField; value: number | null }
   | { type: 'indicator'; at: IndicatorAt; field: IndicatorField; value: string }
+  | { type: 'weakerTargetReason'; at: IndicatorAt; value: string }
   | { type: 'addIndicator'; l1: number; l2: number; /** insert after this index; default at the end */ after?: number }
   | { type: 'removeIndicator'; at: IndicatorAt }
   /** 撤销: the last removed row back at its place. */
@@ -336,6 +343,17 @@ export function draftReducer(state: FormDraft, action: DraftAction): FormDraft {
         dirty: true,
         errors: withoutError(state.errors, fieldIdIndicator(row.key, action.field)),
       };
+    }
+
+    case 'weakerTargetReason': {
+      const { l1, l2, index } = action.at;
+      const row = state.year[l1]?.children[l2]?.indicators[index];
+      if (!row) return state;
+      const year = updateLevel2(state.year, l1, l2, (group) => ({
+        ...group,
+        indicators: replaceAt(group.indicators, index, { ...row, weakerTargetReason: action.value }),
+      }));
+      return { ...state, year, dirty: true };
     }
 
     case 'addIndicator': {

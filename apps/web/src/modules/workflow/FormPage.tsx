@@ -1,4 +1,4 @@
-import { FORM_FIELD_LABELS as L, REVIEW_RESULT_LABELS, type GoalForm } from '@jxt/contracts';
+import { FORM_FIELD_LABELS as L, REVIEW_RESULT_LABELS, type GoalForm, type ReviewPoint } from '@jxt/contracts';
 import { Alert, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
@@ -17,7 +17,8 @@ import { FormTimeline } from './components/FormTimeline';
 import { NextYearButton } from './components/NextYearButton';
 import { ReviewNotice } from './components/ReviewNotice';
 import { RevisionBar } from './components/RevisionBar';
-import { WorkflowActions } from './components/WorkflowActions';
+import { ReviewChecklist } from './components/ReviewChecklist';
+import { visibleActions, WorkflowActions } from './components/WorkflowActions';
 import './workflow.css';
 import '../forms/form.css';
 import '../forms/form-print.css';
@@ -40,6 +41,8 @@ function FormView({ formId }: { formId: string }) {
   const [editing, setEditing] = useState(() => (location.state as { edit?: boolean } | null)?.edit === true);
   const navigate = useNavigate();
   const taxonomy = useTaxonomy(query.data?.year, editing);
+  // The 审核要点 the reviewer ticks in the checklist, sent with a 退回.
+  const [points, setPoints] = useState<ReviewPoint[]>([]);
 
   if (query.isPending) return <Spin className="form-loading" description="加载中…" />;
   if (query.isError) {
@@ -87,6 +90,7 @@ function FormView({ formId }: { formId: string }) {
                 // navigate() resolves once the route has changed; nothing waits for it.
                 onReopened={(revision) => void navigate(`/forms/${revision.id}`)}
                 onReload={() => query.refetch()}
+                points={points}
               />
               <EvaluationButton form={form} me={me.data} />
               <NextYearButton form={form} me={me.data} />
@@ -142,6 +146,9 @@ function FormView({ formId }: { formId: string }) {
         <>
           {/* Before 提交, what would block it; after, what the checks still find. */}
           <IssuesPanel issues={isEditable(form.status) ? atSubmission(form.issues) : form.issues} />
+          {me.data && visibleActions(form, me.data).includes('return') && (
+            <ReviewChecklist form={form} points={points} onChange={setPoints} />
+          )}
           <FormSheet
             form={form}
             categoryLabel={categoryLabel}

@@ -1,4 +1,4 @@
-import { ApiExtraModels, ApiProperty, ApiSchema, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiSchema, getSchemaPath } from '@nestjs/swagger';
 import {
   COMPARISON_OPERATORS,
   FORM_ACTIONS,
@@ -29,6 +29,7 @@ import {
 import { FieldIssueDto } from '../../../openapi/api-error.dto';
 import { ProjectDto } from '../../../common/dto/project-header.dto';
 import { FundsDto } from './save-form.dto';
+import { ReviewPointDto } from '../../../common/dto/review-point.dto';
 
 // 年度指标值 as the value grammar of libs/domain reads it (docs/domain.md §3.1): one schema per kind.
 
@@ -95,6 +96,8 @@ export class IndicatorDto implements Indicator {
   nature!: string | null;
   @ApiProperty({ type: String, nullable: true, description: '度量单位（来源表单独一列所印；无则为 null）' })
   measureUnit!: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: '指标值低于上年度已审核值的理由' })
+  weakerTargetReason?: string | null;
   @ApiProperty({ ...PARSED_TARGET, description: '年度指标值的解析结果' }) target!: ParsedTarget;
   @ApiProperty({
     type: String,
@@ -163,6 +166,7 @@ export class LatestReviewDto implements LatestReview {
   @ApiProperty({ type: String }) actorName!: string;
   @ApiProperty({ type: String }) actorOrganizationName!: string;
   @ApiProperty({ type: String, format: 'date-time' }) at!: string;
+  @ApiPropertyOptional({ type: [ReviewPointDto], description: '随意见勾选的审核要点' }) points?: ReviewPointDto[];
 }
 
 @ApiSchema({ name: 'FormRevisionSummary' })

@@ -108,6 +108,17 @@ export class IndicatorInputDto implements IndicatorInput {
   @IsString()
   @MaxLength(50)
   measureUnit?: string | null;
+  // issue 14: why a continuing project's target is weaker than last year's approved one (the check then passes).
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 1000,
+    description: '指标值低于上年度已审核值的理由（延续项目）',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  weakerTargetReason?: string | null;
 }
 
 @ApiSchema({ name: 'Level2GroupInput' })

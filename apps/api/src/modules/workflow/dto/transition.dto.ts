@@ -25,6 +25,7 @@ import {
   type TransitionRequest,
 } from '@jxt/contracts';
 import { IsFilerName, IsPhone } from '../../../common/validation/is-filer';
+import { ReviewPointDto } from '../../../common/dto/review-point.dto';
 import { EachIsObject, INT4_MAX } from '../../../common/validation/nested';
 
 const submits = (o: { action?: unknown }) => o.action === 'submit';
@@ -70,6 +71,15 @@ export class TransitionDto implements TransitionRequest {
   @IsString()
   @Matches(/^[A-Za-z0-9_.]{1,300}$/, { message: '字段路径格式不正确' })
   field?: string | null;
+
+  @ApiPropertyOptional({ type: [ReviewPointDto], description: '退回时勾选的审核要点，各指向一个字段' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @EachIsObject()
+  @ValidateNested({ each: true })
+  @Type(() => ReviewPointDto)
+  points?: ReviewPointDto[];
 
   // Only a 提交 records who filed it; other steps ignore these.
   @ApiPropertyOptional(FILER_NAME) @ValidateIf(submits) @IsFilerName() filerName?: string | null;

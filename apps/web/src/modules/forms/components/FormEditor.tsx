@@ -1,7 +1,7 @@
 import type { CodeListItem, GoalForm, TaxonomyNode } from '@jxt/contracts';
-import { countIndicators, indicatorCountProblem } from '@jxt/domain';
-import { Alert, Button, Typography } from 'antd';
-import { useMemo, useReducer, useState, type KeyboardEvent } from 'react';
+import { checkGoalQuality, countIndicators, indicatorCountProblem, QUALITY_CODES } from '@jxt/domain';
+import { Alert, Button, Input, Typography } from 'antd';
+import { useEffect, useMemo, useReducer, useState, type KeyboardEvent } from 'react';
 import { ConflictDialog } from '../../../ui/ConflictDialog';
 import { EditBar } from '../../../ui/EditBar';
 import { LeaveGuard } from '../../../ui/LeaveGuard';
@@ -17,6 +17,9 @@ import {
   type RemovedIndicator,
 } from '../form-draft';
 import { usePreviousYear, useSaveForm } from '../hooks';
+import { liveChecks, previousTargetsOf } from '../checks';
+import { useQualityPolicy } from '../quality-policy-query';
+import { ChecksPanel } from './ChecksPanel';
 import { SheetTitle } from './FormSheet';
 import { SheetColumns } from './SheetColumns';
 import { FundsEditorRows, GoalsEditorRows, HeaderEditorRows } from './HeadEditors';
@@ -44,6 +47,9 @@ function inputIdOf(path: string, year: FormDraft['year']): string | null {
   const key = year[Number(match[1])]?.children[Number(match[2])]?.indicators[Number(match[3])]?.key;
   return key ? fieldIdIndicator(key, match[4]) : null;
 }
+
+/** How long typing pauses before the checks panel follows it. */
+const CHECK_PAUSE_MS = 300;
 
 /** Edit mode: the same sheet, with inputs. The draft lives in one reducer (form-draft.ts); rows are memoised. */
 /** A text box keeps Ctrl+Z for its own text. */
@@ -117,6 +123,45 @@ export function FormEditor({
     return indexTaxonomy(taxonomy, labels);
   }, [taxonomy, form.indicators]);
 
+  // The checks, live (issue 14): on the draft as it stands once typing pauses (CHECK_PAUSE_MS), so a keystroke never
+  // waits for them or for the panel; memoised.
+  const policy = useQualityPolicy(form.year);
+  const previousTargets = useMemo(() => previousTargetsOf(previousYear.data), [previousYear.data]);
+  const [checkedDraft, setCheckedDraft] = useState(draft);
+  useEffect(() => {
+    const timer = setTimeout(() => setCheckedDraft(draft), CHECK_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [draft]);
+  const request = useMemo(() => toRequest(checkedDraft), [checkedDraft]);
+  const issues = useMemo(
+    () => liveChecks(request, taxonomy, form.year, policy.data?.policy, previousTargets),
+    [request, taxonomy, form.year, policy.data, previousTargets],
+  );
+  // Targets below last year's whether or not a reason is given: their 下调理由 inputs stay while it is typed.
+  const weaker = useMemo(() => {
+    if (!previousTargets) return [];
+    const withoutReasons = {
+      ...request,
+      indicators: {
+        ...request.indicators,
+        year: request.indicators.year.map((l1) => ({
+          ...l1,
+          children: l1.children.map((l2) => ({
+            ...l2,
+            indicators: l2.indicators.map((i) => ({ ...i, weakerTargetReason: null })),
+          })),
+        })),
+      },
+    };
+    return checkGoalQuality(withoutReasons, taxonomy, form.year, { previous: previousTargets })
+      .filter((i) => i.code === QUALITY_CODES.targetWeakerThanLastYear)
+      .flatMap((issue) => {
+        const match = /^indicators\.year\.(\d+)\.children\.(\d+)\.indicators\.(\d+)\./.exec(issue.field);
+        return match ? [{ issue, at: { l1: Number(match[1]), l2: Number(match[2]), index: Number(match[3]) } }] : [];
+      });
+  }, [request, taxonomy, form.year, previousTargets]);
+  const locate = (field: string) => focusField(inputIdOf(field, draft.year) ?? field);
+
   // Unsaved changes: reloads, closing the tab and navigation inside the app ask first.
   const dirty = draft.dirty && !saved;
 
@@ -148,6 +193,31 @@ export function FormEditor({
       </EditBar>
 
       <SaveErrors summary={draft.errorSummary} failure={failure} onCloseFailure={closeFailure} onFocus={focusField} />
+      <ChecksPanel issues={issues} onLocate={locate}>
+        {weaker.length > 0 && (
+          <div className="checks-group" role="group" aria-label="下调理由">
+            <Typography.Text strong>指标值低于上年度已审核值：填写下调理由后不再提醒</Typography.Text>
+            {weaker.map(({ issue, at }) => {
+              const row = draft.year[at.l1]?.children[at.l2]?.indicators[at.index];
+              if (!row) return null;
+              return (
+                <div key={row.key} className="weaker-reason">
+                  <Typography.Text>{row.name}</Typography.Text>
+                  <Input
+                    size="small"
+                    maxLength={1000}
+                    value={row.weakerTargetReason ?? ''}
+                    placeholder="下调理由，如：服务范围调整"
+                    aria-label={`${row.name} 的下调理由`}
+                    title={issue.message}
+                    onChange={(e) => dispatch({ type: 'weakerTargetReason', at, value: e.target.value })}
+                  />
+                </div>
+              );
+            })}
+          </div>
+        )}
+      </ChecksPanel>
 
       {flaggedInput && (
         // A style rule survives the inputs' re-renders (they own their class names).
@@ -193,6 +263,8 @@ export function FormEditor({
             />
           </tbody>
         </table>
+        {/* 定位 of a check about the whole tree (a missing 一级指标) lands here. */}
+        <div data-field-id="indicators.year" tabIndex={-1} />
         <IndicatorEditor
           year={draft.year}
           errors={draft.errors}

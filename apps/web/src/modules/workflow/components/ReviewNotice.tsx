@@ -23,6 +23,15 @@ export function ReviewNotice({ form }: { form: GoalForm }) {
           {review.field && (
             <div className="review-field">意见针对：{fieldLabel(form, review.field)}（已在表中标出）</div>
           )}
+          {review.points && review.points.length > 0 && (
+            <ul className="review-points" aria-label="审核要点">
+              {review.points.map((point, n) => (
+                <li key={n}>
+                  【{point.group}】{point.message}（{fieldLabel(form, point.field)}）
+                </li>
+              ))}
+            </ul>
+          )}
         </>
       }
     />

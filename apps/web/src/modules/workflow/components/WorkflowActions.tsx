@@ -4,6 +4,7 @@ import {
   type CurrentUser,
   type FormAction,
   type GoalForm,
+  type ReviewPoint,
   type ReviewResult,
   type TransitionRequest,
 } from '@jxt/contracts';
@@ -30,6 +31,8 @@ export interface WorkflowActionsProps {
   onReopened?: (revision: GoalForm) => void;
   /** After a 409: fetch the form again. */
   onReload?: () => unknown;
+  /** The 审核要点 the reviewer ticked in the checklist: sent with a 退回 or 不予通过. */
+  points?: readonly ReviewPoint[];
 }
 
 interface StepValues {
@@ -87,7 +90,7 @@ const CONFIRM_TEXT: Partial<Record<FormAction, string>> = {
   reopen: '调整将基于财政已审核的表新建一个修订版本（草稿），原版本保持不变、仍可查看。新修订需重新提交审核。',
 };
 
-export function WorkflowActions({ form, me, onReopened, onReload }: WorkflowActionsProps) {
+export function WorkflowActions({ form, me, onReopened, onReload, points }: WorkflowActionsProps) {
   return (
     <StepButtons
       actions={visibleActions(form, me)}
@@ -104,6 +107,7 @@ export function WorkflowActions({ form, me, onReopened, onReload }: WorkflowActi
           onClose={close}
           onReopened={onReopened}
           onReload={onReload}
+          points={points}
         />
       )}
     />
@@ -115,7 +119,8 @@ interface StepDialogProps extends WorkflowActionsProps {
   onClose: () => void;
 }
 
-function StepDialog({ form, me, action, onClose, onReopened, onReload }: StepDialogProps) {
+function StepDialog({ form, me, action, onClose, onReopened, onReload, points = [] }: StepDialogProps) {
+  const sentPoints = action === 'return' || action === 'reject' ? points : [];
   const step = stepOf(form, action, me.roles);
   const transition = useTransition(form.id);
   const { message } = App.useApp();
@@ -135,6 +140,7 @@ function StepDialog({ form, me, action, onClose, onReopened, onReload }: StepDia
       reviewResult: step.fixedResult ?? input.reviewResult ?? null,
     };
     if (!step.asksField) delete body.field;
+    if (sentPoints.length) body.points = [...sentPoints];
     if (!step.isFinance) delete body.reviewResult;
     if (action === 'submit') {
       body.filerName = input.filerName?.trim();
@@ -221,6 +227,17 @@ function StepDialog({ form, me, action, onClose, onReopened, onReload }: StepDia
             rules={step.requiresComment ? [{ required: true, whitespace: true, message: `请填写${commentLabel}` }] : []}
           >
             <Input.TextArea rows={4} maxLength={2000} showCount placeholder={step.requiresComment ? '必填' : '选填'} />
+          </Form.Item>
+        )}
+        {sentPoints.length > 0 && (
+          <Form.Item label={`随${label}附上的审核要点（${sentPoints.length} 条）`}>
+            <ul className="review-points">
+              {sentPoints.map((p, n) => (
+                <li key={n}>
+                  【{p.group}】{p.message}
+                </li>
+              ))}
+            </ul>
           </Form.Item>
         )}
         {step.asksField && (
