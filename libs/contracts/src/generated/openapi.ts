@@ -908,7 +908,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 导入预览：上传 .xlsx（multipart/form-data，字段 file，最大 10 MB），按标签读取每个工作表，按项目编码（本人范围内）或项目名称（本单位）匹配项目，列出将新建或更新的填报表和每个问题所在的行列。只保存预览（24 小时内可确认），不改动任何填报表 */
+        /** 导入预览：上传 .xlsx（multipart/form-data，字段 file，最大 IMPORT_MAX_MB，默认 10 MB，超过为 413；加密、非 .xlsx、解压后过大、部件或工作表过多为 400/413，均有说明），按标签读取每个工作表，按项目编码（本人范围内）或项目名称（本单位）匹配项目，列出将新建或更新的填报表和每个问题所在的行列。只保存预览（24 小时内可确认），不改动任何填报表 */
         post: operations["ImportsController_upload"];
         delete?: never;
         options?: never;
@@ -944,6 +944,57 @@ export interface paths {
         put?: never;
         /** 确认导入（仅上传者本人，一次）：在一个事务中按预览新建项目和草稿填报表、或更新草稿；任何一表被拒绝则全部不写入。有错误的表须选择不导入；已提交或已锁定的表不会改动 */
         post: operations["ImportsController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载批量导入模板（组织、用户、说明三个工作表，带下拉列表） */
+        get: operations["OnboardingController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批量导入预览：上传填好的模板（multipart/form-data，字段 file，最大 NaN MB），列出将新建或已存在的组织和用户、每个问题所在的工作表、行、列。不写入任何内容 */
+        post: operations["OnboardingController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/onboarding/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认批量导入：再次上传同一文件，在一个事务中新建组织（含单位类型、归口财政科室）和用户；有任何错误则全部不写入（400 列出每个问题）。应答中附每个新用户的初始密码，只显示这一次，用户首次登录须修改 */
+        post: operations["OnboardingController_confirm"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1133,6 +1184,92 @@ export interface paths {
         /** 设置截止提醒的提前天数 */
         put: operations["ReminderSettingsController_set"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicator-library": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 检索指标库：本人可见的共性、行业/部门与个性指标（中文或拼音首字母），附本年度使用该指标的项目数 */
+        get: operations["IndicatorLibraryController_list"];
+        put?: never;
+        /** 新增指标库条目（归本人所在组织；须拥有该层级） */
+        post: operations["IndicatorLibraryController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicator-library/from-form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 加入指标库：把填报表中的一条指标加入本单位的个性指标（名称、分类、指标值、指标解释照录） */
+        post: operations["IndicatorLibraryController_fromForm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicator-library/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改指标库条目（本组织的、本人拥有该层级） */
+        put: operations["IndicatorLibraryController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicator-library/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 停用：保留供已用它的填报表，不再提供新用 */
+        post: operations["IndicatorLibraryController_retire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicator-library/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 启用已停用的条目 */
+        post: operations["IndicatorLibraryController_restore"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1908,6 +2045,10 @@ export interface components {
             explanation: string | null;
             /** @description 备注 */
             remark: string | null;
+            /** @description 指标性质（来源表单独一列所印；无则为 null） */
+            nature: string | null;
+            /** @description 度量单位（来源表单独一列所印；无则为 null） */
+            measureUnit: string | null;
             /** @description 指标值低于上年度已审核值的理由 */
             weakerTargetReason?: string | null;
             /** @description 年度指标值的解析结果 */
@@ -2153,6 +2294,16 @@ export interface components {
             explanation?: string | null;
             /** @description 备注 */
             remark?: string | null;
+            /**
+             * @description 指标性质（来源表单独一列所印，如 ≥、正向、定性；仅用于按原版式导出，年度指标值以 rawValue 为准）；省略即为空
+             * @example ≥
+             */
+            nature?: string | null;
+            /**
+             * @description 度量单位（来源表单独一列所印；仅用于按原版式导出）；省略即为空
+             * @example %
+             */
+            measureUnit?: string | null;
             /** @description 指标值低于上年度已审核值的理由（延续项目） */
             weakerTargetReason?: string | null;
         };
@@ -3031,6 +3182,93 @@ export interface components {
             id: string;
             forms: components["schemas"]["ImportConfirmSheet"][];
         };
+        /** @description 组织表的一行及其处理方式 */
+        OnboardingOrganizationRow: {
+            /** @description 工作表中的行号 */
+            row: number;
+            name: string;
+            kind: components["schemas"]["OrganizationKind"] | null;
+            /** @description 上级组织名称；空为本人所在的组织 */
+            parentName: string | null;
+            /** @description 单位类型代码 */
+            unitTypeCode: string | null;
+            /** @description 归口财政科室名称 */
+            divisionName: string | null;
+            /**
+             * @description create 新建；exists 同一上级下已有同名组织，不再新建；error 本行有错误
+             * @enum {string}
+             */
+            action: "create" | "exists" | "error";
+            /**
+             * Format: uuid
+             * @description 已存在的组织
+             */
+            existingId: string | null;
+        };
+        /** @description 用户表的一行及其处理方式 */
+        OnboardingUserRow: {
+            row: number;
+            /** @description 用户名（小写） */
+            username: string;
+            displayName: string;
+            organizationName: string;
+            roles: components["schemas"]["Role"][];
+            phone: string | null;
+            /**
+             * @description create 新建；exists 本人管理范围内已有此用户名，不作改动；error 本行有错误
+             * @enum {string}
+             */
+            action: "create" | "exists" | "error";
+        };
+        /** @description 工作簿中的一个问题：所在工作表、行（从 1 起）、列字母 */
+        OnboardingProblem: {
+            sheet: string;
+            row: number;
+            /** @example C */
+            column: string;
+            /**
+             * @description error 阻止导入；warning 只是提醒
+             * @enum {string}
+             */
+            severity: "error" | "warning";
+            message: string;
+        };
+        /** @description 批量导入的预览：不写入任何内容 */
+        OnboardingPreview: {
+            organizations: components["schemas"]["OnboardingOrganizationRow"][];
+            users: components["schemas"]["OnboardingUserRow"][];
+            /** @description 所有问题，按工作表、行排列 */
+            problems: components["schemas"]["OnboardingProblem"][];
+        };
+        OnboardedOrganization: {
+            /** @description 组织表中的行号 */
+            row: number;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            kind: components["schemas"]["OrganizationKind"];
+            /** Format: uuid */
+            parentId: string;
+        };
+        OnboardedUser: {
+            /** @description 用户表中的行号 */
+            row: number;
+            /** Format: uuid */
+            id: string;
+            username: string;
+            displayName: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            roles: components["schemas"]["Role"][];
+            /** @description 系统生成的初始密码，只在此次应答中出现；用户首次登录须修改 */
+            initialPassword: string;
+        };
+        /** @description 批量导入的结果：新建的组织和用户（已存在的不在其中） */
+        OnboardingResult: {
+            organizations: components["schemas"]["OnboardedOrganization"][];
+            users: components["schemas"]["OnboardedUser"][];
+        };
         /**
          * @description open 已开启、closed 已关闭；空：有数据但从未开启（如提前生成的下一年度填报表）
          * @enum {string}
@@ -3219,6 +3457,160 @@ export interface components {
              *     ]
              */
             daysBefore: number[];
+        };
+        /** @enum {string} */
+        LibraryTier: "common" | "department" | "unit";
+        /** @description 指标库中的一条指标 */
+        LibraryEntry: {
+            /** Format: uuid */
+            id: string;
+            /** @example 公众满意度 */
+            name: string;
+            tier: components["schemas"]["LibraryTier"];
+            /** @description 共享指标（共性或行业/部门），非某一单位的个性指标 */
+            shared: boolean;
+            /**
+             * Format: uuid
+             * @description 所属组织（共性指标为财政局）
+             */
+            organizationId: string;
+            organizationName: string;
+            organizationKind: components["schemas"]["OrganizationKind"];
+            /** @example satisfaction */
+            level1Code: string;
+            /** @example service_satisfaction */
+            level2Code: string;
+            /** @description 典型指标性质 */
+            nature: string | null;
+            /** @description 典型度量单位 */
+            measureUnit: string | null;
+            /** @description 度量单位（同 measureUnit，契约中的字段名） */
+            unit: string | null;
+            /**
+             * @description 典型年度指标值
+             * @example >=90%
+             */
+            valueForm: string | null;
+            /** @description 指标解释 */
+            definition: string | null;
+            /** @description 计算方法 */
+            calculationMethod: string | null;
+            /** @description 适用的功能分类科目代码 */
+            functionClassCodes: string[];
+            /** @description 适用的项目类型 */
+            projectTags: string[];
+            /** @description 本年度使用同名指标的项目数（全租户计数，不含任何单位的数据） */
+            usageCount: number;
+            /** @description 本人可修改、停用（本人拥有该层级） */
+            editable: boolean;
+            /**
+             * Format: date-time
+             * @description 停用时间；停用的指标不再提供
+             */
+            retiredAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        LibraryListResponse: {
+            items: components["schemas"]["LibraryEntry"][];
+            /** @description 符合条件的条数 */
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        /** @description 新增指标库条目，归属于本人所在组织的该层级 */
+        CreateLibraryEntryRequest: {
+            /**
+             * @description 三级指标名称
+             * @example 公众满意度
+             */
+            name: string;
+            /**
+             * @description 一级指标代码
+             * @example satisfaction
+             */
+            level1Code: string;
+            /**
+             * @description 二级指标代码
+             * @example service_satisfaction
+             */
+            level2Code: string;
+            /**
+             * @description 典型指标性质
+             * @example 定量
+             */
+            nature?: string | null;
+            /**
+             * @description 典型度量单位
+             * @example %
+             */
+            measureUnit?: string | null;
+            /**
+             * @description 典型年度指标值（年度指标值的写法，如 >=90%、及时、是）
+             * @example >=90%
+             */
+            valueForm?: string | null;
+            /** @description 指标解释 */
+            definition?: string | null;
+            /** @description 计算方法（有则填） */
+            calculationMethod?: string | null;
+            /** @description 适用的功能分类科目代码；空为不限 */
+            functionClassCodes?: string[];
+            /** @description 适用的项目类型（如 信息化、公共服务） */
+            projectTags?: string[];
+            /** @description common 共性指标（财政局管理员或财政审核人），department 行业/部门指标（主管部门审核人或管理员），unit 个性指标（本单位填报人或管理员） */
+            tier: components["schemas"]["LibraryTier"];
+        };
+        /** @description 把填报表中的一条指标加入本单位的个性指标库 */
+        LibraryEntryFromFormRequest: {
+            /** Format: uuid */
+            formId: string;
+            /**
+             * Format: uuid
+             * @description 表中指标的 id
+             */
+            indicatorId: string;
+        };
+        /** @description 指标库条目的内容（新增或修改） */
+        LibraryEntryRequest: {
+            /**
+             * @description 三级指标名称
+             * @example 公众满意度
+             */
+            name: string;
+            /**
+             * @description 一级指标代码
+             * @example satisfaction
+             */
+            level1Code: string;
+            /**
+             * @description 二级指标代码
+             * @example service_satisfaction
+             */
+            level2Code: string;
+            /**
+             * @description 典型指标性质
+             * @example 定量
+             */
+            nature?: string | null;
+            /**
+             * @description 典型度量单位
+             * @example %
+             */
+            measureUnit?: string | null;
+            /**
+             * @description 典型年度指标值（年度指标值的写法，如 >=90%、及时、是）
+             * @example >=90%
+             */
+            valueForm?: string | null;
+            /** @description 指标解释 */
+            definition?: string | null;
+            /** @description 计算方法（有则填） */
+            calculationMethod?: string | null;
+            /** @description 适用的功能分类科目代码；空为不限 */
+            functionClassCodes?: string[];
+            /** @description 适用的项目类型（如 信息化、公共服务） */
+            projectTags?: string[];
         };
     };
     responses: never;
@@ -9597,6 +9989,282 @@ export interface operations {
             };
         };
     };
+    OnboardingController_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description .xlsx 文件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    OnboardingController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description 填好的批量导入模板（.xlsx）
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnboardingPreview"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 与记录当前状态冲突（rowVersion 过期、重复、已锁定……） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    OnboardingController_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description 填好的批量导入模板（.xlsx）
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnboardingResult"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 记录不存在或无权访问 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 与记录当前状态冲突（rowVersion 过期、重复、已锁定……） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     YearsController_list: {
         parameters: {
             query?: never;
@@ -10631,6 +11299,619 @@ export interface operations {
             };
             /** @description 请求体太大 */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    IndicatorLibraryController_list: {
+        parameters: {
+            query?: {
+                /** @description 检索词：指标名称或指标解释中的中文，或名称的拼音首字母（如 gzmyd → 公众满意度） */
+                q?: string;
+                /** @description 二级指标代码 */
+                level2?: string;
+                /** @description 只看某一层级 */
+                tier?: components["schemas"]["LibraryTier"];
+                /** @description usageCount 所计的年度；不填为有填报表的最新年度 */
+                year?: number;
+                /** @description 含已停用的指标（指标库维护页用；填报时不提供停用指标） */
+                includeRetired?: boolean;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryListResponse"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    IndicatorLibraryController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLibraryEntryRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryEntry"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 与记录当前状态冲突（rowVersion 过期、重复、已锁定……） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    IndicatorLibraryController_fromForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LibraryEntryFromFormRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryEntry"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 记录不存在或无权访问 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 与记录当前状态冲突（rowVersion 过期、重复、已锁定……） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    IndicatorLibraryController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LibraryEntryRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryEntry"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 记录不存在或无权访问 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 与记录当前状态冲突（rowVersion 过期、重复、已锁定……） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 路径参数太长 */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    IndicatorLibraryController_retire: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryEntry"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 记录不存在或无权访问 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 与记录当前状态冲突（rowVersion 过期、重复、已锁定……） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 路径参数太长 */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体不是 JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    IndicatorLibraryController_restore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LibraryEntry"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 记录不存在或无权访问 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 与记录当前状态冲突（rowVersion 过期、重复、已锁定……） */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 请求体太大 */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 路径参数太长 */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
