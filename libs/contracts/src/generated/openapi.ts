@@ -976,7 +976,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 批量导入预览：上传填好的模板（multipart/form-data，字段 file，最大 NaN MB），列出将新建或已存在的组织和用户、每个问题所在的工作表、行、列。不写入任何内容 */
+        /** 批量导入预览：上传填好的模板（multipart/form-data，字段 file，最大 IMPORT_MAX_MB，默认 10 MB），列出将新建或已存在的组织和用户、每个问题所在的工作表、行、列。不写入任何内容 */
         post: operations["OnboardingController_preview"];
         delete?: never;
         options?: never;

@@ -13,7 +13,18 @@ function toInputTree(groups: Level1Group[], keepIds: boolean): Level1GroupInput[
     children: level1.children.map((level2) => ({
       code: level2.code,
       indicators: level2.indicators.map(
-        ({ id, name, rawValue, weight, scoringNotes, explanation, remark, nature, measureUnit, weakerTargetReason }) => ({
+        ({
+          id,
+          name,
+          rawValue,
+          weight,
+          scoringNotes,
+          explanation,
+          remark,
+          nature,
+          measureUnit,
+          weakerTargetReason,
+        }) => ({
           ...(keepIds ? { id } : {}),
           name,
           rawValue,

@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import type { FastifyRequest } from 'fastify';
 import type { SheetGrid } from '@jxt/domain';
 import { badRequestForFields } from '../../common/http/validation';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { sheetGrid, storable } from './sheet-grid';
 import { readUploadedFile } from './upload';
+import { checkWorkbookFile } from './workbook-guard';
 
 /** One worksheet of an uploaded workbook as the readers take it: its name and its cells' text. */
 export interface UploadedSheet {
@@ -13,13 +15,17 @@ export interface UploadedSheet {
 }
 
 /**
- * An uploaded .xlsx read the way 导入 reads it (the same multipart field, size limit and cell text), for other
- * modules that take a workbook (批量导入 of organisations and users).
+ * An uploaded .xlsx read the way 导入 reads it (the same multipart field, size limit IMPORT_MAX_MB, the same guard
+ * against encrypted files, zip bombs and too many sheets, the same cell text), for other modules that take a workbook
+ * (批量导入 of organisations and users).
  */
 @Injectable()
 export class UploadedWorkbookService {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
   async read(request: FastifyRequest): Promise<UploadedSheet[]> {
-    const file = await readUploadedFile(request);
+    const file = await readUploadedFile(request, this.config.importMaxBytes);
+    await checkWorkbookFile(file);
     const workbook = new ExcelJS.Workbook();
     try {
       await workbook.xlsx.load(file as unknown as ArrayBuffer);

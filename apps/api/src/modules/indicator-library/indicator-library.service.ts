@@ -108,7 +108,7 @@ export class IndicatorLibraryService {
 
   /**
    * 加入指标库: an indicator of a form the caller sees becomes a 个性 entry of the caller's unit, with the form's name,
-   * 一级/二级 category, 年度指标值 (as the typical value form) and 指标解释 copied.
+   * 一级/二级 category, 年度指标值 (as the typical value form), printed 指标性质/度量单位 and 指标解释 copied.
    */
   async fromForm(formId: string, indicatorId: string): Promise<LibraryEntryDto> {
     const { user, db } = tenantScope();
@@ -135,8 +135,8 @@ export class IndicatorLibraryService {
       nameInitials: pinyinInitials(name),
       level1Code: found.l1.code,
       level2Code: found.l2.code,
-      nature: null,
-      measureUnit: null,
+      nature: blankToNull(found.i.nature),
+      measureUnit: blankToNull(found.i.measureUnit),
       valueForm: valueForm && readTarget(valueForm).target.kind !== 'invalid' ? valueForm : null,
       definition: blankToNull(found.i.explanation),
       calculationMethod: null,

@@ -10,7 +10,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../../common/auth/access.decorators';
-import { IMPORT_BODY_LIMIT } from '../../common/http/request-input';
+import { DEFAULT_IMPORT_MAX_MB } from '../../config/app-config';
 import { ApiErrorResponses } from '../../openapi/api-error.dto';
 import { UploadedWorkbookService } from '../imports/uploaded-workbook.service';
 import { OnboardingPreviewDto, OnboardingResultDto } from './dto/onboarding.response';
@@ -57,7 +57,7 @@ export class OnboardingController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({
-    summary: `批量导入预览：上传填好的模板（multipart/form-data，字段 file，最大 ${IMPORT_BODY_LIMIT / 1024 / 1024} MB），列出将新建或已存在的组织和用户、每个问题所在的工作表、行、列。不写入任何内容`,
+    summary: `批量导入预览：上传填好的模板（multipart/form-data，字段 file，最大 IMPORT_MAX_MB，默认 ${DEFAULT_IMPORT_MAX_MB} MB），列出将新建或已存在的组织和用户、每个问题所在的工作表、行、列。不写入任何内容`,
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody(FILE_BODY)

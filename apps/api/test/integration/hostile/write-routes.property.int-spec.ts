@@ -32,7 +32,8 @@ const TOTAL_INPUTS = 10_200;
 const RUNS_OVERRIDE = process.env.HOSTILE_RUNS === undefined ? null : Number(process.env.HOSTILE_RUNS);
 const EXCLUDED_TABLES = new Set(['login_attempt', 'login_audit', 'audit_event', 'schema_migration']);
 /** Routes only the admin may use (others would meet 403 before their body is read). */
-const ADMIN_ROUTES = /^\/api\/(users|organizations|finance-divisions|code-lists|taxonomy|deadlines|scoring-|years\/)/;
+const ADMIN_ROUTES =
+  /^\/api\/(users|organizations|finance-divisions|code-lists|taxonomy|deadlines|scoring-|quality-|onboarding|years\/)/;
 const CALLERS = ['filer', 'supervisor', 'finance', 'reviewer', 'admin'] as const;
 type Caller = (typeof CALLERS)[number];
 
