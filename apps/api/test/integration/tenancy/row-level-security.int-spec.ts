@@ -475,6 +475,12 @@ async function buildTenant(t: TestApp, prefix: string): Promise<LoadedTenant> {
     passwordMinLength: 12,
   });
   await call('PUT', '/api/reminder-settings', 'admin', { daysBefore: [7, 1] });
+  // A 质量检查 policy of the year (quality_policy): the default, saved once by the admin.
+  const quality = (await call('GET', '/api/quality-policies/2021', 'admin')).json<{
+    policy: object;
+    version: number;
+  }>();
+  await call('PUT', '/api/quality-policies/2021', 'admin', { policy: quality.policy, baseVersion: quality.version });
   const formId = tenant.forms[2].id;
   for (const [who, body] of [
     ['filer', { action: 'submit', filerName: `${prefix} 填报人`, filerPhone: '021-57820101' }],
