@@ -205,7 +205,7 @@ test('a district’s year in the SPA: a new unit and its filer, a 15-indicator p
 
   await act.fill(filer.getByLabel('财政资金', { exact: true }), '860,000.00', '财政资金');
   await act.fill(filer.getByLabel('当年财政拨款', { exact: true }), '860,000.00', '当年财政拨款');
-  await expect(filer.getByLabel('项目资金总额')).toHaveValue('860,000.00');
+  await expect(filer.getByLabel('项目资金总额', { exact: true })).toHaveValue('860,000.00');
   await act.fill(filer.getByLabel('项目总目标', { exact: true }), GOAL, '项目总目标');
   await act.fill(filer.getByLabel('年度总目标', { exact: true }), GOAL, '年度总目标');
   await act.click(button(filer, '从 Excel/WPS 粘贴指标表'), '粘贴指标表');

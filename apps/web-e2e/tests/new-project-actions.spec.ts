@@ -48,8 +48,8 @@ test('a new project with 15 indicators, from 项目列表 to 提交, counted in 
   // 项目资金: two amounts; the totals follow, 上年结转资金 and 其他资金 are 0.00.
   await act.fill(page.getByLabel('财政资金', { exact: true }), '1,200,000.00', '财政资金');
   await act.fill(page.getByLabel('当年财政拨款', { exact: true }), '1,200,000.00', '当年财政拨款');
-  await expect(page.getByLabel('项目资金总额')).toHaveValue('1,200,000.00');
-  await expect(page.getByLabel('年度资金申请总额')).toHaveValue('1,200,000.00');
+  await expect(page.getByLabel('项目资金总额', { exact: true })).toHaveValue('1,200,000.00');
+  await expect(page.getByLabel('年度资金申请总额', { exact: true })).toHaveValue('1,200,000.00');
 
   await act.fill(page.getByLabel('项目总目标', { exact: true }), GOAL, '项目总目标');
   await act.fill(page.getByLabel('年度总目标', { exact: true }), GOAL, '年度总目标');
