@@ -13,9 +13,12 @@ import type {
 } from '@jxt/contracts';
 import { changeInitialPassword, login, seedSongjiang, startTestApp, type TestApp } from '../../support/test-app';
 
-/** A code of the authenticator for `secret`, `steps` periods from now (1: the next one, within the drift allowed). */
-const codeFor = (secret: string, steps = 0) =>
-  generateSync({ secret, epoch: Math.floor(Date.now() / 1000) + steps * 30 });
+/**
+ * A code of the authenticator for `secret`, `steps` periods after `from` (default now; 1: the next one, within the drift
+ * allowed). A test that compares codes passes one `from`, so a 30-s period ending mid-test cannot change which is which.
+ */
+const codeFor = (secret: string, steps = 0, from = Date.now()) =>
+  generateSync({ secret, epoch: Math.floor(from / 1000) + steps * 30 });
 
 const STRONG = 'Lanterns-7-Ridge';
 const STRONGER = 'Orchard#42-Mist';
@@ -151,7 +154,9 @@ describe('accounts: password rules, forced change, TOTP, security settings', () 
     const badConfirm = await call('POST', '/api/auth/totp/confirm', bearer(session), { code: '000000' });
     expect(badConfirm.statusCode).toBe(400);
     expect(fieldsOf(badConfirm)[0][0]).toBe('code');
-    const confirm = await call('POST', '/api/auth/totp/confirm', bearer(session), { code: codeFor(secret) });
+    const enrolledAt = Date.now();
+    const enrolmentCode = codeFor(secret, 0, enrolledAt);
+    const confirm = await call('POST', '/api/auth/totp/confirm', bearer(session), { code: enrolmentCode });
     expect(confirm.statusCode).toBe(200);
     const { recoveryCodes } = confirm.json<TotpRecoveryCodes>();
     expect(recoveryCodes).toHaveLength(10);
@@ -178,8 +183,8 @@ describe('accounts: password rules, forced change, TOTP, security settings', () 
       call('POST', '/api/auth/login/totp', undefined, { challengeToken: token, code });
     expect((await second('123456')).statusCode).toBe(401);
     // The code used to confirm the enrolment is used up; the next period's code (within the drift) gets in, once.
-    expect((await second(codeFor(secret))).statusCode).toBe(401);
-    const next = codeFor(secret, 1);
+    expect((await second(enrolmentCode)).statusCode).toBe(401);
+    const next = codeFor(secret, 1, enrolledAt);
     const signedIn = await second(next);
     expect(signedIn.statusCode).toBe(200);
     expect(signedIn.json<LoginResponse>().user).toMatchObject({ username: 's-boss', restriction: null });
