@@ -43,7 +43,7 @@ const domain = require('@jxt/domain');
 const { FormRepository } = api('modules/forms/form.repository.js');
 const { ProjectRepository } = api('modules/project-records/project.repository.js');
 const { FormHistoryRepository } = api('modules/form-history/form-history.repository.js');
-const { toGoalForm, formContent, saveChanges } = api('modules/forms/goal-form.js');
+const { toGoalForm, toCheckedGoalForm, formContent, saveChanges } = api('modules/forms/goal-form.js');
 const { listFilter, toProjectList } = api('modules/projects/project-list.js');
 const { beginWithSessionLookup } = api('database/access/request-transaction.js');
 const { toAuthUser } = api('common/auth/session-user.js');
@@ -183,7 +183,7 @@ app.get('/api/forms/:id', (request) =>
   asCaller(request, {}, async (db, user) => {
     const row = await forms.byId(db, user.scope, formId(/** @type {any} */ (request.params).id));
     if (!row) throw new HttpError(404, '绩效目标表不存在或无权访问');
-    return toGoalForm(row);
+    return toCheckedGoalForm(row);
   }),
 );
 
@@ -212,7 +212,7 @@ app.put('/api/forms/:id', (request) =>
     await forms.saveContent(db, id, formContent(dto), user.userId);
     const kept = new Set(current.indicators.map((/** @type {{ id: string }} */ i) => i.id));
     await forms.insertIndicators(db, user.tenantId, id, dto.indicators, kept);
-    const after = toGoalForm(await forms.byId(db, user.scope, id));
+    const after = toCheckedGoalForm(await forms.byId(db, user.scope, id));
     const changes = saveChanges(before, after);
     if (changes.length) await history.recordSave(db, user, after.id, changes, after.rowVersion);
     return after;

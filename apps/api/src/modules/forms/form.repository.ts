@@ -7,10 +7,11 @@ import type {
   FormSubmission,
   IndicatorSetsInput,
   LatestReview,
+  QualityPolicy,
   ReviewResult,
   TaxonomyNode,
 } from '@jxt/contracts';
-import { readTarget } from '@jxt/domain';
+import { readTarget, type PreviousTargets } from '@jxt/domain';
 import type { Db } from '../../database/access/db';
 import { inScope, type Scope } from '../../database/access/scope';
 import { sql, type BuiltStatement } from '../../database/access/statement';
@@ -108,7 +109,9 @@ export type FormRow = ProjectHeaderRow &
   };
 
 /** The whole form: header, funds, goals, its indicator rows and the year's taxonomy (`f` in the caller's scope). */
-const FORM_SELECT = `SELECT f.id AS "formId", f.year, f.revision, f.status, f.row_version AS "rowVersion", f.total_amount AS "totalAmount",
+const formSelect = (
+  extraColumns = '',
+) => `SELECT ${extraColumns} f.id AS "formId", f.year, f.revision, f.status, f.row_version AS "rowVersion", f.total_amount AS "totalAmount",
          f.fiscal_amount AS "fiscalAmount", f.other_amount AS "otherAmount", f.annual_amount AS "annualAmount",
          f.annual_fiscal_amount AS "annualFiscalAmount", f.carry_over_amount AS "carryOverAmount",
          f.annual_other_amount AS "annualOtherAmount", f.total_goal AS "totalGoal", f.annual_goal AS "annualGoal",
@@ -142,6 +145,26 @@ const FORM_SELECT = `SELECT f.id AS "formId", f.year, f.revision, f.status, f.ro
   JOIN organization o ON o.id = p.organization_id
   LEFT JOIN app_user ub ON ub.id = f.updated_by
   WHERE f.id = $1 AND ${inScope('o.path', 2)}`;
+const FORM_SELECT = formSelect();
+
+/** What the goal-quality checks read beyond the form (issue 14), read with it in the same statement. */
+export interface QualityCheckInputs {
+  /** The tenant's current 质量检查规则 of the form's year; null before its admin saved one (the built-in default). */
+  qualityPolicy: QualityPolicy | null;
+  /** The 年度 targets of last year's approved revision of the project (延续: not weaker); null when there is none. */
+  lastYearTargets: PreviousTargets | null;
+}
+
+const QUALITY_CHECK_INPUT_COLUMNS = `
+         (SELECT q.policy FROM quality_policy q WHERE q.tenant_id = f.tenant_id AND q.year = f.year
+            ORDER BY q.version DESC LIMIT 1) AS "qualityPolicy",
+         (SELECT json_build_object('year', l.year, 'indicators', json_agg(json_build_object('level1Code', i.level1_code,
+                   'level2Code', i.level2_code, 'name', i.name, 'rawValue', i.raw_value) ORDER BY i.sort_order, i.id))
+            FROM (SELECT g.id, g.year FROM goal_form g
+                  WHERE g.project_id = f.project_id AND g.year = f.year - 1 AND g.status = 'finance_approved'
+                  ORDER BY g.revision DESC LIMIT 1) l
+            JOIN indicator i ON i.form_id = l.id AND i.indicator_set = 'year'
+            GROUP BY l.year) AS "lastYearTargets",`;
 
 /** One row of a bulk export's 汇总 (the latest revision of each project of the year in scope), in print order. */
 export interface ExportSummaryRow {
@@ -177,7 +200,11 @@ const FORMS_BY_IDS = sql<FormRow, [ids: string[], scope: readonly string[]]>(
 /**
  * The whole form in one round trip. Prepared: planning it costs about twice as much PostgreSQL CPU as running it.
  */
-const FORM_BY_ID = sql<FormRow, [id: string, scope: readonly string[]]>('forms.byId', FORM_SELECT, { prepared: true });
+const FORM_BY_ID = sql<FormRow & QualityCheckInputs, [id: string, scope: readonly string[]]>(
+  'forms.byId',
+  formSelect(QUALITY_CHECK_INPUT_COLUMNS),
+  { prepared: true },
+);
 
 /**
  * The same, with the form's row locked for a save until the transaction ends: the one read a save makes before it
@@ -360,27 +387,6 @@ const PREVIOUS_INDICATORS = sql<PreviousIndicatorRow, [sourceId: string]>(
    LEFT JOIN evaluation_indicator ei ON ei.evaluation_id = e.id AND ei.source_indicator_id = i.id
    WHERE i.form_id = $1
    ORDER BY i.indicator_set DESC, i.sort_order, i.id`,
-);
-
-/** The 年度 targets of last year's approved revision of the form's project (issue 14: 延续 targets not weaker). */
-export interface LastApprovedTargetRow {
-  year: number;
-  level1Code: string;
-  level2Code: string;
-  name: string;
-  rawValue: string;
-}
-
-const LAST_YEAR_APPROVED_TARGETS = sql<LastApprovedTargetRow, [formId: string]>(
-  'forms.lastYearApprovedTargets',
-  `SELECT p.year, i.level1_code AS "level1Code", i.level2_code AS "level2Code", i.name, i.raw_value AS "rawValue"
-   FROM goal_form f
-   JOIN LATERAL (SELECT g.id, g.year FROM goal_form g
-                 WHERE g.project_id = f.project_id AND g.year = f.year - 1 AND g.status = 'finance_approved'
-                 ORDER BY g.revision DESC LIMIT 1) p ON true
-   JOIN indicator i ON i.form_id = p.id AND i.indicator_set = 'year'
-   WHERE f.id = $1
-   ORDER BY i.sort_order, i.id`,
 );
 
 const INSERT_FOR_YEAR = sql<
@@ -576,7 +582,8 @@ export function indicatorArrayInsert(
 /** goal_form and its indicator rows (绩效目标填报表, docs/domain.md §2–§3). */
 @Injectable()
 export class FormRepository {
-  byId(db: Db, scope: Scope, id: string): Promise<FormRow | undefined> {
+  /** The whole form with what its goal-quality checks read, in one round trip; undefined outside the scope. */
+  byId(db: Db, scope: Scope, id: string): Promise<(FormRow & QualityCheckInputs) | undefined> {
     return db.one(FORM_BY_ID, [id, scope.patterns]);
   }
 
@@ -679,11 +686,6 @@ export class FormRepository {
   /** The indicators of `sourceId` with their targets and, where its 自评表 has them, actual values. */
   previousIndicators(db: Db, sourceId: string): Promise<PreviousIndicatorRow[]> {
     return db.rows(PREVIOUS_INDICATORS, [sourceId]);
-  }
-
-  /** Last year's approved 年度 targets of the form's project; empty when there is none (a new project). */
-  lastYearApprovedTargets(db: Db, formId: string): Promise<LastApprovedTargetRow[]> {
-    return db.rows(LAST_YEAR_APPROVED_TARGETS, [formId]);
   }
 
   /** The revision a new year's form is carried forward from. */

@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { FieldError, GoalForm, PreviousYear } from '@jxt/contracts';
 import { FORM_FIELD_LABELS } from '@jxt/contracts';
-import { checkForm, checkSubmission, hasErrors, isEditable, qualityIssues, type PreviousTargets } from '@jxt/domain';
+import { checkForm, checkSubmission, hasErrors, isEditable } from '@jxt/domain';
 import { staleRecordConflict } from '../../common/http/stale-record';
 import { validateAsDto } from '../../common/http/validation';
 import { tenantScope } from '../../common/tenancy/request-context';
@@ -12,8 +12,7 @@ import { SaveFormDto } from './dto/save-form.dto';
 import type { Db } from '../../database/access/db';
 import type { Scope } from '../../database/access/scope';
 import { FormRepository, type ExportSummaryRow, type FirstFormInput, type TransitionChange } from './form.repository';
-import { formContent, saveChanges, toGoalForm } from './goal-form';
-import { QualityPoliciesService } from './quality-policies.service';
+import { formContent, saveChanges, toCheckedGoalForm, toGoalForm } from './goal-form';
 import { newlyUsedRetiredNodes } from './retired-nodes';
 
 /** 绩效目标填报表: read one whole form, save one whole form (one transaction, optimistic lock). */
@@ -24,7 +23,6 @@ export class FormsService {
     private readonly forms: FormRepository,
     private readonly projects: ProjectRecordsService,
     private readonly history: FormHistoryService,
-    private readonly qualityPolicies: QualityPoliciesService,
   ) {}
 
   /** The form with its `issues`: the form's checks, then the goal-quality checks at the levels of the year's policy. */
@@ -32,17 +30,7 @@ export class FormsService {
     const { user, db } = tenantScope();
     const row = await this.forms.byId(db, user.scope, id);
     if (!row) throw new NotFoundException('绩效目标表不存在或无权访问');
-    const form = toGoalForm(row);
-    const { policy } = await this.qualityPolicies.current(form.year);
-    const previous = await this.lastYearApproved(id);
-    form.issues.push(...qualityIssues(form, row.taxonomy, { year: form.year, policy, previous }));
-    return form;
-  }
-
-  /** Last year's approved targets of the form's project, for the check that a 延续 target is not weaker. */
-  private async lastYearApproved(id: string): Promise<PreviousTargets | null> {
-    const rows = await this.forms.lastYearApprovedTargets(tenantScope().db, id);
-    return rows.length ? { year: rows[0].year, indicators: rows } : null;
+    return toCheckedGoalForm(row);
   }
 
   /**

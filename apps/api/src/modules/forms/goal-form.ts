@@ -1,8 +1,16 @@
 import type { FormFieldChange, GoalForm, SaveFormRequest } from '@jxt/contracts';
 import { FUND_FIELDS } from '@jxt/contracts';
-import { checkForm, diffForms, isLocked, moneyOrNull, toSaveRequest } from '@jxt/domain';
+import {
+  checkForm,
+  DEFAULT_QUALITY_POLICY,
+  diffForms,
+  isLocked,
+  moneyOrNull,
+  qualityIssues,
+  toSaveRequest,
+} from '@jxt/domain';
 import { blankToNull } from '../../common/validation/blank-to-null';
-import type { FormContent, FormRow } from './form.repository';
+import type { FormContent, FormRow, QualityCheckInputs } from './form.repository';
 import { buildIndicatorSets } from './indicator-tree';
 
 /**
@@ -68,6 +76,17 @@ export function toGoalForm(form: FormRow, withIssues = true): GoalForm {
   };
   if (withIssues) result.issues = checkForm(result, taxonomy);
   return result;
+}
+
+/**
+ * The form as GET /api/forms/:id answers it: its `issues` are the form's checks, then the goal-quality checks at the
+ * levels of the year's policy (docs/domain.md §3.3), from inputs read with the form in its one statement.
+ */
+export function toCheckedGoalForm(row: FormRow & QualityCheckInputs): GoalForm {
+  const form = toGoalForm(row);
+  const policy = row.qualityPolicy ?? DEFAULT_QUALITY_POLICY;
+  form.issues.push(...qualityIssues(form, row.taxonomy, { year: form.year, policy, previous: row.lastYearTargets }));
+  return form;
 }
 
 /** The columns a save writes, from a checked save request (indicators are written separately). */
