@@ -3,7 +3,7 @@ import type { Funds, IndicatorSetsInput, ProjectHeader, PublicServiceRule } from
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import seedForms from '../../../../seeds/songjiang/forms-2021.json';
 import { TAXONOMY } from '../testing/fixtures';
-import { bigrams, checkGoalQuality, goalSentences, QUALITY_CODES } from './check-quality';
+import { bigrams, checkGoalQuality, deadlineIn, goalSentences, QUALITY_CODES } from './check-quality';
 
 interface SeedForm {
   year: number;
@@ -74,6 +74,47 @@ describe('goal quality (审核要点)', () => {
       QUALITY_CODES.level1Missing,
       '年度绩效指标缺少满意度指标',
     ]);
+  });
+
+  it('完整性: a deadline the 年度总目标 states asks for a 时效指标 as a planned end does', () => {
+    const form = seed('市民服务');
+    const noTimeliness: SeedForm = {
+      ...form,
+      project: { ...form.project, plannedEnd: null },
+      indicators: {
+        year: form.indicators.year.map((g) => ({ ...g, children: g.children.filter((c) => c.code !== 'timeliness') })),
+        longTerm: null,
+      },
+    };
+    const timeliness = (annualGoal: string) =>
+      checkGoalQuality({ ...noTimeliness, annualGoal }, TAXONOMY, 2021)
+        .filter((i) => i.code === QUALITY_CODES.timelinessMissing)
+        .map((i) => i.message);
+    expect(timeliness('1、6月底前完成系统升级。2、全年培训两次')).toEqual([
+      '年度总目标写有完成时限“6月底前”，年度绩效指标中没有时效指标',
+    ]);
+    expect(timeliness('全年培训两次，宣传到位')).toEqual([]);
+    // With its 时效指标 the seed form passes whatever the goal says.
+    const withTimeliness = { ...form, project: { ...form.project, plannedEnd: null }, annualGoal: '年底前完成验收' };
+    expect(checkGoalQuality(withTimeliness, TAXONOMY, 2021).map((i) => i.code)).not.toContain(
+      QUALITY_CODES.timelinessMissing,
+    );
+  });
+
+  it.each([
+    ['于6月底前完成招标', '6月底前'],
+    ['十二月前交付', '十二月前'],
+    ['确保12月31日前完成', '12月31日前'],
+    ['年底前完成全部改造', '年底前完成'],
+    ['上半年完成采购', '上半年完成'],
+    ['截至2021年9月底', '截至2021年9月底'],
+    ['按期完成各项任务', '按期完成'],
+  ])('reads the deadline in “%s” as “%s”', (text, found) => {
+    expect(deadlineIn(text)).toBe(found);
+  });
+
+  it.each(['全年开展培训12次', '月度例会', '提高年度满意度', '按规定执行'])('finds no deadline in “%s”', (text) => {
+    expect(deadlineIn(text)).toBeNull();
   });
 
   it('相关性: 产出 without a quantitative indicator, and a tree of qualitative values only', () => {

@@ -164,8 +164,9 @@ export function checkGoalQuality(
     else if (seen !== i.level2)
       warn('完整性', `${i.path}.name`, QUALITY_CODES.duplicateIndicator, `指标“${i.indicator.name.trim()}”重复出现`);
   }
+  const deadline = content.project.plannedEnd ? null : deadlineIn(content.annualGoal ?? '');
   if (
-    content.project.plannedEnd &&
+    (content.project.plannedEnd || deadline) &&
     indicators.length &&
     !indicators.some((i) => i.level2 === TIMELINESS && i.indicator.name.trim())
   )
@@ -173,7 +174,9 @@ export function checkGoalQuality(
       '完整性',
       'indicators.year',
       QUALITY_CODES.timelinessMissing,
-      '项目有计划完成日期，年度绩效指标中没有时效指标',
+      deadline
+        ? `年度总目标写有完成时限“${deadline}”，年度绩效指标中没有时效指标`
+        : '项目有计划完成日期，年度绩效指标中没有时效指标',
     );
 
   // 相关性
@@ -313,6 +316,18 @@ export function goalSentences(goal: string): string[] {
     .map((s) => s.replace(/^[\s。；;]*\d{1,2}[、.．)）]\s*/, '').trim())
     .filter((s) => /[\u4e00-\u9fff]/.test(s));
 }
+
+/**
+ * A deadline the goal text states (docs/domain.md §3.3: 时效 where the project has a deadline), as written: "6月底前",
+ * "年底前完成", "12月31日前", "截至9月", "按期完成" … ; null when it states none. A month or date followed by 前/以前/之前,
+ * 年底/年内/上半年/下半年 with 前 or 完成, 截至/截止 with a date, or 按期/如期/按时 with 完成 or 办结.
+ */
+export function deadlineIn(text: string): string | null {
+  return DEADLINE.exec(text)?.[0] ?? null;
+}
+
+const DEADLINE =
+  /(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}日|[底末]|份)?(?:以前|之前|前)|(?:年底|年末|上半年|下半年|年内)(?:以前|之前|前)?完成|(?:年底|年末)(?:以前|之前|前)|截[至止](?:\d{4}年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}日|[底末])?|(?:按期|如期|按时)(?:完成|办结|交付)/;
 
 /** The character bigrams of a text's Chinese runs, after the stop words are taken out. */
 export const bigrams = cached(bigramsOf);
