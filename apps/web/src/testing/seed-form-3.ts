@@ -368,4 +368,5 @@ export const SEED_FORM_3: GoalForm = {
   submission: null,
   revisions: [],
   evaluationId: null,
+  libraryUnits: {},
 };

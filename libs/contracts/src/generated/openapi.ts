@@ -2205,6 +2205,15 @@ export interface components {
              * @description 由本表生成的自评表
              */
             evaluationId: string | null;
+            /**
+             * @description 指标库中本单位可见条目的典型度量单位，按本表指标名称（编辑器实时检查“度量单位与指标库一致”用）
+             * @example {
+             *       "公众满意度": "%"
+             *     }
+             */
+            libraryUnits: {
+                [key: string]: string;
+            };
         };
         /** @enum {string} */
         IndicatorSet: "year" | "longTerm";

@@ -101,6 +101,25 @@ describe('goal quality (审核要点)', () => {
     );
   });
 
+  it('适当性: a unit that differs from the 指标库 entry of the same name, qualitative values and unknown names aside', () => {
+    const form = seed('市民服务');
+    const all = form.indicators.year.flatMap((g) => g.children.flatMap((c) => c.indicators));
+    const quantitative = all.find((i) => /^[<>=]=?\d/.test(i.rawValue))!;
+    const unitOf = (raw: string) => raw.replace(/^[<>=]+[\d.]+/, '');
+    const typical = unitOf(quantitative.rawValue);
+    const check = (libraryUnits: Record<string, string>) =>
+      checkGoalQuality(form, TAXONOMY, 2021, { libraryUnits })
+        .filter((i) => i.code === QUALITY_CODES.unitDiffersFromLibrary)
+        .map((i) => i.message);
+    expect(check({ [quantitative.name]: typical, 不在本表的指标: '次' })).toEqual([]);
+    expect(check({ [quantitative.name]: typical.replace('%', '％') })).toEqual([]);
+    expect(check({ [quantitative.name]: '个' })).toEqual([
+      `“${quantitative.name}”的单位${typical ? `“${typical}”` : '未写'}，与指标库的“个”不一致`,
+    ]);
+    const qualitative = all.find((i) => !/\d/.test(i.rawValue))!;
+    expect(check({ [qualitative.name]: '%' })).toEqual([]);
+  });
+
   it.each([
     ['于6月底前完成招标', '6月底前'],
     ['十二月前交付', '十二月前'],

@@ -47,6 +47,7 @@ export const QUALITY_CODES = {
   satisfactionMissing: 'quality.satisfaction_missing',
   duplicateIndicator: 'quality.duplicate_indicator',
   targetWeakerThanLastYear: 'quality.target_weaker_than_last_year',
+  unitDiffersFromLibrary: 'quality.unit_differs_from_library',
 } as const;
 export type QualityCode = (typeof QUALITY_CODES)[keyof typeof QUALITY_CODES];
 
@@ -54,7 +55,11 @@ export type QualityCode = (typeof QUALITY_CODES)[keyof typeof QUALITY_CODES];
 export const QUALITY_CHECKS: readonly { code: QualityCode; group: QualityGroup; label: string }[] = [
   { code: QUALITY_CODES.level1Missing, group: '完整性', label: '每个一级指标都有' },
   { code: QUALITY_CODES.satisfactionMissing, group: '完整性', label: '面向公众的项目有满意度指标' },
-  { code: QUALITY_CODES.timelinessMissing, group: '完整性', label: '有计划完成日期的项目有时效指标' },
+  {
+    code: QUALITY_CODES.timelinessMissing,
+    group: '完整性',
+    label: '有完成时限的项目有时效指标（计划完成日期或年度总目标写明）',
+  },
   { code: QUALITY_CODES.duplicateIndicator, group: '完整性', label: '指标不重复' },
   { code: QUALITY_CODES.goalSentenceUncovered, group: '相关性', label: '年度总目标每一条都有对应指标' },
   { code: QUALITY_CODES.noQuantitativeOutput, group: '相关性', label: '产出指标中有定量指标' },
@@ -62,6 +67,7 @@ export const QUALITY_CHECKS: readonly { code: QualityCode; group: QualityGroup; 
   { code: QUALITY_CODES.percentOutOfRange, group: '适当性', label: '百分比在 0–100% 之内（增长率除外）' },
   { code: QUALITY_CODES.costAboveFunds, group: '适当性', label: '成本指标不高于年度资金' },
   { code: QUALITY_CODES.targetWeakerThanLastYear, group: '适当性', label: '延续项目的指标值不低于上年度已审核值' },
+  { code: QUALITY_CODES.unitDiffersFromLibrary, group: '适当性', label: '度量单位与指标库一致' },
   { code: QUALITY_CODES.plannedDatesExcludeYear, group: '可行性', label: '计划实施期覆盖本表年度' },
 ];
 
@@ -75,6 +81,8 @@ export interface PreviousTargets {
 export interface QualityContext {
   previous?: PreviousTargets | null;
   publicService?: PublicServiceRule;
+  /** The 指标库's typical 度量单位 by indicator name, of the entries the form's unit sees (共性, its own, above it). */
+  libraryUnits?: Readonly<Record<string, string>> | null;
 }
 
 /**
@@ -222,6 +230,19 @@ export function checkGoalQuality(
       );
   }
 
+  const libraryUnits = context.libraryUnits ?? {};
+  for (const t of targets) {
+    const typical = Object.hasOwn(libraryUnits, t.indicator.name.trim()) ? libraryUnits[t.indicator.name.trim()] : '';
+    const unit = t.target.kind === 'quantitative' ? (t.target.unit ?? '') : null;
+    if (unit !== null && typical && unitKey(unit) !== unitKey(typical))
+      warn(
+        '适当性',
+        `${t.path}.rawValue`,
+        QUALITY_CODES.unitDiffersFromLibrary,
+        `“${t.indicator.name.trim()}”的单位${unit ? `“${unit}”` : '未写'}，与指标库的“${typical}”不一致`,
+      );
+  }
+
   if (context.previous) {
     const before = new Map(
       context.previous.indicators.map((p) => [`${p.level1Code}/${p.level2Code}/${nameKey(p.name)}`, p.rawValue]),
@@ -316,6 +337,9 @@ export function goalSentences(goal: string): string[] {
     .map((s) => s.replace(/^[\s。；;]*\d{1,2}[、.．)）]\s*/, '').trim())
     .filter((s) => /[\u4e00-\u9fff]/.test(s));
 }
+
+/** A 度量单位 compared: full-width ％ is %, spaces do not count. */
+const unitKey = (unit: string) => unit.replace(/\s+/g, '').replace(/％/g, '%');
 
 /**
  * A deadline the goal text states (docs/domain.md §3.3: 时效 where the project has a deadline), as written: "6月底前",

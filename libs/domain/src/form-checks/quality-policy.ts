@@ -45,10 +45,16 @@ export function validateQualityPolicy(policy: QualityPolicy): FieldError[] {
 export function qualityIssues(
   content: FormCheckInput,
   taxonomy: readonly TaxonomyNode[],
-  options: { year?: number; policy: QualityPolicy; previous?: PreviousTargets | null },
+  options: {
+    year?: number;
+    policy: QualityPolicy;
+    previous?: PreviousTargets | null;
+    libraryUnits?: Readonly<Record<string, string>> | null;
+  },
 ): FieldIssue[] {
   const found = checkGoalQuality(content, taxonomy, options.year, {
     previous: options.previous,
+    libraryUnits: options.libraryUnits,
     publicService: options.policy.publicService,
   });
   return applyQualityPolicy(found, options.policy);

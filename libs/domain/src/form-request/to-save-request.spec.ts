@@ -78,6 +78,7 @@ const form: GoalForm = {
   submission: null,
   revisions: [],
   evaluationId: null,
+  libraryUnits: { 公众满意度: '%' },
 };
 
 describe('toSaveRequest', () => {

@@ -153,6 +153,11 @@ export interface QualityCheckInputs {
   qualityPolicy: QualityPolicy | null;
   /** The 年度 targets of last year's approved revision of the project (延续: not weaker); null when there is none. */
   lastYearTargets: PreviousTargets | null;
+  /**
+   * The 指标库's typical 度量单位 by the names of the form's indicators, from the active entries the form's unit sees
+   * (共性, its own and those of the organisations above it; the nearest owner wins). Never a sibling's 个性 entry.
+   */
+  libraryUnits: Record<string, string>;
 }
 
 const QUALITY_CHECK_INPUT_COLUMNS = `
@@ -164,7 +169,14 @@ const QUALITY_CHECK_INPUT_COLUMNS = `
                   WHERE g.project_id = f.project_id AND g.year = f.year - 1 AND g.status = 'finance_approved'
                   ORDER BY g.revision DESC LIMIT 1) l
             JOIN indicator i ON i.form_id = l.id AND i.indicator_set = 'year'
-            GROUP BY l.year) AS "lastYearTargets",`;
+            GROUP BY l.year) AS "lastYearTargets",
+         (SELECT coalesce(json_object_agg(u.name, u.unit), '{}') FROM (
+            SELECT DISTINCT ON (e.name) e.name, e.measure_unit AS unit
+            FROM indicator_library_entry e JOIN organization eo ON eo.id = e.organization_id
+            WHERE e.tenant_id = f.tenant_id AND e.retired_at IS NULL AND e.measure_unit IS NOT NULL
+              AND e.name IN (SELECT btrim(i.name) FROM indicator i WHERE i.form_id = f.id)
+              AND o.path LIKE eo.path || '%'
+            ORDER BY e.name, length(eo.path) DESC) u) AS "libraryUnits",`;
 
 /** One row of a bulk export's 汇总 (the latest revision of each project of the year in scope), in print order. */
 export interface ExportSummaryRow {

@@ -73,6 +73,7 @@ export function toGoalForm(form: FormRow, withIssues = true): GoalForm {
     },
     revisions: form.revisions,
     evaluationId: form.evaluationId,
+    libraryUnits: {},
   };
   if (withIssues) result.issues = checkForm(result, taxonomy);
   return result;
@@ -85,7 +86,9 @@ export function toGoalForm(form: FormRow, withIssues = true): GoalForm {
 export function toCheckedGoalForm(row: FormRow & QualityCheckInputs): GoalForm {
   const form = toGoalForm(row);
   const policy = row.qualityPolicy ?? DEFAULT_QUALITY_POLICY;
-  form.issues.push(...qualityIssues(form, row.taxonomy, { year: form.year, policy, previous: row.lastYearTargets }));
+  const { lastYearTargets: previous, libraryUnits } = row;
+  form.issues.push(...qualityIssues(form, row.taxonomy, { year: form.year, policy, previous, libraryUnits }));
+  form.libraryUnits = libraryUnits;
   return form;
 }
 

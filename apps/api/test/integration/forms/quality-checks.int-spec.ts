@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import type { ApiError, GoalForm, QualityPolicy, QualityPolicyVersion } from '@jxt/contracts';
 import { DEFAULT_QUALITY_POLICY, QUALITY_CODES, toSaveRequest } from '@jxt/domain';
 import type { LoadedTenant } from '../../../src/seeds/load-tenant';
@@ -179,5 +180,50 @@ describe('goal-quality checks in the form, by the policy of the year', () => {
     const form = withReason.json<GoalForm>();
     expect(weakerOf(form)).toEqual([]);
     expect(form.indicators.year[i].children[j].indicators[k].weakerTargetReason).toBe('服务范围扩大，首年从低设定');
+  });
+
+  it('warns where a unit differs from the 指标库 entry the form’s unit sees: its own, above it or 共性 — not another branch’s', async () => {
+    // A name no seeded entry has: 项目服务管理's first indicator, renamed.
+    const formId = tenant.forms.find((f) => f.name === '项目服务管理')!.id;
+    const body = toSaveRequest(await get(formId));
+    Object.assign(body.indicators.year[0].children[0].indicators[0], { name: '科普讲座场次', rawValue: '=12场' });
+    expect((await call('PUT', `/api/forms/${formId}`, 'filer', body)).statusCode).toBe(200);
+    const unitIssues = async () =>
+      (await get(formId)).issues.filter((i) => i.code === QUALITY_CODES.unitDiffersFromLibrary);
+
+    const owner = new Client({ connectionString: t.ownerUrl });
+    await owner.connect();
+    const add = (organization: string, tier: string, measureUnit: string) =>
+      owner.query(
+        `INSERT INTO indicator_library_entry (tenant_id, tier, organization_id, name, name_initials, level1_code, level2_code, measure_unit)
+         VALUES ($1, $2, $3, '科普讲座场次', 'kpjzcc', 'output', 'quantity', $4)`,
+        [tenant.tenantId, tier, tenant.organizations.get(organization), measureUnit],
+      );
+    try {
+      // The 财政科室 is another branch of the tree, 科技服务部 is below the unit: neither speaks for the form.
+      await add('科教文卫科', 'department', '次');
+      await add('科技服务部', 'unit', '次');
+      expect(await unitIssues()).toEqual([]);
+      // The 主管部门 above the unit does.
+      await add('松江区科学技术委员会', 'department', '次');
+      expect(await unitIssues()).toEqual([
+        {
+          code: QUALITY_CODES.unitDiffersFromLibrary,
+          group: '适当性',
+          severity: 'warning',
+          field: 'indicators.year.0.children.0.indicators.0.rawValue',
+          message: '“科普讲座场次”的单位“场”，与指标库的“次”不一致',
+        },
+      ]);
+      expect((await get(formId)).libraryUnits).toEqual(expect.objectContaining({ 科普讲座场次: '次' }));
+      // The unit's own entry is the nearest, and agrees.
+      await add('上海市松江区科技创新服务中心（上海市松江区大数据中心）', 'unit', '场');
+      expect(await unitIssues()).toEqual([]);
+    } finally {
+      await owner.query(`DELETE FROM indicator_library_entry WHERE tenant_id = $1 AND name = '科普讲座场次'`, [
+        tenant.tenantId,
+      ]);
+      await owner.end();
+    }
   });
 });

@@ -64,7 +64,8 @@ export function previousTargetsOf(previous: PreviousYear | undefined): PreviousT
 
 /**
  * Every check of the form being edited, as 提交 applies them (the same the API answers with the saved form): the
- * form's checks and the goal-quality checks at the levels of the year's policy. Pure, for the editor to run live.
+ * form's checks and the goal-quality checks at the levels of the year's policy; `libraryUnits` is the form's (the
+ * 指标库's 度量单位 of its indicators' names, as the API read them). Pure, for the editor to run live.
  */
 export function liveChecks(
   request: SaveFormRequest,
@@ -72,8 +73,9 @@ export function liveChecks(
   year: number,
   policy: QualityPolicy | undefined,
   previous: PreviousTargets | null,
+  libraryUnits: Readonly<Record<string, string>> = {},
 ): FieldIssue[] {
   const own = atSubmission(checkForm(request, taxonomy));
   if (!policy) return own;
-  return [...own, ...qualityIssues(request, taxonomy, { year, policy, previous })];
+  return [...own, ...qualityIssues(request, taxonomy, { year, policy, previous, libraryUnits })];
 }

@@ -209,4 +209,11 @@ export class GoalFormDto implements GoalForm {
   revisions!: FormRevisionSummaryDto[];
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: '由本表生成的自评表' })
   evaluationId!: string | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: '指标库中本单位可见条目的典型度量单位，按本表指标名称（编辑器实时检查“度量单位与指标库一致”用）',
+    example: { 公众满意度: '%' },
+  })
+  libraryUnits!: Record<string, string>;
 }

@@ -134,8 +134,8 @@ export function FormEditor({
   }, [draft]);
   const request = useMemo(() => toRequest(checkedDraft), [checkedDraft]);
   const issues = useMemo(
-    () => liveChecks(request, taxonomy, form.year, policy.data?.policy, previousTargets),
-    [request, taxonomy, form.year, policy.data, previousTargets],
+    () => liveChecks(request, taxonomy, form.year, policy.data?.policy, previousTargets, form.libraryUnits),
+    [request, taxonomy, form.year, policy.data, previousTargets, form.libraryUnits],
   );
   // Targets below last year's whether or not a reason is given: their 下调理由 inputs stay while it is typed.
   const weaker = useMemo(() => {
