@@ -37,6 +37,27 @@ export function hasSeparateValueColumns(form: GoalForm): boolean {
   );
 }
 
+/**
+ * The indicator fields no official layout prints (分值, 评分细则, 指标解释, 备注, docs/domain.md §3.2), as columns of their
+ * own to the right of the indicator table — each only when some indicator of the form has it, so a form without them
+ * keeps the official six columns. The importer reads them back by these headings.
+ */
+const EXTRA_COLUMNS = [
+  { field: 'weight', heading: L.weight, width: 8 },
+  { field: 'scoringNotes', heading: L.scoringNotes, width: 24 },
+  { field: 'explanation', heading: L.explanation, width: 24 },
+  { field: 'remark', heading: L.remark, width: 14 },
+] as const;
+type ExtraColumn = (typeof EXTRA_COLUMNS)[number];
+
+/** The extra columns the form needs: those of EXTRA_COLUMNS some indicator (年度 or 长期) fills. */
+export function extraColumnsOf(form: GoalForm): ExtraColumn[] {
+  const indicators = [...form.indicators.year, ...(form.indicators.longTerm ?? [])].flatMap((g1) =>
+    g1.children.flatMap((g2) => g2.indicators),
+  );
+  return EXTRA_COLUMNS.filter(({ field }) => indicators.some((i) => (i[field] ?? '').trim() !== ''));
+}
+
 /** 填报人, 联系电话, 填报日期 and 单位（盖章）: the line under the table, as the paper form has it. */
 export function filerLine(submission: GoalForm['submission']): string {
   const date = submission ? chinaDateParts(submission.submittedAt) : null;
@@ -77,7 +98,11 @@ export function addFormSheet(workbook: ExcelJS.Workbook, form: GoalForm, sheetNa
     headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
     views: [{ showGridLines: false }],
   });
-  sheet.columns = SHEET_COLUMNS.map((width) => ({ width }));
+  const extras = extraColumnsOf(form);
+  const lastColumn = 6 + extras.length;
+  sheet.columns = [...SHEET_COLUMNS, ...extras.map((e) => e.width)].map((width) => ({ width }));
+  // Wider than the official six columns: landscape, still one page wide.
+  if (extras.length > 1) sheet.pageSetup.orientation = 'landscape';
 
   const title = sheet.addRow([L.formTitle]);
   sheet.mergeCells(title.number, 1, title.number, 6);
@@ -159,8 +184,8 @@ export function addFormSheet(workbook: ExcelJS.Workbook, form: GoalForm, sheetNa
   const variant = hasSeparateValueColumns(form);
   const longTerm = form.indicators.longTerm?.length ? form.indicators.longTerm : null;
   const blocks = [
-    addIndicatorBlock(sheet, form.indicators.year, variant, longTerm ? 'year' : null),
-    ...(longTerm ? [addIndicatorBlock(sheet, longTerm, variant, 'longTerm')] : []),
+    addIndicatorBlock(sheet, form.indicators.year, variant, longTerm ? 'year' : null, extras),
+    ...(longTerm ? [addIndicatorBlock(sheet, longTerm, variant, 'longTerm', extras)] : []),
   ];
   const indicatorHead = blocks[0].head;
 
@@ -176,6 +201,9 @@ export function addFormSheet(workbook: ExcelJS.Workbook, form: GoalForm, sheetNa
   }
   const last = lastRowNumber(sheet);
   for (let r = first; r <= last; r++) for (let c = 1; c <= 6; c++) styleTableCell(sheet.getCell(r, c));
+  for (const block of blocks)
+    for (let r = block.head.number; r <= block.last; r++)
+      for (let c = 7; c <= lastColumn; c++) styleTableCell(sheet.getCell(r, c));
   for (let r = first; r <= last; r++)
     for (const column of [3, 6])
       if (sheet.getCell(r, column).numFmt === YUAN_FORMAT) alignAmount(sheet.getCell(r, column));
@@ -194,7 +222,7 @@ export function addFormSheet(workbook: ExcelJS.Workbook, form: GoalForm, sheetNa
 
   // On paper the indicator table's heading repeats on every page after the first.
   sheet.pageSetup.printTitlesRow = `${indicatorHead.number}:${indicatorHead.number}`;
-  sheet.pageSetup.printArea = `A1:F${footer.number}`;
+  sheet.pageSetup.printArea = `A1:${sheet.getColumn(lastColumn).letter}${footer.number}`;
   return sheet;
 }
 
@@ -209,6 +237,7 @@ function addIndicatorBlock(
   groups: GoalForm['indicators']['year'],
   variant: boolean,
   set: 'year' | 'longTerm' | null,
+  extras: readonly ExtraColumn[],
 ): { head: ExcelJS.Row; last: number } {
   const setTitle = set === 'longTerm' ? '长期绩效指标' : '年度绩效指标';
   if (variant && set) {
@@ -227,6 +256,7 @@ function addIndicatorBlock(
           set === 'longTerm' ? '长期指标值' : L.targetValue,
         ],
   );
+  extras.forEach((extra, n) => (head.getCell(7 + n).value = extra.heading));
   if (!variant) sheet.mergeCells(head.number, 4, head.number, 5);
   const [level1Column, level2Column] = variant ? [1, 2] : [2, 3];
   const rows = layoutIndicatorRows(groups);
@@ -239,18 +269,31 @@ function addIndicatorBlock(
     const level1Cell = layout?.level1Span ? level1?.label : null;
     const level2Cell = layout?.level2Span ? (level2?.label ?? '') : null;
     const name = indicator?.name ?? '';
+    const extraLines = extras.map((extra) => linesFor(indicator?.[extra.field] ?? '', extra.width));
     let row: ExcelJS.Row;
     if (variant) {
       const cells = indicator
         ? printedValueCells(indicator.nature, indicator.rawValue, indicator.measureUnit)
         : { nature: '', value: '', unit: '' };
       row = sheet.addRow([level1Cell, level2Cell, name, cells.nature, cells.value, cells.unit]);
-      fitRowHeight(row, [linesFor(name, spanWidth(3, 3)), linesFor(cells.value, spanWidth(5, 5))]);
+      fitRowHeight(row, [linesFor(name, spanWidth(3, 3)), linesFor(cells.value, spanWidth(5, 5)), ...extraLines]);
     } else {
       row = sheet.addRow([null, level1Cell, level2Cell, name, null, indicator?.rawValue ?? '']);
       sheet.mergeCells(row.number, 4, row.number, 5);
-      fitRowHeight(row, [linesFor(name, spanWidth(4, 5)), linesFor(indicator?.rawValue ?? '', spanWidth(6, 6))]);
+      fitRowHeight(row, [
+        linesFor(name, spanWidth(4, 5)),
+        linesFor(indicator?.rawValue ?? '', spanWidth(6, 6)),
+        ...extraLines,
+      ]);
     }
+    extras.forEach((extra, n) => {
+      const cell = row.getCell(7 + n);
+      const value = indicator?.[extra.field] ?? null;
+      // 分值 as the number it is (a stored decimal such as "10.00"), the texts left-aligned as the goals are.
+      cell.value = extra.field === 'weight' && value !== null ? Number(value) : value;
+      if (extra.field === 'weight') cell.numFmt = '0.00';
+      else cell.alignment = { horizontal: 'left' };
+    });
     if (layout?.level1Span && layout.level1Span > 1) groupMerges.push([row.number, layout.level1Span, level1Column]);
     if (layout?.level2Span && layout.level2Span > 1) groupMerges.push([row.number, layout.level2Span, level2Column]);
   }

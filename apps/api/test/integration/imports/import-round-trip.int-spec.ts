@@ -352,10 +352,71 @@ describe('指标性质 and 度量单位 kept with each indicator; export → imp
       ['cost', '运维成本', '≤', '≤120.5万元', '万元', '10.00', null],
       ['service_satisfaction', '用户满意度', '定性', '满意', null, '20.00', null],
     ]);
-    // Exported again in the layout it came from, and read back to the same form.
-    const { after, file } = await roundTrip(regional);
-    expect((await headingRow(file)).slice(3)).toEqual(['指标性质', '指标值', '度量单位']);
+    // Exported again in the layout it came from, 分值 and 评分细则 in columns of their own, and read back to the same form.
+    const again = await roundTrip(regional);
+    expect((await headingRow(again.file)).slice(3)).toEqual(['指标性质', '指标值', '度量单位', '分值', '评分细则']);
+    // The preview's 分值 is the cell's number ("10"), the stored one numeric(7,2) ("10.00").
+    const withNumericWeight = (groups: Level1Group[]) =>
+      rows(groups).map((row) => row.map((cell, n) => (n === 5 && cell !== null ? Number(cell) : cell)));
+    expect(withNumericWeight(again.sheet.form!.indicators.year as Level1Group[])).toEqual(
+      withNumericWeight(regional.indicators.year),
+    );
+    const after = again.after;
     expect(fields(after)).toEqual(fields(regional));
+  });
+
+  it('分值, 评分细则, 指标解释 and 备注 are printed in columns of their own and read back from the file', async () => {
+    const current = await read(seedForms[1].id);
+    const request = toSaveRequest(current);
+    const [first, second] = request.indicators.year[0].children[0].indicators;
+    Object.assign(first, {
+      weight: '12.5',
+      scoringNotes: '每少一次扣2分',
+      explanation: '全年组织的次数',
+      remark: '含线上',
+    });
+    Object.assign(second, { explanation: '按合同约定的验收结论计' });
+    const saved = await put(current, request);
+    expect(saved.statusCode).toBe(200);
+    const form = saved.json<GoalForm>();
+
+    const { after, sheet, file } = await roundTrip(form);
+    // After the six columns of its layout (this form keeps printed 指标性质/度量单位: 指标性质 | 指标值 | 度量单位).
+    expect(await headingRow(file)).toEqual([
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '指标性质',
+      '指标值',
+      '度量单位',
+      '分值',
+      '评分细则',
+      '指标解释',
+      '备注',
+    ]);
+    // The preview is read from the file alone: what it holds was printed.
+    const extras = (indicators: { weight?: string | null; scoringNotes?: string | null }[]) =>
+      indicators.map((i) => {
+        const { weight, scoringNotes, explanation, remark } = i as Indicator;
+        return [weight === null || weight === undefined ? null : Number(weight), scoringNotes, explanation, remark];
+      });
+    const previewed = sheet.form!.indicators.year.flatMap((g1) => g1.children.flatMap((g2) => g2.indicators));
+    const stored = form.indicators.year.flatMap((g1) => g1.children.flatMap((g2) => g2.indicators));
+    expect(extras(previewed).slice(0, 2)).toEqual([
+      [12.5, '每少一次扣2分', '全年组织的次数', '含线上'],
+      [null, null, '按合同约定的验收结论计', null],
+    ]);
+    expect(extras(previewed)).toEqual(extras(stored).map((e) => e.map((v) => v ?? null)));
+    expect(fields(after)).toEqual(fields(form));
+    // Printed landscape, still one page wide, the print area over the extra columns.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file as unknown as ArrayBuffer);
+    const { pageSetup } = workbook.worksheets[0];
+    expect([
+      pageSetup.orientation,
+      pageSetup.fitToWidth,
+      pageSetup.printArea?.split(':')[1].replace(/\d+/, ''),
+    ]).toEqual(['landscape', 1, 'J']);
   });
 
   it('the fields are validated at the edge: more than 50 characters is a 400 naming the indicator’s field', async () => {
