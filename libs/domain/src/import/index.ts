@@ -17,3 +17,15 @@ export {
   type PrintedValueCells,
   type SheetGrid,
 } from './read-goal-sheet';
+export {
+  compareWithPrinted,
+  isEvaluationSheet,
+  printedShare,
+  readEvaluationSheet,
+  type ImportedEvaluationFunds,
+  type ImportedEvaluationRow,
+  type ImportedEvaluationSheet,
+  type PrintedComparison,
+  type PrintedComparisonRow,
+  type ScoreComparison,
+} from './read-evaluation-sheet';
