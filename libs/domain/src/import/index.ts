@@ -18,6 +18,7 @@ export {
   type SheetGrid,
 } from './read-goal-sheet';
 export {
+  compareScore,
   compareWithPrinted,
   isEvaluationSheet,
   printedShare,

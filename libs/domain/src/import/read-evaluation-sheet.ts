@@ -260,7 +260,8 @@ export interface PrintedComparison {
   differences: { row: number | null; name: string; printed: string | null; computed: string; difference: string }[];
 }
 
-const compare = (printed: string | null, computed: string): ScoreComparison => ({
+/** A printed score beside the computed one (docs/domain.md §4.1). */
+export const compareScore = (printed: string | null, computed: string): ScoreComparison => ({
   printed,
   computed,
   difference: printed === null ? null : new D(computed).minus(printed).toString(),
@@ -290,14 +291,14 @@ export function compareWithPrinted(
   const rows = read.rows.map((row, i): PrintedComparisonRow => {
     const qualitative = isBandScored(toScore[i].target);
     const computed = qualitative ? (row.score ?? '0') : scored.indicators[i].score;
-    return { row: row.row, name: row.name, qualitative, ...compare(row.score, computed) };
+    return { row: row.row, name: row.name, qualitative, ...compareScore(row.score, computed) };
   });
   const sum = rows.reduce((acc, r) => acc.plus(r.computed), new D(scored.budget.score));
-  const total = compare(
+  const total = compareScore(
     read.printedTotal,
     sum.toDecimalPlaces(policy.totalDecimals, D.ROUND_HALF_UP).toFixed(policy.totalDecimals),
   );
-  const budget = { ...compare(read.printedBudgetScore, scored.budget.score), rate: scored.budget.rate };
+  const budget = { ...compareScore(read.printedBudgetScore, scored.budget.score), rate: scored.budget.rate };
   const differs = (c: ScoreComparison) => c.difference !== null && !new D(c.difference).isZero();
   const differences = [
     ...(differs(budget) ? [{ row: null, name: '预算执行率', ...budget, difference: budget.difference! }] : []),

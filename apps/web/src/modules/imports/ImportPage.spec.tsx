@@ -75,6 +75,7 @@ const sheet = (over: Partial<ImportPreviewSheet>): ImportPreviewSheet => ({
     status: 'draft',
   },
   form: FORM,
+  evaluation: null,
   indicatorSources: [],
   problems: [],
   ...over,
@@ -157,9 +158,9 @@ beforeEach(() => {
     body: {
       id: BATCH,
       forms: [
-        { sheet: '运维', outcome: 'updated', projectId: 'p-1', formId: 'f-1' },
-        { sheet: '新项目', outcome: 'skipped', projectId: null, formId: null },
-        { sheet: '已提交', outcome: 'skipped', projectId: null, formId: null },
+        { sheet: '运维', outcome: 'updated', projectId: 'p-1', formId: 'f-1', evaluationId: null },
+        { sheet: '新项目', outcome: 'skipped', projectId: null, formId: null, evaluationId: null },
+        { sheet: '已提交', outcome: 'skipped', projectId: null, formId: null, evaluationId: null },
       ],
     } satisfies ImportConfirmResult,
   };
