@@ -1,6 +1,14 @@
 import ExcelJS from 'exceljs';
-import type { Evaluation, EvaluationHistoryEntry, FormHistoryEntry, GoalForm, ImportPreview } from '@jxt/contracts';
+import type {
+  Evaluation,
+  EvaluationHistoryEntry,
+  FormHistoryEntry,
+  GoalForm,
+  ImportPreview,
+  SaveEvaluationRequest,
+} from '@jxt/contracts';
 import type { LoadedTenant } from '../../../src/seeds/load-tenant';
+import { approveThroughFinance } from '../../support/form-steps';
 import { login, seedSongjiang, startTestApp, type TestApp } from '../../support/test-app';
 import { multipartUpload } from '../../support/upload';
 
@@ -163,5 +171,76 @@ describe('导入 of a past 自评表 as a record of its year (issue 13 point 4, 
     const after = (await get(`/api/evaluations/${result.evaluationId}`)).json<Evaluation>();
     expect(after.rowVersion).toBe(evaluation.rowVersion);
     expect((await get('/api/projects?year=2019&pageSize=100')).json<{ total: number }>().total).toBe(1);
+  });
+
+  it('reads the official export of a 自评表 back as an earlier year of the same project: the same scores, no difference', async () => {
+    const chain = {
+      filer: authorization,
+      supervisor: (await login(t.app, 'ipe-supervisor')).authorization,
+      finance: (await login(t.app, 'ipe-finance')).authorization,
+    };
+    const network = tenant.forms[2].id;
+    await approveThroughFinance(t.app, network, chain);
+    const opened = await t.app.inject({
+      method: 'POST',
+      url: `/api/forms/${network}/evaluation`,
+      headers: { authorization },
+    });
+    expect(opened.statusCode).toBe(200);
+    const e = opened.json<Evaluation>();
+    const body: SaveEvaluationRequest = {
+      rowVersion: e.rowVersion,
+      funds: { annualBudget: '8927300.00', executedAmount: '8480935.00' },
+      actualGoal: '系统全年稳定运行',
+      indicators: e.indicators.map((i) => ({
+        id: i.id,
+        actualValue:
+          i.target.kind === 'boolean'
+            ? i.target.value
+              ? '是'
+              : '否'
+            : i.target.kind === 'quantitative'
+              ? `${i.target.value}${i.target.unit ?? ''}`
+              : '已达成',
+        selfShare: i.target.kind === 'qualitative' ? '0.9' : null,
+        deviationReason: null,
+      })),
+    };
+    const saved = await t.app.inject({
+      method: 'PUT',
+      url: `/api/evaluations/${e.id}`,
+      headers: { authorization },
+      payload: body,
+    });
+    expect(saved.statusCode).toBe(200);
+    const filled = saved.json<Evaluation>();
+
+    const exported = await get(`/api/evaluations/${e.id}/export.xlsx`);
+    expect(exported.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    workbook.worksheets[0].getCell('A2').value = '（2020年度）';
+    const preview = await upload(Buffer.from(await workbook.xlsx.writeBuffer()));
+    const [sheet] = preview.forms;
+    expect(sheet).toMatchObject({
+      kind: 'evaluation',
+      year: 2020,
+      action: 'create',
+      name: filled.projectName,
+      indicatorCount: filled.indicators.length,
+    });
+    expect(sheet.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(sheet.evaluation!.differences).toEqual([]);
+    expect(sheet.evaluation!.total).toMatchObject({ computed: filled.score.total, difference: '0' });
+
+    const response = await confirm(preview.id, {});
+    expect(response.statusCode).toBe(200);
+    const [result] = response.json<{ forms: { outcome: string; formId: string; evaluationId: string }[] }>().forms;
+    expect(result.outcome).toBe('created');
+    const past = (await get(`/api/evaluations/${result.evaluationId}`)).json<Evaluation>();
+    expect(past).toMatchObject({ year: 2020, status: 'final', projectId: filled.projectId });
+    expect(past.score.total).toBe(filled.score.total);
+    expect(past.imported!.differences).toEqual([]);
+    expect(past.indicators.map((i) => i.scored.score)).toEqual(filled.indicators.map((i) => i.scored.score));
   });
 });
