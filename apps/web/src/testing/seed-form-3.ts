@@ -8,6 +8,7 @@ export const SEED_FORM_3: GoalForm = {
   status: 'draft',
   rowVersion: 1,
   locked: false,
+  origin: 'system',
   carriedFrom: null,
   project: {
     id: 'bb913256-14da-4bf8-b7c5-d15cce6e9ae5',

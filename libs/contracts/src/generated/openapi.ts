@@ -2169,6 +2169,11 @@ export interface components {
             rowVersion: number;
             /** @description 财政审核通过或不予通过后锁定，内容不再改变 */
             locked: boolean;
+            /**
+             * @description imported：导入的历史记录（由往年自评表导入，未经系统审核流程，docs/domain.md §4.1）
+             * @enum {string}
+             */
+            origin: "system" | "imported";
             project: components["schemas"]["FormProject"];
             carriedFrom: components["schemas"]["CarriedFrom"] | null;
             funds: components["schemas"]["Funds"];
@@ -2461,8 +2466,11 @@ export interface components {
         FormHistoryEntry: {
             /** @description 历史记录的递增编号 */
             id: string;
-            /** @enum {string} */
-            kind: "transition" | "save";
+            /**
+             * @description import：导入的历史记录（未经系统审核流程）
+             * @enum {string}
+             */
+            kind: "transition" | "save" | "import";
             action: components["schemas"]["FormAction"] | null;
             fromStatus: components["schemas"]["FormStatus"] | null;
             toStatus: components["schemas"]["FormStatus"] | null;
@@ -2727,6 +2735,8 @@ export interface components {
             /** @description 偏差原因分析及改进措施 */
             deviationReason: string | null;
             scored: components["schemas"]["IndicatorScore"];
+            /** @description 导入的历史自评表上所印得分；系统内填写的为 null */
+            printedScore: string | null;
         };
         /** @description 预算执行率：rule 为算式，note 为说明 */
         EvaluationBudgetScore: {
@@ -2824,6 +2834,32 @@ export interface components {
             /** @description 由此版本评分的已定稿自评表数 */
             finalEvaluations: number;
         };
+        /** @description 所印得分与系统计算不一致的一项（计算 − 所印） */
+        PrintedScoreDifference: {
+            /**
+             * Format: uuid
+             * @description 指标；预算执行率与总分为 null
+             */
+            indicatorId: string | null;
+            /** @example 验收合格率 */
+            name: string;
+            printed: string;
+            computed: string;
+            /** @example 5 */
+            difference: string;
+        };
+        /** @description 导入的历史自评表（docs/domain.md §4.1）：表上所印分数，与系统计算并列；differences 为核算差异 */
+        EvaluationPrinted: {
+            /** @description 预算执行率分值（所印） */
+            budgetWeight: string | null;
+            /** @description 预算执行率得分（所印） */
+            budgetScore: string | null;
+            /** @description 总分（所印） */
+            total: string | null;
+            /** @description 自评等级（所印） */
+            grade: string | null;
+            differences: components["schemas"]["PrintedScoreDifference"][];
+        };
         /** @enum {string} */
         EvaluationAction: "submit" | "withdraw" | "return" | "review" | "finalise";
         /** @description 最新一条流程意见 */
@@ -2863,6 +2899,8 @@ export interface components {
             policy: components["schemas"]["ScoringPolicyVersion"];
             /** @description 阻止提交的检查结果 */
             issues: components["schemas"]["FieldIssue"][];
+            /** @description 导入的历史自评表（未经系统审核流程）：所印分数与核算差异；系统内填写的为 null */
+            imported: components["schemas"]["EvaluationPrinted"] | null;
             /** Format: uuid */
             submittedBy: string | null;
             latestComment: components["schemas"]["EvaluationComment"] | null;
@@ -2938,8 +2976,11 @@ export interface components {
         EvaluationHistoryEntry: {
             /** @description 历史记录的递增编号 */
             id: string;
-            /** @enum {string} */
-            kind: "transition" | "save";
+            /**
+             * @description import：导入的历史记录（未经系统审核流程）
+             * @enum {string}
+             */
+            kind: "transition" | "save" | "import";
             action: components["schemas"]["EvaluationAction"] | null;
             fromStatus: components["schemas"]["EvaluationStatus"] | null;
             toStatus: components["schemas"]["EvaluationStatus"] | null;
@@ -3069,6 +3110,71 @@ export interface components {
             /** @description 年度与长期绩效指标 */
             indicators: components["schemas"]["IndicatorSetsInput"];
         };
+        ImportedBudgetScore: {
+            /** @description 表上所印 */
+            printed: string | null;
+            /** @description 系统计算（定性指标为所印） */
+            computed: string;
+            /** @description 计算 − 所印；未印为 null */
+            difference: string | null;
+            /** @description 预算执行率分值（所印） */
+            weight: string | null;
+            /** @description 执行率（%） */
+            rate: string | null;
+        };
+        ImportedScoreComparison: {
+            /** @description 表上所印 */
+            printed: string | null;
+            /** @description 系统计算（定性指标为所印） */
+            computed: string;
+            /** @description 计算 − 所印；未印为 null */
+            difference: string | null;
+        };
+        ImportedEvaluationRow: {
+            /** @description 表上所印 */
+            printed: string | null;
+            /** @description 系统计算（定性指标为所印） */
+            computed: string;
+            /** @description 计算 − 所印；未印为 null */
+            difference: string | null;
+            row: number;
+            level1Code: string;
+            level2Code: string;
+            /** @description 三级指标 */
+            name: string;
+            /** @description 年度指标值 */
+            rawTarget: string;
+            /** @description 实际完成值 */
+            actualValue: string | null;
+            /** @description 分值（所印） */
+            weight: string | null;
+            /** @description 偏差原因 */
+            deviationReason: string | null;
+            /** @description 定性指标：得分按所印保留 */
+            qualitative: boolean;
+        };
+        ImportedScoreDifference: {
+            /** @description 行号；预算执行率与总分为 null */
+            row: number | null;
+            name: string;
+            printed: string | null;
+            computed: string;
+            difference: string;
+        };
+        ImportedEvaluation: {
+            /** @description 年初预算数、全年预算数、全年执行数（元） */
+            funds: components["schemas"]["EvaluationFunds"];
+            /** @description 实际完成情况 */
+            actualGoal: string | null;
+            /** @description 自评等级（所印） */
+            printedGrade: string | null;
+            budget: components["schemas"]["ImportedBudgetScore"];
+            /** @description 总分 */
+            total: components["schemas"]["ImportedScoreComparison"];
+            rows: components["schemas"]["ImportedEvaluationRow"][];
+            /** @description 所印得分与系统核算不一致的各项 */
+            differences: components["schemas"]["ImportedScoreDifference"][];
+        };
         ImportedIndicatorSource: {
             /** @enum {string} */
             set: "year" | "longTerm";
@@ -3113,7 +3219,7 @@ export interface components {
             /** @description 工作表名 */
             sheet: string;
             /**
-             * @description goal：绩效目标填报表；evaluation：自评表（尚不能导入）
+             * @description goal：绩效目标填报表；evaluation：往年自评表（导入为该年度已审核、已定稿的历史记录）
              * @enum {string}
              */
             kind: "goal" | "evaluation";
@@ -3137,8 +3243,10 @@ export interface components {
              */
             action: "create" | "update" | "locked" | "needs-unit";
             match: components["schemas"]["ImportMatch"] | null;
-            /** @description 将保存的表单内容（自评表为 null） */
+            /** @description 将保存的表单内容（自评表：其绩效目标部分，导入为已审核的历史版本） */
             form: components["schemas"]["ImportedForm"] | null;
+            /** @description 自评表的内容与得分核算；填报表为 null */
+            evaluation: components["schemas"]["ImportedEvaluation"] | null;
             indicatorSources: components["schemas"]["ImportedIndicatorSource"][];
             problems: components["schemas"]["ImportProblem"][];
         };
@@ -3174,10 +3282,10 @@ export interface components {
             /** @description 工作表名 */
             sheet: string;
             /**
-             * @description created：新建了填报表（needs-unit 时连同项目）；updated：更新了草稿；skipped：未导入（用户未选）
+             * @description created：新建了填报表（needs-unit 时连同项目）；updated：更新了草稿；skipped：未导入（用户未选）；exists：自评表已导入过（该项目该年度已有填报表），未作改动
              * @enum {string}
              */
-            outcome: "created" | "updated" | "skipped";
+            outcome: "created" | "updated" | "skipped" | "exists";
             /** Format: uuid */
             projectId: string | null;
             /**
@@ -3185,6 +3293,11 @@ export interface components {
              * @description 新建或更新的填报表
              */
             formId: string | null;
+            /**
+             * Format: uuid
+             * @description 自评表：导入的（或已存在的）自评表；填报表为 null
+             */
+            evaluationId: string | null;
         };
         ImportConfirmResult: {
             /** Format: uuid */

@@ -17,3 +17,16 @@ export {
   type PrintedValueCells,
   type SheetGrid,
 } from './read-goal-sheet';
+export {
+  compareScore,
+  compareWithPrinted,
+  isEvaluationSheet,
+  printedShare,
+  readEvaluationSheet,
+  type ImportedEvaluationFunds,
+  type ImportedEvaluationRow,
+  type ImportedEvaluationSheet,
+  type PrintedComparison,
+  type PrintedComparisonRow,
+  type ScoreComparison,
+} from './read-evaluation-sheet';

@@ -335,7 +335,7 @@ function readDate(typed: string): string | null {
 }
 
 /** The printed unit of a heading: `（万元）`, `单位：万元`, `金额(万元)`; null when the text names none. */
-function unitOf(typed: string): '元' | '万元' | null {
+export function unitOf(typed: string): '元' | '万元' | null {
   const key = removeWhitespace(toHalfWidth(typed));
   if (/\(万元\)|单位[:：]?万元|^万元$/.test(key)) return '万元';
   if (/\(元\)|单位[:：]?元|^元$/.test(key)) return '元';

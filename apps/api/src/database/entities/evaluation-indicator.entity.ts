@@ -106,4 +106,8 @@ export class EvaluationIndicatorEntity {
 
   @Column({ ...points })
   score!: string | null;
+
+  /** 得分 as an imported past 自评表 printed it (docs/domain.md §4.1); null for one filled in the system. */
+  @Column({ name: 'printed_score', ...points })
+  printedScore!: string | null;
 }

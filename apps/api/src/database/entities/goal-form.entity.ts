@@ -68,6 +68,10 @@ export class GoalFormEntity {
   @Column({ type: 'varchar', length: 30, default: 'draft' })
   status!: FormStatus;
 
+  /** `imported`: a past year's revision read from its 自评表, approved without the workflow (docs/domain.md §4.1). */
+  @Column({ type: 'varchar', length: 10, default: 'system' })
+  origin!: 'system' | 'imported';
+
   // The header as this revision prints it. Each revision owns its header: a later year or an 调整 draft
   // changes its own copy, never a locked one's.
 

@@ -100,6 +100,25 @@ export class SelfEvaluationEntity {
   @Column({ type: 'varchar', length: 20, nullable: true })
   grade!: string | null;
 
+  /**
+   * An imported past 自评表 (docs/domain.md §4.1): `imported`, with what the sheet printed beside what the system
+   * computes — the 预算执行率 分值 and 得分, 总分 and 自评等级.
+   */
+  @Column({ type: 'varchar', length: 10, default: 'system' })
+  origin!: 'system' | 'imported';
+
+  @Column({ name: 'printed_budget_weight', ...score })
+  printedBudgetWeight!: string | null;
+
+  @Column({ name: 'printed_budget_score', ...score })
+  printedBudgetScore!: string | null;
+
+  @Column({ name: 'printed_total', ...score })
+  printedTotal!: string | null;
+
+  @Column({ name: 'printed_grade', type: 'varchar', length: 20, nullable: true })
+  printedGrade!: string | null;
+
   @Column({ name: 'submitted_by', type: 'uuid', nullable: true })
   submittedBy!: string | null;
 

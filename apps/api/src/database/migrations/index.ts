@@ -42,6 +42,7 @@ import { QualityChecks1796510000000 } from './1796510000000-QualityChecks';
 import { QualityPolicyIsolation1796510000001 } from './1796510000001-QualityPolicyIsolation';
 import { AddIndicatorLibrary1796520000000 } from './1796520000000-AddIndicatorLibrary';
 import { IndicatorLibraryIsolation1796520000001 } from './1796520000001-IndicatorLibraryIsolation';
+import { ImportedPastEvaluation1796530000000 } from './1796530000000-ImportedPastEvaluation';
 import { IndicatorLibraryNameIndex1796550000000 } from './1796550000000-IndicatorLibraryNameIndex';
 
 // Every migration, in order. `npm run db:generate -- <Name>` writes a new file and prints the class to add here.
@@ -90,5 +91,6 @@ export const MIGRATIONS = [
   QualityPolicyIsolation1796510000001,
   AddIndicatorLibrary1796520000000,
   IndicatorLibraryIsolation1796520000001,
+  ImportedPastEvaluation1796530000000,
   IndicatorLibraryNameIndex1796550000000,
 ];

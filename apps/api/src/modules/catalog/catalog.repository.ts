@@ -35,7 +35,7 @@ const ENSURE_TAXONOMY_YEAR = sql<object, [year: number]>(
   'catalog.ensureTaxonomyYear',
   `INSERT INTO indicator_taxonomy (tenant_id, year, code, label, level, parent_code, sort_order, retired_at)
    SELECT tenant_id, $1, code, label, level, parent_code, sort_order, retired_at FROM indicator_taxonomy
-   WHERE year = (SELECT max(year) FROM indicator_taxonomy WHERE year < $1)
+   WHERE year = coalesce((SELECT max(year) FROM indicator_taxonomy WHERE year < $1), (SELECT min(year) FROM indicator_taxonomy))
      AND NOT EXISTS (SELECT 1 FROM indicator_taxonomy WHERE year = $1)`,
 );
 
@@ -127,7 +127,10 @@ export class CatalogRepository {
     return db.rows(TAXONOMY, [year]);
   }
 
-  /** Copies the latest earlier year's taxonomy to `year` unless it has one. */
+  /**
+   * Copies the latest earlier year's taxonomy to `year` unless it has one; a year before any (a past year's record
+   * imported from its 自评表, docs/domain.md §4.1) gets the first year's.
+   */
   async ensureTaxonomyYear(db: Db, year: number): Promise<void> {
     await db.run(ENSURE_TAXONOMY_YEAR, [year]);
   }

@@ -26,7 +26,7 @@ const INSERT = sql<
   [
     tenantId: string,
     evaluationId: string,
-    kind: 'transition' | 'save',
+    kind: 'transition' | 'save' | 'import',
     action: EvaluationAction | null,
     from: EvaluationStatus | null,
     to: EvaluationStatus | null,
@@ -40,7 +40,7 @@ const INSERT = sql<
 
 /** One entry of a 自评表's history: a transition, or a save's changed fields. */
 export interface EvaluationEvent {
-  kind: 'transition' | 'save';
+  kind: 'transition' | 'save' | 'import';
   action: EvaluationAction | null;
   from: EvaluationStatus | null;
   to: EvaluationStatus | null;

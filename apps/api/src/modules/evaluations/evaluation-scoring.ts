@@ -34,6 +34,14 @@ export function fundsOf(row: Pick<ScoringRow, 'initialBudget' | 'annualBudget' |
   return { initialBudget: row.initialBudget, annualBudget: row.annualBudget, executedAmount: row.executedAmount };
 }
 
+/**
+ * The policy a 自评表 is scored by: an imported past one scores 预算执行率 with the 分值 its sheet printed
+ * (docs/domain.md §4.1); the rest as the policy says.
+ */
+export function policyFor(row: Pick<ScoringRow, 'printedBudgetWeight'>, policy: ScoringPolicy): ScoringPolicy {
+  return row.printedBudgetWeight ? { ...policy, budgetExecutionWeight: row.printedBudgetWeight } : policy;
+}
+
 export function scoreRows(
   funds: EvaluationFunds,
   actualGoal: string | null,
@@ -52,7 +60,7 @@ export function scoreAll(rows: ScoringRow[], policy: ScoringPolicy): EvaluationS
   const indicators = { ids: [] as string[], weights: [] as string[], scores: [] as string[] };
   const evaluations = { ids: [] as string[], budget: [] as string[], total: [] as string[], grade: [] as string[] };
   for (const row of rows) {
-    const scored = scoreRows(fundsOf(row), row.actualGoal, row.indicators, policy);
+    const scored = scoreRows(fundsOf(row), row.actualGoal, row.indicators, policyFor(row, policy));
     row.indicators.forEach((indicator, i) => {
       indicators.ids.push(indicator.id);
       indicators.weights.push(scored.indicators[i].weight);

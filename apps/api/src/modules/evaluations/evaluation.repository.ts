@@ -38,6 +38,7 @@ export type EvaluationIndicatorRow = Pick<
   | 'reviewerReason'
   | 'deviationReason'
   | 'sortOrder'
+  | 'printedScore'
 >;
 
 /** An evaluation's indicators in printed order, as JSON: one sub-select per evaluation `e`. */
@@ -46,12 +47,13 @@ const INDICATORS_JSON = `(SELECT coalesce(json_agg(i ORDER BY i."sortOrder"), '[
            target_operator AS "targetOperator", target_number::text AS "targetNumber", target_unit AS "targetUnit",
            target_boolean AS "targetBoolean", weight::text AS weight, actual_value AS "actualValue", self_share::text AS "selfShare",
            self_band AS "selfBand", reviewer_share::text AS "reviewerShare", reviewer_band AS "reviewerBand",
-           reviewer_reason AS "reviewerReason", deviation_reason AS "deviationReason", sort_order AS "sortOrder"
+           reviewer_reason AS "reviewerReason", deviation_reason AS "deviationReason", sort_order AS "sortOrder",
+           printed_score::text AS "printedScore"
     FROM evaluation_indicator WHERE evaluation_id = e.id) i)`;
 
 /** The amounts of a 自评表 `e`, as text. */
 const AMOUNT_COLUMNS = `e.initial_budget::text AS "initialBudget", e.annual_budget::text AS "annualBudget",
-  e.executed_amount::text AS "executedAmount"`;
+  e.executed_amount::text AS "executedAmount", e.printed_budget_weight::text AS "printedBudgetWeight"`;
 
 /**
  * One 自评表 with its header as the approved form it was opened from prints it (that revision is locked), its
@@ -73,6 +75,11 @@ export type EvaluationRow = Pick<
   | 'policyId'
   | 'submittedBy'
   | 'updatedAt'
+  | 'origin'
+  | 'printedBudgetWeight'
+  | 'printedBudgetScore'
+  | 'printedTotal'
+  | 'printedGrade'
 > &
   Pick<GoalFormEntity, 'projectName' | 'printedDepartment' | 'printedImplementingUnit'> & {
     formRevision: GoalFormEntity['revision'];
@@ -93,6 +100,8 @@ const BY_ID = sql<EvaluationRow, [id: string, scope: readonly string[]]>(
          coalesce(f.locked_organization_name, o.name) AS "organizationName", f.printed_department AS "printedDepartment",
          f.printed_implementing_unit AS "printedImplementingUnit", ${AMOUNT_COLUMNS},
          e.expected_goal AS "expectedGoal", e.actual_goal AS "actualGoal", e.policy_id AS "policyId", e.submitted_by AS "submittedBy",
+         e.origin, e.printed_budget_score::text AS "printedBudgetScore", e.printed_total::text AS "printedTotal",
+         e.printed_grade AS "printedGrade",
          e.updated_at AS "updatedAt", ub.display_name AS "updatedByName",
          ${INDICATORS_JSON} AS indicators,
          (SELECT json_object_agg(l.code, l.label) FROM (
@@ -211,7 +220,7 @@ const INDICATORS = sql<{ indicators: EvaluationIndicatorRow[] }, [id: string]>(
 /** What scoring reads of a 自评表: its amounts, 实际完成情况 and indicators. */
 export type ScoringRow = Pick<
   SelfEvaluationEntity,
-  'id' | 'initialBudget' | 'annualBudget' | 'executedAmount' | 'actualGoal'
+  'id' | 'initialBudget' | 'annualBudget' | 'executedAmount' | 'actualGoal' | 'printedBudgetWeight'
 > & { indicators: EvaluationIndicatorRow[] };
 
 const SCORING_COLUMNS = `e.id, ${AMOUNT_COLUMNS}, e.actual_goal AS "actualGoal", ${INDICATORS_JSON} AS indicators`;
@@ -331,6 +340,31 @@ const APPLY_TRANSITION = sql<
      submitted_by = CASE WHEN $4::boolean THEN $3 ELSE submitted_by END,
      submitted_at = CASE WHEN $4::boolean THEN now() ELSE submitted_at END
    WHERE id = $1 RETURNING row_version AS "rowVersion"`,
+);
+
+/** What an imported past 自评表 printed (docs/domain.md §4.1), kept beside what the system computes. */
+export interface PrintedScores {
+  budgetWeight: string | null;
+  budgetScore: string | null;
+  total: string | null;
+  grade: string | null;
+  indicators: { id: string; score: string | null }[];
+}
+
+const MARK_IMPORTED = sql<
+  object,
+  [id: string, budgetWeight: string | null, budgetScore: string | null, total: string | null, grade: string | null]
+>(
+  'evaluations.markImported',
+  `UPDATE self_evaluation SET origin = 'imported', printed_budget_weight = $2, printed_budget_score = $3, printed_total = $4,
+     printed_grade = $5
+   WHERE id = $1 AND status = 'draft'`,
+);
+
+const SET_PRINTED_SCORES = sql<object, [ids: string[], scores: (string | null)[], evaluationId: string]>(
+  'evaluations.setPrintedScores',
+  `UPDATE evaluation_indicator ei SET printed_score = s.score
+   FROM unnest($1::uuid[], $2::numeric[]) AS s(id, score) WHERE ei.id = s.id AND ei.evaluation_id = $3`,
 );
 
 /** What scoring derives for a batch of evaluations, column by column (one UPDATE per table however many). */
@@ -472,6 +506,12 @@ export class EvaluationRepository {
     if (!created) return undefined;
     await db.run(COPY_FORM_INDICATORS, [input.formId, created.id]);
     return created.id;
+  }
+
+  /** Marks a draft 自评表 as imported with what its sheet printed (before it is made final). */
+  async markImported(db: Db, id: string, printed: PrintedScores): Promise<void> {
+    await db.run(MARK_IMPORTED, [id, printed.budgetWeight, printed.budgetScore, printed.total, printed.grade]);
+    await db.run(SET_PRINTED_SCORES, [printed.indicators.map((i) => i.id), printed.indicators.map((i) => i.score), id]);
   }
 
   /** Writes the unit's part of a locked evaluation; returns the new rowVersion. */

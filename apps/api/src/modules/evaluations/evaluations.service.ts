@@ -10,10 +10,12 @@ import type {
 import {
   checkEvaluation,
   chosenBand,
+  compareScore,
   diffEvaluations,
   isBandScored,
   isEvaluationEditable,
   moneyOrNull,
+  printedShare,
   scoreEvaluationContent,
 } from '@jxt/domain';
 import { storedTarget } from '../../common/indicators/stored-target';
@@ -31,8 +33,24 @@ import {
   type EvaluationRow,
   type LockedEvaluationRow,
 } from './evaluation.repository';
-import { fundsOf, scoreAll, toContent } from './evaluation-scoring';
+import { fundsOf, policyFor, scoreAll, toContent } from './evaluation-scoring';
 import { ScoringPoliciesService } from './scoring-policies.service';
+
+/** A past 自评表 as its sheet printed it (docs/domain.md §4.1), to store on the imported revision. */
+export interface ImportedEvaluationInput {
+  annualBudget: string | null;
+  executedAmount: string | null;
+  actualGoal: string | null;
+  rows: {
+    level1Code: string;
+    level2Code: string;
+    name: string;
+    actualValue: string | null;
+    score: string | null;
+    deviationReason: string | null;
+  }[];
+  printed: { budgetWeight: string | null; budgetScore: string | null; total: string | null; grade: string | null };
+}
 
 export interface EvaluationListQuery {
   year?: number;
@@ -147,6 +165,85 @@ export class EvaluationsService {
     });
     await this.rescore(created);
     return this.get(created);
+  }
+
+  /** The year's current 评分规则 (what a 自评表 of that year is scored by). */
+  policyOf(year: number): Promise<ScoringPolicyVersion> {
+    return this.policies.current(year);
+  }
+
+  /** The 自评表 of a project's year, if any. */
+  idOfForm(projectId: string, year: number): Promise<string | undefined> {
+    const { db } = tenantScope();
+    return this.rows.idOfProjectYear(db, projectId, year);
+  }
+
+  /**
+   * 导入 of a past 自评表 (docs/domain.md §4.1) on the imported revision `formId`, already `finance_approved` in this
+   * transaction: opened as any 自评表 is (its indicators copied from the revision), the sheet's amounts, 实际完成值,
+   * 偏差原因 and printed scores written, a qualitative row's printed 得分 kept as its share of 分值, scored, one
+   * `import` event, then made final — the lock triggers refuse rows added to a final 自评表, so it is locked last.
+   */
+  async createImported(formId: string, input: ImportedEvaluationInput): Promise<string> {
+    const { user, db } = tenantScope();
+    const form = await this.rows.sourceFormForShare(db, user.scope, formId);
+    if (!form || form.status !== 'finance_approved') throw new ConflictException('导入的绩效目标表未就绪');
+    if (await this.rows.idOfProjectYear(db, form.projectId, form.year))
+      throw new ConflictException(`该项目 ${form.year} 年度已有自评表，已导入，不会改动`);
+    const policy = await this.policies.ensureStored(form.year);
+    const id = await this.rows.insertFromForm(db, {
+      tenantId: user.tenantId,
+      formId,
+      policyId: policy.id,
+      userId: user.userId,
+    });
+    if (!id) throw new ConflictException(`该项目 ${form.year} 年度已有自评表，已导入，不会改动`);
+    // Each copied indicator takes the sheet row of the same 一级/二级/三级 (in order, for a name printed twice).
+    const remaining = [...input.rows];
+    const stored = await this.rows.indicators(db, id);
+    const matched = stored.map((indicator) => {
+      const at = remaining.findIndex(
+        (r) =>
+          r.level1Code === indicator.level1Code && r.level2Code === indicator.level2Code && r.name === indicator.name,
+      );
+      const row = at >= 0 ? remaining.splice(at, 1)[0] : null;
+      const qualitative = isBandScored(storedTarget(indicator));
+      return {
+        id: indicator.id,
+        actualValue: row?.actualValue ?? null,
+        selfShare: qualitative ? printedShare(row?.score ?? null, indicator.weight) : null,
+        selfBand: null,
+        deviationReason: row?.deviationReason ?? null,
+        printedScore: row?.score ?? null,
+      };
+    });
+    await this.rows.updateUnitPart(
+      db,
+      id,
+      {
+        annualBudget: input.annualBudget,
+        executedAmount: input.executedAmount,
+        actualGoal: input.actualGoal,
+        indicators: matched,
+      },
+      user.userId,
+    );
+    await this.rows.markImported(db, id, {
+      ...input.printed,
+      indicators: matched.map((m) => ({ id: m.id, score: m.printedScore })),
+    });
+    await this.rescore(id);
+    const rowVersion = await this.rows.applyTransition(db, id, 'final', user.userId, false);
+    await this.record(id, {
+      kind: 'import',
+      action: null,
+      from: null,
+      to: 'final',
+      comment: '导入的历史自评表（未经系统审核流程）',
+      changes: null,
+      rowVersion,
+    });
+    return id;
   }
 
   /** The unit saves its part (amounts, 实际完成情况, each 实际完成值, qualitative share, 偏差原因) in one transaction. */
@@ -266,7 +363,7 @@ export class EvaluationsService {
 function toEvaluation(row: EvaluationRow, policy: ScoringPolicyVersion): Evaluation {
   const funds = fundsOf(row);
   const content = toContent(funds, row.actualGoal, row.indicators, row.labels);
-  const scored = scoreEvaluationContent(content, policy.policy);
+  const scored = scoreEvaluationContent(content, policyFor(row, policy.policy));
   const label = (code: string) => row.labels?.[code] ?? code;
   return {
     id: row.id,
@@ -302,13 +399,43 @@ function toEvaluation(row: EvaluationRow, policy: ScoringPolicyVersion): Evaluat
       reviewerReason: r.reviewerReason,
       deviationReason: r.deviationReason,
       scored: scored.indicators[i],
+      printedScore: r.printedScore,
     })),
     score: { budget: scored.budget, total: scored.total, grade: scored.grade },
     policy,
     issues: checkEvaluation(content, scored),
+    imported: row.origin === 'imported' ? printedBeside(row, scored) : null,
     submittedBy: row.submittedBy,
     latestComment: row.latestComment,
     updatedAt: row.updatedAt.toISOString(),
     updatedBy: row.updatedByName,
+  };
+}
+
+/**
+ * An imported past 自评表's printed scores beside the computed ones, and each one the arithmetic does not give
+ * (docs/domain.md §4.1): 预算执行率, every indicator with a printed 得分, 总分.
+ */
+function printedBeside(row: EvaluationRow, scored: ReturnType<typeof scoreEvaluationContent>): Evaluation['imported'] {
+  const items = [
+    { indicatorId: null, name: '预算执行率', printed: row.printedBudgetScore, computed: scored.budget.score },
+    ...row.indicators.map((r, i) => ({
+      indicatorId: r.id,
+      name: r.name,
+      printed: r.printedScore,
+      computed: scored.indicators[i].score,
+    })),
+    { indicatorId: null, name: '总分', printed: row.printedTotal, computed: scored.total },
+  ];
+  const differences = items.flatMap((item) => {
+    const { difference } = compareScore(item.printed, item.computed);
+    return difference !== null && Number(difference) !== 0 ? [{ ...item, printed: item.printed!, difference }] : [];
+  });
+  return {
+    budgetWeight: row.printedBudgetWeight,
+    budgetScore: row.printedBudgetScore,
+    total: row.printedTotal,
+    grade: row.printedGrade,
+    differences,
   };
 }

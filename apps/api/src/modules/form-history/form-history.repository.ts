@@ -40,6 +40,13 @@ const INSERT_TRANSITION = sql(
    VALUES ($1, $2, 'transition', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
 );
 
+// 导入 of a past year's revision (docs/domain.md §4.1): one event that says so, no 提交 or 审核.
+const INSERT_IMPORT = sql(
+  'formHistory.insertImport',
+  `INSERT INTO form_event (tenant_id, form_id, kind, to_status, ${ACTOR_COLUMNS}, comment, row_version)
+   VALUES ($1, $2, 'import', $3, $4, $5, $6, $7, $8, $9, $10)`,
+);
+
 /** One transition as the history keeps it. */
 export interface TransitionEvent {
   /** null: the form's creation (a next year's form carried forward), not a step of the workflow. */
@@ -100,5 +107,10 @@ export class FormHistoryRepository {
       e.rowVersion,
       e.points?.length ? JSON.stringify(e.points) : null,
     ]);
+  }
+
+  /** The import of a past year's revision, locked in status `to` without the workflow. */
+  async recordImport(db: Db, user: AuthUser, formId: string, to: FormStatus, comment: string, rowVersion: number) {
+    await db.run(INSERT_IMPORT, [user.tenantId, formId, to, ...actorValues(user), comment, rowVersion]);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { FormFieldChange, FormHistoryEntry } from '@jxt/contracts';
+import type { FormFieldChange, FormHistoryEntry, FormStatus } from '@jxt/contracts';
 import { toHistory } from '../../common/history/history-event';
 import { tenantScope } from '../../common/tenancy/request-context';
 import { FormHistoryRepository, type TransitionEvent } from './form-history.repository';
@@ -42,5 +42,11 @@ export class FormHistoryService {
   async recordTransition(formId: string, event: TransitionEvent): Promise<void> {
     const { user, db } = tenantScope();
     await this.rows.recordTransition(db, user, formId, event);
+  }
+
+  /** 导入 of a past year's revision (docs/domain.md §4.1): one `import` event instead of 提交 and 审核. */
+  async recordImport(formId: string, to: FormStatus, comment: string, rowVersion: number): Promise<void> {
+    const { user, db } = tenantScope();
+    await this.rows.recordImport(db, user, formId, to, comment, rowVersion);
   }
 }

@@ -77,6 +77,7 @@ export type FormRow = ProjectHeaderRow &
     | 'year'
     | 'revision'
     | 'status'
+    | 'origin'
     | 'rowVersion'
     | 'totalAmount'
     | 'fiscalAmount'
@@ -111,7 +112,7 @@ export type FormRow = ProjectHeaderRow &
 /** The whole form: header, funds, goals, its indicator rows and the year's taxonomy (`f` in the caller's scope). */
 const formSelect = (
   extraColumns = '',
-) => `SELECT ${extraColumns} f.id AS "formId", f.year, f.revision, f.status, f.row_version AS "rowVersion", f.total_amount AS "totalAmount",
+) => `SELECT ${extraColumns} f.id AS "formId", f.year, f.revision, f.status, f.origin, f.row_version AS "rowVersion", f.total_amount AS "totalAmount",
          f.fiscal_amount AS "fiscalAmount", f.other_amount AS "otherAmount", f.annual_amount AS "annualAmount",
          f.annual_fiscal_amount AS "annualFiscalAmount", f.carry_over_amount AS "carryOverAmount",
          f.annual_other_amount AS "annualOtherAmount", f.total_goal AS "totalGoal", f.annual_goal AS "annualGoal",

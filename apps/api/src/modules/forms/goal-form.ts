@@ -28,6 +28,7 @@ export function toGoalForm(form: FormRow, withIssues = true): GoalForm {
     status: form.status,
     rowVersion: form.rowVersion,
     locked,
+    origin: form.origin,
     project: {
       id: form.id,
       organizationId: form.organizationId,

@@ -41,6 +41,15 @@ const BY_NAME_IN_UNIT = sql<
    LIMIT 1`,
 );
 
+// 导入 of a past 自评表 (docs/domain.md §4.1): the draft just saved becomes an approved revision marked imported, in
+// one UPDATE (the lock trigger then copies what it prints from elsewhere, as at any approval).
+const APPROVE_IMPORTED = sql<{ rowVersion: number }, [formId: string, userId: string]>(
+  'imports.approveImported',
+  `UPDATE goal_form SET status = 'finance_approved', origin = 'imported', row_version = row_version + 1, updated_at = now(),
+     updated_by = $2, status_changed_at = now()
+   WHERE id = $1 AND status = 'draft' RETURNING row_version AS "rowVersion"`,
+);
+
 /** A stored preview as its creator reads or confirms it. */
 export interface ImportBatchRow {
   id: string;
@@ -97,6 +106,11 @@ export class ImportRepository {
 
   async markConfirmed(db: Db, id: string, result: object): Promise<void> {
     await db.run(MARK_CONFIRMED, [id, JSON.stringify(result)]);
+  }
+
+  /** Approves the imported draft `formId` as a past year's record; undefined when it is no draft. */
+  async approveImported(db: Db, formId: string, userId: string): Promise<number | undefined> {
+    return (await db.one(APPROVE_IMPORTED, [formId, userId]))?.rowVersion;
   }
 
   byCode(db: Db, scope: Scope, code: string, year: number | null): Promise<ImportMatchRow | undefined> {

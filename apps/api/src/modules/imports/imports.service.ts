@@ -1,10 +1,22 @@
 import { ConflictException, HttpException, Injectable, NotFoundException } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { FORM_STATUS_LABELS, type CodeListItem, type FieldError, type TaxonomyNode } from '@jxt/contracts';
-import { countIndicators, emptyFunds, findSheetYear, isEditable, readGoalSheet, type SheetGrid } from '@jxt/domain';
+import {
+  compareWithPrinted,
+  countIndicators,
+  findSheetYear,
+  isEditable,
+  isEvaluationSheet,
+  readEvaluationSheet,
+  readGoalSheet,
+  type GoalSheetLookups,
+  type SheetGrid,
+} from '@jxt/domain';
 import { badRequestForFields } from '../../common/http/validation';
 import { tenantScope } from '../../common/tenancy/request-context';
 import { CatalogService } from '../catalog/catalog.service';
+import { EvaluationsService } from '../evaluations/evaluations.service';
+import { FormHistoryService } from '../form-history/form-history.service';
 import { FormsService } from '../forms/forms.service';
 import { ProjectsService } from '../projects/projects.service';
 import type { ImportConfirmDto, ImportConfirmResultDto, ImportConfirmSheetDto } from './dto/import-confirm.dto';
@@ -25,10 +37,6 @@ export const IMPORT_BATCH_TTL_HOURS = 24;
 type StoredPreview = Omit<ImportPreviewDto, 'id'>;
 type CatalogsByYear = Map<number | null, Promise<[TaxonomyNode[], CodeListItem[], CodeListItem[]]>>;
 
-/** A 自评表 sheet: its title in the first rows says so. */
-const isEvaluationSheet = (grid: SheetGrid) =>
-  grid.slice(0, 5).some((row) => row.some((cell) => /自评表/.test(cell.replace(/\s+/g, ''))));
-
 /**
  * 导入 (issue 13 points 2–3, first step): reads every sheet of an .xlsx into the form it would save and finds the
  * project it belongs to, inside the caller's scope. Writes nothing; confirming is a later step.
@@ -40,6 +48,8 @@ export class ImportsService {
     private readonly imports: ImportRepository,
     private readonly forms: FormsService,
     private readonly projects: ProjectsService,
+    private readonly evaluations: EvaluationsService,
+    private readonly history: FormHistoryService,
   ) {}
 
   /** POST /api/imports: the preview of the uploaded workbook, stored for its creator's confirm. */
@@ -87,23 +97,6 @@ export class ImportsService {
 
   private async previewSheet(sheet: string, grid: SheetGrid, catalogs: CatalogsByYear): Promise<ImportPreviewSheetDto> {
     const year = findSheetYear(grid);
-    if (isEvaluationSheet(grid))
-      return {
-        sheet,
-        kind: 'evaluation',
-        name: null,
-        code: null,
-        year,
-        indicatorCount: 0,
-        amountUnit: '元',
-        funds: emptyFunds(),
-        action: 'needs-unit',
-        match: null,
-        form: null,
-        indicatorSources: [],
-        problems: [{ sheet, row: 1, column: 'A', severity: 'error', message: '自评表的导入尚未提供，本表未读取' }],
-      };
-
     // Read once per year for the whole workbook (a 100-sheet workbook is mostly one year).
     let catalog = catalogs.get(year);
     if (!catalog) {
@@ -115,6 +108,7 @@ export class ImportsService {
       catalogs.set(year, catalog);
     }
     const [taxonomy, categories, functionClasses] = await catalog;
+    if (isEvaluationSheet(grid)) return this.previewEvaluation(sheet, grid, { taxonomy, categories, functionClasses });
     const read = readGoalSheet(sheet, grid, { taxonomy, categories, functionClasses });
     const { project } = read.form;
     const match = await this.match(project.code.trim(), project.name.trim(), read.year);
@@ -145,17 +139,90 @@ export class ImportsService {
       action: !match.row ? 'needs-unit' : !match.row.formId ? 'create' : locked ? 'locked' : 'update',
       match: match.row ? { by: match.by, ...match.row } : null,
       form: read.form,
+      evaluation: null,
       indicatorSources: read.indicatorSources,
       problems,
     };
   }
 
-  /** The year's taxonomy; a year without one yet gets the latest earlier year's, as opening the form would copy. */
+  /**
+   * A past 自评表 (docs/domain.md §4.1): read with its printed scores, checked against the system's arithmetic under
+   * the year's 评分规则, matched to its project as a goal sheet is. A project that already has a revision of the year
+   * is `locked`: already imported (or filled in the system), and the confirm leaves it as it is.
+   */
+  private async previewEvaluation(
+    sheet: string,
+    grid: SheetGrid,
+    lookups: GoalSheetLookups,
+  ): Promise<ImportPreviewSheetDto> {
+    const read = readEvaluationSheet(sheet, grid, lookups);
+    const { project } = read.form;
+    const match = await this.match(project.code.trim(), project.name.trim(), read.year);
+    const policy = read.year === null ? null : await this.evaluations.policyOf(read.year);
+    const comparison = policy ? compareWithPrinted(read, policy.policy) : null;
+    const existing = match.row?.formId ? match.row : null;
+    const problems = existing
+      ? [
+          {
+            sheet,
+            row: 1,
+            column: 'A',
+            severity: 'warning' as const,
+            message: `已导入：该项目 ${read.year} 年度已有填报表（第 ${existing.revision} 版，${FORM_STATUS_LABELS[existing.status!]}），本表不会改动它`,
+          },
+          ...read.problems,
+        ]
+      : read.problems;
+    return {
+      sheet,
+      kind: 'evaluation',
+      name: project.name || null,
+      code: project.code || null,
+      year: read.year,
+      indicatorCount: read.rows.length,
+      amountUnit: read.amountUnit,
+      funds: read.form.funds,
+      action: !match.row ? 'needs-unit' : existing ? 'locked' : 'create',
+      match: match.row ? { by: match.by, ...match.row } : null,
+      form: read.form,
+      evaluation: comparison && {
+        funds: read.funds,
+        actualGoal: read.actualGoal,
+        printedGrade: read.printedGrade,
+        budget: { ...comparison.budget, weight: read.printedBudgetWeight },
+        total: comparison.total,
+        rows: read.rows.map((row, i) => ({
+          row: row.row,
+          level1Code: row.level1Code,
+          level2Code: row.level2Code,
+          name: row.name,
+          rawTarget: row.rawTarget,
+          actualValue: row.actualValue,
+          weight: row.weight,
+          deviationReason: row.deviationReason,
+          qualitative: comparison.rows[i].qualitative,
+          printed: comparison.rows[i].printed,
+          computed: comparison.rows[i].computed,
+          difference: comparison.rows[i].difference,
+        })),
+        differences: comparison.differences,
+      },
+      indicatorSources: [],
+      problems,
+    };
+  }
+
+  /**
+   * The year's taxonomy; a year without one yet gets the latest earlier year's, as opening the form would copy. A
+   * past year before the system was used (a 自评表 imported as its record, docs/domain.md §4.1) has no earlier one:
+   * it is read with the first year's.
+   */
   private async taxonomyOf(year: number): Promise<TaxonomyNode[]> {
     const own = await this.catalog.taxonomy(year);
     if (own.length) return own;
-    const earlier = (await this.catalog.taxonomyYears()).find((y) => y < year);
-    return earlier === undefined ? [] : this.catalog.taxonomy(earlier);
+    const years = await this.catalog.taxonomyYears();
+    const nearest = years.find((y) => y < year) ?? years.at(-1);
+    return nearest === undefined ? [] : this.catalog.taxonomy(nearest);
   }
 
   /**
@@ -193,7 +260,7 @@ export class ImportsService {
       const choice = choices.get(sheet.sheet);
       const field = choice ? `sheets.${choice.index}` : 'sheets';
       if (choice && !choice.include) {
-        results.push({ sheet: sheet.sheet, outcome: 'skipped', projectId: null, formId: null });
+        results.push({ sheet: sheet.sheet, outcome: 'skipped', projectId: null, formId: null, evaluationId: null });
         continue;
       }
       const errors = sheet.problems.filter((p) => p.severity === 'error');
@@ -203,7 +270,11 @@ export class ImportsService {
           `工作表「${sheet.sheet}」有 ${Math.max(errors.length, 1)} 处错误（${errors[0]?.message ?? '未读出填报表'}），不能导入：请改正后重新上传，或选择不导入该表`,
         );
       try {
-        results.push(await this.writeSheet(sheet, sheet.form, sheet.year, choice?.organizationId ?? null, field));
+        results.push(
+          sheet.kind === 'evaluation'
+            ? await this.writeEvaluation(sheet, sheet.year, choice?.organizationId ?? null, field)
+            : await this.writeSheet(sheet, sheet.form, sheet.year, choice?.organizationId ?? null, field),
+        );
       } catch (err) {
         throw err instanceof HttpException ? atSheet(err, sheet.sheet) : err;
       }
@@ -226,6 +297,7 @@ export class ImportsService {
       outcome,
       projectId,
       formId,
+      evaluationId: null,
     });
     if (sheet.action === 'update' && match?.formId) {
       // The project's identity stays as it is: a sheet without 项目编码 (the official layout) matched by name.
@@ -263,6 +335,53 @@ export class ImportsService {
       return done('created', created.id, created.formId);
     }
     throw new ConflictException('该表不会改动（已提交、审核中或已锁定）');
+  }
+
+  /**
+   * A past 自评表 (docs/domain.md §4.1): its goal part saved as a goal sheet's would be (a new revision of the
+   * matched project, or a new project in the chosen unit), then approved as imported — `finance_approved` and
+   * `origin = 'imported'` with one `import` event, no 提交 or 审核 — and its 自评表 stored final on it. A project that
+   * already has a revision of the year: nothing is written, the existing record is reported.
+   */
+  private async writeEvaluation(
+    sheet: ImportPreviewSheetDto,
+    year: number,
+    organizationId: string | null,
+    field: string,
+  ): Promise<ImportConfirmSheetDto> {
+    const { match, form, evaluation } = sheet;
+    if (!form || !evaluation) throw new ConflictException('该表未读出自评表');
+    if (sheet.action === 'locked' && match?.formId)
+      return {
+        sheet: sheet.sheet,
+        outcome: 'exists',
+        projectId: match.projectId,
+        formId: match.formId,
+        evaluationId: (await this.evaluations.idOfForm(match.projectId, year)) ?? null,
+      };
+    const written = await this.writeSheet(sheet, form, year, organizationId, field);
+    const { db, user } = tenantScope();
+    const rowVersion = await this.imports.approveImported(db, written.formId!, user.userId);
+    if (rowVersion === undefined) throw new ConflictException('该表不会改动（已提交、审核中或已锁定）');
+    await this.history.recordImport(
+      written.formId!,
+      'finance_approved',
+      '导入的历史记录（由往年自评表导入，未经系统审核流程）',
+      rowVersion,
+    );
+    const evaluationId = await this.evaluations.createImported(written.formId!, {
+      annualBudget: evaluation.funds.annualBudget,
+      executedAmount: evaluation.funds.executedAmount,
+      actualGoal: evaluation.actualGoal,
+      rows: evaluation.rows.map((r) => ({ ...r, score: r.printed })),
+      printed: {
+        budgetWeight: evaluation.budget.weight,
+        budgetScore: evaluation.budget.printed,
+        total: evaluation.total.printed,
+        grade: evaluation.printedGrade,
+      },
+    });
+    return { ...written, outcome: 'created', evaluationId };
   }
 
   /** The forms module's save of the imported content, validated as a PUT /api/forms/:id body is. */

@@ -141,7 +141,15 @@ describe('POST /api/imports/:id/confirm: a stored preview written in one transac
     const result = response.json<ConfirmResult>();
     expect(result).toEqual({
       id: preview.id,
-      forms: [{ sheet: preview.forms[0].sheet, outcome: 'updated', projectId: draft.project.id, formId: draft.id }],
+      forms: [
+        {
+          sheet: preview.forms[0].sheet,
+          outcome: 'updated',
+          projectId: draft.project.id,
+          formId: draft.id,
+          evaluationId: null,
+        },
+      ],
     });
     const after = await form(draft.id);
     expect(after.annualGoal).toBe('导入后改写的年度目标');

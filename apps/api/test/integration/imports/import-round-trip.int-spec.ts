@@ -143,7 +143,7 @@ describe('指标性质 and 度量单位 kept with each indicator; export → imp
     expect(sheet.funds).toEqual(form.funds);
     const result = await confirm(preview.id);
     expect(result.forms).toEqual([
-      { sheet: sheet.sheet, outcome: 'updated', projectId: form.project.id, formId: form.id },
+      { sheet: sheet.sheet, outcome: 'updated', projectId: form.project.id, formId: form.id, evaluationId: null },
     ]);
     return { after: await read(form.id), sheet, file };
   }

@@ -1,6 +1,6 @@
 import { EVALUATION_ACTION_LABELS, type Evaluation } from '@jxt/contracts';
 import { isEvaluationEditable } from '@jxt/domain';
-import { Alert, Spin, Typography } from 'antd';
+import { Alert, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { EvaluationStatusTag } from '../../ui/EvaluationStatusTag';
@@ -13,6 +13,7 @@ import { EvaluationActions } from './components/EvaluationActions';
 import { EvaluationEditor } from './components/EvaluationEditor';
 import { EvaluationSheet } from './components/EvaluationSheet';
 import { EvaluationTimeline } from './components/EvaluationTimeline';
+import { PrintedScores } from './components/PrintedScores';
 import { storedScores } from './evaluation-draft';
 import { useEvaluation } from './hooks';
 import '../forms/form.css';
@@ -85,6 +86,11 @@ export function EvaluationPage() {
         actions={me.data && <EvaluationActions evaluation={evaluation} me={me.data} onReload={() => query.refetch()} />}
       >
         <EvaluationStatusTag status={evaluation.status} />
+        {evaluation.imported && (
+          <Tag color="purple" title="本表为导入的历史记录，未经系统审核流程">
+            导入
+          </Tag>
+        )}
         <Typography.Text type="secondary">项目编码：{evaluation.projectCode}</Typography.Text>
         <Link to={`/forms/${evaluation.formId}`}>绩效目标表</Link>
         <Typography.Text type="secondary">评分规则第 {evaluation.policy.version} 版</Typography.Text>
@@ -104,6 +110,7 @@ export function EvaluationPage() {
       ) : (
         <>
           {isEvaluationEditable(evaluation.status) && <IssuesPanel issues={evaluation.issues} />}
+          <PrintedScores evaluation={evaluation} />
           <EvaluationSheet evaluation={evaluation} scored={storedScores(evaluation)} />
           <EvaluationTimeline evaluationId={evaluation.id} status={evaluation.status} />
         </>

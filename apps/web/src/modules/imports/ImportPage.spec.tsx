@@ -75,6 +75,7 @@ const sheet = (over: Partial<ImportPreviewSheet>): ImportPreviewSheet => ({
     status: 'draft',
   },
   form: FORM,
+  evaluation: null,
   indicatorSources: [],
   problems: [],
   ...over,
@@ -157,9 +158,9 @@ beforeEach(() => {
     body: {
       id: BATCH,
       forms: [
-        { sheet: '运维', outcome: 'updated', projectId: 'p-1', formId: 'f-1' },
-        { sheet: '新项目', outcome: 'skipped', projectId: null, formId: null },
-        { sheet: '已提交', outcome: 'skipped', projectId: null, formId: null },
+        { sheet: '运维', outcome: 'updated', projectId: 'p-1', formId: 'f-1', evaluationId: null },
+        { sheet: '新项目', outcome: 'skipped', projectId: null, formId: null, evaluationId: null },
+        { sheet: '已提交', outcome: 'skipped', projectId: null, formId: null, evaluationId: null },
       ],
     } satisfies ImportConfirmResult,
   };
@@ -397,5 +398,45 @@ describe('ImportPage', () => {
     renderPage(`/imports?batch=${BATCH}`);
     expect(await screen.findByText(/共 3 个工作表/)).toBeInTheDocument();
     expect(row('运维')).toHaveTextContent('更新');
+  });
+  it('shows a past 自评表 as 自评表 with its arithmetic check and sends it with the chosen unit', async () => {
+    const evaluationSheet = sheet({
+      sheet: '2019自评',
+      kind: 'evaluation',
+      name: '往年社区宣传服务',
+      year: 2019,
+      indicatorCount: 4,
+      action: 'needs-unit',
+      match: null,
+      evaluation: {
+        funds: { initialBudget: '213500.00', annualBudget: '200000.00', executedAmount: '180000.00' },
+        actualGoal: '已完成宣传',
+        printedGrade: '中',
+        budget: { weight: '10', rate: '90.00', printed: '9', computed: '9.00', difference: '0' },
+        total: { printed: '78.75', computed: '83.75', difference: '5' },
+        rows: [],
+        differences: [
+          { row: 11, name: '验收合格率', printed: '20', computed: '25.00', difference: '5' },
+          { row: null, name: '总分', printed: '78.75', computed: '83.75', difference: '5' },
+        ],
+      },
+    });
+    uploadAnswer = { status: 200, body: { id: BATCH, forms: [evaluationSheet], problems: [] } };
+    renderPage();
+    await userEvent.upload(fileInput(), xlsx());
+    expect(await screen.findByText(/共 1 个工作表/)).toBeInTheDocument();
+    const evaluation = row('2019自评');
+    expect(within(evaluation).getByText('自评表')).toBeInTheDocument();
+    expect(
+      within(evaluation).getByText(/未匹配到项目，将新建项目，导入为 2019 年度已审核的历史记录及已定稿的自评表/),
+    ).toBeInTheDocument();
+    const check = screen.getByRole('region', { name: '工作表「2019自评」的得分核算' });
+    expect(within(check).getByText(/总分 所印 78.75、核算 83.75/)).toBeInTheDocument();
+    expect(within(check).getByText('第 11 行 验收合格率：所印 20，核算 25.00（+5）')).toBeInTheDocument();
+
+    // The filer's own unit is chosen for the new project.
+    await userEvent.click(screen.getByRole('button', { name: '确认导入' }));
+    await waitFor(() => expect(confirmed).toHaveLength(1));
+    expect(confirmed[0]).toEqual({ sheets: [{ sheet: '2019自评', include: true, organizationId: UNIT }] });
   });
 });

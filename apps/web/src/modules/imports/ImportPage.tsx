@@ -18,11 +18,13 @@ const OUTCOME_LABELS: Record<ImportConfirmResult['forms'][number]['outcome'], st
   created: '已新建',
   updated: '已更新',
   skipped: '未导入',
+  exists: '已导入过，未改动',
 };
 const OUTCOME_COLORS: Record<ImportConfirmResult['forms'][number]['outcome'], string> = {
   created: 'green',
   updated: 'blue',
   skipped: 'default',
+  exists: 'default',
 };
 
 /** What the confirm wrote: each sheet's outcome, with a link that opens the created or updated form. */

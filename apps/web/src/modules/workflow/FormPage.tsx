@@ -1,5 +1,5 @@
 import { FORM_FIELD_LABELS as L, REVIEW_RESULT_LABELS, type GoalForm, type ReviewPoint } from '@jxt/contracts';
-import { Alert, Spin, Typography } from 'antd';
+import { Alert, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { FormStatusTag } from '../../ui/FormStatusTag';
@@ -99,6 +99,11 @@ function FormView({ formId }: { formId: string }) {
         }
       >
         <FormStatusTag status={form.status} />
+        {form.origin === 'imported' && (
+          <Tag color="purple" title="本表为导入的历史记录，未经系统审核流程">
+            导入
+          </Tag>
+        )}
         <Typography.Text type="secondary">
           {L.projectCode}：{form.project.code}
         </Typography.Text>
@@ -107,19 +112,30 @@ function FormView({ formId }: { formId: string }) {
       <RevisionBar form={form} />
       <CarriedFromNote form={form} />
       <ReviewNotice form={form} />
-      {form.status === 'finance_approved' && (
+      {form.origin === 'imported' ? (
+        // docs/domain.md §4.1: a past year's record read from its 自评表, never through the workflow.
         <Alert
           className="form-alert no-print"
-          type="success"
+          type="info"
           showIcon
-          title={`财政已审核，表单已锁定${form.reviewResult ? `（审核结果：${REVIEW_RESULT_LABELS[form.reviewResult]}）` : ''}`}
-          description={
-            <>
-              {form.reviewComment && <div className="review-comment">审核意见：{form.reviewComment}</div>}
-              <div>如需修改，请由填报人“调整”：新建一个修订版本重新审核，本版本保持不变。</div>
-            </>
-          }
+          title="本表为导入的历史记录，未经系统审核流程"
+          description="由往年自评表导入，作为该年度已审核的版本保存并锁定；如需修改，请由填报人“调整”新建修订版本。"
         />
+      ) : (
+        form.status === 'finance_approved' && (
+          <Alert
+            className="form-alert no-print"
+            type="success"
+            showIcon
+            title={`财政已审核，表单已锁定${form.reviewResult ? `（审核结果：${REVIEW_RESULT_LABELS[form.reviewResult]}）` : ''}`}
+            description={
+              <>
+                {form.reviewComment && <div className="review-comment">审核意见：{form.reviewComment}</div>}
+                <div>如需修改，请由填报人“调整”：新建一个修订版本重新审核，本版本保持不变。</div>
+              </>
+            }
+          />
+        )
       )}
       {editing && canEdit ? (
         taxonomy.isPending || functionClasses.isPending ? (

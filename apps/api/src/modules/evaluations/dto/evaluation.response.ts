@@ -103,6 +103,30 @@ export class EvaluationIndicatorDto implements EvaluationIndicator {
   @ApiProperty({ type: String, nullable: true, description: '复核调整理由' }) reviewerReason!: string | null;
   @ApiProperty({ type: String, nullable: true, description: '偏差原因分析及改进措施' }) deviationReason!: string | null;
   @ApiProperty({ type: IndicatorScoreDto }) scored!: IndicatorScoreDto;
+  @ApiProperty({ type: String, nullable: true, description: '导入的历史自评表上所印得分；系统内填写的为 null' })
+  printedScore!: string | null;
+}
+
+@ApiSchema({ name: 'PrintedScoreDifference', description: '所印得分与系统计算不一致的一项（计算 − 所印）' })
+export class PrintedScoreDifferenceDto {
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: '指标；预算执行率与总分为 null' })
+  indicatorId!: string | null;
+  @ApiProperty({ type: String, example: '验收合格率' }) name!: string;
+  @ApiProperty({ type: String }) printed!: string;
+  @ApiProperty({ type: String }) computed!: string;
+  @ApiProperty({ type: String, example: '5' }) difference!: string;
+}
+
+@ApiSchema({
+  name: 'EvaluationPrinted',
+  description: '导入的历史自评表（docs/domain.md §4.1）：表上所印分数，与系统计算并列；differences 为核算差异',
+})
+export class EvaluationPrintedDto {
+  @ApiProperty({ type: String, nullable: true, description: '预算执行率分值（所印）' }) budgetWeight!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '预算执行率得分（所印）' }) budgetScore!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '总分（所印）' }) total!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '自评等级（所印）' }) grade!: string | null;
+  @ApiProperty({ type: [PrintedScoreDifferenceDto] }) differences!: PrintedScoreDifferenceDto[];
 }
 
 @ApiSchema({ name: 'EvaluationFunds' })
@@ -158,6 +182,12 @@ export class EvaluationDto implements Evaluation {
   @ApiProperty({ type: ScoringPolicyVersionDto, description: '评分所用的规则版本（定稿后不变）' })
   policy!: ScoringPolicyVersionDto;
   @ApiProperty({ type: [FieldIssueDto], description: '阻止提交的检查结果' }) issues!: FieldIssueDto[];
+  @ApiProperty({
+    type: EvaluationPrintedDto,
+    nullable: true,
+    description: '导入的历史自评表（未经系统审核流程）：所印分数与核算差异；系统内填写的为 null',
+  })
+  imported!: EvaluationPrintedDto | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) submittedBy!: string | null;
   @ApiProperty({ type: EvaluationCommentDto, nullable: true }) latestComment!: EvaluationCommentDto | null;
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: string;
@@ -175,7 +205,8 @@ export class EvaluationFieldChangeDto implements EvaluationFieldChange {
 @ApiSchema({ name: 'EvaluationHistoryEntry' })
 export class EvaluationHistoryEntryDto implements EvaluationHistoryEntry {
   @ApiProperty({ type: String, pattern: '^[0-9]+$', description: '历史记录的递增编号' }) id!: string;
-  @ApiProperty({ enum: ['transition', 'save'] }) kind!: 'transition' | 'save';
+  @ApiProperty({ enum: ['transition', 'save', 'import'], description: 'import：导入的历史记录（未经系统审核流程）' })
+  kind!: 'transition' | 'save' | 'import';
   @ApiProperty({ enum: EVALUATION_ACTIONS, enumName: 'EvaluationAction', nullable: true })
   action!: EvaluationAction | null;
   @ApiProperty({ enum: EVALUATION_STATUSES, enumName: 'EvaluationStatus', nullable: true })

@@ -185,6 +185,11 @@ export class GoalFormDto implements GoalForm {
   @ApiProperty({ enum: FORM_STATUSES, enumName: 'FormStatus' }) status!: FormStatus;
   @ApiProperty({ type: 'integer', description: '乐观锁：保存时带回；过期返回 409' }) rowVersion!: number;
   @ApiProperty({ type: Boolean, description: '财政审核通过或不予通过后锁定，内容不再改变' }) locked!: boolean;
+  @ApiProperty({
+    enum: ['system', 'imported'],
+    description: 'imported：导入的历史记录（由往年自评表导入，未经系统审核流程，docs/domain.md §4.1）',
+  })
+  origin!: 'system' | 'imported';
   @ApiProperty({ type: FormProjectDto }) project!: FormProjectDto;
   @ApiProperty({ type: CarriedFromDto, nullable: true }) carriedFrom!: CarriedFromDto | null;
   @ApiProperty({ type: FundsDto }) funds!: FundsDto;

@@ -46,7 +46,7 @@ export class ImportConfirmDto {
   sheets?: ImportSheetChoiceDto[];
 }
 
-export const IMPORT_OUTCOMES = ['created', 'updated', 'skipped'] as const;
+export const IMPORT_OUTCOMES = ['created', 'updated', 'skipped', 'exists'] as const;
 
 /** What the confirm did with one sheet. */
 @ApiSchema({ name: 'ImportConfirmSheet' })
@@ -54,12 +54,20 @@ export class ImportConfirmSheetDto {
   @ApiProperty({ description: '工作表名' }) sheet!: string;
   @ApiProperty({
     enum: IMPORT_OUTCOMES,
-    description: 'created：新建了填报表（needs-unit 时连同项目）；updated：更新了草稿；skipped：未导入（用户未选）',
+    description:
+      'created：新建了填报表（needs-unit 时连同项目）；updated：更新了草稿；skipped：未导入（用户未选）；exists：自评表已导入过（该项目该年度已有填报表），未作改动',
   })
   outcome!: (typeof IMPORT_OUTCOMES)[number];
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) projectId!: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: '新建或更新的填报表' })
   formId!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: '自评表：导入的（或已存在的）自评表；填报表为 null',
+  })
+  evaluationId!: string | null;
 }
 
 @ApiSchema({ name: 'ImportConfirmResult' })

@@ -67,11 +67,66 @@ export class ImportMatchDto {
   @ApiProperty({ enum: FORM_STATUSES, enumName: 'FormStatus', nullable: true }) status!: FormStatus | null;
 }
 
+const EVALUATION_FUNDS_SCHEMA = { $ref: '#/components/schemas/EvaluationFunds' } as const;
+
+/** A score as printed beside the system's (docs/domain.md §4.1): difference = computed − printed. */
+@ApiSchema({ name: 'ImportedScoreComparison' })
+export class ImportedScoreComparisonDto {
+  @ApiProperty({ type: String, nullable: true, description: '表上所印' }) printed!: string | null;
+  @ApiProperty({ type: String, description: '系统计算（定性指标为所印）' }) computed!: string;
+  @ApiProperty({ type: String, nullable: true, description: '计算 − 所印；未印为 null' }) difference!: string | null;
+}
+
+@ApiSchema({ name: 'ImportedEvaluationRow' })
+export class ImportedEvaluationRowDto extends ImportedScoreComparisonDto {
+  @ApiProperty({ type: 'integer' }) row!: number;
+  @ApiProperty() level1Code!: string;
+  @ApiProperty() level2Code!: string;
+  @ApiProperty({ description: '三级指标' }) name!: string;
+  @ApiProperty({ description: '年度指标值' }) rawTarget!: string;
+  @ApiProperty({ type: String, nullable: true, description: '实际完成值' }) actualValue!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '分值（所印）' }) weight!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '偏差原因' }) deviationReason!: string | null;
+  @ApiProperty({ description: '定性指标：得分按所印保留' }) qualitative!: boolean;
+}
+
+@ApiSchema({ name: 'ImportedScoreDifference' })
+export class ImportedScoreDifferenceDto {
+  @ApiProperty({ type: 'integer', nullable: true, description: '行号；预算执行率与总分为 null' }) row!: number | null;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: String, nullable: true }) printed!: string | null;
+  @ApiProperty() computed!: string;
+  @ApiProperty() difference!: string;
+}
+
+@ApiSchema({ name: 'ImportedBudgetScore' })
+export class ImportedBudgetScoreDto extends ImportedScoreComparisonDto {
+  @ApiProperty({ type: String, nullable: true, description: '预算执行率分值（所印）' }) weight!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '执行率（%）' }) rate!: string | null;
+}
+
+/** A past 自评表 as read (docs/domain.md §4.1): what will be stored, and the arithmetic check of its scores. */
+@ApiSchema({ name: 'ImportedEvaluation' })
+export class ImportedEvaluationDto {
+  @ApiProperty({ ...EVALUATION_FUNDS_SCHEMA, description: '年初预算数、全年预算数、全年执行数（元）' })
+  funds!: { initialBudget: string | null; annualBudget: string | null; executedAmount: string | null };
+  @ApiProperty({ type: String, nullable: true, description: '实际完成情况' }) actualGoal!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '自评等级（所印）' }) printedGrade!: string | null;
+  @ApiProperty({ type: ImportedBudgetScoreDto }) budget!: ImportedBudgetScoreDto;
+  @ApiProperty({ type: ImportedScoreComparisonDto, description: '总分' }) total!: ImportedScoreComparisonDto;
+  @ApiProperty({ type: [ImportedEvaluationRowDto] }) rows!: ImportedEvaluationRowDto[];
+  @ApiProperty({ type: [ImportedScoreDifferenceDto], description: '所印得分与系统核算不一致的各项' })
+  differences!: ImportedScoreDifferenceDto[];
+}
+
 /** One sheet of the workbook as it would be imported. */
 @ApiSchema({ name: 'ImportPreviewSheet' })
 export class ImportPreviewSheetDto {
   @ApiProperty({ description: '工作表名' }) sheet!: string;
-  @ApiProperty({ enum: ['goal', 'evaluation'], description: 'goal：绩效目标填报表；evaluation：自评表（尚不能导入）' })
+  @ApiProperty({
+    enum: ['goal', 'evaluation'],
+    description: 'goal：绩效目标填报表；evaluation：往年自评表（导入为该年度已审核、已定稿的历史记录）',
+  })
   kind!: 'goal' | 'evaluation';
   @ApiProperty({ type: String, nullable: true, description: '项目名称' }) name!: string | null;
   @ApiProperty({ type: String, nullable: true, description: '项目编码（表上有时）' }) code!: string | null;
@@ -86,8 +141,14 @@ export class ImportPreviewSheetDto {
   })
   action!: ImportAction;
   @ApiProperty({ type: ImportMatchDto, nullable: true }) match!: ImportMatchDto | null;
-  @ApiProperty({ type: ImportedFormDto, nullable: true, description: '将保存的表单内容（自评表为 null）' })
+  @ApiProperty({
+    type: ImportedFormDto,
+    nullable: true,
+    description: '将保存的表单内容（自评表：其绩效目标部分，导入为已审核的历史版本）',
+  })
   form!: ImportedFormDto | null;
+  @ApiProperty({ type: ImportedEvaluationDto, nullable: true, description: '自评表的内容与得分核算；填报表为 null' })
+  evaluation!: ImportedEvaluationDto | null;
   @ApiProperty({ type: [ImportedIndicatorSourceDto] }) indicatorSources!: ImportedIndicatorSourceDto[];
   @ApiProperty({ type: [ImportProblemDto] }) problems!: ImportProblemDto[];
 }

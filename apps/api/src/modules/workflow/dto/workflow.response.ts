@@ -31,7 +31,8 @@ export class FormFieldChangeDto implements FormFieldChange {
 @ApiSchema({ name: 'FormHistoryEntry', description: '表单历史的一条：一次审批操作或一次保存（只追加）' })
 export class FormHistoryEntryDto implements FormHistoryEntry {
   @ApiProperty({ type: String, pattern: '^[0-9]+$', description: '历史记录的递增编号' }) id!: string;
-  @ApiProperty({ enum: ['transition', 'save'] }) kind!: 'transition' | 'save';
+  @ApiProperty({ enum: ['transition', 'save', 'import'], description: 'import：导入的历史记录（未经系统审核流程）' })
+  kind!: 'transition' | 'save' | 'import';
   @ApiProperty({ enum: FORM_ACTIONS, enumName: 'FormAction', nullable: true }) action!: FormAction | null;
   @ApiProperty({ enum: FORM_STATUSES, enumName: 'FormStatus', nullable: true }) fromStatus!: FormStatus | null;
   @ApiProperty({ enum: FORM_STATUSES, enumName: 'FormStatus', nullable: true }) toStatus!: FormStatus | null;

@@ -18,12 +18,19 @@ const COLORS: Partial<Record<string, string>> = {
 };
 
 function entryItem(entry: EvaluationHistoryEntry) {
-  const title = entry.kind === 'save' ? '保存修改' : entry.action ? EVALUATION_ACTION_LABELS[entry.action] : '状态变更';
+  const title =
+    entry.kind === 'save'
+      ? '保存修改'
+      : entry.kind === 'import'
+        ? '导入'
+        : entry.action
+          ? EVALUATION_ACTION_LABELS[entry.action]
+          : '状态变更';
   const changes = entry.changes ?? [];
   return historyItem(
     entry,
     title,
-    COLORS[entry.kind === 'save' ? 'save' : (entry.action ?? '')] ?? 'blue',
+    entry.kind === 'import' ? 'purple' : (COLORS[entry.kind === 'save' ? 'save' : (entry.action ?? '')] ?? 'blue'),
     <>
       {entry.kind === 'transition' && (
         <div className="timeline-states">
@@ -35,6 +42,11 @@ function entryItem(entry: EvaluationHistoryEntry) {
       {/* A 复核 and the 退回 that undoes it list their changes too. */}
       {changes.length > 0 && <ChangeList changes={changes} />}
       {entry.kind === 'save' && changes.length === 0 && <Unchanged />}
+      {entry.kind === 'import' && (
+        <div className="timeline-states">
+          导入为{entry.toStatus ? EVALUATION_STATUS_LABELS[entry.toStatus] : ''}（未经系统审核流程）
+        </div>
+      )}
     </>,
   );
 }

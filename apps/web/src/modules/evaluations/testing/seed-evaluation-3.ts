@@ -46,6 +46,7 @@ function seedIndicators(values: IndicatorValues): EvaluationIndicator[] {
         reviewerBand: null,
         reviewerReason: null,
         deviationReason: null,
+        printedScore: null,
         ...values[indicator.name],
         // filled in below by the engine, as the API does
         scored: {
@@ -85,6 +86,7 @@ export function seedEvaluation3(extra: Partial<Evaluation> = {}, values: Indicat
     score: { budget: { weight: '10', rate: null, score: '0.00', rule: '', note: '' }, total: '0.00', grade: '差' },
     policy: DEFAULT_POLICY_VERSION,
     issues: [],
+    imported: null,
     submittedBy: null,
     latestComment: null,
     updatedAt: '2022-01-20T08:00:00.000Z',

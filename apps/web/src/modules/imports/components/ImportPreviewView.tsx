@@ -26,7 +26,7 @@ export interface ImportPreviewViewProps {
 
 const errorsOf = (sheet: ImportPreviewSheet) => sheet.problems.filter((p) => p.severity === 'error').length;
 const warningsOf = (sheet: ImportPreviewSheet) => sheet.problems.filter((p) => p.severity === 'warning').length;
-/** A sheet the confirm would refuse: an error at a cell, a 自评表, a locked form, or nothing read. */
+/** A sheet the confirm would refuse: an error at a cell, or nothing read. */
 const blocked = (sheet: ImportPreviewSheet) => errorsOf(sheet) > 0 || !sheet.form || sheet.year === null;
 
 const money = (value: string | null) => (value === null ? '—' : formatYuan(value));
@@ -34,7 +34,21 @@ const money = (value: string | null) => (value === null ? '—' : formatYuan(val
 /** What the sheet will do, in words: the project it matched (how, where, which revision) or the new project. */
 function MatchText({ sheet }: { sheet: ImportPreviewSheet }) {
   const { match } = sheet;
-  if (sheet.kind === 'evaluation') return <Typography.Text type="secondary">自评表暂不能导入</Typography.Text>;
+  // docs/domain.md §4.1: a past 自评表 becomes the year's approved revision (导入) with its final 自评表.
+  if (sheet.kind === 'evaluation') {
+    if (sheet.action === 'locked')
+      return (
+        <Typography.Text type="secondary">
+          已导入：该项目 {sheet.year} 年度已有填报表{match?.revision ? `（第 ${match.revision} 版）` : ''}，不会改动
+        </Typography.Text>
+      );
+    return (
+      <Typography.Text type="secondary">
+        {match ? `匹配到 ${match.organizationName}（${match.code}），` : '未匹配到项目，将新建项目，'}
+        导入为 {sheet.year} 年度已审核的历史记录及已定稿的自评表
+      </Typography.Text>
+    );
+  }
   if (!match) return <Typography.Text type="secondary">未匹配到项目，将新建项目</Typography.Text>;
   const how = match.by === 'code' ? '按项目编码' : '按项目名称';
   const where = `${match.organizationName}（${match.code}）`;
@@ -52,6 +66,38 @@ function MatchText({ sheet }: { sheet: ImportPreviewSheet }) {
       {status}
       {sheet.action === 'locked' ? '，不会改动' : ''}
     </Typography.Text>
+  );
+}
+
+/** A past 自评表's scores: the printed beside the system's arithmetic, and each difference (docs/domain.md §4.1). */
+function EvaluationCheck({ sheet }: { sheet: ImportPreviewSheet }) {
+  const evaluation = sheet.evaluation;
+  if (!evaluation) return null;
+  const signed = (d: string) => (d.startsWith('-') ? d : `+${d}`);
+  return (
+    <section aria-label={`工作表「${sheet.sheet}」的得分核算`} className="import-evaluation-check">
+      <Typography.Text>
+        得分核算：预算执行率 所印 {evaluation.budget.printed ?? '—'}、核算 {evaluation.budget.computed}；总分 所印{' '}
+        {evaluation.total.printed ?? '—'}、核算 {evaluation.total.computed}
+        {evaluation.printedGrade ? `；所印自评等级 ${evaluation.printedGrade}` : ''}
+      </Typography.Text>
+      {evaluation.differences.length === 0 ? (
+        <div>
+          <Typography.Text type="success">所印得分与系统核算一致</Typography.Text>
+        </div>
+      ) : (
+        <ul className="import-reasons">
+          {evaluation.differences.map((d) => (
+            <li key={`${d.row ?? ''}${d.name}`}>
+              <Typography.Text type="warning">
+                {d.row !== null ? `第 ${d.row} 行 ` : ''}
+                {d.name}：所印 {d.printed ?? '—'}，核算 {d.computed}（{signed(d.difference)}）
+              </Typography.Text>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 
@@ -183,7 +229,9 @@ export function ImportPreviewView({
             {blocked(sheet) ? (
               <Tag color="red">{sheet.action === 'locked' ? ACTION_LABELS.locked : '不能导入'}</Tag>
             ) : (
-              <Tag color={ACTION_COLORS[sheet.action]}>{ACTION_LABELS[sheet.action]}</Tag>
+              <Tag color={ACTION_COLORS[sheet.action]}>
+                {sheet.kind === 'evaluation' && sheet.action === 'locked' ? '已导入' : ACTION_LABELS[sheet.action]}
+              </Tag>
             )}
             {!choiceOf(sheet).include && <Tag>不导入</Tag>}
           </span>
@@ -245,12 +293,17 @@ export function ImportPreviewView({
         scroll={{ x: 1080 }}
         rowClassName={(sheet) => (choiceOf(sheet).include ? '' : 'import-row-skipped')}
         expandable={{
-          rowExpandable: (sheet) => sheet.problems.length > 0,
+          rowExpandable: (sheet) => sheet.problems.length > 0 || sheet.evaluation !== null,
           defaultExpandAllRows: true,
           expandedRowRender: (sheet) => (
-            <section aria-label={`工作表「${sheet.sheet}」的问题`}>
-              <ProblemList problems={sheet.problems} />
-            </section>
+            <>
+              <EvaluationCheck sheet={sheet} />
+              {sheet.problems.length > 0 && (
+                <section aria-label={`工作表「${sheet.sheet}」的问题`}>
+                  <ProblemList problems={sheet.problems} />
+                </section>
+              )}
+            </>
           ),
         }}
       />

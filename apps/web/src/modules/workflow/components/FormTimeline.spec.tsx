@@ -49,6 +49,14 @@ const CARRIED = entry('3', {
   rowVersion: 1,
 });
 
+// A past year's revision imported from its 自评表 (docs/domain.md §4.1).
+const IMPORTED = entry('4', {
+  kind: 'import',
+  toStatus: 'finance_approved',
+  comment: '导入的历史记录（由往年自评表导入，未经系统审核流程）',
+  rowVersion: 3,
+});
+
 const CODE_LISTS: Record<string, { list: string; code: string; label: string; sortOrder: number }[]> = {
   project_category: [
     { list: 'project_category', code: 'recurring', label: '经常性项目', sortOrder: 1 },
@@ -62,6 +70,7 @@ beforeEach(() => {
     const url = new URL(String(input), 'http://localhost');
     if (url.pathname === '/api/forms/f1/history') return json(200, [SAVE, SUBMIT]);
     if (url.pathname === '/api/forms/f2/history') return json(200, [CARRIED]);
+    if (url.pathname === '/api/forms/f3/history') return json(200, [IMPORTED]);
     // 功能分类科目 has versions by year: only the form year's (2021) names the code.
     if (url.pathname === '/api/code-lists' && url.searchParams.get('list') === 'function_class')
       return json(200, url.searchParams.get('year') === '2021' ? CODE_LISTS.function_class : []);
@@ -93,5 +102,12 @@ describe('FormTimeline (审批记录)', () => {
     renderWithProviders(<FormTimeline formId="f2" year={2021} status="draft" />);
     expect(await screen.findByText('由 2021 年度已审核版本生成（第 1 版）')).toBeInTheDocument();
     expect(document.querySelector('.timeline-states')).toHaveTextContent('新建 → 草稿');
+  });
+
+  it('says an imported revision was locked without 提交 or 审核', async () => {
+    renderWithProviders(<FormTimeline formId="f3" year={2019} status="finance_approved" />);
+    expect(await screen.findByText('导入的历史记录（由往年自评表导入，未经系统审核流程）')).toBeInTheDocument();
+    expect(screen.getByText('导入')).toBeInTheDocument();
+    expect(document.querySelector('.timeline-states')).toHaveTextContent('导入为财政已审核（未经系统审核流程）');
   });
 });

@@ -31,6 +31,19 @@ function entryItem(entry: FormHistoryEntry, valueText: ChangeValueText) {
       changes.length === 0 ? <Unchanged /> : <ChangeList changes={changes} valueText={valueText} />,
     );
   }
+  // A past year's record imported from its 自评表 (docs/domain.md §4.1): locked without 提交 or 审核.
+  if (entry.kind === 'import')
+    return historyItem(
+      entry,
+      '导入',
+      'purple',
+      <>
+        <div className="timeline-states">
+          导入为{entry.toStatus ? FORM_STATUS_LABELS[entry.toStatus] : ''}（未经系统审核流程）
+        </div>
+        {entry.comment && <div className="timeline-comment">{entry.comment}</div>}
+      </>,
+    );
   // No action and no earlier status: the form's creation (a next year's form carried forward).
   const action = entry.action ? FORM_ACTION_LABELS[entry.action] : entry.fromStatus ? '状态变更' : '新建';
   return historyItem(
