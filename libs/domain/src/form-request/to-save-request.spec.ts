@@ -8,6 +8,7 @@ const form: GoalForm = {
   status: 'draft',
   rowVersion: 3,
   locked: false,
+  origin: 'system',
   carriedFrom: null,
   project: {
     id: 'p1',
