@@ -6,6 +6,7 @@ import { idParam } from '../../common/http/id-param';
 import { APP_CONFIG, DEFAULT_IMPORT_MAX_MB, type AppConfig } from '../../config/app-config';
 import { ApiErrorResponses } from '../../openapi/api-error.dto';
 import { ImportConfirmDto, ImportConfirmResultDto } from './dto/import-confirm.dto';
+import { ImportLimitsDto } from './dto/import-limits.response';
 import { ImportPreviewDto } from './dto/import-preview.response';
 import { ImportsService } from './imports.service';
 import { readUploadedFile } from './upload';
@@ -37,6 +38,16 @@ export class ImportsController {
   @ApiErrorResponses(400, 401, 413)
   async upload(@Req() request: FastifyRequest): Promise<ImportPreviewDto> {
     return this.imports.upload(await readUploadedFile(request, this.config.importMaxBytes));
+  }
+
+  /** The size limit in force, for the upload pages to say before a file is chosen (the 413 says it after). */
+  @Get('limits')
+  @Authenticated()
+  @ApiOperation({ summary: '上传限制：单个文件的最大字节数（IMPORT_MAX_MB），导入与批量导入共用' })
+  @ApiOkResponse({ type: ImportLimitsDto })
+  @ApiErrorResponses(401)
+  limits(): ImportLimitsDto {
+    return { maxBytes: this.config.importMaxBytes };
   }
 
   @Get(':id')

@@ -117,6 +117,9 @@ describe('POST /api/imports: bad files get clear answers, never a 500 (issue 13 
     expect(refusal(response).message).toContain('1 MB');
     // Just under the limit it is read (and is no workbook).
     expect((await preview(Buffer.alloc(MB - 1024, 0x41))).statusCode).toBe(400);
+    // The pages say the same limit before a file is chosen.
+    const limits = await t.app.inject({ method: 'GET', url: '/api/imports/limits', headers: { authorization: filer } });
+    expect(limits.json()).toEqual({ maxBytes: MB });
   });
 
   it('refuses what is not an .xlsx with 400 naming file: text, a PDF, an old .xls (an OLE file without a password)', async () => {

@@ -112,6 +112,7 @@ const RULES: Record<string, Rule> = {
   // Reads the uploaded file and matches projects in the caller's scope only; without a file it is a 400. A sheet
   // naming another unit's project is tested in imports/import-preview.int-spec.ts (it needs a unit, nothing shown).
   'POST /api/imports': { kind: 'list', url: '/api/imports' },
+  'GET /api/imports/limits': { kind: 'not-scoped', reason: 'the upload size limit, a setting of the deployment' },
   // The unit filer's stored preview: its creator's alone (imports/import-confirm.int-spec.ts: same unit too).
   'GET /api/imports/{id}': { kind: 'aimed', url: (t) => `/api/imports/${t.importBatchId}` },
   'POST /api/imports/{id}/confirm': {

@@ -172,6 +172,7 @@ beforeEach(() => {
       uploaded.push(init.body as FormData);
       return json(uploadAnswer.status, uploadAnswer.body);
     }
+    if (url === '/api/imports/limits') return json(200, { maxBytes: 2 * 1024 * 1024 });
     if (url === `/api/imports/${BATCH}`) return json(200, PREVIEW);
     if (url === `/api/imports/${BATCH}/confirm` && init?.method === 'POST') {
       confirmed.push(JSON.parse(String(init.body)));
@@ -343,6 +344,19 @@ describe('ImportPage', () => {
     expect(alert).toHaveTextContent('未导入');
     expect(alert).toHaveTextContent('工作表「运维」：表单已被他人修改，请重新上传');
     expect(screen.queryByText(/已导入/)).toBeNull();
+  });
+
+  it('says the size limit in force and refuses a larger file before uploading it', async () => {
+    renderPage();
+    expect(await screen.findByText(/单个文件不超过 2 MB/)).toBeInTheDocument();
+    const big = new File([new Uint8Array(2 * 1024 * 1024 + 1)], '全区汇总.xlsx', {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
+    await userEvent.upload(fileInput(), big);
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      '文件“全区汇总.xlsx”超过 2 MB，未上传：请拆分工作簿后分次导入',
+    );
+    expect(uploaded).toEqual([]);
   });
 
   it('says in Chinese why an upload was refused: too large (413), not a workbook (400 at file)', async () => {

@@ -7,12 +7,9 @@ import { ReadFailure } from '../../ui/ReadFailure';
 import { useCurrentUser } from '../auth/hooks';
 import { useOrganizations } from '../projects/hooks';
 import { ImportPreviewView, type SheetChoice } from './components/ImportPreviewView';
-import { useConfirmImport, useImportPreview, useUploadImport } from './hooks';
-import { confirmErrorMessage, refuseFile, uploadErrorMessages } from './import-text';
+import { useConfirmImport, useImportLimits, useImportPreview, useUploadImport } from './hooks';
+import { confirmErrorMessage, megabytes, refuseFile, uploadErrorMessages } from './import-text';
 import './imports.css';
-
-/** The upload limit the API applies by default (ADR 0027); the API's own 413 message says the limit in force. */
-const SIZE_HINT = '10 MB';
 
 const OUTCOME_LABELS: Record<ImportConfirmResult['forms'][number]['outcome'], string> = {
   created: '已新建',
@@ -84,6 +81,7 @@ export function ImportPage() {
   const upload = useUploadImport();
   const stored = useImportPreview(batchId);
   const confirm = useConfirmImport(batchId ?? '');
+  const maxBytes = useImportLimits().data?.maxBytes;
   const [refusal, setRefusal] = useState<string[] | null>(null);
   const [done, setDone] = useState<{ result: ImportConfirmResult; preview: ImportPreview } | null>(null);
 
@@ -91,7 +89,7 @@ export function ImportPage() {
   const preview = stored.data;
 
   const take = (file: File) => {
-    const refused = refuseFile(file);
+    const refused = refuseFile(file, maxBytes);
     setRefusal(refused ? [refused] : null);
     if (refused) return;
     upload.mutate(file, {
@@ -181,7 +179,8 @@ export function ImportPage() {
               {upload.isPending ? '正在读取工作簿…' : '将 .xlsx 文件拖到此处，或点击选择文件'}
             </p>
             <p className="ant-upload-hint">
-              绩效目标填报表（官方格式及各地常见格式），一个工作表一张表，可含多个工作表；单个文件不超过 {SIZE_HINT}
+              绩效目标填报表（官方格式及各地常见格式），一个工作表一张表，可含多个工作表
+              {maxBytes !== undefined && `；单个文件不超过 ${megabytes(maxBytes)}`}
               。上传后先显示预览，确认导入前不会改动任何数据。
             </p>
           </Upload.Dragger>

@@ -19,3 +19,6 @@ export const fetchImport = (id: string, signal?: AbortSignal) => api.get('/api/i
 /** 导入 step 2: writes the sheets kept, in one transaction; the answer names each created or updated form. */
 export const postImportConfirm = (id: string, body: ImportConfirmRequest) =>
   api.post('/api/imports/{id}/confirm', { path: { id }, body });
+
+/** The upload size limit in force (IMPORT_MAX_MB), for the page to say before a file is chosen. */
+export const fetchImportLimits = (signal?: AbortSignal) => api.get('/api/imports/limits', { signal });

@@ -4,8 +4,17 @@ import type { ApiRequestError } from '../../api/http';
 import { formKeys } from '../forms/query-keys';
 import { projectKeys } from '../projects/query-keys';
 import { yearKeys } from '../years/query-keys';
-import { fetchImport, postImport, postImportConfirm } from './api';
+import { fetchImport, fetchImportLimits, postImport, postImportConfirm } from './api';
 import { importKeys } from './query-keys';
+
+/** The upload size limit in force: a setting of the deployment, read once. */
+export function useImportLimits() {
+  return useQuery({
+    queryKey: importKeys.limits,
+    queryFn: ({ signal }) => fetchImportLimits(signal),
+    staleTime: Infinity,
+  });
+}
 
 /** The stored preview of the batch named in the URL (after a reload). A confirmed batch is not asked for again. */
 export function useImportPreview(id: string | undefined) {

@@ -30,9 +30,14 @@ export const SEVERITY_LABELS: Record<ImportProblem['severity'], string> = {
 export const cellName = (problem: Pick<ImportProblem, 'row' | 'column'>) => `${problem.column}${problem.row}`;
 
 /** Which files the page takes: the workbook format the importer reads (.xlsx); a .xls must be saved again first. */
-export function refuseFile(file: Pick<File, 'name' | 'size'>): string | null {
+export function refuseFile(file: Pick<File, 'name' | 'size'>, maxBytes?: number): string | null {
   const name = file.name.toLowerCase();
-  if (name.endsWith('.xlsx')) return file.size === 0 ? `文件“${file.name}”是空的，请重新选择` : null;
+  if (name.endsWith('.xlsx')) {
+    if (file.size === 0) return `文件“${file.name}”是空的，请重新选择`;
+    if (maxBytes !== undefined && file.size > maxBytes)
+      return `文件“${file.name}”超过 ${megabytes(maxBytes)}，未上传：请拆分工作簿后分次导入`;
+    return null;
+  }
   if (name.endsWith('.xls') || name.endsWith('.et'))
     return `“${file.name}”是旧版 Excel/WPS 格式：请在 Excel 或 WPS 中“另存为” .xlsx 后再导入`;
   return `“${file.name}”不是 .xlsx 文件：只能导入 Excel 工作簿（.xlsx）`;
@@ -59,3 +64,6 @@ export function confirmErrorMessage(error: Error): string {
   const fields = (error.body.fields ?? []).map((field) => field.message);
   return [error.body.message, ...fields.filter((message) => message && message !== error.body.message)].join('；');
 }
+
+/** A size limit as the pages say it: whole MB as the setting IMPORT_MAX_MB gives it. */
+export const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
