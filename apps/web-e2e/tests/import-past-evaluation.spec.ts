@@ -131,6 +131,9 @@ test('a filer imports a past 自评表: previewed with its arithmetic check, sto
     headers: filer,
   });
   expect(form).toMatchObject({ status: 'finance_approved', locked: true, origin: 'imported' });
+  // The record keeps what the checks find (the API lists them), but a locked revision shows no to-do panel.
+  expect(form.issues.length).toBeGreaterThan(0);
+  await expect(page.getByRole('region', { name: '提醒' })).toHaveCount(0);
   await page.goto(`/evaluations/${form.evaluationId}`);
   const scores = page.getByRole('region', { name: '所印得分与系统核算' });
   await expect(scores).toContainText('本表为导入的历史自评表，未经系统审核流程');

@@ -160,8 +160,10 @@ function FormView({ formId }: { formId: string }) {
         )
       ) : (
         <>
-          {/* Before 提交, what would block it; after, what the checks still find. */}
-          <IssuesPanel issues={isEditable(form.status) ? atSubmission(form.issues) : form.issues} />
+          {/* Before 提交, what would block it; after, what the checks still find; a locked revision is a record. */}
+          {!form.locked && (
+            <IssuesPanel issues={isEditable(form.status) ? atSubmission(form.issues) : form.issues} />
+          )}
           {me.data && visibleActions(form, me.data).includes('return') && (
             <ReviewChecklist form={form} points={points} onChange={setPoints} />
           )}
