@@ -12,3 +12,16 @@ export {
   type PastedTableProblem,
 } from './parse-indicator-table';
 export { layoutIndicatorRows, type IndicatorTreeLike, type SheetRow } from './sheet-rows';
+export {
+  MAX_SUGGESTION_WORDS,
+  MAX_SUGGESTIONS,
+  rankSuggestions,
+  SUGGESTION_REASONS,
+  suggestionWords,
+  type RankedSuggestion,
+  type SimilarUse,
+  type SuggestionCandidate,
+  type SuggestionExample,
+  type SuggestionForm,
+  type SuggestionReason,
+} from './rank-suggestions';

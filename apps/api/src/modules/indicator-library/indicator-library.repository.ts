@@ -156,6 +156,115 @@ const BY_ID = sql<LibraryEntryRow, [patterns: readonly string[], id: string]>(
    WHERE e.id = $2`,
 );
 
+/** A library entry offered for a form, before the ranking (libs/domain rankSuggestions). */
+export interface SuggestionEntryRow {
+  id: string;
+  tier: LibraryTier;
+  name: string;
+  level1Code: string;
+  level2Code: string;
+  valueForm: string | null;
+  measureUnit: string | null;
+  definition: string | null;
+  functionClassCodes: string[];
+  usageCount: number;
+}
+
+/** An indicator name of similar projects: the count of all, the forms and values of those in the caller's scope. */
+export interface SimilarUseRow {
+  name: string;
+  level1Code: string;
+  level2Code: string;
+  usedBy: number;
+  examples: { formId: string; projectName: string; value: string; unit: string | null }[];
+}
+
+// The candidates of a form's suggestions (issue 14 point 2, ADR 0034): the visible active entries of a 二级指标 of the
+// form's year, the best eight of each 二级指标 (fitting the 功能分类科目 — an entry's code is a prefix of the project's —
+// then sharing more of the form's words, then the nearer tier) and any other sharing a word, at most 200, with the
+// year's usage of their names (a count). $4 are character bigrams of Chinese text: no LIKE character among them.
+const SUGGEST_ENTRIES = sql<
+  SuggestionEntryRow,
+  [patterns: readonly string[], year: number, functionClass: string | null, words: readonly string[]]
+>(
+  'indicatorLibrary.suggestEntries',
+  `WITH ${VISIBLE_OWNERS},
+   slot AS (
+     SELECT t.code, t.parent_code FROM indicator_taxonomy t WHERE t.year = $2 AND t.level = 2 AND t.retired_at IS NULL
+   ),
+   scored AS (
+     SELECT e.id, e.name, e.level2_code,
+       (SELECT count(*) FROM unnest($4::text[]) AS w(word) WHERE e.name LIKE '%' || w.word || '%')::int AS hits,
+       ($3::text IS NOT NULL AND EXISTS (
+         SELECT 1 FROM unnest(e.function_class_codes) AS c(code) WHERE $3 LIKE c.code || '%')) AS fits,
+       CASE e.tier WHEN 'unit' THEN 0 WHEN 'department' THEN 1 ELSE 2 END AS nearness
+     FROM indicator_library_entry e JOIN visible_owner o ON o.id = e.organization_id
+       JOIN slot ON slot.code = e.level2_code AND slot.parent_code = e.level1_code
+     WHERE e.retired_at IS NULL
+   ),
+   ranked AS (
+     SELECT s.*, row_number() OVER (
+       PARTITION BY s.level2_code ORDER BY s.fits DESC, s.hits DESC, s.nearness, s.name COLLATE "C", s.id) AS n
+     FROM scored s
+   ),
+   picked AS (
+     SELECT id, name FROM ranked WHERE n <= 8 OR hits > 0 OR fits
+     ORDER BY fits DESC, hits DESC, n, id LIMIT 200
+   ),
+   usage AS (
+     SELECT i.name, count(DISTINCT f.project_id)::int AS projects
+     FROM indicator i JOIN goal_form f ON f.id = i.form_id
+     WHERE f.year = $2 AND i.name IN (SELECT name FROM picked)
+     GROUP BY i.name
+   )
+   SELECT e.id, e.tier, e.name, e.level1_code AS "level1Code", e.level2_code AS "level2Code",
+     e.value_form AS "valueForm", e.measure_unit AS "measureUnit", e.definition,
+     e.function_class_codes AS "functionClassCodes", coalesce(usage.projects, 0) AS "usageCount"
+   FROM picked JOIN indicator_library_entry e ON e.id = picked.id LEFT JOIN usage ON usage.name = picked.name`,
+);
+
+// The 年度绩效指标 of projects similar to the form's (issue 14 point 2, ADR 0034): each other project's latest form of
+// the year that has the same 功能分类科目 or shares two of the form's words in its name or 年度总目标. Per indicator name
+// and category: how many such projects use it (a count, any unit of the tenant: row-level security keeps to the
+// tenant) and, only for the projects in the caller's scope ($1), their form, name and value. A name used only beyond
+// the scope is answered only when it is one of the library candidates' names ($6), and then only as a count.
+const SIMILAR_USES = sql<
+  SimilarUseRow,
+  [
+    patterns: readonly string[],
+    year: number,
+    projectId: string,
+    functionClass: string | null,
+    words: readonly string[],
+    libraryNames: readonly string[],
+  ]
+>(
+  'indicatorLibrary.similarUses',
+  `WITH latest AS (
+     SELECT DISTINCT ON (f.project_id) f.id, f.project_id, f.project_name, f.annual_goal, f.function_class_code,
+       f.organization_path
+     FROM goal_form f WHERE f.year = $2 AND f.project_id <> $3
+     ORDER BY f.project_id, f.revision DESC
+   ),
+   alike AS (
+     SELECT l.id, l.project_id, l.project_name, ${inScope('l.organization_path', 1)} AS mine
+     FROM latest l
+     WHERE l.function_class_code = $4
+       OR (SELECT count(*) FROM unnest($5::text[]) AS w(word)
+           WHERE l.project_name LIKE '%' || w.word || '%' OR l.annual_goal LIKE '%' || w.word || '%') >= 2
+   )
+   SELECT i.name, i.level1_code AS "level1Code", i.level2_code AS "level2Code",
+     count(DISTINCT s.project_id)::int AS "usedBy",
+     coalesce(jsonb_agg(jsonb_build_object('formId', s.id, 'projectName', s.project_name, 'value', i.raw_value,
+       'unit', i.measure_unit) ORDER BY s.project_name COLLATE "C", s.id) FILTER (WHERE s.mine), '[]'::jsonb) AS examples
+   FROM alike s JOIN indicator i ON i.form_id = s.id AND i.indicator_set = 'year'
+   WHERE btrim(i.name) <> ''
+   GROUP BY i.name, i.level1_code, i.level2_code
+   HAVING bool_or(s.mine) OR i.name = ANY($6::text[])
+   ORDER BY "usedBy" DESC, i.name COLLATE "C"
+   LIMIT 300`,
+);
+
 const ACTIVE_NAME_TAKEN = sql<{ id: string }, [organizationId: string, name: string, exceptId: string | null]>(
   'indicatorLibrary.activeNameTaken',
   `SELECT id FROM indicator_library_entry
@@ -238,6 +347,24 @@ export class IndicatorLibraryRepository {
     // A page past the end has no row to carry the count.
     const counted = await db.one(COUNT, [scope.patterns, s.pattern, initials, s.level2Code, s.tier, s.includeRetired]);
     return { rows, total: counted?.total ?? 0 };
+  }
+
+  /** A form's suggestion candidates: entries (query 1), then the similar projects' uses of names (query 2). */
+  async suggestions(
+    db: Db,
+    scope: Scope,
+    form: { year: number; projectId: string; functionClassCode: string | null; words: readonly string[] },
+  ) {
+    const entries = await db.rows(SUGGEST_ENTRIES, [scope.patterns, form.year, form.functionClassCode, form.words]);
+    const similar = await db.rows(SIMILAR_USES, [
+      scope.patterns,
+      form.year,
+      form.projectId,
+      form.functionClassCode,
+      form.words,
+      entries.map((e) => e.name),
+    ]);
+    return { entries, similar };
   }
 
   /** The entry if the caller may see it. */
