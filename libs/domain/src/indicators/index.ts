@@ -16,12 +16,10 @@ export {
   MAX_SUGGESTION_WORDS,
   MAX_SUGGESTIONS,
   rankSuggestions,
-  SUGGESTION_REASONS,
   suggestionWords,
   type RankedSuggestion,
   type SimilarUse,
   type SuggestionCandidate,
   type SuggestionExample,
   type SuggestionForm,
-  type SuggestionReason,
 } from './rank-suggestions';

@@ -1,3 +1,4 @@
+import type { SuggestionReason } from '@jxt/contracts';
 import { bigrams, goalSentences } from '../form-checks/check-quality';
 
 /**
@@ -5,10 +6,6 @@ import { bigrams, goalSentences } from '../form-checks/check-quality';
  * of similar projects of the same year, ranked for the form. Pure: the API reads the candidates in two queries and
  * ranks them here; the editor reads the same reasons.
  */
-
-/** Why a suggestion is offered, best reason first in `reasons`. */
-export const SUGGESTION_REASONS = ['goalSentence', 'missingSlot', 'functionClass', 'words', 'similarProjects'] as const;
-export type SuggestionReason = (typeof SUGGESTION_REASONS)[number];
 
 /** The form as the ranking reads it: its project's name, 年度总目标, 功能分类科目 and the indicators it has. */
 export interface SuggestionForm {

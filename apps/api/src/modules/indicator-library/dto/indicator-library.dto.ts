@@ -19,6 +19,8 @@ import {
 import {
   LIBRARY_TIERS,
   ORGANIZATION_KINDS,
+  SUGGESTION_REASONS,
+  type SuggestionReason,
   type CreateLibraryEntryRequest,
   type LibraryEntry,
   type LibraryEntryFromFormRequest,
@@ -27,7 +29,6 @@ import {
   type LibraryTier,
   type OrganizationKind,
 } from '@jxt/contracts';
-import { SUGGESTION_REASONS, type SuggestionReason } from '@jxt/domain';
 
 const CODE = /^[A-Za-z0-9_.-]+$/;
 
