@@ -15,6 +15,7 @@ export { layoutIndicatorRows, type IndicatorTreeLike, type SheetRow } from './sh
 export {
   MAX_SUGGESTION_WORDS,
   MAX_SUGGESTIONS,
+  MAX_SUGGESTIONS_PER_SLOT,
   rankSuggestions,
   suggestionWords,
   type RankedSuggestion,

@@ -73,6 +73,17 @@ describe('rankSuggestions', () => {
     });
   });
 
+  it('keeps at most five of one 二级指标, so every slot has its place in the list', () => {
+    const many = Array.from({ length: 9 }, (_, n) => entry({ name: `数量${n}`, functionClassCodes: ['207'] }));
+    const ranked = rankSuggestions(
+      { ...form, indicators: [] },
+      [...many, entry({ name: '按期完成率', level2Code: 'timeliness' })],
+      [],
+    );
+    expect(ranked.filter((s) => s.level2Code === 'quantity')).toHaveLength(5);
+    expect(ranked.map((s) => s.name)).toContain('按期完成率');
+  });
+
   it('compares by the project name’s words first, at most 24', () => {
     const words = suggestionWords('社区图书馆', '完成图书采购');
     expect(words.slice(0, 4)).toEqual(['社区', '区图', '图书', '书馆']);

@@ -70,6 +70,12 @@ export interface RankedSuggestion {
 /** The most suggestions answered for one form. */
 export const MAX_SUGGESTIONS = 40;
 
+/**
+ * The most suggestions of one 二级指标: the best of a crowded slot (a unit's many 数量指标) leave room for every other
+ * slot, so a whole tree can be built from one list.
+ */
+export const MAX_SUGGESTIONS_PER_SLOT = 5;
+
 /** The most word patterns the API matches similar projects with (the project name's bigrams first). */
 export const MAX_SUGGESTION_WORDS = 24;
 
@@ -87,6 +93,7 @@ const fitsFunctionClass = (codes: readonly string[], code: string | null) =>
  * one filling a 二级指标 the form lacks (more if its 一级指标 is missing too), fitting the project's 功能分类科目, sharing
  * words with its name and goal, used by similar projects. Names the form already has are left out; an indicator of a
  * similar project is offered on its own only when a project in the caller's scope uses it (the others add to counts).
+ * At most MAX_SUGGESTIONS_PER_SLOT of one 二级指标.
  */
 export function rankSuggestions(
   form: SuggestionForm,
@@ -184,8 +191,14 @@ export function rankSuggestions(
       ),
     );
   }
+  const perSlot = new Map<string, number>();
   return out
     .sort((a, b) => b.score - a.score || b.usedBy - a.usedBy || b.usageCount - a.usageCount || compare(a.name, b.name))
+    .filter((s) => {
+      const n = perSlot.get(s.level2Code) ?? 0;
+      perSlot.set(s.level2Code, n + 1);
+      return n < MAX_SUGGESTIONS_PER_SLOT;
+    })
     .slice(0, limit);
 }
 
