@@ -3674,8 +3674,6 @@ export interface components {
             definition: string | null;
             /** @description 共享指标（共性或行业/部门） */
             shared: boolean;
-            /** @description 本年度使用同名指标的项目数（全租户计数） */
-            usageCount: number;
             /** @description 使用该指标的相似项目数（同功能分类科目或名称、目标相近；全租户计数） */
             usedBy: number;
             /** @description 本人可见范围内的相似项目及其指标值；范围外的只计入 usedBy */

@@ -8,7 +8,6 @@ const entry = (over: Partial<SuggestionCandidate> & Pick<SuggestionCandidate, 'n
   unit: '个',
   definition: null,
   shared: true,
-  usageCount: 0,
   functionClassCodes: [],
   ...over,
 });

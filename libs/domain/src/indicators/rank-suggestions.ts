@@ -25,7 +25,6 @@ export interface SuggestionCandidate {
   unit: string | null;
   definition: string | null;
   shared: boolean;
-  usageCount: number;
   functionClassCodes: readonly string[];
 }
 
@@ -60,7 +59,6 @@ export interface RankedSuggestion {
   unit: string | null;
   definition: string | null;
   shared: boolean;
-  usageCount: number;
   usedBy: number;
   examples: SuggestionExample[];
   reasons: SuggestionReason[];
@@ -158,7 +156,6 @@ export function rankSuggestions(
           unit: c.unit,
           definition: c.definition,
           shared: c.shared,
-          usageCount: c.usageCount,
           usedBy: use?.usedBy ?? 0,
           examples: [...(use?.examples ?? [])],
         },
@@ -183,7 +180,6 @@ export function rankSuggestions(
           unit: typical.unit,
           definition: null,
           shared: false,
-          usageCount: use.usedBy,
           usedBy: use.usedBy,
           examples: [...use.examples],
         },
@@ -193,7 +189,7 @@ export function rankSuggestions(
   }
   const perSlot = new Map<string, number>();
   return out
-    .sort((a, b) => b.score - a.score || b.usedBy - a.usedBy || b.usageCount - a.usageCount || compare(a.name, b.name))
+    .sort((a, b) => b.score - a.score || b.usedBy - a.usedBy || compare(a.name, b.name))
     .filter((s) => {
       const n = perSlot.get(s.level2Code) ?? 0;
       perSlot.set(s.level2Code, n + 1);

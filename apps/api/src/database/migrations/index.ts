@@ -42,6 +42,7 @@ import { QualityChecks1796510000000 } from './1796510000000-QualityChecks';
 import { QualityPolicyIsolation1796510000001 } from './1796510000001-QualityPolicyIsolation';
 import { AddIndicatorLibrary1796520000000 } from './1796520000000-AddIndicatorLibrary';
 import { IndicatorLibraryIsolation1796520000001 } from './1796520000001-IndicatorLibraryIsolation';
+import { SimilarProjectsIndex1796540000000 } from './1796540000000-SimilarProjectsIndex';
 
 // Every migration, in order. `npm run db:generate -- <Name>` writes a new file and prints the class to add here.
 export const MIGRATIONS = [
@@ -89,4 +90,5 @@ export const MIGRATIONS = [
   QualityPolicyIsolation1796510000001,
   AddIndicatorLibrary1796520000000,
   IndicatorLibraryIsolation1796520000001,
+  SimilarProjectsIndex1796540000000,
 ];

@@ -167,7 +167,6 @@ export interface SuggestionEntryRow {
   measureUnit: string | null;
   definition: string | null;
   functionClassCodes: string[];
-  usageCount: number;
 }
 
 /** An indicator name of similar projects: the count of all, the forms and values of those in the caller's scope. */
@@ -179,13 +178,18 @@ export interface SimilarUseRow {
   examples: { formId: string; projectName: string; value: string; unit: string | null }[];
 }
 
+/** How many similar projects' indicators the suggestions read at most (the most similar first). */
+export const MAX_SIMILAR_PROJECTS = 100;
+
 // The candidates of a form's suggestions (issue 14 point 2, ADR 0034): the visible active entries of a 二级指标 of the
-// form's year, the best eight of each 二级指标 (fitting the 功能分类科目 — an entry's code is a prefix of the project's —
-// then sharing more of the form's words, then the nearer tier) and any other sharing a word, at most 200, with the
-// year's usage of their names (a count). $4 are character bigrams of Chinese text: no LIKE character among them.
+// form's year, the best eight of each 二级指标 (fitting the 功能分类科目 — one of an entry's codes is a prefix of the
+// project's, $3 are those prefixes — then sharing a word with the form, then the nearer tier, then by id: no name
+// order, whose collation would cost more than the rest) and any other fitting or sharing a word, at most 200. $4 is the form's words as a regular expression
+// (`市民|民服|…`: character bigrams of Chinese text, no special character among them), or null. No usage count: it
+// would read every indicator of the year (ADR 0034); the ranking counts the similar projects instead.
 const SUGGEST_ENTRIES = sql<
   SuggestionEntryRow,
-  [patterns: readonly string[], year: number, functionClass: string | null, words: readonly string[]]
+  [patterns: readonly string[], year: number, functionClassPrefixes: readonly string[], words: string | null]
 >(
   'indicatorLibrary.suggestEntries',
   `WITH ${VISIBLE_OWNERS},
@@ -193,41 +197,36 @@ const SUGGEST_ENTRIES = sql<
      SELECT t.code, t.parent_code FROM indicator_taxonomy t WHERE t.year = $2 AND t.level = 2 AND t.retired_at IS NULL
    ),
    scored AS (
-     SELECT e.id, e.name, e.level2_code,
-       (SELECT count(*) FROM unnest($4::text[]) AS w(word) WHERE e.name LIKE '%' || w.word || '%')::int AS hits,
-       ($3::text IS NOT NULL AND EXISTS (
-         SELECT 1 FROM unnest(e.function_class_codes) AS c(code) WHERE $3 LIKE c.code || '%')) AS fits,
-       CASE e.tier WHEN 'unit' THEN 0 WHEN 'department' THEN 1 ELSE 2 END AS nearness
+     SELECT e.id, e.level2_code COLLATE "C" AS level2,
+       CASE e.tier WHEN 'unit' THEN 0 WHEN 'department' THEN 1 ELSE 2 END AS nearness,
+       coalesce(e.name ~ $4, false) AS hits,
+       (e.function_class_codes && $3::text[]) AS fits
      FROM indicator_library_entry e JOIN visible_owner o ON o.id = e.organization_id
        JOIN slot ON slot.code = e.level2_code AND slot.parent_code = e.level1_code
      WHERE e.retired_at IS NULL
    ),
-   ranked AS (
-     SELECT s.*, row_number() OVER (
-       PARTITION BY s.level2_code ORDER BY s.fits DESC, s.hits DESC, s.nearness, s.name COLLATE "C", s.id) AS n
-     FROM scored s
-   ),
    picked AS (
-     SELECT id, name FROM ranked WHERE n <= 8 OR hits > 0 OR fits
+     SELECT id FROM (
+       SELECT s.id, s.hits, s.fits, row_number() OVER (
+         PARTITION BY s.level2 ORDER BY s.fits DESC, s.hits DESC, s.nearness, s.id) AS n
+       FROM scored s
+     ) ranked
+     WHERE n <= 8 OR hits OR fits
      ORDER BY fits DESC, hits DESC, n, id LIMIT 200
-   ),
-   usage AS (
-     SELECT i.name, count(DISTINCT f.project_id)::int AS projects
-     FROM indicator i JOIN goal_form f ON f.id = i.form_id
-     WHERE f.year = $2 AND i.name IN (SELECT name FROM picked)
-     GROUP BY i.name
    )
    SELECT e.id, e.tier, e.name, e.level1_code AS "level1Code", e.level2_code AS "level2Code",
      e.value_form AS "valueForm", e.measure_unit AS "measureUnit", e.definition,
-     e.function_class_codes AS "functionClassCodes", coalesce(usage.projects, 0) AS "usageCount"
-   FROM picked JOIN indicator_library_entry e ON e.id = picked.id LEFT JOIN usage ON usage.name = picked.name`,
+     e.function_class_codes AS "functionClassCodes"
+   FROM picked JOIN indicator_library_entry e ON e.id = picked.id`,
 );
 
 // The 年度绩效指标 of projects similar to the form's (issue 14 point 2, ADR 0034): each other project's latest form of
-// the year that has the same 功能分类科目 or shares two of the form's words in its name or 年度总目标. Per indicator name
-// and category: how many such projects use it (a count, any unit of the tenant: row-level security keeps to the
-// tenant) and, only for the projects in the caller's scope ($1), their form, name and value. A name used only beyond
-// the scope is answered only when it is one of the library candidates' names ($6), and then only as a count.
+// the year with the same 功能分类科目 ($4; any, when the form has none) whose name or 年度总目标 shares one of the form's
+// words ($5, a regular expression as above; any, when there are none) — the MAX_SIMILAR_PROJECTS ($7) whose names
+// share one first. Per indicator name and category: how many of them use it (a count, any unit of the tenant:
+// row-level security keeps to the tenant) and, only for the projects in the caller's scope ($1), their form, name
+// and value. A name used only beyond the scope is answered only when it is a library candidate's name ($6), and then
+// only as a count. Found by goal_form_year_function_class_idx.
 const SIMILAR_USES = sql<
   SimilarUseRow,
   [
@@ -235,23 +234,25 @@ const SIMILAR_USES = sql<
     year: number,
     projectId: string,
     functionClass: string | null,
-    words: readonly string[],
+    words: string | null,
     libraryNames: readonly string[],
+    limit: number,
   ]
 >(
   'indicatorLibrary.similarUses',
   `WITH latest AS (
-     SELECT DISTINCT ON (f.project_id) f.id, f.project_id, f.project_name, f.annual_goal, f.function_class_code,
-       f.organization_path
-     FROM goal_form f WHERE f.year = $2 AND f.project_id <> $3
+     SELECT DISTINCT ON (f.project_id) f.id, f.project_id, f.project_name, f.annual_goal, f.organization_path
+     FROM goal_form f
+     WHERE f.year = $2 AND f.project_id <> $3 AND ($4::text IS NULL OR f.function_class_code = $4)
+       AND ($4::text IS NOT NULL OR $5::text IS NOT NULL)
      ORDER BY f.project_id, f.revision DESC
    ),
    alike AS (
      SELECT l.id, l.project_id, l.project_name, ${inScope('l.organization_path', 1)} AS mine
      FROM latest l
-     WHERE l.function_class_code = $4
-       OR (SELECT count(*) FROM unnest($5::text[]) AS w(word)
-           WHERE l.project_name LIKE '%' || w.word || '%' OR l.annual_goal LIKE '%' || w.word || '%') >= 2
+     WHERE $5::text IS NULL OR l.project_name ~ $5 OR l.annual_goal ~ $5
+     ORDER BY coalesce(l.project_name ~ $5, false) DESC, l.project_id
+     LIMIT $7
    )
    SELECT i.name, i.level1_code AS "level1Code", i.level2_code AS "level2Code",
      count(DISTINCT s.project_id)::int AS "usedBy",
@@ -355,14 +356,19 @@ export class IndicatorLibraryRepository {
     scope: Scope,
     form: { year: number; projectId: string; functionClassCode: string | null; words: readonly string[] },
   ) {
-    const entries = await db.rows(SUGGEST_ENTRIES, [scope.patterns, form.year, form.functionClassCode, form.words]);
+    const code = form.functionClassCode;
+    // The project's code and each shorter prefix of it (a class, 类 款 项): an entry fits when it names one of them.
+    const prefixes = code ? Array.from({ length: code.length }, (_, n) => code.slice(0, n + 1)) : [];
+    const words = form.words.length ? form.words.join('|') : null;
+    const entries = await db.rows(SUGGEST_ENTRIES, [scope.patterns, form.year, prefixes, words]);
     const similar = await db.rows(SIMILAR_USES, [
       scope.patterns,
       form.year,
       form.projectId,
-      form.functionClassCode,
-      form.words,
+      code,
+      words,
       entries.map((e) => e.name),
+      MAX_SIMILAR_PROJECTS,
     ]);
     return { entries, similar };
   }

@@ -114,7 +114,6 @@ export class IndicatorLibraryService {
         unit: e.measureUnit,
         definition: e.definition,
         shared: e.tier !== 'unit',
-        usageCount: e.usageCount,
         functionClassCodes: e.functionClassCodes,
       })),
       similar.map((u) => ({ ...u, examples: u.examples.slice(0, 3) })),

@@ -259,7 +259,6 @@ export class FormSuggestionDto {
   @ApiProperty({ type: String, nullable: true, description: '度量单位' }) unit!: string | null;
   @ApiProperty({ type: String, nullable: true, description: '指标解释' }) definition!: string | null;
   @ApiProperty({ type: Boolean, description: '共享指标（共性或行业/部门）' }) shared!: boolean;
-  @ApiProperty({ type: 'integer', description: '本年度使用同名指标的项目数（全租户计数）' }) usageCount!: number;
   @ApiProperty({ type: 'integer', description: '使用该指标的相似项目数（同功能分类科目或名称、目标相近；全租户计数）' })
   usedBy!: number;
   @ApiProperty({

@@ -22,7 +22,6 @@ const suggestion = (name: string, change: Partial<FormSuggestion> = {}): FormSug
   unit: '次',
   definition: `${name}的解释`,
   shared: true,
-  usageCount: 0,
   usedBy: 0,
   examples: [],
   reasons: ['missingSlot'],
@@ -42,8 +41,12 @@ const SUGGESTIONS = [
   suggestion('培训场次'),
 ];
 const entry = (name: string): LibraryEntry => ({
-  ...suggestion(name, { level1Code: 'effect', level2Code: 'timeliness', valueForm: '及时', unit: null }),
   id: `id-${name}`,
+  name,
+  valueForm: '及时',
+  unit: null,
+  definition: `${name}的解释`,
+  shared: true,
   tier: 'common',
   organizationId: 'o-bureau',
   organizationName: '松江区财政局',
