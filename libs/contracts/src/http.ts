@@ -203,3 +203,6 @@ export type LibraryListResponse = Schemas['LibraryListResponse'];
 export type LibraryEntryRequest = Schemas['LibraryEntryRequest'];
 export type CreateLibraryEntryRequest = Schemas['CreateLibraryEntryRequest'];
 export type LibraryEntryFromFormRequest = Schemas['LibraryEntryFromFormRequest'];
+export type SuggestionExample = Schemas['SuggestionExample'];
+export type FormSuggestion = Schemas['FormSuggestion'];
+export type FormSuggestionsResponse = Schemas['FormSuggestionsResponse'];

@@ -366,3 +366,14 @@ export const LIBRARY_TIER_LABELS: Record<LibraryTier, string> = {
   department: '行业/部门指标',
   unit: '个性指标',
 };
+
+/** Why an indicator is suggested for a form (issue 14 point 2), the main reason first in a suggestion's `reasons`. */
+export const SUGGESTION_REASONS = ['goalSentence', 'missingSlot', 'functionClass', 'words', 'similarProjects'] as const;
+export type SuggestionReason = (typeof SUGGESTION_REASONS)[number];
+export const SUGGESTION_REASON_LABELS: Record<SuggestionReason, string> = {
+  goalSentence: '对应年度总目标',
+  missingSlot: '补齐二级指标',
+  functionClass: '同功能分类科目',
+  words: '与项目名称、目标相近',
+  similarProjects: '相似项目在用',
+};

@@ -1293,6 +1293,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/forms/{id}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 为填报表推荐指标：按缺少的二级指标、功能分类科目、名称与目标用词排序的指标库条目，及相似项目的指标（本人范围外的项目只计数） */
+        get: operations["FormSuggestionsController_suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3758,6 +3775,64 @@ export interface components {
             functionClassCodes?: string[];
             /** @description 适用的项目类型（如 信息化、公共服务） */
             projectTags?: string[];
+        };
+        /** @description 本人可见范围内的相似项目中的用法（范围外的项目只计数） */
+        SuggestionExample: {
+            /**
+             * Format: uuid
+             * @description 该项目本年度的填报表
+             */
+            formId: string;
+            projectName: string;
+            /**
+             * @description 该表的年度指标值
+             * @example >=90%
+             */
+            value: string;
+            /** @description 度量单位 */
+            unit: string | null;
+        };
+        /** @description 为某张填报表推荐的一条指标 */
+        FormSuggestion: {
+            /**
+             * Format: uuid
+             * @description 指标库条目；null 为仅见于本人范围内相似项目的指标
+             */
+            id: string | null;
+            /**
+             * @description library 指标库，project 相似项目
+             * @enum {string}
+             */
+            source: "library" | "project";
+            /** @example 公众满意度 */
+            name: string;
+            /** @example satisfaction */
+            level1Code: string;
+            /** @example service_satisfaction */
+            level2Code: string;
+            /**
+             * @description 典型年度指标值
+             * @example >=90%
+             */
+            valueForm: string | null;
+            /** @description 度量单位 */
+            unit: string | null;
+            /** @description 指标解释 */
+            definition: string | null;
+            /** @description 共享指标（共性或行业/部门） */
+            shared: boolean;
+            /** @description 使用该指标的相似项目数（同功能分类科目或名称、目标相近；全租户计数） */
+            usedBy: number;
+            /** @description 本人可见范围内的相似项目及其指标值；范围外的只计入 usedBy */
+            examples: components["schemas"]["SuggestionExample"][];
+            /** @description 推荐理由，主要的在前：goalSentence 对应尚无指标的年度总目标，missingSlot 补齐缺少的二级指标，functionClass 同功能分类科目，words 与项目名称、目标相近，similarProjects 相似项目在用 */
+            reasons: ("goalSentence" | "missingSlot" | "functionClass" | "words" | "similarProjects")[];
+            /** @description 排序分（越大越靠前） */
+            score: number;
+        };
+        FormSuggestionsResponse: {
+            items: components["schemas"]["FormSuggestion"][];
+            total: number;
         };
     };
     responses: never;
@@ -12132,6 +12207,90 @@ export interface operations {
             };
             /** @description 请求体不是 JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 服务器内部错误：requestId 为请求编号 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 数据库暂不可用（Retry-After 为建议的重试秒数） */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    FormSuggestionsController_suggestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormSuggestionsResponse"];
+                };
+            };
+            /** @description 请求有误：message 说明，fields 列出每个有问题的字段 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 未登录、会话已失效，或用户名密码错误 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 记录不存在或无权访问 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description 路径参数太长 */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -43,6 +43,7 @@ import { QualityPolicyIsolation1796510000001 } from './1796510000001-QualityPoli
 import { AddIndicatorLibrary1796520000000 } from './1796520000000-AddIndicatorLibrary';
 import { IndicatorLibraryIsolation1796520000001 } from './1796520000001-IndicatorLibraryIsolation';
 import { ImportedPastEvaluation1796530000000 } from './1796530000000-ImportedPastEvaluation';
+import { SimilarProjectsIndex1796540000000 } from './1796540000000-SimilarProjectsIndex';
 import { IndicatorLibraryNameIndex1796550000000 } from './1796550000000-IndicatorLibraryNameIndex';
 
 // Every migration, in order. `npm run db:generate -- <Name>` writes a new file and prints the class to add here.
@@ -92,5 +93,6 @@ export const MIGRATIONS = [
   AddIndicatorLibrary1796520000000,
   IndicatorLibraryIsolation1796520000001,
   ImportedPastEvaluation1796530000000,
+  SimilarProjectsIndex1796540000000,
   IndicatorLibraryNameIndex1796550000000,
 ];

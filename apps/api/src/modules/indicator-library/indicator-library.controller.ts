@@ -5,6 +5,7 @@ import { idParam } from '../../common/http/id-param';
 import { ApiErrorResponses } from '../../openapi/api-error.dto';
 import {
   CreateLibraryEntryDto,
+  FormSuggestionsResponseDto,
   LibraryEntryContentDto,
   LibraryEntryDto,
   LibraryEntryFromFormDto,
@@ -78,5 +79,25 @@ export class IndicatorLibraryController {
   @HttpCode(200)
   restore(@Param('id', idParam()) id: string): Promise<LibraryEntryDto> {
     return this.library.setRetired(id, false);
+  }
+}
+
+/** 推荐指标 of a form, beside the form's own routes (issue 14 point 2). */
+@ApiTags('indicator-library 指标库')
+@ApiBearerAuth()
+@Controller('forms')
+export class FormSuggestionsController {
+  constructor(private readonly library: IndicatorLibraryService) {}
+
+  @Get(':id/suggestions')
+  @Authenticated()
+  @ApiOperation({
+    summary:
+      '为填报表推荐指标：按缺少的二级指标、功能分类科目、名称与目标用词排序的指标库条目，及相似项目的指标（本人范围外的项目只计数）',
+  })
+  @ApiOkResponse({ type: FormSuggestionsResponseDto })
+  @ApiErrorResponses(401, 404)
+  suggestions(@Param('id', idParam()) id: string): Promise<FormSuggestionsResponseDto> {
+    return this.library.suggestions(id);
   }
 }

@@ -156,6 +156,116 @@ const BY_ID = sql<LibraryEntryRow, [patterns: readonly string[], id: string]>(
    WHERE e.id = $2`,
 );
 
+/** A library entry offered for a form, before the ranking (libs/domain rankSuggestions). */
+export interface SuggestionEntryRow {
+  id: string;
+  tier: LibraryTier;
+  name: string;
+  level1Code: string;
+  level2Code: string;
+  valueForm: string | null;
+  measureUnit: string | null;
+  definition: string | null;
+  functionClassCodes: string[];
+}
+
+/** An indicator name of similar projects: the count of all, the forms and values of those in the caller's scope. */
+export interface SimilarUseRow {
+  name: string;
+  level1Code: string;
+  level2Code: string;
+  usedBy: number;
+  examples: { formId: string; projectName: string; value: string; unit: string | null }[];
+}
+
+/** How many similar projects' indicators the suggestions read at most (the most similar first). */
+export const MAX_SIMILAR_PROJECTS = 100;
+
+// The candidates of a form's suggestions (issue 14 point 2, ADR 0034): the visible active entries of a 二级指标 of the
+// form's year, the best eight of each 二级指标 (fitting the 功能分类科目 — one of an entry's codes is a prefix of the
+// project's, $3 are those prefixes — then sharing a word with the form, then the nearer tier, then by id: no name
+// order, whose collation would cost more than the rest) and any other fitting or sharing a word, at most 200. $4 is the form's words as a regular expression
+// (`市民|民服|…`: character bigrams of Chinese text, no special character among them), or null. No usage count: it
+// would read every indicator of the year (ADR 0034); the ranking counts the similar projects instead.
+const SUGGEST_ENTRIES = sql<
+  SuggestionEntryRow,
+  [patterns: readonly string[], year: number, functionClassPrefixes: readonly string[], words: string | null]
+>(
+  'indicatorLibrary.suggestEntries',
+  `WITH ${VISIBLE_OWNERS},
+   slot AS (
+     SELECT t.code, t.parent_code FROM indicator_taxonomy t WHERE t.year = $2 AND t.level = 2 AND t.retired_at IS NULL
+   ),
+   scored AS (
+     SELECT e.id, e.level2_code COLLATE "C" AS level2,
+       CASE e.tier WHEN 'unit' THEN 0 WHEN 'department' THEN 1 ELSE 2 END AS nearness,
+       coalesce(e.name ~ $4, false) AS hits,
+       (e.function_class_codes && $3::text[]) AS fits
+     FROM indicator_library_entry e JOIN visible_owner o ON o.id = e.organization_id
+       JOIN slot ON slot.code = e.level2_code AND slot.parent_code = e.level1_code
+     WHERE e.retired_at IS NULL
+   ),
+   picked AS (
+     SELECT id FROM (
+       SELECT s.id, s.hits, s.fits, row_number() OVER (
+         PARTITION BY s.level2 ORDER BY s.fits DESC, s.hits DESC, s.nearness, s.id) AS n
+       FROM scored s
+     ) ranked
+     WHERE n <= 8 OR hits OR fits
+     ORDER BY fits DESC, hits DESC, n, id LIMIT 200
+   )
+   SELECT e.id, e.tier, e.name, e.level1_code AS "level1Code", e.level2_code AS "level2Code",
+     e.value_form AS "valueForm", e.measure_unit AS "measureUnit", e.definition,
+     e.function_class_codes AS "functionClassCodes"
+   FROM picked JOIN indicator_library_entry e ON e.id = picked.id`,
+);
+
+// The 年度绩效指标 of projects similar to the form's (issue 14 point 2, ADR 0034): each other project's latest form of
+// the year with the same 功能分类科目 ($4; any, when the form has none) whose name or 年度总目标 shares one of the form's
+// words ($5, a regular expression as above; any, when there are none) — the MAX_SIMILAR_PROJECTS ($7) whose names
+// share one first. Per indicator name and category: how many of them use it (a count, any unit of the tenant:
+// row-level security keeps to the tenant) and, only for the projects in the caller's scope ($1), their form, name
+// and value. A name used only beyond the scope is answered only when it is a library candidate's name ($6), and then
+// only as a count. Found by goal_form_year_function_class_idx.
+const SIMILAR_USES = sql<
+  SimilarUseRow,
+  [
+    patterns: readonly string[],
+    year: number,
+    projectId: string,
+    functionClass: string | null,
+    words: string | null,
+    libraryNames: readonly string[],
+    limit: number,
+  ]
+>(
+  'indicatorLibrary.similarUses',
+  `WITH latest AS (
+     SELECT DISTINCT ON (f.project_id) f.id, f.project_id, f.project_name, f.annual_goal, f.organization_path
+     FROM goal_form f
+     WHERE f.year = $2 AND f.project_id <> $3 AND ($4::text IS NULL OR f.function_class_code = $4)
+       AND ($4::text IS NOT NULL OR $5::text IS NOT NULL)
+     ORDER BY f.project_id, f.revision DESC
+   ),
+   alike AS (
+     SELECT l.id, l.project_id, l.project_name, ${inScope('l.organization_path', 1)} AS mine
+     FROM latest l
+     WHERE $5::text IS NULL OR l.project_name ~ $5 OR l.annual_goal ~ $5
+     ORDER BY coalesce(l.project_name ~ $5, false) DESC, l.project_id
+     LIMIT $7
+   )
+   SELECT i.name, i.level1_code AS "level1Code", i.level2_code AS "level2Code",
+     count(DISTINCT s.project_id)::int AS "usedBy",
+     coalesce(jsonb_agg(jsonb_build_object('formId', s.id, 'projectName', s.project_name, 'value', i.raw_value,
+       'unit', i.measure_unit) ORDER BY s.project_name COLLATE "C", s.id) FILTER (WHERE s.mine), '[]'::jsonb) AS examples
+   FROM alike s JOIN indicator i ON i.form_id = s.id AND i.indicator_set = 'year'
+   WHERE btrim(i.name) <> ''
+   GROUP BY i.name, i.level1_code, i.level2_code
+   HAVING bool_or(s.mine) OR i.name = ANY($6::text[])
+   ORDER BY "usedBy" DESC, i.name COLLATE "C"
+   LIMIT 300`,
+);
+
 const ACTIVE_NAME_TAKEN = sql<{ id: string }, [organizationId: string, name: string, exceptId: string | null]>(
   'indicatorLibrary.activeNameTaken',
   `SELECT id FROM indicator_library_entry
@@ -238,6 +348,29 @@ export class IndicatorLibraryRepository {
     // A page past the end has no row to carry the count.
     const counted = await db.one(COUNT, [scope.patterns, s.pattern, initials, s.level2Code, s.tier, s.includeRetired]);
     return { rows, total: counted?.total ?? 0 };
+  }
+
+  /** A form's suggestion candidates: entries (query 1), then the similar projects' uses of names (query 2). */
+  async suggestions(
+    db: Db,
+    scope: Scope,
+    form: { year: number; projectId: string; functionClassCode: string | null; words: readonly string[] },
+  ) {
+    const code = form.functionClassCode;
+    // The project's code and each shorter prefix of it (a class, 类 款 项): an entry fits when it names one of them.
+    const prefixes = code ? Array.from({ length: code.length }, (_, n) => code.slice(0, n + 1)) : [];
+    const words = form.words.length ? form.words.join('|') : null;
+    const entries = await db.rows(SUGGEST_ENTRIES, [scope.patterns, form.year, prefixes, words]);
+    const similar = await db.rows(SIMILAR_USES, [
+      scope.patterns,
+      form.year,
+      form.projectId,
+      code,
+      words,
+      entries.map((e) => e.name),
+      MAX_SIMILAR_PROJECTS,
+    ]);
+    return { entries, similar };
   }
 
   /** The entry if the caller may see it. */

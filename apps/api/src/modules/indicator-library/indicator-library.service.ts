@@ -6,7 +6,7 @@ import {
   NotFoundException,
 } from '@nestjs/common';
 import { LIBRARY_TIER_LABELS, type LibraryTier, type OrganizationKind, type Role } from '@jxt/contracts';
-import { readTarget } from '@jxt/domain';
+import { rankSuggestions, readTarget, suggestionWords } from '@jxt/domain';
 import { blankToNull } from '../../common/validation/blank-to-null';
 import type { AuthUser } from '../../common/tenancy/request-context';
 import { tenantScope } from '../../common/tenancy/request-context';
@@ -14,6 +14,7 @@ import { FormsService } from '../forms/forms.service';
 import type {
   CreateLibraryEntryDto,
   LibraryEntryContentDto,
+  FormSuggestionsResponseDto,
   LibraryEntryDto,
   LibraryQueryDto,
 } from './dto/indicator-library.dto';
@@ -76,6 +77,48 @@ export class IndicatorLibraryService {
       words ? `${escapeLike(words)}%` : null,
     );
     return { items: rows.map((row) => this.toDto(user, row)), total, page, pageSize };
+  }
+
+  /**
+   * 推荐指标 for a form (issue 14 point 2, ADR 0034): the form is read through the forms service (404 outside the
+   * caller's scope); the library's entries of the year's 二级指标 and the similar projects' indicators are read in two
+   * queries and ranked by libs/domain rankSuggestions. A project beyond the caller's scope is only counted (usedBy).
+   */
+  async suggestions(formId: string): Promise<FormSuggestionsResponseDto> {
+    const { user, db } = tenantScope();
+    const form = await this.forms.get(formId);
+    const functionClassCode = form.project.functionClassCode ?? null;
+    const { entries, similar } = await this.library.suggestions(db, user.scope, {
+      year: form.year,
+      projectId: form.project.id,
+      functionClassCode,
+      words: suggestionWords(form.project.name, form.annualGoal ?? null),
+    });
+    const items = rankSuggestions(
+      {
+        projectName: form.project.name,
+        annualGoal: form.annualGoal ?? null,
+        functionClassCode,
+        indicators: form.indicators.year.flatMap((l1) =>
+          l1.children.flatMap((l2) =>
+            l2.indicators.map((i) => ({ level1Code: l1.code, level2Code: l2.code, name: i.name })),
+          ),
+        ),
+      },
+      entries.map((e) => ({
+        id: e.id,
+        name: e.name,
+        level1Code: e.level1Code,
+        level2Code: e.level2Code,
+        valueForm: e.valueForm,
+        unit: e.measureUnit,
+        definition: e.definition,
+        shared: e.tier !== 'unit',
+        functionClassCodes: e.functionClassCodes,
+      })),
+      similar.map((u) => ({ ...u, examples: u.examples.slice(0, 3) })),
+    );
+    return { items, total: items.length };
   }
 
   async create(dto: CreateLibraryEntryDto): Promise<LibraryEntryDto> {

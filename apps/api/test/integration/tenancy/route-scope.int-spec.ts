@@ -200,6 +200,7 @@ const RULES: Record<string, Rule> = {
     url: (t) => `/api/projects/${t.projectId}/forms`,
     body: () => ({ year: 2022 }),
   },
+  'GET /api/forms/{id}/suggestions': { kind: 'aimed', url: (t) => `/api/forms/${t.draftFormId}/suggestions` },
   'GET /api/forms/{id}/previous-year': { kind: 'aimed', url: (t) => `/api/forms/${t.draftFormId}/previous-year` },
   'GET /api/forms/{id}/export.xlsx': { kind: 'aimed', url: (t) => `/api/forms/${t.draftFormId}/export.xlsx` },
   'POST /api/projects/carry-forward': {

@@ -56,6 +56,12 @@ export interface DraftLevel1 {
   children: DraftLevel2[];
 }
 
+/** An indicator offered by the 指标库 or a similar project: where it goes, its typical value and what it prints. */
+export interface SuggestedIndicator extends PastedIndicator {
+  measureUnit?: string | null;
+  explanation?: string | null;
+}
+
 export type DraftFunds = Record<FundField, string>;
 export type HeaderField = Exclude<keyof ProjectHeader, 'code'>;
 export type GoalField = 'totalGoal' | 'annualGoal';
@@ -249,6 +255,11 @@ export type DraftAction =
   | { type: 'removeLevel1'; l1: number }
   /** An indicator table pasted from Excel/WPS (parseIndicatorTable): its rows join the tree, after what is there. */
   | { type: 'pasteIndicators'; rows: readonly PastedIndicator[]; taxonomy: readonly TaxonomyNode[] }
+  /**
+   * 添加 from the 指标库 panel (issue 14 point 2): one indicator under its 一级 and 二级 (made where missing), its typical
+   * value and 度量单位 prefilled; the keyboard stays in the panel.
+   */
+  | { type: 'addSuggested'; row: SuggestedIndicator; taxonomy: readonly TaxonomyNode[] }
   | { type: 'serverErrors'; fields: readonly FieldError[]; message?: string }
   | { type: 'focused' };
 
@@ -476,6 +487,9 @@ export function draftReducer(state: FormDraft, action: DraftAction): FormDraft {
     case 'pasteIndicators':
       return action.rows.length ? pasteIndicators(state, action.rows, action.taxonomy) : state;
 
+    case 'addSuggested':
+      return { ...pasteIndicators(state, [action.row], action.taxonomy), focus: null };
+
     case 'serverErrors': {
       const summary = action.fields.map((error) => mapFieldError(state, error));
       const errors: Record<string, string> = {};
@@ -498,7 +512,7 @@ const isBlankNewRow = (row: DraftIndicator) => !row.id && row.name.trim() === ''
  */
 function pasteIndicators(
   state: FormDraft,
-  rows: readonly PastedIndicator[],
+  rows: readonly SuggestedIndicator[],
   taxonomy: readonly TaxonomyNode[],
 ): FormDraft {
   let nextKey = state.nextKey;
@@ -529,7 +543,14 @@ function pasteIndicators(
       key: key(),
       name: row.name,
       rawValue: row.rawValue,
-      extra: { weight: null, scoringNotes: null, explanation: null, remark: null, nature: null, measureUnit: null },
+      extra: {
+        weight: null,
+        scoringNotes: null,
+        explanation: row.explanation ?? null,
+        remark: null,
+        nature: null,
+        measureUnit: row.measureUnit ?? null,
+      },
     };
     first ??= indicator.key;
     children = replaceAt(children, l2, { ...children[l2], indicators: [...children[l2].indicators, indicator] });

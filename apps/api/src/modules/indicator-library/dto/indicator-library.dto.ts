@@ -19,6 +19,8 @@ import {
 import {
   LIBRARY_TIERS,
   ORGANIZATION_KINDS,
+  SUGGESTION_REASONS,
+  type SuggestionReason,
   type CreateLibraryEntryRequest,
   type LibraryEntry,
   type LibraryEntryFromFormRequest,
@@ -228,4 +230,54 @@ export class LibraryListResponseDto implements LibraryListResponse {
   @ApiProperty({ type: 'integer', description: '符合条件的条数' }) total!: number;
   @ApiProperty({ type: 'integer' }) page!: number;
   @ApiProperty({ type: 'integer' }) pageSize!: number;
+}
+
+@ApiSchema({ name: 'SuggestionExample', description: '本人可见范围内的相似项目中的用法（范围外的项目只计数）' })
+export class SuggestionExampleDto {
+  @ApiProperty({ type: String, format: 'uuid', description: '该项目本年度的填报表' }) formId!: string;
+  @ApiProperty({ type: String }) projectName!: string;
+  @ApiProperty({ type: String, description: '该表的年度指标值', example: '>=90%' }) value!: string;
+  @ApiProperty({ type: String, nullable: true, description: '度量单位' }) unit!: string | null;
+}
+
+@ApiSchema({ name: 'FormSuggestion', description: '为某张填报表推荐的一条指标' })
+export class FormSuggestionDto {
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: '指标库条目；null 为仅见于本人范围内相似项目的指标',
+  })
+  id!: string | null;
+  @ApiProperty({ enum: ['library', 'project'], description: 'library 指标库，project 相似项目' })
+  source!: 'library' | 'project';
+  @ApiProperty({ type: String, example: '公众满意度' }) name!: string;
+  @ApiProperty({ type: String, example: 'satisfaction' }) level1Code!: string;
+  @ApiProperty({ type: String, example: 'service_satisfaction' }) level2Code!: string;
+  @ApiProperty({ type: String, nullable: true, description: '典型年度指标值', example: '>=90%' })
+  valueForm!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '度量单位' }) unit!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '指标解释' }) definition!: string | null;
+  @ApiProperty({ type: Boolean, description: '共享指标（共性或行业/部门）' }) shared!: boolean;
+  @ApiProperty({ type: 'integer', description: '使用该指标的相似项目数（同功能分类科目或名称、目标相近；全租户计数）' })
+  usedBy!: number;
+  @ApiProperty({
+    type: [SuggestionExampleDto],
+    description: '本人可见范围内的相似项目及其指标值；范围外的只计入 usedBy',
+  })
+  examples!: SuggestionExampleDto[];
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', enum: [...SUGGESTION_REASONS] },
+    description:
+      '推荐理由，主要的在前：goalSentence 对应尚无指标的年度总目标，missingSlot 补齐缺少的二级指标，functionClass 同功能分类科目，words 与项目名称、目标相近，similarProjects 相似项目在用',
+  })
+  reasons!: SuggestionReason[];
+  @ApiProperty({ type: Number, description: '排序分（越大越靠前）' }) score!: number;
+}
+
+@ApiSchema({ name: 'FormSuggestionsResponse' })
+export class FormSuggestionsResponseDto {
+  @ApiProperty({ type: [FormSuggestionDto] }) items!: FormSuggestionDto[];
+  @ApiProperty({ type: 'integer' }) total!: number;
 }

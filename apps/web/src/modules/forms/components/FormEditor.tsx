@@ -1,7 +1,7 @@
 import type { CodeListItem, GoalForm, TaxonomyNode } from '@jxt/contracts';
 import { checkGoalQuality, countIndicators, indicatorCountProblem, QUALITY_CODES } from '@jxt/domain';
-import { Alert, Button, Input, Typography } from 'antd';
-import { useEffect, useMemo, useReducer, useState, type KeyboardEvent } from 'react';
+import { Alert, App, Button, Input, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useReducer, useState, type KeyboardEvent } from 'react';
 import { ConflictDialog } from '../../../ui/ConflictDialog';
 import { EditBar } from '../../../ui/EditBar';
 import { LeaveGuard } from '../../../ui/LeaveGuard';
@@ -17,6 +17,8 @@ import {
   type RemovedIndicator,
 } from '../form-draft';
 import { usePreviousYear, useSaveForm } from '../hooks';
+import { useAddToLibrary } from '../library-queries';
+import { LibraryPanel } from './LibraryPanel';
 import { liveChecks, previousTargetsOf } from '../checks';
 import { useQualityPolicy } from '../quality-policy-query';
 import { ChecksPanel } from './ChecksPanel';
@@ -162,6 +164,27 @@ export function FormEditor({
   }, [request, taxonomy, form.year, previousTargets]);
   const locate = (field: string) => focusField(inputIdOf(field, draft.year) ?? field);
 
+  // 指标库 (issue 14 point 2): the drawer's 添加 puts one indicator in its place; 入库 adds a saved one to the library.
+  const { message } = App.useApp();
+  const [libraryOpen, setLibraryOpen] = useState(false);
+  const present = useMemo(
+    () => new Set(draft.year.flatMap((l1) => l1.children.flatMap((l2) => l2.indicators.map((i) => i.name.trim())))),
+    [draft.year],
+  );
+  const addToLibrary = useAddToLibrary(form.id);
+  const { mutate: addEntry } = addToLibrary;
+  const onAddToLibrary = useCallback(
+    (indicatorId: string, name: string) =>
+      addEntry(
+        { indicatorId },
+        {
+          onSuccess: (entry) => void message.success(`已加入指标库：${entry.name}（本单位个性指标）`),
+          onError: (error) => void message.error(`“${name}”未能加入指标库：${error.message}`),
+        },
+      ),
+    [addEntry, message],
+  );
+
   // Unsaved changes: reloads, closing the tab and navigation inside the app ask first.
   const dirty = draft.dirty && !saved;
 
@@ -190,7 +213,19 @@ export function FormEditor({
         <Typography.Text type="secondary">三级指标 {counts.year} 个</Typography.Text>
         {tooMany && <Typography.Text type="danger">{tooMany}</Typography.Text>}
         <UndoRemove last={draft.removed.at(-1)} onUndo={undo} />
+        <Button size="small" onClick={() => setLibraryOpen((open) => !open)} aria-pressed={libraryOpen}>
+          指标库
+        </Button>
       </EditBar>
+      <LibraryPanel
+        formId={form.id}
+        year={form.year}
+        open={libraryOpen}
+        onClose={() => setLibraryOpen(false)}
+        taxonomy={taxonomyIndex}
+        present={present}
+        onAdd={(row) => dispatch({ type: 'addSuggested', row, taxonomy })}
+      />
 
       <SaveErrors summary={draft.errorSummary} failure={failure} onCloseFailure={closeFailure} onFocus={focusField} />
       <ChecksPanel issues={issues} onLocate={locate}>
@@ -272,6 +307,7 @@ export function FormEditor({
           focus={draft.focus}
           previous={previous}
           dispatch={dispatch}
+          onAddToLibrary={onAddToLibrary}
         />
       </article>
 

@@ -66,6 +66,8 @@ interface IndicatorCellsProps {
   /** Last year's 年度指标值 of the same indicator and, if its 自评表 has one, the actual value (延续). */
   previous?: PreviousValues;
   dispatch: Dispatch<DraftAction>;
+  /** 加入指标库 of a saved indicator (by its id); none for a row not yet saved. */
+  onAddToLibrary?: (indicatorId: string, name: string) => void;
 }
 
 /** Last year's target and actual value of one indicator. */
@@ -79,8 +81,21 @@ export const previousKey = (level1Code: string, level2Code: string, name: string
   `${level1Code}/${level2Code}/${name.trim()}`;
 
 const IndicatorCells = memo(function IndicatorCells(props: IndicatorCellsProps) {
-  const { indicator, l1, l2, index, rowNumber, first, last, nextKey, nameError, valueError, previous, dispatch } =
-    props;
+  const {
+    indicator,
+    l1,
+    l2,
+    index,
+    rowNumber,
+    first,
+    last,
+    nextKey,
+    nameError,
+    valueError,
+    previous,
+    dispatch,
+    onAddToLibrary,
+  } = props;
   const reading = useMemo(() => readTarget(indicator.rawValue), [indicator.rawValue]);
   const at = { l1, l2, index };
   // One line of text, as the single-line inputs these areas replace kept it: a pasted line break is dropped.
@@ -191,6 +206,19 @@ const IndicatorCells = memo(function IndicatorCells(props: IndicatorCellsProps) 
         >
           删除
         </Button>
+        {onAddToLibrary && indicator.id && (
+          <Tooltip title="加入指标库：作为本单位的个性指标（按已保存的内容）">
+            <Button
+              size="small"
+              type="text"
+              tabIndex={-1}
+              aria-label={`加入指标库 第${rowNumber}行`}
+              onClick={() => onAddToLibrary(indicator.id!, indicator.name)}
+            >
+              入库
+            </Button>
+          </Tooltip>
+        )}
       </td>
     </>
   );
@@ -307,13 +335,23 @@ export interface IndicatorEditorProps {
   /** Last year's values by `previousKey` (a 延续 form), shown beneath each 年度指标值. */
   previous?: ReadonlyMap<string, PreviousValues>;
   dispatch: Dispatch<DraftAction>;
+  /** 加入指标库 of a saved row (one action); absent where the caller may not add to the library. */
+  onAddToLibrary?: (indicatorId: string, name: string) => void;
 }
 
 /**
  * The 绩效指标 table in edit mode: the paper layout (一级/二级 merged), an input per 三级指标 and
  * 年度指标值, the reading of each value live beneath it. Tab goes through the rows in order.
  */
-export function IndicatorEditor({ year, errors, taxonomy, focus, previous, dispatch }: IndicatorEditorProps) {
+export function IndicatorEditor({
+  year,
+  errors,
+  taxonomy,
+  focus,
+  previous,
+  dispatch,
+  onAddToLibrary,
+}: IndicatorEditorProps) {
   useEffect(() => {
     if (!focus) return;
     focusField(focus);
@@ -409,6 +447,7 @@ export function IndicatorEditor({ year, errors, taxonomy, focus, previous, dispa
                     valueError={errors[fieldIdIndicator(indicator.key, 'rawValue')]}
                     previous={level2 ? previous?.get(previousKey(level1.code, level2.code, indicator.name)) : undefined}
                     dispatch={dispatch}
+                    onAddToLibrary={onAddToLibrary}
                   />
                 ) : (
                   <>

@@ -1,0 +1,152 @@
+import { Client } from 'pg';
+import type { FormSuggestionsResponse, GoalForm, Organization, ProjectListItem } from '@jxt/contracts';
+import { toSaveRequest } from '@jxt/domain';
+import type { LoadedTenant } from '../../../src/seeds/load-tenant';
+import { login, seedSongjiang, startTestApp, TEST_PASSWORD, type TestApp } from '../../support/test-app';
+
+/**
+ * 推荐指标 of a form (issue 14 point 2, ADR 0034): library entries ranked for the form, with the indicators of similar
+ * projects of the year (same 功能分类科目 or similar words): a project in the caller's scope shows its form and target,
+ * one beyond it only adds to a count; a form out of scope is 404.
+ */
+describe('GET /api/forms/:id/suggestions: the library and similar projects, counts only beyond the scope', () => {
+  let t: TestApp;
+  let tenant: LoadedTenant;
+  const auth: Record<string, string> = {};
+  let ownFormId: string;
+  let siblingFormId: string;
+  const SIBLING_PROJECT = '科技情报共享服务平台运维';
+  const SIBLING_ONLY = '情报检索外单位专有指标';
+  const SIBLING_VALUE = '>=97.5%';
+
+  const call = (method: 'GET' | 'POST' | 'PUT', url: string, who: string, payload?: object) =>
+    t.app.inject({ method, url, headers: { authorization: auth[who] }, ...(payload ? { payload } : {}) });
+  const suggestions = async (who: string, formId: string) => {
+    const response = await call('GET', `/api/forms/${formId}/suggestions`, who);
+    expect(response.statusCode).toBe(200);
+    return { body: response.body, ...response.json<FormSuggestionsResponse>() };
+  };
+  /** A new 2021 project of 功能分类科目 2060103 (the seed forms' own) with its empty draft, as `who`. */
+  const newProject = async (who: string, organizationId: string, code: string, name: string) => {
+    const created = await call('POST', '/api/projects', who, {
+      organizationId,
+      year: 2021,
+      code,
+      name,
+      categoryCode: 'one_off',
+      continuity: 'new',
+      functionClassCode: '2060103',
+      printedDepartment: null,
+      printedImplementingUnit: null,
+      plannedStart: '2021-01-01',
+      plannedEnd: '2021-12-31',
+    });
+    expect(created.statusCode).toBe(201);
+    return created.json<ProjectListItem>().formId!;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    tenant = await seedSongjiang(t.ownerUrl, 'sug');
+    for (const name of ['filer', 'admin']) auth[name] = (await login(t.app, `sug-${name}`)).authorization;
+    const organizations = (await call('GET', '/api/organizations', 'admin')).json<Organization[]>();
+    const byName = (name: string) => organizations.find((o) => o.name === name)!;
+    const sibling = await call('POST', '/api/organizations', 'admin', {
+      parentId: byName('松江区科学技术委员会').id,
+      kind: 'unit',
+      name: '松江区科技情报所',
+    });
+    expect(sibling.statusCode).toBe(201);
+    const siblingId = sibling.json<Organization>().id;
+    const user = await call('POST', '/api/users', 'admin', {
+      username: 'sug-sibling',
+      displayName: '情报所填报人',
+      password: TEST_PASSWORD,
+      organizationId: siblingId,
+      roles: ['filer'],
+    });
+    expect(user.statusCode).toBe(201);
+    const owner = new Client({ connectionString: t.ownerUrl });
+    await owner.connect();
+    await owner
+      .query(`UPDATE app_user SET password_change_required = false, demo_account = true WHERE username = 'sug-sibling'`)
+      .finally(() => owner.end());
+    auth.sibling = (await login(t.app, 'sug-sibling')).authorization;
+
+    // The sibling unit's similar project prints 公众满意度 with its own target and an indicator no one else has.
+    siblingFormId = await newProject('sibling', siblingId, 'QB-2021-001', SIBLING_PROJECT);
+    const draft = (await call('GET', `/api/forms/${siblingFormId}`, 'sibling')).json<GoalForm>();
+    const request = toSaveRequest(draft);
+    request.annualGoal = '保障科技情报共享服务平台稳定运行，提升服务满意度。';
+    request.indicators.year = [
+      {
+        code: 'output',
+        children: [{ code: 'quantity', indicators: [{ name: SIBLING_ONLY, rawValue: '=7个' }] }],
+      },
+      {
+        code: 'satisfaction',
+        children: [{ code: 'service_satisfaction', indicators: [{ name: '公众满意度', rawValue: SIBLING_VALUE }] }],
+      },
+    ];
+    const saved = await call('PUT', `/api/forms/${siblingFormId}`, 'sibling', request);
+    expect(saved.statusCode).toBe(200);
+
+    // The filer's new project of the same 功能分类科目, its form still empty.
+    const unit = tenant.forms[0];
+    const seedForm = (await call('GET', `/api/forms/${unit.id}`, 'filer')).json<GoalForm>();
+    ownFormId = await newProject('filer', seedForm.project.organizationId, 'KCZX-2021-009', '政务网络安全运维服务');
+  }, 240_000);
+  afterAll(() => t.close());
+
+  it('ranks library entries for the missing 二级指标 and shows the in-scope similar projects with their targets', async () => {
+    const { items, total } = await suggestions('filer', ownFormId);
+    expect(total).toBe(items.length);
+    expect(items.length).toBeGreaterThanOrEqual(15);
+    // An empty form lacks every 二级指标: each suggestion fills one.
+    expect(items.every((s) => s.reasons.includes('missingSlot'))).toBe(true);
+    // The three seed projects (the filer's unit) and the sibling's all print 公众满意度: four projects, three shown.
+    const satisfaction = items.find((s) => s.name === '公众满意度')!;
+    expect(satisfaction).toMatchObject({ source: 'library', shared: true, usedBy: 4, valueForm: '>=90%' });
+    expect(satisfaction.examples.map((e) => e.formId).sort()).toEqual(
+      tenant.forms
+        .slice(0, 3)
+        .map((f) => f.id)
+        .sort(),
+    );
+    expect(satisfaction.examples.find((e) => e.formId === tenant.forms[0].id)).toMatchObject({
+      projectName: '市民服务',
+      value: '>=90%',
+    });
+    // Every shown example is a project of the filer's own unit.
+    const shown = new Set(items.flatMap((s) => s.examples.map((e) => e.formId)));
+    expect([...shown].every((id) => tenant.forms.some((f) => f.id === id))).toBe(true);
+    // Best first.
+    expect(items.map((s) => s.score)).toEqual([...items.map((s) => s.score)].sort((a, b) => b - a));
+  });
+
+  it('never shows an out-of-scope project’s form, name, values or own indicators: only the count', async () => {
+    const { body } = await suggestions('filer', ownFormId);
+    for (const secret of [siblingFormId, SIBLING_PROJECT, SIBLING_ONLY, SIBLING_VALUE, '松江区科技情报所'])
+      expect(body).not.toContain(secret);
+    // The other way round: the sibling sees the filer's unit's projects only as counts.
+    const theirs = await suggestions('sibling', siblingFormId);
+    // 项目验收合格率: printed by two of the seed projects, which the sibling unit does not see.
+    expect(theirs.items.find((s) => s.name === '项目验收合格率')).toMatchObject({
+      source: 'library',
+      usedBy: 2,
+      examples: [],
+    });
+    expect(theirs.items.every((s) => s.examples.length === 0 && s.source === 'library')).toBe(true);
+    for (const form of tenant.forms) expect(theirs.body).not.toContain(form.id);
+    for (const secret of ['市民服务', '项目服务管理', '网络信息系统运行与维护', ownFormId])
+      expect(theirs.body).not.toContain(secret);
+    // Its own indicators are not suggested back to it.
+    expect(theirs.items.map((s) => s.name)).not.toContain('公众满意度');
+  });
+
+  it('answers 404 for a form outside the caller’s scope', async () => {
+    for (const formId of [ownFormId, tenant.forms[0].id])
+      expect((await call('GET', `/api/forms/${formId}/suggestions`, 'sibling')).statusCode).toBe(404);
+    expect((await call('GET', `/api/forms/${siblingFormId}/suggestions`, 'filer')).statusCode).toBe(404);
+  });
+});
