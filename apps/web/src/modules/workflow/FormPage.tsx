@@ -161,9 +161,7 @@ function FormView({ formId }: { formId: string }) {
       ) : (
         <>
           {/* Before 提交, what would block it; after, what the checks still find; a locked revision is a record. */}
-          {!form.locked && (
-            <IssuesPanel issues={isEditable(form.status) ? atSubmission(form.issues) : form.issues} />
-          )}
+          {!form.locked && <IssuesPanel issues={isEditable(form.status) ? atSubmission(form.issues) : form.issues} />}
           {me.data && visibleActions(form, me.data).includes('return') && (
             <ReviewChecklist form={form} points={points} onChange={setPoints} />
           )}
