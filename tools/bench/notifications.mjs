@@ -98,8 +98,8 @@ async function measure(agent, base, token, path) {
   }
   times.sort((a, b) => a - b);
   return {
-    p50: round(percentile(times, 0.5)),
-    p95: round(percentile(times, 0.95)),
+    p50: round(percentile(times, 50)),
+    p95: round(percentile(times, 95)),
     max: round(times[times.length - 1]),
   };
 }

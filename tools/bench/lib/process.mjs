@@ -21,12 +21,15 @@ export const median = (xs) => {
 };
 
 /**
- * Nearest-rank percentile of a sorted array.
+ * Nearest-rank percentile of a sorted array; `p` is a percentage (50, 95). A fraction (0.95) would read the fastest
+ * value as every percentile — two benches printed minima that way — so it is refused.
  * @param {number[]} sorted
  * @param {number} p
  */
-export const percentile = (sorted, p) =>
-  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+export const percentile = (sorted, p) => {
+  if (!(p >= 1 && p <= 100)) throw new RangeError(`percentile takes a percentage from 1 to 100, not ${p}`);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+};
 
 /** @returns {Promise<number>} */
 export function freePort() {

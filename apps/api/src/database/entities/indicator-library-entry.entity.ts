@@ -24,8 +24,6 @@ import { TenantEntity } from './tenant.entity';
 @Entity({ name: 'indicator_library_entry' })
 @Index('indicator_library_owner_idx', ['organizationId', 'tenantId'])
 @Index('indicator_library_level2_idx', ['tenantId', 'level2Code'])
-// The form's read: the typical 度量单位 of its indicators' names (docs/domain.md §3.3).
-@Index('indicator_library_name_idx', ['tenantId', 'name'], { where: 'retired_at IS NULL' })
 // One active entry of a name per owner (a retired one may share it).
 @Index('indicator_library_owner_name_key', ['tenantId', 'organizationId', 'name'], {
   unique: true,

@@ -44,7 +44,6 @@ import { AddIndicatorLibrary1796520000000 } from './1796520000000-AddIndicatorLi
 import { IndicatorLibraryIsolation1796520000001 } from './1796520000001-IndicatorLibraryIsolation';
 import { ImportedPastEvaluation1796530000000 } from './1796530000000-ImportedPastEvaluation';
 import { SimilarProjectsIndex1796540000000 } from './1796540000000-SimilarProjectsIndex';
-import { IndicatorLibraryNameIndex1796550000000 } from './1796550000000-IndicatorLibraryNameIndex';
 
 // Every migration, in order. `npm run db:generate -- <Name>` writes a new file and prints the class to add here.
 export const MIGRATIONS = [
@@ -94,5 +93,4 @@ export const MIGRATIONS = [
   IndicatorLibraryIsolation1796520000001,
   ImportedPastEvaluation1796530000000,
   SimilarProjectsIndex1796540000000,
-  IndicatorLibraryNameIndex1796550000000,
 ];

@@ -157,6 +157,8 @@ export interface QualityCheckInputs {
   /**
    * The 指标库's typical 度量单位 by the names of the form's indicators, from the active entries the form's unit sees
    * (共性, its own and those of the organisations above it; the nearest owner wins). Never a sibling's 个性 entry.
+   * The owners are the ids of the unit's path (root … unit, a 共性 entry's owner is the root): one index scan of
+   * (tenant, owner, name) for those owners and the form's names, no join.
    */
   libraryUnits: Record<string, string>;
 }
@@ -173,11 +175,12 @@ const QUALITY_CHECK_INPUT_COLUMNS = `
             GROUP BY l.year) AS "lastYearTargets",
          (SELECT coalesce(json_object_agg(u.name, u.unit), '{}') FROM (
             SELECT DISTINCT ON (e.name) e.name, e.measure_unit AS unit
-            FROM indicator_library_entry e JOIN organization eo ON eo.id = e.organization_id
+            FROM indicator_library_entry e
             WHERE e.tenant_id = f.tenant_id AND e.retired_at IS NULL AND e.measure_unit IS NOT NULL
-              AND e.name IN (SELECT btrim(i.name) FROM indicator i WHERE i.form_id = f.id)
-              AND o.path LIKE eo.path || '%'
-            ORDER BY e.name, length(eo.path) DESC) u) AS "libraryUnits",`;
+              AND e.organization_id = ANY (string_to_array(btrim(o.path, '/'), '/')::uuid[])
+              AND e.name = ANY (ARRAY(SELECT btrim(i.name) FROM indicator i WHERE i.form_id = f.id))
+            ORDER BY e.name, array_position(string_to_array(btrim(o.path, '/'), '/')::uuid[], e.organization_id) DESC
+          ) u) AS "libraryUnits",`;
 
 /** One row of a bulk export's 汇总 (the latest revision of each project of the year in scope), in print order. */
 export interface ExportSummaryRow {
