@@ -1,55 +1,16 @@
-import { expect, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
+import { expect } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from './csp';
-import { apiAs, buttonName, callApi, goToProjects, logIn } from './support';
+import { apiAs, buttonName, callApi, filerOfNewUnit, goToProjects, logIn, saveScreenshot } from './support';
 
 // Issue 13 point 4 (docs/domain.md §4.1): a filer imports a 2019 自评表 with its printed scores. The preview lists it
 // as 自评表 with the arithmetic check; the confirm writes the year's revision marked 导入 and its final 自评表, which
 // shows the printed and computed scores side by side. In a unit of its own, so the demo's lists stay as they are.
 
-const SCREENSHOTS = join(__dirname, '..', 'test-results', 'screenshots');
 const DEPARTMENT = '松江区往年自评导入主管部门';
 const UNIT = '松江区往年自评导入中心';
-const FILER = { username: 'e2e-past-filer', name: '孙往年', password: 'Past#Evaluation-2026' };
+const FILER = { phone: '021-57821011', username: 'e2e-past-filer', name: '孙往年', password: 'Past#Evaluation-2026' };
 const NAME = '往年社区宣传服务';
-
-async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  const path = join(SCREENSHOTS, `import-past-${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
-}
-
-async function filerOfNewUnit(request: APIRequestContext): Promise<void> {
-  const admin = await apiAs(request, 'admin');
-  const organizations = await callApi(request, 'get', '/api/organizations', { headers: admin });
-  const bureau = organizations.find((o) => o.kind === 'finance_bureau')!;
-  const department = await callApi(request, 'post', '/api/organizations', {
-    headers: admin,
-    body: { parentId: bureau.id, kind: 'department', name: DEPARTMENT },
-  });
-  const unit = await callApi(request, 'post', '/api/organizations', {
-    headers: admin,
-    body: { parentId: department.id, kind: 'unit', name: UNIT },
-  });
-  const created = await callApi(request, 'post', '/api/users', {
-    headers: admin,
-    body: {
-      username: FILER.username,
-      displayName: FILER.name,
-      phone: '021-57821011',
-      organizationId: unit.id,
-      roles: ['filer'],
-    },
-  });
-  const first = await apiAs(request, FILER.username, created.initialPassword!);
-  await callApi(request, 'post', '/api/auth/password', {
-    headers: first,
-    body: { currentPassword: created.initialPassword!, newPassword: FILER.password },
-  });
-}
 
 /** A 2019 自评表 in the official layout; its 验收合格率 得分 (20) is not what the rule gives (full 25). */
 async function pastEvaluation(): Promise<Buffer> {
@@ -90,7 +51,7 @@ test('a filer imports a past 自评表: previewed with its arithmetic check, sto
   request,
 }, testInfo) => {
   test.setTimeout(240_000);
-  await filerOfNewUnit(request);
+  await filerOfNewUnit(request, { department: DEPARTMENT, unit: UNIT }, FILER);
 
   await logIn(page, FILER.username, FILER.password);
   await goToProjects(page);
@@ -110,7 +71,7 @@ test('a filer imports a past 自评表: previewed with its arithmetic check, sto
   const check = page.getByRole('region', { name: '工作表「2019自评」的得分核算' });
   await expect(check).toContainText('总分 所印 78.75、核算 83.75');
   await expect(check).toContainText('第 11 行 验收合格率：所印 20，核算 25.00（+5）');
-  await screenshot(page, testInfo, '1-preview');
+  await saveScreenshot(page, testInfo, 'import-past-1-preview', '1-preview');
 
   const filer = await apiAs(request, FILER.username, FILER.password);
   expect((await callApi(request, 'get', '/api/projects', { query: { year: 2019 }, headers: filer })).total).toBe(0);
@@ -123,7 +84,7 @@ test('a filer imports a past 自评表: previewed with its arithmetic check, sto
   await expect(page.locator('.form-meta')).toContainText('财政已审核');
   await expect(page.locator('.form-meta')).toContainText('导入');
   await expect(page.getByText('本表为导入的历史记录，未经系统审核流程')).toBeVisible();
-  await screenshot(page, testInfo, '2-imported-form');
+  await saveScreenshot(page, testInfo, 'import-past-2-imported-form', '2-imported-form');
 
   const list = await callApi(request, 'get', '/api/projects', { query: { year: 2019 }, headers: filer });
   const form = await callApi(request, 'get', '/api/forms/{id}', {
@@ -142,5 +103,5 @@ test('a filer imports a past 自评表: previewed with its arithmetic check, sto
   await expect(differs).toHaveCount(2);
   await expect(differs.first()).toContainText('验收合格率');
   await expect(differs.first()).toContainText('+5');
-  await screenshot(page, testInfo, '3-evaluation');
+  await saveScreenshot(page, testInfo, 'import-past-3-evaluation', '3-evaluation');
 });

@@ -1,9 +1,7 @@
-import { expect, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
+import { expect, type APIRequestContext } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from './csp';
-import { apiAs, buttonName, callApi, goToProjects, logIn } from './support';
+import { apiAs, buttonName, callApi, filerOfNewUnit, goToProjects, logIn, saveScreenshot } from './support';
 
 // Issue 13 points 8 and 9: a filer imports a workbook through 导入 — the preview (each sheet's action, funds in 元, its
 // problems at their cells), 确认导入 held back while a kept sheet has errors, the confirm, and the new form opened.
@@ -11,49 +9,11 @@ import { apiAs, buttonName, callApi, goToProjects, logIn } from './support';
 // unknown 二级指标. Everything lands in a unit of its own under a 主管部门 no demo user reviews, so the demo filer's
 // three 2021 drafts and the supervisor's and finance's lists, which later specs count, stay as they are.
 
-const SCREENSHOTS = join(__dirname, '..', 'test-results', 'screenshots');
 const DEPARTMENT = '松江区导入测试主管部门';
 const UNIT = '松江区导入测试中心';
-const FILER = { username: 'e2e-import-filer', name: '钱导入', password: 'Import#Workbook-2026' };
+const FILER = { phone: '021-57821010', username: 'e2e-import-filer', name: '钱导入', password: 'Import#Workbook-2026' };
 const NAME = '网络信息系统运行与维护（导入）';
 const BROKEN = '网络信息系统运行与维护（有误）';
-
-async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  const path = join(SCREENSHOTS, `import-${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
-}
-
-/** Setup the issue does not name: a unit out of the demo users' sight and its filer, with their own password set. */
-async function filerOfNewUnit(request: APIRequestContext): Promise<void> {
-  const admin = await apiAs(request, 'admin');
-  const organizations = await callApi(request, 'get', '/api/organizations', { headers: admin });
-  const bureau = organizations.find((o) => o.kind === 'finance_bureau')!;
-  const department = await callApi(request, 'post', '/api/organizations', {
-    headers: admin,
-    body: { parentId: bureau.id, kind: 'department', name: DEPARTMENT },
-  });
-  const unit = await callApi(request, 'post', '/api/organizations', {
-    headers: admin,
-    body: { parentId: department.id, kind: 'unit', name: UNIT },
-  });
-  const created = await callApi(request, 'post', '/api/users', {
-    headers: admin,
-    body: {
-      username: FILER.username,
-      displayName: FILER.name,
-      phone: '021-57821010',
-      organizationId: unit.id,
-      roles: ['filer'],
-    },
-  });
-  const first = await apiAs(request, FILER.username, created.initialPassword!);
-  await callApi(request, 'post', '/api/auth/password', {
-    headers: first,
-    body: { currentPassword: created.initialPassword!, newPassword: FILER.password },
-  });
-}
 
 /** The demo's 网络信息系统运行与维护 as 导出 Excel writes it. */
 async function exportedSeedForm(request: APIRequestContext): Promise<ExcelJS.Workbook> {
@@ -109,7 +69,7 @@ test('a filer imports a workbook: the preview with its problems, 确认导入 on
   request,
 }, testInfo) => {
   test.setTimeout(240_000);
-  await filerOfNewUnit(request);
+  await filerOfNewUnit(request, { department: DEPARTMENT, unit: UNIT }, FILER);
   const file = await workbookToImport(request);
 
   await logIn(page, FILER.username, FILER.password);
@@ -118,7 +78,7 @@ test('a filer imports a workbook: the preview with its problems, 确认导入 on
   await expect(page).toHaveURL(/\/imports$/);
   await expect(page.getByRole('heading', { name: '导入 Excel' })).toBeVisible();
   await expect(page.getByText('将 .xlsx 文件拖到此处，或点击选择文件')).toBeVisible();
-  await screenshot(page, testInfo, '1-empty');
+  await saveScreenshot(page, testInfo, 'import-1-empty', '1-empty');
 
   await page.locator('input[type=file]').setInputFiles({
     name: '2021年度绩效目标填报表.xlsx',
@@ -152,7 +112,7 @@ test('a filer imports a workbook: the preview with its problems, 确认导入 on
   const confirm = page.getByRole('button', { name: buttonName('确认导入') });
   await expect(confirm).toBeDisabled();
   await expect(page.getByText(/工作表「有误」有 \d+ 处错误：请改正后重新上传，或取消勾选该表（不导入）/)).toBeVisible();
-  await screenshot(page, testInfo, '2-preview-with-problems');
+  await saveScreenshot(page, testInfo, 'import-2-preview-with-problems', '2-preview-with-problems');
 
   // Nothing was written by the upload: the unit has no project yet.
   const filer = await apiAs(request, FILER.username, FILER.password);
@@ -167,7 +127,7 @@ test('a filer imports a workbook: the preview with its problems, 确认导入 on
   await expect(results.getByText('已新建')).toBeVisible();
   await expect(results.getByText('未导入')).toBeVisible();
   await expect(page).toHaveURL(/\/imports$/);
-  await screenshot(page, testInfo, '3-result');
+  await saveScreenshot(page, testInfo, 'import-3-result', '3-result');
 
   await results.getByRole('link', { name: NAME }).click();
   await expect(page).toHaveURL(/\/forms\/[0-9a-f-]{36}$/);
@@ -176,7 +136,7 @@ test('a filer imports a workbook: the preview with its problems, 确认导入 on
   await expect(sheet).toContainText(NAME);
   await expect(sheet).toContainText('8,927,300.00');
   await expect(page.locator('.form-meta')).toContainText('草稿');
-  await screenshot(page, testInfo, '4-imported-form');
+  await saveScreenshot(page, testInfo, 'import-4-imported-form', '4-imported-form');
 
   // The form holds the workbook's content: the seed's indicators, in the filer's unit, the one project there.
   const list = await callApi(request, 'get', '/api/projects', { query: { year: 2021 }, headers: filer });

@@ -1,4 +1,14 @@
-import { expect, type APIRequestContext, type Browser, type Locator, type Page, type Request } from '@playwright/test';
+import {
+  expect,
+  type APIRequestContext,
+  type Browser,
+  type Locator,
+  type Page,
+  type Request,
+  type TestInfo,
+} from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   apiUrl,
   type ApiOperationOf,
@@ -232,4 +242,52 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
     clientWidth: document.documentElement.clientWidth,
   }));
   expect(scrollWidth, `page ${scrollWidth}px wide in a ${clientWidth}px window`).toBeLessThanOrEqual(clientWidth);
+}
+
+/** Where the specs' screenshots go (looked at by people, attached to the report). */
+export const SCREENSHOTS = join(__dirname, '..', 'test-results', 'screenshots');
+
+/** A full-page screenshot `file` (.png) in SCREENSHOTS, attached to the test's report as `name`. */
+export async function saveScreenshot(page: Page, testInfo: TestInfo, file: string, name = file): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${file}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+/**
+ * A unit out of the demo users' sight, under a 主管部门 of its own no demo user reviews, and its filer with their own
+ * password set (made by the admin through the API): a spec that writes there leaves the demo's lists as they are.
+ */
+export async function filerOfNewUnit(
+  request: APIRequestContext,
+  names: { department: string; unit: string },
+  filer: { username: string; name: string; password: string; phone: string },
+): Promise<void> {
+  const admin = await apiAs(request, 'admin');
+  const organizations = await callApi(request, 'get', '/api/organizations', { headers: admin });
+  const bureau = organizations.find((o) => o.kind === 'finance_bureau')!;
+  const department = await callApi(request, 'post', '/api/organizations', {
+    headers: admin,
+    body: { parentId: bureau.id, kind: 'department', name: names.department },
+  });
+  const unit = await callApi(request, 'post', '/api/organizations', {
+    headers: admin,
+    body: { parentId: department.id, kind: 'unit', name: names.unit },
+  });
+  const created = await callApi(request, 'post', '/api/users', {
+    headers: admin,
+    body: {
+      username: filer.username,
+      displayName: filer.name,
+      phone: filer.phone,
+      organizationId: unit.id,
+      roles: ['filer'],
+    },
+  });
+  const first = await apiAs(request, filer.username, created.initialPassword!);
+  await callApi(request, 'post', '/api/auth/password', {
+    headers: first,
+    body: { currentPassword: created.initialPassword!, newPassword: filer.password },
+  });
 }
