@@ -30,8 +30,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appServerHarness } from './lib/app-server.mjs';
 import { generate } from './scale/generate.mjs';
-import { request, requestJson } from './lib/http.mjs';
-import { percentile, round } from './lib/process.mjs';
+import { requestJson } from './lib/http.mjs';
+import { measureGets } from './lib/measure.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(join(ROOT, 'apps/api/package.json'));
@@ -190,27 +190,6 @@ async function seedAndExplain(ownerUrl) {
   }
 }
 
-/**
- * @param {http.Agent} agent @param {string} base @param {string} token @param {string} path
- */
-async function measure(agent, base, token, path) {
-  for (let i = 0; i < 30; i++) await request(agent, base, 'GET', path, { token });
-  /** @type {number[]} */
-  const times = [];
-  for (let i = 0; i < REQUESTS; i++) {
-    const r = await request(agent, base, 'GET', path, { token });
-    if (r.status !== 200) throw new Error(`GET ${path}: ${r.status} ${r.text.slice(0, 200)}`);
-    times.push(r.ms);
-  }
-  times.sort((a, b) => a - b);
-  return {
-    // percentile() takes a percentage (50, 95): 0.5 and 0.95 read the fastest request for both.
-    p50: round(percentile(times, 50)),
-    p95: round(percentile(times, 95)),
-    max: round(times[times.length - 1]),
-  };
-}
-
 async function main() {
   const { dataDir } = harness.newDataDir('jxt-bench-library-');
   const server = await harness.startServer(dataDir, { SEED_DEMO: 'true' });
@@ -235,7 +214,7 @@ async function main() {
   /** @type {Record<string, { p50: number | null, p95: number | null, max: number | null }>} */
   const results = {};
   for (const [name, path] of cases) {
-    results[name] = await measure(agent, server.base, token, path);
+    results[name] = await measureGets(agent, server.base, token, path, REQUESTS);
     const r = results[name];
     console.log(`  ${name.padEnd(28)} p50 ${r.p50} ms  p95 ${r.p95} ms  max ${r.max} ms`);
   }
@@ -323,7 +302,7 @@ async function benchSuggestions(agent, server) {
     const answer = /** @type {{ items: { usedBy: number, examples: unknown[] }[] }} */ (
       await requestJson(agent, server.base, 'GET', path, { token })
     );
-    const r = await measure(agent, server.base, token, path);
+    const r = await measureGets(agent, server.base, token, path, REQUESTS);
     if (who === gen.users.filer(1)) plans = await explainSuggestions(server.ownerUrl, who, formId);
     console.log(
       `  ${`suggestions as ${who}`.padEnd(36)} p50 ${r.p50} ms  p95 ${r.p95} ms  max ${r.max} ms  (${list.total} projects in scope; ${answer.items.length} suggestions, ${answer.items.filter((s) => s.examples.length).length} with in-scope targets, max usedBy ${Math.max(0, ...answer.items.map((s) => s.usedBy))})`,

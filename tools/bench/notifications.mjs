@@ -19,8 +19,8 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appServerHarness } from './lib/app-server.mjs';
-import { request, requestJson } from './lib/http.mjs';
-import { percentile, round } from './lib/process.mjs';
+import { requestJson } from './lib/http.mjs';
+import { measureGets } from './lib/measure.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(join(ROOT, 'apps/api/package.json'));
@@ -84,26 +84,6 @@ async function seedAndExplain(ownerUrl) {
   }
 }
 
-/**
- * @param {http.Agent} agent @param {string} base @param {string} token @param {string} path
- */
-async function measure(agent, base, token, path) {
-  for (let i = 0; i < 30; i++) await request(agent, base, 'GET', path, { token });
-  /** @type {number[]} */
-  const times = [];
-  for (let i = 0; i < REQUESTS; i++) {
-    const r = await request(agent, base, 'GET', path, { token });
-    if (r.status !== 200) throw new Error(`GET ${path}: ${r.status} ${r.text.slice(0, 200)}`);
-    times.push(r.ms);
-  }
-  times.sort((a, b) => a - b);
-  return {
-    p50: round(percentile(times, 50)),
-    p95: round(percentile(times, 95)),
-    max: round(times[times.length - 1]),
-  };
-}
-
 async function main() {
   const { dataDir } = harness.newDataDir('jxt-bench-notifications-');
   const server = await harness.startServer(dataDir, { SEED_DEMO: 'true' });
@@ -127,7 +107,7 @@ async function main() {
   /** @type {Record<string, { p50: number | null, p95: number | null, max: number | null }>} */
   const results = {};
   for (const [name, path] of cases) {
-    results[name] = await measure(agent, server.base, token, path);
+    results[name] = await measureGets(agent, server.base, token, path, REQUESTS);
     const r = results[name];
     console.log(`  ${name.padEnd(30)} p50 ${r.p50} ms  p95 ${r.p95} ms  max ${r.max} ms`);
   }

@@ -1,6 +1,7 @@
 // @ts-check
 // Latency measurement of the benchmark scripts: N calls with a fixed number in flight, summarised.
 import { performance } from 'node:perf_hooks';
+import { request } from './http.mjs';
 import { percentile, round } from './process.mjs';
 
 /**
@@ -40,4 +41,22 @@ export async function measureCalls(count, concurrency, one) {
     }),
   );
   return { concurrency, ...latencySummary(times, performance.now() - t0) };
+}
+
+/**
+ * `GET path` as `token`, one at a time over `agent`: `warmUp` calls, then `count` timed ones (any answer but 200 is an
+ * error), summarised as latencySummary does.
+ * @param {import('node:http').Agent} agent @param {string} base @param {string} token @param {string} path
+ * @param {number} count @param {number} [warmUp]
+ */
+export async function measureGets(agent, base, token, path, count, warmUp = 30) {
+  for (let i = 0; i < warmUp; i++) await request(agent, base, 'GET', path, { token });
+  /** @type {number[]} */
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const r = await request(agent, base, 'GET', path, { token });
+    if (r.status !== 200) throw new Error(`GET ${path}: ${r.status} ${r.text.slice(0, 200)}`);
+    times.push(r.ms);
+  }
+  return latencySummary(times);
 }
