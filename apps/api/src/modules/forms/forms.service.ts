@@ -27,10 +27,15 @@ export class FormsService {
 
   /** The form with its `issues`: the form's checks, then the goal-quality checks at the levels of the year's policy. */
   async get(id: string): Promise<GoalForm> {
+    return toCheckedGoalForm(await this.row(id));
+  }
+
+  /** The form's one read (with its year's taxonomy and what its quality checks read); 404 outside the scope. */
+  private async row(id: string) {
     const { user, db } = tenantScope();
     const row = await this.forms.byId(db, user.scope, id);
     if (!row) throw new NotFoundException('绩效目标表不存在或无权访问');
-    return toCheckedGoalForm(row);
+    return row;
   }
 
   /**
@@ -112,9 +117,10 @@ export class FormsService {
    * policy makes errors.
    */
   async submissionIssues(id: string) {
-    const form = await this.get(id);
+    const row = await this.row(id);
+    const form = toCheckedGoalForm(row);
     const quality = form.issues.filter((i) => i.code.startsWith('quality.') && i.severity === 'error');
-    return [...checkSubmission(form, await this.catalog.taxonomy(form.year)), ...quality];
+    return [...checkSubmission(form, row.taxonomy), ...quality];
   }
 
   /** 404 unless the form is in the caller's subtree. */
