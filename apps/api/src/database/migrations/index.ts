@@ -44,6 +44,7 @@ import { AddIndicatorLibrary1796520000000 } from './1796520000000-AddIndicatorLi
 import { IndicatorLibraryIsolation1796520000001 } from './1796520000001-IndicatorLibraryIsolation';
 import { ImportedPastEvaluation1796530000000 } from './1796530000000-ImportedPastEvaluation';
 import { SimilarProjectsIndex1796540000000 } from './1796540000000-SimilarProjectsIndex';
+import { CoveringSearchIndexes1796560000000 } from './1796560000000-CoveringSearchIndexes';
 
 // Every migration, in order. `npm run db:generate -- <Name>` writes a new file and prints the class to add here.
 export const MIGRATIONS = [
@@ -93,4 +94,5 @@ export const MIGRATIONS = [
   IndicatorLibraryIsolation1796520000001,
   ImportedPastEvaluation1796530000000,
   SimilarProjectsIndex1796540000000,
+  CoveringSearchIndexes1796560000000,
 ];

@@ -222,6 +222,30 @@ const FORM_BY_ID = sql<FormRow & QualityCheckInputs, [id: string, scope: readonl
   { prepared: true },
 );
 
+/** What a form's 推荐指标 are computed from (issue 14 point 2): its header's words and its 年度绩效指标 by category. */
+export interface SuggestionInputRow {
+  year: number;
+  projectId: string;
+  projectName: string;
+  annualGoal: string | null;
+  functionClassCode: string | null;
+  indicators: { level1Code: string; level2Code: string; name: string }[];
+}
+
+// The suggestions' read of a form in the caller's scope ($2, by its project's organisation, as forms.byId): only what they rank by, not the whole form with its
+// checks (forms.byId), which at city scale cost as much as the suggestions' own two queries.
+const SUGGESTION_INPUT = sql<SuggestionInputRow, [id: string, scope: readonly string[]]>(
+  'forms.suggestionInput',
+  `SELECT f.year, f.project_id AS "projectId", f.project_name AS "projectName", f.annual_goal AS "annualGoal",
+     f.function_class_code AS "functionClassCode",
+     (SELECT coalesce(json_agg(json_build_object('level1Code', i.level1_code, 'level2Code', i.level2_code,
+        'name', i.name) ORDER BY i.sort_order), '[]')
+      FROM indicator i WHERE i.form_id = f.id AND i.indicator_set = 'year') AS indicators
+   FROM goal_form f JOIN project p ON p.id = f.project_id JOIN organization o ON o.id = p.organization_id
+   WHERE f.id = $1 AND ${inScope('o.path', 2)}`,
+  { prepared: true },
+);
+
 /**
  * The same, with the form's row locked for a save until the transaction ends: the one read a save makes before it
  * writes. Should the lock wait for another transaction that changed the form, the row read is the changed one
@@ -601,6 +625,11 @@ export class FormRepository {
   /** The whole form with what its goal-quality checks read, in one round trip; undefined outside the scope. */
   byId(db: Db, scope: Scope, id: string): Promise<(FormRow & QualityCheckInputs) | undefined> {
     return db.one(FORM_BY_ID, [id, scope.patterns]);
+  }
+
+  /** What the form's suggestions rank by, if the form is in `scope`. */
+  suggestionInput(db: Db, scope: Scope, id: string): Promise<SuggestionInputRow | undefined> {
+    return db.one(SUGGESTION_INPUT, [id, scope.patterns]);
   }
 
   /** A bulk export's list: each project's latest revision of the year in the scope, in the 项目列表's order. */

@@ -30,6 +30,14 @@ export class FormsService {
     return toCheckedGoalForm(await this.row(id));
   }
 
+  /** What the form's 推荐指标 rank by (its header's words, its 年度绩效指标); 404 outside the scope. */
+  async suggestionInput(id: string) {
+    const { user, db } = tenantScope();
+    const row = await this.forms.suggestionInput(db, user.scope, id);
+    if (!row) throw new NotFoundException('绩效目标表不存在或无权访问');
+    return row;
+  }
+
   /** The form's one read (with its year's taxonomy and what its quality checks read); 404 outside the scope. */
   private async row(id: string) {
     const { user, db } = tenantScope();

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { LibraryTier, OrganizationKind } from '@jxt/contracts';
 import type { Db } from '../../database/access/db';
-import { inScope, type Scope } from '../../database/access/scope';
+import { inScope, scopeRootAncestorIds, scopeRootsCte, type Scope } from '../../database/access/scope';
 import { sql } from '../../database/access/statement';
 import type { IndicatorLibraryEntryEntity } from '../../database/entities/indicator-library-entry.entity';
 
@@ -59,13 +59,15 @@ export interface LibrarySearch {
  * Who sees an entry (docs/domain.md §1.1, issue 14): everyone in the tenant a 共性 one; a 行业/部门 or 个性 one whoever's
  * scope holds its owner (the owner's subtree … and those above it: the 主管部门 of a unit, the 财政局) or whose scope
  * lies under its owner (a unit sees its 主管部门's entries; a 财政科室 those of its assigned 主管部门). A sibling unit
- * sees none of another's. The owners are worked out once from the organisation tree (a few hundred rows), then the
- * entries are joined to them by id: a 共性 entry's owner is the root, an ancestor of everyone. `$1` is the caller's
- * scope patterns.
+ * sees none of another's. The owners are the organisations in the scope (a range scan per subtree) and those on the
+ * paths to its roots (read off the scope's own patterns): no scan of a city's thousands of organisations. The entries
+ * are then joined to them by id: a 共性 entry's owner is the root, an ancestor of everyone. `$1` is the caller's scope patterns.
  */
-const VISIBLE_OWNERS = `visible_owner AS (
-  SELECT o.id, o.name, o.kind FROM organization o
-  WHERE ${inScope('o.path', 1)} OR EXISTS (SELECT 1 FROM unnest($1::text[]) AS mine(pattern) WHERE mine.pattern LIKE o.path || '%'))`;
+const VISIBLE_OWNERS = `${scopeRootsCte(1)},
+  visible_owner AS (
+  SELECT o.id, o.name, o.kind FROM scope_root r JOIN organization o ON o.path >= r.root AND o.path < r.bound
+  UNION
+  SELECT o.id, o.name, o.kind FROM organization o WHERE o.id IN ${scopeRootAncestorIds(1)})`;
 
 const ENTRY_COLUMNS = `e.id, e.tier, e.organization_id AS "organizationId", o.name AS "organizationName",
   o.kind AS "organizationKind", e.name, e.level1_code AS "level1Code", e.level2_code AS "level2Code", e.nature,
@@ -73,11 +75,12 @@ const ENTRY_COLUMNS = `e.id, e.tier, e.organization_id AS "organizationId", o.na
   e.function_class_codes AS "functionClassCodes", e.project_tags AS "projectTags", e.retired_at AS "retiredAt",
   e.updated_at AS "updatedAt"`;
 
-// One page of the visible entries matching the words (in the name, its pinyin initials or the 指标解释), best first,
-// with how many match. LIKE, not ILIKE: Chinese has no case, and the Latin letters of a name are in its initials,
+// One page of the visible entries matching the words (in the name or its pinyin initials), best first, with how many
+// match. The match, the count and the order read only indicator_library_owner_idx (an index-only scan of the owners'
+// entries: name, initials, tier, 二级指标, retired_at, ADR 0035), never the wide rows with their 指标解释. LIKE, not ILIKE: Chinese has no case, and the Latin letters of a name are in its initials,
 // lower-cased, which are matched with the words lower-cased. Order: active before retired, names that start with the
 // words, then the nearer tiers (个性, 行业/部门, 共性), then the name by code point (no collation: cheap and stable).
-// The match and the count run on narrow rows (id and sort keys), one scan; only the page's rows are then read whole.
+// Only the page's rows are then read whole.
 // usageCount is how many of the year's projects (any unit of the tenant: row-level security keeps to the tenant) have
 // a form with an indicator of that name: a count only. Without a year, the newest year with forms.
 const SEARCH = sql<
@@ -103,7 +106,7 @@ const SEARCH = sql<
        CASE WHEN $10::text IS NOT NULL AND (e.name LIKE $10 OR e.name_initials LIKE lower($10)) THEN 0 ELSE 1 END AS starts,
        CASE e.tier WHEN 'unit' THEN 0 WHEN 'department' THEN 1 ELSE 2 END AS nearness
      FROM indicator_library_entry e JOIN visible_owner o ON o.id = e.organization_id
-     WHERE ($2::text IS NULL OR e.name LIKE $2 OR e.name_initials LIKE $3 OR e.definition LIKE $2)
+     WHERE ($2::text IS NULL OR e.name LIKE $2 OR e.name_initials LIKE $3)
        AND ($4::text IS NULL OR e.level2_code = $4)
        AND ($5::text IS NULL OR e.tier = $5)
        AND ($6::boolean OR e.retired_at IS NULL)
@@ -139,7 +142,7 @@ const COUNT = sql<
   `WITH ${VISIBLE_OWNERS}
    SELECT count(*)::int AS total
    FROM indicator_library_entry e JOIN visible_owner o ON o.id = e.organization_id
-   WHERE ($2::text IS NULL OR e.name LIKE $2 OR e.name_initials LIKE $3 OR e.definition LIKE $2)
+   WHERE ($2::text IS NULL OR e.name LIKE $2 OR e.name_initials LIKE $3)
      AND ($4::text IS NULL OR e.level2_code = $4)
      AND ($5::text IS NULL OR e.tier = $5)
      AND ($6::boolean OR e.retired_at IS NULL)`,
@@ -184,12 +187,13 @@ export const MAX_SIMILAR_PROJECTS = 100;
 // The candidates of a form's suggestions (issue 14 point 2, ADR 0034): the visible active entries of a 二级指标 of the
 // form's year, the best eight of each 二级指标 (fitting the 功能分类科目 — one of an entry's codes is a prefix of the
 // project's, $3 are those prefixes — then sharing a word with the form, then the nearer tier, then by id: no name
-// order, whose collation would cost more than the rest) and any other fitting or sharing a word, at most 200. $4 is the form's words as a regular expression
-// (`市民|民服|…`: character bigrams of Chinese text, no special character among them), or null. No usage count: it
-// would read every indicator of the year (ADR 0034); the ranking counts the similar projects instead.
+// order, whose collation would cost more than the rest) and any other fitting or sharing a word, at most 200. $4 is the
+// form's words as LIKE patterns (`{%市民%,%民服%,…}`: character bigrams of Chinese text, no LIKE character among them).
+// No usage count: it would read every indicator of the year (ADR 0034); the ranking counts the similar projects
+// instead.
 const SUGGEST_ENTRIES = sql<
   SuggestionEntryRow,
-  [patterns: readonly string[], year: number, functionClassPrefixes: readonly string[], words: string | null]
+  [patterns: readonly string[], year: number, functionClassPrefixes: readonly string[], words: readonly string[]]
 >(
   'indicatorLibrary.suggestEntries',
   `WITH ${VISIBLE_OWNERS},
@@ -199,7 +203,7 @@ const SUGGEST_ENTRIES = sql<
    scored AS (
      SELECT e.id, e.level2_code COLLATE "C" AS level2,
        CASE e.tier WHEN 'unit' THEN 0 WHEN 'department' THEN 1 ELSE 2 END AS nearness,
-       coalesce(e.name ~ $4, false) AS hits,
+       e.name LIKE ANY($4::text[]) AS hits,
        (e.function_class_codes && $3::text[]) AS fits
      FROM indicator_library_entry e JOIN visible_owner o ON o.id = e.organization_id
        JOIN slot ON slot.code = e.level2_code AND slot.parent_code = e.level1_code
@@ -218,40 +222,74 @@ const SUGGEST_ENTRIES = sql<
      e.value_form AS "valueForm", e.measure_unit AS "measureUnit", e.definition,
      e.function_class_codes AS "functionClassCodes"
    FROM picked JOIN indicator_library_entry e ON e.id = picked.id`,
+  { prepared: true },
 );
 
-// The 年度绩效指标 of projects similar to the form's (issue 14 point 2, ADR 0034): each other project's latest form of
-// the year with the same 功能分类科目 ($4; any, when the form has none) whose name or 年度总目标 shares one of the form's
-// words ($5, a regular expression as above; any, when there are none) — the MAX_SIMILAR_PROJECTS ($7) whose names
-// share one first. Per indicator name and category: how many of them use it (a count, any unit of the tenant:
-// row-level security keeps to the tenant) and, only for the projects in the caller's scope ($1), their form, name
-// and value. A name used only beyond the scope is answered only when it is a library candidate's name ($6), and then
-// only as a count. Found by goal_form_year_function_class_idx.
+// The 年度绩效指标 of projects similar to the form's (issue 14 point 2, ADR 0034, ADR 0035): each other project's latest
+// form of the year with the same 功能分类科目 ($4) whose name or 年度总目标 shares one of the form's words ($5, LIKE
+// patterns as above; any, when there are none) — at most MAX_SIMILAR_PROJECTS ($7): those in the caller's scope first
+// (theirs show targets), then those beyond it whose names share a word, then those whose goals do. Per indicator name
+// and category: how many of them use it (a count, any unit of the tenant: row-level security keeps to the tenant) and,
+// only for the projects in the caller's scope ($1), their form, name and value. A name used only beyond the scope is
+// answered only when it is a library candidate's name ($6), and then only as a count.
+// The year's forms of the class come from goal_form_year_function_class_idx alone (an index-only scan in project
+// order: id, revision, name and organisation path are in it). Only the scope's share of them is read whole; beyond
+// it the scan stops at the $7th project whose name shares a word, and the goals (one lookup by id each) are read only
+// when the names found fewer. A form's 年度总目标 is never read for a name that shares a word.
 const SIMILAR_USES = sql<
   SimilarUseRow,
   [
     patterns: readonly string[],
     year: number,
     projectId: string,
-    functionClass: string | null,
-    words: string | null,
+    functionClass: string,
+    words: readonly string[],
     libraryNames: readonly string[],
     limit: number,
   ]
 >(
   'indicatorLibrary.similarUses',
-  `WITH latest AS (
-     SELECT DISTINCT ON (f.project_id) f.id, f.project_id, f.project_name, f.annual_goal, f.organization_path
+  `WITH latest AS NOT MATERIALIZED (
+     SELECT DISTINCT ON (f.project_id) f.id, f.project_id, f.project_name, f.organization_path
      FROM goal_form f
-     WHERE f.year = $2 AND f.project_id <> $3 AND ($4::text IS NULL OR f.function_class_code = $4)
-       AND ($4::text IS NOT NULL OR $5::text IS NOT NULL)
+     WHERE f.year = $2 AND f.function_class_code = $4 AND f.project_id <> $3
      ORDER BY f.project_id, f.revision DESC
    ),
-   alike AS (
-     SELECT l.id, l.project_id, l.project_name, ${inScope('l.organization_path', 1)} AS mine
+   in_scope AS (
+     SELECT l.id, l.project_id, l.project_name, true AS mine, 0 AS rank
+     FROM (
+       -- A project's forms share its organisation path, so the scope is tested before its latest form is picked.
+       SELECT DISTINCT ON (f.project_id) f.id, f.project_id, f.project_name
+       FROM goal_form f
+       WHERE f.year = $2 AND f.function_class_code = $4 AND f.project_id <> $3 AND ${inScope('f.organization_path', 1)}
+       ORDER BY f.project_id, f.revision DESC
+     ) l
+     WHERE (cardinality($5::text[]) = 0 OR l.project_name LIKE ANY($5::text[])
+         OR (SELECT g.annual_goal LIKE ANY($5::text[]) FROM goal_form g WHERE g.id = l.id))
+     ORDER BY l.project_id
+     LIMIT $7
+   ),
+   beyond_by_name AS (
+     SELECT l.id, l.project_id, l.project_name, false AS mine, 1 AS rank
      FROM latest l
-     WHERE $5::text IS NULL OR l.project_name ~ $5 OR l.annual_goal ~ $5
-     ORDER BY coalesce(l.project_name ~ $5, false) DESC, l.project_id
+     WHERE (cardinality($5::text[]) = 0 OR l.project_name LIKE ANY($5::text[]))
+       AND NOT ${inScope('l.organization_path', 1)}
+     ORDER BY l.project_id
+     LIMIT $7
+   ),
+   beyond_by_goal AS (
+     SELECT l.id, l.project_id, l.project_name, false AS mine, 2 AS rank
+     FROM latest l
+     WHERE (SELECT count(*) FROM in_scope) + (SELECT count(*) FROM beyond_by_name) < $7
+       AND NOT l.project_name LIKE ANY($5::text[]) AND NOT ${inScope('l.organization_path', 1)}
+       AND (SELECT g.annual_goal LIKE ANY($5::text[]) FROM goal_form g WHERE g.id = l.id)
+     ORDER BY l.project_id
+     LIMIT $7
+   ),
+   alike AS (
+     SELECT u.id, u.project_id, u.project_name, u.mine
+     FROM (SELECT * FROM in_scope UNION ALL SELECT * FROM beyond_by_name UNION ALL SELECT * FROM beyond_by_goal) u
+     ORDER BY u.rank, u.project_id
      LIMIT $7
    )
    SELECT i.name, i.level1_code AS "level1Code", i.level2_code AS "level2Code",
@@ -264,6 +302,7 @@ const SIMILAR_USES = sql<
    HAVING bool_or(s.mine) OR i.name = ANY($6::text[])
    ORDER BY "usedBy" DESC, i.name COLLATE "C"
    LIMIT 300`,
+  { prepared: true },
 );
 
 const ACTIVE_NAME_TAKEN = sql<{ id: string }, [organizationId: string, name: string, exceptId: string | null]>(
@@ -350,7 +389,10 @@ export class IndicatorLibraryRepository {
     return { rows, total: counted?.total ?? 0 };
   }
 
-  /** A form's suggestion candidates: entries (query 1), then the similar projects' uses of names (query 2). */
+  /**
+   * A form's suggestion candidates: entries (query 1), then the similar projects' uses of names (query 2). `words` are
+   * character bigrams of Chinese text (libs/domain suggestionWords), which hold no LIKE character.
+   */
   async suggestions(
     db: Db,
     scope: Scope,
@@ -359,17 +401,20 @@ export class IndicatorLibraryRepository {
     const code = form.functionClassCode;
     // The project's code and each shorter prefix of it (a class, 类 款 项): an entry fits when it names one of them.
     const prefixes = code ? Array.from({ length: code.length }, (_, n) => code.slice(0, n + 1)) : [];
-    const words = form.words.length ? form.words.join('|') : null;
+    const words = form.words.map((w) => `%${w}%`);
     const entries = await db.rows(SUGGEST_ENTRIES, [scope.patterns, form.year, prefixes, words]);
-    const similar = await db.rows(SIMILAR_USES, [
-      scope.patterns,
-      form.year,
-      form.projectId,
-      code,
-      words,
-      entries.map((e) => e.name),
-      MAX_SIMILAR_PROJECTS,
-    ]);
+    // Similar projects share the 功能分类科目 (issue 14 point 2): a form without one has none.
+    const similar = code
+      ? await db.rows(SIMILAR_USES, [
+          scope.patterns,
+          form.year,
+          form.projectId,
+          code,
+          words,
+          entries.map((e) => e.name),
+          MAX_SIMILAR_PROJECTS,
+        ])
+      : [];
     return { entries, similar };
   }
 

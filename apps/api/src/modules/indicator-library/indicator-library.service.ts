@@ -86,24 +86,19 @@ export class IndicatorLibraryService {
    */
   async suggestions(formId: string): Promise<FormSuggestionsResponseDto> {
     const { user, db } = tenantScope();
-    const form = await this.forms.get(formId);
-    const functionClassCode = form.project.functionClassCode ?? null;
+    const form = await this.forms.suggestionInput(formId);
     const { entries, similar } = await this.library.suggestions(db, user.scope, {
       year: form.year,
-      projectId: form.project.id,
-      functionClassCode,
-      words: suggestionWords(form.project.name, form.annualGoal ?? null),
+      projectId: form.projectId,
+      functionClassCode: form.functionClassCode,
+      words: suggestionWords(form.projectName, form.annualGoal),
     });
     const items = rankSuggestions(
       {
-        projectName: form.project.name,
-        annualGoal: form.annualGoal ?? null,
-        functionClassCode,
-        indicators: form.indicators.year.flatMap((l1) =>
-          l1.children.flatMap((l2) =>
-            l2.indicators.map((i) => ({ level1Code: l1.code, level2Code: l2.code, name: i.name })),
-          ),
-        ),
+        projectName: form.projectName,
+        annualGoal: form.annualGoal,
+        functionClassCode: form.functionClassCode,
+        indicators: form.indicators,
       },
       entries.map((e) => ({
         id: e.id,

@@ -26,8 +26,14 @@ describe('GET /api/forms/:id/suggestions: the library and similar projects, coun
     expect(response.statusCode).toBe(200);
     return { body: response.body, ...response.json<FormSuggestionsResponse>() };
   };
-  /** A new 2021 project of 功能分类科目 2060103 (the seed forms' own) with its empty draft, as `who`. */
-  const newProject = async (who: string, organizationId: string, code: string, name: string) => {
+  /** A new 2021 project of 功能分类科目 2060103 (the seed forms' own, unless given) with its empty draft, as `who`. */
+  const newProject = async (
+    who: string,
+    organizationId: string,
+    code: string,
+    name: string,
+    functionClassCode: string | null = '2060103',
+  ) => {
     const created = await call('POST', '/api/projects', who, {
       organizationId,
       year: 2021,
@@ -35,7 +41,7 @@ describe('GET /api/forms/:id/suggestions: the library and similar projects, coun
       name,
       categoryCode: 'one_off',
       continuity: 'new',
-      functionClassCode: '2060103',
+      functionClassCode,
       printedDepartment: null,
       printedImplementingUnit: null,
       plannedStart: '2021-01-01',
@@ -142,6 +148,15 @@ describe('GET /api/forms/:id/suggestions: the library and similar projects, coun
       expect(theirs.body).not.toContain(secret);
     // Its own indicators are not suggested back to it.
     expect(theirs.items.map((s) => s.name)).not.toContain('公众满意度');
+  });
+
+  it('compares a form without a 功能分类科目 with no other project: library entries only, counted by none', async () => {
+    const unit = (await call('GET', `/api/forms/${tenant.forms[0].id}`, 'filer')).json<GoalForm>();
+    const formId = await newProject('filer', unit.project.organizationId, 'KCZX-2021-010', '市民服务配套', null);
+    const { items } = await suggestions('filer', formId);
+    expect(items.length).toBeGreaterThanOrEqual(15);
+    // The same name as the seed's 市民服务, which has 公众满意度: without the class it is not a similar project.
+    expect(items.every((s) => s.source === 'library' && s.usedBy === 0 && s.examples.length === 0)).toBe(true);
   });
 
   it('answers 404 for a form outside the caller’s scope', async () => {

@@ -139,6 +139,38 @@ describe('指标库: three tiers, each seen by its subtree and curated by its ow
     expect((await list('filer', '&q=%25')).items.every((e) => e.name.includes('%'))).toBe(true);
   });
 
+  it('matches the words in the name or its initials, not in the 指标解释 (ADR 0035)', async () => {
+    const created = await call('POST', '/api/indicator-library', 'filer', {
+      ...entry({
+        name: '科普讲座场次',
+        valueForm: '>=12场',
+        measureUnit: '场',
+        definition: '全年举办面向青少年的讲座场次。',
+      }),
+      tier: 'unit',
+    });
+    expect(created.statusCode).toBe(201);
+    expect(await names('filer', `&q=${encodeURIComponent('讲座场次')}`)).toEqual(['科普讲座场次']);
+    expect(await names('filer', '&q=kpjzcc')).toEqual(['科普讲座场次']);
+    // 青少年 is only in its 指标解释.
+    expect(await names('filer', `&q=${encodeURIComponent('青少年')}`)).not.toContain('科普讲座场次');
+  });
+
+  it('saves an entry of the longest name, initials and most 功能分类科目 the request allows (the search index holds them)', async () => {
+    // 200 characters outside the basic plane (4 bytes each in UTF-8), their initials kept as they are, 50 codes of 7
+    // digits: the widest entry indicator_library_owner_idx must carry.
+    const name = '𠀀'.repeat(199) + '率';
+    const codes = Array.from({ length: 50 }, (_, n) => String(2010101 + n));
+    const created = await call('POST', '/api/indicator-library', 'filer', {
+      ...entry({ name, valueForm: '>=90%', measureUnit: '%' }),
+      functionClassCodes: codes,
+      tier: 'unit',
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json<Entry>()).toMatchObject({ name, functionClassCodes: codes });
+    expect(await names('filer', `&q=${encodeURIComponent('𠀀𠀀率')}`)).toEqual([name]);
+  });
+
   it('shows a unit’s 个性指标 to its subtree and those above it, never to a sibling unit or another 主管部门', async () => {
     const own = '是否完成专家库的模块开发'; // a 个性 entry of the unit, from seed form 3
     for (const who of ['filer', 'internal', 'supervisor', 'finance', 'admin']) expect(await names(who)).toContain(own);
