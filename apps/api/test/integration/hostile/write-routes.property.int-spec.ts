@@ -152,16 +152,20 @@ describe('property: hostile input on every write route — never a 5xx, never a 
     return (await owner.query<{ sum: string }>(checksumSql)).rows[0].sum;
   }
 
-  /** Background re-scoring started by a request changes the tables later: wait until it is done. */
+  /**
+   * Background work a request starts — a re-scoring, a bulk export — changes the tables later: wait until it is done,
+   * or the next refused request would be blamed for its change.
+   */
   async function settle(): Promise<void> {
     for (let i = 0; i < 400; i++) {
       const { rows } = await owner.query<{ busy: number }>(
-        `SELECT count(*)::int AS busy FROM scoring_job WHERE status IN ('queued', 'running')`,
+        `SELECT (SELECT count(*) FROM scoring_job WHERE status IN ('queued', 'running'))::int
+           + (SELECT count(*) FROM export_job WHERE status IN ('queued', 'running'))::int AS busy`,
       );
       if (rows[0].busy === 0) return;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
-    throw new Error('a re-scoring job did not finish');
+    throw new Error('a re-scoring or export job did not finish');
   }
 
   /** A path parameter: a real id, a random one, or odd text (URL-encoded). */
