@@ -456,8 +456,8 @@ export interface FirstFormInput {
   printedImplementingUnit: string | null;
   plannedStart: string | null;
   plannedEnd: string | null;
-  goalPeriodStart: number;
-  goalPeriodEnd: number;
+  goalPeriodStart: number | null;
+  goalPeriodEnd: number | null;
   userId: string;
 }
 

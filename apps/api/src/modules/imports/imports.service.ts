@@ -318,19 +318,22 @@ export class ImportsService {
           '未匹配到项目：请选择新项目所属的预算单位',
         );
       const { project } = form;
-      const created = await this.projects.createImported({
-        organizationId,
-        year,
-        name: project.name,
-        code: project.code.trim() || null,
-        categoryCode: project.categoryCode,
-        continuity: project.continuity,
-        functionClassCode: project.functionClassCode,
-        printedDepartment: project.printedDepartment,
-        printedImplementingUnit: project.printedImplementingUnit,
-        plannedStart: project.plannedStart,
-        plannedEnd: project.plannedEnd,
-      });
+      const created = await this.projects.createImported(
+        {
+          organizationId,
+          year,
+          name: project.name,
+          code: project.code.trim() || null,
+          categoryCode: project.categoryCode,
+          continuity: project.continuity,
+          functionClassCode: project.functionClassCode,
+          printedDepartment: project.printedDepartment,
+          printedImplementingUnit: project.printedImplementingUnit,
+          plannedStart: project.plannedStart,
+          plannedEnd: project.plannedEnd,
+        },
+        { goalPeriodStart: form.goalPeriodStart, goalPeriodEnd: form.goalPeriodEnd },
+      );
       await this.save(created.formId, form, created.code, 1);
       return done('created', created.id, created.formId);
     }

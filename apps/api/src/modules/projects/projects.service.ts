@@ -14,6 +14,9 @@ import type { CarryForwardDto, CarryForwardResponseDto, CarryForwardResultDto } 
 import { CreateProjectDto, type ListProjectsQueryDto, type UpdateProjectDto } from './dto/project.dto';
 
 /** 项目: listed per year with each project's form for that year, always within the caller's subtree. */
+/** A 项目总目标 period (目标期间) in years; null ends where a sheet printed none. */
+type GoalPeriod = { goalPeriodStart: number | null; goalPeriodEnd: number | null };
+
 @Injectable()
 export class ProjectsService {
   constructor(
@@ -34,7 +37,11 @@ export class ProjectsService {
   }
 
   /** A new project with its first draft goal form for the given year, which holds the header (项目名称 …). */
-  async create(dto: CreateProjectDto): Promise<ProjectListItem> {
+  /**
+   * 新建项目 with its first draft. `period` is the 项目总目标 period to start with; without one it is proposed from the
+   * planned dates (an import passes its sheet's, blank included, so the draft's history starts from what it printed).
+   */
+  async create(dto: CreateProjectDto, period?: GoalPeriod): Promise<ProjectListItem> {
     const organization = await this.organizations.findInScope(dto.organizationId);
     if (organization.kind !== 'unit' && organization.kind !== 'internal') {
       throw new BadRequestException({
@@ -57,10 +64,12 @@ export class ProjectsService {
     else await this.records.insertWithGeneratedCode({ ...owner, year: dto.year });
     await this.catalog.ensureTaxonomyYear(dto.year);
     // The 项目总目标 period starts as the planned dates' years (and at least the form's year); the filer may change it.
-    const period = proposeGoalPeriod(dto.year, {
-      plannedStart: dto.plannedStart ?? null,
-      plannedEnd: dto.plannedEnd ?? null,
-    });
+    const { goalPeriodStart, goalPeriodEnd } =
+      period ??
+      proposeGoalPeriod(dto.year, {
+        plannedStart: dto.plannedStart ?? null,
+        plannedEnd: dto.plannedEnd ?? null,
+      });
     const formId = await this.forms.createFirst({
       projectId,
       year: dto.year,
@@ -72,17 +81,20 @@ export class ProjectsService {
       printedImplementingUnit: blankToNull(dto.printedImplementingUnit),
       plannedStart: dto.plannedStart ?? null,
       plannedEnd: dto.plannedEnd ?? null,
-      goalPeriodStart: period.goalPeriodStart,
-      goalPeriodEnd: period.goalPeriodEnd,
+      goalPeriodStart,
+      goalPeriodEnd,
     });
     // A list row (ProjectListItem), as documented: not the detail's list of forms.
     const { forms: _forms, ...project } = await this.get(projectId);
     return { ...project, year: dto.year, formId, formStatus: 'draft', annualAmount: null };
   }
 
-  /** A creation whose body the API built (导入: a sheet's header), checked first as POST /api/projects checks its body. */
-  async createImported(body: object): Promise<ProjectListItem> {
-    return this.create(await validateAsDto(CreateProjectDto, body));
+  /**
+   * A creation whose body the API built (导入: a sheet's header), checked first as POST /api/projects checks its body;
+   * the draft starts with the sheet's 目标期间, blank when it prints none.
+   */
+  async createImported(body: object, period: GoalPeriod): Promise<ProjectListItem> {
+    return this.create(await validateAsDto(CreateProjectDto, body), period);
   }
 
   /**

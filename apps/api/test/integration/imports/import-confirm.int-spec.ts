@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { Client } from 'pg';
-import type { GoalForm, ProjectListResponse } from '@jxt/contracts';
+import type { FormHistoryEntry, GoalForm, ProjectListResponse } from '@jxt/contracts';
 import type { LoadedTenant } from '../../../src/seeds/load-tenant';
 import { approveThroughFinance } from '../../support/form-steps';
 import { toSaveRequest } from '@jxt/domain';
@@ -199,6 +199,17 @@ describe('POST /api/imports/:id/confirm: a stored preview written in one transac
       ['接入企业数', '≥abc'],
       ['用户满意度', '≥90%'],
     ]);
+    // The sheet prints no 目标期间: the new form has none from the start, and its history records no change of one
+    // (it was created with the period a new project proposes, then saved blank: "2021 → —").
+    expect(saved).toMatchObject({ goalPeriodStart: null, goalPeriodEnd: null });
+    const history = await t.app.inject({
+      method: 'GET',
+      url: `/api/forms/${created.formId}/history`,
+      headers: { authorization: auth.filer },
+    });
+    expect(history.statusCode).toBe(200);
+    const changed = history.json<FormHistoryEntry[]>().flatMap((e) => (e.changes ?? []).map((c) => c.field));
+    expect(changed.filter((field) => field.startsWith('goalPeriod'))).toEqual([]);
 
     // The same file again: the draft it created is offered for update, not a second project.
     const again = await upload(file);
