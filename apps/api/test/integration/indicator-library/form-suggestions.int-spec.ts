@@ -15,6 +15,7 @@ describe('GET /api/forms/:id/suggestions: the library and similar projects, coun
   const auth: Record<string, string> = {};
   let ownFormId: string;
   let siblingFormId: string;
+  let siblingId: string;
   const SIBLING_PROJECT = '科技情报共享服务平台运维';
   const SIBLING_ONLY = '情报检索外单位专有指标';
   const SIBLING_VALUE = '>=97.5%';
@@ -63,7 +64,7 @@ describe('GET /api/forms/:id/suggestions: the library and similar projects, coun
       name: '松江区科技情报所',
     });
     expect(sibling.statusCode).toBe(201);
-    const siblingId = sibling.json<Organization>().id;
+    siblingId = sibling.json<Organization>().id;
     const user = await call('POST', '/api/users', 'admin', {
       username: 'sug-sibling',
       displayName: '情报所填报人',
@@ -163,5 +164,45 @@ describe('GET /api/forms/:id/suggestions: the library and similar projects, coun
     for (const formId of [ownFormId, tenant.forms[0].id])
       expect((await call('GET', `/api/forms/${formId}/suggestions`, 'sibling')).statusCode).toBe(404);
     expect((await call('GET', `/api/forms/${siblingFormId}/suggestions`, 'filer')).statusCode).toBe(404);
+  });
+  it('puts the caller’s own similar projects first: with 300 more beyond the scope, the unit’s three still show', async () => {
+    // 300 projects of the sibling unit, same 功能分类科目, names sharing 服务 with the form's, each printing 公众满意度.
+    const owner = new Client({ connectionString: t.ownerUrl });
+    await owner.connect();
+    try {
+      await owner.query(
+        `WITH unit AS (SELECT id, tenant_id, path FROM organization WHERE id = $1),
+         p AS (
+           INSERT INTO project (tenant_id, organization_id, code)
+           SELECT unit.tenant_id, unit.id, 'QB-SIM-' || n FROM unit, generate_series(1, 300) AS n
+           RETURNING id, tenant_id, code
+         ),
+         f AS (
+           INSERT INTO goal_form (tenant_id, project_id, year, project_name, function_class_code, organization_path,
+             annual_goal)
+           SELECT p.tenant_id, p.id, 2021, '情报服务项目' || p.code, '2060103', unit.path, '提供情报服务。'
+           FROM p, unit
+           RETURNING id, tenant_id
+         )
+         INSERT INTO indicator (tenant_id, form_id, indicator_set, level1_code, level2_code, sort_order, name, raw_value,
+           target_kind, target_operator, target_number, target_unit)
+         SELECT f.tenant_id, f.id, 'year', 'satisfaction', 'service_satisfaction', 1, '公众满意度', '>=80%',
+           'numeric', '>=', 80, '%' FROM f`,
+        [siblingId],
+      );
+      const { items } = await suggestions('filer', ownFormId);
+      const satisfaction = items.find((s) => s.name === '公众满意度')!;
+      // At most 100 similar projects are read: the unit's three first, with their targets; the rest only counted.
+      expect(satisfaction.usedBy).toBe(100);
+      expect(satisfaction.examples.map((e) => e.formId).sort()).toEqual(
+        tenant.forms
+          .slice(0, 3)
+          .map((f) => f.id)
+          .sort(),
+      );
+    } finally {
+      await owner.query(`DELETE FROM project WHERE organization_id = $1 AND code LIKE 'QB-SIM-%'`, [siblingId]);
+      await owner.end();
+    }
   });
 });
