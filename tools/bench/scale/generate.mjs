@@ -267,11 +267,15 @@ export async function generate(
       .rows[0].id;
     const T = lit(tenantId) + '::uuid';
 
-    // code lists and the taxonomy (the songjiang seed's, for each of the 3 years)
+    // code lists and the taxonomy (the songjiang seed's, for each of the 3 years); the 功能分类科目 are a version per
+    // budget year, as the app keeps them (code_list_item.year), the other lists tenant-wide (year null)
     await q(
-      `INSERT INTO code_list_item (tenant_id, list, code, label, sort_order)
-       SELECT ${T}, l.key, i.value->>'code', i.value->>'label', i.ordinality FROM jsonb_each($1::jsonb) l, jsonb_array_elements(l.value) WITH ORDINALITY i`,
-      [JSON.stringify(codeLists)],
+      `INSERT INTO code_list_item (tenant_id, list, code, label, sort_order, year)
+       SELECT ${T}, l.key, i.value->>'code', i.value->>'label', i.ordinality, y.year
+       FROM jsonb_each($1::jsonb) l, jsonb_array_elements(l.value) WITH ORDINALITY i,
+         LATERAL (SELECT unnest($2::int[]) AS year WHERE l.key = 'function_class'
+                  UNION ALL SELECT NULL WHERE l.key <> 'function_class') y`,
+      [JSON.stringify(codeLists), years],
     );
     await q(
       `INSERT INTO indicator_taxonomy (tenant_id, year, code, label, level, parent_code, sort_order)
@@ -398,7 +402,7 @@ export async function generate(
         -- what the lock trigger copies when a form is locked (triggers are off during the load)
         CASE WHEN f.status IN ('finance_approved', 'rejected') THEN pr.unit_name END,
         CASE WHEN f.status IN ('finance_approved', 'rejected') THEN (SELECT label FROM code_list_item WHERE tenant_id = ${T} AND list = 'project_category' AND code = pr.category_code) END,
-        CASE WHEN f.status IN ('finance_approved', 'rejected') THEN (SELECT label FROM code_list_item WHERE tenant_id = ${T} AND list = 'function_class' AND code = pr.function_class_code) END,
+        CASE WHEN f.status IN ('finance_approved', 'rejected') THEN (SELECT label FROM code_list_item WHERE tenant_id = ${T} AND list = 'function_class' AND code = pr.function_class_code AND year = f.year) END,
         a.amount, a.amount, 0, a.amount, a.amount, 0, 0,
         '到' || f.year || '年末，完成项目' || f.project_n || '的全部建设与运维任务，保障相关公共服务平稳有序运行。',
         '到' || f.year || '年末，完成年度工作计划，服务对象满意度不低于90%。', f.year, f.year,
