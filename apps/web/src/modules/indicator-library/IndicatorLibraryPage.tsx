@@ -67,7 +67,7 @@ export function IndicatorLibraryPage() {
         <Input.Search
           aria-label="检索指标"
           allowClear
-          placeholder="指标名称、指标解释或拼音首字母（如 gzmyd）"
+          placeholder="指标名称或拼音首字母（如 gzmyd）"
           value={typed}
           style={{ width: 340 }}
           onChange={(event) => {
