@@ -11,6 +11,7 @@ import {
   goToProjects,
   logIn,
   logInNewContext,
+  pickOption,
   submitLogin,
   watchApiReads,
 } from './support';
@@ -196,8 +197,7 @@ test('a district’s year in the SPA: a new unit and its filer, a 15-indicator p
   await expect(dialog.getByLabel('主管部门')).toHaveValue(DEPARTMENT);
   await expect(dialog.getByLabel('实施单位')).toHaveValue(UNIT);
   await act.fill(dialog.getByLabel('项目名称'), PROJECT, '项目名称');
-  await act.click(dialog.getByLabel('项目类别'), '项目类别');
-  await act.click(filer.locator('.ant-select-item-option[title="经常性项目"]'), '经常性项目');
+  await pickOption(act, filer, dialog.getByLabel('项目类别'), '经常性项目', '项目类别');
   await screenshot(filer, testInfo, '4-filer-new-project');
   await act.click(dialog.getByRole('button', { name: buttonName('创建并填报') }), '创建并填报');
   await expect(filer).toHaveURL(/\/forms\/[0-9a-f-]{36}$/);

@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { test } from './csp';
-import { apiAs, buttonName, callApi, logInToProjects } from './support';
+import { apiAs, buttonName, callApi, logInToProjects, pickOption } from './support';
 import { UserActions } from './user-actions';
 
 // A district's new project as a filer keeps it in Excel: 15 indicators over 产出/效益/满意度, copied as four columns.
@@ -40,8 +40,7 @@ test('a new project with 15 indicators, from 项目列表 to 提交, counted in 
   await act.click(button(page, '新建项目'), '新建项目');
   const dialog = page.getByRole('dialog', { name: /新建项目/ });
   await act.fill(dialog.getByLabel('项目名称'), NAME, '项目名称');
-  await act.click(dialog.getByLabel('项目类别'), '项目类别');
-  await act.click(page.locator('.ant-select-item-option[title="经常性项目"]'), '经常性项目');
+  await pickOption(act, page, dialog.getByLabel('项目类别'), '经常性项目', '项目类别');
   await act.click(dialog.getByRole('button', { name: buttonName('创建并填报') }), '创建并填报');
   await expect(page).toHaveURL(/\/forms\/[0-9a-f-]{36}$/);
 

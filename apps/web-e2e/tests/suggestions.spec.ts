@@ -2,7 +2,7 @@ import { expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from './csp';
-import { apiAs, buttonName, callApi, logInToProjects } from './support';
+import { apiAs, buttonName, callApi, logInToProjects, pickOption } from './support';
 import { UserActions } from './user-actions';
 
 // Issue 14 points 2 and 5: a filer builds a new form mostly from the 指标库 drawer's 推荐指标 — one click per
@@ -35,8 +35,7 @@ test('a filer builds a 15-indicator form from 推荐指标, fixes a 相关性 wa
   await act.click(button(page, '新建项目'), '新建项目');
   const dialog = page.getByRole('dialog', { name: /新建项目/ });
   await act.fill(dialog.getByLabel('项目名称'), NAME, '项目名称');
-  await act.click(dialog.getByLabel('项目类别'), '项目类别');
-  await act.click(page.locator('.ant-select-item-option[title="经常性项目"]'), '经常性项目');
+  await pickOption(act, page, dialog.getByLabel('项目类别'), '经常性项目', '项目类别');
   await act.click(dialog.getByRole('button', { name: buttonName('创建并填报') }), '创建并填报');
   await expect(page).toHaveURL(/\/forms\/[0-9a-f-]{36}$/);
 

@@ -21,6 +21,7 @@ import {
 } from '@jxt/contracts';
 import { copyIndicatorSets } from '@jxt/domain';
 import { watchCsp } from './csp';
+import type { UserActions } from './user-actions';
 
 /**
  * antd puts a space between the two characters of a two-character button ("登 录"): match with or without. After a
@@ -72,6 +73,27 @@ export async function chooseOption(page: Page, select: Locator, option: string):
   await expect(active).toContainText(option);
   await select.press('Enter');
   await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')).toHaveCount(0);
+}
+
+/**
+ * Picks an antd Select's option with the mouse, as a counted user would: a click on the select, then a click on the
+ * option once the list's opening motion has ended (rc-motion's slide-up classes are gone). A click during the motion
+ * is lost: the form then went on without the choice (项目类别未填写 at 提交, seen in a full run). The list closes
+ * once the option is taken.
+ */
+export async function pickOption(
+  act: UserActions,
+  page: Page,
+  select: Locator,
+  option: string,
+  what: string,
+): Promise<void> {
+  await act.click(select, what);
+  const list = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await expect(list).toBeVisible();
+  await expect(list).not.toHaveClass(/slide-up/);
+  await act.click(list.locator(`.ant-select-item-option[title="${option}"]`), option);
+  await expect(list).toHaveCount(0);
 }
 
 /** Clicks a button of the open Popconfirm once its opening motion has ended (a click during it can be lost). */
