@@ -61,7 +61,8 @@ export interface LibrarySearch {
  * lies under its owner (a unit sees its 主管部门's entries; a 财政科室 those of its assigned 主管部门). A sibling unit
  * sees none of another's. The owners are the organisations in the scope (a range scan per subtree) and those on the
  * paths to its roots (read off the scope's own patterns): no scan of a city's thousands of organisations. The entries
- * are then joined to them by id: a 共性 entry's owner is the root, an ancestor of everyone. `$1` is the caller's scope patterns.
+ * are then joined to them by id: a 共性 entry's owner is the root, an ancestor of everyone. `$1` is the caller's
+ * scope patterns.
  */
 const VISIBLE_OWNERS = `${scopeRootsCte(1)},
   visible_owner AS (
@@ -77,11 +78,11 @@ const ENTRY_COLUMNS = `e.id, e.tier, e.organization_id AS "organizationId", o.na
 
 // One page of the visible entries matching the words (in the name or its pinyin initials), best first, with how many
 // match. The match, the count and the order read only indicator_library_owner_idx (an index-only scan of the owners'
-// entries: name, initials, tier, 二级指标, retired_at, ADR 0035), never the wide rows with their 指标解释. LIKE, not ILIKE: Chinese has no case, and the Latin letters of a name are in its initials,
-// lower-cased, which are matched with the words lower-cased. Order: active before retired, names that start with the
-// words, then the nearer tiers (个性, 行业/部门, 共性), then the name by code point (no collation: cheap and stable).
-// Only the page's rows are then read whole.
-// usageCount is how many of the year's projects (any unit of the tenant: row-level security keeps to the tenant) have
+// entries: name, initials, tier, 二级指标, retired_at, ADR 0035), never the wide rows with their 指标解释. LIKE, not
+// ILIKE: Chinese has no case, and the Latin letters of a name are in its initials, lower-cased, which are matched
+// with the words lower-cased. Order: active before retired, names that start with the words, then the nearer tiers
+// (个性, 行业/部门, 共性), then the name by code point (no collation: cheap and stable). Only the page's rows are then
+// read whole. usageCount is how many of the year's projects (any unit of the tenant: row-level security keeps to the tenant) have
 // a form with an indicator of that name: a count only. Without a year, the newest year with forms.
 const SEARCH = sql<
   LibraryEntryRow & { total: number },

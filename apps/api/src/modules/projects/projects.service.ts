@@ -13,10 +13,10 @@ import { listFilter, toProjectList } from './project-list';
 import type { CarryForwardDto, CarryForwardResponseDto, CarryForwardResultDto } from './dto/carry-forward.dto';
 import { CreateProjectDto, type ListProjectsQueryDto, type UpdateProjectDto } from './dto/project.dto';
 
-/** 项目: listed per year with each project's form for that year, always within the caller's subtree. */
 /** A 项目总目标 period (目标期间) in years; null ends where a sheet printed none. */
 type GoalPeriod = { goalPeriodStart: number | null; goalPeriodEnd: number | null };
 
+/** 项目: listed per year with each project's form for that year, always within the caller's subtree. */
 @Injectable()
 export class ProjectsService {
   constructor(
@@ -36,10 +36,10 @@ export class ProjectsService {
     return { ...project, forms: await this.forms.revisionsOfProject(id) };
   }
 
-  /** A new project with its first draft goal form for the given year, which holds the header (项目名称 …). */
   /**
-   * 新建项目 with its first draft. `period` is the 项目总目标 period to start with; without one it is proposed from the
-   * planned dates (an import passes its sheet's, blank included, so the draft's history starts from what it printed).
+   * A new project with its first draft goal form for the given year, which holds the header (项目名称 …). `period` is
+   * the 项目总目标 period to start with; without one it is proposed from the planned dates (an import passes its
+   * sheet's, blank included, so the draft's history starts from what it printed).
    */
   async create(dto: CreateProjectDto, period?: GoalPeriod): Promise<ProjectListItem> {
     const organization = await this.organizations.findInScope(dto.organizationId);
