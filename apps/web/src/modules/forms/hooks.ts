@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CodeListName, GoalForm, SaveFormRequest } from '@jxt/contracts';
 import { ApiRequestError } from '../../api/http';
 import { fetchPreviousYear, putGoalForm } from './api';
+import { editorLibraryKeys } from './library-queries';
 import { formKeys } from './query-keys';
 import { codeListQuery, goalFormQuery, taxonomyQuery } from './queries';
 
@@ -15,8 +16,9 @@ export function useSaveForm(id: string) {
     mutationFn: (body) => putGoalForm(id, body),
     onSuccess: (form) => {
       client.setQueryData(formKeys.form(id), form);
-      // Lists show status and amounts of this form.
+      // Lists show status and amounts of this form; its 推荐指标 rank what is saved.
       void client.invalidateQueries({ queryKey: ['projects'] });
+      void client.invalidateQueries({ queryKey: editorLibraryKeys.suggestions(id) });
     },
   });
 }

@@ -10,7 +10,8 @@ import type { ApiRequestError } from '../../api/http';
  */
 export const LIBRARY_KEY = ['indicator-library'] as const;
 
-const editorLibraryKeys = {
+export const editorLibraryKeys = {
+  /** They rank the saved form, so a save of the form makes them stale (useSaveForm). */
   suggestions: (formId: string) => [...LIBRARY_KEY, 'suggestions', formId] as const,
   search: (q: string, year: number) => [...LIBRARY_KEY, 'editor-search', q, year] as const,
 };

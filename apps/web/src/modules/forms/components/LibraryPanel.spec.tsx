@@ -143,6 +143,17 @@ describe('FormEditor: the 指标库 drawer', () => {
     ]);
   });
 
+  it('asks for the 推荐指标 again after 保存: they rank the saved form', async () => {
+    renderEditor(EMPTY);
+    await userEvent.click(screen.getByRole('button', { name: '指标库' }));
+    const panel = await openPanel();
+    const list = await within(panel).findByRole('region', { name: '推荐指标' });
+    await userEvent.click(within(list).getByRole('button', { name: '添加 培训场次' }));
+    expect(asked.filter((url) => url.endsWith('/suggestions'))).toHaveLength(1);
+    await userEvent.click(screen.getByRole('button', { name: buttonName('保存') }));
+    await waitFor(() => expect(asked.filter((url) => url.endsWith('/suggestions'))).toHaveLength(2));
+  });
+
   it('searches the library by pinyin initials (debounced) and adds a result', async () => {
     renderEditor(EMPTY);
     await userEvent.click(screen.getByRole('button', { name: '指标库' }));
