@@ -48,17 +48,11 @@ export interface SimilarUse {
   examples: readonly SuggestionExample[];
 }
 
-export interface RankedSuggestion {
+/** A candidate as answered (without the codes it was fitted by), or an in-scope similar project's indicator. */
+export interface RankedSuggestion extends Omit<SuggestionCandidate, 'id' | 'functionClassCodes'> {
   /** The library entry, or null for an indicator seen only in similar projects of the caller's scope. */
   id: string | null;
   source: 'library' | 'project';
-  name: string;
-  level1Code: string;
-  level2Code: string;
-  valueForm: string | null;
-  unit: string | null;
-  definition: string | null;
-  shared: boolean;
   usedBy: number;
   examples: SuggestionExample[];
   reasons: SuggestionReason[];
