@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { test } from './csp';
-import { apiAs, buttonName, callApi, logInToProjects, pickOption } from './support';
+import { apiAs, buttonName, callApi, logInToProjects, newProjectCounted } from './support';
 import { UserActions } from './user-actions';
 
 // A district's new project as a filer keeps it in Excel: 15 indicators over 产出/效益/满意度, copied as four columns.
@@ -36,13 +36,7 @@ test('a new project with 15 indicators, from 项目列表 to 提交, counted in 
   await logInToProjects(page, 'filer', 'demo');
   const act = new UserActions();
 
-  // 新建项目: the name and the category; the unit, 主管部门, 实施单位, dates and 新增 are proposed, the code generated.
-  await act.click(button(page, '新建项目'), '新建项目');
-  const dialog = page.getByRole('dialog', { name: /新建项目/ });
-  await act.fill(dialog.getByLabel('项目名称'), NAME, '项目名称');
-  await pickOption(act, page, dialog.getByLabel('项目类别'), '经常性项目', '项目类别');
-  await act.click(dialog.getByRole('button', { name: buttonName('创建并填报') }), '创建并填报');
-  await expect(page).toHaveURL(/\/forms\/[0-9a-f-]{36}$/);
+  await newProjectCounted(act, page, NAME);
 
   // 项目资金: two amounts; the totals follow, 上年结转资金 and 其他资金 are 0.00.
   await act.fill(page.getByLabel('财政资金', { exact: true }), '1,200,000.00', '财政资金');

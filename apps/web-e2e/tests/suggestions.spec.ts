@@ -2,7 +2,7 @@ import { expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from './csp';
-import { apiAs, buttonName, callApi, logInToProjects, pickOption } from './support';
+import { apiAs, buttonName, callApi, logInToProjects, newProjectCounted } from './support';
 import { UserActions } from './user-actions';
 
 // Issue 14 points 2 and 5: a filer builds a new form mostly from the 指标库 drawer's 推荐指标 — one click per
@@ -32,12 +32,7 @@ test('a filer builds a 15-indicator form from 推荐指标, fixes a 相关性 wa
   await logInToProjects(page, 'filer', 'demo');
   const act = new UserActions();
 
-  await act.click(button(page, '新建项目'), '新建项目');
-  const dialog = page.getByRole('dialog', { name: /新建项目/ });
-  await act.fill(dialog.getByLabel('项目名称'), NAME, '项目名称');
-  await pickOption(act, page, dialog.getByLabel('项目类别'), '经常性项目', '项目类别');
-  await act.click(dialog.getByRole('button', { name: buttonName('创建并填报') }), '创建并填报');
-  await expect(page).toHaveURL(/\/forms\/[0-9a-f-]{36}$/);
+  await newProjectCounted(act, page, NAME);
 
   await act.fill(page.getByLabel('财政资金', { exact: true }), '800,000.00', '财政资金');
   await act.fill(page.getByLabel('当年财政拨款', { exact: true }), '800,000.00', '当年财政拨款');

@@ -96,6 +96,19 @@ export async function pickOption(
   await expect(list).toHaveCount(0);
 }
 
+/**
+ * 新建项目 from 项目列表 as a counted user does it: the name and the category (经常性项目); the unit, 主管部门, 实施单位,
+ * dates and 新增 are proposed, the code generated. Ends in the new project's editor.
+ */
+export async function newProjectCounted(act: UserActions, page: Page, name: string): Promise<void> {
+  await act.click(page.getByRole('button', { name: buttonName('新建项目') }), '新建项目');
+  const dialog = page.getByRole('dialog', { name: /新建项目/ });
+  await act.fill(dialog.getByLabel('项目名称'), name, '项目名称');
+  await pickOption(act, page, dialog.getByLabel('项目类别'), '经常性项目', '项目类别');
+  await act.click(dialog.getByRole('button', { name: buttonName('创建并填报') }), '创建并填报');
+  await expect(page).toHaveURL(/\/forms\/[0-9a-f-]{36}$/);
+}
+
 /** Clicks a button of the open Popconfirm once its opening motion has ended (a click during it can be lost). */
 export async function confirmPopconfirm(page: Page, button: string): Promise<void> {
   const popup = page.locator('.ant-popconfirm:visible');
