@@ -237,6 +237,17 @@ const SUGGEST_ENTRIES = sql<
 // order: id, revision, name and organisation path are in it). Only the scope's share of them is read whole; beyond
 // it the scan stops at the $7th project whose name shares a word, and the goals (one lookup by id each) are read only
 // when the names found fewer. A form's 年度总目标 is never read for a name that shares a word.
+/**
+ * Each other project's latest form of the form's year ($2) and 功能分类科目 ($4) meeting `condition` on the scope, in
+ * project order from goal_form_year_function_class_idx alone. A project's forms share its organisation path, so the
+ * scope is tested before the latest form is picked.
+ */
+const latestFormsOfClass = (condition: string) => `
+     SELECT DISTINCT ON (f.project_id) f.id, f.project_id, f.project_name
+     FROM goal_form f
+     WHERE f.year = $2 AND f.function_class_code = $4 AND f.project_id <> $3 AND ${condition}
+     ORDER BY f.project_id, f.revision DESC`;
+
 const SIMILAR_USES = sql<
   SimilarUseRow,
   [
@@ -250,21 +261,9 @@ const SIMILAR_USES = sql<
   ]
 >(
   'indicatorLibrary.similarUses',
-  `WITH latest AS NOT MATERIALIZED (
-     SELECT DISTINCT ON (f.project_id) f.id, f.project_id, f.project_name, f.organization_path
-     FROM goal_form f
-     WHERE f.year = $2 AND f.function_class_code = $4 AND f.project_id <> $3
-     ORDER BY f.project_id, f.revision DESC
-   ),
-   in_scope AS (
+  `WITH in_scope AS (
      SELECT l.id, l.project_id, l.project_name, true AS mine, 0 AS rank
-     FROM (
-       -- A project's forms share its organisation path, so the scope is tested before its latest form is picked.
-       SELECT DISTINCT ON (f.project_id) f.id, f.project_id, f.project_name
-       FROM goal_form f
-       WHERE f.year = $2 AND f.function_class_code = $4 AND f.project_id <> $3 AND ${inScope('f.organization_path', 1)}
-       ORDER BY f.project_id, f.revision DESC
-     ) l
+     FROM (${latestFormsOfClass(inScope('f.organization_path', 1))}) l
      WHERE (cardinality($5::text[]) = 0 OR l.project_name LIKE ANY($5::text[])
          OR (SELECT g.annual_goal LIKE ANY($5::text[]) FROM goal_form g WHERE g.id = l.id))
      ORDER BY l.project_id
@@ -272,17 +271,16 @@ const SIMILAR_USES = sql<
    ),
    beyond_by_name AS (
      SELECT l.id, l.project_id, l.project_name, false AS mine, 1 AS rank
-     FROM latest l
-     WHERE (cardinality($5::text[]) = 0 OR l.project_name LIKE ANY($5::text[]))
-       AND NOT ${inScope('l.organization_path', 1)}
+     FROM (${latestFormsOfClass(`NOT ${inScope('f.organization_path', 1)}`)}) l
+     WHERE cardinality($5::text[]) = 0 OR l.project_name LIKE ANY($5::text[])
      ORDER BY l.project_id
      LIMIT $7
    ),
    beyond_by_goal AS (
      SELECT l.id, l.project_id, l.project_name, false AS mine, 2 AS rank
-     FROM latest l
+     FROM (${latestFormsOfClass(`NOT ${inScope('f.organization_path', 1)}`)}) l
      WHERE (SELECT count(*) FROM in_scope) + (SELECT count(*) FROM beyond_by_name) < $7
-       AND NOT l.project_name LIKE ANY($5::text[]) AND NOT ${inScope('l.organization_path', 1)}
+       AND NOT l.project_name LIKE ANY($5::text[])
        AND (SELECT g.annual_goal LIKE ANY($5::text[]) FROM goal_form g WHERE g.id = l.id)
      ORDER BY l.project_id
      LIMIT $7
