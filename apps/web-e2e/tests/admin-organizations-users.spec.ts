@@ -2,7 +2,15 @@ import { expect, type Page, type TestInfo } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, watchCsp } from './csp';
-import { buttonName, chooseOption, confirmPopconfirm, logIn, submitLogin, watchApiReads } from './support';
+import {
+  buttonName,
+  chooseOption,
+  confirmPopconfirm,
+  logIn,
+  pickTreeNode,
+  submitLogin,
+  watchApiReads,
+} from './support';
 
 const SCREENSHOTS = join(__dirname, '..', 'test-results', 'screenshots');
 
@@ -77,8 +85,7 @@ test('the admin creates a unit under a 主管部门 and a filer there; the filer
   const form = page.getByRole('dialog', { name: '新增用户' });
   await form.getByLabel('用户名（登录名）').fill(USERNAME);
   await form.getByLabel('姓名').fill('赵档案');
-  await form.getByLabel('所属组织').click();
-  await page.locator(`.ant-select-tree [title="${UNIT}"]`).click();
+  await pickTreeNode(page, form.getByLabel('所属组织'), UNIT);
   await form.getByLabel('填报人').check();
   await screenshot(page, testInfo, 'admin-user-create.png');
   await form.getByRole('button', { name: buttonName('新增') }).click();

@@ -12,6 +12,7 @@ import {
   logIn,
   logInNewContext,
   pickOption,
+  pickTreeNode,
   submitLogin,
   watchApiReads,
 } from './support';
@@ -154,8 +155,7 @@ test('a district’s year in the SPA: a new unit and its filer, a 15-indicator p
   await userForm.getByLabel('姓名').fill(FILER.name);
   // The phone is proposed at every 提交 and printed with the filer's name.
   await userForm.getByLabel('联系电话').fill('021-57820808');
-  await userForm.getByLabel('所属组织').click();
-  await page.locator(`.ant-select-tree [title="${UNIT}"]`).click();
+  await pickTreeNode(page, userForm.getByLabel('所属组织'), UNIT);
   await userForm.getByLabel('填报人').check();
   await userForm.getByRole('button', { name: buttonName('新增') }).click();
   const once = page.getByRole('dialog', { name: '用户已创建' });

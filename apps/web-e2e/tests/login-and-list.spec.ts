@@ -2,7 +2,15 @@ import { expect, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from './csp';
-import { apiAs, callApi, expectNoHorizontalScroll, logInToProjects, submitLogin, watchApiReads } from './support';
+import {
+  apiAs,
+  callApi,
+  expectNoHorizontalScroll,
+  logInToProjects,
+  pickTreeNode,
+  submitLogin,
+  watchApiReads,
+} from './support';
 
 // The fresh database of this run holds the demo tenant: filer's unit has three 2021 forms, all drafts.
 const FILER = {
@@ -180,8 +188,7 @@ test('the finance reviewer (科教文卫科) filters by organisation from the tr
   await expect(page).toHaveURL(/[?&]org=[0-9a-f-]{36}/);
 
   // The unit: its three projects (its subtree).
-  await page.locator('.ant-select').filter({ hasText: '信息化发展部' }).click();
-  await tree.getByTitle(FILER.organization, { exact: true }).click();
+  await pickTreeNode(page, page.locator('.ant-select').filter({ hasText: '信息化发展部' }), FILER.organization);
   await expect(rows(page)).toHaveCount(3);
 
   // Every form is a draft: 已提交 finds none, 草稿 all three.

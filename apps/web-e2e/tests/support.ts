@@ -97,6 +97,20 @@ export async function pickOption(
 }
 
 /**
+ * Picks a node of an antd TreeSelect by its title, once the list's opening motion has ended: a click during the motion
+ * is lost and the list stays open over the form (新增用户's 填报人 checkbox then could not be checked, seen in CI). The
+ * list closes once the node is taken.
+ */
+export async function pickTreeNode(page: Page, select: Locator, title: string): Promise<void> {
+  await select.click();
+  const list = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await expect(list).toBeVisible();
+  await expect(list).not.toHaveClass(/slide-up/);
+  await list.locator('.ant-select-tree').getByTitle(title, { exact: true }).click();
+  await expect(list).toHaveCount(0);
+}
+
+/**
  * 新建项目 from 项目列表 as a counted user does it: the name and the category (经常性项目); the unit, 主管部门, 实施单位,
  * dates and 新增 are proposed, the code generated. Ends in the new project's editor.
  */
