@@ -5,6 +5,7 @@ import { test } from './csp';
 import {
   apiAs,
   callApi,
+  chooseOption,
   expectNoHorizontalScroll,
   logInToProjects,
   pickTreeNode,
@@ -192,17 +193,10 @@ test('the finance reviewer (科教文卫科) filters by organisation from the tr
   await expect(rows(page)).toHaveCount(3);
 
   // Every form is a draft: 已提交 finds none, 草稿 all three.
-  await page.locator('.ant-select').filter({ hasText: '全部状态' }).click();
-  await page
-    .locator('.ant-select-item-option')
-    .filter({ hasText: /^已提交$/ })
-    .click();
+  const status = page.getByRole('combobox', { name: '表单状态' });
+  await chooseOption(page, status, '已提交');
   await expect(page.getByText('没有符合条件的项目')).toBeVisible();
-  await page.locator('.ant-select').filter({ hasText: '已提交' }).click();
-  await page
-    .locator('.ant-select-item-option')
-    .filter({ hasText: /^草稿$/ })
-    .click();
+  await chooseOption(page, status, '草稿');
   await expect(rows(page)).toHaveCount(3);
   await expect(page).toHaveURL(/[?&]status=draft/);
 });
