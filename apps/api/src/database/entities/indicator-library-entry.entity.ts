@@ -22,11 +22,14 @@ import { TenantEntity } from './tenant.entity';
  * `name_initials` is the name's pinyin initials (`公众满意度` → `gzmyd`), computed when the entry is written.
  */
 @Entity({ name: 'indicator_library_entry' })
-// The search and the suggestions read the visible owners' entries from this index alone: keyed by (organization_id,
-// tenant_id), INCLUDE (id, tier, retired_at, level1_code, level2_code, name, name_initials, function_class_codes) —
-// at most about 2,000 bytes with the lengths the DTO allows, under btree's 2,704. TypeORM cannot declare INCLUDE, so
-// migration 1796560000000 writes it and the entity only names it.
-@Index('indicator_library_owner_idx', { synchronize: false })
+// The search and the suggestions read the visible owners' entries from these indexes alone (ADR 0035, ADR 0036):
+// keyed by (organization_id, tenant_id, level2_code, tier DESC, id) — each owner's entries of a 二级指标, nearest tier
+// first — INCLUDE (retired_at, level1_code, name, name_initials, function_class_codes): at most about 2,300 bytes
+// with the lengths the DTO allows, under btree's 2,704. The tagged index holds only the entries with a 功能分类科目.
+// TypeORM cannot declare INCLUDE, DESC or a partial covering index, so migration 1796570000000 writes them and the
+// entity only names them.
+@Index('indicator_library_slot_idx', { synchronize: false })
+@Index('indicator_library_tagged_idx', { synchronize: false })
 @Index('indicator_library_level2_idx', ['tenantId', 'level2Code'])
 // One active entry of a name per owner (a retired one may share it).
 @Index('indicator_library_owner_name_key', ['tenantId', 'organizationId', 'name'], {

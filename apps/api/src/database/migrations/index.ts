@@ -45,6 +45,7 @@ import { IndicatorLibraryIsolation1796520000001 } from './1796520000001-Indicato
 import { ImportedPastEvaluation1796530000000 } from './1796530000000-ImportedPastEvaluation';
 import { SimilarProjectsIndex1796540000000 } from './1796540000000-SimilarProjectsIndex';
 import { CoveringSearchIndexes1796560000000 } from './1796560000000-CoveringSearchIndexes';
+import { SuggestionSlotIndexes1796570000000 } from './1796570000000-SuggestionSlotIndexes';
 
 // Every migration, in order. `npm run db:generate -- <Name>` writes a new file and prints the class to add here.
 export const MIGRATIONS = [
@@ -95,4 +96,5 @@ export const MIGRATIONS = [
   ImportedPastEvaluation1796530000000,
   SimilarProjectsIndex1796540000000,
   CoveringSearchIndexes1796560000000,
+  SuggestionSlotIndexes1796570000000,
 ];

@@ -77,8 +77,8 @@ const ENTRY_COLUMNS = `e.id, e.tier, e.organization_id AS "organizationId", o.na
   e.updated_at AS "updatedAt"`;
 
 // One page of the visible entries matching the words (in the name or its pinyin initials), best first, with how many
-// match. The match, the count and the order read only indicator_library_owner_idx (an index-only scan of the owners'
-// entries: name, initials, tier, 二级指标, retired_at, ADR 0035), never the wide rows with their 指标解释. LIKE, not
+// match. The match, the count and the order read only indicator_library_slot_idx (an index-only scan of the owners'
+// entries: name, initials, tier, 二级指标, retired_at; ADR 0035, ADR 0036), never the wide rows with their 指标解释. LIKE, not
 // ILIKE: Chinese has no case, and the Latin letters of a name are in its initials, lower-cased, which are matched
 // with the words lower-cased. Order: active before retired, names that start with the words, then the nearer tiers
 // (个性, 行业/部门, 共性), then the name by code point (no collation: cheap and stable). Only the page's rows are then
@@ -173,7 +173,10 @@ export interface SuggestionEntryRow {
   functionClassCodes: string[];
 }
 
-/** An indicator name of similar projects: the count of all, the forms and values of those in the caller's scope. */
+/**
+ * An indicator name of similar projects: the count of all; the forms and values of the first MAX_EXAMPLES of those in
+ * the caller's scope.
+ */
 export interface SimilarUseRow {
   name: string;
   level1Code: string;
@@ -185,11 +188,30 @@ export interface SimilarUseRow {
 /** How many similar projects' indicators the suggestions read at most (the most similar first). */
 export const MAX_SIMILAR_PROJECTS = 100;
 
-// The candidates of a form's suggestions (issue 14 point 2, ADR 0034): the visible active entries of a 二级指标 of the
-// form's year, the best eight of each 二级指标 (fitting the 功能分类科目 — one of an entry's codes is a prefix of the
-// project's, $3 are those prefixes — then sharing a word with the form, then the nearer tier, then by id: no name
-// order, whose collation would cost more than the rest) and any other fitting or sharing a word, at most 200. $4 is the
-// form's words as LIKE patterns (`{%市民%,%民服%,…}`: character bigrams of Chinese text, no LIKE character among them).
+/** How many of a name's similar projects in the caller's scope are shown with their target (the first by name). */
+export const MAX_EXAMPLES = 3;
+
+/** How many candidates of each 二级指标 the suggestions rank (rankSuggestions keeps at most five of one). */
+export const CANDIDATES_PER_SLOT = 24;
+
+/**
+ * One visible owner's entries of a 二级指标 (`slot`) — active, of the slot's 一级指标 — as `suggestEntries` reads them:
+ * in the order of indicator_library_slot_idx (or of indicator_library_tagged_idx, which holds the same keys), nearest
+ * tier first — `tier DESC` is 个性 (`unit`), 行业/部门 (`department`), 共性 (`common`) — then by id.
+ */
+const slotEntries = (index: 'slot' | 'tagged') => `
+           FROM indicator_library_entry e
+           WHERE e.organization_id = o.id AND e.level2_code = slot.code AND e.level1_code = slot.parent_code
+             AND e.retired_at IS NULL${index === 'tagged' ? ` AND e.function_class_codes <> '{}'` : ''}`;
+
+// The candidates of a form's suggestions (issue 14 point 2, ADR 0034, ADR 0036): the best CANDIDATES_PER_SLOT
+// visible active entries of each 二级指标 of the form's year — fitting the 功能分类科目 first (one of an entry's codes
+// is a prefix of the project's; $3 are those prefixes), then sharing a word with the form, then the nearer tier, then
+// by id (no name order, whose collation would cost more than the rest) — at most 200. $4 is the form's words as LIKE
+// patterns (`{%市民%,%民服%,…}`: character bigrams of Chinese text, no LIKE character among them).
+// Each visible owner's best of a 二级指标 are the union of three short reads in index order, each stopping at
+// CANDIDATES_PER_SLOT: its fitting entries (from the tagged index: few), its other entries sharing a word, and its
+// first entries whatever they match. The 二级指标's best are among them, and no other entry is read or matched.
 // No usage count: it would read every indicator of the year (ADR 0034); the ranking counts the similar projects
 // instead.
 const SUGGEST_ENTRIES = sql<
@@ -201,23 +223,28 @@ const SUGGEST_ENTRIES = sql<
    slot AS (
      SELECT t.code, t.parent_code FROM indicator_taxonomy t WHERE t.year = $2 AND t.level = 2 AND t.retired_at IS NULL
    ),
-   scored AS (
-     SELECT e.id, e.level2_code COLLATE "C" AS level2,
-       CASE e.tier WHEN 'unit' THEN 0 WHEN 'department' THEN 1 ELSE 2 END AS nearness,
-       e.name LIKE ANY($4::text[]) AS hits,
-       (e.function_class_codes && $3::text[]) AS fits
-     FROM indicator_library_entry e JOIN visible_owner o ON o.id = e.organization_id
-       JOIN slot ON slot.code = e.level2_code AND slot.parent_code = e.level1_code
-     WHERE e.retired_at IS NULL
+   best AS (
+     SELECT b.id, b.fits, b.hits, row_number() OVER (
+         PARTITION BY b.level2 ORDER BY b.fits DESC, b.hits DESC, b.nearness, b.id) AS n
+     FROM slot CROSS JOIN LATERAL (
+       SELECT c.id, slot.code COLLATE "C" AS level2, c.fits, c.hits,
+         CASE c.tier WHEN 'unit' THEN 0 WHEN 'department' THEN 1 ELSE 2 END AS nearness
+       FROM visible_owner o CROSS JOIN LATERAL (
+         (SELECT e.id, e.tier, true AS fits, e.name LIKE ANY($4::text[]) AS hits${slotEntries('tagged')}
+             AND e.function_class_codes && $3::text[]
+           ORDER BY hits DESC, e.tier DESC, e.id LIMIT ${CANDIDATES_PER_SLOT})
+         UNION
+         (SELECT e.id, e.tier, false, true${slotEntries('slot')}
+             AND e.name LIKE ANY($4::text[]) AND NOT e.function_class_codes && $3::text[]
+           ORDER BY e.tier DESC, e.id LIMIT ${CANDIDATES_PER_SLOT})
+         UNION
+         (SELECT e.id, e.tier, e.function_class_codes && $3::text[], e.name LIKE ANY($4::text[])${slotEntries('slot')}
+           ORDER BY e.tier DESC, e.id LIMIT ${CANDIDATES_PER_SLOT})
+       ) c
+     ) b
    ),
    picked AS (
-     SELECT id FROM (
-       SELECT s.id, s.hits, s.fits, row_number() OVER (
-         PARTITION BY s.level2 ORDER BY s.fits DESC, s.hits DESC, s.nearness, s.id) AS n
-       FROM scored s
-     ) ranked
-     WHERE n <= 8 OR hits OR fits
-     ORDER BY fits DESC, hits DESC, n, id LIMIT 200
+     SELECT id FROM best WHERE n <= ${CANDIDATES_PER_SLOT} ORDER BY fits DESC, hits DESC, n, id LIMIT 200
    )
    SELECT e.id, e.tier, e.name, e.level1_code AS "level1Code", e.level2_code AS "level2Code",
      e.value_form AS "valueForm", e.measure_unit AS "measureUnit", e.definition,
@@ -231,8 +258,9 @@ const SUGGEST_ENTRIES = sql<
 // patterns as above; any, when there are none) — at most MAX_SIMILAR_PROJECTS ($7): those in the caller's scope first
 // (theirs show targets), then those beyond it whose names share a word, then those whose goals do. Per indicator name
 // and category: how many of them use it (a count, any unit of the tenant: row-level security keeps to the tenant) and,
-// only for the projects in the caller's scope ($1), their form, name and value. A name used only beyond the scope is
-// answered only when it is a library candidate's name ($6), and then only as a count.
+// only for the projects in the caller's scope ($1), the form, name and value of the first MAX_EXAMPLES by project
+// name (one indicator of each project: a form that prints a name twice counts once). A name used only beyond the
+// scope is answered only when it is a library candidate's name ($6), and then only as a count.
 // The year's forms of the class come from goal_form_year_function_class_idx alone (an index-only scan in project
 // order: id, revision, name and organisation path are in it). Only the scope's share of them is read whole; beyond
 // it the scan stops at the $7th project whose name shares a word, and the goals (one lookup by id each) are read only
@@ -290,16 +318,26 @@ const SIMILAR_USES = sql<
      FROM (SELECT * FROM in_scope UNION ALL SELECT * FROM beyond_by_name UNION ALL SELECT * FROM beyond_by_goal) u
      ORDER BY u.rank, u.project_id
      LIMIT $7
+   ),
+   uses AS (
+     SELECT DISTINCT ON (i.name, i.level1_code, i.level2_code, s.project_id)
+       i.name, i.level1_code, i.level2_code, s.project_id, s.mine, s.id, s.project_name, i.raw_value, i.measure_unit
+     FROM alike s JOIN indicator i ON i.form_id = s.id AND i.indicator_set = 'year'
+     WHERE btrim(i.name) <> ''
+     ORDER BY i.name, i.level1_code, i.level2_code, s.project_id, i.id
+   ),
+   ranked AS (
+     SELECT u.*, row_number() OVER (
+         PARTITION BY u.name, u.level1_code, u.level2_code ORDER BY u.mine DESC, u.project_name COLLATE "C", u.id) AS n
+     FROM uses u
    )
-   SELECT i.name, i.level1_code AS "level1Code", i.level2_code AS "level2Code",
-     count(DISTINCT s.project_id)::int AS "usedBy",
-     coalesce(jsonb_agg(jsonb_build_object('formId', s.id, 'projectName', s.project_name, 'value', i.raw_value,
-       'unit', i.measure_unit) ORDER BY s.project_name COLLATE "C", s.id) FILTER (WHERE s.mine), '[]'::jsonb) AS examples
-   FROM alike s JOIN indicator i ON i.form_id = s.id AND i.indicator_set = 'year'
-   WHERE btrim(i.name) <> ''
-   GROUP BY i.name, i.level1_code, i.level2_code
-   HAVING bool_or(s.mine) OR i.name = ANY($6::text[])
-   ORDER BY "usedBy" DESC, i.name COLLATE "C"
+   SELECT r.name, r.level1_code AS "level1Code", r.level2_code AS "level2Code", count(*)::int AS "usedBy",
+     coalesce(jsonb_agg(jsonb_build_object('formId', r.id, 'projectName', r.project_name, 'value', r.raw_value,
+       'unit', r.measure_unit) ORDER BY r.n) FILTER (WHERE r.mine AND r.n <= ${MAX_EXAMPLES}), '[]'::jsonb) AS examples
+   FROM ranked r
+   GROUP BY r.name, r.level1_code, r.level2_code
+   HAVING bool_or(r.mine) OR r.name = ANY($6::text[])
+   ORDER BY "usedBy" DESC, r.name COLLATE "C"
    LIMIT 300`,
   { prepared: true },
 );

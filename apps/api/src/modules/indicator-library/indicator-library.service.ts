@@ -111,7 +111,7 @@ export class IndicatorLibraryService {
         shared: e.tier !== 'unit',
         functionClassCodes: e.functionClassCodes,
       })),
-      similar.map((u) => ({ ...u, examples: u.examples.slice(0, 3) })),
+      similar,
     );
     return { items, total: items.length };
   }

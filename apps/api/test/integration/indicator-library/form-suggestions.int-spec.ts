@@ -160,6 +160,44 @@ describe('GET /api/forms/:id/suggestions: the library and similar projects, coun
     expect(items.every((s) => s.source === 'library' && s.usedBy === 0 && s.examples.length === 0)).toBe(true);
   });
 
+  it('still finds the entries fitting the 功能分类科目 or sharing a word among more entries of a 二级指标 than it ranks', async () => {
+    // 30 more 共性 entries of 生态效益指标 sharing nothing with the form, more than the CANDIDATES_PER_SLOT read of
+    // each 二级指标, all before (by id) one tagged 206 (a prefix of the form's 2060103) and one sharing 网络 with
+    // 政务网络安全运维服务: those two are found by what they match, not among the first read.
+    const owner = new Client({ connectionString: t.ownerUrl });
+    await owner.connect();
+    try {
+      await owner.query(
+        `WITH bureau AS (
+           SELECT b.id, b.tenant_id FROM organization b JOIN organization u ON u.tenant_id = b.tenant_id
+           WHERE u.id = $1 AND b.kind = 'finance_bureau'
+         ),
+         wanted (id, name, initials, codes) AS (
+           SELECT ('00000000-0000-4000-8000-' || lpad(n::text, 12, '0'))::uuid, '生态样例指标' || n, 'stylzb' || n,
+             '{}'::text[]
+           FROM generate_series(1, 30) AS n
+           UNION ALL VALUES
+             ('ffffffff-ffff-4fff-bfff-fffffffffff1'::uuid, '湿地保护面积', 'sdbhmj', '{206}'::text[]),
+             ('ffffffff-ffff-4fff-bfff-fffffffffff2'::uuid, '网络设施节能率', 'wlssjnl', '{}'::text[])
+         )
+         INSERT INTO indicator_library_entry (id, tenant_id, tier, organization_id, name, name_initials, level1_code,
+           level2_code, value_form, function_class_codes)
+         SELECT w.id, bureau.tenant_id, 'common', bureau.id, w.name, w.initials, 'benefit', 'ecological', '>=1', w.codes
+         FROM bureau, wanted w`,
+        [siblingId],
+      );
+    } finally {
+      await owner.end();
+    }
+    const { items } = await suggestions('filer', ownFormId);
+    const ecological = items.filter((s) => s.level2Code === 'ecological');
+    expect(ecological.length).toBeLessThanOrEqual(5);
+    expect(ecological.slice(0, 2).map((s) => [s.name, s.reasons])).toEqual([
+      ['湿地保护面积', ['missingSlot', 'functionClass']],
+      ['网络设施节能率', ['missingSlot', 'words']],
+    ]);
+  });
+
   it('answers 404 for a form outside the caller’s scope', async () => {
     for (const formId of [ownFormId, tenant.forms[0].id])
       expect((await call('GET', `/api/forms/${formId}/suggestions`, 'sibling')).statusCode).toBe(404);

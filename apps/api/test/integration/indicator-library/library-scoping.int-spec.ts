@@ -156,9 +156,9 @@ describe('指标库: three tiers, each seen by its subtree and curated by its ow
     expect(await names('filer', `&q=${encodeURIComponent('青少年')}`)).not.toContain('科普讲座场次');
   });
 
-  it('saves an entry of the longest name, initials and most 功能分类科目 the request allows (the search index holds them)', async () => {
+  it('saves an entry of the longest name, initials and most 功能分类科目 the request allows (the search indexes hold them)', async () => {
     // 200 characters outside the basic plane (4 bytes each in UTF-8), their initials kept as they are, 50 codes of 7
-    // digits: the widest entry indicator_library_owner_idx must carry.
+    // digits: the widest entry indicator_library_slot_idx and indicator_library_tagged_idx must carry.
     const name = '𠀀'.repeat(199) + '率';
     const codes = Array.from({ length: 50 }, (_, n) => String(2010101 + n));
     const created = await call('POST', '/api/indicator-library', 'filer', {
