@@ -22,8 +22,9 @@ const money = { type: 'numeric', precision: 18, scale: 2, nullable: true } as co
 @Unique('goal_form_project_year_revision_key', ['projectId', 'year', 'revision'])
 @Index('goal_form_tenant_year_idx', ['tenantId', 'year'])
 // The suggestions of a form read the year's forms of its 功能分类科目 (ADR 0034) from this index alone: keyed by
-// (tenant_id, year, function_class_code, project_id, revision DESC), INCLUDE (id, project_name, organization_path).
-// TypeORM cannot declare INCLUDE or DESC, so migration 1796560000000 writes it and the entities only name it.
+// (tenant_id, year, function_class_code, organization_path, project_id, revision DESC), INCLUDE (id, project_name):
+// the caller's scope is a range of it (ADR 0036). TypeORM cannot declare INCLUDE or DESC, so migration 1796580000000
+// writes it and the entities only name it.
 @Index('goal_form_year_function_class_idx', { synchronize: false })
 @Unique('goal_form_id_tenant_key', ['id', 'tenantId'])
 // Deleting a draft clears the links to it. Partial: almost every form links nowhere, and a save writes no entry.

@@ -46,6 +46,7 @@ import { ImportedPastEvaluation1796530000000 } from './1796530000000-ImportedPas
 import { SimilarProjectsIndex1796540000000 } from './1796540000000-SimilarProjectsIndex';
 import { CoveringSearchIndexes1796560000000 } from './1796560000000-CoveringSearchIndexes';
 import { SuggestionSlotIndexes1796570000000 } from './1796570000000-SuggestionSlotIndexes';
+import { SimilarProjectsByPath1796580000000 } from './1796580000000-SimilarProjectsByPath';
 
 // Every migration, in order. `npm run db:generate -- <Name>` writes a new file and prints the class to add here.
 export const MIGRATIONS = [
@@ -97,4 +98,5 @@ export const MIGRATIONS = [
   SimilarProjectsIndex1796540000000,
   CoveringSearchIndexes1796560000000,
   SuggestionSlotIndexes1796570000000,
+  SimilarProjectsByPath1796580000000,
 ];

@@ -253,7 +253,7 @@ const SUGGEST_ENTRIES = sql<
   { prepared: true },
 );
 
-// The 年度绩效指标 of projects similar to the form's (issue 14 point 2, ADR 0034, ADR 0035): each other project's latest
+// The 年度绩效指标 of projects similar to the form's (issue 14 point 2, ADRs 0034–0036): each other project's latest
 // form of the year with the same 功能分类科目 ($4) whose name or 年度总目标 shares one of the form's words ($5, LIKE
 // patterns as above; any, when there are none) — at most MAX_SIMILAR_PROJECTS ($7): those in the caller's scope first
 // (theirs show targets), then those beyond it whose names share a word, then those whose goals do. Per indicator name
@@ -261,20 +261,20 @@ const SUGGEST_ENTRIES = sql<
 // only for the projects in the caller's scope ($1), the form, name and value of the first MAX_EXAMPLES by project
 // name (one indicator of each project: a form that prints a name twice counts once). A name used only beyond the
 // scope is answered only when it is a library candidate's name ($6), and then only as a count.
-// The year's forms of the class come from goal_form_year_function_class_idx alone (an index-only scan in project
-// order: id, revision, name and organisation path are in it). Only the scope's share of them is read whole; beyond
-// it the scan stops at the $7th project whose name shares a word, and the goals (one lookup by id each) are read only
-// when the names found fewer. A form's 年度总目标 is never read for a name that shares a word.
+// The year's forms of the class come from goal_form_year_function_class_idx alone (an index-only scan in path and
+// project order: id, revision and name are in it). The scope's share is a range of it per subtree; beyond it the scan
+// stops at the $7th project whose name shares a word, and the goals (one lookup by id each) are read only when the
+// names found fewer. A form's 年度总目标 is never read for a name that shares a word.
 /**
- * Each other project's latest form of the form's year ($2) and 功能分类科目 ($4) meeting `condition` on the scope, in
- * project order from goal_form_year_function_class_idx alone. A project's forms share its organisation path, so the
- * scope is tested before the latest form is picked.
+ * Each other project's latest form of the form's year ($2) and 功能分类科目 ($4) among the forms `from` gives, in
+ * the order of goal_form_year_function_class_idx (organisation path, project): a project's forms share its path, so
+ * they are next to each other, newest revision first.
  */
-const latestFormsOfClass = (condition: string) => `
-     SELECT DISTINCT ON (f.project_id) f.id, f.project_id, f.project_name
-     FROM goal_form f
-     WHERE f.year = $2 AND f.function_class_code = $4 AND f.project_id <> $3 AND ${condition}
-     ORDER BY f.project_id, f.revision DESC`;
+const latestFormsOfClass = (from: string) => `
+     SELECT DISTINCT ON (f.organization_path, f.project_id) f.id, f.organization_path, f.project_id, f.project_name
+     FROM ${from}
+     WHERE f.year = $2 AND f.function_class_code = $4 AND f.project_id <> $3
+     ORDER BY f.organization_path, f.project_id, f.revision DESC`;
 
 const SIMILAR_USES = sql<
   SimilarUseRow,
@@ -289,34 +289,39 @@ const SIMILAR_USES = sql<
   ]
 >(
   'indicatorLibrary.similarUses',
-  `WITH in_scope AS (
-     SELECT l.id, l.project_id, l.project_name, true AS mine, 0 AS rank
-     FROM (${latestFormsOfClass(inScope('f.organization_path', 1))}) l
+  `WITH ${scopeRootsCte(1)},
+   in_scope AS (
+     SELECT l.id, l.organization_path, l.project_id, l.project_name, true AS mine, 0 AS rank
+     FROM (${latestFormsOfClass(
+       'scope_root r JOIN goal_form f ON f.organization_path >= r.root AND f.organization_path < r.bound',
+     )}) l
      WHERE (cardinality($5::text[]) = 0 OR l.project_name LIKE ANY($5::text[])
          OR (SELECT g.annual_goal LIKE ANY($5::text[]) FROM goal_form g WHERE g.id = l.id))
-     ORDER BY l.project_id
+     ORDER BY l.organization_path, l.project_id
      LIMIT $7
    ),
    beyond_by_name AS (
-     SELECT l.id, l.project_id, l.project_name, false AS mine, 1 AS rank
-     FROM (${latestFormsOfClass(`NOT ${inScope('f.organization_path', 1)}`)}) l
-     WHERE cardinality($5::text[]) = 0 OR l.project_name LIKE ANY($5::text[])
-     ORDER BY l.project_id
+     SELECT l.id, l.organization_path, l.project_id, l.project_name, false AS mine, 1 AS rank
+     FROM (${latestFormsOfClass(`goal_form f`)}) l
+     WHERE NOT ${inScope('l.organization_path', 1)}
+       AND (cardinality($5::text[]) = 0 OR l.project_name LIKE ANY($5::text[]))
+     ORDER BY l.organization_path, l.project_id
      LIMIT $7
    ),
    beyond_by_goal AS (
-     SELECT l.id, l.project_id, l.project_name, false AS mine, 2 AS rank
-     FROM (${latestFormsOfClass(`NOT ${inScope('f.organization_path', 1)}`)}) l
+     SELECT l.id, l.organization_path, l.project_id, l.project_name, false AS mine, 2 AS rank
+     FROM (${latestFormsOfClass(`goal_form f`)}) l
      WHERE (SELECT count(*) FROM in_scope) + (SELECT count(*) FROM beyond_by_name) < $7
+       AND NOT ${inScope('l.organization_path', 1)}
        AND NOT l.project_name LIKE ANY($5::text[])
        AND (SELECT g.annual_goal LIKE ANY($5::text[]) FROM goal_form g WHERE g.id = l.id)
-     ORDER BY l.project_id
+     ORDER BY l.organization_path, l.project_id
      LIMIT $7
    ),
    alike AS (
      SELECT u.id, u.project_id, u.project_name, u.mine
      FROM (SELECT * FROM in_scope UNION ALL SELECT * FROM beyond_by_name UNION ALL SELECT * FROM beyond_by_goal) u
-     ORDER BY u.rank, u.project_id
+     ORDER BY u.rank, u.organization_path, u.project_id
      LIMIT $7
    ),
    uses AS (
