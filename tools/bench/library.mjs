@@ -16,9 +16,11 @@
  *
  * Then, unless --factor=0, generates a tenant at that factor of the docs/domain.md §7 scale table with
  * tools/bench/scale/generate.mjs (20 = city: 60,000 forms a year of 20 indicators), adds the same number of
- * entries to its library (共性 of the 财政局, 行业 of each 主管部门, 个性 of the units) and times
- * GET /api/forms/:id/suggestions for a unit's filer (its own projects in scope) and for a 主管部门's supervisor
- * (its units' projects in scope), on a form of this year. Figures are reported, not asserted; the server and its
+ * entries to its library (共性 of the 财政局, 行业 of each 主管部门, 个性 of the units) plus the 20 indicators every
+ * generated form prints (共性, as a real library holds the common ones), and times GET /api/forms/:id/suggestions for
+ * a unit's filer (its own projects in scope) and for a 主管部门's supervisor (its units' projects in scope), on a form
+ * of this year still being filled: its 效益 and 满意度 indicators are removed first, so the similar projects' uses
+ * of them are counted and, in scope, shown with their targets. Figures are reported, not asserted; the server and its
  * folder are removed at the end, also on failure.
  *
  * Options: --entries=N (default 20000) --requests=N (default 300) --factor=N (default 20; 0 skips the suggestions)
@@ -29,7 +31,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { appServerHarness } from './lib/app-server.mjs';
-import { generate } from './scale/generate.mjs';
+import { generate, INDICATOR_TEMPLATES } from './scale/generate.mjs';
 import { requestJson } from './lib/http.mjs';
 import { measureGets } from './lib/measure.mjs';
 
@@ -99,6 +101,20 @@ const LEVEL2 = [
   ['benefit', 'sustainable'],
   ['satisfaction', 'service_satisfaction'],
 ];
+
+/**
+ * Runs `work` on a connection of the database's owner, closed after it.
+ * @template T @param {string} ownerUrl @param {(client: import('pg').Client) => Promise<T>} work
+ */
+async function withOwner(ownerUrl, work) {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
 
 /**
  * @param {string} ownerUrl
@@ -279,6 +295,22 @@ async function benchSuggestions(agent, server) {
        ON CONFLICT DO NOTHING`,
       [gen.tenantId, columns.tier, columns.org, columns.name, columns.ini, columns.l1, columns.l2, columns.value],
     );
+    // The 财政局's library also holds the indicators every generated form prints, as a real one holds the common ones:
+    // the similar projects then count the uses of candidates' names.
+    await owner.query(
+      `INSERT INTO indicator_library_entry (tenant_id, tier, organization_id, name, name_initials, level1_code,
+         level2_code, value_form)
+       SELECT $1, 'common', $2, t.name, t.ini, t.l1, t.l2, t.value
+       FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS t(name, ini, l1, l2, value)
+       ON CONFLICT DO NOTHING`,
+      [
+        gen.tenantId,
+        root,
+        ...[2, 2, 0, 1, 3].map((k, n) =>
+          INDICATOR_TEMPLATES.map((template) => (n === 1 ? initials(template[2]) : template[k])),
+        ),
+      ],
+    );
     await owner.query('VACUUM (ANALYZE) indicator_library_entry');
   } finally {
     await owner.end();
@@ -304,6 +336,11 @@ async function benchSuggestions(agent, server) {
     );
     const formId = list.items.find((p) => p.formId)?.formId;
     if (!formId) throw new Error(`${who} has no form of ${thisYear}`);
+    // A form being filled: its 产出指标 are in, its 效益 and 满意度 not yet, so the similar projects' indicators of
+    // those are suggested (with their targets where the projects are in scope).
+    await withOwner(server.ownerUrl, (client) =>
+      client.query(`DELETE FROM indicator WHERE form_id = $1 AND level1_code <> 'output'`, [formId]),
+    );
     const path = `/api/forms/${formId}/suggestions`;
     callers.push({ who, token, path });
     const answer = /** @type {{ items: { usedBy: number, examples: unknown[] }[] }} */ (
@@ -318,16 +355,12 @@ async function benchSuggestions(agent, server) {
   }
   // The worst case of the index-only scan (ADR 0035): every form of the year saved since the last vacuum, so the
   // visibility map marks none of their pages and each index entry is checked against the heap.
-  const dirty = new pg.Client({ connectionString: server.ownerUrl });
-  await dirty.connect();
-  try {
-    await dirty.query('UPDATE goal_form SET updated_at = updated_at WHERE tenant_id = $1 AND year = $2', [
+  await withOwner(server.ownerUrl, (client) =>
+    client.query('UPDATE goal_form SET updated_at = updated_at WHERE tenant_id = $1 AND year = $2', [
       gen.tenantId,
       thisYear,
-    ]);
-  } finally {
-    await dirty.end();
-  }
+    ]),
+  );
   for (const { who, token, path } of callers) {
     const r = await measureGets(agent, server.base, token, path, REQUESTS);
     console.log(

@@ -42,7 +42,7 @@ export const DIVISIONS = [
 ];
 
 /** 20 indicators per form, over the 9 二级指标 of the songjiang taxonomy. */
-const INDICATOR_TEMPLATES = [
+export const INDICATOR_TEMPLATES = [
   ['output', 'quantity', '培训场次完成数', '>=12次'],
   ['output', 'quantity', '设备维护台数', '=120台'],
   ['output', 'quantity', '宣传资料发放份数', '>=5000份'],
