@@ -78,9 +78,9 @@ const ENTRY_COLUMNS = `e.id, e.tier, e.organization_id AS "organizationId", o.na
 
 // One page of the visible entries matching the words (in the name or its pinyin initials), best first, with how many
 // match. The match, the count and the order read only indicator_library_slot_idx (an index-only scan of the owners'
-// entries: name, initials, tier, 二级指标, retired_at; ADR 0035, ADR 0036), never the wide rows with their 指标解释. LIKE, not
-// ILIKE: Chinese has no case, and the Latin letters of a name are in its initials, lower-cased, which are matched
-// with the words lower-cased. Order: active before retired, names that start with the words, then the nearer tiers
+// entries: name, initials, tier, 二级指标, retired_at; ADR 0035, ADR 0036), never the wide rows with their 指标解释.
+// LIKE, not ILIKE: Chinese has no case, and the Latin letters of a name are in its initials, lower-cased, which are
+// matched with the words lower-cased. Order: active before retired, names that start with the words, then the nearer tiers
 // (个性, 行业/部门, 共性), then the name by code point (no collation: cheap and stable). Only the page's rows are then
 // read whole. usageCount is how many of the year's projects (any unit of the tenant: row-level security keeps to the tenant) have
 // a form with an indicator of that name: a count only. Without a year, the newest year with forms.
@@ -189,10 +189,10 @@ export interface SimilarUseRow {
 export const MAX_SIMILAR_PROJECTS = 100;
 
 /** How many of a name's similar projects in the caller's scope are shown with their target (the first by name). */
-export const MAX_EXAMPLES = 3;
+const MAX_EXAMPLES = 3;
 
 /** How many candidates of each 二级指标 the suggestions rank (rankSuggestions keeps at most five of one). */
-export const CANDIDATES_PER_SLOT = 24;
+const CANDIDATES_PER_SLOT = 24;
 
 /**
  * One visible owner's entries of a 二级指标 (`slot`) — active, of the slot's 一级指标 — as `suggestEntries` reads them:
