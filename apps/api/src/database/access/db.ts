@@ -8,6 +8,23 @@ type ParamsOf<S> = S extends Statement<object, infer Params> ? Params : never;
 /** Sends one query on a transaction's connection. */
 type Send = (query: QueryConfig) => Promise<QueryResult>;
 
+/** A statement sent on a transaction that has ended, or on no connection: a bug of the caller, not a failed query. */
+class TransactionMisuse extends Error {}
+
+/**
+ * `send`, one query at a time: each waits for the one before it to end, failed or not. A connection runs one statement
+ * at a time anyway; pg queues a query sent while another runs but deprecates that (pg 9 refuses it), and services
+ * start reads of one transaction together (Promise.all).
+ */
+function oneAtATime(send: Send): Send {
+  let previous: Promise<unknown> = Promise.resolve();
+  return (query) => {
+    const result = previous.then(() => send(query));
+    previous = result.catch(() => undefined);
+    return result;
+  };
+}
+
 /**
  * The handle repositories run their statements on: one transaction (a request's, a login's, a job's, a seed's)
  * or, for the few statements that need none, the pool. Services pass it through without looking inside.
@@ -24,20 +41,28 @@ export class Db {
   static of(manager: EntityManager): Db {
     const runner = manager.queryRunner;
     if (!runner) throw new Error('Db.of needs a transaction-bound EntityManager');
-    return new Db((query) => {
-      if (runner.isReleased) throw new Error(`${query.name ?? 'a statement'}: the transaction is already finished`);
-      const client = (runner as unknown as { databaseConnection?: PoolClient }).databaseConnection;
-      if (!client) throw new Error(`${query.name ?? 'a statement'}: the query runner is not connected`);
-      return client.query(query);
-    }, null);
+    return new Db(
+      oneAtATime((query) => {
+        if (runner.isReleased)
+          throw new TransactionMisuse(`${query.name ?? 'a statement'}: the transaction is already finished`);
+        const client = (runner as unknown as { databaseConnection?: PoolClient }).databaseConnection;
+        if (!client) throw new TransactionMisuse(`${query.name ?? 'a statement'}: the query runner is not connected`);
+        return client.query(query);
+      }),
+      null,
+    );
   }
 
   /** A transaction on a pg connection of its own (the request's); `finished` tells when it may no longer be used. */
   static onConnection(client: PoolClient, finished: () => boolean): Db {
-    return new Db((query) => {
-      if (finished()) throw new Error(`${query.name ?? 'a statement'}: the transaction is already finished`);
-      return client.query(query);
-    }, null);
+    return new Db(
+      oneAtATime((query) => {
+        if (finished())
+          throw new TransactionMisuse(`${query.name ?? 'a statement'}: the transaction is already finished`);
+        return client.query(query);
+      }),
+      null,
+    );
   }
 
   /** No transaction: each statement on its own pooled connection (login lookups, health). */
@@ -114,11 +139,11 @@ export class Db {
     const query: QueryConfig = statement.prepared
       ? { name: statement.name, text: statement.text, values }
       : { text: statement.text, values };
-    // A finished transaction throws here, as a bug, not as a failed query.
-    const pending = this.send(query);
     try {
-      return await pending;
+      return await this.send(query);
     } catch (err) {
+      // A finished transaction is a bug, not a failed query.
+      if (err instanceof TransactionMisuse) throw err;
       throw new QueryFailedError(statement.text, values, err as Error);
     }
   }
