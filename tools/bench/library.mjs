@@ -121,9 +121,7 @@ async function withOwner(ownerUrl, work) {
  * @returns {Promise<string>} the plan of the initials search as the app role would run it
  */
 async function seedAndExplain(ownerUrl) {
-  const client = new pg.Client({ connectionString: ownerUrl });
-  await client.connect();
-  try {
+  return withOwner(ownerUrl, async (client) => {
     const { rows: users } = await client.query(`SELECT u.id, u.tenant_id FROM app_user u WHERE u.username = $1`, [
       USER,
     ]);
@@ -172,11 +170,11 @@ async function seedAndExplain(ownerUrl) {
     }
     await client.query(
       `INSERT INTO indicator_library_entry (tenant_id, tier, organization_id, name, name_initials, level1_code,
-         level2_code, value_form, definition)
-       SELECT $1, t.tier, t.org, t.name, t.ini, t.l1, t.l2, t.value, t.def
-       FROM unnest($2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
-         AS t(tier, org, name, ini, l1, l2, value, def)
-       ON CONFLICT DO NOTHING`,
+       level2_code, value_form, definition)
+     SELECT $1, t.tier, t.org, t.name, t.ini, t.l1, t.l2, t.value, t.def
+     FROM unnest($2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+       AS t(tier, org, name, ini, l1, l2, value, def)
+     ON CONFLICT DO NOTHING`,
       [
         tenantId,
         columns.tier,
@@ -205,9 +203,7 @@ async function seedAndExplain(ownerUrl) {
     );
     await client.query('ROLLBACK');
     return plan.rows.map((/** @type {Record<string, string>} */ r) => r['QUERY PLAN']).join('\n');
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 async function main() {
@@ -255,13 +251,11 @@ async function main() {
 async function benchSuggestions(agent, server) {
   const argon2 = require('argon2');
   const passwordHash = await argon2.hash(BENCH_PASSWORD, { type: argon2.argon2id });
-  const owner = new pg.Client({ connectionString: server.ownerUrl });
-  await owner.connect();
-  /** @type {Awaited<ReturnType<typeof generate>>} */
-  let gen;
-  try {
-    gen = await generate(owner, { factor: FACTOR, passwordHash, log: () => undefined });
-    const { rows: orgs } = await owner.query(`SELECT id, kind FROM organization WHERE tenant_id = $1`, [gen.tenantId]);
+  const gen = await withOwner(server.ownerUrl, async (owner) => {
+    const generated = await generate(owner, { factor: FACTOR, passwordHash, log: () => undefined });
+    const { rows: orgs } = await owner.query(`SELECT id, kind FROM organization WHERE tenant_id = $1`, [
+      generated.tenantId,
+    ]);
     const root = orgs.find((o) => o.kind === 'finance_bureau').id;
     const departments = orgs.filter((o) => o.kind === 'department').map((o) => o.id);
     const units = orgs.filter((o) => o.kind === 'unit').map((o) => o.id);
@@ -287,34 +281,35 @@ async function benchSuggestions(agent, server) {
     }
     await owner.query(
       `INSERT INTO indicator_library_entry (tenant_id, tier, organization_id, name, name_initials, level1_code,
-         level2_code, value_form, function_class_codes)
-       SELECT $1, t.tier, t.org, t.name, t.ini, t.l1, t.l2, t.value,
-         CASE WHEN t.n % 50 = 0 THEN ARRAY['2060103'] ELSE '{}' END
-       FROM unnest($2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
-         WITH ORDINALITY AS t(tier, org, name, ini, l1, l2, value, n)
-       ON CONFLICT DO NOTHING`,
-      [gen.tenantId, columns.tier, columns.org, columns.name, columns.ini, columns.l1, columns.l2, columns.value],
+       level2_code, value_form, function_class_codes)
+     SELECT $1, t.tier, t.org, t.name, t.ini, t.l1, t.l2, t.value,
+       CASE WHEN t.n % 50 = 0 THEN ARRAY['2060103'] ELSE '{}' END
+     FROM unnest($2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+       WITH ORDINALITY AS t(tier, org, name, ini, l1, l2, value, n)
+     ON CONFLICT DO NOTHING`,
+      [generated.tenantId, columns.tier, columns.org, columns.name, columns.ini, columns.l1, columns.l2, columns.value],
     );
     // The 财政局's library also holds the indicators every generated form prints, as a real one holds the common ones:
     // the similar projects then count the uses of candidates' names.
     await owner.query(
       `INSERT INTO indicator_library_entry (tenant_id, tier, organization_id, name, name_initials, level1_code,
-         level2_code, value_form)
-       SELECT $1, 'common', $2, t.name, t.ini, t.l1, t.l2, t.value
-       FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS t(name, ini, l1, l2, value)
-       ON CONFLICT DO NOTHING`,
+       level2_code, value_form)
+     SELECT $1, 'common', $2, t.name, t.ini, t.l1, t.l2, t.value
+     FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS t(name, ini, l1, l2, value)
+     ON CONFLICT DO NOTHING`,
       [
-        gen.tenantId,
+        generated.tenantId,
         root,
-        ...[2, 2, 0, 1, 3].map((k, n) =>
-          INDICATOR_TEMPLATES.map((template) => (n === 1 ? initials(template[2]) : template[k])),
-        ),
+        INDICATOR_TEMPLATES.map(([, , name]) => name),
+        INDICATOR_TEMPLATES.map(([, , name]) => initials(name)),
+        INDICATOR_TEMPLATES.map(([level1]) => level1),
+        INDICATOR_TEMPLATES.map(([, level2]) => level2),
+        INDICATOR_TEMPLATES.map(([, , , value]) => value),
       ],
     );
     await owner.query('VACUUM (ANALYZE) indicator_library_entry');
-  } finally {
-    await owner.end();
-  }
+    return generated;
+  });
   const thisYear = gen.years[2];
   let plans = '';
   console.log(
@@ -332,7 +327,7 @@ async function benchSuggestions(agent, server) {
     );
     const token = login.accessToken;
     const list = /** @type {{ items: { formId: string | null }[], total: number }} */ (
-      await requestJson(agent, server.base, 'GET', `/api/projects?year=${thisYear}&pageSize=1`, { token })
+      await requestJson(agent, server.base, 'GET', `/api/projects?year=${thisYear}&status=draft&pageSize=1`, { token })
     );
     const formId = list.items.find((p) => p.formId)?.formId;
     if (!formId) throw new Error(`${who} has no form of ${thisYear}`);
@@ -379,14 +374,12 @@ async function benchSuggestions(agent, server) {
  */
 async function explainSuggestions(ownerUrl, username, formId) {
   const { suggestionWords } = require(join(ROOT, 'libs/domain/dist/index.js'));
-  const client = new pg.Client({ connectionString: ownerUrl });
-  await client.connect();
-  try {
+  return withOwner(ownerUrl, async (client) => {
     const { rows } = await client.query(
       `SELECT u.id AS user_id, u.tenant_id, o.path, f.year, f.project_id, f.function_class_code, f.project_name,
-         f.annual_goal
-       FROM app_user u JOIN organization o ON o.id = u.organization_id, goal_form f
-       WHERE u.username = $1 AND f.id = $2`,
+       f.annual_goal
+     FROM app_user u JOIN organization o ON o.id = u.organization_id, goal_form f
+     WHERE u.username = $1 AND f.id = $2`,
       [username, formId],
     );
     const f = rows[0];
@@ -428,9 +421,7 @@ async function explainSuggestions(ownerUrl, username, formId) {
     ].join('\n');
     await client.query('ROLLBACK');
     return out;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 main()
