@@ -5,8 +5,8 @@ import type { Statement } from './statement';
 
 /**
  * A transaction's connection runs one statement at a time. pg queues a second query sent while one runs, but
- * deprecates it (pg 9 will refuse it), and services do start several reads of one transaction together
- * (Promise.all: the onboarding preview, the taxonomy's use, the import's catalog).
+ * deprecates it (pg 9 will refuse it), and statements started together run in an order no one wrote: Db refuses the
+ * second one, naming both, so the mistake shows in a test rather than in production.
  */
 describe('Db on a transaction connection', () => {
   /** A connection that answers each query after a tick and records how many ran at once. */
@@ -28,42 +28,51 @@ describe('Db on a transaction connection', () => {
   const statement = (text: string) =>
     ({ name: `db.spec.${text}`, text, prepared: false }) as Statement<{ text: string }>;
 
-  it('sends statements started together one after another, each answered with its own rows', async () => {
+  it('answers statements sent one after another, each with its own rows', async () => {
     const { seen, client } = fakeConnection();
     const db = Db.onConnection(client, () => false);
-    const answers = await Promise.all(['first', 'second', 'third'].map((text) => db.rows(statement(text), [])));
-    expect(answers).toEqual([[{ text: 'first' }], [{ text: 'second' }], [{ text: 'third' }]]);
-    expect(seen.most).toBe(1);
-    expect(seen.order).toEqual(['first', 'second', 'third']);
+    expect(await db.rows(statement('first'), [])).toEqual([{ text: 'first' }]);
+    expect(await db.rows(statement('second'), [])).toEqual([{ text: 'second' }]);
+    expect(seen.order).toEqual(['first', 'second']);
   });
 
-  it('goes on after a failed statement, which fails alone', async () => {
+  it('refuses a statement sent while another runs, naming both, as the caller’s bug; the running one completes', async () => {
     const { seen, client } = fakeConnection();
     const db = Db.onConnection(client, () => false);
-    const [failed, next] = await Promise.allSettled([db.rows(statement('fails'), []), db.rows(statement('after'), [])]);
-    expect(failed).toMatchObject({ status: 'rejected', reason: { message: 'relation does not exist' } });
-    expect(next).toEqual({ status: 'fulfilled', value: [{ text: 'after' }] });
+    const [first, second] = await Promise.allSettled([
+      db.rows(statement('first'), []),
+      db.rows(statement('second'), []),
+    ]);
+    expect(first).toEqual({ status: 'fulfilled', value: [{ text: 'first' }] });
+    expect(second).toMatchObject({
+      status: 'rejected',
+      reason: {
+        message: 'db.spec.second: sent while db.spec.first still runs on the same transaction; await it first',
+      },
+    });
+    expect((second as PromiseRejectedResult).reason).not.toBeInstanceOf(QueryFailedError);
     expect(seen.most).toBe(1);
+    expect(seen.order).toEqual(['first']);
+  });
+
+  it('frees the connection when a statement fails, which fails as a query', async () => {
+    const { seen, client } = fakeConnection();
+    const db = Db.onConnection(client, () => false);
+    const failed: unknown = await db.rows(statement('fails'), []).catch((error: unknown) => error);
+    expect(failed).toBeInstanceOf(QueryFailedError);
+    expect(failed).toMatchObject({ message: 'relation does not exist' });
+    expect(await db.rows(statement('after'), [])).toEqual([{ text: 'after' }]);
+    expect(seen.order).toEqual(['fails', 'after']);
   });
 
   it('refuses a statement on a finished transaction as the caller’s bug, not as a failed query', async () => {
     const { seen, client } = fakeConnection();
     let finished = false;
-    // The transaction ends while its last statement runs (a request answered without awaiting a read).
-    const ending = {
-      query: async (query: QueryConfig) => {
-        const result = await client.query(query);
-        finished = true;
-        return result;
-      },
-    } as unknown as PoolClient;
-    const db = Db.onConnection(ending, () => finished);
-    const last = db.rows(statement('last'), []);
-    const queued = db.rows(statement('queued'), []);
-    await expect(last).resolves.toEqual([{ text: 'last' }]);
-    // Queued behind it, its turn comes after the end: refused, never sent outside the transaction.
-    const refused: unknown = await queued.catch((error: unknown) => error);
-    expect(refused).toEqual(new Error('a statement: the transaction is already finished'));
+    const db = Db.onConnection(client, () => finished);
+    await db.rows(statement('last'), []);
+    finished = true;
+    const refused: unknown = await db.rows(statement('late'), []).catch((error: unknown) => error);
+    expect(refused).toEqual(new Error('db.spec.late: the transaction is already finished'));
     expect(refused).not.toBeInstanceOf(QueryFailedError);
     expect(seen.order).toEqual(['last']);
   });

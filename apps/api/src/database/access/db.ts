@@ -5,23 +5,28 @@ import type { BuiltStatement, Statement } from './statement';
 type RowOf<S> = S extends Statement<infer Row, readonly unknown[]> ? Row : never;
 type ParamsOf<S> = S extends Statement<object, infer Params> ? Params : never;
 
-/** Sends one query on a transaction's connection. */
-type Send = (query: QueryConfig) => Promise<QueryResult>;
+/** Sends one query on a transaction's connection; `name` is its statement's, for messages. */
+type Send = (query: QueryConfig, name: string) => Promise<QueryResult>;
 
 /** A statement sent on a transaction that has ended, or on no connection: a bug of the caller, not a failed query. */
 class TransactionMisuse extends Error {}
 
 /**
- * `send`, one query at a time: each waits for the one before it to end, failed or not. A connection runs one statement
- * at a time anyway; pg queues a query sent while another runs but deprecates that (pg 9 refuses it), and services
- * start reads of one transaction together (Promise.all).
+ * `send`, refusing a query while the one before it on the connection still runs: a connection runs one statement at
+ * a time, pg queues a second one only with a deprecation warning (pg 9 refuses it), and statements of a transaction
+ * started together run in an order no one wrote. Await each statement before sending the next.
  */
 function oneAtATime(send: Send): Send {
-  let previous: Promise<unknown> = Promise.resolve();
-  return (query) => {
-    const result = previous.then(() => send(query));
-    previous = result.catch(() => undefined);
-    return result;
+  let running: string | null = null;
+  return async (query, name) => {
+    if (running !== null)
+      throw new TransactionMisuse(`${name}: sent while ${running} still runs on the same transaction; await it first`);
+    running = name;
+    try {
+      return await send(query, name);
+    } finally {
+      running = null;
+    }
   };
 }
 
@@ -42,11 +47,10 @@ export class Db {
     const runner = manager.queryRunner;
     if (!runner) throw new Error('Db.of needs a transaction-bound EntityManager');
     return new Db(
-      oneAtATime((query) => {
-        if (runner.isReleased)
-          throw new TransactionMisuse(`${query.name ?? 'a statement'}: the transaction is already finished`);
+      oneAtATime((query, name) => {
+        if (runner.isReleased) throw new TransactionMisuse(`${name}: the transaction is already finished`);
         const client = (runner as unknown as { databaseConnection?: PoolClient }).databaseConnection;
-        if (!client) throw new TransactionMisuse(`${query.name ?? 'a statement'}: the query runner is not connected`);
+        if (!client) throw new TransactionMisuse(`${name}: the query runner is not connected`);
         return client.query(query);
       }),
       null,
@@ -56,9 +60,8 @@ export class Db {
   /** A transaction on a pg connection of its own (the request's); `finished` tells when it may no longer be used. */
   static onConnection(client: PoolClient, finished: () => boolean): Db {
     return new Db(
-      oneAtATime((query) => {
-        if (finished())
-          throw new TransactionMisuse(`${query.name ?? 'a statement'}: the transaction is already finished`);
+      oneAtATime((query, name) => {
+        if (finished()) throw new TransactionMisuse(`${name}: the transaction is already finished`);
         return client.query(query);
       }),
       null,
@@ -140,7 +143,7 @@ export class Db {
       ? { name: statement.name, text: statement.text, values }
       : { text: statement.text, values };
     try {
-      return await this.send(query);
+      return await this.send(query, statement.name);
     } catch (err) {
       // A finished transaction is a bug, not a failed query.
       if (err instanceof TransactionMisuse) throw err;

@@ -25,7 +25,8 @@ import { TenantEntity } from './tenant.entity';
 // The search and the suggestions read the visible owners' entries from these indexes alone (ADR 0035, ADR 0036):
 // keyed by (organization_id, tenant_id, level2_code, tier DESC, id) — each owner's entries of a 二级指标, nearest tier
 // first — INCLUDE (retired_at, level1_code, name, name_initials, function_class_codes): at most about 2,300 bytes
-// with the lengths the DTO allows, under btree's 2,704. The tagged index holds only the entries with a 功能分类科目.
+// with the lengths the DTO allows, under btree's 2,704. The tagged index has the same keys and INCLUDE less the
+// initials, and holds only the entries with a 功能分类科目.
 // TypeORM cannot declare INCLUDE, DESC or a partial covering index, so migration 1796570000000 writes them and the
 // entity only names them.
 @Index('indicator_library_slot_idx', { synchronize: false })

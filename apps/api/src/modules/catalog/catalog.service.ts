@@ -92,7 +92,8 @@ export class CatalogService {
         fields: invalid,
       });
 
-    const [current, use] = await Promise.all([this.catalog.taxonomy(db, year), this.catalog.taxonomyUse(db, year)]);
+    const current = await this.catalog.taxonomy(db, year);
+    const use = await this.catalog.taxonomyUse(db, year);
     const conflicts = usedNodeConflicts(current, nodes, use);
     if (conflicts.length)
       throw new ConflictException({

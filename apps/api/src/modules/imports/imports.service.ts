@@ -95,16 +95,20 @@ export class ImportsService {
     return { forms, problems };
   }
 
+  /** The year's taxonomy and code lists, read in turn: one transaction runs one statement at a time (Db). */
+  private async catalogOf(year: number | null): Promise<[TaxonomyNode[], CodeListItem[], CodeListItem[]]> {
+    const taxonomy = year === null ? [] : await this.taxonomyOf(year);
+    const categories = await this.catalog.codeLists('project_category', year ?? undefined);
+    const functionClasses = await this.catalog.codeLists('function_class', year ?? undefined);
+    return [taxonomy, categories, functionClasses];
+  }
+
   private async previewSheet(sheet: string, grid: SheetGrid, catalogs: CatalogsByYear): Promise<ImportPreviewSheetDto> {
     const year = findSheetYear(grid);
     // Read once per year for the whole workbook (a 100-sheet workbook is mostly one year).
     let catalog = catalogs.get(year);
     if (!catalog) {
-      catalog = Promise.all([
-        year === null ? Promise.resolve([]) : this.taxonomyOf(year),
-        this.catalog.codeLists('project_category', year ?? undefined),
-        this.catalog.codeLists('function_class', year ?? undefined),
-      ]);
+      catalog = this.catalogOf(year);
       catalogs.set(year, catalog);
     }
     const [taxonomy, categories, functionClasses] = await catalog;

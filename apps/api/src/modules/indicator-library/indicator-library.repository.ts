@@ -209,9 +209,10 @@ const slotEntries = (index: 'slot' | 'tagged') => `
 // is a prefix of the project's; $3 are those prefixes), then sharing a word with the form, then the nearer tier, then
 // by id (no name order, whose collation would cost more than the rest) — at most 200. $4 is the form's words as LIKE
 // patterns (`{%市民%,%民服%,…}`: character bigrams of Chinese text, no LIKE character among them).
-// Each visible owner's best of a 二级指标 are the union of three short reads in index order, each stopping at
-// CANDIDATES_PER_SLOT: its fitting entries (from the tagged index: few), its other entries sharing a word, and its
-// first entries whatever they match. The 二级指标's best are among them, and no other entry is read or matched.
+// Each visible owner's best of a 二级指标 are the union of three short reads, each stopping at CANDIDATES_PER_SLOT:
+// its fitting entries (from the tagged index: few, sorted with those sharing a word first), then, in index order, its
+// other entries sharing a word, and its first entries whatever they match. The 二级指标's best are among them, and no
+// other entry is read or matched.
 // No usage count: it would read every indicator of the year (ADR 0034); the ranking counts the similar projects
 // instead.
 const SUGGEST_ENTRIES = sql<

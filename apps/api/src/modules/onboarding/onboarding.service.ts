@@ -270,11 +270,10 @@ export class OnboardingService {
         `工作簿中没有“${ORGANIZATION_SHEET}”或“${USER_SHEET}”工作表：请使用下载的模板`,
       );
 
-    const [existing, unitTypes, divisions] = await Promise.all([
-      this.organizations.list(),
-      this.catalog.codeLists('unit_type'),
-      this.divisions.list(),
-    ]);
+    // In turn: one transaction runs one statement at a time (database/access/db.ts).
+    const existing = await this.organizations.list();
+    const unitTypes = await this.catalog.codeLists('unit_type');
+    const divisions = await this.divisions.list();
     const read = organizationSheet ? this.readOrganizations(organizationSheet, unitTypes, divisions, problem) : null;
     const organizations = read?.rows ?? [];
     const names = known(existing, organizations);

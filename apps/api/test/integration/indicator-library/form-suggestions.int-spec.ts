@@ -186,16 +186,19 @@ describe('GET /api/forms/:id/suggestions: the library and similar projects, coun
          FROM bureau, wanted w`,
         [siblingId],
       );
+      const { items } = await suggestions('filer', ownFormId);
+      const ecological = items.filter((s) => s.level2Code === 'ecological');
+      expect(ecological.slice(0, 2).map((s) => [s.name, s.reasons])).toEqual([
+        ['湿地保护面积', ['missingSlot', 'functionClass']],
+        ['网络设施节能率', ['missingSlot', 'words']],
+      ]);
     } finally {
+      await owner.query(
+        `DELETE FROM indicator_library_entry WHERE level2_code = 'ecological' AND (name LIKE '生态样例指标%'
+           OR name IN ('湿地保护面积', '网络设施节能率'))`,
+      );
       await owner.end();
     }
-    const { items } = await suggestions('filer', ownFormId);
-    const ecological = items.filter((s) => s.level2Code === 'ecological');
-    expect(ecological.length).toBeLessThanOrEqual(5);
-    expect(ecological.slice(0, 2).map((s) => [s.name, s.reasons])).toEqual([
-      ['湿地保护面积', ['missingSlot', 'functionClass']],
-      ['网络设施节能率', ['missingSlot', 'words']],
-    ]);
   });
 
   it('answers 404 for a form outside the caller’s scope', async () => {
@@ -240,6 +243,56 @@ describe('GET /api/forms/:id/suggestions: the library and similar projects, coun
       );
     } finally {
       await owner.query(`DELETE FROM project WHERE organization_id = $1 AND code LIKE 'QB-SIM-%'`, [siblingId]);
+      await owner.end();
+    }
+  });
+
+  it('shows at most three in-scope projects per indicator, the first by name, and counts a project once', async () => {
+    // Two more projects of the filer's unit print 公众满意度, one of them twice: five in scope, six with the sibling's.
+    const unit = (await call('GET', `/api/forms/${tenant.forms[0].id}`, 'filer')).json<GoalForm>().project;
+    const owner = new Client({ connectionString: t.ownerUrl });
+    await owner.connect();
+    try {
+      await owner.query(
+        `WITH unit AS (SELECT id, tenant_id, path FROM organization WHERE id = $1),
+         p AS (
+           INSERT INTO project (tenant_id, organization_id, code)
+           SELECT unit.tenant_id, unit.id, code FROM unit, unnest(ARRAY['KCZX-EX-1', 'KCZX-EX-2']) AS code
+           RETURNING id, tenant_id, code
+         ),
+         f AS (
+           INSERT INTO goal_form (tenant_id, project_id, year, project_name, function_class_code, organization_path)
+           SELECT p.tenant_id, p.id, 2021, CASE p.code WHEN 'KCZX-EX-1' THEN '档案服务平台运维' ELSE '安全服务巡检' END,
+             '2060103', unit.path
+           FROM p, unit
+           RETURNING id, tenant_id, project_name
+         )
+         INSERT INTO indicator (tenant_id, form_id, indicator_set, level1_code, level2_code, sort_order, name, raw_value,
+           target_kind, target_operator, target_number, target_unit)
+         SELECT f.tenant_id, f.id, 'year', 'satisfaction', 'service_satisfaction', n, '公众满意度', '>=8' || n || '%',
+           'numeric', '>=', 80 + n, '%'
+         FROM f, generate_series(1, CASE f.project_name WHEN '安全服务巡检' THEN 2 ELSE 1 END) AS n`,
+        [unit.organizationId],
+      );
+      const { rows: inScope } = await owner.query<{ id: string; project_name: string }>(
+        `SELECT id, project_name FROM goal_form
+         WHERE id = ANY($1::uuid[]) OR project_name IN ('档案服务平台运维', '安全服务巡检')`,
+        [tenant.forms.slice(0, 3).map((f) => f.id)],
+      );
+      expect(inScope).toHaveLength(5);
+      // By project name in code-point order, as the statement sorts them (COLLATE "C").
+      const firstThree = inScope
+        .sort((a, b) => (a.project_name < b.project_name ? -1 : a.project_name > b.project_name ? 1 : 0))
+        .slice(0, 3);
+
+      const { items } = await suggestions('filer', ownFormId);
+      const satisfaction = items.find((s) => s.name === '公众满意度')!;
+      expect(satisfaction.usedBy).toBe(6);
+      expect(satisfaction.examples.map((e) => [e.formId, e.projectName])).toEqual(
+        firstThree.map((f) => [f.id, f.project_name]),
+      );
+    } finally {
+      await owner.query(`DELETE FROM project WHERE code IN ('KCZX-EX-1', 'KCZX-EX-2')`);
       await owner.end();
     }
   });
