@@ -8,6 +8,7 @@ import {
   chooseOption,
   expectNoHorizontalScroll,
   logInToProjects,
+  openList,
   pickTreeNode,
   submitLogin,
   watchApiReads,
@@ -177,8 +178,8 @@ test('the finance reviewer (科教文卫科) filters by organisation from the tr
   await expect(rows(page)).toHaveCount(3);
 
   // What the division reviews: its assigned 主管部门 down to the unit's internal departments.
-  await page.locator('.ant-select').filter({ hasText: '全部单位' }).click();
-  const tree = page.locator('.ant-select-tree');
+  const units = await openList(page, page.locator('.ant-select').filter({ hasText: '全部单位' }));
+  const tree = units.locator('.ant-select-tree');
   for (const name of ['科教文卫科', '松江区科学技术委员会', FILER.organization, '信息化发展部'])
     await expect(tree.getByTitle(name, { exact: true })).toBeVisible();
   await page.screenshot({ path: join(SCREENSHOTS, 'list-org-tree-1280x720.png') });

@@ -76,10 +76,27 @@ export async function chooseOption(page: Page, select: Locator, option: string):
 }
 
 /**
- * Picks an antd Select's option with the mouse, as a counted user would: a click on the select, then a click on the
- * option once the list's opening motion has ended (rc-motion's slide-up classes are gone). A click during the motion
- * is lost: the form then went on without the choice (项目类别未填写 at 提交, seen in a full run). The list closes
- * once the option is taken.
+ * The list of an antd Select or TreeSelect, opened by `open`, once its opening motion has ended (rc-motion's slide-up
+ * classes are gone). A click during the motion is lost and the list stays open over the controls below: the form then
+ * went on without the choice (项目类别未填写 at 提交), or a checkbox under it could not be checked (新增用户's 填报人),
+ * both seen in full runs.
+ */
+async function openedList(page: Page, open: () => Promise<void>): Promise<Locator> {
+  await open();
+  const list = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await expect(list).toBeVisible();
+  await expect(list).not.toHaveClass(/slide-up/);
+  return list;
+}
+
+/** Opens an antd Select or TreeSelect with a click; its list once the opening motion has ended. */
+export function openList(page: Page, select: Locator): Promise<Locator> {
+  return openedList(page, () => select.click());
+}
+
+/**
+ * Picks an antd Select's option with the mouse, as a counted user would: a click on the select, then one on the
+ * option once the list has opened. The list closes once the option is taken.
  */
 export async function pickOption(
   act: UserActions,
@@ -88,24 +105,14 @@ export async function pickOption(
   option: string,
   what: string,
 ): Promise<void> {
-  await act.click(select, what);
-  const list = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  await expect(list).toBeVisible();
-  await expect(list).not.toHaveClass(/slide-up/);
+  const list = await openedList(page, () => act.click(select, what));
   await act.click(list.locator(`.ant-select-item-option[title="${option}"]`), option);
   await expect(list).toHaveCount(0);
 }
 
-/**
- * Picks a node of an antd TreeSelect by its title, once the list's opening motion has ended: a click during the motion
- * is lost and the list stays open over the form (新增用户's 填报人 checkbox then could not be checked, seen in CI). The
- * list closes once the node is taken.
- */
+/** Picks a node of an antd TreeSelect by its title once the list has opened; the list closes once it is taken. */
 export async function pickTreeNode(page: Page, select: Locator, title: string): Promise<void> {
-  await select.click();
-  const list = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  await expect(list).toBeVisible();
-  await expect(list).not.toHaveClass(/slide-up/);
+  const list = await openList(page, select);
   await list.locator('.ant-select-tree').getByTitle(title, { exact: true }).click();
   await expect(list).toHaveCount(0);
 }
