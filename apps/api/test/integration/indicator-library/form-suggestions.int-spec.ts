@@ -52,6 +52,47 @@ describe('GET /api/forms/:id/suggestions: the library and similar projects, coun
     return created.json<ProjectListItem>().formId!;
   };
 
+  /** Runs `work` on a connection of the database's owner (no row-level security), closed after it. */
+  const asOwner = async <T>(work: (owner: Client) => Promise<T>): Promise<T> => {
+    const owner = new Client({ connectionString: t.ownerUrl });
+    await owner.connect();
+    try {
+      return await work(owner);
+    } finally {
+      await owner.end();
+    }
+  };
+  /**
+   * 2021 projects of 功能分类科目 2060103 added to `organizationId` as the owner (quicker than the API for hundreds),
+   * each form printing 公众满意度 `uses` times.
+   */
+  const addSimilarProjects = (
+    owner: Client,
+    organizationId: string,
+    projects: { code: string; name: string; goal: string | null; uses: number }[],
+  ) =>
+    owner.query(
+      `WITH unit AS (SELECT id, tenant_id, path FROM organization WHERE id = $1),
+       wanted AS (SELECT * FROM jsonb_to_recordset($2::jsonb) AS w(code text, name text, goal text, uses int)),
+       p AS (
+         INSERT INTO project (tenant_id, organization_id, code)
+         SELECT unit.tenant_id, unit.id, w.code FROM unit, wanted w
+         RETURNING id, tenant_id, code
+       ),
+       f AS (
+         INSERT INTO goal_form (tenant_id, project_id, year, project_name, function_class_code, organization_path,
+           annual_goal)
+         SELECT p.tenant_id, p.id, 2021, w.name, '2060103', unit.path, w.goal FROM p JOIN wanted w USING (code), unit
+         RETURNING id, tenant_id, project_id
+       )
+       INSERT INTO indicator (tenant_id, form_id, indicator_set, level1_code, level2_code, sort_order, name, raw_value,
+         target_kind, target_operator, target_number, target_unit)
+       SELECT f.tenant_id, f.id, 'year', 'satisfaction', 'service_satisfaction', n, '公众满意度', '>=8' || n || '%',
+         'numeric', '>=', 80 + n, '%'
+       FROM f JOIN p ON p.id = f.project_id JOIN wanted w USING (code), generate_series(1, w.uses) AS n`,
+      [organizationId, JSON.stringify(projects)],
+    );
+
   beforeAll(async () => {
     t = await startTestApp();
     tenant = await seedSongjiang(t.ownerUrl, 'sug');
@@ -73,11 +114,11 @@ describe('GET /api/forms/:id/suggestions: the library and similar projects, coun
       roles: ['filer'],
     });
     expect(user.statusCode).toBe(201);
-    const owner = new Client({ connectionString: t.ownerUrl });
-    await owner.connect();
-    await owner
-      .query(`UPDATE app_user SET password_change_required = false, demo_account = true WHERE username = 'sug-sibling'`)
-      .finally(() => owner.end());
+    await asOwner((owner) =>
+      owner.query(
+        `UPDATE app_user SET password_change_required = false, demo_account = true WHERE username = 'sug-sibling'`,
+      ),
+    );
     auth.sibling = (await login(t.app, 'sug-sibling')).authorization;
 
     // The sibling unit's similar project prints 公众满意度 with its own target and an indicator no one else has.
@@ -164,9 +205,7 @@ describe('GET /api/forms/:id/suggestions: the library and similar projects, coun
     // 30 more 共性 entries of 生态效益指标 sharing nothing with the form, more than the CANDIDATES_PER_SLOT read of
     // each 二级指标, all before (by id) one tagged 206 (a prefix of the form's 2060103) and one sharing 网络 with
     // 政务网络安全运维服务: those two are found by what they match, not among the first read.
-    const owner = new Client({ connectionString: t.ownerUrl });
-    await owner.connect();
-    try {
+    await asOwner(async (owner) => {
       await owner.query(
         `WITH bureau AS (
            SELECT b.id, b.tenant_id FROM organization b JOIN organization u ON u.tenant_id = b.tenant_id
@@ -186,19 +225,20 @@ describe('GET /api/forms/:id/suggestions: the library and similar projects, coun
          FROM bureau, wanted w`,
         [siblingId],
       );
-      const { items } = await suggestions('filer', ownFormId);
-      const ecological = items.filter((s) => s.level2Code === 'ecological');
-      expect(ecological.slice(0, 2).map((s) => [s.name, s.reasons])).toEqual([
-        ['湿地保护面积', ['missingSlot', 'functionClass']],
-        ['网络设施节能率', ['missingSlot', 'words']],
-      ]);
-    } finally {
-      await owner.query(
-        `DELETE FROM indicator_library_entry WHERE level2_code = 'ecological' AND (name LIKE '生态样例指标%'
+      try {
+        const { items } = await suggestions('filer', ownFormId);
+        const ecological = items.filter((s) => s.level2Code === 'ecological');
+        expect(ecological.slice(0, 2).map((s) => [s.name, s.reasons])).toEqual([
+          ['湿地保护面积', ['missingSlot', 'functionClass']],
+          ['网络设施节能率', ['missingSlot', 'words']],
+        ]);
+      } finally {
+        await owner.query(
+          `DELETE FROM indicator_library_entry WHERE level2_code = 'ecological' AND (name LIKE '生态样例指标%'
            OR name IN ('湿地保护面积', '网络设施节能率'))`,
-      );
-      await owner.end();
-    }
+        );
+      }
+    });
   });
 
   it('answers 404 for a form outside the caller’s scope', async () => {
@@ -208,92 +248,60 @@ describe('GET /api/forms/:id/suggestions: the library and similar projects, coun
   });
   it('puts the caller’s own similar projects first: with 300 more beyond the scope, the unit’s three still show', async () => {
     // 300 projects of the sibling unit, same 功能分类科目, names sharing 服务 with the form's, each printing 公众满意度.
-    const owner = new Client({ connectionString: t.ownerUrl });
-    await owner.connect();
-    try {
-      await owner.query(
-        `WITH unit AS (SELECT id, tenant_id, path FROM organization WHERE id = $1),
-         p AS (
-           INSERT INTO project (tenant_id, organization_id, code)
-           SELECT unit.tenant_id, unit.id, 'QB-SIM-' || n FROM unit, generate_series(1, 300) AS n
-           RETURNING id, tenant_id, code
-         ),
-         f AS (
-           INSERT INTO goal_form (tenant_id, project_id, year, project_name, function_class_code, organization_path,
-             annual_goal)
-           SELECT p.tenant_id, p.id, 2021, '情报服务项目' || p.code, '2060103', unit.path, '提供情报服务。'
-           FROM p, unit
-           RETURNING id, tenant_id
-         )
-         INSERT INTO indicator (tenant_id, form_id, indicator_set, level1_code, level2_code, sort_order, name, raw_value,
-           target_kind, target_operator, target_number, target_unit)
-         SELECT f.tenant_id, f.id, 'year', 'satisfaction', 'service_satisfaction', 1, '公众满意度', '>=80%',
-           'numeric', '>=', 80, '%' FROM f`,
-        [siblingId],
-      );
-      const { items } = await suggestions('filer', ownFormId);
-      const satisfaction = items.find((s) => s.name === '公众满意度')!;
-      // At most 100 similar projects are read: the unit's three first, with their targets; the rest only counted.
-      expect(satisfaction.usedBy).toBe(100);
-      expect(satisfaction.examples.map((e) => e.formId).sort()).toEqual(
-        tenant.forms
-          .slice(0, 3)
-          .map((f) => f.id)
-          .sort(),
-      );
-    } finally {
-      await owner.query(`DELETE FROM project WHERE organization_id = $1 AND code LIKE 'QB-SIM-%'`, [siblingId]);
-      await owner.end();
-    }
+    const projects = Array.from({ length: 300 }, (_, n) => ({
+      code: `QB-SIM-${n + 1}`,
+      name: `情报服务项目QB-SIM-${n + 1}`,
+      goal: '提供情报服务。',
+      uses: 1,
+    }));
+    await asOwner(async (owner) => {
+      await addSimilarProjects(owner, siblingId, projects);
+      try {
+        const { items } = await suggestions('filer', ownFormId);
+        const satisfaction = items.find((s) => s.name === '公众满意度')!;
+        // At most 100 similar projects are read: the unit's three first, with their targets; the rest only counted.
+        expect(satisfaction.usedBy).toBe(100);
+        expect(satisfaction.examples.map((e) => e.formId).sort()).toEqual(
+          tenant.forms
+            .slice(0, 3)
+            .map((f) => f.id)
+            .sort(),
+        );
+      } finally {
+        await owner.query(`DELETE FROM project WHERE organization_id = $1 AND code LIKE 'QB-SIM-%'`, [siblingId]);
+      }
+    });
   });
 
   it('shows at most three in-scope projects per indicator, the first by name, and counts a project once', async () => {
     // Two more projects of the filer's unit print 公众满意度, one of them twice: five in scope, six with the sibling's.
     const unit = (await call('GET', `/api/forms/${tenant.forms[0].id}`, 'filer')).json<GoalForm>().project;
-    const owner = new Client({ connectionString: t.ownerUrl });
-    await owner.connect();
-    try {
-      await owner.query(
-        `WITH unit AS (SELECT id, tenant_id, path FROM organization WHERE id = $1),
-         p AS (
-           INSERT INTO project (tenant_id, organization_id, code)
-           SELECT unit.tenant_id, unit.id, code FROM unit, unnest(ARRAY['KCZX-EX-1', 'KCZX-EX-2']) AS code
-           RETURNING id, tenant_id, code
-         ),
-         f AS (
-           INSERT INTO goal_form (tenant_id, project_id, year, project_name, function_class_code, organization_path)
-           SELECT p.tenant_id, p.id, 2021, CASE p.code WHEN 'KCZX-EX-1' THEN '档案服务平台运维' ELSE '安全服务巡检' END,
-             '2060103', unit.path
-           FROM p, unit
-           RETURNING id, tenant_id, project_name
-         )
-         INSERT INTO indicator (tenant_id, form_id, indicator_set, level1_code, level2_code, sort_order, name, raw_value,
-           target_kind, target_operator, target_number, target_unit)
-         SELECT f.tenant_id, f.id, 'year', 'satisfaction', 'service_satisfaction', n, '公众满意度', '>=8' || n || '%',
-           'numeric', '>=', 80 + n, '%'
-         FROM f, generate_series(1, CASE f.project_name WHEN '安全服务巡检' THEN 2 ELSE 1 END) AS n`,
-        [unit.organizationId],
-      );
-      const { rows: inScope } = await owner.query<{ id: string; project_name: string }>(
-        `SELECT id, project_name FROM goal_form
-         WHERE id = ANY($1::uuid[]) OR project_name IN ('档案服务平台运维', '安全服务巡检')`,
-        [tenant.forms.slice(0, 3).map((f) => f.id)],
-      );
-      expect(inScope).toHaveLength(5);
-      // By project name in code-point order, as the statement sorts them (COLLATE "C").
-      const firstThree = inScope
-        .sort((a, b) => (a.project_name < b.project_name ? -1 : a.project_name > b.project_name ? 1 : 0))
-        .slice(0, 3);
+    await asOwner(async (owner) => {
+      await addSimilarProjects(owner, unit.organizationId, [
+        { code: 'KCZX-EX-1', name: '档案服务平台运维', goal: null, uses: 1 },
+        { code: 'KCZX-EX-2', name: '安全服务巡检', goal: null, uses: 2 },
+      ]);
+      try {
+        const { rows: inScope } = await owner.query<{ id: string; project_name: string }>(
+          `SELECT id, project_name FROM goal_form
+           WHERE id = ANY($1::uuid[]) OR project_name IN ('档案服务平台运维', '安全服务巡检')`,
+          [tenant.forms.slice(0, 3).map((f) => f.id)],
+        );
+        expect(inScope).toHaveLength(5);
+        // By project name in code-point order, as the statement sorts them (COLLATE "C").
+        const firstThree = inScope
+          .sort((a, b) => (a.project_name < b.project_name ? -1 : a.project_name > b.project_name ? 1 : 0))
+          .slice(0, 3);
 
-      const { items } = await suggestions('filer', ownFormId);
-      const satisfaction = items.find((s) => s.name === '公众满意度')!;
-      expect(satisfaction.usedBy).toBe(6);
-      expect(satisfaction.examples.map((e) => [e.formId, e.projectName])).toEqual(
-        firstThree.map((f) => [f.id, f.project_name]),
-      );
-    } finally {
-      await owner.query(`DELETE FROM project WHERE code IN ('KCZX-EX-1', 'KCZX-EX-2')`);
-      await owner.end();
-    }
+        const { items } = await suggestions('filer', ownFormId);
+        const satisfaction = items.find((s) => s.name === '公众满意度')!;
+        expect(satisfaction.usedBy).toBe(6);
+        expect(satisfaction.examples.map((e) => [e.formId, e.projectName])).toEqual(
+          firstThree.map((f) => [f.id, f.project_name]),
+        );
+      } finally {
+        await owner.query(`DELETE FROM project WHERE code IN ('KCZX-EX-1', 'KCZX-EX-2')`);
+      }
+    });
   });
 });
