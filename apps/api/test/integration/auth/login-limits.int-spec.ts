@@ -1,9 +1,9 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { LightMyRequestResponse } from 'fastify';
-import { Client } from 'pg';
 import type { ApiError, SessionSummary } from '@jxt/contracts';
 import { createTenant } from '../../../src/seeds/create-tenant';
 import { seedSongjiang, startSecondApp, startTestApp, TEST_PASSWORD, type TestApp } from '../../support/test-app';
+import { asOwner } from '../../support/owner';
 
 const attempt = (
   app: NestFastifyApplication,
@@ -22,19 +22,9 @@ function retryAfter(response: LightMyRequestResponse): number {
   return Number(header);
 }
 
-async function withOwner<T>(url: string, work: (owner: Client) => Promise<T>): Promise<T> {
-  const owner = new Client({ connectionString: url });
-  await owner.connect();
-  try {
-    return await work(owner);
-  } finally {
-    await owner.end();
-  }
-}
-
 /** How many times the login path looked a name up and checked a password for it (auth_find_login audits each). */
 const passwordChecks = (url: string, username: string) =>
-  withOwner(url, async (owner) =>
+  asOwner(url, async (owner) =>
     Number(
       (
         await owner.query<{ n: string }>(
@@ -47,7 +37,7 @@ const passwordChecks = (url: string, username: string) =>
 
 /** Lets `seconds` pass for the login counters (every time they hold moves back). */
 const elapse = (url: string, seconds: number) =>
-  withOwner(url, (owner) =>
+  asOwner(url, (owner) =>
     owner.query(
       `UPDATE login_attempt SET first_at = first_at - make_interval(secs => $1),
          last_at = last_at - make_interval(secs => $1), blocked_until = blocked_until - make_interval(secs => $1)`,

@@ -2,13 +2,14 @@ import { existsSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Evaluation, ExportJob, GoalForm, Organization } from '@jxt/contracts';
 import { JobRunner } from '../../../src/database/jobs/job-runner';
 import { APP_CONFIG, type AppConfig } from '../../../src/config/app-config';
 import { BulkExportsService } from '../../../src/modules/exports/bulk-exports.service';
 import { approveThroughFinance, formsOfYear } from '../../support/form-steps';
+import { asOwner } from '../../support/owner';
 import {
   login,
   seedSongjiang,
@@ -42,15 +43,7 @@ describe('bulk export: a background job writing the year’s forms of the caller
     return response.json<T>();
   }
 
-  async function owner<T>(work: (client: Client) => Promise<T>): Promise<T> {
-    const client = new Client({ connectionString: t.ownerUrl });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
-  }
+  const owner = <T>(work: (client: Client) => Promise<T>) => asOwner(t.ownerUrl, work);
 
   /** Polls the job (as its owner) until it has finished; the progress it saw on the way. */
   async function finished(id: string, who: string, app = t.app) {

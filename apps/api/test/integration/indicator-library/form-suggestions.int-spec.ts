@@ -1,7 +1,8 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import type { FormSuggestionsResponse, GoalForm, Organization, ProjectListItem } from '@jxt/contracts';
 import { toSaveRequest } from '@jxt/domain';
 import type { LoadedTenant } from '../../../src/seeds/load-tenant';
+import { asOwner as asOwnerOf } from '../../support/owner';
 import { login, seedSongjiang, startTestApp, TEST_PASSWORD, type TestApp } from '../../support/test-app';
 
 /**
@@ -52,16 +53,7 @@ describe('GET /api/forms/:id/suggestions: the library and similar projects, coun
     return created.json<ProjectListItem>().formId!;
   };
 
-  /** Runs `work` on a connection of the database's owner (no row-level security), closed after it. */
-  const asOwner = async <T>(work: (owner: Client) => Promise<T>): Promise<T> => {
-    const owner = new Client({ connectionString: t.ownerUrl });
-    await owner.connect();
-    try {
-      return await work(owner);
-    } finally {
-      await owner.end();
-    }
-  };
+  const asOwner = <T>(work: (owner: Client) => Promise<T>) => asOwnerOf(t.ownerUrl, work);
   /**
    * 2021 projects of 功能分类科目 2060103 added to `organizationId` as the owner (quicker than the API for hundreds),
    * each form printing 公众满意度 `uses` times.
