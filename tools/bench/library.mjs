@@ -326,11 +326,15 @@ async function benchSuggestions(agent, server) {
       })
     );
     const token = login.accessToken;
-    const list = /** @type {{ items: { formId: string | null }[], total: number }} */ (
-      await requestJson(agent, server.base, 'GET', `/api/projects?year=${thisYear}&status=draft&pageSize=1`, { token })
-    );
-    const formId = list.items.find((p) => p.formId)?.formId;
-    if (!formId) throw new Error(`${who} has no form of ${thisYear}`);
+    /** @param {string} filter */
+    const projects = async (filter) =>
+      /** @type {{ items: { formId: string | null }[], total: number }} */ (
+        await requestJson(agent, server.base, 'GET', `/api/projects?year=${thisYear}${filter}&pageSize=1`, { token })
+      );
+    const list = await projects('');
+    // A draft: a locked form's indicators cannot be written.
+    const formId = (await projects('&status=draft')).items.find((p) => p.formId)?.formId;
+    if (!formId) throw new Error(`${who} has no draft of ${thisYear}`);
     // A form being filled: its 产出指标 are in, its 效益 and 满意度 not yet, so the similar projects' indicators of
     // those are suggested (with their targets where the projects are in scope).
     await withOwner(server.ownerUrl, (client) =>
