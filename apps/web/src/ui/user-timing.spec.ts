@@ -1,8 +1,6 @@
 import { timed } from './user-timing';
 
 describe('timed', () => {
-  afterEach(() => jest.restoreAllMocks());
-
   it('returns what the work returns and records its duration under the name', () => {
     const measure = jest.fn();
     Object.defineProperty(performance, 'measure', { value: measure, configurable: true });

@@ -8,7 +8,10 @@ type ParamsOf<S> = S extends Statement<object, infer Params> ? Params : never;
 /** Sends one query on a transaction's connection; `name` is its statement's, for messages. */
 type Send = (query: QueryConfig, name: string) => Promise<QueryResult>;
 
-/** A statement sent on a transaction that has ended, or on no connection: a bug of the caller, not a failed query. */
+/**
+ * A statement sent on a transaction that has ended, while another runs on it, or on no connection: a bug of the
+ * caller, not a failed query.
+ */
 class TransactionMisuse extends Error {}
 
 /**
